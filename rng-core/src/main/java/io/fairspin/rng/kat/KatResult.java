@@ -1,0 +1,52 @@
+package io.fairspin.rng.kat;
+
+import io.fairspin.rng.DrbgMechanism;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * What running one CAVP file gave: passed and failed cases per mechanism, and the sections skipped
+ * because fairspin does not implement their algorithm.
+ */
+public record KatResult(String file, Map<DrbgMechanism, Counts> byMechanism, SortedSet<String> unsupportedSections,
+                        int unsupportedCases) {
+
+    /** Passed and failed case counts for one mechanism, with the ids of the failed cases. */
+    public static final class Counts {
+        private int passed;
+        private final List<String> failed = new ArrayList<>();
+
+        void add(boolean ok, String caseId) {
+            if (ok) {
+                passed++;
+            } else {
+                failed.add(caseId);
+            }
+        }
+
+        public int passed() {
+            return passed;
+        }
+
+        public int failedCount() {
+            return failed.size();
+        }
+
+        public List<String> failedCases() {
+            return Collections.unmodifiableList(failed);
+        }
+    }
+
+    /** Cases run over all mechanisms. */
+    public int casesRun() {
+        return byMechanism.values().stream().mapToInt(c -> c.passed() + c.failedCount()).sum();
+    }
+
+    /** Whether every case run passed. */
+    public boolean allPassed() {
+        return byMechanism.values().stream().allMatch(c -> c.failedCount() == 0);
+    }
+}
