@@ -1,0 +1,244 @@
+package io.fairspin.rng;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The certified generator: an SP 800-90A DRBG seeded and reseeded from a health-tested entropy source,
+ * giving outcomes by derivation v1. Safe to share between threads.
+ *
+ * <p>It fails closed: once its entropy source fails a health test, or a reseed cannot be made, every
+ * call throws {@link RngFailureException}; it never falls back to weaker randomness. Two instances never
+ * give the same stream: each is instantiated with fresh entropy and a nonce that holds a process-wide
+ * instance counter and the time, besides entropy of its own.
+ *
+ * <p>The byte sequence is the output of generate requests of {@link #REQUEST_BYTES} bytes. Before a
+ * request it reseeds when the reseed interval is used up, and before every request when prediction
+ * resistance is on.
+ */
+public final class CertifiedRandom extends RandomStream implements AutoCloseable {
+    /** The size of each generate request: the largest SP 800-90A allows. */
+    public static final int REQUEST_BYTES = DrbgMechanism.MAX_BYTES_PER_REQUEST;
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    private final DrbgMechanism mechanism;
+    private final int securityStrength;
+    private final boolean predictionResistance;
+    private final HealthTestedEntropySource entropy;
+    private final Drbg drbg;
+    private RngFailureException failure;
+    private boolean closed;
+
+    private CertifiedRandom(Builder b) {
+        super(REQUEST_BYTES);
+        this.mechanism = b.mechanism;
+        this.securityStrength = b.securityStrength;
+        this.predictionResistance = b.predictionResistance;
+        this.entropy = b.entropySource != null ? b.entropySource : HealthTestedEntropySource.os();
+        if (mechanism.requiresFullEntropy() && entropy.minEntropyPerSample() < 8) {
+            throw new IllegalArgumentException("mechanism: " + mechanism + " has no derivation function and needs a"
+                    + " full-entropy source (8 bits per sample), the source declares " + entropy.minEntropyPerSample());
+        }
+        byte[] entropyInput = entropyInput();
+        byte[] nonce = mechanism.usesNonce() ? nonce() : null;
+        try {
+            this.drbg = mechanism.instantiate(entropyInput, nonce, b.personalization, b.reseedInterval);
+        } finally {
+            Arrays.fill(entropyInput, (byte) 0);
+        }
+    }
+
+    /** A builder with the defaults: CTR_DRBG AES-256, 256-bit strength, OS entropy, no prediction resistance. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The mechanism in use. */
+    public DrbgMechanism mechanism() {
+        return mechanism;
+    }
+
+    /** The instantiated security strength in bits. */
+    public int securityStrength() {
+        return securityStrength;
+    }
+
+    @Override
+    protected synchronized int nextWord32() {
+        return super.nextWord32();
+    }
+
+    @Override
+    protected synchronized long nextWord64() {
+        return super.nextWord64();
+    }
+
+    @Override
+    public synchronized void nextBytes(byte[] bytes) {
+        super.nextBytes(bytes);
+    }
+
+    /** Reseeds now from the entropy source (for example after a fork or on an operator's request). */
+    public synchronized void reseed() {
+        checkUsable();
+        guarded(this::reseedFromEntropy);
+    }
+
+    @Override
+    protected void nextBlock(byte[] destination, int offset) {
+        checkUsable();
+        guarded(() -> {
+            if (predictionResistance || drbg.requestsBeforeReseed() == 0) {
+                reseedFromEntropy();
+            }
+            drbg.generate(destination, offset, REQUEST_BYTES, null);
+        });
+    }
+
+    /** Runs an operation on the DRBG; a failure of the randomness stops the generator for good. */
+    private void guarded(Runnable operation) {
+        try {
+            operation.run();
+        } catch (RngFailureException e) {
+            failure = e;
+            discardBuffered();
+            drbg.close();
+            throw e;
+        }
+    }
+
+    private void reseedFromEntropy() {
+        byte[] entropyInput = entropyInput();
+        try {
+            drbg.reseed(entropyInput, null);
+        } finally {
+            Arrays.fill(entropyInput, (byte) 0);
+        }
+    }
+
+    /** Entropy input: seedlen bytes of full entropy without df, else enough samples for the strength. */
+    private byte[] entropyInput() {
+        int bytes = mechanism.requiresFullEntropy()
+                ? mechanism.seedLengthBytes()
+                : Math.max(securityStrength / 8, entropy.samplesFor(securityStrength));
+        byte[] input = new byte[bytes];
+        entropy.read(input);
+        return input;
+    }
+
+    /** Half the strength in entropy, then the instance counter and the time (SP 800-90A section 8.6.7). */
+    private byte[] nonce() {
+        byte[] random = new byte[entropy.samplesFor(securityStrength / 2)];
+        entropy.read(random);
+        return Bytes.concat(random, Bytes.bigEndian64(INSTANCES.incrementAndGet()),
+                Bytes.bigEndian64(System.currentTimeMillis()), Bytes.bigEndian64(System.nanoTime()));
+    }
+
+    private void checkUsable() {
+        if (failure != null) {
+            throw new RngFailureException("generator stopped after a failure: " + failure.getMessage(), failure);
+        }
+        if (closed) {
+            throw new IllegalStateException("generator was closed");
+        }
+    }
+
+    /** Wipes the DRBG state and the buffered output; every later call throws. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        discardBuffered();
+        drbg.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CertifiedRandom[" + mechanism + ", " + securityStrength + "-bit"
+                + (predictionResistance ? ", prediction resistance" : "") + "]";
+    }
+
+    /** Validating builder for {@link CertifiedRandom}. */
+    public static final class Builder {
+        private DrbgMechanism mechanism = DrbgMechanism.CTR_AES256;
+        private int securityStrength;
+        private byte[] personalization = "fairspin".getBytes(StandardCharsets.US_ASCII);
+        private long reseedInterval = 1L << 16;
+        private boolean predictionResistance;
+        private HealthTestedEntropySource entropySource;
+
+        private Builder() {
+        }
+
+        /** The DRBG mechanism; CTR_DRBG with AES-256 by default. */
+        public Builder mechanism(DrbgMechanism value) {
+            if (value == null) {
+                throw new IllegalArgumentException("mechanism: must not be null");
+            }
+            mechanism = value;
+            return this;
+        }
+
+        /** The security strength in bits: 112, 128, 192 or 256, at most the mechanism's; its maximum by default. */
+        public Builder securityStrength(int bits) {
+            if (bits != 112 && bits != 128 && bits != 192 && bits != 256) {
+                throw new IllegalArgumentException("securityStrength: must be 112, 128, 192 or 256 bits, was " + bits);
+            }
+            securityStrength = bits;
+            return this;
+        }
+
+        /** The personalization string, unique to the application or server where possible; "fairspin" by default. */
+        public Builder personalization(byte[] value) {
+            personalization = value == null ? null : value.clone();
+            return this;
+        }
+
+        /** Generate requests between reseeds, in [1, 2^48]; 65,536 (4 GiB of output) by default. */
+        public Builder reseedInterval(long requests) {
+            if (requests < 1 || requests > DrbgMechanism.MAX_RESEED_INTERVAL) {
+                throw new IllegalArgumentException("reseedInterval: must be in [1, 2^48], was " + requests);
+            }
+            reseedInterval = requests;
+            return this;
+        }
+
+        /** Whether every generate request is preceded by a reseed from the entropy source; off by default. */
+        public Builder predictionResistance(boolean value) {
+            predictionResistance = value;
+            return this;
+        }
+
+        /** The health-tested entropy source; the operating system's by default. */
+        public Builder entropySource(HealthTestedEntropySource value) {
+            if (value == null) {
+                throw new IllegalArgumentException("entropySource: must not be null");
+            }
+            entropySource = value;
+            return this;
+        }
+
+        /**
+         * Instantiates the generator, reading entropy.
+         *
+         * @throws IllegalArgumentException when the settings do not fit together
+         * @throws RngFailureException      when the entropy source fails
+         */
+        public CertifiedRandom build() {
+            if (securityStrength == 0) {
+                securityStrength = mechanism.maxSecurityStrength();
+            }
+            if (securityStrength > mechanism.maxSecurityStrength()) {
+                throw new IllegalArgumentException("securityStrength: " + mechanism + " supports at most "
+                        + mechanism.maxSecurityStrength() + " bits, asked for " + securityStrength);
+            }
+            int maxPersonalization = mechanism.requiresFullEntropy() ? mechanism.seedLengthBytes() : 1 << 16;
+            if (personalization != null && personalization.length > maxPersonalization) {
+                throw new IllegalArgumentException("personalization: at most " + maxPersonalization + " bytes for "
+                        + mechanism + ", was " + personalization.length);
+            }
+            return new CertifiedRandom(this);
+        }
+    }
+}
