@@ -1,0 +1,105 @@
+package io.fairspin.rng;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** SP 800-90B health tests: cutoffs from the standard's formulas, and failures that stop the source. */
+class HealthTestedEntropySourceTest {
+
+    @Test
+    void repetitionCutoffMatchesTheStandardsWorkedExample() {
+        // SP 800-90B 4.4.1: alpha = 2^-20 and H = 2 give C = 1 + ceil(20 / 2) = 11.
+        assertEquals(11, HealthTestCutoffs.repetitionCount(2.0, 20));
+        assertEquals(1 + 30, HealthTestCutoffs.repetitionCount(1.0, 30));
+        assertEquals(5, HealthTestCutoffs.repetitionCount(8.0, 30));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,20", "2,20", "4,20", "8,20", "0.5,30", "3.3,30", "8,30", "8,40", "6,40"})
+    void proportionCutoffAgreesWithCommonsMathsBinomialQuantile(double h, int alphaExponent) {
+        // CRITBINOM(W, p, 1 - alpha) is the (1 - alpha)-quantile of Binomial(W, p), computed independently.
+        BinomialDistribution binomial = new BinomialDistribution(null, 512, Math.pow(2, -h));
+        int quantile = binomial.inverseCumulativeProbability(1 - Math.pow(2, -alphaExponent));
+        assertEquals(Math.min(512, 1 + quantile), HealthTestCutoffs.adaptiveProportion(h, alphaExponent));
+    }
+
+    @Test
+    void aStuckSourceFailsAtStartUp() {
+        EntropyHealthException e = assertThrows(EntropyHealthException.class,
+                () -> new HealthTestedEntropySource(samples -> java.util.Arrays.fill(samples, (byte) 7), 8, 30));
+        assertTrue(e.getMessage().contains("repetition count test"), e.getMessage());
+    }
+
+    @Test
+    void aSourceThatSticksLaterFailsAndStaysFailed() {
+        EntropySource healthy = TestStreams.hashCounter("later");
+        boolean[] stuck = {false};
+        HealthTestedEntropySource source = new HealthTestedEntropySource(samples -> {
+            if (stuck[0]) {
+                java.util.Arrays.fill(samples, (byte) 0x42);
+            } else {
+                healthy.read(samples);
+            }
+        }, 8, 30);
+        source.read(new byte[4096]);
+        stuck[0] = true;
+        byte[] samples = new byte[64];
+        assertThrows(EntropyHealthException.class, () -> source.read(samples));
+        assertArrayEquals(new byte[64], samples, "samples of a failed read are wiped, not handed out");
+        stuck[0] = false;
+        assertThrows(EntropyHealthException.class, () -> source.read(new byte[16]), "failure is final");
+    }
+
+    @Test
+    void aBiasedSourceFailsTheAdaptiveProportionTest() {
+        // Every other sample is 0: no long runs, but a window holds about 256 zeros against a cutoff near 14.
+        EntropySource healthy = TestStreams.hashCounter("biased");
+        EntropySource biased = samples -> {
+            healthy.read(samples);
+            for (int i = 0; i < samples.length; i += 2) {
+                samples[i] = 0;
+            }
+        };
+        EntropyHealthException e = assertThrows(EntropyHealthException.class,
+                () -> new HealthTestedEntropySource(biased, 8, 30));
+        assertTrue(e.getMessage().contains("adaptive proportion test"), e.getMessage());
+    }
+
+    @Test
+    void aHealthySourcePassesMillionsOfSamples() {
+        HealthTestedEntropySource source = new HealthTestedEntropySource(TestStreams.hashCounter("healthy"), 8, 30);
+        assertDoesNotThrow(() -> {
+            for (int i = 0; i < 256; i++) {
+                source.read(new byte[16384]);
+            }
+        });
+    }
+
+    @Test
+    void theOperatingSystemSourcePassesStartUp() {
+        HealthTestedEntropySource source = HealthTestedEntropySource.os();
+        byte[] a = new byte[32];
+        byte[] b = new byte[32];
+        source.read(a);
+        source.read(b);
+        assertTrue(!java.util.Arrays.equals(a, b));
+    }
+
+    @Test
+    void declaredEntropyAndAlphaAreValidated() {
+        EntropySource s = TestStreams.hashCounter("x");
+        assertThrows(IllegalArgumentException.class, () -> new HealthTestedEntropySource(s, 0, 30));
+        assertThrows(IllegalArgumentException.class, () -> new HealthTestedEntropySource(s, 8.5, 30));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HealthTestedEntropySource(s, 8, 10));
+        assertTrue(e.getMessage().startsWith("alphaExponent"));
+    }
+}
