@@ -1,0 +1,75 @@
+package io.fairspin.cli;
+
+import io.fairspin.cli.rng.RngCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top of the {@code fairspin} command tree: global options and the subcommand groups. */
+@Command(name = "fairspin",
+        mixinStandardHelpOptions = true,
+        versionProvider = FairspinCommand.Version.class,
+        description = "Certified random numbers, game mathematics, statistical certification and audit logs "
+                + "for casino games.",
+        subcommands = {RngCommand.class, AutoComplete.GenerateCompletion.class},
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:error: bad input, an I/O failure, a failed known-answer test",
+            "2:usage error: unknown option, missing or malformed argument"},
+        footer = {"", "Run 'fairspin COMMAND --help' for a command's options.",
+            "Bash completion: source <(fairspin generate-completion)"})
+public final class FairspinCommand {
+    private final Io io;
+
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format of results: text or json (default: text).")
+    private OutputFormat format = OutputFormat.TEXT;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error.")
+    private boolean verbose;
+
+    public FairspinCommand(Io io) {
+        this.io = io;
+    }
+
+    /** For the completion script generator, which needs a no-argument constructor. */
+    public FairspinCommand() {
+        this(Io.system());
+    }
+
+    public Io io() {
+        return io;
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** The version, from the build. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = FairspinCommand.class.getResourceAsStream("version.properties")) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"fairspin " + properties.getProperty("version"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.fairspin.cli.rng;
+
+import io.fairspin.cli.Io;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where a collection command writes its data: a file, or standard output for none or '-'. */
+final class Destination {
+    private Destination() {
+    }
+
+    static boolean isStdout(String path) {
+        return path == null || path.equals("-");
+    }
+
+    /** Opens the destination; closing what is returned never closes standard output. */
+    static OutputStream open(String path, Io io) throws IOException {
+        if (isStdout(path)) {
+            return new FilterOutputStream(io.out()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        return Files.newOutputStream(Path.of(path));
+    }
+
+    /** Whether the reader of a pipe went away (for example 'head' or a test battery that has enough). */
+    static boolean isBrokenPipe(IOException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("Broken pipe");
+    }
+}

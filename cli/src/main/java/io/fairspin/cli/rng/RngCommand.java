@@ -1,0 +1,12 @@
+package io.fairspin.cli.rng;
+
+import picocli.CommandLine.Command;
+
+/** The {@code fairspin rng} group: collecting generator output and checking the DRBGs. */
+@Command(name = "rng",
+        description = "Collect raw and scaled generator output; run the NIST CAVP known-answer tests.",
+        mixinStandardHelpOptions = true,
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {RngBytesCommand.class, RngIntsCommand.class, RngStatsCommand.class, RngKatCommand.class})
+public final class RngCommand {
+}
