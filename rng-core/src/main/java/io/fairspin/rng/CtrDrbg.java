@@ -87,28 +87,46 @@ final class CtrDrbg extends AbstractDrbg {
             }
             update(provided);
         }
-        if (length > 0) {
-            keystream(out, offset, length);
-            Bytes.addInto(value, Bytes.bigEndian64((length + BLOCK - 1) / BLOCK));
-        }
-        update(provided);
+        outputAndUpdate(out, offset, length, provided);
     }
 
-    /** Writes E(K, V+1) || E(K, V+2) || ... to out, leaving V unchanged. */
-    private void keystream(byte[] out, int offset, int length) {
-        System.arraycopy(value, 0, counter, 0, BLOCK);
-        Bytes.increment(counter);
+    /**
+     * The output blocks and the closing CTR_DRBG_Update in one counter-mode pass: the update's blocks
+     * E(K, V+m+1), ... directly follow the m output blocks, so one cipher initialization serves both.
+     */
+    private void outputAndUpdate(byte[] out, int offset, int length, byte[] provided) {
         try {
-            counterMode.init(Cipher.ENCRYPT_MODE, keySpec, new IvParameterSpec(counter));
-            counterMode.doFinal(ZEROS, 0, length, out, offset);
+            startKeystream();
+            counterMode.update(ZEROS, 0, length, out, offset);
+            int restOfLastBlock = -length & (BLOCK - 1);
+            counterMode.update(ZEROS, 0, restOfLastBlock, temp, 0);
+            counterMode.doFinal(ZEROS, 0, seedLength, temp, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CTR failed", e);
         }
+        rekeyFromTemp(provided);
+    }
+
+    /** Sets the counter-mode cipher to produce E(K, V+1), E(K, V+2), ... */
+    private void startKeystream() throws GeneralSecurityException {
+        System.arraycopy(value, 0, counter, 0, BLOCK);
+        Bytes.increment(counter);
+        counterMode.init(Cipher.ENCRYPT_MODE, keySpec, new IvParameterSpec(counter));
     }
 
     /** CTR_DRBG_Update: (Key, V) from the next seedlen bytes of keystream XOR provided (null: zeros). */
     private void update(byte[] provided) {
-        keystream(temp, 0, seedLength);
+        try {
+            startKeystream();
+            counterMode.doFinal(ZEROS, 0, seedLength, temp, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CTR failed", e);
+        }
+        rekeyFromTemp(provided);
+    }
+
+    /** Key and V from temp XOR provided; temp is wiped. */
+    private void rekeyFromTemp(byte[] provided) {
         if (provided != null) {
             for (int i = 0; i < seedLength; i++) {
                 temp[i] ^= provided[i];

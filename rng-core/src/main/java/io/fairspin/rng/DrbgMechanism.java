@@ -13,9 +13,9 @@ import java.util.Locale;
  */
 public enum DrbgMechanism {
     /** HMAC_DRBG with HMAC-SHA-256 (SP 800-90A section 10.1.2). */
-    HMAC_SHA256("hmac-sha256", Family.HMAC, "HmacSHA256", 32, 256, 0),
+    HMAC_SHA256("hmac-sha256", Family.HMAC, "SHA-256", 32, 256, 0),
     /** HMAC_DRBG with HMAC-SHA-512. */
-    HMAC_SHA512("hmac-sha512", Family.HMAC, "HmacSHA512", 64, 256, 0),
+    HMAC_SHA512("hmac-sha512", Family.HMAC, "SHA-512", 64, 256, 0),
     /** Hash_DRBG with SHA-256 (section 10.1.1); seedlen 440 bits. */
     HASH_SHA256("hash-sha256", Family.HASH, "SHA-256", 32, 256, 55),
     /** Hash_DRBG with SHA-512; seedlen 888 bits. */
@@ -100,7 +100,9 @@ public enum DrbgMechanism {
         }
         switch (family) {
             case HMAC:
-                return new HmacDrbg(this, jceAlgorithm, entropyInput, nonce, personalization, reseedInterval);
+                // SHA-256 and SHA-512 hash blocks of twice their output length.
+                return new HmacDrbg(this, jceAlgorithm, 2 * keyOrOutputBytes, entropyInput, nonce, personalization,
+                        reseedInterval);
             case HASH:
                 return new HashDrbg(this, jceAlgorithm, keyOrOutputBytes, seedLengthBytes,
                         entropyInput, nonce, personalization, reseedInterval);

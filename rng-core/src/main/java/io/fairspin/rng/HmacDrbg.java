@@ -1,35 +1,25 @@
 package io.fairspin.rng;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.util.Arrays;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import static io.fairspin.rng.Bytes.isEmpty;
 
-/** HMAC_DRBG, SP 800-90A Rev.1 section 10.1.2, on the JDK's {@link Mac}. */
+/** HMAC_DRBG, SP 800-90A Rev.1 section 10.1.2, on the JDK's message digests (see {@link Hmac}). */
 final class HmacDrbg extends AbstractDrbg {
     private static final int MAX_INPUT_BYTES = 1 << 16;
 
-    private final Mac mac;
-    private final String algorithm;
+    private final Hmac mac;
     private final byte[] key;
     private final byte[] value;
 
-    HmacDrbg(DrbgMechanism mechanism, String algorithm, byte[] entropyInput, byte[] nonce,
+    HmacDrbg(DrbgMechanism mechanism, String digestAlgorithm, int blockLength, byte[] entropyInput, byte[] nonce,
              byte[] personalization, long reseedInterval) {
         super(mechanism, reseedInterval);
         requireLength("entropyInput", entropyInput, MIN_ENTROPY_BYTES, MAX_INPUT_BYTES);
         requireLength("nonce", nonce, 0, MAX_INPUT_BYTES);
         requireLength("personalization", personalization, 0, MAX_INPUT_BYTES);
-        this.algorithm = algorithm;
-        try {
-            this.mac = Mac.getInstance(algorithm);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is not available in this JDK", e);
-        }
-        int outLength = mac.getMacLength();
+        this.mac = new Hmac(digestAlgorithm, blockLength);
+        int outLength = mac.outputLength();
         this.key = new byte[outLength];
         this.value = new byte[outLength];
         Arrays.fill(value, (byte) 0x01);
@@ -94,19 +84,11 @@ final class HmacDrbg extends AbstractDrbg {
     }
 
     private void doFinalInto(byte[] target) {
-        try {
-            mac.doFinal(target, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " failed", e);
-        }
+        mac.doFinal(target);
     }
 
     private void rekey() {
-        try {
-            mac.init(new SecretKeySpec(key, algorithm));
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(algorithm + " rejected its key", e);
-        }
+        mac.init(key);
     }
 
     @Override

@@ -172,6 +172,7 @@ class CertifiedRandomTest {
         try (CertifiedRandom random = CertifiedRandom.builder().entropySource(half).build()) {
             // 256 bits at 4 bits per sample: 64 samples of entropy input and 32 for the nonce.
             assertEquals(64 + 32, source.bytes.get() - startUp);
+            assertEquals(256, random.securityStrength());
         }
     }
 }

@@ -9,11 +9,11 @@ final class TestStreams {
     private TestStreams() {
     }
 
-    /** A DrbgStream (HMAC_DRBG SHA-256, 4 KiB requests) whose entropy is derived from {@code seed}. */
+    /** A DrbgStream (CTR_DRBG AES-256, 4 KiB requests) whose entropy is derived from {@code seed}. */
     static DrbgStream drbg(long seed) {
         byte[] entropy = sha256("entropy " + seed);
         byte[] nonce = sha256("nonce " + seed);
-        return new DrbgStream(DrbgMechanism.HMAC_SHA256.instantiate(entropy, nonce, null), 4096);
+        return new DrbgStream(DrbgMechanism.CTR_AES256.instantiate(entropy, nonce, null), 4096);
     }
 
     /** An entropy source of SHA-256(label || counter) blocks: healthy, and the same for the same label. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class UniformityTest {
     private static final int REPEATS = 10;
     private static final int SAMPLES = 100_000;
+    private static final int LONG_REPEATS = 100;
+    private static final int LONG_SAMPLES = 1_000_000;
     private static final int MAX_BINS = 64;
     private static final double LEVEL = 0.01;
 
@@ -33,13 +36,24 @@ class UniformityTest {
 
     @Test
     void boundedIntegersAreUniformForEveryBound() {
+        judgeAllBounds(REPEATS, SAMPLES);
+    }
+
+    /** The same at ten times the repetitions and samples: about a minute and a half on 2 cores. */
+    @Test
+    @Tag("long")
+    void boundedIntegersAreUniformForEveryBoundAtLength() {
+        judgeAllBounds(LONG_REPEATS, LONG_SAMPLES);
+    }
+
+    private static void judgeAllBounds(int repeats, int samples) {
         int rejections = 0;
         int tests = 0;
         List<String> rejected = new ArrayList<>();
         for (long bound : BOUNDS) {
-            for (int r = 0; r < REPEATS; r++) {
+            for (int r = 0; r < repeats; r++) {
                 DrbgStream stream = TestStreams.drbg(bound * 31 + r);
-                double p = chiSquarePValue(bound, v -> stream.nextLong(bound));
+                double p = chiSquarePValue(bound, samples, v -> stream.nextLong(bound));
                 tests++;
                 if (p < LEVEL) {
                     rejections++;
@@ -57,7 +71,7 @@ class UniformityTest {
         int rejections = 0;
         for (int r = 0; r < REPEATS; r++) {
             DrbgStream stream = TestStreams.drbg(r);
-            if (chiSquarePValue(bound, v -> (stream.nextInt() & 0xFFFF_FFFFL) % bound) < LEVEL) {
+            if (chiSquarePValue(bound, SAMPLES, v -> (stream.nextInt() & 0xFFFF_FFFFL) % bound) < LEVEL) {
                 rejections++;
             }
         }
@@ -75,17 +89,17 @@ class UniformityTest {
     }
 
     /** Bins values of [0, n) into min(n, 64) intervals of near-equal size and tests against exact sizes. */
-    private static double chiSquarePValue(long n, LongUnaryOperator draw) {
+    private static double chiSquarePValue(long n, int samples, LongUnaryOperator draw) {
         int bins = (int) Math.min(n, MAX_BINS);
         long[] observed = new long[bins];
-        for (int i = 0; i < SAMPLES; i++) {
+        for (int i = 0; i < samples; i++) {
             long v = draw.applyAsLong(i);
             assertTrue(v >= 0 && v < n, "out of range: " + v);
             observed[bin(v, n, bins)]++;
         }
         double[] expected = new double[bins];
         for (int b = 0; b < bins; b++) {
-            expected[b] = (double) binSize(b, n, bins) / n * SAMPLES;
+            expected[b] = (double) binSize(b, n, bins) / n * samples;
         }
         return new ChiSquareTest().chiSquareTest(expected, observed);
     }

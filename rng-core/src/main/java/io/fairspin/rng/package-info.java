@@ -1,0 +1,8 @@
+/**
+ * The certified random number generator: SP 800-90A DRBGs ({@link io.fairspin.rng.DrbgMechanism},
+ * {@link io.fairspin.rng.Drbg}), entropy behind SP 800-90B health tests
+ * ({@link io.fairspin.rng.HealthTestedEntropySource}), the thread-safe generator a server shares
+ * ({@link io.fairspin.rng.CertifiedRandom}), and derivation v1, the frozen mapping from random bytes to
+ * integers, shuffles, samples and weighted picks ({@link io.fairspin.rng.RandomStream}).
+ */
+package io.fairspin.rng;
