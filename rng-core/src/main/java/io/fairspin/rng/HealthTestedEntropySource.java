@@ -16,6 +16,9 @@ public final class HealthTestedEntropySource implements EntropySource {
     public static final int DEFAULT_ALPHA_EXPONENT = 30;
     static final int START_UP_SAMPLES = 1024;
 
+    private static HealthTestedEntropySource osSource;
+    private static RngFailureException osFailure;
+
     private final EntropySource source;
     private final double minEntropyPerSample;
     private final int repetitionCutoff;
@@ -52,9 +55,25 @@ public final class HealthTestedEntropySource implements EntropySource {
         read(new byte[START_UP_SAMPLES]);
     }
 
-    /** The operating system's source, claimed at full entropy (8 bits per byte), with the default alpha. */
-    public static HealthTestedEntropySource os() {
-        return new HealthTestedEntropySource(OsEntropySource.open(), 8.0, DEFAULT_ALPHA_EXPONENT);
+    /**
+     * The operating system's source, claimed at full entropy (8 bits per byte), with the default alpha:
+     * one instance per process, opened and start-up tested on first use, so generators share one open
+     * device and one health-test state (a failure of the OS source stops them all).
+     */
+    public static synchronized HealthTestedEntropySource os() {
+        if (osSource == null) {
+            if (osFailure != null) {
+                throw new RngFailureException("operating-system entropy failed earlier: " + osFailure.getMessage(),
+                        osFailure);
+            }
+            try {
+                osSource = new HealthTestedEntropySource(OsEntropySource.open(), 8.0, DEFAULT_ALPHA_EXPONENT);
+            } catch (RngFailureException e) {
+                osFailure = e;
+                throw e;
+            }
+        }
+        return osSource;
     }
 
     /** The declared min-entropy per 8-bit sample, in bits. */

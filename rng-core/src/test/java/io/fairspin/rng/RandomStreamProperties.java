@@ -143,4 +143,14 @@ class RandomStreamProperties {
         assertArrayEquals(fromCalls, fromStream);
         assertEquals(b.nextDouble(), a.doubles(1).sum());
     }
+
+    @Example
+    void everyDefaultMethodOfRandomGeneratorIsOverriddenBySpecifiedCode() throws Exception {
+        for (java.lang.reflect.Method m : java.util.random.RandomGenerator.class.getMethods()) {
+            if (m.isDefault() && !m.getName().equals("isDeprecated")) {
+                java.lang.reflect.Method implementation = RandomStream.class.getMethod(m.getName(), m.getParameterTypes());
+                assertEquals(RandomStream.class, implementation.getDeclaringClass(), m.toString());
+            }
+        }
+    }
 }

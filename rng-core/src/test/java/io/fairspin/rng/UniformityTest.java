@@ -39,7 +39,7 @@ class UniformityTest {
         judgeAllBounds(REPEATS, SAMPLES);
     }
 
-    /** The same at ten times the repetitions and samples: about a minute and a half on 2 cores. */
+    /** The same at ten times the repetitions and samples: about a minute on 2 cores. */
     @Test
     @Tag("long")
     void boundedIntegersAreUniformForEveryBoundAtLength() {

@@ -1,88 +1,71 @@
 package io.fairspin.cli.rng;
 
-import io.fairspin.cli.Counts;
-import io.fairspin.cli.Json;
-import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fairspin rng ints}: scaled outcomes in [0, bound) by derivation v1, as a game would draw them. */
 @Command(name = "ints", mixinStandardHelpOptions = true,
         description = {"Write uniform integers in [0, bound) drawn by derivation v1 (scaled output).",
             "Text: one decimal per line. Binary: 32-bit big-endian unsigned integers."})
-public final class RngIntsCommand extends LeafCommand {
+public final class RngIntsCommand extends CollectCommand {
     private static final long MAX_BOUND = 1L << 32;
 
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private GeneratorOptions generator;
-
     @Option(names = "--bound", required = true, paramLabel = "N",
             description = "Exclusive upper bound, 1 to 2^32 (e.g. 37 for a roulette wheel).")
     private long bound;
 
-    @Option(names = "--count", required = true, paramLabel = "N", converter = Counts.class,
-            description = "Integers to write: 1000, 4.9M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
-    private long count;
-
     @Option(names = "--binary", description = "Write 32-bit big-endian integers instead of text lines.")
     private boolean binary;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "File to write (overwritten); '-' or absent: stdout.")
-    private String out;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show progress on stderr (default: for 100M integers or more).")
-    private Boolean progress;
+    @Override
+    String unit() {
+        return "integers";
+    }
 
     @Override
-    public Integer call() throws IOException {
+    long progressThreshold() {
+        return 100_000_000L;
+    }
+
+    @Override
+    void validate() {
         if (bound < 1 || bound > MAX_BOUND) {
             throw new ParameterException(spec.commandLine(),
                     "--bound: must be in [1, 2^32] = [1, 4294967296], was " + bound);
         }
-        Progress meter = new Progress(io(), "integers", count, progress != null ? progress : count >= 100_000_000L);
-        try (CertifiedRandom random = generator.build();
-             OutputStream sink = new BufferedOutputStream(Destination.open(out, io()), 1 << 16)) {
-            byte[] digits = new byte[11];
-            for (long i = 0; i < count; i++) {
-                long value = random.nextLong(bound);
-                if (binary) {
-                    sink.write((int) (value >>> 24));
-                    sink.write((int) (value >>> 16));
-                    sink.write((int) (value >>> 8));
-                    sink.write((int) value);
-                } else {
-                    writeLine(sink, value, digits);
-                }
-                if ((i & 0xFFFF) == 0xFFFF) {
-                    meter.advance(0x10000);
-                }
+    }
+
+    @Override
+    void write(CertifiedRandom random, OutputStream destination, Progress meter) throws IOException {
+        OutputStream sink = new BufferedOutputStream(destination, 1 << 16);
+        byte[] digits = new byte[11];
+        for (long i = 0; i < count; i++) {
+            long value = random.nextLong(bound);
+            if (binary) {
+                sink.write((int) (value >>> 24));
+                sink.write((int) (value >>> 16));
+                sink.write((int) (value >>> 8));
+                sink.write((int) value);
+            } else {
+                writeLine(sink, value, digits);
             }
-        } catch (IOException e) {
-            if (!(Destination.isStdout(out) && Destination.isBrokenPipe(e))) {
-                throw e;
+            if ((i & 0xFFFF) == 0xFFFF) {
+                meter.advance(0x10000);
             }
         }
-        meter.finish();
-        if (!Destination.isStdout(out)) {
-            report(meter);
-        }
-        return 0;
+        sink.flush();
     }
 
     /** Writes a non-negative value in decimal and a newline, without allocating. */
@@ -96,15 +79,16 @@ public final class RngIntsCommand extends LeafCommand {
         sink.write(digits, position, digits.length - position);
     }
 
-    private void report(Progress meter) throws IOException {
-        if (json()) {
-            Json.write(io().out(), new Result(count, bound, binary ? "binary" : "text", generator.mechanism.cliName(),
-                    out, meter.elapsedSeconds()));
-        } else {
-            new PrintStream(io().out(), true, StandardCharsets.UTF_8).printf(Locale.ROOT,
-                    "wrote %,d integers in [0, %d) of %s output to %s in %.2f s%n", count, bound,
-                    generator.mechanism.cliName(), out, meter.elapsedSeconds());
-        }
+    @Override
+    String reportLine(Progress meter) {
+        return String.format(Locale.ROOT, "wrote %,d integers in [0, %d) of %s output to %s in %.2f s", count, bound,
+                generator.mechanism.cliName(), out, meter.elapsedSeconds());
+    }
+
+    @Override
+    Object reportJson(Progress meter) {
+        return new Result(count, bound, binary ? "binary" : "text", generator.mechanism.cliName(), out,
+                meter.elapsedSeconds());
     }
 
     /** The JSON result of a run to a file. */
