@@ -1,0 +1,32 @@
+package io.fairspin.math;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The exact per-round figures of a game at its standard wager, against which a simulation is judged:
+ * each is a fraction of the stake (RTP, per-type contributions, variance of the win per unit staked) or
+ * a probability (hit frequency, feature frequencies).
+ *
+ * @param rtp                expected win divided by the stake
+ * @param rtpByWinType       contribution of each of {@link Game#winTypes()}, in that order; they sum to {@code rtp}
+ * @param hitFrequency       probability that a round wins anything
+ * @param variance           variance of (win / stake) per round
+ * @param featureFrequencies probability of each of {@link Game#features()} per round, in that order
+ */
+public record ExactFigures(Fraction rtp, List<Fraction> rtpByWinType, Fraction hitFrequency, Fraction variance,
+        List<Fraction> featureFrequencies) {
+
+    public ExactFigures {
+        Objects.requireNonNull(rtp, "rtp");
+        Objects.requireNonNull(hitFrequency, "hitFrequency");
+        Objects.requireNonNull(variance, "variance");
+        rtpByWinType = List.copyOf(rtpByWinType);
+        featureFrequencies = List.copyOf(featureFrequencies);
+    }
+
+    /** The standard deviation of (win / stake) per round. */
+    public double standardDeviation() {
+        return Math.sqrt(variance.doubleValue());
+    }
+}

@@ -1,0 +1,41 @@
+package io.fairspin.math;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+
+/** The game types a model file's {@code "type"} field names, each with the reader of its documents. */
+enum GameType {
+    ;
+
+    private final String modelName;
+    private final ModelReader reader;
+
+    GameType(String modelName, ModelReader reader) {
+        this.modelName = modelName;
+        this.reader = reader;
+    }
+
+    Game read(String fileName, JsonNode root) {
+        return reader.read(fileName, root);
+    }
+
+    static String[] names() {
+        return Arrays.stream(values()).map(t -> t.modelName).toArray(String[]::new);
+    }
+
+    static GameType named(String fileName, String name) {
+        for (GameType type : values()) {
+            if (type.modelName.equals(name)) {
+                return type;
+            }
+        }
+        throw new ModelException(fileName, "$.type", "unknown game type \"" + name + "\": expected one of "
+                + String.join(", ", names()));
+    }
+
+    /** Reads a parsed model document of one game type. */
+    @FunctionalInterface
+    interface ModelReader {
+        Game read(String fileName, JsonNode root);
+    }
+}

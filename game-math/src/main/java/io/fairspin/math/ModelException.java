@@ -1,0 +1,32 @@
+package io.fairspin.math;
+
+/**
+ * A model file that cannot be used: names the file, the JSON path of the offending field (for example
+ * {@code $.reels[2].stops[7]}) and what was expected, so that the message alone tells a designer what
+ * to fix.
+ */
+public final class ModelException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final String jsonPath;
+
+    /**
+     * @param file     the model file as the user named it
+     * @param jsonPath the JSON path of the field, {@code $} for the whole document
+     * @param problem  what is wrong and what was expected
+     */
+    public ModelException(String file, String jsonPath, String problem) {
+        super(file + ": " + jsonPath + ": " + problem);
+        this.file = file;
+        this.jsonPath = jsonPath;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String jsonPath() {
+        return jsonPath;
+    }
+}
