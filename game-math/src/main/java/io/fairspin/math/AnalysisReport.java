@@ -1,0 +1,74 @@
+package io.fairspin.math;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The exact analysis of a game (a PAR sheet for a slot, the return of every bet for a table game) as
+ * titled tables of typed cells, so that one renderer prints any game's analysis as text, JSON or HTML.
+ *
+ * @param title  what was analysed, for example the model's name
+ * @param tables the tables, in reading order
+ */
+public record AnalysisReport(String title, List<Table> tables) {
+    public AnalysisReport {
+        Objects.requireNonNull(title, "title");
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * One table of the report.
+     *
+     * @param title   the table's heading, for example "Return by bet"
+     * @param columns the column headings
+     * @param rows    the rows, each with one cell per column
+     */
+    public record Table(String title, List<String> columns, List<List<Cell>> rows) {
+        public Table {
+            Objects.requireNonNull(title, "title");
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (List<Cell> row : rows) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("rows: each needs " + columns.size() + " cells, one has "
+                            + row.size());
+                }
+            }
+        }
+    }
+
+    /** A cell: text, an integer, an exact fraction (shown with its decimal value) or an approximate number. */
+    public sealed interface Cell {
+        /** A text cell. */
+        record Text(String value) implements Cell {
+        }
+
+        /** An integer, such as a count of combinations or a cycle size. */
+        record Count(java.math.BigInteger value) implements Cell {
+        }
+
+        /** An exact value, such as an RTP or a probability. */
+        record Exact(Fraction value) implements Cell {
+        }
+
+        /** An approximate value, such as a standard deviation or a volatility index. */
+        record Approximate(double value) implements Cell {
+        }
+
+        static Cell text(String value) {
+            return new Text(value);
+        }
+
+        static Cell count(long value) {
+            return new Count(java.math.BigInteger.valueOf(value));
+        }
+
+        static Cell exact(Fraction value) {
+            return new Exact(value);
+        }
+
+        static Cell approximate(double value) {
+            return new Approximate(value);
+        }
+    }
+}
