@@ -38,8 +38,9 @@ public final class EscrowFile implements EscrowStore {
         if (failure != null) {
             throw new IOException(path + ": escrow file failed earlier and accepts no more records", failure);
         }
-        long size = channel.size();
+        long size = -1;
         try {
+            size = channel.size();
             ByteBuffer buffer = ByteBuffer.wrap(record);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -47,8 +48,11 @@ public final class EscrowFile implements EscrowStore {
             channel.force(true);
         } catch (IOException e) {
             failure = e;
-            cutBack(size);
-            throw new IOException(path + ": escrow record could not be written durably: " + e.getMessage(), e);
+            if (size >= 0) {
+                cutBack(size);
+            }
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException(path + ": escrow record could not be written durably: " + reason, e);
         }
     }
 
