@@ -64,16 +64,11 @@ abstract class CollectCommand extends LeafCommand {
         validate();
         Progress meter = new Progress(io(), unit(), count, progress != null ? progress : count >= progressThreshold());
         Escrowed escrowed = null;
-        try (SeedEscrow escrow = generator.openEscrow(); CertifiedRandom random = generator.build(escrow);
-             OutputStream sink = Destination.open(out, io())) {
+        try (SeedEscrow escrow = generator.openEscrow(); CertifiedRandom random = generator.build(escrow)) {
             if (escrow != null) {
                 escrowed = new Escrowed(generator.escrowFile.toString(), random.instanceId(), escrow.keyId());
             }
-            write(random, sink, meter);
-        } catch (IOException e) {
-            if (!(Destination.isStdout(out) && Destination.isBrokenPipe(e))) {
-                throw e;
-            }
+            Destination.write(out, io(), sink -> write(random, sink, meter));
         }
         meter.finish();
         if (!Destination.isStdout(out)) {

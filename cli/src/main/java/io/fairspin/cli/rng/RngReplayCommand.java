@@ -8,7 +8,6 @@ import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.escrow.EscrowReplay;
 import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -113,13 +112,7 @@ public final class RngReplayCommand extends LeafCommand {
 
     private void writeBytes(RandomStream source, String what) throws IOException {
         Progress meter = new Progress(io(), "bytes", count, count >= 1_000_000_000L);
-        try (OutputStream sink = Destination.open(out, io())) {
-            RngBytesCommand.writeBytes(source, count, sink, meter);
-        } catch (IOException e) {
-            if (!(Destination.isStdout(out) && Destination.isBrokenPipe(e))) {
-                throw e;
-            }
-        }
+        Destination.write(out, io(), sink -> RngBytesCommand.writeBytes(source, count, sink, meter));
         meter.finish();
         if (!Destination.isStdout(out)) {
             if (json()) {

@@ -82,13 +82,8 @@ public final class KeyFiles {
      * @throws IllegalArgumentException naming the file when it is not such a key
      */
     public static PublicKey readPublicKey(Path file, String algorithm) throws IOException {
-        byte[] der = readPem(file, PUBLIC_LABEL);
-        try {
-            return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": not an " + algorithm + " public key (PEM \"" + PUBLIC_LABEL
-                    + "\", X.509 SubjectPublicKeyInfo)");
-        }
+        return readKey(file, algorithm, PUBLIC_LABEL, "public key", "X.509 SubjectPublicKeyInfo",
+                (factory, der) -> factory.generatePublic(new X509EncodedKeySpec(der)));
     }
 
     /**
@@ -97,12 +92,23 @@ public final class KeyFiles {
      * @throws IllegalArgumentException naming the file when it is not such a key; never shows key bytes
      */
     public static PrivateKey readPrivateKey(Path file, String algorithm) throws IOException {
-        byte[] der = readPem(file, PRIVATE_LABEL);
+        return readKey(file, algorithm, PRIVATE_LABEL, "private key", "PKCS#8",
+                (factory, der) -> factory.generatePrivate(new PKCS8EncodedKeySpec(der)));
+    }
+
+    /** Decodes DER bytes into a key with the algorithm's key factory. */
+    private interface Decoder<K> {
+        K decode(KeyFactory factory, byte[] der) throws GeneralSecurityException;
+    }
+
+    private static <K> K readKey(Path file, String algorithm, String label, String what, String encoding,
+                                 Decoder<K> decoder) throws IOException {
+        byte[] der = readPem(file, label);
         try {
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return decoder.decode(KeyFactory.getInstance(algorithm), der);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": not an " + algorithm + " private key (PEM \"" + PRIVATE_LABEL
-                    + "\", PKCS#8)");
+            throw new IllegalArgumentException(file + ": not an " + algorithm + " " + what + " (PEM \"" + label
+                    + "\", " + encoding + ")");
         } finally {
             Arrays.fill(der, (byte) 0);
         }
