@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.rng.RngCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, KeysCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
