@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A test game: two dice, stake 10; a pair pays 30 ("pair"), a total of seven pays 24 ("seven"), and a
+ * A test game (shared with the command's tests): two dice, stake 10; a pair pays 30 ("pair"), a total of seven pays 24 ("seven"), and a
  * double six triggers the feature "double-six".
  *
  * <p>Its exact figures, worked out by hand over the 36 equally likely ordered rolls: 6 are pairs and 6
@@ -21,9 +21,9 @@ import java.util.Optional;
  * or 2.4, each with probability 1/6, so E[x²] = (9 + 5.76)/6 = 2.46 and the variance is 2.46 − 0.81 =
  * 1.65 = 33/20. Double six: 1/36.
  */
-final class DiceGame implements Game {
-    static final long STAKE = 10;
-    static final ExactFigures EXACT = new ExactFigures(Fraction.of(9, 10),
+public final class DiceGame implements Game {
+    public static final long STAKE = 10;
+    public static final ExactFigures EXACT = new ExactFigures(Fraction.of(9, 10),
             List.of(Fraction.of(1, 2), Fraction.of(2, 5)), Fraction.of(1, 3), Fraction.of(33, 20),
             List.of(Fraction.of(1, 36)));
 
@@ -34,17 +34,17 @@ final class DiceGame implements Game {
     }
 
     /** The game with its true exact figures. */
-    static DiceGame honest() {
+    public static DiceGame honest() {
         return new DiceGame(Optional.of(EXACT));
     }
 
     /** The same play claiming other figures: a negative control for the verdict. */
-    static DiceGame claiming(ExactFigures figures) {
+    public static DiceGame claiming(ExactFigures figures) {
         return new DiceGame(Optional.of(figures));
     }
 
     /** The same play without an exact analysis. */
-    static DiceGame withoutExactFigures() {
+    public static DiceGame withoutExactFigures() {
         return new DiceGame(Optional.empty());
     }
 
