@@ -30,6 +30,16 @@ class SimulationTest {
         return new Simulation(game, plan).run(threads);
     }
 
+    private static CompletableFuture<SimulationReport> inBackground(Simulation simulation, int threads) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return simulation.run(threads);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(RandomMode.class)
     void theSameSeedGivesAnEqualReportOnOneTwoAndSixteenThreads(RandomMode mode) throws Exception {
@@ -95,13 +105,7 @@ class SimulationTest {
     void cancellingReturnsTheWholeChunksDoneMarkedPartial() throws Exception {
         SimulationPlan plan = new SimulationPlan(1L << 50, 1, RandomMode.FAST, 0.99);
         Simulation simulation = new Simulation(DiceGame.honest(), plan);
-        CompletableFuture<SimulationReport> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return simulation.run(2);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<SimulationReport> running = inBackground(simulation, 2);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (simulation.snapshot().rounds() < 4L * Simulation.CHUNK_ROUNDS && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -121,13 +125,7 @@ class SimulationTest {
     void aCancelledRunReportsTheSameChunksAsAFullRunWould() throws Exception {
         SimulationPlan plan = new SimulationPlan(1L << 50, 99, RandomMode.FAST, 0.99);
         Simulation simulation = new Simulation(DiceGame.honest(), plan);
-        CompletableFuture<SimulationReport> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return simulation.run(1);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<SimulationReport> running = inBackground(simulation, 1);
         while (simulation.snapshot().rounds() < 3L * Simulation.CHUNK_ROUNDS) {
             Thread.sleep(5);
         }

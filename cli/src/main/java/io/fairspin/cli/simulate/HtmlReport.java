@@ -133,7 +133,7 @@ final class HtmlReport {
     private static StringBuilder svgStart(String title) {
         return new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "role=\"img\" aria-label=\"%s\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT, WIDTH, HEIGHT, title));
+                        + "role=\"img\" aria-label=\"%s\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT, title));
     }
 
     private static String label(String text, double x, double y) {

@@ -104,6 +104,8 @@ class SimulateCommandTest {
         assertTrue(page.contains("PASS: the simulation agrees with the exact figures."));
         assertTrue(page.contains("dice&lt;1&gt;.json"), "the model name is escaped");
         assertEquals(2, page.split("<svg ", -1).length - 1, "two charts");
+        assertTrue(page.contains("aria-label=\"Running RTP inside its confidence band\""), "the first chart");
+        assertTrue(page.contains("aria-label=\"Win distribution\""), "the second chart");
         assertTrue(page.contains("<polygon"), "the confidence band");
         assertTrue(page.contains("<polyline"), "the running RTP");
         assertTrue(page.contains("<rect x="), "the distribution's bars");
