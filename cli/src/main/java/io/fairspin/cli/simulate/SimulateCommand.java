@@ -11,6 +11,7 @@ import io.fairspin.sim.RandomMode;
 import io.fairspin.sim.Simulation;
 import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,10 @@ public final class SimulateCommand extends LeafCommand {
 
     private Game load() throws IOException {
         if (model.equals("-")) {
-            return GameModels.load("-", io().in().readAllBytes());
+            // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            io().in().transferTo(json);
+            return GameModels.load("-", json.toByteArray());
         }
         return GameModels.load(Path.of(model));
     }
