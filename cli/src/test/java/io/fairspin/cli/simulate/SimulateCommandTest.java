@@ -73,6 +73,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aSingleRoundHasNoDeviationButStillPrints(@TempDir Path dir) throws Exception {
+        SimulateRun text = SimulateRun.of(DiceGame.honest(), false, "simulate", "dice.json", "--rounds", "1",
+                "--report", dir.resolve("one.html").toString());
+        assertTrue(text.stdout().contains("rounds              1\n"), text.stdout());
+        assertTrue(Files.readString(dir.resolve("one.html")).contains("<svg "));
+        SimulateRun json = SimulateRun.of(DiceGame.honest(), false, "--format", "json", "simulate", "dice.json",
+                "--rounds", "1");
+        JsonNode result = JSON.readTree(json.stdout());
+        assertTrue(result.get("standardDeviation").isNull());
+        assertTrue(result.get("rtpInterval").get(0).isNull());
+    }
+
+    @Test
     void figuresThatDisagreeFailWithExitCode5() throws Exception {
         ExactFigures e = DiceGame.EXACT;
         DiceGame wrong = DiceGame.claiming(new ExactFigures(Fraction.of(19, 20), e.rtpByWinType(), e.hitFrequency(),
