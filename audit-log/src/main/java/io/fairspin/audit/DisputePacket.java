@@ -158,6 +158,15 @@ public final class DisputePacket {
         }
     }
 
+    /** The node as it reads back from text, so numbers compare by value whatever their Java type. */
+    private static JsonNode reparsed(JsonNode node) {
+        try {
+            return JSON.readTree(node.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Checks the packet offline: the checkpoint is signed by {@code operatorKey}, the entry decodes, sits at
      * the packet's index and is included in the checkpoint's tree, and the readable view matches the bytes.
@@ -171,7 +180,7 @@ public final class DisputePacket {
             throw new ProofException("$.index is " + index + " but the entry's own index is " + decoded.index());
         }
         MerkleTree.verifyInclusion(index, head.size(), decoded.leafHash(), proof, head.rootHash());
-        if (view != null && !view.equals(EntryJson.of(decoded))) {
+        if (view != null && !view.equals(reparsed(EntryJson.of(decoded)))) {
             throw new ProofException("$.view does not match the entry's bytes: the readable copy was altered");
         }
         return new Verified(decoded, head);

@@ -1,13 +1,12 @@
 package io.fairspin.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * An Ed25519 verifier key of the C2SP signed-note format: a key name, its 4-byte key ID
@@ -20,11 +19,13 @@ public final class NoteVerifier {
     private final String name;
     private final byte[] keyId;
     private final PublicKey publicKey;
+    private final byte[] rawKey;
 
     private NoteVerifier(String name, byte[] keyId, PublicKey publicKey) {
         this.name = name;
         this.keyId = keyId;
         this.publicKey = publicKey;
+        this.rawKey = Ed25519Keys.raw(publicKey);
     }
 
     /** The verifier for a key name and an Ed25519 public key. */
@@ -35,7 +36,7 @@ public final class NoteVerifier {
 
     /** Parses {@code name+hex(key ID)+base64(0x01 || public key)}, checking that the key ID matches. */
     public static NoteVerifier parse(String vkey) {
-        String[] parts = vkey.split("\\+", -1);
+        String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException("a verifier key is name+keyid+key, got '" + vkey + "'");
         }
@@ -93,16 +94,10 @@ public final class NoteVerifier {
         return name + "+" + HexFormat.of().formatHex(keyId) + "+" + Base64.getEncoder().encodeToString(key);
     }
 
-    /** Whether {@code signature} is this key's Ed25519 signature of {@code text}. */
+    /** Whether {@code signature} is this key's Ed25519 signature of {@code text} (Bouncy Castle's RFC 8032 code). */
     boolean verifies(byte[] text, byte[] signature) {
-        try {
-            Signature ed = Signature.getInstance("Ed25519");
-            ed.initVerify(publicKey);
-            ed.update(text);
-            return ed.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return signature.length == Ed25519.SIGNATURE_SIZE
+                && Ed25519.verify(signature, 0, rawKey, 0, text, 0, text.length);
     }
 
     @Override
