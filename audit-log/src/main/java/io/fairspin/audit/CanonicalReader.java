@@ -2,6 +2,7 @@ package io.fairspin.audit;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +11,9 @@ import java.nio.charset.StandardCharsets;
  * must be valid UTF-8, and {@link #end()} fails on trailing bytes. Errors name the field.
  */
 final class CanonicalReader {
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
     private final ByteBuffer in;
 
     CanonicalReader(byte[] bytes) {
@@ -49,14 +53,23 @@ final class CanonicalReader {
 
     String string(String field, int maxLength) throws MalformedRecordException {
         byte[] bytes = bytes(field, maxLength);
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return UTF8.get().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedRecordException(field + ": not valid UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void end() throws MalformedRecordException {

@@ -11,7 +11,7 @@ public class LogCorruptedException extends IOException {
     private final List<LogProblem> problems;
 
     public LogCorruptedException(List<LogProblem> problems) {
-        super("the audit log is corrupt, refusing to append: " + problems.get(0)
+        super("the audit log is damaged or was tampered with: " + problems.get(0)
                 + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         this.problems = List.copyOf(problems);
     }

@@ -51,6 +51,11 @@ public final class LogEntry {
 
     /** Decodes canonical bytes strictly; the leaf hash is computed from exactly these bytes. */
     public static LogEntry decode(byte[] encoded) throws MalformedRecordException {
+        return decode(encoded.clone(), MerkleTree.sha256());
+    }
+
+    /** Decodes bytes the caller hands over (not copied), hashing with the caller's digest. */
+    static LogEntry decode(byte[] encoded, MessageDigest digest) throws MalformedRecordException {
         CanonicalReader in = new CanonicalReader(encoded);
         int version = in.u8("version");
         if (version != VERSION) {
@@ -64,7 +69,8 @@ public final class LogEntry {
         byte[] previous = in.raw("previous_hash", MerkleTree.HASH_BYTES);
         LogEvent event = EventCodec.decode(type, in);
         in.end();
-        return new LogEntry(index, previous, event, encoded.clone(), MerkleTree.leafHash(encoded));
+        return new LogEntry(index, previous, event, encoded,
+                MerkleTree.leafHash(digest, encoded, 0, encoded.length));
     }
 
     /** The 32 zero bytes that entry 0 links to. */
@@ -78,6 +84,10 @@ public final class LogEntry {
 
     public byte[] previousHash() {
         return previousHash.clone();
+    }
+
+    byte[] previousHashUnsafe() {
+        return previousHash;
     }
 
     public LogEvent event() {

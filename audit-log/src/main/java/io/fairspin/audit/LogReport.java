@@ -33,8 +33,8 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
         return problems.isEmpty();
     }
 
-    /** Entries after the last checkpoint: chained and CRC-checked, but not yet signed. */
+    /** Intact entries after the last checkpoint: chained and CRC-checked, but not yet signed. */
     public long unsignedEntries() {
-        return checkpoints.isEmpty() ? entries : entries - checkpoints.get(checkpoints.size() - 1).size();
+        return checkpoints.isEmpty() ? entries : Math.max(0, entries - checkpoints.get(checkpoints.size() - 1).size());
     }
 }

@@ -65,6 +65,7 @@ final class LogScanner {
     private final Consumer<LogEntry> listener;
     private final Result result = new Result();
     private final CRC32C crc = new CRC32C();
+    private final MessageDigest digest = MerkleTree.sha256();
     private int nextCheckpoint;
 
     private LogScanner(Path dir, Consumer<LogEntry> listener) {
@@ -201,7 +202,7 @@ final class LogScanner {
     private boolean accept(Path file, long offset, byte[] payload) {
         LogEntry entry;
         try {
-            entry = LogEntry.decode(payload);
+            entry = LogEntry.decode(payload, digest);
         } catch (MalformedRecordException e) {
             problem(file, offset, "malformed entry: " + e.getMessage());
             return false;
@@ -211,7 +212,7 @@ final class LogScanner {
                     + " belongs: an entry was deleted, duplicated or moved");
             return false;
         }
-        if (!Arrays.equals(entry.previousHash(), result.chainHead)) {
+        if (!Arrays.equals(entry.previousHashUnsafe(), result.chainHead)) {
             problem(file, offset, "entry " + entry.index() + " does not link to the entry before it: the chain is broken");
             return false;
         }

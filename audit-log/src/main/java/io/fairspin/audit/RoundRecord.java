@@ -173,8 +173,9 @@ public final class RoundRecord implements LogEvent {
     }
 
     private static String requireLength(String field, String value) {
-        if (value.length() > MAX_ID_BYTES || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                > MAX_ID_BYTES) {
+        // A char takes at most 3 UTF-8 bytes: encode only when the string could be too long.
+        if (value.length() > MAX_ID_BYTES || value.length() * 3 > MAX_ID_BYTES
+                && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
             throw new IllegalArgumentException(field + ": longer than " + MAX_ID_BYTES + " bytes");
         }
         return value;
