@@ -67,7 +67,7 @@ class AuditCommandsTest {
         Files.write(packet, prove.stdout());
         CommandRun check = CommandRun.of("audit", "check-packet", packet.toString(), "--key", base + ".pub");
         assertEquals(0, check.exitCode(), check.text());
-        assertTrue(check.text().startsWith("packet " + packet + " checks out: entry 1235"), check.text());
+        assertTrue(check.text().startsWith("packet " + packet + " checks out: entry 1234"), check.text());
 
         String edited = prove.text().replace("\"win\" : 0", "\"win\" : 1").replace("\"win\" : 250", "\"win\" : 0");
         CommandRun tampered = CommandRun.withInput(edited.getBytes(StandardCharsets.UTF_8), "audit", "check-packet",
