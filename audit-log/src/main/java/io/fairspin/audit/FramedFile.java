@@ -14,13 +14,11 @@ final class FramedFile implements AutoCloseable {
         void force(FileChannel channel) throws IOException;
     }
 
-    private final Path path;
     private final FileChannel channel;
     private final Forcer forcer;
     private long size;
 
-    private FramedFile(Path path, FileChannel channel, Forcer forcer, long size) {
-        this.path = path;
+    private FramedFile(FileChannel channel, Forcer forcer, long size) {
         this.channel = channel;
         this.forcer = forcer;
         this.size = size;
@@ -29,7 +27,7 @@ final class FramedFile implements AutoCloseable {
     /** Creates the file with its header, durably (the file and its directory entry). */
     static FramedFile create(Path path, byte[] header, Forcer forcer) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FramedFile file = new FramedFile(path, channel, forcer, 0);
+        FramedFile file = new FramedFile(channel, forcer, 0);
         file.write(ByteBuffer.wrap(header));
         file.force();
         LogFiles.syncDirectory(path.getParent());
@@ -44,11 +42,7 @@ final class FramedFile implements AutoCloseable {
             throw new IllegalStateException(path + ": " + channel.size() + " bytes, expected " + validEnd);
         }
         channel.position(validEnd);
-        return new FramedFile(path, channel, forcer, validEnd);
-    }
-
-    Path path() {
-        return path;
+        return new FramedFile(channel, forcer, validEnd);
     }
 
     long size() {

@@ -58,11 +58,4 @@ final class KeyChain {
     NoteVerifier pending() {
         return pending;
     }
-
-    /** Every key this log announced. */
-    static List<NoteVerifier> all(List<LogScanner.Announcement> announcements) {
-        List<NoteVerifier> keys = new ArrayList<>();
-        announcements.forEach(a -> keys.add(a.key().verifier()));
-        return keys;
-    }
 }

@@ -16,10 +16,6 @@ public final class LogEntry {
     public static final int VERSION = 1;
     /** The largest encoded entry the log accepts. */
     public static final int MAX_BYTES = 4 << 20;
-    /** Offset of the index in the encoding: readers may take it without decoding the body. */
-    static final int INDEX_OFFSET = 2;
-    /** Offset of the previous entry's hash in the encoding. */
-    static final int PREVIOUS_HASH_OFFSET = 10;
 
     private final long index;
     private final byte[] previousHash;
