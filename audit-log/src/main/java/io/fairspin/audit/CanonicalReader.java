@@ -53,23 +53,16 @@ final class CanonicalReader {
 
     String string(String field, int maxLength) throws MalformedRecordException {
         byte[] bytes = bytes(field, maxLength);
-        if (isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.US_ASCII);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
         }
+        // The lenient decoder replaced something, or the text holds U+FFFD itself: decide strictly.
         try {
             return UTF8.get().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedRecordException(field + ": not valid UTF-8");
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     void end() throws MalformedRecordException {
