@@ -93,6 +93,7 @@ public final class AuditLog implements AutoCloseable {
     private NoteVerifier activeKey;
     private NoteVerifier pendingKey;
     private boolean closed;
+    // Volatile, not guarded: the writer sets it without the lock, which rotateKey may hold while it waits.
     private volatile IOException failure;
 
     // Guarded by tree: what is durable.
@@ -356,9 +357,7 @@ public final class AuditLog implements AutoCloseable {
     private void fail(List<Pending> batch, Exception cause) {
         LogFailedException e = new LogFailedException("the audit log could not make entries durable and accepts"
                 + " no more (a failed sync is never retried; reopen the log to recover): " + cause.getMessage(), cause);
-        synchronized (this) {
-            failure = e;
-        }
+        failure = e;
         batch.forEach(p -> p.done().completeExceptionally(e));
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);

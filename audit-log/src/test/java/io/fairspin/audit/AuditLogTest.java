@@ -142,6 +142,31 @@ class AuditLogTest {
     }
 
     @Test
+    void aCheckpointInconsistentWithTheSignedOneIsNeverSigned(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator);
+        log.append(TestLogs.round(0));
+        long checkpointsBefore = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
+        // Simulate a bug or a swapped state: the log's memory of its last signed head gets another root.
+        java.lang.reflect.Field field = AuditLog.class.getDeclaredField("lastSigned");
+        field.setAccessible(true);
+        Object signed = field.get(log);
+        Class<?> type = signed.getClass();
+        java.lang.reflect.Constructor<?> make = type.getDeclaredConstructors()[0];
+        make.setAccessible(true);
+        Checkpoint real = (Checkpoint) type.getDeclaredMethod("checkpoint").invoke(signed);
+        Checkpoint forged = new Checkpoint(real.origin(), real.size(), MerkleTree.leafHash(new byte[] {9}));
+        field.set(log, make.newInstance(type.getDeclaredMethod("note").invoke(signed), forged,
+                type.getDeclaredMethod("tree").invoke(signed)));
+
+        LogFailedException e = assertThrows(LogFailedException.class, log::checkpoint);
+        assertTrue(e.getMessage().startsWith("refusing to sign a checkpoint of size 2"), e.getMessage());
+        assertEquals(checkpointsBefore, Files.size(dir.resolve(LogFiles.CHECKPOINTS)), "nothing was signed");
+        assertThrows(LogFailedException.class, () -> log.append(TestLogs.round(1)));
+        log.close();
+    }
+
+    @Test
     void aSecondWriterIsRefused(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("log");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
