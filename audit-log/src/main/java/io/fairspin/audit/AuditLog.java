@@ -227,7 +227,12 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private static FileLock lock(Path dir, FileChannel channel) throws IOException {
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             throw new IOException(dir + ": the log is open for writing elsewhere");

@@ -170,7 +170,9 @@ class AuditLogTest {
     void aSecondWriterIsRefused(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("log");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
-            assertThrows(Exception.class, () -> AuditLog.open(dir, operator));
+            IOException e = assertThrows(IOException.class, () -> AuditLog.open(dir, operator));
+            assertTrue(e.getMessage().endsWith("the log is open for writing elsewhere"), e.getMessage());
+            assertEquals(1, log.size());
         }
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
                 () -> AuditLog.create(dir, TestLogs.ORIGIN, operator));
