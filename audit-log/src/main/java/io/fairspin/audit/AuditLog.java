@@ -167,6 +167,8 @@ public final class AuditLog implements AutoCloseable {
             if (!state.problems.isEmpty()) {
                 throw new LogCorruptedException(state.problems);
             }
+            // Check the key before cutting anything, so that a cut is always logged by the open that made it.
+            NoteSigner signer = requireCurrentKey(state, operatorKey);
             List<TailCut> cuts = new ArrayList<>();
             for (LogScanner.TornTail torn : state.tornTails) {
                 cuts.add(TailCutter.cut(dir, torn));
@@ -178,7 +180,7 @@ public final class AuditLog implements AutoCloseable {
                             ? List.of(new LogProblem(dir.toString(), 0, "still torn after the cut")) : state.problems);
                 }
             }
-            return resume(dir, options, lockChannel, lock, state, cuts, operatorKey);
+            return resume(dir, options, lockChannel, lock, state, cuts, signer);
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
@@ -186,19 +188,26 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    private static AuditLog resume(Path dir, Options options, FileChannel lockChannel, FileLock lock,
-                                   LogScanner.Result state, List<TailCut> cuts, KeyPair operatorKey)
-            throws IOException {
+    /** The signer for {@code operatorKey}, if it is the key that signs this log's next checkpoint. */
+    private static NoteSigner requireCurrentKey(LogScanner.Result state, KeyPair operatorKey)
+            throws LogCorruptedException {
         if (state.announcements.isEmpty() || state.announcements.get(0).index() != 0 || state.lastCheckpoint() == null) {
             throw new LogCorruptedException(List.of(new LogProblem(LogFiles.segmentName(0), 0,
                     "the log has no key announcement at entry 0 or no signed checkpoint")));
         }
-        KeyChain keys = KeyChain.of(state.announcements, state.checkpoints);
+        NoteVerifier active = KeyChain.of(state.announcements, state.checkpoints).active();
         NoteSigner signer = new NoteSigner(state.origin, operatorKey);
-        if (!signer.verifier().equals(keys.active())) {
+        if (!signer.verifier().equals(active)) {
             throw new IllegalArgumentException("the signing key " + signer.fileKeyId()
-                    + " is not this log's current checkpoint key (" + keys.active().encode() + ")");
+                    + " is not this log's current checkpoint key (" + active.encode() + ")");
         }
+        return signer;
+    }
+
+    private static AuditLog resume(Path dir, Options options, FileChannel lockChannel, FileLock lock,
+                                   LogScanner.Result state, List<TailCut> cuts, NoteSigner signer)
+            throws IOException {
+        KeyChain keys = KeyChain.of(state.announcements, state.checkpoints);
         LogScanner.Segment last = state.segments.get(state.segments.size() - 1);
         FramedFile segment = FramedFile.append(last.file(), last.validEnd(), options.forcer);
         FramedFile checkpoints = FramedFile.append(dir.resolve(LogFiles.CHECKPOINTS), state.checkpointsValidEnd,

@@ -94,6 +94,20 @@ class RecoveryTest {
     }
 
     @Test
+    void theWrongKeyCutsNothing(@TempDir Path tmp) throws IOException {
+        Path image = image(tmp, 2);
+        Path segment = image.resolve(LogFiles.segmentName(0));
+        truncate(segment, Files.size(segment) - 7);
+        long torn = Files.size(segment);
+        assertThrows(IllegalArgumentException.class, () -> AuditLog.open(image, Ed25519Keys.generate()));
+        assertEquals(torn, Files.size(segment));
+        assertFalse(Files.exists(image.resolve(LogFiles.CUT)));
+        try (AuditLog log = AuditLog.open(image, operator)) {
+            assertEquals(1, log.recoveredCuts().size());
+        }
+    }
+
+    @Test
     void aCutBelowTheLastSignedCheckpointIsCorruption(@TempDir Path tmp) throws IOException {
         Path image = image(tmp, 0);
         Path segment = image.resolve(LogFiles.segmentName(0));
