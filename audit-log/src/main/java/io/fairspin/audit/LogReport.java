@@ -13,7 +13,7 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
                         List<TailCut> tailCuts, List<Checkpoint> checkpoints, long bytes, List<LogProblem> problems,
                         boolean signaturesChecked) {
 
-    /** One segment file. */
+    /** One segment file; {@code entries} counts its frames with a valid CRC32C, past any damage. */
     public record Segment(String file, long firstIndex, long entries, long bytes) {
     }
 

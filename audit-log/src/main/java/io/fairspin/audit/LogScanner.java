@@ -185,8 +185,14 @@ final class LogScanner {
         while (true) {
             Frames.Kind kind = Frames.check(bytes, offset, crc);
             if (kind != Frames.Kind.FRAME) {
-                endOfFile(file, bytes, offset, kind, last && intact);
-                break;
+                long next = endOfFile(file, bytes, offset, kind, last && intact);
+                if (next < 0) {
+                    break;
+                }
+                // Damage with valid frames after it: count and check those frames too, for the report.
+                intact = false;
+                offset = next;
+                continue;
             }
             if (intact) {
                 intact = accept(file, offset, Frames.payload(bytes, offset));
@@ -275,19 +281,21 @@ final class LogScanner {
 
     /**
      * What a bad or truncated frame at the end of the good ones means: a torn tail (the crash case) when
-     * {@code mayBeTorn} and no valid frame follows, else damage.
+     * {@code mayBeTorn} and no valid frame follows, else damage. Returns the offset of the next valid
+     * frame after damage, or -1.
      */
-    private void endOfFile(Path file, ByteBuffer bytes, long offset, Frames.Kind kind, boolean mayBeTorn) {
+    private long endOfFile(Path file, ByteBuffer bytes, long offset, Frames.Kind kind, boolean mayBeTorn) {
         if (kind == Frames.Kind.END) {
-            return;
+            return -1;
         }
         long next = Frames.nextValidFrame(bytes, offset, crc);
         if (mayBeTorn && next < 0) {
             result.tornTails.add(new TornTail(file, offset, bytes.limit() - offset));
-            return;
+            return -1;
         }
         problem(file, offset, (kind == Frames.Kind.BAD ? "damaged frame (length or CRC32C wrong)"
                 : "incomplete frame") + (next >= 0 ? ", followed by a valid frame at offset " + next : ""));
+        return next;
     }
 
     private void problem(Path file, long offset, String message) {

@@ -135,6 +135,21 @@ class RecoveryTest {
     }
 
     @Test
+    void inspectionReportsEveryDamagedSpotNotOnlyTheFirst(@TempDir Path tmp) throws IOException {
+        Path image = image(tmp, 5);
+        Path segment = image.resolve(LogFiles.segmentName(0));
+        List<Long> starts = frameStarts(segment);
+        flipBit(segment, (starts.get(3) + 30) * 8);
+        flipBit(segment, (starts.get(22) + 30) * 8);
+        LogReport report = LogVerifier.inspect(image);
+        List<Long> offsets = report.problems().stream().filter(p -> p.file().equals(segment.getFileName().toString()))
+                .map(LogProblem::offset).toList();
+        assertEquals(List.of(starts.get(3), starts.get(22)), offsets);
+        assertEquals(3, report.entries(), "intact entries: those before the first damage");
+        assertEquals(starts.size() - 1 - 2, report.segments().get(0).entries(), "frames with a valid CRC32C");
+    }
+
+    @Test
     void damageInAnOlderSegmentIsCorruption(@TempDir Path tmp) throws IOException {
         Path live = tmp.resolve("live");
         AuditLog.Options small = AuditLog.Options.defaults().segmentBytes(4096);

@@ -36,7 +36,9 @@ final class ReportOutput {
         out.printf(Locale.ROOT, "log           %s (origin %s)%n", dir, r.origin());
         out.printf(Locale.ROOT, "entries       %,d: %,d rounds, %d key announcements, %d tail cuts%n", r.entries(),
                 r.rounds(), r.keys().size(), r.tailCuts().size());
-        out.printf(Locale.ROOT, "segments      %d files, %,d bytes%n", r.segments().size(), r.bytes());
+        long frames = r.segments().stream().mapToLong(LogReport.Segment::entries).sum();
+        out.printf(Locale.ROOT, "segments      %d files, %,d frames with a valid CRC32C, %,d bytes%n", r.segments().size(),
+                frames, r.bytes());
         if (!r.checkpoints().isEmpty()) {
             Checkpoint last = r.checkpoints().get(r.checkpoints().size() - 1);
             out.printf(Locale.ROOT, "checkpoints   %,d; the last covers %,d entries, root %s%n", r.checkpoints().size(),
