@@ -48,47 +48,24 @@ public final class DisputePacket {
      * no round or several rounds have the id, or when the log has problems other than a torn tail.
      */
     public static DisputePacket forRound(Path dir, String roundId) throws IOException {
-        return build(dir, entry -> entry.event() instanceof RoundRecord
-                && ((RoundRecord) entry.event()).roundId().equals(roundId), "round id '" + roundId + "'");
+        return build(LogReader.find(dir, LogReader.isRound(roundId), "round id '" + roundId + "'"), dir);
     }
 
     /** Builds the packet for the entry at {@code index}. */
     public static DisputePacket forIndex(Path dir, long index) throws IOException {
-        return build(dir, entry -> entry.index() == index, "entry index " + index);
+        return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir);
     }
 
-    private static DisputePacket build(Path dir, java.util.function.Predicate<LogEntry> wanted, String what)
-            throws IOException {
-        List<byte[]> leaves = new ArrayList<>();
-        List<LogEntry> found = new ArrayList<>();
-        LogScanner.Result scan = LogScanner.scan(dir, entry -> {
-            leaves.add(entry.leafHashUnsafe());
-            if (wanted.test(entry)) {
-                found.add(entry);
-            }
-        });
-        if (!scan.problems.isEmpty()) {
-            throw new LogCorruptedException(scan.problems);
-        }
-        if (found.size() != 1) {
-            throw new IllegalArgumentException(dir + ": " + (found.isEmpty() ? "no entry with " + what
-                    : found.size() + " entries with " + what + ", at indexes " + indexes(found) + "; use --index"));
-        }
-        LogEntry entry = found.get(0);
-        LogScanner.StoredCheckpoint stored = scan.lastCheckpoint();
+    private static DisputePacket build(LogReader.Found found, Path dir) {
+        LogEntry entry = found.entry();
+        LogScanner.StoredCheckpoint stored = found.scan().lastCheckpoint();
         if (stored == null || stored.checkpoint().size() <= entry.index()) {
             throw new IllegalArgumentException(dir + ": entry " + entry.index()
                     + " is not yet covered by a signed checkpoint; sign one and try again");
         }
         long size = stored.checkpoint().size();
-        List<byte[]> proof = MerkleTree.inclusionProof(entry.index(), size, MerkleTree.hashOfLeaves(leaves));
+        List<byte[]> proof = MerkleTree.inclusionProof(entry.index(), size, MerkleTree.hashOfLeaves(found.leaves()));
         return new DisputePacket(entry.index(), entry.encoded(), proof, stored.note().encode(), EntryJson.of(entry));
-    }
-
-    private static String indexes(List<LogEntry> entries) {
-        List<Long> indexes = new ArrayList<>();
-        entries.forEach(e -> indexes.add(e.index()));
-        return indexes.toString();
     }
 
     /** The packet as JSON. */

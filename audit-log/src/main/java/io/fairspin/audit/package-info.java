@@ -4,6 +4,7 @@
  * in the C2SP signed-note format, and dispute packets that prove one round offline.
  *
  * <p>Start with {@link io.fairspin.audit.AuditLog} (write), {@link io.fairspin.audit.LogVerifier}
- * (check a whole log) and {@link io.fairspin.audit.DisputePacket} (prove one round).
+ * (check a whole log), {@link io.fairspin.audit.LogReader} (find a round) and
+ * {@link io.fairspin.audit.DisputePacket} (prove one round).
  */
 package io.fairspin.audit;

@@ -64,5 +64,20 @@ class TamperTest {
         ProofException notJson = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"format\": 3}"));
         assertTrue(notJson.getMessage().startsWith("$.format"), notJson.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DisputePacket.forRound(dir, "no-such-round"));
+        assertEquals(TestLogs.round(17), LogReader.round(dir, "round-17").event());
+        assertEquals(18, LogReader.round(dir, "round-17").index());
+        assertEquals(TestLogs.round(3), LogReader.entry(dir, 4).event());
+    }
+
+    @Test
+    void aRoundIdUsedTwiceIsNotGuessed(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            log.append(TestLogs.round("same", 1));
+            log.append(TestLogs.round("same", 2));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogReader.round(dir, "same"));
+        assertTrue(e.getMessage().endsWith("2 entries with round id 'same', at indexes [1, 2]; use --index"),
+                e.getMessage());
     }
 }
