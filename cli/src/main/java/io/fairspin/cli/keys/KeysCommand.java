@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
                 + " SubjectPublicKeyInfo); the key ID is the hex of the first 8 bytes of SHA-256 over the public key.",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {KeysEscrowCommand.class})
+        subcommands = {KeysEscrowCommand.class, KeysSigningCommand.class})
 public final class KeysCommand {
 }
