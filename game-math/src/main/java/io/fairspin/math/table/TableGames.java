@@ -1,0 +1,18 @@
+package io.fairspin.math.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.Game;
+
+/**
+ * The readers of the table and card game model types, which {@link io.fairspin.math.GameModels}
+ * dispatches to by the model's {@code "type"}; documented in {@code docs/model-format.md}.
+ */
+public final class TableGames {
+    private TableGames() {
+    }
+
+    /** Reads a {@code "roulette"} model. */
+    public static Game roulette(String fileName, JsonNode root) {
+        return Roulette.read(Field.root(fileName, root));
+    }
+}
