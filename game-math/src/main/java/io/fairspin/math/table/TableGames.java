@@ -15,4 +15,9 @@ public final class TableGames {
     public static Game roulette(String fileName, JsonNode root) {
         return Roulette.read(Field.root(fileName, root));
     }
+
+    /** Reads a {@code "craps"} model. */
+    public static Game craps(String fileName, JsonNode root) {
+        return Craps.read(Field.root(fileName, root));
+    }
 }
