@@ -7,7 +7,8 @@ import java.util.Arrays;
 /** The game types a model file's {@code "type"} field names, each with the reader of its documents. */
 enum GameType {
     ROULETTE("roulette", TableGames::roulette),
-    CRAPS("craps", TableGames::craps);
+    CRAPS("craps", TableGames::craps),
+    BACCARAT("baccarat", TableGames::baccarat);
 
     private final String modelName;
     private final ModelReader reader;

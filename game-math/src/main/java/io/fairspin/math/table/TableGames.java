@@ -20,4 +20,9 @@ public final class TableGames {
     public static Game craps(String fileName, JsonNode root) {
         return Craps.read(Field.root(fileName, root));
     }
+
+    /** Reads a {@code "baccarat"} model. */
+    public static Game baccarat(String fileName, JsonNode root) {
+        return Baccarat.read(Field.root(fileName, root));
+    }
 }

@@ -15,8 +15,13 @@ final class Reports {
                 .orElseThrow(() -> new AssertionError("no table " + title));
     }
 
-    /** The rows of {@code table} whose first cell starts with {@code prefix}. */
+    /** The row of {@code table} whose first cell is {@code prefix}, else those whose first cell starts with it. */
     static List<List<Cell>> rows(AnalysisReport.Table table, String prefix) {
+        List<List<Cell>> exact = table.rows().stream()
+                .filter(r -> ((Cell.Text) r.get(0)).value().equals(prefix)).toList();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
         List<List<Cell>> rows = table.rows().stream()
                 .filter(r -> ((Cell.Text) r.get(0)).value().startsWith(prefix)).toList();
         if (rows.isEmpty()) {
