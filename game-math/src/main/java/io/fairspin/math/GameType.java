@@ -8,7 +8,8 @@ import java.util.Arrays;
 enum GameType {
     ROULETTE("roulette", TableGames::roulette),
     CRAPS("craps", TableGames::craps),
-    BACCARAT("baccarat", TableGames::baccarat);
+    BACCARAT("baccarat", TableGames::baccarat),
+    VIDEO_POKER("video-poker", TableGames::videoPoker);
 
     private final String modelName;
     private final ModelReader reader;

@@ -42,7 +42,7 @@ final class Baccarat extends TableGame {
         this.rules = rules;
         this.odds = BaccaratOdds.enumerate(rules.decks());
         this.dealers = ThreadLocal.withInitial(() -> new Dealer(Cards.DECK * rules.decks()));
-        StandardWager.Builder builder = StandardWager.over(odds.probabilities());
+        StandardWager.Builder builder = StandardWager.over(BaccaratOdds.KEYS);
         List<String> names = new ArrayList<>();
         for (Field item : wagerField.elements(1)) {
             String bet = item.get("bet").choice(null, "player", "banker", "tie", "player-pair", "banker-pair");
@@ -93,6 +93,11 @@ final class Baccarat extends TableGame {
             return bankerTotal == 6 ? Fraction.of(1, 2) : Fraction.ONE;
         }
         return Fraction.ONE.subtract(rules.commission());
+    }
+
+    @Override
+    Fraction[] outcomeProbabilities() {
+        return odds.probabilities();
     }
 
     @Override

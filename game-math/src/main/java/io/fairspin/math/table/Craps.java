@@ -35,7 +35,7 @@ final class Craps extends TableGame {
     private Craps(String id, String name, Rules rules, Field wagerField) {
         super(id, name);
         this.rules = rules;
-        StandardWager.Builder builder = StandardWager.over(lineProbabilities());
+        StandardWager.Builder builder = StandardWager.over(22);
         List<String> names = new ArrayList<>();
         for (Field item : wagerField.elements(1)) {
             boolean pass = item.get("bet").choice(null, "pass", "dont-pass").equals("pass");
@@ -149,6 +149,11 @@ final class Craps extends TableGame {
         Fraction layWin = Fraction.ONE.divide(trueOdds(total)).multiply(odds[pair(total)])
                 .add(Fraction.of(odds[pair(total)]));
         return made ? new Payout(staked, Fraction.ZERO) : new Payout(staked, Fraction.of(2).add(layWin));
+    }
+
+    @Override
+    Fraction[] outcomeProbabilities() {
+        return lineProbabilities();
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Roulette extends TableGame {
         this.pockets = pockets;
         this.evenMoneyRule = evenMoneyRule;
         this.wagerBets = List.copyOf(wagerBets);
-        StandardWager.Builder builder = StandardWager.over(probabilities());
+        StandardWager.Builder builder = StandardWager.over(probabilities().length);
         for (int i = 0; i < wagerBets.size(); i++) {
             RouletteBet bet = wagerBets.get(i);
             builder.bet(bet.label(), amounts.get(i), payouts(bet), amountFields.get(i));
@@ -94,6 +94,11 @@ final class Roulette extends TableGame {
             case "en-prison" -> bet.covers(key - pockets) ? Payout.PUSH : Payout.LOSS;
             default -> Payout.LOSS;
         };
+    }
+
+    @Override
+    Fraction[] outcomeProbabilities() {
+        return probabilities();
     }
 
     @Override

@@ -21,20 +21,17 @@ final class StandardWager {
     private final long initialStake;
     private final long[] extraStake;
     private final long[][] returned;
-    private final Fraction[] probability;
 
-    private StandardWager(List<String> names, long initialStake, long[] extraStake, long[][] returned,
-            Fraction[] probability) {
+    private StandardWager(List<String> names, long initialStake, long[] extraStake, long[][] returned) {
         this.names = List.copyOf(names);
         this.initialStake = initialStake;
         this.extraStake = extraStake;
         this.returned = returned;
-        this.probability = probability;
     }
 
-    /** Collects the bets of a standard wager over an outcome space with the given probabilities. */
-    static Builder over(Fraction[] probability) {
-        return new Builder(probability);
+    /** Collects the bets of a standard wager over outcome keys [0, keys). */
+    static Builder over(int keys) {
+        return new Builder(keys);
     }
 
     /** The names of the bets, which are the game's win types. */
@@ -63,8 +60,8 @@ final class StandardWager {
         return returned[key][bet];
     }
 
-    /** The exact figures of a round at this wager. */
-    ExactFigures figures() {
+    /** The exact figures of a round at this wager, given the probability of each outcome key. */
+    ExactFigures figures(Fraction[] probability) {
         Fraction expectedStake = Fraction.ZERO;
         Fraction[] expectedWin = new Fraction[names.size()];
         java.util.Arrays.fill(expectedWin, Fraction.ZERO);
@@ -101,14 +98,14 @@ final class StandardWager {
 
     /** Collects the bets of a standard wager. */
     static final class Builder {
-        private final Fraction[] probability;
+        private final int keys;
         private final List<String> names = new ArrayList<>();
         private final List<long[]> stakes = new ArrayList<>();
         private final List<long[]> returns = new ArrayList<>();
         private long initialStake;
 
-        private Builder(Fraction[] probability) {
-            this.probability = probability.clone();
+        private Builder(int keys) {
+            this.keys = keys;
         }
 
         /**
@@ -117,7 +114,7 @@ final class StandardWager {
          * whole minor units.
          */
         Builder bet(String name, long amount, Payout[] payouts, Field field) {
-            if (payouts.length != probability.length) {
+            if (payouts.length != keys) {
                 throw new IllegalArgumentException("payouts: need one per outcome key");
             }
             long[] stake = new long[payouts.length];
@@ -142,7 +139,6 @@ final class StandardWager {
         }
 
         StandardWager build() {
-            int keys = probability.length;
             long[] extra = new long[keys];
             long[][] back = new long[keys][names.size()];
             for (int key = 0; key < keys; key++) {
@@ -153,7 +149,7 @@ final class StandardWager {
                 }
                 extra[key] = total - initialStake;
             }
-            return new StandardWager(names, initialStake, extra, back, probability);
+            return new StandardWager(names, initialStake, extra, back);
         }
     }
 }

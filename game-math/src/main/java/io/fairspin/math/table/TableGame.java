@@ -6,6 +6,7 @@ import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
@@ -36,6 +37,9 @@ abstract class TableGame implements Game, Analyzable {
 
     /** The wager {@code play} places and the exact figures describe. */
     abstract StandardWager wager();
+
+    /** The exact probability of each outcome key of {@link #wager()}. */
+    abstract Fraction[] outcomeProbabilities();
 
     /**
      * Plays one round into {@code outcome} (already started at the standard stake), describing it in
@@ -85,7 +89,7 @@ abstract class TableGame implements Game, Analyzable {
     public Optional<ExactFigures> exactFigures() {
         ExactFigures known = figures;
         if (known == null) {
-            known = wager().figures();
+            known = wager().figures(outcomeProbabilities());
             figures = known;
         }
         return Optional.of(known);

@@ -25,4 +25,9 @@ public final class TableGames {
     public static Game baccarat(String fileName, JsonNode root) {
         return Baccarat.read(Field.root(fileName, root));
     }
+
+    /** Reads a {@code "video-poker"} model. */
+    public static Game videoPoker(String fileName, JsonNode root) {
+        return VideoPoker.read(Field.root(fileName, root));
+    }
 }

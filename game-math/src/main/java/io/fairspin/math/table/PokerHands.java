@@ -1,0 +1,87 @@
+package io.fairspin.math.table;
+
+/**
+ * Classifies a five-card poker hand (no wild cards) into the finest classes a draw-poker paytable
+ * distinguishes; aces are high, and low in the wheel straight A-2-3-4-5.
+ */
+final class PokerHands {
+    static final int ROYAL_FLUSH = 0;
+    static final int STRAIGHT_FLUSH = 1;
+    static final int FOUR_ACES = 2;
+    static final int FOUR_TWOS_TO_FOURS = 3;
+    static final int FOUR_FIVES_TO_KINGS = 4;
+    static final int FULL_HOUSE = 5;
+    static final int FLUSH = 6;
+    static final int STRAIGHT = 7;
+    static final int THREE_OF_A_KIND = 8;
+    static final int TWO_PAIR = 9;
+    static final int HIGH_PAIR = 10;
+    static final int NOTHING = 11;
+    static final int CLASSES = 12;
+
+    private static final int WHEEL = 0b1_0000_0000_1111;
+    private static final int BROADWAY = 0b1_1111_0000_0000;
+
+    private PokerHands() {
+    }
+
+    /** The height of a rank for pairs and straights: two = 1 ... king = 12, ace = 13. */
+    static int height(int rank) {
+        return rank == 0 ? 13 : rank;
+    }
+
+    /**
+     * The class of the hand {@code a..e} (card indices of a 52-card deck); a pair counts as
+     * {@link #HIGH_PAIR} when its rank's {@link #height} is at least {@code minimumPairHeight}.
+     */
+    static int classify(int a, int b, int c, int d, int e, int minimumPairHeight) {
+        int suit = Cards.suit(a);
+        boolean flush = Cards.suit(b) == suit && Cards.suit(c) == suit && Cards.suit(d) == suit
+                && Cards.suit(e) == suit;
+        // Counts per rank as 3-bit fields of a long; bit h - 1 for each height h present.
+        long counts = count(a) + count(b) + count(c) + count(d) + count(e);
+        int heights = bit(a) | bit(b) | bit(c) | bit(d) | bit(e);
+        if (Integer.bitCount(heights) == 5) {
+            boolean straight = heights == WHEEL || heights == (Integer.lowestOneBit(heights) * 31);
+            if (straight && flush) {
+                return heights == BROADWAY ? ROYAL_FLUSH : STRAIGHT_FLUSH;
+            }
+            return flush ? FLUSH : straight ? STRAIGHT : NOTHING;
+        }
+        return grouped(counts, minimumPairHeight);
+    }
+
+    private static long count(int card) {
+        return 1L << (3 * Cards.rank(card));
+    }
+
+    private static int bit(int card) {
+        return 1 << (height(Cards.rank(card)) - 1);
+    }
+
+    /** A hand with a repeated rank (so not a flush or straight). */
+    private static int grouped(long counts, int minimumPairHeight) {
+        int pairs = 0;
+        int trips = 0;
+        int pairHeight = 0;
+        for (int rank = 0; rank < Cards.RANKS; rank++) {
+            int n = (int) (counts >>> (3 * rank) & 7);
+            if (n == 4) {
+                return rank == 0 ? FOUR_ACES : rank <= 3 ? FOUR_TWOS_TO_FOURS : FOUR_FIVES_TO_KINGS;
+            }
+            if (n == 3) {
+                trips++;
+            } else if (n == 2) {
+                pairs++;
+                pairHeight = height(rank);
+            }
+        }
+        if (trips == 1) {
+            return pairs == 1 ? FULL_HOUSE : THREE_OF_A_KIND;
+        }
+        if (pairs == 2) {
+            return TWO_PAIR;
+        }
+        return pairHeight >= minimumPairHeight ? HIGH_PAIR : NOTHING;
+    }
+}
