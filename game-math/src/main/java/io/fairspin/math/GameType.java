@@ -9,7 +9,8 @@ enum GameType {
     ROULETTE("roulette", TableGames::roulette),
     CRAPS("craps", TableGames::craps),
     BACCARAT("baccarat", TableGames::baccarat),
-    VIDEO_POKER("video-poker", TableGames::videoPoker);
+    VIDEO_POKER("video-poker", TableGames::videoPoker),
+    THREE_CARD_POKER("three-card-poker", TableGames::threeCardPoker);
 
     private final String modelName;
     private final ModelReader reader;

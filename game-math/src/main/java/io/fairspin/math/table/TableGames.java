@@ -30,4 +30,9 @@ public final class TableGames {
     public static Game videoPoker(String fileName, JsonNode root) {
         return VideoPoker.read(Field.root(fileName, root));
     }
+
+    /** Reads a {@code "three-card-poker"} model. */
+    public static Game threeCardPoker(String fileName, JsonNode root) {
+        return ThreeCardPoker.read(Field.root(fileName, root));
+    }
 }
