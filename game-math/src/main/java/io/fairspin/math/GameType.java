@@ -10,7 +10,8 @@ enum GameType {
     CRAPS("craps", TableGames::craps),
     BACCARAT("baccarat", TableGames::baccarat),
     VIDEO_POKER("video-poker", TableGames::videoPoker),
-    THREE_CARD_POKER("three-card-poker", TableGames::threeCardPoker);
+    THREE_CARD_POKER("three-card-poker", TableGames::threeCardPoker),
+    KENO("keno", TableGames::keno);
 
     private final String modelName;
     private final ModelReader reader;

@@ -35,4 +35,9 @@ public final class TableGames {
     public static Game threeCardPoker(String fileName, JsonNode root) {
         return ThreeCardPoker.read(Field.root(fileName, root));
     }
+
+    /** Reads a {@code "keno"} model. */
+    public static Game keno(String fileName, JsonNode root) {
+        return Keno.read(Field.root(fileName, root));
+    }
 }
