@@ -11,7 +11,8 @@ enum GameType {
     BACCARAT("baccarat", TableGames::baccarat),
     VIDEO_POKER("video-poker", TableGames::videoPoker),
     THREE_CARD_POKER("three-card-poker", TableGames::threeCardPoker),
-    KENO("keno", TableGames::keno);
+    KENO("keno", TableGames::keno),
+    BLACKJACK("blackjack", TableGames::blackjack);
 
     private final String modelName;
     private final ModelReader reader;

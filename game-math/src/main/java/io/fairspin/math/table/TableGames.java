@@ -40,4 +40,9 @@ public final class TableGames {
     public static Game keno(String fileName, JsonNode root) {
         return Keno.read(Field.root(fileName, root));
     }
+
+    /** Reads a {@code "blackjack"} model. */
+    public static Game blackjack(String fileName, JsonNode root) {
+        return Blackjack.read(Field.root(fileName, root));
+    }
 }

@@ -18,7 +18,8 @@ class TableGameContractTest {
     private static final int ROUNDS = 200_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"roulette-european.json", "roulette-american.json", "roulette-french.json", "craps.json", "baccarat.json", "jacks-or-better-9-6.json", "three-card-poker.json", "keno.json"})
+    @ValueSource(strings = {"roulette-european.json", "roulette-american.json", "roulette-french.json", "craps.json",
+        "baccarat.json", "jacks-or-better-9-6.json", "three-card-poker.json", "keno.json", "blackjack.json"})
     void recordedPlayDrawsAndPaysWhatPlayDoes(String example) {
         Game game = References.load(example);
         RoundOutcome fast = RoundOutcome.forGame(game);
@@ -39,7 +40,8 @@ class TableGameContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"roulette-european.json", "roulette-american.json", "roulette-french.json", "craps.json", "baccarat.json", "jacks-or-better-9-6.json", "three-card-poker.json", "keno.json"})
+    @ValueSource(strings = {"roulette-european.json", "roulette-american.json", "roulette-french.json", "craps.json",
+        "baccarat.json", "jacks-or-better-9-6.json", "three-card-poker.json", "keno.json"})
     void simulatedPlayAgreesWithTheExactFigures(String example) {
         Game game = References.load(example);
         ExactFigures exact = game.exactFigures().orElseThrow();
