@@ -7,7 +7,6 @@ import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,8 +21,6 @@ final class Baccarat extends TableGame {
     private final Rules rules;
     private final BaccaratOdds odds;
     private final StandardWager wager;
-    private final List<String> labels;
-    private final ThreadLocal<Dealer> dealers;
 
     /**
      * The table's rules.
@@ -41,15 +38,11 @@ final class Baccarat extends TableGame {
         super(id, name);
         this.rules = rules;
         this.odds = BaccaratOdds.enumerate(rules.decks());
-        this.dealers = ThreadLocal.withInitial(() -> new Dealer(Cards.DECK * rules.decks()));
         StandardWager.Builder builder = StandardWager.over(BaccaratOdds.KEYS);
-        List<String> names = new ArrayList<>();
         for (Field item : wagerField.elements(1)) {
             String bet = item.get("bet").choice(null, "player", "banker", "tie", "player-pair", "banker-pair");
-            names.add(bet);
             builder.bet(bet, item.get("amount").integer(1, Long.MAX_VALUE / 64), payouts(bet), item.get("amount"));
         }
-        this.labels = List.copyOf(names);
         this.wager = builder.build();
     }
 
@@ -96,6 +89,11 @@ final class Baccarat extends TableGame {
     }
 
     @Override
+    int shoeSize() {
+        return Cards.DECK * rules.decks();
+    }
+
+    @Override
     Fraction[] outcomeProbabilities() {
         return odds.probabilities();
     }
@@ -107,8 +105,7 @@ final class Baccarat extends TableGame {
 
     @Override
     void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail) {
-        Dealer dealer = dealers.get();
-        dealer.newRound();
+        Dealer dealer = freshShoe();
         int p1 = dealer.next(stream);
         int b1 = dealer.next(stream);
         int p2 = dealer.next(stream);
@@ -133,10 +130,7 @@ final class Baccarat extends TableGame {
             hand(detail.putArray("player"), p1, p2, p3);
             hand(detail.putArray("banker"), b1, b2, b3);
             detail.put("playerTotal", player).put("bankerTotal", banker);
-            ArrayNode bets = detail.putArray("bets");
-            for (int i = 0; i < labels.size(); i++) {
-                bets.addObject().put("bet", labels.get(i)).put("returned", wager.returned(key, i));
-            }
+            wager.describe(detail, key);
         }
     }
 

@@ -136,12 +136,7 @@ final class BaccaratOdds {
     }
 
     Fraction[] probabilities() {
-        Fraction[] p = new Fraction[KEYS];
-        long total = total();
-        for (int key = 0; key < KEYS; key++) {
-            p[key] = Fraction.of(combinations[key], total);
-        }
-        return p;
+        return Distribution.proportions(combinations, java.math.BigInteger.valueOf(total()));
     }
 
     long total() {

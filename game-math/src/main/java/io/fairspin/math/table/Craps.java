@@ -20,7 +20,6 @@ import java.util.Map;
 final class Craps extends TableGame {
     private static final int[] POINTS = {4, 5, 6, 8, 9, 10};
     private final StandardWager wager;
-    private final List<String> labels;
     private final Rules rules;
 
     /**
@@ -36,16 +35,13 @@ final class Craps extends TableGame {
         super(id, name);
         this.rules = rules;
         StandardWager.Builder builder = StandardWager.over(22);
-        List<String> names = new ArrayList<>();
         for (Field item : wagerField.elements(1)) {
             boolean pass = item.get("bet").choice(null, "pass", "dont-pass").equals("pass");
             long amount = item.get("amount").integer(1, Long.MAX_VALUE / 1024);
             long[] odds = oddsMultiples(item.get("odds"));
             String label = (pass ? "pass" : "dont-pass") + (odds[0] + odds[1] + odds[2] > 0 ? " with odds" : "");
-            names.add(label);
             builder.bet(label, amount, linePayouts(pass, odds), item.get("amount"));
         }
-        this.labels = List.copyOf(names);
         this.wager = builder.build();
     }
 
@@ -176,10 +172,7 @@ final class Craps extends TableGame {
         int key = 2 * (comeOut - 2) + made;
         wager.settle(key, outcome);
         if (detail != null) {
-            ArrayNode bets = detail.putArray("bets");
-            for (int i = 0; i < labels.size(); i++) {
-                bets.addObject().put("bet", labels.get(i)).put("returned", wager.returned(key, i));
-            }
+            wager.describe(detail, key);
         }
     }
 

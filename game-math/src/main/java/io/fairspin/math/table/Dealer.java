@@ -41,10 +41,6 @@ final class Dealer {
         return order[i];
     }
 
-    int dealt() {
-        return dealt;
-    }
-
     private void swap(int i, int j) {
         int held = order[i];
         order[i] = order[j];

@@ -11,6 +11,15 @@ import java.util.Map;
 final class Distribution {
     private final Map<Payout, Fraction> probabilities = new LinkedHashMap<>();
 
+    /** Each count divided by {@code total}: outcome probabilities from combination counts. */
+    static Fraction[] proportions(long[] counts, java.math.BigInteger total) {
+        Fraction[] p = new Fraction[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            p[i] = Fraction.of(java.math.BigInteger.valueOf(counts[i]), total);
+        }
+        return p;
+    }
+
     /** The distribution of a bet settled by {@code payouts}, one per outcome key of the given probabilities. */
     static Distribution over(Fraction[] probability, Payout[] payouts) {
         Distribution d = new Distribution();
@@ -26,10 +35,6 @@ final class Distribution {
     Distribution add(Payout payout, Fraction probability) {
         probabilities.merge(payout, probability, Fraction::add);
         return this;
-    }
-
-    Fraction totalProbability() {
-        return sum(p -> Fraction.ONE);
     }
 
     /** The expected loss per unit of the initial amount. */

@@ -126,11 +126,6 @@ final class DrawAnalysis {
         }
     }
 
-    /** The line of the final hand {@code a..e} (any order). */
-    int line(int a, int b, int c, int d, int e) {
-        return paytable.line(a, b, c, d, e);
-    }
-
     /**
      * Plays every deal optimally: the weighted count of final hands per line, each deal standing for
      * {@link #weightPerDeal()} final hands. Uses all available processors.

@@ -28,14 +28,12 @@ final class Keno extends TableGame {
     private final boolean[] ticket;
     private final int spots;
     private final StandardWager wager;
-    private final ThreadLocal<Dealer> dealers;
 
     private Keno(String id, String name, int balls, int drawn, Map<Integer, long[]> paytables, Field wagerField) {
         super(id, name);
         this.balls = balls;
         this.drawn = drawn;
         this.paytables = paytables;
-        this.dealers = ThreadLocal.withInitial(() -> new Dealer(balls));
         this.ticket = new boolean[balls + 1];
         List<Field> picks = wagerField.get("spots").elements(1);
         for (Field pick : picks) {
@@ -115,6 +113,11 @@ final class Keno extends TableGame {
     }
 
     @Override
+    int shoeSize() {
+        return balls;
+    }
+
+    @Override
     Fraction[] outcomeProbabilities() {
         return catchProbabilities(spots);
     }
@@ -126,8 +129,7 @@ final class Keno extends TableGame {
 
     @Override
     void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail) {
-        Dealer dealer = dealers.get();
-        dealer.newRound();
+        Dealer dealer = freshShoe();
         ArrayNode draw = detail == null ? null : detail.putArray("drawn");
         int caught = 0;
         for (int i = 0; i < drawn; i++) {

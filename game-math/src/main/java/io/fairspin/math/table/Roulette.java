@@ -20,14 +20,12 @@ final class Roulette extends TableGame {
     private final int pockets;
     private final String evenMoneyRule;
     private final StandardWager wager;
-    private final List<RouletteBet> wagerBets;
 
     private Roulette(String id, String name, int pockets, String evenMoneyRule, List<RouletteBet> wagerBets,
             List<Long> amounts, List<Field> amountFields) {
         super(id, name);
         this.pockets = pockets;
         this.evenMoneyRule = evenMoneyRule;
-        this.wagerBets = List.copyOf(wagerBets);
         StandardWager.Builder builder = StandardWager.over(probabilities().length);
         for (int i = 0; i < wagerBets.size(); i++) {
             RouletteBet bet = wagerBets.get(i);
@@ -118,10 +116,7 @@ final class Roulette extends TableGame {
             if (key >= pockets) {
                 detail.put("prisonSpin", RouletteBet.pocketName(key - pockets));
             }
-            var bets = detail.putArray("bets");
-            for (int i = 0; i < wagerBets.size(); i++) {
-                bets.addObject().put("bet", wagerBets.get(i).label()).put("returned", wager.returned(key, i));
-            }
+            wager.describe(detail, key);
         }
     }
 

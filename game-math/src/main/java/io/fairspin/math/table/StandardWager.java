@@ -1,5 +1,7 @@
 package io.fairspin.math.table;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
@@ -58,6 +60,14 @@ final class StandardWager {
 
     long returned(int key, int bet) {
         return returned[key][bet];
+    }
+
+    /** Adds {@code "bets": [{"bet": name, "returned": amount}, ...]} for outcome {@code key} to a round's detail. */
+    void describe(ObjectNode detail, int key) {
+        ArrayNode bets = detail.putArray("bets");
+        for (int bet = 0; bet < names.size(); bet++) {
+            bets.addObject().put("bet", names.get(bet)).put("returned", returned[key][bet]);
+        }
     }
 
     /** The exact figures of a round at this wager, given the probability of each outcome key. */

@@ -23,6 +23,7 @@ import java.util.Optional;
 abstract class TableGame implements Game, Analyzable {
     private final String id;
     private final String name;
+    private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
     private volatile ExactFigures figures;
 
     TableGame(String id, String name) {
@@ -33,6 +34,18 @@ abstract class TableGame implements Game, Analyzable {
     @Override
     public String id() {
         return id;
+    }
+
+    /** The number of cards in the game's shoe (0 for games without cards). */
+    int shoeSize() {
+        return 0;
+    }
+
+    /** This thread's shoe, with every card back in it, to deal a new round from. */
+    final Dealer freshShoe() {
+        Dealer dealer = dealers.get();
+        dealer.newRound();
+        return dealer;
     }
 
     /** The wager {@code play} places and the exact figures describe. */

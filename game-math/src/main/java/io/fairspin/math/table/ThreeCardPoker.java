@@ -1,6 +1,5 @@
 package io.fairspin.math.table;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
@@ -31,8 +30,6 @@ final class ThreeCardPoker extends TableGame {
     private final long[] anteBonus;
     private final long[] pairPlus;
     private final StandardWager wager;
-    private final List<String> labels;
-    private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(Cards.DECK));
     private volatile long[] combinations;
 
     private ThreeCardPoker(String id, String name, Field root) {
@@ -42,13 +39,10 @@ final class ThreeCardPoker extends TableGame {
         this.anteBonus = paytable(root.get("anteBonus"), new long[] {0, 0, 0, 1, 4, 5});
         this.pairPlus = paytable(root.get("pairPlus"), new long[] {0, 1, 4, 6, 30, 40});
         StandardWager.Builder builder = StandardWager.over(KEYS);
-        List<String> names = new ArrayList<>();
         for (Field item : root.get("standardWager").elements(1)) {
             String bet = item.get("bet").choice(null, "ante", "pair-plus");
-            names.add(bet);
             builder.bet(bet, item.get("amount").integer(1, Long.MAX_VALUE / 4096), payouts(bet), item.get("amount"));
         }
-        this.labels = List.copyOf(names);
         this.wager = builder.build();
     }
 
@@ -151,14 +145,13 @@ final class ThreeCardPoker extends TableGame {
     }
 
     @Override
+    int shoeSize() {
+        return Cards.DECK;
+    }
+
+    @Override
     Fraction[] outcomeProbabilities() {
-        long[] counts = combinations();
-        long total = 22100L * 18424L;
-        Fraction[] p = new Fraction[KEYS];
-        for (int key = 0; key < KEYS; key++) {
-            p[key] = Fraction.of(counts[key], total);
-        }
-        return p;
+        return Distribution.proportions(combinations(), java.math.BigInteger.valueOf(22100L * 18424L));
     }
 
     @Override
@@ -168,8 +161,7 @@ final class ThreeCardPoker extends TableGame {
 
     @Override
     void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail) {
-        Dealer dealer = dealers.get();
-        dealer.newRound();
+        Dealer dealer = freshShoe();
         int p1 = dealer.next(stream);
         int p2 = dealer.next(stream);
         int p3 = dealer.next(stream);
@@ -186,10 +178,7 @@ final class ThreeCardPoker extends TableGame {
             detail.putArray("dealer").add(Cards.name(d1)).add(Cards.name(d2)).add(Cards.name(d3));
             detail.put("playerHand", ThreeCardHands.CATEGORIES.get(ThreeCardHands.category(player)))
                     .put("raised", raised).put("dealerQualified", house >= dealerQualifies);
-            ArrayNode bets = detail.putArray("bets");
-            for (int i = 0; i < labels.size(); i++) {
-                bets.addObject().put("bet", labels.get(i)).put("returned", wager.returned(key, i));
-            }
+            wager.describe(detail, key);
         }
     }
 

@@ -83,12 +83,7 @@ final class VideoPoker extends TableGame {
 
     @Override
     Fraction[] outcomeProbabilities() {
-        long[] counts = finalHands();
-        Fraction[] p = new Fraction[counts.length];
-        for (int line = 0; line < counts.length; line++) {
-            p[line] = Fraction.of(BigInteger.valueOf(counts[line]), totalFinalHands());
-        }
-        return p;
+        return Distribution.proportions(finalHands(), totalFinalHands());
     }
 
     @Override

@@ -43,6 +43,16 @@ final class Reports {
         return ((Cell.Exact) row.get(table.columns().indexOf(column))).value();
     }
 
+    /**
+     * Asserts that column {@code column} of {@code table} holds, in the row named like each member of
+     * {@code expected} (underscores read as hyphens), that member's integer value.
+     */
+    static void assertCounts(AnalysisReport.Table table, com.fasterxml.jackson.databind.JsonNode expected,
+            String column) {
+        expected.fields().forEachRemaining(e -> org.junit.jupiter.api.Assertions.assertEquals(e.getValue().asLong(),
+                count(table, e.getKey().replace('_', '-'), column), e.getKey()));
+    }
+
     static long count(AnalysisReport.Table table, String prefix, String column) {
         List<Cell> row = rows(table, prefix).get(0);
         return ((Cell.Count) row.get(table.columns().indexOf(column))).value().longValueExact();

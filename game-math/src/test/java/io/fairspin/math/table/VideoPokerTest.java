@@ -3,13 +3,10 @@ package io.fairspin.math.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.ModelException;
-import java.util.Iterator;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +23,8 @@ class VideoPokerTest {
 
     @Test
     void finalHandCountsOfOptimalPlayAreTheReference() {
-        AnalysisReport.Table hands = Reports.table(report, "Final hands under optimal play");
-        JsonNode expected = References.tableGames(REFERENCE, "final_hand_combinations");
-        for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            assertEquals(e.getValue().asLong(), Reports.count(hands, e.getKey().replace('_', '-'), "combinations"),
-                    e.getKey());
-        }
+        Reports.assertCounts(Reports.table(report, "Final hands under optimal play"),
+                References.tableGames(REFERENCE, "final_hand_combinations"), "combinations");
     }
 
     @Test
@@ -48,12 +40,8 @@ class VideoPokerTest {
 
     @Test
     void paytablePaysPerCoinAsTheReferenceStates() {
-        JsonNode pays = References.tableGames(REFERENCE, "pays_per_coin");
-        AnalysisReport.Table hands = Reports.table(report, "Final hands under optimal play");
-        for (Iterator<Map.Entry<String, JsonNode>> it = pays.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            assertEquals(e.getValue().asLong(), Reports.count(hands, e.getKey().replace('_', '-'), "pays per coin"));
-        }
+        Reports.assertCounts(Reports.table(report, "Final hands under optimal play"),
+                References.tableGames(REFERENCE, "pays_per_coin"), "pays per coin");
     }
 
     @Test
