@@ -28,6 +28,7 @@ final class Blackjack implements Game, Analyzable {
     private final String name;
     private final BlackjackRules rules;
     private final long amount;
+    private final long blackjackWin;
     private final ThreadLocal<BlackjackRound> rounds;
     private volatile BasicStrategy strategy;
 
@@ -36,6 +37,7 @@ final class Blackjack implements Game, Analyzable {
         this.name = name;
         this.rules = rules;
         this.amount = amount;
+        this.blackjackWin = rules.blackjackPays().multiply(amount).numerator().longValueExact();
         this.rounds = ThreadLocal.withInitial(() -> new BlackjackRound(rules, Cards.DECK * rules.decks()));
     }
 
@@ -93,7 +95,7 @@ final class Blackjack implements Game, Analyzable {
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(amount);
-        rounds.get().play(strategy(), stream, amount, outcome, null);
+        rounds.get().play(strategy(), stream, amount, blackjackWin, outcome, null);
     }
 
     @Override
@@ -101,7 +103,7 @@ final class Blackjack implements Game, Analyzable {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         outcome.start(amount);
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
-        rounds.get().play(strategy(), stream, amount, outcome, detail);
+        rounds.get().play(strategy(), stream, amount, blackjackWin, outcome, detail);
         return new PlayedRound(outcome, detail);
     }
 

@@ -40,7 +40,12 @@ final class BlackjackRound {
         return Math.min(Cards.rank(card) + 1, 10);
     }
 
-    void play(BasicStrategy strategy, RandomStream stream, long amount, RoundOutcome outcome, ObjectNode detail) {
+    /**
+     * Plays a round of {@code amount} (whose blackjack pays {@code blackjackWin}) into {@code outcome},
+     * describing it in {@code detail} unless that is null.
+     */
+    void play(BasicStrategy strategy, RandomStream stream, long amount, long blackjackWin, RoundOutcome outcome,
+            ObjectNode detail) {
         shoe.newRound();
         hands = 1;
         count[0] = 0;
@@ -62,7 +67,7 @@ final class BlackjackRound {
             returned = playerNatural ? amount : 0;
             settled = playerNatural ? "push" : "dealer blackjack";
         } else if (playerNatural) {
-            returned = amount + rules.blackjackPays().multiply(amount).numerator().longValue();
+            returned = amount + blackjackWin;
             settled = "blackjack";
         }
         if (settled != null) {

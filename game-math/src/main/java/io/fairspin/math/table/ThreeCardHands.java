@@ -26,11 +26,12 @@ final class ThreeCardHands {
 
     /** The strength of the hand {@code a, b, c}: category, then the deciding heights (ace 13, two 1). */
     static int strength(int a, int b, int c) {
-        int[] h = {PokerHands.height(Cards.rank(a)), PokerHands.height(Cards.rank(b)), PokerHands.height(Cards.rank(c))};
-        java.util.Arrays.sort(h);
-        int high = h[2];
-        int middle = h[1];
-        int low = h[0];
+        int x = PokerHands.height(Cards.rank(a));
+        int y = PokerHands.height(Cards.rank(b));
+        int z = PokerHands.height(Cards.rank(c));
+        int high = Math.max(x, Math.max(y, z));
+        int low = Math.min(x, Math.min(y, z));
+        int middle = x + y + z - high - low;
         boolean flush = Cards.suit(a) == Cards.suit(b) && Cards.suit(b) == Cards.suit(c);
         if (high == middle && middle == low) {
             return encode(THREE_OF_A_KIND, high, 0, 0);

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.Fraction;
-import io.fairspin.rng.RandomStream;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BaccaratTest {
@@ -50,21 +48,6 @@ class BaccaratTest {
         // Published figure (Wizard of Odds, "Super 6" / banker pays 1 to 2 on a winning six, 8 decks): 1.46%.
         AnalysisReport.Table bets = Reports.table(analysis("pays-half-on-six", 8), "Return by bet");
         assertEquals("0.0146", Reports.exact(bets, "banker", "house edge").toDecimalString(4));
-    }
-
-    @Test
-    void dealerDealsWhatDerivationV1SampleDraws() {
-        Dealer dealer = new Dealer(416);
-        for (int round = 0; round < 50; round++) {
-            RandomStream a = new SeededStream(round);
-            RandomStream b = new SeededStream(round);
-            dealer.newRound();
-            int[] dealt = new int[6];
-            for (int i = 0; i < dealt.length; i++) {
-                dealt[i] = dealer.next(a);
-            }
-            assertEquals(Arrays.toString(b.sample(416, 6)), Arrays.toString(dealt));
-        }
     }
 
     private static String edge(AnalysisReport.Table bets, String bet) {
