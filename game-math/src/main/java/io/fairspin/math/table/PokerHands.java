@@ -17,7 +17,12 @@ final class PokerHands {
     static final int TWO_PAIR = 9;
     static final int HIGH_PAIR = 10;
     static final int NOTHING = 11;
-    static final int CLASSES = 12;
+    /** Classes only hands with wild deuces make. */
+    static final int FOUR_DEUCES = 12;
+    static final int WILD_ROYAL_FLUSH = 13;
+    static final int FIVE_OF_A_KIND = 14;
+    static final int CLASSES = 15;
+    private static final int DEUCE = 1;
 
     private static final int WHEEL = 0b1_0000_0000_1111;
     private static final int BROADWAY = 0b1_1111_0000_0000;
@@ -49,6 +54,82 @@ final class PokerHands {
             return flush ? FLUSH : straight ? STRAIGHT : NOTHING;
         }
         return grouped(counts, minimumPairHeight);
+    }
+
+    /**
+     * The class of {@code a..e} when deuces are wild: {@link #ROYAL_FLUSH} is a natural royal; a wild
+     * straight uses heights with the ace high or low; four of a kind is split by the rank it is made of.
+     */
+    static int classifyDeucesWild(int a, int b, int c, int d, int e, int minimumPairHeight) {
+        int deuces = deuce(a) + deuce(b) + deuce(c) + deuce(d) + deuce(e);
+        if (deuces == 0) {
+            return classify(a, b, c, d, e, minimumPairHeight);
+        }
+        if (deuces == 4) {
+            return FOUR_DEUCES;
+        }
+        long counts = natural(a) + natural(b) + natural(c) + natural(d) + natural(e);
+        int suits = suitBit(a) | suitBit(b) | suitBit(c) | suitBit(d) | suitBit(e);
+        int most = 0;
+        int mostRank = 0;
+        int distinct = 0;
+        int heights = 0;
+        for (int rank = 0; rank < Cards.RANKS; rank++) {
+            int n = (int) (counts >>> (3 * rank) & 7);
+            if (n > 0) {
+                distinct++;
+                heights |= 1 << height(rank);
+                if (n > most || n == most && height(rank) > height(mostRank)) {
+                    most = n;
+                    mostRank = rank;
+                }
+            }
+        }
+        boolean flush = Integer.bitCount(suits) == 1;
+        boolean allDistinct = distinct == 5 - deuces;
+        // Heights of the naturals with the ace counted low: ace 13 becomes 0.
+        int aceLow = (heights & ~(1 << 13)) | ((heights >>> 13) & 1);
+        boolean straight = allDistinct && (span(heights) <= 4 || span(aceLow) <= 4);
+        if (most + deuces == 5) {
+            return FIVE_OF_A_KIND;
+        }
+        if (flush && straight) {
+            return Integer.numberOfTrailingZeros(heights) >= 9 ? WILD_ROYAL_FLUSH : STRAIGHT_FLUSH;
+        }
+        if (most + deuces == 4) {
+            return mostRank == 0 ? FOUR_ACES : mostRank <= 3 ? FOUR_TWOS_TO_FOURS : FOUR_FIVES_TO_KINGS;
+        }
+        if (deuces == 1 && distinct == 2) {
+            return FULL_HOUSE;
+        }
+        if (flush) {
+            return FLUSH;
+        }
+        if (straight) {
+            return STRAIGHT;
+        }
+        if (most + deuces == 3) {
+            return THREE_OF_A_KIND;
+        }
+        return height(mostRank) >= minimumPairHeight ? HIGH_PAIR : NOTHING;
+    }
+
+    private static int span(int heightBits) {
+        return 31 - Integer.numberOfLeadingZeros(heightBits) - Integer.numberOfTrailingZeros(heightBits);
+    }
+
+    private static int deuce(int card) {
+        return Cards.rank(card) == DEUCE ? 1 : 0;
+    }
+
+    /** The card's rank count field, or nothing for a deuce. */
+    private static long natural(int card) {
+        return Cards.rank(card) == DEUCE ? 0 : count(card);
+    }
+
+    /** The card's suit bit, or nothing for a deuce. */
+    private static int suitBit(int card) {
+        return Cards.rank(card) == DEUCE ? 0 : 1 << Cards.suit(card);
     }
 
     private static long count(int card) {

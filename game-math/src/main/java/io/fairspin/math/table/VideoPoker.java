@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Five-card draw video poker on any paytable (Jacks or Better, Bonus Poker, ...), played at the maximum
+ * Five-card draw video poker on any paytable (Jacks or Better, Bonus Poker, Deuces Wild, ...), played at the maximum
  * coins with the exactly optimal hold, which a round also records as its advice.
  *
  * <p>A round deals five cards from a freshly shuffled 52-card deck ({@link Dealer}), finds the optimal
@@ -48,7 +48,8 @@ final class VideoPoker extends TableGame {
 
     static VideoPoker read(Field root) {
         String id = root.get("id").text();
-        return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable")),
+        boolean deucesWild = root.get("wild").choice("none", "none", "deuces").equals("deuces");
+        return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable"), deucesWild),
                 root.get("coins").smallInt(1, 100, 5), root.get("coinValue").integer(1, 1_000_000_000L, 1),
                 root.get("coinValue"));
     }

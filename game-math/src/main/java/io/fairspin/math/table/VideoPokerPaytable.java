@@ -23,18 +23,24 @@ final class VideoPokerPaytable {
             Map.entry("flush", new int[] {PokerHands.FLUSH}),
             Map.entry("straight", new int[] {PokerHands.STRAIGHT}),
             Map.entry("three-of-a-kind", new int[] {PokerHands.THREE_OF_A_KIND}),
-            Map.entry("two-pair", new int[] {PokerHands.TWO_PAIR}));
+            Map.entry("two-pair", new int[] {PokerHands.TWO_PAIR}),
+            Map.entry("four-deuces", new int[] {PokerHands.FOUR_DEUCES}),
+            Map.entry("wild-royal-flush", new int[] {PokerHands.WILD_ROYAL_FLUSH}),
+            Map.entry("five-of-a-kind", new int[] {PokerHands.FIVE_OF_A_KIND}));
 
     private final List<String> names;
     private final long[] pays;
     private final int[] lineOfClass;
     private final int minimumPairHeight;
+    private final boolean deucesWild;
 
-    private VideoPokerPaytable(List<String> names, long[] pays, int[] lineOfClass, int minimumPairHeight) {
+    private VideoPokerPaytable(List<String> names, long[] pays, int[] lineOfClass, int minimumPairHeight,
+            boolean deucesWild) {
         this.names = List.copyOf(names);
         this.pays = pays;
         this.lineOfClass = lineOfClass;
         this.minimumPairHeight = minimumPairHeight;
+        this.deucesWild = deucesWild;
     }
 
     /**
@@ -42,7 +48,7 @@ final class VideoPokerPaytable {
      * {@code "<rank>s-or-better"}, for example {@code "jacks-or-better"}. A specific four of a kind line
      * ({@code "four-aces"}) takes precedence over {@code "four-of-a-kind"}.
      */
-    static VideoPokerPaytable read(Field field) {
+    static VideoPokerPaytable read(Field field, boolean deucesWild) {
         List<String> names = new ArrayList<>();
         List<Long> pays = new ArrayList<>();
         int[] lineOfClass = new int[PokerHands.CLASSES];
@@ -90,7 +96,7 @@ final class VideoPokerPaytable {
             }
         }
         return new VideoPokerPaytable(names, pays.stream().mapToLong(Long::longValue).toArray(), lineOfClass,
-                minimumPairHeight);
+                minimumPairHeight, deucesWild);
     }
 
     /** The height of the lowest paying pair for a line named like "jacks-or-better", else -1. */
@@ -117,6 +123,7 @@ final class VideoPokerPaytable {
 
     /** The line of the hand {@code a..e}. */
     int line(int a, int b, int c, int d, int e) {
-        return lineOfClass[PokerHands.classify(a, b, c, d, e, minimumPairHeight)];
+        return lineOfClass[deucesWild ? PokerHands.classifyDeucesWild(a, b, c, d, e, minimumPairHeight)
+                : PokerHands.classify(a, b, c, d, e, minimumPairHeight)];
     }
 }
