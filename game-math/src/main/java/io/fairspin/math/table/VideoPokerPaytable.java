@@ -28,6 +28,9 @@ final class VideoPokerPaytable {
             Map.entry("wild-royal-flush", new int[] {PokerHands.WILD_ROYAL_FLUSH}),
             Map.entry("five-of-a-kind", new int[] {PokerHands.FIVE_OF_A_KIND}));
 
+    private static final java.util.Set<String> WILD_ONLY = java.util.Set.of("four-deuces", "wild-royal-flush",
+            "five-of-a-kind");
+
     private final List<String> names;
     private final long[] pays;
     private final int[] lineOfClass;
@@ -62,6 +65,9 @@ final class VideoPokerPaytable {
                 boolean generic = name.equals("four-of-a-kind");
                 if ((pass == 0) == generic) {
                     continue;
+                }
+                if (!deucesWild && WILD_ONLY.contains(name)) {
+                    throw hand.fail("\"" + name + "\" needs wild cards: expected \"wild\": \"deuces\" in the model");
                 }
                 int[] classes = HANDS.get(name);
                 if (classes == null) {

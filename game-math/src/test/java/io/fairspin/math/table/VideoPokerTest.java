@@ -77,7 +77,11 @@ class VideoPokerTest {
     @Test
     void unknownHandsAreNamed() {
         ModelException e = assertThrows(ModelException.class, () -> References.loadText("{\"type\": \"video-poker\","
-                + " \"id\": \"v\", \"paytable\": [{\"hand\": \"five-of-a-kind\", \"pays\": 1}]}"));
+                + " \"id\": \"v\", \"paytable\": [{\"hand\": \"six-of-a-kind\", \"pays\": 1}]}"));
         assertEquals("$.paytable[0].hand", e.jsonPath());
+        ModelException wild = assertThrows(ModelException.class, () -> References.loadText("{\"type\": \"video-poker\","
+                + " \"id\": \"v\", \"paytable\": [{\"hand\": \"flush\", \"pays\": 1}, {\"hand\": \"five-of-a-kind\","
+                + " \"pays\": 1}]}"));
+        assertEquals("$.paytable[1].hand", wild.jsonPath());
     }
 }
