@@ -10,6 +10,7 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.RoundOutcome;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,18 +51,30 @@ class BlackjackTest {
 
     @Test
     void decisionValuesForASmallShoeMatchAHandCount() {
-        // Dealer shows a ten; the shoe holds 3 tens and 3 sixes besides it; the player holds ten and six.
-        // Left: 2 tens, 2 sixes. Standing on 16 loses to a ten in the hole (20) and wins otherwise (the
-        // dealer's 16 must draw and busts on either card): 2/4 - 2/4 = 0. Hitting or doubling busts.
-        BlackjackRules rules = game.rules();
-        int[] shoe = new int[11];
-        shoe[10] = 3;
-        shoe[6] = 3;
-        double[] ev = new BlackjackOdds(rules, 10, shoe).firstDecision(10, 6);
-        assertEquals(0, ev[BlackjackOdds.STAND], 1e-15);
-        assertEquals(-1, ev[BlackjackOdds.HIT], 1e-15);
-        assertEquals(-2, ev[BlackjackOdds.DOUBLE], 1e-15);
-        assertEquals(-0.5, ev[BlackjackOdds.SURRENDER], 1e-15);
+        // Dealer shows a ten; the player holds ten and six; unseen: 2 tens and 2 sixes. Standing on 16
+        // loses to a ten in the hole (20) and wins otherwise (the dealer's 16 must draw and busts on
+        // either card): 2/4 - 2/4 = 0. Hitting or doubling busts. A surrender returns half.
+        int[] unseen = new int[11];
+        unseen[10] = 2;
+        unseen[6] = 2;
+        Map<String, Double> ev = BlackjackDecisions.firstDecision(game, unseen, 10, 10, 6);
+        assertEquals(List.of("stand", "hit", "double", "surrender"), List.copyOf(ev.keySet()));
+        assertEquals(0, ev.get("stand"), 1e-15);
+        assertEquals(-1, ev.get("hit"), 1e-15);
+        assertEquals(-2, ev.get("double"), 1e-15);
+        assertEquals(-0.5, ev.get("surrender"), 1e-15);
+    }
+
+    @Test
+    void aPairOfAcesAgainstASixIsWorthSplitting() {
+        // Full six-deck shoe less the upcard and the aces: splitting aces is the best first decision.
+        int[] unseen = BlackjackOdds.fullShoe(6);
+        unseen[6]--;
+        unseen[1] -= 2;
+        Map<String, Double> ev = BlackjackDecisions.firstDecision(game, unseen, 6, 1, 1);
+        assertEquals("split", ev.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        assertThrows(IllegalArgumentException.class,
+                () -> BlackjackDecisions.firstDecision(References.load("keno.json"), unseen, 6, 1, 1));
     }
 
     @Test
