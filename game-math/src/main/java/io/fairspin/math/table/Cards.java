@@ -25,6 +25,9 @@ final class Cards {
 
     /** The card's name, rank then suit: {@code "Ah"}, {@code "Tc"}. */
     static String name(int card) {
+        if (card == PokerHands.JOKER) {
+            return "Jk";
+        }
         return "" + RANK_NAMES.charAt(rank(card)) + SUIT_NAMES.charAt(suit(card));
     }
 

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  *
  * <p>For every set S of at most four cards, {@code lines[S]} counts the five-card hands containing S by
  * paytable line. For a deal D and a hold H of D, the final hands reachable by drawing 5 - |H| cards
- * from the 47 unseen are those containing H and none of D \ H; their counts are
+ * from the unseen cards (47, or 48 with a joker) are those containing H and none of D \ H; their counts are
  * sum over H &sube; S &sube; D of (-1)^|S \ H| lines[S] (a superset M&ouml;bius transform over the 32 subsets
  * of D). Building the tables takes one pass over the 2,598,960 hands; each deal then costs a few
  * hundred additions, so all deals and all 32 holds are analysed in seconds.
@@ -17,34 +17,38 @@ import java.util.stream.IntStream;
  * order (bit i = the i-th dealt card, in increasing card order) is taken.
  */
 final class DrawAnalysis {
-    private static final int[][] BINOMIAL = binomials(53, 6);
-    private static final int UNSEEN = 47;
+    private static final int[][] BINOMIAL = binomials(54, 6);
 
     private final VideoPokerPaytable paytable;
     private final int lineCount;
+    private final int deck;
+    private final int unseen;
     /** By subset size k (0..4) and colex index: the count of hands containing the subset, per line. */
     private final int[][] lineCounts = new int[5][];
     /** By subset size k and colex index: the total pay per coin of the hands containing the subset. */
     private final long[][] payTotals = new long[5][];
     /** By colex index of a five-card hand: its paytable line. */
-    private final byte[] handLine = new byte[BINOMIAL[52][5]];
-    /** The weight of a hold of k cards: lcm of C(47, j) over j, divided by C(47, 5 - k). */
+    private final byte[] handLine;
+    /** The weight of a hold of k cards: lcm of C(unseen, j) over j, divided by C(unseen, 5 - k). */
     private final long[] holdWeight = new long[6];
 
     private DrawAnalysis(VideoPokerPaytable paytable) {
         this.paytable = paytable;
         this.lineCount = paytable.lineCount();
+        this.deck = paytable.deckSize();
+        this.unseen = deck - 5;
+        this.handLine = new byte[BINOMIAL[deck][5]];
         long lcm = 1;
         for (int drawn = 0; drawn <= 5; drawn++) {
-            lcm = BigInteger.valueOf(lcm).multiply(BigInteger.valueOf(BINOMIAL[UNSEEN][drawn]))
-                    .divide(BigInteger.valueOf(lcm).gcd(BigInteger.valueOf(BINOMIAL[UNSEEN][drawn]))).longValueExact();
+            lcm = BigInteger.valueOf(lcm).multiply(BigInteger.valueOf(BINOMIAL[unseen][drawn]))
+                    .divide(BigInteger.valueOf(lcm).gcd(BigInteger.valueOf(BINOMIAL[unseen][drawn]))).longValueExact();
         }
         for (int held = 0; held <= 5; held++) {
-            holdWeight[held] = lcm / BINOMIAL[UNSEEN][5 - held];
+            holdWeight[held] = lcm / BINOMIAL[unseen][5 - held];
         }
         for (int k = 0; k < 5; k++) {
-            lineCounts[k] = new int[BINOMIAL[52][k] * lineCount];
-            payTotals[k] = new long[BINOMIAL[52][k]];
+            lineCounts[k] = new int[BINOMIAL[deck][k] * lineCount];
+            payTotals[k] = new long[BINOMIAL[deck][k]];
         }
         countHands();
     }
@@ -54,7 +58,7 @@ final class DrawAnalysis {
         return new DrawAnalysis(paytable);
     }
 
-    /** The number of final hands each deal stands for: lcm over j of C(47, j). */
+    /** The number of final hands each deal stands for: lcm over j of C(unseen, j). */
     long weightPerDeal() {
         return holdWeight[5];
     }
@@ -62,7 +66,7 @@ final class DrawAnalysis {
     private void countHands() {
         int[] cards = new int[5];
         int[] index = new int[32];
-        for (cards[4] = 4; cards[4] < 52; cards[4]++) {
+        for (cards[4] = 4; cards[4] < deck; cards[4]++) {
             for (cards[3] = 3; cards[3] < cards[4]; cards[3]++) {
                 for (cards[2] = 2; cards[2] < cards[3]; cards[2]++) {
                     for (cards[1] = 1; cards[1] < cards[2]; cards[1]++) {
@@ -131,7 +135,7 @@ final class DrawAnalysis {
      * {@link #weightPerDeal()} final hands. Uses all available processors.
      */
     long[] finalHands() {
-        return IntStream.range(4, 52).parallel().mapToObj(this::finalHandsWithTopCard)
+        return IntStream.range(4, deck).parallel().mapToObj(this::finalHandsWithTopCard)
                 .reduce(new long[lineCount], DrawAnalysis::sum);
     }
 

@@ -1,7 +1,7 @@
 package io.fairspin.math.table;
 
 /**
- * Classifies a five-card poker hand (no wild cards) into the finest classes a draw-poker paytable
+ * Classifies a five-card poker hand (natural, or with wild deuces or a joker) into the finest classes a draw-poker paytable
  * distinguishes; aces are high, and low in the wheel straight A-2-3-4-5.
  */
 final class PokerHands {
@@ -17,11 +17,16 @@ final class PokerHands {
     static final int TWO_PAIR = 9;
     static final int HIGH_PAIR = 10;
     static final int NOTHING = 11;
-    /** Classes only hands with wild deuces make. */
+    /** Classes only hands with wild cards make. */
     static final int FOUR_DEUCES = 12;
     static final int WILD_ROYAL_FLUSH = 13;
     static final int FIVE_OF_A_KIND = 14;
     static final int CLASSES = 15;
+    /** Wild card modes of {@link #classifyWild}. */
+    static final int DEUCES_WILD = 0;
+    static final int JOKER_WILD = 1;
+    /** The joker's card index in a 53-card deck. */
+    static final int JOKER = Cards.DECK;
     private static final int DEUCE = 1;
 
     private static final int WHEEL = 0b1_0000_0000_1111;
@@ -57,19 +62,20 @@ final class PokerHands {
     }
 
     /**
-     * The class of {@code a..e} when deuces are wild: {@link #ROYAL_FLUSH} is a natural royal; a wild
-     * straight uses heights with the ace high or low; four of a kind is split by the rank it is made of.
+     * The class of {@code a..e} when the deuces ({@link #DEUCES_WILD}) or the joker ({@link #JOKER_WILD},
+     * card {@link #JOKER}) are wild: {@link #ROYAL_FLUSH} is a natural royal; a wild straight uses
+     * heights with the ace high or low; four of a kind is split by the rank it is made of.
      */
-    static int classifyDeucesWild(int a, int b, int c, int d, int e, int minimumPairHeight) {
-        int deuces = deuce(a) + deuce(b) + deuce(c) + deuce(d) + deuce(e);
-        if (deuces == 0) {
+    static int classifyWild(int a, int b, int c, int d, int e, int minimumPairHeight, int mode) {
+        int wilds = wild(a, mode) + wild(b, mode) + wild(c, mode) + wild(d, mode) + wild(e, mode);
+        if (wilds == 0) {
             return classify(a, b, c, d, e, minimumPairHeight);
         }
-        if (deuces == 4) {
+        if (wilds == 4) {
             return FOUR_DEUCES;
         }
-        long counts = natural(a) + natural(b) + natural(c) + natural(d) + natural(e);
-        int suits = suitBit(a) | suitBit(b) | suitBit(c) | suitBit(d) | suitBit(e);
+        long counts = natural(a, mode) + natural(b, mode) + natural(c, mode) + natural(d, mode) + natural(e, mode);
+        int suits = suitBit(a, mode) | suitBit(b, mode) | suitBit(c, mode) | suitBit(d, mode) | suitBit(e, mode);
         int most = 0;
         int mostRank = 0;
         int distinct = 0;
@@ -86,20 +92,20 @@ final class PokerHands {
             }
         }
         boolean flush = Integer.bitCount(suits) == 1;
-        boolean allDistinct = distinct == 5 - deuces;
+        boolean allDistinct = distinct == 5 - wilds;
         // Heights of the naturals with the ace counted low: ace 13 becomes 0.
         int aceLow = (heights & ~(1 << 13)) | ((heights >>> 13) & 1);
         boolean straight = allDistinct && (span(heights) <= 4 || span(aceLow) <= 4);
-        if (most + deuces == 5) {
+        if (most + wilds == 5) {
             return FIVE_OF_A_KIND;
         }
         if (flush && straight) {
             return Integer.numberOfTrailingZeros(heights) >= 9 ? WILD_ROYAL_FLUSH : STRAIGHT_FLUSH;
         }
-        if (most + deuces == 4) {
+        if (most + wilds == 4) {
             return mostRank == 0 ? FOUR_ACES : mostRank <= 3 ? FOUR_TWOS_TO_FOURS : FOUR_FIVES_TO_KINGS;
         }
-        if (deuces == 1 && distinct == 2) {
+        if (wilds == 1 && distinct == 2) {
             return FULL_HOUSE;
         }
         if (flush) {
@@ -108,7 +114,7 @@ final class PokerHands {
         if (straight) {
             return STRAIGHT;
         }
-        if (most + deuces == 3) {
+        if (most + wilds == 3) {
             return THREE_OF_A_KIND;
         }
         return height(mostRank) >= minimumPairHeight ? HIGH_PAIR : NOTHING;
@@ -118,18 +124,18 @@ final class PokerHands {
         return 31 - Integer.numberOfLeadingZeros(heightBits) - Integer.numberOfTrailingZeros(heightBits);
     }
 
-    private static int deuce(int card) {
-        return Cards.rank(card) == DEUCE ? 1 : 0;
+    private static int wild(int card, int mode) {
+        return (mode == DEUCES_WILD ? Cards.rank(card) == DEUCE : card == JOKER) ? 1 : 0;
     }
 
-    /** The card's rank count field, or nothing for a deuce. */
-    private static long natural(int card) {
-        return Cards.rank(card) == DEUCE ? 0 : count(card);
+    /** The card's rank count field, or nothing for a wild card. */
+    private static long natural(int card, int mode) {
+        return wild(card, mode) == 1 ? 0 : count(card);
     }
 
-    /** The card's suit bit, or nothing for a deuce. */
-    private static int suitBit(int card) {
-        return Cards.rank(card) == DEUCE ? 0 : 1 << Cards.suit(card);
+    /** The card's suit bit, or nothing for a wild card. */
+    private static int suitBit(int card, int mode) {
+        return wild(card, mode) == 1 ? 0 : 1 << Cards.suit(card);
     }
 
     private static long count(int card) {

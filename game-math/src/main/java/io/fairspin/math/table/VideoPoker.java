@@ -11,12 +11,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Five-card draw video poker on any paytable (Jacks or Better, Bonus Poker, Deuces Wild, ...), played at the maximum
  * coins with the exactly optimal hold, which a round also records as its advice.
  *
- * <p>A round deals five cards from a freshly shuffled 52-card deck ({@link Dealer}), finds the optimal
+ * <p>A round deals five cards from a freshly shuffled deck of 52 cards, or 53 with a joker ({@link Dealer}), finds the optimal
  * hold for them ({@link DrawAnalysis}), then deals one replacement for each discarded card, in the order
  * of the dealt positions.
  */
@@ -25,31 +26,36 @@ final class VideoPoker extends TableGame {
     private final VideoPokerPaytable paytable;
     private final int coins;
     private final StandardWager wager;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<Scratch> scratch;
     private volatile DrawAnalysis analysis;
     private volatile long[] finalHands;
 
     /** What one thread reuses from round to round. */
     private static final class Scratch {
-        final Dealer dealer = new Dealer(Cards.DECK);
+        final Dealer dealer;
         final int[] dealt = new int[5];
         final int[] sorted = new int[5];
         final int[] index = new int[32];
         final long[] value = new long[32];
+
+        Scratch(int deck) {
+            dealer = new Dealer(deck);
+        }
     }
 
     private VideoPoker(String id, String name, VideoPokerPaytable paytable, int coins, long coinValue, Field amount) {
         super(id, name);
         this.paytable = paytable;
         this.coins = coins;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(paytable.deckSize()));
         this.wager = StandardWager.over(paytable.lineCount())
                 .bet(BET, coins * coinValue, payoutsPerCoin(), amount).build();
     }
 
     static VideoPoker read(Field root) {
         String id = root.get("id").text();
-        boolean deucesWild = root.get("wild").choice("none", "none", "deuces").equals("deuces");
-        return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable"), deucesWild),
+        String wild = root.get("wild").choice("none", "none", "deuces", "joker");
+        return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable"), wild),
                 root.get("coins").smallInt(1, 100, 5), root.get("coinValue").integer(1, 1_000_000_000L, 1),
                 root.get("coinValue"));
     }
@@ -77,9 +83,10 @@ final class VideoPoker extends TableGame {
         return known.clone();
     }
 
-    /** The total weight of {@link #finalHands()}: C(52, 5) deals times the weight of each. */
+    /** The total weight of {@link #finalHands()}: C(deck, 5) deals times the weight of each. */
     BigInteger totalFinalHands() {
-        return BigInteger.valueOf(2_598_960L).multiply(BigInteger.valueOf(analysis().weightPerDeal()));
+        long deals = IntStream.range(0, 5).mapToLong(i -> paytable.deckSize() - i).reduce(1, (a, b) -> a * b) / 120;
+        return BigInteger.valueOf(deals).multiply(BigInteger.valueOf(analysis().weightPerDeal()));
     }
 
     @Override

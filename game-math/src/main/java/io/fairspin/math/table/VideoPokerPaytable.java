@@ -35,15 +35,15 @@ final class VideoPokerPaytable {
     private final long[] pays;
     private final int[] lineOfClass;
     private final int minimumPairHeight;
-    private final boolean deucesWild;
+    private final String wild;
 
     private VideoPokerPaytable(List<String> names, long[] pays, int[] lineOfClass, int minimumPairHeight,
-            boolean deucesWild) {
+            String wild) {
         this.names = List.copyOf(names);
         this.pays = pays;
         this.lineOfClass = lineOfClass;
         this.minimumPairHeight = minimumPairHeight;
-        this.deucesWild = deucesWild;
+        this.wild = wild;
     }
 
     /**
@@ -51,7 +51,7 @@ final class VideoPokerPaytable {
      * {@code "<rank>s-or-better"}, for example {@code "jacks-or-better"}. A specific four of a kind line
      * ({@code "four-aces"}) takes precedence over {@code "four-of-a-kind"}.
      */
-    static VideoPokerPaytable read(Field field, boolean deucesWild) {
+    static VideoPokerPaytable read(Field field, String wild) {
         List<String> names = new ArrayList<>();
         List<Long> pays = new ArrayList<>();
         int[] lineOfClass = new int[PokerHands.CLASSES];
@@ -66,8 +66,10 @@ final class VideoPokerPaytable {
                 if ((pass == 0) == generic) {
                     continue;
                 }
-                if (!deucesWild && WILD_ONLY.contains(name)) {
-                    throw hand.fail("\"" + name + "\" needs wild cards: expected \"wild\": \"deuces\" in the model");
+                if (wild.equals("none") && WILD_ONLY.contains(name) || !wild.equals("deuces") && name.equals("four-deuces")) {
+                    throw hand.fail("\"" + name + "\" needs " + (name.equals("four-deuces") ? "wild deuces" : "a wild card")
+                            + ": expected \"wild\": \"" + (name.equals("four-deuces") ? "deuces" : "deuces\" or \"joker")
+                            + "\" in the model");
                 }
                 int[] classes = HANDS.get(name);
                 if (classes == null) {
@@ -102,7 +104,7 @@ final class VideoPokerPaytable {
             }
         }
         return new VideoPokerPaytable(names, pays.stream().mapToLong(Long::longValue).toArray(), lineOfClass,
-                minimumPairHeight, deucesWild);
+                minimumPairHeight, wild);
     }
 
     /** The height of the lowest paying pair for a line named like "jacks-or-better", else -1. */
@@ -113,6 +115,11 @@ final class VideoPokerPaytable {
         List<String> words = List.of(RANK_WORDS.split(" "));
         int rank = words.indexOf(name.substring(0, name.length() - "-or-better".length()));
         return rank < 0 ? -1 : PokerHands.height(rank);
+    }
+
+    /** 52 cards, or 53 with a joker. */
+    int deckSize() {
+        return wild.equals("joker") ? Cards.DECK + 1 : Cards.DECK;
     }
 
     int lineCount() {
@@ -129,7 +136,10 @@ final class VideoPokerPaytable {
 
     /** The line of the hand {@code a..e}. */
     int line(int a, int b, int c, int d, int e) {
-        return lineOfClass[deucesWild ? PokerHands.classifyDeucesWild(a, b, c, d, e, minimumPairHeight)
-                : PokerHands.classify(a, b, c, d, e, minimumPairHeight)];
+        return lineOfClass[switch (wild) {
+            case "deuces" -> PokerHands.classifyWild(a, b, c, d, e, minimumPairHeight, PokerHands.DEUCES_WILD);
+            case "joker" -> PokerHands.classifyWild(a, b, c, d, e, minimumPairHeight, PokerHands.JOKER_WILD);
+            default -> PokerHands.classify(a, b, c, d, e, minimumPairHeight);
+        }];
     }
 }

@@ -19,7 +19,7 @@ class TableGameContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"roulette-european.json", "roulette-american.json", "roulette-french.json", "craps.json",
-        "baccarat.json", "jacks-or-better-9-6.json", "deuces-wild.json", "three-card-poker.json", "keno.json", "blackjack.json"})
+        "baccarat.json", "jacks-or-better-9-6.json", "deuces-wild.json", "joker-poker.json", "three-card-poker.json", "keno.json", "blackjack.json"})
     void recordedPlayDrawsAndPaysWhatPlayDoes(String example) {
         Game game = References.load(example);
         RoundOutcome fast = RoundOutcome.forGame(game);
