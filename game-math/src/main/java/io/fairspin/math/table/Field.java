@@ -21,8 +21,11 @@ record Field(String file, String path, JsonNode node) {
         return new Field(file, "$", root);
     }
 
-    /** The member {@code name} of this object (absent when missing). */
+    /** The member {@code name} of this object (absent when missing, or this field absent). */
     Field get(String name) {
+        if (present() && !node.isObject()) {
+            throw fail("expected an object with \"" + name + "\", was " + node);
+        }
         JsonNode child = node == null ? null : node.get(name);
         return new Field(file, path + "." + name, child);
     }

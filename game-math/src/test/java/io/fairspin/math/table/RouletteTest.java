@@ -66,6 +66,9 @@ class RouletteTest {
         ModelException doubleZero = assertThrows(ModelException.class, () -> References.loadText(
                 model("single-zero", "none", "{\"bet\": \"straight\", \"numbers\": [\"00\"], \"amount\": 1}")));
         assertEquals("$.standardWager[0].numbers[0]", doubleZero.jsonPath());
+        ModelException notAnObject = assertThrows(ModelException.class, () -> References.loadText(
+                model("single-zero", "none", "17")));
+        assertEquals("$.standardWager[0]", notAnObject.jsonPath());
         ModelException partage = assertThrows(ModelException.class, () -> References.loadText(
                 model("single-zero", "la-partage", "{\"bet\": \"red\", \"amount\": 1}")));
         assertEquals("$.standardWager[0].amount", partage.jsonPath());

@@ -41,7 +41,8 @@ class TableGameContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"roulette-european.json", "roulette-american.json", "roulette-french.json", "craps.json",
-        "baccarat.json", "jacks-or-better-9-6.json", "three-card-poker.json", "keno.json"})
+        "baccarat.json", "jacks-or-better-9-6.json", "deuces-wild.json", "joker-poker.json", "three-card-poker.json",
+        "keno.json"})
     void simulatedPlayAgreesWithTheExactFigures(String example) {
         Game game = References.load(example);
         ExactFigures exact = game.exactFigures().orElseThrow();
