@@ -12,10 +12,12 @@ import java.util.Map;
  * upcard and any other known cards already removed) and remembers what it computed: the shoe at any
  * point is that starting shoe less the player's cards, so a hand's cards identify its shoe.
  *
- * <p>Exact for stand, hit, double and surrender. Two approximations, stated where they apply: with a
- * peeking dealer, the dealer's outcome is conditioned on having no blackjack but the player's draws are
- * taken from the shoe as seen (the unseen hole card is not removed); a split is valued as twice one
- * hand started from the pair card, with the other pair card removed and no resplit.
+ * <p>Exact for stand, hit, double and surrender when the dealer's second card is known or is drawn
+ * after the player's cards (no peek, or an upcard that cannot make blackjack). Under a peek with an ace
+ * or ten up, an evaluator without a known hole card conditions only the dealer's outcome on having no
+ * blackjack, not the player's draws; {@link BlackjackDecisions} removes that approximation by averaging
+ * evaluators over every possible hole card. A split is valued as twice one hand started from the pair
+ * card, with the other pair card removed and no resplit.
  */
 final class BlackjackOdds {
     /** Dealer outcome indices: 17..21 at 0..4, bust, natural. */
@@ -30,6 +32,7 @@ final class BlackjackOdds {
 
     private final BlackjackRules rules;
     private final int up;
+    private final int hole;
     private final int[] shoe;
     private int remaining;
     private final Map<Long, Double> standMemo = new HashMap<>();
@@ -38,8 +41,17 @@ final class BlackjackOdds {
 
     /** Evaluates hands against {@code up} from {@code shoe} (upcard already removed; copied). */
     BlackjackOdds(BlackjackRules rules, int up, int[] shoe) {
+        this(rules, up, 0, shoe);
+    }
+
+    /**
+     * Evaluates hands against {@code up} and a known dealer second card {@code hole} (0: unknown, to be
+     * drawn), from {@code shoe} (both removed; copied).
+     */
+    BlackjackOdds(BlackjackRules rules, int up, int hole, int[] shoe) {
         this.rules = rules;
         this.up = up;
+        this.hole = hole;
         this.shoe = shoe.clone();
         for (int v = 1; v <= 10; v++) {
             remaining += shoe[v];
@@ -67,6 +79,10 @@ final class BlackjackOdds {
      */
     double[] dealer() {
         double[] out = new double[7];
+        if (hole > 0) {
+            dealerDraw(up + hole, up == 1 || hole == 1, 2, 1.0, out, 0);
+            return out;
+        }
         int excluded = rules.peek() ? (up == 1 ? 10 : up == 10 ? 1 : 0) : 0;
         dealerDraw(up, up == 1, 1, 1.0, out, excluded);
         return out;
@@ -224,7 +240,7 @@ final class BlackjackOdds {
         if (hands == null) {
             int[] withoutOther = shoe.clone();
             withoutOther[card]--;
-            hands = new BlackjackOdds(rules, up, withoutOther);
+            hands = new BlackjackOdds(rules, up, hole, withoutOther);
             splitHands[card] = hands;
         }
         return 2 * hands.splitHand(card);

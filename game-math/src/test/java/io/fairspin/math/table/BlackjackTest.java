@@ -65,6 +65,63 @@ class BlackjackTest {
         assertEquals(-0.5, ev.get("surrender"), 1e-15);
     }
 
+    /**
+     * Ace up after a peek, player ten and six, unseen 10 10 5 5 3 7. Independently: every order of the
+     * six unseen cards, the first being the hole card (orders with a ten there are the dealer's
+     * blackjack, which the peek excludes), the player's double card next, then the dealer's draws (S17).
+     */
+    @Test
+    void underAPeekDecisionValuesConditionThePlayersDrawsOnTheHoleCard() {
+        double[] byOrders = enumerateOrders(new int[] {10, 10, 5, 5, 3, 7}, 0, new double[3]);
+        int[] unseen = new int[11];
+        unseen[10] = 2;
+        unseen[5] = 2;
+        unseen[3] = 1;
+        unseen[7] = 1;
+        Map<String, Double> ev = BlackjackDecisions.firstDecision(game, unseen, 1, 10, 6);
+        assertEquals(byOrders[0] / byOrders[2], ev.get("stand"), 1e-12);
+        assertEquals(byOrders[1] / byOrders[2], ev.get("double"), 1e-12);
+        // Negative control: ignoring what the peek says about the hole card changes the double's value.
+        int[] shoe = unseen.clone();
+        shoe[10]++;
+        shoe[6]++;
+        double approximate = new BlackjackOdds(game.rules(), 1, shoe).firstDecision(10, 6)[BlackjackOdds.DOUBLE];
+        assertTrue(Math.abs(approximate - ev.get("double")) > 1e-3, "the conditioning matters here");
+    }
+
+    /** Sums over the orders of {@code cards[k..]}: stand and double results of a 16 against an ace, and the count. */
+    private static double[] enumerateOrders(int[] cards, int k, double[] sums) {
+        if (k == cards.length) {
+            if (cards[0] != 10) {
+                sums[0] += settle(16, dealerTotal(cards, 1));
+                int doubled = 16 + cards[1];
+                sums[1] += 2 * (doubled > 21 ? -1 : settle(doubled, dealerTotal(cards, 2)));
+                sums[2]++;
+            }
+            return sums;
+        }
+        for (int i = k; i < cards.length; i++) {
+            int[] order = cards.clone();
+            order[k] = cards[i];
+            order[i] = cards[k];
+            enumerateOrders(order, k + 1, sums);
+        }
+        return sums;
+    }
+
+    /** The dealer's final total with an ace up, the hole card {@code order[0]} and draws from {@code order[next]}. */
+    private static int dealerTotal(int[] order, int next) {
+        int hard = 1 + order[0];
+        while (hard + 10 > 21 ? hard < 17 : hard + 10 < 17) {
+            hard += order[next++];
+        }
+        return hard + 10 <= 21 ? hard + 10 : hard;
+    }
+
+    private static int settle(int player, int dealer) {
+        return dealer > 21 || player > dealer ? 1 : player == dealer ? 0 : -1;
+    }
+
     @Test
     void aPairOfAcesAgainstASixIsWorthSplitting() {
         // Full six-deck shoe less the upcard and the aces: splitting aces is the best first decision.
