@@ -71,14 +71,26 @@ final class BaccaratOdds {
             playOut(player, banker, ranks[0] == ranks[2], ranks[1] == ranks[3], 4, ways);
             return;
         }
+        draw(ways, (rank, next) -> {
+            ranks[dealt] = rank;
+            firstFour(ranks, dealt + 1, next);
+        });
+    }
+
+    /** What to do with a card of {@code rank} drawn in {@code ways} ways in all. */
+    private interface Draw {
+        void then(int rank, long ways);
+    }
+
+    /** Draws each rank still in the shoe, taking it out while {@code then} runs. */
+    private void draw(long ways, Draw then) {
         for (int rank = 0; rank < Cards.RANKS; rank++) {
             if (left[rank] == 0) {
                 continue;
             }
             long next = ways * left[rank];
             left[rank]--;
-            ranks[dealt] = rank;
-            firstFour(ranks, dealt + 1, next);
+            then.then(rank, next);
             left[rank]++;
         }
     }
@@ -96,12 +108,7 @@ final class BaccaratOdds {
             }
             return;
         }
-        for (int rank = 0; rank < Cards.RANKS; rank++) {
-            if (left[rank] == 0) {
-                continue;
-            }
-            long next = ways * left[rank];
-            left[rank]--;
+        draw(ways, (rank, next) -> {
             int third = rankValue(rank);
             int newPlayer = (player + third) % 10;
             if (bankerDraws(banker, third)) {
@@ -109,16 +116,12 @@ final class BaccaratOdds {
             } else {
                 record(newPlayer, banker, playerPair, bankerPair, dealt + 1, next);
             }
-            left[rank]++;
-        }
+        });
     }
 
     private void drawBanker(int player, int banker, boolean playerPair, boolean bankerPair, int dealt, long ways) {
-        for (int rank = 0; rank < Cards.RANKS; rank++) {
-            if (left[rank] != 0) {
-                record(player, (banker + rankValue(rank)) % 10, playerPair, bankerPair, dealt + 1, ways * left[rank]);
-            }
-        }
+        draw(ways, (rank, next) -> record(player, (banker + rankValue(rank)) % 10, playerPair, bankerPair, dealt + 1,
+                next));
     }
 
     /** Counts the coup once per way of dealing the rest of the six cards. */
