@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.rng.RngCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +18,14 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, CertifyCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:error: bad input, an I/O failure, a failed known-answer test",
-            "2:usage error: unknown option, missing or malformed argument"},
+            "2:usage error: unknown option, missing or malformed argument",
+            "3:a statistical battery (fairspin certify) failed"},
         footer = {"", "Run 'fairspin COMMAND --help' for a command's options.",
             "Bash completion: source <(fairspin generate-completion)"})
 public final class FairspinCommand {

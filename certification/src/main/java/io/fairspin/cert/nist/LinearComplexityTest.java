@@ -66,7 +66,7 @@ final class LinearComplexityTest {
 
         Berlekamp(int m) {
             this.m = m;
-            this.words = (m + 63) / 64 + 1;
+            this.words = (m + 63) / 64;
             this.reversed = new long[words + 1];
             this.c = new long[words];
             this.b = new long[words];
@@ -81,15 +81,21 @@ final class LinearComplexityTest {
             loadReversed(e, start);
             java.util.Arrays.fill(c, 0L);
             java.util.Arrays.fill(b, 0L);
+            java.util.Arrays.fill(t, 0L);
             c[0] = 1;
             b[0] = 1;
             int l = 0;
+            int bDegree = 0;
             int lastChange = -1;
             for (int n = 0; n < m; n++) {
                 if (discrepancy(m - 1 - n, l) != 0) {
-                    System.arraycopy(c, 0, t, 0, words);
-                    xorShifted(c, b, n - lastChange);
-                    if (l <= n / 2) {
+                    boolean lengthChanges = l <= n / 2;
+                    if (lengthChanges) {
+                        System.arraycopy(c, 0, t, 0, (l >>> 6) + 1);
+                    }
+                    xorShifted(n - lastChange, bDegree);
+                    if (lengthChanges) {
+                        bDegree = l;
                         l = n + 1 - l;
                         lastChange = n;
                         long[] swap = b;
@@ -122,38 +128,43 @@ final class LinearComplexityTest {
             long acc = 0;
             int w = offset >>> 6;
             int shift = offset & 63;
-            for (int k = 0; k <= last; k++) {
-                long window = shift == 0 ? reversed[w + k]
-                        : (reversed[w + k] >>> shift) | (reversed[w + k + 1] << (64 - shift));
-                long word = c[k] & window;
-                if (k == last) {
-                    int bits = (l & 63) + 1;
-                    if (bits < 64) {
-                        word &= (1L << bits) - 1;
-                    }
+            long[] r = reversed;
+            long[] cc = c;
+            if (shift == 0) {
+                for (int k = 0; k < last; k++) {
+                    acc ^= cc[k] & r[w + k];
                 }
-                acc ^= word;
+            } else {
+                for (int k = 0; k < last; k++) {
+                    acc ^= cc[k] & ((r[w + k] >>> shift) | (r[w + k + 1] << (64 - shift)));
+                }
             }
+            long window = r[w + last] >>> shift;
+            if (shift != 0 && w + last + 1 < r.length) {
+                window |= r[w + last + 1] << (64 - shift);
+            }
+            int bits = (l & 63) + 1;
+            long mask = bits == 64 ? -1L : (1L << bits) - 1;
+            acc ^= cc[last] & window & mask;
             return Long.bitCount(acc) & 1;
         }
 
-        /** c ^= b << shift, truncated to m bits. */
-        private void xorShifted(long[] target, long[] source, int shift) {
+        /** c ^= b << shift, truncated to m bits; b has no bits above {@code degree}. */
+        private void xorShifted(int shift, int degree) {
             int wordShift = shift >>> 6;
             int bitShift = shift & 63;
-            for (int k = words - 1; k >= wordShift; k--) {
+            int top = Math.min(words - 1, wordShift + (degree >>> 6) + 1);
+            long[] source = b;
+            long[] target = c;
+            for (int k = top; k >= wordShift; k--) {
                 long v = source[k - wordShift] << bitShift;
                 if (bitShift != 0 && k - wordShift - 1 >= 0) {
                     v |= source[k - wordShift - 1] >>> (64 - bitShift);
                 }
                 target[k] ^= v;
             }
-            int top = m >>> 6;
-            if (top < words) {
-                target[top] &= (m & 63) == 0 ? 0 : (1L << (m & 63)) - 1;
-                for (int k = top + 1; k < words; k++) {
-                    target[k] = 0;
-                }
+            if ((m & 63) != 0) {
+                target[words - 1] &= (1L << (m & 63)) - 1;
             }
         }
     }
