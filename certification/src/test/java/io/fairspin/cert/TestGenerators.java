@@ -112,6 +112,34 @@ public final class TestGenerators {
         };
     }
 
+    /** RANDU's whole 31-bit outputs packed one after the other into bytes, most significant bit first. */
+    public static Source randuPacked(long seed) {
+        return new Source() {
+            private long x = seed | 1;
+            private long pending;
+            private int pendingBits;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                for (int i = 0; i < bytes.length; i++) {
+                    if (pendingBits < 8) {
+                        x = (65539 * x) & 0x7FFF_FFFFL;
+                        pending = (pending << 31) | x;
+                        pendingBits += 31;
+                    }
+                    bytes[i] = (byte) (pending >>> (pendingBits - 8));
+                    pendingBits -= 8;
+                    pending &= (1L << pendingBits) - 1;
+                }
+            }
+
+            @Override
+            public long nextOutcome(long range) {
+                throw new UnsupportedOperationException("bytes only");
+            }
+        };
+    }
+
     /** A DRBG's first {@code cycle} bytes (or outcomes) repeated forever. */
     public static Source shortCycle(DrbgMechanism mechanism, long seed, int cycle) {
         RandomStream stream = drbg(mechanism, seed);
