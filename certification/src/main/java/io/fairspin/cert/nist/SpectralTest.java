@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SpectralTest {
     private static final Map<Integer, Fft> PLANS = new ConcurrentHashMap<>();
     private static final Map<Integer, double[][]> UNPACK_TWIDDLES = new ConcurrentHashMap<>();
+    /** Each thread's transform buffers, reused from sequence to sequence (four arrays of n/2 doubles). */
+    private static final ThreadLocal<double[][]> WORKSPACE = ThreadLocal.withInitial(() -> new double[4][0]);
 
     private SpectralTest() {
     }
@@ -51,14 +53,15 @@ final class SpectralTest {
             }
             return moduli;
         }
-        double[] re = new double[half];
-        double[] im = new double[half];
+        double[][] buffers = workspace(half);
+        double[] re = buffers[0];
+        double[] im = buffers[1];
         for (int j = 0; j < half; j++) {
             int two = e.window(2 * j, 2);
             re[j] = (two >>> 1) * 2 - 1;
             im[j] = (two & 1) * 2 - 1;
         }
-        PLANS.computeIfAbsent(half, Fft::new).transform(re, im, new double[half], new double[half]);
+        PLANS.computeIfAbsent(half, Fft::new).transform(re, im, buffers[2], buffers[3]);
         double[][] twiddles = UNPACK_TWIDDLES.computeIfAbsent(n, SpectralTest::unpackTwiddles);
         double[] wre = twiddles[0];
         double[] wim = twiddles[1];
@@ -93,5 +96,15 @@ final class SpectralTest {
             im[k] = Math.sin(-2 * Math.PI * k / n);
         }
         return new double[][] {re, im};
+    }
+
+    private static double[][] workspace(int length) {
+        double[][] buffers = WORKSPACE.get();
+        if (buffers[0].length != length) {
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = new double[length];
+            }
+        }
+        return buffers;
     }
 }

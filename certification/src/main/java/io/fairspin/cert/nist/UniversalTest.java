@@ -9,6 +9,15 @@ final class UniversalTest {
     private static final int[] THRESHOLDS = {387840, 904960, 2068480, 4654080, 10342400, 22753280, 49643520,
         107560960, 231669760, 496435200, 1059061760};
 
+    /** log(d) / log(2) for the common distances d below 2^16, computed as the loop would. */
+    private static final double[] LOG2 = new double[1 << 16];
+
+    static {
+        for (int d = 1; d < LOG2.length; d++) {
+            LOG2[d] = Math.log(d) / Math.log(2);
+        }
+    }
+
     private UniversalTest() {
     }
 
@@ -44,7 +53,8 @@ final class UniversalTest {
         double sum = 0;
         for (int i = q + 1; i <= q + k; i++) {
             int value = e.window((i - 1) * l, l);
-            sum += Math.log(i - last[value]) / log2;
+            int distance = i - last[value];
+            sum += distance < LOG2.length ? LOG2[distance] : Math.log(distance) / log2;
             last[value] = i;
         }
         double phi = sum / k;
