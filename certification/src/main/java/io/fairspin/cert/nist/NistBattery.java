@@ -42,7 +42,7 @@ public final class NistBattery {
         if (tests.contains(NistTest.SERIAL) || tests.contains(NistTest.APPROXIMATE_ENTROPY)) {
             int longest = Math.max(tests.contains(NistTest.SERIAL) ? parameters.serialM() : 0,
                     tests.contains(NistTest.APPROXIMATE_ENTROPY) ? parameters.approximateEntropyM() + 1 : 0);
-            patterns = PatternTests.circularCounts(sequence, longest);
+            patterns = longest <= n ? PatternTests.circularCounts(sequence, longest) : null;
         }
         TestResult[] excursions = null;
         if (tests.contains(NistTest.RANDOM_EXCURSIONS) || tests.contains(NistTest.RANDOM_EXCURSIONS_VARIANT)) {
@@ -61,15 +61,19 @@ public final class NistBattery {
                 case NON_OVERLAPPING_TEMPLATE -> TemplateTests.nonOverlapping(sequence, parameters.nonOverlappingM());
                 case OVERLAPPING_TEMPLATE -> TemplateTests.overlapping(sequence, parameters.overlappingM());
                 case UNIVERSAL -> UniversalTest.run(sequence, parameters.universalL());
-                case APPROXIMATE_ENTROPY -> PatternTests.approximateEntropy(n, patterns,
-                        parameters.approximateEntropyM());
+                case APPROXIMATE_ENTROPY -> patterns == null ? tooShort(test, n)
+                        : PatternTests.approximateEntropy(n, patterns, parameters.approximateEntropyM());
                 case RANDOM_EXCURSIONS -> excursions[0];
                 case RANDOM_EXCURSIONS_VARIANT -> excursions[1];
-                case SERIAL -> PatternTests.serial(n, patterns, parameters.serialM());
+                case SERIAL -> patterns == null ? tooShort(test, n) : PatternTests.serial(n, patterns, parameters.serialM());
                 case LINEAR_COMPLEXITY -> LinearComplexityTest.run(sequence, parameters.linearComplexityM());
             };
             results.put(test, result);
         }
         return results;
+    }
+
+    private static TestResult tooShort(NistTest test, int n) {
+        return TestResult.notApplicable(test, "n = " + n + " is shorter than the patterns counted");
     }
 }

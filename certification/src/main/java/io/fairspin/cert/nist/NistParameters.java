@@ -21,14 +21,14 @@ public record NistParameters(int blockFrequencyM, int nonOverlappingM, int overl
 
     /** Checks each parameter's range. */
     public NistParameters {
-        check("blockFrequencyM", blockFrequencyM, 1, Integer.MAX_VALUE);
-        check("nonOverlappingM", nonOverlappingM, 2, 16);
-        check("overlappingM", overlappingM, 1, 32);
-        check("approximateEntropyM", approximateEntropyM, 1, 23);
-        check("serialM", serialM, 2, 24);
-        check("linearComplexityM", linearComplexityM, 2, Integer.MAX_VALUE);
+        check("block-frequency-m", blockFrequencyM, 1, Integer.MAX_VALUE);
+        check("non-overlapping-m", nonOverlappingM, 2, 16);
+        check("overlapping-m", overlappingM, 1, 32);
+        check("approximate-entropy-m", approximateEntropyM, 1, 23);
+        check("serial-m", serialM, 2, 24);
+        check("linear-complexity-m", linearComplexityM, 2, Integer.MAX_VALUE);
         if (universalL != 0) {
-            check("universalL", universalL, 6, 16);
+            check("universal-l", universalL, 6, 16);
         }
     }
 
@@ -36,40 +36,5 @@ public record NistParameters(int blockFrequencyM, int nonOverlappingM, int overl
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + ": must be in [" + min + ", " + max + "], was " + value);
         }
-    }
-
-    public NistParameters withBlockFrequencyM(int value) {
-        return new NistParameters(value, nonOverlappingM, overlappingM, approximateEntropyM, serialM,
-                linearComplexityM, universalL);
-    }
-
-    public NistParameters withNonOverlappingM(int value) {
-        return new NistParameters(blockFrequencyM, value, overlappingM, approximateEntropyM, serialM,
-                linearComplexityM, universalL);
-    }
-
-    public NistParameters withOverlappingM(int value) {
-        return new NistParameters(blockFrequencyM, nonOverlappingM, value, approximateEntropyM, serialM,
-                linearComplexityM, universalL);
-    }
-
-    public NistParameters withApproximateEntropyM(int value) {
-        return new NistParameters(blockFrequencyM, nonOverlappingM, overlappingM, value, serialM,
-                linearComplexityM, universalL);
-    }
-
-    public NistParameters withSerialM(int value) {
-        return new NistParameters(blockFrequencyM, nonOverlappingM, overlappingM, approximateEntropyM, value,
-                linearComplexityM, universalL);
-    }
-
-    public NistParameters withLinearComplexityM(int value) {
-        return new NistParameters(blockFrequencyM, nonOverlappingM, overlappingM, approximateEntropyM, serialM,
-                value, universalL);
-    }
-
-    public NistParameters withUniversalL(int value) {
-        return new NistParameters(blockFrequencyM, nonOverlappingM, overlappingM, approximateEntropyM, serialM,
-                linearComplexityM, value);
     }
 }

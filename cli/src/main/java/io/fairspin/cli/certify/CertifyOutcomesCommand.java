@@ -13,21 +13,14 @@ import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
-import java.io.BufferedReader;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,10 +143,6 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         return file.equals("-") ? io().in() : Files.newInputStream(Path.of(file));
     }
 
-    private String name() {
-        return file.equals("-") ? "stdin" : file;
-    }
-
     private List<GameTestResult> integers() throws IOException {
         if (file == null) {
             OutcomeBattery battery = new OutcomeBattery(range, count);
@@ -164,7 +153,10 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             }
             return battery.results();
         }
-        int[] values = readIntegers();
+        int[] values;
+        try (InputStream in = open()) {
+            values = files().integers(in, range, binary);
+        }
         OutcomeBattery battery = new OutcomeBattery(range, values.length);
         for (int v : values) {
             battery.accept(Integer.toUnsignedLong(v));
@@ -172,65 +164,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         return battery.results();
     }
 
-    /** The file's integers (as unsigned 32-bit values), each checked against the range. */
-    private int[] readIntegers() throws IOException {
-        int[] values = new int[1 << 16];
-        int n = 0;
-        try (InputStream in = open()) {
-            if (binary) {
-                DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
-                while (true) {
-                    long v;
-                    try {
-                        v = Integer.toUnsignedLong(data.readInt());
-                    } catch (EOFException e) {
-                        break;
-                    }
-                    checkValue(v, "integer " + (n + 1));
-                    values = grow(values, n);
-                    values[n++] = (int) v;
-                }
-            } else {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                int lineNumber = 0;
-                for (String line; (line = reader.readLine()) != null; ) {
-                    lineNumber++;
-                    String t = line.strip();
-                    if (t.isEmpty()) {
-                        continue;
-                    }
-                    long v;
-                    try {
-                        v = Long.parseLong(t);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(name() + ": line " + lineNumber + ": expected an integer in [0, "
-                                + range + "), found '" + abbreviate(t) + "'");
-                    }
-                    checkValue(v, "line " + lineNumber);
-                    values = grow(values, n);
-                    values[n++] = (int) v;
-                }
-            }
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException(name() + ": no outcomes");
-        }
-        return Arrays.copyOf(values, n);
-    }
-
-    private void checkValue(long v, String where) {
-        if (v < 0 || v >= range) {
-            throw new IllegalArgumentException(name() + ": " + where + ": expected an integer in [0, " + range
-                    + "), found " + v);
-        }
-    }
-
-    private static int[] grow(int[] values, int n) {
-        return n < values.length ? values : Arrays.copyOf(values, values.length * 2);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    private OutcomeFiles files() {
+        return new OutcomeFiles(file.equals("-") ? "stdin" : file);
     }
 
     private GameTestResult shuffles() throws IOException {
@@ -248,42 +183,11 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             }
             return test.result();
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(), StandardCharsets.UTF_8))) {
-            int lineNumber = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    test.accept(permutation(line, lineNumber));
-                }
-            }
+        OutcomeFiles files = files();
+        try (InputStream in = open()) {
+            files.forEachLine(in, (text, line) -> test.accept(files.permutation(text, line, deck)));
         }
         return test.result();
-    }
-
-    private int[] permutation(String line, int lineNumber) {
-        String[] fields = line.strip().split("[\\s,]+");
-        String where = name() + ": line " + lineNumber + ": ";
-        if (fields.length != deck) {
-            throw new IllegalArgumentException(where + "expected " + deck + " cards (a shuffle), found " + fields.length);
-        }
-        int[] order = new int[deck];
-        boolean[] seen = new boolean[deck];
-        for (int i = 0; i < deck; i++) {
-            int card;
-            try {
-                card = Integer.parseInt(fields[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + "position " + (i + 1) + ": expected a card 0 to " + (deck - 1)
-                        + ", found '" + abbreviate(fields[i]) + "'");
-            }
-            if (card < 0 || card >= deck || seen[card]) {
-                throw new IllegalArgumentException(where + "position " + (i + 1) + ": expected each card 0 to "
-                        + (deck - 1) + " once, found " + card + (card >= 0 && card < deck ? " again" : ""));
-            }
-            seen[card] = true;
-            order[i] = card;
-        }
-        return order;
     }
 
     private GameTestResult doublesTest() throws IOException {
@@ -296,26 +200,9 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             }
             return test.result();
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(), StandardCharsets.UTF_8))) {
-            int lineNumber = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                String t = line.strip();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                double v;
-                try {
-                    v = Double.parseDouble(t);
-                } catch (NumberFormatException e) {
-                    v = Double.NaN;
-                }
-                if (!(v >= 0 && v < 1)) {
-                    throw new IllegalArgumentException(name() + ": line " + lineNumber + ": expected a number in [0, 1),"
-                            + " found '" + abbreviate(t) + "'");
-                }
-                test.accept(v);
-            }
+        OutcomeFiles files = files();
+        try (InputStream in = open()) {
+            files.forEachLine(in, (text, line) -> test.accept(files.unitDouble(text, line)));
         }
         return test.result();
     }
