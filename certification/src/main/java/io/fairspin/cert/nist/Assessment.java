@@ -147,8 +147,8 @@ public record Assessment(int sequences, double alpha, double level, List<Row> ro
                 size == 0 ? 0 : maxPass, size == 0 ? Double.NaN : minP, flagged, significant);
     }
 
-    /** The label of each P-value a test produces, in order. */
-    static List<String> labels(NistTest test, NistParameters parameters) {
+    /** The label of each P-value a test produces, in order: "" for a test with one, else a direction, template or state. */
+    public static List<String> labels(NistTest test, NistParameters parameters) {
         return switch (test) {
             case CUMULATIVE_SUMS -> List.of("forward", "reverse");
             case SERIAL -> List.of("1", "2");

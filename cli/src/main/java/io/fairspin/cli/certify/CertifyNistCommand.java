@@ -152,9 +152,27 @@ public final class CertifyNistCommand extends LeafCommand {
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(FinalAnalysisReport.format(assessment, source));
+            if (results.size() == 1) {
+                printPValues(out, battery, results.get(0));
+            }
             out.printf(Locale.ROOT, "%d sequences of %,d bits in %.2f s%n", streams, length, meter.elapsedSeconds());
         }
         return assessment.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
+    }
+
+    /** A single sequence's P-values, one per line, as NIST's results.txt files hold them. */
+    private static void printPValues(PrintStream out, NistBattery battery, Map<NistTest, TestResult> results) {
+        out.println("P-VALUE   STATISTICAL TEST");
+        for (TestResult r : results.values()) {
+            List<String> labels = Assessment.labels(r.test(), battery.parameters());
+            if (!r.applicable()) {
+                out.printf(Locale.ROOT, "   -      %s: not applicable, %s%n", r.test().reportName(), r.notApplicable());
+            }
+            for (int i = 0; i < r.pValues().size(); i++) {
+                out.printf(Locale.ROOT, "%.6f  %s%s%n", r.pValues().get(i), r.test().reportName(),
+                        labels.get(i).isEmpty() ? "" : " " + labels.get(i));
+            }
+        }
     }
 
     private NistBattery battery() {
