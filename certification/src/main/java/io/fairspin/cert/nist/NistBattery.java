@@ -38,18 +38,22 @@ public final class NistBattery {
     public Map<NistTest, TestResult> run(BitSequence sequence) {
         Map<NistTest, TestResult> results = new EnumMap<>(NistTest.class);
         int n = sequence.length();
-        int[] patterns = null;
-        if (tests.contains(NistTest.SERIAL) || tests.contains(NistTest.APPROXIMATE_ENTROPY)) {
-            int longest = Math.max(tests.contains(NistTest.SERIAL) ? parameters.serialM() : 0,
-                    tests.contains(NistTest.APPROXIMATE_ENTROPY) ? parameters.approximateEntropyM() + 1 : 0);
-            patterns = longest <= n ? PatternTests.circularCounts(sequence, longest) : null;
-        }
+        boolean serial = tests.contains(NistTest.SERIAL) && belowRecommendedSize(NistTest.SERIAL, n) == null;
+        boolean entropy = tests.contains(NistTest.APPROXIMATE_ENTROPY)
+                && belowRecommendedSize(NistTest.APPROXIMATE_ENTROPY, n) == null;
+        int[] patterns = serial || entropy ? PatternTests.circularCounts(sequence,
+                Math.max(serial ? parameters.serialM() : 0, entropy ? parameters.approximateEntropyM() + 1 : 0)) : null;
         TestResult[] excursions = null;
         if (tests.contains(NistTest.RANDOM_EXCURSIONS) || tests.contains(NistTest.RANDOM_EXCURSIONS_VARIANT)) {
             excursions = ExcursionTests.run(sequence, tests.contains(NistTest.RANDOM_EXCURSIONS),
                     tests.contains(NistTest.RANDOM_EXCURSIONS_VARIANT));
         }
         for (NistTest test : tests) {
+            String reason = belowRecommendedSize(test, n);
+            if (reason != null) {
+                results.put(test, TestResult.notApplicable(test, reason));
+                continue;
+            }
             TestResult result = switch (test) {
                 case FREQUENCY -> BasicTests.frequency(sequence);
                 case BLOCK_FREQUENCY -> BasicTests.blockFrequency(sequence, parameters.blockFrequencyM());
@@ -61,11 +65,10 @@ public final class NistBattery {
                 case NON_OVERLAPPING_TEMPLATE -> TemplateTests.nonOverlapping(sequence, parameters.nonOverlappingM());
                 case OVERLAPPING_TEMPLATE -> TemplateTests.overlapping(sequence, parameters.overlappingM());
                 case UNIVERSAL -> UniversalTest.run(sequence, parameters.universalL());
-                case APPROXIMATE_ENTROPY -> patterns == null ? tooShort(test, n)
-                        : PatternTests.approximateEntropy(n, patterns, parameters.approximateEntropyM());
+                case APPROXIMATE_ENTROPY -> PatternTests.approximateEntropy(n, patterns, parameters.approximateEntropyM());
                 case RANDOM_EXCURSIONS -> excursions[0];
                 case RANDOM_EXCURSIONS_VARIANT -> excursions[1];
-                case SERIAL -> patterns == null ? tooShort(test, n) : PatternTests.serial(n, patterns, parameters.serialM());
+                case SERIAL -> PatternTests.serial(n, patterns, parameters.serialM());
                 case LINEAR_COMPLEXITY -> LinearComplexityTest.run(sequence, parameters.linearComplexityM());
             };
             results.put(test, result);
@@ -73,7 +76,23 @@ public final class NistBattery {
         return results;
     }
 
-    private static TestResult tooShort(NistTest test, int n) {
-        return TestResult.notApplicable(test, "n = " + n + " is shorter than the patterns counted");
+    /**
+     * Why SP 800-22's input size recommendations (its sections 2.x.7) rule the test out for n bits with
+     * these parameters, or null. Below them the test's approximations fail and its P-values mean nothing.
+     */
+    private String belowRecommendedSize(NistTest test, int n) {
+        int log2 = 31 - Integer.numberOfLeadingZeros(n);
+        return switch (test) {
+            case FREQUENCY, BLOCK_FREQUENCY, RUNS, CUMULATIVE_SUMS -> n < 100 ? "n = " + n + " < 100" : null;
+            case RANK -> n < 38_912 ? "n = " + n + " < 38,912 (38 matrices)" : null;
+            case FFT -> n < 1000 ? "n = " + n + " < 1,000" : null;
+            case LINEAR_COMPLEXITY -> n / parameters.linearComplexityM() < 200
+                    ? "fewer than 200 blocks of M = " + parameters.linearComplexityM() : null;
+            case SERIAL -> parameters.serialM() >= log2 - 2
+                    ? "m = " + parameters.serialM() + " is not below floor(log2 n) - 2 = " + (log2 - 2) : null;
+            case APPROXIMATE_ENTROPY -> parameters.approximateEntropyM() >= log2 - 5
+                    ? "m = " + parameters.approximateEntropyM() + " is not below floor(log2 n) - 5 = " + (log2 - 5) : null;
+            default -> null;
+        };
     }
 }

@@ -54,8 +54,12 @@ final class TemplateTests {
     static TestResult nonOverlapping(BitSequence e, int m) {
         int n = e.length();
         int blockLength = n / BLOCKS;
-        if (blockLength < m) {
-            return TestResult.notApplicable(NistTest.NON_OVERLAPPING_TEMPLATE, "n / 8 < m = " + m);
+        double lambda = (blockLength - m + 1) / Math.pow(2, m);
+        if (lambda < 1) {
+            // Each block's count is taken as normal with mean lambda: meaningless below one expected match.
+            return TestResult.notApplicable(NistTest.NON_OVERLAPPING_TEMPLATE, String.format(java.util.Locale.ROOT,
+                    "fewer than one match expected per block (lambda = %.3f); needs n >= %d", lambda,
+                    8L * ((1L << m) + m - 1)));
         }
         int[][] counts = new int[BLOCKS][1 << m];
         int mask = (1 << m) - 1;
@@ -70,7 +74,6 @@ final class TemplateTests {
                 c[window]++;
             }
         }
-        double lambda = (blockLength - m + 1) / Math.pow(2, m);
         double variance = blockLength * (1.0 / Math.pow(2, m) - (2.0 * m - 1.0) / Math.pow(2, 2 * m));
         int[] templates = aperiodicTemplates(m);
         double[] p = new double[templates.length];
@@ -99,6 +102,12 @@ final class TemplateTests {
             sum += pi[i];
         }
         pi[OVERLAPPING_K] = 1 - sum;
+        double rarest = java.util.Arrays.stream(pi).min().orElseThrow();
+        if (blocks * rarest < 5) {
+            return TestResult.notApplicable(NistTest.OVERLAPPING_TEMPLATE, String.format(java.util.Locale.ROOT,
+                    "the chi-square needs at least 5 blocks expected in every class; %d blocks expect %.1f",
+                    blocks, blocks * rarest));
+        }
         double[] nu = new double[OVERLAPPING_K + 1];
         int positions = OVERLAPPING_BLOCK - m + 1;
         for (int b = 0; b < blocks; b++) {
