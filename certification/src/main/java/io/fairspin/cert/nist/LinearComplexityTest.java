@@ -4,9 +4,10 @@ package io.fairspin.cert.nist;
  * The linear complexity test (2.10): the Berlekamp-Massey linear complexity of each block of M bits,
  * classified by NIST's statistic T into seven classes.
  *
- * <p>Berlekamp-Massey here works on bit-packed words: with the block stored reversed, the discrepancy
- * at step N is the parity of the connection polynomial AND a 64-bit-aligned window of the reversed
- * block, and the update C += x^(N-m) B is a shifted XOR of words.
+ * <p>Berlekamp-Massey here never forms the connection polynomial C, only its length L. The discrepancy
+ * at step N is the coefficient of x^N in C(x) S(x), so the algorithm keeps the products P = C S and
+ * Q = B S (bit-packed, mod x^M) instead of C and B: the discrepancy is one bit of P, and the update
+ * C += x^(N-m) B becomes P += x^(N-m) Q, a shifted XOR of the words above bit N.
  */
 final class LinearComplexityTest {
     private static final int K = 6;
@@ -55,51 +56,48 @@ final class LinearComplexityTest {
         return 6;
     }
 
-    /** Berlekamp-Massey over GF(2) for blocks of a fixed length, with reusable word buffers. */
+    /** Berlekamp-Massey's linear complexity for blocks of a fixed length, with reusable word buffers. */
     static final class Berlekamp {
         private final int m;
         private final int words;
-        private final long[] reversed;
-        private long[] c;
-        private long[] b;
+        private long[] p;
+        private long[] q;
         private long[] t;
 
         Berlekamp(int m) {
             this.m = m;
             this.words = (m + 63) / 64;
-            this.reversed = new long[words + 1];
-            this.c = new long[words];
-            this.b = new long[words];
+            this.p = new long[words];
+            this.q = new long[words];
             this.t = new long[words];
         }
 
         /**
-         * The linear complexity of the {@code m} bits of {@code e} from {@code start}. Bit i of a vector
-         * is bit (i % 64) of word i / 64 (least significant first).
+         * The linear complexity of the {@code m} bits of {@code e} from {@code start}. Vectors hold bit i
+         * of a polynomial (the coefficient of x^i) as bit i % 64 of word i / 64.
          */
         int complexity(BitSequence e, int start) {
-            loadReversed(e, start);
-            java.util.Arrays.fill(c, 0L);
-            java.util.Arrays.fill(b, 0L);
-            java.util.Arrays.fill(t, 0L);
-            c[0] = 1;
-            b[0] = 1;
+            for (int k = 0; k < words; k++) {
+                int take = Math.min(64, m - 64 * k);
+                long chunk = Long.reverse(e.word64(start + 64 * k));
+                p[k] = take == 64 ? chunk : chunk & ((1L << take) - 1);
+            }
+            System.arraycopy(p, 0, q, 0, words);
             int l = 0;
-            int bDegree = 0;
             int lastChange = -1;
             for (int n = 0; n < m; n++) {
-                if (discrepancy(m - 1 - n, l) != 0) {
+                if ((p[n >>> 6] >>> n & 1) != 0) {
+                    int from = (n + 1) >>> 6;
                     boolean lengthChanges = l <= n / 2;
                     if (lengthChanges) {
-                        System.arraycopy(c, 0, t, 0, (l >>> 6) + 1);
+                        System.arraycopy(p, from, t, from, words - from);
                     }
-                    xorShifted(n - lastChange, bDegree);
+                    xorShifted(n - lastChange, from);
                     if (lengthChanges) {
-                        bDegree = l;
                         l = n + 1 - l;
                         lastChange = n;
-                        long[] swap = b;
-                        b = t;
+                        long[] swap = q;
+                        q = t;
                         t = swap;
                     }
                 }
@@ -107,64 +105,21 @@ final class LinearComplexityTest {
             return l;
         }
 
-        /** reversed bit j = block bit m - 1 - j. */
-        private void loadReversed(BitSequence e, int start) {
-            java.util.Arrays.fill(reversed, 0L);
-            for (int j = 0; j < m; j += 64) {
-                int take = Math.min(64, m - j);
-                // Block bits m - j - take .. m - j - 1, right-aligned: the chunk's bit k is block bit
-                // m - j - 1 - k, which is reversed bit j + k.
-                long rev = e.word64(start + m - j - take) >>> (64 - take);
-                reversed[j >>> 6] |= rev << (j & 63);
-                if ((j & 63) != 0) {
-                    reversed[(j >>> 6) + 1] |= rev >>> (64 - (j & 63));
-                }
-            }
-        }
-
-        /** Parity of sum over i = 0 .. l of c_i * reversed_(offset + i), i.e. c_i * s_(N - i). */
-        private int discrepancy(int offset, int l) {
-            int last = l >>> 6;
-            long acc = 0;
-            int w = offset >>> 6;
-            int shift = offset & 63;
-            long[] r = reversed;
-            long[] cc = c;
-            if (shift == 0) {
-                for (int k = 0; k < last; k++) {
-                    acc ^= cc[k] & r[w + k];
-                }
-            } else {
-                for (int k = 0; k < last; k++) {
-                    acc ^= cc[k] & ((r[w + k] >>> shift) | (r[w + k + 1] << (64 - shift)));
-                }
-            }
-            long window = r[w + last] >>> shift;
-            if (shift != 0 && w + last + 1 < r.length) {
-                window |= r[w + last + 1] << (64 - shift);
-            }
-            int bits = (l & 63) + 1;
-            long mask = bits == 64 ? -1L : (1L << bits) - 1;
-            acc ^= cc[last] & window & mask;
-            return Long.bitCount(acc) & 1;
-        }
-
-        /** c ^= b << shift, truncated to m bits; b has no bits above {@code degree}. */
-        private void xorShifted(int shift, int degree) {
+        /**
+         * p ^= q << shift, for the words from {@code from} on: bits below N + 1 are never read again,
+         * and bits at M or above are dropped, as NIST keeps only M coefficients.
+         */
+        private void xorShifted(int shift, int from) {
             int wordShift = shift >>> 6;
             int bitShift = shift & 63;
-            int top = Math.min(words - 1, wordShift + (degree >>> 6) + 1);
-            long[] source = b;
-            long[] target = c;
-            for (int k = top; k >= wordShift; k--) {
+            long[] target = p;
+            long[] source = q;
+            for (int k = Math.max(from, wordShift); k < words; k++) {
                 long v = source[k - wordShift] << bitShift;
-                if (bitShift != 0 && k - wordShift - 1 >= 0) {
+                if (bitShift != 0 && k - wordShift > 0) {
                     v |= source[k - wordShift - 1] >>> (64 - bitShift);
                 }
                 target[k] ^= v;
-            }
-            if ((m & 63) != 0) {
-                target[words - 1] &= (1L << (m & 63)) - 1;
             }
         }
     }
