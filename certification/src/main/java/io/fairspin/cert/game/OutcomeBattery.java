@@ -27,15 +27,6 @@ public final class OutcomeBattery {
                 new PokerTest(range), new CouponCollectorTest(range, plannedCount));
     }
 
-    public long range() {
-        return range;
-    }
-
-    /** The number of outcomes fed so far. */
-    public long count() {
-        return count;
-    }
-
     /** Adds the next outcome, which must be in [0, range). */
     public void accept(long value) {
         if (value < 0 || value >= range) {

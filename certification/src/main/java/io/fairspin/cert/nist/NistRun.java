@@ -30,7 +30,7 @@ public final class NistRun {
     /**
      * Tests {@code count} sequences from {@code source}.
      *
-     * @param done called with the number of sequences finished so far, from the calling thread
+     * @param done called with 1, 2, ... as sequences finish in order, from the calling thread
      */
     public static List<Map<NistTest, TestResult>> run(NistBattery battery, SequenceSource source, int count,
                                                       int threads, IntConsumer done) throws IOException {
@@ -41,6 +41,7 @@ public final class NistRun {
         });
         Semaphore inFlight = new Semaphore(2 * Math.max(1, threads));
         List<Future<Map<NistTest, TestResult>>> futures = new ArrayList<>(count);
+        int reported = 0;
         try {
             for (int i = 0; i < count; i++) {
                 BitSequence sequence = source.next();
@@ -52,11 +53,16 @@ public final class NistRun {
                         inFlight.release();
                     }
                 }));
+                while (reported < futures.size() && futures.get(reported).isDone()) {
+                    done.accept(++reported);
+                }
             }
             List<Map<NistTest, TestResult>> results = new ArrayList<>(count);
             for (Future<Map<NistTest, TestResult>> future : futures) {
                 results.add(future.get());
-                done.accept(results.size());
+                if (results.size() > reported) {
+                    done.accept(++reported);
+                }
             }
             return results;
         } catch (InterruptedException e) {

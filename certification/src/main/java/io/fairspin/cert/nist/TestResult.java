@@ -28,9 +28,4 @@ public record TestResult(NistTest test, List<Double> pValues, String notApplicab
     public boolean applicable() {
         return notApplicable == null;
     }
-
-    /** Whether every P-value is at least {@code alpha} (a test that did not apply passes). */
-    public boolean passed(double alpha) {
-        return pValues.stream().allMatch(p -> p >= alpha);
-    }
 }
