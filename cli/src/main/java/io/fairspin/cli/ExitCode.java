@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int ERROR = 1;
     /** A usage error: an unknown option or a missing or malformed argument. */
     public static final int USAGE = 2;
+    /** A statistical battery failed: the data do not look random at the chosen level. */
+    public static final int BATTERY_FAILED = 3;
     /** Tampering or corruption found in an audit log or a dispute packet. */
     public static final int TAMPERED = 4;
     /** {@code fairspin simulate}: the simulation disagrees with the game's exact figures (the verdict failed). */

@@ -1,6 +1,7 @@
 package io.fairspin.cli;
 
 import io.fairspin.cli.audit.AuditCommand;
+import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.rng.RngCommand;
 import io.fairspin.cli.simulate.SimulateCommand;
@@ -20,14 +21,15 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, KeysCommand.class, SimulateCommand.class, AuditCommand.class,
-            AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, KeysCommand.class, SimulateCommand.class, CertifyCommand.class,
+            AuditCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:error: bad input, an I/O failure, a failed known-answer test",
             "2:usage error: unknown option, missing or malformed argument",
+            "3:a statistical battery (fairspin certify) failed",
             "4:tampering or corruption found in an audit log or a dispute packet",
             "5:simulate: the simulation disagrees with the exact figures (verdict failed)"},
         footer = {"", "Run 'fairspin COMMAND --help' for a command's options.",

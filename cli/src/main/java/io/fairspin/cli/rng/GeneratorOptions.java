@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The options that choose and configure the certified generator. */
-final class GeneratorOptions {
+public final class GeneratorOptions {
 
     @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = "ctr-aes256",
             converter = MechanismConverter.class, completionCandidates = MechanismNames.class,
@@ -61,14 +61,16 @@ final class GeneratorOptions {
                 .escrow(escrow).build();
     }
 
-    static final class MechanismConverter implements ITypeConverter<DrbgMechanism> {
+    /** Converts a mechanism's command-line name. */
+    public static final class MechanismConverter implements ITypeConverter<DrbgMechanism> {
         @Override
         public DrbgMechanism convert(String value) {
             return DrbgMechanism.fromCliName(value);
         }
     }
 
-    static final class MechanismNames implements Iterable<String> {
+    /** The mechanisms' command-line names, for completion. */
+    public static final class MechanismNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(DrbgMechanism.values()).map(DrbgMechanism::cliName).iterator();

@@ -1,0 +1,2 @@
+/** Self-contained HTML reports for certification files. */
+package io.fairspin.cert.report;

@@ -1,0 +1,230 @@
+package io.fairspin.cli.certify;
+
+import io.fairspin.cert.nist.Assessment;
+import io.fairspin.cert.nist.BitReader;
+import io.fairspin.cert.nist.BitSequence;
+import io.fairspin.cert.nist.FinalAnalysisReport;
+import io.fairspin.cert.nist.NistBattery;
+import io.fairspin.cert.nist.NistHtmlReport;
+import io.fairspin.cert.nist.NistParameters;
+import io.fairspin.cert.nist.NistRun;
+import io.fairspin.cert.nist.NistTest;
+import io.fairspin.cert.nist.TestResult;
+import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Progress;
+import io.fairspin.cli.rng.GeneratorOptions;
+import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.DrbgMechanism;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code fairspin certify nist}: the NIST SP 800-22 battery over N sequences of n bits. */
+@Command(name = "nist", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the NIST SP 800-22 Rev.1a battery (all 15 tests, NIST's default parameters) on N"
+            + " sequences of n bits and assess them as NIST's final analysis report does. P-values equal those"
+            + " of NIST's reference program sts-2.1.2.",
+            "Input: a binary file (most significant bit first), an ASCII file of '0'/'1', stdin ('-'), or a"
+            + " fairspin generator (--generator).",
+            "Exits with 3 when the battery fails (some row significant after correcting for the number of rows)."})
+public final class CertifyNistCommand extends LeafCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "The bits to test; '-' for stdin.")
+    private String file;
+
+    @Option(names = "--generator", paramLabel = "MECHANISM", converter = GeneratorOptions.MechanismConverter.class,
+            completionCandidates = GeneratorOptions.MechanismNames.class,
+            description = "Test fresh output of this fairspin generator instead of a file: ${COMPLETION-CANDIDATES}.")
+    private DrbgMechanism generator;
+
+    @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Number of sequences (default: 1).")
+    private int streams;
+
+    @Option(names = "--length", paramLabel = "n", defaultValue = "1000000",
+            description = "Bits per sequence (default: 1000000).")
+    private int length;
+
+    @Option(names = "--input-format", paramLabel = "auto|binary|ascii", defaultValue = "auto",
+            description = "Input format (default: auto, ASCII when the file starts with '0', '1' and white space only).")
+    private String inputFormat;
+
+    @Option(names = "--tests", split = ",", paramLabel = "TEST",
+            description = "Tests to run, comma-separated (default: all): frequency, block-frequency, cumulative-sums,"
+                    + " runs, longest-run, rank, fft, non-overlapping-template, overlapping-template, universal,"
+                    + " approximate-entropy, random-excursions, random-excursions-variant, serial, linear-complexity.")
+    private List<String> tests = new ArrayList<>();
+
+    @ArgGroup(exclusive = false, heading = "%nTest parameters (NIST's defaults):%n")
+    private ParameterOptions parameterOptions = new ParameterOptions();
+
+    @Option(names = "--alpha", defaultValue = "0.01", description = "First-level significance level (default: 0.01).")
+    private double alpha;
+
+    @Option(names = "--level", defaultValue = "0.01",
+            description = "Significance level of the overall verdict (default: 0.01).")
+    private double level;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
+    private Integer threads;
+
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
+    private Path report;
+
+    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: for 20+ sequences).")
+    private Boolean progress;
+
+    /** The adjustable test parameters. */
+    static final class ParameterOptions {
+        @Option(names = "--block-frequency-m", paramLabel = "M", description = "Block frequency block length (128).")
+        int blockFrequencyM = NistParameters.DEFAULTS.blockFrequencyM();
+        @Option(names = "--non-overlapping-m", paramLabel = "m", description = "Non-overlapping template length (9).")
+        int nonOverlappingM = NistParameters.DEFAULTS.nonOverlappingM();
+        @Option(names = "--overlapping-m", paramLabel = "m", description = "Overlapping template length (9).")
+        int overlappingM = NistParameters.DEFAULTS.overlappingM();
+        @Option(names = "--approximate-entropy-m", paramLabel = "m", description = "Approximate entropy block length (10).")
+        int approximateEntropyM = NistParameters.DEFAULTS.approximateEntropyM();
+        @Option(names = "--serial-m", paramLabel = "m", description = "Serial block length (16).")
+        int serialM = NistParameters.DEFAULTS.serialM();
+        @Option(names = "--linear-complexity-m", paramLabel = "M", description = "Linear complexity block length (500).")
+        int linearComplexityM = NistParameters.DEFAULTS.linearComplexityM();
+        @Option(names = "--universal-l", paramLabel = "L", description = "Universal block length L, 6 to 16 (chosen from n).")
+        int universalL;
+
+        NistParameters toParameters() {
+            return new NistParameters(blockFrequencyM, nonOverlappingM, overlappingM, approximateEntropyM, serialM,
+                    linearComplexityM, universalL);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        NistBattery battery = battery();
+        String source = generator != null ? "fairspin " + generator.cliName() : file;
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Progress meter = new Progress(io(), "sequences", streams, progress != null ? progress : streams >= 20);
+        List<Map<NistTest, TestResult>> results;
+        if (generator != null) {
+            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+                byte[] bytes = new byte[(length + 7) / 8];
+                results = NistRun.run(battery, () -> {
+                    random.nextBytes(bytes);
+                    return BitSequence.fromBytes(bytes, 0, length);
+                }, streams, workers, done -> meter.advance(1));
+            }
+        } else {
+            try (InputStream in = new BufferedInputStream(file.equals("-") ? io().in() : Files.newInputStream(Path.of(file)),
+                    1 << 16)) {
+                BitReader reader = new BitReader(in, format(in), file.equals("-") ? "stdin" : file);
+                results = NistRun.run(battery, () -> reader.next(length), streams, workers, done -> meter.advance(1));
+            }
+        }
+        meter.finish();
+        Assessment assessment = Assessment.of(battery, results, alpha, level);
+        if (report != null) {
+            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length),
+                    StandardCharsets.UTF_8);
+        }
+        if (json()) {
+            Json.write(io().out(), jsonResult(battery, assessment, results, source));
+        } else {
+            PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+            out.print(FinalAnalysisReport.format(assessment, source));
+            if (results.size() == 1) {
+                printPValues(out, battery, results.get(0));
+            }
+            out.printf(Locale.ROOT, "%d sequences of %,d bits in %.2f s%n", streams, length, meter.elapsedSeconds());
+        }
+        return assessment.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
+    }
+
+    /** A single sequence's P-values, one per line, as NIST's results.txt files hold them. */
+    private static void printPValues(PrintStream out, NistBattery battery, Map<NistTest, TestResult> results) {
+        out.println("P-VALUE   STATISTICAL TEST");
+        for (TestResult r : results.values()) {
+            List<String> labels = Assessment.labels(r.test(), battery.parameters());
+            if (!r.applicable()) {
+                out.printf(Locale.ROOT, "   -      %s: not applicable, %s%n", r.test().reportName(), r.notApplicable());
+            }
+            for (int i = 0; i < r.pValues().size(); i++) {
+                out.printf(Locale.ROOT, "%.6f  %s%s%n", r.pValues().get(i), r.test().reportName(),
+                        labels.get(i).isEmpty() ? "" : " " + labels.get(i));
+            }
+        }
+    }
+
+    private NistBattery battery() {
+        if ((file == null) == (generator == null)) {
+            throw new ParameterException(spec.commandLine(), "give either FILE (or '-') or --generator, not "
+                    + (file == null ? "neither" : "both"));
+        }
+        if (streams < 1) {
+            throw new ParameterException(spec.commandLine(), "--streams: must be at least 1, was " + streams);
+        }
+        if (length < 100) {
+            throw new ParameterException(spec.commandLine(), "--length: must be at least 100 bits, was " + length);
+        }
+        if (!(alpha > 0 && alpha < 1) || !(level > 0 && level < 1)) {
+            throw new ParameterException(spec.commandLine(), "--alpha and --level: must be in (0, 1)");
+        }
+        Set<NistTest> chosen = EnumSet.noneOf(NistTest.class);
+        try {
+            tests.forEach(t -> chosen.add(NistTest.fromName(t.strip())));
+            return new NistBattery(parameterOptions.toParameters(), chosen);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private BitReader.Format format(InputStream in) throws IOException {
+        return switch (inputFormat.toLowerCase(Locale.ROOT)) {
+            case "auto" -> BitReader.detect(in);
+            case "binary" -> BitReader.Format.BINARY;
+            case "ascii" -> BitReader.Format.ASCII;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--input-format: expected auto, binary or ascii, was '" + inputFormat + "'");
+        };
+    }
+
+    private static Map<String, Object> jsonResult(NistBattery battery, Assessment assessment,
+                                                  List<Map<NistTest, TestResult>> results, String source) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", source);
+        json.put("sequences", assessment.sequences());
+        json.put("parameters", battery.parameters());
+        json.put("passed", assessment.passed());
+        json.put("assessment", assessment);
+        List<Map<String, Object>> sequences = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Map<String, Object> tests = new LinkedHashMap<>();
+            for (TestResult r : results.get(i).values()) {
+                tests.put(r.test().reportName(), r.applicable() ? r.pValues() : Map.of("notApplicable", r.notApplicable()));
+            }
+            sequences.add(Map.of("index", i, "pValues", tests));
+        }
+        json.put("pValues", sequences);
+        return json;
+    }
+}
