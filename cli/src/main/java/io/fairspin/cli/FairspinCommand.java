@@ -1,6 +1,7 @@
 package io.fairspin.cli;
 
 import io.fairspin.cli.audit.AuditCommand;
+import io.fairspin.cli.audit.PlayCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.rng.RngCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
         subcommands = {RngCommand.class, KeysCommand.class, SimulateCommand.class, CertifyCommand.class,
-            AuditCommand.class, AutoComplete.GenerateCompletion.class},
+            PlayCommand.class, AuditCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

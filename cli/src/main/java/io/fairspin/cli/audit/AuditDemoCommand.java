@@ -3,7 +3,6 @@ package io.fairspin.cli.audit;
 import io.fairspin.audit.AuditLog;
 import io.fairspin.audit.Checkpoint;
 import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.Receipt;
 import io.fairspin.audit.RoundRecord;
 import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
@@ -18,12 +17,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,19 +79,19 @@ public final class AuditDemoCommand extends LeafCommand {
             log.recoveredCuts().forEach(cut -> io().err().println("fairspin: recovered from a crash: " + cut));
             first = log.size();
             start = System.nanoTime();
-            ArrayDeque<CompletableFuture<Receipt>> pending = new ArrayDeque<>();
+            Acknowledgements pending = new Acknowledgements();
             for (long i = 0; i < rounds; i++) {
                 pending.add(log.submit(round("demo-" + (first + i), first + i)));
                 if (pending.size() >= inFlight) {
-                    join(pending.poll());
+                    pending.awaitOldest();
                     shown.advance(1);
                 }
                 if ((i + 1) % checkpointEvery == 0) {
-                    shown.advance(drain(pending));
+                    shown.advance(pending.drain());
                     log.checkpoint();
                 }
             }
-            shown.advance(drain(pending));
+            shown.advance(pending.drain());
             last = log.checkpoint();
         }
         shown.finish();
@@ -129,25 +126,6 @@ public final class AuditDemoCommand extends LeafCommand {
                 seconds, rate);
         out.printf(Locale.ROOT, "signed checkpoint: %,d entries, root %s%n", head.size(),
                 HexFormat.of().formatHex(head.rootHash()));
-    }
-
-    private static long drain(ArrayDeque<CompletableFuture<Receipt>> pending) throws IOException {
-        long n = pending.size();
-        while (!pending.isEmpty()) {
-            join(pending.poll());
-        }
-        return n;
-    }
-
-    private static void join(CompletableFuture<Receipt> receipt) throws IOException {
-        try {
-            receipt.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof IOException) {
-                throw (IOException) e.getCause();
-            }
-            throw e;
-        }
     }
 
     /** A synthetic round: every field is derived from its number, marked as demo data. */
