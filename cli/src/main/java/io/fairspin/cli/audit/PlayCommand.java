@@ -133,8 +133,8 @@ public final class PlayCommand extends LeafCommand {
             report(new Played(log.toString(), escrowPath.toString(), escrow.keyId(), rng.instanceId(), game.game().id(),
                     HexFormat.of().formatHex(game.hash()), rounds, prefix + 0, prefix + (rounds - 1), firstIndex,
                     head.size(), HexFormat.of().formatHex(head.rootHash()), seconds, rate));
-            io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s: %s durable rounds/s (escrow batches of %,d)%n",
-                    rounds, seconds, Progress.human((long) rate), batch);
+            io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s: %,.0f durable rounds/s (escrow batches"
+                    + " of %,d)%n", rounds, seconds, rate, batch);
         }
         return 0;
     }
