@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +36,19 @@ class RoundPlayerTest {
 
     @TempDir
     static Path dir;
+    /** Each model loaded once: blackjack derives its strategy tables on first play, which takes seconds. */
+    static final Map<String, ModelFile> models = new HashMap<>();
 
     @BeforeAll
     static void play() throws Exception {
+        for (String name : MODELS) {
+            models.put(name, ModelFile.load(example(name)));
+        }
         try (SeedEscrow escrow = new SeedEscrow(AUDITOR.getPublic(), EscrowFile.open(dir.resolve("rng.escrow")));
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build();
              AuditLog log = AuditLog.create(dir.resolve("log"), TestLogs.ORIGIN, OPERATOR)) {
             for (String model : MODELS) {
-                RoundPlayer player = new RoundPlayer(log, rng, escrow.keyId(), ModelFile.load(example(model)),
-                        "session-1", "EUR");
+                RoundPlayer player = new RoundPlayer(log, rng, escrow.keyId(), models.get(model), "session-1", "EUR");
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < ROUNDS; i++) {
                     ids.add(model + "/" + i);
@@ -66,7 +72,7 @@ class RoundPlayerTest {
         try (EscrowReplay escrow = EscrowReplay.read(dir.resolve("rng.escrow"), AUDITOR.getPrivate())) {
             for (LogEntry entry : entries.subList(1, entries.size())) {
                 RoundRecord round = (RoundRecord) entry.event();
-                ModelFile model = ModelFile.load(example(round.roundId().split("/")[0]));
+                ModelFile model = models.get(round.roundId().split("/")[0]);
                 RoundReplay replay = RoundReplay.of(entry, model, escrow);
                 assertTrue(replay.matches(), round.roundId() + ": " + replay.differences());
                 assertEquals(round.win(), replay.replayedWin());
@@ -94,7 +100,7 @@ class RoundPlayerTest {
     @Test
     void aRoundAlteredByTheOperatorDoesNotReplay() throws Exception {
         RoundRecord genuine = (RoundRecord) LogReader.round(dir.resolve("log"), "blackjack.json/7").event();
-        ModelFile model = ModelFile.load(example("blackjack.json"));
+        ModelFile model = models.get("blackjack.json");
         try (EscrowReplay escrow = EscrowReplay.read(dir.resolve("rng.escrow"), AUDITOR.getPrivate())) {
             RoundReplay won = RoundReplay.of(entry(copy(genuine, b -> b.win(genuine.win() + 1000)
                     .outcome("{\"player\":\"blackjack\"}".getBytes(StandardCharsets.UTF_8)))), model, escrow);
