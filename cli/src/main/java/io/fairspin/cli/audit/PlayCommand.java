@@ -2,9 +2,7 @@ package io.fairspin.cli.audit;
 
 import io.fairspin.audit.AuditLog;
 import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.Ed25519Keys;
 import io.fairspin.audit.ModelFile;
-import io.fairspin.audit.ProofException;
 import io.fairspin.audit.RoundPlayer;
 import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
@@ -18,9 +16,7 @@ import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -60,9 +57,8 @@ public final class PlayCommand extends LeafCommand {
             description = "The auditor's X25519 public key (PEM, from 'fairspin keys escrow').")
     private Path escrowKey;
 
-    @Option(names = "--signing-key", required = true, paramLabel = "FILE",
-            description = "The operator's Ed25519 private key (PEM, from 'fairspin keys signing').")
-    private Path signingKey;
+    @Mixin
+    private LogWriting writing;
 
     @Option(names = "--escrow", paramLabel = "FILE",
             description = "The escrow file, appended to (default: DIR.escrow beside the log folder).")
@@ -76,15 +72,6 @@ public final class PlayCommand extends LeafCommand {
             description = "Round seeds drawn and escrowed together, in one record and one sync (default:"
                     + " ${DEFAULT-VALUE}); 1 escrows each round on its own.")
     private int batch;
-
-    @Option(names = "--checkpoint-every", paramLabel = "N", converter = Counts.class, defaultValue = "100000",
-            description = "Sign a checkpoint after every N rounds (default: ${DEFAULT-VALUE}); one is always signed"
-                    + " at the end.")
-    private long checkpointEvery;
-
-    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "8192",
-            description = "Rounds submitted to the log but not yet durable, at most (default: ${DEFAULT-VALUE}).")
-    private int inFlight;
 
     @Option(names = "--session", paramLabel = "ID",
             description = "The session id of the rounds (default: 'play-' and the generator's DRBG id).")
@@ -105,20 +92,16 @@ public final class PlayCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (rounds < 1 || batch < 1 || inFlight < 1 || checkpointEvery < 1) {
-            throw new IllegalArgumentException("--rounds, --batch, --in-flight and --checkpoint-every must be at"
-                    + " least 1");
+        if (rounds < 1 || batch < 1) {
+            throw new IllegalArgumentException("--rounds and --batch must be at least 1");
         }
         ModelFile game = ModelFile.load(model);
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
-        KeyPair operator = Ed25519Keys.readPrivate(signingKey);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
-        boolean exists = Files.isDirectory(log) && Files.exists(log.resolve("checkpoints"));
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
-        try (SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
-             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build();
-             AuditLog audit = exists ? AuditLog.open(log, operator) : AuditLog.create(log, origin, operator)) {
-            audit.recoveredCuts().forEach(cut -> io().err().println("fairspin: recovered from a crash: " + cut));
+        try (AuditLog audit = writing.openOrCreate(log, origin, io());
+             SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
             RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,
                     session != null ? session : "play-" + rng.instanceId(), currency);
@@ -128,7 +111,7 @@ public final class PlayCommand extends LeafCommand {
             SignedNote last = audit.checkpoint();
             double seconds = (System.nanoTime() - start) / 1e9;
             shown.finish();
-            Checkpoint head = parse(last);
+            Checkpoint head = LogWriting.head(last);
             double rate = rounds / Math.max(seconds, 1e-9);
             report(new Played(log.toString(), escrowPath.toString(), escrow.keyId(), rng.instanceId(), game.game().id(),
                     HexFormat.of().formatHex(game.hash()), rounds, prefix + 0, prefix + (rounds - 1), firstIndex,
@@ -144,7 +127,8 @@ public final class PlayCommand extends LeafCommand {
         Acknowledgements pending = new Acknowledgements();
         long sinceCheckpoint = 0;
         for (long next = 0; next < rounds; ) {
-            int size = (int) Math.min(batch, Math.min(rounds - next, checkpointEvery - sinceCheckpoint));
+            long left = Math.min(rounds - next, writing.checkpointEvery - sinceCheckpoint);
+            int size = (int) Math.min(batch, left);
             List<String> ids = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 ids.add(prefix + (next + i));
@@ -152,11 +136,11 @@ public final class PlayCommand extends LeafCommand {
             player.play(ids).forEach(pending::add);
             next += size;
             sinceCheckpoint += size;
-            while (pending.size() > inFlight) {
+            while (pending.size() > writing.inFlight) {
                 pending.awaitOldest();
                 shown.advance(1);
             }
-            if (sinceCheckpoint == checkpointEvery) {
+            if (sinceCheckpoint == writing.checkpointEvery) {
                 shown.advance(pending.drain());
                 audit.checkpoint();
                 sinceCheckpoint = 0;
@@ -185,13 +169,5 @@ public final class PlayCommand extends LeafCommand {
         out.printf(Locale.ROOT, "escrow      %s, DRBG %s (auditor key %s)%n", played.escrow(), played.drbg(),
                 played.keyId());
         out.printf(Locale.ROOT, "checkpoint  %,d entries, root %s%n", played.treeSize(), played.rootHash());
-    }
-
-    private static Checkpoint parse(SignedNote note) {
-        try {
-            return Checkpoint.parse(note.text());
-        } catch (ProofException e) {
-            throw new IllegalStateException("the log signed a checkpoint it cannot parse", e);
-        }
     }
 }
