@@ -96,6 +96,27 @@ class GameServerWalkthroughTest {
     }
 
     @Test
+    void playingAgainAppendsToTheLogAndTheEscrowWithANewGenerator() throws Exception {
+        String again = path("again");
+        JsonNode[] runs = new JsonNode[2];
+        for (int i = 0; i < 2; i++) {
+            CommandRun play = CommandRun.of("--format", "json", "play", MODEL, "--rounds", "20", "--batch", "7",
+                    "--log", again, "--escrow-key", path("auditor.pub"), "--signing-key", path("operator.key"));
+            assertEquals(0, play.exitCode(), play.stderr());
+            runs[i] = JSON.readTree(play.stdout());
+        }
+        assertEquals(21, runs[1].get("firstIndex").asLong());
+        assertEquals(41, runs[1].get("treeSize").asLong());
+        assertFalse(runs[0].get("drbg").equals(runs[1].get("drbg")));
+        assertEquals(0, CommandRun.of("audit", "verify", again, "--key", path("operator.pub")).exitCode());
+        for (JsonNode run : runs) {
+            CommandRun replay = CommandRun.of("audit", "replay", again, "--round", run.get("lastRound").asText(),
+                    "--escrow-key", path("auditor.key"), "--model", MODEL);
+            assertEquals(0, replay.exitCode(), replay.text() + replay.stderr());
+        }
+    }
+
+    @Test
     void anotherModelIsAClearError() {
         String roulette = Path.of("..", "examples", "roulette-european.json").toString();
         CommandRun replay = CommandRun.of("audit", "replay", log, "--round", round(5), "--escrow-key",
