@@ -1,11 +1,12 @@
 package io.fairspin.math;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.slot.SlotGame;
 import java.util.Arrays;
 
 /** The game types a model file's {@code "type"} field names, each with the reader of its documents. */
 enum GameType {
-    ;
+    SLOT("slot", SlotGame::fromModel);
 
     private final String modelName;
     private final ModelReader reader;
