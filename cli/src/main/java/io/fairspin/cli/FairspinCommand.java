@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import io.fairspin.cli.par.ParCommand;
 import io.fairspin.cli.rng.RngCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, ParCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,8 +30,8 @@ import picocli.CommandLine.ScopeType;
 public final class FairspinCommand {
     private final Io io;
 
-    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json", defaultValue = "text",
-            description = "Output format of results: text or json (default: text).")
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json|html", defaultValue = "text",
+            description = "Output format of results: text or json (default: text); html for reports (par).")
     private OutputFormat format = OutputFormat.TEXT;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -33,6 +33,15 @@ public final class Main {
             }
             return ExitCode.ERROR;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            Object command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)
+                    .getCommand();
+            if (root.format() == OutputFormat.HTML && !(command instanceof HtmlOutput)) {
+                io.err().println("fairspin: --format html: this command prints text or json only");
+                return ExitCode.USAGE;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cli.execute(args);
     }
 
