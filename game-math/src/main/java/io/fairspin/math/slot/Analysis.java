@@ -65,7 +65,7 @@ final class Analysis {
             freeGameMeanSquare = ex2.add(exm.multiply(freeGameMean).multiply(2))
                     .add(free.nn1.multiply(freeGameMean).multiply(freeGameMean)).divide(stay);
             z = root(free.silentByAward);
-            u = root(free.noBonusByAward);
+            u = model.bonus() == null ? Fraction.ONE : root(free.noBonusByAward);
         }
         rootIterated = iterated;
         Fraction ev = freeGameMean;

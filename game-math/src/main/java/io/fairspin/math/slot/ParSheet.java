@@ -78,7 +78,7 @@ final class ParSheet {
                 Cell.exact(Fraction.of(analysis.base.maxT, lines))));
         rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
         rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
-        int top = topAward(model);
+        int top = topAward(model, analysis.awards);
         if (top >= 0) {
             rows.add(row(text("top award"), text(model.pays().get(top).award())));
             rows.add(row(text("plays per top award"), oneIn(analysis.awards.occurrences[top])));
@@ -93,9 +93,13 @@ final class ParSheet {
         return new Table("Summary", List.of("figure", "value"), rows);
     }
 
-    private static int topAward(SlotModel model) {
+    /** The highest-paying award that can occur, -1 if none can. */
+    private static int topAward(SlotModel model, Awards awards) {
         int top = -1;
         for (int p = 0; p < model.pays().size(); p++) {
+            if (awards.occurrences[p].signum() == 0) {
+                continue;
+            }
             if (top < 0 || model.pays().get(p).credits() > model.pays().get(top).credits()) {
                 top = p;
             }
