@@ -2,6 +2,7 @@ package io.fairspin.math.slot;
 
 import io.fairspin.math.slot.SlotModel.Pay;
 import io.fairspin.math.slot.SlotModel.Wild;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,17 +77,21 @@ final class LinePays {
         return best;
     }
 
-    /** The wins a line pays: one, or with both-ways pays a second from the right unless one covers the line. */
-    Win[] wins(int[] symbols) {
+    /** The wins a line pays: none, one, or with both-ways pays a second from the right unless one covers the line. */
+    List<Win> wins(int[] symbols) {
         Win left = best(symbols, false);
-        if (!bothWays) {
-            return new Win[] {left};
+        Win right = bothWays ? best(symbols, true) : null;
+        List<Win> wins = new ArrayList<>(2);
+        if (right != null && (left.length() == reels || right.length() == reels)) {
+            wins.add(right.credits() > left.credits() ? right : left);
+        } else {
+            wins.add(left);
+            if (right != null) {
+                wins.add(right);
+            }
         }
-        Win right = best(symbols, true);
-        if (left.length() == reels || right.length() == reels) {
-            return new Win[] {right.credits() > left.credits() ? right : left};
-        }
-        return new Win[] {left, right};
+        wins.removeIf(w -> w.credits() == 0);
+        return wins;
     }
 
     /** The line's total win in line bets. */
