@@ -57,6 +57,17 @@ final class ModelNode {
         return elements;
     }
 
+    /** Refuses fields other than {@code allowed}, so that a misspelt field is not silently ignored. */
+    ModelNode allowOnly(List<String> allowed) {
+        for (String name : fieldNames()) {
+            if (!allowed.contains(name)) {
+                throw new ModelException(file, path + "." + name, "unknown field: expected one of "
+                        + String.join(", ", allowed));
+            }
+        }
+        return this;
+    }
+
     List<String> fieldNames() {
         if (!node.isObject()) {
             throw error("expected an object");

@@ -28,6 +28,11 @@ final class SlotModelReader {
     private final List<ReelSet> reelSets = new ArrayList<>();
     private int reels;
 
+    /** The fields a slot model may have, in documentation order. */
+    static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
+            "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
+            "bonus", "bet", "maxWin");
+
     private SlotModelReader() {
     }
 
@@ -37,6 +42,7 @@ final class SlotModelReader {
     }
 
     private SlotModel model(ModelNode root) {
+        root.allowOnly(FIELDS);
         String id = root.field("id").text();
         String name = root.has("name") ? root.field("name").text() : id;
         int rows = (int) root.field("rows").integer(1, 16);
@@ -52,7 +58,7 @@ final class SlotModelReader {
         if (ways && bothWays) {
             throw root.field("bothWays").error("both-ways pays apply to lines, not to a ways game");
         }
-        ModelNode bet = root.field("bet");
+        ModelNode bet = root.field("bet").allowOnly(List.of("lineBet", "lines"));
         long lineBet = bet.field("lineBet").integer(1, Long.MAX_VALUE / (1L << 40));
         int lines = (int) bet.field("lines").integer(1, ways ? 10_000 : Math.max(1, paylines.length));
         List<Scatter> scatters = root.has("scatters") ? scatters(root.field("scatters")) : List.of();
@@ -152,7 +158,7 @@ final class SlotModelReader {
             boolean weighted = false;
             for (int r = 0; r < reels; r++) {
                 ModelNode reel = reelNodes.get(r);
-                ModelNode stops = reel.isArray() ? reel : reel.field("stops");
+                ModelNode stops = reel.isArray() ? reel : reel.allowOnly(List.of("stops", "weights")).field("stops");
                 List<ModelNode> stopNodes = stops.nonEmptyElements();
                 if (stopNodes.size() > MAX_REEL_STOPS) {
                     throw stops.error("expected at most " + MAX_REEL_STOPS + " stops");
@@ -197,6 +203,7 @@ final class SlotModelReader {
         int[] sets = new int[entries.size()];
         long[] weights = new long[entries.size()];
         for (int i = 0; i < sets.length; i++) {
+            entries.get(i).allowOnly(List.of("reelSet", "weight"));
             sets[i] = reelSet(entries.get(i).field("reelSet"));
             weights[i] = entries.get(i).field("weight").integer(1, 1L << 24);
         }
@@ -228,6 +235,7 @@ final class SlotModelReader {
     private List<Scatter> scatters(ModelNode node) {
         List<Scatter> scatters = new ArrayList<>();
         for (ModelNode s : node.elements()) {
+            s.allowOnly(List.of("symbol", "count", "pays"));
             boolean perReel = !s.has("count") || s.field("count").oneOf("per-reel", "per-symbol").equals("per-reel");
             long[] pays = s.has("pays") ? s.field("pays").integers(0, MAX_CREDITS) : new long[0];
             scatters.add(new Scatter(symbol(s.field("symbol")), perReel, pays));
@@ -238,6 +246,7 @@ final class SlotModelReader {
     private List<Wild> wilds(ModelNode node, List<Scatter> scatters) {
         List<Wild> wilds = new ArrayList<>();
         for (ModelNode w : node.elements()) {
+            w.allowOnly(List.of("symbol", "substitutes", "multiplier"));
             int symbol = symbol(w.field("symbol"));
             boolean[] substitutes = new boolean[symbols.size()];
             if (w.has("substitutes")) {
@@ -263,6 +272,8 @@ final class SlotModelReader {
     private List<Pay> pays(ModelNode node, boolean ways) {
         List<Pay> pays = new ArrayList<>();
         for (ModelNode p : node.nonEmptyElements()) {
+            p.allowOnly(p.has("sequence") ? List.of("sequence", "pay")
+                    : p.has("symbol") ? List.of("symbol", "pays") : List.of("group", "pays"));
             if (p.has("sequence")) {
                 if (ways) {
                     throw p.error("a sequence pay needs paylines; this is a ways game");
@@ -311,12 +322,13 @@ final class SlotModelReader {
     }
 
     private Bonus bonus(ModelNode node) {
+        node.allowOnly(List.of("name", "symbol", "count", "items", "picks", "prizesPerItem", "prizes"));
         int items = (int) node.field("items").integer(1, 100);
         int picks = (int) node.field("picks").integer(1, items);
-        ModelNode counts = node.field("prizesPerItem");
+        ModelNode counts = node.field("prizesPerItem").allowOnly(List.of("values", "weights"));
         long[] countValues = counts.field("values").integers(1, 100);
         long[] countWeights = weights(counts, countValues.length);
-        ModelNode prizes = node.field("prizes");
+        ModelNode prizes = node.field("prizes").allowOnly(List.of("values", "weights"));
         long[] prizeValues = prizes.field("values").integers(1, MAX_CREDITS);
         long[] prizeWeights = weights(prizes, prizeValues.length);
         return new Bonus(node.has("name") ? node.field("name").text() : "bonus", items, picks, countValues,
@@ -336,6 +348,7 @@ final class SlotModelReader {
     }
 
     private FreeGames freeGames(ModelNode node, List<Scatter> scatters) {
+        node.allowOnly(List.of("scatter", "spins", "reels", "multiplier", "retrigger"));
         ModelNode scatterNode = node.field("scatter");
         int symbol = symbol(scatterNode);
         int scatter = -1;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,8 @@ import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,8 @@ class ModelErrorsTest {
                 m -> ((ObjectNode) m.get("scatters").get(0)).put("count", "twice"));
         assertError("$.symbols[7]", "duplicate symbol \"seven\"", m -> ((ArrayNode) m.get("symbols")).set(7, "seven"));
         assertError("$.type", "unknown game type \"slots\"", m -> m.put("type", "slots"));
+        assertError("$.maxwin", "unknown field: expected one of type, id,", m -> m.put("maxwin", 100));
+        assertError("$.bet.line", "unknown field", m -> ((ObjectNode) m.get("bet")).put("line", 1));
     }
 
     @Test
@@ -70,6 +75,14 @@ class ModelErrorsTest {
             free.putArray("spins").add(20).add(20).add(20);
             free.put("reels", "base");
         });
+    }
+
+    @Test
+    void theSchemaForEditorsKnowsTheSameFieldsAsTheReader() throws Exception {
+        JsonNode schema = JSON.readTree(Examples.root().resolve("docs/schema/slot-model.schema.json").toFile());
+        List<String> fields = new ArrayList<>();
+        schema.get("properties").fieldNames().forEachRemaining(fields::add);
+        assertEquals(SlotModelReader.FIELDS, fields);
     }
 
     @Test
