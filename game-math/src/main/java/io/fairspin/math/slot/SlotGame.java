@@ -220,17 +220,41 @@ public final class SlotGame implements Game, Analyzable {
 
     /** The played lines' win in line bets, shifted left 8 bits, plus the number of lines starting the bonus. */
     private long lineCredits(CompiledReels reels, long p0, long p1, long p2, int lines) {
+        if (reels.reels == 5) {
+            return lineCreditsFiveReels(reels, CompiledReels.unpack(p0, p1, p2, 0), CompiledReels.unpack(p0, p1, p2, 1),
+                    CompiledReels.unpack(p0, p1, p2, 2), CompiledReels.unpack(p0, p1, p2, 3),
+                    CompiledReels.unpack(p0, p1, p2, 4), lines);
+        }
         int n = reels.reels;
         int rows = reels.rows;
         int[] codes = reels.lineCode;
-        int[] rowsOf = lineRows;
         long result = 0;
         for (int l = 0; l < lines; l++) {
             int code = 0;
             int base = l * n;
             for (int r = 0; r < n; r++) {
-                code += codes[CompiledReels.unpack(p0, p1, p2, r) * rows + rowsOf[base + r]];
+                code += codes[CompiledReels.unpack(p0, p1, p2, r) * rows + lineRows[base + r]];
             }
+            int entry = table.entry(code);
+            result += ((long) (entry >>> 1) << 8) + (entry & 1);
+        }
+        return result;
+    }
+
+    /** {@link #lineCredits} for the common five reels, with the stops in locals: the hot loop of most games. */
+    private long lineCreditsFiveReels(CompiledReels reels, int g0, int g1, int g2, int g3, int g4, int lines) {
+        int rows = reels.rows;
+        int[] codes = reels.lineCode;
+        int[] rowsOf = lineRows;
+        int o0 = g0 * rows;
+        int o1 = g1 * rows;
+        int o2 = g2 * rows;
+        int o3 = g3 * rows;
+        int o4 = g4 * rows;
+        long result = 0;
+        for (int l = 0, b = 0; l < lines; l++, b += 5) {
+            int code = codes[o0 + rowsOf[b]] + codes[o1 + rowsOf[b + 1]] + codes[o2 + rowsOf[b + 2]]
+                    + codes[o3 + rowsOf[b + 3]] + codes[o4 + rowsOf[b + 4]];
             int entry = table.entry(code);
             result += ((long) (entry >>> 1) << 8) + (entry & 1);
         }
