@@ -63,18 +63,33 @@ final class LinePays {
 
     /** The highest win of {@code symbols} read from reel 1 ({@code fromRight} false) or from the last reel. */
     Win best(int[] symbols, boolean fromRight) {
-        Win best = new Win(-1, 0, 0, fromRight);
+        int p = bestPay(symbols, fromRight);
+        return p < 0 ? new Win(-1, 0, 0, fromRight)
+                : new Win(p, value(p, symbols, fromRight), pays.get(p).length(), fromRight);
+    }
+
+    /** The index of the highest-paying pay that matches (the first on ties), -1 if none. */
+    private int bestPay(int[] symbols, boolean fromRight) {
+        int best = -1;
+        long bestValue = 0;
         for (int p = 0; p < pays.size(); p++) {
-            if (pays.get(p).bonus()) {
-                continue;
-            }
-            long multiplier = multiplier(p, symbols, fromRight);
-            long credits = pays.get(p).credits() * multiplier;
-            if (credits > best.credits()) {
-                best = new Win(p, credits, pays.get(p).length(), fromRight);
+            if (!pays.get(p).bonus()) {
+                long value = value(p, symbols, fromRight);
+                if (value > bestValue) {
+                    best = p;
+                    bestValue = value;
+                }
             }
         }
         return best;
+    }
+
+    private long value(int p, int[] symbols, boolean fromRight) {
+        return p < 0 ? 0 : pays.get(p).credits() * multiplier(p, symbols, fromRight);
+    }
+
+    private int length(int p) {
+        return p < 0 ? 0 : pays.get(p).length();
     }
 
     /** The wins a line pays: none, one, or with both-ways pays a second from the right unless one covers the line. */
@@ -94,13 +109,16 @@ final class LinePays {
         return wins;
     }
 
-    /** The line's total win in line bets. */
+    /** The line's total win in line bets: what {@link #wins} adds up to, without building it. */
     long credits(int[] symbols) {
-        long total = 0;
-        for (Win w : wins(symbols)) {
-            total += w.credits();
+        int left = bestPay(symbols, false);
+        if (!bothWays) {
+            return value(left, symbols, false);
         }
-        return total;
+        int right = bestPay(symbols, true);
+        long l = value(left, symbols, false);
+        long r = value(right, symbols, true);
+        return length(left) == reels || length(right) == reels ? Math.max(l, r) : l + r;
     }
 
     /** Whether the symbols start the bonus: the trigger read from reel 1. */

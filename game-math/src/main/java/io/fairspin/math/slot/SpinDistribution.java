@@ -41,6 +41,10 @@ final class SpinDistribution {
         }
     }
 
+    /** Where one column takes a state: the next state and the wins it fixes. */
+    private record Step(State state, long added) {
+    }
+
     static SpinDistribution of(SlotGame game, CompiledReels reels) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
@@ -67,6 +71,8 @@ final class SpinDistribution {
             Map<int[], Long> columns = columns(reels, r);
             Map<State, LongLongMap> next = new HashMap<>();
             for (Map.Entry<State, LongLongMap> entry : states.entrySet()) {
+                // Columns that lead to the same state with the same fixed win are applied once, together.
+                Map<Step, Long> steps = new HashMap<>();
                 for (Map.Entry<int[], Long> column : columns.entrySet()) {
                     int[] values = entry.getKey().values().clone();
                     long added = model.ways() ? waysStep(model, waysSymbols, values, column.getKey(), r)
@@ -74,8 +80,12 @@ final class SpinDistribution {
                     for (int i = 0; i < scatters; i++) {
                         values[trackers + i] += CompiledReels.scatterCount(model.scatters().get(i), column.getKey());
                     }
-                    LongLongMap target = next.computeIfAbsent(new State(values), k -> new LongLongMap());
-                    long weight = column.getValue();
+                    steps.merge(new Step(new State(values), added), column.getValue(), Long::sum);
+                }
+                for (Map.Entry<Step, Long> step : steps.entrySet()) {
+                    LongLongMap target = next.computeIfAbsent(step.getKey().state(), k -> new LongLongMap());
+                    long added = step.getKey().added();
+                    long weight = step.getValue();
                     entry.getValue().forEach((key, count) -> target.add(key + added, count * weight));
                 }
             }
