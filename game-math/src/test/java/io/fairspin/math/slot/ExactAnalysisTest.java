@@ -114,6 +114,22 @@ class ExactAnalysisTest {
             assertEquals(expected.exactFeatureFrequencies, exact.featureFrequencies(), "feature frequencies");
             return;
         }
+        assertFigures(expected, exact);
+    }
+
+    /**
+     * lucky-wilds.json is too large to brute-force by default (FullCycleLongTest does); its figures must
+     * follow from its counted spin distributions by the spin-by-spin free-games queue.
+     */
+    @org.junit.jupiter.api.Test
+    void luckyWildsFiguresFollowFromItsSpinDistributions() throws Exception {
+        SlotGame game = Examples.slot("lucky-wilds.json");
+        IndependentFigures expected = IndependentFigures.of(new NaiveSlot(Examples.example("lucky-wilds.json")),
+                set -> BruteForce.counted(game, set));
+        assertFigures(expected, game.exactFigures().orElseThrow());
+    }
+
+    private static void assertFigures(IndependentFigures expected, ExactFigures exact) {
         assertClose(expected.rtp, exact.rtp().doubleValue(), "rtp");
         assertClose(expected.hitFrequency, exact.hitFrequency().doubleValue(), "hit frequency");
         assertClose(expected.variance, exact.variance().doubleValue(), "variance");

@@ -39,14 +39,20 @@ final class IndependentFigures {
         }
     }
 
+    /** The figures from brute-force distributions. */
     static IndependentFigures of(NaiveSlot slot) {
+        return of(slot, set -> BruteForce.distribution(slot, set));
+    }
+
+    /** The figures from the given spin distributions of each reel set (by name). */
+    static IndependentFigures of(NaiveSlot slot, java.util.function.Function<String, Map<String, Long>> distributions) {
         IndependentFigures f = new IndependentFigures();
         JsonNode model = slot.model;
         String base = model.get("baseReels").asText();
-        Map<String, Long> distribution = BruteForce.distribution(slot, base);
+        Map<String, Long> distribution = distributions.apply(base);
         long cycle = distribution.values().stream().mapToLong(Long::longValue).sum();
         if (model.has("freeGames")) {
-            f.withFreeGames(slot, distribution, cycle);
+            f.withFreeGames(slot, distribution, cycle, distributions.apply(model.get("freeGames").get("reels").asText()));
         } else {
             f.exact(slot, distribution, cycle);
         }
@@ -168,7 +174,8 @@ final class IndependentFigures {
     }
 
     /** Free games without bonuses: each free game's (X, M) from brute force, then the queue followed. */
-    private void withFreeGames(NaiveSlot slot, Map<String, Long> distribution, long cycle) {
+    private void withFreeGames(NaiveSlot slot, Map<String, Long> distribution, long cycle,
+            Map<String, Long> freeDistribution) {
         JsonNode free = slot.model.get("freeGames");
         int trigger = 0;
         for (int i = 0; i < slot.model.get("scatters").size(); i++) {
@@ -178,20 +185,24 @@ final class IndependentFigures {
         }
         long multiplier = free.path("multiplier").asLong(1);
         boolean retrigger = free.path("retrigger").asBoolean(true);
-        Map<String, Long> freeDistribution = BruteForce.distribution(slot, free.get("reels").asText());
         long freeCycle = freeDistribution.values().stream().mapToLong(Long::longValue).sum();
         long cap = cap(slot);
-        Map<List<Long>, Double> byOutcome = new TreeMap<>((x, y) -> x.get(0).equals(y.get(0))
-                ? Long.compare(x.get(1), y.get(1)) : Long.compare(x.get(0), y.get(0)));
+        // Per number of free games awarded m: P(m), E[X; m], E[X^2; m], P(X = 0; m).
+        Map<Long, double[]> byAward = new TreeMap<>();
         for (Map.Entry<String, Long> e : freeDistribution.entrySet()) {
             Outcome o = Outcome.parse(e.getKey(), e.getValue());
             long raw = multiplier * (o.a() + scatterCredits(slot, o.scatters()));
-            long x = cap > 0 && raw > cap ? cap : raw;
+            double x = cap > 0 && raw > cap ? cap : raw;
             long m = retrigger ? spinsFor(free, o.scatters()[trigger]) : 0;
-            byOutcome.merge(List.of(x, m), (double) o.weight() / freeCycle, Double::sum);
+            double q = (double) o.weight() / freeCycle;
+            double[] sums = byAward.computeIfAbsent(m, k -> new double[4]);
+            sums[0] += q;
+            sums[1] += q * x;
+            sums[2] += q * x * x;
+            sums[3] += x == 0 ? q : 0;
         }
         List<double[]> spins = new ArrayList<>();
-        byOutcome.forEach((xm, q) -> spins.add(new double[] {q, xm.get(0), xm.get(1)}));
+        byAward.forEach((m, sums) -> spins.add(new double[] {m, sums[0], sums[1], sums[2], sums[3]}));
         Map<Long, double[]> features = new TreeMap<>();
         double mean = 0;
         double square = 0;
@@ -236,7 +247,8 @@ final class IndependentFigures {
 
     /**
      * E[F], E[F^2] and P(F = 0) of the free games' total F starting with {@code n} free games: the
-     * distribution over "free games still to play" advanced one free game at a time.
+     * distribution over "free games still to play" advanced one free game at a time ({@code spins}: per
+     * award m, {m, P(m), E[X; m], E[X^2; m], P(X = 0; m)}).
      */
     private static double[] queue(List<double[]> spins, long n) {
         int limit = 4000;
@@ -260,13 +272,11 @@ final class IndependentFigures {
                     continue;
                 }
                 for (double[] s : spins) {
-                    int next = (int) Math.min(limit - 1, r - 1 + (long) s[2]);
-                    double q = s[0];
-                    double x = s[1];
-                    p2[next] += p[r] * q;
-                    a2[next] += (a[r] + p[r] * x) * q;
-                    b2[next] += (b[r] + 2 * a[r] * x + p[r] * x * x) * q;
-                    z2[next] += x == 0 ? z[r] * q : 0;
+                    int next = (int) Math.min(limit - 1, r - 1 + (long) s[0]);
+                    p2[next] += p[r] * s[1];
+                    a2[next] += a[r] * s[1] + p[r] * s[2];
+                    b2[next] += b[r] * s[1] + 2 * a[r] * s[2] + p[r] * s[3];
+                    z2[next] += z[r] * s[4];
                 }
             }
             mean += a2[0];

@@ -28,6 +28,7 @@ final class NaiveSlot {
     private final Map<String, Long> wildMultiplier = new HashMap<>();
     private final boolean sum;
     private final List<Map.Entry<List<Set<String>>, Long>> pays;
+    private final Map<String, Long> lineWins = new HashMap<>();
 
     NaiveSlot(Path file) throws IOException {
         this(JSON.readTree(file.toFile()));
@@ -160,8 +161,12 @@ final class NaiveSlot {
         return best;
     }
 
-    /** A line's win in line bets. */
+    /** A line's win in line bets (remembered per line of symbols, since lines repeat). */
     long lineCredits(String[] line) {
+        return lineWins.computeIfAbsent(String.join(" ", line), k -> evaluate(line));
+    }
+
+    private long evaluate(String[] line) {
         int[] left = new int[1];
         long l = best(line, false, left);
         if (!model.path("bothWays").asBoolean(false)) {

@@ -121,6 +121,30 @@ class PlayTest {
                 + naive.scatterPay(0, naive.scatterCounts(window)[0]) * game.stake(), result.win());
     }
 
+    /** Another wager plays the first lines at its line bet; scatters pay times its total bet. */
+    @Test
+    void aWagerOtherThanTheStandardOnePlaysItsLinesAtItsBet() throws Exception {
+        SlotGame game = Examples.slot("sizzling-hot.json");
+        NaiveSlot naive = new NaiveSlot(Examples.example("sizzling-hot.json"));
+        SlotGame.Bet bet = new SlotGame.Bet(3, 2);
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 300; round++) {
+            int[] stops = random.ints(5, 0, 25).toArray();
+            String[][] window = naive.window(naive.strips("base"), stops);
+            long expected = naive.scatterPay(0, naive.scatterCounts(window)[0]) * bet.stake();
+            for (int line = 0; line < 2; line++) {
+                String[] symbols = new String[5];
+                for (int r = 0; r < 5; r++) {
+                    symbols[r] = window[naive.model.get("paylines").get(line).get(r).asInt()][r];
+                }
+                expected += naive.lineCredits(symbols) * bet.lineBet();
+            }
+            SpinResult result = game.play(bet, new ScriptedStream(25, stops));
+            assertEquals(expected, result.win(), java.util.Arrays.toString(stops));
+            assertEquals(6, result.stake());
+        }
+    }
+
     /** Words that make uniform(n) return the given values: x = ceil(v * 2^32 / n) + 1 is accepted and maps to v. */
     static final class ScriptedStream extends RandomStream {
         private final int[] values;
