@@ -15,6 +15,7 @@ import io.fairspin.math.slot.SlotModel.Scatter;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,9 @@ public final class SlotGame implements Game, Analyzable {
     private final WeightedTable freeChoice;
     private final WeightedTable prizeCounts;
     private final WeightedTable prizes;
+    /** Ways games: the symbols with pays, and per symbol i and run length k the pay, index i * (reels + 1) + k. */
+    final int[] waysSymbols;
+    private final long[] waysPays;
     /** Row of each played line on each reel: index line * reels + reel. */
     final int[] lineRows;
     private final List<String> winTypes = new ArrayList<>();
@@ -64,6 +68,13 @@ public final class SlotGame implements Game, Analyzable {
         lineRows = new int[model.ways() ? 0 : model.lines() * reels];
         for (int l = 0; l < lineRows.length / Math.max(1, reels); l++) {
             System.arraycopy(model.paylines()[l], 0, lineRows, l * reels, reels);
+        }
+        waysSymbols = model.ways() ? model.pays().stream().mapToInt(SlotGame::firstSymbol).distinct().toArray()
+                : new int[0];
+        waysPays = new long[waysSymbols.length * (reels + 1)];
+        for (SlotModel.Pay pay : model.ways() ? model.pays() : List.<SlotModel.Pay>of()) {
+            int i = Arrays.stream(waysSymbols).boxed().toList().indexOf(firstSymbol(pay));
+            waysPays[i * (reels + 1) + pay.length()] = pay.credits();
         }
         lineType = addType(winTypes, model.ways() ? "ways" : "line");
         scatterType = model.scatters().stream().anyMatch(s -> s.credits().length > 0) ? addType(winTypes, "scatter") : -1;
@@ -264,12 +275,13 @@ public final class SlotGame implements Game, Analyzable {
     /** The ways win in line bets. */
     private long waysCredits(CompiledReels reels, long p0, long p1, long p2) {
         int symbols = model.symbolCount();
+        int n = reels.reels;
         long total = 0;
-        for (SlotModel.Pay pay : model.pays()) {
-            int s = firstSymbol(pay);
+        for (int i = 0; i < waysSymbols.length; i++) {
+            int s = waysSymbols[i];
             int k = 0;
             long ways = 1;
-            while (k < reels.reels) {
+            while (k < n) {
                 int count = reels.waysCount[CompiledReels.unpack(p0, p1, p2, k) * symbols + s];
                 if (count == 0) {
                     break;
@@ -277,11 +289,14 @@ public final class SlotGame implements Game, Analyzable {
                 ways *= count;
                 k++;
             }
-            if (k == pay.length()) {
-                total += ways * pay.credits();
-            }
+            total += ways * waysPay(i, k);
         }
         return total;
+    }
+
+    /** A ways game's pay in line bets for a run of {@code length} reels of its i-th paying symbol. */
+    long waysPay(int i, int length) {
+        return waysPays[i * (model.reels() + 1) + length];
     }
 
     static int firstSymbol(SlotModel.Pay pay) {

@@ -1,6 +1,5 @@
 package io.fairspin.math.slot;
 
-import io.fairspin.math.slot.SlotModel.Pay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,7 +47,7 @@ final class SpinDistribution {
     static SpinDistribution of(SlotGame game, CompiledReels reels) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
-        int[] waysSymbols = model.ways() ? waysSymbols(model) : new int[0];
+        int[] waysSymbols = game.waysSymbols;
         int trackers = model.ways() ? waysSymbols.length : model.lines();
         int[] start = new int[trackers + scatters];
         long startA = 0;
@@ -75,7 +74,7 @@ final class SpinDistribution {
                 Map<Step, Long> steps = new HashMap<>();
                 for (Map.Entry<int[], Long> column : columns.entrySet()) {
                     int[] values = entry.getKey().values().clone();
-                    long added = model.ways() ? waysStep(model, waysSymbols, values, column.getKey(), r)
+                    long added = model.ways() ? waysStep(game, values, column.getKey(), r)
                             : lineStep(game, values, column.getKey(), r);
                     for (int i = 0; i < scatters; i++) {
                         values[trackers + i] += CompiledReels.scatterCount(model.scatters().get(i), column.getKey());
@@ -95,7 +94,7 @@ final class SpinDistribution {
         Map<State, LongLongMap> outcomes = new LinkedHashMap<>();
         for (Map.Entry<State, LongLongMap> entry : states.entrySet()) {
             int[] values = entry.getKey().values();
-            long added = model.ways() ? waysEnd(model, waysSymbols, values) : 0;
+            long added = model.ways() ? waysEnd(game, values) : 0;
             LongLongMap target = outcomes.computeIfAbsent(
                     new State(Arrays.copyOfRange(values, trackers, values.length)), k -> new LongLongMap());
             entry.getValue().forEach((key, count) -> target.add(key + added, count));
@@ -136,30 +135,16 @@ final class SpinDistribution {
         return added;
     }
 
-    /** The symbols that have ways pays, in model order without repeats. */
-    private static int[] waysSymbols(SlotModel model) {
-        return model.pays().stream().mapToInt(SlotGame::firstSymbol).distinct().toArray();
-    }
-
-    private static long waysPay(SlotModel model, int symbol, int length) {
-        for (Pay pay : model.pays()) {
-            if (pay.length() == length && SlotGame.firstSymbol(pay) == symbol) {
-                return pay.credits();
-            }
-        }
-        return 0;
-    }
-
     /** Extends every symbol's ways by one reel; a run that ends pays for its length. */
-    private static long waysStep(SlotModel model, int[] symbols, int[] values, int[] column, int r) {
+    private static long waysStep(SlotGame game, int[] values, int[] column, int r) {
         long added = 0;
-        for (int i = 0; i < symbols.length; i++) {
+        for (int i = 0; i < game.waysSymbols.length; i++) {
             if (values[i] == 0) {
                 continue;
             }
-            int count = CompiledReels.waysCount(model, symbols[i], column);
+            int count = CompiledReels.waysCount(game.model, game.waysSymbols[i], column);
             if (count == 0) {
-                added += waysPay(model, symbols[i], r) * values[i] << 8;
+                added += game.waysPay(i, r) * values[i] << 8;
             }
             values[i] *= count;
         }
@@ -167,10 +152,10 @@ final class SpinDistribution {
     }
 
     /** Pays the runs that reached the last reel. */
-    private static long waysEnd(SlotModel model, int[] symbols, int[] values) {
+    private static long waysEnd(SlotGame game, int[] values) {
         long added = 0;
-        for (int i = 0; i < symbols.length; i++) {
-            added += waysPay(model, symbols[i], model.reels()) * values[i] << 8;
+        for (int i = 0; i < game.waysSymbols.length; i++) {
+            added += game.waysPay(i, game.model.reels()) * values[i] << 8;
         }
         return added;
     }
