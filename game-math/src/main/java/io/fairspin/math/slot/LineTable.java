@@ -37,7 +37,7 @@ final class LineTable {
             decode(code, tuple);
             table[code] = (int) (rules.credits(tuple) << 1) | (rules.startsBonus(tuple) ? 1 : 0);
         }
-        Map<Key, Integer> interned = new HashMap<>();
+        Map<IntArrayKey, Integer> interned = new HashMap<>();
         Map<Integer, int[]> nodes = new HashMap<>();
         int[] level = new int[table.length];
         for (int code = 0; code < table.length; code++) {
@@ -48,7 +48,7 @@ final class LineTable {
             for (int prefix = 0; prefix < upper.length; prefix++) {
                 int[] kids = Arrays.copyOfRange(level, prefix * symbols, (prefix + 1) * symbols);
                 upper[prefix] = kids[0] < 0 && Arrays.stream(kids).allMatch(k -> k == kids[0]) ? kids[0]
-                        : interned.computeIfAbsent(new Key(kids), k -> {
+                        : interned.computeIfAbsent(new IntArrayKey(kids), k -> {
                             nodes.put(nodes.size(), kids);
                             return nodes.size() - 1;
                         });
@@ -58,19 +58,6 @@ final class LineTable {
         root = level[0];
         children = new int[nodes.size()][];
         nodes.forEach((id, kids) -> children[id] = kids);
-    }
-
-    /** An int array with value equality, for interning diagram nodes. */
-    private record Key(int[] values) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key && Arrays.equals(values, ((Key) other).values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
-        }
     }
 
     void decode(int code, int[] tuple) {

@@ -146,10 +146,25 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
-        long lineBet = model.lineBet();
-        int lines = model.lines();
-        outcome.start(lineBet * lines);
-        CompiledReels reels = reelSets[choose(stream, model.baseReels(), baseChoice)];
+        outcome.start(stake());
+        long remaining = spin(stream, false, outcome);
+        if (remaining > 0) {
+            outcome.trigger(freeFeature);
+        }
+        for (; remaining > 0; remaining--) {
+            remaining += spin(stream, true, outcome);
+        }
+    }
+
+    /**
+     * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
+     * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
+     * Returns the free games it awards (none for a free spin without retriggers).
+     */
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome) {
+        FreeGames freeGames = model.freeGames();
+        CompiledReels reels = free ? reelSets[choose(stream, freeGames.reels(), freeChoice)]
+                : reelSets[choose(stream, model.baseReels(), baseChoice)];
         long p0 = 0;
         long p1 = 0;
         long p2 = 0;
@@ -163,60 +178,28 @@ public final class SlotGame implements Game, Analyzable {
                 p2 = CompiledReels.pack(p2, r, g);
             }
         }
+        int lines = model.lines();
+        long lineBet = model.lineBet();
         long lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
         long line = lineResult >>> 8;
         long scatter = scatterCredits(reels, p0, p1, p2, lines);
-        long excess = excess(line + scatter, lines);
-        long lineCut = Math.min(excess, line);
-        outcome.addWin(lineType, (line - lineCut) * lineBet);
-        if (scatter > 0) {
-            outcome.addWin(scatterType, (scatter - (excess - lineCut)) * lineBet);
+        if (free) {
+            long won = freeGames.multiplier() * (line + scatter);
+            outcome.addWin(freeType, (won - excess(won, lines)) * lineBet);
+        } else {
+            long excess = excess(line + scatter, lines);
+            long lineCut = Math.min(excess, line);
+            outcome.addWin(lineType, (line - lineCut) * lineBet);
+            if (scatter > 0) {
+                outcome.addWin(scatterType, (scatter - (excess - lineCut)) * lineBet);
+            }
         }
         int bonuses = (int) (lineResult & 0xFF);
         if (bonuses > 0) {
             outcome.trigger(bonusFeature);
-            outcome.addWin(bonusType, playBonuses(stream, bonuses) * lineBet);
+            outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
         }
-        long spins = freeSpinsAwarded(reels, p0, p1, p2);
-        if (spins > 0) {
-            outcome.trigger(freeFeature);
-            outcome.addWin(freeType, playFreeGames(stream, spins, outcome) * lineBet);
-        }
-    }
-
-    /** The free games' total win in line bets, bonuses included. */
-    private long playFreeGames(RandomStream stream, long spins, RoundOutcome outcome) {
-        FreeGames free = model.freeGames();
-        int lines = model.lines();
-        long total = 0;
-        for (long remaining = spins; remaining > 0; remaining--) {
-            CompiledReels reels = reelSets[choose(stream, free.reels(), freeChoice)];
-            long p0 = 0;
-            long p1 = 0;
-            long p2 = 0;
-            for (int r = 0; r < reels.reels; r++) {
-                int g = reels.stopBase[r] + reels.drawStop(stream, r);
-                if (r < 3) {
-                    p0 = CompiledReels.pack(p0, r, g);
-                } else if (r < 6) {
-                    p1 = CompiledReels.pack(p1, r, g);
-                } else {
-                    p2 = CompiledReels.pack(p2, r, g);
-                }
-            }
-            long lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
-            long won = free.multiplier() * ((lineResult >>> 8) + scatterCredits(reels, p0, p1, p2, lines));
-            total += won - excess(won, lines);
-            int bonuses = (int) (lineResult & 0xFF);
-            if (bonuses > 0) {
-                outcome.trigger(bonusFeature);
-                total += playBonuses(stream, bonuses);
-            }
-            if (free.retrigger()) {
-                remaining += freeSpinsAwarded(reels, p0, p1, p2);
-            }
-        }
-        return total;
+        return free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
     }
 
     /** How much the cap takes off a spin's line-plus-scatter win of {@code credits}. */

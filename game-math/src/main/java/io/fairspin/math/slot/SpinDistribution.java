@@ -18,30 +18,17 @@ final class SpinDistribution {
     private static final int DONE = Integer.MIN_VALUE;
 
     /** Final outcomes: per scatter counts, a map from {@code A << 8 | B} to combinations. */
-    final Map<State, LongLongMap> outcomes;
+    final Map<IntArrayKey, LongLongMap> outcomes;
     /** The number of stop combinations (weighted): the cycle. */
     final long cycle;
 
-    private SpinDistribution(Map<State, LongLongMap> outcomes, long cycle) {
+    private SpinDistribution(Map<IntArrayKey, LongLongMap> outcomes, long cycle) {
         this.outcomes = outcomes;
         this.cycle = cycle;
     }
 
-    /** A state of the count: per line its diagram node (or per paying symbol its ways), then scatter counts. */
-    record State(int[] values) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof State && Arrays.equals(values, ((State) other).values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
-        }
-    }
-
     /** Where one column takes a state: the next state and the wins it fixes. */
-    private record Step(State state, long added) {
+    private record Step(IntArrayKey state, long added) {
     }
 
     static SpinDistribution of(SlotGame game, CompiledReels reels) {
@@ -61,15 +48,17 @@ final class SpinDistribution {
                 start[t] = game.table.root();
             }
         }
-        Map<State, LongLongMap> states = new HashMap<>();
+        // A state of the count: per line its diagram node (or per paying symbol its ways so far), then the
+        // scatter counts; it maps the wins already fixed (A << 8 | B) to their combinations.
+        Map<IntArrayKey, LongLongMap> states = new HashMap<>();
         LongLongMap first = new LongLongMap();
         first.add(startA, 1);
-        states.put(new State(start), first);
+        states.put(new IntArrayKey(start), first);
         long cycle = 1;
         for (int r = 0; r < model.reels(); r++) {
             Map<int[], Long> columns = columns(reels, r);
-            Map<State, LongLongMap> next = new HashMap<>();
-            for (Map.Entry<State, LongLongMap> entry : states.entrySet()) {
+            Map<IntArrayKey, LongLongMap> next = new HashMap<>();
+            for (Map.Entry<IntArrayKey, LongLongMap> entry : states.entrySet()) {
                 // Columns that lead to the same state with the same fixed win are applied once, together.
                 Map<Step, Long> steps = new HashMap<>();
                 for (Map.Entry<int[], Long> column : columns.entrySet()) {
@@ -79,7 +68,7 @@ final class SpinDistribution {
                     for (int i = 0; i < scatters; i++) {
                         values[trackers + i] += CompiledReels.scatterCount(model.scatters().get(i), column.getKey());
                     }
-                    steps.merge(new Step(new State(values), added), column.getValue(), Long::sum);
+                    steps.merge(new Step(new IntArrayKey(values), added), column.getValue(), Long::sum);
                 }
                 for (Map.Entry<Step, Long> step : steps.entrySet()) {
                     LongLongMap target = next.computeIfAbsent(step.getKey().state(), k -> new LongLongMap());
@@ -91,12 +80,12 @@ final class SpinDistribution {
             states = next;
             cycle *= reels.set.reelWeight(r);
         }
-        Map<State, LongLongMap> outcomes = new LinkedHashMap<>();
-        for (Map.Entry<State, LongLongMap> entry : states.entrySet()) {
+        Map<IntArrayKey, LongLongMap> outcomes = new LinkedHashMap<>();
+        for (Map.Entry<IntArrayKey, LongLongMap> entry : states.entrySet()) {
             int[] values = entry.getKey().values();
             long added = model.ways() ? waysEnd(game, values) : 0;
             LongLongMap target = outcomes.computeIfAbsent(
-                    new State(Arrays.copyOfRange(values, trackers, values.length)), k -> new LongLongMap());
+                    new IntArrayKey(Arrays.copyOfRange(values, trackers, values.length)), k -> new LongLongMap());
             entry.getValue().forEach((key, count) -> target.add(key + added, count));
         }
         return new SpinDistribution(outcomes, cycle);
@@ -104,11 +93,11 @@ final class SpinDistribution {
 
     /** The distinct columns reel {@code r} shows and how many stops (or how much weight) show each. */
     private static Map<int[], Long> columns(CompiledReels reels, int r) {
-        Map<State, Long> byColumn = new LinkedHashMap<>();
+        Map<IntArrayKey, Long> byColumn = new LinkedHashMap<>();
         for (int stop = 0; stop < reels.length(r); stop++) {
             long weight = reels.set.stopWeight(r, stop);
             if (weight > 0) {
-                byColumn.merge(new State(reels.column(r, stop)), weight, Long::sum);
+                byColumn.merge(new IntArrayKey(reels.column(r, stop)), weight, Long::sum);
             }
         }
         Map<int[], Long> columns = new LinkedHashMap<>();
@@ -161,7 +150,7 @@ final class SpinDistribution {
     }
 
     /** The final outcomes as a list, for reading in order. */
-    List<Map.Entry<State, LongLongMap>> entries() {
+    List<Map.Entry<IntArrayKey, LongLongMap>> entries() {
         return new ArrayList<>(outcomes.entrySet());
     }
 }

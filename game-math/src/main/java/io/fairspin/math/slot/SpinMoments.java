@@ -64,7 +64,7 @@ final class SpinMoments {
         SlotModel model = game.model;
         int lines = model.lines();
         Sums sums = new Sums();
-        for (Map.Entry<SpinDistribution.State, LongLongMap> entry : distribution.entries()) {
+        for (Map.Entry<IntArrayKey, LongLongMap> entry : distribution.entries()) {
             int[] counts = entry.getKey().values();
             long sp = 0;
             for (int i = 0; i < counts.length; i++) {
