@@ -57,10 +57,6 @@ final class LongLongMap {
         }
     }
 
-    int size() {
-        return size;
-    }
-
     /** The sum of all values. */
     long total() {
         long total = 0;

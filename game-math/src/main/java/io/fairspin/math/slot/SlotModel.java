@@ -35,7 +35,7 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
         return symbols.size();
     }
 
-    /** The multiplier of symbol {@code s} when it substitutes, 0 if it is not a wild. */
+    /** The wild that symbol {@code s} is, or null when it is not a wild. */
     Wild wild(int s) {
         for (Wild w : wilds) {
             if (w.symbol() == s) {

@@ -44,8 +44,8 @@ final class SpinMoments {
     /**
      * The moments of a spin played on {@code choice}'s reel sets.
      *
-     * @param multiplier applied to line and scatter wins
-     * @param retrigger  whether the spin's scatters award free games (false: N is always 0)
+     * @param multiplier      applied to line and scatter wins
+     * @param awardsFreeGames whether the spin's scatters award free games (false: N is always 0)
      */
     static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         SpinMoments moments = new SpinMoments();
