@@ -36,7 +36,9 @@ public final class Main {
         cli.setExecutionStrategy(parseResult -> {
             Object command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)
                     .getCommand();
-            if (root.format() == OutputFormat.HTML && !(command instanceof HtmlOutput)) {
+            boolean help = parseResult.asCommandLineList().stream()
+                    .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+            if (root.format() == OutputFormat.HTML && !help && !(command instanceof HtmlOutput)) {
                 io.err().println("fairspin: --format html: this command prints text or json only");
                 return ExitCode.USAGE;
             }

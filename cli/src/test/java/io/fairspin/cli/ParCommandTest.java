@@ -61,6 +61,16 @@ class ParCommandTest {
     }
 
     @Test
+    void readsTheModelFromStdin() throws Exception {
+        CommandRun run = CommandRun.withInput(Files.readAllBytes(Path.of(example("classic-sevens.json"))), "par", "-");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.text().contains("red7-white7-blue7"), run.text());
+        CommandRun bad = CommandRun.withInput("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "par", "-");
+        assertEquals(ExitCode.ERROR, bad.exitCode());
+        assertTrue(bad.stderr().startsWith("fairspin: stdin: $.type: missing"), bad.stderr());
+    }
+
+    @Test
     void htmlIsRefusedByCommandsThatCannotPrintIt() {
         CommandRun run = CommandRun.of("--format", "html", "rng", "stats", "-");
         assertEquals(ExitCode.USAGE, run.exitCode());

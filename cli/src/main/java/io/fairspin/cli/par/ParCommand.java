@@ -27,13 +27,15 @@ import picocli.CommandLine.Parameters;
 public final class ParCommand extends LeafCommand implements HtmlOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Parameters(paramLabel = "MODEL", description = "The game model file (JSON), for example examples/sizzling-hot.json.")
-    private Path model;
+    @Parameters(paramLabel = "MODEL",
+            description = "The game model file (JSON), for example examples/sizzling-hot.json; '-' for stdin.")
+    private String model;
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Game game = GameModels.load(model);
+        Game game = model.equals("-") ? GameModels.load("stdin", io().in().readAllBytes())
+                : GameModels.load(Path.of(model));
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
         }
