@@ -21,6 +21,8 @@ final class Analysis {
     final SlotGame game;
     final SpinMoments base;
     final Awards awards;
+    /** The free games' awards, null without free games. */
+    final Awards freeAwards;
     final BonusPrizes bonus;
     final SpinMoments free;
     /** E[V], E[V^2] of one free game with all it retriggers; zero without free games. */
@@ -41,7 +43,8 @@ final class Analysis {
         this.game = game;
         SlotModel model = game.model;
         base = SpinMoments.of(game, model.baseReels(), 1, true);
-        awards = Awards.of(game);
+        awards = Awards.of(game, model.baseReels());
+        freeAwards = model.freeGames() == null ? null : Awards.of(game, model.freeGames().reels());
         bonus = model.bonus() == null ? null : BonusPrizes.of(model.bonus());
         Fraction ey = bonus == null ? Fraction.ZERO : bonus.mean;
         Fraction ey2 = bonus == null ? Fraction.ZERO : bonus.meanSquare;
@@ -107,6 +110,11 @@ final class Analysis {
             featureFrequencies.add(bonusFrequency);
         }
         return new ExactFigures(rtp, byType, Fraction.ONE.subtract(silent), variance, featureFrequencies);
+    }
+
+    /** Expected free games played per round, retriggers included. */
+    Fraction freeGamesPerRound() {
+        return base.n.divide(Fraction.ONE.subtract(retriggerRate));
     }
 
     ExactFigures figures() {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How often each line or ways award occurs in a base-game spin and what it returns, and each played
- * line's hit frequency: counted per line from the symbol distribution at that line's rows, which are
+ * How often each line or ways award occurs in a spin and what it returns (before multipliers), and each
+ * played line's hit frequency: counted per line from the symbol distribution at that line's rows, which are
  * independent from reel to reel.
  */
 final class Awards {
@@ -30,10 +30,10 @@ final class Awards {
         Arrays.fill(credits, Fraction.ZERO);
     }
 
-    static Awards of(SlotGame game) {
+    /** The awards of a spin on {@code base}'s reel sets (the base game's or the free games'). */
+    static Awards of(SlotGame game, Choice base) {
         SlotModel model = game.model;
         Awards awards = new Awards(model.pays().size());
-        Choice base = model.baseReels();
         long total = base.total();
         List<Fraction> lineHits = new ArrayList<>();
         for (int i = 0; i < base.sets().length; i++) {

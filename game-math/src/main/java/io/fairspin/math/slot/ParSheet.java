@@ -26,7 +26,14 @@ final class ParSheet {
         List<Table> tables = new ArrayList<>();
         tables.add(summary(game, analysis));
         tables.add(byWinType(game, analysis.figures()));
-        tables.add(byAward(game, analysis));
+        tables.add(byAward(game, "Return by award (base game; pays in line bets)", analysis.awards, analysis.base,
+                Fraction.ONE, 1));
+        if (analysis.freeAwards != null) {
+            long multiplier = game.model.freeGames().multiplier();
+            tables.add(byAward(game, "Return by award in free games (per round; pays in line bets before the x"
+                    + multiplier + " multiplier)", analysis.freeAwards, analysis.free, analysis.freeGamesPerRound(),
+                    multiplier));
+        }
         if (!game.model.ways()) {
             tables.add(lineHits(game, analysis));
         }
@@ -116,7 +123,12 @@ final class ParSheet {
         return new Table("Return by win type", List.of("win type", "RTP"), rows);
     }
 
-    private static Table byAward(SlotGame game, Analysis analysis) {
+    /**
+     * The return of each award: its pay, how often it occurs per round ({@code spinsPerRound} spins of
+     * the given kind per round) and its contribution to the RTP at {@code multiplier}.
+     */
+    private static Table byAward(SlotGame game, String title, Awards awards, SpinMoments spins,
+            Fraction spinsPerRound, long multiplier) {
         SlotModel model = game.model;
         int lines = model.lines();
         String type = model.ways() ? "ways" : "line";
@@ -126,27 +138,28 @@ final class ParSheet {
             if (pay.bonus()) {
                 continue;
             }
-            Fraction occurrences = analysis.awards.occurrences[p];
+            Fraction occurrences = awards.occurrences[p].multiply(spinsPerRound);
             rows.add(row(text(type), text(pay.award()), Cell.count(pay.credits()), Cell.exact(occurrences),
-                    oneIn(occurrences), Cell.exact(analysis.awards.credits[p].divide(lines))));
+                    oneIn(occurrences), Cell.exact(awards.credits[p].multiply(spinsPerRound).multiply(multiplier)
+                            .divide(lines))));
         }
         for (int i = 0; i < model.scatters().size(); i++) {
             Scatter scatter = model.scatters().get(i);
-            for (Map.Entry<Integer, Fraction> e : analysis.base.scatterCounts.get(i).entrySet()) {
+            for (Map.Entry<Integer, Fraction> e : spins.scatterCounts.get(i).entrySet()) {
                 long pay = scatter.pay(e.getKey());
                 if (pay > 0) {
+                    Fraction occurrences = e.getValue().multiply(spinsPerRound);
                     rows.add(row(text("scatter"), text(model.symbols().get(scatter.symbol()) + " x" + e.getKey()),
-                            Cell.count(pay * lines), Cell.exact(e.getValue()), oneIn(e.getValue()),
-                            Cell.exact(e.getValue().multiply(pay))));
+                            Cell.count(pay * lines), Cell.exact(occurrences), oneIn(occurrences),
+                            Cell.exact(occurrences.multiply(pay).multiply(multiplier))));
                 }
             }
         }
         if (model.maxWin() > 0) {
             rows.add(row(text("cap"), text("maximum-win cut"), text(""), text(""), text(""),
-                    Cell.exact(analysis.base.cut.divide(lines).negate())));
+                    Cell.exact(spins.cut.multiply(spinsPerRound).divide(lines).negate())));
         }
-        return new Table("Return by award (base game; pays in line bets)",
-                List.of("type", "award", "pays", "per spin", "plays per hit", "RTP"), rows);
+        return new Table(title, List.of("type", "award", "pays", "per round", "plays per hit", "RTP"), rows);
     }
 
     private static Table lineHits(SlotGame game, Analysis analysis) {
@@ -185,7 +198,7 @@ final class ParSheet {
         if (game.freeFeature >= 0) {
             Fraction frequency = f.featureFrequencies().get(game.freeFeature);
             Fraction rtp = f.rtpByWinType().get(game.freeType);
-            Fraction spins = analysis.base.n.divide(frequency).divide(Fraction.ONE.subtract(analysis.retriggerRate));
+            Fraction spins = analysis.freeGamesPerRound().divide(frequency);
             rows.add(row(text("free-games"), Cell.exact(frequency), oneIn(frequency), Cell.exact(rtp),
                     Cell.exact(rtp.divide(frequency)), text("free games per trigger " + spins.toDecimalString(4)
                             + ", multiplier x" + model.freeGames().multiplier() + ", free games added per free game "
