@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.GameModels;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,10 +122,42 @@ class ExactAnalysisTest {
     }
 
     /**
+     * A base game that draws one of two reel sets (weights 3 and 1) is the mixture of the two games that
+     * always play one of them: RTP, hit frequency and the mean square mix with weights 3/4 and 1/4.
+     */
+    @Test
+    void aWeightedChoiceOfReelSetsMixesTheirFigures() throws Exception {
+        ObjectNode model = (ObjectNode)
+                JSON.readTree(SMALL_BOTH_WAYS);
+        ArrayNode second = model.get("reelSets").get("base").deepCopy();
+        ((ArrayNode) second.get(1)).set(0, "star");
+        ((ObjectNode) model.get("reelSets")).set("second", second);
+        ObjectNode first = model.deepCopy();
+        ObjectNode other = model.deepCopy();
+        other.put("baseReels", "second");
+        ArrayNode choice = model.putArray("baseReels");
+        choice.addObject().put("reelSet", "base").put("weight", 3);
+        choice.addObject().put("reelSet", "second").put("weight", 1);
+
+        ExactFigures mixed = load("mixed", model).exactFigures().orElseThrow();
+        IndependentFigures a = IndependentFigures.of(new NaiveSlot(first));
+        IndependentFigures b = IndependentFigures.of(new NaiveSlot(other));
+        Fraction wa = Fraction.of(3, 4);
+        Fraction wb = Fraction.of(1, 4);
+        Fraction rtp = a.exactRtp.multiply(wa).add(b.exactRtp.multiply(wb));
+        assertEquals(rtp, mixed.rtp());
+        assertEquals(a.exactHitFrequency.multiply(wa).add(b.exactHitFrequency.multiply(wb)), mixed.hitFrequency());
+        Fraction square = a.exactVariance.add(a.exactRtp.multiply(a.exactRtp)).multiply(wa)
+                .add(b.exactVariance.add(b.exactRtp.multiply(b.exactRtp)).multiply(wb));
+        assertEquals(square.subtract(rtp.multiply(rtp)), mixed.variance());
+        PlayTest.assertSamePaths(load("mixed", model), 3000);
+    }
+
+    /**
      * lucky-wilds.json is too large to brute-force by default (FullCycleLongTest does); its figures must
      * follow from its counted spin distributions by the spin-by-spin free-games queue.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void luckyWildsFiguresFollowFromItsSpinDistributions() throws Exception {
         SlotGame game = Examples.slot("lucky-wilds.json");
         IndependentFigures expected = IndependentFigures.of(new NaiveSlot(Examples.example("lucky-wilds.json")),

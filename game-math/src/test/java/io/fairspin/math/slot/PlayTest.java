@@ -72,7 +72,7 @@ class PlayTest {
         }
     }
 
-    private static void assertSamePaths(Game game, int rounds) {
+    static void assertSamePaths(Game game, int rounds) {
         try (DrbgStream fast = stream(7); DrbgStream recorded = stream(7)) {
             RoundOutcome outcome = RoundOutcome.forGame(game);
             for (int i = 0; i < rounds; i++) {
