@@ -57,6 +57,16 @@ class ExactAnalysisTest {
              "maxWin": 300}
             """;
 
+    /**
+     * The small free-games game with a pick bonus that also plays in free games, and free games that
+     * can retrigger without a win (the trigger scatter pays nothing): the iterated root.
+     */
+    static final String SMALL_FREE_GAMES_AND_BONUS = SMALL_FREE_GAMES
+            .replace("\"pays\": [0, 0, 2, 10, 50]", "\"pays\": [0, 0, 0, 10, 50]")
+            .replace("\"maxWin\": 300}", "\"maxWin\": 300, \"bonus\": {\"symbol\": \"bell\", \"count\": 3, \"items\": 3,"
+                    + " \"picks\": 2, \"prizesPerItem\": {\"values\": [1, 2], \"weights\": [2, 1]},"
+                    + " \"prizes\": {\"values\": [3, 7, 20], \"weights\": [5, 3, 1]}}}");
+
     /** A 3x3 game paying both ways, with summed wild multipliers, groups and a per-symbol scatter. */
     static final String SMALL_BOTH_WAYS = """
             {"type": "slot", "id": "small-both-ways", "rows": 3,
@@ -87,6 +97,7 @@ class ExactAnalysisTest {
                 Arguments.of("treasure-pick.json", JSON.readTree(Examples.example("treasure-pick.json").toFile())),
                 Arguments.of("ways-243.json", JSON.readTree(Examples.example("ways-243.json").toFile())),
                 Arguments.of("small free games", JSON.readTree(SMALL_FREE_GAMES)),
+                Arguments.of("small free games and bonus", JSON.readTree(SMALL_FREE_GAMES_AND_BONUS)),
                 Arguments.of("small both ways", JSON.readTree(SMALL_BOTH_WAYS)));
     }
 
@@ -119,6 +130,12 @@ class ExactAnalysisTest {
             return;
         }
         assertFigures(expected, exact);
+    }
+
+    @Test
+    void freeGamesThatRetriggerWithoutWinningUseTheIteratedRoot() throws Exception {
+        assertTrue(load("bonus", JSON.readTree(SMALL_FREE_GAMES_AND_BONUS)).analysis().rootIterated);
+        assertTrue(!load("free", JSON.readTree(SMALL_FREE_GAMES)).analysis().rootIterated);
     }
 
     /**
@@ -169,10 +186,15 @@ class ExactAnalysisTest {
         assertClose(expected.rtp, exact.rtp().doubleValue(), "rtp");
         assertClose(expected.hitFrequency, exact.hitFrequency().doubleValue(), "hit frequency");
         assertClose(expected.variance, exact.variance().doubleValue(), "variance");
+        assertEquals(expected.rtpByWinType.size(), exact.rtpByWinType().size());
         for (int i = 0; i < expected.rtpByWinType.size(); i++) {
             assertClose(expected.rtpByWinType.get(i), exact.rtpByWinType().get(i).doubleValue(), "rtp by type " + i);
         }
-        assertClose(expected.featureFrequencies.get(0), exact.featureFrequencies().get(0).doubleValue(), "feature");
+        assertEquals(expected.featureFrequencies.size(), exact.featureFrequencies().size());
+        for (int i = 0; i < expected.featureFrequencies.size(); i++) {
+            assertClose(expected.featureFrequencies.get(i), exact.featureFrequencies().get(i).doubleValue(),
+                    "feature " + i);
+        }
     }
 
     private static void assertClose(double expected, double actual, String what) {

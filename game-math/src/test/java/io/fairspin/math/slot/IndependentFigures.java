@@ -174,9 +174,20 @@ final class IndependentFigures {
     }
 
     /** Free games without bonuses: each free game's (X, M) from brute force, then the queue followed. */
+    /** The award of {@code count} bonus rounds: the one-round award convolved {@code count} times. */
+    private static Map<Long, Fraction> bonuses(Map<Long, Fraction> award, long count) {
+        Map<Long, Fraction> total = Map.of(0L, Fraction.ONE);
+        for (long i = 0; i < count; i++) {
+            total = convolve(total, award);
+        }
+        return total;
+    }
+
+    /** Free games, and bonus rounds in the base game and in free games (their award is not multiplied). */
     private void withFreeGames(NaiveSlot slot, Map<String, Long> distribution, long cycle,
             Map<String, Long> freeDistribution) {
         JsonNode free = slot.model.get("freeGames");
+        Map<Long, Fraction> award = slot.model.has("bonus") ? bonusAward(slot.model.get("bonus")) : Map.of(0L, Fraction.ONE);
         int trigger = 0;
         for (int i = 0; i < slot.model.get("scatters").size(); i++) {
             if (slot.model.get("scatters").get(i).get("symbol").asText().equals(free.get("scatter").asText())) {
@@ -187,22 +198,27 @@ final class IndependentFigures {
         boolean retrigger = free.path("retrigger").asBoolean(true);
         long freeCycle = freeDistribution.values().stream().mapToLong(Long::longValue).sum();
         long cap = cap(slot);
-        // Per number of free games awarded m: P(m), E[X; m], E[X^2; m], P(X = 0; m).
+        // Per number of free games awarded m: P(m), E[X; m], E[X^2; m], P(X = 0; m), P(no bonus; m).
         Map<Long, double[]> byAward = new TreeMap<>();
         for (Map.Entry<String, Long> e : freeDistribution.entrySet()) {
             Outcome o = Outcome.parse(e.getKey(), e.getValue());
             long raw = multiplier * (o.a() + scatterCredits(slot, o.scatters()));
-            double x = cap > 0 && raw > cap ? cap : raw;
+            long t = cap > 0 && raw > cap ? cap : raw;
             long m = retrigger ? spinsFor(free, o.scatters()[trigger]) : 0;
             double q = (double) o.weight() / freeCycle;
-            double[] sums = byAward.computeIfAbsent(m, k -> new double[4]);
-            sums[0] += q;
-            sums[1] += q * x;
-            sums[2] += q * x * x;
-            sums[3] += x == 0 ? q : 0;
+            double[] sums = byAward.computeIfAbsent(m, k -> new double[5]);
+            sums[4] += o.b() == 0 ? q : 0;
+            for (Map.Entry<Long, Fraction> y : bonuses(award, o.b()).entrySet()) {
+                double qy = q * y.getValue().doubleValue();
+                double x = t + y.getKey();
+                sums[0] += qy;
+                sums[1] += qy * x;
+                sums[2] += qy * x * x;
+                sums[3] += x == 0 ? qy : 0;
+            }
         }
         List<double[]> spins = new ArrayList<>();
-        byAward.forEach((m, sums) -> spins.add(new double[] {m, sums[0], sums[1], sums[2], sums[3]}));
+        byAward.forEach((m, sums) -> spins.add(new double[] {m, sums[0], sums[1], sums[2], sums[3], sums[4]}));
         Map<Long, double[]> features = new TreeMap<>();
         double mean = 0;
         double square = 0;
@@ -210,7 +226,9 @@ final class IndependentFigures {
         double line = 0;
         double scatter = 0;
         double freeWin = 0;
+        double bonusWin = 0;
         double triggered = 0;
+        double noBonus = 0;
         for (Map.Entry<String, Long> e : distribution.entrySet()) {
             Outcome o = Outcome.parse(e.getKey(), e.getValue());
             double p = (double) o.weight() / cycle;
@@ -221,14 +239,20 @@ final class IndependentFigures {
             line += p * (o.a() - Math.min(cut, o.a()));
             scatter += p * (sp - (cut - Math.min(cut, o.a())));
             long n = spinsFor(free, o.scatters()[trigger]);
-            double[] feature = n == 0 ? new double[] {0, 0, 1} : features.computeIfAbsent(n, k -> queue(spins, k));
+            double[] feature = n == 0 ? new double[] {0, 0, 1, 1} : features.computeIfAbsent(n, k -> queue(spins, k));
             if (n > 0) {
                 triggered += p;
             }
-            mean += p * (t + feature[0]);
-            square += p * (t * (double) t + 2 * t * feature[0] + feature[1]);
-            freeWin += p * feature[0];
-            silent += t == 0 ? p * feature[2] : 0;
+            noBonus += o.b() == 0 ? p * feature[3] : 0;
+            for (Map.Entry<Long, Fraction> y : bonuses(award, o.b()).entrySet()) {
+                double py = p * y.getValue().doubleValue();
+                double base = t + y.getKey();
+                mean += py * (base + feature[0]);
+                square += py * (base * base + 2 * base * feature[0] + feature[1]);
+                freeWin += py * feature[0];
+                bonusWin += py * y.getKey();
+                silent += base == 0 ? py * feature[2] : 0;
+            }
         }
         int lines = slot.lines;
         rtp = mean / lines;
@@ -238,6 +262,10 @@ final class IndependentFigures {
         rtpByWinType.add(scatter / lines);
         rtpByWinType.add(freeWin / lines);
         featureFrequencies.add(triggered);
+        if (slot.model.has("bonus")) {
+            rtpByWinType.add(bonusWin / lines);
+            featureFrequencies.add(1 - noBonus);
+        }
     }
 
     private static long spinsFor(JsonNode free, int count) {
@@ -246,9 +274,9 @@ final class IndependentFigures {
     }
 
     /**
-     * E[F], E[F^2] and P(F = 0) of the free games' total F starting with {@code n} free games: the
+     * E[F], E[F^2], P(F = 0) and P(no bonus) of the free games' total F starting with {@code n} free games: the
      * distribution over "free games still to play" advanced one free game at a time ({@code spins}: per
-     * award m, {m, P(m), E[X; m], E[X^2; m], P(X = 0; m)}).
+     * award m, {m, P(m), E[X; m], E[X^2; m], P(X = 0; m), P(no bonus; m)}); also P(no bonus at all).
      */
     private static double[] queue(List<double[]> spins, long n) {
         int limit = 4000;
@@ -256,16 +284,20 @@ final class IndependentFigures {
         double[] a = new double[limit];
         double[] b = new double[limit];
         double[] z = new double[limit];
+        double[] u = new double[limit];
         p[(int) n] = 1;
         z[(int) n] = 1;
+        u[(int) n] = 1;
         double mean = 0;
         double square = 0;
         double silent = 0;
+        double noBonus = 0;
         for (int step = 0; step < 100_000; step++) {
             double[] p2 = new double[limit];
             double[] a2 = new double[limit];
             double[] b2 = new double[limit];
             double[] z2 = new double[limit];
+            double[] u2 = new double[limit];
             double live = 0;
             for (int r = 1; r < limit; r++) {
                 if (p[r] == 0) {
@@ -277,15 +309,18 @@ final class IndependentFigures {
                     a2[next] += a[r] * s[1] + p[r] * s[2];
                     b2[next] += b[r] * s[1] + 2 * a[r] * s[2] + p[r] * s[3];
                     z2[next] += z[r] * s[4];
+                    u2[next] += u[r] * s[5];
                 }
             }
             mean += a2[0];
             square += b2[0];
             silent += z2[0];
+            noBonus += u2[0];
             p2[0] = 0;
             a2[0] = 0;
             b2[0] = 0;
             z2[0] = 0;
+            u2[0] = 0;
             for (double v : p2) {
                 live += v;
             }
@@ -293,10 +328,11 @@ final class IndependentFigures {
             a = a2;
             b = b2;
             z = z2;
+            u = u2;
             if (live < 1e-18) {
                 break;
             }
         }
-        return new double[] {mean, square, silent};
+        return new double[] {mean, square, silent, noBonus};
     }
 }

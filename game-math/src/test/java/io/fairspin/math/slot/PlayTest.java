@@ -67,7 +67,8 @@ class PlayTest {
 
     @Test
     void recordedRoundsMatchTheFastPathOnTheSmallTestGames() throws Exception {
-        for (String model : List.of(ExactAnalysisTest.SMALL_FREE_GAMES, ExactAnalysisTest.SMALL_BOTH_WAYS)) {
+        for (String model : List.of(ExactAnalysisTest.SMALL_FREE_GAMES, ExactAnalysisTest.SMALL_FREE_GAMES_AND_BONUS,
+                ExactAnalysisTest.SMALL_BOTH_WAYS)) {
             assertSamePaths(GameModels.load("test", model.getBytes(StandardCharsets.UTF_8)), 5000);
         }
     }
