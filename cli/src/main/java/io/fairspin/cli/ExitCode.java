@@ -8,6 +8,10 @@ public final class ExitCode {
     public static final int ERROR = 1;
     /** A usage error: an unknown option or a missing or malformed argument. */
     public static final int USAGE = 2;
+    /** Tampering or corruption found in an audit log or a dispute packet. */
+    public static final int TAMPERED = 4;
+    /** {@code fairspin simulate}: the simulation disagrees with the game's exact figures (the verdict failed). */
+    public static final int SIMULATION_DISAGREES = 5;
 
     private ExitCode() {
     }

@@ -1,7 +1,10 @@
 package io.fairspin.cli;
 
+import io.fairspin.cli.audit.AuditCommand;
+import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.par.ParCommand;
 import io.fairspin.cli.rng.RngCommand;
+import io.fairspin.cli.simulate.SimulateCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,13 +21,16 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, ParCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
+            AuditCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:error: bad input, an I/O failure, a failed known-answer test",
-            "2:usage error: unknown option, missing or malformed argument"},
+            "2:usage error: unknown option, missing or malformed argument",
+            "4:tampering or corruption found in an audit log or a dispute packet",
+            "5:simulate: the simulation disagrees with the exact figures (verdict failed)"},
         footer = {"", "Run 'fairspin COMMAND --help' for a command's options.",
             "Bash completion: source <(fairspin generate-completion)"})
 public final class FairspinCommand {

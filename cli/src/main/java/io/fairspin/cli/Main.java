@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import io.fairspin.audit.LogCorruptedException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public final class Main {
             if (root.verbose()) {
                 e.printStackTrace(io.err());
             }
-            return ExitCode.ERROR;
+            return e instanceof LogCorruptedException ? ExitCode.TAMPERED : ExitCode.ERROR;
         });
         cli.setExecutionStrategy(parseResult -> {
             Object command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)

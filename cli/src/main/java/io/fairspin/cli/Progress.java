@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Progress of a long run on stderr: done and total, rate and time left. On a terminal one line is
- * rewritten every second; otherwise a full line is printed every ten seconds.
+ * Progress of a long run on stderr: a bar, done and total, rate, time left and an optional detail
+ * supplied by the command. On a terminal one line is rewritten every second; otherwise a full line is
+ * printed every ten seconds.
  */
 public final class Progress {
     private final PrintStream err;
@@ -17,6 +18,7 @@ public final class Progress {
     private final long intervalNanos;
     private long nextReport;
     private long done;
+    private volatile String detail = "";
 
     /**
      * @param enabled whether to print at all (callers decide by size and by the --progress option)
@@ -43,6 +45,11 @@ public final class Progress {
         }
     }
 
+    /** Sets the text shown after the time left, for example a running figure; empty for none. */
+    public void detail(String text) {
+        this.detail = text;
+    }
+
     /** Ends the progress line, if one was shown. */
     public void finish() {
         if (enabled && interactive) {
@@ -66,15 +73,22 @@ public final class Progress {
         double seconds = (now - start) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
         double left = rate > 0 ? (total - done) / rate : Double.NaN;
-        String line = String.format(Locale.ROOT, "%5.1f%%  %s of %s %s  %s/s  %s left",
-                100.0 * done / Math.max(total, 1), human(done), human(total), unit, human((long) rate),
-                Double.isNaN(left) ? "?" : duration(left));
+        double fraction = Math.min(1.0, (double) done / Math.max(total, 1));
+        String line = String.format(Locale.ROOT, "%s %5.1f%%  %s of %s %s  %s/s  %s left%s", bar(fraction),
+                100 * fraction, human(done), human(total), unit, human((long) rate),
+                Double.isNaN(left) ? "?" : duration(left), detail.isEmpty() ? "" : "  " + detail);
         if (interactive) {
             err.print("\r" + line + "   ");
         } else {
             err.println(line);
         }
         err.flush();
+    }
+
+    private static String bar(double fraction) {
+        int width = 20;
+        int filled = (int) Math.round(fraction * width);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
     /** 1234567 -> "1.23M": decimal prefixes, three significant digits. */

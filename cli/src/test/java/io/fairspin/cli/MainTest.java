@@ -29,7 +29,8 @@ class MainTest {
         assertTrue(help.contains("rng "), help);
         assertTrue(help.contains("Exit codes:"), help);
         assertTrue(help.contains("2   usage error"), help);
-        assertFalse(help.contains("simulate"), "groups without commands are not shown");
+        assertTrue(help.contains("simulate "), help);
+        assertTrue(help.contains("5   simulate: the simulation disagrees with the exact figures"), help);
     }
 
     @Test

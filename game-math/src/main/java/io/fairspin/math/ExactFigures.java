@@ -8,6 +8,11 @@ import java.util.Objects;
  * each is a fraction of the stake (RTP, per-type contributions, variance of the win per unit staked) or
  * a probability (hit frequency, feature frequencies).
  *
+ * <p>In games where the stake can grow during a round (a raise, a double, craps odds), the RTP is the
+ * expected win divided by the expected stake (what total win over total stake converges to), and the
+ * variance is that of the net result (win minus stake) in units of the initial stake {@link Game#stake()};
+ * with a fixed stake both reduce to the definitions below.
+ *
  * @param rtp                expected win divided by the stake
  * @param rtpByWinType       contribution of each of {@link Game#winTypes()}, in that order; they sum to {@code rtp}
  * @param hitFrequency       probability that a round wins anything

@@ -16,7 +16,10 @@ public interface Game {
     /** The model's identifier, from its file. */
     String id();
 
-    /** The stake of one round at the standard wager, in minor units (for a slot: bet per line times lines). */
+    /**
+     * The stake of one round at the standard wager, in minor units (for a slot: bet per line times lines);
+     * in games where stakes are added during a round (raises, doubles, splits), the initial stake.
+     */
     long stake();
 
     /** The names of the win types a round's win is split into, for example {@code ["line", "scatter", "free-games"]}. */

@@ -30,6 +30,14 @@ public final class RoundOutcome {
         Arrays.fill(featureTriggered, false);
     }
 
+    /**
+     * Adds {@code amount} to the round's stake: a stake placed during the round, such as a raise in
+     * Three Card Poker, a double or split in blackjack or odds in craps.
+     */
+    public void addStake(long amount) {
+        stake += amount;
+    }
+
     /** Adds {@code amount} to the win of type {@code winType} (an index into {@link Game#winTypes()}). */
     public void addWin(int winType, long amount) {
         winByType[winType] += amount;
@@ -40,7 +48,7 @@ public final class RoundOutcome {
         featureTriggered[feature] = true;
     }
 
-    /** What the player staked on the round. */
+    /** What the player staked on the round, including any stakes added during it. */
     public long stake() {
         return stake;
     }

@@ -1,7 +1,9 @@
 package io.fairspin.rng;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,17 +18,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The byte sequence is the output of generate requests of {@link #REQUEST_BYTES} bytes. Before a
  * request it reseeds when the reseed interval is used up, and before every request when prediction
  * resistance is on.
+ *
+ * <p>With an {@link Builder#escrow escrow}, every input that seeds or reseeds the DRBG, and every
+ * generate call that matters for replay, is recorded durably before any output that depends on it is
+ * handed out; when a record cannot be written the generator stops as for an entropy failure.
+ * {@link #roundSeed} draws the seed of a game round, bound to its round id.
  */
 public final class CertifiedRandom extends RandomStream implements AutoCloseable {
     /** The size of each generate request: the largest SP 800-90A allows. */
     public static final int REQUEST_BYTES = DrbgMechanism.MAX_BYTES_PER_REQUEST;
 
     private static final AtomicLong INSTANCES = new AtomicLong();
+    private static final SecureRandom IDS = new SecureRandom();
 
     private final DrbgMechanism mechanism;
     private final int securityStrength;
     private final boolean predictionResistance;
     private final HealthTestedEntropySource entropy;
+    private final String instanceId;
     private final Drbg drbg;
     private RngFailureException failure;
     private boolean closed;
@@ -43,8 +52,12 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         }
         byte[] entropyInput = entropyInput();
         byte[] nonce = mechanism.usesNonce() ? nonce() : null;
+        this.instanceId = newInstanceId();
         try {
-            this.drbg = mechanism.instantiate(entropyInput, nonce, b.personalization, b.reseedInterval);
+            this.drbg = b.escrow == null
+                    ? mechanism.instantiate(entropyInput, nonce, b.personalization, b.reseedInterval)
+                    : b.escrow.instantiate(instanceId, mechanism, entropyInput, nonce, b.personalization,
+                            b.reseedInterval, REQUEST_BYTES);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
         }
@@ -63,6 +76,29 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     /** The instantiated security strength in bits. */
     public int securityStrength() {
         return securityStrength;
+    }
+
+    /** This instance's identifier, 16 lowercase hex digits; escrow records name their DRBG by it. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Draws the seed of a game round from this generator, bound to {@code roundId}: one generate request
+     * of {@link RoundSeed#seedLength} bytes whose additional input is {@link RoundSeed#drawInput}. With
+     * an escrow, the request is recorded before the seed is returned, so an auditor can recompute it.
+     *
+     * @throws IllegalArgumentException when the round id is empty, longer than 256 bytes or has control characters
+     * @throws RngFailureException      when the generator has failed or the escrow record cannot be written
+     */
+    public synchronized RoundSeed roundSeed(String roundId) {
+        checkUsable();
+        RoundSeed[] drawn = new RoundSeed[1];
+        guarded(() -> {
+            reseedIfDue();
+            drawn[0] = RoundSeed.draw(drbg, roundId);
+        });
+        return drawn[0];
     }
 
     @Override
@@ -90,11 +126,15 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     protected void nextBlock(byte[] destination, int offset) {
         checkUsable();
         guarded(() -> {
-            if (predictionResistance || drbg.requestsBeforeReseed() == 0) {
-                reseedFromEntropy();
-            }
+            reseedIfDue();
             drbg.generate(destination, offset, REQUEST_BYTES, null);
         });
+    }
+
+    private void reseedIfDue() {
+        if (predictionResistance || drbg.requestsBeforeReseed() == 0) {
+            reseedFromEntropy();
+        }
     }
 
     /** Runs an operation on the DRBG; a failure of the randomness stops the generator for good. */
@@ -136,6 +176,12 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
                 Bytes.bigEndian64(System.currentTimeMillis()), Bytes.bigEndian64(System.nanoTime()));
     }
 
+    private static String newInstanceId() {
+        byte[] id = new byte[8];
+        IDS.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
     private void checkUsable() {
         if (failure != null) {
             throw new RngFailureException("generator stopped after a failure: " + failure.getMessage(), failure);
@@ -145,12 +191,19 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         }
     }
 
-    /** Wipes the DRBG state and the buffered output; every later call throws. */
+    /**
+     * Wipes the DRBG state and the buffered output; every later call throws. An escrowed DRBG records
+     * its close first.
+     *
+     * @throws RngFailureException when the escrow cannot record the close (the state is wiped anyway)
+     */
     @Override
     public synchronized void close() {
-        closed = true;
-        discardBuffered();
-        drbg.close();
+        if (!closed) {
+            closed = true;
+            discardBuffered();
+            drbg.close();
+        }
     }
 
     @Override
@@ -167,6 +220,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         private long reseedInterval = 1L << 16;
         private boolean predictionResistance;
         private HealthTestedEntropySource entropySource;
+        private DrbgEscrow escrow;
 
         private Builder() {
         }
@@ -220,10 +274,19 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         }
 
         /**
+         * Escrows the DRBG's inputs (for example with {@code io.fairspin.rng.escrow.SeedEscrow}); none by
+         * default.
+         */
+        public Builder escrow(DrbgEscrow value) {
+            escrow = value;
+            return this;
+        }
+
+        /**
          * Instantiates the generator, reading entropy.
          *
          * @throws IllegalArgumentException when the settings do not fit together
-         * @throws RngFailureException      when the entropy source fails
+         * @throws RngFailureException      when the entropy source fails or the escrow cannot record
          */
         public CertifiedRandom build() {
             if (securityStrength == 0) {

@@ -67,7 +67,7 @@ class BouncyCastleDifferentialProperties {
         }
     }
 
-    private static SP80090DRBG bouncyCastle(DrbgMechanism mechanism, int strength, EntropySource entropy,
+    static SP80090DRBG bouncyCastle(DrbgMechanism mechanism, int strength, EntropySource entropy,
                                             byte[] personalization, byte[] nonce) {
         switch (mechanism) {
             case HMAC_SHA256: return new HMacSP800DRBG(new HMac(new SHA256Digest()), strength, entropy, personalization, nonce);
@@ -87,7 +87,7 @@ class BouncyCastleDifferentialProperties {
     }
 
     /** Hands Bouncy Castle the same entropy inputs fairspin's mechanism is given, in order. */
-    private static final class QueuedEntropy implements EntropySource {
+    static final class QueuedEntropy implements EntropySource {
         private final Deque<byte[]> inputs = new ArrayDeque<>();
         private final int bits;
 

@@ -5,6 +5,7 @@ import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -49,26 +50,39 @@ abstract class CollectCommand extends LeafCommand {
     /** The text line and the JSON object reporting a run to a file. */
     abstract String reportLine(Progress meter);
 
-    abstract Object reportJson(Progress meter);
+    abstract Object reportJson(Progress meter, Escrowed escrowed);
+
+    /** Where the run was escrowed, for the report: the file, the DRBG instance and the auditor key's ID. */
+    record Escrowed(String file, String drbg, String keyId) {
+        String line() {
+            return "escrowed to " + file + " as DRBG " + drbg + " (key " + keyId + ")";
+        }
+    }
 
     @Override
     public final Integer call() throws IOException {
         validate();
         Progress meter = new Progress(io(), unit(), count, progress != null ? progress : count >= progressThreshold());
-        try (CertifiedRandom random = generator.build(); OutputStream sink = Destination.open(out, io())) {
-            write(random, sink, meter);
-        } catch (IOException e) {
-            if (!(Destination.isStdout(out) && Destination.isBrokenPipe(e))) {
-                throw e;
+        Escrowed escrowed = null;
+        try (SeedEscrow escrow = generator.openEscrow(); CertifiedRandom random = generator.build(escrow)) {
+            if (escrow != null) {
+                escrowed = new Escrowed(generator.escrowFile.toString(), random.instanceId(), escrow.keyId());
             }
+            Destination.write(out, io(), sink -> write(random, sink, meter));
         }
         meter.finish();
         if (!Destination.isStdout(out)) {
             if (json()) {
-                Json.write(io().out(), reportJson(meter));
+                Json.write(io().out(), reportJson(meter, escrowed));
             } else {
-                new PrintStream(io().out(), true, StandardCharsets.UTF_8).println(reportLine(meter));
+                PrintStream stdout = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+                stdout.println(reportLine(meter));
+                if (escrowed != null) {
+                    stdout.println(escrowed.line());
+                }
             }
+        } else if (escrowed != null) {
+            io().err().println(escrowed.line());
         }
         return 0;
     }

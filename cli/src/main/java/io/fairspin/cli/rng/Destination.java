@@ -17,7 +17,7 @@ final class Destination {
     }
 
     /** Opens the destination; closing what is returned never closes standard output. */
-    static OutputStream open(String path, Io io) throws IOException {
+    private static OutputStream open(String path, Io io) throws IOException {
         if (isStdout(path)) {
             return new FilterOutputStream(io.out()) {
                 @Override
@@ -34,8 +34,27 @@ final class Destination {
         return Files.newOutputStream(Path.of(path));
     }
 
+    /** Writes the data of a command to a destination. */
+    interface Body {
+        void write(OutputStream sink) throws IOException;
+    }
+
+    /**
+     * Opens the destination, writes {@code body} to it and closes it. When the reader of standard output
+     * goes away, the run ends quietly.
+     */
+    static void write(String path, Io io, Body body) throws IOException {
+        try (OutputStream sink = open(path, io)) {
+            body.write(sink);
+        } catch (IOException e) {
+            if (!(isStdout(path) && isBrokenPipe(e))) {
+                throw e;
+            }
+        }
+    }
+
     /** Whether the reader of a pipe went away (for example 'head' or a test battery that has enough). */
-    static boolean isBrokenPipe(IOException e) {
+    private static boolean isBrokenPipe(IOException e) {
         String message = e.getMessage();
         return message != null && message.contains("Broken pipe");
     }

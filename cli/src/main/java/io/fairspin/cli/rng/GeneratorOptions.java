@@ -2,10 +2,19 @@ package io.fairspin.cli.rng;
 
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
+import io.fairspin.rng.escrow.EscrowFile;
+import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.escrow.SeedEscrow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that choose and configure the certified generator. */
 final class GeneratorOptions {
@@ -19,9 +28,37 @@ final class GeneratorOptions {
             description = "Reseed from the entropy source before every generate request.")
     boolean predictionResistance;
 
-    /** A certified generator seeded from the operating system's health-tested entropy. */
-    CertifiedRandom build() {
-        return CertifiedRandom.builder().mechanism(mechanism).predictionResistance(predictionResistance).build();
+    @Option(names = "--escrow", paramLabel = "FILE",
+            description = "Escrow every input of the generator to FILE (appended, created if absent), sealed to"
+                    + " --escrow-key, so the run can be replayed with 'fairspin rng replay'.")
+    Path escrowFile;
+
+    @Option(names = "--escrow-key", paramLabel = "FILE",
+            description = "The auditor's X25519 public key (PEM, from 'fairspin keys escrow') for --escrow.")
+    Path escrowKey;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    /**
+     * The escrow asked for with --escrow and --escrow-key, or null without them. The key is read before
+     * the file is opened.
+     */
+    SeedEscrow openEscrow() throws IOException {
+        if ((escrowFile == null) != (escrowKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--escrow and --escrow-key go together");
+        }
+        if (escrowFile == null) {
+            return null;
+        }
+        PublicKey key = KeyFiles.readPublicKey(escrowKey, "X25519");
+        return new SeedEscrow(key, EscrowFile.open(escrowFile));
+    }
+
+    /** A certified generator seeded from the operating system's health-tested entropy, escrowed when asked. */
+    CertifiedRandom build(SeedEscrow escrow) {
+        return CertifiedRandom.builder().mechanism(mechanism).predictionResistance(predictionResistance)
+                .escrow(escrow).build();
     }
 
     static final class MechanismConverter implements ITypeConverter<DrbgMechanism> {

@@ -2,6 +2,7 @@ package io.fairspin.cli.rng;
 
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.RandomStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -26,11 +27,16 @@ public final class RngBytesCommand extends CollectCommand {
 
     @Override
     void write(CertifiedRandom random, OutputStream sink, Progress meter) throws IOException {
+        writeBytes(random, count, sink, meter);
+    }
+
+    /** Writes the next {@code count} bytes of {@code source} to {@code sink} in chunks of 1 MiB. */
+    static void writeBytes(RandomStream source, long count, OutputStream sink, Progress meter) throws IOException {
         byte[] buffer = new byte[(int) Math.min(CHUNK, count)];
         for (long left = count; left > 0; ) {
             int n = (int) Math.min(buffer.length, left);
             byte[] chunk = n == buffer.length ? buffer : new byte[n];
-            random.nextBytes(chunk);
+            source.nextBytes(chunk);
             sink.write(chunk, 0, n);
             left -= n;
             meter.advance(n);
@@ -44,11 +50,12 @@ public final class RngBytesCommand extends CollectCommand {
     }
 
     @Override
-    Object reportJson(Progress meter) {
-        return new Result(count, generator.mechanism.cliName(), out, meter.elapsedSeconds(), meter.rate());
+    Object reportJson(Progress meter, Escrowed escrowed) {
+        return new Result(count, generator.mechanism.cliName(), out, meter.elapsedSeconds(), meter.rate(), escrowed);
     }
 
-    /** The JSON result of a run to a file. */
-    record Result(long bytes, String mechanism, String file, double seconds, double bytesPerSecond) {
+    /** The JSON result of a run to a file; {@code escrow} is null without --escrow. */
+    record Result(long bytes, String mechanism, String file, double seconds, double bytesPerSecond,
+                  Escrowed escrow) {
     }
 }

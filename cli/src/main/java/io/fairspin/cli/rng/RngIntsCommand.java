@@ -86,12 +86,13 @@ public final class RngIntsCommand extends CollectCommand {
     }
 
     @Override
-    Object reportJson(Progress meter) {
+    Object reportJson(Progress meter, Escrowed escrowed) {
         return new Result(count, bound, binary ? "binary" : "text", generator.mechanism.cliName(), out,
-                meter.elapsedSeconds());
+                meter.elapsedSeconds(), escrowed);
     }
 
-    /** The JSON result of a run to a file. */
-    record Result(long integers, long bound, String encoding, String mechanism, String file, double seconds) {
+    /** The JSON result of a run to a file; {@code escrow} is null without --escrow. */
+    record Result(long integers, long bound, String encoding, String mechanism, String file, double seconds,
+                  Escrowed escrow) {
     }
 }

@@ -1,0 +1,82 @@
+package io.fairspin.cli.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.audit.DisputePacket;
+import io.fairspin.audit.Ed25519Keys;
+import io.fairspin.audit.EntryJson;
+import io.fairspin.audit.ProofException;
+import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fairspin audit check-packet}: checks a dispute packet offline. */
+@Command(name = "check-packet", mixinStandardHelpOptions = true,
+        description = {"Check a dispute packet offline: the checkpoint's signature by the given key, the entry's"
+            + " encoding and index, its Merkle inclusion proof against the checkpoint's root, and that the"
+            + " readable copy matches the signed bytes.",
+            "Exits with 4 when the packet does not check out."})
+public final class AuditCheckPacketCommand extends LeafCommand {
+
+    @Parameters(paramLabel = "FILE", description = "The packet (JSON); '-' for stdin.")
+    private String file;
+
+    @Option(names = "--key", required = true, paramLabel = "FILE",
+            description = "The operator's public key (PEM) that signed the packet's checkpoint.")
+    private Path key;
+
+    @Override
+    public Integer call() throws IOException {
+        var operatorKey = Ed25519Keys.readPublic(key);
+        String text;
+        try (InputStream in = file.equals("-") ? io().in() : Files.newInputStream(Path.of(file))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("packet", file);
+        int exit;
+        try {
+            DisputePacket.Verified verified = DisputePacket.parse(text).verify(operatorKey);
+            result.put("ok", true);
+            result.put("origin", verified.checkpoint().origin());
+            result.put("treeSize", verified.checkpoint().size());
+            result.put("rootHash", HexFormat.of().formatHex(verified.checkpoint().rootHash()));
+            result.put("entry", EntryJson.of(verified.entry()));
+            exit = ExitCode.OK;
+        } catch (ProofException e) {
+            result.put("ok", false);
+            result.put("problem", e.getMessage());
+            exit = ExitCode.TAMPERED;
+        }
+        if (json()) {
+            Json.write(io().out(), result);
+        } else {
+            printText(result);
+        }
+        return exit;
+    }
+
+    private void printText(Map<String, Object> result) {
+        PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+        if (!(Boolean) result.get("ok")) {
+            out.println("packet " + file + " does NOT check out: " + result.get("problem"));
+            return;
+        }
+        ObjectNode entry = (ObjectNode) result.get("entry");
+        out.println("packet " + file + " checks out: entry " + entry.get("index") + " is in the tree of "
+                + result.get("treeSize") + " entries signed by " + result.get("origin"));
+        out.println("root hash " + result.get("rootHash"));
+        out.println(entry.toPrettyString());
+    }
+}

@@ -1,0 +1,14 @@
+package io.fairspin.cli.audit;
+
+import picocli.CommandLine.Command;
+
+/** The {@code fairspin audit} group: checking audit logs and proving rounds. */
+@Command(name = "audit",
+        description = "Verify and inspect audit logs, prove one round with a dispute packet, check a packet"
+                + " offline; 'demo' writes a log of synthetic rounds.",
+        mixinStandardHelpOptions = true,
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {AuditVerifyCommand.class, AuditInspectCommand.class, AuditProveCommand.class,
+            AuditCheckPacketCommand.class, AuditDemoCommand.class})
+public final class AuditCommand {
+}

@@ -1,0 +1,43 @@
+package io.fairspin.cli.keys;
+
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.rng.escrow.KeyFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * What the key-generating commands share: {@code --out}, writing the pair with {@link KeyFiles} (never
+ * over existing files) and reporting the files and the key ID, never key material.
+ */
+abstract class KeyPairCommand extends LeafCommand {
+
+    @Option(names = "--out", required = true, paramLabel = "PREFIX",
+            description = "Write PREFIX.key (private, owner-only) and PREFIX.pub; neither may exist.")
+    Path out;
+
+    /** The JDK key algorithm: "X25519", "Ed25519". */
+    abstract String algorithm();
+
+    @Override
+    public final Integer call() throws IOException {
+        KeyFiles.Written written = KeyFiles.write(KeyFiles.generate(algorithm()), out);
+        if (json()) {
+            Json.write(io().out(), new Result(algorithm(), written.privateKey().toString(),
+                    written.publicKey().toString(), written.keyId()));
+        } else {
+            PrintStream stdout = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+            stdout.println("wrote " + written.privateKey() + " (" + algorithm() + " private key, owner-only) and "
+                    + written.publicKey());
+            stdout.println("key id " + written.keyId());
+        }
+        return 0;
+    }
+
+    /** The JSON result. */
+    record Result(String algorithm, String privateKey, String publicKey, String keyId) {
+    }
+}

@@ -1,0 +1,16 @@
+package io.fairspin.cli.keys;
+
+import picocli.CommandLine.Command;
+
+/** {@code fairspin keys escrow}: the auditor's X25519 key pair, to which seed escrow is sealed. */
+@Command(name = "escrow", mixinStandardHelpOptions = true,
+        description = {"Generate the auditor's X25519 key pair for seed escrow (HPKE, RFC 9180).",
+            "Give PREFIX.pub to the operator ('fairspin rng bytes --escrow FILE --escrow-key PREFIX.pub');"
+                + " keep PREFIX.key with the auditor ('fairspin rng replay --key PREFIX.key').",
+            "Example: fairspin keys escrow --out auditor"})
+public final class KeysEscrowCommand extends KeyPairCommand {
+    @Override
+    String algorithm() {
+        return "X25519";
+    }
+}

@@ -1,0 +1,131 @@
+package io.fairspin.cli.simulate;
+
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.sim.SimulationPlan;
+import io.fairspin.sim.SimulationReport;
+import io.fairspin.sim.Statistics;
+import io.fairspin.sim.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulation report as a JSON document: exact integer sums as numbers, exact fractions as
+ * {@code "a/b"} strings beside their decimal value, derived figures as numbers.
+ */
+final class ReportJson {
+    private ReportJson() {
+    }
+
+    static Map<String, Object> of(String model, SimulationReport report) {
+        SimulationPlan plan = report.plan();
+        Statistics s = report.statistics();
+        double c = plan.confidence();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", model);
+        json.put("game", report.gameId());
+        json.put("rng", plan.mode().cliName());
+        json.put("seed", plan.seed());
+        json.put("confidence", c);
+        json.put("roundsPlanned", plan.rounds());
+        json.put("partial", report.partial());
+        json.put("rounds", s.rounds());
+        json.put("stake", s.stake());
+        json.put("totalStake", s.totalStake());
+        json.put("totalWin", s.totalWin());
+        json.put("sumOfSquaredWins", s.sumOfSquaredWins());
+        json.put("hits", s.hits());
+        json.put("maxWin", s.maxWin());
+        if (s.rounds() > 0) {
+            json.put("rtp", s.rtp());
+            json.put("rtpInterval", interval(s.rtpInterval(c)));
+            json.put("hitFrequency", s.hitFrequency());
+            json.put("hitFrequencyInterval", interval(s.hitFrequencyInterval(c)));
+            json.put("standardDeviation", finite(s.standardDeviation()));
+            json.put("volatilityIndex", finite(s.volatilityIndex(c)));
+            json.put("maxWinMultiple", s.maxWinMultiple());
+            json.put("winTypes", winTypes(report));
+            json.put("features", features(report));
+            json.put("histogram", histogram(s));
+        }
+        report.exactFigures().ifPresent(e -> json.put("exact", exact(e)));
+        report.verdict().ifPresent(v -> json.put("verdict", verdict(v)));
+        return json;
+    }
+
+    private static List<Object> winTypes(SimulationReport report) {
+        List<Object> types = new ArrayList<>();
+        for (int t = 0; t < report.winTypes().size(); t++) {
+            Map<String, Object> type = new LinkedHashMap<>();
+            type.put("name", report.winTypes().get(t));
+            type.put("totalWin", report.statistics().winByType().get(t));
+            type.put("rtp", report.statistics().rtpOfWinType(t));
+            types.add(type);
+        }
+        return types;
+    }
+
+    private static List<Object> features(SimulationReport report) {
+        List<Object> features = new ArrayList<>();
+        Statistics s = report.statistics();
+        for (int f = 0; f < report.features().size(); f++) {
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("name", report.features().get(f));
+            feature.put("rounds", s.featureCounts().get(f));
+            feature.put("frequency", s.featureFrequency(f));
+            feature.put("interval", interval(s.featureFrequencyInterval(f, report.plan().confidence())));
+            features.add(feature);
+        }
+        return features;
+    }
+
+    private static List<Object> histogram(Statistics s) {
+        List<Object> buckets = new ArrayList<>();
+        for (Statistics.Bucket bucket : s.histogramBuckets()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("winTimesStake", bucket.label());
+            b.put("rounds", bucket.rounds());
+            buckets.add(b);
+        }
+        return buckets;
+    }
+
+    private static Map<String, Object> exact(ExactFigures e) {
+        Map<String, Object> exact = new LinkedHashMap<>();
+        exact.put("rtp", fraction(e.rtp()));
+        exact.put("rtpByWinType", e.rtpByWinType().stream().map(ReportJson::fraction).toList());
+        exact.put("hitFrequency", fraction(e.hitFrequency()));
+        exact.put("variance", fraction(e.variance()));
+        exact.put("standardDeviation", e.standardDeviation());
+        exact.put("featureFrequencies", e.featureFrequencies().stream().map(ReportJson::fraction).toList());
+        return exact;
+    }
+
+    private static Map<String, Object> verdict(Verdict v) {
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("passed", v.passed());
+        verdict.put("rtpZ", finite(v.rtpZ()));
+        verdict.put("hitFrequencyZ", finite(v.hitFrequencyZ()));
+        verdict.put("critical", v.critical());
+        verdict.put("confidence", v.confidence());
+        return verdict;
+    }
+
+    private static Map<String, Object> fraction(Fraction f) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("exact", f.toString());
+        value.put("value", f.doubleValue());
+        return value;
+    }
+
+    private static List<Double> interval(Statistics.Interval interval) {
+        return java.util.Arrays.asList(finite(interval.low()), finite(interval.high()));
+    }
+
+    /** JSON has no NaN or infinity: those become null (for example the deviation of a single round). */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,201 @@
+package io.fairspin.cli.simulate;
+
+import io.fairspin.cli.Counts;
+import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Progress;
+import io.fairspin.math.Game;
+import io.fairspin.math.GameModels;
+import io.fairspin.sim.RandomMode;
+import io.fairspin.sim.Simulation;
+import io.fairspin.sim.SimulationPlan;
+import io.fairspin.sim.SimulationReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code fairspin simulate}: Monte Carlo of a game model on every core, judged against its exact figures. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Play a game model for many rounds on several threads and report RTP, hit frequency, "
+            + "standard deviation, volatility, intervals, the win distribution, features and win types; when the "
+            + "model has an exact analysis, the z-scores and a pass or fail verdict.",
+            "The same --seed gives the same report on any number of threads. Ctrl-C stops the run and prints "
+            + "the results so far, marked partial."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (and, with exact figures, the verdict passed)",
+            "1:error: unreadable or invalid model, I/O failure",
+            "2:usage error",
+            "5:the simulation disagrees with the exact figures (verdict failed)"})
+public final class SimulateCommand extends LeafCommand {
+    /** How long a Ctrl-C waits for the partial results to be printed. */
+    private static final long PRINT_WAIT_SECONDS = 30;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
+    private String model;
+
+    @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
+            description = "Rounds to play: 10M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
+    private long rounds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of processors).")
+    private Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the run (a 64-bit integer; default: drawn at random and printed).")
+    private Long seed;
+
+    @Option(names = "--rng", paramLabel = "MODE", defaultValue = "fast", converter = ModeConverter.class,
+            completionCandidates = ModeNames.class,
+            description = "Random mode: fast (JDK L64X128MixRandom, for design work) or certified "
+                + "(CTR_DRBG AES-256, for lab runs) (default: ${DEFAULT-VALUE}).")
+    private RandomMode mode;
+
+    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.99",
+            description = "Confidence level of the intervals and the verdict (default: ${DEFAULT-VALUE}).")
+    private double confidence;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report (figures, RTP convergence, win distribution).")
+    private Path report;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        validate();
+        return simulate(load());
+    }
+
+    private void validate() {
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds: must be at least 1, was " + rounds);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads: must be at least 1, was " + threads);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--confidence: must be strictly between 0 and 1, was " + confidence);
+        }
+    }
+
+    private Game load() throws IOException {
+        if (model.equals("-")) {
+            // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            io().in().transferTo(json);
+            return GameModels.load("-", json.toByteArray());
+        }
+        return GameModels.load(Path.of(model));
+    }
+
+    /** Runs the simulation of {@code game} as the options say, prints it and returns the exit code. */
+    int simulate(Game game) throws IOException, InterruptedException {
+        SimulationPlan plan = new SimulationPlan(rounds, seed != null ? seed : new SecureRandom().nextLong(), mode,
+                confidence);
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Simulation simulation = new Simulation(game, plan);
+        CountDownLatch printed = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            simulation.cancel();
+            try {
+                printed.await(PRINT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fairspin-simulate-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            long start = System.nanoTime();
+            SimulationReport result = runWithProgress(simulation, threadCount);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            print(result);
+            if (report != null) {
+                Files.writeString(report, new HtmlReport(model, result).render(), StandardCharsets.UTF_8);
+            }
+            io().err().println(rateLine(result, threadCount, seconds));
+            return result.verdict().map(v -> v.passed() ? ExitCode.OK : ExitCode.SIMULATION_DISAGREES)
+                    .orElse(ExitCode.OK);
+        } finally {
+            printed.countDown();
+            removeHook(onInterrupt);
+        }
+    }
+
+    private SimulationReport runWithProgress(Simulation simulation, int threadCount) throws InterruptedException {
+        if (!io().interactive()) {
+            return simulation.run(threadCount);
+        }
+        ProgressTicker ticker = new ProgressTicker(simulation, new Progress(io(), "rounds", rounds, true));
+        ticker.start();
+        try {
+            return simulation.run(threadCount);
+        } finally {
+            ticker.stop();
+        }
+    }
+
+    private void print(SimulationReport result) throws IOException {
+        if (json()) {
+            Json.write(io().out(), ReportJson.of(model, result));
+        } else {
+            PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+            out.print(new ReportText(model, result).render());
+            out.flush();
+        }
+    }
+
+    private static String rateLine(SimulationReport result, int threadCount, double seconds) {
+        long done = result.statistics().rounds();
+        return String.format(Locale.ROOT, "%s %,d rounds in %.2f s (%s rounds/s, %d thread%s, %s)",
+                result.partial() ? "interrupted after" : "simulated", done, seconds,
+                Progress.human((long) (done / Math.max(seconds, 1e-9))), threadCount, threadCount == 1 ? "" : "s",
+                result.plan().mode().cliName());
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting (Ctrl-C); the hook is running and ends once the results are printed.
+        }
+    }
+
+    static final class ModeConverter implements ITypeConverter<RandomMode> {
+        @Override
+        public RandomMode convert(String value) {
+            try {
+                return RandomMode.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a random mode: expected fast or certified");
+            }
+        }
+    }
+
+    static final class ModeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(RandomMode.values()).map(RandomMode::cliName).iterator();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.fairspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fairspin keys signing and the audit commands, run in-process on a demo log. */
+class AuditCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void signingKeysArePemFilesWithAPrivateModeAndTheSharedKeyId(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("operator");
+        CommandRun run = CommandRun.of("--format", "json", "keys", "signing", "--out", base.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        Path key = dir.resolve("operator.key");
+        Path pub = dir.resolve("operator.pub");
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(key));
+        assertTrue(Files.readString(key).startsWith("-----BEGIN PRIVATE KEY-----\n"));
+        String pem = Files.readString(pub);
+        assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----\n"));
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        String expectedId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der), 0, 8);
+        assertEquals(expectedId, JSON.readTree(run.stdout()).get("keyId").asText());
+        assertFalse(run.text().contains("PRIVATE"), "no key material on stdout");
+
+        CommandRun again = CommandRun.of("keys", "signing", "--out", base.toString());
+        assertEquals(ExitCode.ERROR, again.exitCode());
+        assertTrue(again.stderr().startsWith("fairspin: file exists"), again.stderr());
+    }
+
+    @Test
+    void demoVerifyProveAndCheckPacket(@TempDir Path dir) throws Exception {
+        String base = dir.resolve("operator").toString();
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", base).exitCode());
+        String log = dir.resolve("log").toString();
+        CommandRun demo = CommandRun.of("audit", "demo", log, "--signing-key", base + ".key", "--rounds", "2000",
+                "--checkpoint-every", "700");
+        assertEquals(0, demo.exitCode(), demo.stderr());
+        assertTrue(demo.text().contains("durable rounds/s"), demo.text());
+
+        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--key", base + ".pub");
+        assertEquals(0, verify.exitCode(), verify.text());
+        JsonNode report = JSON.readTree(verify.stdout());
+        assertEquals(2001, report.get("entries").asLong());
+        assertEquals(4, report.get("checkpoints").size(), "at creation, after 700 and 1400 rounds, at the end");
+
+        CommandRun prove = CommandRun.of("audit", "prove", log, "--round", "demo-1234");
+        assertEquals(0, prove.exitCode(), prove.stderr());
+        Path packet = dir.resolve("packet.json");
+        Files.write(packet, prove.stdout());
+        CommandRun check = CommandRun.of("audit", "check-packet", packet.toString(), "--key", base + ".pub");
+        assertEquals(0, check.exitCode(), check.text());
+        assertTrue(check.text().startsWith("packet " + packet + " checks out: entry 1234"), check.text());
+
+        String edited = prove.text().replace("\"win\" : 0", "\"win\" : 1").replace("\"win\" : 250", "\"win\" : 0");
+        CommandRun tampered = CommandRun.withInput(edited.getBytes(StandardCharsets.UTF_8), "audit", "check-packet",
+                "-", "--key", base + ".pub");
+        assertEquals(ExitCode.TAMPERED, tampered.exitCode(), tampered.text());
+        assertTrue(tampered.text().contains("does NOT check out"), tampered.text());
+
+        String other = dir.resolve("other").toString();
+        CommandRun.of("keys", "signing", "--out", other);
+        assertEquals(ExitCode.TAMPERED, CommandRun.of("audit", "verify", log, "--key", other + ".pub").exitCode());
+        assertEquals(ExitCode.TAMPERED,
+                CommandRun.of("audit", "check-packet", packet.toString(), "--key", other + ".pub").exitCode());
+    }
+
+    @Test
+    void aDamagedLogIsInspectedReadOnlyAndRefusesAppends(@TempDir Path dir) throws Exception {
+        String base = dir.resolve("operator").toString();
+        CommandRun.of("keys", "signing", "--out", base);
+        Path log = dir.resolve("log");
+        assertEquals(0, CommandRun.of("audit", "demo", log.toString(), "--signing-key", base + ".key", "--rounds",
+                "300").exitCode());
+        Path segment = log.resolve("00000000000000000000.seg");
+        long size = Files.size(segment);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {0x55}), size / 2);
+        }
+        byte[] before = Files.readAllBytes(segment);
+        CommandRun inspect = CommandRun.of("audit", "inspect", log.toString());
+        assertEquals(ExitCode.TAMPERED, inspect.exitCode(), inspect.text());
+        assertTrue(inspect.text().contains("PROBLEM       00000000000000000000.seg at offset "), inspect.text());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(segment)), "inspect changed nothing");
+
+        CommandRun append = CommandRun.of("audit", "demo", log.toString(), "--signing-key", base + ".key",
+                "--rounds", "1");
+        assertEquals(ExitCode.TAMPERED, append.exitCode());
+        assertTrue(append.stderr().startsWith("fairspin: the audit log is damaged or was tampered with: "
+                + "00000000000000000000.seg at offset "), append.stderr());
+        assertTrue(CommandRun.of("--help").text().contains("4   tampering or corruption"));
+    }
+}

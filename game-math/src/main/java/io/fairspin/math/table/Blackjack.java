@@ -1,0 +1,135 @@
+package io.fairspin.math.table;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.Analyzable;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.Game;
+import io.fairspin.math.PlayedRound;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.rng.RandomStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Blackjack with its rules as data, played by a basic strategy derived from exact expected values
+ * ({@link BasicStrategy}). Its house edge comes from simulation, so it states no exact figures.
+ *
+ * <p>A round deals from a full, freshly shuffled shoe ({@link Dealer}): player, dealer upcard, player,
+ * dealer hole card; then, hand by hand from the first, the player's draws (a split hand receives its
+ * second card when it is played); then the dealer's draws, only if a player hand is still live.
+ */
+final class Blackjack implements Game, Analyzable {
+    private static final String BET = "hands";
+    private final String id;
+    private final String name;
+    private final BlackjackRules rules;
+    private final long amount;
+    private final long blackjackWin;
+    private final ThreadLocal<BlackjackRound> rounds;
+    private volatile BasicStrategy strategy;
+
+    private Blackjack(String id, String name, BlackjackRules rules, long amount) {
+        this.id = id;
+        this.name = name;
+        this.rules = rules;
+        this.amount = amount;
+        this.blackjackWin = rules.blackjackPays().multiply(amount).numerator().longValueExact();
+        this.rounds = ThreadLocal.withInitial(() -> new BlackjackRound(rules, Cards.DECK * rules.decks()));
+    }
+
+    static Blackjack read(Field root) {
+        String id = root.get("id").text();
+        BlackjackRules rules = BlackjackRules.read(root.get("rules"));
+        Field amountField = root.get("standardWager").get("amount");
+        long amount = amountField.integer(1, Long.MAX_VALUE / 64);
+        Fraction blackjack = rules.blackjackPays().multiply(amount);
+        if (!blackjack.denominator().equals(java.math.BigInteger.ONE) || rules.lateSurrender() && amount % 2 != 0) {
+            throw amountField.fail("a blackjack (" + rules.blackjackPays() + ") or a surrender (1/2) of " + amount
+                    + " is not a whole number of minor units: expected an amount that makes them whole");
+        }
+        return new Blackjack(id, root.get("name").text(id), rules, amount);
+    }
+
+    /** The strategy, derived on first use. */
+    BasicStrategy strategy() {
+        BasicStrategy known = strategy;
+        if (known == null) {
+            synchronized (this) {
+                if (strategy == null) {
+                    strategy = BasicStrategy.derive(rules);
+                }
+                known = strategy;
+            }
+        }
+        return known;
+    }
+
+    BlackjackRules rules() {
+        return rules;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public long stake() {
+        return amount;
+    }
+
+    @Override
+    public List<String> winTypes() {
+        return List.of(BET);
+    }
+
+    @Override
+    public List<String> features() {
+        return List.of();
+    }
+
+    @Override
+    public void play(RandomStream stream, RoundOutcome outcome) {
+        outcome.start(amount);
+        rounds.get().play(strategy(), stream, amount, blackjackWin, outcome, null);
+    }
+
+    @Override
+    public PlayedRound playRecorded(RandomStream stream) {
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        outcome.start(amount);
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        rounds.get().play(strategy(), stream, amount, blackjackWin, outcome, detail);
+        return new PlayedRound(outcome, detail);
+    }
+
+    /** None: blackjack's house edge is measured by simulation (see docs/model-format.md). */
+    @Override
+    public Optional<ExactFigures> exactFigures() {
+        return Optional.empty();
+    }
+
+    @Override
+    public AnalysisReport analyze() {
+        BasicStrategy s = strategy();
+        return new AnalysisReport(name, List.of(
+                BlackjackTables.strategy("Basic strategy: hard totals", s, 5, 21, false),
+                BlackjackTables.strategy("Basic strategy: soft totals", s, 13, 21, true),
+                BlackjackTables.pairs(s),
+                BlackjackTables.summary(rules, s)));
+    }
+
+    /** Builds the detail of a hand for a recorded round. */
+    static void describe(ArrayNode hands, int[] cards, int count, String result, long returned, boolean doubled) {
+        ObjectNode hand = hands.addObject();
+        ArrayNode names = hand.putArray("cards");
+        for (int i = 0; i < count; i++) {
+            names.add(Cards.name(cards[i]));
+        }
+        hand.put("doubled", doubled).put("result", result).put("returned", returned);
+    }
+}

@@ -1,0 +1,79 @@
+package io.fairspin.math.table;
+
+import io.fairspin.math.Game;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The expected value of each first decision on a blackjack hand for a given shoe composition, under a
+ * blackjack model's rules: for advice tools, card-counting studies and checking a strategy.
+ */
+public final class BlackjackDecisions {
+    private BlackjackDecisions() {
+    }
+
+    /**
+     * The EV per unit of the initial bet of each action the rules allow on the two-card hand {@code first},
+     * {@code second} against {@code upcard}, in the order stand, hit, double, split, surrender. Cards are
+     * values 1 (ace) to 10 (ten or picture); {@code unseen[v]} counts the cards of value v still in the
+     * shoe, not counting the upcard and the player's two cards ({@code unseen[0]} is ignored). With a
+     * peeking dealer the values are given that the dealer has no blackjack, averaging over each possible
+     * hole card. Stand, hit, double and surrender are exact; a split is valued as twice one hand from the
+     * pair card, without resplits.
+     *
+     * @throws IllegalArgumentException when {@code model} is not a blackjack model or a card is not in 1..10
+     */
+    public static Map<String, Double> firstDecision(Game model, int[] unseen, int upcard, int first, int second) {
+        if (!(model instanceof Blackjack)) {
+            throw new IllegalArgumentException("model: expected a blackjack model, was " + model.id());
+        }
+        if (unseen.length != 11) {
+            throw new IllegalArgumentException("unseen: expected 11 counts (index 1 = aces to 10 = tens)");
+        }
+        int[] shoe = unseen.clone();
+        shoe[0] = 0;
+        for (int card : new int[] {upcard, first, second}) {
+            if (card < 1 || card > 10) {
+                throw new IllegalArgumentException("cards: expected values 1 (ace) to 10, was " + card);
+            }
+        }
+        shoe[first]++;
+        shoe[second]++;
+        double[] ev = values(((Blackjack) model).rules(), shoe, upcard, first, second);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int action = 0; action < ev.length; action++) {
+            if (!Double.isNaN(ev[action])) {
+                out.put(BlackjackOdds.ACTIONS[action], ev[action]);
+            }
+        }
+        return out;
+    }
+
+    /** The EVs, conditioning on the hole card exactly when a peek has shown that it makes no blackjack. */
+    private static double[] values(BlackjackRules rules, int[] shoe, int upcard, int first, int second) {
+        int natural = upcard == 1 ? 10 : upcard == 10 ? 1 : 0;
+        if (!rules.peek() || natural == 0) {
+            return new BlackjackOdds(rules, upcard, shoe).firstDecision(first, second);
+        }
+        double[] sum = new double[BlackjackOdds.ACTIONS.length];
+        double weight = 0;
+        for (int hole = 1; hole <= 10; hole++) {
+            // The hole card is one of the unseen cards: the shoe less the player's two.
+            int ways = shoe[hole] - (first == hole ? 1 : 0) - (second == hole ? 1 : 0);
+            if (hole == natural || ways <= 0) {
+                continue;
+            }
+            int[] rest = shoe.clone();
+            rest[hole]--;
+            double[] ev = new BlackjackOdds(rules, upcard, hole, rest).firstDecision(first, second);
+            for (int action = 0; action < sum.length; action++) {
+                sum[action] += ways * ev[action];
+            }
+            weight += ways;
+        }
+        for (int action = 0; action < sum.length; action++) {
+            sum[action] /= weight;
+        }
+        return sum;
+    }
+}

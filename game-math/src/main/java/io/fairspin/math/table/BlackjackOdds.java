@@ -1,0 +1,292 @@
+package io.fairspin.math.table;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Expected values of blackjack decisions for a given shoe composition, by exhaustive recursion over the
+ * cards still in the shoe (composition-dependent, without replacement).
+ *
+ * <p>Cards are values 1 (ace) to 10 (ten and pictures). A shoe is {@code int[11]} of counts, index 0
+ * unused. One instance evaluates the hands against one dealer upcard from one starting shoe (the
+ * upcard and any other known cards already removed) and remembers what it computed: the shoe at any
+ * point is that starting shoe less the player's cards, so a hand's cards identify its shoe.
+ *
+ * <p>Exact for stand, hit, double and surrender when the dealer's second card is known or is drawn
+ * after the player's cards (no peek, or an upcard that cannot make blackjack). Under a peek with an ace
+ * or ten up, an evaluator without a known hole card conditions only the dealer's outcome on having no
+ * blackjack, not the player's draws; {@link BlackjackDecisions} removes that approximation by averaging
+ * evaluators over every possible hole card. A split is valued as twice one hand started from the pair
+ * card, with the other pair card removed and no resplit.
+ */
+final class BlackjackOdds {
+    /** Dealer outcome indices: 17..21 at 0..4, bust, natural. */
+    static final int BUST = 5;
+    static final int NATURAL = 6;
+    static final int STAND = 0;
+    static final int HIT = 1;
+    static final int DOUBLE = 2;
+    static final int SPLIT = 3;
+    static final int SURRENDER = 4;
+    static final String[] ACTIONS = {"stand", "hit", "double", "split", "surrender"};
+
+    private final BlackjackRules rules;
+    private final int up;
+    private final int hole;
+    private final int[] shoe;
+    private int remaining;
+    private final Map<Long, Double> standMemo = new HashMap<>();
+    private final Map<Long, Double> hitMemo = new HashMap<>();
+    private final BlackjackOdds[] splitHands = new BlackjackOdds[11];
+
+    /** Evaluates hands against {@code up} from {@code shoe} (upcard already removed; copied). */
+    BlackjackOdds(BlackjackRules rules, int up, int[] shoe) {
+        this(rules, up, 0, shoe);
+    }
+
+    /**
+     * Evaluates hands against {@code up} and a known dealer second card {@code hole} (0: unknown, to be
+     * drawn), from {@code shoe} (both removed; copied).
+     */
+    BlackjackOdds(BlackjackRules rules, int up, int hole, int[] shoe) {
+        this.rules = rules;
+        this.up = up;
+        this.hole = hole;
+        this.shoe = shoe.clone();
+        for (int v = 1; v <= 10; v++) {
+            remaining += shoe[v];
+        }
+    }
+
+    /** A full shoe of {@code decks} decks. */
+    static int[] fullShoe(int decks) {
+        int[] shoe = new int[11];
+        for (int v = 1; v <= 9; v++) {
+            shoe[v] = 4 * decks;
+        }
+        shoe[10] = 16 * decks;
+        return shoe;
+    }
+
+    /** The best total of a hand of hard total {@code hard} holding an ace or not. */
+    static int best(int hard, boolean ace) {
+        return ace && hard + 10 <= 21 ? hard + 10 : hard;
+    }
+
+    /**
+     * The dealer's outcome distribution from the current shoe: 17..21, bust and natural; with a peeking
+     * dealer, conditioned on no natural.
+     */
+    double[] dealer() {
+        double[] out = new double[7];
+        if (hole > 0) {
+            dealerDraw(up + hole, up == 1 || hole == 1, 2, 1.0, out, 0);
+            return out;
+        }
+        int excluded = rules.peek() ? (up == 1 ? 10 : up == 10 ? 1 : 0) : 0;
+        dealerDraw(up, up == 1, 1, 1.0, out, excluded);
+        return out;
+    }
+
+    private void dealerDraw(int hard, boolean ace, int cards, double p, double[] out, int excluded) {
+        int best = best(hard, ace);
+        boolean soft = ace && hard + 10 <= 21;
+        if (best > 21) {
+            out[BUST] += p;
+            return;
+        }
+        if (cards == 2 && best == 21) {
+            out[NATURAL] += p;
+            return;
+        }
+        if (cards >= 2 && (best > 17 || best == 17 && !(soft && rules.hitsSoft17()))) {
+            out[best - 17] += p;
+            return;
+        }
+        int total = remaining - (excluded > 0 ? shoe[excluded] : 0);
+        for (int v = 1; v <= 10; v++) {
+            int c = shoe[v];
+            if (c == 0 || v == excluded) {
+                continue;
+            }
+            shoe[v]--;
+            remaining--;
+            dealerDraw(hard + v, ace || v == 1, cards + 1, p * c / total, out, 0);
+            shoe[v]++;
+            remaining++;
+        }
+    }
+
+    /** The probability that the dealer turns a natural over the upcard when the player holds {@code a, b}. */
+    double dealerNatural(int a, int b) {
+        if (up != 1 && up != 10) {
+            return 0;
+        }
+        int hole = up == 1 ? 10 : 1;
+        int left = shoe[hole] - (a == hole ? 1 : 0) - (b == hole ? 1 : 0);
+        return (double) left / (remaining - 2);
+    }
+
+    private void take(int card) {
+        shoe[card]--;
+        remaining--;
+    }
+
+    private void putBack(int card) {
+        shoe[card]++;
+        remaining++;
+    }
+
+    /** The EV of standing, per unit bet, on the hand described (cards already out of the shoe). */
+    double stand(int hard, boolean ace, long key) {
+        int total = best(hard, ace);
+        if (total > 21) {
+            return -1;
+        }
+        Double known = standMemo.get(key);
+        if (known != null) {
+            return known;
+        }
+        double[] d = dealer();
+        double ev = d[BUST] - d[NATURAL];
+        for (int t = 17; t <= 21; t++) {
+            ev += Integer.signum(total - t) * d[t - 17];
+        }
+        standMemo.put(key, ev);
+        return ev;
+    }
+
+    /** The EV of hitting, then playing on optimally (stand or hit), per unit bet. */
+    double hit(int hard, boolean ace, long key) {
+        Double known = hitMemo.get(key);
+        if (known != null) {
+            return known;
+        }
+        double ev = 0;
+        for (int v = 1; v <= 10; v++) {
+            int c = shoe[v];
+            if (c == 0) {
+                continue;
+            }
+            double p = (double) c / remaining;
+            shoe[v]--;
+            remaining--;
+            int newHard = hard + v;
+            boolean newAce = ace || v == 1;
+            long newKey = key + (1L << (5 * (v - 1)));
+            if (best(newHard, newAce) > 21) {
+                ev -= p;
+            } else {
+                ev += p * Math.max(stand(newHard, newAce, newKey), hit(newHard, newAce, newKey));
+            }
+            shoe[v]++;
+            remaining++;
+        }
+        hitMemo.put(key, ev);
+        return ev;
+    }
+
+    /** The EV of doubling (one card, twice the bet), per unit of the original bet. */
+    double doubleDown(int hard, boolean ace, long key) {
+        double ev = 0;
+        for (int v = 1; v <= 10; v++) {
+            int c = shoe[v];
+            if (c == 0) {
+                continue;
+            }
+            double p = (double) c / remaining;
+            shoe[v]--;
+            remaining--;
+            ev += p * 2 * stand(hard + v, ace || v == 1, key + (1L << (5 * (v - 1))));
+            shoe[v]++;
+            remaining++;
+        }
+        return ev;
+    }
+
+    /** The key of a hand: 5 bits per card value (a hand may hold up to 21 aces). */
+    static long key(int... cards) {
+        long key = 0;
+        for (int v : cards) {
+            key += 1L << (5 * (v - 1));
+        }
+        return key;
+    }
+
+    /**
+     * The EVs of each first decision on the two-card hand {@code a, b}, per unit of the initial bet and
+     * indexed as {@link #ACTIONS}; NaN where the rules do not allow the action.
+     */
+    double[] firstDecision(int a, int b) {
+        double[] ev = new double[5];
+        int hard = a + b;
+        boolean ace = a == 1 || b == 1;
+        long key = key(a, b);
+        take(a);
+        take(b);
+        ev[STAND] = stand(hard, ace, key);
+        ev[HIT] = hit(hard, ace, key);
+        ev[DOUBLE] = doubleDown(hard, ace, key);
+        putBack(a);
+        putBack(b);
+        ev[SPLIT] = a == b && rules.maxHands() >= 2 ? split(a) : Double.NaN;
+        ev[SURRENDER] = rules.lateSurrender() ? -0.5 : Double.NaN;
+        return ev;
+    }
+
+    /** Twice the EV of one hand started from {@code card}, the other pair card out of the shoe. */
+    private double split(int card) {
+        BlackjackOdds hands = splitHands[card];
+        if (hands == null) {
+            int[] withoutOther = shoe.clone();
+            withoutOther[card]--;
+            hands = new BlackjackOdds(rules, up, hole, withoutOther);
+            splitHands[card] = hands;
+        }
+        return 2 * hands.splitHand(card);
+    }
+
+    private double splitHand(int card) {
+        double ev = 0;
+        take(card);
+        for (int v = 1; v <= 10; v++) {
+            int c = shoe[v];
+            if (c == 0) {
+                continue;
+            }
+            double p = (double) c / remaining;
+            take(v);
+            int hard = card + v;
+            boolean ace = card == 1 || v == 1;
+            long key = key(card, v);
+            double best = stand(hard, ace, key);
+            if (card != 1 || rules.hitSplitAces()) {
+                best = Math.max(best, hit(hard, ace, key));
+                if (rules.doubleAfterSplit()) {
+                    best = Math.max(best, doubleDown(hard, ace, key));
+                }
+            }
+            ev += p * best;
+            putBack(v);
+        }
+        putBack(card);
+        return ev;
+    }
+
+    /** The EVs of standing and of hitting on the hand {@code cards} (any number of cards). */
+    double[] standAndHit(int... cards) {
+        int hard = 0;
+        boolean ace = false;
+        for (int v : cards) {
+            take(v);
+            hard += v;
+            ace |= v == 1;
+        }
+        long key = key(cards);
+        double[] ev = {stand(hard, ace, key), hit(hard, ace, key)};
+        for (int v : cards) {
+            putBack(v);
+        }
+        return ev;
+    }
+}

@@ -1,0 +1,38 @@
+package io.fairspin.math.table;
+
+/**
+ * The card encoding every card game uses: in a shoe of d decks, card index c in [0, 52d) is deck
+ * {@code c / 52}, suit {@code (c % 52) / 13} (clubs, diamonds, hearts, spades) and rank
+ * {@code c % 13} (0 = ace, 1 = two, ..., 9 = ten, 10 = jack, 11 = queen, 12 = king).
+ */
+final class Cards {
+    static final int RANKS = 13;
+    static final int SUITS = 4;
+    static final int DECK = 52;
+    private static final String RANK_NAMES = "A23456789TJQK";
+    private static final String SUIT_NAMES = "cdhs";
+
+    private Cards() {
+    }
+
+    static int rank(int card) {
+        return card % RANKS;
+    }
+
+    static int suit(int card) {
+        return (card % DECK) / RANKS;
+    }
+
+    /** The card's name, rank then suit: {@code "Ah"}, {@code "Tc"}. */
+    static String name(int card) {
+        if (card == PokerHands.JOKER) {
+            return "Jk";
+        }
+        return "" + RANK_NAMES.charAt(rank(card)) + SUIT_NAMES.charAt(suit(card));
+    }
+
+    /** The card of {@code rank} and {@code suit} in the first deck. */
+    static int card(int rank, int suit) {
+        return suit * RANKS + rank;
+    }
+}

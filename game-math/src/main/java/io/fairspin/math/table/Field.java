@@ -1,0 +1,149 @@
+package io.fairspin.math.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.ModelException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One field of a model document together with its JSON path, so that reading a model reports a bad or
+ * missing field by file, path and what was expected.
+ *
+ * @param file the model file as the user named it
+ * @param path the JSON path of this field
+ * @param node the field's value, or {@code null} when it is absent
+ */
+record Field(String file, String path, JsonNode node) {
+    static Field root(String file, JsonNode root) {
+        return new Field(file, "$", root);
+    }
+
+    /** The member {@code name} of this object (absent when missing, or this field absent). */
+    Field get(String name) {
+        if (present() && !node.isObject()) {
+            throw fail("expected an object with \"" + name + "\", was " + node);
+        }
+        JsonNode child = node == null ? null : node.get(name);
+        return new Field(file, path + "." + name, child);
+    }
+
+    boolean present() {
+        return node != null && !node.isNull();
+    }
+
+    ModelException fail(String problem) {
+        return new ModelException(file, path, problem);
+    }
+
+    private Field require(String expected) {
+        if (!present()) {
+            throw fail("missing: expected " + expected);
+        }
+        return this;
+    }
+
+    String text() {
+        require("a string");
+        if (!node.isTextual()) {
+            throw fail("expected a string");
+        }
+        return node.asText();
+    }
+
+    String text(String fallback) {
+        return present() ? text() : fallback;
+    }
+
+    /** A string that must be one of {@code allowed}. */
+    String choice(String fallback, String... allowed) {
+        String value = present() ? text() : fallback;
+        for (String candidate : allowed) {
+            if (candidate.equals(value)) {
+                return value;
+            }
+        }
+        throw fail("\"" + value + "\" is not allowed: expected one of " + String.join(", ", allowed));
+    }
+
+    boolean bool(boolean fallback) {
+        if (!present()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw fail("expected true or false");
+        }
+        return node.asBoolean();
+    }
+
+    long integer(long min, long max) {
+        require("an integer from " + min + " to " + max);
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
+            throw fail("expected an integer from " + min + " to " + max + ", was " + node);
+        }
+        return node.asLong();
+    }
+
+    long integer(long min, long max, long fallback) {
+        return present() ? integer(min, max) : fallback;
+    }
+
+    int smallInt(int min, int max) {
+        return (int) integer(min, max);
+    }
+
+    int smallInt(int min, int max, int fallback) {
+        return present() ? smallInt(min, max) : fallback;
+    }
+
+    /** A non-negative exact amount: an integer or a string {@code "a/b"}. */
+    Fraction fraction() {
+        require("a non-negative integer or a fraction \"a/b\"");
+        Fraction value;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            value = Fraction.of(node.asLong());
+        } else if (node.isTextual()) {
+            try {
+                value = Fraction.parse(node.asText());
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw fail("expected a fraction \"a/b\" or an integer, was \"" + node.asText() + "\"");
+            }
+        } else {
+            throw fail("expected a non-negative integer or a fraction \"a/b\", was " + node);
+        }
+        if (value.signum() < 0) {
+            throw fail("expected a non-negative amount, was " + value);
+        }
+        return value;
+    }
+
+    Fraction fraction(Fraction fallback) {
+        return present() ? fraction() : fallback;
+    }
+
+    /** The elements of this array, which must have at least {@code minSize} of them. */
+    List<Field> elements(int minSize) {
+        require("an array");
+        if (!node.isArray() || node.size() < minSize) {
+            throw fail("expected an array of at least " + minSize + " element(s)");
+        }
+        List<Field> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(new Field(file, path + "[" + i + "]", node.get(i)));
+        }
+        return out;
+    }
+
+    /** The members of this object, in document order. */
+    Map<String, Field> members() {
+        require("an object");
+        if (!node.isObject()) {
+            throw fail("expected an object");
+        }
+        Map<String, Field> out = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(name -> out.put(name, get(name)));
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package io.fairspin.math.table;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.AnalysisReport.Cell;
+import io.fairspin.math.Analyzable;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.Game;
+import io.fairspin.math.PlayedRound;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.rng.RandomStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every table and card game shares: identity, the standard wager (whose bets are the win types),
+ * one round-playing method for both the fast and the recorded path, and the analysis report made of
+ * the per-bet table and the standard wager's figures.
+ */
+abstract class TableGame implements Game, Analyzable {
+    private final String id;
+    private final String name;
+    private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
+    private volatile ExactFigures figures;
+
+    TableGame(String id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** The number of cards in the game's shoe (0 for games without cards). */
+    int shoeSize() {
+        return 0;
+    }
+
+    /** This thread's shoe, with every card back in it, to deal a new round from. */
+    final Dealer freshShoe() {
+        Dealer dealer = dealers.get();
+        dealer.newRound();
+        return dealer;
+    }
+
+    /** The wager {@code play} places and the exact figures describe. */
+    abstract StandardWager wager();
+
+    /** The exact probability of each outcome key of {@link #wager()}. */
+    abstract Fraction[] outcomeProbabilities();
+
+    /**
+     * Plays one round into {@code outcome} (already started at the standard stake), describing it in
+     * {@code detail} when that is not null. Must draw the same whatever {@code detail} is.
+     */
+    abstract void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail);
+
+    /** The exact per-bet distributions of every bet the model offers, for the analysis report. */
+    abstract List<BetAnalysis> bets();
+
+    /** Further tables of the analysis (hand frequencies, strategy), after the per-bet table. */
+    List<AnalysisReport.Table> extraTables() {
+        return List.of();
+    }
+
+    @Override
+    public long stake() {
+        return wager().initialStake();
+    }
+
+    @Override
+    public List<String> winTypes() {
+        return wager().names();
+    }
+
+    @Override
+    public List<String> features() {
+        return List.of();
+    }
+
+    @Override
+    public void play(RandomStream stream, RoundOutcome outcome) {
+        outcome.start(stake());
+        playRound(stream, outcome, null);
+    }
+
+    @Override
+    public PlayedRound playRecorded(RandomStream stream) {
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        outcome.start(stake());
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        playRound(stream, outcome, detail);
+        return new PlayedRound(outcome, detail);
+    }
+
+    @Override
+    public Optional<ExactFigures> exactFigures() {
+        ExactFigures known = figures;
+        if (known == null) {
+            known = wager().figures(outcomeProbabilities());
+            figures = known;
+        }
+        return Optional.of(known);
+    }
+
+    @Override
+    public AnalysisReport analyze() {
+        List<AnalysisReport.Table> tables = new ArrayList<>();
+        tables.add(BetAnalysis.table("Return by bet", bets()));
+        tables.addAll(extraTables());
+        tables.add(standardWagerTable());
+        return new AnalysisReport(name, tables);
+    }
+
+    private AnalysisReport.Table standardWagerTable() {
+        ExactFigures exact = exactFigures().orElseThrow();
+        List<List<Cell>> rows = new ArrayList<>();
+        rows.add(List.of(Cell.text("stake (minor units)"), Cell.count(stake())));
+        rows.add(List.of(Cell.text("RTP"), Cell.exact(exact.rtp())));
+        for (int i = 0; i < winTypes().size(); i++) {
+            rows.add(List.of(Cell.text("RTP from " + winTypes().get(i)), Cell.exact(exact.rtpByWinType().get(i))));
+        }
+        rows.add(List.of(Cell.text("hit frequency"), Cell.exact(exact.hitFrequency())));
+        rows.add(List.of(Cell.text("variance"), Cell.exact(exact.variance())));
+        rows.add(List.of(Cell.text("standard deviation"), Cell.approximate(exact.standardDeviation())));
+        return new AnalysisReport.Table("Standard wager", List.of("figure", "value"), rows);
+    }
+}

@@ -1,0 +1,180 @@
+package io.fairspin.rng;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The seed of one game round ("round streams v1", specified in {@code docs/escrow-and-replay.md}): bytes
+ * drawn from the certified generator for a round id, from which the round's own {@link RandomStream} is
+ * expanded by a deterministic DRBG of the same mechanism.
+ *
+ * <p>{@link #commitment()} can be published before the round is played; after it, {@link #reveal()}
+ * gives the seed, and {@link #of} re-creates the same stream from it alone (O(1) replay). A client seed
+ * chosen by the player after the commitment was published may be mixed into the stream
+ * (provably-fair mode). {@code toString()} shows the round id and the commitment, never the seed.
+ */
+public final class RoundSeed {
+    /** The request size of the round stream's DRBG; part of what fixes a round's byte sequence. */
+    public static final int STREAM_REQUEST_BYTES = 256;
+
+    private static final int MAX_ROUND_ID_BYTES = 256;
+    private static final byte[] DRAW_TAG = ascii("fairspin/round-seed/v1");
+    private static final byte[] NONCE_TAG = ascii("fairspin/round-nonce/v1");
+    private static final byte[] PERSONALIZATION_TAG = ascii("fairspin/round/v1");
+    private static final byte[] COMMITMENT_TAG = ascii("fairspin/round-commitment/v1");
+
+    private final DrbgMechanism mechanism;
+    private final String roundId;
+    private final byte[] seed;
+
+    private RoundSeed(DrbgMechanism mechanism, String roundId, byte[] seed) {
+        this.mechanism = mechanism;
+        this.roundId = roundId;
+        this.seed = seed;
+    }
+
+    /**
+     * A round's seed, for replay or verification once it was revealed.
+     *
+     * @throws IllegalArgumentException when the round id is not valid or the seed's length is not
+     *                                  {@link #seedLength(DrbgMechanism)}
+     */
+    public static RoundSeed of(DrbgMechanism mechanism, String roundId, byte[] seed) {
+        if (mechanism == null) {
+            throw new IllegalArgumentException("mechanism: must not be null");
+        }
+        checkRoundId(roundId);
+        int expected = seedLength(mechanism);
+        if (seed == null || seed.length != expected) {
+            throw new IllegalArgumentException("seed: a " + mechanism + " round seed has " + expected + " bytes, was "
+                    + (seed == null ? 0 : seed.length));
+        }
+        return new RoundSeed(mechanism, roundId, seed.clone());
+    }
+
+    /** Draws a round's seed from {@code drbg} (the caller holds the generator's lock and reseeds as due). */
+    static RoundSeed draw(Drbg drbg, String roundId) {
+        checkRoundId(roundId);
+        byte[] seed = new byte[seedLength(drbg.mechanism())];
+        drbg.generate(seed, 0, seed.length, drawInput(roundId));
+        return new RoundSeed(drbg.mechanism(), roundId, seed);
+    }
+
+    /**
+     * The seed length for a mechanism: the seed length of CTR_DRBG without derivation function (its
+     * entropy input must be exactly that), otherwise the mechanism's highest security strength in bytes.
+     */
+    public static int seedLength(DrbgMechanism mechanism) {
+        return mechanism.requiresFullEntropy() ? mechanism.seedLengthBytes() : mechanism.maxSecurityStrength() / 8;
+    }
+
+    /**
+     * The additional input of the generate request that draws a round's seed:
+     * SHA-256(lp("fairspin/round-seed/v1") || lp(UTF-8 round id)). Escrow replay finds a round by it.
+     */
+    public static byte[] drawInput(String roundId) {
+        checkRoundId(roundId);
+        return sha256(DRAW_TAG, utf8(roundId));
+    }
+
+    /** The round id this seed belongs to. */
+    public String roundId() {
+        return roundId;
+    }
+
+    /** The mechanism of the generator the seed came from, which also expands it. */
+    public DrbgMechanism mechanism() {
+        return mechanism;
+    }
+
+    /**
+     * The commitment to publish before the round is played:
+     * SHA-256(lp("fairspin/round-commitment/v1") || lp(mechanism name) || lp(round id) || lp(seed)).
+     */
+    public byte[] commitment() {
+        return sha256(COMMITMENT_TAG, ascii(mechanism.cliName()), utf8(roundId), seed);
+    }
+
+    /**
+     * Checks that {@code commitment} is this seed's commitment.
+     *
+     * @throws IllegalArgumentException when it is not
+     */
+    public void verifyCommitment(byte[] commitment) {
+        if (commitment == null || !MessageDigest.isEqual(commitment(), commitment)) {
+            throw new IllegalArgumentException("round " + roundId + ": the seed does not match the published commitment");
+        }
+    }
+
+    /** A copy of the seed, to reveal once the round is settled (never before). */
+    public byte[] reveal() {
+        return seed.clone();
+    }
+
+    /** The round's stream without a client seed. */
+    public DrbgStream stream() {
+        return stream(null);
+    }
+
+    /**
+     * The round's stream: {@code mechanism} instantiated with the seed as entropy input, the nonce
+     * SHA-256(lp("fairspin/round-nonce/v1") || lp(round id)) truncated to 16 bytes (none for CTR_DRBG
+     * without df) and the personalization string SHA-256(lp("fairspin/round/v1") || lp(round id) ||
+     * lp(client seed)), read in requests of {@link #STREAM_REQUEST_BYTES} bytes.
+     *
+     * @param clientSeed the player's seed in provably-fair mode; null or empty for none
+     */
+    public DrbgStream stream(byte[] clientSeed) {
+        byte[] nonce = mechanism.usesNonce() ? Arrays.copyOf(sha256(NONCE_TAG, utf8(roundId)), 16) : null;
+        byte[] personalization = sha256(PERSONALIZATION_TAG, utf8(roundId), clientSeed == null ? new byte[0] : clientSeed);
+        return new DrbgStream(mechanism.instantiate(seed, nonce, personalization), STREAM_REQUEST_BYTES);
+    }
+
+    /** Overwrites the seed with zeros; the object is useless afterwards. */
+    public void wipe() {
+        Arrays.fill(seed, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "RoundSeed[" + roundId + ", " + mechanism + ", commitment " + HexFormat.of().formatHex(commitment()) + "]";
+    }
+
+    private static void checkRoundId(String roundId) {
+        if (roundId == null || roundId.isEmpty()) {
+            throw new IllegalArgumentException("roundId: must not be empty");
+        }
+        if (utf8(roundId).length > MAX_ROUND_ID_BYTES) {
+            throw new IllegalArgumentException("roundId: at most " + MAX_ROUND_ID_BYTES + " bytes of UTF-8, was "
+                    + utf8(roundId).length);
+        }
+        if (roundId.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("roundId: must not contain control characters");
+        }
+    }
+
+    /** SHA-256 over each part preceded by its length as a 4-byte big-endian integer. */
+    private static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(Bytes.bigEndian32(part.length));
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

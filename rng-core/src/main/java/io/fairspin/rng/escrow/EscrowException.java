@@ -1,0 +1,14 @@
+package io.fairspin.rng.escrow;
+
+import java.io.IOException;
+
+/**
+ * An escrow that cannot be trusted or read: a record that is truncated, altered, moved, reordered,
+ * missing, or sealed to another key. The message names the source, the record's offset and what was
+ * expected; it never holds plaintext.
+ */
+public final class EscrowException extends IOException {
+    EscrowException(String message) {
+        super(message);
+    }
+}

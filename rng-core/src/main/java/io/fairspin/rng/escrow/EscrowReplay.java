@@ -1,0 +1,199 @@
+package io.fairspin.rng.escrow;
+
+import io.fairspin.rng.DrbgMechanism;
+import io.fairspin.rng.RandomStream;
+import io.fairspin.rng.RoundSeed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+
+/**
+ * The auditor's side of seed escrow: reads an escrow with the auditor's private key, checks every record
+ * and reproduces any DRBG instance's output and any round's seed.
+ *
+ * <pre>{@code
+ * try (EscrowReplay escrow = EscrowReplay.read(Path.of("rng.escrow"),
+ *                                              KeyFiles.readPrivateKey(Path.of("auditor.key"), "X25519"))) {
+ *     RoundSeed seed = escrow.round("table-7/round-1041").seed();
+ *     DrbgStream replayed = seed.stream();     // the round's outcomes, exactly
+ * }
+ * }</pre>
+ *
+ * <p>Reading fails as a whole, with an {@link EscrowException} naming the offset, when any record is
+ * truncated, altered, moved, reordered, missing or sealed to another key. Holds the opened inputs in
+ * memory; {@link #close()} wipes them.
+ */
+public final class EscrowReplay implements AutoCloseable {
+    private final String source;
+    private final Map<String, List<Payload>> instances;
+
+    private EscrowReplay(String source, Map<String, List<Payload>> instances) {
+        this.source = source;
+        this.instances = instances;
+    }
+
+    /** One DRBG instance found in the escrow. */
+    public record Instance(String id, DrbgMechanism mechanism, int requestBytes, int records, long requests,
+                           int generateRecords, boolean closed) {
+    }
+
+    /** A round's seed as recomputed from the escrow, with the instance and record that drew it. */
+    public record Round(String instanceId, long record, RoundSeed seed) {
+    }
+
+    /** Reads and checks an escrow file. */
+    public static EscrowReplay read(Path file, PrivateKey auditorKey) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), auditorKey);
+        }
+    }
+
+    /**
+     * Reads and checks escrow records from a stream (records of another {@link EscrowStore}, in order).
+     *
+     * @param source names the stream in error messages
+     * @throws EscrowException          when a record is truncated, altered, moved, reordered, missing or
+     *                                  sealed to another key
+     * @throws IllegalArgumentException when the key is not an X25519 private key
+     */
+    public static EscrowReplay read(InputStream in, String source, PrivateKey auditorKey) throws IOException {
+        AsymmetricCipherKeyPair recipient = Hpke.recipientPair(auditorKey);
+        byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(recipient.getPublic()).getEncoded();
+        return new EscrowReplay(source, EscrowReader.read(in, source, recipient, KeyFiles.keyIdBytes(spki)));
+    }
+
+    /** The DRBG instances in the escrow, in the order of their first record. */
+    public List<Instance> instances() {
+        List<Instance> list = new ArrayList<>();
+        instances.forEach((id, records) -> {
+            Payload instantiate = records.get(0);
+            long requests = records.stream().mapToLong(p -> p.requestsBefore).sum();
+            int generates = (int) records.stream().filter(p -> p.type == RecordType.GENERATE).count();
+            boolean closed = records.get(records.size() - 1).type == RecordType.CLOSE;
+            list.add(new Instance(id, DrbgMechanism.fromCliName(instantiate.mechanism), instantiate.requestBytes,
+                    records.size(), requests, generates, closed));
+        });
+        return list;
+    }
+
+    /**
+     * The output of instance {@code instanceId} as its generator handed it out: its ordinary generate
+     * requests, concatenated, read through derivation v1. For a {@code CertifiedRandom}, these are the
+     * bytes of {@code nextBytes} and the words behind every outcome it gave.
+     *
+     * @throws IllegalArgumentException when there is no such instance
+     */
+    public RandomStream output(String instanceId) {
+        InstanceReplay replay = new InstanceReplay(instanceId, records(instanceId));
+        return new RandomStream(replay.requestBytes()) {
+            @Override
+            protected void nextBlock(byte[] destination, int offset) {
+                replay.nextOrdinary(destination, offset);
+            }
+        };
+    }
+
+    /**
+     * Recomputes the seed of round {@code roundId}: finds the generate request whose additional input is
+     * {@link RoundSeed#drawInput}{@code (roundId)} and re-runs its instance up to it.
+     *
+     * @throws IllegalArgumentException when no seed, or more than one, was drawn for the round
+     */
+    public Round round(String roundId) {
+        return rounds(List.of(roundId)).get(roundId);
+    }
+
+    /**
+     * Recomputes the seeds of several rounds, re-running each instance once.
+     *
+     * @return the rounds by round id
+     * @throws IllegalArgumentException when no seed, or more than one, was drawn for one of the rounds
+     */
+    public Map<String, Round> rounds(Collection<String> roundIds) {
+        Map<ByteBuffer, String> wanted = new HashMap<>();
+        for (String roundId : roundIds) {
+            wanted.put(ByteBuffer.wrap(RoundSeed.drawInput(roundId)), roundId);
+        }
+        Map<String, List<Round>> found = locate(wanted);
+        Map<String, TreeMap<Integer, String>> byInstance = new LinkedHashMap<>();
+        for (String roundId : roundIds) {
+            List<Round> places = found.getOrDefault(roundId, List.of());
+            if (places.isEmpty()) {
+                throw new IllegalArgumentException(source + ": no seed was drawn for round '" + roundId + "'");
+            }
+            if (places.size() > 1) {
+                throw new IllegalArgumentException(source + ": round '" + roundId + "' was drawn " + places.size()
+                        + " times (" + places.stream().map(r -> "DRBG " + r.instanceId() + " record " + r.record())
+                        .collect(Collectors.joining(", ")) + "); a round id must be unique");
+            }
+            Round place = places.get(0);
+            byInstance.computeIfAbsent(place.instanceId(), k -> new TreeMap<>()).put((int) place.record(), roundId);
+        }
+        Map<String, Round> rounds = new LinkedHashMap<>();
+        byInstance.forEach((instanceId, records) -> replayRounds(instanceId, records, rounds));
+        return rounds;
+    }
+
+    /** Where each wanted draw input occurs: round id to (instance, record) places, seed not yet known. */
+    private Map<String, List<Round>> locate(Map<ByteBuffer, String> wanted) {
+        Map<String, List<Round>> found = new HashMap<>();
+        instances.forEach((id, records) -> {
+            for (int i = 0; i < records.size(); i++) {
+                Payload p = records.get(i);
+                String roundId = p.type == RecordType.GENERATE ? wanted.get(ByteBuffer.wrap(p.additionalInput)) : null;
+                if (roundId != null) {
+                    found.computeIfAbsent(roundId, k -> new ArrayList<>()).add(new Round(id, i, null));
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Re-runs one instance through the given records (record index to round id), in order. */
+    private void replayRounds(String instanceId, TreeMap<Integer, String> records, Map<String, Round> rounds) {
+        try (InstanceReplay replay = new InstanceReplay(instanceId, records(instanceId))) {
+            records.forEach((index, roundId) -> {
+                byte[] seed = replay.runThrough(index);
+                try {
+                    rounds.put(roundId, new Round(instanceId, index, RoundSeed.of(replay.mechanism(), roundId, seed)));
+                } finally {
+                    Arrays.fill(seed, (byte) 0);
+                }
+            });
+        }
+    }
+
+    private List<Payload> records(String instanceId) {
+        List<Payload> records = instances.get(instanceId);
+        if (records == null) {
+            throw new IllegalArgumentException(source + ": no DRBG instance '" + instanceId + "'; the escrow holds "
+                    + instances.keySet());
+        }
+        return records;
+    }
+
+    /** Overwrites the opened inputs with zeros. */
+    @Override
+    public void close() {
+        instances.values().forEach(records -> records.forEach(Payload::wipe));
+    }
+
+    @Override
+    public String toString() {
+        return "EscrowReplay[" + source + ", " + instances.size() + " DRBG instances]";
+    }
+}

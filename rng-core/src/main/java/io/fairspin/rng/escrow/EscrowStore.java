@@ -1,0 +1,19 @@
+package io.fairspin.rng.escrow;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Where sealed escrow records go: append-only and durable. {@link EscrowFile} is the default; a server
+ * may keep records elsewhere (a replicated database, an object store) by implementing this, provided
+ * it can later hand the records back, in order, in the format of {@code docs/escrow-format.md}.
+ */
+public interface EscrowStore extends Closeable {
+
+    /**
+     * Appends one sealed record. Returns only once the record is durable (on a file: written and forced
+     * to the device); otherwise throws, and the DRBG the record belongs to produces nothing more.
+     * Implementations must be safe to call from several threads.
+     */
+    void append(byte[] record) throws IOException;
+}

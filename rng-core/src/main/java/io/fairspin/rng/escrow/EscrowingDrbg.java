@@ -1,0 +1,99 @@
+package io.fairspin.rng.escrow;
+
+import io.fairspin.rng.Drbg;
+import io.fairspin.rng.DrbgMechanism;
+import io.fairspin.rng.RngFailureException;
+import java.util.Arrays;
+
+/**
+ * A DRBG whose calls are escrowed: reseeds are recorded before they happen, generate calls other than
+ * ordinary requests are recorded before their output is returned, ordinary requests are counted and the
+ * count goes into the next record. A record that cannot be written closes the DRBG for good.
+ */
+final class EscrowingDrbg implements Drbg {
+    /** Seals and appends a payload as the instance's record number {@code sequence}, or throws. */
+    interface Recorder {
+        void append(long sequence, Payload payload);
+    }
+
+    private final Drbg delegate;
+    private final int requestBytes;
+    private final Recorder recorder;
+    private long sequence;
+    private long requestsSinceRecord;
+    private boolean failed;
+    private boolean closed;
+
+    EscrowingDrbg(Drbg delegate, int requestBytes, Recorder recorder) {
+        this.delegate = delegate;
+        this.requestBytes = requestBytes;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public DrbgMechanism mechanism() {
+        return delegate.mechanism();
+    }
+
+    @Override
+    public void generate(byte[] out, int offset, int length, byte[] additionalInput) {
+        checkNotFailed();
+        boolean ordinary = length == requestBytes && (additionalInput == null || additionalInput.length == 0);
+        delegate.generate(out, offset, length, additionalInput);
+        if (ordinary) {
+            requestsSinceRecord++;
+            return;
+        }
+        try {
+            record(Payload.generate(requestsSinceRecord, length, additionalInput));
+        } catch (RngFailureException e) {
+            Arrays.fill(out, offset, offset + length, (byte) 0);
+            throw e;
+        }
+    }
+
+    @Override
+    public void reseed(byte[] entropyInput, byte[] additionalInput) {
+        checkNotFailed();
+        record(Payload.reseed(requestsSinceRecord, entropyInput, additionalInput));
+        delegate.reseed(entropyInput, additionalInput);
+    }
+
+    @Override
+    public long requestsBeforeReseed() {
+        return delegate.requestsBeforeReseed();
+    }
+
+    /** Records the close (unless a record failed before), then wipes the state. */
+    @Override
+    public void close() {
+        try {
+            if (!failed && !closed) {
+                closed = true;
+                recorder.append(sequence, Payload.close(requestsSinceRecord));
+            }
+        } finally {
+            closed = true;
+            delegate.close();
+        }
+    }
+
+    /** Appends the next record; on failure the DRBG is closed and produces nothing more. */
+    void record(Payload payload) {
+        try {
+            recorder.append(sequence, payload);
+        } catch (RuntimeException e) {
+            failed = true;
+            delegate.close();
+            throw e instanceof RngFailureException ? e : new RngFailureException("escrow: " + e.getMessage(), e);
+        }
+        sequence++;
+        requestsSinceRecord = 0;
+    }
+
+    private void checkNotFailed() {
+        if (failed) {
+            throw new RngFailureException("escrow: the DRBG stopped because a record could not be written");
+        }
+    }
+}

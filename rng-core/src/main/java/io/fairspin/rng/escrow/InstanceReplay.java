@@ -1,0 +1,102 @@
+package io.fairspin.rng.escrow;
+
+import io.fairspin.rng.Drbg;
+import io.fairspin.rng.DrbgMechanism;
+import java.util.List;
+
+/**
+ * Re-runs one DRBG instance from its escrow records: instantiates it from the INSTANTIATE record, makes
+ * the recorded number of ordinary requests between records, and applies each RESEED, GENERATE and
+ * CLOSE record in turn. Beyond the last record of an instance that was not closed, it goes on making
+ * ordinary requests, as the generator would have.
+ */
+final class InstanceReplay implements AutoCloseable {
+    private final String instanceId;
+    private final List<Payload> records;
+    private final Drbg drbg;
+    private final int requestBytes;
+    private int next = 1;
+    private long ordinaryBeforeNext;
+    private long ordinaryDone;
+    private boolean closed;
+
+    InstanceReplay(String instanceId, List<Payload> records) {
+        this.instanceId = instanceId;
+        this.records = records;
+        Payload instantiate = records.get(0);
+        this.drbg = DrbgMechanism.fromCliName(instantiate.mechanism)
+                .instantiate(instantiate.entropyInput, instantiate.nonce, instantiate.personalization);
+        this.requestBytes = instantiate.requestBytes;
+        this.ordinaryBeforeNext = ordinaryBefore(next);
+    }
+
+    int requestBytes() {
+        return requestBytes;
+    }
+
+    DrbgMechanism mechanism() {
+        return drbg.mechanism();
+    }
+
+    /**
+     * Writes the instance's next ordinary request at {@code offset}.
+     *
+     * @throws IllegalStateException when the instance was closed before making it
+     */
+    void nextOrdinary(byte[] destination, int offset) {
+        while (ordinaryBeforeNext == 0) {
+            if (closed) {
+                throw new IllegalStateException("DRBG " + instanceId + " was closed after " + ordinaryDone
+                        + " requests of " + requestBytes + " bytes; its output ends there");
+            }
+            applyNext();
+        }
+        drbg.generate(destination, offset, requestBytes, null);
+        ordinaryBeforeNext--;
+        ordinaryDone++;
+    }
+
+    /** Runs forward through record {@code index} and returns that record's output (a GENERATE record's). */
+    byte[] runThrough(int index) {
+        byte[] scratch = new byte[requestBytes];
+        byte[] output = null;
+        while (next <= index) {
+            while (ordinaryBeforeNext > 0) {
+                nextOrdinary(scratch, 0);
+            }
+            output = applyNext();
+        }
+        return output;
+    }
+
+    private byte[] applyNext() {
+        Payload record = records.get(next++);
+        byte[] output = null;
+        switch (record.type) {
+            case RESEED:
+                drbg.reseed(record.entropyInput, record.additionalInput);
+                break;
+            case GENERATE:
+                output = new byte[record.length];
+                drbg.generate(output, 0, record.length, record.additionalInput);
+                break;
+            default:
+                closed = true;
+        }
+        ordinaryBeforeNext = ordinaryBefore(next);
+        return output;
+    }
+
+    /** Ordinary requests before record {@code index}; unbounded past the last record of an open instance. */
+    private long ordinaryBefore(int index) {
+        if (index < records.size()) {
+            return records.get(index).requestsBefore;
+        }
+        return closed ? 0 : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void close() {
+        drbg.close();
+    }
+}

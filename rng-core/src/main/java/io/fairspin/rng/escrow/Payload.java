@@ -1,0 +1,155 @@
+package io.fairspin.rng.escrow;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The plaintext of an escrow record: what one DRBG call took as input. Byte fields are length-prefixed
+ * (4 bytes, big-endian); {@code requestsBefore} counts the ordinary generate requests the instance made
+ * since its previous record. Holds secrets: {@link #wipe()} when done, and no {@code toString()}.
+ */
+final class Payload {
+    final RecordType type;
+    /** INSTANTIATE: the mechanism's command-line name. */
+    final String mechanism;
+    /** INSTANTIATE: the reseed interval in requests; the size of ordinary requests. */
+    final long reseedInterval;
+    final int requestBytes;
+    /** RESEED, GENERATE, CLOSE: ordinary requests since the previous record. */
+    final long requestsBefore;
+    /** GENERATE: the number of bytes generated. */
+    final int length;
+    /** INSTANTIATE and RESEED: entropy input. INSTANTIATE: nonce and personalization. */
+    final byte[] entropyInput;
+    final byte[] nonce;
+    final byte[] personalization;
+    /** RESEED and GENERATE: additional input. */
+    final byte[] additionalInput;
+
+    private Payload(RecordType type, String mechanism, long reseedInterval, int requestBytes, long requestsBefore,
+                    int length, byte[] entropyInput, byte[] nonce, byte[] personalization, byte[] additionalInput) {
+        this.type = type;
+        this.mechanism = mechanism;
+        this.reseedInterval = reseedInterval;
+        this.requestBytes = requestBytes;
+        this.requestsBefore = requestsBefore;
+        this.length = length;
+        this.entropyInput = entropyInput;
+        this.nonce = nonce;
+        this.personalization = personalization;
+        this.additionalInput = additionalInput;
+    }
+
+    static Payload instantiate(String mechanism, long reseedInterval, int requestBytes, byte[] entropyInput,
+                               byte[] nonce, byte[] personalization) {
+        return new Payload(RecordType.INSTANTIATE, mechanism, reseedInterval, requestBytes, 0, 0,
+                copy(entropyInput), copy(nonce), copy(personalization), new byte[0]);
+    }
+
+    static Payload reseed(long requestsBefore, byte[] entropyInput, byte[] additionalInput) {
+        return new Payload(RecordType.RESEED, "", 0, 0, requestsBefore, 0, copy(entropyInput), new byte[0],
+                new byte[0], copy(additionalInput));
+    }
+
+    static Payload generate(long requestsBefore, int length, byte[] additionalInput) {
+        return new Payload(RecordType.GENERATE, "", 0, 0, requestsBefore, length, new byte[0], new byte[0],
+                new byte[0], copy(additionalInput));
+    }
+
+    static Payload close(long requestsBefore) {
+        return new Payload(RecordType.CLOSE, "", 0, 0, requestsBefore, 0, new byte[0], new byte[0], new byte[0],
+                new byte[0]);
+    }
+
+    /** The plaintext bytes of this payload. */
+    byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(64 + entropyInput.length + nonce.length + personalization.length
+                + additionalInput.length);
+        switch (type) {
+            case INSTANTIATE:
+                byte[] name = mechanism.getBytes(StandardCharsets.US_ASCII);
+                b.put((byte) name.length).put(name).putLong(reseedInterval).putInt(requestBytes);
+                putField(b, entropyInput);
+                putField(b, nonce);
+                putField(b, personalization);
+                break;
+            case RESEED:
+                b.putLong(requestsBefore);
+                putField(b, entropyInput);
+                putField(b, additionalInput);
+                break;
+            case GENERATE:
+                b.putLong(requestsBefore).putInt(length);
+                putField(b, additionalInput);
+                break;
+            default:
+                b.putLong(requestsBefore);
+        }
+        byte[] encoded = Arrays.copyOf(b.array(), b.position());
+        Arrays.fill(b.array(), (byte) 0);
+        return encoded;
+    }
+
+    /**
+     * Reads the payload of a record of {@code type}.
+     *
+     * @throws IllegalArgumentException when the bytes are not a well-formed payload of that type
+     */
+    static Payload decode(RecordType type, byte[] plaintext) {
+        ByteBuffer b = ByteBuffer.wrap(plaintext);
+        try {
+            Payload p;
+            switch (type) {
+                case INSTANTIATE:
+                    byte[] name = new byte[b.get() & 0xFF];
+                    b.get(name);
+                    p = new Payload(type, new String(name, StandardCharsets.US_ASCII), b.getLong(), b.getInt(), 0, 0,
+                            field(b), field(b), field(b), new byte[0]);
+                    break;
+                case RESEED:
+                    p = new Payload(type, "", 0, 0, b.getLong(), 0, field(b), new byte[0], new byte[0], field(b));
+                    break;
+                case GENERATE:
+                    p = new Payload(type, "", 0, 0, b.getLong(), b.getInt(), new byte[0], new byte[0], new byte[0],
+                            field(b));
+                    break;
+                default:
+                    p = close(b.getLong());
+            }
+            if (b.hasRemaining()) {
+                throw new IllegalArgumentException(b.remaining() + " bytes after the last field");
+            }
+            return p;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("the payload ends inside a field");
+        }
+    }
+
+    /** Overwrites the secret fields with zeros. */
+    void wipe() {
+        Arrays.fill(entropyInput, (byte) 0);
+        Arrays.fill(nonce, (byte) 0);
+        Arrays.fill(personalization, (byte) 0);
+        Arrays.fill(additionalInput, (byte) 0);
+    }
+
+    private static byte[] copy(byte[] value) {
+        return value == null ? new byte[0] : value.clone();
+    }
+
+    private static void putField(ByteBuffer b, byte[] value) {
+        b.putInt(value.length).put(value);
+    }
+
+    private static byte[] field(ByteBuffer b) {
+        int length = b.getInt();
+        if (length < 0 || length > b.remaining()) {
+            throw new IllegalArgumentException("a field's length " + length + " runs past the payload's end");
+        }
+        byte[] value = new byte[length];
+        b.get(value);
+        return value;
+    }
+}

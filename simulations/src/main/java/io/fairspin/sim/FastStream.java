@@ -1,0 +1,59 @@
+package io.fairspin.sim;
+
+import io.fairspin.rng.RandomStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+/**
+ * The random stream of one chunk in {@link RandomMode#FAST} mode: the JDK's {@code L64X128MixRandom}
+ * (an LXM generator built for many independent instances), seeded with the chunk's seed. Its byte
+ * sequence is the generator's successive {@code nextLong()} values, each written big-endian, so derivation
+ * v1 reads one {@code nextLong()} as one word64 and as two word32 (high half first).
+ *
+ * <p>Not a DRBG: for design work only. The JDK specifies the same sequence for the same seed within one
+ * JDK version; a JDK that changed its LXM seeding would change fast-mode results (certified mode is fully
+ * specified by SP 800-90A and does not depend on the JDK).
+ */
+final class FastStream extends RandomStream {
+    /** The JDK algorithm behind fast mode. */
+    static final String ALGORITHM = "L64X128MixRandom";
+
+    private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of(ALGORITHM);
+    private static final VarHandle LONG_BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final int BLOCK_BYTES = 512;
+    private static final long GOLDEN_GAMMA = 0x9E37_79B9_7F4A_7C15L;
+
+    private final RandomGenerator generator;
+
+    private FastStream(long generatorSeed) {
+        super(BLOCK_BYTES);
+        this.generator = FACTORY.create(generatorSeed);
+    }
+
+    /**
+     * The stream of chunk {@code chunk} of a simulation seeded with {@code seed}: the generator is
+     * seeded with {@code mix64(seed + (chunk + 1) * 0x9E3779B97F4A7C15)}, SplitMix64's output function,
+     * a bijection, so the chunks of one seed never share a generator seed.
+     */
+    static FastStream forChunk(long seed, long chunk) {
+        return new FastStream(mix64(seed + (chunk + 1) * GOLDEN_GAMMA));
+    }
+
+    /** SplitMix64's finalizer (Stafford's variant 13). */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    protected void nextBlock(byte[] destination, int offset) {
+        for (int i = 0; i < BLOCK_BYTES; i += Long.BYTES) {
+            LONG_BIG_ENDIAN.set(destination, offset + i, generator.nextLong());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.fairspin.sim;
+
+/**
+ * What fixes a simulation's result: how many rounds, the seed, where the random bytes come from, and the
+ * confidence level of its intervals and verdict. The same plan gives the same report on any number of
+ * threads.
+ *
+ * @param rounds     the number of rounds, at least 1
+ * @param seed       the seed every chunk's stream is derived from; not a secret, it is printed in reports
+ * @param mode       the random mode
+ * @param confidence the confidence level of intervals and of the verdict, strictly between 0 and 1
+ */
+public record SimulationPlan(long rounds, long seed, RandomMode mode, double confidence) {
+    /** The confidence level used when none is chosen. */
+    public static final double DEFAULT_CONFIDENCE = 0.99;
+
+    public SimulationPlan {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds: must be at least 1, was " + rounds);
+        }
+        if (mode == null) {
+            throw new IllegalArgumentException("mode: must not be null");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence: must be strictly between 0 and 1, was " + confidence);
+        }
+    }
+
+    /** The number of chunks: rounds divided by {@link Simulation#CHUNK_ROUNDS}, rounded up. */
+    public long chunks() {
+        return (rounds - 1) / Simulation.CHUNK_ROUNDS + 1;
+    }
+
+    /** The number of rounds in chunk {@code chunk}: a full chunk, except perhaps the last. */
+    int roundsInChunk(long chunk) {
+        return (int) Math.min(Simulation.CHUNK_ROUNDS, rounds - chunk * Simulation.CHUNK_ROUNDS);
+    }
+}
