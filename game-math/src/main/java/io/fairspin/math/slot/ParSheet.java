@@ -210,9 +210,9 @@ final class ParSheet {
             Fraction baseTriggers = analysis.base.bonusTriggered;
             rows.add(row(text("bonus"), Cell.exact(frequency), oneIn(frequency), Cell.exact(rtp),
                     Cell.exact(baseTriggers.signum() == 0 ? Fraction.ZERO : rtp.divide(baseTriggers)),
-                    text("mean award " + analysis.bonus.mean.divide(lines).toDecimalString(4)
-                            + " x total bet; frequency counts bonuses in free games too, the RTP and average pay"
-                            + " only base-game bonuses")));
+                    text("mean award " + analysis.bonus.mean.divide(lines).toDecimalString(4) + " x total bet"
+                            + (model.freeGames() == null ? "" : "; the frequency counts bonuses in free games too,"
+                                    + " the RTP and average pay only base-game bonuses"))));
         }
         return new Table("Features (pays in total bets)",
                 List.of("feature", "frequency per round", "plays per trigger", "RTP", "average pay", "notes"), rows);
