@@ -16,8 +16,8 @@ import java.util.function.IntPredicate;
  * weighted table, a deck to shuffle, a sample size, doubles. A site that every round has (reel 1's stop
  * in [0, 22), the first card from [0, 52)) is tested on its own; the draws of sites that only some
  * rounds reach (a craps roll after the come-out, a blackjack hit, a free game's reels) are tested
- * together, per range or table, in the order drawn. Keeps every draw (12 bytes each, a shuffle 8 bytes
- * per card more) until {@link #results}. Not thread-safe.
+ * together, per range or table, in the order drawn. Keeps every draw (12 bytes per integer, pick or
+ * double; a shuffle or sample 4 bytes plus 8 per card) until {@link #results}. Not thread-safe.
  */
 public final class GameDraws implements DrawListener {
     private final Map<Source, Log> logs = new LinkedHashMap<>();

@@ -87,8 +87,8 @@ class GameDrawsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"roulette-european", "roulette-french", "craps", "keno", "baccarat", "blackjack",
-        "jacks-or-better-9-6", "three-card-poker", "sizzling-hot", "classic-sevens", "lucky-wilds", "treasure-pick",
+    @ValueSource(strings = {"roulette-european", "roulette-french", "roulette-american", "craps", "keno", "baccarat",
+        "blackjack", "jacks-or-better-9-6", "deuces-wild", "joker-poker", "three-card-poker", "sizzling-hot", "classic-sevens", "lucky-wilds", "treasure-pick",
         "ways-243", SYNTHETIC})
     void recordedDrawsAreWhatTheGameDrew(String name) {
         Game game = game(name);
