@@ -8,16 +8,15 @@ import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.math.Game;
-import io.fairspin.math.GameModels;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +76,7 @@ public final class CertifyGameCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         validate();
-        Game game = load();
+        Game game = Models.load(io(), model);
         long start = System.nanoTime();
         GameDraws draws = play(game);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -115,15 +114,6 @@ public final class CertifyGameCommand extends LeafCommand {
         if (!(level > 0 && level < 1)) {
             throw new ParameterException(spec.commandLine(), "--level: must be in (0, 1), was " + level);
         }
-    }
-
-    private Game load() throws IOException {
-        if (model.equals("-")) {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            io().in().transferTo(json);
-            return GameModels.load("-", json.toByteArray());
-        }
-        return GameModels.load(Path.of(model));
     }
 
     /** Plays the rounds from the generator, recording every draw. */
