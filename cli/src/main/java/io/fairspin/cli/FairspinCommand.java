@@ -4,6 +4,7 @@ import io.fairspin.cli.audit.AuditCommand;
 import io.fairspin.cli.audit.PlayCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
+import io.fairspin.cli.par.ParCommand;
 import io.fairspin.cli.rng.RngCommand;
 import io.fairspin.cli.simulate.SimulateCommand;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, KeysCommand.class, SimulateCommand.class, CertifyCommand.class,
-            PlayCommand.class, AuditCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
+            CertifyCommand.class, PlayCommand.class, AuditCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -38,8 +39,8 @@ import picocli.CommandLine.ScopeType;
 public final class FairspinCommand {
     private final Io io;
 
-    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json", defaultValue = "text",
-            description = "Output format of results: text or json (default: text).")
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json|html", defaultValue = "text",
+            description = "Output format of results: text or json (default: text); html for reports (par).")
     private OutputFormat format = OutputFormat.TEXT;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -34,6 +34,17 @@ public final class Main {
             }
             return e instanceof LogCorruptedException ? ExitCode.TAMPERED : ExitCode.ERROR;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            Object command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)
+                    .getCommand();
+            boolean help = parseResult.asCommandLineList().stream()
+                    .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+            if (root.format() == OutputFormat.HTML && !help && !(command instanceof HtmlOutput)) {
+                io.err().println("fairspin: --format html: this command prints text or json only");
+                return ExitCode.USAGE;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cli.execute(args);
     }
 

@@ -1,11 +1,13 @@
 package io.fairspin.math;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.table.TableGames;
 import java.util.Arrays;
 
 /** The game types a model file's {@code "type"} field names, each with the reader of its documents. */
 enum GameType {
+    SLOT("slot", SlotGame::fromModel),
     ROULETTE("roulette", TableGames::roulette),
     CRAPS("craps", TableGames::craps),
     BACCARAT("baccarat", TableGames::baccarat),

@@ -1,5 +1,8 @@
 package io.fairspin.cert.game;
 
+import io.fairspin.math.Game;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,5 +43,21 @@ public final class GameLevelTests {
             results.add(r.named(shuffles.get(j).name() + ": " + r.name()));
         }
         return results;
+    }
+
+    /**
+     * Every test on the draws {@code game} makes in {@code rounds} rounds played one after another from
+     * {@code stream}, recorded by a {@link RecordingStream} and grouped by {@link GameDraws}. The game
+     * plays exactly as it would from {@code stream} itself.
+     */
+    public static List<GameTestResult> run(Game game, RandomStream stream, long rounds) {
+        GameDraws draws = new GameDraws();
+        RecordingStream recording = new RecordingStream(stream, draws);
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        for (long round = 0; round < rounds; round++) {
+            draws.startRound();
+            game.play(recording, outcome);
+        }
+        return draws.results();
     }
 }

@@ -90,4 +90,42 @@ class GameTestCalibrationTest {
         }
         assertCalibrated(pValues);
     }
+
+    /** Keno-like samples (k of n, k < n): the value frequency with its finite population correction and the positions table. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 20})
+    void samplesAreCalibrated(int k) {
+        int n = k == 20 ? 80 : 12;
+        Map<String, List<Double>> pValues = new LinkedHashMap<>();
+        for (int rep = 0; rep < REPETITIONS; rep++) {
+            RandomStream stream = TestGenerators.drbg(DrbgMechanism.CTR_AES256, k * 1000L + rep);
+            SampleTest test = new SampleTest(n, k);
+            for (int s = 0; s < 8 * n; s++) {
+                test.accept(java.util.Arrays.stream(stream.sample(n, k)).asLongStream().toArray(), 0);
+            }
+            for (GameTestResult r : test.results()) {
+                pValues.computeIfAbsent(r.name() + ", " + k + " of " + n, key -> new ArrayList<>()).add(r.pValue());
+            }
+        }
+        assertCalibrated(pValues);
+    }
+
+    /** Weighted picks against their weights, a zero weight included (pooled with a neighbour). */
+    @ParameterizedTest
+    @ValueSource(ints = {300, 5000})
+    void weightedPicksAreCalibrated(int count) {
+        long[] weights = {1, 7, 0, 30, 2, 12, 48};
+        Map<String, List<Double>> pValues = new LinkedHashMap<>();
+        for (int rep = 0; rep < REPETITIONS; rep++) {
+            RandomStream stream = TestGenerators.drbg(DrbgMechanism.HMAC_SHA512, count * 1000L + rep);
+            long[] picks = new long[count];
+            for (int i = 0; i < count; i++) {
+                picks[i] = stream.pick(weights);
+            }
+            for (GameTestResult r : WeightedPickTest.results(weights, picks)) {
+                pValues.computeIfAbsent(r.name() + ", " + count, key -> new ArrayList<>()).add(r.pValue());
+            }
+        }
+        assertCalibrated(pValues);
+    }
 }

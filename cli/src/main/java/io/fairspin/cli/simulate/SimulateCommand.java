@@ -4,14 +4,13 @@ import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.math.Game;
-import io.fairspin.math.GameModels;
 import io.fairspin.sim.RandomMode;
 import io.fairspin.sim.Simulation;
 import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -100,13 +99,7 @@ public final class SimulateCommand extends LeafCommand {
     }
 
     private Game load() throws IOException {
-        if (model.equals("-")) {
-            // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            io().in().transferTo(json);
-            return GameModels.load("-", json.toByteArray());
-        }
-        return GameModels.load(Path.of(model));
+        return Models.load(io(), model);
     }
 
     /** Runs the simulation of {@code game} as the options say, prints it and returns the exit code. */

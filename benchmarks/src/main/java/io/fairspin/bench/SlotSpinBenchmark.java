@@ -1,0 +1,80 @@
+package io.fairspin.bench;
+
+import io.fairspin.math.Game;
+import io.fairspin.math.GameModels;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.rng.RandomStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Slot spins on the simulation path, {@code Game.play(RandomStream, RoundOutcome)}, single thread, over a
+ * fast non-certified stream (SplittableRandom bytes through derivation v1), so the score is the game's
+ * own cost. Score: spins per second. Run from the project root (the models are read from examples/).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class SlotSpinBenchmark {
+
+    @Param({"sizzling-hot", "lucky-wilds", "ways-243"})
+    public String model;
+
+    private Game game;
+    private RandomStream stream;
+    private RoundOutcome outcome;
+
+    @Setup
+    public void setUp() throws IOException {
+        Path file = Path.of("examples", model + ".json");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("run from the project root: " + file.toAbsolutePath() + " not found");
+        }
+        game = GameModels.load(file);
+        stream = new SplittableStream(42);
+        outcome = RoundOutcome.forGame(game);
+    }
+
+    @Benchmark
+    public long spin() {
+        game.play(stream, outcome);
+        return outcome.win();
+    }
+
+    /** A fast stream for benchmarks only: SplittableRandom's 64-bit outputs as the byte sequence. */
+    static final class SplittableStream extends RandomStream {
+        private final SplittableRandom random;
+
+        SplittableStream(long seed) {
+            super(256);
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        protected void nextBlock(byte[] destination, int offset) {
+            for (int i = 0; i < 256; i += 8) {
+                long word = random.nextLong();
+                for (int b = 0; b < 8; b++) {
+                    destination[offset + i + b] = (byte) (word >>> (56 - 8 * b));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.fairspin.cli;
+
+import io.fairspin.math.Game;
+import io.fairspin.math.GameModels;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Game model files as commands take them: a path, or '-' for stdin. */
+public final class Models {
+    private Models() {
+    }
+
+    /** The game in the model file {@code model}, or on stdin for "-". */
+    public static Game load(Io io, String model) throws IOException {
+        if (model.equals("-")) {
+            // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            io.in().transferTo(json);
+            return GameModels.load("-", json.toByteArray());
+        }
+        return GameModels.load(Path.of(model));
+    }
+}

@@ -1,0 +1,144 @@
+package io.fairspin.cli.certify;
+
+import io.fairspin.cert.game.GameDraws;
+import io.fairspin.cert.game.GameReports;
+import io.fairspin.cert.game.GameTestSummary;
+import io.fairspin.cert.game.RecordingStream;
+import io.fairspin.cli.Counts;
+import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
+import io.fairspin.cli.Progress;
+import io.fairspin.cli.rng.GeneratorOptions;
+import io.fairspin.math.Game;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.DrbgMechanism;
+import io.fairspin.rng.DrbgStream;
+import io.fairspin.rng.RoundSeed;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fairspin certify game}: the game-level tests on the draws a game model makes from the certified generator. */
+@Command(name = "game", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Play a game model from the certified generator and run the game-level tests on every draw"
+            + " it makes, exactly as it makes them: each draw of a round in its range (a reel's stop, a card dealt,"
+            + " a pocket), weighted picks against their weights, shuffles (card positions), samples (value"
+            + " frequency and positions), doubles (Kolmogorov-Smirnov). A draw every round makes is tested on its"
+            + " own; draws only some rounds make are tested together per range. The verdict at --level accounts"
+            + " for the number of tests (Holm).",
+            "Exits with 3 when the verdict is FAIL."})
+public final class CertifyGameCommand extends LeafCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
+    private String model;
+
+    @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
+            description = "Rounds to play: 1M, 200K.")
+    private long rounds;
+
+    @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = "ctr-aes256",
+            converter = GeneratorOptions.MechanismConverter.class,
+            completionCandidates = GeneratorOptions.MechanismNames.class,
+            description = "DRBG mechanism: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private DrbgMechanism mechanism;
+
+    @Option(names = "--round-streams", description = "Play each round from its own round stream (a round seed drawn"
+            + " from the generator, as a server that escrows round seeds does); default: every round from the"
+            + " generator itself.")
+    private boolean roundStreams;
+
+    @Option(names = "--level", defaultValue = "0.01", description = "Significance level of the verdict (default: 0.01).")
+    private double level;
+
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
+    private Path report;
+
+    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: for 1M+ rounds).")
+    private Boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Game game = Models.load(io(), model);
+        long start = System.nanoTime();
+        GameDraws draws = play(game);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        GameTestSummary summary = GameTestSummary.of(draws.results(), level);
+        String source = String.format(Locale.ROOT, "%s (%s): %,d rounds from %s%s", model, game.id(), rounds,
+                mechanism.cliName(), roundStreams ? " round streams" : "");
+        if (report != null) {
+            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + game.id(),
+                    "Every draw of " + source + ", as the game made it."), StandardCharsets.UTF_8);
+        }
+        if (json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("model", model);
+            out.put("game", game.id());
+            out.put("rounds", rounds);
+            out.put("mechanism", mechanism.cliName());
+            out.put("roundStreams", roundStreams);
+            out.put("passed", summary.passed());
+            out.put("summary", summary);
+            Json.write(io().out(), out);
+        } else {
+            PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+            out.println(source);
+            out.print(GameReports.text(summary));
+        }
+        io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s (%s rounds/s)%n", rounds, seconds,
+                Progress.human((long) (rounds / Math.max(seconds, 1e-9))));
+        return summary.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
+    }
+
+    private void validate() {
+        if (rounds < 1 || rounds > Integer.MAX_VALUE) {
+            throw new ParameterException(spec.commandLine(), "--rounds: must be in [1, 2^31 - 1], was " + rounds);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new ParameterException(spec.commandLine(), "--level: must be in (0, 1), was " + level);
+        }
+    }
+
+    /** Plays the rounds from the generator, recording every draw. */
+    private GameDraws play(Game game) {
+        GameDraws draws = new GameDraws();
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        Progress meter = new Progress(io(), "rounds", rounds, progress != null ? progress : rounds >= 1_000_000);
+        try (CertifiedRandom generator = CertifiedRandom.builder().mechanism(mechanism).build()) {
+            RecordingStream shared = new RecordingStream(generator, draws);
+            for (long round = 0; round < rounds; round++) {
+                draws.startRound();
+                if (roundStreams) {
+                    RoundSeed seed = generator.roundSeed("certify-" + round);
+                    try (DrbgStream stream = seed.stream()) {
+                        game.play(new RecordingStream(stream, draws), outcome);
+                    } finally {
+                        seed.wipe();
+                    }
+                } else {
+                    game.play(shared, outcome);
+                }
+                meter.advance(1);
+            }
+        }
+        meter.finish();
+        return draws;
+    }
+}

@@ -1,0 +1,96 @@
+package io.fairspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fairspin par, run in-process on the examples. */
+class ParCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String example(String name) {
+        return Path.of(System.getProperty("fairspin.root", ".."), "examples", name).toString();
+    }
+
+    /** The reference RTP of Sizzling Hot, as the shared reference file gives it. */
+    private static String referenceRtp() throws Exception {
+        Path file = Path.of(System.getProperty("fairspin.reference", "../../shared/reference"), "games",
+                "sizzling-hot.json");
+        return JSON.readTree(file.toFile()).get("exact_figures_per_total_bet").get("rtp").asText();
+    }
+
+    @Test
+    void printsThePayTableSheetAsText() throws Exception {
+        CommandRun run = CommandRun.of("par", example("sizzling-hot.json"));
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.text().contains("RTP  ") && run.text().contains(referenceRtp()), run.text());
+        assertTrue(run.text().contains("Return by award"), run.text());
+        assertTrue(run.stderr().contains("analysed in"), run.stderr());
+    }
+
+    @Test
+    void printsJsonWithExactFractions() throws Exception {
+        CommandRun run = CommandRun.of("--format", "json", "par", example("sizzling-hot.json"));
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode report = JSON.readTree(run.stdout());
+        JsonNode summary = report.get("tables").get(0);
+        assertEquals("Summary", summary.get("title").asText());
+        JsonNode rtp = null;
+        for (JsonNode row : summary.get("rows")) {
+            if (row.get(0).asText().equals("RTP")) {
+                rtp = row.get(1);
+            }
+        }
+        assertEquals(Double.parseDouble(referenceRtp()), rtp.get("decimal").asDouble(), 1e-12);
+        assertTrue(rtp.get("fraction").asText().contains("/"), rtp.toString());
+    }
+
+    @Test
+    void printsAStandaloneHtmlPage() {
+        CommandRun run = CommandRun.of("--format", "html", "par", example("treasure-pick.json"));
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.text().startsWith("<!DOCTYPE html>"), run.text());
+        assertTrue(run.text().contains("<h2>Bonus award per round (line bets)</h2>"), run.text());
+        assertTrue(run.text().trim().endsWith("</html>"));
+    }
+
+    @Test
+    void readsTheModelFromStdin() throws Exception {
+        CommandRun run = CommandRun.withInput(Files.readAllBytes(Path.of(example("classic-sevens.json"))), "par", "-");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.text().contains("red7-white7-blue7"), run.text());
+        CommandRun bad = CommandRun.withInput("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "par", "-");
+        assertEquals(ExitCode.ERROR, bad.exitCode());
+        assertTrue(bad.stderr().startsWith("fairspin: stdin: $.type: missing"), bad.stderr());
+    }
+
+    @Test
+    void htmlIsRefusedByCommandsThatCannotPrintIt() {
+        CommandRun run = CommandRun.of("--format", "html", "rng", "stats", "-");
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.stderr().contains("--format html"), run.stderr());
+    }
+
+    @Test
+    void aBadModelIsOneLineNamingFileAndPath(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of(example("sizzling-hot.json"))).replace("\"rows\": 3", "\"rows\": 0"));
+        CommandRun run = CommandRun.of("par", bad.toString());
+        assertEquals(ExitCode.ERROR, run.exitCode());
+        assertEquals("fairspin: " + bad + ": $.rows: expected an integer in [1, 16], was 0", run.stderr().trim());
+        assertEquals(0, run.stdout().length);
+    }
+
+    @Test
+    void warningsGoToStderr() {
+        CommandRun run = CommandRun.of("par", example("lucky-wilds.json"));
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.text().contains("free-games"), run.text());
+    }
+}

@@ -1,0 +1,76 @@
+package io.fairspin.math.slot;
+
+import java.util.List;
+
+/**
+ * Everything that happened in one slot round, ready to be logged: the base spin and each free game with
+ * its reel stops, window, wins (with positions) and bonus rounds. Amounts are in minor units.
+ *
+ * @param lineBet the bet per line
+ * @param lines   lines played
+ * @param stake   what the round cost: line bet times lines
+ * @param win     the round's total win
+ * @param spins   the base spin first, then the free games in the order played
+ */
+public record SpinResult(long lineBet, int lines, long stake, long win, List<Spin> spins) {
+    public SpinResult {
+        spins = List.copyOf(spins);
+    }
+
+    /**
+     * One spin.
+     *
+     * @param kind        {@code "base"} or {@code "free"}
+     * @param reelSet     the reel set played
+     * @param stops       each reel's stop (the strip index shown on the top row)
+     * @param window      the symbols shown, row by row from the top
+     * @param wins        each line, ways and scatter win, before any cap, multiplier included
+     * @param capped      how much the maximum-win cap took off this spin's line and scatter wins
+     * @param freeGames   free games this spin awarded
+     * @param bonuses     bonus rounds this spin started
+     * @param win         the spin's total win: wins, less the cap, plus bonus awards
+     */
+    public record Spin(String kind, String reelSet, List<Integer> stops, List<List<String>> window, List<Win> wins,
+            long capped, long freeGames, List<BonusRound> bonuses, long win) {
+        public Spin {
+            stops = List.copyOf(stops);
+            window = window.stream().map(List::copyOf).toList();
+            wins = List.copyOf(wins);
+            bonuses = List.copyOf(bonuses);
+        }
+    }
+
+    /**
+     * One win.
+     *
+     * @param type      {@code "line"}, {@code "ways"} or {@code "scatter"}
+     * @param award     the pay's name, for example {@code "seven x5"} or {@code "star x3"}
+     * @param line      the payline's index for a line win, else -1
+     * @param positions the winning positions
+     * @param amount    the amount, multipliers included
+     */
+    public record Win(String type, String award, int line, List<Position> positions, long amount) {
+        public Win {
+            positions = List.copyOf(positions);
+        }
+    }
+
+    /** A window position: reel from 0 (left), row from 0 (top). */
+    public record Position(int reel, int row) {
+    }
+
+    /**
+     * One pick bonus.
+     *
+     * @param line   the payline that started it
+     * @param items  the prizes each item hid, in line bets
+     * @param picked the items the player picked, in order
+     * @param amount what the bonus paid
+     */
+    public record BonusRound(int line, List<List<Long>> items, List<Integer> picked, long amount) {
+        public BonusRound {
+            items = items.stream().map(List::copyOf).toList();
+            picked = List.copyOf(picked);
+        }
+    }
+}

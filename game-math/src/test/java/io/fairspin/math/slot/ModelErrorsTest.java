@@ -1,0 +1,107 @@
+package io.fairspin.math.slot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.GameModels;
+import io.fairspin.math.ModelException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Bad models are refused with the file, the JSON path and what was expected; odd ones draw warnings. */
+class ModelErrorsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode sizzlingHot() throws Exception {
+        return (ObjectNode) JSON.readTree(Files.readString(Examples.example("sizzling-hot.json")));
+    }
+
+    private static ModelException refused(Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode model = sizzlingHot();
+        edit.accept(model);
+        byte[] json = JSON.writeValueAsBytes(model);
+        return assertThrows(ModelException.class, () -> GameModels.load("bad.json", json));
+    }
+
+    private static void assertError(String path, String words, Consumer<ObjectNode> edit) throws Exception {
+        ModelException e = refused(edit);
+        assertEquals("bad.json", e.file());
+        assertEquals(path, e.jsonPath(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad.json: " + path + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(words), e.getMessage());
+    }
+
+    @Test
+    void namesTheFileThePathAndWhatWasExpected() throws Exception {
+        assertError("$.reelSets.base[2][7]", "unknown symbol \"banana\"",
+                m -> ((ArrayNode) m.get("reelSets").get("base").get(2)).set(7, "banana"));
+        assertError("$.rows", "missing", m -> m.remove("rows"));
+        assertError("$.rows", "expected an integer in [1, 16], was 0", m -> m.put("rows", 0));
+        assertError("$.paylines[3]", "expected one row per reel (5), found 4",
+                m -> ((ArrayNode) m.get("paylines").get(3)).remove(4));
+        assertError("$.paylines[1][2]", "expected an integer in [0, 2]",
+                m -> ((ArrayNode) m.get("paylines").get(1)).set(2, 3));
+        assertError("$.pays[0].pays", "expected at most 5 entries",
+                m -> ((ArrayNode) m.get("pays").get(0).get("pays")).add(9000));
+        assertError("$.reelSets.free", "expected 5 reels like the first reel set", m -> {
+            ArrayNode free = m.get("reelSets").get("base").deepCopy();
+            free.remove(4);
+            ((ObjectNode) m.get("reelSets")).set("free", free);
+        });
+        assertError("$.baseReels", "unknown reel set \"free\"", m -> m.put("baseReels", "free"));
+        assertError("$.bet.lines", "expected an integer in [1, 5], was 6", m -> ((ObjectNode) m.get("bet")).put("lines", 6));
+        assertError("$.scatters[0].count", "expected one of per-reel, per-symbol",
+                m -> ((ObjectNode) m.get("scatters").get(0)).put("count", "twice"));
+        assertError("$.symbols[7]", "duplicate symbol \"seven\"", m -> ((ArrayNode) m.get("symbols")).set(7, "seven"));
+        assertError("$.type", "unknown game type \"slots\"", m -> m.put("type", "slots"));
+        assertError("$.maxwin", "unknown field: expected one of type, id,", m -> m.put("maxwin", 100));
+        assertError("$.bet.line", "unknown field", m -> ((ObjectNode) m.get("bet")).put("line", 1));
+    }
+
+    @Test
+    void refusesFreeGamesThatWouldNeverEnd() throws Exception {
+        assertError("$.freeGames.spins", "would never end", m -> {
+            ObjectNode free = m.putObject("freeGames");
+            free.put("scatter", "star");
+            free.putArray("spins").add(20).add(20).add(20);
+            free.put("reels", "base");
+        });
+    }
+
+    @Test
+    void theSchemaForEditorsKnowsTheSameFieldsAsTheReader() throws Exception {
+        JsonNode schema = JSON.readTree(Examples.root().resolve("docs/schema/slot-model.schema.json").toFile());
+        List<String> fields = new ArrayList<>();
+        schema.get("properties").fieldNames().forEachRemaining(fields::add);
+        assertEquals(SlotModelReader.FIELDS, fields);
+    }
+
+    @Test
+    void notJsonIsAnErrorAtTheDocument() {
+        ModelException e = assertThrows(ModelException.class,
+                () -> GameModels.load("broken.json", "{\"type\": ".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("$", e.jsonPath());
+        assertTrue(e.getMessage().contains("not valid JSON at line 1"), e.getMessage());
+    }
+
+    @Test
+    void warnsOfSymbolsThatNeverAppearAndPaysThatCanNeverOccur() throws Exception {
+        ObjectNode model = sizzlingHot();
+        ((ArrayNode) model.get("symbols")).add("bar");
+        ((ArrayNode) model.get("pays")).addObject().put("symbol", "bar").putArray("pays").add(0).add(0).add(10);
+        SlotGame game = (SlotGame) GameModels.load("odd.json", JSON.writeValueAsBytes(model));
+        assertEquals(2, game.warnings().size(), game.warnings().toString());
+        assertTrue(game.warnings().get(0).contains("symbol \"bar\" never appears"), game.warnings().toString());
+        assertTrue(game.warnings().get(1).contains("pay \"bar x3\" can never occur"), game.warnings().toString());
+        assertEquals(0, Examples.slot("sizzling-hot.json").warnings().size());
+    }
+}
