@@ -12,11 +12,11 @@ import java.util.HexFormat;
  * A game model file as the log refers to it: the game it describes and the SHA-256 of its bytes, which
  * every round record played with it carries as {@code model_hash}.
  *
- * @param file the file it was read from
+ * @param name the file it was read from, for messages
  * @param hash SHA-256 of the file's bytes
  * @param game the game
  */
-public record ModelFile(Path file, byte[] hash, Game game) {
+public record ModelFile(String name, byte[] hash, Game game) {
 
     /**
      * Reads and hashes a model file, then loads the game from the same bytes.
@@ -24,8 +24,16 @@ public record ModelFile(Path file, byte[] hash, Game game) {
      * @throws io.fairspin.math.ModelException naming the file and JSON path when it is not a valid model
      */
     public static ModelFile load(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return new ModelFile(file, MerkleTree.sha256().digest(bytes), GameModels.load(file.toString(), bytes));
+        return of(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Hashes the bytes of the model file {@code name} and loads the game from them.
+     *
+     * @throws io.fairspin.math.ModelException naming the file and JSON path when it is not a valid model
+     */
+    public static ModelFile of(String name, byte[] bytes) {
+        return new ModelFile(name, MerkleTree.sha256().digest(bytes), GameModels.load(name, bytes));
     }
 
     @Override
@@ -40,7 +48,7 @@ public record ModelFile(Path file, byte[] hash, Game game) {
      */
     public void checkPlayed(RoundRecord round) {
         if (!MessageDigest.isEqual(hash, round.modelHash()) || !game.id().equals(round.gameId())) {
-            throw new IllegalArgumentException(file + ": this model (game '" + game.id() + "', SHA-256 "
+            throw new IllegalArgumentException(name + ": this model (game '" + game.id() + "', SHA-256 "
                     + HexFormat.of().formatHex(hash) + ") is not the one round '" + round.roundId()
                     + "' was played with (game '" + round.gameId() + "', SHA-256 "
                     + HexFormat.of().formatHex(round.modelHash()) + ")");
@@ -49,6 +57,6 @@ public record ModelFile(Path file, byte[] hash, Game game) {
 
     @Override
     public String toString() {
-        return "ModelFile[" + file + ", game " + game.id() + ", SHA-256 " + HexFormat.of().formatHex(hash) + "]";
+        return "ModelFile[" + name + ", game " + game.id() + ", SHA-256 " + HexFormat.of().formatHex(hash) + "]";
     }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RoundPlayerTest {
     private static final KeyPair AUDITOR = KeyFiles.generate("X25519");
     private static final KeyPair OPERATOR = KeyFiles.generate("Ed25519");
-    private static final List<String> MODELS = List.of("roulette-european.json", "blackjack.json", "keno.json");
+    private static final List<String> MODELS = List.of("roulette-european.json", "blackjack.json", "keno.json",
+            "sizzling-hot.json", "lucky-wilds.json");
     private static final int ROUNDS = 40;
 
     @TempDir

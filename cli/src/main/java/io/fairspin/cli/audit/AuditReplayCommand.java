@@ -8,6 +8,7 @@ import io.fairspin.audit.RoundReplay;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
 import io.fairspin.rng.escrow.EscrowReplay;
 import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class AuditReplayCommand extends LeafCommand {
     private Path escrowKey;
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "The game model file the round was played with.")
-    private Path model;
+            description = "The game model file the round was played with; '-' for stdin.")
+    private String model;
 
     @Option(names = "--escrow", paramLabel = "FILE",
             description = "The escrow file (default: DIR.escrow beside the log folder, as 'fairspin play' writes it).")
@@ -61,7 +62,7 @@ public final class AuditReplayCommand extends LeafCommand {
     public Integer call() throws IOException {
         PrivateKey auditor = KeyFiles.readPrivateKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : PlayCommand.defaultEscrow(dir);
-        ModelFile game = ModelFile.load(model);
+        ModelFile game = ModelFile.of(model, Models.read(io(), model));
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {
@@ -69,7 +70,7 @@ public final class AuditReplayCommand extends LeafCommand {
         }
         RoundRecord logged = replay.logged();
         HexFormat hex = HexFormat.of();
-        Result result = new Result(roundId, entry.index(), logged.gameId(), model.toString(),
+        Result result = new Result(roundId, entry.index(), logged.gameId(), model,
                 hex.formatHex(game.hash()), escrowPath.toString(), replay.escrowed().instanceId(),
                 replay.escrowed().record(), replay.escrowed().draw(), hex.formatHex(logged.seedCommitment()),
                 logged.bet(), replay.replayedBet(), logged.win(), replay.replayedWin(), utf8(logged.outcome()),

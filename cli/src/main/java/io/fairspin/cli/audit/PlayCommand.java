@@ -8,6 +8,7 @@ import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
@@ -43,8 +44,8 @@ import picocli.CommandLine.Parameters;
                 + " proven with 'audit prove' and replayed with 'audit replay'."})
 public final class PlayCommand extends LeafCommand {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON).")
-    private Path model;
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
+    private String model;
 
     @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
             description = "How many rounds to play, e.g. 10K.")
@@ -95,7 +96,7 @@ public final class PlayCommand extends LeafCommand {
         if (rounds < 1 || batch < 1) {
             throw new IllegalArgumentException("--rounds and --batch must be at least 1");
         }
-        ModelFile game = ModelFile.load(model);
+        ModelFile game = ModelFile.of(model, Models.read(io(), model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
