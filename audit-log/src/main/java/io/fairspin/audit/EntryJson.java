@@ -2,6 +2,7 @@ package io.fairspin.audit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.rng.escrow.KeyFiles;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,7 +26,7 @@ public final class EntryJson {
             KeyAnnouncement k = (KeyAnnouncement) event;
             ObjectNode key = json.putObject("keyAnnouncement");
             key.put("verifierKey", k.verifier().encode());
-            key.put("keyId", Ed25519Keys.keyId(k.verifier().publicKey()));
+            key.put("keyId", KeyFiles.keyId(k.verifier().publicKey()));
             key.put("announcedAt", Instant.ofEpochMilli(k.announcedAtMillis()).toString());
         } else {
             TailCut c = (TailCut) event;

@@ -1,5 +1,6 @@
 package io.fairspin.audit;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.security.PublicKey;
 import java.util.Arrays;
 
@@ -69,6 +70,6 @@ public final class KeyAnnouncement implements LogEvent {
 
     @Override
     public String toString() {
-        return "KeyAnnouncement[" + keyName + ", key ID " + Ed25519Keys.keyId(Ed25519Keys.publicKey(publicKey)) + "]";
+        return "KeyAnnouncement[" + keyName + ", key ID " + KeyFiles.keyId(Ed25519Keys.publicKey(publicKey)) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.fairspin.audit;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -65,7 +66,7 @@ public final class LogVerifier {
         }
         if (!anchored) {
             problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, "no valid checkpoint is signed by the given key "
-                    + Ed25519Keys.keyId(trusted) + ": it is not this log's key"));
+                    + KeyFiles.keyId(trusted) + ": it is not this log's key"));
         }
     }
 
@@ -79,7 +80,7 @@ public final class LogVerifier {
         List<LogReport.Key> keys = new ArrayList<>();
         for (LogScanner.Announcement a : scan.announcements) {
             NoteVerifier v = a.key().verifier();
-            keys.add(new LogReport.Key(a.index(), v.encode(), Ed25519Keys.keyId(v.publicKey())));
+            keys.add(new LogReport.Key(a.index(), v.encode(), KeyFiles.keyId(v.publicKey())));
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         scan.checkpoints.forEach(c -> checkpoints.add(c.checkpoint()));

@@ -1,5 +1,6 @@
 package io.fairspin.audit;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.Signature;
@@ -21,7 +22,7 @@ public final class NoteSigner {
 
     /** The ID of the key file convention (first 8 bytes of SHA-256 over the public key's DER, hex). */
     public String fileKeyId() {
-        return Ed25519Keys.keyId(pair.getPublic());
+        return KeyFiles.keyId(pair.getPublic());
     }
 
     byte[] sign(byte[] text) {

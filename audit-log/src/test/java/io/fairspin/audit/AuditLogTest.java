@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Writing, reopening, checkpoints, group commit, fatal syncs and key rotation. */
 class AuditLogTest {
-    private final KeyPair operator = Ed25519Keys.generate();
+    private final KeyPair operator = KeyFiles.generate("Ed25519");
 
     @Test
     void appendedRoundsSurviveReopenAndTheLogVerifies(@TempDir Path tmp) throws IOException, ProofException {
@@ -48,7 +49,7 @@ class AuditLogTest {
         for (int i = 0; i < 51; i++) {
             assertEquals(TestLogs.round(i), entries.get(i + 1).event());
         }
-        assertFalse(LogVerifier.verify(dir, Ed25519Keys.generate().getPublic()).ok(), "a stranger's key anchors nothing");
+        assertFalse(LogVerifier.verify(dir, KeyFiles.generate("Ed25519").getPublic()).ok(), "a stranger's key anchors nothing");
     }
 
     @Test
@@ -123,7 +124,7 @@ class AuditLogTest {
     @Test
     void keyRotationIsLoggedAndEveryKeyOfTheChainAnchorsTheLog(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("log");
-        KeyPair next = Ed25519Keys.generate();
+        KeyPair next = KeyFiles.generate("Ed25519");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
             log.append(TestLogs.round(0));
             log.rotateKey(next);
@@ -132,7 +133,7 @@ class AuditLogTest {
         LogReport report = LogVerifier.verify(dir, operator.getPublic());
         assertEquals(List.of(), report.problems());
         assertEquals(2, report.keys().size());
-        assertEquals(Ed25519Keys.keyId(next.getPublic()), report.keys().get(1).keyId());
+        assertEquals(KeyFiles.keyId(next.getPublic()), report.keys().get(1).keyId());
         assertEquals(List.of(), LogVerifier.verify(dir, next.getPublic()).problems());
         assertThrows(IllegalArgumentException.class, () -> AuditLog.open(dir, operator), "the old key is retired");
         try (AuditLog log = AuditLog.open(dir, next)) {

@@ -3,6 +3,7 @@ package io.fairspin.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,12 +41,12 @@ class CrashTest {
     private static void killRepeatedly(Path tmp, int kills, long seed) throws Exception {
         Path dir = tmp.resolve("log");
         Path keyBase = tmp.resolve("operator");
-        KeyPair key = Ed25519Keys.generate();
-        Ed25519Keys.write(key, keyBase);
+        KeyPair key = KeyFiles.generate("Ed25519");
+        KeyFiles.write(key, keyBase);
         Random random = new Random(seed);
         Set<String> acknowledged = new HashSet<>();
         for (int k = 0; k < kills; k++) {
-            List<String> acks = runAndKill(dir, Ed25519Keys.sibling(keyBase, ".key"), "run" + k, random);
+            List<String> acks = runAndKill(dir, keyBase.resolveSibling(keyBase.getFileName() + ".key"), "run" + k, random);
             assertTrue(!acks.isEmpty(), "run " + k + " acknowledged nothing before the kill");
             acknowledged.addAll(acks);
             LogReport afterCrash = LogVerifier.inspect(dir);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint) makes the log refuse to append and names file and offset.
  */
 class RecoveryTest {
-    private final KeyPair operator = Ed25519Keys.generate();
+    private final KeyPair operator = KeyFiles.generate("Ed25519");
 
     /** A crash image: 20 rounds under a checkpoint, then {@code unsigned} acknowledged rounds not yet signed. */
     private Path image(Path tmp, int unsigned) throws IOException {
@@ -99,7 +100,7 @@ class RecoveryTest {
         Path segment = image.resolve(LogFiles.segmentName(0));
         truncate(segment, Files.size(segment) - 7);
         long torn = Files.size(segment);
-        assertThrows(IllegalArgumentException.class, () -> AuditLog.open(image, Ed25519Keys.generate()));
+        assertThrows(IllegalArgumentException.class, () -> AuditLog.open(image, KeyFiles.generate("Ed25519")));
         assertEquals(torn, Files.size(segment));
         assertFalse(Files.exists(image.resolve(LogFiles.CUT)));
         try (AuditLog log = AuditLog.open(image, operator)) {

@@ -3,6 +3,7 @@ package io.fairspin.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,6 @@ class SignedNoteTest {
     }
 
     private static NoteSigner NoteSigner(String name) {
-        return new NoteSigner(name, Ed25519Keys.generate());
+        return new NoteSigner(name, KeyFiles.generate("Ed25519"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every single-bit change of every file of a small log is found by verification; dispute packets resist edits. */
 class TamperTest {
-    private final KeyPair operator = Ed25519Keys.generate();
+    private final KeyPair operator = KeyFiles.generate("Ed25519");
 
     @Test
     void everyFlippedBitOfASmallLogIsDetected(@TempDir Path tmp) throws IOException {
@@ -55,7 +56,7 @@ class TamperTest {
         assertEquals(TestLogs.round(17), verified.entry().event());
         assertEquals(38, verified.checkpoint().size());
 
-        assertThrows(ProofException.class, () -> DisputePacket.parse(json).verify(Ed25519Keys.generate().getPublic()));
+        assertThrows(ProofException.class, () -> DisputePacket.parse(json).verify(KeyFiles.generate("Ed25519").getPublic()));
         String editedView = json.replace("\"win\" : " + TestLogs.round(17).win(), "\"win\" : 999999");
         assertTrue(!editedView.equals(json));
         assertThrows(ProofException.class, () -> DisputePacket.parse(editedView).verify(operator.getPublic()));

@@ -1,12 +1,12 @@
 package io.fairspin.bench;
 
 import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Ed25519Keys;
 import io.fairspin.audit.LogReport;
 import io.fairspin.audit.LogVerifier;
 import io.fairspin.audit.MerkleTree;
 import io.fairspin.audit.Receipt;
 import io.fairspin.audit.RoundRecord;
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public class AuditLogBenchmark {
     private static final int BATCH = 4096;
     private static final int VERIFY_ROUNDS = 1_000_000;
 
-    private final KeyPair key = Ed25519Keys.generate();
+    private final KeyPair key = KeyFiles.generate("Ed25519");
     private Path appendDir;
     private AuditLog appendLog;
     private Path verifyDir;

@@ -1,6 +1,7 @@
 package io.fairspin.cli;
 
 import io.fairspin.cli.audit.AuditCommand;
+import io.fairspin.cli.audit.PlayCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.par.ParCommand;
@@ -22,8 +23,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class, CertifyCommand.class,
-            AuditCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
+            CertifyCommand.class, PlayCommand.class, AuditCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,8 +2,10 @@ package io.fairspin.rng;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +36,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     private final DrbgMechanism mechanism;
     private final int securityStrength;
     private final boolean predictionResistance;
+    private final long reseedInterval;
     private final HealthTestedEntropySource entropy;
     private final String instanceId;
     private final Drbg drbg;
@@ -45,6 +48,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         this.mechanism = b.mechanism;
         this.securityStrength = b.securityStrength;
         this.predictionResistance = b.predictionResistance;
+        this.reseedInterval = b.reseedInterval;
         this.entropy = b.entropySource != null ? b.entropySource : HealthTestedEntropySource.os();
         if (mechanism.requiresFullEntropy() && entropy.minEntropyPerSample() < 8) {
             throw new IllegalArgumentException("mechanism: " + mechanism + " has no derivation function and needs a"
@@ -99,6 +103,43 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
             drawn[0] = RoundSeed.draw(drbg, roundId);
         });
         return drawn[0];
+    }
+
+    /**
+     * Draws the seeds of several rounds, in order, each as {@link #roundSeed} draws one. With an escrow,
+     * all the draws go into one record, sealed once and written durably once before any seed is returned:
+     * a busy server pays one seal and one sync per batch instead of one per round.
+     *
+     * <p>When fewer generate requests remain before the next reseed than the batch needs, it reseeds
+     * first (reseeding early is always allowed). With prediction resistance each seed is drawn after its
+     * own reseed, so each is recorded on its own.
+     *
+     * @throws IllegalArgumentException when a round id is not valid or appears twice, or when there are
+     *                                  more round ids than the reseed interval
+     * @throws RngFailureException      when the generator has failed or the escrow record cannot be written;
+     *                                  then no seed of the batch is handed out
+     */
+    public synchronized List<RoundSeed> roundSeeds(List<String> roundIds) {
+        checkUsable();
+        if (roundIds.size() > reseedInterval) {
+            throw new IllegalArgumentException("roundIds: at most the reseed interval (" + reseedInterval
+                    + ") per call, was " + roundIds.size());
+        }
+        if (predictionResistance) {
+            List<RoundSeed> seeds = new ArrayList<>(roundIds.size());
+            RoundSeed.drawInputs(roundIds); // checks every id before the first draw
+            roundIds.forEach(roundId -> seeds.add(roundSeed(roundId)));
+            return seeds;
+        }
+        byte[][] drawInputs = RoundSeed.drawInputs(roundIds);
+        List<List<RoundSeed>> drawn = new ArrayList<>(1);
+        guarded(() -> {
+            if (drbg.requestsBeforeReseed() < roundIds.size()) {
+                reseedFromEntropy();
+            }
+            drawn.add(RoundSeed.drawAll(drbg, roundIds, drawInputs));
+        });
+        return drawn.get(0);
     }
 
     @Override

@@ -24,6 +24,23 @@ public interface Drbg extends AutoCloseable {
      */
     void generate(byte[] out, int offset, int length, byte[] additionalInput);
 
+    /**
+     * Makes one generate request per element of {@code outputs}, filling it, with the additional input of
+     * the same index (null for none): the same as calling {@link #generate(byte[], int, int, byte[])} for
+     * each in order. A DRBG whose calls are escrowed records them together, with one durable write.
+     *
+     * @throws ReseedRequiredException when the reseed interval runs out before the last request
+     */
+    default void generateEach(byte[][] outputs, byte[][] additionalInputs) {
+        if (outputs.length != additionalInputs.length) {
+            throw new IllegalArgumentException("outputs and additional inputs: " + outputs.length + " and "
+                    + additionalInputs.length + " elements, expected as many of each");
+        }
+        for (int i = 0; i < outputs.length; i++) {
+            generate(outputs[i], 0, outputs[i].length, additionalInputs[i]);
+        }
+    }
+
     /** Fills all of {@code out} with output and no additional input. */
     default void generate(byte[] out) {
         generate(out, 0, out.length, null);

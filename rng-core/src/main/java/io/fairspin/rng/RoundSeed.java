@@ -3,8 +3,12 @@ package io.fairspin.rng;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The seed of one game round ("round streams v1", specified in {@code docs/escrow-and-replay.md}): bytes
@@ -61,6 +65,38 @@ public final class RoundSeed {
         byte[] seed = new byte[seedLength(drbg.mechanism())];
         drbg.generate(seed, 0, seed.length, drawInput(roundId));
         return new RoundSeed(drbg.mechanism(), roundId, seed);
+    }
+
+    /**
+     * Draws the seeds of several rounds from {@code drbg} with one {@link Drbg#generateEach} call, in the
+     * order of {@code drawInputs}, which are {@link #drawInputs}{@code (roundIds)}.
+     */
+    static List<RoundSeed> drawAll(Drbg drbg, List<String> roundIds, byte[][] drawInputs) {
+        byte[][] seeds = new byte[roundIds.size()][seedLength(drbg.mechanism())];
+        drbg.generateEach(seeds, drawInputs);
+        List<RoundSeed> drawn = new ArrayList<>(seeds.length);
+        for (int i = 0; i < seeds.length; i++) {
+            drawn.add(new RoundSeed(drbg.mechanism(), roundIds.get(i), seeds[i]));
+        }
+        return drawn;
+    }
+
+    /**
+     * The draw inputs of several rounds, in order.
+     *
+     * @throws IllegalArgumentException when a round id is not valid or appears twice
+     */
+    static byte[][] drawInputs(List<String> roundIds) {
+        Set<String> seen = new HashSet<>();
+        byte[][] inputs = new byte[roundIds.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            String roundId = roundIds.get(i);
+            inputs[i] = drawInput(roundId);
+            if (!seen.add(roundId)) {
+                throw new IllegalArgumentException("roundIds: '" + roundId + "' appears more than once");
+            }
+        }
+        return inputs;
     }
 
     /**

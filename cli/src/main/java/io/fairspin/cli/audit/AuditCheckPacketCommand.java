@@ -2,12 +2,12 @@ package io.fairspin.cli.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.DisputePacket;
-import io.fairspin.audit.Ed25519Keys;
 import io.fairspin.audit.EntryJson;
 import io.fairspin.audit.ProofException;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -38,7 +38,7 @@ public final class AuditCheckPacketCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        var operatorKey = Ed25519Keys.readPublic(key);
+        var operatorKey = KeyFiles.readPublicKey(key, "Ed25519");
         String text;
         try (InputStream in = file.equals("-") ? io().in() : Files.newInputStream(Path.of(file))) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

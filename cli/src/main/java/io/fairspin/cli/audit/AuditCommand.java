@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 /** The {@code fairspin audit} group: checking audit logs and proving rounds. */
 @Command(name = "audit",
         description = "Verify and inspect audit logs, prove one round with a dispute packet, check a packet"
-                + " offline; 'demo' writes a log of synthetic rounds.",
+                + " offline, replay a round from escrow; 'demo' writes a log of synthetic rounds.",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {AuditVerifyCommand.class, AuditInspectCommand.class, AuditProveCommand.class,
-            AuditCheckPacketCommand.class, AuditDemoCommand.class})
+            AuditCheckPacketCommand.class, AuditReplayCommand.class, AuditDemoCommand.class})
 public final class AuditCommand {
 }

@@ -2,8 +2,6 @@ package io.fairspin.cli.audit;
 
 import io.fairspin.audit.AuditLog;
 import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.Receipt;
 import io.fairspin.audit.RoundRecord;
 import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
@@ -13,18 +11,15 @@ import io.fairspin.cli.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,9 +37,8 @@ public final class AuditDemoCommand extends LeafCommand {
     @Parameters(paramLabel = "DIR", description = "The log folder (created when absent).")
     private Path dir;
 
-    @Option(names = "--signing-key", required = true, paramLabel = "FILE",
-            description = "The operator's private key (PEM), e.g. operator.key from 'fairspin keys signing'.")
-    private Path signingKey;
+    @Mixin
+    private LogWriting writing;
 
     @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
             description = "How many rounds to append, e.g. 100K or 1M.")
@@ -54,47 +48,31 @@ public final class AuditDemoCommand extends LeafCommand {
             description = "The log's origin for a new log (default: ${DEFAULT-VALUE}).")
     private String origin;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", converter = Counts.class, defaultValue = "100000",
-            description = "Sign a checkpoint after every N rounds (default: ${DEFAULT-VALUE}); one is always signed"
-                    + " at the end.")
-    private long checkpointEvery;
-
-    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "8192",
-            description = "Rounds submitted but not yet acknowledged, at most (default: ${DEFAULT-VALUE}); a server"
-                    + " gets the same effect from many threads each waiting for its round.")
-    private int inFlight;
-
     @Option(names = "--progress", description = "Show progress on stderr even for small counts.")
     private boolean progress;
 
     @Override
     public Integer call() throws IOException {
-        if (inFlight < 1 || checkpointEvery < 1) {
-            throw new IllegalArgumentException("--in-flight and --checkpoint-every must be at least 1");
-        }
-        KeyPair key = Ed25519Keys.readPrivate(signingKey);
-        boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 2_000_000);
         SignedNote last;
         long start;
         long first;
-        try (AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key)) {
-            log.recoveredCuts().forEach(cut -> io().err().println("fairspin: recovered from a crash: " + cut));
+        try (AuditLog log = writing.openOrCreate(dir, origin, io())) {
             first = log.size();
             start = System.nanoTime();
-            ArrayDeque<CompletableFuture<Receipt>> pending = new ArrayDeque<>();
+            Acknowledgements pending = new Acknowledgements();
             for (long i = 0; i < rounds; i++) {
                 pending.add(log.submit(round("demo-" + (first + i), first + i)));
-                if (pending.size() >= inFlight) {
-                    join(pending.poll());
+                if (pending.size() >= writing.inFlight) {
+                    pending.awaitOldest();
                     shown.advance(1);
                 }
-                if ((i + 1) % checkpointEvery == 0) {
-                    shown.advance(drain(pending));
+                if ((i + 1) % writing.checkpointEvery == 0) {
+                    shown.advance(pending.drain());
                     log.checkpoint();
                 }
             }
-            shown.advance(drain(pending));
+            shown.advance(pending.drain());
             last = log.checkpoint();
         }
         shown.finish();
@@ -104,12 +82,7 @@ public final class AuditDemoCommand extends LeafCommand {
     }
 
     private void report(SignedNote last, long first, double seconds) throws IOException {
-        Checkpoint head;
-        try {
-            head = Checkpoint.parse(last.text());
-        } catch (io.fairspin.audit.ProofException e) {
-            throw new IllegalStateException(e);
-        }
+        Checkpoint head = LogWriting.head(last);
         double rate = rounds / Math.max(seconds, 1e-9);
         if (json()) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -129,25 +102,6 @@ public final class AuditDemoCommand extends LeafCommand {
                 seconds, rate);
         out.printf(Locale.ROOT, "signed checkpoint: %,d entries, root %s%n", head.size(),
                 HexFormat.of().formatHex(head.rootHash()));
-    }
-
-    private static long drain(ArrayDeque<CompletableFuture<Receipt>> pending) throws IOException {
-        long n = pending.size();
-        while (!pending.isEmpty()) {
-            join(pending.poll());
-        }
-        return n;
-    }
-
-    private static void join(CompletableFuture<Receipt> receipt) throws IOException {
-        try {
-            receipt.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof IOException) {
-                throw (IOException) e.getCause();
-            }
-            throw e;
-        }
     }
 
     /** A synthetic round: every field is derived from its number, marked as demo data. */

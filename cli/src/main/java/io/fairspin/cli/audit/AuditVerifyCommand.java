@@ -1,9 +1,9 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.Ed25519Keys;
 import io.fairspin.audit.LogReport;
 import io.fairspin.audit.LogVerifier;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class AuditVerifyCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        var trusted = Ed25519Keys.readPublic(key);
+        var trusted = KeyFiles.readPublicKey(key, "Ed25519");
         long start = System.nanoTime();
         LogReport report = LogVerifier.verify(dir, trusted);
         return ReportOutput.print(io(), json(), dir, report, (System.nanoTime() - start) / 1e9);

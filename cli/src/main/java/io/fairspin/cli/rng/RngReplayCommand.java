@@ -124,7 +124,7 @@ public final class RngReplayCommand extends LeafCommand {
     }
 
     private void reportRound(EscrowReplay.Round replayed) throws IOException {
-        RoundResult result = new RoundResult(round, replayed.instanceId(), replayed.record(),
+        RoundResult result = new RoundResult(round, replayed.instanceId(), replayed.record(), replayed.draw(),
                 replayed.seed().mechanism().cliName(), HEX.formatHex(replayed.seed().commitment()),
                 revealSeed ? HEX.formatHex(replayed.seed().reveal()) : null);
         if (json()) {
@@ -133,7 +133,7 @@ public final class RngReplayCommand extends LeafCommand {
         }
         PrintStream o = stdout();
         o.println("round       " + result.round());
-        o.println("drbg        " + result.drbg() + ", record " + result.record());
+        o.println("drbg        " + result.drbg() + ", record " + result.record() + ", draw " + result.draw());
         o.println("mechanism   " + result.mechanism());
         o.println("commitment  " + result.commitment());
         if (revealSeed) {
@@ -144,7 +144,7 @@ public final class RngReplayCommand extends LeafCommand {
     private void list(List<EscrowReplay.Instance> instances) throws IOException {
         if (json()) {
             Json.write(io().out(), new ListResult(escrowFile.toString(), instances.stream().map(i -> new InstanceRow(
-                    i.id(), i.mechanism().cliName(), i.requestBytes(), i.records(), i.requests(), i.generateRecords(),
+                    i.id(), i.mechanism().cliName(), i.requestBytes(), i.records(), i.requests(), i.generateCalls(),
                     i.closed())).toList()));
             return;
         }
@@ -153,7 +153,7 @@ public final class RngReplayCommand extends LeafCommand {
                 "round seeds", "closed");
         for (EscrowReplay.Instance i : instances) {
             o.printf(Locale.ROOT, "%-16s  %-16s  %8d  %12d  %13d  %s%n", i.id(), i.mechanism(), i.records(),
-                    i.requests(), i.generateRecords(), i.closed() ? "yes" : "no");
+                    i.requests(), i.generateCalls(), i.closed() ? "yes" : "no");
         }
     }
 
@@ -166,7 +166,7 @@ public final class RngReplayCommand extends LeafCommand {
     }
 
     /** The JSON result of --round; {@code seed} is null without --reveal-seed. */
-    record RoundResult(String round, String drbg, long record, String mechanism, String commitment, String seed) {
+    record RoundResult(String round, String drbg, long record, int draw, String mechanism, String commitment, String seed) {
     }
 
     /** One DRBG instance in the JSON listing. */

@@ -84,7 +84,7 @@ final class EscrowReader {
         int code = b.get() & 0xFF;
         RecordType type = RecordType.of(code);
         if (type == null) {
-            throw error("unknown record type " + code + " (expected 1 to 4)");
+            throw error("unknown record type " + code + " (expected 1 to 5)");
         }
         byte[] recordKey = new byte[8];
         byte[] instance = new byte[8];

@@ -46,13 +46,24 @@ public final class EscrowReplay implements AutoCloseable {
         this.instances = instances;
     }
 
-    /** One DRBG instance found in the escrow. */
+    /**
+     * One DRBG instance found in the escrow.
+     *
+     * @param records       its escrow records
+     * @param requests      its ordinary generate requests
+     * @param generateCalls its other generate calls (round-seed draws), recorded one by one or in batches
+     */
     public record Instance(String id, DrbgMechanism mechanism, int requestBytes, int records, long requests,
-                           int generateRecords, boolean closed) {
+                           int generateCalls, boolean closed) {
     }
 
-    /** A round's seed as recomputed from the escrow, with the instance and record that drew it. */
-    public record Round(String instanceId, long record, RoundSeed seed) {
+    /**
+     * A round's seed as recomputed from the escrow, with the instance and record that drew it.
+     *
+     * @param record the instance's record (its sequence number)
+     * @param draw   the draw's position in a GENERATE_BATCH record; 0 in a GENERATE record
+     */
+    public record Round(String instanceId, long record, int draw, RoundSeed seed) {
     }
 
     /** Reads and checks an escrow file. */
@@ -82,7 +93,7 @@ public final class EscrowReplay implements AutoCloseable {
         instances.forEach((id, records) -> {
             Payload instantiate = records.get(0);
             long requests = records.stream().mapToLong(p -> p.requestsBefore).sum();
-            int generates = (int) records.stream().filter(p -> p.type == RecordType.GENERATE).count();
+            int generates = records.stream().mapToInt(p -> p.type == RecordType.GENERATE ? 1 : p.draws.size()).sum();
             boolean closed = records.get(records.size() - 1).type == RecordType.CLOSE;
             list.add(new Instance(id, DrbgMechanism.fromCliName(instantiate.mechanism), instantiate.requestBytes,
                     records.size(), requests, generates, closed));
@@ -129,7 +140,7 @@ public final class EscrowReplay implements AutoCloseable {
             wanted.put(ByteBuffer.wrap(RoundSeed.drawInput(roundId)), roundId);
         }
         Map<String, List<Round>> found = locate(wanted);
-        Map<String, TreeMap<Integer, String>> byInstance = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, Map<Integer, String>>> byInstance = new LinkedHashMap<>();
         for (String roundId : roundIds) {
             List<Round> places = found.getOrDefault(roundId, List.of());
             if (places.isEmpty()) {
@@ -141,37 +152,45 @@ public final class EscrowReplay implements AutoCloseable {
                         .collect(Collectors.joining(", ")) + "); a round id must be unique");
             }
             Round place = places.get(0);
-            byInstance.computeIfAbsent(place.instanceId(), k -> new TreeMap<>()).put((int) place.record(), roundId);
+            byInstance.computeIfAbsent(place.instanceId(), k -> new TreeMap<>())
+                    .computeIfAbsent((int) place.record(), k -> new HashMap<>()).put(place.draw(), roundId);
         }
         Map<String, Round> rounds = new LinkedHashMap<>();
         byInstance.forEach((instanceId, records) -> replayRounds(instanceId, records, rounds));
         return rounds;
     }
 
-    /** Where each wanted draw input occurs: round id to (instance, record) places, seed not yet known. */
+    /** Where each wanted draw input occurs: round id to (instance, record, draw) places, seed not yet known. */
     private Map<String, List<Round>> locate(Map<ByteBuffer, String> wanted) {
         Map<String, List<Round>> found = new HashMap<>();
         instances.forEach((id, records) -> {
             for (int i = 0; i < records.size(); i++) {
                 Payload p = records.get(i);
-                String roundId = p.type == RecordType.GENERATE ? wanted.get(ByteBuffer.wrap(p.additionalInput)) : null;
-                if (roundId != null) {
-                    found.computeIfAbsent(roundId, k -> new ArrayList<>()).add(new Round(id, i, null));
+                List<Payload> draws = p.type == RecordType.GENERATE ? List.of(p) : p.draws;
+                for (int d = 0; d < draws.size(); d++) {
+                    String roundId = wanted.get(ByteBuffer.wrap(draws.get(d).additionalInput));
+                    if (roundId != null) {
+                        found.computeIfAbsent(roundId, k -> new ArrayList<>()).add(new Round(id, i, d, null));
+                    }
                 }
             }
         });
         return found;
     }
 
-    /** Re-runs one instance through the given records (record index to round id), in order. */
-    private void replayRounds(String instanceId, TreeMap<Integer, String> records, Map<String, Round> rounds) {
+    /** Re-runs one instance through the given records (record index to draw position to round id), in order. */
+    private void replayRounds(String instanceId, TreeMap<Integer, Map<Integer, String>> records,
+                              Map<String, Round> rounds) {
         try (InstanceReplay replay = new InstanceReplay(instanceId, records(instanceId))) {
-            records.forEach((index, roundId) -> {
-                byte[] seed = replay.runThrough(index);
+            records.forEach((index, draws) -> {
+                byte[][] outputs = replay.runThrough(index);
                 try {
-                    rounds.put(roundId, new Round(instanceId, index, RoundSeed.of(replay.mechanism(), roundId, seed)));
+                    draws.forEach((draw, roundId) -> rounds.put(roundId, new Round(instanceId, index, draw,
+                            RoundSeed.of(replay.mechanism(), roundId, outputs[draw]))));
                 } finally {
-                    Arrays.fill(seed, (byte) 0);
+                    for (byte[] output : outputs) {
+                        Arrays.fill(output, (byte) 0);
+                    }
                 }
             });
         }

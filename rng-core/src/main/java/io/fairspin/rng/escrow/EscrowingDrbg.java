@@ -52,6 +52,25 @@ final class EscrowingDrbg implements Drbg {
         }
     }
 
+    /** Makes the calls, then records them in one record before any output is returned. */
+    @Override
+    public void generateEach(byte[][] outputs, byte[][] additionalInputs) {
+        checkNotFailed();
+        int[] lengths = new int[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            delegate.generate(outputs[i], 0, outputs[i].length, additionalInputs[i]);
+            lengths[i] = outputs[i].length;
+        }
+        try {
+            record(Payload.generateBatch(requestsSinceRecord, lengths, additionalInputs));
+        } catch (RngFailureException e) {
+            for (byte[] output : outputs) {
+                Arrays.fill(output, (byte) 0);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void reseed(byte[] entropyInput, byte[] additionalInput) {
         checkNotFailed();

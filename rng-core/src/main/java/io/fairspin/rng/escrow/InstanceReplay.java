@@ -56,10 +56,13 @@ final class InstanceReplay implements AutoCloseable {
         ordinaryDone++;
     }
 
-    /** Runs forward through record {@code index} and returns that record's output (a GENERATE record's). */
-    byte[] runThrough(int index) {
+    /**
+     * Runs forward through record {@code index} and returns that record's outputs: one for a GENERATE
+     * record, one per call for a GENERATE_BATCH record, none for the others.
+     */
+    byte[][] runThrough(int index) {
         byte[] scratch = new byte[requestBytes];
-        byte[] output = null;
+        byte[][] output = null;
         while (next <= index) {
             while (ordinaryBeforeNext > 0) {
                 nextOrdinary(scratch, 0);
@@ -69,21 +72,29 @@ final class InstanceReplay implements AutoCloseable {
         return output;
     }
 
-    private byte[] applyNext() {
+    private byte[][] applyNext() {
         Payload record = records.get(next++);
-        byte[] output = null;
+        byte[][] output = new byte[0][];
         switch (record.type) {
             case RESEED:
                 drbg.reseed(record.entropyInput, record.additionalInput);
                 break;
             case GENERATE:
-                output = new byte[record.length];
-                drbg.generate(output, 0, record.length, record.additionalInput);
+                output = new byte[][] {generate(record)};
+                break;
+            case GENERATE_BATCH:
+                output = record.draws.stream().map(this::generate).toArray(byte[][]::new);
                 break;
             default:
                 closed = true;
         }
         ordinaryBeforeNext = ordinaryBefore(next);
+        return output;
+    }
+
+    private byte[] generate(Payload call) {
+        byte[] output = new byte[call.length];
+        drbg.generate(output, 0, call.length, call.additionalInput);
         return output;
     }
 

@@ -3,7 +3,9 @@ package io.fairspin.rng.escrow;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The plaintext of an escrow record: what one DRBG call took as input. Byte fields are length-prefixed
@@ -27,9 +29,12 @@ final class Payload {
     final byte[] personalization;
     /** RESEED and GENERATE: additional input. */
     final byte[] additionalInput;
+    /** GENERATE_BATCH: the generate calls, in order, as GENERATE payloads with no requests before them. */
+    final List<Payload> draws;
 
     private Payload(RecordType type, String mechanism, long reseedInterval, int requestBytes, long requestsBefore,
-                    int length, byte[] entropyInput, byte[] nonce, byte[] personalization, byte[] additionalInput) {
+                    int length, byte[] entropyInput, byte[] nonce, byte[] personalization, byte[] additionalInput,
+                    List<Payload> draws) {
         this.type = type;
         this.mechanism = mechanism;
         this.reseedInterval = reseedInterval;
@@ -40,33 +45,49 @@ final class Payload {
         this.nonce = nonce;
         this.personalization = personalization;
         this.additionalInput = additionalInput;
+        this.draws = draws;
     }
 
     static Payload instantiate(String mechanism, long reseedInterval, int requestBytes, byte[] entropyInput,
                                byte[] nonce, byte[] personalization) {
         return new Payload(RecordType.INSTANTIATE, mechanism, reseedInterval, requestBytes, 0, 0,
-                copy(entropyInput), copy(nonce), copy(personalization), new byte[0]);
+                copy(entropyInput), copy(nonce), copy(personalization), new byte[0], List.of());
     }
 
     static Payload reseed(long requestsBefore, byte[] entropyInput, byte[] additionalInput) {
         return new Payload(RecordType.RESEED, "", 0, 0, requestsBefore, 0, copy(entropyInput), new byte[0],
-                new byte[0], copy(additionalInput));
+                new byte[0], copy(additionalInput), List.of());
     }
 
     static Payload generate(long requestsBefore, int length, byte[] additionalInput) {
         return new Payload(RecordType.GENERATE, "", 0, 0, requestsBefore, length, new byte[0], new byte[0],
-                new byte[0], copy(additionalInput));
+                new byte[0], copy(additionalInput), List.of());
+    }
+
+    /** Several generate calls: the output lengths and additional inputs (null for none), by index. */
+    static Payload generateBatch(long requestsBefore, int[] lengths, byte[][] additionalInputs) {
+        List<Payload> draws = new ArrayList<>(lengths.length);
+        for (int i = 0; i < lengths.length; i++) {
+            draws.add(generate(0, lengths[i], additionalInputs[i]));
+        }
+        return batch(requestsBefore, draws);
+    }
+
+    private static Payload batch(long requestsBefore, List<Payload> draws) {
+        return new Payload(RecordType.GENERATE_BATCH, "", 0, 0, requestsBefore, 0, new byte[0], new byte[0],
+                new byte[0], new byte[0], List.copyOf(draws));
     }
 
     static Payload close(long requestsBefore) {
         return new Payload(RecordType.CLOSE, "", 0, 0, requestsBefore, 0, new byte[0], new byte[0], new byte[0],
-                new byte[0]);
+                new byte[0], List.of());
     }
 
     /** The plaintext bytes of this payload. */
     byte[] encode() {
+        int drawBytes = draws.stream().mapToInt(d -> 8 + d.additionalInput.length).sum();
         ByteBuffer b = ByteBuffer.allocate(64 + entropyInput.length + nonce.length + personalization.length
-                + additionalInput.length);
+                + additionalInput.length + drawBytes);
         switch (type) {
             case INSTANTIATE:
                 byte[] name = mechanism.getBytes(StandardCharsets.US_ASCII);
@@ -83,6 +104,13 @@ final class Payload {
             case GENERATE:
                 b.putLong(requestsBefore).putInt(length);
                 putField(b, additionalInput);
+                break;
+            case GENERATE_BATCH:
+                b.putLong(requestsBefore).putInt(draws.size());
+                for (Payload draw : draws) {
+                    b.putInt(draw.length);
+                    putField(b, draw.additionalInput);
+                }
                 break;
             default:
                 b.putLong(requestsBefore);
@@ -106,14 +134,18 @@ final class Payload {
                     byte[] name = new byte[b.get() & 0xFF];
                     b.get(name);
                     p = new Payload(type, new String(name, StandardCharsets.US_ASCII), b.getLong(), b.getInt(), 0, 0,
-                            field(b), field(b), field(b), new byte[0]);
+                            field(b), field(b), field(b), new byte[0], List.of());
                     break;
                 case RESEED:
-                    p = new Payload(type, "", 0, 0, b.getLong(), 0, field(b), new byte[0], new byte[0], field(b));
+                    p = new Payload(type, "", 0, 0, b.getLong(), 0, field(b), new byte[0], new byte[0], field(b),
+                            List.of());
                     break;
                 case GENERATE:
                     p = new Payload(type, "", 0, 0, b.getLong(), b.getInt(), new byte[0], new byte[0], new byte[0],
-                            field(b));
+                            field(b), List.of());
+                    break;
+                case GENERATE_BATCH:
+                    p = decodeBatch(b);
                     break;
                 default:
                     p = close(b.getLong());
@@ -127,12 +159,27 @@ final class Payload {
         }
     }
 
+    /** requests (8) · count (4) · count times: length (4) · lp(additional input); count is 1 or more. */
+    private static Payload decodeBatch(ByteBuffer b) {
+        long requestsBefore = b.getLong();
+        int count = b.getInt();
+        if (count < 1 || count > b.remaining() / 8) {
+            throw new IllegalArgumentException("a batch of " + count + " generate calls does not fit the payload");
+        }
+        List<Payload> draws = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            draws.add(generate(0, b.getInt(), field(b)));
+        }
+        return batch(requestsBefore, draws);
+    }
+
     /** Overwrites the secret fields with zeros. */
     void wipe() {
         Arrays.fill(entropyInput, (byte) 0);
         Arrays.fill(nonce, (byte) 0);
         Arrays.fill(personalization, (byte) 0);
         Arrays.fill(additionalInput, (byte) 0);
+        draws.forEach(Payload::wipe);
     }
 
     private static byte[] copy(byte[] value) {

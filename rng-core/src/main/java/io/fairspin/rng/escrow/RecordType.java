@@ -9,7 +9,9 @@ enum RecordType {
     /** A generate call other than an ordinary request: its length and additional input (round seeds). */
     GENERATE(3),
     /** The DRBG was closed. */
-    CLOSE(4);
+    CLOSE(4),
+    /** Several generate calls in a row, recorded together: each one's length and additional input. */
+    GENERATE_BATCH(5);
 
     final int code;
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.RoundSeed;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class EscrowReplayTest {
             EscrowReplay.Instance instance = escrow.instances().get(0);
             assertEquals(1, escrow.instances().size());
             assertEquals(run.instanceId, instance.id());
-            assertEquals(1000, instance.generateRecords());
+            assertEquals(1000, instance.generateCalls());
             assertTrue(instance.closed());
             int reseeds = instance.records() - 1000 - 2;
             // 1,000 round draws and 77 output requests at 16 requests per interval, and 3 on request.
@@ -52,6 +54,48 @@ class EscrowReplayTest {
             byte[] output = new byte[run.output.size()];
             escrow.output(run.instanceId).nextBytes(output);
             assertArrayEquals(run.output.toByteArray(), output);
+        }
+    }
+
+    @Test
+    void batchesOfRoundSeedsAcrossReseedsReplayLikeSingleDraws() throws Exception {
+        Path file = dir.resolve("rng.escrow");
+        List<String> ids = new ArrayList<>();
+        List<RoundSeed> drawn = new ArrayList<>();
+        String instanceId;
+        try (SeedEscrow escrow = new SeedEscrow(AUDITOR.getPublic(), EscrowFile.open(file));
+             CertifiedRandom rng = CertifiedRandom.builder().reseedInterval(16).escrow(escrow).build()) {
+            instanceId = rng.instanceId();
+            for (int batch = 0; batch < 30; batch++) {
+                List<String> batchIds = new ArrayList<>();
+                for (int i = 0; i < 1 + batch % 16; i++) {
+                    batchIds.add("batch-" + batch + "/round-" + i);
+                }
+                drawn.addAll(rng.roundSeeds(batchIds));
+                ids.addAll(batchIds);
+                drawn.add(rng.roundSeed("single-" + batch));
+                ids.add("single-" + batch);
+                rng.nextBytes(new byte[100]);
+            }
+            assertThrows(IllegalArgumentException.class, () -> rng.roundSeeds(List.of("twice", "twice")));
+            List<String> tooMany = new ArrayList<>();
+            for (int i = 0; i < 17; i++) {
+                tooMany.add("many-" + i);
+            }
+            assertThrows(IllegalArgumentException.class, () -> rng.roundSeeds(tooMany));
+        }
+        try (EscrowReplay escrow = EscrowReplay.read(file, AUDITOR.getPrivate())) {
+            EscrowReplay.Instance instance = escrow.instances().get(0);
+            assertEquals(ids.size(), instance.generateCalls());
+            assertTrue(instance.records() < ids.size(), "a batch is one record: " + instance.records());
+            Map<String, EscrowReplay.Round> rounds = escrow.rounds(ids);
+            for (int i = 0; i < ids.size(); i++) {
+                EscrowReplay.Round round = rounds.get(ids.get(i));
+                assertEquals(instanceId, round.instanceId());
+                assertArrayEquals(drawn.get(i).reveal(), round.seed().reveal(), ids.get(i));
+                round.seed().verifyCommitment(drawn.get(i).commitment());
+            }
+            assertEquals(4, escrow.round("batch-5/round-4").draw());
         }
     }
 

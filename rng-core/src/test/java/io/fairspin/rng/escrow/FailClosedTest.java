@@ -68,6 +68,19 @@ class FailClosedTest {
     }
 
     @Test
+    void aBatchOfRoundSeedsWhoseRecordCannotBeWrittenHandsOutNoneOfThemAndTheGeneratorStops() {
+        FailingStore store = new FailingStore(2);
+        CertifiedRandom rng = escrowed(store, 1000);
+        assertEquals(3, rng.roundSeeds(List.of("round-1", "round-2", "round-3")).size());
+        assertThrows(RngFailureException.class, () -> rng.roundSeeds(List.of("round-4", "round-5")));
+        store.failFrom = Integer.MAX_VALUE;
+        assertThrows(RngFailureException.class, () -> rng.roundSeeds(List.of("round-6")));
+        assertThrows(RngFailureException.class, () -> rng.roundSeed("round-7"));
+        rng.close();
+        assertEquals(2, store.records.size(), "the instantiation and the first batch, nothing after the failure");
+    }
+
+    @Test
     void aReseedThatCannotBeRecordedStopsTheGeneratorBeforeItsOutput() {
         FailingStore store = new FailingStore(1);
         CertifiedRandom rng = escrowed(store, 1);

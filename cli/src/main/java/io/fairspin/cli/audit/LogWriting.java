@@ -1,0 +1,56 @@
+package io.fairspin.cli.audit;
+
+import io.fairspin.audit.AuditLog;
+import io.fairspin.audit.Checkpoint;
+import io.fairspin.audit.Ed25519Keys;
+import io.fairspin.audit.ProofException;
+import io.fairspin.audit.SignedNote;
+import io.fairspin.cli.Counts;
+import io.fairspin.cli.Io;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that append rounds to an audit log, and how they open it. */
+final class LogWriting {
+
+    @Option(names = "--signing-key", required = true, paramLabel = "FILE",
+            description = "The operator's Ed25519 private key (PEM), e.g. operator.key from 'fairspin keys signing'.")
+    Path signingKey;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", converter = Counts.class, defaultValue = "100000",
+            description = "Sign a checkpoint after every N rounds (default: ${DEFAULT-VALUE}); one is always signed"
+                    + " at the end.")
+    long checkpointEvery;
+
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "8192",
+            description = "Rounds submitted but not yet acknowledged, at most (default: ${DEFAULT-VALUE}); a server"
+                    + " gets the same effect from many threads each waiting for its round.")
+    int inFlight;
+
+    /**
+     * Opens the log in {@code dir}, or creates it with {@code origin} when there is none; reports on stderr
+     * any torn tail the opening cut off.
+     */
+    AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
+        if (inFlight < 1 || checkpointEvery < 1) {
+            throw new IllegalArgumentException("--in-flight and --checkpoint-every must be at least 1");
+        }
+        KeyPair key = Ed25519Keys.readPrivate(signingKey);
+        boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
+        AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);
+        log.recoveredCuts().forEach(cut -> io.err().println("fairspin: recovered from a crash: " + cut));
+        return log;
+    }
+
+    /** The tree head of a checkpoint the log just signed. */
+    static Checkpoint head(SignedNote signed) {
+        try {
+            return Checkpoint.parse(signed.text());
+        } catch (ProofException e) {
+            throw new IllegalStateException("the log signed a checkpoint it cannot parse", e);
+        }
+    }
+}

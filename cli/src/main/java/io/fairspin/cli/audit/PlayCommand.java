@@ -1,0 +1,174 @@
+package io.fairspin.cli.audit;
+
+import io.fairspin.audit.AuditLog;
+import io.fairspin.audit.Checkpoint;
+import io.fairspin.audit.ModelFile;
+import io.fairspin.audit.RoundPlayer;
+import io.fairspin.audit.SignedNote;
+import io.fairspin.cli.Counts;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
+import io.fairspin.cli.Progress;
+import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.escrow.EscrowFile;
+import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.escrow.SeedEscrow;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fairspin play}: plays rounds of a game model as a game server would, with an escrowed certified
+ * generator, one round stream per round and every round in a signed audit log.
+ */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Play rounds of a game model as a game server would: a certified generator escrowed to the"
+            + " auditor's key draws each round's seed (in batches: one escrow record and one sync per batch), the"
+            + " round is played from its own round stream, and its record (bet, win, seed commitment, escrow"
+            + " reference, canonical outcome) is appended to the audit log with durable group commit and"
+            + " periodic signed checkpoints. The log is created if DIR does not exist.",
+            "Prints what was played on stdout and the durable rounds per second on stderr; any round can then be"
+                + " proven with 'audit prove' and replayed with 'audit replay'."})
+public final class PlayCommand extends LeafCommand {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
+    private String model;
+
+    @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
+            description = "How many rounds to play, e.g. 10K.")
+    private long rounds;
+
+    @Option(names = "--log", required = true, paramLabel = "DIR", description = "The audit log folder.")
+    private Path log;
+
+    @Option(names = "--escrow-key", required = true, paramLabel = "FILE",
+            description = "The auditor's X25519 public key (PEM, from 'fairspin keys escrow').")
+    private Path escrowKey;
+
+    @Mixin
+    private LogWriting writing;
+
+    @Option(names = "--escrow", paramLabel = "FILE",
+            description = "The escrow file, appended to (default: DIR.escrow beside the log folder).")
+    private Path escrowFile;
+
+    @Option(names = "--origin", paramLabel = "NAME", defaultValue = "play.fairspin.local/audit",
+            description = "The origin of a new log (default: ${DEFAULT-VALUE}).")
+    private String origin;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+            description = "Round seeds drawn and escrowed together, in one record and one sync (default:"
+                    + " ${DEFAULT-VALUE}); 1 escrows each round on its own.")
+    private int batch;
+
+    @Option(names = "--session", paramLabel = "ID",
+            description = "The session id of the rounds (default: 'play-' and the generator's DRBG id).")
+    private String session;
+
+    @Option(names = "--currency", paramLabel = "CODE", defaultValue = "XXX",
+            description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
+    private String currency;
+
+    @Option(names = "--progress", description = "Show progress on stderr even for small counts.")
+    private boolean progress;
+
+    /** What was played, for the report. */
+    record Played(String log, String escrow, String keyId, String drbg, String game, String modelSha256,
+                  long rounds, String firstRound, String lastRound, long firstIndex, long treeSize, String rootHash,
+                  double seconds, double durableRoundsPerSecond) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (rounds < 1 || batch < 1) {
+            throw new IllegalArgumentException("--rounds and --batch must be at least 1");
+        }
+        ModelFile game = ModelFile.of(model, Models.read(io(), model));
+        PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
+        Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
+        Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
+        try (AuditLog audit = writing.openOrCreate(log, origin, io());
+             SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
+            String prefix = game.game().id() + "/" + rng.instanceId() + "/";
+            RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,
+                    session != null ? session : "play-" + rng.instanceId(), currency);
+            long firstIndex = audit.size();
+            long start = System.nanoTime();
+            playAll(player, audit, prefix, shown);
+            SignedNote last = audit.checkpoint();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            shown.finish();
+            Checkpoint head = LogWriting.head(last);
+            double rate = rounds / Math.max(seconds, 1e-9);
+            report(new Played(log.toString(), escrowPath.toString(), escrow.keyId(), rng.instanceId(), game.game().id(),
+                    HexFormat.of().formatHex(game.hash()), rounds, prefix + 0, prefix + (rounds - 1), firstIndex,
+                    head.size(), HexFormat.of().formatHex(head.rootHash()), seconds, rate));
+            io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s: %,.0f durable rounds/s (escrow batches"
+                    + " of %,d)%n", rounds, seconds, rate, batch);
+        }
+        return 0;
+    }
+
+    /** Plays every round in batches, keeping at most --in-flight rounds unacknowledged. */
+    private void playAll(RoundPlayer player, AuditLog audit, String prefix, Progress shown) throws IOException {
+        Acknowledgements pending = new Acknowledgements();
+        long sinceCheckpoint = 0;
+        for (long next = 0; next < rounds; ) {
+            long left = Math.min(rounds - next, writing.checkpointEvery - sinceCheckpoint);
+            int size = (int) Math.min(batch, left);
+            List<String> ids = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                ids.add(prefix + (next + i));
+            }
+            player.play(ids).forEach(pending::add);
+            next += size;
+            sinceCheckpoint += size;
+            while (pending.size() > writing.inFlight) {
+                pending.awaitOldest();
+                shown.advance(1);
+            }
+            if (sinceCheckpoint == writing.checkpointEvery) {
+                shown.advance(pending.drain());
+                audit.checkpoint();
+                sinceCheckpoint = 0;
+            }
+        }
+        shown.advance(pending.drain());
+    }
+
+    /** The escrow file a log uses by default: {@code DIR.escrow} beside the log folder. */
+    static Path defaultEscrow(Path logDir) {
+        Path dir = logDir.toAbsolutePath().normalize();
+        return dir.resolveSibling(dir.getFileName() + ".escrow");
+    }
+
+    private void report(Played played) throws IOException {
+        if (json()) {
+            Json.write(io().out(), played);
+            return;
+        }
+        PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "played %,d rounds of %s (model SHA-256 %s)%n", played.rounds(), played.game(),
+                played.modelSha256());
+        out.printf(Locale.ROOT, "round ids   %s .. %s%n", played.firstRound(), played.lastRound());
+        out.printf(Locale.ROOT, "log         %s, entries %,d to %,d%n", played.log(), played.firstIndex(),
+                played.treeSize() - 1);
+        out.printf(Locale.ROOT, "escrow      %s, DRBG %s (auditor key %s)%n", played.escrow(), played.drbg(),
+                played.keyId());
+        out.printf(Locale.ROOT, "checkpoint  %,d entries, root %s%n", played.treeSize(), played.rootHash());
+    }
+}
