@@ -185,7 +185,8 @@ final class BasicStrategy {
 
     /**
      * The expected value of a round per unit bet, with the best first decision on each starting hand
-     * (composition-dependent) and optimal play after it; splits valued as {@link BlackjackOdds} does.
+     * (composition-dependent) and optimal play after it, exact for the full shoe except that splits are
+     * valued without resplit, as {@link BlackjackOdds} does.
      */
     double roundValue() {
         return roundValue;

@@ -17,9 +17,10 @@ public final class BlackjackDecisions {
      * {@code second} against {@code upcard}, in the order stand, hit, double, split, surrender. Cards are
      * values 1 (ace) to 10 (ten or picture); {@code unseen[v]} counts the cards of value v still in the
      * shoe, not counting the upcard and the player's two cards ({@code unseen[0]} is ignored). With a
-     * peeking dealer the values are given that the dealer has no blackjack, averaging over each possible
-     * hole card. Stand, hit, double and surrender are exact; a split is valued as twice one hand from the
-     * pair card, without resplits.
+     * peeking dealer the values are given that the dealer has no blackjack, which conditions the player's
+     * draws too. Stand, hit, double and surrender are exact, the player deciding each later draw without
+     * seeing the hole card; a split is exact without resplit (each split hand played on its own cards)
+     * and, when the rules allow resplits, the no-resplit value, a lower bound (see {@link BlackjackOdds}).
      *
      * @throws IllegalArgumentException when {@code model} is not a blackjack model or a card is not in 1..10
      */
@@ -39,7 +40,7 @@ public final class BlackjackDecisions {
         }
         shoe[first]++;
         shoe[second]++;
-        double[] ev = values(((Blackjack) model).rules(), shoe, upcard, first, second);
+        double[] ev = new BlackjackOdds(((Blackjack) model).rules(), upcard, shoe).firstDecision(first, second);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int action = 0; action < ev.length; action++) {
             if (!Double.isNaN(ev[action])) {
@@ -47,33 +48,5 @@ public final class BlackjackDecisions {
             }
         }
         return out;
-    }
-
-    /** The EVs, conditioning on the hole card exactly when a peek has shown that it makes no blackjack. */
-    private static double[] values(BlackjackRules rules, int[] shoe, int upcard, int first, int second) {
-        int natural = upcard == 1 ? 10 : upcard == 10 ? 1 : 0;
-        if (!rules.peek() || natural == 0) {
-            return new BlackjackOdds(rules, upcard, shoe).firstDecision(first, second);
-        }
-        double[] sum = new double[BlackjackOdds.ACTIONS.length];
-        double weight = 0;
-        for (int hole = 1; hole <= 10; hole++) {
-            // The hole card is one of the unseen cards: the shoe less the player's two.
-            int ways = shoe[hole] - (first == hole ? 1 : 0) - (second == hole ? 1 : 0);
-            if (hole == natural || ways <= 0) {
-                continue;
-            }
-            int[] rest = shoe.clone();
-            rest[hole]--;
-            double[] ev = new BlackjackOdds(rules, upcard, hole, rest).firstDecision(first, second);
-            for (int action = 0; action < sum.length; action++) {
-                sum[action] += ways * ev[action];
-            }
-            weight += ways;
-        }
-        for (int action = 0; action < sum.length; action++) {
-            sum[action] /= weight;
-        }
-        return sum;
     }
 }

@@ -9,15 +9,20 @@ import java.util.Map;
  *
  * <p>Cards are values 1 (ace) to 10 (ten and pictures). A shoe is {@code int[11]} of counts, index 0
  * unused. One instance evaluates the hands against one dealer upcard from one starting shoe (the
- * upcard and any other known cards already removed) and remembers what it computed: the shoe at any
- * point is that starting shoe less the player's cards, so a hand's cards identify its shoe.
+ * upcard and any other known cards already removed; the dealer's unseen hole card still in it) and
+ * remembers what it computed: the shoe at any point is that starting shoe less the player's cards, so a
+ * hand's cards identify its shoe.
  *
- * <p>Exact for stand, hit, double and surrender when the dealer's second card is known or is drawn
- * after the player's cards (no peek, or an upcard that cannot make blackjack). Under a peek with an ace
- * or ten up, an evaluator without a known hole card conditions only the dealer's outcome on having no
- * blackjack, not the player's draws; {@link BlackjackDecisions} removes that approximation by averaging
- * evaluators over every possible hole card. A split is valued as twice one hand started from the pair
- * card, with the other pair card removed and no resplit.
+ * <p>Exact for stand, hit, double and surrender, the player deciding without seeing the hole card.
+ * Under a peek with an ace or ten up the hole card is known not to make blackjack, which conditions
+ * both the dealer's outcome and every card the player draws ({@link #drawProbability}); the player's
+ * later decisions use only what the player has seen.
+ *
+ * <p>A split is valued as twice one hand started from the pair card with the other pair card removed
+ * and the dealer drawing right after it, each split hand played on its own cards. That is exact for a
+ * split without resplit (the unseen cards are exchangeable, so the second hand's cards, whatever they
+ * are, leave the first hand's expected value unchanged, and the two hands' values are equal), and a
+ * lower bound when the rules allow resplits, whose value it leaves out.
  */
 final class BlackjackOdds {
     /** Dealer outcome indices: 17..21 at 0..4, bust, natural. */
@@ -32,7 +37,8 @@ final class BlackjackOdds {
 
     private final BlackjackRules rules;
     private final int up;
-    private final int hole;
+    /** The card that would give the dealer blackjack when a peek has shown it is not in the hole, or 0. */
+    private final int notInHole;
     private final int[] shoe;
     private int remaining;
     private final Map<Long, Double> standMemo = new HashMap<>();
@@ -41,17 +47,9 @@ final class BlackjackOdds {
 
     /** Evaluates hands against {@code up} from {@code shoe} (upcard already removed; copied). */
     BlackjackOdds(BlackjackRules rules, int up, int[] shoe) {
-        this(rules, up, 0, shoe);
-    }
-
-    /**
-     * Evaluates hands against {@code up} and a known dealer second card {@code hole} (0: unknown, to be
-     * drawn), from {@code shoe} (both removed; copied).
-     */
-    BlackjackOdds(BlackjackRules rules, int up, int hole, int[] shoe) {
         this.rules = rules;
         this.up = up;
-        this.hole = hole;
+        this.notInHole = rules.peek() ? (up == 1 ? 10 : up == 10 ? 1 : 0) : 0;
         this.shoe = shoe.clone();
         for (int v = 1; v <= 10; v++) {
             remaining += shoe[v];
@@ -79,13 +77,27 @@ final class BlackjackOdds {
      */
     double[] dealer() {
         double[] out = new double[7];
-        if (hole > 0) {
-            dealerDraw(up + hole, up == 1 || hole == 1, 2, 1.0, out, 0);
-            return out;
-        }
-        int excluded = rules.peek() ? (up == 1 ? 10 : up == 10 ? 1 : 0) : 0;
-        dealerDraw(up, up == 1, 1, 1.0, out, excluded);
+        dealerDraw(up, up == 1, 1, 1.0, out, notInHole);
         return out;
+    }
+
+    /**
+     * The probability that the player's next card is a {@code v}. Without a peek's information it is the
+     * share of {@code v} in the shoe. After a peek, the hole card h is one of the shoe's cards other than
+     * the blackjack-making card n, each equally likely; averaging (count(v) - [v = h]) / (R - 1) over h
+     * gives count(n) / (R - 1) for v = n and count(v) (R - count(n) - 1) / ((R - count(n)) (R - 1))
+     * otherwise, R being the cards in the shoe, hole included. Drawing v leaves the hole card in the same
+     * state (uniform over the shoe's other cards than n), so the recursion stays exact.
+     */
+    double drawProbability(int v) {
+        int withoutN = remaining - shoe[notInHole];
+        if (notInHole == 0 || withoutN <= 0 || remaining <= 1) {
+            return (double) shoe[v] / remaining;
+        }
+        if (v == notInHole) {
+            return (double) shoe[v] / (remaining - 1);
+        }
+        return (double) shoe[v] * (withoutN - 1) / ((double) withoutN * (remaining - 1));
     }
 
     private void dealerDraw(int hard, boolean ace, int cards, double p, double[] out, int excluded) {
@@ -122,8 +134,8 @@ final class BlackjackOdds {
         if (up != 1 && up != 10) {
             return 0;
         }
-        int hole = up == 1 ? 10 : 1;
-        int left = shoe[hole] - (a == hole ? 1 : 0) - (b == hole ? 1 : 0);
+        int natural = up == 1 ? 10 : 1;
+        int left = shoe[natural] - (a == natural ? 1 : 0) - (b == natural ? 1 : 0);
         return (double) left / (remaining - 2);
     }
 
@@ -168,7 +180,7 @@ final class BlackjackOdds {
             if (c == 0) {
                 continue;
             }
-            double p = (double) c / remaining;
+            double p = drawProbability(v);
             shoe[v]--;
             remaining--;
             int newHard = hard + v;
@@ -194,7 +206,7 @@ final class BlackjackOdds {
             if (c == 0) {
                 continue;
             }
-            double p = (double) c / remaining;
+            double p = drawProbability(v);
             shoe[v]--;
             remaining--;
             ev += p * 2 * stand(hard + v, ace || v == 1, key + (1L << (5 * (v - 1))));
@@ -240,7 +252,7 @@ final class BlackjackOdds {
         if (hands == null) {
             int[] withoutOther = shoe.clone();
             withoutOther[card]--;
-            hands = new BlackjackOdds(rules, up, hole, withoutOther);
+            hands = new BlackjackOdds(rules, up, withoutOther);
             splitHands[card] = hands;
         }
         return 2 * hands.splitHand(card);
@@ -254,7 +266,7 @@ final class BlackjackOdds {
             if (c == 0) {
                 continue;
             }
-            double p = (double) c / remaining;
+            double p = drawProbability(v);
             take(v);
             int hard = card + v;
             boolean ace = card == 1 || v == 1;

@@ -49,7 +49,8 @@ final class BlackjackTables {
                         + ", up to " + rules.maxHands() + " hands" + (rules.resplitAces() ? ", RSA" : "")
                         + (rules.lateSurrender() ? ", late surrender" : "") + ", blackjack pays "
                         + rules.blackjackPays())),
-                List.of(Cell.text("expected value per unit bet, best first decision (splits without resplit)"),
+                List.of(Cell.text("expected value per unit bet, best first decision on each starting hand"
+                        + (rules.maxHands() > 2 ? " (splits valued without resplit: a lower bound)" : "")),
                         Cell.approximate(s.roundValue())),
                 List.of(Cell.text("house edge"), Cell.text("by simulation: see docs/model-format.md")));
         return new AnalysisReport.Table("Summary", List.of("figure", "value"), rows);
