@@ -42,9 +42,10 @@ final class Blackjack implements Game, Analyzable {
     }
 
     static Blackjack read(Field root) {
+        root.allowOnly("type", "id", "name", "rules", "standardWager");
         String id = root.get("id").text();
         BlackjackRules rules = BlackjackRules.read(root.get("rules"));
-        Field amountField = root.get("standardWager").get("amount");
+        Field amountField = root.get("standardWager").allowOnly("amount").get("amount");
         long amount = amountField.integer(1, Long.MAX_VALUE / 64);
         Fraction blackjack = rules.blackjackPays().multiply(amount);
         if (!blackjack.denominator().equals(java.math.BigInteger.ONE) || rules.lateSurrender() && amount % 2 != 0) {

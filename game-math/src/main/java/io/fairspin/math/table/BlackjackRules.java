@@ -21,6 +21,8 @@ record BlackjackRules(int decks, boolean hitsSoft17, boolean peek, boolean doubl
 
     /** Reads the {@code "rules"} object; every rule has a default (6 decks, S17, peek, DAS, 4 hands, 3:2). */
     static BlackjackRules read(Field rules) {
+        rules.allowOnly("decks", "dealer", "peek", "doubleAfterSplit", "maxHands", "resplitAces", "hitSplitAces",
+                "surrender", "blackjackPays");
         BlackjackRules read = new BlackjackRules(rules.get("decks").smallInt(1, 8, 6),
                 rules.get("dealer").choice("S17", "S17", "H17").equals("H17"),
                 rules.get("peek").bool(true),

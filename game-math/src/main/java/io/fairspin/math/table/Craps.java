@@ -36,6 +36,7 @@ final class Craps extends TableGame {
         this.rules = rules;
         StandardWager.Builder builder = StandardWager.over(22);
         for (Field item : wagerField.elements(1)) {
+            item.allowOnly("bet", "amount", "odds");
             boolean pass = item.get("bet").choice(null, "pass", "dont-pass").equals("pass");
             long amount = item.get("amount").integer(1, Long.MAX_VALUE / 1024);
             long[] odds = oddsMultiples(item.get("odds"));
@@ -46,6 +47,7 @@ final class Craps extends TableGame {
     }
 
     static Craps read(Field root) {
+        root.allowOnly("type", "id", "name", "fieldTwelvePays", "commission", "standardWager");
         String id = root.get("id").text();
         Rules rules = new Rules(root.get("fieldTwelvePays").integer(2, 3, 2),
                 root.get("commission").fraction(Fraction.of(1, 20)));
