@@ -48,7 +48,7 @@ final class Blackjack implements Game, Analyzable {
         Field amountField = root.get("standardWager").allowOnly("amount").get("amount");
         long amount = amountField.integer(1, Long.MAX_VALUE / 64);
         Fraction blackjack = rules.blackjackPays().multiply(amount);
-        if (!blackjack.denominator().equals(java.math.BigInteger.ONE) || rules.lateSurrender() && amount % 2 != 0) {
+        if (!blackjack.denominator().equals(java.math.BigInteger.ONE) || rules.surrender() && amount % 2 != 0) {
             throw amountField.fail("a blackjack (" + rules.blackjackPays() + ") or a surrender (1/2) of " + amount
                     + " is not a whole number of minor units: expected an amount that makes them whole");
         }

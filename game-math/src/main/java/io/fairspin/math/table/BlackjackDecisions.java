@@ -1,6 +1,7 @@
 package io.fairspin.math.table;
 
 import io.fairspin.math.Game;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,35 @@ public final class BlackjackDecisions {
     }
 
     /**
+     * The EV of a unit insurance bet (pays 2:1 when the dealer's hole card is a ten under an ace) for the
+     * shoe composition {@code unseen}, counted as in {@link #firstDecision}: 3 t / n - 1 with t tens among
+     * the n unseen cards, the hole card being one of them. Negative from any full shoe.
+     *
+     * @throws IllegalArgumentException when {@code model} is not a blackjack model offering insurance or the
+     *                                  counts are malformed
+     */
+    public static double insurance(Game model, int[] unseen) {
+        if (!(model instanceof Blackjack game) || !game.rules().insurance()) {
+            throw new IllegalArgumentException("model: expected a blackjack model offering insurance, was " + model.id());
+        }
+        int[] shoe = checkedShoe(unseen);
+        int cards = Arrays.stream(shoe).sum();
+        return 3.0 * shoe[10] / cards - 1;
+    }
+
+    private static int[] checkedShoe(int[] unseen) {
+        if (unseen.length != 11) {
+            throw new IllegalArgumentException("unseen: expected 11 counts (index 1 = aces to 10 = tens)");
+        }
+        int[] shoe = unseen.clone();
+        shoe[0] = 0;
+        if (Arrays.stream(shoe).anyMatch(c -> c < 0) || Arrays.stream(shoe).sum() == 0) {
+            throw new IllegalArgumentException("unseen: expected counts of 0 or more, not all 0");
+        }
+        return shoe;
+    }
+
+    /**
      * The EV per unit of the initial bet of each action the rules allow on the two-card hand {@code first},
      * {@code second} against {@code upcard}, in the order stand, hit, double, split, surrender. Cards are
      * values 1 (ace) to 10 (ten or picture); {@code unseen[v]} counts the cards of value v still in the
@@ -21,6 +51,8 @@ public final class BlackjackDecisions {
      * draws too. Stand, hit, double and surrender are exact, the player deciding each later draw without
      * seeing the hole card; a split is exact without resplit (each split hand played on its own cards)
      * and, when the rules allow resplits, the no-resplit value, a lower bound (see {@link BlackjackOdds}).
+     * Early surrender, decided before the peek, is stated in the same terms: (p - 1/2) / (1 - p), p being
+     * the chance of a dealer blackjack, which is what playing on must beat given no blackjack.
      *
      * @throws IllegalArgumentException when {@code model} is not a blackjack model or a card is not in 1..10
      */
@@ -28,11 +60,7 @@ public final class BlackjackDecisions {
         if (!(model instanceof Blackjack)) {
             throw new IllegalArgumentException("model: expected a blackjack model, was " + model.id());
         }
-        if (unseen.length != 11) {
-            throw new IllegalArgumentException("unseen: expected 11 counts (index 1 = aces to 10 = tens)");
-        }
-        int[] shoe = unseen.clone();
-        shoe[0] = 0;
+        int[] shoe = checkedShoe(unseen);
         for (int card : new int[] {upcard, first, second}) {
             if (card < 1 || card > 10) {
                 throw new IllegalArgumentException("cards: expected values 1 (ace) to 10, was " + card);

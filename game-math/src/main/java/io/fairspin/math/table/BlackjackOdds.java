@@ -242,8 +242,18 @@ final class BlackjackOdds {
         putBack(a);
         putBack(b);
         ev[SPLIT] = a == b && rules.maxHands() >= 2 ? split(a) : Double.NaN;
-        ev[SURRENDER] = rules.lateSurrender() ? -0.5 : Double.NaN;
+        ev[SURRENDER] = rules.lateSurrender() ? -0.5 : rules.earlySurrender() ? earlySurrender(a, b) : Double.NaN;
         return ev;
+    }
+
+    /**
+     * Early surrender, stated like the other values (given no dealer blackjack under a peek): giving up half
+     * before the peek is worth -1/2 in all, and -p + (1 - p) x = -1/2 for x = (p - 1/2) / (1 - p), p being
+     * the chance of a dealer blackjack. Without a peek's information (p = 0) it is -1/2.
+     */
+    private double earlySurrender(int a, int b) {
+        double p = notInHole == 0 ? 0 : dealerNatural(a, b);
+        return (p - 0.5) / (1 - p);
     }
 
     /** Twice the EV of one hand started from {@code card}, the other pair card out of the shoe. */

@@ -167,7 +167,10 @@ class BlackjackTest {
 
     @Test
     void simulatedPlayAgreesWithTheComputedValue() {
-        int rounds = 2_000_000;
+        assertPlayMatches(game, 2_000_000);
+    }
+
+    private static void assertPlayMatches(Blackjack game, int rounds) {
         RoundOutcome outcome = RoundOutcome.forGame(game);
         SeededStream stream = new SeededStream(21);
         double sum = 0;
@@ -197,5 +200,42 @@ class BlackjackTest {
                 + " \"standardWager\": {\"amount\": 10}}"));
         assertEquals("$.rules.surrender", surrender.jsonPath());
         assertEquals(Fraction.of(3, 2), game.rules().blackjackPays());
+    }
+
+    /**
+     * Early surrender, decided before the dealer checks for blackjack: the derived strategy gives up the
+     * hands that the published early-surrender rule lists for multi-deck games (pedagonet.com/quickies/
+     * blackjack.html: against an ace surrender 5 to 7 and 12 to 17, against a ten 14 to 16, against a 9 a
+     * 16), and play with it agrees with the computed value.
+     */
+    @Test
+    void earlySurrenderIsDerivedAndPlayed() {
+        Blackjack early = (Blackjack) References.loadText("{\"type\": \"blackjack\", \"id\": \"e\", \"rules\":"
+                + " {\"surrender\": \"early\"}, \"standardWager\": {\"amount\": 100}}");
+        BasicStrategy s = early.strategy();
+        for (int total = 5; total <= 18; total++) {
+            boolean expected = total <= 7 || total >= 12 && total <= 17;
+            assertEquals(expected, BlackjackTables.code(s.hardCell(1, total)).startsWith("R"), "hard " + total + " v A");
+        }
+        for (int total = 12; total <= 17; total++) {
+            assertEquals(total >= 14 && total <= 16, BlackjackTables.code(s.hardCell(10, total)).startsWith("R"),
+                    "hard " + total + " v 10");
+        }
+        assertTrue(BlackjackTables.code(s.hardCell(9, 16)).startsWith("R"));
+        assertTrue(s.roundValue() > game.strategy().roundValue(), "early surrender is worth more than late");
+        assertPlayMatches(early, 1_000_000);
+    }
+
+    @Test
+    void insuranceIsOfferedNeverTakenAndValuedExactly() {
+        // 6 decks, ace up: 96 tens among 311 unseen cards; insurance returns 3 x 96/311 per unit.
+        assertEquals("288/311", Reports.exact(Reports.table(report, "Summary"),
+                "insurance (2:1) return per unit under an ace, full shoe (never taken)", "value").toString());
+        int[] unseen = BlackjackOdds.fullShoe(6);
+        unseen[1]--;
+        assertEquals(3.0 * 96 / 311 - 1, BlackjackDecisions.insurance(game, unseen), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> BlackjackDecisions.insurance(References.loadText("{\"type\":"
+                + " \"blackjack\", \"id\": \"n\", \"rules\": {\"insurance\": false}, \"standardWager\": {\"amount\": 2}}"),
+                unseen));
     }
 }
