@@ -1,5 +1,6 @@
 package io.fairspin.math.table;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,11 +19,11 @@ import java.util.Map;
  * both the dealer's outcome and every card the player draws ({@link #drawProbability}); the player's
  * later decisions use only what the player has seen.
  *
- * <p>A split is valued as twice one hand started from the pair card with the other pair card removed
- * and the dealer drawing right after it, each split hand played on its own cards. That is exact for a
- * split without resplit (the unseen cards are exchangeable, so the second hand's cards, whatever they
- * are, leave the first hand's expected value unchanged, and the two hands' values are equal), and a
- * lower bound when the rules allow resplits, whose value it leaves out.
+ * <p>{@link #firstDecision} values a split as twice one hand started from the pair card with the other
+ * pair card removed and the dealer drawing right after it, each split hand played on its own cards. That
+ * is exact for a split without resplit (the unseen cards are exchangeable, so the second hand's cards,
+ * whatever they are, leave the first hand's expected value unchanged, and the two hands' values are
+ * equal), and a lower bound when the rules allow resplits; {@link Resplits} values those exactly.
  */
 final class BlackjackOdds {
     /** Dealer outcome indices: 17..21 at 0..4, bust, natural. */
@@ -43,17 +44,26 @@ final class BlackjackOdds {
     private int remaining;
     private final Map<Long, Double> standMemo = new HashMap<>();
     private final Map<Long, Double> hitMemo = new HashMap<>();
+    /** Split hands' values under the one policy this evaluator is used with ({@link #playSplitHand}). */
+    private final Map<Long, Double> policyMemo = new HashMap<>();
     private final BlackjackOdds[] splitHands = new BlackjackOdds[11];
+    /** Dealer distributions by shoe composition, shared by evaluators of one upcard (see {@link #shareDealer}). */
+    private Map<Long, double[]> dealerCache;
 
     /** Evaluates hands against {@code up} from {@code shoe} (upcard already removed; copied). */
     BlackjackOdds(BlackjackRules rules, int up, int[] shoe) {
         this.rules = rules;
         this.up = up;
-        this.notInHole = rules.peek() ? (up == 1 ? 10 : up == 10 ? 1 : 0) : 0;
+        this.notInHole = notInHole(rules, up);
         this.shoe = shoe.clone();
         for (int v = 1; v <= 10; v++) {
             remaining += shoe[v];
         }
+    }
+
+    /** The card a peek has shown is not the hole card against {@code up} (it would make blackjack), or 0. */
+    static int notInHole(BlackjackRules rules, int up) {
+        return rules.peek() ? (up == 1 ? 10 : up == 10 ? 1 : 0) : 0;
     }
 
     /** A full shoe of {@code decks} decks. */
@@ -76,9 +86,39 @@ final class BlackjackOdds {
      * dealer, conditioned on no natural.
      */
     double[] dealer() {
+        long composition = dealerCache == null ? -1 : composition();
+        double[] known = composition < 0 ? null : dealerCache.get(composition);
+        if (known != null) {
+            return known;
+        }
         double[] out = new double[7];
         dealerDraw(up, up == 1, 1, 1.0, out, notInHole);
+        if (composition >= 0) {
+            dealerCache.put(composition, out);
+        }
         return out;
+    }
+
+    /**
+     * Shares {@code cache} of dealer distributions with the other evaluators of the same rules and upcard
+     * that use it: the distribution depends only on the shoe's composition.
+     */
+    BlackjackOdds shareDealer(Map<Long, double[]> cache) {
+        this.dealerCache = cache;
+        return this;
+    }
+
+    /** The shoe's composition in 62 bits (6 per value 1 to 9, 8 for tens), or -1 when a count does not fit. */
+    private long composition() {
+        long code = 0;
+        for (int v = 1; v <= 10; v++) {
+            int bits = v == 10 ? 8 : 6;
+            if (shoe[v] >= 1 << bits) {
+                return -1;
+            }
+            code = code << bits | shoe[v];
+        }
+        return code;
     }
 
     /**
@@ -90,6 +130,11 @@ final class BlackjackOdds {
      * state (uniform over the shoe's other cards than n), so the recursion stays exact.
      */
     double drawProbability(int v) {
+        return drawProbability(shoe, remaining, notInHole, v);
+    }
+
+    /** {@link #drawProbability(int)} from a shoe of {@code remaining} cards, {@code notInHole} as {@link #notInHole}. */
+    static double drawProbability(int[] shoe, int remaining, int notInHole, int v) {
         int withoutN = remaining - shoe[notInHole];
         if (notInHole == 0 || withoutN <= 0 || remaining <= 1) {
             return (double) shoe[v] / remaining;
@@ -292,6 +337,82 @@ final class BlackjackOdds {
             putBack(v);
         }
         putBack(card);
+        return ev;
+    }
+
+    /**
+     * The EVs of standing, hitting (then playing on optimally) and doubling, indexed as {@link #ACTIONS},
+     * on a split hand: the pair card {@code pair}, already out of this evaluator's shoe, and the first
+     * {@code count} of {@code cards}, taken from it.
+     */
+    double[] splitHandValues(int pair, int[] cards, int count) {
+        int hard = pair;
+        boolean ace = pair == 1;
+        for (int i = 0; i < count; i++) {
+            take(cards[i]);
+            hard += cards[i];
+            ace |= cards[i] == 1;
+        }
+        long key = key(Arrays.copyOf(cards, count));
+        double[] ev = {stand(hard, ace, key), hit(hard, ace, key), doubleDown(hard, ace, key)};
+        for (int i = 0; i < count; i++) {
+            putBack(cards[i]);
+        }
+        return ev;
+    }
+
+    /** How a split hand is played: the action ({@link #STAND}, {@link #HIT} or {@link #DOUBLE}) on its cards. */
+    interface SplitPolicy {
+        int action(int[] cards, int count);
+    }
+
+    /**
+     * The EV of a split hand played by {@code policy}: the pair card {@code pair}, already out of this
+     * evaluator's shoe, and {@code second}, taken from it. An evaluator remembers these values, so it must
+     * be used with one pair card and one policy only.
+     */
+    double playSplitHand(int pair, int second, SplitPolicy policy) {
+        int[] cards = new int[22];
+        cards[0] = second;
+        take(second);
+        double ev = playSplitHand(pair, cards, 1, policy);
+        putBack(second);
+        return ev;
+    }
+
+    /** {@link #playSplitHand(int, int, SplitPolicy)} once the first {@code count} of {@code cards} are taken. */
+    private double playSplitHand(int pair, int[] cards, int count, SplitPolicy policy) {
+        int hard = pair;
+        boolean ace = pair == 1;
+        for (int i = 0; i < count; i++) {
+            hard += cards[i];
+            ace |= cards[i] == 1;
+        }
+        if (best(hard, ace) > 21) {
+            return -1;
+        }
+        long key = key(Arrays.copyOf(cards, count));
+        Double known = policyMemo.get(key);
+        if (known != null) {
+            return known;
+        }
+        int action = policy.action(cards, count);
+        if (action == STAND) {
+            return stand(hard, ace, key);
+        }
+        double ev = 0;
+        for (int v = 1; v <= 10; v++) {
+            if (shoe[v] == 0) {
+                continue;
+            }
+            double p = drawProbability(v);
+            take(v);
+            cards[count] = v;
+            ev += p * (action == DOUBLE ? 2 * stand(hard + v, ace || v == 1, key + (1L << (5 * (v - 1))))
+                    : playSplitHand(pair, cards, count + 1, policy));
+            putBack(v);
+        }
+        policyMemo.put(key, ev);
         return ev;
     }
 

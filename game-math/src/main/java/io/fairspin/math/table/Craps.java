@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class Craps extends TableGame {
     private static final int[] POINTS = {4, 5, 6, 8, 9, 10};
+    /** The bet names a standard wager may use. */
+    private static final List<String> WAGER_BETS = wagerBets();
     private final StandardWager wager;
     private final Rules rules;
     private final CrapsRound round;
@@ -82,9 +84,6 @@ final class Craps extends TableGame {
             default -> CrapsBet.oneRoll(kind, byTotal(CrapsPropositions.settlement(kind)));
         };
     }
-
-    /** The bet names a standard wager may use. */
-    private static final List<String> WAGER_BETS = wagerBets();
 
     private static List<String> wagerBets() {
         List<String> names = new ArrayList<>(List.of("pass", "dont-pass", "come", "dont-come", "field"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.math.Game;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,25 @@ class BlackjackExactnessTest {
     void aSplitIsWorthWhatDealingBothHandsInOrderGives(int up) {
         int[] unseen = smallShoe(up, 8, 8);
         double split = BlackjackDecisions.firstDecision(NO_RESPLIT, unseen, up, 8, 8).get("split");
-        assertEquals(new SplitDeal(up, 8, unseen).value(), split, 1e-12);
+        assertEquals(new SplitDeal(up, 8, unseen, 2).value(), split, 1e-12);
+    }
+
+    /**
+     * With resplits to three hands: every deal in table order, a hand that receives an eight as its second
+     * card being resplit while fewer than three hands are out.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {10, 1, 6})
+    void aSplitWithResplitsIsWorthWhatDealingEveryHandInOrderGives(int up) {
+        Game threeHands = References.loadText("{\"type\": \"blackjack\", \"id\": \"b\", \"rules\": {\"decks\": 1,"
+                + " \"maxHands\": 3, \"surrender\": \"none\"}, \"standardWager\": {\"amount\": 2}}");
+        // One of each card but tens (five) and eights (three), less the upcard: small enough to enumerate.
+        int[] unseen = {0, 1, 1, 1, 1, 1, 1, 1, 3, 1, 5};
+        unseen[up]--;
+        double split = BlackjackDecisions.firstDecision(threeHands, unseen, up, 8, 8).get("split");
+        double noResplit = BlackjackDecisions.firstDecision(NO_RESPLIT, unseen, up, 8, 8).get("split");
+        assertEquals(new SplitDeal(up, 8, unseen, 3).value(), split, 1e-12);
+        assertTrue(Math.abs(split - noResplit) > 1e-3, "resplits change the value: " + split + " vs " + noResplit);
     }
 
     /** The deal-order enumeration of a split into two hands, without resplit, DAS, S17, after a peek. */
@@ -103,13 +122,15 @@ class BlackjackExactnessTest {
         private final int up;
         private final int pair;
         private final int[] shoe;
+        private final int maxHands;
         private final NaiveBlackjack policy;
         private final Map<List<Integer>, String> decisions = new HashMap<>();
 
-        SplitDeal(int up, int pair, int[] shoe) {
+        SplitDeal(int up, int pair, int[] shoe, int maxHands) {
             this.up = up;
             this.pair = pair;
             this.shoe = shoe.clone();
+            this.maxHands = maxHands;
             this.policy = new NaiveBlackjack(up, shoe, new int[] {pair}, true);
         }
 
@@ -121,25 +142,30 @@ class BlackjackExactnessTest {
                 if (h != natural && shoe[h] > 0) {
                     int[] rest = shoe.clone();
                     rest[h]--;
-                    sum += shoe[h] * hand(h, rest, 0, new ArrayList<>(), new int[2], new int[2]);
+                    sum += shoe[h] * hand(h, rest, 0, 2, new ArrayList<>(), new int[maxHands], new int[maxHands]);
                     weight += shoe[h];
                 }
             }
             return sum / weight;
         }
 
-        /** Hand {@code index} receives its second card and is played, then the next hand or the dealer. */
-        private double hand(int hole, int[] rest, int index, List<Integer> drawn, int[] totals, int[] stakes) {
-            if (index == 2) {
-                return NaiveBlackjack.dealer(new ArrayList<>(List.of(up, hole)), rest, totals, stakes);
+        /**
+         * Hand {@code index} (of {@code hands}) receives its second card and is played, then the next hand or
+         * the dealer settles them all.
+         */
+        private double hand(int hole, int[] rest, int index, int hands, List<Integer> drawn, int[] totals,
+                int[] stakes) {
+            if (index == hands) {
+                return NaiveBlackjack.dealer(new ArrayList<>(List.of(up, hole)), rest, Arrays.copyOf(totals, hands),
+                        Arrays.copyOf(stakes, hands));
             }
             String decision = drawn.isEmpty() ? "hit" : decisions.computeIfAbsent(List.copyOf(drawn), this::decide);
             if (decision.equals("stand")) {
                 totals[index] = NaiveBlackjack.total(cards(drawn));
                 stakes[index] = 1;
-                return hand(hole, rest, index + 1, new ArrayList<>(), totals, stakes);
+                return hand(hole, rest, index + 1, hands, new ArrayList<>(), totals, stakes);
             }
-            return draw(hole, rest, index, drawn, totals, stakes, decision.equals("double"));
+            return draw(hole, rest, index, hands, drawn, totals, stakes, decision.equals("double"));
         }
 
         /** What a split hand does after {@code drawn}, judged on its own cards only. */
@@ -153,8 +179,8 @@ class BlackjackExactnessTest {
             return stand >= hit && stand >= dbl ? "stand" : dbl > hit ? "double" : "hit";
         }
 
-        private double draw(int hole, int[] rest, int index, List<Integer> drawn, int[] totals, int[] stakes,
-                boolean doubling) {
+        private double draw(int hole, int[] rest, int index, int hands, List<Integer> drawn, int[] totals,
+                int[] stakes, boolean doubling) {
             int size = 0;
             for (int v = 1; v <= 10; v++) {
                 size += rest[v];
@@ -168,14 +194,16 @@ class BlackjackExactnessTest {
                 rest[v]--;
                 List<Integer> more = new ArrayList<>(drawn);
                 more.add(v);
-                if (doubling) {
+                if (drawn.isEmpty() && v == pair && hands < maxHands) {
+                    ev += p * hand(hole, rest, index, hands + 1, drawn, totals.clone(), stakes.clone());
+                } else if (doubling) {
                     int[] t = totals.clone();
                     int[] s = stakes.clone();
                     t[index] = NaiveBlackjack.total(cards(more));
                     s[index] = 2;
-                    ev += p * hand(hole, rest, index + 1, new ArrayList<>(), t, s);
+                    ev += p * hand(hole, rest, index + 1, hands, new ArrayList<>(), t, s);
                 } else {
-                    ev += p * hand(hole, rest, index, more, totals.clone(), stakes.clone());
+                    ev += p * hand(hole, rest, index, hands, more, totals.clone(), stakes.clone());
                 }
                 rest[v]++;
             }
