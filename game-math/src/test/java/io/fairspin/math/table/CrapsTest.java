@@ -9,7 +9,6 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.ExactFigures;
-import io.fairspin.math.RoundOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,19 +121,8 @@ class CrapsTest {
         assertEquals(Reports.exact(bets, "hard 8", "return").divide(stake), exact.rtpByWinType().get(2));
         assertEquals(Reports.exact(bets, "place 6", "return").divide(stake), exact.rtpByWinType().get(3));
 
-        int rounds = 200_000;
-        RoundOutcome outcome = RoundOutcome.forGame(game);
-        SeededStream stream = new SeededStream(11);
-        double won = 0;
-        double staked = 0;
-        for (int i = 0; i < rounds; i++) {
-            game.play(stream, outcome);
-            won += outcome.win();
-            staked += outcome.stake();
-        }
-        // 5 standard errors, as in TableGameContractTest.
-        double error = 5 * exact.standardDeviation() * game.stake() / (staked / rounds) / Math.sqrt(rounds);
-        assertEquals(exact.rtp().doubleValue(), won / staked, error);
+        SimulatedPlay play = SimulatedPlay.of(game, 200_000, 11);
+        assertEquals(exact.rtp().doubleValue(), play.rtp(), play.rtpTolerance(game, exact));
     }
 
     @Test

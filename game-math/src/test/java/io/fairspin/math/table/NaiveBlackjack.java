@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A deliberately plain evaluator of one blackjack hand on a small shoe, written independently of
@@ -151,26 +152,22 @@ final class NaiveBlackjack {
     }
 
     double hit(List<Integer> drawn) {
-        double ev = 0;
-        for (int v = 1; v <= 10; v++) {
-            double p = next(drawn, v);
-            if (p > 0) {
-                List<Integer> more = new ArrayList<>(drawn);
-                more.add(v);
-                ev += p * (total(more) > 21 ? -1 : value(more));
-            }
-        }
-        return ev;
+        return afterOneCard(drawn, more -> total(more) > 21 ? -1 : value(more));
     }
 
     double doubleDown(List<Integer> drawn) {
+        return afterOneCard(drawn, more -> 2 * stand(more));
+    }
+
+    /** The expectation of {@code then} over the next card drawn after {@code drawn}. */
+    private double afterOneCard(List<Integer> drawn, ToDoubleFunction<List<Integer>> then) {
         double ev = 0;
         for (int v = 1; v <= 10; v++) {
             double p = next(drawn, v);
             if (p > 0) {
                 List<Integer> more = new ArrayList<>(drawn);
                 more.add(v);
-                ev += p * 2 * stand(more);
+                ev += p * then.applyAsDouble(more);
             }
         }
         return ev;
