@@ -100,24 +100,29 @@ class BlackjackExactnessTest {
     }
 
     /**
-     * With resplits to three hands: every deal in table order, a hand that receives an eight as its second
-     * card being resplit while fewer than three hands are out.
+     * With resplits to three hands: every deal in table order, a hand that receives the pair card as its
+     * second card being resplit while fewer than three hands are out; split aces (resplit allowed) take
+     * one card each.
      */
     @ParameterizedTest
-    @ValueSource(ints = {10, 1, 6})
-    void aSplitWithResplitsIsWorthWhatDealingEveryHandInOrderGives(int up) {
+    @CsvSource({"10, 8", "1, 8", "6, 8", "10, 1", "6, 1"})
+    void aSplitWithResplitsIsWorthWhatDealingEveryHandInOrderGives(int up, int pair) {
         Game threeHands = References.loadText("{\"type\": \"blackjack\", \"id\": \"b\", \"rules\": {\"decks\": 1,"
-                + " \"maxHands\": 3, \"surrender\": \"none\"}, \"standardWager\": {\"amount\": 2}}");
-        // One of each card but tens (five) and eights (three), less the upcard: small enough to enumerate.
-        int[] unseen = {0, 1, 1, 1, 1, 1, 1, 1, 3, 1, 5};
+                + " \"maxHands\": 3, \"resplitAces\": true, \"surrender\": \"none\"}, \"standardWager\": {\"amount\": 2}}");
+        // One of each card but tens (five) and the pair card (three), less the upcard: small enough to enumerate.
+        int[] unseen = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5};
+        unseen[pair] = 3;
         unseen[up]--;
-        double split = BlackjackDecisions.firstDecision(threeHands, unseen, up, 8, 8).get("split");
-        double noResplit = BlackjackDecisions.firstDecision(NO_RESPLIT, unseen, up, 8, 8).get("split");
-        assertEquals(new SplitDeal(up, 8, unseen, 3).value(), split, 1e-12);
+        double split = BlackjackDecisions.firstDecision(threeHands, unseen, up, pair, pair).get("split");
+        double noResplit = BlackjackDecisions.firstDecision(NO_RESPLIT, unseen, up, pair, pair).get("split");
+        assertEquals(new SplitDeal(up, pair, unseen, 3).value(), split, 1e-12);
         assertTrue(Math.abs(split - noResplit) > 1e-3, "resplits change the value: " + split + " vs " + noResplit);
     }
 
-    /** The deal-order enumeration of a split into two hands, without resplit, DAS, S17, after a peek. */
+    /**
+     * The deal-order enumeration of a split into up to {@code maxHands} hands: DAS, S17, after a peek,
+     * split aces taking one card.
+     */
     private static final class SplitDeal {
         private final int up;
         private final int pair;
@@ -159,7 +164,8 @@ class BlackjackExactnessTest {
                 return NaiveBlackjack.dealer(new ArrayList<>(List.of(up, hole)), rest, Arrays.copyOf(totals, hands),
                         Arrays.copyOf(stakes, hands));
             }
-            String decision = drawn.isEmpty() ? "hit" : decisions.computeIfAbsent(List.copyOf(drawn), this::decide);
+            String decision = drawn.isEmpty() ? "hit" : pair == 1 ? "stand"
+                    : decisions.computeIfAbsent(List.copyOf(drawn), this::decide);
             if (decision.equals("stand")) {
                 totals[index] = NaiveBlackjack.total(cards(drawn));
                 stakes[index] = 1;
