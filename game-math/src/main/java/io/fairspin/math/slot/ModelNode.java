@@ -2,6 +2,7 @@ package io.fairspin.math.slot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.ModelException;
+import io.fairspin.math.ModelFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,12 +60,7 @@ final class ModelNode {
 
     /** Refuses fields other than {@code allowed}, so that a misspelt field is not silently ignored. */
     ModelNode allowOnly(List<String> allowed) {
-        for (String name : fieldNames()) {
-            if (!allowed.contains(name)) {
-                throw new ModelException(file, path + "." + name, "unknown field: expected one of "
-                        + String.join(", ", allowed));
-            }
-        }
+        ModelFields.allowOnly(file, path, node, allowed);
         return this;
     }
 

@@ -40,6 +40,7 @@ final class Baccarat extends TableGame {
         this.odds = BaccaratOdds.enumerate(rules.decks());
         StandardWager.Builder builder = StandardWager.over(BaccaratOdds.KEYS);
         for (Field item : wagerField.elements(1)) {
+            item.allowOnly("bet", "amount");
             String bet = item.get("bet").choice(null, "player", "banker", "tie", "player-pair", "banker-pair");
             builder.bet(bet, item.get("amount").integer(1, Long.MAX_VALUE / 64), payouts(bet), item.get("amount"));
         }
@@ -47,6 +48,7 @@ final class Baccarat extends TableGame {
     }
 
     static Baccarat read(Field root) {
+        root.allowOnly("type", "id", "name", "decks", "banker", "commission", "tiePays", "pairPays", "standardWager");
         String id = root.get("id").text();
         Field banker = root.get("banker");
         Rules rules = new Rules(root.get("decks").smallInt(1, 16),

@@ -20,7 +20,10 @@ final class BasicStrategy {
     private final double[][][] pairs = new double[11][11][];
     private final double roundValue;
 
-    private BasicStrategy(BlackjackRules rules) {
+    private final boolean exactResplits;
+
+    private BasicStrategy(BlackjackRules rules, boolean exactResplits) {
+        this.exactResplits = exactResplits;
         int[] full = BlackjackOdds.fullShoe(rules.decks());
         int cards = Cards.DECK * rules.decks();
         // The upcards are independent: each fills its own rows, so they run in parallel.
@@ -47,6 +50,11 @@ final class BasicStrategy {
                     continue;
                 }
                 double[] ev = odds.firstDecision(a, b);
+                if (exactResplits && a == b && rules.maxHands() > 2) {
+                    int[] rest = shoe.clone();
+                    rest[a] -= 2;
+                    ev[BlackjackOdds.SPLIT] = new Resplits(rules, up, a, rest).value();
+                }
                 upValue += weight * (rules.peek() ? -natural + (1 - natural) * max(ev) : max(ev));
                 if (a == b) {
                     pairs[up][a] = ev;
@@ -61,9 +69,20 @@ final class BasicStrategy {
         return upValue / upWeight;
     }
 
-    /** Derives the strategy for {@code rules} (a few seconds for a six-deck shoe). */
+    /**
+     * Derives the strategy for {@code rules} (a few seconds for a six-deck shoe), valuing splits without
+     * resplits: a lower bound when the rules allow them.
+     */
     static BasicStrategy derive(BlackjackRules rules) {
-        return new BasicStrategy(rules);
+        return new BasicStrategy(rules, false);
+    }
+
+    /**
+     * Derives the strategy for {@code rules} valuing splits with exact resplits ({@link Resplits}: always
+     * resplitting when allowed); about a minute for a six-deck shoe.
+     */
+    static BasicStrategy deriveWithResplits(BlackjackRules rules) {
+        return new BasicStrategy(rules, true);
     }
 
     private static double max(double[] ev) {
@@ -185,7 +204,8 @@ final class BasicStrategy {
 
     /**
      * The expected value of a round per unit bet, with the best first decision on each starting hand
-     * (composition-dependent) and optimal play after it; splits valued as {@link BlackjackOdds} does.
+     * (composition-dependent) and optimal play after it, exact for the full shoe; splits valued without
+     * resplit unless derived {@link #deriveWithResplits with resplits}.
      */
     double roundValue() {
         return roundValue;

@@ -42,12 +42,13 @@ final class Blackjack implements Game, Analyzable {
     }
 
     static Blackjack read(Field root) {
+        root.allowOnly("type", "id", "name", "rules", "standardWager");
         String id = root.get("id").text();
         BlackjackRules rules = BlackjackRules.read(root.get("rules"));
-        Field amountField = root.get("standardWager").get("amount");
+        Field amountField = root.get("standardWager").allowOnly("amount").get("amount");
         long amount = amountField.integer(1, Long.MAX_VALUE / 64);
         Fraction blackjack = rules.blackjackPays().multiply(amount);
-        if (!blackjack.denominator().equals(java.math.BigInteger.ONE) || rules.lateSurrender() && amount % 2 != 0) {
+        if (!blackjack.denominator().equals(java.math.BigInteger.ONE) || rules.surrender() && amount % 2 != 0) {
             throw amountField.fail("a blackjack (" + rules.blackjackPays() + ") or a surrender (1/2) of " + amount
                     + " is not a whole number of minor units: expected an amount that makes them whole");
         }

@@ -63,7 +63,10 @@ final class BlackjackRound {
         boolean playerNatural = natural(cards[0], 2);
         String settled = null;
         long returned = 0;
-        if (dealerNatural && (rules.peek() || playerNatural)) {
+        if (rules.earlySurrender() && !playerNatural && earlySurrender(strategy, up)) {
+            returned = amount / 2;
+            settled = "surrender";
+        } else if (dealerNatural && (rules.peek() || playerNatural)) {
             returned = playerNatural ? amount : 0;
             settled = playerNatural ? "push" : "dealer blackjack";
         } else if (playerNatural) {
@@ -108,6 +111,14 @@ final class BlackjackRound {
         if (detail != null) {
             dealerCards(detail);
         }
+    }
+
+    /** Whether the strategy surrenders the first two cards before the dealer checks for blackjack. */
+    private boolean earlySurrender(BasicStrategy strategy, int up) {
+        int first = value(cards[0][0]);
+        boolean pair = first == value(cards[0][1]) && rules.maxHands() >= 2;
+        return strategy.action(up, total(cards[0], 2), soft(cards[0], 2), pair ? first : 0, true, true)
+                == BlackjackOdds.SURRENDER;
     }
 
     /** Plays hand {@code h} to the end; true when the player surrendered (only on the first decision). */

@@ -2,6 +2,7 @@ package io.fairspin.math.table;
 
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
+import io.fairspin.math.Fraction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,16 +44,27 @@ final class BlackjackTables {
     }
 
     static AnalysisReport.Table summary(BlackjackRules rules, BasicStrategy s) {
-        List<List<Cell>> rows = List.of(
+        List<List<Cell>> rows = new ArrayList<>(List.of(
                 List.of(Cell.text("rules"), Cell.text(rules.decks() + " decks, " + (rules.hitsSoft17() ? "H17" : "S17")
                         + (rules.peek() ? ", peek" : ", no hole card") + (rules.doubleAfterSplit() ? ", DAS" : "")
                         + ", up to " + rules.maxHands() + " hands" + (rules.resplitAces() ? ", RSA" : "")
-                        + (rules.lateSurrender() ? ", late surrender" : "") + ", blackjack pays "
+                        + (rules.lateSurrender() ? ", late surrender" : "") + (rules.earlySurrender() ? ", early surrender" : "")
+                        + ", blackjack pays "
                         + rules.blackjackPays())),
-                List.of(Cell.text("expected value per unit bet, best first decision (splits without resplit)"),
+                List.of(Cell.text("expected value per unit bet, best first decision on each starting hand"
+                        + (rules.maxHands() > 2 ? " (splits valued without resplit: a lower bound)" : "")),
                         Cell.approximate(s.roundValue())),
-                List.of(Cell.text("house edge"), Cell.text("by simulation: see docs/model-format.md")));
+                List.of(Cell.text("house edge"), Cell.text("by simulation: see docs/model-format.md"))));
+        if (rules.insurance()) {
+            rows.add(List.of(Cell.text("insurance (2:1) return per unit under an ace, full shoe (never taken)"),
+                    Cell.exact(insuranceReturn(rules.decks()))));
+        }
         return new AnalysisReport.Table("Summary", List.of("figure", "value"), rows);
+    }
+
+    /** What insurance returns per unit under an ace: 3 times the chance of a ten among the 52d - 1 unseen cards. */
+    static Fraction insuranceReturn(int decks) {
+        return Fraction.of(3L * 16 * decks, 52L * decks - 1);
     }
 
     private static List<String> columns(String first) {

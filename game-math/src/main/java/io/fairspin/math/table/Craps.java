@@ -1,26 +1,31 @@
 package io.fairspin.math.table;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Craps: the line bets (pass, don't pass, come, don't come) with odds, and the analysis of the field,
- * place, buy, lay, hardway and one-roll proposition bets.
+ * Craps: the line bets (pass, don't pass, come, don't come) with odds, and the field, place, buy, lay,
+ * hardway and one-roll proposition bets, each analysed on its own and any of them in the standard wager.
  *
- * <p>A round is one line decision: dice are rolled until the pass line resolves, each roll being die 1
- * = 1 + uniform(6) then die 2 = 1 + uniform(6). The come-out roll wins or loses at once or sets the
- * point; the point rolls continue until the point or a seven.
+ * <p>A round rolls until every bet of the standard wager has settled ({@link CrapsRound}), each roll being
+ * die 1 = 1 + uniform(6) then die 2 = 1 + uniform(6). A line bet's come-out roll wins or loses at once or
+ * sets the point; the point rolls continue until the point or a seven. A come or don't come bet placed
+ * for a round is a pass or don't pass bet whose come-out is the round's first roll. Place, buy, lay and
+ * hardway bets work from the first roll.
  */
 final class Craps extends TableGame {
     private static final int[] POINTS = {4, 5, 6, 8, 9, 10};
+    /** The bet names a standard wager may use. */
+    private static final List<String> WAGER_BETS = wagerBets();
     private final StandardWager wager;
     private final Rules rules;
+    private final CrapsRound round;
 
     /**
      * The house's choices.
@@ -34,18 +39,87 @@ final class Craps extends TableGame {
     private Craps(String id, String name, Rules rules, Field wagerField) {
         super(id, name);
         this.rules = rules;
-        StandardWager.Builder builder = StandardWager.over(22);
-        for (Field item : wagerField.elements(1)) {
-            boolean pass = item.get("bet").choice(null, "pass", "dont-pass").equals("pass");
-            long amount = item.get("amount").integer(1, Long.MAX_VALUE / 1024);
-            long[] odds = oddsMultiples(item.get("odds"));
-            String label = (pass ? "pass" : "dont-pass") + (odds[0] + odds[1] + odds[2] > 0 ? " with odds" : "");
-            builder.bet(label, amount, linePayouts(pass, odds), item.get("amount"));
+        List<Field> items = wagerField.elements(1);
+        List<CrapsBet> bets = new ArrayList<>();
+        for (Field item : items) {
+            bets.add(bet(item.allowOnly("bet", "amount", "odds")));
+        }
+        try {
+            this.round = new CrapsRound(bets);
+        } catch (IllegalArgumentException e) {
+            throw wagerField.fail("the bets combine into " + e.getMessage() + ": expected fewer bets");
+        }
+        StandardWager.Builder builder = StandardWager.over(round.keys());
+        for (int b = 0; b < items.size(); b++) {
+            Field amount = items.get(b).get("amount");
+            builder.bet(bets.get(b).name(), amount.integer(1, Long.MAX_VALUE / 1024), round.payouts(b), amount);
         }
         this.wager = builder.build();
     }
 
+    /** The bet a standard wager item names (see docs/model-format.md for the names). */
+    private CrapsBet bet(Field item) {
+        Field kindField = item.get("bet");
+        String kind = kindField.choice(null, WAGER_BETS.toArray(String[]::new));
+        boolean line = kind.equals("pass") || kind.equals("dont-pass") || kind.equals("come") || kind.equals("dont-come");
+        if (!line && item.get("odds").present()) {
+            throw item.get("odds").fail("only a line bet (pass, don't pass, come, don't come) takes odds");
+        }
+        if (line) {
+            boolean pass = kind.equals("pass") || kind.equals("come");
+            long[] odds = oddsMultiples(item.get("odds"));
+            String name = kind + (odds[0] + odds[1] + odds[2] > 0 ? " with odds" : "");
+            return new CrapsBet(name, linePayouts(pass, odds), Craps::lineStep);
+        }
+        int number = kind.matches(".*-\\d+") ? Integer.parseInt(kind.substring(kind.lastIndexOf('-') + 1)) : 0;
+        return switch (kind.substring(0, kind.indexOf('-') < 0 ? kind.length() : kind.indexOf('-'))) {
+            case "field" -> CrapsBet.oneRoll(kind, byTotal(this::fieldPayout));
+            case "place" -> CrapsBet.resolving(kind, Payout.win(placeOdds(number)),
+                    (d1, d2) -> d1 + d2 == number, (d1, d2) -> d1 + d2 == 7);
+            case "buy", "lay" -> CrapsBet.resolving(kind, Payout.win(buyOrLayNet(number, kind.startsWith("buy"))),
+                    (d1, d2) -> d1 + d2 == (kind.startsWith("buy") ? number : 7),
+                    (d1, d2) -> d1 + d2 == (kind.startsWith("buy") ? 7 : number));
+            case "hard" -> CrapsBet.resolving(kind, Payout.win(hardOdds(number)),
+                    (d1, d2) -> d1 == d2 && d1 + d2 == number, (d1, d2) -> d1 + d2 == 7 || d1 + d2 == number);
+            default -> CrapsBet.oneRoll(kind, byTotal(CrapsPropositions.settlement(kind)));
+        };
+    }
+
+    private static List<String> wagerBets() {
+        List<String> names = new ArrayList<>(List.of("pass", "dont-pass", "come", "dont-come", "field"));
+        for (String kind : new String[] {"place", "buy", "lay"}) {
+            for (int point : POINTS) {
+                names.add(kind + "-" + point);
+            }
+        }
+        for (int hard : new int[] {4, 6, 8, 10}) {
+            names.add("hard-" + hard);
+        }
+        names.addAll(CrapsPropositions.NAMES);
+        return List.copyOf(names);
+    }
+
+    /** The line bet's move: state 0 is the come-out, a point's state is the point. */
+    private static int lineStep(int state, int die1, int die2) {
+        int total = die1 + die2;
+        if (state == 0) {
+            return isPoint(total) ? total : CrapsBet.settled(2 * (total - 2));
+        }
+        return total == 7 ? CrapsBet.settled(2 * (state - 2)) : total == state ? CrapsBet.settled(2 * (state - 2) + 1)
+                : state;
+    }
+
+    private static Payout[] byTotal(java.util.function.IntFunction<Payout> settle) {
+        Payout[] out = new Payout[13];
+        Arrays.fill(out, Payout.LOSS);
+        for (int total = 2; total <= 12; total++) {
+            out[total] = settle.apply(total);
+        }
+        return out;
+    }
+
     static Craps read(Field root) {
+        root.allowOnly("type", "id", "name", "fieldTwelvePays", "commission", "standardWager");
         String id = root.get("id").text();
         Rules rules = new Rules(root.get("fieldTwelvePays").integer(2, 3, 2),
                 root.get("commission").fraction(Fraction.of(1, 20)));
@@ -149,7 +223,7 @@ final class Craps extends TableGame {
 
     @Override
     Fraction[] outcomeProbabilities() {
-        return lineProbabilities();
+        return round.probabilities();
     }
 
     @Override
@@ -159,30 +233,11 @@ final class Craps extends TableGame {
 
     @Override
     void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail) {
-        ArrayNode rolls = detail == null ? null : detail.putArray("rolls");
-        int comeOut = roll(stream, rolls);
-        int made = 0;
-        if (isPoint(comeOut)) {
-            int total;
-            do {
-                total = roll(stream, rolls);
-            } while (total != comeOut && total != 7);
-            made = total == comeOut ? 1 : 0;
-        }
-        int key = 2 * (comeOut - 2) + made;
+        int key = round.play(stream, detail == null ? null : detail.putArray("rolls"));
         wager.settle(key, outcome);
         if (detail != null) {
             wager.describe(detail, key);
         }
-    }
-
-    private static int roll(RandomStream stream, ArrayNode rolls) {
-        int die1 = 1 + stream.nextInt(6);
-        int die2 = 1 + stream.nextInt(6);
-        if (rolls != null) {
-            rolls.addArray().add(die1).add(die2);
-        }
-        return die1 + die2;
     }
 
     @Override
@@ -215,40 +270,56 @@ final class Craps extends TableGame {
             rows.add(buyOrLay(point, false));
         }
         for (int hard : new int[] {4, 6, 8, 10}) {
-            rows.add(resolving("hard " + hard, (hard == 4 || hard == 10 ? 7 : 9) + ":1",
-                    Payout.win(hard == 4 || hard == 10 ? 7 : 9), 1, 6 + ways(hard) - 1));
+            rows.add(resolving("hard " + hard, hardOdds(hard) + ":1", Payout.win(hardOdds(hard)), 1, 6 + ways(hard) - 1));
         }
         rows.addAll(CrapsPropositions.all());
         return rows;
     }
 
+    private Payout fieldPayout(int total) {
+        return switch (total) {
+            case 2 -> Payout.win(2);
+            case 12 -> Payout.win(rules.fieldTwelvePays());
+            case 3, 4, 9, 10, 11 -> Payout.win(1);
+            default -> Payout.LOSS;
+        };
+    }
+
     private BetAnalysis field() {
         Distribution d = new Distribution();
         for (int total = 2; total <= 12; total++) {
-            Payout payout = switch (total) {
-                case 2 -> Payout.win(2);
-                case 12 -> Payout.win(rules.fieldTwelvePays());
-                case 3, 4, 9, 10, 11 -> Payout.win(1);
-                default -> Payout.LOSS;
-            };
-            d.add(payout, Fraction.of(ways(total), 36));
+            d.add(fieldPayout(total), Fraction.of(ways(total), 36));
         }
         return new BetAnalysis("field", "1:1, 2 pays 2:1, 12 pays " + rules.fieldTwelvePays() + ":1", d);
     }
 
-    private static BetAnalysis place(int point) {
-        Fraction odds = switch (point) {
+    private static Fraction placeOdds(int point) {
+        return switch (point) {
             case 4, 10 -> Fraction.of(9, 5);
             case 5, 9 -> Fraction.of(7, 5);
             default -> Fraction.of(7, 6);
         };
+    }
+
+    private static BetAnalysis place(int point) {
+        Fraction odds = placeOdds(point);
         return resolving("place " + point, odds + ":1", Payout.win(odds), ways(point), 6);
+    }
+
+    private static long hardOdds(int hard) {
+        return hard == 4 || hard == 10 ? 7 : 9;
+    }
+
+    /** What a won buy (true odds) or lay (lays true odds) pays per unit, less the commission on the win. */
+    private Fraction buyOrLayNet(int point, boolean buy) {
+        Fraction odds = buy ? trueOdds(point) : Fraction.ONE.divide(trueOdds(point));
+        return odds.multiply(Fraction.ONE.subtract(rules.commission()));
     }
 
     /** A buy pays true odds and a lay lays them, less the commission on the win. */
     private BetAnalysis buyOrLay(int point, boolean buy) {
         Fraction odds = buy ? trueOdds(point) : Fraction.ONE.divide(trueOdds(point));
-        Fraction net = odds.multiply(Fraction.ONE.subtract(rules.commission()));
+        Fraction net = buyOrLayNet(point, buy);
         return buy
                 ? resolving("buy " + point, odds + ":1 less " + rules.commission() + " of the win", Payout.win(net),
                         ways(point), 6)

@@ -3,6 +3,7 @@ package io.fairspin.math.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.ModelException;
+import io.fairspin.math.ModelFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,17 @@ record Field(String file, String path, JsonNode node) {
         }
         JsonNode child = node == null ? null : node.get(name);
         return new Field(file, path + "." + name, child);
+    }
+
+    /**
+     * Refuses members of this object other than {@code allowed} (see {@link ModelFields}); nothing to
+     * check when the field is absent.
+     */
+    Field allowOnly(String... allowed) {
+        if (present()) {
+            ModelFields.allowOnly(file, path, node, List.of(allowed));
+        }
+        return this;
     }
 
     boolean present() {

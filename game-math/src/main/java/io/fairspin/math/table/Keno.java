@@ -35,7 +35,7 @@ final class Keno extends TableGame {
         this.drawn = drawn;
         this.paytables = paytables;
         this.ticket = new boolean[balls + 1];
-        List<Field> picks = wagerField.get("spots").elements(1);
+        List<Field> picks = wagerField.allowOnly("spots", "amount").get("spots").elements(1);
         for (Field pick : picks) {
             int ball = pick.smallInt(1, balls);
             if (ticket[ball]) {
@@ -55,6 +55,7 @@ final class Keno extends TableGame {
     }
 
     static Keno read(Field root) {
+        root.allowOnly("type", "id", "name", "balls", "drawn", "paytables", "standardWager");
         String id = root.get("id").text();
         int balls = root.get("balls").smallInt(2, 100, 80);
         int drawn = root.get("drawn").smallInt(1, balls, 20);

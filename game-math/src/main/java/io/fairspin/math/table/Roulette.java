@@ -36,6 +36,7 @@ final class Roulette extends TableGame {
 
     /** Reads a model of type {@code "roulette"}. */
     static Roulette read(Field root) {
+        root.allowOnly("type", "id", "name", "wheel", "evenMoneyRule", "standardWager");
         String id = root.get("id").text();
         String name = root.get("name").text(id);
         String wheel = root.get("wheel").choice(null, "single-zero", "double-zero");
@@ -49,6 +50,7 @@ final class Roulette extends TableGame {
         List<Long> amounts = new ArrayList<>();
         List<Field> amountFields = new ArrayList<>();
         for (Field item : root.get("standardWager").elements(1)) {
+            item.allowOnly("bet", "numbers", "amount");
             bets.add(RouletteBet.read(item, pockets));
             amounts.add(item.get("amount").integer(1, Long.MAX_VALUE / 64));
             amountFields.add(item.get("amount"));

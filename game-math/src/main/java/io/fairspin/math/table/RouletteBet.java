@@ -60,10 +60,13 @@ record RouletteBet(String kind, long covered, int odds) {
         List<String> kinds = new ArrayList<>(INSIDE);
         kinds.addAll(OUTSIDE);
         String kind = kindField.choice(null, kinds.toArray(String[]::new));
+        Field numbers = item.get("numbers");
         if (OUTSIDE.contains(kind)) {
+            if (numbers.present()) {
+                throw numbers.fail("an outside bet covers its numbers by its name: expected no \"numbers\"");
+            }
             return outside(kind);
         }
-        Field numbers = item.get("numbers");
         long covered = 0;
         for (Field number : numbers.elements(1)) {
             covered |= 1L << pocket(number, pockets);

@@ -40,6 +40,7 @@ final class ThreeCardPoker extends TableGame {
         this.pairPlus = paytable(root.get("pairPlus"), new long[] {0, 1, 4, 6, 30, 40});
         StandardWager.Builder builder = StandardWager.over(KEYS);
         for (Field item : root.get("standardWager").elements(1)) {
+            item.allowOnly("bet", "amount");
             String bet = item.get("bet").choice(null, "ante", "pair-plus");
             builder.bet(bet, item.get("amount").integer(1, Long.MAX_VALUE / 4096), payouts(bet), item.get("amount"));
         }
@@ -47,6 +48,7 @@ final class ThreeCardPoker extends TableGame {
     }
 
     static ThreeCardPoker read(Field root) {
+        root.allowOnly("type", "id", "name", "raiseWith", "dealerQualifies", "anteBonus", "pairPlus", "standardWager");
         String id = root.get("id").text();
         return new ThreeCardPoker(id, root.get("name").text(id), root);
     }

@@ -53,6 +53,7 @@ final class VideoPoker extends TableGame {
     }
 
     static VideoPoker read(Field root) {
+        root.allowOnly("type", "id", "name", "wild", "coins", "coinValue", "paytable");
         String id = root.get("id").text();
         String wild = root.get("wild").choice("none", "none", "deuces", "joker");
         return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable"), wild),

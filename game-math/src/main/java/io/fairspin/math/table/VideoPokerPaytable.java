@@ -58,6 +58,7 @@ final class VideoPokerPaytable {
         Arrays.fill(lineOfClass, -1);
         int minimumPairHeight = Integer.MAX_VALUE;
         List<Field> lines = field.elements(1);
+        lines.forEach(line -> line.allowOnly("hand", "pays"));
         for (int pass = 0; pass < 2; pass++) {
             for (int line = 0; line < lines.size(); line++) {
                 Field hand = lines.get(line).get("hand");

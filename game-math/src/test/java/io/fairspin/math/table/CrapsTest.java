@@ -8,6 +8,9 @@ import io.fairspin.math.Analyzable;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelException;
+import io.fairspin.math.ExactFigures;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrapsTest {
@@ -63,5 +66,71 @@ class CrapsTest {
         ModelException point = assertThrows(ModelException.class, () -> References.loadText("{\"type\": \"craps\", "
                 + "\"id\": \"c\", \"standardWager\": [{\"bet\": \"pass\", \"amount\": 10, \"odds\": {\"7\": 1}}]}"));
         assertEquals("$.standardWager[0].odds.7", point.jsonPath());
+    }
+
+    /** The analysis row of each bet a standard wager may name, whose figures are computed in closed form. */
+    private static final Map<String, String> ROWS = rows();
+
+    private static Map<String, String> rows() {
+        Map<String, String> rows = new LinkedHashMap<>(Map.of("pass", "pass line", "dont-pass", "don't pass (bar 12)",
+                "come", "come", "dont-come", "don't come (bar 12)", "field", "field", "any-seven", "any seven",
+                "any-craps", "any craps", "aces", "aces (2)", "boxcars", "boxcars (12)", "ace-deuce", "ace-deuce (3)"));
+        rows.putAll(Map.of("yo", "yo (11)", "horn", "horn", "craps-eleven", "craps and eleven"));
+        for (int point : new int[] {4, 5, 6, 8, 9, 10}) {
+            for (String kind : new String[] {"place", "buy", "lay"}) {
+                rows.put(kind + "-" + point, kind + " " + point);
+            }
+        }
+        for (int hard : new int[] {4, 6, 8, 10}) {
+            rows.put("hard-" + hard, "hard " + hard);
+        }
+        return rows;
+    }
+
+    private static Game wager(String bets) {
+        // The rules of craps.json, whose analysis gives the expected figures.
+        return References.loadText("{\"type\": \"craps\", \"id\": \"c\", \"fieldTwelvePays\": 3, \"commission\": \"1/20\","
+                + " \"standardWager\": [" + bets + "]}");
+    }
+
+    /**
+     * Any analysed bet may be the standard wager: its exact figures, from the bet's state machine over rolls,
+     * equal the closed-form return and variance of its analysis row.
+     */
+    @Test
+    void everyAnalysedBetCanBeTheStandardWager() {
+        for (Map.Entry<String, String> bet : ROWS.entrySet()) {
+            ExactFigures exact = wager("{\"bet\": \"" + bet.getKey() + "\", \"amount\": 600}").exactFigures().orElseThrow();
+            assertEquals(Reports.exact(bets, bet.getValue(), "return"), exact.rtp(), bet.getKey());
+            assertEquals(Reports.exact(bets, bet.getValue(), "variance"), exact.variance(), bet.getKey());
+        }
+    }
+
+    /** Several bets settle together in one round: each bet's share of the RTP is its own return. */
+    @Test
+    void aWagerOfSeveralBetsIsExactAndPlaysAsComputed() {
+        Game game = wager("{\"bet\": \"pass\", \"amount\": 600, \"odds\": {\"4\": 1, \"5\": 1, \"6\": 1,"
+                + " \"8\": 1, \"9\": 1, \"10\": 1}}, {\"bet\": \"field\", \"amount\": 600},"
+                + " {\"bet\": \"hard-8\", \"amount\": 600}, {\"bet\": \"place-6\", \"amount\": 600}");
+        ExactFigures exact = game.exactFigures().orElseThrow();
+        // Only the pass bet's odds add stake: on average 1 unit of odds on each of the 24/36 point come-outs.
+        Fraction stake = Fraction.of(4).add(Fraction.of(24, 36));
+        assertEquals(Fraction.ONE.subtract(Reports.exact(bets, "pass with 1x odds", "house edge")).add(Fraction.of(24, 36))
+                .divide(stake), exact.rtpByWinType().get(0));
+        assertEquals(Reports.exact(bets, "field", "return").divide(stake), exact.rtpByWinType().get(1));
+        assertEquals(Reports.exact(bets, "hard 8", "return").divide(stake), exact.rtpByWinType().get(2));
+        assertEquals(Reports.exact(bets, "place 6", "return").divide(stake), exact.rtpByWinType().get(3));
+
+        SimulatedPlay play = SimulatedPlay.of(game, 200_000, 11);
+        assertEquals(exact.rtp().doubleValue(), play.rtp(), play.rtpTolerance(game, exact));
+    }
+
+    @Test
+    void oddsOnlyGoWithLineBetsAndUnknownBetsAreRefused() {
+        ModelException odds = assertThrows(ModelException.class, () -> wager("{\"bet\": \"field\", \"amount\": 10,"
+                + " \"odds\": {\"4\": 1, \"5\": 1, \"6\": 1, \"8\": 1, \"9\": 1, \"10\": 1}}"));
+        assertEquals("$.standardWager[0].odds", odds.jsonPath());
+        ModelException unknown = assertThrows(ModelException.class, () -> wager("{\"bet\": \"place-7\", \"amount\": 10}"));
+        assertEquals("$.standardWager[0].bet", unknown.jsonPath());
     }
 }

@@ -49,25 +49,13 @@ class TableGameContractTest {
         assertEquals(exact.rtp(), exact.rtpByWinType().stream().reduce(Fraction.ZERO, Fraction::add));
         assertFalse(((Analyzable) game).analyze().tables().isEmpty());
 
-        RoundOutcome outcome = RoundOutcome.forGame(game);
-        SeededStream stream = new SeededStream(example.hashCode());
-        double totalWin = 0;
-        double totalStake = 0;
-        long hits = 0;
-        for (int i = 0; i < ROUNDS; i++) {
-            game.play(stream, outcome);
-            totalWin += outcome.win();
-            totalStake += outcome.stake();
-            hits += outcome.win() > 0 ? 1 : 0;
-        }
-        // 5 standard errors: a seeded check that a wrong payout or a biased draw would fail.
-        double meanStake = totalStake / ROUNDS;
-        double rtpError = 5 * exact.standardDeviation() * game.stake() / meanStake / Math.sqrt(ROUNDS);
+        SimulatedPlay play = SimulatedPlay.of(game, ROUNDS, example.hashCode());
+        double rtpError = play.rtpTolerance(game, exact);
         double rtp = exact.rtp().doubleValue();
-        assertTrue(Math.abs(totalWin / totalStake - rtp) <= rtpError,
-                "simulated RTP " + totalWin / totalStake + " vs exact " + rtp + " +- " + rtpError);
+        assertTrue(Math.abs(play.rtp() - rtp) <= rtpError,
+                "simulated RTP " + play.rtp() + " vs exact " + rtp + " +- " + rtpError);
         double p = exact.hitFrequency().doubleValue();
         double hitError = 5 * Math.sqrt(ROUNDS * p * (1 - p));
-        assertTrue(Math.abs(hits - ROUNDS * p) <= hitError, "hits " + hits + " vs expected " + ROUNDS * p);
+        assertTrue(Math.abs(play.hits() - ROUNDS * p) <= hitError, "hits " + play.hits() + " vs expected " + ROUNDS * p);
     }
 }
