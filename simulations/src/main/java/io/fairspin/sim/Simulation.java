@@ -4,7 +4,9 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +46,7 @@ public final class Simulation {
     private final long chunksPerGroup;
     private final long[] groupRounds;
     private final long[] groupWins;
+    private final BigInteger[] groupStakes;
     private long chunksDone;
 
     public Simulation(Game game, SimulationPlan plan) {
@@ -54,6 +57,8 @@ public final class Simulation {
         int groups = (int) ((plan.chunks() - 1) / chunksPerGroup + 1);
         this.groupRounds = new long[groups];
         this.groupWins = new long[groups];
+        this.groupStakes = new BigInteger[groups];
+        Arrays.fill(groupStakes, BigInteger.ZERO);
     }
 
     /**
@@ -163,6 +168,7 @@ public final class Simulation {
             int group = (int) (chunk / chunksPerGroup);
             groupRounds[group] += tally.rounds();
             groupWins[group] = Math.addExact(groupWins[group], tally.totalWin());
+            groupStakes[group] = groupStakes[group].add(tally.totalStake());
             chunksDone++;
         }
     }
@@ -183,11 +189,13 @@ public final class Simulation {
         List<SimulationReport.Point> points = new ArrayList<>();
         long rounds = 0;
         long wins = 0;
+        BigInteger stakes = BigInteger.ZERO;
         for (int g = 0; g < groupRounds.length; g++) {
             if (groupRounds[g] > 0) {
                 rounds += groupRounds[g];
                 wins += groupWins[g];
-                points.add(new SimulationReport.Point(rounds, (double) wins / ((double) rounds * game.stake())));
+                stakes = stakes.add(groupStakes[g]);
+                points.add(new SimulationReport.Point(rounds, wins / stakes.doubleValue()));
             }
         }
         return points;

@@ -37,12 +37,14 @@ public record SimulationReport(String gameId, List<String> winTypes, List<String
 
     /**
      * The band within which the running return to player after {@code rounds} rounds is expected at the
-     * plan's confidence: the exact RTP ± z·σ/√rounds with the exact σ, or, without exact figures, the
-     * simulated RTP and σ.
+     * plan's confidence: the exact RTP (or, without exact figures, the simulated one) ± z·σ/√rounds, where
+     * σ is the exact standard deviation when every round staked the initial stake, and otherwise the
+     * simulated {@link Statistics#rtpDeviation()} (the exact figures do not give the ratio's deviation).
      */
     public Statistics.Interval rtpBand(long rounds) {
         double centre = exactFigures.map(e -> e.rtp().doubleValue()).orElse(statistics.rtp());
-        double deviation = exactFigures.map(ExactFigures::standardDeviation).orElse(statistics.standardDeviation());
+        double deviation = exactFigures.filter(e -> statistics.fixedStake()).map(ExactFigures::standardDeviation)
+                .orElse(statistics.rtpDeviation());
         return Statistics.Interval.around(centre,
                 Statistics.criticalValue(plan.confidence()) * deviation / Math.sqrt(rounds));
     }

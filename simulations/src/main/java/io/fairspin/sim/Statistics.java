@@ -12,23 +12,36 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * The figures of a set of simulated rounds, held as the exact integer sums they are computed from:
  * return to player, hit frequency, standard deviation and volatility index, confidence intervals, maximum
  * win, feature frequencies, contribution by win type and the distribution of wins in multiples of the
- * stake. Every round has the game's standard stake.
+ * stake.
  *
- * @param stake            the stake of one round, in minor units
- * @param rounds           the number of rounds
- * @param hits             the rounds that won anything
- * @param totalWin         the sum of the wins, in minor units
- * @param sumOfSquaredWins the sum of the squared wins, exact
- * @param maxWin           the largest win of one round, in minor units
- * @param winByType        the total win of each of the game's win types, in minor units
- * @param featureCounts    the rounds that triggered each of the game's features
- * @param histogram        the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
+ * <p>A round's stake s is the game's initial stake B plus any stake added during the round (a raise, a
+ * double, odds); its win w is what it paid back (for table games, stakes returned included). The return
+ * to player is Σw / Σs, a ratio of two random sums, so its standard error comes from the delta method;
+ * the standard deviation is that of the net result (w − s) / B, as in {@link io.fairspin.math.ExactFigures}.
+ * With a fixed stake both reduce to the usual figures of w / B. See docs/simulation.md for the formulas.
+ *
+ * @param stake                the initial stake of one round, in minor units
+ * @param rounds               the number of rounds
+ * @param hits                 the rounds that won anything
+ * @param totalWin             Σw, the sum of the wins, in minor units
+ * @param totalStake           Σs, the sum of the stakes, in minor units
+ * @param sumOfSquaredWins     Σw², exact
+ * @param sumOfSquaredStakes   Σs², exact
+ * @param sumOfWinsTimesStakes Σw·s, exact
+ * @param maxWin               the largest win of one round, in minor units
+ * @param winByType            the total win of each of the game's win types, in minor units
+ * @param featureCounts        the rounds that triggered each of the game's features
+ * @param histogram            the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
  */
-public record Statistics(long stake, long rounds, long hits, long totalWin, BigInteger sumOfSquaredWins, long maxWin,
+public record Statistics(long stake, long rounds, long hits, long totalWin, BigInteger totalStake,
+        BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
         List<Long> winByType, List<Long> featureCounts, List<Long> histogram) {
 
     public Statistics {
+        Objects.requireNonNull(totalStake, "totalStake");
         Objects.requireNonNull(sumOfSquaredWins, "sumOfSquaredWins");
+        Objects.requireNonNull(sumOfSquaredStakes, "sumOfSquaredStakes");
+        Objects.requireNonNull(sumOfWinsTimesStakes, "sumOfWinsTimesStakes");
         winByType = List.copyOf(winByType);
         featureCounts = List.copyOf(featureCounts);
         histogram = List.copyOf(histogram);
@@ -42,14 +55,15 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
         return new NormalDistribution(0, 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
     }
 
-    /** The total staked: rounds times stake. */
-    public BigInteger totalStake() {
-        return BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake));
+    /** Whether every round staked exactly the initial stake: Σs = nB and Σs² = nB². */
+    public boolean fixedStake() {
+        BigInteger nb = BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake));
+        return totalStake.equals(nb) && sumOfSquaredStakes.equals(nb.multiply(BigInteger.valueOf(stake)));
     }
 
     /** The return to player, total win over total stake, exactly. */
     public Fraction exactRtp() {
-        return Fraction.of(BigInteger.valueOf(totalWin), totalStake());
+        return Fraction.of(BigInteger.valueOf(totalWin), totalStake);
     }
 
     /** The return to player as a double; NaN without rounds. */
@@ -62,21 +76,64 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
         return rounds == 0 ? Double.NaN : (double) hits / rounds;
     }
 
+    /** The average stake of a round in multiples of the initial stake, Σs / (nB); NaN without rounds. */
+    public double averageStake() {
+        return rounds == 0 ? Double.NaN
+                : Fraction.of(totalStake, BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake)))
+                        .doubleValue();
+    }
+
     /**
-     * The sample standard deviation of the win per round in multiples of the stake:
-     * sqrt((n·Σw² − (Σw)²) / (n·(n − 1))) / stake, the numerator computed exactly; NaN below two rounds.
+     * The expected loss per round in multiples of the initial stake, (Σs − Σw) / (nB): the house edge as
+     * blackjack and craps players quote it; 1 − RTP when the stake is fixed. NaN without rounds.
+     */
+    public double houseEdge() {
+        return rounds == 0 ? Double.NaN
+                : Fraction.of(totalStake.subtract(BigInteger.valueOf(totalWin)),
+                        BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake))).doubleValue();
+    }
+
+    /**
+     * The sample standard deviation of the net result per round in multiples of the initial stake,
+     * d = (w − s) / B: sqrt((n·Σd² − (Σd)²) / (n·(n − 1))), computed exactly from the sums as
+     * (n·(Σw² − 2Σws + Σs²) − (Σw − Σs)²) / (n·(n − 1)·B²) before the square root; NaN below two rounds.
+     * With a fixed stake, the standard deviation of w / B.
      */
     public double standardDeviation() {
         if (rounds < 2) {
             return Double.NaN;
         }
         BigInteger n = BigInteger.valueOf(rounds);
-        BigInteger sum = BigInteger.valueOf(totalWin);
-        BigInteger numerator = n.multiply(sumOfSquaredWins).subtract(sum.multiply(sum));
+        BigInteger net = BigInteger.valueOf(totalWin).subtract(totalStake);
+        BigInteger squaredNets = sumOfSquaredWins.subtract(sumOfWinsTimesStakes.shiftLeft(1)).add(sumOfSquaredStakes);
+        BigInteger numerator = n.multiply(squaredNets).subtract(net.multiply(net));
         BigInteger denominator = n.multiply(n.subtract(BigInteger.ONE)).multiply(BigInteger.valueOf(stake).pow(2));
-        double variance = new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64)
-                .doubleValue();
-        return Math.sqrt(variance);
+        return Math.sqrt(quotient(numerator, denominator));
+    }
+
+    /**
+     * The standard deviation per round behind the RTP's standard error (delta method for the ratio
+     * R = Σw / Σs): the sample deviation of (w − R·s) / s̄ with s̄ = Σs / n, that is
+     * sqrt(n²·(S²·Σw² − 2·W·S·Σws + W²·Σs²) / (S⁴·(n − 1))) with W = Σw and S = Σs, exact before the
+     * square root. The RTP's standard error is this over √n. With a fixed stake it equals
+     * {@link #standardDeviation()}. NaN below two rounds.
+     */
+    public double rtpDeviation() {
+        if (rounds < 2) {
+            return Double.NaN;
+        }
+        BigInteger n = BigInteger.valueOf(rounds);
+        BigInteger w = BigInteger.valueOf(totalWin);
+        BigInteger s = totalStake;
+        BigInteger residuals = s.multiply(s).multiply(sumOfSquaredWins)
+                .subtract(w.multiply(s).multiply(sumOfWinsTimesStakes).shiftLeft(1))
+                .add(w.multiply(w).multiply(sumOfSquaredStakes));
+        return Math.sqrt(quotient(n.multiply(n).multiply(residuals), s.pow(4).multiply(n.subtract(BigInteger.ONE))));
+    }
+
+    /** numerator / denominator correctly rounded to 16 digits, then to a double. */
+    private static double quotient(BigInteger numerator, BigInteger denominator) {
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64).doubleValue();
     }
 
     /** The volatility index at {@code confidence}: the critical value times the standard deviation. */
@@ -84,9 +141,14 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
         return criticalValue(confidence) * standardDeviation();
     }
 
-    /** The confidence interval of the return to player: rtp ± z·sd/√n. */
+    /** The confidence interval of the return to player: rtp ± z·rtpDeviation/√n. */
     public Interval rtpInterval(double confidence) {
-        return Interval.around(rtp(), criticalValue(confidence) * standardDeviation() / Math.sqrt(rounds));
+        return Interval.around(rtp(), criticalValue(confidence) * rtpDeviation() / Math.sqrt(rounds));
+    }
+
+    /** The confidence interval of the house edge: houseEdge ± z·standardDeviation/√n. */
+    public Interval houseEdgeInterval(double confidence) {
+        return Interval.around(houseEdge(), criticalValue(confidence) * standardDeviation() / Math.sqrt(rounds));
     }
 
     /** The confidence interval of the hit frequency: p ± z·sqrt(p(1 − p)/n). */
@@ -110,7 +172,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
                 : Fraction.of(BigInteger.valueOf(winByType.get(winType)), totalStake()).doubleValue();
     }
 
-    /** The largest win of one round in multiples of the stake. */
+    /** The largest win of one round in multiples of the initial stake. */
     public double maxWinMultiple() {
         return (double) maxWin / stake;
     }

@@ -5,11 +5,16 @@ import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The integer sums of a set of rounds: what one chunk accumulates while its rounds are played, and what
  * the chunks add up to. Merging is exact and order-independent, so the totals do not depend on how the
  * chunks were spread over threads. Not thread-safe.
+ *
+ * <p>A round's stake is the game's initial stake B plus whatever it added during the round (a raise, a
+ * double, odds). The sums of stakes are kept as the sums of that extra e = stake − B, which is 0 in most
+ * rounds of most games: the loop only touches them when it is not.
  */
 final class Tally {
     private final String gameId;
@@ -21,8 +26,10 @@ final class Tally {
     private long rounds;
     private long hits;
     private long totalWin;
-    private long squaresHigh;
-    private long squaresLow;
+    private final Sum128 squaredWins = new Sum128();
+    private long extraStake;
+    private final Sum128 squaredExtras = new Sum128();
+    private final Sum128 winsTimesExtras = new Sum128();
     private long maxWin;
 
     Tally(Game game) {
@@ -53,21 +60,22 @@ final class Tally {
         long max = maxWin;
         for (int i = 0; i < count; i++) {
             game.play(stream, outcome);
-            if (outcome.stake() != stake) {
-                throw wrongStake(outcome.stake());
-            }
             for (int f = 0; f < features.length; f++) {
                 if (outcome.triggered(f)) {
                     features[f]++;
                 }
             }
             long win = outcome.win();
+            if (win < 0) {
+                throw new IllegalStateException(gameId + ": a round won " + win + ", a win must not be negative");
+            }
+            long extra = outcome.stake() - stake;
+            if (extra != 0) {
+                addExtraStake(extra, win);
+            }
             if (win == 0) {
                 buckets[0]++;
                 continue;
-            }
-            if (win < 0) {
-                throw new IllegalStateException(gameId + ": a round won " + win + ", a win must not be negative");
             }
             hitCount++;
             winSum += win;
@@ -87,20 +95,19 @@ final class Tally {
         rounds += count;
         hits += hitCount;
         totalWin = Math.addExact(totalWin, winSum);
-        addSquares(squareHigh, squareLow);
+        squaredWins.add(squareHigh, squareLow);
         maxWin = max;
     }
 
-    private IllegalStateException wrongStake(long roundStake) {
-        return new IllegalStateException(gameId + ": a round staked " + roundStake + ", expected the standard stake "
-                + stake);
-    }
-
-    private void addSquares(long high, long low) {
-        long before = squaresLow;
-        squaresLow += low;
-        squaresHigh = Math.addExact(squaresHigh, Math.addExact(high,
-                Long.compareUnsigned(squaresLow, before) < 0 ? 1 : 0));
+    /** Adds a round's stake beyond the initial one, {@code extra}, with the round's {@code win}. */
+    private void addExtraStake(long extra, long win) {
+        if (extra < 0) {
+            throw new IllegalStateException(gameId + ": a round staked " + (stake + extra)
+                    + ", less than the initial stake " + stake);
+        }
+        extraStake = Math.addExact(extraStake, extra);
+        squaredExtras.addProduct(extra, extra);
+        winsTimesExtras.addProduct(win, extra);
     }
 
     /** Adds the rounds of {@code other}, a tally of the same game. */
@@ -108,7 +115,10 @@ final class Tally {
         rounds += other.rounds;
         hits += other.hits;
         totalWin = Math.addExact(totalWin, other.totalWin);
-        addSquares(other.squaresHigh, other.squaresLow);
+        squaredWins.add(other.squaredWins);
+        extraStake = Math.addExact(extraStake, other.extraStake);
+        squaredExtras.add(other.squaredExtras);
+        winsTimesExtras.add(other.winsTimesExtras);
         maxWin = Math.max(maxWin, other.maxWin);
         addAll(winByType, other.winByType);
         addAll(featureCounts, other.featureCounts);
@@ -129,15 +139,27 @@ final class Tally {
         return totalWin;
     }
 
-    /** The figures of the rounds so far. */
-    Statistics statistics() {
-        BigInteger squares = BigInteger.valueOf(squaresHigh).shiftLeft(64)
-                .add(new BigInteger(Long.toUnsignedString(squaresLow)));
-        return new Statistics(stake, rounds, hits, totalWin, squares, maxWin, toList(winByType),
-                toList(featureCounts), toList(histogram));
+    /** The total staked, initial stakes and those added during rounds. */
+    BigInteger totalStake() {
+        return BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake)).add(BigInteger.valueOf(extraStake));
     }
 
-    private static java.util.List<Long> toList(long[] values) {
+    /**
+     * The figures of the rounds so far. With s = B + e: Σs = nB + Σe, Σs² = nB² + 2BΣe + Σe² and
+     * Σw·s = BΣw + Σw·e.
+     */
+    Statistics statistics() {
+        BigInteger b = BigInteger.valueOf(stake);
+        BigInteger n = BigInteger.valueOf(rounds);
+        BigInteger extra = BigInteger.valueOf(extraStake);
+        BigInteger squaredStakes = n.multiply(b).multiply(b).add(b.multiply(extra).shiftLeft(1))
+                .add(squaredExtras.value());
+        BigInteger winsTimesStakes = b.multiply(BigInteger.valueOf(totalWin)).add(winsTimesExtras.value());
+        return new Statistics(stake, rounds, hits, totalWin, totalStake(), squaredWins.value(), squaredStakes,
+                winsTimesStakes, maxWin, toList(winByType), toList(featureCounts), toList(histogram));
+    }
+
+    private static List<Long> toList(long[] values) {
         return Arrays.stream(values).boxed().toList();
     }
 }

@@ -7,11 +7,18 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Whether a simulation agrees with the game's exact figures: the z-scores of the simulated return to
- * player and hit frequency, each measured in standard errors computed from the exact figures, against one
- * critical value. The two tests share the chosen confidence (Bonferroni), so a correct game fails with
- * probability at most 1 − confidence.
+ * player and hit frequency, each measured in standard errors, against one critical value. The two tests
+ * share the chosen confidence (Bonferroni), so a correct game fails with probability at most
+ * 1 − confidence.
  *
- * @param rtpZ          (simulated RTP − exact RTP) / sqrt(exact variance / n)
+ * <p>The standard errors come from the exact figures where those give them: always for the hit
+ * frequency, and for the RTP when every round staked the initial stake. When stakes varied, the exact
+ * variance (of the net result) is not the variance the RTP's error needs, so the RTP's z-score is the
+ * self-normalized sum Σ(w − ρ·s) / sqrt(Σ(w − ρ·s)²), which is standard normal for large n when the
+ * exact RTP ρ is right (the delta method for the ratio Σw / Σs, with the variance estimated under ρ).
+ *
+ * @param rtpZ          with a fixed stake, (simulated RTP − ρ) / sqrt(exact variance / n); otherwise
+ *                      Σ(w − ρ·s) / sqrt(Σ(w − ρ·s)²), computed exactly from the sums
  * @param hitFrequencyZ (simulated hit frequency − exact) / sqrt(p(1 − p) / n) with the exact p
  * @param confidence    the confidence level of the verdict as a whole
  * @param critical      the largest |z| that passes: the normal quantile at 1 − (1 − confidence) / 4
@@ -25,14 +32,28 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
             throw new IllegalArgumentException("confidence: must be strictly between 0 and 1, was " + confidence);
         }
         long n = statistics.rounds();
-        Fraction rtp = Fraction.of(BigInteger.valueOf(statistics.totalWin()), statistics.totalStake());
         Fraction hitFrequency = Fraction.of(statistics.hits(), n);
-        double rtpZ = z(rtp.subtract(exact.rtp()), exact.variance(), n);
+        double rtpZ = statistics.fixedStake()
+                ? z(statistics.exactRtp().subtract(exact.rtp()), exact.variance(), n)
+                : selfNormalizedZ(statistics, exact.rtp());
         Fraction p = exact.hitFrequency();
         double hitZ = z(hitFrequency.subtract(p), p.multiply(Fraction.ONE.subtract(p)), n);
         double critical = new NormalDistribution(0, 1).inverseCumulativeProbability(1 - (1 - confidence) / 4);
         boolean passed = Math.abs(rtpZ) <= critical && Math.abs(hitZ) <= critical;
         return new Verdict(rtpZ, hitZ, confidence, critical, passed);
+    }
+
+    /** Σ(w − ρs) / sqrt(Σ(w − ρs)²), with Σ(w − ρs)² = Σw² − 2ρΣws + ρ²Σs². */
+    private static double selfNormalizedZ(Statistics s, Fraction rho) {
+        Fraction residual = Fraction.of(s.totalWin()).subtract(rho.multiply(whole(s.totalStake())));
+        Fraction squares = whole(s.sumOfSquaredWins())
+                .subtract(rho.multiply(whole(s.sumOfWinsTimesStakes())).multiply(2))
+                .add(rho.multiply(rho).multiply(whole(s.sumOfSquaredStakes())));
+        return z(residual, squares, 1);
+    }
+
+    private static Fraction whole(BigInteger value) {
+        return Fraction.of(value, BigInteger.ONE);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.fairspin.sim;
 
 import io.fairspin.math.Game;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The acceptance check of the simulation issue: over 20 seeds, how often the 99% interval of the RTP
- * of a 10^7-round simulation contains a given value.
+ * of a 10^7-round simulation contains a given value, and how often the verdict passes.
  */
 final class Coverage {
     static final int SEEDS = 20;
@@ -15,23 +17,28 @@ final class Coverage {
     private Coverage() {
     }
 
-    /** The intervals of the 20 runs (seeds 1 to 20) of {@code game}. */
-    static Statistics.Interval[] intervals(Game game) throws InterruptedException {
-        Statistics.Interval[] intervals = new Statistics.Interval[SEEDS];
+    /** The reports of the 20 runs (seeds 1 to 20) of {@code game}, at 99% confidence. */
+    static List<SimulationReport> runs(Game game) throws InterruptedException {
+        List<SimulationReport> reports = new ArrayList<>(SEEDS);
         int threads = Runtime.getRuntime().availableProcessors();
         for (int seed = 1; seed <= SEEDS; seed++) {
             SimulationPlan plan = new SimulationPlan(ROUNDS, seed, RandomMode.FAST, 0.99);
-            intervals[seed - 1] = new Simulation(game, plan).run(threads).statistics().rtpInterval(0.99);
+            reports.add(new Simulation(game, plan).run(threads));
         }
-        return intervals;
+        return reports;
     }
 
-    /** How many of {@code intervals} contain {@code value}. */
-    static int containing(Statistics.Interval[] intervals, double value) {
+    /** How many of the runs' RTP intervals contain {@code value}. */
+    static int containing(List<SimulationReport> runs, double value) {
         int count = 0;
-        for (Statistics.Interval interval : intervals) {
-            count += interval.contains(value) ? 1 : 0;
+        for (SimulationReport run : runs) {
+            count += run.statistics().rtpInterval(0.99).contains(value) ? 1 : 0;
         }
         return count;
+    }
+
+    /** How many of the runs' verdicts passed. */
+    static int passed(List<SimulationReport> runs) {
+        return (int) runs.stream().filter(run -> run.verdict().orElseThrow().passed()).count();
     }
 }

@@ -12,6 +12,7 @@ import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +52,10 @@ class SimulationTest {
         assertEquals(ROUNDS, one.statistics().rounds());
         assertEquals(40, one.convergence().size());
         assertEquals(ROUNDS, one.convergence().get(39).rounds());
+
+        SimulationReport raised = run(RaiseDiceGame.honest(), plan, 1);
+        assertEquals(raised, run(RaiseDiceGame.honest(), plan, 2));
+        assertEquals(raised, run(RaiseDiceGame.honest(), plan, 16));
 
         SimulationReport otherSeed = run(DiceGame.honest(), new SimulationPlan(ROUNDS, 20261126L, mode, 0.99), 2);
         assertNotEquals(one.statistics(), otherSeed.statistics());
@@ -99,6 +104,38 @@ class SimulationTest {
         assertEquals(List.of(pairs, win - pairs), s.winByType());
         assertEquals(List.of(doubleSixes), s.featureCounts());
         assertEquals(30, s.maxWin());
+    }
+
+    /** The stake sums of a game that raises equal those of a plain loop, summed independently with BigInteger. */
+    @Test
+    void theStakeSumsAreThoseOfAPlainLoop() throws Exception {
+        long rounds = 2L * Simulation.CHUNK_ROUNDS + 77;
+        SimulationPlan plan = new SimulationPlan(rounds, 5, RandomMode.FAST, 0.99);
+        Statistics s = run(RaiseDiceGame.honest(), plan, 2).statistics();
+
+        Game game = RaiseDiceGame.honest();
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        BigInteger stakes = BigInteger.ZERO;
+        BigInteger squaredStakes = BigInteger.ZERO;
+        BigInteger products = BigInteger.ZERO;
+        long win = 0;
+        try (RandomMode.ChunkStreams streams = RandomMode.FAST.streams(5)) {
+            for (long chunk = 0; chunk < plan.chunks(); chunk++) {
+                RandomStream stream = streams.open(chunk);
+                for (int i = 0; i < plan.roundsInChunk(chunk); i++) {
+                    game.play(stream, outcome);
+                    BigInteger stake = BigInteger.valueOf(outcome.stake());
+                    stakes = stakes.add(stake);
+                    squaredStakes = squaredStakes.add(stake.multiply(stake));
+                    products = products.add(stake.multiply(BigInteger.valueOf(outcome.win())));
+                    win += outcome.win();
+                }
+            }
+        }
+        assertEquals(win, s.totalWin());
+        assertEquals(stakes, s.totalStake());
+        assertEquals(squaredStakes, s.sumOfSquaredStakes());
+        assertEquals(products, s.sumOfWinsTimesStakes());
     }
 
     @Test
@@ -155,17 +192,17 @@ class SimulationTest {
     }
 
     @Test
-    void aRoundWithAnotherStakeOrANegativeWinIsAnError() {
-        Game wrongStake = new Wrapper(DiceGame.honest()) {
+    void aRoundBelowTheInitialStakeOrWithANegativeWinIsAnError() {
+        Game lowStake = new Wrapper(DiceGame.honest()) {
             @Override
             public void play(RandomStream stream, RoundOutcome outcome) {
                 super.play(stream, outcome);
-                outcome.start(11);
+                outcome.addStake(-1);
             }
         };
         SimulationPlan plan = new SimulationPlan(1000, 1, RandomMode.FAST, 0.99);
-        assertEquals("two-dice: a round staked 11, expected the standard stake 10",
-                assertThrows(IllegalStateException.class, () -> run(wrongStake, plan, 1)).getMessage());
+        assertEquals("two-dice: a round staked 9, less than the initial stake 10",
+                assertThrows(IllegalStateException.class, () -> run(lowStake, plan, 1)).getMessage());
         Game negative = new ScriptedGame(10, 5, -3);
         assertEquals("scripted: a round won -3, a win must not be negative",
                 assertThrows(IllegalStateException.class, () -> run(negative, plan, 1)).getMessage());

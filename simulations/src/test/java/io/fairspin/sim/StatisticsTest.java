@@ -1,6 +1,7 @@
 package io.fairspin.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.math.Fraction;
@@ -89,6 +90,72 @@ class StatisticsTest {
         Statistics.Interval interval = s.rtpInterval(0.99);
         assertEquals(mean, (interval.low() + interval.high()) / 2, 1e-12);
         assertEquals(2.5758293035489 * expected / Math.sqrt(wins.length), (interval.high() - interval.low()) / 2, 1e-9);
+    }
+
+    @Test
+    void withAFixedStakeTheRtpDeviationIsTheStandardDeviationAndNothingVaries() {
+        Statistics s = tally(10, 0, 0, 20, 0, 5, 0, 0, 150, 0, 10, 0, 0, 0, 35);
+        assertTrue(s.fixedStake());
+        assertEquals(BigInteger.valueOf(140), s.totalStake());
+        assertEquals(BigInteger.valueOf(1400), s.sumOfSquaredStakes());
+        assertEquals(BigInteger.valueOf(2200), s.sumOfWinsTimesStakes());
+        assertEquals(s.standardDeviation(), s.rtpDeviation(), "the same rational, rounded the same way");
+        assertEquals(1.0, s.averageStake());
+        assertEquals(1 - s.rtp(), s.houseEdge(), 1e-15);
+    }
+
+    /** Initial stake 10; stakes 10, 20, 10, 30, 20 (raised in rounds 2, 4, 5); wins 0, 40, 10, 0, 20. */
+    private static Statistics raised() {
+        long[] stakes = {10, 20, 10, 30, 20};
+        long[] wins = {0, 40, 10, 0, 20};
+        ScriptedGame game = ScriptedGame.staking(10, stakes, wins);
+        Tally tally = new Tally(game);
+        tally.play(game, null, RoundOutcome.forGame(game), wins.length);
+        return tally.statistics();
+    }
+
+    @Test
+    void stakesAddedDuringRoundsAreSummedExactly() {
+        Statistics s = raised();
+        assertFalse(s.fixedStake());
+        assertEquals(BigInteger.valueOf(90), s.totalStake());
+        assertEquals(BigInteger.valueOf(100 + 400 + 100 + 900 + 400), s.sumOfSquaredStakes());
+        assertEquals(BigInteger.valueOf(800 + 100 + 400), s.sumOfWinsTimesStakes());
+        assertEquals(BigInteger.valueOf(1600 + 100 + 400), s.sumOfSquaredWins());
+        assertEquals(Fraction.of(70, 90), s.exactRtp());
+        assertEquals(1.8, s.averageStake(), 1e-15);
+        assertEquals(0.4, s.houseEdge(), 1e-15, "(90 - 70) / (5 · 10)");
+        assertEquals(70.0 / 90, s.rtpOfWinType(0), 1e-15);
+        assertEquals(4.0, s.maxWinMultiple(), "in multiples of the initial stake");
+    }
+
+    @Test
+    void withVariableStakesTheDeviationIsOfTheNetResultPerInitialStake() {
+        Statistics s = raised();
+        // Two-pass over d = (w - s) / 10 = -1, 2, 0, -3, 0: mean -0.4, squared deviations sum 13.2.
+        assertEquals(Math.sqrt(13.2 / 4), s.standardDeviation(), 1e-12);
+        Statistics.Interval edge = s.houseEdgeInterval(0.99);
+        assertEquals(0.4, (edge.low() + edge.high()) / 2, 1e-12);
+        assertEquals(2.5758293035489 * Math.sqrt(3.3 / 5), (edge.high() - edge.low()) / 2, 1e-9);
+    }
+
+    @Test
+    void withVariableStakesTheRtpIntervalIsTheDeltaMethods() {
+        Statistics s = raised();
+        // Two-pass over r = (w - R·s) / mean stake, R = 70/90 and mean stake 18: the residuals sum to 0.
+        long[] stakes = {10, 20, 10, 30, 20};
+        long[] wins = {0, 40, 10, 0, 20};
+        double ratio = 70.0 / 90;
+        double squares = 0;
+        for (int i = 0; i < wins.length; i++) {
+            double r = (wins[i] - ratio * stakes[i]) / 18;
+            squares += r * r;
+        }
+        double deviation = Math.sqrt(squares / (wins.length - 1));
+        assertEquals(deviation, s.rtpDeviation(), 1e-12);
+        Statistics.Interval interval = s.rtpInterval(0.99);
+        assertEquals(ratio, (interval.low() + interval.high()) / 2, 1e-12);
+        assertEquals(2.5758293035489 * deviation / Math.sqrt(5), (interval.high() - interval.low()) / 2, 1e-9);
     }
 
     @Test

@@ -36,6 +36,9 @@ final class ReportJson {
         json.put("totalStake", s.totalStake());
         json.put("totalWin", s.totalWin());
         json.put("sumOfSquaredWins", s.sumOfSquaredWins());
+        json.put("sumOfSquaredStakes", s.sumOfSquaredStakes());
+        json.put("sumOfWinsTimesStakes", s.sumOfWinsTimesStakes());
+        json.put("fixedStake", s.fixedStake());
         json.put("hits", s.hits());
         json.put("maxWin", s.maxWin());
         if (s.rounds() > 0) {
@@ -43,6 +46,9 @@ final class ReportJson {
             json.put("rtpInterval", interval(s.rtpInterval(c)));
             json.put("hitFrequency", s.hitFrequency());
             json.put("hitFrequencyInterval", interval(s.hitFrequencyInterval(c)));
+            json.put("averageStake", s.averageStake());
+            json.put("houseEdge", s.houseEdge());
+            json.put("houseEdgeInterval", interval(s.houseEdgeInterval(c)));
             json.put("standardDeviation", finite(s.standardDeviation()));
             json.put("volatilityIndex", finite(s.volatilityIndex(c)));
             json.put("maxWinMultiple", s.maxWinMultiple());

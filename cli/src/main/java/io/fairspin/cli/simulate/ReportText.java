@@ -40,7 +40,9 @@ final class ReportText {
         line("model               %s (%s)", model, report.gameId());
         line("rounds              %,d%s", report.statistics().rounds(), report.partial()
                 ? String.format(Locale.ROOT, " of %,d: PARTIAL, the run was interrupted", plan.rounds()) : "");
-        line("stake               %,d", report.statistics().stake());
+        Statistics s = report.statistics();
+        line("stake               %,d%s", s.stake(), s.fixedStake() ? "" : String.format(Locale.ROOT,
+                " initial, %s x on average (stakes added during rounds)", decimal(s.averageStake())));
         line("rng                 %s, seed %d (rerun with --seed %d)", plan.mode().cliName(), plan.seed(), plan.seed());
         line("confidence          %s", percent(plan.confidence()));
         line("");
@@ -54,6 +56,10 @@ final class ReportText {
         row("RTP", s.rtp(), s.rtpInterval(c), exact.map(ExactFigures::rtp), verdict.map(Verdict::rtpZ));
         row("hit frequency", s.hitFrequency(), s.hitFrequencyInterval(c), exact.map(ExactFigures::hitFrequency),
                 verdict.map(Verdict::hitFrequencyZ));
+        if (!s.fixedStake()) {
+            line("%-20s %12.6f  %-27s %12s  %s", "house edge", s.houseEdge(), interval(s.houseEdgeInterval(c)), "",
+                    "(loss per initial stake)");
+        }
         line("%-20s %12.4f  %-27s %12s", "standard deviation", s.standardDeviation(), "",
                 exact.map(e -> String.format(Locale.ROOT, "%.4f", e.standardDeviation())).orElse(""));
         line("%-20s %12.4f  %-27s %12s", "volatility index", s.volatilityIndex(c), "(" + percent(c) + ")",

@@ -10,6 +10,7 @@ import io.fairspin.cli.ExitCode;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.sim.DiceGame;
+import io.fairspin.sim.RaiseDiceGame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -40,6 +41,28 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aGameThatRaisesShowsItsAverageStakeAndHouseEdge() throws Exception {
+        SimulateRun run = SimulateRun.of(RaiseDiceGame.honest(), false, "simulate", "raise.json", "--rounds", "1M",
+                "--seed", "7");
+        assertEquals(ExitCode.OK, run.exitCode(), run.stdout());
+        String text = run.stdout();
+        // E[s] / B = 5/3 and the house edge -E[d] = 1/9 (RaiseDiceGame's figures).
+        assertTrue(Pattern.compile("stake +10 initial, 1\\.66\\d* x on average \\(stakes added during rounds\\)")
+                .matcher(text).find(), text);
+        assertTrue(Pattern.compile(
+                "house edge +0\\.1\\d{5} +\\[0\\.1\\d{5}, 0\\.1\\d{5}\\] +\\(loss per initial stake\\)")
+                .matcher(text).find(), text);
+        assertTrue(text.contains("verdict             PASS"), text);
+
+        JsonNode json = JSON.readTree(SimulateRun.of(RaiseDiceGame.honest(), false, "--format", "json", "simulate",
+                "raise.json", "--rounds", "100K", "--seed", "7").stdout());
+        assertFalse(json.get("fixedStake").asBoolean());
+        assertEquals(json.get("totalWin").asDouble() / json.get("totalStake").asDouble(), json.get("rtp").asDouble(),
+                1e-15);
+        assertEquals(json.get("totalStake").asDouble() / 1_000_000, json.get("averageStake").asDouble(), 1e-15);
+    }
+
+    @Test
     void theSameSeedPrintsTheSameReportOnOneOrTwoThreads() throws Exception {
         SimulateRun one = SimulateRun.of(DiceGame.honest(), false, "simulate", "m", "--rounds", "300K", "--seed", "11",
                 "--threads", "1", "--rng", "certified");
@@ -56,6 +79,9 @@ class SimulateCommandTest {
         assertEquals(ExitCode.OK, run.exitCode());
         JsonNode json = JSON.readTree(run.stdout());
         assertEquals(200_000, json.get("rounds").asLong());
+        assertTrue(json.get("fixedStake").asBoolean());
+        assertEquals(2_000_000, json.get("totalStake").asLong());
+        assertEquals(1.0, json.get("averageStake").asDouble());
         assertFalse(json.get("partial").asBoolean());
         assertEquals(0.95, json.get("confidence").asDouble());
         assertEquals(json.get("totalWin").asDouble() / 2_000_000, json.get("rtp").asDouble(), 1e-15);
