@@ -107,4 +107,31 @@ class AuditCommandsTest {
                 + "00000000000000000000.seg at offset "), append.stderr());
         assertTrue(CommandRun.of("--help").text().contains("4   tampering or corruption"));
     }
+
+    @Test
+    void countsBelowOneAreUsageErrorsNamingTheOption(@TempDir Path dir) {
+        String operator = dir.resolve("operator").toString();
+        String auditor = dir.resolve("auditor").toString();
+        CommandRun.of("keys", "signing", "--out", operator);
+        CommandRun.of("keys", "escrow", "--out", auditor);
+        String log = dir.resolve("log").toString();
+        String[][] cases = {
+            {"audit", "demo", log, "--signing-key", operator + ".key", "--rounds", "0", "--rounds: "},
+            {"audit", "demo", log, "--signing-key", operator + ".key", "--rounds", "5", "--in-flight", "0",
+                "--in-flight: "},
+            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
+                "--rounds", "0", "--rounds: "},
+            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
+                "--rounds", "5", "--batch", "0", "--batch: "},
+            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
+                "--rounds", "5", "--checkpoint-every", "0", "--checkpoint-every: "},
+        };
+        for (String[] args : cases) {
+            CommandRun run = CommandRun.of(java.util.Arrays.copyOf(args, args.length - 1));
+            assertEquals(ExitCode.USAGE, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().startsWith("fairspin: " + args[args.length - 1] + "must be at least 1, was 0"),
+                    run.stderr());
+        }
+        assertFalse(Files.exists(dir.resolve("log")), "nothing was written");
+    }
 }

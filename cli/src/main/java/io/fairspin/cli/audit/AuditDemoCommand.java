@@ -53,6 +53,8 @@ public final class AuditDemoCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
+        requireAtLeast("--rounds", rounds, 1);
+        writing.requirePositive();
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 2_000_000);
         SignedNote last;
         long start;

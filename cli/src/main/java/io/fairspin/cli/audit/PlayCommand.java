@@ -93,9 +93,9 @@ public final class PlayCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (rounds < 1 || batch < 1) {
-            throw new IllegalArgumentException("--rounds and --batch must be at least 1");
-        }
+        requireAtLeast("--rounds", rounds, 1);
+        requireAtLeast("--batch", batch, 1);
+        writing.requirePositive();
         ModelFile game = ModelFile.of(model, Models.read(io(), model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
