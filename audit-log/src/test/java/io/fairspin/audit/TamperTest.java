@@ -64,6 +64,9 @@ class TamperTest {
         assertThrows(ProofException.class, () -> DisputePacket.parse(otherIndex).verify(operator.getPublic()));
         ProofException notJson = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"format\": 3}"));
         assertTrue(notJson.getMessage().startsWith("$.format"), notJson.getMessage());
+        ProofException truncated = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"index\": 18"));
+        assertTrue(truncated.getMessage().startsWith("not JSON at line "), truncated.getMessage());
+        assertTrue(truncated.getMessage().endsWith("(start marker at line 1, column 1)"), truncated.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DisputePacket.forRound(dir, "no-such-round"));
         assertEquals(TestLogs.round(17), LogReader.round(dir, "round-17").event());
         assertEquals(18, LogReader.round(dir, "round-17").index());

@@ -49,9 +49,14 @@ public final class GameModels {
             return root;
         } catch (JsonProcessingException e) {
             throw new ModelException(fileName, "$", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + ", column " + e.getLocation().getColumnNr() + ": " + withoutSource(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ModelException(fileName, "$", "not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** Jackson's message with any embedded location ("[Source: REDACTED ...; line: 1, column: 26]") made short. */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 }
