@@ -134,4 +134,18 @@ class AuditCommandsTest {
         }
         assertFalse(Files.exists(dir.resolve("log")), "nothing was written");
     }
+
+    @Test
+    void aFileOrAnEmptyFolderIsNotALog(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("packet.json"), "{}");
+        CommandRun onFile = CommandRun.of("audit", "inspect", file.toString());
+        assertEquals(ExitCode.ERROR, onFile.exitCode());
+        assertEquals("fairspin: not a directory: " + file + System.lineSeparator(), onFile.stderr());
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CommandRun onEmpty = CommandRun.of("audit", "inspect", empty.toString());
+        assertEquals(ExitCode.TAMPERED, onEmpty.exitCode());
+        assertTrue(onEmpty.text().contains("(origin unknown: no checkpoint)"), onEmpty.text());
+        assertTrue(onEmpty.text().contains("PROBLEM       the log folder: no segment files"), onEmpty.text());
+    }
 }
