@@ -3,9 +3,13 @@ package io.fairspin.cli;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The streams a command reads and writes: data on {@code out} (raw bytes, unbuffered), progress and
@@ -17,5 +21,17 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
     public static Io system() {
         return new Io(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err,
                 System.console() != null);
+    }
+
+    /** The input a command argument names: stdin for "-", else the file (a folder is an error naming it). */
+    public InputStream open(String file) throws IOException {
+        if (file.equals("-")) {
+            return in;
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(file, null, "is a folder, expected a file");
+        }
+        return Files.newInputStream(path);
     }
 }

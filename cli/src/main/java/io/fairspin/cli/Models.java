@@ -4,8 +4,7 @@ import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 
 /** Game model files as commands take them: a path, or '-' for stdin. */
 public final class Models {
@@ -19,12 +18,11 @@ public final class Models {
 
     /** The bytes of the model file {@code model}, or of stdin for "-". */
     public static byte[] read(Io io, String model) throws IOException {
-        if (model.equals("-")) {
-            // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            io.in().transferTo(json);
-            return json.toByteArray();
+        // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try (InputStream in = io.open(model)) {
+            in.transferTo(json);
         }
-        return Files.readAllBytes(Path.of(model));
+        return json.toByteArray();
     }
 }

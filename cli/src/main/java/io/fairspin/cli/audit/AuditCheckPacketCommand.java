@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ public final class AuditCheckPacketCommand extends LeafCommand {
     public Integer call() throws IOException {
         var operatorKey = KeyFiles.readPublicKey(key, "Ed25519");
         String text;
-        try (InputStream in = file.equals("-") ? io().in() : Files.newInputStream(Path.of(file))) {
+        try (InputStream in = io().open(file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, Object> result = new LinkedHashMap<>();

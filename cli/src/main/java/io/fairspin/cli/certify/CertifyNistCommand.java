@@ -135,8 +135,7 @@ public final class CertifyNistCommand extends LeafCommand {
                 }, streams, workers, done -> meter.advance(1));
             }
         } else {
-            try (InputStream in = new BufferedInputStream(file.equals("-") ? io().in() : Files.newInputStream(Path.of(file)),
-                    1 << 16)) {
+            try (InputStream in = new BufferedInputStream(io().open(file), 1 << 16)) {
                 BitReader reader = new BitReader(in, format(in), file.equals("-") ? "stdin" : file);
                 results = NistRun.run(battery, () -> reader.next(length), streams, workers, done -> meter.advance(1));
             }

@@ -140,7 +140,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     }
 
     private InputStream open() throws IOException {
-        return file.equals("-") ? io().in() : Files.newInputStream(Path.of(file));
+        return io().open(file);
     }
 
     private List<GameTestResult> integers() throws IOException {
