@@ -28,6 +28,14 @@ public abstract class LeafCommand implements Callable<Integer> {
         requireAtLeast(spec, option, value, min);
     }
 
+    /** Rejects, as a usage error (exit code 2), a value of {@code option} outside [{@code min}, {@code max}]. */
+    protected final void requireBetween(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(),
+                    option + ": must be in [" + min + ", " + max + "], was " + value);
+        }
+    }
+
     /** Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}. */
     public static void requireAtLeast(CommandSpec command, String option, long value, long min) {
         if (value < min) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairspin.rng.CertifiedRandom;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -122,8 +123,6 @@ class AuditCommandsTest {
             {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
                 "--rounds", "0", "--rounds: "},
             {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
-                "--rounds", "5", "--batch", "0", "--batch: "},
-            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
                 "--rounds", "5", "--checkpoint-every", "0", "--checkpoint-every: "},
         };
         for (String[] args : cases) {
@@ -132,6 +131,16 @@ class AuditCommandsTest {
             assertTrue(run.stderr().startsWith("fairspin: " + args[args.length - 1] + "must be at least 1, was 0"),
                     run.stderr());
         }
+        CommandRun none = CommandRun.of("play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key",
+                operator + ".key", "--rounds", "5", "--batch", "0");
+        assertEquals(ExitCode.USAGE, none.exitCode(), none.stderr());
+        assertTrue(none.stderr().startsWith("fairspin: --batch: must be in [1, 16384], was 0"), none.stderr());
+        CommandRun large = CommandRun.of("play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key",
+                operator + ".key", "--rounds", "5", "--batch", "16385");
+        assertEquals(ExitCode.USAGE, large.exitCode(), large.stderr());
+        assertTrue(large.stderr().startsWith("fairspin: --batch: must be in [1, 16384], was 16385"), large.stderr());
+        assertTrue(CommandRun.of("play", "--help").text().replaceAll("\\s+", " ")
+                .contains("at most " + CertifiedRandom.MAX_ROUND_SEEDS + ")"));
         assertFalse(Files.exists(dir.resolve("log")), "nothing was written");
     }
 

@@ -71,7 +71,7 @@ public final class PlayCommand extends LeafCommand {
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
             description = "Round seeds drawn and escrowed together, in one record and one sync (default:"
-                    + " ${DEFAULT-VALUE}); 1 escrows each round on its own.")
+                    + " ${DEFAULT-VALUE}, at most 16384); 1 escrows each round on its own.")
     private int batch;
 
     @Option(names = "--session", paramLabel = "ID",
@@ -94,7 +94,7 @@ public final class PlayCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         requireAtLeast("--rounds", rounds, 1);
-        requireAtLeast("--batch", batch, 1);
+        requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
         writing.requirePositive();
         ModelFile game = ModelFile.of(model, Models.read(io(), model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
