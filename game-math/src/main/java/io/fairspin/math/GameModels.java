@@ -55,8 +55,12 @@ public final class GameModels {
         }
     }
 
-    /** Jackson's message with any embedded location ("[Source: REDACTED ...; line: 1, column: 26]") made short. */
+    /**
+     * Jackson's message without its internals: an embedded location ("[Source: REDACTED ...; line: 1, column:
+     * 26]") made short, and no Jackson class or feature named after a duplicate field.
+     */
     private static String withoutSource(String message) {
-        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
+        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll("^Duplicate field ('[^']*') for `ObjectNode`.*", "duplicate field $1");
     }
 }
