@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
             + " again from the round stream and compare bet, win and the outcome bytes with the log.",
             "The model file must be the one the round was played with (its SHA-256 is logged), else it is an"
                 + " error. Run 'audit verify' first to check the log itself.",
-            "Exits with 4 when the replay differs from the log (tampering), 0 when it matches."})
+            "Exits with 4 when the replay differs from the log (tampering) or the log is damaged, 0 when it"
+                + " matches."})
 public final class AuditReplayCommand extends LeafCommand {
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")

@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
             + " reference, canonical outcome) is appended to the audit log with durable group commit and"
             + " periodic signed checkpoints. The log is created if DIR does not exist.",
             "Prints what was played on stdout and the durable rounds per second on stderr; any round can then be"
-                + " proven with 'audit prove' and replayed with 'audit replay'."})
+                + " proven with 'audit prove' and replayed with 'audit replay'.",
+            "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class PlayCommand extends LeafCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")

@@ -69,7 +69,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     @Option(names = "--binary", description = "FILE holds 32-bit big-endian unsigned integers instead of text lines.")
     private boolean binary;
 
-    @Option(names = "--level", defaultValue = "0.01", description = "Significance level of the verdict (default: 0.01).")
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
+            description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
