@@ -44,6 +44,18 @@ class TamperTest {
     }
 
     @Test
+    void aLogWithoutCheckpointsSaysSoOnce(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            log.append(TestLogs.round(0));
+        }
+        Files.write(dir.resolve(LogFiles.CHECKPOINTS), new byte[0]);
+        List<String> problems = new ArrayList<>();
+        LogVerifier.verify(dir, operator.getPublic()).problems().forEach(p -> problems.add(p.toString()));
+        assertEquals(List.of("checkpoints at offset 0: no signed checkpoint"), problems);
+    }
+
+    @Test
     void aDisputePacketVerifiesOfflineAndAnEditedOneDoesNot(@TempDir Path tmp) throws IOException, ProofException {
         Path dir = tmp.resolve("log");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
