@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -33,5 +34,15 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
             throw new FileSystemException(file, null, "is a folder, expected a file");
         }
         return Files.newInputStream(path);
+    }
+
+    /** Every byte of the input {@code file} names ({@link #open}). */
+    public byte[] readAll(String file) throws IOException {
+        // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream input = open(file)) {
+            input.transferTo(bytes);
+        }
+        return bytes.toByteArray();
     }
 }

@@ -8,7 +8,6 @@ import io.fairspin.audit.RoundReplay;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.cli.Models;
 import io.fairspin.rng.escrow.EscrowReplay;
 import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
@@ -63,7 +62,7 @@ public final class AuditReplayCommand extends LeafCommand {
     public Integer call() throws IOException {
         PrivateKey auditor = KeyFiles.readPrivateKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : PlayCommand.defaultEscrow(dir);
-        ModelFile game = ModelFile.of(model, Models.read(io(), model));
+        ModelFile game = ModelFile.of(model, io().readAll(model));
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {

@@ -8,7 +8,6 @@ import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
@@ -97,7 +96,7 @@ public final class PlayCommand extends LeafCommand {
         requireAtLeast("--rounds", rounds, 1);
         requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
         writing.requirePositive();
-        ModelFile game = ModelFile.of(model, Models.read(io(), model));
+        ModelFile game = ModelFile.of(model, io().readAll(model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
