@@ -91,7 +91,8 @@ public final class DisputePacket {
         try {
             json = JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProofException("not JSON: " + e.getOriginalMessage());
+            throw new ProofException("not JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + withoutSource(e.getOriginalMessage()));
         }
         if (json == null || !json.isObject()) {
             throw new ProofException("$: expected a JSON object");
@@ -114,6 +115,11 @@ public final class DisputePacket {
         JsonNode view = json.get("view");
         return new DisputePacket(index.asLong(), base64(json.get("entry"), "$.entry"), proof, text(json, "checkpoint"),
                 view);
+    }
+
+    /** Jackson's message with any embedded location ("[Source: REDACTED ...; line: 1, column: 1]") made short. */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     private static String text(JsonNode json, String field) throws ProofException {

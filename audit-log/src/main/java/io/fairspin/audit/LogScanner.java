@@ -75,6 +75,9 @@ final class LogScanner {
 
     /** Scans {@code dir}, handing every good entry, in order, to {@code listener}. */
     static Result scan(Path dir, Consumer<LogEntry> listener) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NotDirectoryException(dir.toString());
+        }
         if (!Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such log folder");
         }

@@ -64,9 +64,9 @@ public final class LogVerifier {
                         + stored.checkpoint().size() + ": " + e.getMessage()));
             }
         }
-        if (!anchored) {
+        if (!anchored && !scan.checkpoints.isEmpty()) {
             problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, "no valid checkpoint is signed by the given key "
-                    + KeyFiles.keyId(trusted) + ": it is not this log's key"));
+                    + KeyFiles.keyId(trusted) + ": it is not this log's key, or its checkpoints were altered"));
         }
     }
 

@@ -44,6 +44,18 @@ class TamperTest {
     }
 
     @Test
+    void aLogWithoutCheckpointsSaysSoOnce(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            log.append(TestLogs.round(0));
+        }
+        Files.write(dir.resolve(LogFiles.CHECKPOINTS), new byte[0]);
+        List<String> problems = new ArrayList<>();
+        LogVerifier.verify(dir, operator.getPublic()).problems().forEach(p -> problems.add(p.toString()));
+        assertEquals(List.of("checkpoints at offset 0: no signed checkpoint"), problems);
+    }
+
+    @Test
     void aDisputePacketVerifiesOfflineAndAnEditedOneDoesNot(@TempDir Path tmp) throws IOException, ProofException {
         Path dir = tmp.resolve("log");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
@@ -64,6 +76,9 @@ class TamperTest {
         assertThrows(ProofException.class, () -> DisputePacket.parse(otherIndex).verify(operator.getPublic()));
         ProofException notJson = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"format\": 3}"));
         assertTrue(notJson.getMessage().startsWith("$.format"), notJson.getMessage());
+        ProofException truncated = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"index\": 18"));
+        assertTrue(truncated.getMessage().startsWith("not JSON at line "), truncated.getMessage());
+        assertTrue(truncated.getMessage().endsWith("(start marker at line 1, column 1)"), truncated.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DisputePacket.forRound(dir, "no-such-round"));
         assertEquals(TestLogs.round(17), LogReader.round(dir, "round-17").event());
         assertEquals(18, LogReader.round(dir, "round-17").index());

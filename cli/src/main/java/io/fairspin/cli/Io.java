@@ -1,11 +1,16 @@
 package io.fairspin.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The streams a command reads and writes: data on {@code out} (raw bytes, unbuffered), progress and
@@ -17,5 +22,27 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
     public static Io system() {
         return new Io(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err,
                 System.console() != null);
+    }
+
+    /** The input a command argument names: stdin for "-", else the file (a folder is an error naming it). */
+    public InputStream open(String file) throws IOException {
+        if (file.equals("-")) {
+            return in;
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(file, null, "is a folder, expected a file");
+        }
+        return Files.newInputStream(path);
+    }
+
+    /** Every byte of the input {@code file} names ({@link #open}). */
+    public byte[] readAll(String file) throws IOException {
+        // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream input = open(file)) {
+            input.transferTo(bytes);
+        }
+        return bytes.toByteArray();
     }
 }

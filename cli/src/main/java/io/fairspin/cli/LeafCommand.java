@@ -2,6 +2,7 @@ package io.fairspin.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What every command that does work shares: the streams and the global options of the root. */
@@ -20,5 +21,26 @@ public abstract class LeafCommand implements Callable<Integer> {
 
     protected final boolean json() {
         return root().format() == OutputFormat.JSON;
+    }
+
+    /** Rejects, as a usage error (exit code 2), a value of {@code option} below {@code min}. */
+    protected final void requireAtLeast(String option, long value, long min) {
+        requireAtLeast(spec, option, value, min);
+    }
+
+    /** Rejects, as a usage error (exit code 2), a value of {@code option} outside [{@code min}, {@code max}]. */
+    protected final void requireBetween(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(),
+                    option + ": must be in [" + min + ", " + max + "], was " + value);
+        }
+    }
+
+    /** Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}. */
+    public static void requireAtLeast(CommandSpec command, String option, long value, long min) {
+        if (value < min) {
+            throw new ParameterException(command.commandLine(),
+                    option + ": must be at least " + min + ", was " + value);
+        }
     }
 }

@@ -2,10 +2,7 @@ package io.fairspin.cli;
 
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Game model files as commands take them: a path, or '-' for stdin. */
 public final class Models {
@@ -14,17 +11,6 @@ public final class Models {
 
     /** The game in the model file {@code model}, or on stdin for "-". */
     public static Game load(Io io, String model) throws IOException {
-        return GameModels.load(model, read(io, model));
-    }
-
-    /** The bytes of the model file {@code model}, or of stdin for "-". */
-    public static byte[] read(Io io, String model) throws IOException {
-        if (model.equals("-")) {
-            // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            io.in().transferTo(json);
-            return json.toByteArray();
-        }
-        return Files.readAllBytes(Path.of(model));
+        return GameModels.load(model, io.readAll(model));
     }
 }

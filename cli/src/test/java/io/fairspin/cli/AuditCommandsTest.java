@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairspin.rng.CertifiedRandom;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -106,5 +107,54 @@ class AuditCommandsTest {
         assertTrue(append.stderr().startsWith("fairspin: the audit log is damaged or was tampered with: "
                 + "00000000000000000000.seg at offset "), append.stderr());
         assertTrue(CommandRun.of("--help").text().contains("4   tampering or corruption"));
+    }
+
+    @Test
+    void countsBelowOneAreUsageErrorsNamingTheOption(@TempDir Path dir) {
+        String operator = dir.resolve("operator").toString();
+        String auditor = dir.resolve("auditor").toString();
+        CommandRun.of("keys", "signing", "--out", operator);
+        CommandRun.of("keys", "escrow", "--out", auditor);
+        String log = dir.resolve("log").toString();
+        String[][] cases = {
+            {"audit", "demo", log, "--signing-key", operator + ".key", "--rounds", "0", "--rounds: "},
+            {"audit", "demo", log, "--signing-key", operator + ".key", "--rounds", "5", "--in-flight", "0",
+                "--in-flight: "},
+            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
+                "--rounds", "0", "--rounds: "},
+            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
+                "--rounds", "5", "--checkpoint-every", "0", "--checkpoint-every: "},
+        };
+        for (String[] args : cases) {
+            CommandRun run = CommandRun.of(java.util.Arrays.copyOf(args, args.length - 1));
+            assertEquals(ExitCode.USAGE, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().startsWith("fairspin: " + args[args.length - 1] + "must be at least 1, was 0"),
+                    run.stderr());
+        }
+        CommandRun none = CommandRun.of("play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key",
+                operator + ".key", "--rounds", "5", "--batch", "0");
+        assertEquals(ExitCode.USAGE, none.exitCode(), none.stderr());
+        assertTrue(none.stderr().startsWith("fairspin: --batch: must be in [1, 16384], was 0"), none.stderr());
+        CommandRun large = CommandRun.of("play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key",
+                operator + ".key", "--rounds", "5", "--batch", "16385");
+        assertEquals(ExitCode.USAGE, large.exitCode(), large.stderr());
+        assertTrue(large.stderr().startsWith("fairspin: --batch: must be in [1, 16384], was 16385"), large.stderr());
+        assertTrue(CommandRun.of("play", "--help").text().replaceAll("\\s+", " ")
+                .contains("at most " + CertifiedRandom.MAX_ROUND_SEEDS + ")"));
+        assertFalse(Files.exists(dir.resolve("log")), "nothing was written");
+    }
+
+    @Test
+    void aFileOrAnEmptyFolderIsNotALog(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("packet.json"), "{}");
+        CommandRun onFile = CommandRun.of("audit", "inspect", file.toString());
+        assertEquals(ExitCode.ERROR, onFile.exitCode());
+        assertEquals("fairspin: not a directory: " + file + System.lineSeparator(), onFile.stderr());
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CommandRun onEmpty = CommandRun.of("audit", "inspect", empty.toString());
+        assertEquals(ExitCode.TAMPERED, onEmpty.exitCode());
+        assertTrue(onEmpty.text().contains("(origin unknown: no checkpoint)"), onEmpty.text());
+        assertTrue(onEmpty.text().contains("PROBLEM       the log folder: no segment files"), onEmpty.text());
     }
 }

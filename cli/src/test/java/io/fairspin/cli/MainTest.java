@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** The command's frame: help, version, exit codes, errors, counts, completion. */
@@ -31,6 +38,26 @@ class MainTest {
         assertTrue(help.contains("2   usage error"), help);
         assertTrue(help.contains("simulate "), help);
         assertTrue(help.contains("5   simulate: the simulation disagrees with the exact figures"), help);
+    }
+
+    @Test
+    void everyOptionAndParameterOfEveryCommandHasALabelAndADescription() {
+        List<String> unlabelled = new ArrayList<>();
+        Deque<CommandLine> commands = new ArrayDeque<>(List.of(Main.commandLine(new FairspinCommand())));
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            CommandSpec spec = command.getCommandSpec();
+            List<ArgSpec> args = new ArrayList<>(spec.options());
+            args.addAll(spec.positionalParameters());
+            for (ArgSpec arg : args) {
+                boolean flag = arg.typeInfo().isBoolean();
+                if ((!flag && arg.paramLabel().startsWith("<")) || arg.description().length == 0) {
+                    unlabelled.add(spec.qualifiedName() + " " + arg);
+                }
+            }
+        }
+        assertEquals(List.of(), unlabelled);
     }
 
     @Test

@@ -67,7 +67,7 @@ class ParCommandTest {
         assertTrue(run.text().contains("red7-white7-blue7"), run.text());
         CommandRun bad = CommandRun.withInput("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "par", "-");
         assertEquals(ExitCode.ERROR, bad.exitCode());
-        assertTrue(bad.stderr().startsWith("fairspin: stdin: $.type: missing"), bad.stderr());
+        assertTrue(bad.stderr().startsWith("fairspin: -: $.type: missing"), bad.stderr());
     }
 
     @Test

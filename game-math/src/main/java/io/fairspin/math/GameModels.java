@@ -49,9 +49,18 @@ public final class GameModels {
             return root;
         } catch (JsonProcessingException e) {
             throw new ModelException(fileName, "$", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + ", column " + e.getLocation().getColumnNr() + ": " + withoutSource(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ModelException(fileName, "$", "not valid JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * Jackson's message without its internals: an embedded location ("[Source: REDACTED ...; line: 1, column:
+     * 26]") made short, and no Jackson class or feature named after a duplicate field.
+     */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll("^Duplicate field ('[^']*') for `ObjectNode`.*", "duplicate field $1");
     }
 }

@@ -29,6 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CertifiedRandom extends RandomStream implements AutoCloseable {
     /** The size of each generate request: the largest SP 800-90A allows. */
     public static final int REQUEST_BYTES = DrbgMechanism.MAX_BYTES_PER_REQUEST;
+    /**
+     * The most round seeds one {@link #roundSeeds} call draws: its escrow record (40 bytes a draw) must stay
+     * well within the largest record a reader accepts (2^20 bytes of ciphertext).
+     */
+    public static final int MAX_ROUND_SEEDS = 16_384;
 
     private static final AtomicLong INSTANCES = new AtomicLong();
     private static final SecureRandom IDS = new SecureRandom();
@@ -115,15 +120,15 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      * own reseed, so each is recorded on its own.
      *
      * @throws IllegalArgumentException when a round id is not valid or appears twice, or when there are
-     *                                  more round ids than the reseed interval
+     *                                  more round ids than {@link #MAX_ROUND_SEEDS} or the reseed interval
      * @throws RngFailureException      when the generator has failed or the escrow record cannot be written;
      *                                  then no seed of the batch is handed out
      */
     public synchronized List<RoundSeed> roundSeeds(List<String> roundIds) {
         checkUsable();
-        if (roundIds.size() > reseedInterval) {
-            throw new IllegalArgumentException("roundIds: at most the reseed interval (" + reseedInterval
-                    + ") per call, was " + roundIds.size());
+        if (roundIds.size() > Math.min(MAX_ROUND_SEEDS, reseedInterval)) {
+            throw new IllegalArgumentException("roundIds: at most " + Math.min(MAX_ROUND_SEEDS, reseedInterval)
+                    + " per call (" + MAX_ROUND_SEEDS + ", and the reseed interval), was " + roundIds.size());
         }
         if (predictionResistance) {
             List<RoundSeed> seeds = new ArrayList<>(roundIds.size());

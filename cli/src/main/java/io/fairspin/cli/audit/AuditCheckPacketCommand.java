@@ -9,10 +9,8 @@ import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,10 +37,7 @@ public final class AuditCheckPacketCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         var operatorKey = KeyFiles.readPublicKey(key, "Ed25519");
-        String text;
-        try (InputStream in = file.equals("-") ? io().in() : Files.newInputStream(Path.of(file))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = new String(io().readAll(file), StandardCharsets.UTF_8);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("packet", file);
         int exit;

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {"Append synthetic rounds (game 'demo': no real model, seed or escrow behind them) to an"
             + " audit log, creating it if DIR does not exist, through the library API a game server uses:"
             + " submit, durable acknowledgement with group commit, signed checkpoints.",
-            "Reports the durable rounds per second."})
+            "Reports the durable rounds per second.",
+            "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class AuditDemoCommand extends LeafCommand {
 
     @Parameters(paramLabel = "DIR", description = "The log folder (created when absent).")
@@ -53,6 +54,8 @@ public final class AuditDemoCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
+        requireAtLeast("--rounds", rounds, 1);
+        writing.requirePositive();
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 2_000_000);
         SignedNote last;
         long start;

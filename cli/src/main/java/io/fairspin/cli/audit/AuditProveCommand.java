@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = {"Write the dispute packet of one round to stdout: the round's entry, its Merkle inclusion"
             + " proof and the latest signed checkpoint covering it. Anyone with the operator's public key can check"
-            + " it offline with 'audit check-packet'. The packet is JSON whatever --format says."})
+            + " it offline with 'audit check-packet'. The packet is JSON whatever --format says.",
+            "Exits with 4 when the log is damaged or was tampered with."})
 public final class AuditProveCommand extends LeafCommand {
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")

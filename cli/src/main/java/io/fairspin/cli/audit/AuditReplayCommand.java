@@ -8,7 +8,6 @@ import io.fairspin.audit.RoundReplay;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.cli.Models;
 import io.fairspin.rng.escrow.EscrowReplay;
 import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
@@ -30,7 +29,8 @@ import picocli.CommandLine.Parameters;
             + " again from the round stream and compare bet, win and the outcome bytes with the log.",
             "The model file must be the one the round was played with (its SHA-256 is logged), else it is an"
                 + " error. Run 'audit verify' first to check the log itself.",
-            "Exits with 4 when the replay differs from the log (tampering), 0 when it matches."})
+            "Exits with 4 when the replay differs from the log (tampering) or the log is damaged, 0 when it"
+                + " matches."})
 public final class AuditReplayCommand extends LeafCommand {
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")
@@ -62,7 +62,7 @@ public final class AuditReplayCommand extends LeafCommand {
     public Integer call() throws IOException {
         PrivateKey auditor = KeyFiles.readPrivateKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : PlayCommand.defaultEscrow(dir);
-        ModelFile game = ModelFile.of(model, Models.read(io(), model));
+        ModelFile game = ModelFile.of(model, io().readAll(model));
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {

@@ -7,11 +7,14 @@ import io.fairspin.audit.ProofException;
 import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Io;
+import io.fairspin.cli.LeafCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of the commands that append rounds to an audit log, and how they open it. */
 final class LogWriting {
@@ -30,14 +33,20 @@ final class LogWriting {
                     + " gets the same effect from many threads each waiting for its round.")
     int inFlight;
 
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /** Rejects, as usage errors, counts of these options below 1. */
+    void requirePositive() {
+        LeafCommand.requireAtLeast(command, "--checkpoint-every", checkpointEvery, 1);
+        LeafCommand.requireAtLeast(command, "--in-flight", inFlight, 1);
+    }
+
     /**
      * Opens the log in {@code dir}, or creates it with {@code origin} when there is none; reports on stderr
      * any torn tail the opening cut off.
      */
     AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
-        if (inFlight < 1 || checkpointEvery < 1) {
-            throw new IllegalArgumentException("--in-flight and --checkpoint-every must be at least 1");
-        }
         KeyPair key = Ed25519Keys.readPrivate(signingKey);
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
         AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);

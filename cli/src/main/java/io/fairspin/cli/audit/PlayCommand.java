@@ -8,7 +8,6 @@ import io.fairspin.audit.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
@@ -41,7 +40,8 @@ import picocli.CommandLine.Parameters;
             + " reference, canonical outcome) is appended to the audit log with durable group commit and"
             + " periodic signed checkpoints. The log is created if DIR does not exist.",
             "Prints what was played on stdout and the durable rounds per second on stderr; any round can then be"
-                + " proven with 'audit prove' and replayed with 'audit replay'."})
+                + " proven with 'audit prove' and replayed with 'audit replay'.",
+            "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class PlayCommand extends LeafCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
@@ -71,7 +71,7 @@ public final class PlayCommand extends LeafCommand {
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
             description = "Round seeds drawn and escrowed together, in one record and one sync (default:"
-                    + " ${DEFAULT-VALUE}); 1 escrows each round on its own.")
+                    + " ${DEFAULT-VALUE}, at most 16384); 1 escrows each round on its own.")
     private int batch;
 
     @Option(names = "--session", paramLabel = "ID",
@@ -93,10 +93,10 @@ public final class PlayCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (rounds < 1 || batch < 1) {
-            throw new IllegalArgumentException("--rounds and --batch must be at least 1");
-        }
-        ModelFile game = ModelFile.of(model, Models.read(io(), model));
+        requireAtLeast("--rounds", rounds, 1);
+        requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
+        writing.requirePositive();
+        ModelFile game = ModelFile.of(model, io().readAll(model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);

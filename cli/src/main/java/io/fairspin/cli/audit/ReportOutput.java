@@ -33,7 +33,8 @@ final class ReportOutput {
     }
 
     private static void printText(PrintStream out, Path dir, LogReport r, double seconds) {
-        out.printf(Locale.ROOT, "log           %s (origin %s)%n", dir, r.origin());
+        out.printf(Locale.ROOT, "log           %s (%s)%n", dir,
+                r.origin() == null ? "origin unknown: no checkpoint" : "origin " + r.origin());
         out.printf(Locale.ROOT, "entries       %,d: %,d rounds, %d key announcements, %d tail cuts%n", r.entries(),
                 r.rounds(), r.keys().size(), r.tailCuts().size());
         long frames = r.segments().stream().mapToLong(LogReport.Segment::entries).sum();

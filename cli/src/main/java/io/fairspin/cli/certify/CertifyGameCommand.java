@@ -64,7 +64,8 @@ public final class CertifyGameCommand extends LeafCommand {
             + " generator itself.")
     private boolean roundStreams;
 
-    @Option(names = "--level", defaultValue = "0.01", description = "Significance level of the verdict (default: 0.01).")
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
+            description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")

@@ -80,10 +80,11 @@ public final class CertifyNistCommand extends LeafCommand {
     @ArgGroup(exclusive = false, heading = "%nTest parameters (NIST's defaults):%n")
     private ParameterOptions parameterOptions = new ParameterOptions();
 
-    @Option(names = "--alpha", defaultValue = "0.01", description = "First-level significance level (default: 0.01).")
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.01",
+            description = "First-level significance level (default: 0.01).")
     private double alpha;
 
-    @Option(names = "--level", defaultValue = "0.01",
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
             description = "Significance level of the overall verdict (default: 0.01).")
     private double level;
 
@@ -135,8 +136,7 @@ public final class CertifyNistCommand extends LeafCommand {
                 }, streams, workers, done -> meter.advance(1));
             }
         } else {
-            try (InputStream in = new BufferedInputStream(file.equals("-") ? io().in() : Files.newInputStream(Path.of(file)),
-                    1 << 16)) {
+            try (InputStream in = new BufferedInputStream(io().open(file), 1 << 16)) {
                 BitReader reader = new BitReader(in, format(in), file.equals("-") ? "stdin" : file);
                 results = NistRun.run(battery, () -> reader.next(length), streams, workers, done -> meter.advance(1));
             }

@@ -69,7 +69,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     @Option(names = "--binary", description = "FILE holds 32-bit big-endian unsigned integers instead of text lines.")
     private boolean binary;
 
-    @Option(names = "--level", defaultValue = "0.01", description = "Significance level of the verdict (default: 0.01).")
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
+            description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
@@ -140,7 +141,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     }
 
     private InputStream open() throws IOException {
-        return file.equals("-") ? io().in() : Files.newInputStream(Path.of(file));
+        return io().open(file);
     }
 
     private List<GameTestResult> integers() throws IOException {

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.cli.HtmlOutput;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
 import io.fairspin.cli.OutputFormat;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.Game;
-import io.fairspin.math.GameModels;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,8 +33,7 @@ public final class ParCommand extends LeafCommand implements HtmlOutput {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Game game = model.equals("-") ? GameModels.load("stdin", io().in().readAllBytes())
-                : GameModels.load(Path.of(model));
+        Game game = Models.load(io(), model);
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
         }

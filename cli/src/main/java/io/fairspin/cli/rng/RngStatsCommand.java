@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,7 +24,7 @@ public final class RngStatsCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         ByteStatistics statistics = new ByteStatistics();
-        try (InputStream in = file.equals("-") ? io().in() : Files.newInputStream(Path.of(file))) {
+        try (InputStream in = io().open(file)) {
             byte[] buffer = new byte[1 << 20];
             for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                 statistics.update(buffer, 0, n);

@@ -91,6 +91,14 @@ class ModelErrorsTest {
                 () -> GameModels.load("broken.json", "{\"type\": ".getBytes(StandardCharsets.UTF_8)));
         assertEquals("$", e.jsonPath());
         assertTrue(e.getMessage().contains("not valid JSON at line 1"), e.getMessage());
+        ModelException unclosed = assertThrows(ModelException.class,
+                () -> GameModels.load("broken.json", "{\"reels\": [\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(unclosed.getMessage().endsWith("expected close marker for Array (start marker at line 1,"
+                + " column 11)"), unclosed.getMessage());
+        ModelException duplicate = assertThrows(ModelException.class,
+                () -> GameModels.load("dup.json", "{\"type\": \"keno\", \"id\": \"a\", \"id\": \"b\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(duplicate.getMessage().endsWith("column 35: duplicate field 'id'"), duplicate.getMessage());
     }
 
     @Test

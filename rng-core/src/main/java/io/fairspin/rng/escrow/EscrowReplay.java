@@ -5,6 +5,7 @@ import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.RoundSeed;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -68,6 +69,9 @@ public final class EscrowReplay implements AutoCloseable {
 
     /** Reads and checks an escrow file. */
     public static EscrowReplay read(Path file, PrivateKey auditorKey) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a folder, expected an escrow file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), auditorKey);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +167,9 @@ public final class KeyFiles {
 
     /** The DER bytes of the one PEM block labelled {@code label} in {@code file}. */
     private static byte[] readPem(Path file, String label) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a folder, expected a key file");
+        }
         String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";

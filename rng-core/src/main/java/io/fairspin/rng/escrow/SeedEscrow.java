@@ -65,6 +65,9 @@ public final class SeedEscrow implements DrbgEscrow, Closeable {
     private void append(byte[] instance, long sequence, Payload payload) {
         byte[] plaintext = payload.encode();
         try {
+            if (plaintext.length + Frame.TAG_BYTES > Frame.MAX_CIPHERTEXT_BYTES) {
+                throw new IOException("a record of " + plaintext.length + " bytes is longer than a reader accepts");
+            }
             byte[][] sealed = Hpke.seal(recipient, Frame.info(keyId, instance),
                     Frame.aad(payload.type, keyId, instance, sequence), plaintext);
             store.append(new Frame(payload.type, keyId, instance, sequence, sealed[0], sealed[1]).encode());

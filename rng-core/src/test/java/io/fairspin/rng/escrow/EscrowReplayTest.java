@@ -84,6 +84,19 @@ class EscrowReplayTest {
             }
             assertThrows(IllegalArgumentException.class, () -> rng.roundSeeds(tooMany));
         }
+        try (SeedEscrow escrow = new SeedEscrow(AUDITOR.getPublic(), EscrowFile.open(dir.resolve("big.escrow")));
+             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
+            List<String> largest = new ArrayList<>();
+            for (int i = 0; i <= CertifiedRandom.MAX_ROUND_SEEDS; i++) {
+                largest.add("big-" + i);
+            }
+            assertThrows(IllegalArgumentException.class, () -> rng.roundSeeds(largest));
+            assertEquals(CertifiedRandom.MAX_ROUND_SEEDS, rng.roundSeeds(largest.subList(1, largest.size())).size());
+        }
+        try (EscrowReplay escrow = EscrowReplay.read(dir.resolve("big.escrow"), AUDITOR.getPrivate())) {
+            assertEquals(CertifiedRandom.MAX_ROUND_SEEDS, escrow.instances().get(0).generateCalls(),
+                    "the largest batch is one record a reader accepts");
+        }
         try (EscrowReplay escrow = EscrowReplay.read(file, AUDITOR.getPrivate())) {
             EscrowReplay.Instance instance = escrow.instances().get(0);
             assertEquals(ids.size(), instance.generateCalls());
