@@ -155,8 +155,9 @@ public final class CertifyNistCommand extends LeafCommand {
             if (results.size() == 1) {
                 printPValues(out, battery, results.get(0));
             }
-            out.printf(Locale.ROOT, "%d sequences of %,d bits in %.2f s%n", streams, length, meter.elapsedSeconds());
         }
+        io().err().printf(Locale.ROOT, "tested %d sequences of %,d bits in %.2f s%n", streams, length,
+                meter.elapsedSeconds());
         return assessment.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
     }
 
