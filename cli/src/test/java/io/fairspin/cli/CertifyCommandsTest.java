@@ -25,6 +25,23 @@ class CertifyCommandsTest {
     }
 
     @Test
+    void levelsOutsideZeroToOneAreUsageErrorsNamingTheOption() {
+        String[][] runs = {
+            {"certify", "outcomes", "--range", "37", "--count", "1K", "--level", "2"},
+            {"certify", "game", "m.json", "--rounds", "1K", "--level", "0"},
+            {"certify", "nist", "--generator", "ctr-aes256", "--alpha", "1"},
+            {"certify", "nist", "--generator", "ctr-aes256", "--level", "x"},
+        };
+        for (String[] args : runs) {
+            CommandRun run = CommandRun.of(args);
+            assertEquals(ExitCode.USAGE, run.exitCode(), String.join(" ", args));
+            String option = args[args.length - 2];
+            assertTrue(run.stderr().startsWith("fairspin: Invalid value for option '" + option + "': '"
+                    + args[args.length - 1] + "'"), run.stderr());
+        }
+    }
+
+    @Test
     void nistOnNistsSampleOfEGivesNistsPValuesInJson(@TempDir Path dir) throws Exception {
         JsonNode expected = JSON.readTree(sts("expected").resolve("data.e.json").toFile()).get("p_values");
         Path html = dir.resolve("report.html");

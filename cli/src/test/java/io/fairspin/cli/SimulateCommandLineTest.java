@@ -29,7 +29,8 @@ class SimulateCommandLineTest {
         assertTrue(rng.stderr().contains("'slow' is not a random mode: expected fast or certified"), rng.stderr());
         CommandRun confidence = CommandRun.of("simulate", "m.json", "--rounds", "1M", "--confidence", "1.5");
         assertEquals(ExitCode.USAGE, confidence.exitCode());
-        assertTrue(confidence.stderr().startsWith("fairspin: --confidence: must be strictly between 0 and 1, was 1.5"),
+        assertTrue(confidence.stderr().startsWith(
+                "fairspin: Invalid value for option '--confidence': '1.5' must be strictly between 0 and 1"),
                 confidence.stderr());
         CommandRun rounds = CommandRun.of("simulate", "m.json", "--rounds", "0");
         assertEquals(ExitCode.USAGE, rounds.exitCode());

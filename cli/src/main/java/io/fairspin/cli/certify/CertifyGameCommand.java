@@ -4,6 +4,7 @@ import io.fairspin.cert.game.GameDraws;
 import io.fairspin.cert.game.GameReports;
 import io.fairspin.cert.game.GameTestSummary;
 import io.fairspin.cert.game.RecordingStream;
+import io.fairspin.cli.Probability;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
@@ -64,7 +65,7 @@ public final class CertifyGameCommand extends LeafCommand {
             + " generator itself.")
     private boolean roundStreams;
 
-    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01", converter = Probability.class,
             description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
@@ -111,9 +112,6 @@ public final class CertifyGameCommand extends LeafCommand {
     private void validate() {
         if (rounds < 1 || rounds > Integer.MAX_VALUE) {
             throw new ParameterException(spec.commandLine(), "--rounds: must be in [1, 2^31 - 1], was " + rounds);
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(), "--level: must be in (0, 1), was " + level);
         }
     }
 

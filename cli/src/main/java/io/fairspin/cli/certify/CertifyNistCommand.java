@@ -10,6 +10,7 @@ import io.fairspin.cert.nist.NistParameters;
 import io.fairspin.cert.nist.NistRun;
 import io.fairspin.cert.nist.NistTest;
 import io.fairspin.cert.nist.TestResult;
+import io.fairspin.cli.Probability;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -80,11 +81,11 @@ public final class CertifyNistCommand extends LeafCommand {
     @ArgGroup(exclusive = false, heading = "%nTest parameters (NIST's defaults):%n")
     private ParameterOptions parameterOptions = new ParameterOptions();
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.01",
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.01", converter = Probability.class,
             description = "First-level significance level (default: 0.01).")
     private double alpha;
 
-    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01", converter = Probability.class,
             description = "Significance level of the overall verdict (default: 0.01).")
     private double level;
 
@@ -186,9 +187,6 @@ public final class CertifyNistCommand extends LeafCommand {
         }
         if (length < 100) {
             throw new ParameterException(spec.commandLine(), "--length: must be at least 100 bits, was " + length);
-        }
-        if (!(alpha > 0 && alpha < 1) || !(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(), "--alpha and --level: must be in (0, 1)");
         }
         Set<NistTest> chosen = EnumSet.noneOf(NistTest.class);
         try {

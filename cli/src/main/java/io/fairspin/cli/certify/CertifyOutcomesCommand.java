@@ -6,6 +6,7 @@ import io.fairspin.cert.game.GameTestSummary;
 import io.fairspin.cert.game.OutcomeBattery;
 import io.fairspin.cert.game.PermutationTest;
 import io.fairspin.cert.game.UniformDoublesTest;
+import io.fairspin.cli.Probability;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
@@ -69,7 +70,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     @Option(names = "--binary", description = "FILE holds 32-bit big-endian unsigned integers instead of text lines.")
     private boolean binary;
 
-    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01",
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.01", converter = Probability.class,
             description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
@@ -131,9 +132,6 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         }
         if (count != null && (count < 1 || count > Integer.MAX_VALUE)) {
             throw new ParameterException(spec.commandLine(), "--count: must be in [1, 2^31 - 1], was " + count);
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(), "--level: must be in (0, 1), was " + level);
         }
         if (binary && (file == null || range == null)) {
             throw new ParameterException(spec.commandLine(), "--binary applies to a FILE of integers (--range)");

@@ -1,5 +1,6 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cli.Probability;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
@@ -71,7 +72,7 @@ public final class SimulateCommand extends LeafCommand {
                 + "(CTR_DRBG AES-256, for lab runs) (default: ${DEFAULT-VALUE}).")
     private RandomMode mode;
 
-    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.99",
+    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.99", converter = Probability.class,
             description = "Confidence level of the intervals and the verdict (default: ${DEFAULT-VALUE}).")
     private double confidence;
 
@@ -91,10 +92,6 @@ public final class SimulateCommand extends LeafCommand {
         }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads: must be at least 1, was " + threads);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--confidence: must be strictly between 0 and 1, was " + confidence);
         }
     }
 
