@@ -21,7 +21,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  */
 public final class Ed25519Keys {
     /** The algorithm name for {@link KeyFiles}. */
-    public static final String ALGORITHM = "Ed25519";
+    public static final String ALGORITHM = KeyFiles.SIGNING_ALGORITHM;
 
     /** The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32-byte key follows (RFC 8410). */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");

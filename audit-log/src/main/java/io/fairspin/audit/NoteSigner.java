@@ -27,7 +27,7 @@ public final class NoteSigner {
 
     byte[] sign(byte[] text) {
         try {
-            Signature ed = Signature.getInstance("Ed25519");
+            Signature ed = Signature.getInstance(KeyFiles.SIGNING_ALGORITHM);
             ed.initSign(pair.getPrivate());
             ed.update(text);
             return ed.sign();

@@ -44,7 +44,7 @@ public class AuditLogBenchmark {
     private static final int BATCH = 4096;
     private static final int VERIFY_ROUNDS = 1_000_000;
 
-    private final KeyPair key = KeyFiles.generate("Ed25519");
+    private final KeyPair key = KeyFiles.generate(KeyFiles.SIGNING_ALGORITHM);
     private Path appendDir;
     private AuditLog appendLog;
     private Path verifyDir;

@@ -47,7 +47,7 @@ public class EscrowBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("fairspin-bench-escrow");
-        escrow = new SeedEscrow(KeyFiles.generate("X25519").getPublic(), EscrowFile.open(dir.resolve("rng.escrow")));
+        escrow = new SeedEscrow(KeyFiles.generate(KeyFiles.ESCROW_ALGORITHM).getPublic(), EscrowFile.open(dir.resolve("rng.escrow")));
         rng = CertifiedRandom.builder().escrow(escrow).build();
     }
 

@@ -36,7 +36,7 @@ public final class AuditCheckPacketCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        var operatorKey = KeyFiles.readPublicKey(key, "Ed25519");
+        var operatorKey = KeyFiles.readPublicKey(key, KeyFiles.SIGNING_ALGORITHM);
         String text = new String(io().readAll(file), StandardCharsets.UTF_8);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("packet", file);

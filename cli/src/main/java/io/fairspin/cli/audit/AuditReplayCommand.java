@@ -60,7 +60,7 @@ public final class AuditReplayCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        PrivateKey auditor = KeyFiles.readPrivateKey(escrowKey, "X25519");
+        PrivateKey auditor = KeyFiles.readPrivateKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : PlayCommand.defaultEscrow(dir);
         ModelFile game = ModelFile.of(model, io().readAll(model));
         LogEntry entry = LogReader.round(dir, roundId);

@@ -28,7 +28,7 @@ public final class AuditVerifyCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        var trusted = KeyFiles.readPublicKey(key, "Ed25519");
+        var trusted = KeyFiles.readPublicKey(key, KeyFiles.SIGNING_ALGORITHM);
         long start = System.nanoTime();
         LogReport report = LogVerifier.verify(dir, trusted);
         return ReportOutput.print(io(), json(), dir, report, (System.nanoTime() - start) / 1e9);

@@ -97,7 +97,7 @@ public final class PlayCommand extends LeafCommand {
         requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
         writing.requirePositive();
         ModelFile game = ModelFile.of(model, io().readAll(model));
-        PublicKey auditor = KeyFiles.readPublicKey(escrowKey, "X25519");
+        PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
         try (AuditLog audit = writing.openOrCreate(log, origin, io());

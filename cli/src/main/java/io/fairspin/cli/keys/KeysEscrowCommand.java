@@ -1,5 +1,6 @@
 package io.fairspin.cli.keys;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import picocli.CommandLine.Command;
 
 /** {@code fairspin keys escrow}: the auditor's X25519 key pair, to which seed escrow is sealed. */
@@ -12,6 +13,6 @@ import picocli.CommandLine.Command;
 public final class KeysEscrowCommand extends KeyPairCommand {
     @Override
     String algorithm() {
-        return "X25519";
+        return KeyFiles.ESCROW_ALGORITHM;
     }
 }

@@ -1,5 +1,6 @@
 package io.fairspin.cli.keys;
 
+import io.fairspin.rng.escrow.KeyFiles;
 import picocli.CommandLine.Command;
 
 /** {@code fairspin keys signing}: the operator's Ed25519 key pair, which signs audit log checkpoints. */
@@ -11,6 +12,6 @@ import picocli.CommandLine.Command;
 public final class KeysSigningCommand extends KeyPairCommand {
     @Override
     String algorithm() {
-        return "Ed25519";
+        return KeyFiles.SIGNING_ALGORITHM;
     }
 }

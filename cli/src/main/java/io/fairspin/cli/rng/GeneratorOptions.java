@@ -51,7 +51,7 @@ public final class GeneratorOptions {
         if (escrowFile == null) {
             return null;
         }
-        PublicKey key = KeyFiles.readPublicKey(escrowKey, "X25519");
+        PublicKey key = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         return new SeedEscrow(key, EscrowFile.open(escrowFile));
     }
 

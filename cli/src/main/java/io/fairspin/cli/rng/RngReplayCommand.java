@@ -65,7 +65,7 @@ public final class RngReplayCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         validate();
-        try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, "X25519"))) {
+        try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
             if (round != null) {
                 EscrowReplay.Round replayed = escrow.round(round);
                 if (count != null) {

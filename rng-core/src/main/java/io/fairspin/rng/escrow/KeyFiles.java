@@ -32,6 +32,11 @@ import java.util.Set;
  * the lowercase hex of the first 8 bytes of SHA-256 over the SubjectPublicKeyInfo DER bytes.
  */
 public final class KeyFiles {
+    /** The auditor's escrow keys: X25519, for HPKE. */
+    public static final String ESCROW_ALGORITHM = "X25519";
+    /** The operator's audit-log signing keys: Ed25519. */
+    public static final String SIGNING_ALGORITHM = "Ed25519";
+
     private static final String PRIVATE_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
     private static final int KEY_ID_BYTES = 8;
