@@ -1,10 +1,10 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.ModelFile;
-import io.fairspin.audit.RoundPlayer;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.round.RoundPlayer;
+import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
