@@ -6,7 +6,7 @@ import io.fairspin.audit.LogVerifier;
 import io.fairspin.audit.MerkleTree;
 import io.fairspin.audit.Receipt;
 import io.fairspin.audit.RoundRecord;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
