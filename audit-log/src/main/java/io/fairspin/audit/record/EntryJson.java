@@ -2,7 +2,7 @@ package io.fairspin.audit.record;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
