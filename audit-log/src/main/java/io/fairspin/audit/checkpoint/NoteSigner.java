@@ -1,6 +1,6 @@
 package io.fairspin.audit.checkpoint;
 
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.Signature;

@@ -3,7 +3,7 @@ package io.fairspin.audit.log;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.NoteVerifier;
 import io.fairspin.audit.merkle.ProofException;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -2,7 +2,7 @@ package io.fairspin.audit.record;
 
 import io.fairspin.audit.checkpoint.Ed25519Keys;
 import io.fairspin.audit.checkpoint.NoteVerifier;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.security.PublicKey;
 import java.util.Arrays;
 

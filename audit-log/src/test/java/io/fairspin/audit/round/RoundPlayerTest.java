@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

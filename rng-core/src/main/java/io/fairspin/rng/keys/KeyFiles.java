@@ -1,4 +1,4 @@
-package io.fairspin.rng.escrow;
+package io.fairspin.rng.keys;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -126,11 +126,12 @@ public final class KeyFiles {
     }
 
     /** The key ID of the SubjectPublicKeyInfo DER bytes {@code spki}. */
-    static String keyId(byte[] spki) {
+    public static String keyId(byte[] spki) {
         return HexFormat.of().formatHex(keyIdBytes(spki));
     }
 
-    static byte[] keyIdBytes(byte[] spki) {
+    /** The key ID of the SubjectPublicKeyInfo DER bytes {@code spki}, as its 8 bytes. */
+    public static byte[] keyIdBytes(byte[] spki) {
         try {
             return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(spki), KEY_ID_BYTES);
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package io.fairspin.rng.escrow;
+package io.fairspin.rng.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
