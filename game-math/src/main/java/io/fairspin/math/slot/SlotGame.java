@@ -77,7 +77,6 @@ public final class SlotGame implements Game, Analyzable {
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
-    private final String abandonPick;
     /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
     private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
 
@@ -93,7 +92,7 @@ public final class SlotGame implements Game, Analyzable {
                         + model.paylines().length + " paylines");
             }
         }
-        this.abandonPick = ModelBets.abandon(file, root, "pick", List.of("first"));
+        ModelBets.checkAbandon(file, root, Map.of("pick", List.of("first")));
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
