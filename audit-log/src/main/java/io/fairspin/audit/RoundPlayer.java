@@ -76,19 +76,33 @@ public final class RoundPlayer {
         } finally {
             seed.wipe();
         }
+        return record(seed.roundId(), commitment, started, sessionId, played, new byte[0]);
+    }
+
+    /**
+     * The record of a round this player's model played from the round seed of {@code roundId}, for a game
+     * server that plays a round in several steps (open, decisions, settle) and logs it itself: settled now.
+     *
+     * @param commitment    the seed commitment published when the round was opened
+     * @param startedMillis when the round was opened
+     * @param sessionId     the player's session id
+     * @param playerChoices the player's decisions, as the game encodes them (empty for none)
+     */
+    public RoundRecord record(String roundId, byte[] commitment, long startedMillis, String sessionId,
+                              PlayedRound played, byte[] playerChoices) {
         return RoundRecord.builder()
-                .roundId(seed.roundId())
+                .roundId(roundId)
                 .gameId(model.game().id())
                 .modelHash(model.hash())
-                .startedAtMillis(started)
-                .settledAtMillis(Math.max(started, System.currentTimeMillis()))
+                .startedAtMillis(startedMillis)
+                .settledAtMillis(Math.max(startedMillis, System.currentTimeMillis()))
                 .sessionId(sessionId)
                 .currency(currency)
                 .bet(played.outcome().stake())
                 .win(played.outcome().win())
-                .playerChoices(new byte[0])
+                .playerChoices(playerChoices)
                 .seedCommitment(commitment)
-                .escrowReference(new EscrowReference(escrowKeyId, rng.instanceId(), seed.roundId()).encode())
+                .escrowReference(new EscrowReference(escrowKeyId, rng.instanceId(), roundId).encode())
                 .outcome(CanonicalJson.encode(played.detail()))
                 .build();
     }

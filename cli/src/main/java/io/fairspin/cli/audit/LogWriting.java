@@ -47,6 +47,11 @@ final class LogWriting {
      * any torn tail the opening cut off.
      */
     AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
+        return openOrCreate(dir, origin, signingKey, io);
+    }
+
+    /** As {@link #openOrCreate(Path, String, Io)}, signing with the key in {@code signingKey}. */
+    static AuditLog openOrCreate(Path dir, String origin, Path signingKey, Io io) throws IOException {
         KeyPair key = Ed25519Keys.readPrivate(signingKey);
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
         AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);

@@ -1,0 +1,53 @@
+package io.fairspin.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.audit.Receipt;
+import io.fairspin.rng.DrbgStream;
+import io.fairspin.rng.RoundSeed;
+import java.util.concurrent.CompletableFuture;
+
+/** One round on the server, guarded by its own lock: open, waiting for a decision, settling, settled. */
+final class Round {
+    enum State { OPEN, DECISION, SETTLING, SETTLED, FAILED }
+
+    final String id;
+    final String sessionId;
+    final ServedGame game;
+    final long bet;
+    final long openedMillis;
+    final byte[] commitment;
+    final String idempotencyKey;
+
+    // Guarded by this.
+    State state = State.OPEN;
+    RoundSeed seed;
+    DrbgStream stream;
+    ServedGame.InPlay inPlay;
+    /** Completes with the settled view once the round is durable in the log. */
+    CompletableFuture<ObjectNode> settled;
+    Receipt receipt;
+
+    Round(String id, String sessionId, ServedGame game, long bet, long openedMillis, RoundSeed seed,
+          String idempotencyKey) {
+        this.id = id;
+        this.sessionId = sessionId;
+        this.game = game;
+        this.bet = bet;
+        this.openedMillis = openedMillis;
+        this.seed = seed;
+        this.commitment = seed.commitment();
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Drops the seed and the stream: the round has been played to its end. */
+    void wipeSecrets() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        if (seed != null) {
+            seed.wipe();
+            seed = null;
+        }
+    }
+}
