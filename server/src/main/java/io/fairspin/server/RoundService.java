@@ -10,6 +10,7 @@ import io.fairspin.audit.LogEntry;
 import io.fairspin.audit.LogReader;
 import io.fairspin.audit.RoundRecord;
 import io.fairspin.audit.SignedNote;
+import io.fairspin.math.Bet;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.rng.RoundSeed;
 import java.io.IOException;
@@ -44,9 +45,9 @@ final class RoundService implements AutoCloseable {
     private final String roundPrefix;
     private final int retainSettled;
     private final AtomicLong nextRound = new AtomicLong();
-    private final Map<String, Round> rounds = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Round>> byIdempotencyKey = new ConcurrentHashMap<>();
-    private final Queue<Round> settledOrder = new ConcurrentLinkedQueue<>();
+    private final Map<String, OpenRound> rounds = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<OpenRound>> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final Queue<OpenRound> settledOrder = new ConcurrentLinkedQueue<>();
     private volatile boolean accepting = true;
 
     RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, String roundPrefix,
@@ -82,7 +83,7 @@ final class RoundService implements AutoCloseable {
             throw ApiException.unprocessable("game", "no game '" + printable(gameField.textValue()) + "' on this server;"
                     + " games: " + String.join(", ", games.keySet().stream().sorted().toList()));
         }
-        long bet = game.bet(body.get("bet"));
+        Bet bet = game.bet(body.get("bet"));
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
                 || idempotencyKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
             throw ApiException.badRequest("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY
@@ -93,18 +94,18 @@ final class RoundService implements AutoCloseable {
             return view(openNew(sessionId, game, bet, null));
         }
         String key = sessionId + "\n" + idempotencyKey;
-        CompletableFuture<Round> mine = new CompletableFuture<>();
-        CompletableFuture<Round> earlier = byIdempotencyKey.putIfAbsent(key, mine);
+        CompletableFuture<OpenRound> mine = new CompletableFuture<>();
+        CompletableFuture<OpenRound> earlier = byIdempotencyKey.putIfAbsent(key, mine);
         if (earlier != null) {
-            Round round = await(earlier);
-            if (round.game != game || round.bet != bet) {
+            OpenRound round = await(earlier);
+            if (round.game != game || !round.bet.equals(bet)) {
                 throw new ApiException(409, "Idempotency-Key", "already used for round " + round.id
                         + " with another game or bet");
             }
             return view(round);
         }
         try {
-            Round round = openNew(sessionId, game, bet, key);
+            OpenRound round = openNew(sessionId, game, bet, key);
             mine.complete(round);
             return view(round);
         } catch (ApiException | RuntimeException e) {
@@ -114,7 +115,7 @@ final class RoundService implements AutoCloseable {
         }
     }
 
-    private Round openNew(String sessionId, ServedGame game, long bet, String key) throws ApiException {
+    private OpenRound openNew(String sessionId, ServedGame game, Bet bet, String key) throws ApiException {
         String id = roundPrefix + nextRound.getAndIncrement();
         long opened = System.currentTimeMillis();
         RoundSeed seed;
@@ -127,7 +128,7 @@ final class RoundService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApiException(503, null, "interrupted");
         }
-        Round round = new Round(id, sessionId, game, bet, opened, seed, key);
+        OpenRound round = new OpenRound(id, sessionId, game, bet, game.stake(bet), opened, seed, key);
         rounds.put(id, round);
         return round;
     }
@@ -136,17 +137,17 @@ final class RoundService implements AutoCloseable {
 
     /** Starts an open round: plays it up to its first decision, or settles it when it has none. */
     ObjectNode play(String sessionId, String roundId) throws ApiException {
-        Round round = owned(sessionId, roundId);
+        OpenRound round = owned(sessionId, roundId);
         CompletableFuture<ObjectNode> settling;
         synchronized (round) {
-            if (round.state == Round.State.OPEN) {
+            if (round.state == OpenRound.State.OPEN) {
                 start(round);
                 if (round.inPlay.pending() != null) {
-                    round.state = Round.State.DECISION;
+                    round.state = OpenRound.State.DECISION;
                     return view(round);
                 }
             }
-            if (round.state == Round.State.DECISION) {
+            if (round.state == OpenRound.State.DECISION) {
                 return view(round);
             }
             settling = settleLocked(round);
@@ -161,10 +162,10 @@ final class RoundService implements AutoCloseable {
         if (decision == null || decision.isNull()) {
             throw ApiException.badRequest("decision", "required: the decision the round waits for");
         }
-        Round round = owned(sessionId, roundId);
+        OpenRound round = owned(sessionId, roundId);
         CompletableFuture<ObjectNode> settling;
         synchronized (round) {
-            if (round.state != Round.State.DECISION) {
+            if (round.state != OpenRound.State.DECISION) {
                 throw new ApiException(409, "decision", "round " + roundId + " does not wait for a decision (it is "
                         + round.state.name().toLowerCase(java.util.Locale.ROOT) + ")");
             }
@@ -182,7 +183,7 @@ final class RoundService implements AutoCloseable {
      * is durable. Settling a settled round answers with its result again.
      */
     ObjectNode settle(String sessionId, String roundId) throws ApiException {
-        Round round = owned(sessionId, roundId);
+        OpenRound round = owned(sessionId, roundId);
         CompletableFuture<ObjectNode> settling;
         synchronized (round) {
             settling = settleLocked(round);
@@ -191,23 +192,23 @@ final class RoundService implements AutoCloseable {
     }
 
     ObjectNode get(String sessionId, String roundId) throws ApiException {
-        Round round = owned(sessionId, roundId);
+        OpenRound round = owned(sessionId, roundId);
         synchronized (round) {
             return view(round);
         }
     }
 
-    private void start(Round round) {
+    private void start(OpenRound round) {
         round.stream = round.seed.stream();
         round.inPlay = round.game.start(round.stream, round.bet);
     }
 
     /** Under the round's lock: finishes the round by default, submits its record; the future answers once durable. */
-    private CompletableFuture<ObjectNode> settleLocked(Round round) {
+    private CompletableFuture<ObjectNode> settleLocked(OpenRound round) {
         if (round.settled != null) {
             return round.settled;
         }
-        if (round.state == Round.State.OPEN) {
+        if (round.state == OpenRound.State.OPEN) {
             start(round);
         }
         round.inPlay.finishByDefault();
@@ -215,15 +216,15 @@ final class RoundService implements AutoCloseable {
         RoundRecord record = round.game.player().record(round.id, round.commitment, round.openedMillis,
                 round.sessionId, played, round.inPlay.playerChoices());
         round.wipeSecrets();
-        round.state = Round.State.SETTLING;
+        round.state = OpenRound.State.SETTLING;
         round.settled = log.submit(record).handle((receipt, error) -> {
             synchronized (round) {
                 if (error != null) {
-                    round.state = Round.State.FAILED;
+                    round.state = OpenRound.State.FAILED;
                     return null;
                 }
                 round.receipt = receipt;
-                round.state = Round.State.SETTLED;
+                round.state = OpenRound.State.SETTLED;
                 ObjectNode view = view(round);
                 settledOrder.add(round);
                 return view;
@@ -233,7 +234,7 @@ final class RoundService implements AutoCloseable {
         return round.settled;
     }
 
-    private ObjectNode await(Round round, CompletableFuture<ObjectNode> settling) throws ApiException {
+    private ObjectNode await(OpenRound round, CompletableFuture<ObjectNode> settling) throws ApiException {
         ObjectNode view = settling.join();
         if (view == null) {
             throw new ApiException(503, null, "the audit log failed; round " + round.id + " is not settled and the"
@@ -259,7 +260,7 @@ final class RoundService implements AutoCloseable {
     /** Forgets the oldest settled rounds beyond the retention (their records stay in the log). */
     private void evictOld() {
         while (settledOrder.size() > retainSettled) {
-            Round old = settledOrder.poll();
+            OpenRound old = settledOrder.poll();
             if (old == null) {
                 return;
             }
@@ -275,8 +276,8 @@ final class RoundService implements AutoCloseable {
      *
      * @throws ApiException 404 when the server has no such round (anymore), 403 when it is another session's
      */
-    private Round owned(String sessionId, String roundId) throws ApiException {
-        Round round = rounds.get(roundId);
+    private OpenRound owned(String sessionId, String roundId) throws ApiException {
+        OpenRound round = rounds.get(roundId);
         if (round == null) {
             throw new ApiException(404, "roundId", "no open or recently settled round '" + printable(roundId)
                     + "' (settled rounds stay in the audit log: GET /api/rounds/{id}/packet)");
@@ -289,21 +290,22 @@ final class RoundService implements AutoCloseable {
 
     // ------------------------------------------------------------------ views
 
-    private ObjectNode view(Round round) {
+    private ObjectNode view(OpenRound round) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("roundId", round.id);
         json.put("game", round.game.id());
         json.put("state", round.state.name().toLowerCase(java.util.Locale.ROOT));
-        json.put("bet", round.bet);
+        json.set("bet", ServedGame.parse(round.bet.toJson()));
+        json.put("stake", round.stake);
         json.put("commitment", HexFormat.of().formatHex(round.commitment));
-        if (round.state == Round.State.DECISION) {
+        if (round.state == OpenRound.State.DECISION) {
             json.set("pending", round.inPlay.pending());
         }
-        if (round.state == Round.State.SETTLED) {
+        if (round.state == OpenRound.State.SETTLED) {
             PlayedRound played = round.inPlay.result();
-            json.put("bet", played.outcome().stake());
+            json.put("stake", played.outcome().stake());
             json.put("win", played.outcome().win());
-            json.set("outcome", played.detail());
+            json.set("outcome", ServedGame.parse(played.detail()));
             json.put("logIndex", round.receipt.index());
         }
         return json;
@@ -317,14 +319,14 @@ final class RoundService implements AutoCloseable {
      * before a restart, are found in the log by id.
      */
     String packet(String sessionId, String roundId, Checkpointer checkpoints) throws ApiException {
-        Round round = rounds.get(roundId);
+        OpenRound round = rounds.get(roundId);
         long index;
         if (round != null) {
             if (!round.sessionId.equals(sessionId)) {
                 throw new ApiException(403, "Authorization", "round " + round.id + " belongs to another session");
             }
             synchronized (round) {
-                if (round.state != Round.State.SETTLED) {
+                if (round.state != OpenRound.State.SETTLED) {
                     throw new ApiException(409, "roundId", "round " + round.id + " is not settled yet");
                 }
                 index = round.receipt.index();
@@ -373,9 +375,9 @@ final class RoundService implements AutoCloseable {
     public void close() {
         accepting = false;
         List<CompletableFuture<ObjectNode>> pending = new ArrayList<>();
-        for (Round round : rounds.values()) {
+        for (OpenRound round : rounds.values()) {
             synchronized (round) {
-                if (round.state != Round.State.SETTLED && round.state != Round.State.FAILED) {
+                if (round.state != OpenRound.State.SETTLED && round.state != OpenRound.State.FAILED) {
                     pending.add(settleLocked(round));
                 }
             }

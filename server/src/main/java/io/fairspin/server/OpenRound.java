@@ -2,18 +2,20 @@ package io.fairspin.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.Receipt;
+import io.fairspin.math.Bet;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;
 import java.util.concurrent.CompletableFuture;
 
 /** One round on the server, guarded by its own lock: open, waiting for a decision, settling, settled. */
-final class Round {
+final class OpenRound {
     enum State { OPEN, DECISION, SETTLING, SETTLED, FAILED }
 
     final String id;
     final String sessionId;
     final ServedGame game;
-    final long bet;
+    final Bet bet;
+    final long stake;
     final long openedMillis;
     final byte[] commitment;
     final String idempotencyKey;
@@ -27,12 +29,13 @@ final class Round {
     CompletableFuture<ObjectNode> settled;
     Receipt receipt;
 
-    Round(String id, String sessionId, ServedGame game, long bet, long openedMillis, RoundSeed seed,
+    OpenRound(String id, String sessionId, ServedGame game, Bet bet, long stake, long openedMillis, RoundSeed seed,
           String idempotencyKey) {
         this.id = id;
         this.sessionId = sessionId;
         this.game = game;
         this.bet = bet;
+        this.stake = stake;
         this.openedMillis = openedMillis;
         this.seed = seed;
         this.commitment = seed.commitment();
