@@ -60,17 +60,47 @@ function render(outcome) {
   }
 }
 
+// A pending decision: cards to hold for video poker, one button per action otherwise.
 function showDecision(pending) {
   const box = $("choices");
   box.innerHTML = "";
+  const view = pending.view || {};
+  const cards = view.dealt || view.hand || view.cards;
+  if (pending.step === "hold" && Array.isArray(cards)) {
+    cards.forEach((c, i) => {
+      const label = document.createElement("label");
+      label.className = "card";
+      const box_ = document.createElement("input");
+      box_.type = "checkbox";
+      box_.className = "hold";
+      box_.value = i;
+      if (pending.advice && pending.advice.values.includes(i)) box_.checked = true;
+      label.appendChild(box_);
+      label.appendChild(document.createTextNode(" " + (typeof c === "object" ? JSON.stringify(c) : c)));
+      box.appendChild(label);
+    });
+    const note = document.createElement("p");
+    note.textContent = "Tick the cards to hold (the optimal hold is ticked), then confirm to draw.";
+    box.appendChild(note);
+    $("act").hidden = false;
+    return;
+  }
+  $("act").hidden = true;
   const pre = document.createElement("pre");
-  pre.textContent = JSON.stringify(pending, null, 2);
+  pre.textContent = JSON.stringify(view, null, 2);
   box.appendChild(pre);
-  const input = document.createElement("input");
-  input.id = "decision-input";
-  input.size = 60;
-  input.placeholder = "decision as JSON, e.g. {\"hold\": [0, 1]}";
-  box.appendChild(input);
+  for (const action of pending.actions) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = action;
+    button.addEventListener("click", () => guarded(() => decide({ action, values: [] })));
+    box.appendChild(button);
+  }
+}
+
+async function decide(decision) {
+  show(await api("POST", "/api/rounds/" + encodeURIComponent(round.roundId) + "/actions", { decision }));
+  if (round.state === "settled") await packet();
 }
 
 async function packet() {
@@ -106,9 +136,8 @@ async function settle() {
 }
 
 async function act() {
-  const decision = JSON.parse($("decision-input").value || "null");
-  show(await api("POST", "/api/rounds/" + encodeURIComponent(round.roundId) + "/actions", { decision }));
-  if (round.state === "settled") await packet();
+  const values = [...document.querySelectorAll("input.hold:checked")].map((b) => Number(b.value));
+  await decide({ action: "hold", values });
 }
 
 async function init() {
@@ -122,7 +151,8 @@ async function init() {
   }
   const limits = () => {
     const g = games.find((x) => x.id === $("game").value);
-    $("limits").textContent = g ? "bet " + g.betLimits.min + " to " + g.betLimits.max : "";
+    $("limits").textContent = g ? "stake " + g.stake + (Object.keys(g.betLimits).length
+      ? ", limits " + JSON.stringify(g.betLimits) : " (standard bet only)") : "";
   };
   $("game").addEventListener("change", limits);
   limits();
@@ -139,7 +169,10 @@ async function init() {
     await open();
     document.body.dataset.commitmentShown = round.commitment;
     await play();
-    if (round.state === "decision") await settle();
+    while (round.state === "decision") {
+      const pending = round.pending;
+      await decide(pending.advice || pending.default);
+    }
   }
 }
 
