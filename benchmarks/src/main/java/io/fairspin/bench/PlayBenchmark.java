@@ -1,12 +1,12 @@
 package io.fairspin.bench;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.ModelFile;
-import io.fairspin.audit.Receipt;
-import io.fairspin.audit.RoundPlayer;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.log.Receipt;
+import io.fairspin.audit.round.RoundPlayer;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.fairspin.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairspin.audit.Receipt;
+import io.fairspin.audit.log.Receipt;
 import io.fairspin.math.Bet;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;

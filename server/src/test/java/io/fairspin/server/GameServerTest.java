@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fairspin.audit.DisputePacket;
-import io.fairspin.audit.LogEntry;
-import io.fairspin.audit.LogVerifier;
-import io.fairspin.audit.RoundRecord;
-import io.fairspin.audit.RoundReplay;
+import io.fairspin.audit.round.DisputePacket;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.log.LogVerifier;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.round.RoundReplay;
 import io.fairspin.rng.RoundSeed;
 import io.fairspin.rng.escrow.EscrowReplay;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.fairspin.audit.DisputePacket;
-import io.fairspin.audit.RoundRecord;
+import io.fairspin.audit.round.DisputePacket;
+import io.fairspin.audit.record.RoundRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,13 +2,13 @@ package io.fairspin.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.LogEntry;
-import io.fairspin.audit.LogReader;
-import io.fairspin.audit.ModelFile;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.log.LogReader;
+import io.fairspin.audit.round.ModelFile;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.net.InetAddress;

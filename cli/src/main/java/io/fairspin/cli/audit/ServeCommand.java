@@ -1,11 +1,11 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.ModelFile;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.round.ModelFile;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import io.fairspin.server.GameServer;
 import java.io.IOException;
