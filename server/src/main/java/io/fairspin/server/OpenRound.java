@@ -1,6 +1,5 @@
 package io.fairspin.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.log.Receipt;
 import io.fairspin.math.Bet;
 import io.fairspin.rng.DrbgStream;
@@ -25,8 +24,8 @@ final class OpenRound {
     RoundSeed seed;
     DrbgStream stream;
     ServedGame.InPlay inPlay;
-    /** Completes with the settled view once the round is durable in the log. */
-    CompletableFuture<ObjectNode> settled;
+    /** Completes once the round's record is durable in the log. */
+    CompletableFuture<Receipt> durable;
     Receipt receipt;
 
     OpenRound(String id, String sessionId, ServedGame game, Bet bet, long stake, long openedMillis, RoundSeed seed,

@@ -8,6 +8,7 @@ import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.DisputePacket;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.log.LogReader;
+import io.fairspin.audit.log.Receipt;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.math.Bet;
@@ -20,10 +21,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +52,8 @@ final class RoundService implements AutoCloseable {
     private final Map<String, OpenRound> rounds = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<OpenRound>> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Queue<OpenRound> settledOrder = new ConcurrentLinkedQueue<>();
+    /** The size of settledOrder (a ConcurrentLinkedQueue counts by walking). */
+    private final AtomicInteger settledCount = new AtomicInteger();
     private volatile boolean accepting = true;
 
     RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, String roundPrefix,
@@ -138,7 +144,7 @@ final class RoundService implements AutoCloseable {
     /** Starts an open round: plays it up to its first decision, or settles it when it has none. */
     ObjectNode play(String sessionId, String roundId) throws ApiException {
         OpenRound round = owned(sessionId, roundId);
-        CompletableFuture<ObjectNode> settling;
+        CompletableFuture<Receipt> settling;
         synchronized (round) {
             if (round.state == OpenRound.State.OPEN) {
                 start(round);
@@ -163,7 +169,7 @@ final class RoundService implements AutoCloseable {
             throw ApiException.badRequest("decision", "required: the decision the round waits for");
         }
         OpenRound round = owned(sessionId, roundId);
-        CompletableFuture<ObjectNode> settling;
+        CompletableFuture<Receipt> settling;
         synchronized (round) {
             if (round.state != OpenRound.State.DECISION) {
                 throw new ApiException(409, "decision", "round " + roundId + " does not wait for a decision (it is "
@@ -184,7 +190,7 @@ final class RoundService implements AutoCloseable {
      */
     ObjectNode settle(String sessionId, String roundId) throws ApiException {
         OpenRound round = owned(sessionId, roundId);
-        CompletableFuture<ObjectNode> settling;
+        CompletableFuture<Receipt> settling;
         synchronized (round) {
             settling = settleLocked(round);
         }
@@ -203,10 +209,13 @@ final class RoundService implements AutoCloseable {
         round.inPlay = round.game.start(round.stream, round.bet);
     }
 
-    /** Under the round's lock: finishes the round by default, submits its record; the future answers once durable. */
-    private CompletableFuture<ObjectNode> settleLocked(OpenRound round) {
-        if (round.settled != null) {
-            return round.settled;
+    /**
+     * Under the round's lock: finishes the round by default and submits its record; the future completes
+     * when the record is durable. Nothing else runs on the log's writer thread.
+     */
+    private CompletableFuture<Receipt> settleLocked(OpenRound round) {
+        if (round.durable != null) {
+            return round.durable;
         }
         if (round.state == OpenRound.State.OPEN) {
             start(round);
@@ -217,28 +226,37 @@ final class RoundService implements AutoCloseable {
                 round.sessionId, played, round.inPlay.playerChoices());
         round.wipeSecrets();
         round.state = OpenRound.State.SETTLING;
-        round.settled = log.submit(record).handle((receipt, error) -> {
-            synchronized (round) {
-                if (error != null) {
-                    round.state = OpenRound.State.FAILED;
-                    return null;
-                }
-                round.receipt = receipt;
-                round.state = OpenRound.State.SETTLED;
-                ObjectNode view = view(round);
-                settledOrder.add(round);
-                return view;
-            }
-        });
-        round.settled.thenRun(this::evictOld);
-        return round.settled;
+        round.durable = log.submit(record);
+        return round.durable;
     }
 
-    private ObjectNode await(OpenRound round, CompletableFuture<ObjectNode> settling) throws ApiException {
-        ObjectNode view = settling.join();
-        if (view == null) {
+    /** Waits until the round is durable, then answers with its settled view. */
+    private ObjectNode await(OpenRound round, CompletableFuture<Receipt> durable) throws ApiException {
+        Receipt receipt;
+        try {
+            receipt = durable.join();
+        } catch (CompletionException | CancellationException e) {
+            synchronized (round) {
+                round.state = OpenRound.State.FAILED;
+            }
+            accepting = false;
             throw new ApiException(503, null, "the audit log failed; round " + round.id + " is not settled and the"
                     + " server takes no more rounds");
+        }
+        boolean first;
+        ObjectNode view;
+        synchronized (round) {
+            first = round.receipt == null;
+            if (first) {
+                round.receipt = receipt;
+                round.state = OpenRound.State.SETTLED;
+            }
+            view = view(round);
+        }
+        if (first) {
+            settledOrder.add(round);
+            settledCount.incrementAndGet();
+            evictOld();
         }
         return view;
     }
@@ -259,11 +277,12 @@ final class RoundService implements AutoCloseable {
 
     /** Forgets the oldest settled rounds beyond the retention (their records stay in the log). */
     private void evictOld() {
-        while (settledOrder.size() > retainSettled) {
+        while (settledCount.get() > retainSettled) {
             OpenRound old = settledOrder.poll();
             if (old == null) {
                 return;
             }
+            settledCount.decrementAndGet();
             rounds.remove(old.id, old);
             if (old.idempotencyKey != null) {
                 byIdempotencyKey.remove(old.idempotencyKey);
@@ -374,7 +393,7 @@ final class RoundService implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
-        List<CompletableFuture<ObjectNode>> pending = new ArrayList<>();
+        List<CompletableFuture<Receipt>> pending = new ArrayList<>();
         for (OpenRound round : rounds.values()) {
             synchronized (round) {
                 if (round.state != OpenRound.State.SETTLED && round.state != OpenRound.State.FAILED) {
@@ -382,7 +401,13 @@ final class RoundService implements AutoCloseable {
                 }
             }
         }
-        pending.forEach(CompletableFuture::join);
+        for (CompletableFuture<Receipt> p : pending) {
+            try {
+                p.join();
+            } catch (CompletionException | CancellationException e) {
+                // the log failed: those rounds are not settled; the log says why on close
+            }
+        }
     }
 
     private void requireAccepting() throws ApiException {
