@@ -19,7 +19,8 @@ import static io.fairspin.rng.Bytes.isEmpty;
  * this instance's key before it encrypts anything, so instances on one thread can share them, and a round
  * stream's DRBG (one per game round) does not pay {@code Cipher.getInstance} twice. Set the system
  * property {@code fairspin.rng.threadCiphers=false} to give each instance its own pair again (the old
- * path, for comparing speeds); the output is the same either way.
+ * path, for comparing speeds); the output is the same either way. As before, a cipher keeps the key
+ * schedule of its last use until its next one ({@link #wipe()} clears this instance's key and V).
  */
 final class CtrDrbg extends AbstractDrbg {
     private static final int BLOCK = 16;
@@ -28,13 +29,17 @@ final class CtrDrbg extends AbstractDrbg {
     private static final byte[] ZEROS = new byte[DrbgMechanism.MAX_BYTES_PER_REQUEST];
     private static final boolean THREAD_CIPHERS = !"false".equals(System.getProperty("fairspin.rng.threadCiphers"));
     private static final ThreadLocal<Ciphers> THREAD_LOCAL = ThreadLocal.withInitial(Ciphers::create);
-    private static final byte[] ZERO_KEY = new byte[32];
 
-    /** AES in counter mode for output and updates, and in ECB mode for the derivation function. */
-    private record Ciphers(Cipher counterMode, Cipher blockMode) {
+    /**
+     * AES in counter mode for output and updates, in ECB mode for the derivation function's output, and
+     * in ECB mode for its BCC, whose key is fixed (0, 1, 2, ...) so the JDK keeps its schedule from one
+     * instantiation to the next.
+     */
+    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bccMode) {
         static Ciphers create() {
             try {
-                return new Ciphers(Cipher.getInstance("AES/CTR/NoPadding"), Cipher.getInstance("AES/ECB/NoPadding"));
+                return new Ciphers(Cipher.getInstance("AES/CTR/NoPadding"), Cipher.getInstance("AES/ECB/NoPadding"),
+                        Cipher.getInstance("AES/ECB/NoPadding"));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES is not available in this JDK", e);
             }
@@ -208,7 +213,7 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** BCC: the CBC-MAC of {@code data} under {@code bccKey} with a zero IV (the last ciphertext block). */
     private byte[] bcc(byte[] bccKey, byte[] data) {
-        Cipher blockMode = ciphers().blockMode();
+        Cipher blockMode = ciphers().bccMode();
         try {
             blockMode.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(bccKey, "AES"));
             byte[] chaining = new byte[BLOCK];
@@ -231,14 +236,5 @@ final class CtrDrbg extends AbstractDrbg {
         Arrays.fill(value, (byte) 0);
         Arrays.fill(counter, (byte) 0);
         keySpec = new SecretKeySpec(new byte[keyLength], "AES");
-        // The ciphers hold the last key's schedule; overwrite it with an all-zero key's.
-        Ciphers ciphers = ciphers();
-        try {
-            ciphers.counterMode().init(Cipher.ENCRYPT_MODE, new SecretKeySpec(ZERO_KEY, 0, keyLength, "AES"),
-                    new IvParameterSpec(new byte[BLOCK]));
-            ciphers.blockMode().init(Cipher.ENCRYPT_MODE, new SecretKeySpec(ZERO_KEY, 0, keyLength, "AES"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES failed", e);
-        }
     }
 }

@@ -134,7 +134,7 @@ public final class PlayCommand extends LeafCommand {
                     HexFormat.of().formatHex(game.hash()), rounds, prefix + 0, prefix + (rounds - 1), firstIndex,
                     head.size(), HexFormat.of().formatHex(head.rootHash()), seconds, rate));
             io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s: %,.0f durable rounds/s (escrow batches"
-                    + " of %,d) on %d threads%n", rounds, seconds, rate, batch, threadCount);
+                    + " of %,d) on %d thread%s%n", rounds, seconds, rate, batch, threadCount, threadCount == 1 ? "" : "s");
         }
         return 0;
     }
