@@ -33,7 +33,18 @@ public record NonIidAssessment(EntropySamples samples, List<Estimate> estimates,
 
     /** Runs every estimator on {@code threads} threads (1 runs them in order on the caller). */
     public static NonIidAssessment run(EntropySamples samples, int threads) {
-        boolean bitstring = samples.alphabetSize() > 2;
+        return run(samples, threads, samples.alphabetSize() > 2);
+    }
+
+    /**
+     * The estimators on the literal samples only (as NIST's {@code ea_restart} runs them on the
+     * rows and columns of a restart matrix).
+     */
+    public static NonIidAssessment literal(EntropySamples samples, int threads) {
+        return run(samples, threads, false);
+    }
+
+    private static NonIidAssessment run(EntropySamples samples, int threads, boolean bitstring) {
         byte[] lit = samples.symbols();
         int k = samples.alphabetSize();
         String literal = "Literal";

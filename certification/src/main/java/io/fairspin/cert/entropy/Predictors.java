@@ -162,7 +162,7 @@ final class Predictors {
             return binaryMultiMmc(s, input);
         }
         long n = len - 2;
-        ContextTable table = new ContextTable(1 << 21);
+        ContextTable table = new ContextTable((int) Math.min(1 << 20, 4L * len));
         long[] score = new long[MMC_DEPTH];
         int[] entries = new int[MMC_DEPTH];
         for (int d = 0; d < MMC_DEPTH; d++) {
@@ -321,7 +321,7 @@ final class Predictors {
         if (k == 2) {
             return binaryLz78y(s, input);
         }
-        ContextTable table = new ContextTable(1 << 17);
+        ContextTable table = new ContextTable((int) Math.min(1 << 17, 4L * len));
         int size = 0;
         for (int j = 1; j <= b; j++) {
             long[] key = contextKey(s, b - j, j);

@@ -229,7 +229,7 @@ final class StatisticEstimators {
     /**
      * SP 800-90B's G(z) for the expected statistic, summed as NIST's tool does (Appendix G.1.1): the
      * terms log2(i) (1-z)^(i-1) accumulate once into both sums, with compensated summation, and the
-     * tail stops where the terms vanish in double precision.
+     * tail stops where the terms are negligible.
      */
     private static double g(double z, int d, int blocks, double[] log2) {
         double ai = 0.0;
@@ -255,7 +255,10 @@ final class StatisticEstimators {
             aiComp = (t - ai) - y;
             ai = t;
             double scaled = (blocks - i) * term;
-            if (scaled > 0.0) {
+            // NIST's tool stops where a term vanishes in double precision (its terms are long double);
+            // here the terms would stick at the smallest subnormal, so the tail stops below 1e-300,
+            // which changes the sums by less than 1e-300
+            if (scaled > 1e-300) {
                 y = scaled - firstComp;
                 t = first + y;
                 firstComp = (t - first) - y;

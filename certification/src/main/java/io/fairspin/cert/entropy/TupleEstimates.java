@@ -119,6 +119,21 @@ final class TupleEstimates {
         return List.of(tuple, lrs);
     }
 
+    /** The length of the longest repeated substring (overlapping occurrences count), 0 when none. */
+    static long longestRepeat(byte[] s) {
+        int n = s.length;
+        if (n < 2) {
+            return 0;
+        }
+        Packed text = new Packed(s, maxValue(s) <= 1 ? 1 : 8);
+        int[] sa = text.suffixArray();
+        int v = 0;
+        for (int k = 1; k < n; k++) {
+            v = Math.max(v, text.lcp(sa[k - 1], sa[k]));
+        }
+        return v;
+    }
+
     private static int maxValue(byte[] s) {
         int or = 0;
         for (byte b : s) {
