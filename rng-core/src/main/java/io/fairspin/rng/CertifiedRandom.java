@@ -320,6 +320,21 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         }
 
         /**
+         * Seeds from the operating system's source with an assessed min-entropy per byte, in (0, 8],
+         * instead of assuming full entropy (8 bits per byte): the generator then reads 8/H times as many
+         * bytes for each input, and the health tests use the cutoffs for H (alpha 2^-30). H comes from an
+         * SP 800-90B assessment of bytes collected from the source ({@code fairspin certify entropy}).
+         */
+        public Builder assessedOsEntropy(double minEntropyPerByte) {
+            if (!(minEntropyPerByte > 0 && minEntropyPerByte <= 8)) {
+                throw new IllegalArgumentException("assessedOsEntropy: must be in (0, 8] bits per byte, was "
+                        + minEntropyPerByte);
+            }
+            entropySource = HealthTestedEntropySource.os(minEntropyPerByte, HealthTestedEntropySource.DEFAULT_ALPHA_EXPONENT);
+            return this;
+        }
+
+        /**
          * Escrows the DRBG's inputs (for example with {@code io.fairspin.rng.escrow.SeedEscrow}); none by
          * default.
          */
