@@ -33,11 +33,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param featureCounts        the rounds that triggered each of the game's features
  * @param histogram            the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
  */
-public record Statistics(long stake, long rounds, long hits, long totalWin, BigInteger totalStake,
+public record Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
         BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
-        List<Long> winByType, List<Long> featureCounts, List<Long> histogram) {
+        List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram) {
 
     public Statistics {
+        Objects.requireNonNull(totalWin, "totalWin");
         Objects.requireNonNull(totalStake, "totalStake");
         Objects.requireNonNull(sumOfSquaredWins, "sumOfSquaredWins");
         Objects.requireNonNull(sumOfSquaredStakes, "sumOfSquaredStakes");
@@ -63,7 +64,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
 
     /** The return to player, total win over total stake, exactly. */
     public Fraction exactRtp() {
-        return Fraction.of(BigInteger.valueOf(totalWin), totalStake);
+        return Fraction.of(totalWin, totalStake);
     }
 
     /** The return to player as a double; NaN without rounds. */
@@ -89,7 +90,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
      */
     public double houseEdge() {
         return rounds == 0 ? Double.NaN
-                : Fraction.of(totalStake.subtract(BigInteger.valueOf(totalWin)),
+                : Fraction.of(totalStake.subtract(totalWin),
                         BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake))).doubleValue();
     }
 
@@ -104,7 +105,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
             return Double.NaN;
         }
         BigInteger n = BigInteger.valueOf(rounds);
-        BigInteger net = BigInteger.valueOf(totalWin).subtract(totalStake);
+        BigInteger net = totalWin.subtract(totalStake);
         BigInteger squaredNets = sumOfSquaredWins.subtract(sumOfWinsTimesStakes.shiftLeft(1)).add(sumOfSquaredStakes);
         BigInteger numerator = n.multiply(squaredNets).subtract(net.multiply(net));
         BigInteger denominator = n.multiply(n.subtract(BigInteger.ONE)).multiply(BigInteger.valueOf(stake).pow(2));
@@ -123,7 +124,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
             return Double.NaN;
         }
         BigInteger n = BigInteger.valueOf(rounds);
-        BigInteger w = BigInteger.valueOf(totalWin);
+        BigInteger w = totalWin;
         BigInteger s = totalStake;
         BigInteger residuals = s.multiply(s).multiply(sumOfSquaredWins)
                 .subtract(w.multiply(s).multiply(sumOfWinsTimesStakes).shiftLeft(1))
@@ -169,7 +170,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
     /** The contribution of win type {@code winType} to the return to player: its total win over the total stake. */
     public double rtpOfWinType(int winType) {
         return rounds == 0 ? Double.NaN
-                : Fraction.of(BigInteger.valueOf(winByType.get(winType)), totalStake()).doubleValue();
+                : Fraction.of(winByType.get(winType), totalStake()).doubleValue();
     }
 
     /** The largest win of one round in multiples of the initial stake. */

@@ -45,7 +45,7 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
 
     /** Σ(w − ρs) / sqrt(Σ(w − ρs)²), with Σ(w − ρs)² = Σw² − 2ρΣws + ρ²Σs². */
     private static double selfNormalizedZ(Statistics s, Fraction rho) {
-        Fraction residual = Fraction.of(s.totalWin()).subtract(rho.multiply(whole(s.totalStake())));
+        Fraction residual = whole(s.totalWin()).subtract(rho.multiply(whole(s.totalStake())));
         Fraction squares = whole(s.sumOfSquaredWins())
                 .subtract(rho.multiply(whole(s.sumOfWinsTimesStakes())).multiply(2))
                 .add(rho.multiply(rho).multiply(whole(s.sumOfSquaredStakes())));
