@@ -1,7 +1,9 @@
 package io.fairspin.sim;
 
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import io.fairspin.math.WinDistribution;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
 import java.math.BigInteger;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -279,11 +282,16 @@ public final class Simulation {
             Statistics statistics = total.statistics();
             Optional<ExactFigures> exact = game.exactFigures();
             Optional<Verdict> verdict = statistics.rounds() == 0 ? Optional.empty()
-                    : exact.map(figures -> Verdict.judge(statistics, figures, plan.confidence()));
+                    : exact.map(figures -> Verdict.judge(statistics, figures, winDistribution(game),
+                            plan.confidence()));
             boolean partial = Arrays.stream(chunksLeft).anyMatch(left -> left > 0);
             return new SimulationReport(game.id(), game.winTypes(), game.features(), plan, partial,
                     statistics, exact, verdict, convergence());
         }
+    }
+
+    private static Optional<SortedMap<Long, Fraction>> winDistribution(Game game) {
+        return game instanceof WinDistribution distribution ? distribution.winDistribution() : Optional.empty();
     }
 
     /** The running return to player after each range, in chunk order. */

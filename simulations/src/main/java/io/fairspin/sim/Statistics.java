@@ -32,10 +32,21 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param winByType            the total win of each of the game's win types, in minor units
  * @param featureCounts        the rounds that triggered each of the game's features
  * @param histogram            the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
+ * @param winCounts            when the game states its exact win distribution ({@link io.fairspin.math.WinDistribution}),
+ *                             the rounds per win in its order, then the rounds whose win it does not list;
+ *                             otherwise empty
  */
 public record Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
         BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
-        List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram) {
+        List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram, List<Long> winCounts) {
+
+    /** Figures of a game without an exact win distribution. */
+    public Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
+            BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
+            List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram) {
+        this(stake, rounds, hits, totalWin, totalStake, sumOfSquaredWins, sumOfSquaredStakes, sumOfWinsTimesStakes,
+                maxWin, winByType, featureCounts, histogram, List.of());
+    }
 
     public Statistics {
         Objects.requireNonNull(totalWin, "totalWin");
@@ -46,6 +57,7 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
         winByType = List.copyOf(winByType);
         featureCounts = List.copyOf(featureCounts);
         histogram = List.copyOf(histogram);
+        winCounts = List.copyOf(winCounts);
     }
 
     /** The two-sided standard normal quantile for {@code confidence}: 2.5758 for 0.99. */

@@ -2,6 +2,7 @@ package io.fairspin.sim;
 
 import io.fairspin.math.Game;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.WinDistribution;
 import io.fairspin.rng.RandomStream;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -49,13 +50,31 @@ final class Tally {
     private final Sum128 smallSquaredExtras = new Sum128();
     private final Sum128 smallWinsTimesExtras = new Sum128();
     private long smallExtraStake;
+    /**
+     * The wins of the game's exact win distribution in increasing order ({@link WinDistribution}), or
+     * null; {@code winCounts} counts the rounds per win, and in its last element the rounds whose win is
+     * not in the distribution.
+     */
+    private final long[] distributionWins;
+    private final long[] winCounts;
 
     Tally(Game game) {
-        this(game.id(), game.stake(), game.winTypes().size(), game.features().size());
+        this(game.id(), game.stake(), game.winTypes().size(), game.features().size(), distributionWins(game));
     }
 
-    private Tally(String gameId, long stake, int winTypes, int features) {
+    /** The support of {@code game}'s exact win distribution, in increasing order, or null. */
+    static long[] distributionWins(Game game) {
+        if (game instanceof WinDistribution distribution) {
+            return distribution.winDistribution()
+                    .map(wins -> wins.keySet().stream().mapToLong(Long::longValue).toArray()).orElse(null);
+        }
+        return null;
+    }
+
+    private Tally(String gameId, long stake, int winTypes, int features, long[] distributionWins) {
         this.gameId = gameId;
+        this.distributionWins = distributionWins;
+        this.winCounts = distributionWins == null ? new long[0] : new long[distributionWins.length + 1];
         this.stake = stake;
         if (stake <= 0) {
             throw new IllegalArgumentException(gameId + ": stake: must be positive, was " + stake);
@@ -100,6 +119,10 @@ final class Tally {
             long extra = outcome.stake() - stake;
             if (extra != 0) {
                 addExtraStake(extra, win);
+            }
+            if (distributionWins != null) {
+                int at = Arrays.binarySearch(distributionWins, win);
+                winCounts[at >= 0 ? at : distributionWins.length]++;
             }
             if (win == 0) {
                 buckets[0]++;
@@ -193,6 +216,7 @@ final class Tally {
         }
         addAll(featureCounts, other.featureCounts);
         addAll(histogram, other.histogram);
+        addAll(winCounts, other.winCounts);
     }
 
     private static void addAll(long[] into, long[] from) {
@@ -225,7 +249,8 @@ final class Tally {
                 .add(squaredExtras);
         BigInteger winsTimesStakes = b.multiply(totalWin).add(winsTimesExtras);
         return new Statistics(stake, rounds, hits, totalWin, totalStake(), squaredWins, squaredStakes,
-                winsTimesStakes, maxWin, List.of(winByType), toList(featureCounts), toList(histogram));
+                winsTimesStakes, maxWin, List.of(winByType), toList(featureCounts), toList(histogram),
+                toList(winCounts));
     }
 
     private static List<Long> toList(long[] values) {
@@ -253,6 +278,10 @@ final class Tally {
         for (long count : histogram) {
             out.writeLong(count);
         }
+        out.writeInt(winCounts.length);
+        for (long count : winCounts) {
+            out.writeLong(count);
+        }
     }
 
     /**
@@ -268,7 +297,7 @@ final class Tally {
             throw new IOException("a tally of another game (stake " + stake + ", " + types + " win types, "
                     + features + " features), not of " + game.id());
         }
-        Tally tally = new Tally(game.id(), stake, types, features);
+        Tally tally = new Tally(game.id(), stake, types, features, distributionWins(game));
         tally.rounds = nonNegative(in.readLong());
         tally.hits = nonNegative(in.readLong());
         tally.maxWin = nonNegative(in.readLong());
@@ -288,6 +317,12 @@ final class Tally {
         }
         for (int b = 0; b < WinHistogram.BUCKETS; b++) {
             tally.histogram[b] = nonNegative(in.readLong());
+        }
+        if (in.readInt() != tally.winCounts.length) {
+            throw new IOException("a tally of another win distribution");
+        }
+        for (int w = 0; w < tally.winCounts.length; w++) {
+            tally.winCounts[w] = nonNegative(in.readLong());
         }
         return tally;
     }
