@@ -119,6 +119,8 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      * first (reseeding early is always allowed). With prediction resistance each seed is drawn after its
      * own reseed, so each is recorded on its own.
      *
+     * <p>An empty list draws nothing and writes no escrow record.
+     *
      * @throws IllegalArgumentException when a round id is not valid or appears twice, or when there are
      *                                  more round ids than {@link #MAX_ROUND_SEEDS} or the reseed interval
      * @throws RngFailureException      when the generator has failed or the escrow record cannot be written;
@@ -129,6 +131,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         if (roundIds.size() > Math.min(MAX_ROUND_SEEDS, reseedInterval)) {
             throw new IllegalArgumentException("roundIds: at most " + Math.min(MAX_ROUND_SEEDS, reseedInterval)
                     + " per call (" + MAX_ROUND_SEEDS + ", and the reseed interval), was " + roundIds.size());
+        }
+        if (roundIds.isEmpty()) {
+            return List.of();
         }
         if (predictionResistance) {
             List<RoundSeed> seeds = new ArrayList<>(roundIds.size());
