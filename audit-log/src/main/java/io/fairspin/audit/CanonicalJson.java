@@ -35,6 +35,19 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * The canonical bytes of the JSON text {@code json} (a {@link io.fairspin.math.PlayedRound#detail()}).
+     *
+     * @throws IllegalArgumentException when it is not valid JSON, or naming the JSON path of a non-integral number
+     */
+    public static byte[] encode(String json) {
+        try {
+            return encode(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     private static JsonNode sorted(JsonNode value, String path) {
         if (value.isObject()) {
             List<String> names = new ArrayList<>();

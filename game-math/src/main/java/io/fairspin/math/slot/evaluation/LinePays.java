@@ -1,7 +1,8 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.evaluation;
 
-import io.fairspin.math.slot.SlotModel.Pay;
-import io.fairspin.math.slot.SlotModel.Wild;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Wild;
+import io.fairspin.math.slot.model.SlotModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * whether they start the bonus. The one definition that both play and analysis use, through
  * {@link LineTable}.
  */
-final class LinePays {
+public final class LinePays {
     /** Match codes per pay, position and symbol: 0 no match, -1 the symbol itself, m > 0 a wild worth m. */
     private final int[][][] match;
     private final List<Pay> pays;
@@ -18,7 +19,7 @@ final class LinePays {
     private final boolean bothWays;
     private final int reels;
 
-    LinePays(SlotModel model) {
+    public LinePays(SlotModel model) {
         this.pays = model.pays();
         this.addMultipliers = model.addMultipliers();
         this.bothWays = model.bothWays();
@@ -58,11 +59,11 @@ final class LinePays {
      * @param length  positions the win covers
      * @param fromRight read from the last reel
      */
-    record Win(int pay, long credits, int length, boolean fromRight) {
+    public record Win(int pay, long credits, int length, boolean fromRight) {
     }
 
     /** The highest win of {@code symbols} read from reel 1 ({@code fromRight} false) or from the last reel. */
-    Win best(int[] symbols, boolean fromRight) {
+    public Win best(int[] symbols, boolean fromRight) {
         int p = bestPay(symbols, fromRight);
         return p < 0 ? new Win(-1, 0, 0, fromRight)
                 : new Win(p, value(p, symbols, fromRight), pays.get(p).length(), fromRight);
@@ -93,7 +94,7 @@ final class LinePays {
     }
 
     /** The wins a line pays: none, one, or with both-ways pays a second from the right unless one covers the line. */
-    List<Win> wins(int[] symbols) {
+    public List<Win> wins(int[] symbols) {
         Win left = best(symbols, false);
         Win right = bothWays ? best(symbols, true) : null;
         List<Win> wins = new ArrayList<>(2);
@@ -110,7 +111,7 @@ final class LinePays {
     }
 
     /** The line's total win in line bets: what {@link #wins} adds up to, without building it. */
-    long credits(int[] symbols) {
+    public long credits(int[] symbols) {
         int left = bestPay(symbols, false);
         if (!bothWays) {
             return value(left, symbols, false);
@@ -122,7 +123,7 @@ final class LinePays {
     }
 
     /** Whether the symbols start the bonus: the trigger read from reel 1. */
-    boolean startsBonus(int[] symbols) {
+    public boolean startsBonus(int[] symbols) {
         for (int p = 0; p < pays.size(); p++) {
             if (pays.get(p).bonus() && multiplier(p, symbols, false) > 0) {
                 return true;

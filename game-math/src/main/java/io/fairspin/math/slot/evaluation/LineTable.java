@@ -1,6 +1,7 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.evaluation;
 
 import io.fairspin.math.ModelException;
+import io.fairspin.math.slot.model.SlotModel;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,9 +12,9 @@ import java.util.Map;
  * Play adds one precomputed code per reel and reads the table; analysis walks the same function as a
  * reduced decision diagram (prefixes with the same future share a node).
  */
-final class LineTable {
+public final class LineTable {
     /** The most table entries a model may need: S^reels. */
-    static final int MAX_ENTRIES = 1 << 24;
+    public static final int MAX_ENTRIES = 1 << 24;
 
     private final int symbols;
     private final int reels;
@@ -22,7 +23,7 @@ final class LineTable {
     private final int[][] children;
     private final int root;
 
-    LineTable(String file, SlotModel model) {
+    public LineTable(String file, SlotModel model) {
         this.symbols = model.symbolCount();
         this.reels = model.reels();
         double size = Math.pow(symbols, reels);
@@ -60,7 +61,7 @@ final class LineTable {
         nodes.forEach((id, kids) -> children[id] = kids);
     }
 
-    void decode(int code, int[] tuple) {
+    public void decode(int code, int[] tuple) {
         for (int r = reels - 1; r >= 0; r--) {
             tuple[r] = code % symbols;
             code /= symbols;
@@ -68,7 +69,7 @@ final class LineTable {
     }
 
     /** What symbol {@code symbol} on reel {@code reel} adds to a line's code. */
-    int weight(int reel, int symbol) {
+    public int weight(int reel, int symbol) {
         int w = symbol;
         for (int r = reel + 1; r < reels; r++) {
             w *= symbols;
@@ -77,29 +78,29 @@ final class LineTable {
     }
 
     /** The packed entry of a line code. */
-    int entry(int code) {
+    public int entry(int code) {
         return table[code];
     }
 
     /** The diagram's root: the state of a line before any reel is seen. */
-    int root() {
+    public int root() {
         return root;
     }
 
     /** The state after {@code node} sees {@code symbol}: a node, or a leaf (below 0). */
-    int next(int node, int symbol) {
+    public int next(int node, int symbol) {
         return children[node][symbol];
     }
 
-    static long leafCredits(int leaf) {
+    public static long leafCredits(int leaf) {
         return (-1 - leaf) >>> 1;
     }
 
-    static int leafBonus(int leaf) {
+    public static int leafBonus(int leaf) {
         return (-1 - leaf) & 1;
     }
 
-    static long credits(int entry) {
+    public static long credits(int entry) {
         return entry >>> 1;
     }
 }

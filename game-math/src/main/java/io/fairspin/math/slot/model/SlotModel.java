@@ -1,4 +1,4 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.model;
 
 import java.util.List;
 
@@ -26,17 +26,17 @@ import java.util.List;
  * @param lines       lines played (for a ways game: line bets staked)
  * @param maxWin      the largest line-plus-scatter win of one spin in total bets, 0 for no cap
  */
-record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
+public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
         int lines, long maxWin) {
 
-    int symbolCount() {
+    public int symbolCount() {
         return symbols.size();
     }
 
     /** The wild that symbol {@code s} is, or null when it is not a wild. */
-    Wild wild(int s) {
+    public Wild wild(int s) {
         for (Wild w : wilds) {
             if (w.symbol() == s) {
                 return w;
@@ -46,7 +46,7 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
     }
 
     /** A wild symbol: the symbols it replaces and its multiplier when it does. */
-    record Wild(int symbol, boolean[] substitutes, long multiplier) {
+    public record Wild(int symbol, boolean[] substitutes, long multiplier) {
     }
 
     /**
@@ -56,12 +56,12 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
      * @param strips  per reel the symbol at each stop
      * @param weights per reel the weight of each stop, or null for equal weights
      */
-    record ReelSet(String name, int[][] strips, long[][] weights) {
-        long stopWeight(int reel, int stop) {
+    public record ReelSet(String name, int[][] strips, long[][] weights) {
+        public long stopWeight(int reel, int stop) {
             return weights == null || weights[reel] == null ? 1 : weights[reel][stop];
         }
 
-        long reelWeight(int reel) {
+        public long reelWeight(int reel) {
             if (weights == null || weights[reel] == null) {
                 return strips[reel].length;
             }
@@ -74,8 +74,8 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
     }
 
     /** A weighted choice among reel sets (one entry: no draw). */
-    record Choice(int[] sets, long[] weights) {
-        long total() {
+    public record Choice(int[] sets, long[] weights) {
+        public long total() {
             long total = 0;
             for (long w : weights) {
                 total += w;
@@ -92,8 +92,8 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
      * @param credits the pay in line bets
      * @param bonus   true for the bonus trigger, which pays nothing itself
      */
-    record Pay(String award, boolean[][] pattern, long credits, boolean bonus) {
-        int length() {
+    public record Pay(String award, boolean[][] pattern, long credits, boolean bonus) {
+        public int length() {
             return pattern.length;
         }
     }
@@ -105,8 +105,8 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
      * @param perReel counted at most once per reel (else once per position)
      * @param credits pay in total bets by count (index count - 1; larger counts take the last entry)
      */
-    record Scatter(int symbol, boolean perReel, long[] credits) {
-        long pay(int count) {
+    public record Scatter(int symbol, boolean perReel, long[] credits) {
+        public long pay(int count) {
             return count == 0 || credits.length == 0 ? 0 : credits[Math.min(count, credits.length) - 1];
         }
     }
@@ -120,8 +120,8 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
      * @param multiplier multiplier of line and scatter wins in free games
      * @param retrigger  whether free games award more free games
      */
-    record FreeGames(int scatter, long[] spins, Choice reels, long multiplier, boolean retrigger) {
-        long spins(int count) {
+    public record FreeGames(int scatter, long[] spins, Choice reels, long multiplier, boolean retrigger) {
+        public long spins(int count) {
             return count == 0 ? 0 : spins[Math.min(count, spins.length) - 1];
         }
     }
@@ -137,7 +137,7 @@ record SlotModel(String id, String name, int rows, int reels, List<String> symbo
      * @param prizeValues prizes in line bets, and
      * @param prizeWeights their weights
      */
-    record Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
+    public record Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
             long[] prizeWeights) {
     }
 }

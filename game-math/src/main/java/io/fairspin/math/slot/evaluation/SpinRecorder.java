@@ -1,15 +1,18 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.evaluation;
 
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.slot.SlotGame.Bet;
-import io.fairspin.math.slot.SlotModel.Choice;
-import io.fairspin.math.slot.SlotModel.FreeGames;
-import io.fairspin.math.slot.SlotModel.Pay;
-import io.fairspin.math.slot.SlotModel.Scatter;
+import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult.BonusRound;
 import io.fairspin.math.slot.SpinResult.Position;
 import io.fairspin.math.slot.SpinResult.Spin;
 import io.fairspin.math.slot.SpinResult.Win;
+import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
@@ -19,7 +22,7 @@ import java.util.List;
  * Plays one round and writes down everything: the same draws as {@link SlotGame#play(RandomStream,
  * RoundOutcome)}, evaluated from the rules ({@link LinePays}) rather than the precomputed tables.
  */
-final class SpinRecorder {
+public final class SpinRecorder {
     private final SlotGame game;
     private final SlotModel model;
     private final Bet bet;
@@ -28,7 +31,7 @@ final class SpinRecorder {
     private final LinePays rules;
     private final List<Spin> spins = new ArrayList<>();
 
-    SpinRecorder(SlotGame game, Bet bet, int[] picks) {
+    public SpinRecorder(SlotGame game, Bet bet, int[] picks) {
         this.game = game;
         this.model = game.model;
         if (!model.ways() && bet.lines() > model.paylines().length) {
@@ -48,11 +51,11 @@ final class SpinRecorder {
         this.rules = model.ways() ? null : new LinePays(model);
     }
 
-    RoundOutcome outcome() {
+    public RoundOutcome outcome() {
         return outcome;
     }
 
-    SpinResult play(RandomStream stream) {
+    public SpinResult play(RandomStream stream) {
         outcome.start(bet.stake());
         Spin base = spin(stream, "base", model.baseReels(), 1);
         long line = sum(base.wins(), "scatter", false);

@@ -1,9 +1,9 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.evaluation;
 
 import java.util.Arrays;
 
 /** An int array with value equality, as a map key: a diagram node's children, a state of the count. */
-record IntArrayKey(int[] values) {
+public record IntArrayKey(int[] values) {
     @Override
     public boolean equals(Object other) {
         return other instanceof IntArrayKey && Arrays.equals(values, ((IntArrayKey) other).values);

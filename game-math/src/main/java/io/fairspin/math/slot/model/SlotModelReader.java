@@ -1,13 +1,13 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fairspin.math.slot.SlotModel.Bonus;
-import io.fairspin.math.slot.SlotModel.Choice;
-import io.fairspin.math.slot.SlotModel.FreeGames;
-import io.fairspin.math.slot.SlotModel.Pay;
-import io.fairspin.math.slot.SlotModel.ReelSet;
-import io.fairspin.math.slot.SlotModel.Scatter;
-import io.fairspin.math.slot.SlotModel.Wild;
+import io.fairspin.math.slot.model.SlotModel.Bonus;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.ReelSet;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel.Wild;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads and validates a slot model document (format: {@code docs/model-format.md}, "Slot models"). */
-final class SlotModelReader {
+public final class SlotModelReader {
     /** Pays in line bets stay below 2^30 so that a line's pay and its bonus flag share one int. */
-    static final long MAX_CREDITS = (1L << 30) - 1;
+    public static final long MAX_CREDITS = (1L << 30) - 1;
     private static final int MAX_REEL_STOPS = 1 << 16;
     private static final int MAX_REELS = 9;
     private static final double MAX_CYCLE = 0x1p62;
@@ -29,7 +29,7 @@ final class SlotModelReader {
     private int reels;
 
     /** The fields a slot model may have, in documentation order. */
-    static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
+    public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
             "bonus", "bet", "maxWin");
 
@@ -37,7 +37,7 @@ final class SlotModelReader {
     }
 
     /** The model in {@code root}, read from {@code file}. */
-    static SlotModel read(String file, JsonNode root) {
+    public static SlotModel read(String file, JsonNode root) {
         return new SlotModelReader().model(new ModelNode(file, "$", root));
     }
 

@@ -1,8 +1,13 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.analysis;
 
 import io.fairspin.math.Fraction;
-import io.fairspin.math.slot.SlotModel.Choice;
-import io.fairspin.math.slot.SlotModel.Pay;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.evaluation.LinePays;
+import io.fairspin.math.slot.evaluation.LineTable;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,13 +20,13 @@ import java.util.Map;
  * played line's hit frequency: counted per line from the symbol distribution at that line's rows, which are
  * independent from reel to reel.
  */
-final class Awards {
+public final class Awards {
     /** Per pay of the model: expected occurrences per spin. */
-    final Fraction[] occurrences;
+    public final Fraction[] occurrences;
     /** Per pay: expected win per spin in line bets. */
-    final Fraction[] credits;
+    public final Fraction[] credits;
     /** Per played line: the chance that it pays (line games only). */
-    final List<Fraction> lineHitFrequency = new ArrayList<>();
+    public final List<Fraction> lineHitFrequency = new ArrayList<>();
 
     private Awards(int pays) {
         occurrences = new Fraction[pays];
@@ -31,7 +36,7 @@ final class Awards {
     }
 
     /** The awards of a spin on {@code base}'s reel sets (the base game's or the free games'). */
-    static Awards of(SlotGame game, Choice base) {
+    public static Awards of(SlotGame game, Choice base) {
         SlotModel model = game.model;
         Awards awards = new Awards(model.pays().size());
         long total = base.total();

@@ -1,7 +1,8 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.evaluation;
 
-import io.fairspin.math.slot.SlotModel.ReelSet;
-import io.fairspin.math.slot.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel.ReelSet;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.List;
@@ -11,27 +12,27 @@ import java.util.List;
  * up, never computed. A reel's stop is held as its global stop index {@code stopBase[r] + stop}, and
  * three 21-bit indices are packed per long so that a spin needs no array (see {@link #pack}).
  */
-final class CompiledReels {
-    static final int BITS = 21;
-    static final long MASK = (1L << BITS) - 1;
+public final class CompiledReels {
+    public static final int BITS = 21;
+    public static final long MASK = (1L << BITS) - 1;
 
-    final ReelSet set;
-    final int reels;
-    final int rows;
+    public final ReelSet set;
+    public final int reels;
+    public final int rows;
     private final int[] lengths;
     private final WeightedTable[] weights;
     /** Global index of each reel's first stop. */
-    final int[] stopBase;
+    public final int[] stopBase;
     /** Line-code contribution of the symbol at (global stop g, row j): index g * rows + j. */
-    final int[] lineCode;
+    public final int[] lineCode;
     /** Symbol at (global stop g, row j): index g * rows + j. */
-    final int[] symbolAt;
+    public final int[] symbolAt;
     /** Per scatter, its count in the column at global stop g. */
-    final byte[][] scatterCount;
+    public final byte[][] scatterCount;
     /** Ways: count of positions showing symbol s or a wild for it in the column at g: index g * S + s. */
-    final byte[] waysCount;
+    public final byte[] waysCount;
 
-    CompiledReels(SlotModel model, ReelSet set, LineTable table) {
+    public CompiledReels(SlotModel model, ReelSet set, LineTable table) {
         this.set = set;
         this.reels = model.reels();
         this.rows = model.rows();
@@ -74,7 +75,7 @@ final class CompiledReels {
     }
 
     /** The symbols a reel shows from top to bottom when it stops at {@code stop}. */
-    int[] column(int reel, int stop) {
+    public int[] column(int reel, int stop) {
         int[] strip = set.strips()[reel];
         int[] column = new int[rows];
         for (int j = 0; j < rows; j++) {
@@ -83,7 +84,7 @@ final class CompiledReels {
         return column;
     }
 
-    static int scatterCount(Scatter scatter, int[] column) {
+    public static int scatterCount(Scatter scatter, int[] column) {
         int count = 0;
         for (int symbol : column) {
             if (symbol == scatter.symbol()) {
@@ -94,7 +95,7 @@ final class CompiledReels {
     }
 
     /** Positions in {@code column} that count for ways of symbol {@code s}: s itself or a wild replacing it. */
-    static int waysCount(SlotModel model, int s, int[] column) {
+    public static int waysCount(SlotModel model, int s, int[] column) {
         int count = 0;
         for (int symbol : column) {
             SlotModel.Wild wild = model.wild(symbol);
@@ -105,22 +106,22 @@ final class CompiledReels {
         return count;
     }
 
-    int length(int reel) {
+    public int length(int reel) {
         return lengths[reel];
     }
 
     /** Draws reel {@code reel}'s stop: uniform(length), or a weighted pick on a virtual reel. */
-    int drawStop(RandomStream stream, int reel) {
+    public int drawStop(RandomStream stream, int reel) {
         return weights[reel] == null ? stream.nextInt(lengths[reel]) : stream.pick(weights[reel]);
     }
 
     /** Adds reel {@code reel}'s global stop {@code g} to the packed word that holds it. */
-    static long pack(long word, int reel, int g) {
+    public static long pack(long word, int reel, int g) {
         return word | (long) g << (BITS * (reel % 3));
     }
 
     /** Reel {@code reel}'s global stop from the three packed words. */
-    static int unpack(long p0, long p1, long p2, int reel) {
+    public static int unpack(long p0, long p1, long p2, int reel) {
         long word = reel < 3 ? p0 : reel < 6 ? p1 : p2;
         return (int) ((word >>> (BITS * (reel % 3))) & MASK);
     }

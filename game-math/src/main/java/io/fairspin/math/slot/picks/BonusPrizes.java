@@ -1,7 +1,7 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.picks;
 
 import io.fairspin.math.Fraction;
-import io.fairspin.math.slot.SlotModel.Bonus;
+import io.fairspin.math.slot.model.SlotModel.Bonus;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,10 +9,10 @@ import java.util.TreeMap;
  * The exact distribution of one pick bonus's award in line bets: each picked item hides a weighted
  * number of prizes, each drawn from the weighted prize table; the award is the sum over the picked items.
  */
-final class BonusPrizes {
-    final Map<Long, Fraction> distribution;
-    final Fraction mean;
-    final Fraction meanSquare;
+public final class BonusPrizes {
+    public final Map<Long, Fraction> distribution;
+    public final Fraction mean;
+    public final Fraction meanSquare;
 
     private BonusPrizes(Map<Long, Fraction> distribution) {
         this.distribution = distribution;
@@ -26,7 +26,7 @@ final class BonusPrizes {
         this.meanSquare = m2;
     }
 
-    static BonusPrizes of(Bonus bonus) {
+    public static BonusPrizes of(Bonus bonus) {
         Map<Long, Fraction> prize = table(bonus.prizeValues(), bonus.prizeWeights());
         Map<Long, Fraction> counts = table(bonus.countValues(), bonus.countWeights());
         Map<Long, Fraction> item = new TreeMap<>();

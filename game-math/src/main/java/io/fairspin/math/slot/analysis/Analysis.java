@@ -1,8 +1,11 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.analysis;
 
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
-import io.fairspin.math.slot.SlotModel.FreeGames;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.picks.BonusPrizes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -17,25 +20,25 @@ import java.util.Map;
  * E[V] = E[X] / (1 - E[M]) and E[V^2] = (E[X^2] + 2 E[XM] E[V] + E[M(M-1)] E[V]^2) / (1 - E[M]) for a
  * free game's own win X and the free games M it adds), and the bonus's prize distribution.
  */
-final class Analysis {
-    final SlotGame game;
-    final SpinMoments base;
-    final Awards awards;
+public final class Analysis {
+    public final SlotGame game;
+    public final SpinMoments base;
+    public final Awards awards;
     /** The free games' awards, null without free games. */
-    final Awards freeAwards;
-    final BonusPrizes bonus;
-    final SpinMoments free;
+    public final Awards freeAwards;
+    public final BonusPrizes bonus;
+    public final SpinMoments free;
     /** E[V], E[V^2] of one free game with all it retriggers; zero without free games. */
-    final Fraction freeGameMean;
-    final Fraction freeGameMeanSquare;
+    public final Fraction freeGameMean;
+    public final Fraction freeGameMeanSquare;
     /** Expected free games per free game played (E[M]). */
-    final Fraction retriggerRate;
-    final Fraction mean;
-    final Fraction meanSquare;
-    final Fraction silent;
-    final Fraction bonusFrequency;
+    public final Fraction retriggerRate;
+    public final Fraction mean;
+    public final Fraction meanSquare;
+    public final Fraction silent;
+    public final Fraction bonusFrequency;
     /** Whether a probability came from an iterated root (free games that retrigger without paying). */
-    final boolean rootIterated;
+    public final boolean rootIterated;
     private boolean iterated;
     private final ExactFigures figures;
 
@@ -83,7 +86,7 @@ final class Analysis {
         figures = figures(model, ey, ev);
     }
 
-    static Analysis of(SlotGame game) {
+    public static Analysis of(SlotGame game) {
         return new Analysis(game);
     }
 
@@ -113,11 +116,11 @@ final class Analysis {
     }
 
     /** Expected free games played per round, retriggers included. */
-    Fraction freeGamesPerRound() {
+    public Fraction freeGamesPerRound() {
         return base.n.divide(Fraction.ONE.subtract(retriggerRate));
     }
 
-    ExactFigures figures() {
+    public ExactFigures figures() {
         return figures;
     }
 

@@ -1,12 +1,15 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.analysis;
 
-import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.AnalysisReport.Table;
+import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
-import io.fairspin.math.slot.SlotModel.Pay;
-import io.fairspin.math.slot.SlotModel.Scatter;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.picks.BonusPrizes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Lays a slot's {@link Analysis} out as a PAR sheet: the tables {@code fairspin par} prints. */
-final class ParSheet {
+public final class ParSheet {
     /** Two-sided standard normal quantiles for 90, 95 and 99% confidence. */
     private static final double[] Z = {1.6448536269514722, 1.959963984540054, 2.5758293035489004};
     private static final String[] CONFIDENCE = {"90%", "95%", "99%"};
@@ -22,7 +25,7 @@ final class ParSheet {
     private ParSheet() {
     }
 
-    static AnalysisReport report(SlotGame game, Analysis analysis) {
+    public static AnalysisReport report(SlotGame game, Analysis analysis) {
         List<Table> tables = new ArrayList<>();
         tables.add(summary(game, analysis));
         tables.add(byWinType(game, analysis.figures()));

@@ -1,5 +1,11 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.analysis;
 
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.evaluation.IntArrayKey;
+import io.fairspin.math.slot.evaluation.LineTable;
+import io.fairspin.math.slot.evaluation.LongLongMap;
+import io.fairspin.math.slot.model.SlotModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,13 +20,13 @@ import java.util.Map;
  * outcome is (scatter counts, line or ways win in line bets A, lines starting the bonus B) with its
  * number of stop combinations.
  */
-final class SpinDistribution {
+public final class SpinDistribution {
     private static final int DONE = Integer.MIN_VALUE;
 
     /** Final outcomes: per scatter counts, a map from {@code A << 8 | B} to combinations. */
-    final Map<IntArrayKey, LongLongMap> outcomes;
+    public final Map<IntArrayKey, LongLongMap> outcomes;
     /** The number of stop combinations (weighted): the cycle. */
-    final long cycle;
+    public final long cycle;
 
     private SpinDistribution(Map<IntArrayKey, LongLongMap> outcomes, long cycle) {
         this.outcomes = outcomes;
@@ -31,7 +37,7 @@ final class SpinDistribution {
     private record Step(IntArrayKey state, long added) {
     }
 
-    static SpinDistribution of(SlotGame game, CompiledReels reels) {
+    public static SpinDistribution of(SlotGame game, CompiledReels reels) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
         int[] waysSymbols = game.waysSymbols;
@@ -150,7 +156,7 @@ final class SpinDistribution {
     }
 
     /** The final outcomes as a list, for reading in order. */
-    List<Map.Entry<IntArrayKey, LongLongMap>> entries() {
+    public List<Map.Entry<IntArrayKey, LongLongMap>> entries() {
         return new ArrayList<>(outcomes.entrySet());
     }
 }

@@ -1,4 +1,4 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.ModelException;
@@ -7,38 +7,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A node of a model document with its JSON path, so that every complaint names the file and the field. */
-final class ModelNode {
+public final class ModelNode {
     private final String file;
     private final String path;
     private final JsonNode node;
 
-    ModelNode(String file, String path, JsonNode node) {
+    public ModelNode(String file, String path, JsonNode node) {
         this.file = file;
         this.path = path;
         this.node = node;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    ModelException error(String problem) {
+    public ModelException error(String problem) {
         return new ModelException(file, path, problem);
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return node.has(field) && !node.get(field).isNull();
     }
 
     /** The field {@code name}, which must be present. */
-    ModelNode field(String name) {
+    public ModelNode field(String name) {
         if (!has(name)) {
             throw new ModelException(file, path + "." + name, "missing");
         }
         return new ModelNode(file, path + "." + name, node.get(name));
     }
 
-    List<ModelNode> elements() {
+    public List<ModelNode> elements() {
         if (!node.isArray()) {
             throw error("expected an array");
         }
@@ -50,7 +50,7 @@ final class ModelNode {
     }
 
     /** The elements of a non-empty array. */
-    List<ModelNode> nonEmptyElements() {
+    public List<ModelNode> nonEmptyElements() {
         List<ModelNode> elements = elements();
         if (elements.isEmpty()) {
             throw error("expected a non-empty array");
@@ -59,12 +59,12 @@ final class ModelNode {
     }
 
     /** Refuses fields other than {@code allowed}, so that a misspelt field is not silently ignored. */
-    ModelNode allowOnly(List<String> allowed) {
+    public ModelNode allowOnly(List<String> allowed) {
         ModelFields.allowOnly(file, path, node, allowed);
         return this;
     }
 
-    List<String> fieldNames() {
+    public List<String> fieldNames() {
         if (!node.isObject()) {
             throw error("expected an object");
         }
@@ -73,22 +73,22 @@ final class ModelNode {
         return names;
     }
 
-    boolean isArray() {
+    public boolean isArray() {
         return node.isArray();
     }
 
-    boolean isText() {
+    public boolean isText() {
         return node.isTextual();
     }
 
-    String text() {
+    public String text() {
         if (!node.isTextual() || node.asText().isEmpty()) {
             throw error("expected a non-empty string");
         }
         return node.asText();
     }
 
-    boolean bool() {
+    public boolean bool() {
         if (!node.isBoolean()) {
             throw error("expected true or false");
         }
@@ -96,7 +96,7 @@ final class ModelNode {
     }
 
     /** An integer in [min, max]. */
-    long integer(long min, long max) {
+    public long integer(long min, long max) {
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw error("expected an integer in [" + min + ", " + max + "]");
         }
@@ -108,7 +108,7 @@ final class ModelNode {
     }
 
     /** An array of integers, each in [min, max]. */
-    long[] integers(long min, long max) {
+    public long[] integers(long min, long max) {
         List<ModelNode> elements = nonEmptyElements();
         long[] values = new long[elements.size()];
         for (int i = 0; i < values.length; i++) {
@@ -118,7 +118,7 @@ final class ModelNode {
     }
 
     /** One of the given words. */
-    String oneOf(String... words) {
+    public String oneOf(String... words) {
         String value = node.isTextual() ? node.asText() : null;
         for (String word : words) {
             if (word.equals(value)) {

@@ -1,10 +1,12 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.freegames;
 
 import io.fairspin.math.Fraction;
 import io.fairspin.math.ModelException;
-import io.fairspin.math.slot.SlotModel.Choice;
-import io.fairspin.math.slot.SlotModel.FreeGames;
-import io.fairspin.math.slot.SlotModel.Scatter;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,11 +14,11 @@ import java.util.TreeMap;
  * Refuses free games that would never end: when each free game awards on average one or more free
  * games (E[M] >= 1), the feature runs forever with positive probability.
  */
-final class FreeGamesCheck {
+public final class FreeGamesCheck {
     private FreeGamesCheck() {
     }
 
-    static void requireEnding(String file, SlotGame game) {
+    public static void requireEnding(String file, SlotGame game) {
         FreeGames free = game.model.freeGames();
         Scatter scatter = game.model.scatters().get(free.scatter());
         Choice choice = free.reels();

@@ -1,17 +1,17 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.model;
 
-import io.fairspin.math.slot.SlotModel.Pay;
-import io.fairspin.math.slot.SlotModel.Wild;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Wild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /** The model's harmless but suspicious parts: symbols that never appear, pays that can never occur. */
-final class ModelWarnings {
+public final class ModelWarnings {
     private ModelWarnings() {
     }
 
-    static List<String> of(SlotModel model) {
+    public static List<String> of(SlotModel model) {
         List<Integer> sets = new ArrayList<>();
         IntStream.of(model.baseReels().sets()).forEach(sets::add);
         if (model.freeGames() != null) {

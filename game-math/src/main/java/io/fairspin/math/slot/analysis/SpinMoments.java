@@ -1,8 +1,12 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.analysis;
 
 import io.fairspin.math.Fraction;
-import io.fairspin.math.slot.SlotModel.Choice;
-import io.fairspin.math.slot.SlotModel.Scatter;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.IntArrayKey;
+import io.fairspin.math.slot.evaluation.LongLongMap;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +19,31 @@ import java.util.TreeMap;
  * games N it awards. Probabilities are exact: a reel set's sums over its cycle, weighted by the set's
  * chance.
  */
-final class SpinMoments {
-    Fraction t = Fraction.ZERO;
-    Fraction t2 = Fraction.ZERO;
-    Fraction b = Fraction.ZERO;
-    Fraction bb1 = Fraction.ZERO;
-    Fraction tb = Fraction.ZERO;
-    Fraction n = Fraction.ZERO;
-    Fraction nn1 = Fraction.ZERO;
-    Fraction tn = Fraction.ZERO;
-    Fraction bn = Fraction.ZERO;
+public final class SpinMoments {
+    public Fraction t = Fraction.ZERO;
+    public Fraction t2 = Fraction.ZERO;
+    public Fraction b = Fraction.ZERO;
+    public Fraction bb1 = Fraction.ZERO;
+    public Fraction tb = Fraction.ZERO;
+    public Fraction n = Fraction.ZERO;
+    public Fraction nn1 = Fraction.ZERO;
+    public Fraction tn = Fraction.ZERO;
+    public Fraction bn = Fraction.ZERO;
     /** Expected line (or ways) and scatter wins after the cap's cut, before any multiplier. */
-    Fraction line = Fraction.ZERO;
-    Fraction scatter = Fraction.ZERO;
+    public Fraction line = Fraction.ZERO;
+    public Fraction scatter = Fraction.ZERO;
     /** Expected amount the cap takes off. */
-    Fraction cut = Fraction.ZERO;
-    Fraction bonusTriggered = Fraction.ZERO;
-    Fraction freeTriggered = Fraction.ZERO;
+    public Fraction cut = Fraction.ZERO;
+    public Fraction bonusTriggered = Fraction.ZERO;
+    public Fraction freeTriggered = Fraction.ZERO;
     /** P(T = 0 and B = 0 and N = k), by k. */
-    final Map<Long, Fraction> silentByAward = new TreeMap<>();
+    public final Map<Long, Fraction> silentByAward = new TreeMap<>();
     /** P(B = 0 and N = k), by k. */
-    final Map<Long, Fraction> noBonusByAward = new TreeMap<>();
+    public final Map<Long, Fraction> noBonusByAward = new TreeMap<>();
     /** Per scatter (by index) and count: probability. */
-    final List<Map<Integer, Fraction>> scatterCounts = new ArrayList<>();
-    long maxT;
-    Fraction maxTProbability = Fraction.ZERO;
+    public final List<Map<Integer, Fraction>> scatterCounts = new ArrayList<>();
+    public long maxT;
+    public Fraction maxTProbability = Fraction.ZERO;
 
     /**
      * The moments of a spin played on {@code choice}'s reel sets.
@@ -47,7 +51,7 @@ final class SpinMoments {
      * @param multiplier      applied to line and scatter wins
      * @param awardsFreeGames whether the spin's scatters award free games (false: N is always 0)
      */
-    static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
+    public static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         SpinMoments moments = new SpinMoments();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {

@@ -1,18 +1,18 @@
-package io.fairspin.math.slot;
+package io.fairspin.math.slot.evaluation;
 
 /** A map from long to long by open addressing, for counting outcomes without boxing. */
-final class LongLongMap {
+public final class LongLongMap {
     private static final long EMPTY = Long.MIN_VALUE;
 
     private long[] keys;
     private long[] values;
     private int size;
 
-    LongLongMap() {
+    public LongLongMap() {
         this(8);
     }
 
-    LongLongMap(int capacity) {
+    public LongLongMap(int capacity) {
         int n = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1);
         keys = new long[n];
         values = new long[n];
@@ -20,7 +20,7 @@ final class LongLongMap {
     }
 
     /** Adds {@code amount} to the value of {@code key} (absent keys hold 0). */
-    void add(long key, long amount) {
+    public void add(long key, long amount) {
         int mask = keys.length - 1;
         int i = (int) mix(key) & mask;
         while (keys[i] != EMPTY && keys[i] != key) {
@@ -58,7 +58,7 @@ final class LongLongMap {
     }
 
     /** The sum of all values. */
-    long total() {
+    public long total() {
         long total = 0;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
@@ -69,7 +69,7 @@ final class LongLongMap {
     }
 
     /** Calls {@code action} with each key and value. */
-    void forEach(Entry action) {
+    public void forEach(Entry action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
                 action.accept(keys[i], values[i]);
@@ -79,7 +79,7 @@ final class LongLongMap {
 
     /** What {@link #forEach} calls. */
     @FunctionalInterface
-    interface Entry {
+    public interface Entry {
         void accept(long key, long value);
     }
 }
