@@ -43,7 +43,21 @@ class AuditCommandsTest {
 
         CommandRun again = CommandRun.of("keys", "signing", "--out", base.toString());
         assertEquals(ExitCode.ERROR, again.exitCode());
-        assertTrue(again.stderr().startsWith("fairspin: file exists"), again.stderr());
+        assertEquals("fairspin: file exists: " + key + " (use --force to replace it)\n", again.stderr());
+        byte[] before = Files.readAllBytes(key);
+        CommandRun forced = CommandRun.of("keys", "signing", "--out", base.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.stderr());
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(key)), "--force replaced the key");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(pub)));
+        for (String bad : new String[] {"", " ", dir + "/"}) {
+            CommandRun empty = CommandRun.of("keys", "escrow", "--out", bad);
+            assertEquals(ExitCode.USAGE, empty.exitCode(), empty.stderr());
+            assertTrue(empty.stderr().startsWith("fairspin: --out: must be a file prefix"), empty.stderr());
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count(), "nothing but operator.key and operator.pub");
+        }
     }
 
     @Test

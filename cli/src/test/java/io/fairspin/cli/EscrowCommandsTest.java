@@ -95,7 +95,8 @@ class EscrowCommandsTest {
 
         CommandRun again = run("keys", "escrow", "--out", dir.resolve("auditor").toString());
         assertEquals(ExitCode.ERROR, again.exitCode());
-        assertEquals("fairspin: file exists: " + dir.resolve("auditor.pub") + "\n", again.stderr());
+        assertEquals("fairspin: file exists: " + dir.resolve("auditor.key") + " (use --force to replace it)\n",
+                again.stderr());
     }
 
     @Test

@@ -69,6 +69,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
                             b.reseedInterval, REQUEST_BYTES);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
+            if (nonce != null) {
+                Arrays.fill(nonce, (byte) 0);
+            }
         }
     }
 
@@ -222,9 +225,13 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     /** Half the strength in entropy, then the instance counter and the time (SP 800-90A section 8.6.7). */
     private byte[] nonce() {
         byte[] random = new byte[entropy.samplesFor(securityStrength / 2)];
-        entropy.read(random);
-        return Bytes.concat(random, Bytes.bigEndian64(INSTANCES.incrementAndGet()),
-                Bytes.bigEndian64(System.currentTimeMillis()), Bytes.bigEndian64(System.nanoTime()));
+        try {
+            entropy.read(random);
+            return Bytes.concat(random, Bytes.bigEndian64(INSTANCES.incrementAndGet()),
+                    Bytes.bigEndian64(System.currentTimeMillis()), Bytes.bigEndian64(System.nanoTime()));
+        } finally {
+            Arrays.fill(random, (byte) 0);
+        }
     }
 
     private static String newInstanceId() {
