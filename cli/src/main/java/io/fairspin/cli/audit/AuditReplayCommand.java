@@ -66,6 +66,8 @@ public final class AuditReplayCommand extends LeafCommand {
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {
+            escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowPath + ": " + torn
+                    + " not read: a writer was stopped while appending it, before any output depended on it"));
             replay = RoundReplay.of(entry, game, escrow);
         }
         RoundRecord logged = replay.logged();

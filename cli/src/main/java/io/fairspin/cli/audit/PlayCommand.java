@@ -10,10 +10,11 @@ import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
-import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
+import io.fairspin.cli.rng.GeneratorOptions;
 import java.io.IOException;
+import java.security.KeyPair;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -100,8 +101,11 @@ public final class PlayCommand extends LeafCommand {
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
-        try (AuditLog audit = writing.openOrCreate(log, origin, io());
-             SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+        KeyPair signingKey = writing.signingKey();
+        // The escrow first: a file that another key's records or another writer holds is refused before a
+        // new log folder is created.
+        try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
+             AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
             RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,

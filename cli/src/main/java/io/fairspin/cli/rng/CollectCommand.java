@@ -64,7 +64,7 @@ abstract class CollectCommand extends LeafCommand {
         validate();
         Progress meter = new Progress(io(), unit(), count, progress != null ? progress : count >= progressThreshold());
         Escrowed escrowed = null;
-        try (SeedEscrow escrow = generator.openEscrow(); CertifiedRandom random = generator.build(escrow)) {
+        try (SeedEscrow escrow = generator.openEscrow(io()); CertifiedRandom random = generator.build(escrow)) {
             if (escrow != null) {
                 escrowed = new Escrowed(generator.escrowFile.toString(), random.instanceId(), escrow.keyId());
             }

@@ -66,6 +66,8 @@ public final class RngReplayCommand extends LeafCommand {
     public Integer call() throws IOException {
         validate();
         try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
+            escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowFile + ": " + torn
+                    + " not read: a writer was stopped while appending it, before any output depended on it"));
             if (round != null) {
                 EscrowReplay.Round replayed = escrow.round(round);
                 if (count != null) {
