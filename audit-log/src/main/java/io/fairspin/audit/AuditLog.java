@@ -261,6 +261,19 @@ public final class AuditLog implements AutoCloseable {
         return appendEvent(round);
     }
 
+    /**
+     * Queues an event of the certified generator (a reseed, a health-test failure), so that a monitor reading
+     * the log sees it among the rounds; the future completes when it is durable.
+     */
+    public CompletableFuture<Receipt> submitHealth(RngHealthRecord event) {
+        return submitEvent(event);
+    }
+
+    /** Appends an event of the certified generator and returns once it is durable. */
+    public Receipt appendHealth(RngHealthRecord event) throws IOException {
+        return appendEvent(event);
+    }
+
     private Receipt appendEvent(LogEvent event) throws IOException {
         try {
             return submitEvent(event).join();
