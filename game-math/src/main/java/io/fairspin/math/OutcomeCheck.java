@@ -12,7 +12,8 @@ import java.util.Optional;
  * monitor that counts award frequencies against the exact figures.
  *
  * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
- * {@link #of(Game)} gives the check of a game type that has one (slots today).
+ * {@link #of(Game)} gives the check of a game type that has one (slots today). An instance may keep state
+ * between calls: use one per thread.
  */
 public interface OutcomeCheck {
     /**

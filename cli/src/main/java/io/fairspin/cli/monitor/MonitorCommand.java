@@ -105,6 +105,7 @@ public final class MonitorCommand extends LeafCommand {
         Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert);
         LogFollower follower = new LogFollower(log, monitor);
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         try (MonitorMetrics metrics = metricsPort == null ? null
                 : MonitorMetrics.serve(monitor, metricsAddress, metricsPort)) {
             if (metrics != null) {
@@ -118,7 +119,7 @@ public final class MonitorCommand extends LeafCommand {
                 monitor.finish(follower, allowUnsigned);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            finish(monitor, seconds);
+            finish(monitor, seconds, (cpuNanos() - cpuStart) / 1e9);
         } finally {
             if (alertsOut != null && alertsOut != io().out()) {
                 alertsOut.close();
@@ -170,13 +171,20 @@ public final class MonitorCommand extends LeafCommand {
         }
     }
 
-    private void finish(Monitor monitor, double seconds) throws IOException {
+    /** CPU time of this thread, which reads and checks the log. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
+    private void finish(Monitor monitor, double seconds, double cpuSeconds) throws IOException {
         MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds));
         if (report != null) {
             writeReport(monitor, seconds);
         }
-        io().err().printf(Locale.ROOT, "read %,d entries in %.2f s: %,.0f entries/s%n", summary.entries(), seconds,
-                summary.entriesPerSecond());
+        io().err().printf(Locale.ROOT, "read and checked %,d entries in %.2f s: %,.0f entries/s (%.2f s of CPU on the"
+                + " reading thread: %,.0f entries per CPU second)%n", summary.entries(), seconds,
+                summary.entriesPerSecond(), cpuSeconds, summary.entries() / Math.max(cpuSeconds, 1e-9));
         if (json()) {
             Json.write(io().out(), summary);
             return;

@@ -23,6 +23,8 @@ import java.util.Map;
  * picks (which must be items the bonus can hide and picks the rules allow); the logged spins must be as many
  * as the free games awarded; and the round evaluated again must equal the logged one field for field, its
  * stake the logged bet and its win the logged win.
+ *
+ * <p>Not thread-safe (it keeps the evaluator of the last bet): one instance per thread.
  */
 public final class LoggedSpinCheck implements OutcomeCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,6 +41,8 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final List<String> awards = new ArrayList<>();
     private final Map<String, Integer> awardIndex = new HashMap<>();
     private final List<Fraction> perRound = new ArrayList<>();
+    private Bet lastBet;
+    private SpinRecorder lastRecorder;
 
     public LoggedSpinCheck(SlotGame game) {
         this.game = game;
@@ -97,7 +101,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private SpinResult evaluate(JsonNode outcome) {
         Bet bet = new Bet(number(outcome, "lineBet", "$.outcome.lineBet"),
                 (int) number(outcome, "lines", "$.outcome.lines"));
-        SpinRecorder recorder = new SpinRecorder(game, bet, null);
+        SpinRecorder recorder = recorder(bet);
         JsonNode spins = outcome.get("spins");
         if (spins == null || !spins.isArray() || spins.isEmpty()) {
             throw new IllegalArgumentException("$.outcome.spins: expected a non-empty array");
@@ -133,6 +137,15 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
         }
         return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
+    }
+
+    /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
+    private SpinRecorder recorder(Bet bet) {
+        if (!bet.equals(lastBet)) {
+            lastRecorder = new SpinRecorder(game, bet, null);
+            lastBet = bet;
+        }
+        return lastRecorder;
     }
 
     private List<BonusRound> bonusRounds(SpinRecorder recorder, int[][] window, JsonNode logged, Bet bet,
