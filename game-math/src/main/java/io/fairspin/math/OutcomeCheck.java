@@ -1,8 +1,8 @@
 package io.fairspin.math;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fairspin.math.slot.LoggedSpinCheck;
 import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.LoggedSpinCheck;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.fairspin.audit.monitor;
 
-import io.fairspin.audit.ModelFile;
+import io.fairspin.audit.round.ModelFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.fairspin.audit.witness;
 
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.Ed25519Keys;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.rng.keys.KeyFiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,10 +1,10 @@
 package io.fairspin.audit.witness;
 
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.ConsistencyProof;
-import io.fairspin.audit.NoteVerifier;
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.ConsistencyProof;
+import io.fairspin.audit.merkle.ProofException;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.util.List;

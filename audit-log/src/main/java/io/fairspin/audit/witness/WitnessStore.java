@@ -1,7 +1,7 @@
 package io.fairspin.audit.witness;
 
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.merkle.ProofException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.ConsistencyProof;
-import io.fairspin.audit.DisputePacket;
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.ConsistencyProof;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.round.DisputePacket;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.LeafCommand;
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.ConsistencyProof;
-import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.LogCorruptedException;
-import io.fairspin.audit.LogFollower;
-import io.fairspin.audit.LogProblem;
-import io.fairspin.audit.NoteVerifier;
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.Ed25519Keys;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.ConsistencyProof;
+import io.fairspin.audit.log.LogCorruptedException;
+import io.fairspin.audit.log.LogFollower;
+import io.fairspin.audit.log.LogProblem;
+import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.witness.Cosignature;
 import io.fairspin.audit.witness.Witness;
 import io.fairspin.audit.witness.WitnessException;
@@ -16,7 +16,7 @@ import io.fairspin.audit.witness.WitnessStore;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +145,7 @@ public final class AuditWitnessCommand extends LeafCommand {
         SignedNote[] last = new SignedNote[1];
         LogFollower follower = new LogFollower(dir, new LogFollower.Listener() {
             @Override
-            public void entry(io.fairspin.audit.LogEntry entry) {
+            public void entry(io.fairspin.audit.record.LogEntry entry) {
             }
 
             @Override

@@ -1,7 +1,7 @@
 package io.fairspin.cli.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fairspin.audit.LogFollower;
+import io.fairspin.audit.log.LogFollower;
 import io.fairspin.audit.monitor.Alert;
 import io.fairspin.audit.monitor.ControlLimits;
 import io.fairspin.audit.monitor.Models;

@@ -8,10 +8,19 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
-import io.fairspin.math.slot.SlotModel.Bonus;
-import io.fairspin.math.slot.SlotModel.Choice;
-import io.fairspin.math.slot.SlotModel.FreeGames;
-import io.fairspin.math.slot.SlotModel.Scatter;
+import io.fairspin.math.slot.analysis.Analysis;
+import io.fairspin.math.slot.analysis.ParSheet;
+import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.evaluation.LineTable;
+import io.fairspin.math.slot.evaluation.SpinRecorder;
+import io.fairspin.math.slot.freegames.FreeGamesCheck;
+import io.fairspin.math.slot.model.ModelWarnings;
+import io.fairspin.math.slot.model.SlotModel.Bonus;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.model.SlotModelReader;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
@@ -30,26 +39,27 @@ import java.util.Optional;
 public final class SlotGame implements Game, Analyzable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    final SlotModel model;
-    final LineTable table;
-    final CompiledReels[] reelSets;
+    // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
+    public final SlotModel model;
+    public final LineTable table;
+    public final CompiledReels[] reelSets;
     private final WeightedTable baseChoice;
     private final WeightedTable freeChoice;
     private final WeightedTable prizeCounts;
     private final WeightedTable prizes;
     /** Ways games: the symbols with pays, and per symbol i and run length k the pay, index i * (reels + 1) + k. */
-    final int[] waysSymbols;
+    public final int[] waysSymbols;
     private final long[] waysPays;
     /** Row of each played line on each reel: index line * reels + reel. */
-    final int[] lineRows;
+    public final int[] lineRows;
     private final List<String> winTypes = new ArrayList<>();
     private final List<String> features = new ArrayList<>();
-    final int lineType;
-    final int scatterType;
-    final int freeType;
-    final int bonusType;
-    final int freeFeature;
-    final int bonusFeature;
+    public final int lineType;
+    public final int scatterType;
+    public final int freeType;
+    public final int bonusType;
+    public final int freeFeature;
+    public final int bonusFeature;
     private final List<String> warnings;
     private volatile Analysis analysis;
 
@@ -117,9 +127,10 @@ public final class SlotGame implements Game, Analyzable {
         return model.name();
     }
 
-    /** The standard wager: the model's bet per line and lines played. */
-    public Bet standardBet() {
-        return new Bet(model.lineBet(), model.lines());
+    /** The standard wager: the model's bet per line and lines played, one coin. */
+    @Override
+    public io.fairspin.math.Bet standardBet() {
+        return io.fairspin.math.Bet.lines(model.lines(), model.lineBet(), 1);
     }
 
     @Override
@@ -203,12 +214,12 @@ public final class SlotGame implements Game, Analyzable {
     }
 
     /** How much the cap takes off a spin's line-plus-scatter win of {@code credits}. */
-    long excess(long credits, int lines) {
+    public long excess(long credits, int lines) {
         long cap = model.maxWin() * lines;
         return cap > 0 && credits > cap ? credits - cap : 0;
     }
 
-    int choose(RandomStream stream, Choice choice, WeightedTable weights) {
+    public int choose(RandomStream stream, Choice choice, WeightedTable weights) {
         return weights == null ? choice.sets()[0] : choice.sets()[stream.pick(weights)];
     }
 
@@ -278,11 +289,11 @@ public final class SlotGame implements Game, Analyzable {
     }
 
     /** A ways game's pay in line bets for a run of {@code length} reels of its i-th paying symbol. */
-    long waysPay(int i, int length) {
+    public long waysPay(int i, int length) {
         return waysPays[i * (model.reels() + 1) + length];
     }
 
-    static int firstSymbol(SlotModel.Pay pay) {
+    public static int firstSymbol(SlotModel.Pay pay) {
         boolean[] set = pay.pattern()[0];
         for (int s = 0; s < set.length; s++) {
             if (set[s]) {
@@ -335,7 +346,7 @@ public final class SlotGame implements Game, Analyzable {
     }
 
     /** The number of prizes an item hides, then each prize: the draws of one item. */
-    long[] drawItem(RandomStream stream) {
+    public long[] drawItem(RandomStream stream) {
         Bonus bonus = model.bonus();
         long[] hidden = new long[(int) bonus.countValues()[stream.pick(prizeCounts)]];
         for (int p = 0; p < hidden.length; p++) {
@@ -364,10 +375,10 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        SpinRecorder recorder = new SpinRecorder(this, standardBet(), null);
+        SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), null);
         SpinResult result = recorder.play(stream);
         JsonNode detail = MAPPER.valueToTree(result);
-        return new PlayedRound(recorder.outcome(), detail);
+        return new PlayedRound(recorder.outcome(), detail.toString());
     }
 
     // ---- Exact analysis. ----
@@ -382,7 +393,7 @@ public final class SlotGame implements Game, Analyzable {
         return ParSheet.report(this, analysis());
     }
 
-    Analysis analysis() {
+    public Analysis analysis() {
         Analysis result = analysis;
         if (result == null) {
             result = Analysis.of(this);
