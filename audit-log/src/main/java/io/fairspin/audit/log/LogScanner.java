@@ -254,7 +254,7 @@ public final class LogScanner {
             result.rounds++;
         } else if (entry.event() instanceof KeyAnnouncement) {
             result.announcements.add(new Announcement(entry.index(), (KeyAnnouncement) entry.event()));
-        } else {
+        } else if (entry.event() instanceof TailCut) {
             result.tailCuts.add((TailCut) entry.event());
         }
         while (nextCheckpoint < result.checkpoints.size()

@@ -21,10 +21,22 @@ public final class LogVerifier {
     private LogVerifier() {
     }
 
-    /** Full verification; {@code trusted} is the operator's public key (any key of the log's chain). */
+    /**
+     * Full verification; {@code trusted} is the operator's public key (any key of the log's chain). Entries past
+     * the last signed checkpoint may be at most the log's own checkpoint interval ({@link #checkpointInterval}).
+     */
     public static LogReport verify(Path dir, PublicKey trusted) throws IOException {
+        return verify(dir, trusted, 0);
+    }
+
+    /**
+     * Full verification, accepting up to {@code allowUnsigned} entries past the last signed checkpoint even when
+     * that is more than the log's checkpoint interval (a log still being written).
+     */
+    public static LogReport verify(Path dir, PublicKey trusted, long allowUnsigned) throws IOException {
         LogScanner.Result scan = LogScanner.scan(dir, entry -> { });
         List<LogProblem> problems = structuralProblems(scan);
+        unsignedProblem(scan, allowUnsigned, problems);
         if (!scan.announcements.isEmpty()) {
             checkSignatures(scan, trusted, problems);
         }
@@ -46,6 +58,41 @@ public final class LogVerifier {
             problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, "no signed checkpoint"));
         }
         return problems;
+    }
+
+    /**
+     * The log's own checkpoint interval: the most entries between two consecutive signed checkpoints (the first
+     * counted from the empty tree). A writer that signs every N entries has interval N (or less).
+     */
+    static long checkpointInterval(List<LogScanner.StoredCheckpoint> checkpoints) {
+        long interval = 0;
+        long previous = 0;
+        for (LogScanner.StoredCheckpoint stored : checkpoints) {
+            interval = Math.max(interval, stored.checkpoint().size() - previous);
+            previous = stored.checkpoint().size();
+        }
+        return interval;
+    }
+
+    /**
+     * Entries past the last signed checkpoint beyond what the checkpoint interval (or {@code allowUnsigned})
+     * allows: deleted checkpoints leave exactly this, since a writer signs at least every interval.
+     */
+    private static void unsignedProblem(LogScanner.Result scan, long allowUnsigned, List<LogProblem> problems) {
+        LogScanner.StoredCheckpoint last = scan.lastCheckpoint();
+        if (last == null || !scan.problems.isEmpty()) {
+            return;
+        }
+        long unsigned = scan.entries - last.checkpoint().size();
+        long interval = checkpointInterval(scan.checkpoints);
+        long allowed = Math.max(interval, allowUnsigned);
+        if (unsigned > allowed) {
+            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, unsigned + " entries follow the last signed checkpoint"
+                    + " (size " + last.checkpoint().size() + "), more than the " + allowed + " that the log's checkpoint"
+                    + " interval (" + interval + ", the most entries between two of its checkpoints)"
+                    + (allowUnsigned > interval ? " and --allow-unsigned" : "") + " allow: checkpoints were deleted, or"
+                    + " the log is still being written (then use --allow-unsigned N)"));
+        }
     }
 
     private static void checkSignatures(LogScanner.Result scan, PublicKey trusted, List<LogProblem> problems) {
