@@ -29,8 +29,8 @@ class CertifyCommandsTest {
         String[][] runs = {
             {"certify", "outcomes", "--range", "37", "--count", "1K", "--level", "2"},
             {"certify", "game", "m.json", "--rounds", "1K", "--level", "0"},
-            {"certify", "nist", "--generator", "ctr-aes256", "--alpha", "1"},
-            {"certify", "nist", "--generator", "ctr-aes256", "--level", "x"},
+            {"certify", "nist", "--mechanism", "ctr-aes256", "--alpha", "1"},
+            {"certify", "nist", "--mechanism", "ctr-aes256", "--level", "x"},
         };
         for (String[] args : runs) {
             CommandRun run = CommandRun.of(args);
@@ -99,7 +99,7 @@ class CertifyCommandsTest {
 
     @Test
     void nistRejectsContradictoryInputs() {
-        CommandRun both = CommandRun.of("certify", "nist", "x.bin", "--generator", "ctr-aes256");
+        CommandRun both = CommandRun.of("certify", "nist", "x.bin", "--mechanism", "ctr-aes256");
         assertEquals(ExitCode.USAGE, both.exitCode());
         assertTrue(both.stderr().contains("not both"), both.stderr());
         CommandRun unknown = CommandRun.of("certify", "nist", "x.bin", "--tests", "spectral");
@@ -110,7 +110,7 @@ class CertifyCommandsTest {
     /** Fresh generator output: the verdict is random (fails with probability about 0.01), so only the run's shape is checked. */
     @Test
     void nistTestsAGeneratorDirectly() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", "--generator", "hmac-sha256",
+        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", "--mechanism", "hmac-sha256",
                 "--streams", "3", "--length", "100000", "--tests", "frequency,block-frequency,serial");
         assertTrue(run.exitCode() == 0 || run.exitCode() == ExitCode.BATTERY_FAILED, run.stderr());
         JsonNode result = JSON.readTree(run.stdout());

@@ -1,5 +1,6 @@
 package io.fairspin.cli.audit;
 
+import io.fairspin.cli.FormatOption;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.DisputePacket;
 import io.fairspin.audit.EntryJson;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,11 +28,14 @@ import picocli.CommandLine.Parameters;
             + " readable copy matches the signed bytes.",
             "Exits with 4 when the packet does not check out."})
 public final class AuditCheckPacketCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "FILE", description = "The packet (JSON); '-' for stdin.")
     private String file;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE",
+    @Option(names = "--operator-key", required = true, paramLabel = "FILE",
             description = "The operator's public key (PEM) that signed the packet's checkpoint.")
     private Path key;
 

@@ -1,11 +1,13 @@
 package io.fairspin.cli.audit;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.audit.LogReport;
 import io.fairspin.audit.LogVerifier;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.escrow.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,11 +20,14 @@ import picocli.CommandLine.Parameters;
             + " anchored to the given key.",
             "Exits with 4 when tampering or corruption is found."})
 public final class AuditVerifyCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")
     private Path dir;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE",
+    @Option(names = "--operator-key", required = true, paramLabel = "FILE",
             description = "The operator's public key (PEM), e.g. operator.pub; any key of the log's key chain.")
     private Path key;
 

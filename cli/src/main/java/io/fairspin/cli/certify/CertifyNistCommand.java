@@ -1,5 +1,7 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.ProgressOption;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.nist.Assessment;
 import io.fairspin.cert.nist.BitReader;
 import io.fairspin.cert.nist.BitSequence;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +49,12 @@ import picocli.CommandLine.Spec;
             + " sequences of n bits and assess them as NIST's final analysis report does. P-values equal those"
             + " of NIST's reference program sts-2.1.2.",
             "Input: a binary file (most significant bit first), an ASCII file of '0'/'1', stdin ('-'), or a"
-            + " fairspin generator (--generator).",
+            + " fairspin generator (--mechanism).",
             "Exits with 3 when the battery fails (some row significant after correcting for the number of rows)."})
 public final class CertifyNistCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Spec
     private CommandSpec spec;
@@ -56,7 +62,7 @@ public final class CertifyNistCommand extends LeafCommand {
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "The bits to test; '-' for stdin.")
     private String file;
 
-    @Option(names = "--generator", paramLabel = "MECHANISM", converter = GeneratorOptions.MechanismConverter.class,
+    @Option(names = "--mechanism", paramLabel = "NAME", converter = GeneratorOptions.MechanismConverter.class,
             completionCandidates = GeneratorOptions.MechanismNames.class,
             description = "Test fresh output of this fairspin generator instead of a file: ${COMPLETION-CANDIDATES}.")
     private DrbgMechanism generator;
@@ -95,8 +101,8 @@ public final class CertifyNistCommand extends LeafCommand {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: for 20+ sequences).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** The adjustable test parameters. */
     static final class ParameterOptions {
@@ -126,7 +132,7 @@ public final class CertifyNistCommand extends LeafCommand {
         NistBattery battery = battery();
         String source = generator != null ? "fairspin " + generator.cliName() : file;
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Progress meter = new Progress(io(), "sequences", streams, progress != null ? progress : streams >= 20);
+        Progress meter = progress.meter(io(), "sequences", streams);
         List<Map<NistTest, TestResult>> results;
         if (generator != null) {
             try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
@@ -179,7 +185,7 @@ public final class CertifyNistCommand extends LeafCommand {
 
     private NistBattery battery() {
         if ((file == null) == (generator == null)) {
-            throw new ParameterException(spec.commandLine(), "give either FILE (or '-') or --generator, not "
+            throw new ParameterException(spec.commandLine(), "give either FILE (or '-') or --mechanism, not "
                     + (file == null ? "neither" : "both"));
         }
         if (streams < 1) {

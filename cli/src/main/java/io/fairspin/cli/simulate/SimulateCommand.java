@@ -1,6 +1,8 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
@@ -23,6 +25,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +49,9 @@ import picocli.CommandLine.TypeConversionException;
             "2:usage error",
             "5:the simulation disagrees with the exact figures (verdict failed)"})
 public final class SimulateCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
     /** How long a Ctrl-C waits for the partial results to be printed. */
     private static final long PRINT_WAIT_SECONDS = 30;
 
@@ -75,6 +81,9 @@ public final class SimulateCommand extends LeafCommand {
     @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.99", converter = Probability.class,
             description = "Confidence level of the intervals and the verdict (default: ${DEFAULT-VALUE}).")
     private double confidence;
+
+    @Mixin
+    private ProgressOption progress;
 
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (figures, RTP convergence, win distribution).")
@@ -133,10 +142,10 @@ public final class SimulateCommand extends LeafCommand {
     }
 
     private SimulationReport runWithProgress(Simulation simulation, int threadCount) throws InterruptedException {
-        if (!io().interactive()) {
+        if (!progress.enabled(io())) {
             return simulation.run(threadCount);
         }
-        ProgressTicker ticker = new ProgressTicker(simulation, new Progress(io(), "rounds", rounds, true));
+        ProgressTicker ticker = new ProgressTicker(simulation, progress.meter(io(), "rounds", rounds));
         ticker.start();
         try {
             return simulation.run(threadCount);
