@@ -50,10 +50,10 @@ class CertifyCommandsTest {
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode result = JSON.readTree(run.stdout());
         JsonNode p = result.get("pValues").get(0).get("pValues");
-        assertEquals(expected.get("Frequency").asDouble(), p.get("Frequency").get(0).asDouble(), 1e-6);
-        assertEquals(148, p.get("NonOverlappingTemplate").size());
+        assertEquals(expected.get("Frequency").asDouble(), p.get("frequency").get(0).asDouble(), 1e-6);
+        assertEquals(148, p.get("non-overlapping-template").size());
         assertEquals(expected.get("NonOverlappingTemplate").get(147).asDouble(),
-                p.get("NonOverlappingTemplate").get(147).asDouble(), 1e-6);
+                p.get("non-overlapping-template").get(147).asDouble(), 1e-6);
         assertEquals(188, result.get("assessment").get("rows").size());
         assertTrue(result.get("passed").asBoolean());
         String page = Files.readString(html);
@@ -88,7 +88,7 @@ class CertifyCommandsTest {
         assertEquals(0, stdin.exitCode(), stdin.stderr());
         JsonNode expected = JSON.readTree(sts("expected").resolve("data.sha1.json").toFile()).get("p_values");
         assertEquals(expected.get("Frequency").asDouble(),
-                JSON.readTree(stdin.stdout()).get("pValues").get(0).get("pValues").get("Frequency").get(0).asDouble(), 1e-6);
+                JSON.readTree(stdin.stdout()).get("pValues").get(0).get("pValues").get("frequency").get(0).asDouble(), 1e-6);
 
         Path small = dir.resolve("small.bin");
         Files.write(small, new byte[1000]);

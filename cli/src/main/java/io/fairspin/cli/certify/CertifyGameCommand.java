@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Exits with 3 when the verdict is FAIL."})
 public final class CertifyGameCommand extends LeafCommand {
     @Mixin
-    private FormatOption.TextJson format;
+    private FormatOption.TextJsonCsv format;
 
 
     @Spec
@@ -103,8 +103,10 @@ public final class CertifyGameCommand extends LeafCommand {
             out.put("mechanism", mechanism.cliName());
             out.put("roundStreams", roundStreams);
             out.put("passed", summary.passed());
-            out.put("summary", summary);
+            out.put("summary", GameTestOutput.json(summary));
             Json.write(io().out(), out);
+        } else if (csv()) {
+            GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(source);

@@ -13,6 +13,8 @@ import io.fairspin.cert.nist.NistRun;
 import io.fairspin.cert.nist.NistTest;
 import io.fairspin.cert.nist.TestResult;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.report.Csv;
+import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -53,7 +55,7 @@ import picocli.CommandLine.Spec;
             "Exits with 3 when the battery fails (some row significant after correcting for the number of rows)."})
 public final class CertifyNistCommand extends LeafCommand {
     @Mixin
-    private FormatOption.TextJson format;
+    private FormatOption.TextJsonCsv format;
 
 
     @Spec
@@ -156,6 +158,8 @@ public final class CertifyNistCommand extends LeafCommand {
         }
         if (json()) {
             Json.write(io().out(), jsonResult(battery, assessment, results, source));
+        } else if (csv()) {
+            csvResult(new PrintStream(io().out(), true, StandardCharsets.UTF_8), assessment);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(FinalAnalysisReport.format(assessment, source));
@@ -213,6 +217,10 @@ public final class CertifyNistCommand extends LeafCommand {
         };
     }
 
+    /**
+     * The result as keyed JSON: tests by their command-line names ({@code frequency}, {@code block-frequency}), one
+     * object per row of NIST's final analysis report, and each sequence's P-values by test.
+     */
     private static Map<String, Object> jsonResult(NistBattery battery, Assessment assessment,
                                                   List<Map<NistTest, TestResult>> results, String source) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -220,16 +228,66 @@ public final class CertifyNistCommand extends LeafCommand {
         json.put("sequences", assessment.sequences());
         json.put("parameters", battery.parameters());
         json.put("passed", assessment.passed());
-        json.put("assessment", assessment);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("alpha", assessment.alpha());
+        summary.put("level", assessment.level());
+        summary.put("flaggedRows", assessment.flaggedRows());
+        summary.put("expectedFlaggedRows", assessment.expectedFlaggedRows());
+        summary.put("significantRows", assessment.significantRows());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Assessment.Row row : assessment.rows()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("test", row.test().cliName());
+            r.put("label", row.label());
+            r.put("histogram", row.histogram());
+            r.put("uniformityPValue", JsonFigures.finite(row.uniformityP()));
+            r.put("passed", row.passed());
+            r.put("sampleSize", row.sampleSize());
+            r.put("minPass", row.minPass());
+            r.put("maxPass", row.maxPass());
+            r.put("minPValue", JsonFigures.finite(row.minP()));
+            r.put("flagged", row.flagged());
+            r.put("significant", row.significant());
+            rows.add(r);
+        }
+        summary.put("rows", rows);
+        json.put("assessment", summary);
         List<Map<String, Object>> sequences = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Map<String, Object> tests = new LinkedHashMap<>();
             for (TestResult r : results.get(i).values()) {
-                tests.put(r.test().reportName(), r.applicable() ? r.pValues() : Map.of("notApplicable", r.notApplicable()));
+                tests.put(r.test().cliName(), r.applicable() ? r.pValues().stream().map(JsonFigures::finite).toList()
+                        : Map.of("notApplicable", r.notApplicable()));
             }
-            sequences.add(Map.of("index", i, "pValues", tests));
+            Map<String, Object> sequence = new LinkedHashMap<>();
+            sequence.put("index", i);
+            sequence.put("pValues", tests);
+            sequences.add(sequence);
         }
         json.put("pValues", sequences);
         return json;
+    }
+
+    /** NIST's final analysis as a CSV table: one row per test (and template or state), as the text report has. */
+    private static void csvResult(PrintStream out, Assessment assessment) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Assessment.Row row : assessment.rows()) {
+            List<Object> fields = new ArrayList<>();
+            fields.add(row.test().cliName());
+            fields.add(row.label());
+            for (int count : row.histogram()) {
+                fields.add(count);
+            }
+            fields.addAll(java.util.Arrays.asList(JsonFigures.finite(row.uniformityP()), row.passed(), row.sampleSize(),
+                    row.minPass(), row.maxPass(), JsonFigures.finite(row.minP()), row.flagged(), row.significant()));
+            rows.add(fields);
+        }
+        List<String> header = new ArrayList<>(List.of("test", "label"));
+        for (int c = 1; c <= 10; c++) {
+            header.add("C" + c);
+        }
+        header.addAll(List.of("uniformityPValue", "passed", "sampleSize", "minPass", "maxPass", "minPValue",
+                "flagged", "significant"));
+        new Csv(out).table("NIST SP 800-22 final analysis (alpha " + assessment.alpha() + ")", header, rows);
     }
 }

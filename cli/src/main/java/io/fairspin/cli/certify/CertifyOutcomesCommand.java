@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Exits with 3 when the verdict is FAIL."})
 public final class CertifyOutcomesCommand extends LeafCommand {
     @Mixin
-    private FormatOption.TextJson format;
+    private FormatOption.TextJsonCsv format;
 
 
     @Spec
@@ -119,8 +119,10 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             out.put("source", source);
             out.put("data", what);
             out.put("passed", summary.passed());
-            out.put("summary", summary);
+            out.put("summary", GameTestOutput.json(summary));
             Json.write(io().out(), out);
+        } else if (csv()) {
+            GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(what + " from " + source);

@@ -1,7 +1,6 @@
 package io.fairspin.cli.par;
 
 import io.fairspin.cli.FormatOption;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Models;
@@ -28,9 +27,7 @@ import picocli.CommandLine.Parameters;
             + " stderr."})
 public final class ParCommand extends LeafCommand {
     @Mixin
-    private FormatOption.TextJson format;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private FormatOption.TextJsonCsv format;
 
     @Parameters(paramLabel = "MODEL",
             description = "The game model file (JSON), for example examples/sizzling-hot.json; '-' for stdin.")
@@ -53,7 +50,9 @@ public final class ParCommand extends LeafCommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
-            Json.write(io().out(), ReportWriter.json(MAPPER, report));
+            Json.write(io().out(), ReportWriter.json(model, game, report));
+        } else if (csv()) {
+            ReportWriter.writeCsv(out, report);
         } else {
             ReportWriter.writeText(out, report);
         }

@@ -50,7 +50,7 @@ import picocli.CommandLine.TypeConversionException;
             "5:the simulation disagrees with the exact figures (verdict failed)"})
 public final class SimulateCommand extends LeafCommand {
     @Mixin
-    private FormatOption.TextJson format;
+    private FormatOption.TextJsonCsv format;
 
     /** How long a Ctrl-C waits for the partial results to be printed. */
     private static final long PRINT_WAIT_SECONDS = 30;
@@ -157,6 +157,8 @@ public final class SimulateCommand extends LeafCommand {
     private void print(SimulationReport result) throws IOException {
         if (json()) {
             Json.write(io().out(), ReportJson.of(model, result));
+        } else if (csv()) {
+            ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
