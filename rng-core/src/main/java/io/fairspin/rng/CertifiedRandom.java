@@ -172,8 +172,20 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
 
     /** Reseeds now from the entropy source (for example after a fork or on an operator's request). */
     public synchronized void reseed() {
+        reseed(null);
+    }
+
+    /**
+     * Reseeds now from the entropy source with {@code additionalInput} (SP 800-90A Reseed with additional input),
+     * and drops output buffered before, so every later value depends on it. The additional input adds to the
+     * entropy input and never replaces it: the generator stays as unpredictable as before whatever it is given.
+     *
+     * @param additionalInput the additional input; null or empty for none
+     */
+    public synchronized void reseed(byte[] additionalInput) {
         checkUsable();
-        guarded(this::reseedFromEntropy);
+        discardBuffered();
+        guarded(() -> reseedFromEntropy(additionalInput));
     }
 
     @Override
@@ -204,9 +216,13 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     }
 
     private void reseedFromEntropy() {
+        reseedFromEntropy(null);
+    }
+
+    private void reseedFromEntropy(byte[] additionalInput) {
         byte[] entropyInput = entropyInput();
         try {
-            drbg.reseed(entropyInput, null);
+            drbg.reseed(entropyInput, additionalInput == null || additionalInput.length == 0 ? null : additionalInput);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
         }

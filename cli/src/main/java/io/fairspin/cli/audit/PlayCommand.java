@@ -1,10 +1,12 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
-import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.cli.FormatOption;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -44,6 +46,9 @@ import picocli.CommandLine.Parameters;
                 + " proven with 'audit prove' and replayed with 'audit replay'.",
             "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class PlayCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
     private String model;
@@ -83,8 +88,8 @@ public final class PlayCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
-    @Option(names = "--progress", description = "Show progress on stderr even for small counts.")
-    private boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** What was played, for the report. */
     record Played(String log, String escrow, String keyId, String drbg, String game, String modelSha256,
@@ -100,7 +105,7 @@ public final class PlayCommand extends LeafCommand {
         ModelFile game = ModelFile.of(model, io().readAll(model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
-        Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
+        Progress shown = progress.meter(io(), "rounds", rounds);
         KeyPair signingKey = writing.signingKey();
         // The escrow first: a file that another key's records or another writer holds is refused before a
         // new log folder is created.

@@ -66,7 +66,7 @@ final class ReportOutput {
             out.println(r.signaturesChecked()
                     ? "result        OK: every CRC32C, entry, chain link, checkpoint root and signature checks out"
                     : "result        OK: every CRC32C, entry, chain link and checkpoint root checks out"
-                            + " (signatures not checked: use 'audit verify --key')");
+                            + " (signatures not checked: use 'audit verify --operator-key')");
         } else {
             out.printf(Locale.ROOT, "result        TAMPERED OR CORRUPT: %d problems%n", r.problems().size());
         }
