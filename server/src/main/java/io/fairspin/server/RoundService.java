@@ -223,7 +223,7 @@ final class RoundService implements AutoCloseable {
         round.inPlay.finishByDefault();
         PlayedRound played = round.inPlay.result();
         RoundRecord record = round.game.player().record(round.id, round.commitment, round.openedMillis,
-                round.sessionId, played, round.inPlay.playerChoices());
+                round.sessionId, played);
         round.wipeSecrets();
         round.state = OpenRound.State.SETTLING;
         round.durable = log.submit(record);

@@ -18,7 +18,6 @@ import io.fairspin.math.PendingDecision;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.Round;
 import io.fairspin.rng.RandomStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -200,11 +199,6 @@ final class ServedGame {
 
         PlayedRound result() {
             return round.result();
-        }
-
-        /** The player choices as the audit record keeps them: the canonical JSON of bet and decisions. */
-        byte[] playerChoices() {
-            return round.result().roundChoices().toJson().getBytes(StandardCharsets.UTF_8);
         }
 
         private static ObjectNode decision(Decision d) {

@@ -65,16 +65,49 @@ public final class DisputePacket {
         return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir);
     }
 
+    /**
+     * Builds the packet for the round with this id against {@code checkpoint}, a checkpoint of this log as a witness
+     * cosigned it (its cosignature lines are kept, so that {@code check-packet --witness-key} can require them).
+     */
+    public static DisputePacket forRound(Path dir, String roundId, SignedNote checkpoint) throws IOException {
+        return build(LogReader.find(dir, LogReader.isRound(roundId), "round id '" + roundId + "'"), dir, checkpoint);
+    }
+
+    /** Builds the packet for the entry at {@code index} against {@code checkpoint} (see {@link #forRound(Path, String, SignedNote)}). */
+    public static DisputePacket forIndex(Path dir, long index, SignedNote checkpoint) throws IOException {
+        return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir, checkpoint);
+    }
+
     private static DisputePacket build(LogReader.Found found, Path dir) {
-        LogEntry entry = found.entry();
         LogScanner.StoredCheckpoint stored = found.scan().lastCheckpoint();
-        if (stored == null || stored.checkpoint().size() <= entry.index()) {
+        return build(found, dir, stored == null ? null : stored.note());
+    }
+
+    private static DisputePacket build(LogReader.Found found, Path dir, SignedNote note) {
+        LogEntry entry = found.entry();
+        Checkpoint head;
+        try {
+            head = note == null ? null : Checkpoint.parse(note.text());
+        } catch (ProofException e) {
+            throw new IllegalArgumentException("--checkpoint: not a checkpoint: " + e.getMessage());
+        }
+        if (head == null || head.size() <= entry.index()) {
             throw new IllegalArgumentException(dir + ": entry " + entry.index()
                     + " is not yet covered by a signed checkpoint; sign one and try again");
         }
-        long size = stored.checkpoint().size();
+        long size = head.size();
+        if (size > found.leaves().size() || !java.security.MessageDigest.isEqual(head.rootHash(),
+                MerkleTree.root(found.leaves().subList(0, (int) size)))) {
+            throw new IllegalArgumentException("--checkpoint: the checkpoint of size " + size + " is not one of the log "
+                    + dir + " (its root differs from the log's tree at that size)");
+        }
         List<byte[]> proof = MerkleTree.inclusionProof(entry.index(), size, MerkleTree.hashOfLeaves(found.leaves()));
-        return new DisputePacket(entry.index(), entry.encoded(), proof, stored.note().encode(), EntryJson.of(entry));
+        return new DisputePacket(entry.index(), entry.encoded(), proof, note.encode(), EntryJson.of(entry));
+    }
+
+    /** The packet's checkpoint note, with every signature line it carries (the log's, any witnesses'). */
+    public SignedNote checkpointNote() throws ProofException {
+        return SignedNote.parse(checkpoint);
     }
 
     /** The packet as JSON. */

@@ -1,10 +1,11 @@
 package io.fairspin.cli.audit;
 
+import io.fairspin.audit.checkpoint.Ed25519Keys;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.rng.CertifiedRandom;
-import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import io.fairspin.server.GameServer;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,13 +80,16 @@ public final class ServeCommand extends LeafCommand {
         InetAddress address = InetAddress.getByName(bind);
         List<ModelFile> games = loadModels(models);
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
+        KeyPair operator = Ed25519Keys.readPrivate(signingKey);
         Path escrowPath = escrowFile != null ? escrowFile : PlayCommand.defaultEscrow(log);
-        AuditLog audit = LogWriting.openOrCreate(log, origin, signingKey, io());
-        SeedEscrow escrow = null;
+        // The escrow first, as play does: one that another key's records or another writer holds is refused
+        // before a new log folder is created.
+        SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
+        AuditLog audit = null;
         CertifiedRandom rng = null;
         GameServer server;
         try {
-            escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+            audit = LogWriting.openOrCreate(log, origin, io(), operator);
             rng = CertifiedRandom.builder().escrow(escrow).build();
             server = GameServer.builder().games(games).log(audit, log).random(rng, escrow.keyId())
                     .bind(address, port).currency(currency).build();
@@ -95,10 +100,11 @@ public final class ServeCommand extends LeafCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         SeedEscrow escrowToClose = escrow;
         CertifiedRandom rngToClose = rng;
+        AuditLog logToClose = audit;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             io().err().println("fairspin serve: stopping: settling open rounds");
             try {
-                closeAll(server, rngToClose, escrowToClose, audit);
+                closeAll(server, rngToClose, escrowToClose, logToClose);
                 io().err().println("fairspin serve: stopped; every round is settled and a checkpoint signed");
             } catch (IOException | RuntimeException e) {
                 io().err().println("fairspin serve: stopping failed: " + e.getMessage());
