@@ -28,25 +28,25 @@ class IidAndRestartTest {
 
     @Test
     void drbgBytesPassTheIidTestsAndGetNearlyEightBits() {
-        EntropySamples s = EntropySamples.of(drbgBytes(1, 200_000, 8), 8);
+        EntropySamples s = EntropySamples.of(drbgBytes(1, 50_000, 8), 8);
         IidAssessment a = IidAssessment.run(s, TestGenerators.drbg(DrbgMechanism.HMAC_SHA256, 2));
         assertTrue(a.passed(), a.toString());
         assertEquals(19, a.permutations().size());
-        assertTrue(a.minEntropy() > 7.5 && a.minEntropy() <= 8, "h " + a.minEntropy());
+        assertTrue(a.minEntropy() > 7.3 && a.minEntropy() <= 8, "h " + a.minEntropy());
     }
 
     @Test
     void drbgBitsPassTheIidTests() {
-        EntropySamples s = EntropySamples.of(drbgBytes(3, 200_000, 1), 1);
+        EntropySamples s = EntropySamples.of(drbgBytes(3, 50_000, 1), 1);
         IidAssessment a = IidAssessment.run(s, TestGenerators.drbg(DrbgMechanism.HMAC_SHA256, 4));
         assertTrue(a.passed(), a.toString());
-        assertTrue(a.minEntropy() > 0.98, "h " + a.minEntropy());
+        assertTrue(a.minEntropy() > 0.97, "h " + a.minEntropy());
     }
 
     @Test
     void aSlowlyDriftingSourceIsRejected() {
         // each sample a small random step from the last: strongly dependent, nearly uniform values
-        byte[] b = drbgBytes(5, 20_000, 8);
+        byte[] b = drbgBytes(5, 2_000, 8);
         int x = 0;
         for (int i = 0; i < b.length; i++) {
             x = (x + (b[i] & 3) - 1) & 0xFF;
