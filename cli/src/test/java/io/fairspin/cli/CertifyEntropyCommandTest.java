@@ -84,14 +84,21 @@ class CertifyEntropyCommandTest {
     }
 
     @Test
-    void theIidTrackWithASeedIsRepeatable() {
+    void theIidTrackWithASeedIsRepeatableAndItsChiSquareTestsAreNists() throws Exception {
         String[] args = {"--format", "json", "certify", "entropy", reference("sp800-90b", "rand8_short.bin"),
             "--bits-per-sample", "8", "--iid", "--seed", "7"};
         CommandRun first = CommandRun.of(args);
         CommandRun second = CommandRun.of(args);
         assertEquals(first.exitCode(), second.exitCode());
         assertArrayEquals(first.stdout(), second.stdout());
-        assertEquals(0, first.exitCode(), first.stderr());
+        // NIST's ea_iid (commit 68ed165, run on this file) rejects it too, by the chi-square independence
+        // test: T = 1013.1649026243466, df = 735; goodness of fit T = 1288.236790739754, df = 1206
+        assertEquals(ExitCode.BATTERY_FAILED, first.exitCode(), first.stderr());
+        JsonNode chi = JSON.readTree(first.stdout()).get("iid").get("chiSquareTests");
+        assertEquals(1013.1649026243466, chi.get(0).get("statistic").asDouble(), 1e-9 * 1013);
+        assertEquals(735, chi.get(0).get("degreesOfFreedom").asInt());
+        assertEquals(1288.236790739754, chi.get(1).get("statistic").asDouble(), 1e-9 * 1288);
+        assertEquals(1206, chi.get(1).get("degreesOfFreedom").asInt());
     }
 
     @Test
