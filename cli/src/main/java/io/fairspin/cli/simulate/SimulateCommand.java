@@ -1,6 +1,8 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
@@ -29,6 +31,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +55,9 @@ import picocli.CommandLine.TypeConversionException;
             "2:usage error",
             "5:the simulation disagrees with the exact figures (verdict failed)"})
 public final class SimulateCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
     /** How long a Ctrl-C waits for the partial results to be printed. */
     private static final long PRINT_WAIT_SECONDS = 30;
 
@@ -94,6 +100,9 @@ public final class SimulateCommand extends LeafCommand {
                 + "one task per chunk range; the report equals that of a local run. Needs the fairspin-spark "
                 + "distribution's jars (see README)."})
     private String spark;
+
+    @Mixin
+    private ProgressOption progress;
 
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (figures, RTP convergence, win distribution).")
@@ -198,10 +207,10 @@ public final class SimulateCommand extends LeafCommand {
     }
 
     private SimulationReport runWithProgress(Simulation simulation, int threadCount) throws InterruptedException {
-        if (!io().interactive()) {
+        if (!progress.enabled(io())) {
             return simulation.run(threadCount);
         }
-        ProgressTicker ticker = new ProgressTicker(simulation, new Progress(io(), "rounds", rounds, true));
+        ProgressTicker ticker = new ProgressTicker(simulation, progress.meter(io(), "rounds", rounds));
         ticker.start();
         try {
             return simulation.run(threadCount);
@@ -232,6 +241,8 @@ public final class SimulateCommand extends LeafCommand {
     private void print(SimulationReport result) throws IOException {
         if (json()) {
             Json.write(io().out(), ReportJson.of(model, result));
+        } else if (csv()) {
+            ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
