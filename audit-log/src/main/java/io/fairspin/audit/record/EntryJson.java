@@ -37,6 +37,14 @@ public final class EntryJson {
             key.put("verifierKey", k.verifier().encode());
             key.put("keyId", KeyFiles.keyId(k.verifier().publicKey()));
             key.put("announcedAt", Instant.ofEpochMilli(k.announcedAtMillis()).toString());
+        } else if (event instanceof RngHealthRecord) {
+            RngHealthRecord h = (RngHealthRecord) event;
+            ObjectNode rng = json.putObject("rngHealth");
+            rng.put("drbgId", h.drbgId());
+            rng.put("kind", h.kind());
+            rng.put("at", Instant.ofEpochMilli(h.atMillis()).toString());
+            rng.put("reseeds", h.reseeds());
+            rng.put("detail", h.detail());
         } else {
             TailCut c = (TailCut) event;
             ObjectNode cut = json.putObject("tailCut");

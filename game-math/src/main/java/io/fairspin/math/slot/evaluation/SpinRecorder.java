@@ -17,6 +17,7 @@ import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Plays one round and writes down everything: the same draws as {@link SlotGame#play(RandomStream,
@@ -123,9 +124,23 @@ public final class SpinRecorder {
                 : choice.sets()[stream.pick(WeightedTable.of(choice.weights()))];
         CompiledReels reels = game.reelSets[setIndex];
         int[] stops = new int[model.reels()];
-        int[][] window = new int[model.rows()][model.reels()];
         for (int r = 0; r < stops.length; r++) {
             stops[r] = reels.drawStop(stream, r);
+        }
+        Spin spin = evaluate(kind, reels, stops, multiplier, window -> bonuses(stream, window));
+        spins.add(spin);
+        return spin;
+    }
+
+    /**
+     * Describes a spin from its reel set and stops: the window, every win, the cap, the free games awarded and
+     * the bonus rounds that {@code bonusRounds} gives for the window (drawn, or as logged). A pure function of
+     * its arguments, so a logged spin can be evaluated again.
+     */
+    Spin evaluate(String kind, CompiledReels reels, int[] stops, long multiplier,
+                  Function<int[][], List<BonusRound>> bonusRounds) {
+        int[][] window = new int[model.rows()][model.reels()];
+        for (int r = 0; r < stops.length; r++) {
             int[] column = reels.column(r, stops[r]);
             for (int j = 0; j < column.length; j++) {
                 window[j][r] = column[j];
@@ -135,7 +150,7 @@ public final class SpinRecorder {
         wins.addAll(scatterWins(window, multiplier));
         long won = wins.stream().mapToLong(Win::amount).sum();
         long capped = game.excess(won / bet.lineBet(), bet.lines()) * bet.lineBet();
-        List<BonusRound> bonuses = model.ways() ? List.of() : bonuses(stream, window);
+        List<BonusRound> bonuses = model.ways() ? List.of() : bonusRounds.apply(window);
         FreeGames free = model.freeGames();
         long freeGames = free == null ? 0 : free.spins(scatterCount(model.scatters().get(free.scatter()), window));
         long win = won - capped + bonuses.stream().mapToLong(BonusRound::amount).sum();
@@ -143,9 +158,18 @@ public final class SpinRecorder {
         for (int stop : stops) {
             stopList.add(stop);
         }
-        Spin spin = new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
-        spins.add(spin);
-        return spin;
+        return new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
+    }
+
+    /** The lines of {@code window} that start a bonus round, in order. */
+    List<Integer> bonusLines(int[][] window) {
+        List<Integer> lines = new ArrayList<>();
+        for (int line = 0; line < bet.lines(); line++) {
+            if (rules.startsBonus(lineSymbols(line, window))) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     private List<List<String>> names(int[][] window) {
