@@ -79,7 +79,7 @@ class AuditCommandsTest {
                 channel.truncate(size);
                 channel.write(ByteBuffer.wrap(partial), size);
             }
-            CommandRun verify = CommandRun.of("audit", "verify", log.toString(), "--key", base + ".pub");
+            CommandRun verify = CommandRun.of("audit", "verify", log.toString(), "--operator-key", base + ".pub");
             assertEquals(0, verify.exitCode(), verify.text());
             assertTrue(verify.text().contains("torn tail     00000000000000000000.seg at offset " + size + ": torn tail of "
                     + torn + " bytes"), verify.text());
@@ -101,7 +101,7 @@ class AuditCommandsTest {
         assertEquals(0, demo.exitCode(), demo.stderr());
         assertTrue(demo.text().contains("durable rounds/s"), demo.text());
 
-        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--key", base + ".pub");
+        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--operator-key", base + ".pub");
         assertEquals(0, verify.exitCode(), verify.text());
         JsonNode report = JSON.readTree(verify.stdout());
         assertEquals(2001, report.get("entries").asLong());
@@ -111,21 +111,21 @@ class AuditCommandsTest {
         assertEquals(0, prove.exitCode(), prove.stderr());
         Path packet = dir.resolve("packet.json");
         Files.write(packet, prove.stdout());
-        CommandRun check = CommandRun.of("audit", "check-packet", packet.toString(), "--key", base + ".pub");
+        CommandRun check = CommandRun.of("audit", "check-packet", packet.toString(), "--operator-key", base + ".pub");
         assertEquals(0, check.exitCode(), check.text());
         assertTrue(check.text().startsWith("packet " + packet + " checks out: entry 1234"), check.text());
 
         String edited = prove.text().replace("\"win\" : 0", "\"win\" : 1").replace("\"win\" : 250", "\"win\" : 0");
         CommandRun tampered = CommandRun.withInput(edited.getBytes(StandardCharsets.UTF_8), "audit", "check-packet",
-                "-", "--key", base + ".pub");
+                "-", "--operator-key", base + ".pub");
         assertEquals(ExitCode.TAMPERED, tampered.exitCode(), tampered.text());
         assertTrue(tampered.text().contains("does NOT check out"), tampered.text());
 
         String other = dir.resolve("other").toString();
         CommandRun.of("keys", "signing", "--out", other);
-        assertEquals(ExitCode.TAMPERED, CommandRun.of("audit", "verify", log, "--key", other + ".pub").exitCode());
+        assertEquals(ExitCode.TAMPERED, CommandRun.of("audit", "verify", log, "--operator-key", other + ".pub").exitCode());
         assertEquals(ExitCode.TAMPERED,
-                CommandRun.of("audit", "check-packet", packet.toString(), "--key", other + ".pub").exitCode());
+                CommandRun.of("audit", "check-packet", packet.toString(), "--operator-key", other + ".pub").exitCode());
     }
 
     @Test

@@ -172,8 +172,20 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
 
     /** Reseeds now from the entropy source (for example after a fork or on an operator's request). */
     public synchronized void reseed() {
+        reseed(null);
+    }
+
+    /**
+     * Reseeds now from the entropy source with {@code additionalInput} (SP 800-90A Reseed with additional input),
+     * and drops output buffered before, so every later value depends on it. The additional input adds to the
+     * entropy input and never replaces it: the generator stays as unpredictable as before whatever it is given.
+     *
+     * @param additionalInput the additional input; null or empty for none
+     */
+    public synchronized void reseed(byte[] additionalInput) {
         checkUsable();
-        guarded(this::reseedFromEntropy);
+        discardBuffered();
+        guarded(() -> reseedFromEntropy(additionalInput));
     }
 
     @Override
@@ -204,9 +216,13 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     }
 
     private void reseedFromEntropy() {
+        reseedFromEntropy(null);
+    }
+
+    private void reseedFromEntropy(byte[] additionalInput) {
         byte[] entropyInput = entropyInput();
         try {
-            drbg.reseed(entropyInput, null);
+            drbg.reseed(entropyInput, additionalInput == null || additionalInput.length == 0 ? null : additionalInput);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
         }
@@ -328,6 +344,21 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
                 throw new IllegalArgumentException("entropySource: must not be null");
             }
             entropySource = value;
+            return this;
+        }
+
+        /**
+         * Seeds from the operating system's source with an assessed min-entropy per byte, in (0, 8],
+         * instead of assuming full entropy (8 bits per byte): the generator then reads 8/H times as many
+         * bytes for each input, and the health tests use the cutoffs for H (alpha 2^-30). H comes from an
+         * SP 800-90B assessment of bytes collected from the source ({@code fairspin certify entropy}).
+         */
+        public Builder assessedOsEntropy(double minEntropyPerByte) {
+            if (!(minEntropyPerByte > 0 && minEntropyPerByte <= 8)) {
+                throw new IllegalArgumentException("assessedOsEntropy: must be in (0, 8] bits per byte, was "
+                        + minEntropyPerByte);
+            }
+            entropySource = HealthTestedEntropySource.os(minEntropyPerByte, HealthTestedEntropySource.DEFAULT_ALPHA_EXPONENT);
             return this;
         }
 

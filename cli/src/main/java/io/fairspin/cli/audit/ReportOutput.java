@@ -1,9 +1,9 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.LogProblem;
-import io.fairspin.audit.LogReport;
-import io.fairspin.audit.TailCut;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.log.LogProblem;
+import io.fairspin.audit.log.LogReport;
+import io.fairspin.audit.record.TailCut;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Io;
 import io.fairspin.cli.Json;
@@ -66,7 +66,7 @@ final class ReportOutput {
             out.println(r.signaturesChecked()
                     ? "result        OK: every CRC32C, entry, chain link, checkpoint root and signature checks out"
                     : "result        OK: every CRC32C, entry, chain link and checkpoint root checks out"
-                            + " (signatures not checked: use 'audit verify --key')");
+                            + " (signatures not checked: use 'audit verify --operator-key')");
         } else {
             out.printf(Locale.ROOT, "result        TAMPERED OR CORRUPT: %d problems%n", r.problems().size());
         }

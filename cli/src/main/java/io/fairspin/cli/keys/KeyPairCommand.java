@@ -1,5 +1,6 @@
 package io.fairspin.cli.keys;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.keys.KeyFiles;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,6 +16,9 @@ import picocli.CommandLine.Option;
  * over existing files) and reporting the files and the key ID, never key material.
  */
 abstract class KeyPairCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Option(names = "--out", required = true, paramLabel = "PREFIX",
             description = "Write PREFIX.key (private, mode 0600) and PREFIX.pub (mode 0644); neither may exist"
