@@ -101,7 +101,8 @@ public final class CertifyNistCommand extends LeafCommand {
             description = "Significance level of the overall verdict (default: 0.01).")
     private double level;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
+    @Option(names = "--threads", paramLabel = "T", converter = io.fairspin.cli.ThreadCount.class,
+            description = "Worker threads, 1 to 4 x the cores (default: the number of cores).")
     private Integer threads;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")

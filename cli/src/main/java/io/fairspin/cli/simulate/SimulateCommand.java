@@ -71,7 +71,8 @@ public final class SimulateCommand extends LeafCommand {
             description = "Rounds to play: 10M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
     private long rounds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "N", converter = io.fairspin.cli.ThreadCount.class,
+            description = "Threads, 1 to 4 x the processors (default: the number of processors).")
     private Integer threads;
 
     @Option(names = "--seed", paramLabel = "S",
