@@ -9,6 +9,7 @@ import io.fairspin.cert.entropy.NonIidAssessment;
 import io.fairspin.cert.entropy.RestartAssessment;
 import io.fairspin.cert.report.HtmlReport;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.rng.SeededGenerator;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,6 +87,9 @@ public final class CertifyEntropyCommand extends LeafCommand {
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
+
+    @Mixin
+    private FormatOption.TextJson format;
 
     @Override
     public Integer call() throws IOException {
