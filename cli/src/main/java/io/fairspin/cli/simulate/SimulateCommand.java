@@ -21,10 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -136,7 +133,7 @@ public final class SimulateCommand extends LeafCommand {
      */
     private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
         SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);
-        String fingerprint = json == null ? "test game " + game.id() : sha256(json);
+        String fingerprint = json == null ? "test game " + game.id() : SimulationCheckpoint.fingerprint(json);
         try (SimulationCheckpoint checkpoint = resume == null ? null
                 : SimulationCheckpoint.open(resume, game, plan, fingerprint)) {
             if (checkpoint != null && !checkpoint.completed().isEmpty()) {
@@ -231,13 +228,6 @@ public final class SimulateCommand extends LeafCommand {
                 .orElse(ExitCode.OK);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 
     private void print(SimulationReport result) throws IOException {
         if (json()) {
