@@ -24,6 +24,7 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code; never exits the JVM. */
     public static int run(Io io, String... args) {
         FairspinCommand root = new FairspinCommand(io);
+        root.arguments(args);
         CommandLine cli = commandLine(root);
         cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));

@@ -73,6 +73,8 @@ public final class AuditReplayCommand extends LeafCommand {
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {
             replay = RoundReplay.of(entry, game, escrow);
         }
+        io().inputs().folder(dir);
+        io().inputs().file(escrowPath);
         RoundRecord logged = replay.logged();
         HexFormat hex = HexFormat.of();
         Result result = new Result(roundId, entry.index(), logged.gameId(), model,
@@ -81,9 +83,10 @@ public final class AuditReplayCommand extends LeafCommand {
                 logged.bet(), replay.replayedBet(), logged.win(), replay.replayedWin(), utf8(logged.outcome()),
                 utf8(replay.replayedOutcome()), replay.matches(), replay.differences());
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
         } else {
             printText(result);
+            printReportFooter(new PrintStream(io().out(), true, StandardCharsets.UTF_8));
         }
         return replay.matches() ? ExitCode.OK : ExitCode.TAMPERED;
     }

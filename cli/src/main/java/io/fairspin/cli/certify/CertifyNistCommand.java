@@ -157,7 +157,7 @@ public final class CertifyNistCommand extends LeafCommand {
                     StandardCharsets.UTF_8);
         }
         if (json()) {
-            Json.write(io().out(), jsonResult(battery, assessment, results, source));
+            writeJsonReport(jsonResult(battery, assessment, results, source));
         } else if (csv()) {
             csvResult(new PrintStream(io().out(), true, StandardCharsets.UTF_8), assessment);
         } else {
@@ -166,6 +166,7 @@ public final class CertifyNistCommand extends LeafCommand {
             if (results.size() == 1) {
                 printPValues(out, battery, results.get(0));
             }
+            printReportFooter(out);
         }
         io().err().printf(Locale.ROOT, "tested %d sequences of %,d bits in %.2f s%n", streams, length,
                 meter.elapsedSeconds());

@@ -120,13 +120,14 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             out.put("data", what);
             out.put("passed", summary.passed());
             out.put("summary", GameTestOutput.json(summary));
-            Json.write(io().out(), out);
+            writeJsonReport(out);
         } else if (csv()) {
             GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(what + " from " + source);
             out.print(GameReports.text(summary));
+            printReportFooter(out);
         }
         return summary.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
     }

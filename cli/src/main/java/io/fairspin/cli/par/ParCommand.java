@@ -50,11 +50,12 @@ public final class ParCommand extends LeafCommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
-            Json.write(io().out(), ReportWriter.json(model, game, report));
+            writeJsonReport(ReportWriter.json(model, game, report));
         } else if (csv()) {
             ReportWriter.writeCsv(out, report);
         } else {
             ReportWriter.writeText(out, report);
+            printReportFooter(out);
         }
         out.flush();
         if (reportFile != null) {

@@ -70,6 +70,7 @@ public final class RngReplayCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         validate();
+        io().inputs().file(escrowFile);
         try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
             if (round != null) {
                 EscrowReplay.Round replayed = escrow.round(round);
@@ -121,7 +122,7 @@ public final class RngReplayCommand extends LeafCommand {
         meter.finish();
         if (!Destination.isStdout(out)) {
             if (json()) {
-                Json.write(io().out(), new BytesResult(count, what, out));
+                writeJsonReport(new BytesResult(count, what, out));
             } else {
                 stdout().printf(Locale.ROOT, "wrote %,d bytes of %s from %s to %s%n", count, what, escrowFile, out);
             }
@@ -133,7 +134,7 @@ public final class RngReplayCommand extends LeafCommand {
                 replayed.seed().mechanism().cliName(), HEX.formatHex(replayed.seed().commitment()),
                 revealSeed ? HEX.formatHex(replayed.seed().reveal()) : null);
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
             return;
         }
         PrintStream o = stdout();
@@ -148,7 +149,7 @@ public final class RngReplayCommand extends LeafCommand {
 
     private void list(List<EscrowReplay.Instance> instances) throws IOException {
         if (json()) {
-            Json.write(io().out(), new ListResult(escrowFile.toString(), instances.stream().map(i -> new InstanceRow(
+            writeJsonReport(new ListResult(escrowFile.toString(), instances.stream().map(i -> new InstanceRow(
                     i.id(), i.mechanism().cliName(), i.requestBytes(), i.records(), i.requests(), i.generateCalls(),
                     i.closed())).toList()));
             return;

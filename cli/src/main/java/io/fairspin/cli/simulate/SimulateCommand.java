@@ -156,13 +156,13 @@ public final class SimulateCommand extends LeafCommand {
 
     private void print(SimulationReport result) throws IOException {
         if (json()) {
-            Json.write(io().out(), ReportJson.of(model, result));
+            writeJsonReport(ReportJson.of(model, result));
         } else if (csv()) {
             ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
-            out.flush();
+            printReportFooter(out);
         }
     }
 
