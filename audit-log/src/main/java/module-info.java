@@ -7,5 +7,11 @@ module io.fairspin.audit {
     requires com.fasterxml.jackson.databind;
     requires org.bouncycastle.provider;
 
-    exports io.fairspin.audit;
+    exports io.fairspin.audit.checkpoint;
+    exports io.fairspin.audit.log;
+    exports io.fairspin.audit.merkle;
+    exports io.fairspin.audit.monitor;
+    exports io.fairspin.audit.record;
+    exports io.fairspin.audit.round;
+    exports io.fairspin.audit.witness;
 }

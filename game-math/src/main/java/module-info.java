@@ -9,5 +9,10 @@ module io.fairspin.math {
 
     exports io.fairspin.math;
     exports io.fairspin.math.slot;
+    exports io.fairspin.math.slot.analysis;
+    exports io.fairspin.math.slot.evaluation;
+    exports io.fairspin.math.slot.freegames;
+    exports io.fairspin.math.slot.model;
+    exports io.fairspin.math.slot.picks;
     exports io.fairspin.math.table;
 }

@@ -7,8 +7,9 @@ module io.fairspin.rng {
 
     exports io.fairspin.rng;
     exports io.fairspin.rng.escrow;
-    exports io.fairspin.rng.kat;
     exports io.fairspin.rng.jca;
+    exports io.fairspin.rng.kat;
+    exports io.fairspin.rng.keys;
 
     provides java.security.Provider with io.fairspin.rng.jca.FairspinProvider;
 }

@@ -4,6 +4,7 @@ import io.fairspin.cli.audit.AuditCommand;
 import io.fairspin.cli.audit.PlayCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
+import io.fairspin.cli.monitor.MonitorCommand;
 import io.fairspin.cli.par.ParCommand;
 import io.fairspin.cli.rng.RngCommand;
 import io.fairspin.cli.simulate.SimulateCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
         subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
-            CertifyCommand.class, PlayCommand.class, AuditCommand.class, AutoComplete.GenerateCompletion.class},
+            CertifyCommand.class, PlayCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,8 +35,9 @@ import picocli.CommandLine.ScopeType;
             "1:error: bad input, an I/O failure, a failed known-answer test",
             "2:usage error: unknown option, missing or malformed argument",
             "3:a statistical battery (fairspin certify) failed",
-            "4:tampering or corruption found in an audit log or a dispute packet",
-            "5:simulate: the simulation disagrees with the exact figures (verdict failed)"},
+            "4:tampering or corruption found in an audit log or a dispute packet; monitor: an integrity alert",
+            "5:simulate: the simulation disagrees with the exact figures (verdict failed); monitor: a statistics"
+                + " alert (a control limit crossed) and no integrity alert"},
         footer = {"", "Run 'fairspin COMMAND --help' for a command's options.",
             "Bash completion: source <(fairspin generate-completion)"})
 public final class FairspinCommand {

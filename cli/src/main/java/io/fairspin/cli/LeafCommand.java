@@ -68,6 +68,11 @@ public abstract class LeafCommand implements Callable<Integer> {
         }
     }
 
+    /** A usage error (exit code 2) with this message. */
+    protected final ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
     /** Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}. */
     public static void requireAtLeast(CommandSpec command, String option, long value, long min) {
         if (value < min) {

@@ -43,7 +43,52 @@ class AuditCommandsTest {
 
         CommandRun again = CommandRun.of("keys", "signing", "--out", base.toString());
         assertEquals(ExitCode.ERROR, again.exitCode());
-        assertTrue(again.stderr().startsWith("fairspin: file exists"), again.stderr());
+        assertEquals("fairspin: file exists: " + key + " (use --force to replace it)\n", again.stderr());
+        byte[] before = Files.readAllBytes(key);
+        CommandRun forced = CommandRun.of("keys", "signing", "--out", base.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.stderr());
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(key)), "--force replaced the key");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(pub)));
+        for (String bad : new String[] {"", " ", dir + "/"}) {
+            CommandRun empty = CommandRun.of("keys", "escrow", "--out", bad);
+            assertEquals(ExitCode.USAGE, empty.exitCode(), empty.stderr());
+            assertTrue(empty.stderr().startsWith("fairspin: --out: must be a file prefix"), empty.stderr());
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count(), "nothing but operator.key and operator.pub");
+        }
+    }
+
+    @Test
+    void aTornTailIsReportedAsRecoverableNotAsTampering(@TempDir Path dir) throws Exception {
+        String base = dir.resolve("operator").toString();
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", base).exitCode());
+        Path log = dir.resolve("log");
+        assertEquals(0, CommandRun.of("audit", "demo", log.toString(), "--signing-key", base + ".key", "--rounds",
+                "50").exitCode());
+        Path segment = log.resolve("00000000000000000000.seg");
+        long size = Files.size(segment);
+        for (int torn : new int[] {1, 3, 7, 40}) {
+            byte[] partial = new byte[torn];
+            partial[0] = 0; // a frame's length starts with a zero byte in a small log
+            if (torn > 4) {
+                partial[3] = 60; // a sane length that runs past the end: the file ends inside the frame
+            }
+            try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+                channel.truncate(size);
+                channel.write(ByteBuffer.wrap(partial), size);
+            }
+            CommandRun verify = CommandRun.of("audit", "verify", log.toString(), "--operator-key", base + ".pub");
+            assertEquals(0, verify.exitCode(), verify.text());
+            assertTrue(verify.text().contains("torn tail     00000000000000000000.seg at offset " + size + ": torn tail of "
+                    + torn + " bytes"), verify.text());
+            assertTrue(verify.text().contains("result        OK UP TO A TORN TAIL"), verify.text());
+            assertFalse(verify.text().contains("TAMPERED"), verify.text());
+            JsonNode json = JSON.readTree(CommandRun.of("--format", "json", "audit", "inspect", log.toString()).stdout());
+            assertEquals(1, json.get("tornTails").size());
+            assertEquals(0, json.get("problems").size());
+        }
     }
 
     @Test

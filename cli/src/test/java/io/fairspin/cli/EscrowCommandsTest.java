@@ -14,7 +14,7 @@ import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.RoundSeed;
 import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +95,8 @@ class EscrowCommandsTest {
 
         CommandRun again = run("keys", "escrow", "--out", dir.resolve("auditor").toString());
         assertEquals(ExitCode.ERROR, again.exitCode());
-        assertEquals("fairspin: file exists: " + dir.resolve("auditor.pub") + "\n", again.stderr());
+        assertEquals("fairspin: file exists: " + dir.resolve("auditor.key") + " (use --force to replace it)\n",
+                again.stderr());
     }
 
     @Test
@@ -212,7 +213,9 @@ class EscrowCommandsTest {
 
         Files.write(escrow, Arrays.copyOf(bytes, bytes.length - 1));
         CommandRun truncated = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString());
-        assertTrue(truncated.stderr().contains(": truncated record: the ciphertext has"), truncated.stderr());
+        assertEquals(0, truncated.exitCode(), "a torn last record is a crash, not damage: " + truncated.stderr());
+        assertTrue(truncated.stderr().startsWith("fairspin: " + escrow + ": torn last record at offset "),
+                truncated.stderr());
 
         CommandRun publicAsPrivate = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", publicKey.toString());
         assertEquals("fairspin: " + publicKey + ": expected a PEM block \"-----BEGIN PRIVATE KEY-----\" ..."
@@ -233,5 +236,43 @@ class EscrowCommandsTest {
         CommandRun both = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--drbg", "0123456789abcdef", "--round", "r", "--count", "1");
         assertEquals(ExitCode.USAGE, both.exitCode());
+    }
+
+    @Test
+    void anEscrowFileServesOneAuditorKeyAndPlayCreatesNoLogWhenRefused(@TempDir Path dir) throws Exception {
+        String model = Path.of("..", "examples", "roulette-european.json").toString();
+        String operator = dir.resolve("operator").toString();
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", operator).exitCode());
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", dir.resolve("first").toString()).exitCode());
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", dir.resolve("second").toString()).exitCode());
+        String escrow = dir.resolve("shared.escrow").toString();
+        CommandRun first = CommandRun.of("play", model, "--rounds", "20", "--log", dir.resolve("log1").toString(),
+                "--escrow", escrow, "--escrow-key", dir.resolve("first.pub").toString(), "--signing-key",
+                operator + ".key");
+        assertEquals(0, first.exitCode(), first.stderr());
+        byte[] before = Files.readAllBytes(Path.of(escrow));
+        CommandRun second = CommandRun.of("play", model, "--rounds", "20", "--log", dir.resolve("log2").toString(),
+                "--escrow", escrow, "--escrow-key", dir.resolve("second.pub").toString(), "--signing-key",
+                operator + ".key");
+        assertEquals(ExitCode.ERROR, second.exitCode(), second.stderr());
+        String firstId = KeyFiles.keyId(KeyFiles.readPublicKey(dir.resolve("first.pub"), "X25519"));
+        assertEquals("fairspin: " + escrow + ": its records are sealed to auditor key " + firstId + ", not to the given key "
+                + KeyFiles.keyId(KeyFiles.readPublicKey(dir.resolve("second.pub"), "X25519")) + "; an escrow file holds"
+                + " one auditor key's records (use that key, or another escrow file)" + System.lineSeparator(),
+                second.stderr());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(Path.of(escrow))), "the escrow is unchanged");
+        assertFalse(Files.exists(dir.resolve("log2")), "no log folder for a refused play");
+
+        Files.write(Path.of(escrow), java.util.Arrays.copyOf(before, before.length + 30));
+        byte[] torn = Files.readAllBytes(Path.of(escrow));
+        System.arraycopy(before, 0, torn, before.length, 30);
+        Files.write(Path.of(escrow), torn);
+        CommandRun again = CommandRun.of("play", model, "--rounds", "5", "--log", dir.resolve("log1").toString(),
+                "--escrow", escrow, "--escrow-key", dir.resolve("first.pub").toString(), "--signing-key",
+                operator + ".key");
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stderr().contains("fairspin: recovered from a crash: " + escrow + ": torn last record at offset "
+                + before.length + " (30 bytes) cut off, its bytes saved as " + escrow + "." + before.length + ".cut"),
+                again.stderr());
     }
 }

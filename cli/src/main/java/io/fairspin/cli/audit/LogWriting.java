@@ -1,10 +1,10 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.Ed25519Keys;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Io;
 import io.fairspin.cli.LeafCommand;
@@ -47,7 +47,16 @@ final class LogWriting {
      * any torn tail the opening cut off.
      */
     AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
-        KeyPair key = Ed25519Keys.readPrivate(signingKey);
+        return openOrCreate(dir, origin, io, signingKey());
+    }
+
+    /** The --signing-key, read; read it before anything is created. */
+    KeyPair signingKey() throws IOException {
+        return Ed25519Keys.readPrivate(signingKey);
+    }
+
+    /** {@link #openOrCreate(Path, String, Io)} with the signing key already read. */
+    AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key) throws IOException {
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
         AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);
         log.recoveredCuts().forEach(cut -> io.err().println("fairspin: recovered from a crash: " + cut));

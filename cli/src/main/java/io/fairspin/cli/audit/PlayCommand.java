@@ -1,21 +1,22 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.cli.ProgressOption;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.round.RoundPlayer;
 import io.fairspin.cli.FormatOption;
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.ModelFile;
-import io.fairspin.audit.RoundPlayer;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
-import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
+import io.fairspin.cli.rng.GeneratorOptions;
 import java.io.IOException;
+import java.security.KeyPair;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,8 +106,11 @@ public final class PlayCommand extends LeafCommand {
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = progress.meter(io(), "rounds", rounds);
-        try (AuditLog audit = writing.openOrCreate(log, origin, io());
-             SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+        KeyPair signingKey = writing.signingKey();
+        // The escrow first: a file that another key's records or another writer holds is refused before a
+        // new log folder is created.
+        try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
+             AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
             RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,

@@ -65,7 +65,7 @@ abstract class CollectCommand extends LeafCommand {
         validate();
         Progress meter = progress.meter(io(), unit(), count);
         Escrowed escrowed = null;
-        try (SeedEscrow escrow = generator.openEscrow(); CertifiedRandom random = generator.build(escrow)) {
+        try (SeedEscrow escrow = generator.openEscrow(io()); CertifiedRandom random = generator.build(escrow)) {
             if (escrow != null) {
                 escrowed = new Escrowed(generator.escrowFile.toString(), random.instanceId(), escrow.keyId());
             }

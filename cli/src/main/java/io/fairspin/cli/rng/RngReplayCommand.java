@@ -7,7 +7,7 @@ import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +72,8 @@ public final class RngReplayCommand extends LeafCommand {
         validate();
         io().inputs().file(escrowFile);
         try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
+            escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowFile + ": " + torn
+                    + " not read: a writer was stopped while appending it, before any output depended on it"));
             if (round != null) {
                 EscrowReplay.Round replayed = escrow.round(round);
                 if (count != null) {

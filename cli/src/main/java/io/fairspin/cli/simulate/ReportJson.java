@@ -70,7 +70,7 @@ final class ReportJson {
             Map<String, Object> type = new LinkedHashMap<>();
             type.put("winType", report.winTypes().get(t));
             type.put("totalWin", report.statistics().winByType().get(t));
-            type.put("rtp", JsonFigures.exact(Fraction.of(BigInteger.valueOf(report.statistics().winByType().get(t)),
+            type.put("rtp", JsonFigures.exact(Fraction.of(report.statistics().winByType().get(t),
                     report.statistics().totalStake())));
             types.add(type);
         }
@@ -109,6 +109,28 @@ final class ReportJson {
         verdict.put("hitFrequencyZ", finite(v.hitFrequencyZ()));
         verdict.put("critical", v.critical());
         verdict.put("confidence", v.confidence());
+        verdict.put("familyWise", "holm");
+        List<Object> tests = new ArrayList<>();
+        for (Verdict.Test t : v.tests()) {
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("name", t.name());
+            test.put("statistic", finite(t.statistic()));
+            test.put("pValue", t.pValue());
+            test.put("adjustedPValue", t.adjustedPValue());
+            test.put("rejected", t.rejected());
+            tests.add(test);
+        }
+        verdict.put("tests", tests);
+        v.chiSquare().ifPresent(c -> {
+            Map<String, Object> chi = new LinkedHashMap<>();
+            chi.put("statistic", finite(c.statistic()));
+            chi.put("degreesOfFreedom", c.degreesOfFreedom());
+            chi.put("pValue", c.pValue());
+            chi.put("awards", c.awards());
+            chi.put("categories", c.categories());
+            chi.put("unlistedRounds", c.unlisted());
+            verdict.put("winDistribution", chi);
+        });
         return verdict;
     }
 

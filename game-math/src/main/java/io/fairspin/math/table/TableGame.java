@@ -3,6 +3,8 @@ package io.fairspin.math.table;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetLimits;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.ExactFigures;
@@ -25,6 +27,8 @@ abstract class TableGame implements Game, Analyzable {
     private final String name;
     private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
     private volatile ExactFigures figures;
+    /** The model's bets, set by {@link TableBets#read} once the game is read. */
+    TableBets tableBets;
 
     TableGame(String id, String name) {
         this.id = id;
@@ -69,6 +73,26 @@ abstract class TableGame implements Game, Analyzable {
     }
 
     @Override
+    public Bet standardBet() {
+        return tableBets.standard();
+    }
+
+    @Override
+    public BetLimits betLimits() {
+        return tableBets.limits();
+    }
+
+    @Override
+    public void checkBet(Bet bet) {
+        tableBets.at(bet, this);
+    }
+
+    @Override
+    public Game at(Bet bet) {
+        return tableBets.at(bet, this);
+    }
+
+    @Override
     public long stake() {
         return wager().initialStake();
     }
@@ -95,7 +119,7 @@ abstract class TableGame implements Game, Analyzable {
         outcome.start(stake());
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         playRound(stream, outcome, detail);
-        return new PlayedRound(outcome, detail);
+        return new PlayedRound(outcome, detail.toString());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fairspin.math.slot;
 
+import io.fairspin.math.slot.analysis.SpinDistribution;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

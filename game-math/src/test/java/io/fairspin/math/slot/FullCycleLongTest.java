@@ -2,6 +2,8 @@ package io.fairspin.math.slot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.evaluation.LineTable;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;

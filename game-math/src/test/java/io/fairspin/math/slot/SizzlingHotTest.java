@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.slot.analysis.Analysis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,170 @@
+package io.fairspin.math.slot.analysis;
+
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.picks.BonusPrizes;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact mathematics of a slot round at the standard wager, in line bets per round unless named
+ * otherwise: the base spin's moments, closed forms for free games with retriggers (each free game starts
+ * a subtree of further free games, independent and alike, so its total V satisfies
+ * E[V] = E[X] / (1 - E[M]) and E[V^2] = (E[X^2] + 2 E[XM] E[V] + E[M(M-1)] E[V]^2) / (1 - E[M]) for a
+ * free game's own win X and the free games M it adds), and the bonus's prize distribution.
+ */
+public final class Analysis {
+    public final SlotGame game;
+    public final SpinMoments base;
+    public final Awards awards;
+    /** The free games' awards, null without free games. */
+    public final Awards freeAwards;
+    public final BonusPrizes bonus;
+    public final SpinMoments free;
+    /** E[V], E[V^2] of one free game with all it retriggers; zero without free games. */
+    public final Fraction freeGameMean;
+    public final Fraction freeGameMeanSquare;
+    /** Expected free games per free game played (E[M]). */
+    public final Fraction retriggerRate;
+    public final Fraction mean;
+    public final Fraction meanSquare;
+    public final Fraction silent;
+    public final Fraction bonusFrequency;
+    /** Whether a probability came from an iterated root (free games that retrigger without paying). */
+    public final boolean rootIterated;
+    private boolean iterated;
+    private final ExactFigures figures;
+
+    private Analysis(SlotGame game) {
+        this.game = game;
+        SlotModel model = game.model;
+        base = SpinMoments.of(game, model.baseReels(), 1, true);
+        awards = Awards.of(game, model.baseReels());
+        freeAwards = model.freeGames() == null ? null : Awards.of(game, model.freeGames().reels());
+        bonus = model.bonus() == null ? null : BonusPrizes.of(model.bonus());
+        Fraction ey = bonus == null ? Fraction.ZERO : bonus.mean;
+        Fraction ey2 = bonus == null ? Fraction.ZERO : bonus.meanSquare;
+        FreeGames fg = model.freeGames();
+        Fraction z = Fraction.ONE;
+        Fraction u = Fraction.ONE;
+        if (fg == null) {
+            free = null;
+            freeGameMean = Fraction.ZERO;
+            freeGameMeanSquare = Fraction.ZERO;
+            retriggerRate = Fraction.ZERO;
+        } else {
+            free = SpinMoments.of(game, fg.reels(), fg.multiplier(), fg.retrigger());
+            Fraction ex = free.t.add(free.b.multiply(ey));
+            Fraction ex2 = free.t2.add(free.tb.multiply(ey).multiply(2)).add(free.b.multiply(ey2))
+                    .add(free.bb1.multiply(ey).multiply(ey));
+            Fraction exm = free.tn.add(free.bn.multiply(ey));
+            retriggerRate = free.n;
+            Fraction stay = Fraction.ONE.subtract(free.n);
+            freeGameMean = ex.divide(stay);
+            freeGameMeanSquare = ex2.add(exm.multiply(freeGameMean).multiply(2))
+                    .add(free.nn1.multiply(freeGameMean).multiply(freeGameMean)).divide(stay);
+            z = root(free.silentByAward);
+            u = model.bonus() == null ? Fraction.ONE : root(free.noBonusByAward);
+        }
+        rootIterated = iterated;
+        Fraction ev = freeGameMean;
+        Fraction ev2 = freeGameMeanSquare;
+        mean = base.t.add(base.b.multiply(ey)).add(base.n.multiply(ev));
+        meanSquare = base.t2.add(base.tb.multiply(ey).multiply(2)).add(base.tn.multiply(ev).multiply(2))
+                .add(base.b.multiply(ey2)).add(base.bb1.multiply(ey).multiply(ey))
+                .add(base.bn.multiply(ey).multiply(ev).multiply(2)).add(base.n.multiply(ev2))
+                .add(base.nn1.multiply(ev).multiply(ev));
+        silent = powerSum(base.silentByAward, z);
+        bonusFrequency = Fraction.ONE.subtract(powerSum(base.noBonusByAward, u));
+        figures = figures(model, ey, ev);
+    }
+
+    public static Analysis of(SlotGame game) {
+        return new Analysis(game);
+    }
+
+    private ExactFigures figures(SlotModel model, Fraction ey, Fraction ev) {
+        long lines = model.stakeUnits();
+        Fraction rtp = mean.divide(lines);
+        List<Fraction> byType = new ArrayList<>();
+        byType.add(base.line.divide(lines));
+        if (game.scatterType >= 0) {
+            byType.add(base.scatter.divide(lines));
+        }
+        if (game.freeType >= 0) {
+            byType.add(base.n.multiply(ev).divide(lines));
+        }
+        if (game.bonusType >= 0) {
+            byType.add(base.b.multiply(ey).divide(lines));
+        }
+        Fraction variance = meanSquare.divide(Fraction.of(lines * lines)).subtract(rtp.multiply(rtp));
+        List<Fraction> featureFrequencies = new ArrayList<>();
+        if (game.freeFeature >= 0) {
+            featureFrequencies.add(base.freeTriggered);
+        }
+        if (game.bonusFeature >= 0) {
+            featureFrequencies.add(bonusFrequency);
+        }
+        return new ExactFigures(rtp, byType, Fraction.ONE.subtract(silent), variance, featureFrequencies);
+    }
+
+    /** Expected free games played per round, retriggers included. */
+    public Fraction freeGamesPerRound() {
+        return base.n.divide(Fraction.ONE.subtract(retriggerRate));
+    }
+
+    public ExactFigures figures() {
+        return figures;
+    }
+
+    /** Sum over k of P(k) x^k. */
+    private static Fraction powerSum(Map<Long, Fraction> byK, Fraction x) {
+        Fraction total = Fraction.ZERO;
+        for (Map.Entry<Long, Fraction> e : byK.entrySet()) {
+            Fraction power = Fraction.ONE;
+            for (long i = 0; i < e.getKey(); i++) {
+                power = power.multiply(x);
+            }
+            total = total.add(e.getValue().multiply(power));
+        }
+        return total;
+    }
+
+    /**
+     * The chance q that a free game and all the free games it adds have some property, when a free game
+     * has it with chance P(0) without adding any and with chance P(m) while adding m: the least root of
+     * q = sum P(m) q^m. Exact when no free game with the property adds more (q = P(0)); otherwise
+     * iterated from 0 to 40 significant digits.
+     */
+    private Fraction root(Map<Long, Fraction> byK) {
+        Fraction p0 = byK.getOrDefault(0L, Fraction.ZERO);
+        if (byK.keySet().stream().allMatch(k -> k == 0)) {
+            return p0;
+        }
+        iterated = true;
+        MathContext context = new MathContext(60);
+        BigDecimal q = BigDecimal.ZERO;
+        BigDecimal epsilon = BigDecimal.ONE.movePointLeft(45);
+        for (int i = 0; i < 100_000; i++) {
+            BigDecimal next = BigDecimal.ZERO;
+            for (Map.Entry<Long, Fraction> e : byK.entrySet()) {
+                next = next.add(e.getValue().toBigDecimal(context).multiply(q.pow(e.getKey().intValue(), context), context));
+            }
+            boolean done = next.subtract(q).abs().compareTo(epsilon) < 0;
+            q = next;
+            if (done) {
+                break;
+            }
+        }
+        BigDecimal rounded = q.round(new MathContext(40));
+        return Fraction.of(rounded.unscaledValue(), BigInteger.TEN.pow(Math.max(0, rounded.scale())))
+                .multiply(Fraction.of(BigInteger.TEN.pow(Math.max(0, -rounded.scale())), BigInteger.ONE));
+    }
+}

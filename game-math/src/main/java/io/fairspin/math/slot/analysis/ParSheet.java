@@ -1,0 +1,234 @@
+package io.fairspin.math.slot.analysis;
+
+import io.fairspin.math.AnalysisReport.Cell;
+import io.fairspin.math.AnalysisReport.Table;
+import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.picks.BonusPrizes;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Lays a slot's {@link Analysis} out as a PAR sheet: the tables {@code fairspin par} prints. */
+public final class ParSheet {
+    /** Two-sided standard normal quantiles for 90, 95 and 99% confidence. */
+    private static final double[] Z = {1.6448536269514722, 1.959963984540054, 2.5758293035489004};
+    private static final String[] CONFIDENCE = {"90%", "95%", "99%"};
+
+    private ParSheet() {
+    }
+
+    public static AnalysisReport report(SlotGame game, Analysis analysis) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(summary(game, analysis));
+        tables.add(byWinType(game, analysis.figures()));
+        tables.add(byAward(game, "Return by award (base game; pays in line bets)", analysis.awards, analysis.base,
+                Fraction.ONE, 1));
+        if (analysis.freeAwards != null) {
+            long multiplier = game.model.freeGames().multiplier();
+            tables.add(byAward(game, "Return by award in free games (per round; pays in line bets before the x"
+                    + multiplier + " multiplier)", analysis.freeAwards, analysis.free, analysis.freeGamesPerRound(),
+                    multiplier));
+        }
+        if (!game.model.ways()) {
+            tables.add(lineHits(game, analysis));
+        }
+        tables.add(band(analysis.figures()));
+        if (!game.features().isEmpty()) {
+            tables.add(features(game, analysis));
+        }
+        if (analysis.bonus != null) {
+            tables.add(bonusPrizes(analysis.bonus));
+        }
+        return new AnalysisReport(game.name(), tables);
+    }
+
+    private static List<Cell> row(Cell... cells) {
+        return Arrays.asList(cells);
+    }
+
+    private static Cell text(String value) {
+        return Cell.text(value);
+    }
+
+    private static Cell oneIn(Fraction probability) {
+        return probability.signum() == 0 ? Cell.text("never") : Cell.approximate(1 / probability.doubleValue());
+    }
+
+    private static Table summary(SlotGame game, Analysis analysis) {
+        SlotModel model = game.model;
+        ExactFigures f = analysis.figures();
+        long lines = model.stakeUnits();
+        List<List<Cell>> rows = new ArrayList<>();
+        rows.add(row(text("stake per round"), text(model.lines() + " lines x " + model.lineBet()
+                + (model.coins() > 1 ? " x " + model.coins() + " coins" : "") + " = "
+                + game.stake() + " (minor units)")));
+        rows.add(row(text("RTP"), Cell.exact(f.rtp())));
+        rows.add(row(text("hit frequency per round"), Cell.exact(f.hitFrequency())));
+        rows.add(row(text("plays per hit"), oneIn(f.hitFrequency())));
+        rows.add(row(text("variance per total bet"), Cell.exact(f.variance())));
+        rows.add(row(text("standard deviation per total bet"), Cell.approximate(f.standardDeviation())));
+        for (int i = 0; i < Z.length; i++) {
+            rows.add(row(text("volatility index " + CONFIDENCE[i]), Cell.approximate(Z[i] * f.standardDeviation())));
+        }
+        for (int set : model.baseReels().sets()) {
+            long cycle = 1;
+            for (int r = 0; r < model.reels(); r++) {
+                cycle *= model.reelSets().get(set).reelWeight(r);
+            }
+            rows.add(row(text("cycle of reel set " + model.reelSets().get(set).name()), Cell.count(cycle)));
+        }
+        rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
+                Cell.exact(Fraction.of(analysis.base.maxT, lines))));
+        rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
+        rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+        int top = topAward(model, analysis.awards);
+        if (top >= 0) {
+            rows.add(row(text("top award"), text(model.pays().get(top).award())));
+            rows.add(row(text("plays per top award"), oneIn(analysis.awards.occurrences[top])));
+        }
+        if (model.maxWin() > 0) {
+            rows.add(row(text("maximum-win cap per spin, x total bet"), Cell.count(model.maxWin())));
+        }
+        if (analysis.rootIterated) {
+            rows.add(row(text("note"), text("free games can retrigger without a win: hit and feature frequencies"
+                    + " are the least root of their equation, to 40 significant digits")));
+        }
+        return new Table("Summary", List.of("figure", "value"), rows);
+    }
+
+    /** The highest-paying award that can occur, -1 if none can. */
+    private static int topAward(SlotModel model, Awards awards) {
+        int top = -1;
+        for (int p = 0; p < model.pays().size(); p++) {
+            if (awards.occurrences[p].signum() == 0) {
+                continue;
+            }
+            if (top < 0 || model.pays().get(p).credits() > model.pays().get(top).credits()) {
+                top = p;
+            }
+        }
+        return top;
+    }
+
+    private static Table byWinType(SlotGame game, ExactFigures f) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < game.winTypes().size(); i++) {
+            rows.add(row(text(game.winTypes().get(i)), Cell.exact(f.rtpByWinType().get(i))));
+        }
+        rows.add(row(text("total"), Cell.exact(f.rtp())));
+        return new Table("Return by win type", List.of("win type", "RTP"), rows);
+    }
+
+    /**
+     * The return of each award: its pay, how often it occurs per round ({@code spinsPerRound} spins of
+     * the given kind per round) and its contribution to the RTP at {@code multiplier}.
+     */
+    private static Table byAward(SlotGame game, String title, Awards awards, SpinMoments spins,
+            Fraction spinsPerRound, long multiplier) {
+        SlotModel model = game.model;
+        int lines = model.lines();
+        long units = model.stakeUnits();
+        String type = model.ways() ? "ways" : "line";
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int p = 0; p < model.pays().size(); p++) {
+            Pay pay = model.pays().get(p);
+            if (pay.bonus()) {
+                continue;
+            }
+            Fraction occurrences = awards.occurrences[p].multiply(spinsPerRound);
+            rows.add(row(text(type), text(pay.award()), Cell.count(pay.credits()), Cell.exact(occurrences),
+                    oneIn(occurrences), Cell.exact(awards.credits[p].multiply(spinsPerRound).multiply(multiplier)
+                            .divide(units))));
+        }
+        for (int i = 0; i < model.scatters().size(); i++) {
+            Scatter scatter = model.scatters().get(i);
+            for (Map.Entry<Integer, Fraction> e : spins.scatterCounts.get(i).entrySet()) {
+                long pay = scatter.pay(e.getKey());
+                if (pay > 0) {
+                    Fraction occurrences = e.getValue().multiply(spinsPerRound);
+                    rows.add(row(text("scatter"), text(model.symbols().get(scatter.symbol()) + " x" + e.getKey()),
+                            Cell.count(pay * lines), Cell.exact(occurrences), oneIn(occurrences),
+                            Cell.exact(occurrences.multiply(pay).multiply(multiplier).divide(model.coins()))));
+                }
+            }
+        }
+        if (model.maxWin() > 0) {
+            rows.add(row(text("cap"), text("maximum-win cut"), text(""), text(""), text(""),
+                    Cell.exact(spins.cut.multiply(spinsPerRound).divide(units).negate())));
+        }
+        return new Table(title, List.of("type", "award", "pays", "per round", "plays per hit", "RTP"), rows);
+    }
+
+    private static Table lineHits(SlotGame game, Analysis analysis) {
+        List<List<Cell>> rows = new ArrayList<>();
+        List<Fraction> hits = analysis.awards.lineHitFrequency;
+        for (int l = 0; l < hits.size(); l++) {
+            rows.add(row(Cell.count(l + 1), text(Arrays.toString(game.model.paylines()[l])),
+                    Cell.exact(hits.get(l))));
+        }
+        return new Table("Hit frequency per line (base game)", List.of("line", "rows (top 0)", "hit frequency"),
+                rows);
+    }
+
+    private static Table band(ExactFigures f) {
+        List<List<Cell>> rows = new ArrayList<>();
+        double rtp = f.rtp().doubleValue();
+        for (int e = 3; e <= 8; e++) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.count(BigInteger.TEN.pow(e).longValueExact()));
+            for (double z : Z) {
+                double half = z * f.standardDeviation() / Math.sqrt(Math.pow(10, e));
+                row.add(Cell.approximate(rtp - half));
+                row.add(Cell.approximate(rtp + half));
+            }
+            rows.add(row);
+        }
+        return new Table("RTP band (RTP within these bounds at the given confidence)",
+                List.of("plays", "90% low", "90% high", "95% low", "95% high", "99% low", "99% high"), rows);
+    }
+
+    private static Table features(SlotGame game, Analysis analysis) {
+        SlotModel model = game.model;
+        long lines = model.stakeUnits();
+        List<List<Cell>> rows = new ArrayList<>();
+        ExactFigures f = analysis.figures();
+        if (game.freeFeature >= 0) {
+            Fraction frequency = f.featureFrequencies().get(game.freeFeature);
+            Fraction rtp = f.rtpByWinType().get(game.freeType);
+            Fraction spins = analysis.freeGamesPerRound().divide(frequency);
+            rows.add(row(text("free-games"), Cell.exact(frequency), oneIn(frequency), Cell.exact(rtp),
+                    Cell.exact(rtp.divide(frequency)), text("free games per trigger " + spins.toDecimalString(4)
+                            + ", multiplier x" + model.freeGames().multiplier() + ", free games added per free game "
+                            + analysis.retriggerRate.toDecimalString(6))));
+        }
+        if (game.bonusFeature >= 0) {
+            Fraction frequency = f.featureFrequencies().get(game.bonusFeature);
+            Fraction rtp = f.rtpByWinType().get(game.bonusType);
+            Fraction baseTriggers = analysis.base.bonusTriggered;
+            rows.add(row(text("bonus"), Cell.exact(frequency), oneIn(frequency), Cell.exact(rtp),
+                    Cell.exact(baseTriggers.signum() == 0 ? Fraction.ZERO : rtp.divide(baseTriggers)),
+                    text("mean award " + analysis.bonus.mean.divide(lines).toDecimalString(4) + " x total bet"
+                            + (model.freeGames() == null ? "" : "; the frequency counts bonuses in free games too,"
+                                    + " the RTP and average pay only base-game bonuses"))));
+        }
+        return new Table("Features (pays in total bets)",
+                List.of("feature", "frequency per round", "plays per trigger", "RTP", "average pay", "notes"), rows);
+    }
+
+    private static Table bonusPrizes(BonusPrizes bonus) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Map.Entry<Long, Fraction> e : bonus.distribution.entrySet()) {
+            rows.add(row(Cell.count(e.getKey()), Cell.exact(e.getValue())));
+        }
+        rows.add(row(text("mean"), Cell.exact(bonus.mean)));
+        return new Table("Bonus award per round (line bets)", List.of("award", "probability"), rows);
+    }
+}

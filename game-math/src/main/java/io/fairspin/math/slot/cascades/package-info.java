@@ -1,0 +1,4 @@
+/**
+ * Cascading (tumbling) reels and cluster pays. Internal to fairspin.
+ */
+package io.fairspin.math.slot.cascades;

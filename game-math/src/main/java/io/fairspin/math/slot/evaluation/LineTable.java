@@ -1,0 +1,106 @@
+package io.fairspin.math.slot.evaluation;
+
+import io.fairspin.math.ModelException;
+import io.fairspin.math.slot.model.SlotModel;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every line outcome precomputed: for each tuple of symbols (one per reel, coded in base S with reel 1
+ * most significant) the line's win in line bets and its bonus flag, packed as {@code credits << 1 | bonus}.
+ * Play adds one precomputed code per reel and reads the table; analysis walks the same function as a
+ * reduced decision diagram (prefixes with the same future share a node).
+ */
+public final class LineTable {
+    /** The most table entries a model may need: S^reels. */
+    public static final int MAX_ENTRIES = 1 << 24;
+
+    private final int symbols;
+    private final int reels;
+    private final int[] table;
+    /** Diagram nodes: children by symbol; a child below 0 is a leaf, the packed entry {@code -1 - child}. */
+    private final int[][] children;
+    private final int root;
+
+    public LineTable(String file, SlotModel model) {
+        this.symbols = model.symbolCount();
+        this.reels = model.reels();
+        double size = Math.pow(symbols, reels);
+        if (size > MAX_ENTRIES) {
+            throw new ModelException(file, "$.symbols", symbols + " symbols on " + reels
+                    + " reels make " + (long) size + " line outcomes; line games support at most " + MAX_ENTRIES);
+        }
+        LinePays rules = new LinePays(model);
+        table = new int[(int) size];
+        int[] tuple = new int[reels];
+        for (int code = 0; code < table.length; code++) {
+            decode(code, tuple);
+            table[code] = (int) (rules.credits(tuple) << 1) | (rules.startsBonus(tuple) ? 1 : 0);
+        }
+        Map<IntArrayKey, Integer> interned = new HashMap<>();
+        Map<Integer, int[]> nodes = new HashMap<>();
+        int[] level = new int[table.length];
+        for (int code = 0; code < table.length; code++) {
+            level[code] = -1 - table[code];
+        }
+        for (int depth = reels - 1; depth >= 0; depth--) {
+            int[] upper = new int[level.length / symbols];
+            for (int prefix = 0; prefix < upper.length; prefix++) {
+                int[] kids = Arrays.copyOfRange(level, prefix * symbols, (prefix + 1) * symbols);
+                upper[prefix] = kids[0] < 0 && Arrays.stream(kids).allMatch(k -> k == kids[0]) ? kids[0]
+                        : interned.computeIfAbsent(new IntArrayKey(kids), k -> {
+                            nodes.put(nodes.size(), kids);
+                            return nodes.size() - 1;
+                        });
+            }
+            level = upper;
+        }
+        root = level[0];
+        children = new int[nodes.size()][];
+        nodes.forEach((id, kids) -> children[id] = kids);
+    }
+
+    public void decode(int code, int[] tuple) {
+        for (int r = reels - 1; r >= 0; r--) {
+            tuple[r] = code % symbols;
+            code /= symbols;
+        }
+    }
+
+    /** What symbol {@code symbol} on reel {@code reel} adds to a line's code. */
+    public int weight(int reel, int symbol) {
+        int w = symbol;
+        for (int r = reel + 1; r < reels; r++) {
+            w *= symbols;
+        }
+        return w;
+    }
+
+    /** The packed entry of a line code. */
+    public int entry(int code) {
+        return table[code];
+    }
+
+    /** The diagram's root: the state of a line before any reel is seen. */
+    public int root() {
+        return root;
+    }
+
+    /** The state after {@code node} sees {@code symbol}: a node, or a leaf (below 0). */
+    public int next(int node, int symbol) {
+        return children[node][symbol];
+    }
+
+    public static long leafCredits(int leaf) {
+        return (-1 - leaf) >>> 1;
+    }
+
+    public static int leafBonus(int leaf) {
+        return (-1 - leaf) & 1;
+    }
+
+    public static long credits(int entry) {
+        return entry >>> 1;
+    }
+}

@@ -1,0 +1,313 @@
+package io.fairspin.math.slot.evaluation;
+
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.slot.SlotGame.Bet;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.SpinResult.BonusRound;
+import io.fairspin.math.slot.SpinResult.Position;
+import io.fairspin.math.slot.SpinResult.Spin;
+import io.fairspin.math.slot.SpinResult.Win;
+import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.rng.RandomStream;
+import io.fairspin.rng.WeightedTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Plays one round and writes down everything: the same draws as {@link SlotGame#play(RandomStream,
+ * RoundOutcome)}, evaluated from the rules ({@link LinePays}) rather than the precomputed tables.
+ */
+public final class SpinRecorder {
+    private final SlotGame game;
+    private final SlotModel model;
+    private final Bet bet;
+    private final Picker picker;
+    private final RoundOutcome outcome;
+    private final LinePays rules;
+    private final List<Spin> spins = new ArrayList<>();
+
+    /**
+     * Chooses the items of a pick bonus, one at a time.
+     */
+    @FunctionalInterface
+    public interface Picker {
+        /**
+         * The item to pick next in the bonus started on {@code line}, which offers {@code items} items, given
+         * those {@code picked} so far and their prizes {@code revealed}.
+         */
+        int pick(int line, int items, List<Integer> picked, List<List<Long>> revealed);
+    }
+
+    public SpinRecorder(SlotGame game, Bet bet, int[] picks) {
+        this(game, bet, picksInOrder(game, picks));
+    }
+
+    private static Picker picksInOrder(SlotGame game, int[] picks) {
+        if (picks != null) {
+            for (int p : picks) {
+                if (p < 0 || p >= (game.model.bonus() == null ? 0 : game.model.bonus().items())) {
+                    throw new IllegalArgumentException("picks: item " + p + " does not exist");
+                }
+            }
+        }
+        return (line, items, picked, revealed) -> picks != null && picked.size() < picks.length ? picks[picked.size()]
+                : picked.size();
+    }
+
+    /** A recorder whose pick bonuses ask {@code picker}. */
+    public SpinRecorder(SlotGame game, Bet bet, Picker picker) {
+        this.game = game;
+        this.model = game.model;
+        if (!model.ways() && bet.lines() > model.paylines().length) {
+            throw new IllegalArgumentException("lines: this game has " + model.paylines().length + " paylines, was "
+                    + bet.lines());
+        }
+        this.bet = bet;
+        this.picker = picker;
+        this.outcome = RoundOutcome.forGame(game);
+        this.rules = model.ways() ? null : new LinePays(model);
+    }
+
+    public RoundOutcome outcome() {
+        return outcome;
+    }
+
+    public SpinResult play(RandomStream stream) {
+        outcome.start(bet.stake() * model.coins());
+        Spin base = spin(stream, "base", model.baseReels(), 1);
+        long line = sum(base.wins(), "scatter", false);
+        long scatter = sum(base.wins(), "scatter", true);
+        long lineCut = Math.min(base.capped(), line);
+        outcome.addWin(game.lineType, line - lineCut);
+        if (game.scatterType >= 0) {
+            outcome.addWin(game.scatterType, scatter - (base.capped() - lineCut));
+        }
+        long bonusWin = base.bonuses().stream().mapToLong(BonusRound::amount).sum();
+        if (!base.bonuses().isEmpty()) {
+            outcome.trigger(game.bonusFeature);
+            outcome.addWin(game.bonusType, bonusWin);
+        }
+        long freeWin = 0;
+        FreeGames free = model.freeGames();
+        long remaining = base.freeGames();
+        if (remaining > 0) {
+            outcome.trigger(game.freeFeature);
+        }
+        for (; remaining > 0; remaining--) {
+            Spin spin = spin(stream, "free", free.reels(), free.multiplier());
+            freeWin += spin.win();
+            if (!spin.bonuses().isEmpty()) {
+                outcome.trigger(game.bonusFeature);
+            }
+            if (free.retrigger()) {
+                remaining += spin.freeGames();
+            }
+        }
+        if (free != null && base.freeGames() > 0) {
+            outcome.addWin(game.freeType, freeWin);
+        }
+        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
+    }
+
+    private static long sum(List<Win> wins, String type, boolean ofType) {
+        return wins.stream().filter(w -> w.type().equals(type) == ofType).mapToLong(Win::amount).sum();
+    }
+
+    private Spin spin(RandomStream stream, String kind, Choice choice, long multiplier) {
+        int setIndex = choice.sets().length == 1 ? choice.sets()[0]
+                : choice.sets()[stream.pick(WeightedTable.of(choice.weights()))];
+        CompiledReels reels = game.reelSets[setIndex];
+        int[] stops = new int[model.reels()];
+        for (int r = 0; r < stops.length; r++) {
+            stops[r] = reels.drawStop(stream, r);
+        }
+        Spin spin = evaluate(kind, reels, stops, multiplier, window -> bonuses(stream, window));
+        spins.add(spin);
+        return spin;
+    }
+
+    /**
+     * Describes a spin from its reel set and stops: the window, every win, the cap, the free games awarded and
+     * the bonus rounds that {@code bonusRounds} gives for the window (drawn, or as logged). A pure function of
+     * its arguments, so a logged spin can be evaluated again.
+     */
+    Spin evaluate(String kind, CompiledReels reels, int[] stops, long multiplier,
+                  Function<int[][], List<BonusRound>> bonusRounds) {
+        int[][] window = new int[model.rows()][model.reels()];
+        for (int r = 0; r < stops.length; r++) {
+            int[] column = reels.column(r, stops[r]);
+            for (int j = 0; j < column.length; j++) {
+                window[j][r] = column[j];
+            }
+        }
+        List<Win> wins = new ArrayList<>(model.ways() ? waysWins(window, multiplier) : lineWins(window, multiplier));
+        wins.addAll(scatterWins(window, multiplier));
+        long won = wins.stream().mapToLong(Win::amount).sum();
+        long capped = game.excess(won / bet.lineBet(), bet.lines()) * bet.lineBet();
+        List<BonusRound> bonuses = model.ways() ? List.of() : bonusRounds.apply(window);
+        FreeGames free = model.freeGames();
+        long freeGames = free == null ? 0 : free.spins(scatterCount(model.scatters().get(free.scatter()), window));
+        long win = won - capped + bonuses.stream().mapToLong(BonusRound::amount).sum();
+        List<Integer> stopList = new ArrayList<>();
+        for (int stop : stops) {
+            stopList.add(stop);
+        }
+        return new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
+    }
+
+    /** The lines of {@code window} that start a bonus round, in order. */
+    List<Integer> bonusLines(int[][] window) {
+        List<Integer> lines = new ArrayList<>();
+        for (int line = 0; line < bet.lines(); line++) {
+            if (rules.startsBonus(lineSymbols(line, window))) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private List<List<String>> names(int[][] window) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int[] row : window) {
+            List<String> names = new ArrayList<>();
+            for (int symbol : row) {
+                names.add(model.symbols().get(symbol));
+            }
+            rows.add(names);
+        }
+        return rows;
+    }
+
+    private int[] lineSymbols(int line, int[][] window) {
+        int[] tuple = new int[model.reels()];
+        for (int r = 0; r < tuple.length; r++) {
+            tuple[r] = window[model.paylines()[line][r]][r];
+        }
+        return tuple;
+    }
+
+    private List<Win> lineWins(int[][] window, long multiplier) {
+        List<Win> wins = new ArrayList<>();
+        int n = model.reels();
+        for (int line = 0; line < bet.lines(); line++) {
+            for (LinePays.Win w : rules.wins(lineSymbols(line, window))) {
+                if (w.credits() == 0) {
+                    continue;
+                }
+                List<Position> positions = new ArrayList<>();
+                for (int i = 0; i < w.length(); i++) {
+                    int reel = w.fromRight() ? n - 1 - i : i;
+                    positions.add(new Position(reel, model.paylines()[line][reel]));
+                }
+                String award = model.pays().get(w.pay()).award();
+                wins.add(new Win("line", award, line, positions, w.credits() * multiplier * bet.lineBet()));
+            }
+        }
+        return wins;
+    }
+
+    private List<Win> waysWins(int[][] window, long multiplier) {
+        List<Win> wins = new ArrayList<>();
+        for (Pay pay : model.pays()) {
+            int s = SlotGame.firstSymbol(pay);
+            List<Position> positions = new ArrayList<>();
+            long ways = 1;
+            int k = 0;
+            for (; k < model.reels(); k++) {
+                int[] column = new int[model.rows()];
+                for (int j = 0; j < column.length; j++) {
+                    column[j] = window[j][k];
+                }
+                int count = CompiledReels.waysCount(model, s, column);
+                if (count == 0) {
+                    break;
+                }
+                ways *= count;
+                for (int j = 0; j < column.length; j++) {
+                    if (CompiledReels.waysCount(model, s, new int[] {column[j]}) > 0 && k < pay.length()) {
+                        positions.add(new Position(k, j));
+                    }
+                }
+            }
+            if (k == pay.length()) {
+                wins.add(new Win("ways", pay.award(), -1, positions,
+                        ways * pay.credits() * multiplier * bet.lineBet()));
+            }
+        }
+        return wins;
+    }
+
+    private int scatterCount(Scatter scatter, int[][] window) {
+        int count = 0;
+        for (int r = 0; r < model.reels(); r++) {
+            int[] column = new int[model.rows()];
+            for (int j = 0; j < column.length; j++) {
+                column[j] = window[j][r];
+            }
+            count += CompiledReels.scatterCount(scatter, column);
+        }
+        return count;
+    }
+
+    private List<Win> scatterWins(int[][] window, long multiplier) {
+        List<Win> wins = new ArrayList<>();
+        for (Scatter scatter : model.scatters()) {
+            int count = scatterCount(scatter, window);
+            long pay = scatter.pay(count);
+            if (pay == 0) {
+                continue;
+            }
+            List<Position> positions = new ArrayList<>();
+            for (int r = 0; r < model.reels(); r++) {
+                for (int j = 0; j < model.rows(); j++) {
+                    if (window[j][r] == scatter.symbol()) {
+                        positions.add(new Position(r, j));
+                    }
+                }
+            }
+            String award = model.symbols().get(scatter.symbol()) + " x" + count;
+            wins.add(new Win("scatter", award, -1, positions, pay * bet.stake() * multiplier));
+        }
+        return wins;
+    }
+
+    private List<BonusRound> bonuses(RandomStream stream, int[][] window) {
+        List<BonusRound> rounds = new ArrayList<>();
+        for (int line = 0; line < bet.lines(); line++) {
+            if (!rules.startsBonus(lineSymbols(line, window))) {
+                continue;
+            }
+            List<List<Long>> items = new ArrayList<>();
+            for (int item = 0; item < model.bonus().items(); item++) {
+                List<Long> hidden = new ArrayList<>();
+                for (long prize : game.drawItem(stream)) {
+                    hidden.add(prize);
+                }
+                items.add(hidden);
+            }
+            List<Integer> picked = new ArrayList<>();
+            List<List<Long>> revealed = new ArrayList<>();
+            long credits = 0;
+            for (int i = 0; i < model.bonus().picks(); i++) {
+                int item = picker.pick(line, items.size(), List.copyOf(picked), List.copyOf(revealed));
+                if (item < 0 || item >= items.size()) {
+                    throw new IllegalArgumentException("picks: item " + item + " does not exist");
+                }
+                if (picked.contains(item)) {
+                    throw new IllegalArgumentException("picks: item " + item + " picked twice");
+                }
+                picked.add(item);
+                revealed.add(items.get(item));
+                credits += items.get(item).stream().mapToLong(Long::longValue).sum();
+            }
+            rounds.add(new BonusRound(line, items, picked, credits * bet.lineBet()));
+        }
+        return rounds;
+    }
+}

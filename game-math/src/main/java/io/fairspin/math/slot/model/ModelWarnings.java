@@ -1,0 +1,70 @@
+package io.fairspin.math.slot.model;
+
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.Wild;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** The model's harmless but suspicious parts: symbols that never appear, pays that can never occur. */
+public final class ModelWarnings {
+    private ModelWarnings() {
+    }
+
+    public static List<String> of(SlotModel model) {
+        List<Integer> sets = new ArrayList<>();
+        IntStream.of(model.baseReels().sets()).forEach(sets::add);
+        if (model.freeGames() != null) {
+            IntStream.of(model.freeGames().reels().sets()).forEach(sets::add);
+        }
+        boolean[][] shown = new boolean[model.reels()][model.symbolCount()];
+        for (int set : sets) {
+            SlotModel.ReelSet reelSet = model.reelSets().get(set);
+            for (int r = 0; r < model.reels(); r++) {
+                for (int stop = 0; stop < reelSet.strips()[r].length; stop++) {
+                    if (reelSet.stopWeight(r, stop) > 0) {
+                        shown[r][reelSet.strips()[r][stop]] = true;
+                    }
+                }
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int s = 0; s < model.symbolCount(); s++) {
+            int symbol = s;
+            if (IntStream.range(0, model.reels()).noneMatch(r -> shown[r][symbol])) {
+                warnings.add("symbol \"" + model.symbols().get(s) + "\" never appears on the reels played");
+            }
+        }
+        for (Pay pay : model.pays()) {
+            boolean left = possible(model, shown, pay, false);
+            boolean right = model.bothWays() && possible(model, shown, pay, true);
+            if (!left && !right) {
+                warnings.add((pay.bonus() ? "bonus trigger \"" : "pay \"") + pay.award()
+                        + "\" can never occur: a reel it needs never shows a symbol it accepts");
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    private static boolean possible(SlotModel model, boolean[][] shown, Pay pay, boolean fromRight) {
+        for (int i = 0; i < pay.length(); i++) {
+            int reel = fromRight ? model.reels() - 1 - i : i;
+            boolean any = false;
+            for (int s = 0; s < model.symbolCount(); s++) {
+                any |= shown[reel][s] && accepts(model, pay.pattern()[i], s);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean accepts(SlotModel model, boolean[] accepted, int symbol) {
+        if (accepted[symbol]) {
+            return true;
+        }
+        Wild wild = model.wild(symbol);
+        return wild != null && IntStream.range(0, accepted.length).anyMatch(y -> accepted[y] && wild.substitutes()[y]);
+    }
+}

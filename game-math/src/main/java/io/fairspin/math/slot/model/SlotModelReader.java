@@ -1,0 +1,423 @@
+package io.fairspin.math.slot.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.slot.model.SlotModel.Bonus;
+import io.fairspin.math.slot.model.SlotModel.Choice;
+import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Pay;
+import io.fairspin.math.slot.model.SlotModel.ReelSet;
+import io.fairspin.math.slot.model.SlotModel.Scatter;
+import io.fairspin.math.slot.model.SlotModel.Wild;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and validates a slot model document (format: {@code docs/model-format.md}, "Slot models"). */
+public final class SlotModelReader {
+    /** Pays in line bets stay below 2^30 so that a line's pay and its bonus flag share one int. */
+    public static final long MAX_CREDITS = (1L << 30) - 1;
+    private static final int MAX_REEL_STOPS = 1 << 16;
+    private static final int MAX_REELS = 9;
+    private static final double MAX_CYCLE = 0x1p62;
+
+    private final List<String> symbols = new ArrayList<>();
+    private final Map<String, boolean[]> groups = new LinkedHashMap<>();
+    private final Map<String, Integer> reelSetIndex = new LinkedHashMap<>();
+    private final List<ReelSet> reelSets = new ArrayList<>();
+    private int reels;
+    /** Coins per line of the bet being read: pays without a coin pay for it are multiplied by it. */
+    private int coins = 1;
+
+    /** The fields a slot model may have, in documentation order. */
+    public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
+            "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
+            "bonus", "bet", "maxWin", "betLimits", "abandon");
+
+    private SlotModelReader() {
+    }
+
+    /** The model in {@code root}, read from {@code file}. */
+    public static SlotModel read(String file, JsonNode root) {
+        return new SlotModelReader().model(new ModelNode(file, "$", root));
+    }
+
+    private SlotModel model(ModelNode root) {
+        root.allowOnly(FIELDS);
+        String id = root.field("id").text();
+        String name = root.has("name") ? root.field("name").text() : id;
+        int rows = (int) root.field("rows").integer(1, 16);
+        readSymbols(root.field("symbols"));
+        if (root.has("groups")) {
+            readGroups(root.field("groups"));
+        }
+        readReelSets(root.field("reelSets"), rows);
+        Choice baseReels = choice(root.field("baseReels"));
+        boolean ways = root.has("ways") && root.field("ways").bool();
+        int[][] paylines = ways ? new int[0][] : paylines(root.field("paylines"), rows);
+        boolean bothWays = root.has("bothWays") && root.field("bothWays").bool();
+        if (ways && bothWays) {
+            throw root.field("bothWays").error("both-ways pays apply to lines, not to a ways game");
+        }
+        ModelNode bet = root.field("bet").allowOnly(List.of("lineBet", "lines", "coins"));
+        long lineBet = bet.field("lineBet").integer(1, Long.MAX_VALUE / (1L << 40));
+        int lines = (int) bet.field("lines").integer(1, ways ? 10_000 : Math.max(1, paylines.length));
+        coins = bet.has("coins") ? (int) bet.field("coins").integer(1, 100) : 1;
+        List<Scatter> scatters = root.has("scatters") ? scatters(root.field("scatters")) : List.of();
+        List<Wild> wilds = root.has("wilds") ? wilds(root.field("wilds"), scatters) : List.of();
+        if (ways && wilds.stream().anyMatch(w -> w.multiplier() > 1)) {
+            throw root.field("wilds").error("wild multipliers apply to line games; a ways game's wilds must not have one");
+        }
+        if (ways && Math.pow(rows, reels) > Integer.MAX_VALUE) {
+            throw root.field("rows").error("a ways game may have at most 2^31 ways (rows^reels)");
+        }
+        boolean add = root.has("wildMultipliers") && root.field("wildMultipliers").oneOf("product", "sum").equals("sum");
+        List<Pay> pays = pays(root.field("pays"), ways);
+        Bonus bonus = null;
+        if (root.has("bonus")) {
+            ModelNode b = root.field("bonus");
+            if (ways) {
+                throw b.error("a line-triggered bonus needs paylines; this is a ways game");
+            }
+            if (lines > 255) {
+                throw bet.field("lines").error("a bonus game may play at most 255 lines");
+            }
+            pays.add(bonusTrigger(b));
+            bonus = bonus(b);
+        }
+        FreeGames freeGames = root.has("freeGames") ? freeGames(root.field("freeGames"), scatters) : null;
+        long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS) * coins : 0;
+        SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
+                List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
+                bonus, lineBet, lines, maxWin, coins);
+        checkMultipliedPays(root, model);
+        return model;
+    }
+
+    private void readSymbols(ModelNode node) {
+        for (ModelNode s : node.nonEmptyElements()) {
+            String symbol = s.text();
+            if (symbols.contains(symbol)) {
+                throw s.error("duplicate symbol \"" + symbol + "\"");
+            }
+            symbols.add(symbol);
+        }
+        if (symbols.size() > 64) {
+            throw node.error("expected at most 64 symbols, found " + symbols.size());
+        }
+    }
+
+    private int symbol(ModelNode node) {
+        String id = node.text();
+        int index = symbols.indexOf(id);
+        if (index < 0) {
+            throw node.error("unknown symbol \"" + id + "\": expected one of " + String.join(", ", symbols));
+        }
+        return index;
+    }
+
+    private void readGroups(ModelNode node) {
+        for (String group : node.fieldNames()) {
+            if (symbols.contains(group)) {
+                throw node.field(group).error("a group may not have a symbol's name");
+            }
+            boolean[] members = new boolean[symbols.size()];
+            for (ModelNode member : node.field(group).nonEmptyElements()) {
+                members[symbol(member)] = true;
+            }
+            groups.put(group, members);
+        }
+    }
+
+    /** The symbols a pattern position accepts: a symbol or a group, by name. */
+    private boolean[] symbolSet(ModelNode node) {
+        String id = node.text();
+        if (groups.containsKey(id)) {
+            return groups.get(id);
+        }
+        if (!symbols.contains(id)) {
+            throw node.error("unknown symbol or group \"" + id + "\"");
+        }
+        boolean[] set = new boolean[symbols.size()];
+        set[symbols.indexOf(id)] = true;
+        return set;
+    }
+
+    private void readReelSets(ModelNode node, int rows) {
+        for (String setName : node.fieldNames()) {
+            ModelNode set = node.field(setName);
+            List<ModelNode> reelNodes = set.nonEmptyElements();
+            if (reelNodes.size() > MAX_REELS) {
+                throw set.error("expected at most " + MAX_REELS + " reels, found " + reelNodes.size());
+            }
+            if (reels == 0) {
+                reels = reelNodes.size();
+            } else if (reelNodes.size() != reels) {
+                throw set.error("expected " + reels + " reels like the first reel set, found " + reelNodes.size());
+            }
+            int[][] strips = new int[reels][];
+            long[][] weights = new long[reels][];
+            boolean weighted = false;
+            for (int r = 0; r < reels; r++) {
+                ModelNode reel = reelNodes.get(r);
+                ModelNode stops = reel.isArray() ? reel : reel.allowOnly(List.of("stops", "weights")).field("stops");
+                List<ModelNode> stopNodes = stops.nonEmptyElements();
+                if (stopNodes.size() > MAX_REEL_STOPS) {
+                    throw stops.error("expected at most " + MAX_REEL_STOPS + " stops");
+                }
+                strips[r] = stopNodes.stream().mapToInt(this::symbol).toArray();
+                if (!reel.isArray() && reel.has("weights")) {
+                    ModelNode w = reel.field("weights");
+                    weights[r] = w.integers(0, 1L << 24);
+                    if (weights[r].length != strips[r].length) {
+                        throw w.error("expected one weight per stop (" + strips[r].length + "), found "
+                                + weights[r].length);
+                    }
+                    if (Arrays.stream(weights[r]).sum() == 0) {
+                        throw w.error("expected a positive weight somewhere");
+                    }
+                    weighted = true;
+                }
+            }
+            ReelSet reelSet = new ReelSet(setName, strips, weighted ? weights : null);
+            double cycle = 1;
+            for (int r = 0; r < reels; r++) {
+                cycle *= reelSet.reelWeight(r);
+            }
+            if (cycle > MAX_CYCLE) {
+                throw set.error("the product of the reels' lengths (or weight totals) is " + cycle
+                        + "; expected at most 2^62");
+            }
+            reelSetIndex.put(setName, reelSets.size());
+            reelSets.add(reelSet);
+        }
+        if (reelSets.isEmpty()) {
+            throw node.error("expected at least one reel set");
+        }
+    }
+
+    /** A reel set by name, or a weighted list of them. */
+    private Choice choice(ModelNode node) {
+        if (node.isText()) {
+            return new Choice(new int[] {reelSet(node)}, new long[] {1});
+        }
+        List<ModelNode> entries = node.nonEmptyElements();
+        int[] sets = new int[entries.size()];
+        long[] weights = new long[entries.size()];
+        for (int i = 0; i < sets.length; i++) {
+            entries.get(i).allowOnly(List.of("reelSet", "weight"));
+            sets[i] = reelSet(entries.get(i).field("reelSet"));
+            weights[i] = entries.get(i).field("weight").integer(1, 1L << 24);
+        }
+        return new Choice(sets, weights);
+    }
+
+    private int reelSet(ModelNode node) {
+        Integer index = reelSetIndex.get(node.text());
+        if (index == null) {
+            throw node.error("unknown reel set \"" + node.text() + "\": expected one of "
+                    + String.join(", ", reelSetIndex.keySet()));
+        }
+        return index;
+    }
+
+    private int[][] paylines(ModelNode node, int rows) {
+        List<ModelNode> lines = node.nonEmptyElements();
+        int[][] paylines = new int[lines.size()][];
+        for (int i = 0; i < paylines.length; i++) {
+            long[] pattern = lines.get(i).integers(0, rows - 1);
+            if (pattern.length != reels) {
+                throw lines.get(i).error("expected one row per reel (" + reels + "), found " + pattern.length);
+            }
+            paylines[i] = Arrays.stream(pattern).mapToInt(v -> (int) v).toArray();
+        }
+        return paylines;
+    }
+
+    private List<Scatter> scatters(ModelNode node) {
+        List<Scatter> scatters = new ArrayList<>();
+        for (ModelNode s : node.elements()) {
+            s.allowOnly(List.of("symbol", "count", "pays"));
+            boolean perReel = !s.has("count") || s.field("count").oneOf("per-reel", "per-symbol").equals("per-reel");
+            long[] pays = s.has("pays") ? times(s.field("pays").integers(0, MAX_CREDITS)) : new long[0];
+            scatters.add(new Scatter(symbol(s.field("symbol")), perReel, pays));
+        }
+        return List.copyOf(scatters);
+    }
+
+    private List<Wild> wilds(ModelNode node, List<Scatter> scatters) {
+        List<Wild> wilds = new ArrayList<>();
+        for (ModelNode w : node.elements()) {
+            w.allowOnly(List.of("symbol", "substitutes", "multiplier"));
+            int symbol = symbol(w.field("symbol"));
+            boolean[] substitutes = new boolean[symbols.size()];
+            if (w.has("substitutes")) {
+                for (ModelNode s : w.field("substitutes").nonEmptyElements()) {
+                    substitutes[symbol(s)] = true;
+                }
+            } else {
+                Arrays.fill(substitutes, true);
+                scatters.forEach(s -> substitutes[s.symbol()] = false);
+            }
+            substitutes[symbol] = false;
+            long multiplier = w.has("multiplier") ? w.field("multiplier").integer(1, 1000) : 1;
+            wilds.add(new Wild(symbol, substitutes, multiplier));
+        }
+        for (Wild w : wilds) {
+            for (Wild other : wilds) {
+                w.substitutes()[other.symbol()] = false;
+            }
+        }
+        return List.copyOf(wilds);
+    }
+
+    private List<Pay> pays(ModelNode node, boolean ways) {
+        List<Pay> pays = new ArrayList<>();
+        for (ModelNode p : node.nonEmptyElements()) {
+            p.allowOnly(p.has("sequence") ? List.of("sequence", "pay", "coinPays")
+                    : p.has("symbol") ? List.of("symbol", "pays", "coinPays") : List.of("group", "pays", "coinPays"));
+            ModelNode coinPay = coinPay(p);
+            if (p.has("sequence")) {
+                if (ways) {
+                    throw p.error("a sequence pay needs paylines; this is a ways game");
+                }
+                List<ModelNode> items = p.field("sequence").nonEmptyElements();
+                checkLength(p.field("sequence"), items.size());
+                boolean[][] pattern = items.stream().map(this::symbolSet).toArray(boolean[][]::new);
+                String award = String.join("-", items.stream().map(ModelNode::text).toList());
+                long pay = coinPay != null ? coinPay.integer(1, MAX_CREDITS) : p.field("pay").integer(1, MAX_CREDITS) * coins;
+                pays.add(new Pay(award, pattern, pay, false));
+                continue;
+            }
+            ModelNode target = p.has("symbol") ? p.field("symbol") : p.field("group");
+            if (ways && !p.has("symbol")) {
+                throw target.error("a ways game pays symbols, not groups");
+            }
+            boolean[] set = symbolSet(target);
+            ModelNode paysNode = coinPay != null ? coinPay : p.field("pays");
+            long[] credits = coinPay != null ? coinPay.integers(0, MAX_CREDITS) : times(paysNode.integers(0, MAX_CREDITS));
+            if (coinPay != null && credits.length != p.field("pays").integers(0, MAX_CREDITS).length) {
+                throw coinPay.error("expected as many entries as pays (" + p.field("pays").integers(0, MAX_CREDITS).length
+                        + "), found " + credits.length);
+            }
+            checkLength(paysNode, credits.length);
+            for (int k = 1; k <= credits.length; k++) {
+                if (credits[k - 1] > 0) {
+                    boolean[][] pattern = new boolean[k][];
+                    Arrays.fill(pattern, set);
+                    pays.add(new Pay(target.text() + " x" + k, pattern, credits[k - 1], false));
+                }
+            }
+        }
+        return pays;
+    }
+
+    /**
+     * The pay entry's pay for the coins of the bet, when its {@code coinPays} has one: {@code "coinPays": {"3":
+     * [0, 0, 10000]}} (a sequence pay: {@code {"3": 10000}}) pays that many line bets of one coin, in place of
+     * coins times the one-coin pay.
+     */
+    private ModelNode coinPay(ModelNode pay) {
+        if (!pay.has("coinPays")) {
+            return null;
+        }
+        ModelNode byCoins = pay.field("coinPays");
+        for (String key : byCoins.fieldNames()) {
+            if (!key.matches("[1-9][0-9]?")) {
+                throw byCoins.field(key).error("expected a number of coins from 2 to 99 as the key");
+            }
+        }
+        String key = String.valueOf(coins);
+        return byCoins.has(key) ? byCoins.field(key) : null;
+    }
+
+    /** One-coin pays multiplied by the coins of the bet. */
+    private long[] times(long[] pays) {
+        long[] scaled = pays.clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = Math.multiplyExact(scaled[i], coins);
+        }
+        return scaled;
+    }
+
+    private void checkLength(ModelNode node, int length) {
+        if (length > reels) {
+            throw node.error("expected at most " + reels + " entries, one per reel, found " + length);
+        }
+    }
+
+    private Pay bonusTrigger(ModelNode node) {
+        int symbol = symbol(node.field("symbol"));
+        ModelNode count = node.field("count");
+        int k = (int) count.integer(1, reels);
+        boolean[] set = new boolean[symbols.size()];
+        set[symbol] = true;
+        boolean[][] pattern = new boolean[k][];
+        Arrays.fill(pattern, set);
+        return new Pay(node.has("name") ? node.field("name").text() : "bonus", pattern, 0, true);
+    }
+
+    private Bonus bonus(ModelNode node) {
+        node.allowOnly(List.of("name", "symbol", "count", "items", "picks", "prizesPerItem", "prizes"));
+        int items = (int) node.field("items").integer(1, 100);
+        int picks = (int) node.field("picks").integer(1, items);
+        ModelNode counts = node.field("prizesPerItem").allowOnly(List.of("values", "weights"));
+        long[] countValues = counts.field("values").integers(1, 100);
+        long[] countWeights = weights(counts, countValues.length);
+        ModelNode prizes = node.field("prizes").allowOnly(List.of("values", "weights"));
+        long[] prizeValues = times(prizes.field("values").integers(1, MAX_CREDITS));
+        long[] prizeWeights = weights(prizes, prizeValues.length);
+        return new Bonus(node.has("name") ? node.field("name").text() : "bonus", items, picks, countValues,
+                countWeights, prizeValues, prizeWeights);
+    }
+
+    private static long[] weights(ModelNode table, int length) {
+        ModelNode node = table.field("weights");
+        long[] weights = node.integers(0, 1L << 24);
+        if (weights.length != length) {
+            throw node.error("expected one weight per value (" + length + "), found " + weights.length);
+        }
+        if (Arrays.stream(weights).sum() == 0) {
+            throw node.error("expected a positive weight somewhere");
+        }
+        return weights;
+    }
+
+    private FreeGames freeGames(ModelNode node, List<Scatter> scatters) {
+        node.allowOnly(List.of("scatter", "spins", "reels", "multiplier", "retrigger"));
+        ModelNode scatterNode = node.field("scatter");
+        int symbol = symbol(scatterNode);
+        int scatter = -1;
+        for (int i = 0; i < scatters.size(); i++) {
+            if (scatters.get(i).symbol() == symbol) {
+                scatter = i;
+            }
+        }
+        if (scatter < 0) {
+            throw scatterNode.error("expected a symbol listed in $.scatters");
+        }
+        long[] spins = node.field("spins").integers(0, 1000);
+        Choice reelsChoice = choice(node.field("reels"));
+        long multiplier = node.has("multiplier") ? node.field("multiplier").integer(1, 1000) : 1;
+        boolean retrigger = !node.has("retrigger") || node.field("retrigger").bool();
+        return new FreeGames(scatter, spins, reelsChoice, multiplier, retrigger);
+    }
+
+    /** Multiplied pays must still fit the evaluation's integers. */
+    private static void checkMultipliedPays(ModelNode root, SlotModel model) {
+        long top = model.pays().stream().mapToLong(Pay::credits).max().orElse(0);
+        long multiplier = 1;
+        for (Wild w : model.wilds()) {
+            multiplier = model.addMultipliers() ? multiplier + w.multiplier() * model.reels()
+                    : multiplier * (long) Math.pow(w.multiplier(), model.reels());
+        }
+        if (model.freeGames() != null) {
+            multiplier *= model.freeGames().multiplier();
+        }
+        if (multiplier > MAX_CREDITS || top * multiplier > MAX_CREDITS) {
+            throw root.field("pays").error("the top pay times the largest possible multiplier exceeds "
+                    + MAX_CREDITS + " line bets");
+        }
+    }
+}
