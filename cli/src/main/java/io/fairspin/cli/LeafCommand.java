@@ -48,6 +48,11 @@ public abstract class LeafCommand implements Callable<Integer> {
         Json.writeReport(io().out(), root().reportHeader(), result);
     }
 
+    /** The report's provenance lines (version, command line, date, inputs), for HTML reports. */
+    protected final java.util.List<String> reportLines() {
+        return root().reportHeader().lines();
+    }
+
     /** Ends a text report with its header lines (version, command line, date, inputs), after a blank line. */
     protected final void printReportFooter(java.io.PrintStream out) {
         out.println();

@@ -93,7 +93,7 @@ public final class CertifyGameCommand extends LeafCommand {
                 mechanism.cliName(), roundStreams ? " round streams" : "");
         if (report != null) {
             Files.writeString(report, GameReports.html(summary, "Game-level tests: " + game.id(),
-                    "Every draw of " + source + ", as the game made it."), StandardCharsets.UTF_8);
+                    "Every draw of " + source + ", as the game made it.", reportLines()), StandardCharsets.UTF_8);
         }
         if (json()) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -153,7 +153,7 @@ public final class CertifyNistCommand extends LeafCommand {
         meter.finish();
         Assessment assessment = Assessment.of(battery, results, alpha, level);
         if (report != null) {
-            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length),
+            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length, reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {

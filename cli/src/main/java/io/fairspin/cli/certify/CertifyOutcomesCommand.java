@@ -111,7 +111,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
-            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source),
+            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source,
+                    reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {

@@ -59,9 +59,7 @@ public final class ParCommand extends LeafCommand {
         }
         out.flush();
         if (reportFile != null) {
-            try (PrintStream html = new PrintStream(Files.newOutputStream(reportFile), false, StandardCharsets.UTF_8)) {
-                ReportWriter.writeHtml(html, report);
-            }
+            Files.writeString(reportFile, ReportWriter.html(report, reportLines()), StandardCharsets.UTF_8);
         }
         io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%n", model, seconds);
         return 0;
