@@ -2,6 +2,7 @@ package io.fairspin.cli;
 
 import io.fairspin.cli.audit.AuditCommand;
 import io.fairspin.cli.audit.PlayCommand;
+import io.fairspin.cli.audit.ServeCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.monitor.MonitorCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
         subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
-            CertifyCommand.class, PlayCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
+            CertifyCommand.class, PlayCommand.class, ServeCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -64,12 +64,26 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
         return opened;
     }
 
-    /** Every byte of the input {@code file} names ({@link #open}). */
+    /** The most {@link #readAll} reads: more than any model or dispute packet. */
+    public static final int MAX_READ_BYTES = io.fairspin.math.GameModels.MAX_MODEL_BYTES;
+
+    /**
+     * Every byte of the input {@code file} names ({@link #open}), at most {@link #MAX_READ_BYTES}: a larger
+     * input (or an endless one, such as /dev/zero) is refused naming it, after reading one byte more.
+     */
     public byte[] readAll(String file) throws IOException {
         // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (InputStream input = open(file)) {
-            input.transferTo(bytes);
+            byte[] buffer = new byte[65536];
+            for (int n; (n = input.read(buffer, 0, (int) Math.min(buffer.length,
+                    MAX_READ_BYTES + 1L - bytes.size()))) > 0; ) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_READ_BYTES) {
+                    throw new IOException(file + ": larger than " + MAX_READ_BYTES + " bytes, more than any model or"
+                            + " packet; refused");
+                }
+            }
         }
         return bytes.toByteArray();
     }

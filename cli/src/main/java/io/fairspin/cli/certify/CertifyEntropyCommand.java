@@ -10,6 +10,7 @@ import io.fairspin.cert.entropy.NonIidAssessment;
 import io.fairspin.cert.entropy.RestartAssessment;
 import io.fairspin.cert.report.HtmlReport;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.rng.SeededGenerator;
@@ -90,6 +91,9 @@ public final class CertifyEntropyCommand extends LeafCommand {
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
+
+    @Mixin
+    private FormatOption.TextJson format;
 
     @Override
     public Integer call() throws IOException {

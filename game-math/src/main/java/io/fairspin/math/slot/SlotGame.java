@@ -9,6 +9,7 @@ import io.fairspin.math.BetException;
 import io.fairspin.math.BetLimits;
 import io.fairspin.math.Decision;
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelBets;
 import io.fairspin.math.ModelException;
@@ -76,7 +77,6 @@ public final class SlotGame implements Game, Analyzable {
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
-    private final String abandonPick;
     /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
     private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
 
@@ -92,7 +92,7 @@ public final class SlotGame implements Game, Analyzable {
                         + model.paylines().length + " paylines");
             }
         }
-        this.abandonPick = ModelBets.abandon(file, root, "pick", List.of("first"));
+        ModelBets.checkAbandon(file, root, Map.of("pick", List.of("first")));
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
@@ -538,7 +538,74 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public AnalysisReport analyze() {
-        return ParSheet.report(this, analysis());
+        AnalysisReport sheet = ParSheet.report(this, analysis());
+        if (limits.standardOnly()) {
+            return sheet;
+        }
+        List<AnalysisReport.Table> tables = new ArrayList<>(sheet.tables());
+        tables.add(1, rtpByBet());
+        return new AnalysisReport(sheet.title(), tables);
+    }
+
+    /** At most this many line counts are analysed for the RTP-by-bet table (each is an exact analysis). */
+    private static final int MAX_LINE_COUNTS = 64;
+
+    /**
+     * The RTP at each bet configuration the limits allow that changes it: every number of coins (coin pays),
+     * every number of lines (a line's rows or a cap can change the return per line bet); the bet per line never
+     * changes it. Lists the standard wager first, then each configuration whose RTP differs from it.
+     */
+    private AnalysisReport.Table rtpByBet() {
+        List<Long> lineCounts = values(limits.limit("lines"), model.lines());
+        List<Long> coinCounts = values(limits.limit("coins"), model.coins());
+        List<List<AnalysisReport.Cell>> rows = new ArrayList<>();
+        Fraction standard = analysis().figures().rtp();
+        rows.add(List.of(AnalysisReport.Cell.text(describe(model.lines(), model.coins()) + " (standard)"),
+                AnalysisReport.Cell.exact(standard)));
+        int same = 0;
+        for (long coins : coinCounts) {
+            for (long lines : lineCounts) {
+                if (lines == model.lines() && coins == model.coins()) {
+                    continue;
+                }
+                io.fairspin.math.Bet bet = io.fairspin.math.Bet.lines((int) lines, model.lineBet(), (int) coins);
+                Fraction rtp = variant(bet).analysis().figures().rtp();
+                if (rtp.equals(standard)) {
+                    same++;
+                } else {
+                    rows.add(List.of(AnalysisReport.Cell.text(describe(lines, coins)), AnalysisReport.Cell.exact(rtp)));
+                }
+            }
+        }
+        rows.add(List.of(AnalysisReport.Cell.text(same == 0 && rows.size() == 1 ? "no other configuration"
+                : same + " other configuration" + (same == 1 ? "" : "s")), AnalysisReport.Cell.text(
+                        same == 0 ? "" : "the standard RTP")));
+        return new AnalysisReport.Table("RTP by bet (lines and coins within the model's limits; the bet per line "
+                + "never changes it)", List.of("bet", "RTP"), rows);
+    }
+
+    private static String describe(long lines, long coins) {
+        return lines + (lines == 1 ? " line, " : " lines, ") + coins + (coins == 1 ? " coin" : " coins");
+    }
+
+    /** The values a limit allows (at most {@link #MAX_LINE_COUNTS}, spread evenly), or {@code fallback}. */
+    private static List<Long> values(BetLimits.Limit limit, long fallback) {
+        if (limit == null) {
+            return List.of(fallback);
+        }
+        if (!limit.values().isEmpty()) {
+            return limit.values();
+        }
+        List<Long> all = new ArrayList<>();
+        long span = limit.max() - limit.min();
+        long step = Math.max(1, (span + MAX_LINE_COUNTS - 1) / MAX_LINE_COUNTS);
+        for (long v = limit.min(); v <= limit.max(); v += step) {
+            all.add(v);
+        }
+        if (all.get(all.size() - 1) != limit.max()) {
+            all.add(limit.max());
+        }
+        return all;
     }
 
     public Analysis analysis() {
