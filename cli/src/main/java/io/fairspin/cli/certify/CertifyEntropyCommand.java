@@ -50,9 +50,6 @@ import picocli.CommandLine.Spec;
             "Prints the health-test cutoffs (section 4.4) for the assessed entropy, for HealthTestedEntropySource.",
             "Exits with 3 when the IID tests reject the IID assumption or the restart tests fail."})
 public final class CertifyEntropyCommand extends LeafCommand {
-    @Mixin
-    private FormatOption.TextJson format;
-
     /** The false-alarm rate of the printed health-test cutoffs: 2^-30, rng-core's default. */
     private static final int ALPHA_EXPONENT = HealthTestedEntropySource.DEFAULT_ALPHA_EXPONENT;
 
