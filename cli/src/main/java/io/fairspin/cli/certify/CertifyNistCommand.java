@@ -178,11 +178,11 @@ public final class CertifyNistCommand extends LeafCommand {
         }
         Assessment assessment = Assessment.of(battery, results, alpha, level);
         if (report != null) {
-            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length),
+            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length, reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {
-            Json.write(io().out(), jsonResult(battery, assessment, results, source));
+            writeJsonReport(jsonResult(battery, assessment, results, source));
         } else if (csv()) {
             csvResult(new PrintStream(io().out(), true, StandardCharsets.UTF_8), assessment);
         } else {
@@ -191,6 +191,7 @@ public final class CertifyNistCommand extends LeafCommand {
             if (results.size() == 1) {
                 printPValues(out, battery, results.get(0));
             }
+            printReportFooter(out);
         }
         io().err().printf(Locale.ROOT, "tested %d sequences of %,d bits in %.2f s%n", streams, length,
                 (System.nanoTime() - started) / 1e9);

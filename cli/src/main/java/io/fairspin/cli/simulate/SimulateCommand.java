@@ -221,7 +221,7 @@ public final class SimulateCommand extends LeafCommand {
     private int finish(SimulationReport result, String rateLine) throws IOException {
         print(result);
         if (report != null) {
-            Files.writeString(report, new HtmlReport(model, result).render(), StandardCharsets.UTF_8);
+            Files.writeString(report, new HtmlReport(model, result, reportLines()).render(), StandardCharsets.UTF_8);
         }
         io().err().println(rateLine);
         return result.verdict().map(v -> v.passed() ? ExitCode.OK : ExitCode.SIMULATION_DISAGREES)
@@ -231,13 +231,13 @@ public final class SimulateCommand extends LeafCommand {
 
     private void print(SimulationReport result) throws IOException {
         if (json()) {
-            Json.write(io().out(), ReportJson.of(model, result));
+            writeJsonReport(ReportJson.of(model, result));
         } else if (csv()) {
             ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
-            out.flush();
+            printReportFooter(out);
         }
     }
 
