@@ -55,8 +55,14 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * @param name    its name in the model
      * @param strips  per reel the symbol at each stop
      * @param weights per reel the weight of each stop, or null for equal weights
+     * @param rowStated per reel whether the model said which row its weights are for ({@code weightedRow}),
+     *                  or null when it never did
      */
-    public record ReelSet(String name, int[][] strips, long[][] weights) {
+    public record ReelSet(String name, int[][] strips, long[][] weights, boolean[] rowStated) {
+        public ReelSet(String name, int[][] strips, long[][] weights) {
+            this(name, strips, weights, null);
+        }
+
         public long stopWeight(int reel, int stop) {
             return weights == null || weights[reel] == null ? 1 : weights[reel][stop];
         }

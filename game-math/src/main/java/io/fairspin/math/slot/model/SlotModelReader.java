@@ -38,7 +38,9 @@ public final class SlotModelReader {
 
     /** The model in {@code root}, read from {@code file}. */
     public static SlotModel read(String file, JsonNode root) {
-        return new SlotModelReader().model(new ModelNode(file, "$", root));
+        SlotModel model = new SlotModelReader().model(new ModelNode(file, "$", root));
+        ModelChecks.requireUsable(file, model);
+        return model;
     }
 
     private SlotModel model(ModelNode root) {
@@ -156,9 +158,11 @@ public final class SlotModelReader {
             int[][] strips = new int[reels][];
             long[][] weights = new long[reels][];
             boolean weighted = false;
+            boolean[] rowStated = new boolean[reels];
             for (int r = 0; r < reels; r++) {
                 ModelNode reel = reelNodes.get(r);
-                ModelNode stops = reel.isArray() ? reel : reel.allowOnly(List.of("stops", "weights")).field("stops");
+                ModelNode stops = reel.isArray() ? reel
+                        : reel.allowOnly(List.of("stops", "weights", "weightedRow")).field("stops");
                 List<ModelNode> stopNodes = stops.nonEmptyElements();
                 if (stopNodes.size() > MAX_REEL_STOPS) {
                     throw stops.error("expected at most " + MAX_REEL_STOPS + " stops");
@@ -175,9 +179,13 @@ public final class SlotModelReader {
                         throw w.error("expected a positive weight somewhere");
                     }
                     weighted = true;
+                    if (reel.has("weightedRow")) {
+                        rowStated[r] = true;
+                        weights[r] = rotate(weights[r], (int) reel.field("weightedRow").integer(0, rows - 1));
+                    }
                 }
             }
-            ReelSet reelSet = new ReelSet(setName, strips, weighted ? weights : null);
+            ReelSet reelSet = new ReelSet(setName, strips, weighted ? weights : null, rowStated);
             double cycle = 1;
             for (int r = 0; r < reels; r++) {
                 cycle *= reelSet.reelWeight(r);
@@ -192,6 +200,18 @@ public final class SlotModelReader {
         if (reelSets.isEmpty()) {
             throw node.error("expected at least one reel set");
         }
+    }
+
+    /**
+     * Weights given for the symbol each stop shows on row {@code row}, as weights of the stop on the top
+     * row: the stop s shows stops[s + row] there, so it takes that entry's weight.
+     */
+    private static long[] rotate(long[] weights, int row) {
+        long[] rotated = new long[weights.length];
+        for (int s = 0; s < weights.length; s++) {
+            rotated[s] = weights[(s + row) % weights.length];
+        }
+        return rotated;
     }
 
     /** A reel set by name, or a weighted list of them. */
@@ -293,6 +313,10 @@ public final class SlotModelReader {
             ModelNode paysNode = p.field("pays");
             long[] credits = paysNode.integers(0, MAX_CREDITS);
             checkLength(paysNode, credits.length);
+            if (credits.length < reels) {
+                throw paysNode.error("expected one pay per reel (" + reels + "), found " + credits.length
+                        + ": write the pay of every count from 1 to " + reels + ", 0 where it pays nothing");
+            }
             for (int k = 1; k <= credits.length; k++) {
                 if (credits[k - 1] > 0) {
                     boolean[][] pattern = new boolean[k][];
