@@ -35,6 +35,26 @@ class ParCommandTest {
     }
 
     @Test
+    void analysesTheVariantItIsGiven(@TempDir Path dir) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode model =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of(example("sizzling-hot.json")).toFile());
+        model.putObject("variants").putObject("capped").put("maxWin", 50);
+        Path file = dir.resolve("variants.json");
+        Files.write(file, JSON.writeValueAsBytes(model));
+        CommandRun capped = CommandRun.of("par", file.toString(), "--variant", "capped");
+        assertEquals(0, capped.exitCode(), capped.stderr());
+        assertTrue(capped.text().matches("(?s).*maximum-win cap per spin, x total bet +50\\n.*"), capped.text());
+        CommandRun unknown = CommandRun.of("par", file.toString(), "--variant", "96");
+        assertEquals(ExitCode.ERROR, unknown.exitCode());
+        assertEquals("fairspin: " + file + ": $.variants: unknown variant \"96\": expected one of capped\n",
+                unknown.stderr());
+        CommandRun simulated = CommandRun.of("simulate", file.toString(), "--variant", "capped", "--rounds", "10K",
+                "--seed", "1", "--threads", "1");
+        assertEquals(0, simulated.exitCode(), simulated.stderr());
+        assertTrue(simulated.text().contains("sizzling-hot@capped"), simulated.text());
+    }
+
+    @Test
     void printsJsonWithExactFractions() throws Exception {
         CommandRun run = CommandRun.of("--format", "json", "par", example("sizzling-hot.json"));
         assertEquals(0, run.exitCode(), run.stderr());

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fairspin par}: the exact analysis (PAR sheet) of a game model. */
@@ -30,15 +31,16 @@ public final class ParCommand extends LeafCommand implements HtmlOutput {
             description = "The game model file (JSON), for example examples/sizzling-hot.json; '-' for stdin.")
     private String model;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "The model's RTP variant to analyse (a name under \"variants\" in the model).")
+    private String variant;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Game game = Models.load(io(), model);
+        Game game = Models.load(io(), model, variant);
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
-        }
-        if (game instanceof io.fairspin.math.slot.SlotGame slot) {
-            slot.warnings().forEach(w -> io().err().println("fairspin: warning: " + model + ": " + w));
         }
         AnalysisReport report = ((Analyzable) game).analyze();
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -55,6 +55,10 @@ public final class SimulateCommand extends LeafCommand {
     @Parameters(paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
     private String model;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "The model's RTP variant to play (a name under \"variants\" in the model).")
+    private String variant;
+
     @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
             description = "Rounds to play: 10M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
     private long rounds;
@@ -96,7 +100,7 @@ public final class SimulateCommand extends LeafCommand {
     }
 
     private Game load() throws IOException {
-        return Models.load(io(), model);
+        return Models.load(io(), model, variant);
     }
 
     /** Runs the simulation of {@code game} as the options say, prints it and returns the exit code. */
