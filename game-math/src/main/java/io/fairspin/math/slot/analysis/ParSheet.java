@@ -80,14 +80,19 @@ public final class ParSheet {
         for (int set : model.baseReels().sets()) {
             long cycle = 1;
             for (int r = 0; r < model.reels(); r++) {
-                cycle *= model.reelSets().get(set).reelWeight(r);
+                cycle *= game.reelSets[set].reelWeight(r);
             }
             rows.add(row(text("cycle of reel set " + model.reelSets().get(set).name()), Cell.count(cycle)));
         }
-        rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
-                Cell.exact(Fraction.of(analysis.base.maxT, lines))));
-        rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
-        rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+        if (analysis.base.maxT >= 0) {
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
+                    Cell.exact(Fraction.of(analysis.base.maxT, lines))));
+            rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
+            rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+        } else {
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
+                    text("not computed for random reel heights")));
+        }
         int top = topAward(model, analysis.awards);
         if (top >= 0) {
             rows.add(row(text("top award"), text(model.pays().get(top).award())));

@@ -118,8 +118,8 @@ public final class SpinRecorder {
         long freeGames = free == null ? 0 : free.spins(scatterCount(model.scatters().get(free.scatter()), window));
         long win = won - capped + bonuses.stream().mapToLong(BonusRound::amount).sum();
         List<Integer> stopList = new ArrayList<>();
-        for (int stop : stops) {
-            stopList.add(stop);
+        for (int r = 0; r < stops.length; r++) {
+            stopList.add(reels.stripStop(r, stops[r]));
         }
         Spin spin = new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
         spins.add(spin);
@@ -131,7 +131,7 @@ public final class SpinRecorder {
         for (int[] row : window) {
             List<String> names = new ArrayList<>();
             for (int symbol : row) {
-                names.add(model.symbols().get(symbol));
+                names.add(symbol == CompiledReels.EMPTY ? "" : model.symbols().get(symbol));
             }
             rows.add(names);
         }

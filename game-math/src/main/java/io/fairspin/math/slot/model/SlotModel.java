@@ -25,11 +25,38 @@ import java.util.List;
  * @param lineBet     the bet per line in minor units
  * @param lines       lines played (for a ways game: line bets staked)
  * @param maxWin      the largest line-plus-scatter win of one spin in total bets, 0 for no cap
+ * @param heights     random reel heights (Megaways), or null: every reel shows {@code rows} symbols
  */
 public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-        int lines, long maxWin) {
+        int lines, long maxWin, Heights heights) {
+
+    /** A model without random reel heights. */
+    public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
+            boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
+            boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
+            int lines, long maxWin) {
+        this(id, name, rows, reels, symbols, wilds, addMultipliers, reelSets, baseReels, paylines, bothWays, ways,
+                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, null);
+    }
+
+    /**
+     * Megaways-style random reel heights: on each spin every reel shows a number of symbols drawn with the
+     * given weights, the window's other rows staying empty.
+     *
+     * @param values  per reel the heights it may show
+     * @param weights per reel their weights
+     */
+    public record Heights(long[][] values, long[][] weights) {
+        public long total(int reel) {
+            long total = 0;
+            for (long w : weights[reel]) {
+                total += w;
+            }
+            return total;
+        }
+    }
 
     public int symbolCount() {
         return symbols.size();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Heights;
 import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.ReelSet;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
@@ -20,6 +21,8 @@ public final class SlotModelReader {
     public static final long MAX_CREDITS = (1L << 30) - 1;
     private static final int MAX_REEL_STOPS = 1 << 16;
     private static final int MAX_REELS = 9;
+    /** Stops of all reels of a set with random heights, counting each (height, stop) pair: 21 bits. */
+    private static final long MAX_HEIGHT_STOPS = (1L << 21) - 1;
     private static final double MAX_CYCLE = 0x1p62;
 
     private final List<String> symbols = new ArrayList<>();
@@ -31,7 +34,7 @@ public final class SlotModelReader {
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin");
+            "bonus", "bet", "maxWin", "reelHeights");
 
     private SlotModelReader() {
     }
@@ -87,11 +90,60 @@ public final class SlotModelReader {
         }
         FreeGames freeGames = root.has("freeGames") ? freeGames(root.field("freeGames"), scatters) : null;
         long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS) : 0;
+        Heights heights = root.has("reelHeights") ? heights(root.field("reelHeights"), rows, ways) : null;
+        if (heights != null && maxWin > 0) {
+            throw root.field("maxWin").error("a maximum-win cap is not available with random reel heights");
+        }
+        if (heights != null && scatters.size() > 1) {
+            throw root.field("scatters").error("random reel heights allow at most one scatter");
+        }
+        if (heights != null && pays.size() > 50) {
+            throw root.field("pays").error("random reel heights allow at most 50 paying symbols");
+        }
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
-                bonus, lineBet, lines, maxWin);
+                bonus, lineBet, lines, maxWin, heights);
         checkMultipliedPays(root, model);
         return model;
+    }
+
+    /** Random reel heights: per reel a weighted table of heights from 1 to rows (ways games only). */
+    private Heights heights(ModelNode node, int rows, boolean ways) {
+        if (!ways) {
+            throw node.error("random reel heights need a ways game (\"ways\": true)");
+        }
+        List<ModelNode> perReel = node.nonEmptyElements();
+        if (perReel.size() != reels) {
+            throw node.error("expected one height table per reel (" + reels + "), found " + perReel.size());
+        }
+        long[][] values = new long[reels][];
+        long[][] weights = new long[reels][];
+        double cycle = 1;
+        for (int r = 0; r < reels; r++) {
+            ModelNode table = perReel.get(r).allowOnly(List.of("values", "weights"));
+            values[r] = table.field("values").integers(1, rows);
+            weights[r] = weights(table, values[r].length);
+            cycle *= Arrays.stream(weights[r]).sum();
+        }
+        for (ReelSet set : reelSets) {
+            long stops = 0;
+            for (int r = 0; r < reels; r++) {
+                stops += (long) values[r].length * set.strips()[r].length;
+            }
+            if (stops > MAX_HEIGHT_STOPS) {
+                throw node.error("reel set " + set.name() + " has " + stops + " (height, stop) pairs; expected at most "
+                        + MAX_HEIGHT_STOPS);
+            }
+            double total = cycle;
+            for (int r = 0; r < reels; r++) {
+                total *= set.reelWeight(r);
+            }
+            if (total > MAX_CYCLE) {
+                throw node.error("the product of the reels' lengths (or weight totals) and height weight totals is "
+                        + total + " for reel set " + set.name() + "; expected at most 2^62");
+            }
+        }
+        return new Heights(values, weights);
     }
 
     private void readSymbols(ModelNode node) {
