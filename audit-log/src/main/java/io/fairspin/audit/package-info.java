@@ -4,9 +4,9 @@
  * in the C2SP signed-note format, dispute packets that prove one round offline, and the replay of a
  * logged round from seed escrow.
  *
- * <p>Start with {@link io.fairspin.audit.AuditLog} (write), {@link io.fairspin.audit.RoundPlayer} (play
- * and log rounds of a game model), {@link io.fairspin.audit.LogVerifier} (check a whole log),
- * {@link io.fairspin.audit.LogReader} (find a round), {@link io.fairspin.audit.DisputePacket} (prove one
- * round) and {@link io.fairspin.audit.RoundReplay} (replay one round from escrow).
+ * <p>Start with {@link io.fairspin.audit.log.AuditLog} (write), {@link io.fairspin.audit.round.RoundPlayer} (play
+ * and log rounds of a game model), {@link io.fairspin.audit.log.LogVerifier} (check a whole log),
+ * {@link io.fairspin.audit.log.LogReader} (find a round), {@link io.fairspin.audit.round.DisputePacket} (prove one
+ * round) and {@link io.fairspin.audit.round.RoundReplay} (replay one round from escrow).
  */
 package io.fairspin.audit;

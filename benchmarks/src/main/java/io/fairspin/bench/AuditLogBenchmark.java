@@ -1,12 +1,12 @@
 package io.fairspin.bench;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.LogReport;
-import io.fairspin.audit.LogVerifier;
-import io.fairspin.audit.MerkleTree;
-import io.fairspin.audit.Receipt;
-import io.fairspin.audit.RoundRecord;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.log.LogReport;
+import io.fairspin.audit.log.LogVerifier;
+import io.fairspin.audit.log.Receipt;
+import io.fairspin.audit.merkle.MerkleTree;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.fairspin.bench;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.RoundSeed;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.fairspin.cli;
 
-import io.fairspin.audit.LogCorruptedException;
+import io.fairspin.audit.log.LogCorruptedException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

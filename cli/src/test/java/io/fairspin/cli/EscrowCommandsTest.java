@@ -14,7 +14,7 @@ import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.RoundSeed;
 import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.LogReader;
-import io.fairspin.audit.RoundRecord;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.checkpoint.Ed25519Keys;
+import io.fairspin.audit.log.LogReader;
+import io.fairspin.audit.record.RoundRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,27 @@ import java.util.Optional;
  * <p>A round is a pure function of the model, the wager and the stream (derivation v1): no clock, no
  * hash order, no other randomness. Implementations are immutable and safe to share between threads;
  * each thread plays from its own stream.
+ *
+ * <h2>Bets and decisions</h2>
+ * A game server chooses the bet per round within the model's {@link #betLimits()} and lets the player
+ * decide where the game asks (video poker holds, blackjack plays, pick bonuses, a slot's gamble):
+ *
+ * <pre>{@code
+ * Bet bet = Bet.lines(3, 5, 1);                  // 3 lines at 5 per line, 1 coin
+ * game.checkBet(bet);                            // BetException before anything is drawn
+ * Round round = game.open(bet, stream);          // plays up to the first decision, or settles
+ * while (round.pending().isPresent()) {
+ *     round.act(askThePlayer(round.pending().get()));   // IllegalDecisionException: state unchanged
+ * }
+ * PlayedRound played = round.result();           // log played.roundChoices().toJson() as player choices
+ * PlayedRound again = game.replay(played.bet(), played.choices(), sameStream);   // the same, byte for byte
+ * }</pre>
+ *
+ * <p>An abandoned round is settled by {@link Round#settle()} with the defaults the model declares. The
+ * built-in strategies (optimal hold, basic strategy) are one player among others: a pending decision
+ * carries their {@linkplain PendingDecision#advice() advice}, and {@link #playRecorded(Bet, RandomStream)}
+ * follows it. The methods below have defaults for games that know no bets (they accept the standard
+ * wager only and never pause), so every implementation of the original contract keeps compiling.
  */
 public interface Game {
     /** The model's identifier, from its file. */
@@ -43,4 +64,107 @@ public interface Game {
 
     /** The exact figures at the standard wager, when the game has an exact analysis. */
     Optional<ExactFigures> exactFigures();
+
+    // ---- Bets chosen per round and rounds with decisions (additive; defaults for games without them). ----
+
+    /** The standard wager in explicit form (what {@link #play(RandomStream, RoundOutcome)} plays). */
+    default Bet standardBet() {
+        return Bet.standard();
+    }
+
+    /** The bets this game accepts, as its model declares them. */
+    default BetLimits betLimits() {
+        return BetLimits.only(standardBet());
+    }
+
+    /**
+     * Checks {@code bet} against the model's limits and the game's rules, without drawing anything.
+     *
+     * @throws BetException naming the bet's field (a JSON path) and what the model allows
+     */
+    default void checkBet(Bet bet) {
+        betLimits().check(bet);
+    }
+
+    /**
+     * The stake of one round at {@code bet} before any stake added during the round, in minor units.
+     *
+     * @throws BetException when the game does not accept {@code bet}
+     */
+    default long stake(Bet bet) {
+        checkBet(bet);
+        return bet.isStandard() || bet.equals(standardBet()) ? stake() : bet.total();
+    }
+
+    /**
+     * Opens a round at {@code bet}: checks the bet (before any draw), then plays up to the first decision
+     * the player must take, or to the settlement when there is none.
+     *
+     * @throws BetException when the game does not accept {@code bet}; nothing was drawn
+     */
+    default Round open(Bet bet, RandomStream stream) {
+        checkBet(bet);
+        PlayedRound played = playRecorded(stream);
+        return Round.settled(new PlayedRound(played.outcome(), played.detail(), standardBet(), played.choices()));
+    }
+
+    /**
+     * Replays a round: opens it at {@code bet} on {@code stream} and takes {@code decisions} in order; the
+     * audit log's replay. Gives the same {@link PlayedRound} as the round played with those decisions.
+     *
+     * @throws BetException             when the game does not accept {@code bet}
+     * @throws IllegalDecisionException when a decision is illegal where it comes, or the round still waits
+     *                                  for a decision after the last one, or a decision is left over
+     */
+    default PlayedRound replay(Bet bet, List<Decision> decisions, RandomStream stream) {
+        Round round = open(bet, stream);
+        for (int i = 0; i < decisions.size(); i++) {
+            if (round.isSettled()) {
+                throw new IllegalDecisionException("decision " + (i + 1) + " of " + decisions.size() + " ('"
+                        + decisions.get(i) + "'): the round was already settled");
+            }
+            round.act(decisions.get(i));
+        }
+        if (!round.isSettled()) {
+            throw new IllegalDecisionException("the round still waits for a '" + round.pending().get().step()
+                    + "' decision after the " + decisions.size() + " given");
+        }
+        return round.result();
+    }
+
+    /**
+     * Plays one round at {@code bet} with the built-in player: at each decision its
+     * {@linkplain PendingDecision#advice() advice}, else the model's default. The returned round's
+     * {@link PlayedRound#choices()} are those decisions, so {@link #replay} reproduces it.
+     */
+    default PlayedRound playRecorded(Bet bet, RandomStream stream) {
+        Round round = open(bet, stream);
+        while (!round.isSettled()) {
+            PendingDecision pending = round.pending().get();
+            round.act(pending.advice().orElse(pending.byDefault()));
+        }
+        return round.result();
+    }
+
+    /**
+     * Plays one round at {@code bet} with the built-in player into {@code outcome}: the simulation path at a
+     * chosen bet. At the standard wager the same as {@link #play(RandomStream, RoundOutcome)}.
+     */
+    default void play(Bet bet, RandomStream stream, RoundOutcome outcome) {
+        checkBet(bet);
+        if (bet.isStandard() || bet.equals(standardBet())) {
+            play(stream, outcome);
+        } else {
+            outcome.copyFrom(playRecorded(bet, stream).outcome());
+        }
+    }
+
+    /**
+     * The exact figures of a round at {@code bet} with the built-in player, when the game has an exact
+     * analysis at that bet (RTP can depend on coins, and on lines where a cap or a line's position matters).
+     */
+    default Optional<ExactFigures> exactFigures(Bet bet) {
+        checkBet(bet);
+        return bet.isStandard() || bet.equals(standardBet()) ? exactFigures() : Optional.empty();
+    }
 }

@@ -79,6 +79,20 @@ public final class RoundOutcome {
         return featureTriggered.length;
     }
 
+    /**
+     * Makes this outcome equal to {@code other}, which must be sized alike.
+     *
+     * @throws IllegalArgumentException when the sizes differ
+     */
+    public void copyFrom(RoundOutcome other) {
+        if (other.winByType.length != winByType.length || other.featureTriggered.length != featureTriggered.length) {
+            throw new IllegalArgumentException("outcomes of different games");
+        }
+        stake = other.stake;
+        System.arraycopy(other.winByType, 0, winByType, 0, winByType.length);
+        System.arraycopy(other.featureTriggered, 0, featureTriggered, 0, featureTriggered.length);
+    }
+
     /** An independent copy. */
     public RoundOutcome copy() {
         RoundOutcome copy = new RoundOutcome(winByType.length, featureTriggered.length);

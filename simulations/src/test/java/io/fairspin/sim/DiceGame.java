@@ -88,7 +88,7 @@ public final class DiceGame implements Game {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         play(stream, outcome);
         ObjectNode detail = JsonNodeFactory.instance.objectNode().put("win", outcome.win());
-        return new PlayedRound(outcome, detail);
+        return new PlayedRound(outcome, detail.toString());
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class RaiseDiceGame implements Game {
     public PlayedRound playRecorded(RandomStream stream) {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         play(stream, outcome);
-        return new PlayedRound(outcome, JsonNodeFactory.instance.objectNode().put("win", outcome.win()));
+        return new PlayedRound(outcome, JsonNodeFactory.instance.objectNode().put("win", outcome.win()).toString());
     }
 
     @Override

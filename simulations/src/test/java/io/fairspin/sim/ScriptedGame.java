@@ -75,7 +75,7 @@ final class ScriptedGame implements Game {
     public PlayedRound playRecorded(RandomStream stream) {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         play(stream, outcome);
-        return new PlayedRound(outcome, JsonNodeFactory.instance.objectNode());
+        return new PlayedRound(outcome, "{}");
     }
 
     @Override

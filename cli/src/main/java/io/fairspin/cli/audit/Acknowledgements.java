@@ -1,6 +1,6 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.Receipt;
+import io.fairspin.audit.log.Receipt;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;

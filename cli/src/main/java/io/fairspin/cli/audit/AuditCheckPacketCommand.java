@@ -1,13 +1,13 @@
 package io.fairspin.cli.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairspin.audit.DisputePacket;
-import io.fairspin.audit.EntryJson;
-import io.fairspin.audit.ProofException;
+import io.fairspin.audit.round.DisputePacket;
+import io.fairspin.audit.record.EntryJson;
+import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

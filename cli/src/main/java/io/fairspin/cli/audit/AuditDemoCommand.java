@@ -1,9 +1,9 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.RoundRecord;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;

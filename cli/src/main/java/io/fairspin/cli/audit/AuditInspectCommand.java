@@ -1,7 +1,7 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.LogReport;
-import io.fairspin.audit.LogVerifier;
+import io.fairspin.audit.log.LogReport;
+import io.fairspin.audit.log.LogVerifier;
 import io.fairspin.cli.LeafCommand;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.DisputePacket;
+import io.fairspin.audit.round.DisputePacket;
 import io.fairspin.cli.LeafCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

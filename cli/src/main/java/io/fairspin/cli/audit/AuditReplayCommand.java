@@ -1,15 +1,15 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.LogEntry;
-import io.fairspin.audit.LogReader;
-import io.fairspin.audit.ModelFile;
-import io.fairspin.audit.RoundRecord;
-import io.fairspin.audit.RoundReplay;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.log.LogReader;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.round.RoundReplay;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

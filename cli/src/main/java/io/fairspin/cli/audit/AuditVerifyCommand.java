@@ -1,9 +1,9 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.LogReport;
-import io.fairspin.audit.LogVerifier;
+import io.fairspin.audit.log.LogReport;
+import io.fairspin.audit.log.LogVerifier;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.Ed25519Keys;
-import io.fairspin.audit.ProofException;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.Ed25519Keys;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Io;
 import io.fairspin.cli.LeafCommand;

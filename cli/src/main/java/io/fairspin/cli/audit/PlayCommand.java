@@ -1,17 +1,17 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.AuditLog;
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.ModelFile;
-import io.fairspin.audit.RoundPlayer;
-import io.fairspin.audit.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.round.RoundPlayer;
+import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.io.PrintStream;

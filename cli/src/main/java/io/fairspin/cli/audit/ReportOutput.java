@@ -1,9 +1,9 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.Checkpoint;
-import io.fairspin.audit.LogProblem;
-import io.fairspin.audit.LogReport;
-import io.fairspin.audit.TailCut;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.log.LogProblem;
+import io.fairspin.audit.log.LogReport;
+import io.fairspin.audit.record.TailCut;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Io;
 import io.fairspin.cli.Json;

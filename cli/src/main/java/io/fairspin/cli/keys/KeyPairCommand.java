@@ -2,7 +2,7 @@ package io.fairspin.cli.keys;
 
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

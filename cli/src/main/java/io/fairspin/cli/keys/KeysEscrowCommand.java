@@ -1,6 +1,6 @@
 package io.fairspin.cli.keys;
 
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import picocli.CommandLine.Command;
 
 /** {@code fairspin keys escrow}: the auditor's X25519 key pair, to which seed escrow is sealed. */

@@ -1,6 +1,6 @@
 package io.fairspin.cli.keys;
 
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import picocli.CommandLine.Command;
 
 /** {@code fairspin keys signing}: the operator's Ed25519 key pair, which signs audit log checkpoints. */

@@ -3,7 +3,7 @@ package io.fairspin.cli.rng;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
 import java.io.IOException;
 import java.nio.file.Path;

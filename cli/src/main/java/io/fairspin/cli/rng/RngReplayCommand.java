@@ -6,7 +6,7 @@ import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.escrow.KeyFiles;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -127,9 +127,10 @@ public final class SlotGame implements Game, Analyzable {
         return model.name();
     }
 
-    /** The standard wager: the model's bet per line and lines played. */
-    public Bet standardBet() {
-        return new Bet(model.lineBet(), model.lines());
+    /** The standard wager: the model's bet per line and lines played, one coin. */
+    @Override
+    public io.fairspin.math.Bet standardBet() {
+        return io.fairspin.math.Bet.lines(model.lines(), model.lineBet(), 1);
     }
 
     @Override
@@ -374,10 +375,10 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        SpinRecorder recorder = new SpinRecorder(this, standardBet(), null);
+        SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), null);
         SpinResult result = recorder.play(stream);
         JsonNode detail = MAPPER.valueToTree(result);
-        return new PlayedRound(recorder.outcome(), detail);
+        return new PlayedRound(recorder.outcome(), detail.toString());
     }
 
     // ---- Exact analysis. ----

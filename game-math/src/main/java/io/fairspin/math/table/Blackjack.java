@@ -105,7 +105,7 @@ final class Blackjack implements Game, Analyzable {
         outcome.start(amount);
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         rounds.get().play(strategy(), stream, amount, blackjackWin, outcome, detail);
-        return new PlayedRound(outcome, detail);
+        return new PlayedRound(outcome, detail.toString());
     }
 
     /** None: blackjack's house edge is measured by simulation (see docs/model-format.md). */

@@ -95,7 +95,7 @@ abstract class TableGame implements Game, Analyzable {
         outcome.start(stake());
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         playRound(stream, outcome, detail);
-        return new PlayedRound(outcome, detail);
+        return new PlayedRound(outcome, detail.toString());
     }
 
     @Override

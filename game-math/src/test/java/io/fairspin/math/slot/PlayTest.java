@@ -54,7 +54,7 @@ class PlayTest {
             }
             PlayedRound round = game.playRecorded(rng);
             assertEquals(game.stake(), round.outcome().stake());
-            assertTrue(round.detail().has("spins"), round.detail().toString());
+            assertTrue(round.detail().contains("\"spins\""), round.detail());
         }
     }
 
@@ -95,8 +95,8 @@ class PlayTest {
         Game game = load(Examples.example("lucky-wilds.json"));
         for (int seed = 0; seed < 50; seed++) {
             try (DrbgStream a = stream(seed); DrbgStream b = stream(seed)) {
-                assertEquals(JSON.writeValueAsString(game.playRecorded(a).detail()),
-                        JSON.writeValueAsString(game.playRecorded(b).detail()));
+                assertEquals(game.playRecorded(a).detail(),
+                        game.playRecorded(b).detail());
             }
         }
     }
@@ -110,7 +110,7 @@ class PlayTest {
     void stopsAreDrawnReelByReelWithUniformOfTheReelLength() throws Exception {
         SlotGame game = Examples.slot("sizzling-hot.json");
         int[] stops = {3, 0, 24, 12, 7};
-        SpinResult result = game.play(game.standardBet(), new ScriptedStream(25, stops));
+        SpinResult result = game.play(new SlotGame.Bet(game.model.lineBet(), game.model.lines()), new ScriptedStream(25, stops));
         SpinResult.Spin spin = result.spins().get(0);
         assertEquals(List.of(3, 0, 24, 12, 7), spin.stops());
         NaiveSlot naive = new NaiveSlot(Examples.example("sizzling-hot.json"));

@@ -1,5 +1,6 @@
 package io.fairspin.rng.escrow;
 
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.RoundSeed;

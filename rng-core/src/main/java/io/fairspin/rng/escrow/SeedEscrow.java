@@ -1,5 +1,6 @@
 package io.fairspin.rng.escrow;
 
+import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.Drbg;
 import io.fairspin.rng.DrbgEscrow;
 import io.fairspin.rng.DrbgMechanism;

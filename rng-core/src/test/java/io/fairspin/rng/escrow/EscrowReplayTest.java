@@ -1,5 +1,6 @@
 package io.fairspin.rng.escrow;
 
+import io.fairspin.rng.keys.KeyFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

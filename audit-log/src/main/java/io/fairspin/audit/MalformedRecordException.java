@@ -1,8 +1,0 @@
-package io.fairspin.audit;
-
-/** Bytes that are not the canonical encoding of a log entry; the message names the field. */
-public class MalformedRecordException extends ProofException {
-    public MalformedRecordException(String message) {
-        super(message);
-    }
-}

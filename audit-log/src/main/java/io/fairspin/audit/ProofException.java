@@ -1,8 +1,0 @@
-package io.fairspin.audit;
-
-/** A Merkle proof, a signature or a log does not check out; the message says which part and why. */
-public class ProofException extends Exception {
-    public ProofException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,549 @@
+package io.fairspin.audit.log;
+
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.NoteSigner;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.merkle.CompactRange;
+import io.fairspin.audit.merkle.MerkleTree;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.record.KeyAnnouncement;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.record.LogEvent;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.record.TailCut;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.zip.CRC32C;
+
+/**
+ * An append-only audit log of game rounds, as a game server writes it.
+ *
+ * <pre>{@code
+ * try (AuditLog log = AuditLog.create(dir, "casino.example/tables", operatorKey)) {
+ *     Receipt r = log.append(round);          // returns once the round is durable
+ *     SignedNote checkpoint = log.checkpoint();
+ * }
+ * }</pre>
+ *
+ * <p>Entries are encoded and chained in the caller's thread, in submission order; one writer thread
+ * writes whatever has queued up and makes it durable with one {@code force} (group commit), then
+ * acknowledges every entry of the batch. Many threads calling {@link #append}, or one calling
+ * {@link #submit} many times, share syncs. A failed write or sync is fatal ({@link LogFailedException}):
+ * it is never retried, and the log accepts nothing more.
+ *
+ * <p>{@link #open} recovers: a torn tail (the crash case) is saved under {@code cut/}, cut off, and the
+ * cut logged as a {@link TailCut} entry; any other damage, or a loss below the last signed checkpoint,
+ * throws {@link LogCorruptedException} naming file and offset. A checkpoint is signed only after the
+ * log has checked a consistency proof from the previous checkpoint to it.
+ */
+public final class AuditLog implements AutoCloseable {
+    private static final int MAX_BATCH = 65_536;
+
+    /** Settings of a log writer. */
+    public static final class Options {
+        private long segmentBytes = 64L << 20;
+        private FramedFile.Forcer forcer = channel -> channel.force(false);
+
+        public static Options defaults() {
+            return new Options();
+        }
+
+        /** Start a new segment file when the current one would grow beyond this (default 64 MiB). */
+        public Options segmentBytes(long bytes) {
+            if (bytes < 4096 || bytes > (1L << 30)) {
+                throw new IllegalArgumentException("segment size must be between 4 KiB and 1 GiB");
+            }
+            segmentBytes = bytes;
+            return this;
+        }
+
+        Options forcer(FramedFile.Forcer value) {
+            forcer = value;
+            return this;
+        }
+    }
+
+    /** One queued entry and the future acknowledged when it is durable; a null entry stops the writer. */
+    private record Pending(LogEntry entry, CompletableFuture<Receipt> done) {
+    }
+
+    /** The last signed checkpoint and the tree's right edge at its size. */
+    private record Signed(SignedNote note, Checkpoint checkpoint, CompactRange tree) {
+    }
+
+    private final Path dir;
+    private final String origin;
+    private final Options options;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final MessageDigest digest = MerkleTree.sha256();
+    private final CRC32C crc = new CRC32C();
+    private final Thread writer;
+    private final List<TailCut> recoveredCuts;
+    private final int headerLength;
+
+    // Guarded by this: submission order, the chain and the key state.
+    private long nextIndex;
+    private byte[] chainHead;
+    private NoteSigner signer;
+    private NoteVerifier activeKey;
+    private NoteVerifier pendingKey;
+    private boolean closed;
+    // Volatile, not guarded: the writer sets it without the lock, which rotateKey may hold while it waits.
+    private volatile IOException failure;
+
+    // Guarded by tree: what is durable.
+    private final CompactRange tree;
+    private final List<byte[]> leavesSinceCheckpoint;
+    private Signed lastSigned;
+
+    private FramedFile segment;
+    private final FramedFile checkpoints;
+
+    private AuditLog(Path dir, String origin, Options options, FileChannel lockChannel, FileLock lock,
+                     LogScanner.Result state, FramedFile segment, FramedFile checkpoints, List<TailCut> cuts) {
+        this.dir = dir;
+        this.origin = origin;
+        this.options = options;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.segment = segment;
+        this.checkpoints = checkpoints;
+        this.recoveredCuts = List.copyOf(cuts);
+        this.headerLength = Frames.header(Frames.SEGMENT_MAGIC, origin, 0).length;
+        this.nextIndex = state.entries;
+        this.chainHead = state.chainHead;
+        this.tree = state.tree;
+        this.leavesSinceCheckpoint = state.leavesSinceLastCheckpoint;
+        this.writer = new Thread(this::writeLoop, "fairspin-audit-writer " + dir.getFileName());
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Creates a new log in {@code dir} (absent or empty): entry 0 announces the key, checkpoint 1 is signed. */
+    public static AuditLog create(Path dir, String origin, KeyPair operatorKey) throws IOException {
+        return create(dir, origin, operatorKey, Options.defaults());
+    }
+
+    public static AuditLog create(Path dir, String origin, KeyPair operatorKey, Options options) throws IOException {
+        NoteSigner signer = new NoteSigner(origin, operatorKey);
+        Files.createDirectories(dir);
+        try (var list = Files.list(dir)) {
+            if (list.findAny().isPresent()) {
+                throw new java.nio.file.FileAlreadyExistsException(dir.toString(), null, "not empty");
+            }
+        }
+        FileChannel lockChannel = lockChannel(dir);
+        FileLock lock = lock(dir, lockChannel);
+        FramedFile segment = FramedFile.create(dir.resolve(LogFiles.segmentName(0)),
+                Frames.header(Frames.SEGMENT_MAGIC, origin, 0), options.forcer);
+        FramedFile checkpoints = FramedFile.create(dir.resolve(LogFiles.CHECKPOINTS),
+                Frames.header(Frames.CHECKPOINT_MAGIC, origin, 0), options.forcer);
+        AuditLog log = new AuditLog(dir, origin, options, lockChannel, lock, new LogScanner.Result(), segment,
+                checkpoints, List.of());
+        synchronized (log) {
+            log.signer = signer;
+            log.activeKey = signer.verifier();
+        }
+        log.appendEvent(new KeyAnnouncement(origin, operatorKey.getPublic(), System.currentTimeMillis()));
+        log.checkpoint();
+        return log;
+    }
+
+    /** Opens an existing log for appending, after checking it and cutting a torn tail. */
+    public static AuditLog open(Path dir, KeyPair operatorKey) throws IOException {
+        return open(dir, operatorKey, Options.defaults());
+    }
+
+    public static AuditLog open(Path dir, KeyPair operatorKey, Options options) throws IOException {
+        FileChannel lockChannel = lockChannel(dir);
+        FileLock lock = lock(dir, lockChannel);
+        try {
+            LogScanner.Result state = LogScanner.scan(dir, entry -> { });
+            if (!state.problems.isEmpty()) {
+                throw new LogCorruptedException(state.problems);
+            }
+            // Check the key before cutting anything, so that a cut is always logged by the open that made it.
+            NoteSigner signer = requireCurrentKey(state, operatorKey);
+            List<TailCut> cuts = new ArrayList<>();
+            for (LogScanner.TornTail torn : state.tornTails) {
+                cuts.add(TailCutter.cut(dir, torn));
+            }
+            if (!cuts.isEmpty()) {
+                state = LogScanner.scan(dir, entry -> { });
+                if (!state.clean()) {
+                    throw new LogCorruptedException(state.problems.isEmpty()
+                            ? List.of(new LogProblem(dir.toString(), 0, "still torn after the cut")) : state.problems);
+                }
+            }
+            return resume(dir, options, lockChannel, lock, state, cuts, signer);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    /** The signer for {@code operatorKey}, if it is the key that signs this log's next checkpoint. */
+    private static NoteSigner requireCurrentKey(LogScanner.Result state, KeyPair operatorKey)
+            throws LogCorruptedException {
+        if (state.announcements.isEmpty() || state.announcements.get(0).index() != 0 || state.lastCheckpoint() == null) {
+            throw new LogCorruptedException(List.of(new LogProblem(LogFiles.segmentName(0), 0,
+                    "the log has no key announcement at entry 0 or no signed checkpoint")));
+        }
+        NoteVerifier active = KeyChain.of(state.announcements, state.checkpoints).active();
+        NoteSigner signer = new NoteSigner(state.origin, operatorKey);
+        if (!signer.verifier().equals(active)) {
+            throw new IllegalArgumentException("the signing key " + signer.fileKeyId()
+                    + " is not this log's current checkpoint key (" + active.encode() + ")");
+        }
+        return signer;
+    }
+
+    private static AuditLog resume(Path dir, Options options, FileChannel lockChannel, FileLock lock,
+                                   LogScanner.Result state, List<TailCut> cuts, NoteSigner signer)
+            throws IOException {
+        KeyChain keys = KeyChain.of(state.announcements, state.checkpoints);
+        LogScanner.Segment last = state.segments.get(state.segments.size() - 1);
+        FramedFile segment = FramedFile.append(last.file(), last.validEnd(), options.forcer);
+        FramedFile checkpoints = FramedFile.append(dir.resolve(LogFiles.CHECKPOINTS), state.checkpointsValidEnd,
+                options.forcer);
+        AuditLog log = new AuditLog(dir, state.origin, options, lockChannel, lock, state, segment, checkpoints, cuts);
+        LogScanner.StoredCheckpoint stored = state.lastCheckpoint();
+        synchronized (log) {
+            log.signer = signer;
+            log.activeKey = keys.active();
+            log.pendingKey = keys.pending();
+        }
+        synchronized (log.tree) {
+            log.lastSigned = new Signed(stored.note(), stored.checkpoint(), state.treeAtLastCheckpoint);
+        }
+        for (TailCut cut : cuts) {
+            log.appendEvent(cut);
+        }
+        return log;
+    }
+
+    private static FileChannel lockChannel(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such log folder");
+        }
+        return FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static FileLock lock(Path dir, FileChannel channel) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException(dir + ": the log is open for writing elsewhere");
+        }
+        return lock;
+    }
+
+    // ------------------------------------------------------------------ appending
+
+    /** Queues a round; the future completes when it is durable, or fails with {@link LogFailedException}. */
+    public CompletableFuture<Receipt> submit(RoundRecord round) {
+        return submitEvent(round);
+    }
+
+    /** Appends a round and returns once it is durable. */
+    public Receipt append(RoundRecord round) throws IOException {
+        return appendEvent(round);
+    }
+
+    private Receipt appendEvent(LogEvent event) throws IOException {
+        try {
+            return submitEvent(event).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private synchronized CompletableFuture<Receipt> submitEvent(LogEvent event) {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the audit log is closed"));
+        }
+        LogEntry entry = LogEntry.create(nextIndex, chainHead, event, digest);
+        nextIndex++;
+        chainHead = entry.leafHashUnsafe();
+        if (event instanceof KeyAnnouncement) {
+            pendingKey = ((KeyAnnouncement) event).verifier();
+        }
+        CompletableFuture<Receipt> done = new CompletableFuture<>();
+        queue.add(new Pending(entry, done));
+        return done;
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        boolean stop = false;
+        try {
+            while (!stop) {
+                batch.clear();
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH);
+                stop = batch.get(batch.size() - 1).entry() == null;
+                if (stop) {
+                    batch.remove(batch.size() - 1);
+                }
+                buffer = writeDurably(batch, buffer);
+                acknowledge(batch);
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(batch, e);
+        } catch (InterruptedException e) {
+            fail(batch, new IOException("the writer was interrupted"));
+        }
+    }
+
+    private ByteBuffer writeDurably(List<Pending> batch, ByteBuffer buffer) throws IOException {
+        if (batch.isEmpty()) {
+            return buffer;
+        }
+        buffer.clear();
+        long segmentSize = segment.size();
+        for (Pending p : batch) {
+            int frame = Frames.FRAME_OVERHEAD + p.entry().encodedLength();
+            long used = segmentSize + buffer.position();
+            if (used + frame > options.segmentBytes && used > headerLength) {
+                flush(buffer);
+                segment.force();
+                rollSegment(p.entry().index());
+                segmentSize = segment.size();
+            }
+            if (buffer.remaining() < frame) {
+                buffer = grow(buffer, frame);
+            }
+            Frames.put(buffer, p.entry().encodedUnsafe(), crc);
+        }
+        flush(buffer);
+        segment.force();
+        return buffer;
+    }
+
+    private void flush(ByteBuffer buffer) throws IOException {
+        buffer.flip();
+        segment.write(buffer);
+        buffer.clear();
+    }
+
+    private static ByteBuffer grow(ByteBuffer buffer, int frame) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + frame));
+        buffer.flip();
+        return bigger.put(buffer);
+    }
+
+    private void rollSegment(long firstIndex) throws IOException {
+        segment.close();
+        segment = FramedFile.create(dir.resolve(LogFiles.segmentName(firstIndex)),
+                Frames.header(Frames.SEGMENT_MAGIC, origin, firstIndex), options.forcer);
+    }
+
+    private void acknowledge(List<Pending> batch) {
+        synchronized (tree) {
+            for (Pending p : batch) {
+                tree.append(p.entry().leafHashUnsafe());
+                leavesSinceCheckpoint.add(p.entry().leafHashUnsafe());
+            }
+        }
+        for (Pending p : batch) {
+            p.done().complete(new Receipt(p.entry().index(), p.entry().leafHashUnsafe()));
+        }
+    }
+
+    private void fail(List<Pending> batch, Exception cause) {
+        LogFailedException e = new LogFailedException("the audit log could not make entries durable and accepts"
+                + " no more (a failed sync is never retried; reopen the log to recover): " + cause.getMessage(), cause);
+        failure = e;
+        batch.forEach(p -> p.done().completeExceptionally(e));
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        rest.stream().filter(p -> p.entry() != null).forEach(p -> p.done().completeExceptionally(e));
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * Signs a checkpoint of every durable entry (or returns the last one if nothing new is durable), after
+     * checking a consistency proof from the previous checkpoint; the note is durable when returned.
+     */
+    public synchronized SignedNote checkpoint() throws IOException {
+        requireHealthy();
+        if (signer == null) {
+            throw new IllegalStateException("the log's checkpoint key is now " + activeKey.encode()
+                    + "; reopen the log with that key");
+        }
+        long size;
+        byte[] root;
+        CompactRange snapshot;
+        List<byte[]> newLeaves;
+        Signed previous;
+        synchronized (tree) {
+            size = tree.size();
+            root = tree.root();
+            snapshot = tree.copy();
+            newLeaves = new ArrayList<>(leavesSinceCheckpoint);
+            previous = lastSigned;
+        }
+        if (previous != null && previous.checkpoint().size() == size) {
+            return previous.note();
+        }
+        if (previous != null) {
+            requireConsistent(previous, size, root, newLeaves);
+        }
+        Checkpoint checkpoint = new Checkpoint(origin, size, root);
+        SignedNote note = SignedNote.sign(checkpoint.text(), signer);
+        writeCheckpoint(note);
+        synchronized (tree) {
+            leavesSinceCheckpoint.subList(0, newLeaves.size()).clear();
+            lastSigned = new Signed(note, checkpoint, snapshot);
+        }
+        if (pendingKey != null && !pendingKey.equals(activeKey)) {
+            activeKey = pendingKey;
+            signer = null;
+        }
+        pendingKey = null;
+        return note;
+    }
+
+    private void requireConsistent(Signed previous, long size, byte[] root, List<byte[]> newLeaves)
+            throws LogFailedException {
+        long m = previous.checkpoint().size();
+        MerkleTree.SubtreeHashes newPart = MerkleTree.hashOfLeaves(newLeaves);
+        MerkleTree.SubtreeHashes hashes = (start, end) -> {
+            if (start >= m) {
+                return newPart.hash(start - m, end - m);
+            }
+            byte[] node = previous.tree().node(start, end);
+            if (node == null) {
+                throw new IllegalStateException("no hash for [" + start + ", " + end + ") at size " + m);
+            }
+            return node;
+        };
+        try {
+            List<byte[]> proof = MerkleTree.consistencyProof(m, size, hashes);
+            MerkleTree.verifyConsistency(m, size, proof, previous.checkpoint().rootHash(), root);
+        } catch (ProofException | IllegalStateException e) {
+            LogFailedException fatal = new LogFailedException("refusing to sign a checkpoint of size " + size
+                    + " that is not consistent with the signed one of size " + m + ": " + e.getMessage(), e);
+            failure = fatal;
+            throw fatal;
+        }
+    }
+
+    private void writeCheckpoint(SignedNote note) throws IOException {
+        byte[] text = note.encode().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer frame = ByteBuffer.allocate(Frames.FRAME_OVERHEAD + text.length);
+        Frames.put(frame, text, new CRC32C());
+        frame.flip();
+        try {
+            checkpoints.write(frame);
+            checkpoints.force();
+        } catch (IOException e) {
+            LogFailedException fatal = new LogFailedException("writing the checkpoint failed: " + e.getMessage(), e);
+            failure = fatal;
+            throw fatal;
+        }
+    }
+
+    /**
+     * Rotates the checkpoint key: logs the new key's announcement, signs a checkpoint covering it with the
+     * current key (so the old key vouches for the new one), then signs with the new key from now on.
+     */
+    public synchronized void rotateKey(KeyPair next) throws IOException {
+        NoteSigner nextSigner = new NoteSigner(origin, next);
+        appendEvent(new KeyAnnouncement(origin, next.getPublic(), System.currentTimeMillis()));
+        checkpoint();
+        signer = nextSigner;
+        activeKey = nextSigner.verifier();
+    }
+
+    private void requireHealthy() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        if (closed) {
+            throw new IllegalStateException("the audit log is closed");
+        }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The log's origin: the first line of its checkpoints and the name of its key. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The number of durable entries. */
+    public long size() {
+        synchronized (tree) {
+            return tree.size();
+        }
+    }
+
+    /** The torn tails that {@link #open} cut off (and logged), if any. */
+    public List<TailCut> recoveredCuts() {
+        return recoveredCuts;
+    }
+
+    /** Signs a final checkpoint when healthy, stops the writer and releases the log. */
+    @Override
+    public void close() throws IOException {
+        IOException error = null;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (failure == null && signer != null) {
+                try {
+                    checkpoint();
+                } catch (IOException e) {
+                    error = e;
+                }
+            }
+            closed = true;
+            queue.add(new Pending(null, null));
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        segment.close();
+        checkpoints.close();
+        lock.release();
+        lockChannel.close();
+        if (error != null) {
+            throw error;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.fairspin.audit.log;
+
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which key must sign each checkpoint. Entry 0 announces the first key. A later announcement takes
+ * effect after the first checkpoint that covers it, which the previous key signs: so each key vouches
+ * for the next, and the tree under any trusted checkpoint vouches for every earlier key.
+ */
+final class KeyChain {
+    private final List<NoteVerifier> signers;
+    private final NoteVerifier active;
+    private final NoteVerifier pending;
+
+    private KeyChain(List<NoteVerifier> signers, NoteVerifier active, NoteVerifier pending) {
+        this.signers = signers;
+        this.active = active;
+        this.pending = pending;
+    }
+
+    /** The chain given the log's announcements (entry 0 first) and its checkpoints in order. */
+    static KeyChain of(List<LogScanner.Announcement> announcements, List<LogScanner.StoredCheckpoint> checkpoints) {
+        List<NoteVerifier> signers = new ArrayList<>();
+        NoteVerifier active = announcements.get(0).key().verifier();
+        long covered = 0;
+        for (LogScanner.StoredCheckpoint stored : checkpoints) {
+            signers.add(active);
+            covered = stored.checkpoint().size();
+            active = latestBefore(announcements, covered, active);
+        }
+        NoteVerifier latest = latestBefore(announcements, Long.MAX_VALUE, active);
+        return new KeyChain(signers, active, latest.equals(active) ? null : latest);
+    }
+
+    private static NoteVerifier latestBefore(List<LogScanner.Announcement> announcements, long size,
+                                             NoteVerifier fallback) {
+        NoteVerifier key = fallback;
+        for (LogScanner.Announcement a : announcements) {
+            if (a.index() < size) {
+                key = a.key().verifier();
+            }
+        }
+        return key;
+    }
+
+    /** The key that must have signed checkpoint {@code i}. */
+    NoteVerifier signerOf(int i) {
+        return signers.get(i);
+    }
+
+    /** The key that signs the next checkpoint. */
+    NoteVerifier active() {
+        return active;
+    }
+
+    /** A key announced but not yet covered by a checkpoint: it takes over after the next one; or null. */
+    NoteVerifier pending() {
+        return pending;
+    }
+}

@@ -1,0 +1,22 @@
+package io.fairspin.audit.log;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The log on disk is damaged or was tampered with (more than a torn tail): it refuses to append. The
+ * problems name each file and byte offset.
+ */
+public class LogCorruptedException extends IOException {
+    private final List<LogProblem> problems;
+
+    public LogCorruptedException(List<LogProblem> problems) {
+        super("the audit log is damaged or was tampered with: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<LogProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,42 @@
+package io.fairspin.audit.log;
+
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.record.TailCut;
+import java.util.List;
+
+/**
+ * What {@link LogVerifier} found in a log folder: its shape, its checkpoints and keys, and every problem
+ * with file and offset. {@link #ok()} is true only when nothing is wrong.
+ *
+ * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify})
+ *                          or not ({@code inspect})
+ */
+public record LogReport(String origin, List<Segment> segments, long entries, long rounds, List<Key> keys,
+                        List<TailCut> tailCuts, List<Checkpoint> checkpoints, long bytes, List<LogProblem> problems,
+                        boolean signaturesChecked) {
+
+    /** One segment file; {@code entries} counts its frames with a valid CRC32C, past any damage. */
+    public record Segment(String file, long firstIndex, long entries, long bytes) {
+    }
+
+    /** An announced checkpoint key: the entry that announced it and its signed-note verifier key. */
+    public record Key(long index, String verifierKey, String keyId) {
+    }
+
+    public LogReport {
+        segments = List.copyOf(segments);
+        keys = List.copyOf(keys);
+        tailCuts = List.copyOf(tailCuts);
+        checkpoints = List.copyOf(checkpoints);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** Intact entries after the last checkpoint: chained and CRC-checked, but not yet signed. */
+    public long unsignedEntries() {
+        return checkpoints.isEmpty() ? entries : Math.max(0, entries - checkpoints.get(checkpoints.size() - 1).size());
+    }
+}

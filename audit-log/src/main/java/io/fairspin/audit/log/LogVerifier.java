@@ -1,0 +1,93 @@
+package io.fairspin.audit.log;
+
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.rng.keys.KeyFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Checks a whole log folder, read-only: every CRC32C, the canonical encoding of every entry, index
+ * continuity, the hash chain, every checkpoint's root against the recomputed Merkle tree, and (in
+ * {@link #verify}) every checkpoint's signature by the key the log's own key announcements require,
+ * anchored to a key the caller trusts.
+ */
+public final class LogVerifier {
+    private LogVerifier() {
+    }
+
+    /** Full verification; {@code trusted} is the operator's public key (any key of the log's chain). */
+    public static LogReport verify(Path dir, PublicKey trusted) throws IOException {
+        LogScanner.Result scan = LogScanner.scan(dir, entry -> { });
+        List<LogProblem> problems = structuralProblems(scan);
+        if (!scan.announcements.isEmpty()) {
+            checkSignatures(scan, trusted, problems);
+        }
+        return report(scan, problems, true);
+    }
+
+    /** Everything but signatures; works on a damaged log and reports what it can. */
+    public static LogReport inspect(Path dir) throws IOException {
+        LogScanner.Result scan = LogScanner.scan(dir, entry -> { });
+        return report(scan, structuralProblems(scan), false);
+    }
+
+    private static List<LogProblem> structuralProblems(LogScanner.Result scan) {
+        List<LogProblem> problems = new ArrayList<>(scan.problems);
+        for (LogScanner.TornTail torn : scan.tornTails) {
+            problems.add(new LogProblem(torn.file().getFileName().toString(), torn.offset(), "torn tail of "
+                    + torn.length() + " bytes, half-written when the writer stopped (the next open cuts and logs it)"));
+        }
+        if (scan.entries > 0 && (scan.announcements.isEmpty() || scan.announcements.get(0).index() != 0)) {
+            problems.add(new LogProblem(LogFiles.segmentName(0), 0, "entry 0 does not announce the log's key"));
+        }
+        if (scan.checkpoints.isEmpty()) {
+            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, "no signed checkpoint"));
+        }
+        return problems;
+    }
+
+    private static void checkSignatures(LogScanner.Result scan, PublicKey trusted, List<LogProblem> problems) {
+        KeyChain chain = KeyChain.of(scan.announcements, scan.checkpoints);
+        byte[] trustedKey = trusted.getEncoded();
+        boolean anchored = false;
+        for (int i = 0; i < scan.checkpoints.size(); i++) {
+            LogScanner.StoredCheckpoint stored = scan.checkpoints.get(i);
+            NoteVerifier signer = chain.signerOf(i);
+            try {
+                stored.note().verify(signer);
+                anchored |= Arrays.equals(signer.publicKey().getEncoded(), trustedKey);
+            } catch (ProofException e) {
+                problems.add(new LogProblem(LogFiles.CHECKPOINTS, stored.offset(), "checkpoint of size "
+                        + stored.checkpoint().size() + ": " + e.getMessage()));
+            }
+        }
+        if (!anchored && !scan.checkpoints.isEmpty()) {
+            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, "no valid checkpoint is signed by the given key "
+                    + KeyFiles.keyId(trusted) + ": it is not this log's key, or its checkpoints were altered"));
+        }
+    }
+
+    private static LogReport report(LogScanner.Result scan, List<LogProblem> problems, boolean signatures) {
+        List<LogReport.Segment> segments = new ArrayList<>();
+        long bytes = 0;
+        for (LogScanner.Segment s : scan.segments) {
+            segments.add(new LogReport.Segment(s.file().getFileName().toString(), s.firstIndex(), s.entries(), s.size()));
+            bytes += s.size();
+        }
+        List<LogReport.Key> keys = new ArrayList<>();
+        for (LogScanner.Announcement a : scan.announcements) {
+            NoteVerifier v = a.key().verifier();
+            keys.add(new LogReport.Key(a.index(), v.encode(), KeyFiles.keyId(v.publicKey())));
+        }
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        scan.checkpoints.forEach(c -> checkpoints.add(c.checkpoint()));
+        return new LogReport(scan.origin, segments, scan.entries, scan.rounds, keys, scan.tailCuts, checkpoints, bytes,
+                problems, signatures);
+    }
+}

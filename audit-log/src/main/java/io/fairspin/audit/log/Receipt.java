@@ -1,0 +1,9 @@
+package io.fairspin.audit.log;
+
+/** The acknowledgement of a durable entry: its index in the log and its Merkle leaf hash. */
+public record Receipt(long index, byte[] leafHash) {
+    @Override
+    public byte[] leafHash() {
+        return leafHash.clone();
+    }
+}

@@ -1,0 +1,79 @@
+package io.fairspin.audit.record;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the canonical binary encoding strictly: every length is checked against what is left, strings
+ * must be valid UTF-8, and {@link #end()} fails on trailing bytes. Errors name the field.
+ */
+public final class CanonicalReader {
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
+    private final ByteBuffer in;
+
+    public CanonicalReader(byte[] bytes) {
+        this.in = ByteBuffer.wrap(bytes);
+    }
+
+    int u8(String field) throws MalformedRecordException {
+        need(field, 1);
+        return in.get() & 0xff;
+    }
+
+    public int u16(String field) throws MalformedRecordException {
+        need(field, 2);
+        return in.getShort() & 0xffff;
+    }
+
+    public long i64(String field) throws MalformedRecordException {
+        need(field, 8);
+        return in.getLong();
+    }
+
+    public byte[] raw(String field, int length) throws MalformedRecordException {
+        need(field, length);
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
+
+    byte[] bytes(String field, int maxLength) throws MalformedRecordException {
+        need(field, 4);
+        long length = Integer.toUnsignedLong(in.getInt());
+        if (length > maxLength) {
+            throw new MalformedRecordException(field + ": " + length + " bytes, at most " + maxLength + " allowed");
+        }
+        return raw(field, (int) length);
+    }
+
+    public String string(String field, int maxLength) throws MalformedRecordException {
+        byte[] bytes = bytes(field, maxLength);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        // The lenient decoder replaced something, or the text holds U+FFFD itself: decide strictly.
+        try {
+            return UTF8.get().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedRecordException(field + ": not valid UTF-8");
+        }
+    }
+
+    public void end() throws MalformedRecordException {
+        if (in.hasRemaining()) {
+            throw new MalformedRecordException(in.remaining() + " unexpected bytes after the last field");
+        }
+    }
+
+    private void need(String field, int length) throws MalformedRecordException {
+        if (in.remaining() < length) {
+            throw new MalformedRecordException(field + ": the record ends early");
+        }
+    }
+}

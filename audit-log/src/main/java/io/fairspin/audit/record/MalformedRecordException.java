@@ -1,0 +1,9 @@
+package io.fairspin.audit.record;
+
+import io.fairspin.audit.merkle.ProofException;
+/** Bytes that are not the canonical encoding of a log entry; the message names the field. */
+public class MalformedRecordException extends ProofException {
+    public MalformedRecordException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,324 @@
+package io.fairspin.audit.record;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One played round as the audit log keeps it: which game and model, when, for whom, the bet and the win
+ * in integer minor units, the player's choices, the round's seed commitment and escrow reference, and
+ * the outcome. The log adds the index and the link to the previous entry ({@link LogEntry}).
+ *
+ * <p>The player choices and the outcome are opaque canonical bytes (typically canonical JSON) produced
+ * by the game model; the seed commitment and the escrow reference are produced by the seed escrow.
+ * Replay re-derives the round's seed from the escrow, runs the model identified by game id and model
+ * hash on the bet and the choices, and compares the bytes of the outcome.
+ *
+ * <p>Body encoding, version 1 (after the entry header, see {@link LogEntry}), in this order:
+ * {@code round_id str | game_id str | model_hash bytes | started_at i64 | settled_at i64 |
+ * session_id str | trace_id str | currency str | bet i64 | win i64 | player_choices bytes |
+ * seed_commitment bytes | escrow_reference str | outcome bytes}; {@code str} and {@code bytes} are a u32
+ * length then the (UTF-8) bytes, timestamps are milliseconds since 1970-01-01T00:00:00Z.
+ */
+public final class RoundRecord implements LogEvent {
+    public static final int MAX_ID_BYTES = 1024;
+    static final int MAX_BLOB_BYTES = 1 << 20;
+
+    private final String roundId;
+    private final String gameId;
+    private final byte[] modelHash;
+    private final long startedAtMillis;
+    private final long settledAtMillis;
+    private final String sessionId;
+    private final String traceId;
+    private final String currency;
+    private final long bet;
+    private final long win;
+    private final byte[] playerChoices;
+    private final byte[] seedCommitment;
+    private final String escrowReference;
+    private final byte[] outcome;
+
+    private RoundRecord(Builder b) {
+        this.roundId = requireText("round_id", b.roundId);
+        this.gameId = requireText("game_id", b.gameId);
+        this.modelHash = requireBytes("model_hash", b.modelHash, MAX_ID_BYTES, false);
+        this.startedAtMillis = b.startedAtMillis;
+        this.settledAtMillis = b.settledAtMillis;
+        this.sessionId = requireText("session_id", b.sessionId);
+        this.traceId = Objects.requireNonNull(b.traceId, "trace_id");
+        requireLength("trace_id", traceId);
+        this.currency = Objects.requireNonNull(b.currency, "currency");
+        this.bet = b.bet;
+        this.win = b.win;
+        this.playerChoices = requireBytes("player_choices", b.playerChoices, MAX_BLOB_BYTES, true);
+        this.seedCommitment = requireBytes("seed_commitment", b.seedCommitment, MAX_ID_BYTES, false);
+        this.escrowReference = requireText("escrow_reference", b.escrowReference);
+        this.outcome = requireBytes("outcome", b.outcome, MAX_BLOB_BYTES, false);
+        if (!isCurrencyCode(currency)) {
+            throw new IllegalArgumentException("currency: '" + currency + "' is not 1 to 12 of A-Z and 0-9");
+        }
+        if (bet < 0 || win < 0) {
+            throw new IllegalArgumentException("bet and win are minor units and cannot be negative: bet " + bet
+                    + ", win " + win);
+        }
+        if (settledAtMillis < startedAtMillis) {
+            throw new IllegalArgumentException("settled_at is before started_at");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String roundId() {
+        return roundId;
+    }
+
+    public String gameId() {
+        return gameId;
+    }
+
+    /** The hash of the game model file the round was played with. */
+    public byte[] modelHash() {
+        return modelHash.clone();
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    public long settledAtMillis() {
+        return settledAtMillis;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** A trace id for the server's own logs; may be empty. */
+    public String traceId() {
+        return traceId;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** The bet in minor units of the currency. */
+    public long bet() {
+        return bet;
+    }
+
+    /** The win in minor units of the currency. */
+    public long win() {
+        return win;
+    }
+
+    /** The player's choices as canonical bytes from the game model; may be empty. */
+    public byte[] playerChoices() {
+        return playerChoices.clone();
+    }
+
+    /** The commitment to the round's seed, published before the round was played. */
+    public byte[] seedCommitment() {
+        return seedCommitment.clone();
+    }
+
+    /** Where the escrowed seed material of this round is kept. */
+    public String escrowReference() {
+        return escrowReference;
+    }
+
+    /** The outcome as canonical bytes from the game model. */
+    public byte[] outcome() {
+        return outcome.clone();
+    }
+
+    void encode(CanonicalWriter out) {
+        out.string(roundId).string(gameId).bytes(modelHash).i64(startedAtMillis).i64(settledAtMillis)
+                .string(sessionId).string(traceId).string(currency).i64(bet).i64(win).bytes(playerChoices)
+                .bytes(seedCommitment).string(escrowReference).bytes(outcome);
+    }
+
+    static RoundRecord decode(CanonicalReader in) throws MalformedRecordException {
+        try {
+            return builder()
+                    .roundId(in.string("round_id", MAX_ID_BYTES))
+                    .gameId(in.string("game_id", MAX_ID_BYTES))
+                    .modelHash(in.bytes("model_hash", MAX_ID_BYTES))
+                    .startedAtMillis(in.i64("started_at"))
+                    .settledAtMillis(in.i64("settled_at"))
+                    .sessionId(in.string("session_id", MAX_ID_BYTES))
+                    .traceId(in.string("trace_id", MAX_ID_BYTES))
+                    .currency(in.string("currency", MAX_ID_BYTES))
+                    .bet(in.i64("bet"))
+                    .win(in.i64("win"))
+                    .playerChoices(in.bytes("player_choices", MAX_BLOB_BYTES))
+                    .seedCommitment(in.bytes("seed_commitment", MAX_ID_BYTES))
+                    .escrowReference(in.string("escrow_reference", MAX_ID_BYTES))
+                    .outcome(in.bytes("outcome", MAX_BLOB_BYTES))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRecordException(e.getMessage());
+        }
+    }
+
+    /** 1 to 12 of A-Z and 0-9 (a loop, not a regex: it runs for every record read). */
+    private static boolean isCurrencyCode(String code) {
+        if (code.isEmpty() || code.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String requireText(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        return requireLength(field, value);
+    }
+
+    private static String requireLength(String field, String value) {
+        // A char takes at most 3 UTF-8 bytes: encode only when the string could be too long.
+        if (value.length() > MAX_ID_BYTES || value.length() * 3 > MAX_ID_BYTES
+                && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+            throw new IllegalArgumentException(field + ": longer than " + MAX_ID_BYTES + " bytes");
+        }
+        return value;
+    }
+
+    private static byte[] requireBytes(String field, byte[] value, int max, boolean mayBeEmpty) {
+        if (value == null || (!mayBeEmpty && value.length == 0)) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        if (value.length > max) {
+            throw new IllegalArgumentException(field + ": " + value.length + " bytes, at most " + max + " allowed");
+        }
+        return value.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RoundRecord)) {
+            return false;
+        }
+        RoundRecord r = (RoundRecord) o;
+        return roundId.equals(r.roundId) && gameId.equals(r.gameId) && Arrays.equals(modelHash, r.modelHash)
+                && startedAtMillis == r.startedAtMillis && settledAtMillis == r.settledAtMillis
+                && sessionId.equals(r.sessionId) && traceId.equals(r.traceId) && currency.equals(r.currency)
+                && bet == r.bet && win == r.win && Arrays.equals(playerChoices, r.playerChoices)
+                && Arrays.equals(seedCommitment, r.seedCommitment) && escrowReference.equals(r.escrowReference)
+                && Arrays.equals(outcome, r.outcome);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(roundId, gameId, bet, win, Arrays.hashCode(outcome));
+    }
+
+    @Override
+    public String toString() {
+        return "RoundRecord[" + roundId + ", game " + gameId + ", bet " + bet + ", win " + win + " " + currency + "]";
+    }
+
+    /** Collects the fields of a round; {@link #build()} checks them. */
+    public static final class Builder {
+        private String roundId;
+        private String gameId;
+        private byte[] modelHash;
+        private long startedAtMillis;
+        private long settledAtMillis;
+        private String sessionId;
+        private String traceId = "";
+        private String currency;
+        private long bet;
+        private long win;
+        private byte[] playerChoices = new byte[0];
+        private byte[] seedCommitment;
+        private String escrowReference;
+        private byte[] outcome;
+
+        private Builder() {
+        }
+
+        public Builder roundId(String value) {
+            roundId = value;
+            return this;
+        }
+
+        public Builder gameId(String value) {
+            gameId = value;
+            return this;
+        }
+
+        public Builder modelHash(byte[] value) {
+            modelHash = value;
+            return this;
+        }
+
+        public Builder startedAtMillis(long value) {
+            startedAtMillis = value;
+            return this;
+        }
+
+        public Builder settledAtMillis(long value) {
+            settledAtMillis = value;
+            return this;
+        }
+
+        public Builder sessionId(String value) {
+            sessionId = value;
+            return this;
+        }
+
+        public Builder traceId(String value) {
+            traceId = value;
+            return this;
+        }
+
+        public Builder currency(String value) {
+            currency = value;
+            return this;
+        }
+
+        public Builder bet(long value) {
+            bet = value;
+            return this;
+        }
+
+        public Builder win(long value) {
+            win = value;
+            return this;
+        }
+
+        public Builder playerChoices(byte[] value) {
+            playerChoices = value;
+            return this;
+        }
+
+        public Builder seedCommitment(byte[] value) {
+            seedCommitment = value;
+            return this;
+        }
+
+        public Builder escrowReference(String value) {
+            escrowReference = value;
+            return this;
+        }
+
+        public Builder outcome(byte[] value) {
+            outcome = value;
+            return this;
+        }
+
+        public RoundRecord build() {
+            return new RoundRecord(this);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.fairspin.audit.round;
+
+import io.fairspin.audit.record.CanonicalJson;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.math.PlayedRound;
+import io.fairspin.rng.DrbgStream;
+import io.fairspin.rng.RoundSeed;
+import io.fairspin.rng.escrow.EscrowReplay;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The auditor's replay of one logged round: recomputes its seed from the escrow, checks the seed against
+ * the logged commitment, plays the model again from the round stream and compares bet, win and the
+ * outcome bytes with the log.
+ *
+ * <pre>{@code
+ * try (EscrowReplay escrow = EscrowReplay.read(Path.of("rng.escrow"), auditorKey)) {
+ *     RoundReplay replay = RoundReplay.of(LogReader.round(logDir, "table-7/1041"), ModelFile.load(model), escrow);
+ *     if (!replay.matches()) { ... replay.differences() ... }
+ * }
+ * }</pre>
+ */
+public final class RoundReplay {
+    private final LogEntry entry;
+    private final RoundRecord logged;
+    private final EscrowReplay.Round escrowed;
+    private final PlayedRound replayed;
+    private final byte[] replayedOutcome;
+    private final List<String> differences;
+
+    private RoundReplay(LogEntry entry, EscrowReplay.Round escrowed, PlayedRound replayed) {
+        this.entry = entry;
+        this.logged = (RoundRecord) entry.event();
+        this.escrowed = escrowed;
+        this.replayed = replayed;
+        this.replayedOutcome = CanonicalJson.encode(replayed.detail());
+        this.differences = compare();
+    }
+
+    /**
+     * Replays the round logged as {@code entry}.
+     *
+     * @throws IllegalArgumentException when the entry is not a round, {@code model} is not the model it was
+     *                                  played with, or the escrow drew no seed (or several) for its round id
+     */
+    public static RoundReplay of(LogEntry entry, ModelFile model, EscrowReplay escrow) {
+        if (!(entry.event() instanceof RoundRecord)) {
+            throw new IllegalArgumentException("entry " + entry.index() + " is not a round");
+        }
+        RoundRecord round = (RoundRecord) entry.event();
+        model.checkPlayed(round);
+        EscrowReplay.Round escrowed = escrow.round(round.roundId());
+        try (DrbgStream stream = escrowed.seed().stream()) {
+            return new RoundReplay(entry, escrowed, model.game().playRecorded(stream));
+        }
+    }
+
+    private List<String> compare() {
+        List<String> found = new ArrayList<>();
+        if (!MessageDigest.isEqual(seed().commitment(), logged.seedCommitment())) {
+            found.add("seed_commitment: the seed recomputed from the escrow does not match the logged commitment");
+        }
+        referenceDifference().ifPresent(found::add);
+        if (replayed.outcome().stake() != logged.bet()) {
+            found.add("bet: logged " + logged.bet() + ", replayed " + replayed.outcome().stake());
+        }
+        if (replayed.outcome().win() != logged.win()) {
+            found.add("win: logged " + logged.win() + ", replayed " + replayed.outcome().win());
+        }
+        if (!Arrays.equals(replayedOutcome, logged.outcome())) {
+            found.add("outcome: the logged bytes differ from the replayed ones");
+        }
+        return List.copyOf(found);
+    }
+
+    /** The logged reference must name the DRBG instance that drew the seed, and the round. */
+    private Optional<String> referenceDifference() {
+        EscrowReference reference;
+        try {
+            reference = EscrowReference.parse(logged.escrowReference());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (reference.instanceId().equals(escrowed.instanceId()) && reference.roundId().equals(logged.roundId())) {
+            return Optional.empty();
+        }
+        return Optional.of("escrow_reference: logged '" + logged.escrowReference() + "', but the escrow drew the"
+                + " seed of round '" + logged.roundId() + "' in DRBG " + escrowed.instanceId());
+    }
+
+    /** Whether the log, the escrow and the model agree on everything: commitment, reference, bet, win, outcome. */
+    public boolean matches() {
+        return differences.isEmpty();
+    }
+
+    /** What disagrees, one line per field, naming the record field; empty when the round matches. */
+    public List<String> differences() {
+        return differences;
+    }
+
+    /** The logged entry. */
+    public LogEntry entry() {
+        return entry;
+    }
+
+    /** The logged round. */
+    public RoundRecord logged() {
+        return logged;
+    }
+
+    /** Where the escrow drew the seed: instance, record and draw. */
+    public EscrowReplay.Round escrowed() {
+        return escrowed;
+    }
+
+    /** The seed recomputed from the escrow (secret until the round may be revealed). */
+    public RoundSeed seed() {
+        return escrowed.seed();
+    }
+
+    /** The replayed round's bet. */
+    public long replayedBet() {
+        return replayed.outcome().stake();
+    }
+
+    /** The replayed round's win. */
+    public long replayedWin() {
+        return replayed.outcome().win();
+    }
+
+    /** The replayed round's canonical outcome bytes. */
+    public byte[] replayedOutcome() {
+        return replayedOutcome.clone();
+    }
+}

@@ -1,0 +1,188 @@
+package io.fairspin.audit.log;
+
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.merkle.MerkleTree;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.record.LogEntry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fairspin.rng.keys.KeyFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writing, reopening, checkpoints, group commit, fatal syncs and key rotation. */
+class AuditLogTest {
+    private final KeyPair operator = KeyFiles.generate("Ed25519");
+
+    @Test
+    void appendedRoundsSurviveReopenAndTheLogVerifies(@TempDir Path tmp) throws IOException, ProofException {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            for (int i = 0; i < 50; i++) {
+                Receipt r = log.append(TestLogs.round(i));
+                assertEquals(i + 1, r.index(), "entry 0 is the key announcement");
+            }
+            SignedNote note = log.checkpoint();
+            Checkpoint head = Checkpoint.parse(note.text());
+            assertEquals(51, head.size());
+            note.verify(NoteVerifier.of(TestLogs.ORIGIN, operator.getPublic()));
+        }
+        try (AuditLog log = AuditLog.open(dir, operator)) {
+            assertEquals(51, log.size());
+            assertEquals(List.of(), log.recoveredCuts());
+            log.append(TestLogs.round(50));
+        }
+        LogReport report = LogVerifier.verify(dir, operator.getPublic());
+        assertEquals(List.of(), report.problems());
+        assertEquals(52, report.entries());
+        assertEquals(51, report.rounds());
+        assertEquals(0, report.unsignedEntries(), "close signs a last checkpoint");
+        List<LogEntry> entries = TestLogs.entries(dir);
+        for (int i = 0; i < 51; i++) {
+            assertEquals(TestLogs.round(i), entries.get(i + 1).event());
+        }
+        assertFalse(LogVerifier.verify(dir, KeyFiles.generate("Ed25519").getPublic()).ok(), "a stranger's key anchors nothing");
+    }
+
+    @Test
+    void concurrentRoundsShareSyncs(@TempDir Path tmp) throws IOException {
+        AtomicInteger syncs = new AtomicInteger();
+        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
+            syncs.incrementAndGet();
+            channel.force(false);
+        });
+        try (AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options)) {
+            int before = syncs.get();
+            List<CompletableFuture<Receipt>> receipts = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                receipts.add(log.submit(TestLogs.round(i)));
+            }
+            receipts.forEach(CompletableFuture::join);
+            assertEquals(5001, log.size());
+            int used = syncs.get() - before;
+            assertTrue(used < 5000 / 10, "5000 rounds needed " + used + " syncs");
+        }
+    }
+
+    @Test
+    void aFailedSyncIsFatalAndNeverRetried(@TempDir Path tmp) throws IOException {
+        AtomicInteger syncs = new AtomicInteger();
+        AtomicInteger failAt = new AtomicInteger(Integer.MAX_VALUE);
+        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
+            if (syncs.incrementAndGet() >= failAt.get()) {
+                throw new IOException("injected: the disk is gone");
+            }
+            channel.force(false);
+        });
+        AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options);
+        log.append(TestLogs.round(0));
+        failAt.set(syncs.get() + 1);
+        LogFailedException e = assertThrows(LogFailedException.class, () -> log.append(TestLogs.round(1)));
+        assertTrue(e.getMessage().contains("injected: the disk is gone"), e.getMessage());
+        int syncsAfterFailure = syncs.get();
+        assertThrows(LogFailedException.class, () -> log.append(TestLogs.round(2)));
+        CompletionException async = assertThrows(CompletionException.class, () -> log.submit(TestLogs.round(3)).join());
+        assertTrue(async.getCause() instanceof LogFailedException);
+        assertThrows(LogFailedException.class, log::checkpoint);
+        log.close();
+        assertEquals(syncsAfterFailure, syncs.get(), "no sync was tried again");
+        try (AuditLog reopened = AuditLog.open(tmp.resolve("log"), operator)) {
+            assertTrue(reopened.size() >= 2, "what was acknowledged is there");
+        }
+    }
+
+    @Test
+    void segmentsRollAndTheLogStillVerifies(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        AuditLog.Options small = AuditLog.Options.defaults().segmentBytes(4096);
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, small)) {
+            for (int i = 0; i < 200; i++) {
+                log.submit(TestLogs.round(i));
+            }
+            log.append(TestLogs.round(200));
+        }
+        try (AuditLog log = AuditLog.open(dir, operator, small)) {
+            log.append(TestLogs.round(201));
+        }
+        LogReport report = LogVerifier.verify(dir, operator.getPublic());
+        assertEquals(List.of(), report.problems());
+        assertTrue(report.segments().size() > 5, report.segments().size() + " segments");
+        assertEquals(203, report.entries());
+        for (LogReport.Segment s : report.segments()) {
+            assertTrue(s.bytes() <= 4096, s.file() + " is " + s.bytes() + " bytes");
+        }
+    }
+
+    @Test
+    void keyRotationIsLoggedAndEveryKeyOfTheChainAnchorsTheLog(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        KeyPair next = KeyFiles.generate("Ed25519");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            log.append(TestLogs.round(0));
+            log.rotateKey(next);
+            log.append(TestLogs.round(1));
+        }
+        LogReport report = LogVerifier.verify(dir, operator.getPublic());
+        assertEquals(List.of(), report.problems());
+        assertEquals(2, report.keys().size());
+        assertEquals(KeyFiles.keyId(next.getPublic()), report.keys().get(1).keyId());
+        assertEquals(List.of(), LogVerifier.verify(dir, next.getPublic()).problems());
+        assertThrows(IllegalArgumentException.class, () -> AuditLog.open(dir, operator), "the old key is retired");
+        try (AuditLog log = AuditLog.open(dir, next)) {
+            log.append(TestLogs.round(2));
+        }
+        assertEquals(List.of(), LogVerifier.verify(dir, operator.getPublic()).problems());
+    }
+
+    @Test
+    void aCheckpointInconsistentWithTheSignedOneIsNeverSigned(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator);
+        log.append(TestLogs.round(0));
+        long checkpointsBefore = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
+        // Simulate a bug or a swapped state: the log's memory of its last signed head gets another root.
+        java.lang.reflect.Field field = AuditLog.class.getDeclaredField("lastSigned");
+        field.setAccessible(true);
+        Object signed = field.get(log);
+        Class<?> type = signed.getClass();
+        java.lang.reflect.Constructor<?> make = type.getDeclaredConstructors()[0];
+        make.setAccessible(true);
+        Checkpoint real = (Checkpoint) type.getDeclaredMethod("checkpoint").invoke(signed);
+        Checkpoint forged = new Checkpoint(real.origin(), real.size(), MerkleTree.leafHash(new byte[] {9}));
+        field.set(log, make.newInstance(type.getDeclaredMethod("note").invoke(signed), forged,
+                type.getDeclaredMethod("tree").invoke(signed)));
+
+        LogFailedException e = assertThrows(LogFailedException.class, log::checkpoint);
+        assertTrue(e.getMessage().startsWith("refusing to sign a checkpoint of size 2"), e.getMessage());
+        assertEquals(checkpointsBefore, Files.size(dir.resolve(LogFiles.CHECKPOINTS)), "nothing was signed");
+        assertThrows(LogFailedException.class, () -> log.append(TestLogs.round(1)));
+        log.close();
+    }
+
+    @Test
+    void aSecondWriterIsRefused(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            IOException e = assertThrows(IOException.class, () -> AuditLog.open(dir, operator));
+            assertTrue(e.getMessage().endsWith("the log is open for writing elsewhere"), e.getMessage());
+            assertEquals(1, log.size());
+        }
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> AuditLog.create(dir, TestLogs.ORIGIN, operator));
+        assertTrue(Files.exists(dir.resolve(LogFiles.segmentName(0))));
+    }
+}

@@ -1,0 +1,80 @@
+package io.fairspin.audit.record;
+
+import io.fairspin.audit.merkle.MerkleTree;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+/** The canonical encoding: one encoding per round, exact round trips, strict decoding. */
+class RoundRecordProperties {
+
+    private static RoundRecord round(String id, String session, long bet, long win, byte[] choices) {
+        return RoundRecord.builder().roundId(id).gameId("roulette-eu").modelHash(new byte[] {1, 2, 3})
+                .startedAtMillis(5).settledAtMillis(9).sessionId(session).currency("EUR").bet(bet).win(win)
+                .playerChoices(choices).seedCommitment(new byte[32]).escrowReference("escrow/1")
+                .outcome("{\"pocket\":17}".getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    @Property(tries = 300)
+    void encodingRoundTripsAndIsTheSameForTheSameRound(@ForAll @StringLength(min = 1, max = 40) String id,
+                                                       @ForAll @StringLength(min = 1, max = 20) String session,
+                                                       @ForAll @LongRange(min = 0) long bet,
+                                                       @ForAll @LongRange(min = 0) long win,
+                                                       @ForAll byte[] choices) throws MalformedRecordException {
+        RoundRecord r = round(id, session, bet, win, choices);
+        LogEntry entry = LogEntry.create(7, new byte[32], r, MerkleTree.sha256());
+        LogEntry again = LogEntry.create(7, new byte[32], round(id, session, bet, win, choices.clone()),
+                MerkleTree.sha256());
+        assertArrayEquals(entry.encoded(), again.encoded());
+        LogEntry decoded = LogEntry.decode(entry.encoded());
+        assertEquals(r, decoded.event());
+        assertEquals(7, decoded.index());
+        assertArrayEquals(entry.leafHash(), decoded.leafHash());
+        assertArrayEquals(MerkleTree.leafHash(entry.encoded()), entry.leafHash());
+    }
+
+    @Test
+    void everyTruncationAndTrailingByteIsRejected() {
+        byte[] bytes = LogEntry.create(0, new byte[32], round("r", "s", 100, 0, new byte[0]), MerkleTree.sha256())
+                .encoded();
+        for (int n = 0; n < bytes.length; n++) {
+            byte[] cut = Arrays.copyOf(bytes, n);
+            assertThrows(MalformedRecordException.class, () -> LogEntry.decode(cut), "truncated to " + n);
+        }
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> LogEntry.decode(longer));
+        assertTrue(e.getMessage().contains("unexpected bytes"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8AndInvalidFieldsAreRejectedNamingTheField() {
+        byte[] bytes = LogEntry.create(0, new byte[32], round("r\u00e9", "s", 100, 0, new byte[0]),
+                MerkleTree.sha256()).encoded();
+        int at = indexOf(bytes, (byte) 0xc3);
+        bytes[at] = (byte) 0xff;
+        MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> LogEntry.decode(bytes));
+        assertEquals("round_id: not valid UTF-8", e.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> round("r", "s", -1, 0, new byte[0]));
+        assertTrue(negative.getMessage().contains("cannot be negative"));
+        assertThrows(IllegalArgumentException.class, () -> RoundRecord.builder().roundId("r").build());
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalStateException();
+    }
+}

@@ -1,0 +1,157 @@
+package io.fairspin.math;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The bets a game accepts, as its model file declares them in {@code "betLimits"} (see
+ * {@code docs/model-format.md}): per named quantity a range, or a list of allowed values.
+ *
+ * <ul>
+ * <li>line bets (slots, video poker): {@code lines}, {@code lineBet} (minor units per coin per line) and
+ *     {@code coins}, and {@code total} (the stake);</li>
+ * <li>table games: one limit per bet the model offers, on its amount (for example {@code straight},
+ *     {@code red}, {@code pass}, {@code banker}, {@code pair-plus}), and {@code total} on the sum of the
+ *     amounts; a bet without a limit is not offered.</li>
+ * </ul>
+ *
+ * A model without {@code betLimits} accepts its standard wager only.
+ *
+ * @param standard the standard wager in explicit form ({@link Game#standardBet()})
+ * @param limits   the limits by name, sorted by name; empty when only the standard wager is accepted
+ */
+public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
+    public BetLimits {
+        Objects.requireNonNull(standard, "standard");
+        limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
+    }
+
+    /** Limits that accept {@code standard} only. */
+    public static BetLimits only(Bet standard) {
+        return new BetLimits(standard, new TreeMap<>());
+    }
+
+    /** Whether only the standard wager is accepted. */
+    public boolean standardOnly() {
+        return limits.isEmpty();
+    }
+
+    /** The limit named {@code name}, or null. */
+    public Limit limit(String name) {
+        return limits.get(name);
+    }
+
+    /**
+     * One limit: any integer in [min, max], or, when {@code values} is not empty, one of them.
+     *
+     * @param min    the smallest value allowed
+     * @param max    the largest value allowed
+     * @param values the values allowed, ascending; empty for the whole range
+     */
+    public record Limit(long min, long max, List<Long> values) {
+        public Limit {
+            values = List.copyOf(values);
+            if (min > max) {
+                throw new IllegalArgumentException("min " + min + " above max " + max);
+            }
+        }
+
+        /** Any integer from {@code min} to {@code max}. */
+        public static Limit range(long min, long max) {
+            return new Limit(min, max, List.of());
+        }
+
+        /** One of {@code values} (not empty). */
+        public static Limit values(List<Long> values) {
+            List<Long> sorted = values.stream().sorted().toList();
+            return new Limit(sorted.get(0), sorted.get(sorted.size() - 1), sorted);
+        }
+
+        public boolean allows(long value) {
+            return values.isEmpty() ? value >= min && value <= max : values.contains(value);
+        }
+
+        /** What is allowed, for messages: "from 1 to 10" or "one of 1, 2, 5". */
+        public String describe() {
+            if (values.isEmpty()) {
+                return "from " + min + " to " + max;
+            }
+            return "one of " + String.join(", ", values.stream().map(String::valueOf).toList());
+        }
+
+        /**
+         * Checks {@code value}.
+         *
+         * @throws BetException naming {@code jsonPath} when it is outside the limit
+         */
+        public void check(long value, String jsonPath) {
+            if (!allows(value)) {
+                throw new BetException(jsonPath, value + " is outside the model's limits: expected " + describe());
+            }
+        }
+    }
+
+    /**
+     * The checks every game shares: a line bet's lines, lineBet, coins and total, or each wager's amount
+     * against the limit of its bet (an unlimited bet is not offered) and the total; the standard wager
+     * always passes. Games check the rest (numbers, a bet's terms) themselves.
+     *
+     * @throws BetException naming the field of the bet
+     */
+    public void check(Bet bet) {
+        if (bet.isStandard() || bet.equals(standard)) {
+            return;
+        }
+        if (standardOnly()) {
+            throw new BetException("$", "this model accepts its standard wager only, " + standard.toJson()
+                    + " (it declares no betLimits)");
+        }
+        if (bet.isLineBet() != standard.isLineBet()) {
+            throw new BetException("$", standard.isLineBet()
+                    ? "expected a line bet {\"lines\": n, \"lineBet\": minor units, \"coins\": n}"
+                    : "expected wagers {\"wagers\": [{\"bet\": name, \"amount\": minor units}, ...]}");
+        }
+        if (bet.isLineBet()) {
+            require("lines").check(bet.lines(), "$.lines");
+            require("lineBet").check(bet.lineBet(), "$.lineBet");
+            require("coins").check(bet.coins(), "$.coins");
+        } else {
+            for (int i = 0; i < bet.wagers().size(); i++) {
+                Wager w = bet.wagers().get(i);
+                Limit limit = limits.get(w.bet());
+                if (limit == null || "total".equals(w.bet())) {
+                    throw new BetException("$.wagers[" + i + "].bet", "\"" + w.bet() + "\" is not offered: expected one of "
+                            + String.join(", ", limits.keySet().stream().filter(n -> !n.equals("total")).toList()));
+                }
+                limit.check(w.amount(), "$.wagers[" + i + "].amount");
+            }
+        }
+        Limit total = limits.get("total");
+        if (total != null) {
+            total.check(bet.total(), "$");
+        }
+    }
+
+    private Limit require(String name) {
+        Limit limit = limits.get(name);
+        return limit != null ? limit : Limit.range(lineValue(name), lineValue(name));
+    }
+
+    /** A quantity the limits leave out stays at the standard wager's value. */
+    private long lineValue(String name) {
+        return switch (name) {
+            case "lines" -> standard.lines();
+            case "lineBet" -> standard.lineBet();
+            default -> standard.coins();
+        };
+    }
+
+    /** The limits as a plain map, name to limit, for listing. */
+    public Map<String, Limit> asMap() {
+        return limits;
+    }
+}

@@ -1,0 +1,73 @@
+package io.fairspin.math;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a player chose in a round, as its audit record keeps it ({@code player_choices}): the bet and the
+ * decisions in order. Replay plays the model at that bet with those decisions
+ * ({@link Game#replay(Bet, List, io.fairspin.rng.RandomStream)}).
+ *
+ * <p>Canonical JSON ({@link #toJson()}; members sorted, no whitespace):
+ * {@code {"bet":{"coins":1,"lineBet":5,"lines":3},"decisions":[{"action":"hold","values":[0,3]}]}}.
+ *
+ * @param bet       the bet, explicit
+ * @param decisions the decisions, in order
+ */
+public record RoundChoices(Bet bet, List<Decision> decisions) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public RoundChoices {
+        Objects.requireNonNull(bet, "bet");
+        decisions = List.copyOf(decisions);
+    }
+
+    /** The canonical JSON. */
+    public String toJson() {
+        StringBuilder s = new StringBuilder("{\"bet\":").append(bet.toJson()).append(",\"decisions\":[");
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision d = decisions.get(i);
+            s.append(i == 0 ? "" : ",").append("{\"action\":\"").append(d.action()).append("\",\"values\":[");
+            for (int v = 0; v < d.values().size(); v++) {
+                s.append(v == 0 ? "" : ",").append(d.values().get(v));
+            }
+            s.append("]}");
+        }
+        return s.append("]}").toString();
+    }
+
+    /**
+     * Reads {@link #toJson()}'s form.
+     *
+     * @throws IllegalArgumentException naming the JSON path of what is malformed
+     */
+    public static RoundChoices fromJson(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("player choices: not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || !root.has("bet") || !root.path("decisions").isArray()) {
+            throw new IllegalArgumentException("player choices: expected {\"bet\": {...}, \"decisions\": [...]}");
+        }
+        Bet bet = Bet.fromJson(root.get("bet").toString());
+        List<Decision> decisions = new ArrayList<>();
+        JsonNode array = root.get("decisions");
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode d = array.get(i);
+            if (!d.path("action").isTextual() || !d.path("values").isArray()) {
+                throw new IllegalArgumentException("player choices: $.decisions[" + i + "]: expected {\"action\": name,"
+                        + " \"values\": [...]}");
+            }
+            List<Integer> values = new ArrayList<>();
+            d.get("values").forEach(v -> values.add(v.intValue()));
+            decisions.add(new Decision(d.get("action").asText(), values));
+        }
+        return new RoundChoices(bet, decisions);
+    }
+}
