@@ -65,7 +65,7 @@ class MegawaysTest {
         boolean[] heightSeen = new boolean[5];
         try (DrbgStream recorded = PlayTest.stream(5); DrbgStream fast = PlayTest.stream(5)) {
             for (int round = 0; round < 2000; round++) {
-                SpinResult result = game.play(game.standardBet(), recorded);
+                SpinResult result = game.play(new SlotGame.Bet(1, 10), recorded);
                 game.play(fast, outcome);
                 SpinResult.Spin spin = result.spins().get(0);
                 int[][] columns = new int[4][];
