@@ -237,6 +237,7 @@ public final class SpinRecorder {
             if (!rules.startsBonus(lineSymbols(line, window))) {
                 continue;
             }
+            int pickCount = game.drawPicks(stream);
             List<List<Long>> items = new ArrayList<>();
             for (int item = 0; item < model.bonus().items(); item++) {
                 List<Long> hidden = new ArrayList<>();
@@ -247,7 +248,7 @@ public final class SpinRecorder {
             }
             List<Integer> picked = new ArrayList<>();
             long credits = 0;
-            for (int i = 0; i < model.bonus().picks(); i++) {
+            for (int i = 0; i < pickCount; i++) {
                 int item = picks != null && i < picks.length ? picks[i] : i;
                 if (picked.contains(item)) {
                     throw new IllegalArgumentException("picks: item " + item + " picked twice");

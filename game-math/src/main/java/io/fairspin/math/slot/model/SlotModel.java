@@ -164,13 +164,20 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      *
      * @param name        its name
      * @param items       hidden items offered
-     * @param picks       items the player picks
+     * @param picks       items the player picks (the most, when the number is drawn)
      * @param countValues how many prizes an item hides, and
      * @param countWeights their weights
      * @param prizeValues prizes in line bets, and
      * @param prizeWeights their weights
+     * @param pickValues  a random number of picks: its values, or null for always {@code picks}, and
+     * @param pickWeights their weights
      */
     public record Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
-            long[] prizeWeights) {
+            long[] prizeWeights, long[] pickValues, long[] pickWeights) {
+        /** A bonus with a fixed number of picks. */
+        public Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
+                long[] prizeWeights) {
+            this(name, items, picks, countValues, countWeights, prizeValues, prizeWeights, null, null);
+        }
     }
 }

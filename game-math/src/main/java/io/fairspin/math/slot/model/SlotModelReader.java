@@ -400,7 +400,18 @@ public final class SlotModelReader {
     private Bonus bonus(ModelNode node) {
         node.allowOnly(List.of("name", "symbol", "count", "items", "picks", "prizesPerItem", "prizes"));
         int items = (int) node.field("items").integer(1, 100);
-        int picks = (int) node.field("picks").integer(1, items);
+        ModelNode picksNode = node.field("picks");
+        long[] pickValues = null;
+        long[] pickWeights = null;
+        int picks;
+        if (picksNode.isObject()) {
+            picksNode.allowOnly(List.of("values", "weights"));
+            pickValues = picksNode.field("values").integers(1, items);
+            pickWeights = weights(picksNode, pickValues.length);
+            picks = (int) Arrays.stream(pickValues).max().orElse(1);
+        } else {
+            picks = (int) picksNode.integer(1, items);
+        }
         ModelNode counts = node.field("prizesPerItem").allowOnly(List.of("values", "weights"));
         long[] countValues = counts.field("values").integers(1, 100);
         long[] countWeights = weights(counts, countValues.length);
@@ -408,7 +419,7 @@ public final class SlotModelReader {
         long[] prizeValues = prizes.field("values").integers(1, MAX_CREDITS);
         long[] prizeWeights = weights(prizes, prizeValues.length);
         return new Bonus(node.has("name") ? node.field("name").text() : "bonus", items, picks, countValues,
-                countWeights, prizeValues, prizeWeights);
+                countWeights, prizeValues, prizeWeights, pickValues, pickWeights);
     }
 
     private static long[] weights(ModelNode table, int length) {
