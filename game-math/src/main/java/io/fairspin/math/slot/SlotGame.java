@@ -215,6 +215,26 @@ public final class SlotGame implements Game, Analyzable {
         return free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
     }
 
+    /**
+     * Plays one bought feature ({@code "bonusBuy"}): the stake is the price, the round is the free games
+     * the model's scatter count awards, drawn as free games are (no base spin). Its figures are in the PAR
+     * sheet's "Bonus buy" table.
+     *
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
+        SlotModel.BonusBuy buy = model.bonusBuy();
+        if (buy == null) {
+            throw new IllegalStateException(model.id() + ": the model has no bonus buy");
+        }
+        outcome.start(buy.price() * stake());
+        long remaining = model.freeGames().spins(buy.scatters());
+        outcome.trigger(freeFeature);
+        for (; remaining > 0; remaining--) {
+            remaining += spin(stream, true, outcome);
+        }
+    }
+
     /** How much the cap takes off a spin's line-plus-scatter win of {@code credits}. */
     public long excess(long credits, int lines) {
         long cap = model.maxWin() * lines;

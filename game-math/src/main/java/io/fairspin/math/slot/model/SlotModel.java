@@ -26,11 +26,28 @@ import java.util.List;
  * @param lines       lines played (for a ways game: line bets staked)
  * @param maxWin      the largest line-plus-scatter win of one spin in total bets, 0 for no cap
  * @param heights     random reel heights (Megaways), or null: every reel shows {@code rows} symbols
+ * @param bonusBuy    the price of buying the free games, or null
  */
 public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-        int lines, long maxWin, Heights heights) {
+        int lines, long maxWin, Heights heights, BonusBuy bonusBuy) {
+
+    /** A model without a bonus buy. */
+    public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
+            boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
+            boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
+            int lines, long maxWin, Heights heights) {
+        this(id, name, rows, reels, symbols, wilds, addMultipliers, reelSets, baseReels, paylines, bothWays, ways,
+                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, heights, null);
+    }
+
+    /**
+     * Buying the free games: for {@code price} total bets the round is the free games that {@code scatters}
+     * scatters award, without a base spin.
+     */
+    public record BonusBuy(long price, int scatters) {
+    }
 
     /** A model without random reel heights. */
     public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,

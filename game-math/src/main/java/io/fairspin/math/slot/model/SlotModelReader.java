@@ -2,6 +2,7 @@ package io.fairspin.math.slot.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
+import io.fairspin.math.slot.model.SlotModel.BonusBuy;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.FreeGames;
 import io.fairspin.math.slot.model.SlotModel.Heights;
@@ -34,7 +35,7 @@ public final class SlotModelReader {
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin", "reelHeights");
+            "bonus", "bet", "maxWin", "reelHeights", "bonusBuy");
 
     private SlotModelReader() {
     }
@@ -102,7 +103,7 @@ public final class SlotModelReader {
         }
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
-                bonus, lineBet, lines, maxWin, heights);
+                bonus, lineBet, lines, maxWin, heights, bonusBuy(root, freeGames, scatters));
         checkMultipliedPays(root, model);
         return model;
     }
@@ -144,6 +145,23 @@ public final class SlotModelReader {
             }
         }
         return new Heights(values, weights);
+    }
+
+    /** The bonus buy: a price in total bets and the scatter count whose free games it buys. */
+    private BonusBuy bonusBuy(ModelNode root, FreeGames freeGames, List<Scatter> scatters) {
+        if (!root.has("bonusBuy")) {
+            return null;
+        }
+        ModelNode node = root.field("bonusBuy").allowOnly(List.of("price", "scatters"));
+        if (freeGames == null) {
+            throw node.error("a bonus buy buys the free games; the model has none ($.freeGames)");
+        }
+        long price = node.field("price").integer(1, 100_000);
+        int count = (int) node.field("scatters").integer(1, 1000);
+        if (freeGames.spins(count) == 0) {
+            throw node.field("scatters").error(count + " scatters award no free games");
+        }
+        return new BonusBuy(price, count);
     }
 
     private void readSymbols(ModelNode node) {
