@@ -2,8 +2,10 @@ package io.fairspin.cli;
 
 import io.fairspin.cli.audit.AuditCommand;
 import io.fairspin.cli.audit.PlayCommand;
+import io.fairspin.cli.audit.ServeCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
+import io.fairspin.cli.monitor.MonitorCommand;
 import io.fairspin.cli.par.ParCommand;
 import io.fairspin.cli.rng.RngCommand;
 import io.fairspin.cli.simulate.SimulateCommand;
@@ -24,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
         subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
-            CertifyCommand.class, PlayCommand.class, AuditCommand.class, AutoComplete.GenerateCompletion.class},
+            CertifyCommand.class, PlayCommand.class, ServeCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -32,16 +34,21 @@ import picocli.CommandLine.ScopeType;
             "1:error: bad input, an I/O failure, a failed known-answer test",
             "2:usage error: unknown option, missing or malformed argument",
             "3:a statistical battery (fairspin certify) failed",
-            "4:tampering or corruption found in an audit log or a dispute packet",
-            "5:simulate: the simulation disagrees with the exact figures (verdict failed)"},
+            "4:tampering or corruption found in an audit log or a dispute packet; monitor: an integrity alert",
+            "5:simulate: the simulation disagrees with the exact figures (verdict failed); monitor: a statistics"
+                + " alert (a control limit crossed) and no integrity alert"},
         footer = {"", "Run 'fairspin COMMAND --help' for a command's options.",
             "Bash completion: source <(fairspin generate-completion)"})
 public final class FairspinCommand {
     private final Io io;
 
-    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json|html", defaultValue = "text",
-            description = "Output format of results: text or json (default: text); html for reports (par).")
-    private OutputFormat format = OutputFormat.TEXT;
+    /**
+     * {@code --format} before the command name, as in {@code fairspin --format json par MODEL}: hidden, since each
+     * command lists the formats it prints; {@link Main} checks the value against them.
+     */
+    @Option(names = "--format", hidden = true, paramLabel = "FORMAT", converter = FormatOption.TextJsonCsvNames.class,
+            description = "The output format, for the command that follows.")
+    private OutputFormat format;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
@@ -60,6 +67,7 @@ public final class FairspinCommand {
         return io;
     }
 
+    /** The format given before the command name, or null. */
     public OutputFormat format() {
         return format;
     }
@@ -69,7 +77,7 @@ public final class FairspinCommand {
     }
 
     /** The version, from the build. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties properties = new Properties();

@@ -21,7 +21,24 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
     /** The process's standard streams. */
     public static Io system() {
         return new Io(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err,
-                System.console() != null);
+                stderrIsTerminal());
+    }
+
+    /**
+     * Whether stderr is a terminal, whatever stdin and stdout are: on Linux, where file descriptor 2 points; elsewhere,
+     * whether the JVM has a console (stdin and stdout both terminals).
+     */
+    static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // fall through to the console test
+        }
+        return System.console() != null;
     }
 
     /** The input a command argument names: stdin for "-", else the file (a folder is an error naming it). */
@@ -36,12 +53,26 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
         return Files.newInputStream(path);
     }
 
-    /** Every byte of the input {@code file} names ({@link #open}). */
+    /** The most {@link #readAll} reads: more than any model or dispute packet. */
+    public static final int MAX_READ_BYTES = io.fairspin.math.GameModels.MAX_MODEL_BYTES;
+
+    /**
+     * Every byte of the input {@code file} names ({@link #open}), at most {@link #MAX_READ_BYTES}: a larger
+     * input (or an endless one, such as /dev/zero) is refused naming it, after reading one byte more.
+     */
     public byte[] readAll(String file) throws IOException {
         // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (InputStream input = open(file)) {
-            input.transferTo(bytes);
+            byte[] buffer = new byte[65536];
+            for (int n; (n = input.read(buffer, 0, (int) Math.min(buffer.length,
+                    MAX_READ_BYTES + 1L - bytes.size()))) > 0; ) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_READ_BYTES) {
+                    throw new IOException(file + ": larger than " + MAX_READ_BYTES + " bytes, more than any model or"
+                            + " packet; refused");
+                }
+            }
         }
         return bytes.toByteArray();
     }

@@ -20,7 +20,12 @@ public final class Models {
      * (null: as written); the model's warnings go to stderr.
      */
     public static Game load(Io io, String model, String variant) throws IOException {
-        Game game = GameModels.load(model, io.readAll(model), variant);
+        return load(io, model, io.readAll(model), variant);
+    }
+
+    /** The game in the model file {@code model} already read as {@code json}, as its variant {@code variant}. */
+    public static Game load(Io io, String model, byte[] json, String variant) {
+        Game game = GameModels.load(model, json, variant);
         if (game instanceof SlotGame slot) {
             slot.warnings().forEach(w -> io.err().println("fairspin: warning: " + model + ": " + w));
         }

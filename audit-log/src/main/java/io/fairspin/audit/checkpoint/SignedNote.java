@@ -108,6 +108,38 @@ public final class SignedNote {
                 : "the note has no signature by key " + verifier.encode());
     }
 
+    /**
+     * This note with one more signature line, {@code name} and {@code blob} (4-byte key ID and the signature
+     * bytes of its algorithm, such as a cosignature's timestamp and Ed25519 signature).
+     */
+    public SignedNote withSignature(String name, byte[] blob) {
+        NoteVerifier.requireValidName(name);
+        if (blob.length < 5) {
+            throw new IllegalArgumentException("a signature line needs a key ID and a signature");
+        }
+        List<Sig> more = new ArrayList<>(signatures);
+        more.add(new Sig(name, Arrays.copyOf(blob, 4), Arrays.copyOfRange(blob, 4, blob.length)));
+        return new SignedNote(text, List.copyOf(more));
+    }
+
+    /** The signature bytes (after the key ID) of every line with this name and key ID, in order. */
+    public List<byte[]> signatures(String name, byte[] keyId) {
+        List<byte[]> found = new ArrayList<>();
+        for (Sig s : signatures) {
+            if (s.name().equals(name) && Arrays.equals(s.keyId(), keyId)) {
+                found.add(s.signature().clone());
+            }
+        }
+        return found;
+    }
+
+    /** The names of the signature lines, in order. */
+    public List<String> signerNames() {
+        List<String> names = new ArrayList<>();
+        signatures.forEach(s -> names.add(s.name()));
+        return names;
+    }
+
     /** The text form: text, blank line, signature lines. */
     public String encode() {
         StringBuilder out = new StringBuilder(text).append('\n');

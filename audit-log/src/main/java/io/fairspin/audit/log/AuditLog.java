@@ -10,6 +10,7 @@ import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.record.KeyAnnouncement;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.LogEvent;
+import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.record.TailCut;
 import java.io.IOException;
@@ -58,6 +59,10 @@ public final class AuditLog implements AutoCloseable {
     public static final class Options {
         private long segmentBytes = 64L << 20;
         private FramedFile.Forcer forcer = channel -> channel.force(false);
+
+        /** The defaults, as {@link #defaults()}. */
+        public Options() {
+        }
 
         public static Options defaults() {
             return new Options();
@@ -271,6 +276,19 @@ public final class AuditLog implements AutoCloseable {
     /** Appends a round and returns once it is durable. */
     public Receipt append(RoundRecord round) throws IOException {
         return appendEvent(round);
+    }
+
+    /**
+     * Queues an event of the certified generator (a reseed, a health-test failure), so that a monitor reading
+     * the log sees it among the rounds; the future completes when it is durable.
+     */
+    public CompletableFuture<Receipt> submitHealth(RngHealthRecord event) {
+        return submitEvent(event);
+    }
+
+    /** Appends an event of the certified generator and returns once it is durable. */
+    public Receipt appendHealth(RngHealthRecord event) throws IOException {
+        return appendEvent(event);
     }
 
     private Receipt appendEvent(LogEvent event) throws IOException {

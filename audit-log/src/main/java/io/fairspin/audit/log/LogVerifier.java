@@ -21,10 +21,22 @@ public final class LogVerifier {
     private LogVerifier() {
     }
 
-    /** Full verification; {@code trusted} is the operator's public key (any key of the log's chain). */
+    /**
+     * Full verification; {@code trusted} is the operator's public key (any key of the log's chain). Entries past
+     * the last signed checkpoint may be at most the log's own checkpoint interval ({@link #checkpointInterval}).
+     */
     public static LogReport verify(Path dir, PublicKey trusted) throws IOException {
+        return verify(dir, trusted, 0);
+    }
+
+    /**
+     * Full verification, accepting up to {@code allowUnsigned} entries past the last signed checkpoint even when
+     * that is more than the log's checkpoint interval (a log still being written).
+     */
+    public static LogReport verify(Path dir, PublicKey trusted, long allowUnsigned) throws IOException {
         LogScanner.Result scan = LogScanner.scan(dir, entry -> { });
         List<LogProblem> problems = structuralProblems(scan);
+        unsignedProblem(scan, allowUnsigned, problems);
         if (!scan.announcements.isEmpty()) {
             checkSignatures(scan, trusted, problems);
         }
@@ -39,10 +51,6 @@ public final class LogVerifier {
 
     private static List<LogProblem> structuralProblems(LogScanner.Result scan) {
         List<LogProblem> problems = new ArrayList<>(scan.problems);
-        for (LogScanner.TornTail torn : scan.tornTails) {
-            problems.add(new LogProblem(torn.file().getFileName().toString(), torn.offset(), "torn tail of "
-                    + torn.length() + " bytes, half-written when the writer stopped (the next open cuts and logs it)"));
-        }
         if (scan.entries > 0 && (scan.announcements.isEmpty() || scan.announcements.get(0).index() != 0)) {
             problems.add(new LogProblem(LogFiles.segmentName(0), 0, "entry 0 does not announce the log's key"));
         }
@@ -50,6 +58,41 @@ public final class LogVerifier {
             problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, "no signed checkpoint"));
         }
         return problems;
+    }
+
+    /**
+     * The log's own checkpoint interval: the most entries between two consecutive signed checkpoints (the first
+     * counted from the empty tree). A writer that signs every N entries has interval N (or less).
+     */
+    static long checkpointInterval(List<LogScanner.StoredCheckpoint> checkpoints) {
+        long interval = 0;
+        long previous = 0;
+        for (LogScanner.StoredCheckpoint stored : checkpoints) {
+            interval = Math.max(interval, stored.checkpoint().size() - previous);
+            previous = stored.checkpoint().size();
+        }
+        return interval;
+    }
+
+    /**
+     * Entries past the last signed checkpoint beyond what the checkpoint interval (or {@code allowUnsigned})
+     * allows: deleted checkpoints leave exactly this, since a writer signs at least every interval.
+     */
+    private static void unsignedProblem(LogScanner.Result scan, long allowUnsigned, List<LogProblem> problems) {
+        LogScanner.StoredCheckpoint last = scan.lastCheckpoint();
+        if (last == null || !scan.problems.isEmpty()) {
+            return;
+        }
+        long unsigned = scan.entries - last.checkpoint().size();
+        long interval = checkpointInterval(scan.checkpoints);
+        long allowed = Math.max(interval, allowUnsigned);
+        if (unsigned > allowed) {
+            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, unsigned + " entries follow the last signed checkpoint"
+                    + " (size " + last.checkpoint().size() + "), more than the " + allowed + " that the log's checkpoint"
+                    + " interval (" + interval + ", the most entries between two of its checkpoints)"
+                    + (allowUnsigned > interval ? " and --allow-unsigned" : "") + " allow: checkpoints were deleted, or"
+                    + " the log is still being written (then use --allow-unsigned N)"));
+        }
     }
 
     private static void checkSignatures(LogScanner.Result scan, PublicKey trusted, List<LogProblem> problems) {
@@ -87,7 +130,19 @@ public final class LogVerifier {
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         scan.checkpoints.forEach(c -> checkpoints.add(c.checkpoint()));
+        List<LogProblem> torn = new ArrayList<>();
+        for (LogScanner.TornTail t : scan.tornTails) {
+            String file = t.file().getFileName().toString();
+            if (t.truncated()) {
+                torn.add(new LogProblem(file, t.offset(), "torn tail of " + t.length()
+                        + " bytes, half-written when the writer stopped (the next open cuts and logs it)"));
+            } else {
+                problems.add(new LogProblem(file, t.offset(), "the last frame (" + t.length() + " bytes) is whole but"
+                        + " its length or CRC32C is wrong: damage, or a torn write after a power loss (the next"
+                        + " open cuts and logs it)"));
+            }
+        }
         return new LogReport(scan.origin, segments, scan.entries, scan.rounds, keys, scan.tailCuts, checkpoints, bytes,
-                problems, signatures);
+                problems, torn, signatures);
     }
 }

@@ -5,6 +5,7 @@ final class EventCodec {
     static final int ROUND = 1;
     static final int KEY_ANNOUNCEMENT = 2;
     static final int TAIL_CUT = 3;
+    static final int RNG_HEALTH = 4;
 
     private EventCodec() {
     }
@@ -12,6 +13,9 @@ final class EventCodec {
     static int type(LogEvent event) {
         if (event instanceof RoundRecord) {
             return ROUND;
+        }
+        if (event instanceof RngHealthRecord) {
+            return RNG_HEALTH;
         }
         return event instanceof KeyAnnouncement ? KEY_ANNOUNCEMENT : TAIL_CUT;
     }
@@ -21,6 +25,8 @@ final class EventCodec {
             ((RoundRecord) event).encode(out);
         } else if (event instanceof KeyAnnouncement) {
             ((KeyAnnouncement) event).encode(out);
+        } else if (event instanceof RngHealthRecord) {
+            ((RngHealthRecord) event).encode(out);
         } else {
             ((TailCut) event).encode(out);
         }
@@ -34,6 +40,8 @@ final class EventCodec {
                 return KeyAnnouncement.decode(in);
             case TAIL_CUT:
                 return TailCut.decode(in);
+            case RNG_HEALTH:
+                return RngHealthRecord.decode(in);
             default:
                 throw new MalformedRecordException("type: unknown entry type " + type);
         }

@@ -65,16 +65,49 @@ public final class DisputePacket {
         return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir);
     }
 
+    /**
+     * Builds the packet for the round with this id against {@code checkpoint}, a checkpoint of this log as a witness
+     * cosigned it (its cosignature lines are kept, so that {@code check-packet --witness-key} can require them).
+     */
+    public static DisputePacket forRound(Path dir, String roundId, SignedNote checkpoint) throws IOException {
+        return build(LogReader.find(dir, LogReader.isRound(roundId), "round id '" + roundId + "'"), dir, checkpoint);
+    }
+
+    /** Builds the packet for the entry at {@code index} against {@code checkpoint} (see {@link #forRound(Path, String, SignedNote)}). */
+    public static DisputePacket forIndex(Path dir, long index, SignedNote checkpoint) throws IOException {
+        return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir, checkpoint);
+    }
+
     private static DisputePacket build(LogReader.Found found, Path dir) {
-        LogEntry entry = found.entry();
         LogScanner.StoredCheckpoint stored = found.scan().lastCheckpoint();
-        if (stored == null || stored.checkpoint().size() <= entry.index()) {
+        return build(found, dir, stored == null ? null : stored.note());
+    }
+
+    private static DisputePacket build(LogReader.Found found, Path dir, SignedNote note) {
+        LogEntry entry = found.entry();
+        Checkpoint head;
+        try {
+            head = note == null ? null : Checkpoint.parse(note.text());
+        } catch (ProofException e) {
+            throw new IllegalArgumentException("--checkpoint: not a checkpoint: " + e.getMessage());
+        }
+        if (head == null || head.size() <= entry.index()) {
             throw new IllegalArgumentException(dir + ": entry " + entry.index()
                     + " is not yet covered by a signed checkpoint; sign one and try again");
         }
-        long size = stored.checkpoint().size();
+        long size = head.size();
+        if (size > found.leaves().size() || !java.security.MessageDigest.isEqual(head.rootHash(),
+                MerkleTree.root(found.leaves().subList(0, (int) size)))) {
+            throw new IllegalArgumentException("--checkpoint: the checkpoint of size " + size + " is not one of the log "
+                    + dir + " (its root differs from the log's tree at that size)");
+        }
         List<byte[]> proof = MerkleTree.inclusionProof(entry.index(), size, MerkleTree.hashOfLeaves(found.leaves()));
-        return new DisputePacket(entry.index(), entry.encoded(), proof, stored.note().encode(), EntryJson.of(entry));
+        return new DisputePacket(entry.index(), entry.encoded(), proof, note.encode(), EntryJson.of(entry));
+    }
+
+    /** The packet's checkpoint note, with every signature line it carries (the log's, any witnesses'). */
+    public SignedNote checkpointNote() throws ProofException {
+        return SignedNote.parse(checkpoint);
     }
 
     /** The packet as JSON. */
@@ -98,10 +131,9 @@ public final class DisputePacket {
     public static DisputePacket parse(String text) throws ProofException {
         JsonNode json;
         try {
-            json = JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProofException("not JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + withoutSource(e.getOriginalMessage()));
+            json = io.fairspin.math.StrictJson.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (io.fairspin.math.StrictJson.InvalidJsonException e) {
+            throw new ProofException(e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new ProofException("$: expected a JSON object");
@@ -122,13 +154,12 @@ public final class DisputePacket {
             proof.add(base64(proofNode.get(i), "$.inclusionProof[" + i + "]"));
         }
         JsonNode view = json.get("view");
+        if (view == null || !view.isObject()) {
+            throw new ProofException("$.view: expected the readable copy of the entry (an object); a packet"
+                    + " without it is refused");
+        }
         return new DisputePacket(index.asLong(), base64(json.get("entry"), "$.entry"), proof, text(json, "checkpoint"),
                 view);
-    }
-
-    /** Jackson's message with any embedded location ("[Source: REDACTED ...; line: 1, column: 1]") made short. */
-    private static String withoutSource(String message) {
-        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     private static String text(JsonNode json, String field) throws ProofException {
@@ -172,7 +203,7 @@ public final class DisputePacket {
             throw new ProofException("$.index is " + index + " but the entry's own index is " + decoded.index());
         }
         MerkleTree.verifyInclusion(index, head.size(), decoded.leafHash(), proof, head.rootHash());
-        if (view != null && !view.equals(reparsed(EntryJson.of(decoded)))) {
+        if (!view.equals(reparsed(EntryJson.of(decoded)))) {
             throw new ProofException("$.view does not match the entry's bytes: the readable copy was altered");
         }
         return new Verified(decoded, head);

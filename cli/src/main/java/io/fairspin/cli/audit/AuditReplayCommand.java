@@ -1,10 +1,11 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.log.LogReader;
-import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundReplay;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -18,6 +19,7 @@ import java.security.PrivateKey;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,9 @@ import picocli.CommandLine.Parameters;
             "Exits with 4 when the replay differs from the log (tampering) or the log is damaged, 0 when it"
                 + " matches."})
 public final class AuditReplayCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")
     private Path dir;
@@ -39,7 +44,7 @@ public final class AuditReplayCommand extends LeafCommand {
     @Option(names = "--round", required = true, paramLabel = "ID", description = "The round id.")
     private String roundId;
 
-    @Option(names = "--escrow-key", required = true, paramLabel = "FILE",
+    @Option(names = "--auditor-key", required = true, paramLabel = "FILE",
             description = "The auditor's X25519 private key (PEM, from 'fairspin keys escrow').")
     private Path escrowKey;
 
@@ -55,7 +60,7 @@ public final class AuditReplayCommand extends LeafCommand {
     record Result(String round, long index, String game, String model, String modelSha256, String escrow,
                   String drbg, long record, int draw, String commitment, long loggedBet, long replayedBet,
                   long loggedWin, long replayedWin, String loggedOutcome, String replayedOutcome, boolean matches,
-                  List<String> differences) {
+                  List<String> differences, String playerChoices) {
     }
 
     @Override
@@ -66,6 +71,8 @@ public final class AuditReplayCommand extends LeafCommand {
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {
+            escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowPath + ": " + torn
+                    + " not read: a writer was stopped while appending it, before any output depended on it"));
             replay = RoundReplay.of(entry, game, escrow);
         }
         RoundRecord logged = replay.logged();
@@ -74,7 +81,7 @@ public final class AuditReplayCommand extends LeafCommand {
                 hex.formatHex(game.hash()), escrowPath.toString(), replay.escrowed().instanceId(),
                 replay.escrowed().record(), replay.escrowed().draw(), hex.formatHex(logged.seedCommitment()),
                 logged.bet(), replay.replayedBet(), logged.win(), replay.replayedWin(), utf8(logged.outcome()),
-                utf8(replay.replayedOutcome()), replay.matches(), replay.differences());
+                utf8(replay.replayedOutcome()), replay.matches(), replay.differences(), utf8(logged.playerChoices()));
         if (json()) {
             Json.write(io().out(), result);
         } else {
@@ -91,6 +98,9 @@ public final class AuditReplayCommand extends LeafCommand {
         out.printf(Locale.ROOT, "escrow      %s: DRBG %s, record %d, draw %d%n", r.escrow(), r.drbg(), r.record(),
                 r.draw());
         out.printf(Locale.ROOT, "commitment  %s%n", r.commitment());
+        if (!r.playerChoices().isEmpty()) {
+            out.printf(Locale.ROOT, "choices     %s (replayed with these)%n", r.playerChoices());
+        }
         out.printf(Locale.ROOT, "bet         logged %d, replayed %d%n", r.loggedBet(), r.replayedBet());
         out.printf(Locale.ROOT, "win         logged %d, replayed %d%n", r.loggedWin(), r.replayedWin());
         out.printf(Locale.ROOT, "outcome     %s%n", r.replayedOutcome());

@@ -1,19 +1,22 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
-import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.cli.FormatOption;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
-import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
+import io.fairspin.cli.rng.GeneratorOptions;
 import java.io.IOException;
+import java.security.KeyPair;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.InterruptedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +54,9 @@ import picocli.CommandLine.Parameters;
                 + " proven with 'audit prove' and replayed with 'audit replay'.",
             "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class PlayCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
     private String model;
@@ -82,8 +96,13 @@ public final class PlayCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
-    @Option(names = "--progress", description = "Show progress on stderr even for small counts.")
-    private boolean progress;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads playing rounds (default: the number of processors, at most 4 times that); they"
+                    + " share the generator and the log, each drawing its own batches of round seeds.")
+    private Integer threads;
+
+    @Mixin
+    private ProgressOption progress;
 
     /** What was played, for the report. */
     record Played(String log, String escrow, String keyId, String drbg, String game, String modelSha256,
@@ -96,19 +115,25 @@ public final class PlayCommand extends LeafCommand {
         requireAtLeast("--rounds", rounds, 1);
         requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
         writing.requirePositive();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threadCount = threads != null ? threads : cores;
+        requireBetween("--threads", threadCount, 1, 4L * cores);
         ModelFile game = ModelFile.of(model, io().readAll(model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
-        Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
-        try (AuditLog audit = writing.openOrCreate(log, origin, io());
-             SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+        Progress shown = progress.meter(io(), "rounds", rounds);
+        KeyPair signingKey = writing.signingKey();
+        // The escrow first: a file that another key's records or another writer holds is refused before a
+        // new log folder is created.
+        try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
+             AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
-            RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,
-                    session != null ? session : "play-" + rng.instanceId(), currency);
+            String sessionId = session != null ? session : "play-" + rng.instanceId();
             long firstIndex = audit.size();
             long start = System.nanoTime();
-            playAll(player, audit, prefix, shown);
+            playAll(() -> new RoundPlayer(audit, rng, escrow.keyId(), game, sessionId, currency), threadCount, audit,
+                    prefix, shown);
             SignedNote last = audit.checkpoint();
             double seconds = (System.nanoTime() - start) / 1e9;
             shown.finish();
@@ -118,36 +143,78 @@ public final class PlayCommand extends LeafCommand {
                     HexFormat.of().formatHex(game.hash()), rounds, prefix + 0, prefix + (rounds - 1), firstIndex,
                     head.size(), HexFormat.of().formatHex(head.rootHash()), seconds, rate));
             io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s: %,.0f durable rounds/s (escrow batches"
-                    + " of %,d)%n", rounds, seconds, rate, batch);
+                    + " of %,d) on %d thread%s%n", rounds, seconds, rate, batch, threadCount, threadCount == 1 ? "" : "s");
         }
         return 0;
     }
 
-    /** Plays every round in batches, keeping at most --in-flight rounds unacknowledged. */
-    private void playAll(RoundPlayer player, AuditLog audit, String prefix, Progress shown) throws IOException {
-        Acknowledgements pending = new Acknowledgements();
-        long sinceCheckpoint = 0;
-        for (long next = 0; next < rounds; ) {
-            long left = Math.min(rounds - next, writing.checkpointEvery - sinceCheckpoint);
-            int size = (int) Math.min(batch, left);
-            List<String> ids = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                ids.add(prefix + (next + i));
+    /**
+     * Plays every round on {@code threadCount} threads, each with its own player: a thread claims the next
+     * batch of round numbers, draws and escrows their seeds in one record, plays them and submits their
+     * records, keeping at most its share of --in-flight rounds unacknowledged. The thread whose batch
+     * reaches a multiple of --checkpoint-every signs a checkpoint once its rounds are durable.
+     */
+    private void playAll(Supplier<RoundPlayer> players, int threadCount, AuditLog audit,
+                         String prefix, Progress shown) throws IOException {
+        AtomicLong claimed = new AtomicLong();
+        int inFlight = Math.max(1, writing.inFlight / threadCount);
+        Callable<Void> worker = () -> {
+            RoundPlayer player = players.get();
+            Acknowledgements pending = new Acknowledgements();
+            while (true) {
+                long first = claimed.getAndAdd(batch);
+                if (first >= rounds) {
+                    break;
+                }
+                int size = (int) Math.min(batch, rounds - first);
+                List<String> ids = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    ids.add(prefix + (first + i));
+                }
+                player.play(ids).forEach(pending::add);
+                while (pending.size() > inFlight) {
+                    pending.awaitOldest();
+                    advance(shown, 1);
+                }
+                if ((first + size) / writing.checkpointEvery > first / writing.checkpointEvery) {
+                    advance(shown, pending.drain());
+                    audit.checkpoint();
+                }
             }
-            player.play(ids).forEach(pending::add);
-            next += size;
-            sinceCheckpoint += size;
-            while (pending.size() > writing.inFlight) {
-                pending.awaitOldest();
-                shown.advance(1);
+            advance(shown, pending.drain());
+            return null;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threadCount);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int i = 0; i < threadCount; i++) {
+                done.add(pool.submit(worker));
             }
-            if (sinceCheckpoint == writing.checkpointEvery) {
-                shown.advance(pending.drain());
-                audit.checkpoint();
-                sinceCheckpoint = 0;
+            for (Future<Void> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException) {
+                        throw (IOException) e.getCause();
+                    }
+                    if (e.getCause() instanceof RuntimeException) {
+                        throw (RuntimeException) e.getCause();
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } finally {
+            pool.shutdownNow();
         }
-        shown.advance(pending.drain());
+    }
+
+    private static void advance(Progress shown, long n) {
+        synchronized (shown) {
+            shown.advance(n);
+        }
     }
 
     /** The escrow file a log uses by default: {@code DIR.escrow} beside the log folder. */

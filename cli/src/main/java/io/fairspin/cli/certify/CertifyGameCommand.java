@@ -1,5 +1,7 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.ProgressOption;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.game.GameDraws;
 import io.fairspin.cert.game.GameReports;
 import io.fairspin.cert.game.GameTestSummary;
@@ -14,7 +16,9 @@ import io.fairspin.cli.Progress;
 import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.math.Game;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.cli.rng.SeededGenerator;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;
@@ -26,6 +30,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +48,9 @@ import picocli.CommandLine.Spec;
             + " for the number of tests (Holm).",
             "Exits with 3 when the verdict is FAIL."})
 public final class CertifyGameCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
 
     @Spec
     private CommandSpec spec;
@@ -60,6 +68,11 @@ public final class CertifyGameCommand extends LeafCommand {
             description = "DRBG mechanism: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private DrbgMechanism mechanism;
 
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed the certified mechanism with S instead of OS entropy: a repeatable run (for tests and"
+                + " for reproducing a lab's run); default: fresh health-tested OS entropy.")
+    private Long seed;
+
     @Option(names = "--round-streams", description = "Play each round from its own round stream (a round seed drawn"
             + " from the generator, as a server that escrows round seeds does); default: every round from the"
             + " generator itself.")
@@ -72,8 +85,8 @@ public final class CertifyGameCommand extends LeafCommand {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: for 1M+ rounds).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws IOException {
@@ -97,8 +110,10 @@ public final class CertifyGameCommand extends LeafCommand {
             out.put("mechanism", mechanism.cliName());
             out.put("roundStreams", roundStreams);
             out.put("passed", summary.passed());
-            out.put("summary", summary);
+            out.put("summary", GameTestOutput.json(summary));
             Json.write(io().out(), out);
+        } else if (csv()) {
+            GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(source);
@@ -115,27 +130,44 @@ public final class CertifyGameCommand extends LeafCommand {
         }
     }
 
-    /** Plays the rounds from the generator, recording every draw. */
+    /** Plays the rounds from the generator (seeded with --seed: a repeatable run), recording every draw. */
     private GameDraws play(Game game) {
+        if (seed != null) {
+            try (DrbgStream generator = SeededGenerator.stream(mechanism, seed, "certify game")) {
+                return play(game, generator, id -> {
+                    byte[] bytes = new byte[RoundSeed.seedLength(mechanism)];
+                    generator.nextBytes(bytes);
+                    try {
+                        return RoundSeed.of(mechanism, id, bytes);
+                    } finally {
+                        java.util.Arrays.fill(bytes, (byte) 0);
+                    }
+                });
+            }
+        }
+        try (CertifiedRandom generator = CertifiedRandom.builder().mechanism(mechanism).build()) {
+            return play(game, generator, generator::roundSeed);
+        }
+    }
+
+    private GameDraws play(Game game, RandomStream generator, java.util.function.Function<String, RoundSeed> roundSeeds) {
         GameDraws draws = new GameDraws();
         RoundOutcome outcome = RoundOutcome.forGame(game);
-        Progress meter = new Progress(io(), "rounds", rounds, progress != null ? progress : rounds >= 1_000_000);
-        try (CertifiedRandom generator = CertifiedRandom.builder().mechanism(mechanism).build()) {
-            RecordingStream shared = new RecordingStream(generator, draws);
-            for (long round = 0; round < rounds; round++) {
-                draws.startRound();
-                if (roundStreams) {
-                    RoundSeed seed = generator.roundSeed("certify-" + round);
-                    try (DrbgStream stream = seed.stream()) {
-                        game.play(new RecordingStream(stream, draws), outcome);
-                    } finally {
-                        seed.wipe();
-                    }
-                } else {
-                    game.play(shared, outcome);
+        Progress meter = progress.meter(io(), "rounds", rounds);
+        RecordingStream shared = new RecordingStream(generator, draws);
+        for (long round = 0; round < rounds; round++) {
+            draws.startRound();
+            if (roundStreams) {
+                RoundSeed roundSeed = roundSeeds.apply("certify-" + round);
+                try (DrbgStream stream = roundSeed.stream()) {
+                    game.play(new RecordingStream(stream, draws), outcome);
+                } finally {
+                    roundSeed.wipe();
                 }
-                meter.advance(1);
+            } else {
+                game.play(shared, outcome);
             }
+            meter.advance(1);
         }
         meter.finish();
         return draws;

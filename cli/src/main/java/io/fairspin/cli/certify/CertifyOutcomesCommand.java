@@ -1,5 +1,6 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.game.GameReports;
 import io.fairspin.cert.game.GameTestResult;
 import io.fairspin.cert.game.GameTestSummary;
@@ -7,12 +8,17 @@ import io.fairspin.cert.game.OutcomeBattery;
 import io.fairspin.cert.game.PermutationTest;
 import io.fairspin.cert.game.UniformDoublesTest;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.Progress;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.rng.GeneratorOptions;
+import io.fairspin.cli.rng.SeededGenerator;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.DrbgStream;
+import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.DrbgMechanism;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +29,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +45,12 @@ import picocli.CommandLine.Spec;
             + " (Holm).",
             "Input: a file (one value per line; --binary for 32-bit big-endian integers as 'fairspin rng ints"
             + " --binary' writes them; one shuffle per line for --deck), stdin ('-'), or without FILE fresh"
-            + " output of a fairspin generator (--count values, --generator).",
+            + " output of a fairspin generator (--count values, --mechanism).",
             "Exits with 3 when the verdict is FAIL."})
 public final class CertifyOutcomesCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
 
     @Spec
     private CommandSpec spec;
@@ -61,11 +71,16 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             description = "Values (or shuffles) to draw from the generator when there is no FILE: 4.9M, 100K.")
     private Long count;
 
-    @Option(names = "--generator", paramLabel = "MECHANISM", defaultValue = "ctr-aes256",
+    @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = "ctr-aes256",
             converter = GeneratorOptions.MechanismConverter.class,
             completionCandidates = GeneratorOptions.MechanismNames.class,
             description = "Generator for drawn values: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private DrbgMechanism generator;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed the generator with S instead of OS entropy: a repeatable run of the certified mechanism"
+                + " (without FILE).")
+    private Long seed;
 
     @Option(names = "--binary", description = "FILE holds 32-bit big-endian unsigned integers instead of text lines.")
     private boolean binary;
@@ -74,12 +89,18 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
+    @Mixin
+    private ProgressOption progress;
+
+    private Progress meter;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
     @Override
     public Integer call() throws IOException {
         validate();
+        meter = progress.meter(io(), deck != null ? "shuffles" : "values", count != null ? count : 0);
         List<GameTestResult> results;
         String what;
         if (deck != null) {
@@ -92,6 +113,9 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             results = integers();
             what = "outcomes in [0, " + range + ")";
         }
+        if (file == null) {
+            meter.finish();
+        }
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
@@ -103,8 +127,10 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             out.put("source", source);
             out.put("data", what);
             out.put("passed", summary.passed());
-            out.put("summary", summary);
+            out.put("summary", GameTestOutput.json(summary));
             Json.write(io().out(), out);
+        } else if (csv()) {
+            GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(what + " from " + source);
@@ -133,8 +159,41 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         if (count != null && (count < 1 || count > Integer.MAX_VALUE)) {
             throw new ParameterException(spec.commandLine(), "--count: must be in [1, 2^31 - 1], was " + count);
         }
+        if (seed != null && file != null) {
+            throw new ParameterException(spec.commandLine(), "--seed is for drawn values; a FILE is read as it is");
+        }
         if (binary && (file == null || range == null)) {
             throw new ParameterException(spec.commandLine(), "--binary applies to a FILE of integers (--range)");
+        }
+    }
+
+    /** The generator of drawn values: the certified generator, or with --seed the same mechanism seeded. */
+    private Generator generator() {
+        if (seed != null) {
+            DrbgStream stream = SeededGenerator.stream(generator, seed, "certify outcomes");
+            return new Generator(stream, stream::close);
+        }
+        CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build();
+        return new Generator(random, random::close);
+    }
+
+    /** A generator and how to close it. */
+    private record Generator(RandomStream stream, Runnable closer) implements AutoCloseable {
+        long nextLong(long bound) {
+            return stream.nextLong(bound);
+        }
+
+        void shuffle(int[] values) {
+            stream.shuffle(values);
+        }
+
+        double nextDouble() {
+            return stream.nextDouble();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
         }
     }
 
@@ -145,9 +204,10 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     private List<GameTestResult> integers() throws IOException {
         if (file == null) {
             OutcomeBattery battery = new OutcomeBattery(range, count);
-            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+            try (Generator random = generator()) {
                 for (long i = 0; i < count; i++) {
                     battery.accept(random.nextLong(range));
+                    meter.advance(1);
                 }
             }
             return battery.results();
@@ -171,13 +231,14 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         PermutationTest test = new PermutationTest(deck);
         if (file == null) {
             int[] cards = new int[deck];
-            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+            try (Generator random = generator()) {
                 for (long s = 0; s < count; s++) {
                     for (int i = 0; i < deck; i++) {
                         cards[i] = i;
                     }
                     random.shuffle(cards);
                     test.accept(cards);
+                    meter.advance(1);
                 }
             }
             return test.result();
@@ -192,9 +253,10 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     private GameTestResult doublesTest() throws IOException {
         UniformDoublesTest test = new UniformDoublesTest();
         if (file == null) {
-            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+            try (Generator random = generator()) {
                 for (long i = 0; i < count; i++) {
                     test.accept(random.nextDouble());
+                    meter.advance(1);
                 }
             }
             return test.result();

@@ -25,21 +25,28 @@ import java.util.List;
  * @param lineBet     the bet per line in minor units
  * @param lines       lines played (for a ways game: line bets staked)
  * @param maxWin      the largest line-plus-scatter win of one spin in total bets, 0 for no cap
+ * @param coins       coins played per line: the stake is {@code lineBet x lines x coins}, and every pay
+ *                    (in line bets of one coin) is already the pay for that many coins
  * @param heights     random reel heights (Megaways), or null: every reel shows {@code rows} symbols
  * @param bonusBuy    the price of buying the free games, or null
  */
 public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-        int lines, long maxWin, Heights heights, BonusBuy bonusBuy) {
+        int lines, long maxWin, int coins, Heights heights, BonusBuy bonusBuy) {
 
-    /** A model without a bonus buy. */
+    /** A model without random reel heights or a bonus buy. */
     public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
             boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
             boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-            int lines, long maxWin, Heights heights) {
+            int lines, long maxWin, int coins) {
         this(id, name, rows, reels, symbols, wilds, addMultipliers, reelSets, baseReels, paylines, bothWays, ways,
-                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, heights, null);
+                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, coins, null, null);
+    }
+
+    /** The stake in line bets of one coin: lines x coins, what pays in line bets are divided by to give the RTP. */
+    public long stakeUnits() {
+        return (long) lines * coins;
     }
 
     /**
@@ -47,15 +54,6 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * scatters award, without a base spin.
      */
     public record BonusBuy(long price, int scatters) {
-    }
-
-    /** A model without random reel heights. */
-    public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
-            boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
-            boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-            int lines, long maxWin) {
-        this(id, name, rows, reels, symbols, wilds, addMultipliers, reelSets, baseReels, paylines, bothWays, ways,
-                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, null);
     }
 
     /**

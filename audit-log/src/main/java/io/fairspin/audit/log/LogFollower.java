@@ -1,0 +1,507 @@
+package io.fairspin.audit.log;
+
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.merkle.CompactRange;
+import io.fairspin.audit.merkle.MerkleTree;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.record.KeyAnnouncement;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.record.MalformedRecordException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a log folder from the start and, polled again, what has been appended since: the reader behind
+ * {@code fairspin monitor}. Read-only; it never takes the writer's lock, so it can follow a log that a
+ * server is writing.
+ *
+ * <p>It checks, as it goes, every frame's CRC32C, the canonical encoding, index continuity across
+ * segments and the hash chain, and each signed checkpoint: its root against the tree recomputed from the
+ * entries, its signature by a key the log announced, that it is not smaller than one seen before
+ * (rollback) nor of the same size with another root (split view). Between polls it notices a file that
+ * shrank or whose bytes already read changed, and new entries that do not link to the entries read before
+ * (a log rewritten with recomputed hashes). Each finding goes to the {@link Listener} with its
+ * {@link Problem kind}; after a finding that breaks the chain it stops reading entries.
+ *
+ * <p>A frame still being written (incomplete, or with a CRC32C that does not match yet) at the end of the
+ * newest segment is left for the next poll; {@link #finish()} reports it as a torn tail.
+ */
+public final class LogFollower {
+    /** What kind of problem the follower found. */
+    public enum Problem {
+        /** A damaged frame, an entry that does not decode or does not link, a bad file header. */
+        CORRUPT,
+        /** A missing segment or entry index. */
+        GAP,
+        /** A file shrank, or a checkpoint is smaller than one seen before: the log went back. */
+        ROLLBACK,
+        /** A checkpoint of a size seen before with another root, or entries rewritten after being read. */
+        SPLIT_VIEW,
+        /** A checkpoint whose root differs from the entries, or whose signature does not verify. */
+        CHECKPOINT,
+        /** An incomplete frame at the end of the log when reading finished. */
+        TORN_TAIL
+    }
+
+    /** Receives what the follower reads, in log order. */
+    public interface Listener {
+        /** An intact entry, chained to the one before it. */
+        void entry(LogEntry entry);
+
+        /** A signed checkpoint whose root matches the entries and whose signature verifies. */
+        default void checkpoint(Checkpoint checkpoint, SignedNote note) {
+        }
+
+        /** A problem; {@code index} is the entry index concerned, or -1. */
+        void problem(Problem kind, long index, LogProblem problem);
+    }
+
+    private static final int MAX_READ = 16 << 20;
+
+    private final Path dir;
+    private final Listener listener;
+    private final CRC32C crc = new CRC32C();
+    private final MessageDigest digest = MerkleTree.sha256();
+    private final List<NoteVerifier> keys = new ArrayList<>();
+
+    private String origin;
+    private Path segment;
+    private long segmentFirst = -1;
+    private long segmentOffset;
+    private long entries;
+    private byte[] chainHead = LogEntry.genesisLink();
+    private final CompactRange tree = new CompactRange();
+    private CompactRange treeAtCheckpoint = new CompactRange();
+    private final List<byte[]> leavesSinceCheckpoint = new ArrayList<>();
+    private boolean broken;
+    private boolean tailPending;
+    private long tailOffset;
+
+    private byte[] checkpointBytes = new byte[0];
+    private long checkpointOffset;
+    private boolean checkpointsBroken;
+    private final Deque<SignedNote> pendingCheckpoints = new ArrayDeque<>();
+    private Checkpoint lastCheckpoint;
+    private final List<Long> checkpointSizes = new ArrayList<>();
+    private boolean hadCheckpointsFile;
+
+    public LogFollower(Path dir, Listener listener) {
+        this.dir = dir;
+        this.listener = listener;
+    }
+
+    /** Entries read so far. */
+    public long entries() {
+        return entries;
+    }
+
+    /** The log's origin, once a header was read; else null. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The last checkpoint that checked out, or null. */
+    public Checkpoint lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /** The largest number of entries between two checkpoints that checked out (from size 0): the log's interval. */
+    public long checkpointInterval() {
+        long interval = 0;
+        long previous = 0;
+        for (long size : checkpointSizes) {
+            interval = Math.max(interval, size - previous);
+            previous = size;
+        }
+        return interval;
+    }
+
+    /** Whether a problem stopped the reading of entries. */
+    public boolean broken() {
+        return broken;
+    }
+
+    /**
+     * Reads everything appended since the last poll. Returns whether anything new was read.
+     *
+     * @throws NoSuchFileException when the folder does not exist
+     */
+    public boolean poll() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such log folder");
+        }
+        long before = entries;
+        int checkpointsBefore = checkpointSizes.size();
+        // Checkpoints first: every checkpoint read now covers only entries already durable, so it is
+        // checked at the latest when this poll's entries are in.
+        readCheckpoints();
+        readSegments();
+        checkPendingCheckpoints();
+        return entries != before || checkpointSizes.size() != checkpointsBefore;
+    }
+
+    /** Ends reading: an incomplete frame left at the end of the newest segment is reported as a torn tail. */
+    public void finish() {
+        if (tailPending && !broken) {
+            problem(Problem.TORN_TAIL, entries, segment, tailOffset, "incomplete or damaged frame at the end of the"
+                    + " newest segment (a write in progress, or a torn tail the next open cuts)");
+        }
+        if (hadCheckpointsFile && checkpointSizes.isEmpty() && pendingCheckpoints.isEmpty() && entries > 0) {
+            problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), 0, "no signed checkpoint");
+        }
+        if (!hadCheckpointsFile && entries > 0) {
+            problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), 0,
+                    "the checkpoints file is missing: no signed checkpoint");
+        }
+    }
+
+    // ------------------------------------------------------------------ segments
+
+    private void readSegments() throws IOException {
+        while (!broken) {
+            if (segment == null) {
+                if (!openNextSegment()) {
+                    return;
+                }
+            }
+            if (!Files.exists(segment)) {
+                brokenProblem(Problem.ROLLBACK, entries, segment, 0, "the segment being read was deleted");
+                return;
+            }
+            boolean complete = readSegment();
+            if (broken || !complete) {
+                return;
+            }
+            // The segment ended cleanly: move on when the next one exists.
+            Path next = dir.resolve(LogFiles.segmentName(entries));
+            if (!Files.exists(next)) {
+                checkForGap();
+                return;
+            }
+            segment = null;
+        }
+    }
+
+    private boolean openNextSegment() throws IOException {
+        Path next = dir.resolve(LogFiles.segmentName(entries));
+        if (!Files.exists(next)) {
+            checkForGap();
+            return false;
+        }
+        segment = next;
+        segmentFirst = entries;
+        segmentOffset = 0;
+        return true;
+    }
+
+    /** A segment that starts after the entries read so far, with none at the next index: entries are missing. */
+    private void checkForGap() throws IOException {
+        for (Path file : LogFiles.segments(dir)) {
+            long first = Long.parseLong(file.getFileName().toString().substring(0, 20));
+            if (first > entries && !tailPending) {
+                brokenProblem(Problem.GAP, entries, file, 0, "index gap: the segment starts at entry " + first
+                        + ", expected " + entries);
+                return;
+            }
+        }
+        if (entries == 0 && LogFiles.segments(dir).isEmpty() && Files.exists(dir.resolve(LogFiles.CHECKPOINTS))
+                && !checkpointSizes.isEmpty()) {
+            brokenProblem(Problem.ROLLBACK, 0, dir, 0, "no segment files, but the log has signed checkpoints");
+        }
+    }
+
+    /** Reads the current segment from where the last poll stopped; true when it ends on a frame boundary. */
+    private boolean readSegment() throws IOException {
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (segmentOffset == 0) {
+                ByteBuffer head = read(channel, 0, (int) Math.min(size, 4096));
+                Frames.Header header;
+                try {
+                    header = Frames.readHeader(head, Frames.SEGMENT_MAGIC);
+                } catch (MalformedRecordException e) {
+                    brokenProblem(Problem.CORRUPT, entries, segment, 0, e.getMessage());
+                    return false;
+                }
+                if (header == null) {
+                    tailPending = true;
+                    tailOffset = 0;
+                    return false;
+                }
+                if (!checkOrigin(header.origin(), segment)) {
+                    return false;
+                }
+                if (header.firstIndex() != segmentFirst) {
+                    brokenProblem(Problem.CORRUPT, entries, segment, 0, "the header says the first entry is "
+                            + header.firstIndex() + ", the name disagrees");
+                    return false;
+                }
+                segmentOffset = header.length();
+            }
+            if (size < segmentOffset) {
+                brokenProblem(Problem.ROLLBACK, entries, segment, size, "the segment shrank from " + segmentOffset
+                        + " to " + size + " bytes after entries were read: the log was rolled back");
+                return false;
+            }
+            while (segmentOffset < size) {
+                long chunkStart = segmentOffset;
+                ByteBuffer bytes = read(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
+                int at = 0;
+                while (true) {
+                    Frames.Kind kind = Frames.check(bytes, at, crc);
+                    if (kind == Frames.Kind.END) {
+                        break;
+                    }
+                    if (kind != Frames.Kind.FRAME) {
+                        if (kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0) {
+                            break; // the chunk ended inside a frame: read on from it
+                        }
+                        return pendingTail(bytes, at, chunkStart);
+                    }
+                    if (!accept(Frames.payload(bytes, at), chunkStart + at)) {
+                        return false;
+                    }
+                    at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
+                }
+                segmentOffset = chunkStart + at;
+                if (at == 0) {
+                    return pendingTail(bytes, 0, chunkStart);
+                }
+            }
+            tailPending = false;
+            return true;
+        }
+    }
+
+    /** A bad or incomplete frame: damage when a valid frame follows it, else a write in progress. */
+    private boolean pendingTail(ByteBuffer bytes, int at, long chunkStart) {
+        segmentOffset = chunkStart + at;
+        long next = Frames.nextValidFrame(bytes, at, crc);
+        if (next >= 0) {
+            brokenProblem(Problem.CORRUPT, entries, segment, chunkStart + at,
+                    "damaged frame, followed by a valid frame at offset " + (chunkStart + next));
+            return false;
+        }
+        tailPending = true;
+        tailOffset = chunkStart + at;
+        return false;
+    }
+
+    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.flip();
+    }
+
+    private boolean accept(byte[] payload, long offset) {
+        LogEntry entry;
+        try {
+            entry = LogEntry.decode(payload, digest);
+        } catch (MalformedRecordException e) {
+            brokenProblem(Problem.CORRUPT, entries, segment, offset, "malformed entry: " + e.getMessage());
+            return false;
+        }
+        if (entry.index() != entries) {
+            brokenProblem(entry.index() > entries ? Problem.GAP : Problem.CORRUPT, entries, segment, offset, "entry "
+                    + entry.index() + " where entry " + entries + " belongs: an entry was deleted, duplicated or moved");
+            return false;
+        }
+        if (!Arrays.equals(entry.previousHashUnsafe(), chainHead)) {
+            boolean firstOfPoll = offset == segmentOffset;
+            brokenProblem(firstOfPoll && entries > 0 ? Problem.SPLIT_VIEW : Problem.CORRUPT, entries, segment, offset,
+                    "entry " + entry.index() + " does not link to the entry before it"
+                    + (firstOfPoll && entries > 0 ? " as read earlier: the entries already read were rewritten"
+                    : ": the chain is broken"));
+            return false;
+        }
+        byte[] leaf = entry.leafHashUnsafe();
+        tree.append(leaf);
+        leavesSinceCheckpoint.add(leaf);
+        chainHead = leaf;
+        entries++;
+        if (entry.event() instanceof KeyAnnouncement) {
+            keys.add(((KeyAnnouncement) entry.event()).verifier());
+        }
+        listener.entry(entry);
+        checkPendingCheckpoints();
+        return true;
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    private void readCheckpoints() throws IOException {
+        if (checkpointsBroken) {
+            return;
+        }
+        Path file = dir.resolve(LogFiles.CHECKPOINTS);
+        if (!Files.exists(file)) {
+            if (hadCheckpointsFile) {
+                checkpointsBroken = true;
+                problem(Problem.ROLLBACK, -1, file, 0, "the checkpoints file was deleted after checkpoints were read");
+            }
+            return;
+        }
+        hadCheckpointsFile = true;
+        ByteBuffer bytes = LogFiles.read(file);
+        byte[] all = new byte[bytes.limit()];
+        bytes.get(0, all);
+        int seen = (int) Math.min(checkpointOffset, checkpointBytes.length);
+        if (all.length < seen || !Arrays.equals(all, 0, seen, checkpointBytes, 0, seen)) {
+            checkpointsBroken = true;
+            problem(Problem.ROLLBACK, -1, file, Math.min(all.length, seen), all.length < seen
+                    ? "the checkpoints file shrank from " + seen + " to " + all.length + " bytes: checkpoints were deleted"
+                    : "checkpoints already read were changed: the checkpoints file was rewritten");
+            return;
+        }
+        checkpointBytes = all;
+        long offset = checkpointOffset;
+        if (offset == 0) {
+            Frames.Header header;
+            try {
+                header = Frames.readHeader(bytes, Frames.CHECKPOINT_MAGIC);
+            } catch (MalformedRecordException e) {
+                checkpointsBroken = true;
+                problem(Problem.CORRUPT, -1, file, 0, e.getMessage());
+                return;
+            }
+            if (header == null || !checkOrigin(header.origin(), file)) {
+                return;
+            }
+            offset = header.length();
+        }
+        while (Frames.check(bytes, offset, crc) == Frames.Kind.FRAME) {
+            byte[] payload = Frames.payload(bytes, offset);
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
+                pendingCheckpoints.add(SignedNote.parse(text));
+            } catch (CharacterCodingException | ProofException e) {
+                checkpointsBroken = true;
+                problem(Problem.CHECKPOINT, -1, file, offset, "malformed checkpoint: " + e.getMessage());
+                return;
+            }
+            offset += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, offset);
+        }
+        checkpointOffset = offset;
+    }
+
+    /** Checks every pending checkpoint whose size the entries have reached. */
+    private void checkPendingCheckpoints() {
+        while (!pendingCheckpoints.isEmpty()) {
+            SignedNote note = pendingCheckpoints.peek();
+            Checkpoint checkpoint;
+            try {
+                checkpoint = Checkpoint.parse(note.text());
+            } catch (ProofException e) {
+                pendingCheckpoints.clear();
+                checkpointsBroken = true;
+                problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), checkpointOffset,
+                        "malformed checkpoint: " + e.getMessage());
+                return;
+            }
+            if (checkpoint.size() > entries) {
+                return;
+            }
+            pendingCheckpoints.poll();
+            check(checkpoint, note);
+        }
+    }
+
+    private void check(Checkpoint checkpoint, SignedNote note) {
+        Path file = dir.resolve(LogFiles.CHECKPOINTS);
+        long size = checkpoint.size();
+        if (!checkpoint.origin().equals(origin)) {
+            problem(Problem.CHECKPOINT, size, file, checkpointOffset, "checkpoint origin '" + checkpoint.origin()
+                    + "' is not the log's, '" + origin + "'");
+            return;
+        }
+        if (lastCheckpoint != null && size < lastCheckpoint.size()) {
+            problem(Problem.ROLLBACK, size, file, checkpointOffset, "checkpoint of size " + size
+                    + " after one of size " + lastCheckpoint.size() + ": the log went backwards");
+            return;
+        }
+        long base = treeAtCheckpoint.size();
+        if (size < base) {
+            return; // unreachable after the check above; kept for safety
+        }
+        CompactRange at = treeAtCheckpoint.copy();
+        for (long i = base; i < size; i++) {
+            at.append(leavesSinceCheckpoint.get((int) (i - base)));
+        }
+        byte[] root = at.root();
+        if (!MessageDigest.isEqual(root, checkpoint.rootHash())) {
+            boolean sameSize = lastCheckpoint != null && size == lastCheckpoint.size();
+            problem(sameSize ? Problem.SPLIT_VIEW : Problem.CHECKPOINT, size, file, checkpointOffset,
+                    "the checkpoint of size " + size + " does not match the entries: its root hash differs"
+                    + (sameSize ? " from the checkpoint of the same size seen before (split view)" : ""));
+            return;
+        }
+        if (!signedByAnnouncedKey(note)) {
+            problem(Problem.CHECKPOINT, size, file, checkpointOffset, "the checkpoint of size " + size
+                    + " is not signed by any key the log announced");
+            return;
+        }
+        leavesSinceCheckpoint.subList(0, (int) (size - base)).clear();
+        treeAtCheckpoint = at;
+        lastCheckpoint = checkpoint;
+        if (checkpointSizes.isEmpty() || checkpointSizes.get(checkpointSizes.size() - 1) != size) {
+            checkpointSizes.add(size);
+        }
+        listener.checkpoint(checkpoint, note);
+    }
+
+    private boolean signedByAnnouncedKey(SignedNote note) {
+        for (NoteVerifier key : keys) {
+            try {
+                note.verify(key);
+                return true;
+            } catch (ProofException e) {
+                // try the next key
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    private boolean checkOrigin(String found, Path file) {
+        if (origin == null) {
+            origin = found;
+            return true;
+        }
+        if (!origin.equals(found)) {
+            brokenProblem(Problem.CORRUPT, entries, file, 0, "origin '" + found + "' is not the log's, '" + origin + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private void brokenProblem(Problem kind, long index, Path file, long offset, String message) {
+        broken = true;
+        problem(kind, index, file, offset, message);
+    }
+
+    private void problem(Problem kind, long index, Path file, long offset, String message) {
+        String name = file.equals(dir) ? "" : dir.relativize(file).toString();
+        listener.problem(kind, index, new LogProblem(name, offset, message));
+    }
+}

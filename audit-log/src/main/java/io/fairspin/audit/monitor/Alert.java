@@ -1,0 +1,85 @@
+package io.fairspin.audit.monitor;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One alert of the monitor, written as one JSON line (see {@code docs/schema/monitor-alert.schema.json}).
+ *
+ * @param type     what fired, one of {@link Type}'s names in kebab case ({@code rtp-drift}, {@code rollback}, ...)
+ * @param category {@code integrity} (the log, its rounds or the generator) or {@code statistics} (a control limit)
+ * @param message  one line for a person
+ * @param gameId   the game concerned, or null
+ * @param modelHash the model's SHA-256 in hex, or null
+ * @param index    the log entry concerned, or -1
+ * @param roundId  the round concerned, or null
+ * @param rounds   rounds of the game read when it fired (0 when not about a game)
+ * @param details  figures behind the alert (statistic, limit, observed and expected values), possibly empty
+ */
+public record Alert(String type, String category, String message, String gameId, String modelHash, long index,
+                    String roundId, long rounds, Map<String, Object> details) {
+
+    /** The alert types. */
+    public enum Type {
+        /** A game's observed RTP crossed its control limit. */
+        RTP_DRIFT(false),
+        /** A game's observed hit frequency crossed its control limit. */
+        HIT_FREQUENCY_DRIFT(false),
+        /** An award occurs significantly more or less often than the exact figures say. */
+        AWARD_FREQUENCY(false),
+        /** A round names a model hash no model of --models has. */
+        UNKNOWN_MODEL(true),
+        /** A round's win (or outcome) is not what the model gives for its logged outcome. */
+        IMPOSSIBLE_WIN(true),
+        /** A round id seen before. */
+        DUPLICATE_ROUND(true),
+        /** Entries or segments missing. */
+        GAP(true),
+        /** The log went back: a file shrank, a checkpoint is smaller than one seen before, checkpoints deleted. */
+        ROLLBACK(true),
+        /** Two histories: a checkpoint of a size seen before with another root, or entries rewritten after read. */
+        SPLIT_VIEW(true),
+        /** A checkpoint that does not match the entries, is not signed by the log's key, or is missing. */
+        CHECKPOINT(true),
+        /** A damaged frame or entry. */
+        CORRUPT(true),
+        /** An incomplete frame at the end of the log when a batch run ended. */
+        TORN_TAIL(true),
+        /** More entries past the last checkpoint than the log's checkpoint interval allows. */
+        UNSIGNED_ENTRIES(true),
+        /** The certified generator logged a health-test failure. */
+        RNG_HEALTH(true);
+
+        private final boolean integrity;
+
+        Type(boolean integrity) {
+            this.integrity = integrity;
+        }
+
+        /** The name in alerts: lower case, words joined by '-'. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public boolean integrity() {
+            return integrity;
+        }
+    }
+
+    public Alert {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(message, "message");
+        details = Map.copyOf(details);
+    }
+
+    static Alert of(Type type, String message, String gameId, String modelHash, long index, String roundId, long rounds,
+                    Map<String, Object> details) {
+        return new Alert(type.id(), type.integrity() ? "integrity" : "statistics", message, gameId, modelHash, index,
+                roundId, rounds, details);
+    }
+
+    /** Whether this alert is about the log's integrity (exit code 4) rather than statistics (exit code 5). */
+    public boolean integrity() {
+        return "integrity".equals(category);
+    }
+}

@@ -1,0 +1,333 @@
+package io.fairspin.audit.monitor;
+
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.OutcomeCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The rounds of one game and model seen in a log, against the model's exact figures, with three sequential
+ * control limits; each fires one alert, the first time it is crossed.
+ *
+ * <ul>
+ *   <li>RTP: S_n = sum of (win - RTP x bet) / stake over the rounds, in units of the standard stake, against the
+ *       two-sided {@link MixtureBoundary} with V_n = n x the exact variance of win / stake (for games whose
+ *       stake varies within a round, the observed variance once 1,000 rounds are in) and rho = that variance x
+ *       {@link ControlLimits#tightestRounds()}: false-alarm probability at most {@link ControlLimits#rtpAlpha()}
+ *       over the game's whole life, checked after every round.</li>
+ *   <li>Hit frequency: the same boundary on the sum of (hit - p), variance p(1 - p).</li>
+ *   <li>Award frequencies (games with an {@link OutcomeCheck}): at n = first look x 2^k rounds, for each award
+ *       expected at least 10 times, z = (observed - expected) / sqrt(n x v), v the larger of the observed
+ *       variance of its count per round and m(1 - m) for its exact mean m; an alert when some |z| exceeds the
+ *       normal quantile of alpha_k / (2 x awards tested), alpha_k = alpha / 2^(k+1). By Bonferroni over awards
+ *       and looks, the false-alarm probability is at most {@link ControlLimits#awardAlpha()} (asymptotically).</li>
+ * </ul>
+ */
+public final class GameTally {
+    /** One point of the RTP chart: rounds, observed RTP, and the control band around the exact RTP. */
+    public record Point(long rounds, double rtp, double low, double high) {
+    }
+
+    private static final int MAX_POINTS = 400;
+
+    private final String gameId;
+    private final String modelHash;
+    private final ExactFigures figures;
+    private final long standardStake;
+    private final double rtp;
+    private final double variance;
+    private final double hit;
+    private final ControlLimits limits;
+    private final OutcomeCheck check;
+    private final List<String> awards;
+    private final double[] awardMeans;
+    private final Consumer<Alert> alerts;
+
+    private long rounds;
+    private long stake;
+    private long win;
+    private long hits;
+    private double rtpSum;
+    private double rtpSquares;
+    private boolean stakeVaries;
+    private final long[] awardCounts;
+    private final double[] awardSquares;
+    private final long[] roundAwards;
+    private int awardLook;
+    private long nextAwardLook;
+    private boolean rtpAlarm;
+    private boolean hitAlarm;
+    private boolean awardAlarm;
+    private long impossibleWins;
+    private final List<Point> points = new ArrayList<>();
+    private long pointStep = 1000;
+
+    /**
+     * @param check the game's outcome check, or null (then no award test)
+     */
+    public GameTally(String gameId, String modelHash, long standardStake, ExactFigures figures, OutcomeCheck check,
+                     ControlLimits limits, Consumer<Alert> alerts) {
+        this.gameId = gameId;
+        this.modelHash = modelHash;
+        this.figures = figures;
+        this.standardStake = standardStake;
+        this.rtp = figures.rtp().doubleValue();
+        this.variance = figures.variance().doubleValue();
+        this.hit = figures.hitFrequency().doubleValue();
+        this.limits = limits;
+        this.check = check;
+        this.awards = check == null ? List.of() : check.awards();
+        this.awardMeans = new double[awards.size()];
+        if (check != null) {
+            List<Fraction> means = check.awardsPerRound();
+            for (int i = 0; i < awardMeans.length; i++) {
+                awardMeans[i] = means.get(i).doubleValue();
+            }
+        }
+        this.awardCounts = new long[awards.size()];
+        this.awardSquares = new double[awards.size()];
+        this.roundAwards = new long[awards.size()];
+        this.nextAwardLook = limits.firstAwardLook();
+        this.alerts = alerts;
+    }
+
+    /** The scratch array a round's award counts go into before {@link #add}; zeroed by it. */
+    public long[] roundAwards() {
+        return roundAwards;
+    }
+
+    /**
+     * Adds a round (bet and win in minor units; its award counts already in {@link #roundAwards()} when the game
+     * has an outcome check) and runs the control limits.
+     */
+    public void add(long bet, long roundWin) {
+        rounds++;
+        stake += bet;
+        win += roundWin;
+        if (roundWin > 0) {
+            hits++;
+        }
+        if (bet != standardStake) {
+            stakeVaries = true;
+        }
+        double x = (roundWin - rtp * bet) / standardStake;
+        rtpSum += x;
+        rtpSquares += x * x;
+        for (int i = 0; i < roundAwards.length; i++) {
+            long c = roundAwards[i];
+            if (c != 0) {
+                awardCounts[i] += c;
+                awardSquares[i] += (double) c * c;
+                roundAwards[i] = 0;
+            }
+        }
+        if (!rtpAlarm && rtpVariance() > 0) {
+            double v = rounds * rtpVariance();
+            double limit = MixtureBoundary.threshold(v, rtpVariance() * limits.tightestRounds(), limits.rtpAlpha());
+            if (Math.abs(rtpSum) >= limit) {
+                rtpAlarm = true;
+                alerts.accept(Alert.of(Alert.Type.RTP_DRIFT, String.format(java.util.Locale.ROOT,
+                        "%s: observed RTP %.4f%% after %,d rounds is outside the control band %.4f%% +- %.4f%%"
+                                + " around the exact %.4f%%", gameId, 100 * observedRtp(), rounds, 100 * rtp,
+                        100 * limit / rounds, 100 * rtp), gameId, modelHash, -1, null, rounds,
+                        details(Map.of("statistic", rtpSum, "limit", limit, "observed", observedRtp(),
+                                "expected", rtp, "alpha", limits.rtpAlpha()))));
+            }
+        }
+        if (!hitAlarm && hit > 0 && hit < 1) {
+            double p = hit;
+            double s = hits - rounds * p;
+            double limit = MixtureBoundary.threshold(rounds * p * (1 - p), p * (1 - p) * limits.tightestRounds(),
+                    limits.hitAlpha());
+            if (Math.abs(s) >= limit) {
+                hitAlarm = true;
+                alerts.accept(Alert.of(Alert.Type.HIT_FREQUENCY_DRIFT, String.format(java.util.Locale.ROOT,
+                        "%s: observed hit frequency %.5f after %,d rounds is outside the control band %.5f +- %.5f",
+                        gameId, (double) hits / rounds, rounds, p, limit / rounds), gameId, modelHash, -1, null, rounds,
+                        details(Map.of("statistic", s, "limit", limit, "observed", (double) hits / rounds,
+                                "expected", p, "alpha", limits.hitAlpha()))));
+            }
+        }
+        if (rounds == nextAwardLook) {
+            awardLook();
+        }
+        if (rounds % pointStep == 0) {
+            addPoint();
+        }
+    }
+
+    private double rtpVariance() {
+        if (stakeVaries && rounds >= 1000) {
+            double mean = rtpSum / rounds;
+            return Math.max(rtpSquares / rounds - mean * mean, 1e-12);
+        }
+        return variance;
+    }
+
+    private void awardLook() {
+        double alphaK = limits.awardAlpha() / Math.pow(2, awardLook + 1);
+        awardLook++;
+        nextAwardLook = rounds * 2;
+        if (awardAlarm || awards.isEmpty()) {
+            return;
+        }
+        int tested = 0;
+        for (double m : awardMeans) {
+            if (rounds * m >= 10) {
+                tested++;
+            }
+        }
+        if (tested == 0) {
+            return;
+        }
+        double critical = Normal.upperQuantile(alphaK / (2.0 * tested));
+        int worst = -1;
+        double worstZ = 0;
+        for (int i = 0; i < awardMeans.length; i++) {
+            double m = awardMeans[i];
+            if (rounds * m < 10) {
+                continue;
+            }
+            double mean = (double) awardCounts[i] / rounds;
+            double v = Math.max(awardSquares[i] / rounds - mean * mean, m * (1 - Math.min(m, 1)));
+            double z = (awardCounts[i] - rounds * m) / Math.sqrt(rounds * v);
+            if (Math.abs(z) > Math.abs(worstZ)) {
+                worstZ = z;
+                worst = i;
+            }
+        }
+        if (worst >= 0 && Math.abs(worstZ) > critical) {
+            awardAlarm = true;
+            alerts.accept(Alert.of(Alert.Type.AWARD_FREQUENCY, String.format(java.util.Locale.ROOT,
+                    "%s: award '%s' occurred %,d times in %,d rounds, %,.1f expected (z = %.2f, limit %.2f)",
+                    gameId, awards.get(worst), awardCounts[worst], rounds, rounds * awardMeans[worst], worstZ, critical),
+                    gameId, modelHash, -1, null, rounds, details(Map.of("award", awards.get(worst),
+                            "observed", awardCounts[worst], "expected", rounds * awardMeans[worst], "z", worstZ,
+                            "limit", critical, "alpha", limits.awardAlpha()))));
+        }
+    }
+
+    private static Map<String, Object> details(Map<String, Object> values) {
+        return new LinkedHashMap<>(values);
+    }
+
+    private void addPoint() {
+        double band = rtpVariance() > 0 ? MixtureBoundary.threshold(rounds * rtpVariance(),
+                rtpVariance() * limits.tightestRounds(), limits.rtpAlpha()) / rounds : 0;
+        points.add(new Point(rounds, observedRtp(), rtp - band, rtp + band));
+        if (points.size() >= MAX_POINTS) {
+            List<Point> kept = new ArrayList<>();
+            for (int i = 1; i < points.size(); i += 2) {
+                kept.add(points.get(i));
+            }
+            points.clear();
+            points.addAll(kept);
+            pointStep *= 2;
+        }
+    }
+
+    /** Counts a round whose logged win the model cannot produce. */
+    void countImpossible() {
+        impossibleWins++;
+    }
+
+    OutcomeCheck check() {
+        return check;
+    }
+
+    public String gameId() {
+        return gameId;
+    }
+
+    public String modelHash() {
+        return modelHash;
+    }
+
+    public ExactFigures figures() {
+        return figures;
+    }
+
+    public long rounds() {
+        return rounds;
+    }
+
+    public long stake() {
+        return stake;
+    }
+
+    public long win() {
+        return win;
+    }
+
+    public long hits() {
+        return hits;
+    }
+
+    public long impossibleWins() {
+        return impossibleWins;
+    }
+
+    /** Total win over total stake; NaN before any stake. */
+    public double observedRtp() {
+        return stake == 0 ? Double.NaN : (double) win / stake;
+    }
+
+    public double observedHitFrequency() {
+        return rounds == 0 ? Double.NaN : (double) hits / rounds;
+    }
+
+    /** The RTP statistic S_n over its current limit: an alarm at 1 or more in absolute value. */
+    public double rtpScore() {
+        if (rounds == 0 || rtpVariance() <= 0) {
+            return 0;
+        }
+        return rtpSum / MixtureBoundary.threshold(rounds * rtpVariance(), rtpVariance() * limits.tightestRounds(),
+                limits.rtpAlpha());
+    }
+
+    /** The half-width of the RTP control band at the current rounds (in RTP units). */
+    public double rtpBand() {
+        return rounds == 0 || rtpVariance() <= 0 ? Double.NaN : MixtureBoundary.threshold(rounds * rtpVariance(),
+                rtpVariance() * limits.tightestRounds(), limits.rtpAlpha()) / rounds;
+    }
+
+    public boolean rtpAlarm() {
+        return rtpAlarm;
+    }
+
+    public boolean hitAlarm() {
+        return hitAlarm;
+    }
+
+    public boolean awardAlarm() {
+        return awardAlarm;
+    }
+
+    public List<String> awards() {
+        return awards;
+    }
+
+    /** Observed occurrences of each of {@link #awards()}. */
+    public long[] awardCounts() {
+        return awardCounts.clone();
+    }
+
+    /** Exact expected occurrences per round of each of {@link #awards()}. */
+    public double[] awardMeans() {
+        return awardMeans.clone();
+    }
+
+    /** The RTP chart's points, thinned to at most 400. */
+    public List<Point> points() {
+        List<Point> all = new ArrayList<>(points);
+        if (rounds > 0 && (all.isEmpty() || all.get(all.size() - 1).rounds() != rounds)) {
+            double band = rtpBand();
+            all.add(new Point(rounds, observedRtp(), rtp - band, rtp + band));
+        }
+        return all;
+    }
+}

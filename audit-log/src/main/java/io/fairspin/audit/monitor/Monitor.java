@@ -1,0 +1,267 @@
+package io.fairspin.audit.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.LogFollower;
+import io.fairspin.audit.log.LogProblem;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.record.RngHealthRecord;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Game;
+import io.fairspin.math.OutcomeCheck;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Watches an audit log's rounds against the exact figures of their models: per game and model a
+ * {@link GameTally} with its control limits, and alerts for unknown model hashes, rounds whose win the model
+ * cannot produce for the logged outcome (evaluated again by the game's {@link OutcomeCheck}, without escrow),
+ * duplicate round ids, generator health failures, and every integrity problem the {@link LogFollower} finds
+ * (gaps, rollbacks, split views, checkpoints that fail).
+ *
+ * <p>Feed it from a {@link LogFollower}; it is thread-safe, so a metrics endpoint may {@link #read} it while
+ * the follower thread writes.
+ */
+public final class Monitor implements LogFollower.Listener {
+    /** Alerts of one type and game after which further ones are only counted. */
+    static final int ALERTS_PER_KIND = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Models models;
+    private final ControlLimits limits;
+    private final Consumer<Alert> sink;
+    private final Map<ByteBuffer, GameTally> tallies = new HashMap<>();
+    private final Map<String, GameTally> byKey = new LinkedHashMap<>();
+    private final Map<ByteBuffer, Long> unknownModels = new LinkedHashMap<>();
+    private final RoundIds roundIds = new RoundIds();
+    private final Map<String, Integer> alertsOf = new HashMap<>();
+    private final Map<Alert.Type, Long> alertCounts = new EnumMap<>(Alert.Type.class);
+    private final Map<String, Long> reseeds = new LinkedHashMap<>();
+    private final List<RngHealthRecord> rngFailures = new ArrayList<>();
+    private final List<Alert> firstAlerts = new ArrayList<>();
+    private long entries;
+    private long rounds;
+    private long checkpoints;
+    private Checkpoint lastCheckpoint;
+    private long duplicates;
+
+    public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink) {
+        this.models = models;
+        this.limits = limits;
+        this.sink = sink;
+    }
+
+    @Override
+    public synchronized void entry(LogEntry entry) {
+        entries++;
+        if (entry.event() instanceof RoundRecord) {
+            round(entry.index(), (RoundRecord) entry.event());
+        } else if (entry.event() instanceof RngHealthRecord) {
+            RngHealthRecord h = (RngHealthRecord) entry.event();
+            reseeds.merge(h.drbgId(), 0L, Long::sum);
+            if (h.kind().equals(RngHealthRecord.RESEED)) {
+                reseeds.put(h.drbgId(), Math.max(reseeds.get(h.drbgId()), h.reseeds()));
+            } else {
+                rngFailures.add(h);
+                alert(Alert.of(Alert.Type.RNG_HEALTH, "the certified generator " + h.drbgId()
+                        + " stopped after a health-test failure: " + h.detail(), null, null, entry.index(), null, 0,
+                        Map.of("drbgId", h.drbgId(), "at", java.time.Instant.ofEpochMilli(h.atMillis()).toString())));
+            }
+        }
+    }
+
+    private void round(long index, RoundRecord round) {
+        rounds++;
+        if (!roundIds.add(round.roundId())) {
+            duplicates++;
+            alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
+                    + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
+        }
+        ByteBuffer hash = ByteBuffer.wrap(round.modelHash());
+        GameTally tally = tallies.get(hash);
+        if (tally == null) {
+            tally = newTally(index, round, hash);
+            if (tally == null) {
+                return;
+            }
+        }
+        if (!tally.gameId().equals(round.gameId())) {
+            alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
+                    + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
+                    index, round.roundId(), tally.rounds(), Map.of()));
+        }
+        OutcomeCheck check = tally.check();
+        if (check != null) {
+            String problem;
+            try {
+                JsonNode outcome = JSON.readTree(round.outcome());
+                problem = outcome == null || !outcome.isObject() ? "$.outcome: not a JSON object"
+                        : check.check(outcome, round.bet(), round.win(), tally.roundAwards());
+            } catch (IOException e) {
+                problem = "$.outcome: not JSON";
+            }
+            if (problem != null) {
+                java.util.Arrays.fill(tally.roundAwards(), 0);
+                tally.countImpossible();
+                alert(Alert.of(Alert.Type.IMPOSSIBLE_WIN, "round '" + round.roundId() + "' at entry " + index
+                        + ": " + problem, tally.gameId(), tally.modelHash(), index, round.roundId(), tally.rounds(),
+                        Map.of("bet", round.bet(), "win", round.win())));
+            }
+        }
+        tally.add(round.bet(), round.win());
+    }
+
+    private GameTally newTally(long index, RoundRecord round, ByteBuffer hash) {
+        String hex = HexFormat.of().formatHex(round.modelHash());
+        ModelFile model = models.byHash(hex);
+        if (model == null) {
+            Long before = unknownModels.merge(hash, 1L, Long::sum);
+            if (before == 1L) {
+                alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' of game '" + round.gameId()
+                        + "' at entry " + index + " was played with model " + hex + ", which no model of --models has",
+                        round.gameId(), hex, index, round.roundId(), 0, Map.of()));
+            }
+            return null;
+        }
+        Game game = model.game();
+        ExactFigures figures = game.exactFigures().orElse(null);
+        if (figures == null) {
+            unknownModels.merge(hash, 1L, Long::sum);
+            alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "model " + hex + " (" + model.name() + ") has no exact figures to"
+                    + " monitor against", round.gameId(), hex, index, round.roundId(), 0, Map.of()));
+            return null;
+        }
+        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
+                limits, this::alert);
+        tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
+        byKey.put(game.id() + "/" + hex, tally);
+        return tally;
+    }
+
+    @Override
+    public synchronized void checkpoint(Checkpoint checkpoint, SignedNote note) {
+        checkpoints++;
+        lastCheckpoint = checkpoint;
+    }
+
+    @Override
+    public synchronized void problem(LogFollower.Problem kind, long index, LogProblem problem) {
+        Alert.Type type = Alert.Type.valueOf(kind.name());
+        alert(Alert.of(type, problem.toString(), null, null, index, null, 0, Map.of("file", problem.file(),
+                "offset", problem.offset())));
+    }
+
+    /**
+     * After a batch read: alerts when more entries follow the last checkpoint than the log's own checkpoint
+     * interval (the largest gap between its checkpoints) or {@code allowUnsigned}, whichever is larger, allows.
+     */
+    public synchronized void finish(LogFollower follower, long allowUnsigned) {
+        Checkpoint last = follower.lastCheckpoint();
+        long unsigned = follower.entries() - (last == null ? 0 : last.size());
+        long allowed = Math.max(follower.checkpointInterval(), allowUnsigned);
+        if (last != null && unsigned > allowed && !follower.broken()) {
+            alert(Alert.of(Alert.Type.UNSIGNED_ENTRIES, unsigned + " entries follow the last signed checkpoint (size "
+                    + last.size() + "), more than the " + allowed + " the log's checkpoint interval allows: checkpoints"
+                    + " were deleted, or the writer stopped signing", null, null, last.size(), null, 0,
+                    Map.of("unsigned", unsigned, "allowed", allowed)));
+        }
+    }
+
+    private void alert(Alert alert) {
+        Alert.Type type = Alert.Type.valueOf(alert.type().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        alertCounts.merge(type, 1L, Long::sum);
+        int shown = alertsOf.merge(alert.type() + "/" + alert.gameId(), 1, Integer::sum);
+        if (firstAlerts.size() < 1000) {
+            firstAlerts.add(alert);
+        }
+        if (shown <= ALERTS_PER_KIND) {
+            sink.accept(alert);
+        }
+    }
+
+    /** Reads the monitor's state under its lock. */
+    public synchronized <T> T read(Function<Monitor, T> reader) {
+        return reader.apply(this);
+    }
+
+    /** The games seen, in order of their first round. Read under {@link #read}. */
+    public List<GameTally> games() {
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** Rounds whose model hash is unknown, by hash in hex. */
+    public Map<String, Long> unknownModels() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        unknownModels.forEach((k, v) -> out.put(HexFormat.of().formatHex(k.array()), v));
+        return out;
+    }
+
+    /** Alerts fired, per type (including those only counted). */
+    public Map<Alert.Type, Long> alertCounts() {
+        Map<Alert.Type, Long> copy = new EnumMap<>(Alert.Type.class);
+        copy.putAll(alertCounts);
+        return copy;
+    }
+
+    /** The first alerts (at most 1,000), including those not written. */
+    public List<Alert> alerts() {
+        return List.copyOf(firstAlerts);
+    }
+
+    public long totalAlerts() {
+        return alertCounts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Whether any integrity alert fired. */
+    public boolean integrityAlert() {
+        return alertCounts.keySet().stream().anyMatch(Alert.Type::integrity);
+    }
+
+    /** Whether any statistics alert fired. */
+    public boolean statisticsAlert() {
+        return alertCounts.keySet().stream().anyMatch(t -> !t.integrity());
+    }
+
+    public long entries() {
+        return entries;
+    }
+
+    public long rounds() {
+        return rounds;
+    }
+
+    public long checkpoints() {
+        return checkpoints;
+    }
+
+    /** The last checkpoint that checked out, or null. */
+    public Checkpoint lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /** Reseeds seen per generator instance. */
+    public Map<String, Long> reseeds() {
+        return new LinkedHashMap<>(reseeds);
+    }
+
+    public List<RngHealthRecord> rngFailures() {
+        return List.copyOf(rngFailures);
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+}

@@ -1,0 +1,27 @@
+package io.fairspin.audit.witness;
+
+/** A checkpoint the witness refuses, and why. */
+public final class WitnessException extends Exception {
+    /** Why a checkpoint was refused. */
+    public enum Kind {
+        /** Smaller than a checkpoint cosigned before. */
+        ROLLBACK,
+        /** Not an extension of the checkpoint cosigned before (same size with another root, or no valid proof). */
+        SPLIT_VIEW,
+        /** Not signed by the log's key, or not a checkpoint. */
+        BAD_SIGNATURE,
+        /** The proof starts from another size than the one stored. */
+        CONFLICT
+    }
+
+    private final Kind kind;
+
+    public WitnessException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

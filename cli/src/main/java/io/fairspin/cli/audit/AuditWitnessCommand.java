@@ -1,0 +1,193 @@
+package io.fairspin.cli.audit;
+
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.Ed25519Keys;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.ConsistencyProof;
+import io.fairspin.audit.log.LogCorruptedException;
+import io.fairspin.audit.log.LogFollower;
+import io.fairspin.audit.log.LogProblem;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.witness.Cosignature;
+import io.fairspin.audit.witness.Witness;
+import io.fairspin.audit.witness.WitnessException;
+import io.fairspin.audit.witness.WitnessStore;
+import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.rng.keys.KeyFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fairspin audit witness}: checks a log's latest checkpoint against the last one witnessed, and cosigns it. */
+@Command(name = "witness", mixinStandardHelpOptions = true,
+        description = {"Witness a log: take its latest signed checkpoint, check the operator's signature, and check"
+            + " with an RFC 9162 consistency proof (built from the log's entries, as 'audit prove --consistency'"
+            + " gives it) that its tree extends the last checkpoint this witness cosigned for the log's origin, kept"
+            + " in --store. Then cosign it (C2SP tlog-cosignature v1, Ed25519), record it in the store, and write the"
+            + " cosigned checkpoint (to --out, or stdout); 'audit prove --checkpoint' puts it into dispute packets and"
+            + " 'audit check-packet --witness-key' requires it.",
+            "Refuses a rollback (a checkpoint smaller than one cosigned before) and a split view (one of the same"
+                + " size with another root, or one that does not extend the stored one), with exit code 4.",
+            "Instead of LOG, --checkpoint and --proof take a checkpoint and a consistency proof received from a log"
+                + " elsewhere."})
+public final class AuditWitnessCommand extends LeafCommand {
+
+    @Parameters(paramLabel = "LOG", arity = "0..1", description = "The log folder (or use --checkpoint and --proof).")
+    private Path log;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "A signed checkpoint note received from the log.")
+    private Path checkpointFile;
+
+    @Option(names = "--proof", paramLabel = "FILE",
+            description = "The consistency proof (from 'audit prove --consistency OLD NEW') from the witness's last"
+                    + " size to the checkpoint's.")
+    private Path proofFile;
+
+    @Option(names = "--store", required = true, paramLabel = "DIR",
+            description = "The witness's store: the latest checkpoint cosigned per origin (created if absent).")
+    private Path store;
+
+    @Option(names = "--signing-key", required = true, paramLabel = "FILE",
+            description = "The witness's Ed25519 private key (PEM), e.g. witness.key from 'fairspin keys signing'.")
+    private Path signingKey;
+
+    @Option(names = "--operator-key", required = true, paramLabel = "FILE",
+            description = "The operator's public key (PEM) that signs the log's checkpoints.")
+    private Path operatorKey;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "witness.fairspin.local",
+            description = "The witness's key name in its cosignature lines (default: ${DEFAULT-VALUE}).")
+    private String name;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the cosigned checkpoint here (default: stdout).")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((log == null) == (checkpointFile == null) || (checkpointFile == null) != (proofFile == null)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "give either LOG, or --checkpoint FILE and --proof FILE");
+        }
+        KeyPair key = Ed25519Keys.readPrivate(signingKey);
+        PublicKey operator = KeyFiles.readPublicKey(operatorKey, KeyFiles.SIGNING_ALGORITHM);
+        WitnessStore witnessStore = new WitnessStore(store);
+        Witness witness = new Witness(witnessStore, name, key);
+        SignedNote note;
+        long oldSize;
+        List<byte[]> proof;
+        try {
+            if (log != null) {
+                note = latestCheckpoint(log);
+                Checkpoint head = Checkpoint.parse(note.text());
+                long stored = witness.latestSize(head.origin());
+                oldSize = Math.min(stored, head.size());
+                proof = ConsistencyProof.of(log, oldSize, head.size()).proof();
+            } else {
+                note = SignedNote.parse(Files.readString(checkpointFile, StandardCharsets.UTF_8));
+                ConsistencyProof given = ConsistencyProof.parse(Files.readString(proofFile, StandardCharsets.UTF_8));
+                oldSize = given.oldSize();
+                proof = given.proof();
+            }
+        } catch (ProofException e) {
+            throw new IllegalArgumentException((checkpointFile != null ? checkpointFile + " or " + proofFile : log)
+                    + ": " + e.getMessage());
+        }
+        Checkpoint head;
+        try {
+            head = Checkpoint.parse(note.text());
+        } catch (ProofException e) {
+            throw new IllegalArgumentException("not a checkpoint: " + e.getMessage());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("origin", head.origin());
+        result.put("treeSize", head.size());
+        result.put("rootHash", HexFormat.of().formatHex(head.rootHash()));
+        int exit;
+        try {
+            Witness.Result done = witness.witness(note, NoteVerifier.of(head.origin(), operator), oldSize, proof,
+                    System.currentTimeMillis() / 1000);
+            result.put("ok", true);
+            result.put("previousSize", done.previous() == null ? null : done.previous().size());
+            result.put("witness", Cosignature.verifierKey(name, key.getPublic()));
+            result.put("cosigned", done.cosigned().encode());
+            if (out != null) {
+                Files.writeString(out, done.cosigned().encode(), StandardCharsets.UTF_8);
+            }
+            exit = ExitCode.OK;
+        } catch (WitnessException e) {
+            result.put("ok", false);
+            result.put("refused", e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            result.put("problem", e.getMessage());
+            exit = ExitCode.TAMPERED;
+        }
+        print(result);
+        return exit;
+    }
+
+    /** The log's latest checkpoint, after checking the log's entries against its checkpoints (read-only). */
+    private static SignedNote latestCheckpoint(Path dir) throws IOException {
+        List<LogProblem> problems = new ArrayList<>();
+        SignedNote[] last = new SignedNote[1];
+        LogFollower follower = new LogFollower(dir, new LogFollower.Listener() {
+            @Override
+            public void entry(io.fairspin.audit.record.LogEntry entry) {
+            }
+
+            @Override
+            public void checkpoint(Checkpoint checkpoint, SignedNote note) {
+                last[0] = note;
+            }
+
+            @Override
+            public void problem(LogFollower.Problem kind, long index, LogProblem problem) {
+                if (kind != LogFollower.Problem.TORN_TAIL) {
+                    problems.add(problem);
+                }
+            }
+        });
+        follower.poll();
+        follower.finish();
+        if (!problems.isEmpty()) {
+            throw new LogCorruptedException(problems);
+        }
+        if (last[0] == null) {
+            throw new IllegalArgumentException(dir + ": the log has no signed checkpoint to witness");
+        }
+        return last[0];
+    }
+
+    private void print(Map<String, Object> result) throws IOException {
+        if (json()) {
+            Json.write(io().out(), result);
+            return;
+        }
+        PrintStream text = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+        if (!(Boolean) result.get("ok")) {
+            io().err().println("fairspin: witness REFUSED: " + result.get("problem"));
+            text.println("refused     " + result.get("refused"));
+            return;
+        }
+        if (out == null) {
+            text.print(result.get("cosigned"));
+        } else {
+            io().err().println("fairspin: cosigned " + result.get("origin") + " at size " + result.get("treeSize")
+                    + (result.get("previousSize") == null ? " (first checkpoint seen)"
+                    : ", consistent with size " + result.get("previousSize")) + "; written to " + out);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.fairspin.cli.monitor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairspin.audit.log.LogFollower;
+import io.fairspin.audit.monitor.Alert;
+import io.fairspin.audit.monitor.ControlLimits;
+import io.fairspin.audit.monitor.Models;
+import io.fairspin.audit.monitor.Monitor;
+import io.fairspin.cli.Counts;
+import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.Json;
+import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Probability;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fairspin monitor}: watches an audit log's rounds against their models' exact figures. */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Watch an audit log: read it from the start (and with --follow as it grows) and keep, per game"
+            + " and model, rounds, stake, win, observed RTP, hit frequency and award frequencies against the model's"
+            + " exact figures, with sequential control limits whose false-alarm probability over the game's whole"
+            + " life is at most --alpha each (docs/monitoring.md).",
+            "Alerts on: a control limit crossed (rtp-drift, hit-frequency-drift, award-frequency); a model hash no"
+                + " model of --models has; a round whose win the model cannot produce for its logged outcome"
+                + " (evaluated again from the outcome, no escrow); a duplicate round id; a gap, a rollback, a split"
+                + " view (entries or checkpoints changed after they were read), a checkpoint that does not match or"
+                + " verify; more unsigned entries than the log's checkpoint interval; a generator health failure.",
+            "Alerts go to stderr as text and to --alerts as JSON lines; at the end (or on Ctrl-C) a summary goes to"
+                + " stdout (--format json: docs/schema/monitor.schema.json)."},
+        exitCodeListHeading = "%nExit codes (without --follow):%n",
+        exitCodeList = {"0:no alert", "1:error: bad input, I/O failure", "2:usage error",
+            "4:an integrity alert (log, rounds, models or generator)",
+            "5:only statistics alerts (a control limit crossed)"})
+public final class MonitorCommand extends LeafCommand {
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    @Parameters(paramLabel = "LOG", description = "The audit log folder.")
+    private Path log;
+
+    @Option(names = "--models", required = true, paramLabel = "DIR",
+            description = "A folder of game model files (*.json); rounds name their model by the SHA-256 of its file.")
+    private Path models;
+
+    @Option(names = "--follow", description = "Keep reading as the log grows, until interrupted (or --exit-when-idle).")
+    private boolean follow;
+
+    @Option(names = "--exit-when-idle", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --follow: stop when the log has not grown for this long (default: never).")
+    private long exitWhenIdle;
+
+    @Option(names = "--poll", paramLabel = "MILLIS", defaultValue = "200",
+            description = "With --follow: how often to look for new entries (default: ${DEFAULT-VALUE} ms).")
+    private int pollMillis;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics on this port (0: a free port, printed on stderr), path /metrics.")
+    private Integer metricsPort;
+
+    @Option(names = "--metrics-address", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address the metrics endpoint listens on (default: ${DEFAULT-VALUE}).")
+    private String metricsAddress;
+
+    @Option(names = "--alerts", paramLabel = "FILE.jsonl",
+            description = "Append every alert to this file as a JSON line ('-': stdout).")
+    private String alertsFile;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write a self-contained HTML snapshot (with --follow, refreshed every 10 s and at the end).")
+    private Path report;
+
+    @Option(names = "--alpha", paramLabel = "P", converter = Probability.class, defaultValue = "0.001",
+            description = "False-alarm probability of each control limit over a game's whole life (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private double alpha;
+
+    @Option(names = "--allow-unsigned", paramLabel = "N", converter = Counts.class, defaultValue = "0",
+            description = "Without --follow: entries past the last checkpoint accepted beyond the log's own checkpoint"
+                    + " interval (for a log still being written).")
+    private long allowUnsigned;
+
+    private OutputStream alertsOut;
+
+    @Override
+    public Integer call() throws IOException {
+        requireAtLeast("--poll", pollMillis, 10);
+        requireAtLeast("--exit-when-idle", exitWhenIdle, 0);
+        Models known = Models.load(models);
+        if (!Files.isDirectory(log)) {
+            throw new java.nio.file.NoSuchFileException(log.toString(), null, "no such log folder");
+        }
+        openAlerts();
+        Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert);
+        LogFollower follower = new LogFollower(log, monitor);
+        long start = System.nanoTime();
+        long cpuStart = cpuNanos();
+        try (MonitorMetrics metrics = metricsPort == null ? null
+                : MonitorMetrics.serve(monitor, metricsAddress, metricsPort)) {
+            if (metrics != null) {
+                io().err().println("fairspin: metrics on http://" + metricsAddress + ":" + metrics.port() + "/metrics");
+            }
+            if (follow) {
+                follow(follower, monitor, start);
+            } else {
+                follower.poll();
+                follower.finish();
+                monitor.finish(follower, allowUnsigned);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            finish(monitor, seconds, (cpuNanos() - cpuStart) / 1e9);
+        } finally {
+            if (alertsOut != null && alertsOut != io().out()) {
+                alertsOut.close();
+            }
+        }
+        if (follow) {
+            return ExitCode.OK;
+        }
+        return monitor.integrityAlert() ? ExitCode.TAMPERED
+                : monitor.statisticsAlert() ? ExitCode.SIMULATION_DISAGREES : ExitCode.OK;
+    }
+
+    private void follow(LogFollower follower, Monitor monitor, long start) throws IOException {
+        long idleSince = System.nanoTime();
+        long lastReport = System.nanoTime();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            main.interrupt();
+            try {
+                main.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (follower.poll()) {
+                    idleSince = System.nanoTime();
+                } else if (exitWhenIdle > 0 && (System.nanoTime() - idleSince) / 1e9 >= exitWhenIdle) {
+                    break;
+                }
+                if (report != null && System.nanoTime() - lastReport > 10_000_000_000L) {
+                    writeReport(monitor, (System.nanoTime() - start) / 1e9);
+                    lastReport = System.nanoTime();
+                }
+                try {
+                    Thread.sleep(pollMillis);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running and waits for this thread
+            }
+        }
+    }
+
+    /** CPU time of this thread, which reads and checks the log. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
+    private void finish(Monitor monitor, double seconds, double cpuSeconds) throws IOException {
+        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds));
+        if (report != null) {
+            writeReport(monitor, seconds);
+        }
+        io().err().printf(Locale.ROOT, "read and checked %,d entries in %.2f s: %,.0f entries/s (%.2f s of CPU on the"
+                + " reading thread: %,.0f entries per CPU second)%n", summary.entries(), seconds,
+                summary.entriesPerSecond(), cpuSeconds, summary.entries() / Math.max(cpuSeconds, 1e-9));
+        if (json()) {
+            Json.write(io().out(), summary);
+            return;
+        }
+        PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "log           %s%n", summary.log());
+        out.printf(Locale.ROOT, "entries       %,d (%,d rounds), %,d checkpoints checked, tree size %,d%n",
+                summary.entries(), summary.rounds(), summary.checkpoints(), summary.treeSize());
+        for (MonitorSummary.Game g : summary.games()) {
+            out.printf(Locale.ROOT, "game          %s (model %s...)%n", g.game(), g.modelHash().substring(0, 16));
+            out.printf(Locale.ROOT, "  rounds      %,d, stake %,d, win %,d%n", g.rounds(), g.stake(), g.win());
+            out.printf(Locale.ROOT, "  RTP         %.4f%% observed, %.4f%% exact, band +- %.4f%%%s%n",
+                    100 * g.observedRtp(), 100 * g.rtp().decimal(), 100 * g.rtpBand(),
+                    g.alarms().get("rtp") ? "  ALARM" : "");
+            out.printf(Locale.ROOT, "  hit freq.   %.5f observed, %.5f exact%s%n", g.observedHitFrequency(),
+                    g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
+            if (!g.awards().isEmpty()) {
+                out.printf(Locale.ROOT, "  awards      %d counted%s%n", g.awards().size(),
+                        g.alarms().get("awardFrequency") ? "  ALARM" : "");
+            }
+            if (g.impossibleWins() > 0) {
+                out.printf(Locale.ROOT, "  impossible  %,d rounds%n", g.impossibleWins());
+            }
+        }
+        summary.unknownModels().forEach((hash, n) -> out.printf(Locale.ROOT, "unknown model %s: %,d rounds%n", hash, n));
+        summary.rngReseeds().forEach((drbg, n) -> out.printf(Locale.ROOT, "generator     %s: %,d reseeds%n", drbg, n));
+        summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
+        out.printf(Locale.ROOT, "result        %s%n", summary.result());
+    }
+
+    private void writeReport(Monitor monitor, double seconds) throws IOException {
+        String html = monitor.read(m -> MonitorReport.html(log.toString(), m, MonitorSummary.of(log.toString(), m,
+                seconds)));
+        Path tmp = report.resolveSibling(report.getFileName() + ".tmp");
+        Files.writeString(tmp, html, StandardCharsets.UTF_8);
+        Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void openAlerts() throws IOException {
+        if (alertsFile == null) {
+            return;
+        }
+        alertsOut = alertsFile.equals("-") ? io().out() : Files.newOutputStream(Path.of(alertsFile),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
+    /** Writes one alert: a line on stderr, a JSON line to --alerts. */
+    private void alert(Alert alert) {
+        io().err().println("fairspin: ALERT " + alert.type() + ": " + alert.message());
+        if (alertsOut == null) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", alert.type());
+        line.put("category", alert.category());
+        line.put("message", alert.message());
+        line.put("log", log.toString());
+        line.put("gameId", alert.gameId());
+        line.put("modelHash", alert.modelHash());
+        line.put("index", alert.index());
+        line.put("roundId", alert.roundId());
+        line.put("rounds", alert.rounds());
+        line.put("detectedAt", Instant.now().toString());
+        line.put("details", new java.util.TreeMap<>(alert.details()));
+        try {
+            synchronized (this) {
+                alertsOut.write((JSON_LINE.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                alertsOut.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

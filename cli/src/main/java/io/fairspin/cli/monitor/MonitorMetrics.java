@@ -1,0 +1,141 @@
+package io.fairspin.cli.monitor;
+
+import io.fairspin.audit.monitor.Alert;
+import io.fairspin.audit.monitor.GameTally;
+import io.fairspin.audit.monitor.Monitor;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The monitor's state as Prometheus metrics (through the Prometheus Java client), read from the
+ * {@link Monitor} at each scrape; names follow the Prometheus conventions: the {@code fairspin_monitor_}
+ * prefix, {@code _total} on counters, {@code _ratio} on ratios, money in the currency's minor units.
+ */
+final class MonitorMetrics implements AutoCloseable {
+    private final HTTPServer server;
+
+    private MonitorMetrics(HTTPServer server) {
+        this.server = server;
+    }
+
+    /** Serves the metrics of {@code monitor} on {@code address:port} (port 0: a free port). */
+    static MonitorMetrics serve(Monitor monitor, String address, int port) throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        register(monitor, registry);
+        return new MonitorMetrics(HTTPServer.builder().hostname(address).port(port).registry(registry).buildAndStart());
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    static void register(Monitor monitor, PrometheusRegistry registry) {
+        counter(registry, "fairspin_monitor_entries", "Log entries read and checked.",
+                new String[0], (m, cb) -> cb.call(m.entries()), monitor);
+        counter(registry, "fairspin_monitor_checkpoints", "Signed checkpoints read that match the entries.",
+                new String[0], (m, cb) -> cb.call(m.checkpoints()), monitor);
+        gauge(registry, "fairspin_monitor_checkpoint_tree_size", "Tree size of the last checkpoint that checked out.",
+                new String[0], (m, cb) -> cb.call(m.lastCheckpoint() == null ? 0 : m.lastCheckpoint().size()), monitor);
+        counter(registry, "fairspin_monitor_alerts", "Alerts fired, by type.", new String[] {"type"}, (m, cb) -> {
+            Map<Alert.Type, Long> counts = m.alertCounts();
+            for (Alert.Type type : Alert.Type.values()) {
+                cb.call(counts.getOrDefault(type, 0L), type.id());
+            }
+        }, monitor);
+        counter(registry, "fairspin_monitor_unknown_model_rounds", "Rounds whose model hash no known model has.",
+                new String[] {"model"}, (m, cb) -> m.unknownModels().forEach((hash, n) -> cb.call(n, hash)), monitor);
+        counter(registry, "fairspin_monitor_rng_reseeds", "Reseeds the certified generator logged.",
+                new String[] {"drbg"}, (m, cb) -> m.reseeds().forEach((drbg, n) -> cb.call(n, drbg)), monitor);
+        counter(registry, "fairspin_monitor_rng_health_failures", "Health-test failures the certified generator logged.",
+                new String[0], (m, cb) -> cb.call(m.rngFailures().size()), monitor);
+        perGame(registry, monitor, true, "fairspin_monitor_rounds", "Rounds played, per game and model.", GameTally::rounds);
+        perGame(registry, monitor, true, "fairspin_monitor_stake", "Total stake in the currency's minor units.",
+                GameTally::stake);
+        perGame(registry, monitor, true, "fairspin_monitor_win", "Total win in the currency's minor units.",
+                GameTally::win);
+        perGame(registry, monitor, true, "fairspin_monitor_impossible_wins",
+                "Rounds whose win the model cannot produce for the logged outcome.", GameTally::impossibleWins);
+        perGame(registry, monitor, false, "fairspin_monitor_rtp_ratio", "Observed RTP: total win over total stake.",
+                GameTally::observedRtp);
+        perGame(registry, monitor, false, "fairspin_monitor_rtp_expected_ratio", "The model's exact RTP.",
+                t -> t.figures().rtp().doubleValue());
+        perGame(registry, monitor, false, "fairspin_monitor_rtp_band_ratio",
+                "Half-width of the RTP control band at the current rounds.", GameTally::rtpBand);
+        perGame(registry, monitor, false, "fairspin_monitor_rtp_score",
+                "RTP statistic over its control limit; the limit is crossed at -1 or 1.", GameTally::rtpScore);
+        perGame(registry, monitor, false, "fairspin_monitor_hit_frequency_ratio", "Observed share of rounds that win.",
+                GameTally::observedHitFrequency);
+        perGame(registry, monitor, false, "fairspin_monitor_hit_frequency_expected_ratio", "The model's exact hit"
+                + " frequency.", t -> t.figures().hitFrequency().doubleValue());
+        gauge(registry, "fairspin_monitor_alarm", "1 when a control limit of the game fired, else 0.",
+                new String[] {"game", "model", "limit"}, (m, cb) -> {
+                    for (GameTally t : m.games()) {
+                        cb.call(t.rtpAlarm() ? 1 : 0, t.gameId(), t.modelHash(), "rtp");
+                        cb.call(t.hitAlarm() ? 1 : 0, t.gameId(), t.modelHash(), "hit_frequency");
+                        cb.call(t.awardAlarm() ? 1 : 0, t.gameId(), t.modelHash(), "award_frequency");
+                    }
+                }, monitor);
+        counter(registry, "fairspin_monitor_award_occurrences", "Occurrences of each award in the base game.",
+                new String[] {"game", "model", "award"}, (m, cb) -> {
+                    for (GameTally t : m.games()) {
+                        long[] counts = t.awardCounts();
+                        for (int i = 0; i < counts.length; i++) {
+                            cb.call(counts[i], t.gameId(), t.modelHash(), t.awards().get(i));
+                        }
+                    }
+                }, monitor);
+        gauge(registry, "fairspin_monitor_award_expected_occurrences", "Occurrences of each award the exact figures"
+                + " expect in the rounds read.", new String[] {"game", "model", "award"}, (m, cb) -> {
+                    for (GameTally t : m.games()) {
+                        double[] means = t.awardMeans();
+                        for (int i = 0; i < means.length; i++) {
+                            cb.call(means[i] * t.rounds(), t.gameId(), t.modelHash(), t.awards().get(i));
+                        }
+                    }
+                }, monitor);
+    }
+
+    private interface Reader<C> extends BiConsumer<Monitor, C> {
+    }
+
+    private static void counter(PrometheusRegistry registry, String name, String help, String[] labels,
+                                Reader<CounterWithCallback.Callback> reader, Monitor monitor) {
+        CounterWithCallback.builder().name(name).help(help).labelNames(labels)
+                .callback(cb -> monitor.read(m -> {
+                    reader.accept(m, cb);
+                    return null;
+                })).register(registry);
+    }
+
+    private static void gauge(PrometheusRegistry registry, String name, String help, String[] labels,
+                              Reader<GaugeWithCallback.Callback> reader, Monitor monitor) {
+        GaugeWithCallback.builder().name(name).help(help).labelNames(labels)
+                .callback(cb -> monitor.read(m -> {
+                    reader.accept(m, cb);
+                    return null;
+                })).register(registry);
+    }
+
+    private static void perGame(PrometheusRegistry registry, Monitor monitor, boolean counter, String name, String help,
+                                ToDoubleFunction<GameTally> value) {
+        String[] labels = {"game", "model"};
+        if (counter) {
+            counter(registry, name, help, labels, (m, cb) -> m.games()
+                    .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
+        } else {
+            gauge(registry, name, help, labels, (m, cb) -> m.games()
+                    .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.fairspin.cli.monitor;
+
+import io.fairspin.audit.monitor.Alert;
+import io.fairspin.audit.monitor.GameTally;
+import io.fairspin.audit.monitor.Monitor;
+import io.fairspin.math.Fraction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code fairspin monitor} prints at the end (JSON: docs/schema/monitor.schema.json). */
+record MonitorSummary(String log, long entries, long rounds, long checkpoints, long treeSize, double seconds,
+                      double entriesPerSecond, List<Game> games, Map<String, Long> unknownModels,
+                      Map<String, Long> rngReseeds, long rngHealthFailures, Map<String, Long> alerts, long totalAlerts,
+                      String result) {
+
+    /** An exact figure: the fraction and its decimal value. */
+    record Exact(String fraction, double decimal) {
+        static Exact of(Fraction f) {
+            return new Exact(f.toString(), f.doubleValue());
+        }
+    }
+
+    /** One award's occurrences. */
+    record Award(String award, long observed, double expected) {
+    }
+
+    /** One game and model. */
+    record Game(String game, String modelHash, long rounds, long stake, long win, double observedRtp, Exact rtp,
+                double rtpBand, double rtpScore, double observedHitFrequency, Exact hitFrequency, long impossibleWins,
+                List<Award> awards, Map<String, Boolean> alarms) {
+    }
+
+    static MonitorSummary of(String log, Monitor m, double seconds) {
+        List<Game> games = new ArrayList<>();
+        for (GameTally t : m.games()) {
+            List<Award> awards = new ArrayList<>();
+            long[] counts = t.awardCounts();
+            double[] means = t.awardMeans();
+            for (int i = 0; i < counts.length; i++) {
+                awards.add(new Award(t.awards().get(i), counts[i], means[i] * t.rounds()));
+            }
+            Map<String, Boolean> alarms = new LinkedHashMap<>();
+            alarms.put("rtp", t.rtpAlarm());
+            alarms.put("hitFrequency", t.hitAlarm());
+            alarms.put("awardFrequency", t.awardAlarm());
+            games.add(new Game(t.gameId(), t.modelHash(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
+                    Exact.of(t.figures().rtp()), finite(t.rtpBand()), t.rtpScore(), finite(t.observedHitFrequency()),
+                    Exact.of(t.figures().hitFrequency()), t.impossibleWins(), awards, alarms));
+        }
+        Map<String, Long> alerts = new LinkedHashMap<>();
+        m.alertCounts().forEach((type, n) -> alerts.put(type.id(), n));
+        String result = m.integrityAlert() ? "INTEGRITY ALERT" : m.statisticsAlert() ? "STATISTICS ALERT" : "OK";
+        return new MonitorSummary(log, m.entries(), m.rounds(), m.checkpoints(),
+                m.lastCheckpoint() == null ? 0 : m.lastCheckpoint().size(), seconds,
+                m.entries() / Math.max(seconds, 1e-9), games, m.unknownModels(), m.reseeds(), m.rngFailures().size(),
+                alerts, m.totalAlerts(), result);
+    }
+
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : 0;
+    }
+
+    static List<Alert> alertsOf(Monitor m) {
+        return m.alerts();
+    }
+}

@@ -1,0 +1,36 @@
+package io.fairspin.math;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.LoggedSpinCheck;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a logged round again from its logged outcome alone (no seed, no escrow): whether the model can
+ * produce the logged win for the logged outcome, and which awards the round's base game shows, for a
+ * monitor that counts award frequencies against the exact figures.
+ *
+ * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
+ * {@link #of(Game)} gives the check of a game type that has one (slots today). An instance may keep state
+ * between calls: use one per thread.
+ */
+public interface OutcomeCheck {
+    /**
+     * Checks one logged round: its outcome (the canonical JSON of {@link PlayedRound#detail()}), its logged bet
+     * and win. Returns null when they agree with the model, else what differs (one line, with the JSON path).
+     * Adds the base game's award occurrences to {@code awardCounts} (indexed as {@link #awards()}).
+     */
+    String check(JsonNode outcome, long bet, long win, long[] awardCounts);
+
+    /** The awards counted, for example {@code "seven x5"}. */
+    List<String> awards();
+
+    /** The exact expected occurrences of each award per round at the standard wager, as {@link #awards()}. */
+    List<Fraction> awardsPerRound();
+
+    /** The check of {@code game}'s type, when it has one. */
+    static Optional<OutcomeCheck> of(Game game) {
+        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game)) : Optional.empty();
+    }
+}
