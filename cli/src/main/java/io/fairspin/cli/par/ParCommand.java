@@ -63,6 +63,9 @@ public final class ParCommand extends LeafCommand {
                 ReportWriter.writeHtml(html, report);
             }
         }
+        game.exactFigures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
+                "fairspin: warning: %s: the RTP is %.2f%%, above 100%%: check the model's pays and weights%n", model,
+                100 * f.rtp().doubleValue()));
         io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%n", model, seconds);
         return 0;
     }
