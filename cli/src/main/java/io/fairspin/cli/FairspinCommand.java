@@ -12,7 +12,9 @@ import io.fairspin.cli.simulate.SimulateCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
+import io.fairspin.cli.report.ReportHeader;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -54,8 +56,20 @@ public final class FairspinCommand {
             description = "Print the stack trace of an error.")
     private boolean verbose;
 
+    private List<String> arguments = List.of();
+
     public FairspinCommand(Io io) {
         this.io = io;
+    }
+
+    /** Records the command line, for reports. */
+    void arguments(String... args) {
+        this.arguments = List.of(args);
+    }
+
+    /** The header every report carries: version, command line, date, input files. */
+    public ReportHeader reportHeader() {
+        return ReportHeader.now(new Version().version(), arguments, io.inputs());
     }
 
     /** For the completion script generator, which needs a no-argument constructor. */
@@ -78,15 +92,20 @@ public final class FairspinCommand {
 
     /** The version, from the build. */
     public static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
+        /** The version number, from the build: "0.1.0". */
+        public String version() {
             Properties properties = new Properties();
             try (InputStream in = FairspinCommand.class.getResourceAsStream("version.properties")) {
                 properties.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"fairspin " + properties.getProperty("version"),
+            return properties.getProperty("version");
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fairspin " + version(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }

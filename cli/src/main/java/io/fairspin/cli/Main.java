@@ -36,6 +36,7 @@ public final class Main {
 
     private static int run(Io io, CheckedOutput stdout, String... args) {
         FairspinCommand root = new FairspinCommand(io);
+        root.arguments(args);
         CommandLine cli = commandLine(root);
         cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));

@@ -53,7 +53,7 @@ class FullOutputTest {
             {"par", model},
             {"--format", "json", "par", model},
             {"keys", "escrow", "--out", dir.resolve("auditor").toString()},
-            {"audit", "verify", log.toString(), "--key", dir.resolve("operator.pub").toString()},
+            {"audit", "verify", log.toString(), "--operator-key", dir.resolve("operator.pub").toString()},
             {"audit", "inspect", log.toString()},
             {"audit", "prove", log.toString(), "--round", "demo-3"},
             {"generate-completion"},

@@ -75,6 +75,8 @@ public final class AuditReplayCommand extends LeafCommand {
                     + " not read: a writer was stopped while appending it, before any output depended on it"));
             replay = RoundReplay.of(entry, game, escrow);
         }
+        io().inputs().folder(dir);
+        io().inputs().file(escrowPath);
         RoundRecord logged = replay.logged();
         HexFormat hex = HexFormat.of();
         Result result = new Result(roundId, entry.index(), logged.gameId(), model,
@@ -83,9 +85,10 @@ public final class AuditReplayCommand extends LeafCommand {
                 logged.bet(), replay.replayedBet(), logged.win(), replay.replayedWin(), utf8(logged.outcome()),
                 utf8(replay.replayedOutcome()), replay.matches(), replay.differences(), utf8(logged.playerChoices()));
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
         } else {
             printText(result);
+            printReportFooter(new PrintStream(io().out(), true, StandardCharsets.UTF_8));
         }
         return replay.matches() ? ExitCode.OK : ExitCode.TAMPERED;
     }

@@ -225,7 +225,7 @@ public final class PlayCommand extends LeafCommand {
 
     private void report(Played played) throws IOException {
         if (json()) {
-            Json.write(io().out(), played);
+            writeJsonReport(played);
             return;
         }
         PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.entropy.EntropySamples;
 import io.fairspin.cert.entropy.Estimate;
 import io.fairspin.cert.entropy.Figure;
@@ -147,7 +148,7 @@ public final class CertifyEntropyCommand extends LeafCommand {
                     StandardCharsets.UTF_8);
         }
         if (json()) {
-            Json.write(io().out(), json(name, samples, nonIid, iid, restartResult, assessed, cutoffs, passed));
+            writeJsonReport(json(name, samples, nonIid, iid, restartResult, assessed, cutoffs, passed));
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             text(out, name, samples, nonIid, iid, restartResult, assessed, cutoffs);

@@ -100,7 +100,7 @@ public final class CertifyGameCommand extends LeafCommand {
                 mechanism.cliName(), roundStreams ? " round streams" : "");
         if (report != null) {
             Files.writeString(report, GameReports.html(summary, "Game-level tests: " + game.id(),
-                    "Every draw of " + source + ", as the game made it."), StandardCharsets.UTF_8);
+                    "Every draw of " + source + ", as the game made it.", reportLines()), StandardCharsets.UTF_8);
         }
         if (json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -111,13 +111,14 @@ public final class CertifyGameCommand extends LeafCommand {
             out.put("roundStreams", roundStreams);
             out.put("passed", summary.passed());
             out.put("summary", GameTestOutput.json(summary));
-            Json.write(io().out(), out);
+            writeJsonReport(out);
         } else if (csv()) {
             GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(source);
             out.print(GameReports.text(summary));
+            printReportFooter(out);
         }
         io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s (%s rounds/s)%n", rounds, seconds,
                 Progress.human((long) (rounds / Math.max(seconds, 1e-9))));

@@ -101,7 +101,8 @@ public final class CertifyNistCommand extends LeafCommand {
             description = "Significance level of the overall verdict (default: 0.01).")
     private double level;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
+    @Option(names = "--threads", paramLabel = "T", converter = io.fairspin.cli.ThreadCount.class,
+            description = "Worker threads, 1 to 4 x the cores (default: the number of cores).")
     private Integer threads;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
@@ -177,11 +178,11 @@ public final class CertifyNistCommand extends LeafCommand {
         }
         Assessment assessment = Assessment.of(battery, results, alpha, level);
         if (report != null) {
-            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length),
+            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length, reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {
-            Json.write(io().out(), jsonResult(battery, assessment, results, source));
+            writeJsonReport(jsonResult(battery, assessment, results, source));
         } else if (csv()) {
             csvResult(new PrintStream(io().out(), true, StandardCharsets.UTF_8), assessment);
         } else {
@@ -190,6 +191,7 @@ public final class CertifyNistCommand extends LeafCommand {
             if (results.size() == 1) {
                 printPValues(out, battery, results.get(0));
             }
+            printReportFooter(out);
         }
         io().err().printf(Locale.ROOT, "tested %d sequences of %,d bits in %.2f s%n", streams, length,
                 (System.nanoTime() - started) / 1e9);

@@ -119,7 +119,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
-            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source),
+            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source,
+                    reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {
@@ -128,13 +129,14 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             out.put("data", what);
             out.put("passed", summary.passed());
             out.put("summary", GameTestOutput.json(summary));
-            Json.write(io().out(), out);
+            writeJsonReport(out);
         } else if (csv()) {
             GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(what + " from " + source);
             out.print(GameReports.text(summary));
+            printReportFooter(out);
         }
         return summary.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
     }

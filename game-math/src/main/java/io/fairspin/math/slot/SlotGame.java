@@ -78,6 +78,8 @@ public final class SlotGame implements Game, Analyzable {
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
+    /** The most double-ups after a winning round ({@code gamble.maxRounds}); 0 without a gamble. */
+    private final int gambleRounds;
     /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
     private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
 
@@ -93,7 +95,8 @@ public final class SlotGame implements Game, Analyzable {
                         + model.paylines().length + " paylines");
             }
         }
-        ModelBets.checkAbandon(file, root, Map.of("pick", List.of("first")));
+        ModelBets.checkAbandon(file, root, Map.of("pick", List.of("first"), "gamble", List.of("collect")));
+        this.gambleRounds = gambleRounds(file, root);
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
@@ -249,13 +252,46 @@ public final class SlotGame implements Game, Analyzable {
         TapedRound.Script script = (player, s) -> {
             SpinRecorder recorder = new SpinRecorder(game, lineBet, picker(player));
             SpinResult result = recorder.play(s);
-            return new PlayedRound(recorder.outcome(), MAPPER.valueToTree(result).toString(), b, List.of());
+            ObjectNode detail = MAPPER.valueToTree(result);
+            if (gambleRounds > 0 && recorder.outcome().win() > 0) {
+                gamble(player, s, recorder.outcome(), detail);
+            }
+            return new PlayedRound(recorder.outcome(), detail.toString(), b, List.of());
         };
         Bonus bonus = model.bonus();
-        if (bonus == null || bonus.picks() == bonus.items()) {
+        if (gambleRounds == 0 && (bonus == null || bonus.picks() == bonus.items())) {
             return Round.settled(script.play(pending -> pending.byDefault(), stream));
         }
         return new TapedRound(b, stream, script);
+    }
+
+    /**
+     * The double-up after a winning round: up to {@code gamble.maxRounds} times the player collects or guesses
+     * the colour of a card (0 red, 1 black), drawn as uniform(2); a right guess doubles every win of the
+     * round, a wrong one loses it and ends the gamble. Adds {@code "gamble": [{"guess", "card", "win"}]} to the
+     * detail when the player gambled.
+     */
+    private void gamble(TapedRound.Player player, RandomStream stream, RoundOutcome outcome, ObjectNode detail) {
+        com.fasterxml.jackson.databind.node.ArrayNode steps = null;
+        for (int round = 0; round < gambleRounds && outcome.win() > 0; round++) {
+            ObjectNode view = MAPPER.createObjectNode().put("win", outcome.win()).put("gamble", round + 1)
+                    .put("of", gambleRounds);
+            Decision d = player.decide(new PendingDecision("gamble", List.of("collect", "gamble"), List.of(0, 1),
+                    Decision.of("collect"), Optional.of(Decision.of("collect")), view.toString()));
+            if (d.action().equals("collect")) {
+                break;
+            }
+            int guess = d.values().get(0);
+            int card = stream.nextInt(2);
+            for (int t = 0; t < outcome.winTypeCount(); t++) {
+                long won = outcome.win(t);
+                outcome.addWin(t, guess == card ? won : -won);
+            }
+            if (steps == null) {
+                steps = detail.putArray("gamble");
+            }
+            steps.addObject().put("guess", guess).put("card", card).put("win", outcome.win());
+        }
     }
 
     private SpinRecorder.Picker picker(TapedRound.Player player) {
@@ -615,6 +651,21 @@ public final class SlotGame implements Game, Analyzable {
 
     private static String describe(long lines, long coins) {
         return lines + (lines == 1 ? " line, " : " lines, ") + coins + (coins == 1 ? " coin" : " coins");
+    }
+
+    private static int gambleRounds(String file, JsonNode root) {
+        JsonNode gamble = root.get("gamble");
+        if (gamble == null) {
+            return 0;
+        }
+        if (!gamble.isObject() || gamble.size() != 1 || !gamble.has("maxRounds")) {
+            throw new ModelException(file, "$.gamble", "expected {\"maxRounds\": n}, the most double-ups after a win");
+        }
+        JsonNode rounds = gamble.get("maxRounds");
+        if (!rounds.isIntegralNumber() || rounds.asLong() < 1 || rounds.asLong() > 10) {
+            throw new ModelException(file, "$.gamble.maxRounds", "expected an integer from 1 to 10, was " + rounds);
+        }
+        return rounds.intValue();
     }
 
     /** The values a limit allows (at most {@link #MAX_LINE_COUNTS}, spread evenly), or {@code fallback}. */
