@@ -2,6 +2,7 @@ package io.fairspin.cli;
 
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
+import io.fairspin.math.slot.SlotGame;
 import java.io.IOException;
 
 /** Game model files as commands take them: a path, or '-' for stdin. */
@@ -11,6 +12,23 @@ public final class Models {
 
     /** The game in the model file {@code model}, or on stdin for "-". */
     public static Game load(Io io, String model) throws IOException {
-        return GameModels.load(model, io.readAll(model));
+        return load(io, model, null);
+    }
+
+    /**
+     * The game in the model file {@code model} (or on stdin for "-") as its RTP variant {@code variant}
+     * (null: as written); the model's warnings go to stderr.
+     */
+    public static Game load(Io io, String model, String variant) throws IOException {
+        return load(io, model, io.readAll(model), variant);
+    }
+
+    /** The game in the model file {@code model} already read as {@code json}, as its variant {@code variant}. */
+    public static Game load(Io io, String model, byte[] json, String variant) {
+        Game game = GameModels.load(model, json, variant);
+        if (game instanceof SlotGame slot) {
+            slot.warnings().forEach(w -> io.err().println("fairspin: warning: " + model + ": " + w));
+        }
+        return game;
     }
 }

@@ -34,6 +34,41 @@ class ParCommandTest {
         assertTrue(run.stderr().contains("analysed in"), run.stderr());
     }
 
+    /** A three-row virtual-reel model weighted for the wrong row: warned about, and so is its RTP. */
+    @Test
+    void warnsOfWeightsReadOnAnotherRowAndOfAnRtpAbove100Percent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.json");
+        Files.writeString(file, "{\"type\": \"slot\", \"id\": \"rows\", \"rows\": 3, \"symbols\": [\"seven\", \"blank\"],"
+                + " \"reelSets\": {\"base\": [" + String.join(", ", java.util.Collections.nCopies(3,
+                "{\"stops\": [\"seven\", \"blank\", \"blank\", \"blank\"], \"weights\": [1, 1000, 1000, 1000]}"))
+                + "]}, \"baseReels\": \"base\", \"paylines\": [[1, 1, 1]],"
+                + " \"pays\": [{\"symbol\": \"seven\", \"pays\": [0, 0, 5000]}], \"bet\": {\"lineBet\": 1, \"lines\": 1}}");
+        CommandRun run = CommandRun.of("par", file.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("warning: " + file + ": $.reelSets.base[0].weights: the weights attach"), run.stderr());
+        assertTrue(run.stderr().contains("the RTP is 18500.01%, above 100%"), run.stderr());
+    }
+
+    @Test
+    void analysesTheVariantItIsGiven(@TempDir Path dir) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode model =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of(example("sizzling-hot.json")).toFile());
+        model.putObject("variants").putObject("capped").put("maxWin", 50);
+        Path file = dir.resolve("variants.json");
+        Files.write(file, JSON.writeValueAsBytes(model));
+        CommandRun capped = CommandRun.of("par", file.toString(), "--variant", "capped");
+        assertEquals(0, capped.exitCode(), capped.stderr());
+        assertTrue(capped.text().matches("(?s).*maximum-win cap per spin, x total bet +50\\n.*"), capped.text());
+        CommandRun unknown = CommandRun.of("par", file.toString(), "--variant", "96");
+        assertEquals(ExitCode.ERROR, unknown.exitCode());
+        assertEquals("fairspin: " + file + ": $.variants: unknown variant \"96\": expected one of capped\n",
+                unknown.stderr());
+        CommandRun simulated = CommandRun.of("simulate", file.toString(), "--variant", "capped", "--rounds", "10K",
+                "--seed", "1", "--threads", "1");
+        assertEquals(0, simulated.exitCode(), simulated.stderr());
+        assertTrue(simulated.text().contains("sizzling-hot@capped"), simulated.text());
+    }
+
     @Test
     void printsKeyedJsonWithExactFractions() throws Exception {
         CommandRun run = CommandRun.of("par", example("sizzling-hot.json"), "--format", "json");

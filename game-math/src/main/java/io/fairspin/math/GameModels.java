@@ -1,9 +1,12 @@
 package io.fairspin.math;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loads a model file of any game type: reads the JSON, checks its {@code "type"} field and hands the
@@ -25,7 +28,90 @@ public final class GameModels {
 
     /** The game described by {@code json}, read from the file named {@code fileName} (for messages). */
     public static Game load(String fileName, byte[] json) {
-        JsonNode root = parse(fileName, json);
+        return load(fileName, json, null);
+    }
+
+    /**
+     * The game described by {@code json} as its RTP variant {@code variant} (null: the model as written at
+     * its top level). A model's {@code "variants"} maps each variant's name to the fields it replaces:
+     * {@code "reelSets"} by reel set name, any other top-level field as a whole. A variant's game has the id
+     * {@code id@variant} unless the variant gives its own {@code "id"}; complaints about it name the file as
+     * {@code file (variant NAME)} and the JSON path in the model the variant makes.
+     *
+     * @throws ModelException when the model or the variant is not valid, or there is no such variant
+     */
+    public static Game load(String fileName, byte[] json, String variant) {
+        ObjectNode root = (ObjectNode) parse(fileName, json);
+        JsonNode variants = root.remove("variants");
+        if (variants != null) {
+            checkVariants(fileName, variants);
+        }
+        if (variant != null) {
+            if (variants == null || !variants.has(variant)) {
+                throw new ModelException(fileName, "$.variants", variants == null
+                        ? "missing: the model has no variants, so no variant \"" + variant + "\""
+                        : "unknown variant \"" + variant + "\": expected one of " + String.join(", ", names(variants)));
+            }
+            root = applyVariant(root, variants.get(variant), variant);
+            fileName = fileName + " (variant " + variant + ")";
+        }
+        return read(fileName, root);
+    }
+
+    /** The names of the model's RTP variants, in file order; empty when it has none. */
+    public static List<String> variants(String fileName, byte[] json) {
+        JsonNode variants = parse(fileName, json).get("variants");
+        if (variants == null) {
+            return List.of();
+        }
+        checkVariants(fileName, variants);
+        return names(variants);
+    }
+
+    private static List<String> names(JsonNode variants) {
+        List<String> names = new ArrayList<>();
+        variants.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static void checkVariants(String fileName, JsonNode variants) {
+        if (!variants.isObject() || variants.isEmpty()) {
+            throw new ModelException(fileName, "$.variants", "expected an object of variants by name");
+        }
+        for (String name : names(variants)) {
+            JsonNode v = variants.get(name);
+            if (!v.isObject()) {
+                throw new ModelException(fileName, "$.variants." + name, "expected an object of the fields it replaces");
+            }
+            for (String field : List.of("type", "variants")) {
+                if (v.has(field)) {
+                    throw new ModelException(fileName, "$.variants." + name + "." + field,
+                            "a variant may not replace \"" + field + "\"");
+                }
+            }
+            if (v.has("reelSets") && !v.get("reelSets").isObject()) {
+                throw new ModelException(fileName, "$.variants." + name + ".reelSets",
+                        "expected an object of reel sets by name");
+            }
+        }
+    }
+
+    private static ObjectNode applyVariant(ObjectNode root, JsonNode overlay, String name) {
+        ObjectNode merged = root.deepCopy();
+        overlay.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("reelSets") && merged.get("reelSets") instanceof ObjectNode sets) {
+                field.getValue().fields().forEachRemaining(set -> sets.set(set.getKey(), set.getValue().deepCopy()));
+            } else {
+                merged.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
+        if (!overlay.has("id") && merged.get("id") != null && merged.get("id").isTextual()) {
+            merged.put("id", merged.get("id").asText() + "@" + name);
+        }
+        return merged;
+    }
+
+    private static Game read(String fileName, JsonNode root) {
         JsonNode type = root.get("type");
         if (type == null || !type.isTextual()) {
             throw new ModelException(fileName, "$.type", "missing: expected the game type as a string, one of "

@@ -33,18 +33,19 @@ public final class ParCommand extends LeafCommand {
             description = "The game model file (JSON), for example examples/sizzling-hot.json; '-' for stdin.")
     private String model;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "The model's RTP variant to analyse (a name under \"variants\" in the model).")
+    private String variant;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write the PAR sheet as a standalone HTML page.")
     private Path reportFile;
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Game game = Models.load(io(), model);
+        Game game = Models.load(io(), model, variant);
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
-        }
-        if (game instanceof io.fairspin.math.slot.SlotGame slot) {
-            slot.warnings().forEach(w -> io().err().println("fairspin: warning: " + model + ": " + w));
         }
         AnalysisReport report = ((Analyzable) game).analyze();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -61,6 +62,9 @@ public final class ParCommand extends LeafCommand {
         if (reportFile != null) {
             Files.writeString(reportFile, ReportWriter.html(report, reportLines()), StandardCharsets.UTF_8);
         }
+        game.exactFigures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
+                "fairspin: warning: %s: the RTP is %.2f%%, above 100%%: check the model's pays and weights%n", model,
+                100 * f.rtp().doubleValue()));
         io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%n", model, seconds);
         return 0;
     }

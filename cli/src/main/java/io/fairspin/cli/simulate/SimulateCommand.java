@@ -7,9 +7,9 @@ import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.math.Game;
-import io.fairspin.math.GameModels;
 import io.fairspin.sim.RandomMode;
 import io.fairspin.sim.Simulation;
 import io.fairspin.sim.SimulationCheckpoint;
@@ -64,6 +64,10 @@ public final class SimulateCommand extends LeafCommand {
     @Parameters(paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
     private String model;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "The model's RTP variant to play (a name under \"variants\" in the model).")
+    private String variant;
+
     @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
             description = "Rounds to play: 10M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
     private long rounds;
@@ -110,7 +114,11 @@ public final class SimulateCommand extends LeafCommand {
     public Integer call() throws IOException, InterruptedException {
         validate();
         byte[] json = io().readAll(model);
-        return simulate(GameModels.load(model, json), json);
+        if (variant != null && spark != null) {
+            throw new ParameterException(spec.commandLine(), "--variant: not available with --spark; write the"
+                    + " variant out as a model file of its own");
+        }
+        return simulate(Models.load(io(), model, json, variant), json);
     }
 
     private void validate() {
@@ -133,7 +141,8 @@ public final class SimulateCommand extends LeafCommand {
      */
     private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
         SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);
-        String fingerprint = json == null ? "test game " + game.id() : SimulationCheckpoint.fingerprint(json);
+        String fingerprint = json == null ? "test game " + game.id()
+                : SimulationCheckpoint.fingerprint(json) + (variant == null ? "" : " variant " + variant);
         try (SimulationCheckpoint checkpoint = resume == null ? null
                 : SimulationCheckpoint.open(resume, game, plan, fingerprint)) {
             if (checkpoint != null && !checkpoint.completed().isEmpty()) {

@@ -59,6 +59,7 @@ public final class SlotGame implements Game, Analyzable {
     private final WeightedTable freeChoice;
     private final WeightedTable prizeCounts;
     private final WeightedTable prizes;
+    private final WeightedTable pickCounts;
     /** Ways games: the symbols with pays, and per symbol i and run length k the pay, index i * (reels + 1) + k. */
     public final int[] waysSymbols;
     private final long[] waysPays;
@@ -105,6 +106,7 @@ public final class SlotGame implements Game, Analyzable {
         Bonus bonus = model.bonus();
         this.prizeCounts = bonus == null ? null : WeightedTable.of(bonus.countWeights());
         this.prizes = bonus == null ? null : WeightedTable.of(bonus.prizeWeights());
+        this.pickCounts = bonus == null || bonus.pickValues() == null ? null : WeightedTable.of(bonus.pickWeights());
         int reels = model.reels();
         lineRows = new int[model.ways() ? 0 : model.lines() * reels];
         for (int l = 0; l < lineRows.length / Math.max(1, reels); l++) {
@@ -397,6 +399,26 @@ public final class SlotGame implements Game, Analyzable {
         return free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
     }
 
+    /**
+     * Plays one bought feature ({@code "bonusBuy"}): the stake is the price, the round is the free games
+     * the model's scatter count awards, drawn as free games are (no base spin). Its figures are in the PAR
+     * sheet's "Bonus buy" table.
+     *
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
+        SlotModel.BonusBuy buy = model.bonusBuy();
+        if (buy == null) {
+            throw new IllegalStateException(model.id() + ": the model has no bonus buy");
+        }
+        outcome.start(buy.price() * stake());
+        long remaining = model.freeGames().spins(buy.scatters());
+        outcome.trigger(freeFeature);
+        for (; remaining > 0; remaining--) {
+            remaining += spin(stream, true, outcome, model.lineBet());
+        }
+    }
+
     /** How much the cap takes off a spin's line-plus-scatter win of {@code credits}. */
     public long excess(long credits, int lines) {
         long cap = model.maxWin() * lines;
@@ -515,18 +537,25 @@ public final class SlotGame implements Game, Analyzable {
         Bonus bonus = model.bonus();
         long total = 0;
         for (int b = 0; b < count; b++) {
+            int picks = drawPicks(stream);
             for (int item = 0; item < bonus.items(); item++) {
                 long hidden = 0;
                 long prizesHidden = bonus.countValues()[stream.pick(prizeCounts)];
                 for (long p = 0; p < prizesHidden; p++) {
                     hidden += bonus.prizeValues()[stream.pick(prizes)];
                 }
-                if (item < bonus.picks()) {
+                if (item < picks) {
                     total += hidden;
                 }
             }
         }
         return total;
+    }
+
+    /** The number of items the player picks in a bonus round: fixed, or drawn first when the model says so. */
+    public int drawPicks(RandomStream stream) {
+        Bonus bonus = model.bonus();
+        return pickCounts == null ? bonus.picks() : (int) bonus.pickValues()[stream.pick(pickCounts)];
     }
 
     /** The number of prizes an item hides, then each prize: the draws of one item. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.slot.model.SlotModelReader;
@@ -79,10 +80,69 @@ class ModelErrorsTest {
     }
 
     @Test
+    void refusesShortPaysListsModelsThatPayNothingAndFeaturesThatCanNeverStart() throws Exception {
+        // Before: a 4-entry list on 5 reels was accepted, paying 5 sevens as 4 on lines and nothing in ways.
+        assertError("$.pays[0].pays", "expected one pay per reel (5), found 4",
+                m -> ((ArrayNode) m.get("pays").get(0).get("pays")).remove(4));
+        assertError("$.pays", "the model pays nothing", m -> {
+            m.get("pays").forEach(p -> {
+                ArrayNode a = (ArrayNode) p.get("pays");
+                for (int i = 0; i < a.size(); i++) {
+                    a.set(i, 0);
+                }
+            });
+            m.remove("scatters");
+        });
+        assertError("$.freeGames.spins", "free games need 6 \"star\", but the base reels show at most 5", m -> {
+            ObjectNode free = m.putObject("freeGames");
+            free.put("scatter", "star");
+            free.putArray("spins").add(0).add(0).add(0).add(0).add(0).add(10);
+            free.put("reels", "base");
+        });
+        assertError("$.freeGames.spins", "every entry is 0", m -> {
+            ObjectNode free = m.putObject("freeGames");
+            free.put("scatter", "star");
+            free.putArray("spins").add(0).add(0).add(0);
+            free.put("reels", "base");
+        });
+    }
+
+    /**
+     * A three-row window whose reels are virtual, the seven rare (weight 1) and blanks common (1000):
+     * weights meant for the payline (the middle row) but attached, as the format says, to the stop on the
+     * top row, so the payline shows the seven with the weight of the blank above it. Before the warning
+     * this model reported an RTP of about 18,500% without a word.
+     */
+    @Test
+    void warnsWhenVirtualReelWeightsAreReadOnAnotherRow() throws Exception {
+        String model = """
+            {"type": "slot", "id": "rows", "rows": 3, "symbols": ["seven", "blank"],
+             "reelSets": {"base": [
+               {"stops": ["seven", "blank", "blank", "blank"], "weights": [1, 1000, 1000, 1000]},
+               {"stops": ["seven", "blank", "blank", "blank"], "weights": [1, 1000, 1000, 1000]},
+               {"stops": ["seven", "blank", "blank", "blank"], "weights": [1, 1000, 1000, 1000]}]},
+             "baseReels": "base", "paylines": [[1, 1, 1]],
+             "pays": [{"symbol": "seven", "pays": [0, 0, 5000]}], "bet": {"lineBet": 1, "lines": 1}}""";
+        SlotGame game = (SlotGame) GameModels.load("rows.json", model.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Fraction.of(5000L * 1000 * 1000 * 1000, 3001L * 3001 * 3001), game.exactFigures().orElseThrow().rtp());
+        assertEquals(3, game.warnings().size(), game.warnings().toString());
+        assertTrue(game.warnings().get(0).startsWith("$.reelSets.base[0].weights: the weights attach to the stop"
+                + " shown on the top row (row 0), but the paylines read row 1, where \"seven\" has weight 1000"
+                + " against 1 on row 0"), game.warnings().get(0));
+        // The same reels saying that the weights are for the payline's row: no warning, the intended RTP.
+        SlotGame stated = (SlotGame) GameModels.load("rows.json", model.replace("1000]}", "1000], \"weightedRow\": 1}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), stated.warnings());
+        assertEquals(Fraction.of(5000, 3001L * 3001 * 3001), stated.exactFigures().orElseThrow().rtp());
+    }
+
+    @Test
     void theSchemaForEditorsKnowsTheSameFieldsAsTheReader() throws Exception {
         JsonNode schema = JSON.readTree(Examples.root().resolve("docs/schema/slot-model.schema.json").toFile());
         List<String> fields = new ArrayList<>();
         schema.get("properties").fieldNames().forEachRemaining(fields::add);
+        assertEquals("variants", fields.remove(fields.size() - 1), "variants come last: GameModels reads them");
+        assertEquals("cascade", fields.remove(fields.size() - 1), "then cascade: CascadeModelReader reads those models");
         assertEquals(SlotModelReader.FIELDS, fields);
     }
 
@@ -106,7 +166,7 @@ class ModelErrorsTest {
     void warnsOfSymbolsThatNeverAppearAndPaysThatCanNeverOccur() throws Exception {
         ObjectNode model = sizzlingHot();
         ((ArrayNode) model.get("symbols")).add("bar");
-        ((ArrayNode) model.get("pays")).addObject().put("symbol", "bar").putArray("pays").add(0).add(0).add(10);
+        ((ArrayNode) model.get("pays")).addObject().put("symbol", "bar").putArray("pays").add(0).add(0).add(10).add(0).add(0);
         SlotGame game = (SlotGame) GameModels.load("odd.json", JSON.writeValueAsBytes(model));
         assertEquals(2, game.warnings().size(), game.warnings().toString());
         assertTrue(game.warnings().get(0).contains("symbol \"bar\" never appears"), game.warnings().toString());

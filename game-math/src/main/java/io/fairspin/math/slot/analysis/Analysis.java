@@ -144,11 +144,19 @@ public final class Analysis {
      * iterated from 0 to 40 significant digits.
      */
     private Fraction root(Map<Long, Fraction> byK) {
+        iterated |= !byK.keySet().stream().allMatch(k -> k == 0);
+        return leastRoot(byK);
+    }
+
+    /**
+     * The least root of q = sum P(m) q^m in [0, 1]: P(0) when only m = 0 occurs, else iterated from 0 to 40
+     * significant digits.
+     */
+    public static Fraction leastRoot(Map<Long, Fraction> byK) {
         Fraction p0 = byK.getOrDefault(0L, Fraction.ZERO);
         if (byK.keySet().stream().allMatch(k -> k == 0)) {
             return p0;
         }
-        iterated = true;
         MathContext context = new MathContext(60);
         BigDecimal q = BigDecimal.ZERO;
         BigDecimal epsilon = BigDecimal.ONE.movePointLeft(45);

@@ -65,7 +65,7 @@ public final class Awards {
         long[][] weights = new long[model.reels()][model.symbolCount()];
         for (int r = 0; r < model.reels(); r++) {
             for (int stop = 0; stop < reels.length(r); stop++) {
-                weights[r][reels.column(r, stop)[rows[r]]] += reels.set.stopWeight(r, stop);
+                weights[r][reels.column(r, stop)[rows[r]]] += reels.stopWeight(r, stop);
             }
         }
         return weights;
@@ -143,12 +143,12 @@ public final class Awards {
             Fraction ways = chance;
             Fraction runs = chance;
             for (int r = 0; r < model.reels() && r <= pay.length(); r++) {
-                long total = reels.set.reelWeight(r);
+                long total = reels.reelWeight(r);
                 long countSum = 0;
                 long present = 0;
                 for (int stop = 0; stop < reels.length(r); stop++) {
                     int c = CompiledReels.waysCount(model, s, reels.column(r, stop));
-                    long w = reels.set.stopWeight(r, stop);
+                    long w = reels.stopWeight(r, stop);
                     countSum += c * w;
                     present += c > 0 ? w : 0;
                 }

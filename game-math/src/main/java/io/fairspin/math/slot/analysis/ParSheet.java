@@ -44,10 +44,37 @@ public final class ParSheet {
         if (!game.features().isEmpty()) {
             tables.add(features(game, analysis));
         }
+        if (game.model.bonusBuy() != null) {
+            tables.add(bonusBuy(game, analysis));
+        }
         if (analysis.bonus != null) {
             tables.add(bonusPrizes(analysis.bonus));
         }
         return new AnalysisReport(game.name(), tables);
+    }
+
+    /**
+     * The bought feature next to the base game: n free games bought at a price of P total bets return
+     * n E[V] / (P x lines), V one free game with its retriggers in line bets; its variance per unit of price
+     * is n Var(V) / (P x lines)^2 (the free games are independent), and it pays nothing only if none of them
+     * and their retriggers pays, z^n.
+     */
+    private static Table bonusBuy(SlotGame game, Analysis analysis) {
+        SlotModel model = game.model;
+        long price = model.bonusBuy().price();
+        long spins = model.freeGames().spins(model.bonusBuy().scatters());
+        Fraction perUnit = Fraction.of(price * model.stakeUnits());
+        Fraction rtp = analysis.freeGameMean.multiply(spins).divide(perUnit);
+        Fraction varianceV = analysis.freeGameMeanSquare.subtract(analysis.freeGameMean.multiply(analysis.freeGameMean));
+        Fraction variance = varianceV.multiply(spins).divide(perUnit.multiply(perUnit));
+        List<List<Cell>> rows = new ArrayList<>();
+        rows.add(row(text("price, x total bet"), Cell.count(price)));
+        rows.add(row(text("free games bought (as for " + model.bonusBuy().scatters() + " scatters)"), Cell.count(spins)));
+        rows.add(row(text("RTP of the bonus buy"), Cell.exact(rtp)));
+        rows.add(row(text("RTP of the base game (for comparison)"), Cell.exact(analysis.figures().rtp())));
+        rows.add(row(text("variance per unit of price"), Cell.exact(variance)));
+        rows.add(row(text("standard deviation per unit of price"), Cell.approximate(Math.sqrt(variance.doubleValue()))));
+        return new Table("Bonus buy", List.of("figure", "value"), rows);
     }
 
     private static List<Cell> row(Cell... cells) {
@@ -81,14 +108,19 @@ public final class ParSheet {
         for (int set : model.baseReels().sets()) {
             long cycle = 1;
             for (int r = 0; r < model.reels(); r++) {
-                cycle *= model.reelSets().get(set).reelWeight(r);
+                cycle *= game.reelSets[set].reelWeight(r);
             }
             rows.add(row(text("cycle of reel set " + model.reelSets().get(set).name()), Cell.count(cycle)));
         }
-        rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
-                Cell.exact(Fraction.of(analysis.base.maxT, lines))));
-        rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
-        rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+        if (analysis.base.maxT >= 0) {
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
+                    Cell.exact(Fraction.of(analysis.base.maxT, lines))));
+            rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
+            rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+        } else {
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
+                    text("not computed for random reel heights")));
+        }
         int top = topAward(model, analysis.awards);
         if (top >= 0) {
             rows.add(row(text("top award"), text(model.pays().get(top).award())));

@@ -84,7 +84,7 @@ public final class SpinDistribution {
                 }
             }
             states = next;
-            cycle *= reels.set.reelWeight(r);
+            cycle *= reels.reelWeight(r);
         }
         Map<IntArrayKey, LongLongMap> outcomes = new LinkedHashMap<>();
         for (Map.Entry<IntArrayKey, LongLongMap> entry : states.entrySet()) {
@@ -101,7 +101,7 @@ public final class SpinDistribution {
     private static Map<int[], Long> columns(CompiledReels reels, int r) {
         Map<IntArrayKey, Long> byColumn = new LinkedHashMap<>();
         for (int stop = 0; stop < reels.length(r); stop++) {
-            long weight = reels.set.stopWeight(r, stop);
+            long weight = reels.stopWeight(r, stop);
             if (weight > 0) {
                 byColumn.merge(new IntArrayKey(reels.column(r, stop)), weight, Long::sum);
             }

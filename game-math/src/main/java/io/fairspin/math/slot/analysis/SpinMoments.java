@@ -52,6 +52,9 @@ public final class SpinMoments {
      * @param awardsFreeGames whether the spin's scatters award free games (false: N is always 0)
      */
     public static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
+        if (game.model.heights() != null) {
+            return WaysMoments.of(game, choice, multiplier, awardsFreeGames);
+        }
         SpinMoments moments = new SpinMoments();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {

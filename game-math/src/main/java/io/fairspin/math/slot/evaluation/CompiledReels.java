@@ -3,6 +3,7 @@ package io.fairspin.math.slot.evaluation;
 import io.fairspin.math.slot.model.SlotModel.ReelSet;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.model.SlotModel.Heights;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.List;
@@ -15,12 +16,18 @@ import java.util.List;
 public final class CompiledReels {
     public static final int BITS = 21;
     public static final long MASK = (1L << BITS) - 1;
+    /** What a column holds below a random reel height: no symbol. */
+    public static final int EMPTY = -1;
 
     public final ReelSet set;
     public final int reels;
     public final int rows;
     private final int[] lengths;
     private final WeightedTable[] weights;
+    /** Random reel heights, or null; then per reel its strip length and height table. */
+    private final Heights heights;
+    private final int[] stripLengths;
+    private final WeightedTable[] heightTables;
     /** Global index of each reel's first stop. */
     public final int[] stopBase;
     /** Line-code contribution of the symbol at (global stop g, row j): index g * rows + j. */
@@ -40,9 +47,18 @@ public final class CompiledReels {
         lengths = new int[reels];
         weights = new WeightedTable[reels];
         stopBase = new int[reels];
+        heights = model.heights();
+        stripLengths = new int[reels];
+        heightTables = new WeightedTable[reels];
         int total = 0;
         for (int r = 0; r < reels; r++) {
-            lengths[r] = set.strips()[r].length;
+            stripLengths[r] = set.strips()[r].length;
+            lengths[r] = stripLengths[r];
+            if (heights != null) {
+                // A reel's stops are (height index, strip stop) pairs: stop = index * strip length + strip stop.
+                lengths[r] = heights.values()[r].length * stripLengths[r];
+                heightTables[r] = WeightedTable.of(heights.weights()[r]);
+            }
             if (set.weights() != null && set.weights()[r] != null) {
                 weights[r] = WeightedTable.of(set.weights()[r]);
             }
@@ -74,14 +90,36 @@ public final class CompiledReels {
         }
     }
 
-    /** The symbols a reel shows from top to bottom when it stops at {@code stop}. */
+    /**
+     * The symbols a reel shows from top to bottom when it stops at {@code stop}; with random reel heights,
+     * {@link #EMPTY} below the height the stop stands for.
+     */
     public int[] column(int reel, int stop) {
         int[] strip = set.strips()[reel];
+        int height = heights == null ? rows : (int) heights.values()[reel][stop / strip.length];
+        int first = stop % strip.length;
         int[] column = new int[rows];
         for (int j = 0; j < rows; j++) {
-            column[j] = strip[(stop + j) % strip.length];
+            column[j] = j < height ? strip[(first + j) % strip.length] : EMPTY;
         }
         return column;
+    }
+
+    /** The strip stop (the index shown on the top row) of stop {@code stop}. */
+    public int stripStop(int reel, int stop) {
+        return stop % stripLengths[reel];
+    }
+
+    /** The weight of stop {@code stop} of reel {@code reel}: its strip stop's, times its height's. */
+    public long stopWeight(int reel, int stop) {
+        long w = set.stopWeight(reel, stop % stripLengths[reel]);
+        return heights == null ? w : w * heights.weights()[reel][stop / stripLengths[reel]];
+    }
+
+    /** The total weight of reel {@code reel}'s stops. */
+    public long reelWeight(int reel) {
+        long w = set.reelWeight(reel);
+        return heights == null ? w : w * heights.total(reel);
     }
 
     public static int scatterCount(Scatter scatter, int[] column) {
@@ -110,8 +148,16 @@ public final class CompiledReels {
         return lengths[reel];
     }
 
-    /** Draws reel {@code reel}'s stop: uniform(length), or a weighted pick on a virtual reel. */
+    /**
+     * Draws reel {@code reel}'s stop: uniform(length), or a weighted pick on a virtual reel; with random reel
+     * heights, first the height (a weighted pick), then the strip stop.
+     */
     public int drawStop(RandomStream stream, int reel) {
+        if (heightTables[reel] != null) {
+            int height = stream.pick(heightTables[reel]);
+            int stop = weights[reel] == null ? stream.nextInt(stripLengths[reel]) : stream.pick(weights[reel]);
+            return height * stripLengths[reel] + stop;
+        }
         return weights[reel] == null ? stream.nextInt(lengths[reel]) : stream.pick(weights[reel]);
     }
 

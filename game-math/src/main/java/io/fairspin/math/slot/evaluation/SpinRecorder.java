@@ -155,8 +155,8 @@ public final class SpinRecorder {
         long freeGames = free == null ? 0 : free.spins(scatterCount(model.scatters().get(free.scatter()), window));
         long win = won - capped + bonuses.stream().mapToLong(BonusRound::amount).sum();
         List<Integer> stopList = new ArrayList<>();
-        for (int stop : stops) {
-            stopList.add(stop);
+        for (int r = 0; r < stops.length; r++) {
+            stopList.add(reels.stripStop(r, stops[r]));
         }
         return new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
     }
@@ -177,7 +177,7 @@ public final class SpinRecorder {
         for (int[] row : window) {
             List<String> names = new ArrayList<>();
             for (int symbol : row) {
-                names.add(model.symbols().get(symbol));
+                names.add(symbol == CompiledReels.EMPTY ? "" : model.symbols().get(symbol));
             }
             rows.add(names);
         }
@@ -283,6 +283,7 @@ public final class SpinRecorder {
             if (!rules.startsBonus(lineSymbols(line, window))) {
                 continue;
             }
+            int pickCount = game.drawPicks(stream);
             List<List<Long>> items = new ArrayList<>();
             for (int item = 0; item < model.bonus().items(); item++) {
                 List<Long> hidden = new ArrayList<>();
@@ -294,7 +295,7 @@ public final class SpinRecorder {
             List<Integer> picked = new ArrayList<>();
             List<List<Long>> revealed = new ArrayList<>();
             long credits = 0;
-            for (int i = 0; i < model.bonus().picks(); i++) {
+            for (int i = 0; i < pickCount; i++) {
                 int item = picker.pick(line, items.size(), List.copyOf(picked), List.copyOf(revealed));
                 if (item < 0 || item >= items.size()) {
                     throw new IllegalArgumentException("picks: item " + item + " does not exist");

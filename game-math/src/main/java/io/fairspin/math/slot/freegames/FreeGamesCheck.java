@@ -28,10 +28,10 @@ public final class FreeGamesCheck {
             Map<Integer, Fraction> counts = new TreeMap<>(Map.of(0, Fraction.ONE));
             for (int r = 0; r < reels.reels; r++) {
                 Map<Integer, Fraction> next = new TreeMap<>();
-                long total = reels.set.reelWeight(r);
+                long total = reels.reelWeight(r);
                 for (int stop = 0; stop < reels.length(r); stop++) {
                     int c = CompiledReels.scatterCount(scatter, reels.column(r, stop));
-                    Fraction p = Fraction.of(reels.set.stopWeight(r, stop), total);
+                    Fraction p = Fraction.of(reels.stopWeight(r, stop), total);
                     counts.forEach((k, q) -> next.merge(k + c, q.multiply(p), Fraction::add));
                 }
                 counts = next;

@@ -77,6 +77,10 @@ public final class ModelNode {
         return node.isArray();
     }
 
+    public boolean isObject() {
+        return node.isObject();
+    }
+
     public boolean isText() {
         return node.isTextual();
     }

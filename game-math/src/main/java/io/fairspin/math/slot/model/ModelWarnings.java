@@ -43,6 +43,11 @@ public final class ModelWarnings {
                         + "\" can never occur: a reel it needs never shows a symbol it accepts");
             }
         }
+        if (!model.pays().isEmpty() && model.pays().stream().allMatch(p -> !possible(model, shown, p, false)
+                && !(model.bothWays() && possible(model, shown, p, true)))) {
+            warnings.add("$.pays: no pay can ever occur");
+        }
+        warnings.addAll(ModelChecks.virtualReelRows(model));
         return List.copyOf(warnings);
     }
 

@@ -27,15 +27,50 @@ import java.util.List;
  * @param maxWin      the largest line-plus-scatter win of one spin in total bets, 0 for no cap
  * @param coins       coins played per line: the stake is {@code lineBet x lines x coins}, and every pay
  *                    (in line bets of one coin) is already the pay for that many coins
+ * @param heights     random reel heights (Megaways), or null: every reel shows {@code rows} symbols
+ * @param bonusBuy    the price of buying the free games, or null
  */
 public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-        int lines, long maxWin, int coins) {
+        int lines, long maxWin, int coins, Heights heights, BonusBuy bonusBuy) {
+
+    /** A model without random reel heights or a bonus buy. */
+    public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
+            boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
+            boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
+            int lines, long maxWin, int coins) {
+        this(id, name, rows, reels, symbols, wilds, addMultipliers, reelSets, baseReels, paylines, bothWays, ways,
+                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, coins, null, null);
+    }
 
     /** The stake in line bets of one coin: lines x coins, what pays in line bets are divided by to give the RTP. */
     public long stakeUnits() {
         return (long) lines * coins;
+    }
+
+    /**
+     * Buying the free games: for {@code price} total bets the round is the free games that {@code scatters}
+     * scatters award, without a base spin.
+     */
+    public record BonusBuy(long price, int scatters) {
+    }
+
+    /**
+     * Megaways-style random reel heights: on each spin every reel shows a number of symbols drawn with the
+     * given weights, the window's other rows staying empty.
+     *
+     * @param values  per reel the heights it may show
+     * @param weights per reel their weights
+     */
+    public record Heights(long[][] values, long[][] weights) {
+        public long total(int reel) {
+            long total = 0;
+            for (long w : weights[reel]) {
+                total += w;
+            }
+            return total;
+        }
     }
 
     public int symbolCount() {
@@ -62,8 +97,14 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * @param name    its name in the model
      * @param strips  per reel the symbol at each stop
      * @param weights per reel the weight of each stop, or null for equal weights
+     * @param rowStated per reel whether the model said which row its weights are for ({@code weightedRow}),
+     *                  or null when it never did
      */
-    public record ReelSet(String name, int[][] strips, long[][] weights) {
+    public record ReelSet(String name, int[][] strips, long[][] weights, boolean[] rowStated) {
+        public ReelSet(String name, int[][] strips, long[][] weights) {
+            this(name, strips, weights, null);
+        }
+
         public long stopWeight(int reel, int stop) {
             return weights == null || weights[reel] == null ? 1 : weights[reel][stop];
         }
@@ -138,13 +179,20 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      *
      * @param name        its name
      * @param items       hidden items offered
-     * @param picks       items the player picks
+     * @param picks       items the player picks (the most, when the number is drawn)
      * @param countValues how many prizes an item hides, and
      * @param countWeights their weights
      * @param prizeValues prizes in line bets, and
      * @param prizeWeights their weights
+     * @param pickValues  a random number of picks: its values, or null for always {@code picks}, and
+     * @param pickWeights their weights
      */
     public record Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
-            long[] prizeWeights) {
+            long[] prizeWeights, long[] pickValues, long[] pickWeights) {
+        /** A bonus with a fixed number of picks. */
+        public Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
+                long[] prizeWeights) {
+            this(name, items, picks, countValues, countWeights, prizeValues, prizeWeights, null, null);
+        }
     }
 }

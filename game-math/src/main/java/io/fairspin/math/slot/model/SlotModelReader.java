@@ -2,8 +2,10 @@ package io.fairspin.math.slot.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
+import io.fairspin.math.slot.model.SlotModel.BonusBuy;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.FreeGames;
+import io.fairspin.math.slot.model.SlotModel.Heights;
 import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.ReelSet;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
@@ -20,6 +22,8 @@ public final class SlotModelReader {
     public static final long MAX_CREDITS = (1L << 30) - 1;
     private static final int MAX_REEL_STOPS = 1 << 16;
     private static final int MAX_REELS = 9;
+    /** Stops of all reels of a set with random heights, counting each (height, stop) pair: 21 bits. */
+    private static final long MAX_HEIGHT_STOPS = (1L << 21) - 1;
     private static final double MAX_CYCLE = 0x1p62;
 
     private final List<String> symbols = new ArrayList<>();
@@ -33,14 +37,16 @@ public final class SlotModelReader {
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble");
+            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble", "reelHeights", "bonusBuy");
 
     private SlotModelReader() {
     }
 
     /** The model in {@code root}, read from {@code file}. */
     public static SlotModel read(String file, JsonNode root) {
-        return new SlotModelReader().model(new ModelNode(file, "$", root));
+        SlotModel model = new SlotModelReader().model(new ModelNode(file, "$", root));
+        ModelChecks.requireUsable(file, model);
+        return model;
     }
 
     private SlotModel model(ModelNode root) {
@@ -88,11 +94,77 @@ public final class SlotModelReader {
         }
         FreeGames freeGames = root.has("freeGames") ? freeGames(root.field("freeGames"), scatters) : null;
         long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS) * coins : 0;
+        Heights heights = root.has("reelHeights") ? heights(root.field("reelHeights"), rows, ways) : null;
+        if (heights != null && maxWin > 0) {
+            throw root.field("maxWin").error("a maximum-win cap is not available with random reel heights");
+        }
+        if (heights != null && scatters.size() > 1) {
+            throw root.field("scatters").error("random reel heights allow at most one scatter");
+        }
+        if (heights != null && pays.size() > 50) {
+            throw root.field("pays").error("random reel heights allow at most 50 paying symbols");
+        }
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
-                bonus, lineBet, lines, maxWin, coins);
+                bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames, scatters));
         checkMultipliedPays(root, model);
         return model;
+    }
+
+    /** Random reel heights: per reel a weighted table of heights from 1 to rows (ways games only). */
+    private Heights heights(ModelNode node, int rows, boolean ways) {
+        if (!ways) {
+            throw node.error("random reel heights need a ways game (\"ways\": true)");
+        }
+        List<ModelNode> perReel = node.nonEmptyElements();
+        if (perReel.size() != reels) {
+            throw node.error("expected one height table per reel (" + reels + "), found " + perReel.size());
+        }
+        long[][] values = new long[reels][];
+        long[][] weights = new long[reels][];
+        double cycle = 1;
+        for (int r = 0; r < reels; r++) {
+            ModelNode table = perReel.get(r).allowOnly(List.of("values", "weights"));
+            values[r] = table.field("values").integers(1, rows);
+            weights[r] = weights(table, values[r].length);
+            cycle *= Arrays.stream(weights[r]).sum();
+        }
+        for (ReelSet set : reelSets) {
+            long stops = 0;
+            for (int r = 0; r < reels; r++) {
+                stops += (long) values[r].length * set.strips()[r].length;
+            }
+            if (stops > MAX_HEIGHT_STOPS) {
+                throw node.error("reel set " + set.name() + " has " + stops + " (height, stop) pairs; expected at most "
+                        + MAX_HEIGHT_STOPS);
+            }
+            double total = cycle;
+            for (int r = 0; r < reels; r++) {
+                total *= set.reelWeight(r);
+            }
+            if (total > MAX_CYCLE) {
+                throw node.error("the product of the reels' lengths (or weight totals) and height weight totals is "
+                        + total + " for reel set " + set.name() + "; expected at most 2^62");
+            }
+        }
+        return new Heights(values, weights);
+    }
+
+    /** The bonus buy: a price in total bets and the scatter count whose free games it buys. */
+    private BonusBuy bonusBuy(ModelNode root, FreeGames freeGames, List<Scatter> scatters) {
+        if (!root.has("bonusBuy")) {
+            return null;
+        }
+        ModelNode node = root.field("bonusBuy").allowOnly(List.of("price", "scatters"));
+        if (freeGames == null) {
+            throw node.error("a bonus buy buys the free games; the model has none ($.freeGames)");
+        }
+        long price = node.field("price").integer(1, 100_000);
+        int count = (int) node.field("scatters").integer(1, 1000);
+        if (freeGames.spins(count) == 0) {
+            throw node.field("scatters").error(count + " scatters award no free games");
+        }
+        return new BonusBuy(price, count);
     }
 
     private void readSymbols(ModelNode node) {
@@ -159,9 +231,11 @@ public final class SlotModelReader {
             int[][] strips = new int[reels][];
             long[][] weights = new long[reels][];
             boolean weighted = false;
+            boolean[] rowStated = new boolean[reels];
             for (int r = 0; r < reels; r++) {
                 ModelNode reel = reelNodes.get(r);
-                ModelNode stops = reel.isArray() ? reel : reel.allowOnly(List.of("stops", "weights")).field("stops");
+                ModelNode stops = reel.isArray() ? reel
+                        : reel.allowOnly(List.of("stops", "weights", "weightedRow")).field("stops");
                 List<ModelNode> stopNodes = stops.nonEmptyElements();
                 if (stopNodes.size() > MAX_REEL_STOPS) {
                     throw stops.error("expected at most " + MAX_REEL_STOPS + " stops");
@@ -178,9 +252,13 @@ public final class SlotModelReader {
                         throw w.error("expected a positive weight somewhere");
                     }
                     weighted = true;
+                    if (reel.has("weightedRow")) {
+                        rowStated[r] = true;
+                        weights[r] = rotate(weights[r], (int) reel.field("weightedRow").integer(0, rows - 1));
+                    }
                 }
             }
-            ReelSet reelSet = new ReelSet(setName, strips, weighted ? weights : null);
+            ReelSet reelSet = new ReelSet(setName, strips, weighted ? weights : null, rowStated);
             double cycle = 1;
             for (int r = 0; r < reels; r++) {
                 cycle *= reelSet.reelWeight(r);
@@ -195,6 +273,18 @@ public final class SlotModelReader {
         if (reelSets.isEmpty()) {
             throw node.error("expected at least one reel set");
         }
+    }
+
+    /**
+     * Weights given for the symbol each stop shows on row {@code row}, as weights of the stop on the top
+     * row: the stop s shows stops[s + row] there, so it takes that entry's weight.
+     */
+    private static long[] rotate(long[] weights, int row) {
+        long[] rotated = new long[weights.length];
+        for (int s = 0; s < weights.length; s++) {
+            rotated[s] = weights[(s + row) % weights.length];
+        }
+        return rotated;
     }
 
     /** A reel set by name, or a weighted list of them. */
@@ -302,6 +392,10 @@ public final class SlotModelReader {
                         + "), found " + credits.length);
             }
             checkLength(paysNode, credits.length);
+            if (credits.length < reels) {
+                throw paysNode.error("expected one pay per reel (" + reels + "), found " + credits.length
+                        + ": write the pay of every count from 1 to " + reels + ", 0 where it pays nothing");
+            }
             for (int k = 1; k <= credits.length; k++) {
                 if (credits[k - 1] > 0) {
                     boolean[][] pattern = new boolean[k][];
@@ -361,7 +455,18 @@ public final class SlotModelReader {
     private Bonus bonus(ModelNode node) {
         node.allowOnly(List.of("name", "symbol", "count", "items", "picks", "prizesPerItem", "prizes"));
         int items = (int) node.field("items").integer(1, 100);
-        int picks = (int) node.field("picks").integer(1, items);
+        ModelNode picksNode = node.field("picks");
+        long[] pickValues = null;
+        long[] pickWeights = null;
+        int picks;
+        if (picksNode.isObject()) {
+            picksNode.allowOnly(List.of("values", "weights"));
+            pickValues = picksNode.field("values").integers(1, items);
+            pickWeights = weights(picksNode, pickValues.length);
+            picks = (int) Arrays.stream(pickValues).max().orElse(1);
+        } else {
+            picks = (int) picksNode.integer(1, items);
+        }
         ModelNode counts = node.field("prizesPerItem").allowOnly(List.of("values", "weights"));
         long[] countValues = counts.field("values").integers(1, 100);
         long[] countWeights = weights(counts, countValues.length);
@@ -369,7 +474,7 @@ public final class SlotModelReader {
         long[] prizeValues = times(prizes.field("values").integers(1, MAX_CREDITS));
         long[] prizeWeights = weights(prizes, prizeValues.length);
         return new Bonus(node.has("name") ? node.field("name").text() : "bonus", items, picks, countValues,
-                countWeights, prizeValues, prizeWeights);
+                countWeights, prizeValues, prizeWeights, pickValues, pickWeights);
     }
 
     private static long[] weights(ModelNode table, int length) {

@@ -39,9 +39,16 @@ public final class BonusPrizes {
                 sum.forEach((value, p) -> item.merge(value, p.multiply(chance), Fraction::add));
             }
         }
-        Map<Long, Fraction> award = Map.of(0L, Fraction.ONE);
-        for (int pick = 0; pick < bonus.picks(); pick++) {
-            award = convolve(award, item);
+        Map<Long, Fraction> picks = bonus.pickValues() == null ? Map.of((long) bonus.picks(), Fraction.ONE)
+                : table(bonus.pickValues(), bonus.pickWeights());
+        Map<Long, Fraction> award = new TreeMap<>();
+        Map<Long, Fraction> sumOfPicks = Map.of(0L, Fraction.ONE);
+        for (long pick = 1; pick <= bonus.picks(); pick++) {
+            sumOfPicks = convolve(sumOfPicks, item);
+            Fraction chance = picks.get(pick);
+            if (chance != null) {
+                sumOfPicks.forEach((value, p) -> award.merge(value, p.multiply(chance), Fraction::add));
+            }
         }
         return new BonusPrizes(award);
     }

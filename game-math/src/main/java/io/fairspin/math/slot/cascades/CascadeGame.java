@@ -1,0 +1,218 @@
+package io.fairspin.math.slot.cascades;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.Analyzable;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Game;
+import io.fairspin.math.PlayedRound;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.slot.cascades.CascadeEngine.Window;
+import io.fairspin.rng.RandomStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cascading (tumbling) slot: clusters on a grid or ways from reel 1, winning symbols removed and
+ * replaced from the strip, a multiplier that grows with each cascade in the base game and in free games,
+ * a round win cap. Plays through the {@link Game} contract; exact figures by counting every stop
+ * combination when the reel sets are small enough (the model's {@code analysisBudget}), otherwise
+ * {@link #analyze()} reports simulated figures and says so. Immutable and thread-safe.
+ */
+public final class CascadeGame implements Game, Analyzable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final CascadeModel model;
+    final CascadeEngine engine;
+    private final ThreadLocal<Window> windows;
+    private final List<String> winTypes = new ArrayList<>();
+    private final List<String> features = new ArrayList<>();
+    final int cascadeType;
+    final int scatterType;
+    final int freeType;
+    final int freeFeature;
+    private volatile Optional<CascadeAnalysis> analysis;
+
+    private CascadeGame(CascadeModel model) {
+        this.model = model;
+        this.engine = new CascadeEngine(model);
+        this.windows = ThreadLocal.withInitial(() -> new Window(engine));
+        cascadeType = add(winTypes, "cascade");
+        boolean scatterPays = java.util.Arrays.stream(model.scatterPays()).anyMatch(p -> p > 0);
+        scatterType = scatterPays ? add(winTypes, "scatter") : -1;
+        freeType = model.free() == null ? -1 : add(winTypes, "free-games");
+        freeFeature = model.free() == null ? -1 : add(features, "free-games");
+    }
+
+    /** The cascading game a model document with a {@code "cascade"} object describes. */
+    public static CascadeGame fromModel(String fileName, JsonNode root) {
+        return new CascadeGame(CascadeModelReader.read(fileName, root));
+    }
+
+    private static int add(List<String> names, String name) {
+        names.add(name);
+        return names.size() - 1;
+    }
+
+    /** The model's display name. */
+    public String name() {
+        return model.name();
+    }
+
+    @Override
+    public String id() {
+        return model.id();
+    }
+
+    @Override
+    public long stake() {
+        return model.stake();
+    }
+
+    @Override
+    public List<String> winTypes() {
+        return List.copyOf(winTypes);
+    }
+
+    @Override
+    public List<String> features() {
+        return List.copyOf(features);
+    }
+
+    @Override
+    public void play(RandomStream stream, RoundOutcome outcome) {
+        playRound(stream, outcome, windows.get(), null);
+    }
+
+    @Override
+    public PlayedRound playRecorded(RandomStream stream) {
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        List<CascadeRecord.Spin> spins = new ArrayList<>();
+        playRound(stream, outcome, new Window(engine), spins);
+        CascadeRecord record = new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(), spins);
+        try {
+            return new PlayedRound(outcome, MAPPER.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One round; {@code spins} null on the simulation path, else each spin is described into it. */
+    private void playRound(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins) {
+        outcome.start(stake());
+        long cap = model.maxWin() == 0 ? Long.MAX_VALUE : model.maxWin() * model.lines();
+        long[] paid = {0};
+        engine.draw(stream, false, w);
+        long win = spin(w, model.multipliers(), spins, "base");
+        int scatters = engine.scatters(w);
+        long scatterPay = CascadeModel.byCount(model.scatterPays(), scatters) * model.lines();
+        pay(outcome, cascadeType, win, cap, paid);
+        if (scatterType >= 0) {
+            pay(outcome, scatterType, scatterPay, cap, paid);
+        }
+        long remaining = model.free() == null ? 0 : model.free().spins(scatters);
+        record(spins, scatters, remaining, win + scatterPay);
+        if (remaining > 0) {
+            outcome.trigger(freeFeature);
+        }
+        for (; remaining > 0 && paid[0] < cap; remaining--) {
+            engine.draw(stream, true, w);
+            long free = spin(w, model.free().multipliers(), spins, "free");
+            int count = engine.scatters(w);
+            free += CascadeModel.byCount(model.scatterPays(), count) * model.lines();
+            pay(outcome, freeType, free, cap, paid);
+            long more = model.free().retrigger() ? model.free().spins(count) : 0;
+            remaining += more;
+            record(spins, count, more, free);
+        }
+    }
+
+    private void pay(RoundOutcome outcome, int type, long credits, long cap, long[] paid) {
+        long amount = Math.min(credits, cap - paid[0]);
+        paid[0] += amount;
+        if (amount > 0) {
+            outcome.addWin(type, amount * model.lineBet());
+        }
+    }
+
+    private long spin(Window w, long[] multipliers, List<CascadeRecord.Spin> spins, String kind) {
+        if (spins == null) {
+            return engine.cascade(w, multipliers);
+        }
+        List<Integer> stops = new ArrayList<>();
+        for (int stop : w.stops) {
+            stops.add(stop);
+        }
+        List<CascadeRecord.Step> steps = new ArrayList<>();
+        long total = 0;
+        while (true) {
+            List<List<String>> window = window(w);
+            long win = engine.evaluate(w);
+            long multiplier = CascadeEngine.multiplier(multipliers, w.evaluations);
+            List<CascadeRecord.Position> positions = new ArrayList<>();
+            for (int c = 0; c < engine.cells; c++) {
+                if ((w.removed >>> c & 1) != 0 && win > 0) {
+                    positions.add(new CascadeRecord.Position(c / engine.rows, c % engine.rows));
+                }
+            }
+            steps.add(new CascadeRecord.Step(window, positions, win, multiplier, win * multiplier * model.lineBet()));
+            total += win * multiplier;
+            if (win == 0 || w.evaluations >= CascadeEngine.MAX_EVALUATIONS) {
+                break;
+            }
+            engine.tumble(w);
+        }
+        spins.add(new CascadeRecord.Spin(kind, model.setNames().get(w.set), stops, steps, 0, 0, 0));
+        return total;
+    }
+
+    private void record(List<CascadeRecord.Spin> spins, int scatters, long freeGames, long credits) {
+        if (spins != null) {
+            CascadeRecord.Spin last = spins.remove(spins.size() - 1);
+            spins.add(new CascadeRecord.Spin(last.kind(), last.reelSet(), last.stops(), last.cascades(), scatters,
+                    freeGames, credits * model.lineBet()));
+        }
+    }
+
+    private List<List<String>> window(Window w) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < engine.rows; j++) {
+            List<String> row = new ArrayList<>();
+            for (int r = 0; r < engine.reels; r++) {
+                row.add(model.symbols().get(w.grid[r * engine.rows + j]));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    // ---- Analysis ----
+
+    /** The exact analysis, when the model is small enough and has no round cap. */
+    Optional<CascadeAnalysis> exact() {
+        Optional<CascadeAnalysis> result = analysis;
+        if (result == null) {
+            result = CascadeAnalysis.of(this);
+            analysis = result;
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<ExactFigures> exactFigures() {
+        return exact().map(CascadeAnalysis::figures);
+    }
+
+    @Override
+    public AnalysisReport analyze() {
+        return exact().map(CascadeAnalysis::report).orElseGet(() -> CascadeSimulatedSheet.report(this));
+    }
+
+    /** Why the figures are not exact, or null when they are. */
+    String notExactBecause() {
+        return CascadeAnalysis.notExactBecause(this);
+    }
+}
