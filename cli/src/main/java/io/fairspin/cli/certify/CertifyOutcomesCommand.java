@@ -119,8 +119,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
-            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source),
-                    StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source));
         }
         if (json()) {
             Map<String, Object> out = new LinkedHashMap<>();

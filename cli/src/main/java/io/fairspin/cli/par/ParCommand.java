@@ -58,9 +58,7 @@ public final class ParCommand extends LeafCommand {
         }
         out.flush();
         if (reportFile != null) {
-            try (PrintStream html = new PrintStream(Files.newOutputStream(reportFile), false, StandardCharsets.UTF_8)) {
-                ReportWriter.writeHtml(html, report);
-            }
+            io.fairspin.cli.ReportFiles.print(reportFile, html -> ReportWriter.writeHtml(html, report));
         }
         io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%n", model, seconds);
         return 0;
