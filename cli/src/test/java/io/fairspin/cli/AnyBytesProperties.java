@@ -114,10 +114,10 @@ class AnyBytesProperties {
         List<String> before = files();
         String[] command = switch (role) {
             case 0 -> new String[] {"par", file.toString()};
-            case 1 -> new String[] {"rng", "replay", "--escrow", escrow.toString(), "--key", file.toString()};
-            case 2 -> new String[] {"audit", "check-packet", packet.toString(), "--key", file.toString()};
-            case 3 -> new String[] {"audit", "check-packet", file.toString(), "--key", operatorPub.toString()};
-            default -> new String[] {"rng", "replay", "--escrow", file.toString(), "--key", auditorKey.toString()};
+            case 1 -> new String[] {"rng", "replay", "--escrow", escrow.toString(), "--auditor-key", file.toString()};
+            case 2 -> new String[] {"audit", "check-packet", packet.toString(), "--operator-key", file.toString()};
+            case 3 -> new String[] {"audit", "check-packet", file.toString(), "--operator-key", operatorPub.toString()};
+            default -> new String[] {"rng", "replay", "--escrow", file.toString(), "--auditor-key", auditorKey.toString()};
         };
         long start = System.nanoTime();
         CommandRun run = CommandRun.of(command);

@@ -70,4 +70,19 @@ class FullOutputTest {
         assertEquals(0, run("Broken pipe", err, "rng", "bytes", "--count", "1000")[0]);
         assertEquals("", err.toString(StandardCharsets.UTF_8), "a reader that went away is no error");
     }
+
+    @Test
+    void aReportThatCannotBeWrittenLeavesNoPartialFile(@TempDir Path dir) throws Exception {
+        String model = Path.of("..", "examples", "roulette-european.json").toString();
+        Path missing = dir.resolve("no-such-folder").resolve("sheet.html");
+        CommandRun run = CommandRun.of("par", model, "--report", missing.toString());
+        assertEquals(ExitCode.ERROR, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains(missing + ": cannot write the report"), run.stderr());
+        Path ok = dir.resolve("sheet.html");
+        assertEquals(0, CommandRun.of("par", model, "--report", ok.toString()).exitCode());
+        assertTrue(Files.readString(ok).contains("</html>"));
+        try (var left = Files.list(dir)) {
+            assertEquals(java.util.List.of(ok), left.toList(), "no temporary file is left");
+        }
+    }
 }

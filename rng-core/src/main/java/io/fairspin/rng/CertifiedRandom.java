@@ -172,7 +172,10 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
 
     /** Reseeds now from the entropy source (for example after a fork or on an operator's request). */
     public synchronized void reseed() {
-        reseed(null);
+        // Buffered output is kept: the escrow's replay of the output (EscrowReplay.output) reproduces the
+        // requests as handed out, which a discard would break (EscrowReplayTest pins it).
+        checkUsable();
+        guarded(this::reseedFromEntropy);
     }
 
     /**

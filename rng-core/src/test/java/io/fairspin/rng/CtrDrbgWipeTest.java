@@ -26,6 +26,16 @@ class CtrDrbgWipeTest {
         return f.get(drbg);
     }
 
+    /** The cipher {@code name} ("counterMode", "blockMode") that the DRBG uses on this thread. */
+    private static Cipher cipher(Object drbg, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Method ciphers = CtrDrbg.class.getDeclaredMethod("ciphers");
+        ciphers.setAccessible(true);
+        Object record = ciphers.invoke(drbg);
+        java.lang.reflect.Method accessor = record.getClass().getDeclaredMethod(name);
+        accessor.setAccessible(true);
+        return (Cipher) accessor.invoke(record);
+    }
+
     private static boolean allZero(byte[] bytes) {
         for (byte b : bytes) {
             if (b != 0) {
@@ -70,7 +80,7 @@ class CtrDrbgWipeTest {
         byte[] probe = new byte[16];
         random.nextBytes(probe);
         if (df) {
-            assertArrayEquals(zeroKeyBlock(keyLength, probe), ((Cipher) field(ctr, "blockMode")).doFinal(probe),
+            assertArrayEquals(zeroKeyBlock(keyLength, probe), cipher(ctr, "blockMode").doFinal(probe),
                     "the derivation function leaves the block cipher on the zero key");
         }
         drbg.close();
@@ -78,9 +88,9 @@ class CtrDrbgWipeTest {
         for (String name : new String[] {"key", "value", "counter", "temp"}) {
             assertTrue(allZero((byte[]) field(ctr, name)), name + " is zero after close");
         }
-        assertArrayEquals(zeroKeyStream(keyLength, new byte[16], 64), ((Cipher) field(ctr, "counterMode"))
+        assertArrayEquals(zeroKeyStream(keyLength, new byte[16], 64), cipher(ctr, "counterMode")
                 .update(new byte[64]), "the counter-mode cipher is re-keyed with zeros");
-        assertArrayEquals(zeroKeyBlock(keyLength, probe), ((Cipher) field(ctr, "blockMode")).doFinal(probe),
+        assertArrayEquals(zeroKeyBlock(keyLength, probe), cipher(ctr, "blockMode").doFinal(probe),
                 "the block cipher is re-keyed with zeros");
         for (Field f : CtrDrbg.class.getDeclaredFields()) {
             f.setAccessible(true);

@@ -144,8 +144,7 @@ public final class CertifyEntropyCommand extends LeafCommand {
         HealthTestCutoffs cutoffs = HealthTestCutoffs.of(assessed, ALPHA_EXPONENT);
         boolean passed = (iid == null || iid.passed()) && (restartResult == null || restartResult.passed());
         if (report != null) {
-            Files.writeString(report, html(name, samples, nonIid, iid, restartResult, assessed, cutoffs),
-                    StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(report, html(name, samples, nonIid, iid, restartResult, assessed, cutoffs));
         }
         if (json()) {
             writeJsonReport(json(name, samples, nonIid, iid, restartResult, assessed, cutoffs, passed));

@@ -99,8 +99,8 @@ public final class CertifyGameCommand extends LeafCommand {
         String source = String.format(Locale.ROOT, "%s (%s): %,d rounds from %s%s", model, game.id(), rounds,
                 mechanism.cliName(), roundStreams ? " round streams" : "");
         if (report != null) {
-            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + game.id(),
-                    "Every draw of " + source + ", as the game made it.", reportLines()), StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(report, GameReports.html(summary, "Game-level tests: " + game.id(),
+                    "Every draw of " + source + ", as the game made it.", reportLines()));
         }
         if (json()) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -178,8 +178,7 @@ public final class CertifyNistCommand extends LeafCommand {
         }
         Assessment assessment = Assessment.of(battery, results, alpha, level);
         if (report != null) {
-            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length, reportLines()),
-                    StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(report, NistHtmlReport.render(assessment, results, source, length, reportLines()));
         }
         if (json()) {
             writeJsonReport(jsonResult(battery, assessment, results, source));

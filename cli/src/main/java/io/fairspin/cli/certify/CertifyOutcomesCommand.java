@@ -119,9 +119,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
-            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source,
-                    reportLines()),
-                    StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source,
+                    reportLines()));
         }
         if (json()) {
             Map<String, Object> out = new LinkedHashMap<>();

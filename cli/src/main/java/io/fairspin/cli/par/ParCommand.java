@@ -60,7 +60,7 @@ public final class ParCommand extends LeafCommand {
         }
         out.flush();
         if (reportFile != null) {
-            Files.writeString(reportFile, ReportWriter.html(report, reportLines()), StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(reportFile, ReportWriter.html(report, reportLines()));
         }
         game.exactFigures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
                 "fairspin: warning: %s: the RTP is %.2f%%, above 100%%: check the model's pays and weights%n", model,

@@ -230,7 +230,7 @@ public final class SimulateCommand extends LeafCommand {
     private int finish(SimulationReport result, String rateLine) throws IOException {
         print(result);
         if (report != null) {
-            Files.writeString(report, new HtmlReport(model, result, reportLines()).render(), StandardCharsets.UTF_8);
+            io.fairspin.cli.ReportFiles.write(report, new HtmlReport(model, result, reportLines()).render());
         }
         io().err().println(rateLine);
         return result.verdict().map(v -> v.passed() ? ExitCode.OK : ExitCode.SIMULATION_DISAGREES)

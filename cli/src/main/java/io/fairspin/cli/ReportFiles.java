@@ -1,0 +1,73 @@
+package io.fairspin.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * Writes a report file whole or not at all: to a temporary name beside it, forced, then renamed over the
+ * target. A failed write (a full disk, a missing folder) leaves no partial file, and its error names the
+ * report's file.
+ */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /** Writes {@code text} (UTF-8) to {@code target}. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes what {@code body} prints to {@code target}. */
+    public static void print(Path target, Consumer<PrintStream> body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            body.accept(out);
+        }
+        write(target, bytes.toByteArray());
+    }
+
+    /** Writes {@code content} to {@code target}. */
+    public static void write(Path target, byte[] content) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // A device or a pipe (/dev/stdout, a FIFO): written in place, never renamed over.
+            try (var out = Files.newOutputStream(target)) {
+                out.write(content);
+            } catch (IOException e) {
+                throw new IOException(target + ": cannot write the report: " + e.getMessage(), e);
+            }
+            return;
+        }
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                e.addSuppressed(ignored);
+            }
+            if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+                throw new IOException(target + ": cannot write the report: " + e.getClass().getSimpleName()
+                        .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT), e);
+            }
+            throw new IOException(target + ": cannot write the report: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()), e);
+        }
+    }
+}
