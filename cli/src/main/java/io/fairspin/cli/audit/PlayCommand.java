@@ -1,18 +1,20 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
-import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.RngHealthEvent;
 import io.fairspin.rng.escrow.EscrowFile;
-import io.fairspin.rng.keys.KeyFiles;
 import io.fairspin.rng.escrow.SeedEscrow;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +104,8 @@ public final class PlayCommand extends LeafCommand {
         Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
         try (AuditLog audit = writing.openOrCreate(log, origin, io());
              SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
-             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
+             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
+                     .healthListener(event -> audit.submitHealth(healthRecord(event))).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
             RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,
                     session != null ? session : "play-" + rng.instanceId(), currency);
@@ -121,6 +124,13 @@ public final class PlayCommand extends LeafCommand {
                     + " of %,d)%n", rounds, seconds, rate, batch);
         }
         return 0;
+    }
+
+    /** The log entry of a generator health event, so that 'fairspin monitor' sees reseeds and failures. */
+    static RngHealthRecord healthRecord(RngHealthEvent event) {
+        return new RngHealthRecord(event.instanceId(), event.kind() == RngHealthEvent.Kind.RESEED
+                ? RngHealthRecord.RESEED : RngHealthRecord.HEALTH_FAILURE, event.atMillis(), event.reseeds(),
+                event.detail());
     }
 
     /** Plays every round in batches, keeping at most --in-flight rounds unacknowledged. */
