@@ -64,7 +64,7 @@ public final class GameTally {
     private boolean awardAlarm;
     private long impossibleWins;
     private final List<Point> points = new ArrayList<>();
-    private long pointStep = 1000;
+    private long pointStep = 100;
 
     /**
      * @param check the game's outcome check, or null (then no award test)
