@@ -7,6 +7,6 @@ out=${1:-roulette-collection}
 mkdir -p "$out"
 ./fairspin rng ints --bound 37 --count 4.9M --out "$out/spins.txt"
 ./fairspin rng bytes --count 100M --out "$out/raw.bin"
-./fairspin --format json rng stats "$out/raw.bin" > "$out/raw-stats.json"
-./fairspin --format json rng kat ../shared/reference/cavp > "$out/cavp.json"
+./fairspin rng stats "$out/raw.bin" --format json > "$out/raw-stats.json"
+./fairspin rng kat ../shared/reference/cavp --format json > "$out/cavp.json"
 echo "wrote $out/spins.txt, $out/raw.bin, $out/raw-stats.json, $out/cavp.json"

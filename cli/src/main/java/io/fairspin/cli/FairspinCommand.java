@@ -41,9 +41,13 @@ import picocli.CommandLine.ScopeType;
 public final class FairspinCommand {
     private final Io io;
 
-    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json|html", defaultValue = "text",
-            description = "Output format of results: text or json (default: text); html for reports (par).")
-    private OutputFormat format = OutputFormat.TEXT;
+    /**
+     * {@code --format} before the command name, as in {@code fairspin --format json par MODEL}: hidden, since each
+     * command lists the formats it prints; {@link Main} checks the value against them.
+     */
+    @Option(names = "--format", hidden = true, paramLabel = "FORMAT", converter = FormatOption.TextJsonCsvNames.class,
+            description = "The output format, for the command that follows.")
+    private OutputFormat format;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
@@ -62,6 +66,7 @@ public final class FairspinCommand {
         return io;
     }
 
+    /** The format given before the command name, or null. */
     public OutputFormat format() {
         return format;
     }
@@ -71,7 +76,7 @@ public final class FairspinCommand {
     }
 
     /** The version, from the build. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties properties = new Properties();

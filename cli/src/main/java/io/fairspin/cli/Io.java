@@ -21,7 +21,24 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
     /** The process's standard streams. */
     public static Io system() {
         return new Io(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err,
-                System.console() != null);
+                stderrIsTerminal());
+    }
+
+    /**
+     * Whether stderr is a terminal, whatever stdin and stdout are: on Linux, where file descriptor 2 points; elsewhere,
+     * whether the JVM has a console (stdin and stdout both terminals).
+     */
+    static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // fall through to the console test
+        }
+        return System.console() != null;
     }
 
     /** The input a command argument names: stdin for "-", else the file (a folder is an error naming it). */

@@ -2,6 +2,7 @@ package io.fairspin.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -19,8 +20,26 @@ public abstract class LeafCommand implements Callable<Integer> {
         return root().io();
     }
 
+    /**
+     * The output format: the command's own {@code --format} (a {@link FormatOption} mixin), else one given
+     * before the command name ({@code fairspin --format json par ...}), else text.
+     */
+    protected final OutputFormat format() {
+        OptionSpec own = spec.findOption("--format");
+        if (own != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            return own.getValue();
+        }
+        OutputFormat before = root().format();
+        return before != null ? before : OutputFormat.TEXT;
+    }
+
     protected final boolean json() {
-        return root().format() == OutputFormat.JSON;
+        return format() == OutputFormat.JSON;
+    }
+
+    protected final boolean csv() {
+        return format() == OutputFormat.CSV;
     }
 
     /** Rejects, as a usage error (exit code 2), a value of {@code option} below {@code min}. */
@@ -34,6 +53,11 @@ public abstract class LeafCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     option + ": must be in [" + min + ", " + max + "], was " + value);
         }
+    }
+
+    /** A usage error (exit code 2) with this message. */
+    protected final ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /** Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}. */

@@ -4,7 +4,13 @@ import io.fairspin.audit.log.LogCorruptedException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point of the {@code fairspin} command: it exits with what {@link #run} returns. */
 public final class Main {
@@ -23,7 +29,11 @@ public final class Main {
         cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, arguments) -> {
             PrintStream err = io.err();
-            err.println("fairspin: " + e.getMessage());
+            CommandLine.ParameterException reported = unknownOptionFirst(e, arguments);
+            err.println("fairspin: " + reported.getMessage());
+            if (reported instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE;
         });
@@ -35,12 +45,13 @@ public final class Main {
             return e instanceof LogCorruptedException ? ExitCode.TAMPERED : ExitCode.ERROR;
         });
         cli.setExecutionStrategy(parseResult -> {
-            Object command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)
-                    .getCommand();
-            boolean help = parseResult.asCommandLineList().stream()
-                    .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
-            if (root.format() == OutputFormat.HTML && !help && !(command instanceof HtmlOutput)) {
-                io.err().println("fairspin: --format html: this command prints text or json only");
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            CommandLine last = commands.get(commands.size() - 1);
+            boolean help = commands.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+            String refused = help ? null : refusedFormat(root.format(), last.getCommandSpec());
+            if (refused != null) {
+                io.err().println("fairspin: " + refused);
+                io.err().println("Try '" + last.getCommandSpec().qualifiedName() + " --help' for more information.");
                 return ExitCode.USAGE;
             }
             return new CommandLine.RunLast().execute(parseResult);
@@ -48,10 +59,66 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** The command tree, also used to generate the completion script. */
-    static CommandLine commandLine(FairspinCommand root) {
+    /**
+     * A mistyped option, rather than the required option it leaves missing: picocli checks required options
+     * first, so {@code simulate m.json --rounsd 10} would say only that {@code --rounds} is missing.
+     */
+    private static CommandLine.ParameterException unknownOptionFirst(CommandLine.ParameterException e,
+                                                                     String[] arguments) {
+        if (e instanceof UnmatchedArgumentException) {
+            return e;
+        }
+        CommandSpec command = e.getCommandLine().getCommandSpec();
+        for (String argument : arguments) {
+            if (argument.equals("--")) {
+                break;
+            }
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (name.startsWith("--") && name.length() > 2 && command.findOption(name) == null
+                    && command.subcommands().isEmpty()) {
+                return new UnmatchedArgumentException(e.getCommandLine(), List.of(argument));
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Why a {@code --format} given before the command name does not suit {@code command}, or null when it does: a
+     * command prints only the formats its own {@code --format} lists.
+     */
+    private static String refusedFormat(OutputFormat format, CommandSpec command) {
+        if (format == null || format == OutputFormat.TEXT) {
+            return null;
+        }
+        OptionSpec own = command.findOption("--format");
+        Set<OutputFormat> offered = own == null || own.completionCandidates() == null ? Set.of(OutputFormat.TEXT)
+                : FormatOption.offered(own.completionCandidates());
+        if (offered.contains(format)) {
+            return null;
+        }
+        return "--format " + format.cliName() + ": '" + command.qualifiedName() + "' prints "
+                + offered.stream().map(OutputFormat::cliName).collect(Collectors.joining(" or ")) + " only";
+    }
+
+    /**
+     * The command tree, also used to generate the completion script: every command answers {@code --help} and
+     * {@code --version}.
+     */
+    public static CommandLine commandLine(FairspinCommand root) {
         CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        standardOptions(cli, new FairspinCommand.Version());
         return cli;
+    }
+
+    private static void standardOptions(CommandLine command, CommandLine.IVersionProvider version) {
+        CommandSpec spec = command.getCommandSpec();
+        if (!spec.mixinStandardHelpOptions()) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        spec.versionProvider(version);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            standardOptions(sub, version);
+        }
     }
 }

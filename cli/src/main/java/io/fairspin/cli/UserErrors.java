@@ -21,13 +21,15 @@ final class UserErrors {
             return "permission denied: " + ((AccessDeniedException) cause).getFile();
         }
         if (cause instanceof FileAlreadyExistsException) {
-            return "file exists: " + ((FileAlreadyExistsException) cause).getFile();
+            FileAlreadyExistsException exists = (FileAlreadyExistsException) cause;
+            return "file exists: " + exists.getFile() + (exists.getReason() == null ? "" : " (" + exists.getReason() + ")");
         }
         if (cause instanceof NotDirectoryException) {
             return "not a directory: " + ((NotDirectoryException) cause).getFile();
         }
         if (cause instanceof IOException || cause instanceof IllegalArgumentException
-                || cause instanceof IllegalStateException) {
+                || cause instanceof IllegalStateException
+                || cause.getClass().getName().startsWith("io.fairspin.") && cause.getMessage() != null) {
             return String.valueOf(cause.getMessage());
         }
         String message = cause.getMessage();

@@ -43,7 +43,52 @@ class AuditCommandsTest {
 
         CommandRun again = CommandRun.of("keys", "signing", "--out", base.toString());
         assertEquals(ExitCode.ERROR, again.exitCode());
-        assertTrue(again.stderr().startsWith("fairspin: file exists"), again.stderr());
+        assertEquals("fairspin: file exists: " + key + " (use --force to replace it)\n", again.stderr());
+        byte[] before = Files.readAllBytes(key);
+        CommandRun forced = CommandRun.of("keys", "signing", "--out", base.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.stderr());
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(key)), "--force replaced the key");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(pub)));
+        for (String bad : new String[] {"", " ", dir + "/"}) {
+            CommandRun empty = CommandRun.of("keys", "escrow", "--out", bad);
+            assertEquals(ExitCode.USAGE, empty.exitCode(), empty.stderr());
+            assertTrue(empty.stderr().startsWith("fairspin: --out: must be a file prefix"), empty.stderr());
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count(), "nothing but operator.key and operator.pub");
+        }
+    }
+
+    @Test
+    void aTornTailIsReportedAsRecoverableNotAsTampering(@TempDir Path dir) throws Exception {
+        String base = dir.resolve("operator").toString();
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", base).exitCode());
+        Path log = dir.resolve("log");
+        assertEquals(0, CommandRun.of("audit", "demo", log.toString(), "--signing-key", base + ".key", "--rounds",
+                "50").exitCode());
+        Path segment = log.resolve("00000000000000000000.seg");
+        long size = Files.size(segment);
+        for (int torn : new int[] {1, 3, 7, 40}) {
+            byte[] partial = new byte[torn];
+            partial[0] = 0; // a frame's length starts with a zero byte in a small log
+            if (torn > 4) {
+                partial[3] = 60; // a sane length that runs past the end: the file ends inside the frame
+            }
+            try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+                channel.truncate(size);
+                channel.write(ByteBuffer.wrap(partial), size);
+            }
+            CommandRun verify = CommandRun.of("audit", "verify", log.toString(), "--operator-key", base + ".pub");
+            assertEquals(0, verify.exitCode(), verify.text());
+            assertTrue(verify.text().contains("torn tail     00000000000000000000.seg at offset " + size + ": torn tail of "
+                    + torn + " bytes"), verify.text());
+            assertTrue(verify.text().contains("result        OK UP TO A TORN TAIL"), verify.text());
+            assertFalse(verify.text().contains("TAMPERED"), verify.text());
+            JsonNode json = JSON.readTree(CommandRun.of("--format", "json", "audit", "inspect", log.toString()).stdout());
+            assertEquals(1, json.get("tornTails").size());
+            assertEquals(0, json.get("problems").size());
+        }
     }
 
     @Test
@@ -56,7 +101,7 @@ class AuditCommandsTest {
         assertEquals(0, demo.exitCode(), demo.stderr());
         assertTrue(demo.text().contains("durable rounds/s"), demo.text());
 
-        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--key", base + ".pub");
+        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--operator-key", base + ".pub");
         assertEquals(0, verify.exitCode(), verify.text());
         JsonNode report = JSON.readTree(verify.stdout());
         assertEquals(2001, report.get("entries").asLong());
@@ -66,21 +111,21 @@ class AuditCommandsTest {
         assertEquals(0, prove.exitCode(), prove.stderr());
         Path packet = dir.resolve("packet.json");
         Files.write(packet, prove.stdout());
-        CommandRun check = CommandRun.of("audit", "check-packet", packet.toString(), "--key", base + ".pub");
+        CommandRun check = CommandRun.of("audit", "check-packet", packet.toString(), "--operator-key", base + ".pub");
         assertEquals(0, check.exitCode(), check.text());
         assertTrue(check.text().startsWith("packet " + packet + " checks out: entry 1234"), check.text());
 
         String edited = prove.text().replace("\"win\" : 0", "\"win\" : 1").replace("\"win\" : 250", "\"win\" : 0");
         CommandRun tampered = CommandRun.withInput(edited.getBytes(StandardCharsets.UTF_8), "audit", "check-packet",
-                "-", "--key", base + ".pub");
+                "-", "--operator-key", base + ".pub");
         assertEquals(ExitCode.TAMPERED, tampered.exitCode(), tampered.text());
         assertTrue(tampered.text().contains("does NOT check out"), tampered.text());
 
         String other = dir.resolve("other").toString();
         CommandRun.of("keys", "signing", "--out", other);
-        assertEquals(ExitCode.TAMPERED, CommandRun.of("audit", "verify", log, "--key", other + ".pub").exitCode());
+        assertEquals(ExitCode.TAMPERED, CommandRun.of("audit", "verify", log, "--operator-key", other + ".pub").exitCode());
         assertEquals(ExitCode.TAMPERED,
-                CommandRun.of("audit", "check-packet", packet.toString(), "--key", other + ".pub").exitCode());
+                CommandRun.of("audit", "check-packet", packet.toString(), "--operator-key", other + ".pub").exitCode());
     }
 
     @Test

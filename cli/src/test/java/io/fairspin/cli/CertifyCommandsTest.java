@@ -29,8 +29,8 @@ class CertifyCommandsTest {
         String[][] runs = {
             {"certify", "outcomes", "--range", "37", "--count", "1K", "--level", "2"},
             {"certify", "game", "m.json", "--rounds", "1K", "--level", "0"},
-            {"certify", "nist", "--generator", "ctr-aes256", "--alpha", "1"},
-            {"certify", "nist", "--generator", "ctr-aes256", "--level", "x"},
+            {"certify", "nist", "--mechanism", "ctr-aes256", "--alpha", "1"},
+            {"certify", "nist", "--mechanism", "ctr-aes256", "--level", "x"},
         };
         for (String[] args : runs) {
             CommandRun run = CommandRun.of(args);
@@ -50,10 +50,10 @@ class CertifyCommandsTest {
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode result = JSON.readTree(run.stdout());
         JsonNode p = result.get("pValues").get(0).get("pValues");
-        assertEquals(expected.get("Frequency").asDouble(), p.get("Frequency").get(0).asDouble(), 1e-6);
-        assertEquals(148, p.get("NonOverlappingTemplate").size());
+        assertEquals(expected.get("Frequency").asDouble(), p.get("frequency").get(0).asDouble(), 1e-6);
+        assertEquals(148, p.get("non-overlapping-template").size());
         assertEquals(expected.get("NonOverlappingTemplate").get(147).asDouble(),
-                p.get("NonOverlappingTemplate").get(147).asDouble(), 1e-6);
+                p.get("non-overlapping-template").get(147).asDouble(), 1e-6);
         assertEquals(188, result.get("assessment").get("rows").size());
         assertTrue(result.get("passed").asBoolean());
         String page = Files.readString(html);
@@ -88,7 +88,7 @@ class CertifyCommandsTest {
         assertEquals(0, stdin.exitCode(), stdin.stderr());
         JsonNode expected = JSON.readTree(sts("expected").resolve("data.sha1.json").toFile()).get("p_values");
         assertEquals(expected.get("Frequency").asDouble(),
-                JSON.readTree(stdin.stdout()).get("pValues").get(0).get("pValues").get("Frequency").get(0).asDouble(), 1e-6);
+                JSON.readTree(stdin.stdout()).get("pValues").get(0).get("pValues").get("frequency").get(0).asDouble(), 1e-6);
 
         Path small = dir.resolve("small.bin");
         Files.write(small, new byte[1000]);
@@ -99,7 +99,7 @@ class CertifyCommandsTest {
 
     @Test
     void nistRejectsContradictoryInputs() {
-        CommandRun both = CommandRun.of("certify", "nist", "x.bin", "--generator", "ctr-aes256");
+        CommandRun both = CommandRun.of("certify", "nist", "x.bin", "--mechanism", "ctr-aes256");
         assertEquals(ExitCode.USAGE, both.exitCode());
         assertTrue(both.stderr().contains("not both"), both.stderr());
         CommandRun unknown = CommandRun.of("certify", "nist", "x.bin", "--tests", "spectral");
@@ -110,7 +110,7 @@ class CertifyCommandsTest {
     /** Fresh generator output: the verdict is random (fails with probability about 0.01), so only the run's shape is checked. */
     @Test
     void nistTestsAGeneratorDirectly() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", "--generator", "hmac-sha256",
+        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", "--mechanism", "hmac-sha256",
                 "--streams", "3", "--length", "100000", "--tests", "frequency,block-frequency,serial");
         assertTrue(run.exitCode() == 0 || run.exitCode() == ExitCode.BATTERY_FAILED, run.stderr());
         JsonNode result = JSON.readTree(run.stdout());

@@ -95,7 +95,8 @@ class EscrowCommandsTest {
 
         CommandRun again = run("keys", "escrow", "--out", dir.resolve("auditor").toString());
         assertEquals(ExitCode.ERROR, again.exitCode());
-        assertEquals("fairspin: file exists: " + dir.resolve("auditor.pub") + "\n", again.stderr());
+        assertEquals("fairspin: file exists: " + dir.resolve("auditor.key") + " (use --force to replace it)\n",
+                again.stderr());
     }
 
     @Test
@@ -110,7 +111,7 @@ class EscrowCommandsTest {
         assertEquals(KeyFiles.keyId(KeyFiles.readPublicKey(publicKey, "X25519")), escrowed.get("keyId").asText());
 
         Path replayed = dir.resolve("replayed.bin");
-        CommandRun replay = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun replay = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--drbg", drbg, "--count", "200Ki", "--out", replayed.toString());
         assertEquals(0, replay.exitCode(), replay.stderr());
         assertArrayEquals(Files.readAllBytes(raw), Files.readAllBytes(replayed));
@@ -120,18 +121,18 @@ class EscrowCommandsTest {
         assertEquals(5000, toStdout.stdout().length);
         assertTrue(toStdout.stderr().startsWith("escrowed to " + escrow + " as DRBG "), toStdout.stderr());
         String second = toStdout.stderr().substring(("escrowed to " + escrow + " as DRBG ").length()).substring(0, 16);
-        CommandRun replayStdout = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun replayStdout = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--drbg", second, "--count", "5000");
         assertArrayEquals(toStdout.stdout(), replayStdout.stdout());
 
-        CommandRun list = run("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--key",
+        CommandRun list = run("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
                 privateKey.toString());
         JsonNode instances = JSON.readTree(list.stdout()).get("instances");
         assertEquals(2, instances.size());
         assertEquals(drbg, instances.get(0).get("drbg").asText());
         assertEquals("hash-sha256", instances.get(0).get("mechanism").asText());
 
-        CommandRun tooMuch = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun tooMuch = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--drbg", second, "--count", "100000");
         assertEquals(ExitCode.ERROR, tooMuch.exitCode());
         assertEquals("fairspin: " + escrow + ": DRBG " + second + " generated 65536 bytes before it was closed;"
@@ -167,21 +168,21 @@ class EscrowCommandsTest {
         }
         RoundSeed third = drawn.get(3);
 
-        CommandRun text = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun text = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--round", "table-7/round-3");
         assertEquals(0, text.exitCode(), text.stderr());
         assertTrue(text.text().contains("commitment  " + HEX.formatHex(third.commitment()) + "\n"), text.text());
         assertFalse(text.text().contains("seed "), "no seed unless asked for");
 
-        CommandRun reveal = CommandRun.of("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--key",
+        CommandRun reveal = CommandRun.of("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
                 privateKey.toString(), "--round", "table-7/round-3", "--reveal-seed");
         JsonNode result = JSON.readTree(reveal.stdout());
         assertEquals(HEX.formatHex(third.reveal()), result.get("seed").asText());
         assertEquals("ctr-aes256", result.get("mechanism").asText());
-        assertNull(JSON.readTree(run("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--key",
+        assertNull(JSON.readTree(run("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
                 privateKey.toString(), "--round", "table-7/round-3").stdout()).get("seed").textValue());
 
-        CommandRun stream = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun stream = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--round", "table-7/round-3", "--client-seed", "lucky", "--count", "1000");
         byte[] expected = new byte[1000];
         try (DrbgStream s = third.stream("lucky".getBytes(StandardCharsets.UTF_8))) {
@@ -196,7 +197,7 @@ class EscrowCommandsTest {
         byte[] bytes = Files.readAllBytes(escrow);
         run("keys", "escrow", "--out", dir.resolve("other").toString());
 
-        CommandRun wrongKey = run("rng", "replay", "--escrow", escrow.toString(), "--key",
+        CommandRun wrongKey = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
                 dir.resolve("other.key").toString());
         assertEquals(ExitCode.ERROR, wrongKey.exitCode());
         assertTrue(wrongKey.stderr().matches("fairspin: \\Q" + escrow + "\\E: offset 0: the record is sealed to key"
@@ -205,16 +206,18 @@ class EscrowCommandsTest {
         byte[] tampered = bytes.clone();
         tampered[tampered.length - 3] ^= 1;
         Files.write(escrow, tampered);
-        CommandRun altered = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString());
+        CommandRun altered = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString());
         assertEquals(ExitCode.ERROR, altered.exitCode());
         assertTrue(altered.stderr().contains("record 1 fails authentication"), altered.stderr());
         assertEquals(1, altered.stderr().lines().count());
 
         Files.write(escrow, Arrays.copyOf(bytes, bytes.length - 1));
-        CommandRun truncated = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString());
-        assertTrue(truncated.stderr().contains(": truncated record: the ciphertext has"), truncated.stderr());
+        CommandRun truncated = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString());
+        assertEquals(0, truncated.exitCode(), "a torn last record is a crash, not damage: " + truncated.stderr());
+        assertTrue(truncated.stderr().startsWith("fairspin: " + escrow + ": torn last record at offset "),
+                truncated.stderr());
 
-        CommandRun publicAsPrivate = run("rng", "replay", "--escrow", escrow.toString(), "--key", publicKey.toString());
+        CommandRun publicAsPrivate = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", publicKey.toString());
         assertEquals("fairspin: " + publicKey + ": expected a PEM block \"-----BEGIN PRIVATE KEY-----\" ..."
                 + " \"-----END PRIVATE KEY-----\"\n", publicAsPrivate.stderr());
     }
@@ -226,12 +229,50 @@ class EscrowCommandsTest {
         assertTrue(half.stderr().startsWith("fairspin: --escrow and --escrow-key go together"), half.stderr());
         assertFalse(Files.exists(escrow), "nothing is created on a usage error");
 
-        CommandRun noCount = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun noCount = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--drbg", "0123456789abcdef");
         assertEquals(ExitCode.USAGE, noCount.exitCode());
         assertTrue(noCount.stderr().startsWith("fairspin: --drbg needs --count"), noCount.stderr());
-        CommandRun both = run("rng", "replay", "--escrow", escrow.toString(), "--key", privateKey.toString(),
+        CommandRun both = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
                 "--drbg", "0123456789abcdef", "--round", "r", "--count", "1");
         assertEquals(ExitCode.USAGE, both.exitCode());
+    }
+
+    @Test
+    void anEscrowFileServesOneAuditorKeyAndPlayCreatesNoLogWhenRefused(@TempDir Path dir) throws Exception {
+        String model = Path.of("..", "examples", "roulette-european.json").toString();
+        String operator = dir.resolve("operator").toString();
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", operator).exitCode());
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", dir.resolve("first").toString()).exitCode());
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", dir.resolve("second").toString()).exitCode());
+        String escrow = dir.resolve("shared.escrow").toString();
+        CommandRun first = CommandRun.of("play", model, "--rounds", "20", "--log", dir.resolve("log1").toString(),
+                "--escrow", escrow, "--escrow-key", dir.resolve("first.pub").toString(), "--signing-key",
+                operator + ".key");
+        assertEquals(0, first.exitCode(), first.stderr());
+        byte[] before = Files.readAllBytes(Path.of(escrow));
+        CommandRun second = CommandRun.of("play", model, "--rounds", "20", "--log", dir.resolve("log2").toString(),
+                "--escrow", escrow, "--escrow-key", dir.resolve("second.pub").toString(), "--signing-key",
+                operator + ".key");
+        assertEquals(ExitCode.ERROR, second.exitCode(), second.stderr());
+        String firstId = KeyFiles.keyId(KeyFiles.readPublicKey(dir.resolve("first.pub"), "X25519"));
+        assertEquals("fairspin: " + escrow + ": its records are sealed to auditor key " + firstId + ", not to the given key "
+                + KeyFiles.keyId(KeyFiles.readPublicKey(dir.resolve("second.pub"), "X25519")) + "; an escrow file holds"
+                + " one auditor key's records (use that key, or another escrow file)" + System.lineSeparator(),
+                second.stderr());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(Path.of(escrow))), "the escrow is unchanged");
+        assertFalse(Files.exists(dir.resolve("log2")), "no log folder for a refused play");
+
+        Files.write(Path.of(escrow), java.util.Arrays.copyOf(before, before.length + 30));
+        byte[] torn = Files.readAllBytes(Path.of(escrow));
+        System.arraycopy(before, 0, torn, before.length, 30);
+        Files.write(Path.of(escrow), torn);
+        CommandRun again = CommandRun.of("play", model, "--rounds", "5", "--log", dir.resolve("log1").toString(),
+                "--escrow", escrow, "--escrow-key", dir.resolve("first.pub").toString(), "--signing-key",
+                operator + ".key");
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stderr().contains("fairspin: recovered from a crash: " + escrow + ": torn last record at offset "
+                + before.length + " (30 bytes) cut off, its bytes saved as " + escrow + "." + before.length + ".cut"),
+                again.stderr());
     }
 }

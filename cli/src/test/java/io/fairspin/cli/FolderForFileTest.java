@@ -21,7 +21,7 @@ class FolderForFileTest {
             {"rng", "stats", folder},
             {"certify", "nist", folder},
             {"certify", "outcomes", folder, "--range", "37"},
-            {"audit", "check-packet", folder, "--key", keys + "-operator.pub"},
+            {"audit", "check-packet", folder, "--operator-key", keys + "-operator.pub"},
             {"play", folder, "--rounds", "1", "--log", dir.resolve("log").toString(), "--escrow-key",
                 keys + "-auditor.pub", "--signing-key", keys + "-operator.key"},
         };
@@ -31,10 +31,10 @@ class FolderForFileTest {
             assertEquals("fairspin: " + folder + ": is a folder, expected a file" + System.lineSeparator(),
                     run.stderr());
         }
-        CommandRun key = CommandRun.of("audit", "verify", dir.toString(), "--key", folder);
+        CommandRun key = CommandRun.of("audit", "verify", dir.toString(), "--operator-key", folder);
         assertEquals("fairspin: " + folder + ": is a folder, expected a key file" + System.lineSeparator(),
                 key.stderr());
-        CommandRun escrow = CommandRun.of("rng", "replay", "--escrow", folder, "--key", keys + "-auditor.key");
+        CommandRun escrow = CommandRun.of("rng", "replay", "--escrow", folder, "--auditor-key", keys + "-auditor.key");
         assertEquals("fairspin: " + folder + ": is a folder, expected an escrow file" + System.lineSeparator(),
                 escrow.stderr());
     }

@@ -63,7 +63,7 @@ class GameServerWalkthroughTest {
         assertEquals(ROUNDS + 1, played.get("treeSize").asLong());
         assertEquals(dir.resolve("log.escrow").toString(), played.get("escrow").asText());
 
-        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--key", path("operator.pub"));
+        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--operator-key", path("operator.pub"));
         assertEquals(0, verify.exitCode(), verify.text());
         JsonNode report = JSON.readTree(verify.stdout());
         assertEquals(ROUNDS + 1, report.get("entries").asLong());
@@ -72,14 +72,14 @@ class GameServerWalkthroughTest {
         CommandRun prove = CommandRun.of("audit", "prove", log, "--round", round(123));
         assertEquals(0, prove.exitCode(), prove.stderr());
         Files.write(dir.resolve("packet.json"), prove.stdout());
-        CommandRun check = CommandRun.of("audit", "check-packet", path("packet.json"), "--key", path("operator.pub"));
+        CommandRun check = CommandRun.of("audit", "check-packet", path("packet.json"), "--operator-key", path("operator.pub"));
         assertEquals(0, check.exitCode(), check.text());
     }
 
     @Test
     void aLoggedRoundReplaysFromTheEscrow() throws Exception {
         CommandRun replay = CommandRun.of("--format", "json", "audit", "replay", log, "--round", round(123),
-                "--escrow-key", path("auditor.key"), "--model", MODEL);
+                "--auditor-key", path("auditor.key"), "--model", MODEL);
         assertEquals(0, replay.exitCode(), replay.text() + replay.stderr());
         JsonNode result = JSON.readTree(replay.stdout());
         assertTrue(result.get("matches").asBoolean());
@@ -89,7 +89,7 @@ class GameServerWalkthroughTest {
         assertEquals(result.get("loggedWin").asLong(), result.get("replayedWin").asLong());
         assertFalse(replay.text().contains("seed"), "the seed itself is not shown");
 
-        CommandRun text = CommandRun.of("audit", "replay", log, "--round", round(0), "--escrow-key",
+        CommandRun text = CommandRun.of("audit", "replay", log, "--round", round(0), "--auditor-key",
                 path("auditor.key"), "--model", MODEL);
         assertEquals(0, text.exitCode(), text.stderr());
         assertTrue(text.text().contains("MATCH: "), text.text());
@@ -108,10 +108,10 @@ class GameServerWalkthroughTest {
         assertEquals(21, runs[1].get("firstIndex").asLong());
         assertEquals(41, runs[1].get("treeSize").asLong());
         assertFalse(runs[0].get("drbg").equals(runs[1].get("drbg")));
-        assertEquals(0, CommandRun.of("audit", "verify", again, "--key", path("operator.pub")).exitCode());
+        assertEquals(0, CommandRun.of("audit", "verify", again, "--operator-key", path("operator.pub")).exitCode());
         for (JsonNode run : runs) {
             CommandRun replay = CommandRun.of("audit", "replay", again, "--round", run.get("lastRound").asText(),
-                    "--escrow-key", path("auditor.key"), "--model", MODEL);
+                    "--auditor-key", path("auditor.key"), "--model", MODEL);
             assertEquals(0, replay.exitCode(), replay.text() + replay.stderr());
         }
     }
@@ -119,7 +119,7 @@ class GameServerWalkthroughTest {
     @Test
     void anotherModelIsAClearError() {
         String roulette = Path.of("..", "examples", "roulette-european.json").toString();
-        CommandRun replay = CommandRun.of("audit", "replay", log, "--round", round(5), "--escrow-key",
+        CommandRun replay = CommandRun.of("audit", "replay", log, "--round", round(5), "--auditor-key",
                 path("auditor.key"), "--model", roulette);
         assertEquals(ExitCode.ERROR, replay.exitCode());
         assertTrue(replay.stderr().startsWith("fairspin: " + roulette + ": this model (game 'roulette-european'"),
@@ -133,7 +133,7 @@ class GameServerWalkthroughTest {
         byte[] escrow = Files.readAllBytes(dir.resolve("log.escrow"));
         escrow[escrow.length - 5] ^= 0x01;
         Path damaged = Files.write(dir.resolve("damaged.escrow"), escrow);
-        CommandRun replay = CommandRun.of("audit", "replay", log, "--round", round(5), "--escrow-key",
+        CommandRun replay = CommandRun.of("audit", "replay", log, "--round", round(5), "--auditor-key",
                 path("auditor.key"), "--model", MODEL, "--escrow", damaged.toString());
         assertEquals(ExitCode.ERROR, replay.exitCode());
         assertTrue(replay.stderr().startsWith("fairspin: " + damaged + ": offset "), replay.stderr());
@@ -155,14 +155,14 @@ class GameServerWalkthroughTest {
                         .outcome("{\"dealer\":\"no qualifier\"}".getBytes(StandardCharsets.UTF_8)).build());
             }
         }
-        assertEquals(0, CommandRun.of("audit", "verify", rewritten.toString(), "--key", path("operator.pub"))
+        assertEquals(0, CommandRun.of("audit", "verify", rewritten.toString(), "--operator-key", path("operator.pub"))
                 .exitCode());
         CommandRun replay = CommandRun.of("audit", "replay", rewritten.toString(), "--round", round(7),
-                "--escrow-key", path("auditor.key"), "--model", MODEL, "--escrow", path("log.escrow"));
+                "--auditor-key", path("auditor.key"), "--model", MODEL, "--escrow", path("log.escrow"));
         assertEquals(ExitCode.TAMPERED, replay.exitCode(), replay.text() + replay.stderr());
         assertTrue(replay.text().contains("DIFFERS from the log (tampering):"), replay.text());
         assertTrue(replay.text().contains("  outcome: the logged bytes differ from the replayed ones"), replay.text());
-        assertEquals(0, CommandRun.of("audit", "replay", rewritten.toString(), "--round", round(6), "--escrow-key",
+        assertEquals(0, CommandRun.of("audit", "replay", rewritten.toString(), "--round", round(6), "--auditor-key",
                 path("auditor.key"), "--model", MODEL, "--escrow", path("log.escrow")).exitCode());
     }
 }

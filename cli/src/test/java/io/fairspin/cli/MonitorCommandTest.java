@@ -154,13 +154,13 @@ class MonitorCommandTest {
                 path("cosigned.note"));
         assertEquals(0, packet.exitCode(), packet.stderr());
         Files.write(dir.resolve("packet.json"), packet.stdout());
-        CommandRun check = CommandRun.of("audit", "check-packet", path("packet.json"), "--key", path("operator.pub"),
+        CommandRun check = CommandRun.of("audit", "check-packet", path("packet.json"), "--operator-key", path("operator.pub"),
                 "--witness-key", path("witness.pub"));
         assertEquals(0, check.exitCode(), check.text());
         assertTrue(check.text().contains("cosigned by witness witness.fairspin.local"), check.text());
         CommandRun unwitnessed = CommandRun.of("audit", "prove", path("log"), "--index", "5");
         Files.write(dir.resolve("plain.json"), unwitnessed.stdout());
-        CommandRun refused = CommandRun.of("audit", "check-packet", path("plain.json"), "--key", path("operator.pub"),
+        CommandRun refused = CommandRun.of("audit", "check-packet", path("plain.json"), "--operator-key", path("operator.pub"),
                 "--witness-key", path("witness.pub"));
         assertEquals(4, refused.exitCode());
         assertTrue(refused.text().contains("no cosignature by witness key"), refused.text());

@@ -35,29 +35,48 @@ class ParCommandTest {
     }
 
     @Test
-    void printsJsonWithExactFractions() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "par", example("sizzling-hot.json"));
+    void printsKeyedJsonWithExactFractions() throws Exception {
+        CommandRun run = CommandRun.of("par", example("sizzling-hot.json"), "--format", "json");
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode report = JSON.readTree(run.stdout());
-        JsonNode summary = report.get("tables").get(0);
-        assertEquals("Summary", summary.get("title").asText());
-        JsonNode rtp = null;
-        for (JsonNode row : summary.get("rows")) {
-            if (row.get(0).asText().equals("RTP")) {
-                rtp = row.get(1);
-            }
-        }
+        assertEquals("sizzling-hot", report.get("game").asText());
+        assertEquals(5, report.get("stake").asLong(), "the stake is a number of minor units");
+        JsonNode rtp = report.get("rtp");
         assertEquals(Double.parseDouble(referenceRtp()), rtp.get("decimal").asDouble(), 1e-12);
         assertTrue(rtp.get("fraction").asText().contains("/"), rtp.toString());
+        JsonNode summary = report.get("tables").get(0);
+        assertEquals("summary", summary.get("name").asText());
+        JsonNode rtpRow = null;
+        for (JsonNode row : summary.get("rows")) {
+            if (row.get("figure").asText().equals("RTP")) {
+                rtpRow = row.get("value");
+            }
+        }
+        assertEquals(rtp, rtpRow, "the table and the keyed figure agree");
+        JsonNode byType = report.get("rtpByWinType");
+        assertEquals("line", byType.get(0).get("winType").asText());
     }
 
     @Test
-    void printsAStandaloneHtmlPage() {
-        CommandRun run = CommandRun.of("--format", "html", "par", example("treasure-pick.json"));
+    void printsItsTablesAsCsv() {
+        CommandRun run = CommandRun.of("par", example("sizzling-hot.json"), "--format", "csv");
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.text().startsWith("<!DOCTYPE html>"), run.text());
-        assertTrue(run.text().contains("<h2>Bonus award per round (line bets)</h2>"), run.text());
-        assertTrue(run.text().trim().endsWith("</html>"));
+        String[] lines = run.text().split("\r\n");
+        assertEquals("# Summary", lines[0]);
+        assertEquals("figure,value,value (fraction)", lines[1]);
+        assertTrue(run.text().contains("\r\nRTP,0.956556288,1868274/1953125\r\n"), run.text());
+        assertTrue(run.text().contains("\r\n# Return by win type\r\nwin type,RTP,RTP (fraction)\r\n"), run.text());
+    }
+
+    @Test
+    void writesAStandaloneHtmlPage(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("par.html");
+        CommandRun run = CommandRun.of("par", example("treasure-pick.json"), "--report", page.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<h2>Bonus award per round (line bets)</h2>"), html);
+        assertTrue(html.trim().endsWith("</html>"));
     }
 
     @Test
@@ -71,10 +90,10 @@ class ParCommandTest {
     }
 
     @Test
-    void htmlIsRefusedByCommandsThatCannotPrintIt() {
-        CommandRun run = CommandRun.of("--format", "html", "rng", "stats", "-");
+    void htmlIsNoFormat() {
+        CommandRun run = CommandRun.of("par", example("treasure-pick.json"), "--format", "html");
         assertEquals(ExitCode.USAGE, run.exitCode());
-        assertTrue(run.stderr().contains("--format html"), run.stderr());
+        assertTrue(run.stderr().contains("'html' is not a format of this command"), run.stderr());
     }
 
     @Test

@@ -87,13 +87,28 @@ public interface Game {
     }
 
     /**
+     * This game with {@code bet} as its standard wager: the same model, whose {@link #stake()},
+     * {@link #winTypes()} (for a table game, the bets placed), {@link #play(RandomStream, RoundOutcome)} and
+     * {@link #exactFigures()} are those of a round at {@code bet}; what a simulation or a monitor of rounds at
+     * that bet uses. {@code this} for the standard wager.
+     *
+     * @throws BetException when the game does not accept {@code bet}
+     */
+    default Game at(Bet bet) {
+        checkBet(bet);
+        if (bet.isStandard() || bet.equals(standardBet())) {
+            return this;
+        }
+        throw new BetException("$", "this game plays its standard wager only");
+    }
+
+    /**
      * The stake of one round at {@code bet} before any stake added during the round, in minor units.
      *
      * @throws BetException when the game does not accept {@code bet}
      */
     default long stake(Bet bet) {
-        checkBet(bet);
-        return bet.isStandard() || bet.equals(standardBet()) ? stake() : bet.total();
+        return at(bet).stake();
     }
 
     /**
@@ -103,9 +118,10 @@ public interface Game {
      * @throws BetException when the game does not accept {@code bet}; nothing was drawn
      */
     default Round open(Bet bet, RandomStream stream) {
-        checkBet(bet);
-        PlayedRound played = playRecorded(stream);
-        return Round.settled(new PlayedRound(played.outcome(), played.detail(), standardBet(), played.choices()));
+        Game game = at(bet);
+        PlayedRound played = game.playRecorded(stream);
+        return Round.settled(new PlayedRound(played.outcome(), played.detail(),
+                bet.isStandard() ? standardBet() : bet, played.choices()));
     }
 
     /**
@@ -147,24 +163,19 @@ public interface Game {
     }
 
     /**
-     * Plays one round at {@code bet} with the built-in player into {@code outcome}: the simulation path at a
-     * chosen bet. At the standard wager the same as {@link #play(RandomStream, RoundOutcome)}.
+     * Plays one round at {@code bet} with the built-in player into {@code outcome}, which must be sized for
+     * {@link #at(Bet) at(bet)} (a table game's win types are the bets placed): the simulation path at a
+     * chosen bet, the same as {@code at(bet).play(stream, outcome)}.
      */
     default void play(Bet bet, RandomStream stream, RoundOutcome outcome) {
-        checkBet(bet);
-        if (bet.isStandard() || bet.equals(standardBet())) {
-            play(stream, outcome);
-        } else {
-            outcome.copyFrom(playRecorded(bet, stream).outcome());
-        }
+        at(bet).play(stream, outcome);
     }
 
     /**
      * The exact figures of a round at {@code bet} with the built-in player, when the game has an exact
-     * analysis at that bet (RTP can depend on coins, and on lines where a cap or a line's position matters).
+     * analysis (RTP can depend on coins, and on lines where a cap or a line's position matters).
      */
     default Optional<ExactFigures> exactFigures(Bet bet) {
-        checkBet(bet);
-        return bet.isStandard() || bet.equals(standardBet()) ? exactFigures() : Optional.empty();
+        return at(bet).exactFigures();
     }
 }

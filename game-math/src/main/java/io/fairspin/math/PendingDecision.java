@@ -33,4 +33,38 @@ public record PendingDecision(String step, List<String> actions, List<Integer> v
     public boolean allows(String action) {
         return actions.contains(action);
     }
+
+    /**
+     * Checks that {@code decision} is legal here: its action is one of {@link #actions()}; {@code hold} takes
+     * distinct values from {@link #values()} (any number, none for a full draw); {@code pick} and
+     * {@code gamble} take exactly one of them; every other action takes none.
+     *
+     * @throws IllegalDecisionException naming what is not allowed
+     */
+    public void check(Decision decision) {
+        if (!actions.contains(decision.action())) {
+            throw new IllegalDecisionException("'" + decision + "' is not allowed at this " + step + " decision: expected "
+                    + String.join(", ", actions));
+        }
+        List<Integer> given = decision.values();
+        switch (decision.action()) {
+            case "hold" -> {
+                if (given.stream().distinct().count() != given.size() || !values.containsAll(given)) {
+                    throw new IllegalDecisionException("'" + decision + "': hold takes distinct card positions from "
+                            + values);
+                }
+            }
+            case "pick", "gamble" -> {
+                if (given.size() != 1 || !values.contains(given.get(0))) {
+                    throw new IllegalDecisionException("'" + decision + "': " + decision.action() + " takes one of "
+                            + values);
+                }
+            }
+            default -> {
+                if (!given.isEmpty()) {
+                    throw new IllegalDecisionException("'" + decision + "': " + decision.action() + " takes no values");
+                }
+            }
+        }
+    }
 }

@@ -93,6 +93,24 @@ public final class RoundOutcome {
         System.arraycopy(other.featureTriggered, 0, featureTriggered, 0, featureTriggered.length);
     }
 
+    /** Equal figures: the same stake, wins by type and features triggered. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RoundOutcome other && stake == other.stake && Arrays.equals(winByType, other.winByType)
+                && Arrays.equals(featureTriggered, other.featureTriggered);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(stake) + Arrays.hashCode(winByType);
+    }
+
+    @Override
+    public String toString() {
+        return "RoundOutcome[stake=" + stake + ", win=" + Arrays.toString(winByType) + ", features="
+                + Arrays.toString(featureTriggered) + "]";
+    }
+
     /** An independent copy. */
     public RoundOutcome copy() {
         RoundOutcome copy = new RoundOutcome(winByType.length, featureTriggered.length);

@@ -79,6 +79,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
                             b.reseedInterval, REQUEST_BYTES);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
+            if (nonce != null) {
+                Arrays.fill(nonce, (byte) 0);
+            }
         }
     }
 
@@ -129,6 +132,8 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      * first (reseeding early is always allowed). With prediction resistance each seed is drawn after its
      * own reseed, so each is recorded on its own.
      *
+     * <p>An empty list draws nothing and writes no escrow record.
+     *
      * @throws IllegalArgumentException when a round id is not valid or appears twice, or when there are
      *                                  more round ids than {@link #MAX_ROUND_SEEDS} or the reseed interval
      * @throws RngFailureException      when the generator has failed or the escrow record cannot be written;
@@ -139,6 +144,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         if (roundIds.size() > Math.min(MAX_ROUND_SEEDS, reseedInterval)) {
             throw new IllegalArgumentException("roundIds: at most " + Math.min(MAX_ROUND_SEEDS, reseedInterval)
                     + " per call (" + MAX_ROUND_SEEDS + ", and the reseed interval), was " + roundIds.size());
+        }
+        if (roundIds.isEmpty()) {
+            return List.of();
         }
         if (predictionResistance) {
             List<RoundSeed> seeds = new ArrayList<>(roundIds.size());
@@ -174,8 +182,20 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
 
     /** Reseeds now from the entropy source (for example after a fork or on an operator's request). */
     public synchronized void reseed() {
+        reseed(null);
+    }
+
+    /**
+     * Reseeds now from the entropy source with {@code additionalInput} (SP 800-90A Reseed with additional input),
+     * and drops output buffered before, so every later value depends on it. The additional input adds to the
+     * entropy input and never replaces it: the generator stays as unpredictable as before whatever it is given.
+     *
+     * @param additionalInput the additional input; null or empty for none
+     */
+    public synchronized void reseed(byte[] additionalInput) {
         checkUsable();
-        guarded(this::reseedFromEntropy);
+        discardBuffered();
+        guarded(() -> reseedFromEntropy(additionalInput));
     }
 
     @Override
@@ -225,9 +245,13 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     }
 
     private void reseedFromEntropy() {
+        reseedFromEntropy(null);
+    }
+
+    private void reseedFromEntropy(byte[] additionalInput) {
         byte[] entropyInput = entropyInput();
         try {
-            drbg.reseed(entropyInput, null);
+            drbg.reseed(entropyInput, additionalInput == null || additionalInput.length == 0 ? null : additionalInput);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
         }
@@ -251,9 +275,13 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     /** Half the strength in entropy, then the instance counter and the time (SP 800-90A section 8.6.7). */
     private byte[] nonce() {
         byte[] random = new byte[entropy.samplesFor(securityStrength / 2)];
-        entropy.read(random);
-        return Bytes.concat(random, Bytes.bigEndian64(INSTANCES.incrementAndGet()),
-                Bytes.bigEndian64(System.currentTimeMillis()), Bytes.bigEndian64(System.nanoTime()));
+        try {
+            entropy.read(random);
+            return Bytes.concat(random, Bytes.bigEndian64(INSTANCES.incrementAndGet()),
+                    Bytes.bigEndian64(System.currentTimeMillis()), Bytes.bigEndian64(System.nanoTime()));
+        } finally {
+            Arrays.fill(random, (byte) 0);
+        }
     }
 
     private static String newInstanceId() {
@@ -362,6 +390,21 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
                 throw new IllegalArgumentException("entropySource: must not be null");
             }
             entropySource = value;
+            return this;
+        }
+
+        /**
+         * Seeds from the operating system's source with an assessed min-entropy per byte, in (0, 8],
+         * instead of assuming full entropy (8 bits per byte): the generator then reads 8/H times as many
+         * bytes for each input, and the health tests use the cutoffs for H (alpha 2^-30). H comes from an
+         * SP 800-90B assessment of bytes collected from the source ({@code fairspin certify entropy}).
+         */
+        public Builder assessedOsEntropy(double minEntropyPerByte) {
+            if (!(minEntropyPerByte > 0 && minEntropyPerByte <= 8)) {
+                throw new IllegalArgumentException("assessedOsEntropy: must be in (0, 8] bits per byte, was "
+                        + minEntropyPerByte);
+            }
+            entropySource = HealthTestedEntropySource.os(minEntropyPerByte, HealthTestedEntropySource.DEFAULT_ALPHA_EXPONENT);
             return this;
         }
 

@@ -3,8 +3,8 @@ package io.fairspin.rng;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import static io.fairspin.rng.Bytes.isEmpty;
 
@@ -14,6 +14,12 @@ import static io.fairspin.rng.Bytes.isEmpty;
  * <p>The output is AES in counter mode starting at V + 1, which is exactly the JDK's
  * {@code AES/CTR/NoPadding} keystream with the IV set to V + 1; that cipher runs on the processor's AES
  * instructions, which is where the speed comes from.
+ *
+ * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
+ * arrays this class owns and zeroes when done ({@link #wipe()} on close). The ciphers are given keys
+ * through {@link KeyView}, a view of one of those arrays, so no {@code SecretKeySpec} copy is left behind
+ * per rekey; on wipe both ciphers are re-keyed with zeros, overwriting the key schedule the JCA provider
+ * holds. What the provider copies internally is out of reach (see docs/rng.md).
  */
 final class CtrDrbg extends AbstractDrbg {
     private static final int BLOCK = 16;
@@ -31,7 +37,8 @@ final class CtrDrbg extends AbstractDrbg {
     /** Scratch: the update's seedlen bytes, and the counter block that starts a keystream. */
     private final byte[] temp;
     private final byte[] counter = new byte[BLOCK];
-    private SecretKeySpec keySpec;
+    /** The cipher key: a view of {@link #key}, never a copy. */
+    private final KeyView keyView;
 
     CtrDrbg(DrbgMechanism mechanism, int keyLength, boolean derivationFunction, byte[] entropyInput,
             byte[] nonce, byte[] personalization, long reseedInterval) {
@@ -47,17 +54,70 @@ final class CtrDrbg extends AbstractDrbg {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is not available in this JDK", e);
         }
-        this.keySpec = new SecretKeySpec(key, "AES");
+        this.keyView = new KeyView(key);
         if (derivationFunction) {
             requireLength("entropyInput", entropyInput, MIN_ENTROPY_BYTES, MAX_INPUT_BYTES);
             requireLength("nonce", nonce, 0, MAX_INPUT_BYTES);
             requireLength("personalization", personalization, 0, MAX_INPUT_BYTES);
-            update(blockCipherDf(Bytes.concat(entropyInput, nonce, personalization)));
+            updateWiping(derive(Bytes.concat(entropyInput, nonce, personalization)));
         } else {
             requireLength("entropyInput", entropyInput, seedLength, seedLength);
             requireLength("nonce", nonce, 0, 0);
             requireLength("personalization", personalization, 0, seedLength);
-            update(xorPadded(entropyInput, personalization));
+            updateWiping(xorPadded(entropyInput, personalization));
+        }
+    }
+
+    /**
+     * A secret key that is a view of an array the DRBG owns: {@link #getEncoded()} hands the provider a
+     * copy (which the provider may zero), and the array itself is zeroed by the DRBG, not by the JVM's
+     * garbage. Not a {@code SecretKeySpec}, which would keep a copy of its own per rekey.
+     */
+    private static final class KeyView implements SecretKey {
+        private static final long serialVersionUID = 1L;
+        private final transient byte[] bytes;
+        private final int length;
+
+        KeyView(byte[] bytes) {
+            this(bytes, bytes.length);
+        }
+
+        KeyView(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return "AES";
+        }
+
+        @Override
+        public String getFormat() {
+            return "RAW";
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            return Arrays.copyOf(bytes, length);
+        }
+    }
+
+    /** The derivation function of {@code input}, which is zeroed afterwards (an entropy concatenation). */
+    private byte[] derive(byte[] input) {
+        try {
+            return blockCipherDf(input);
+        } finally {
+            Arrays.fill(input, (byte) 0);
+        }
+    }
+
+    /** CTR_DRBG_Update with {@code provided}, which is zeroed afterwards. */
+    private void updateWiping(byte[] provided) {
+        try {
+            update(provided);
+        } finally {
+            Arrays.fill(provided, (byte) 0);
         }
     }
 
@@ -66,11 +126,11 @@ final class CtrDrbg extends AbstractDrbg {
         if (derivationFunction) {
             requireLength("entropyInput", entropyInput, MIN_ENTROPY_BYTES, MAX_INPUT_BYTES);
             requireLength("additionalInput", additionalInput, 0, MAX_INPUT_BYTES);
-            update(blockCipherDf(Bytes.concat(entropyInput, additionalInput)));
+            updateWiping(derive(Bytes.concat(entropyInput, additionalInput)));
         } else {
             requireLength("entropyInput", entropyInput, seedLength, seedLength);
             requireLength("additionalInput", additionalInput, 0, seedLength);
-            update(xorPadded(entropyInput, additionalInput));
+            updateWiping(xorPadded(entropyInput, additionalInput));
         }
     }
 
@@ -87,7 +147,13 @@ final class CtrDrbg extends AbstractDrbg {
             }
             update(provided);
         }
-        outputAndUpdate(out, offset, length, provided);
+        try {
+            outputAndUpdate(out, offset, length, provided);
+        } finally {
+            if (provided != null) {
+                Arrays.fill(provided, (byte) 0);
+            }
+        }
     }
 
     /**
@@ -111,7 +177,7 @@ final class CtrDrbg extends AbstractDrbg {
     private void startKeystream() throws GeneralSecurityException {
         System.arraycopy(value, 0, counter, 0, BLOCK);
         Bytes.increment(counter);
-        counterMode.init(Cipher.ENCRYPT_MODE, keySpec, new IvParameterSpec(counter));
+        counterMode.init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
     }
 
     /** CTR_DRBG_Update: (Key, V) from the next seedlen bytes of keystream XOR provided (null: zeros). */
@@ -135,7 +201,6 @@ final class CtrDrbg extends AbstractDrbg {
         System.arraycopy(temp, 0, key, 0, keyLength);
         System.arraycopy(temp, keyLength, value, 0, BLOCK);
         Arrays.fill(temp, (byte) 0);
-        keySpec = new SecretKeySpec(key, "AES");
     }
 
     /** seedlen bytes: {@code a} XOR ({@code b} padded with zeros); {@code a} is seedlen long. */
@@ -163,50 +228,66 @@ final class CtrDrbg extends AbstractDrbg {
             dfKey[i] = (byte) i;
         }
         byte[] keyAndX = new byte[seedLength];
-        for (int i = 0; i * BLOCK < seedLength; i++) {
-            System.arraycopy(Bytes.bigEndian32(i), 0, chain, 0, 4);
-            System.arraycopy(bcc(dfKey, chain), 0, keyAndX, i * BLOCK, Math.min(BLOCK, seedLength - i * BLOCK));
-        }
+        byte[] chaining = new byte[BLOCK];
+        byte[] scratch = new byte[BLOCK];
         byte[] result = new byte[seedLength];
-        byte[] x = Arrays.copyOfRange(keyAndX, keyLength, seedLength);
+        byte[] x = new byte[BLOCK];
         try {
-            blockMode.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyAndX, 0, keyLength, "AES"));
+            KeyView constantKey = new KeyView(dfKey);
+            for (int i = 0; i * BLOCK < seedLength; i++) {
+                System.arraycopy(Bytes.bigEndian32(i), 0, chain, 0, 4);
+                bcc(constantKey, chain, chaining, scratch);
+                System.arraycopy(chaining, 0, keyAndX, i * BLOCK, Math.min(BLOCK, seedLength - i * BLOCK));
+            }
+            System.arraycopy(keyAndX, keyLength, x, 0, BLOCK);
+            blockMode.init(Cipher.ENCRYPT_MODE, new KeyView(keyAndX, keyLength));
             for (int position = 0; position < seedLength; position += BLOCK) {
-                x = blockMode.doFinal(x);
+                blockMode.doFinal(x, 0, BLOCK, x, 0);
                 System.arraycopy(x, 0, result, position, Math.min(BLOCK, seedLength - position));
             }
+            // The block cipher holds the derived key's schedule until it is re-keyed: re-key it with zeros.
+            Arrays.fill(keyAndX, (byte) 0);
+            blockMode.init(Cipher.ENCRYPT_MODE, new KeyView(keyAndX, keyLength));
         } catch (GeneralSecurityException e) {
+            Arrays.fill(result, (byte) 0);
             throw new IllegalStateException("AES failed", e);
+        } finally {
+            Arrays.fill(chain, (byte) 0);
+            Arrays.fill(keyAndX, (byte) 0);
+            Arrays.fill(chaining, (byte) 0);
+            Arrays.fill(scratch, (byte) 0);
+            Arrays.fill(x, (byte) 0);
         }
-        Arrays.fill(chain, (byte) 0);
-        Arrays.fill(keyAndX, (byte) 0);
-        Arrays.fill(x, (byte) 0);
         return result;
     }
 
-    /** BCC: the CBC-MAC of {@code data} under {@code bccKey} with a zero IV (the last ciphertext block). */
-    private byte[] bcc(byte[] bccKey, byte[] data) {
-        try {
-            blockMode.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(bccKey, "AES"));
-            byte[] chaining = new byte[BLOCK];
-            byte[] input = new byte[BLOCK];
-            for (int position = 0; position < data.length; position += BLOCK) {
-                for (int i = 0; i < BLOCK; i++) {
-                    input[i] = (byte) (chaining[i] ^ data[position + i]);
-                }
-                blockMode.doFinal(input, 0, BLOCK, chaining, 0);
+    /**
+     * BCC: the CBC-MAC of {@code data} under {@code bccKey} with a zero IV (the last ciphertext block), into
+     * {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
+     */
+    private void bcc(SecretKey bccKey, byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
+        blockMode.init(Cipher.ENCRYPT_MODE, bccKey);
+        Arrays.fill(chaining, (byte) 0);
+        for (int position = 0; position < data.length; position += BLOCK) {
+            for (int i = 0; i < BLOCK; i++) {
+                input[i] = (byte) (chaining[i] ^ data[position + i]);
             }
-            return chaining;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES failed", e);
+            blockMode.doFinal(input, 0, BLOCK, chaining, 0);
         }
     }
 
+    /** Zeroes the key, V and the scratch, and re-keys both ciphers with the all-zero key. */
     @Override
     void wipe() {
         Arrays.fill(key, (byte) 0);
         Arrays.fill(value, (byte) 0);
         Arrays.fill(counter, (byte) 0);
-        keySpec = new SecretKeySpec(new byte[keyLength], "AES");
+        Arrays.fill(temp, (byte) 0);
+        try {
+            counterMode.init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
+            blockMode.init(Cipher.ENCRYPT_MODE, keyView);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES failed while wiping", e);
+        }
     }
 }

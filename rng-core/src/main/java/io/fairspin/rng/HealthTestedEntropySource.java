@@ -76,6 +76,37 @@ public final class HealthTestedEntropySource implements EntropySource {
         return osSource;
     }
 
+    /**
+     * The operating system's source with an assessed min-entropy per byte instead of the full 8 bits
+     * (for example the result of {@code fairspin certify entropy} on bytes collected from it), with the
+     * health-test cutoffs for that entropy and {@code 2^-alphaExponent}. A new instance, with its own
+     * health-test state.
+     */
+    public static HealthTestedEntropySource os(double minEntropyPerSample, int alphaExponent) {
+        return new HealthTestedEntropySource(OsEntropySource.open(), minEntropyPerSample, alphaExponent);
+    }
+
+    /**
+     * The repetition count test's cutoff (SP 800-90B section 4.4.1) for a source of {@code
+     * minEntropyPerSample} bits per sample and a false-alarm rate of 2^-alphaExponent.
+     */
+    public static int repetitionCutoff(double minEntropyPerSample, int alphaExponent) {
+        return HealthTestCutoffs.repetitionCount(minEntropyPerSample, alphaExponent);
+    }
+
+    /**
+     * The adaptive proportion test's cutoff (section 4.4.2, window {@link #proportionWindow()}) for a
+     * source of {@code minEntropyPerSample} bits per sample and a false-alarm rate of 2^-alphaExponent.
+     */
+    public static int proportionCutoff(double minEntropyPerSample, int alphaExponent) {
+        return HealthTestCutoffs.adaptiveProportion(minEntropyPerSample, alphaExponent);
+    }
+
+    /** The adaptive proportion test's window: 512 samples (SP 800-90B's window for non-binary samples). */
+    public static int proportionWindow() {
+        return HealthTestCutoffs.WINDOW;
+    }
+
     /** The declared min-entropy per 8-bit sample, in bits. */
     public double minEntropyPerSample() {
         return minEntropyPerSample;

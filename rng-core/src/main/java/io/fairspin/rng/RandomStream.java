@@ -261,7 +261,7 @@ public abstract class RandomStream implements RandomGenerator {
         return pick(WeightedTable.of(weights));
     }
 
-    /** Picks an entry of {@code table}: r = uniform(total), then the first i with r < w[0] + ... + w[i]. */
+    /** Picks an entry of {@code table}: r = uniform(total), then the first i with {@code r < w[0] + ... + w[i]}. */
     public int pick(WeightedTable table) {
         return table.indexOf(uniform(table.total()));
     }

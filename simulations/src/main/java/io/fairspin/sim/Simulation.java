@@ -1,7 +1,9 @@
 package io.fairspin.sim;
 
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import io.fairspin.math.WinDistribution;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
 import java.math.BigInteger;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +36,6 @@ public final class Simulation {
 
     /** How many rounds a thread plays between looks at the cancel flag. */
     private static final int CANCEL_CHECK_ROUNDS = 4096;
-    private static final int MAX_CONVERGENCE_POINTS = 1000;
 
     private final Game game;
     private final SimulationPlan plan;
@@ -43,22 +45,113 @@ public final class Simulation {
 
     private final Object lock = new Object();
     private final Tally total;
-    private final long chunksPerGroup;
-    private final long[] groupRounds;
-    private final long[] groupWins;
-    private final BigInteger[] groupStakes;
-    private long chunksDone;
+    /** Per range: its sums so far (null before its first chunk), the chunks still to play, whether loaded. */
+    private final Tally[] rangeTallies;
+    private final long[] chunksLeft;
+    private final boolean[] resumed;
+    private SimulationCheckpoint checkpoint;
 
     public Simulation(Game game, SimulationPlan plan) {
         this.game = game;
         this.plan = plan;
         this.total = new Tally(game);
-        this.chunksPerGroup = (plan.chunks() - 1) / MAX_CONVERGENCE_POINTS + 1;
-        int groups = (int) ((plan.chunks() - 1) / chunksPerGroup + 1);
-        this.groupRounds = new long[groups];
-        this.groupWins = new long[groups];
-        this.groupStakes = new BigInteger[groups];
-        Arrays.fill(groupStakes, BigInteger.ZERO);
+        this.rangeTallies = new Tally[plan.ranges()];
+        this.chunksLeft = new long[plan.ranges()];
+        this.resumed = new boolean[plan.ranges()];
+        for (int r = 0; r < chunksLeft.length; r++) {
+            chunksLeft[r] = plan.endChunk(r) - plan.firstChunk(r);
+        }
+    }
+
+    /**
+     * Resumes from {@code checkpoint}'s completed ranges (their chunks are not played again) and saves
+     * each range completed in this run to it; before {@link #run}.
+     *
+     * @throws IllegalArgumentException when a saved range does not belong to this plan
+     */
+    public Simulation resumeFrom(SimulationCheckpoint checkpoint) {
+        synchronized (lock) {
+            if (started.get()) {
+                throw new IllegalStateException("resumeFrom: before run");
+            }
+            this.checkpoint = checkpoint;
+            for (RangeTally done : checkpoint.completed()) {
+                int r = done.range();
+                long expected = rangeRounds(plan, r);
+                if (r >= rangeTallies.length || done.rounds() != expected || resumed[r]) {
+                    throw new IllegalArgumentException(checkpoint.directory() + ": range " + r
+                            + " does not belong to a plan of " + plan.rounds() + " rounds");
+                }
+                resumed[r] = true;
+                rangeTallies[r] = done.tally();
+                chunksLeft[r] = 0;
+                total.add(done.tally());
+            }
+        }
+        return this;
+    }
+
+    /** The number of ranges loaded from a checkpoint. */
+    public int resumedRanges() {
+        synchronized (lock) {
+            int count = 0;
+            for (boolean r : resumed) {
+                count += r ? 1 : 0;
+            }
+            return count;
+        }
+    }
+
+    private static long rangeRounds(SimulationPlan plan, int range) {
+        long rounds = 0;
+        for (long c = plan.firstChunk(range); c < plan.endChunk(range); c++) {
+            rounds += plan.roundsInChunk(c);
+        }
+        return rounds;
+    }
+
+    /**
+     * Plays range {@code range} of {@code plan} on the calling thread, chunk after chunk from the same
+     * streams as {@link #run}: what one Spark task does. Equal ranges give equal tallies wherever played.
+     */
+    public static RangeTally playRange(Game game, SimulationPlan plan, int range) {
+        if (range < 0 || range >= plan.ranges()) {
+            throw new IllegalArgumentException("range: must be in [0, " + plan.ranges() + "), was " + range);
+        }
+        Tally tally = new Tally(game);
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        try (RandomMode.ChunkStreams streams = plan.mode().streams(plan.seed())) {
+            for (long chunk = plan.firstChunk(range); chunk < plan.endChunk(range); chunk++) {
+                RandomStream stream = streams.open(chunk);
+                try {
+                    tally.play(game, stream, outcome, plan.roundsInChunk(chunk));
+                } finally {
+                    streams.release(stream);
+                }
+            }
+        }
+        return new RangeTally(range, tally);
+    }
+
+    /**
+     * The report of {@code plan} from the tallies of its completed ranges, each range at most once: equal
+     * to what {@link #run} reports when all ranges are there, marked partial otherwise.
+     */
+    public static SimulationReport report(Game game, SimulationPlan plan, Iterable<RangeTally> ranges) {
+        Simulation simulation = new Simulation(game, plan);
+        synchronized (simulation.lock) {
+            for (RangeTally done : ranges) {
+                int r = done.range();
+                if (r >= simulation.rangeTallies.length || simulation.rangeTallies[r] != null
+                        || done.rounds() != rangeRounds(plan, r)) {
+                    throw new IllegalArgumentException("range " + r + " is not a range of this plan, or given twice");
+                }
+                simulation.rangeTallies[r] = done.tally();
+                simulation.chunksLeft[r] = 0;
+                simulation.total.add(done.tally());
+            }
+            return simulation.report();
+        }
     }
 
     /**
@@ -132,6 +225,12 @@ public final class Simulation {
         try {
             RoundOutcome outcome = RoundOutcome.forGame(game);
             for (long chunk; !cancelled && (chunk = nextChunk.getAndIncrement()) < plan.chunks(); ) {
+                int range = plan.rangeOf(chunk);
+                if (resumed[range]) {
+                    long end = plan.endChunk(range);
+                    nextChunk.accumulateAndGet(end, Math::max);
+                    continue;
+                }
                 Tally tally = playChunk(streams, chunk, outcome);
                 if (tally != null) {
                     add(chunk, tally);
@@ -163,13 +262,18 @@ public final class Simulation {
     }
 
     private void add(long chunk, Tally tally) {
+        RangeTally completed = null;
         synchronized (lock) {
             total.add(tally);
-            int group = (int) (chunk / chunksPerGroup);
-            groupRounds[group] += tally.rounds();
-            groupWins[group] = Math.addExact(groupWins[group], tally.totalWin());
-            groupStakes[group] = groupStakes[group].add(tally.totalStake());
-            chunksDone++;
+            int range = plan.rangeOf(chunk);
+            if (rangeTallies[range] == null) {
+                rangeTallies[range] = new Tally(game);
+            }
+            rangeTallies[range].add(tally);
+            if (--chunksLeft[range] == 0 && checkpoint != null) {
+                completed = new RangeTally(range, rangeTallies[range]);
+                checkpoint.save(completed);
+            }
         }
     }
 
@@ -178,24 +282,30 @@ public final class Simulation {
             Statistics statistics = total.statistics();
             Optional<ExactFigures> exact = game.exactFigures();
             Optional<Verdict> verdict = statistics.rounds() == 0 ? Optional.empty()
-                    : exact.map(figures -> Verdict.judge(statistics, figures, plan.confidence()));
-            return new SimulationReport(game.id(), game.winTypes(), game.features(), plan, chunksDone < plan.chunks(),
+                    : exact.map(figures -> Verdict.judge(statistics, figures, winDistribution(game),
+                            plan.confidence()));
+            boolean partial = Arrays.stream(chunksLeft).anyMatch(left -> left > 0);
+            return new SimulationReport(game.id(), game.winTypes(), game.features(), plan, partial,
                     statistics, exact, verdict, convergence());
         }
     }
 
-    /** The running return to player after each group of chunks, in chunk order. */
+    private static Optional<SortedMap<Long, Fraction>> winDistribution(Game game) {
+        return game instanceof WinDistribution distribution ? distribution.winDistribution() : Optional.empty();
+    }
+
+    /** The running return to player after each range, in chunk order. */
     private List<SimulationReport.Point> convergence() {
         List<SimulationReport.Point> points = new ArrayList<>();
         long rounds = 0;
-        long wins = 0;
+        BigInteger wins = BigInteger.ZERO;
         BigInteger stakes = BigInteger.ZERO;
-        for (int g = 0; g < groupRounds.length; g++) {
-            if (groupRounds[g] > 0) {
-                rounds += groupRounds[g];
-                wins += groupWins[g];
-                stakes = stakes.add(groupStakes[g]);
-                points.add(new SimulationReport.Point(rounds, wins / stakes.doubleValue()));
+        for (Tally range : rangeTallies) {
+            if (range != null && range.rounds() > 0) {
+                rounds += range.rounds();
+                wins = wins.add(range.totalWin());
+                stakes = stakes.add(range.totalStake());
+                points.add(new SimulationReport.Point(rounds, wins.doubleValue() / stakes.doubleValue()));
             }
         }
         return points;

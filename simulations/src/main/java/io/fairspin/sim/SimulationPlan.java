@@ -14,6 +14,9 @@ public record SimulationPlan(long rounds, long seed, RandomMode mode, double con
     /** The confidence level used when none is chosen. */
     public static final double DEFAULT_CONFIDENCE = 0.99;
 
+    /** The most chunk ranges (and so convergence points) a plan has. */
+    public static final int MAX_RANGES = 1000;
+
     public SimulationPlan {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds: must be at least 1, was " + rounds);
@@ -29,6 +32,35 @@ public record SimulationPlan(long rounds, long seed, RandomMode mode, double con
     /** The number of chunks: rounds divided by {@link Simulation#CHUNK_ROUNDS}, rounded up. */
     public long chunks() {
         return (rounds - 1) / Simulation.CHUNK_ROUNDS + 1;
+    }
+
+    /**
+     * The number of chunk ranges: consecutive chunks grouped into at most {@value #MAX_RANGES} ranges of
+     * {@link #chunksPerRange()} chunks (the last may be shorter). A range is the unit of a convergence
+     * point, of a saved partial tally ({@code --resume}) and of a Spark task.
+     */
+    public int ranges() {
+        return (int) ((chunks() - 1) / chunksPerRange() + 1);
+    }
+
+    /** The chunks in one range (the last range may have fewer). */
+    public long chunksPerRange() {
+        return (chunks() - 1) / MAX_RANGES + 1;
+    }
+
+    /** The first chunk of range {@code range}. */
+    public long firstChunk(int range) {
+        return range * chunksPerRange();
+    }
+
+    /** The chunk after the last one of range {@code range}. */
+    public long endChunk(int range) {
+        return Math.min(chunks(), (range + 1) * chunksPerRange());
+    }
+
+    /** The range chunk {@code chunk} belongs to. */
+    public int rangeOf(long chunk) {
+        return (int) (chunk / chunksPerRange());
     }
 
     /** The number of rounds in chunk {@code chunk}: a full chunk, except perhaps the last. */

@@ -32,12 +32,24 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param winByType            the total win of each of the game's win types, in minor units
  * @param featureCounts        the rounds that triggered each of the game's features
  * @param histogram            the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
+ * @param winCounts            when the game states its exact win distribution ({@link io.fairspin.math.WinDistribution}),
+ *                             the rounds per win in its order, then the rounds whose win it does not list;
+ *                             otherwise empty
  */
-public record Statistics(long stake, long rounds, long hits, long totalWin, BigInteger totalStake,
+public record Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
         BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
-        List<Long> winByType, List<Long> featureCounts, List<Long> histogram) {
+        List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram, List<Long> winCounts) {
+
+    /** Figures of a game without an exact win distribution. */
+    public Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
+            BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
+            List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram) {
+        this(stake, rounds, hits, totalWin, totalStake, sumOfSquaredWins, sumOfSquaredStakes, sumOfWinsTimesStakes,
+                maxWin, winByType, featureCounts, histogram, List.of());
+    }
 
     public Statistics {
+        Objects.requireNonNull(totalWin, "totalWin");
         Objects.requireNonNull(totalStake, "totalStake");
         Objects.requireNonNull(sumOfSquaredWins, "sumOfSquaredWins");
         Objects.requireNonNull(sumOfSquaredStakes, "sumOfSquaredStakes");
@@ -45,6 +57,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
         winByType = List.copyOf(winByType);
         featureCounts = List.copyOf(featureCounts);
         histogram = List.copyOf(histogram);
+        winCounts = List.copyOf(winCounts);
     }
 
     /** The two-sided standard normal quantile for {@code confidence}: 2.5758 for 0.99. */
@@ -63,7 +76,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
 
     /** The return to player, total win over total stake, exactly. */
     public Fraction exactRtp() {
-        return Fraction.of(BigInteger.valueOf(totalWin), totalStake);
+        return Fraction.of(totalWin, totalStake);
     }
 
     /** The return to player as a double; NaN without rounds. */
@@ -89,7 +102,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
      */
     public double houseEdge() {
         return rounds == 0 ? Double.NaN
-                : Fraction.of(totalStake.subtract(BigInteger.valueOf(totalWin)),
+                : Fraction.of(totalStake.subtract(totalWin),
                         BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake))).doubleValue();
     }
 
@@ -104,7 +117,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
             return Double.NaN;
         }
         BigInteger n = BigInteger.valueOf(rounds);
-        BigInteger net = BigInteger.valueOf(totalWin).subtract(totalStake);
+        BigInteger net = totalWin.subtract(totalStake);
         BigInteger squaredNets = sumOfSquaredWins.subtract(sumOfWinsTimesStakes.shiftLeft(1)).add(sumOfSquaredStakes);
         BigInteger numerator = n.multiply(squaredNets).subtract(net.multiply(net));
         BigInteger denominator = n.multiply(n.subtract(BigInteger.ONE)).multiply(BigInteger.valueOf(stake).pow(2));
@@ -123,7 +136,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
             return Double.NaN;
         }
         BigInteger n = BigInteger.valueOf(rounds);
-        BigInteger w = BigInteger.valueOf(totalWin);
+        BigInteger w = totalWin;
         BigInteger s = totalStake;
         BigInteger residuals = s.multiply(s).multiply(sumOfSquaredWins)
                 .subtract(w.multiply(s).multiply(sumOfWinsTimesStakes).shiftLeft(1))
@@ -169,7 +182,7 @@ public record Statistics(long stake, long rounds, long hits, long totalWin, BigI
     /** The contribution of win type {@code winType} to the return to player: its total win over the total stake. */
     public double rtpOfWinType(int winType) {
         return rounds == 0 ? Double.NaN
-                : Fraction.of(BigInteger.valueOf(winByType.get(winType)), totalStake()).doubleValue();
+                : Fraction.of(winByType.get(winType), totalStake()).doubleValue();
     }
 
     /** The largest win of one round in multiples of the initial stake. */

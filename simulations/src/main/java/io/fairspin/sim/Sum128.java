@@ -28,6 +28,17 @@ final class Sum128 {
     }
 
     BigInteger value() {
-        return BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
+        return value(high, low);
+    }
+
+    void clear() {
+        high = 0;
+        low = 0;
+    }
+
+    /** The 128-bit value {@code high · 2^64 + low} ({@code low} unsigned). */
+    static BigInteger value(long high, long low) {
+        BigInteger lowPart = low >= 0 ? BigInteger.valueOf(low) : BigInteger.valueOf(low).add(BigInteger.ONE.shiftLeft(64));
+        return high == 0 ? lowPart : BigInteger.valueOf(high).shiftLeft(64).add(lowPart);
     }
 }

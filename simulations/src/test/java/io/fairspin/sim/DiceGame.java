@@ -7,9 +7,13 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.WinDistribution;
 import io.fairspin.rng.RandomStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A test game (shared with the command's tests): two dice, stake 10; a pair pays 30 ("pair"), a total of seven pays 24 ("seven"), and a
@@ -21,16 +25,38 @@ import java.util.Optional;
  * or 2.4, each with probability 1/6, so E[x²] = (9 + 5.76)/6 = 2.46 and the variance is 2.46 − 0.81 =
  * 1.65 = 33/20. Double six: 1/36.
  */
-public final class DiceGame implements Game {
+public final class DiceGame implements Game, WinDistribution {
     public static final long STAKE = 10;
     public static final ExactFigures EXACT = new ExactFigures(Fraction.of(9, 10),
             List.of(Fraction.of(1, 2), Fraction.of(2, 5)), Fraction.of(1, 3), Fraction.of(33, 20),
             List.of(Fraction.of(1, 36)));
 
+    /** The exact distribution of a round's win: 0 with probability 2/3, 24 and 30 with 1/6 each. */
+    public static final SortedMap<Long, Fraction> WINS = new TreeMap<>(Map.of(0L, Fraction.of(2, 3), 24L,
+            Fraction.of(1, 6), 30L, Fraction.of(1, 6)));
+
     private final Optional<ExactFigures> claimed;
+    /** What a pair of 1 to 3 and a pair of 4 to 6 pay. */
+    private final long lowPair;
+    private final long highPair;
 
     private DiceGame(Optional<ExactFigures> claimed) {
+        this(claimed, 30, 30);
+    }
+
+    private DiceGame(Optional<ExactFigures> claimed, long lowPair, long highPair) {
         this.claimed = claimed;
+        this.lowPair = lowPair;
+        this.highPair = highPair;
+    }
+
+    /**
+     * A negative control: a wrong pay table (low pairs pay 24, high pairs 36) claiming the true game's
+     * figures and win distribution. Its RTP and hit frequency are those claimed (pairs still pay 30 on
+     * average), so only the test of the win distribution can tell.
+     */
+    public static DiceGame wrongPayTable() {
+        return new DiceGame(Optional.of(EXACT), 24, 36);
     }
 
     /** The game with its true exact figures. */
@@ -74,7 +100,7 @@ public final class DiceGame implements Game {
         int a = stream.nextInt(6) + 1;
         int b = stream.nextInt(6) + 1;
         if (a == b) {
-            outcome.addWin(0, 30);
+            outcome.addWin(0, a <= 3 ? lowPair : highPair);
         } else if (a + b == 7) {
             outcome.addWin(1, 24);
         }
@@ -94,5 +120,10 @@ public final class DiceGame implements Game {
     @Override
     public Optional<ExactFigures> exactFigures() {
         return claimed;
+    }
+
+    @Override
+    public Optional<SortedMap<Long, Fraction>> winDistribution() {
+        return claimed.isPresent() ? Optional.of(WINS) : Optional.empty();
     }
 }

@@ -98,10 +98,10 @@ class SimulationTest {
             }
         }
         assertEquals(rounds, s.rounds());
-        assertEquals(win, s.totalWin());
+        assertEquals(BigInteger.valueOf(win), s.totalWin());
         assertEquals(squares, s.sumOfSquaredWins().longValueExact());
         assertEquals(hits, s.hits());
-        assertEquals(List.of(pairs, win - pairs), s.winByType());
+        assertEquals(List.of(BigInteger.valueOf(pairs), BigInteger.valueOf(win - pairs)), s.winByType());
         assertEquals(List.of(doubleSixes), s.featureCounts());
         assertEquals(30, s.maxWin());
     }
@@ -132,7 +132,7 @@ class SimulationTest {
                 }
             }
         }
-        assertEquals(win, s.totalWin());
+        assertEquals(BigInteger.valueOf(win), s.totalWin());
         assertEquals(stakes, s.totalStake());
         assertEquals(squaredStakes, s.sumOfSquaredStakes());
         assertEquals(products, s.sumOfWinsTimesStakes());

@@ -46,11 +46,11 @@ class StatisticsTest {
         Statistics s = tally(10, 0, 4, 0, 14, 30);
         assertEquals(5, s.rounds());
         assertEquals(3, s.hits());
-        assertEquals(48, s.totalWin());
+        assertEquals(BigInteger.valueOf(48), s.totalWin());
         assertEquals(BigInteger.valueOf(16 + 196 + 900), s.sumOfSquaredWins());
         assertEquals(30, s.maxWin());
         assertEquals(3.0, s.maxWinMultiple());
-        assertEquals(List.of(48L), s.winByType());
+        assertEquals(List.of(BigInteger.valueOf(48)), s.winByType());
         assertEquals(List.of(1L), s.featureCounts(), "14 is the one win divisible by 7");
         assertEquals(Fraction.of(48, 50), s.exactRtp());
         assertEquals(0.6, s.hitFrequency());

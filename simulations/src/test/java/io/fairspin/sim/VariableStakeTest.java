@@ -75,8 +75,8 @@ class VariableStakeTest {
     void theRtpZScoreIsTheSelfNormalizedSumOfResiduals() {
         // Stakes 10, 20, 10, 30, 20 and wins 0, 40, 10, 0, 20 (initial stake 10) against an RTP of 1/2:
         // w - s/2 = -5, 30, 5, -15, 10, which sum to 25 and whose squares sum to 1275.
-        Statistics s = new Statistics(10, 5, 3, 70, BigInteger.valueOf(90), BigInteger.valueOf(2100),
-                BigInteger.valueOf(1900), BigInteger.valueOf(1300), 40, List.of(70L), List.of(), List.of());
+        Statistics s = new Statistics(10, 5, 3, BigInteger.valueOf(70), BigInteger.valueOf(90), BigInteger.valueOf(2100),
+                BigInteger.valueOf(1900), BigInteger.valueOf(1300), 40, List.of(BigInteger.valueOf(70)), List.of(), List.of());
         ExactFigures half = new ExactFigures(Fraction.of(1, 2), List.of(Fraction.of(1, 2)), Fraction.of(3, 5),
                 Fraction.ONE, List.of());
         Verdict verdict = Verdict.judge(s, half, 0.99);

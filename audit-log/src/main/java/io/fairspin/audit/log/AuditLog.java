@@ -60,6 +60,10 @@ public final class AuditLog implements AutoCloseable {
         private long segmentBytes = 64L << 20;
         private FramedFile.Forcer forcer = channel -> channel.force(false);
 
+        /** The defaults, as {@link #defaults()}. */
+        public Options() {
+        }
+
         public static Options defaults() {
             return new Options();
         }

@@ -6,14 +6,19 @@ import java.util.List;
 
 /**
  * What {@link LogVerifier} found in a log folder: its shape, its checkpoints and keys, and every problem
- * with file and offset. {@link #ok()} is true only when nothing is wrong.
+ * with file and offset. {@link #ok()} is true only when nothing is wrong. A torn tail (a last frame that
+ * a writer killed mid-write left half-written) is no problem: it is listed in {@code tornTails}, and the
+ * next writer's open cuts it off and logs the cut. A frame that is damaged, or followed by a valid one,
+ * is a problem.
+ *
+ * @param tornTails         half-written last frames: file, offset, and what was found
  *
  * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify})
  *                          or not ({@code inspect})
  */
 public record LogReport(String origin, List<Segment> segments, long entries, long rounds, List<Key> keys,
                         List<TailCut> tailCuts, List<Checkpoint> checkpoints, long bytes, List<LogProblem> problems,
-                        boolean signaturesChecked) {
+                        List<LogProblem> tornTails, boolean signaturesChecked) {
 
     /** One segment file; {@code entries} counts its frames with a valid CRC32C, past any damage. */
     public record Segment(String file, long firstIndex, long entries, long bytes) {
@@ -29,6 +34,7 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
         tailCuts = List.copyOf(tailCuts);
         checkpoints = List.copyOf(checkpoints);
         problems = List.copyOf(problems);
+        tornTails = List.copyOf(tornTails);
     }
 
     public boolean ok() {

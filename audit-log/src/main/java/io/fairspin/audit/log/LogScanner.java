@@ -41,8 +41,12 @@ public final class LogScanner {
     record Segment(Path file, long firstIndex, long entries, long validEnd, long size) {
     }
 
-    /** The end of the last file that a crash left half-written: cut on the next open. */
-    record TornTail(Path file, long offset, long length) {
+    /**
+     * The end of the last file that a crash left half-written: cut on the next open. {@code truncated}:
+     * the file ends inside the frame (what a killed writer leaves); otherwise the last frame is whole but
+     * its length or CRC32C is wrong (a torn write after a power loss, or damage).
+     */
+    record TornTail(Path file, long offset, long length, boolean truncated) {
     }
 
     /** Everything a scan found. */
@@ -176,7 +180,7 @@ public final class LogScanner {
         if (header == null) {
             if (result.problems.size() == problems) {
                 if (last && intact) {
-                    result.tornTails.add(new TornTail(file, 0, bytes.limit()));
+                    result.tornTails.add(new TornTail(file, 0, bytes.limit(), true));
                 } else {
                     problem(file, 0, "the segment header is incomplete");
                 }
@@ -303,7 +307,7 @@ public final class LogScanner {
         }
         long next = Frames.nextValidFrame(bytes, offset, crc);
         if (mayBeTorn && next < 0) {
-            result.tornTails.add(new TornTail(file, offset, bytes.limit() - offset));
+            result.tornTails.add(new TornTail(file, offset, bytes.limit() - offset, kind == Frames.Kind.TRUNCATED));
             return -1;
         }
         problem(file, offset, (kind == Frames.Kind.BAD ? "damaged frame (length or CRC32C wrong)"

@@ -51,10 +51,6 @@ public final class LogVerifier {
 
     private static List<LogProblem> structuralProblems(LogScanner.Result scan) {
         List<LogProblem> problems = new ArrayList<>(scan.problems);
-        for (LogScanner.TornTail torn : scan.tornTails) {
-            problems.add(new LogProblem(torn.file().getFileName().toString(), torn.offset(), "torn tail of "
-                    + torn.length() + " bytes, half-written when the writer stopped (the next open cuts and logs it)"));
-        }
         if (scan.entries > 0 && (scan.announcements.isEmpty() || scan.announcements.get(0).index() != 0)) {
             problems.add(new LogProblem(LogFiles.segmentName(0), 0, "entry 0 does not announce the log's key"));
         }
@@ -134,7 +130,19 @@ public final class LogVerifier {
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         scan.checkpoints.forEach(c -> checkpoints.add(c.checkpoint()));
+        List<LogProblem> torn = new ArrayList<>();
+        for (LogScanner.TornTail t : scan.tornTails) {
+            String file = t.file().getFileName().toString();
+            if (t.truncated()) {
+                torn.add(new LogProblem(file, t.offset(), "torn tail of " + t.length()
+                        + " bytes, half-written when the writer stopped (the next open cuts and logs it)"));
+            } else {
+                problems.add(new LogProblem(file, t.offset(), "the last frame (" + t.length() + " bytes) is whole but"
+                        + " its length or CRC32C is wrong: damage, or a torn write after a power loss (the next"
+                        + " open cuts and logs it)"));
+            }
+        }
         return new LogReport(scan.origin, segments, scan.entries, scan.rounds, keys, scan.tailCuts, checkpoints, bytes,
-                problems, signatures);
+                problems, torn, signatures);
     }
 }

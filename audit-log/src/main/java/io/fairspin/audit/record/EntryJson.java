@@ -1,13 +1,22 @@
 package io.fairspin.audit.record;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.rng.keys.KeyFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** A readable JSON view of a log entry: hashes in hex, opaque byte fields in base64, times in ISO 8601. */
+/**
+ * A readable JSON view of a log entry: hashes in hex, times in ISO 8601, a round's outcome and player
+ * choices decoded (the canonical JSON the game wrote: cards, reel stops, window symbols, wins; the bet and
+ * the decisions), and any byte field that is not JSON in base64 ({@code outcomeBase64},
+ * {@code playerChoicesBase64}).
+ */
 public final class EntryJson {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -61,10 +70,34 @@ public final class EntryJson {
         json.put("currency", r.currency());
         json.put("bet", r.bet());
         json.put("win", r.win());
-        json.put("playerChoices", Base64.getEncoder().encodeToString(r.playerChoices()));
+        decoded(json, "playerChoices", r.playerChoices());
         json.put("seedCommitment", HEX.formatHex(r.seedCommitment()));
         json.put("escrowReference", r.escrowReference());
-        json.put("outcome", Base64.getEncoder().encodeToString(r.outcome()));
+        decoded(json, "outcome", r.outcome());
         return json;
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Puts {@code bytes} under {@code name} as the JSON they hold (null when empty), or under
+     * {@code name + "Base64"} when they are not JSON in UTF-8.
+     */
+    private static void decoded(ObjectNode json, String name, byte[] bytes) {
+        if (bytes.length == 0) {
+            json.putNull(name);
+            return;
+        }
+        try {
+            JsonNode value = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+            if (value != null && value.isContainerNode()
+                    && java.util.Arrays.equals(CanonicalJson.encode(value), bytes)) {
+                json.set(name, value);
+                return;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // not canonical JSON: shown as base64 below
+        }
+        json.put(name + "Base64", Base64.getEncoder().encodeToString(bytes));
     }
 }

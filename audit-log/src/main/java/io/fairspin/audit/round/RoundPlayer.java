@@ -4,6 +4,8 @@ import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.log.Receipt;
 import io.fairspin.audit.record.CanonicalJson;
 import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.math.Bet;
+import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgStream;
@@ -25,9 +27,11 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>The outcome logged is {@link CanonicalJson} of {@link PlayedRound#detail()}; the player choices are
- * empty, since the model plays its standard wager with the choices it makes itself, which the detail
- * shows. Not thread-safe; a server with several threads gives each its own player (they may share the
- * log and the generator).
+ * {@link #playerChoices(Game, PlayedRound)}: empty for a round at the standard wager without decisions
+ * (the model's built-in player, whose choices the detail shows), else the bet and the decisions as
+ * {@link io.fairspin.math.RoundChoices} JSON, from which {@link RoundReplay} replays the round. Not
+ * thread-safe; a server with several threads gives each its own player (they may share the log and the
+ * generator).
  */
 public final class RoundPlayer {
     private final AuditLog log;
@@ -63,37 +67,73 @@ public final class RoundPlayer {
      * @throws io.fairspin.rng.RngFailureException when the generator failed or the escrow could not record
      */
     public List<CompletableFuture<Receipt>> play(List<String> roundIds) {
+        return play(roundIds, Bet.standard());
+    }
+
+    /**
+     * {@link #play(List)} at {@code bet}, the model's built-in player taking any decisions (its advice, else
+     * the model's default), which are logged as the round's player choices.
+     *
+     * @throws io.fairspin.math.BetException when the model does not accept {@code bet}; nothing was drawn
+     */
+    public List<CompletableFuture<Receipt>> play(List<String> roundIds, Bet bet) {
+        Game game = model.game();
+        game.checkBet(bet);
         List<RoundSeed> seeds = rng.roundSeeds(roundIds);
         List<CompletableFuture<Receipt>> receipts = new ArrayList<>(seeds.size());
         for (RoundSeed seed : seeds) {
-            receipts.add(log.submit(play(seed)));
+            receipts.add(log.submit(play(seed, bet)));
         }
         return receipts;
     }
 
-    private RoundRecord play(RoundSeed seed) {
+    private RoundRecord play(RoundSeed seed, Bet bet) {
         long started = System.currentTimeMillis();
         byte[] commitment = seed.commitment();
         PlayedRound played;
         try (DrbgStream stream = seed.stream()) {
-            played = model.game().playRecorded(stream);
+            played = bet.isStandard() ? model.game().playRecorded(stream) : model.game().playRecorded(bet, stream);
         } finally {
             seed.wipe();
         }
+        return record(seed.roundId(), commitment, started, played);
+    }
+
+    /**
+     * The record of a round of this player's model: for a server that plays rounds itself
+     * ({@link Game#open}, decisions, settlement) and logs them through {@link AuditLog#submit}.
+     *
+     * @param roundId         the round's id, whose seed this player's generator drew
+     * @param seedCommitment  the seed's commitment, published before the round
+     * @param startedAtMillis when the round was opened
+     */
+    public RoundRecord record(String roundId, byte[] seedCommitment, long startedAtMillis, PlayedRound played) {
         return RoundRecord.builder()
-                .roundId(seed.roundId())
+                .roundId(roundId)
                 .gameId(model.game().id())
                 .modelHash(model.hash())
-                .startedAtMillis(started)
-                .settledAtMillis(Math.max(started, System.currentTimeMillis()))
+                .startedAtMillis(startedAtMillis)
+                .settledAtMillis(Math.max(startedAtMillis, System.currentTimeMillis()))
                 .sessionId(sessionId)
                 .currency(currency)
                 .bet(played.outcome().stake())
                 .win(played.outcome().win())
-                .playerChoices(new byte[0])
-                .seedCommitment(commitment)
-                .escrowReference(new EscrowReference(escrowKeyId, rng.instanceId(), seed.roundId()).encode())
+                .playerChoices(playerChoices(model.game(), played))
+                .seedCommitment(seedCommitment)
+                .escrowReference(new EscrowReference(escrowKeyId, rng.instanceId(), roundId).encode())
                 .outcome(CanonicalJson.encode(played.detail()))
                 .build();
+    }
+
+    /**
+     * A round's player choices as its record holds them: empty for a round at {@code game}'s standard wager
+     * without decisions, else the UTF-8 bytes of {@link io.fairspin.math.RoundChoices#toJson()}.
+     */
+    public static byte[] playerChoices(Game game, PlayedRound played) {
+        boolean standard = played.bet().isStandard() || played.bet().equals(game.standardBet());
+        if (standard && played.choices().isEmpty()) {
+            return new byte[0];
+        }
+        return played.roundChoices().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

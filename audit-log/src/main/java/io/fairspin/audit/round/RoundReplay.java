@@ -4,6 +4,8 @@ import io.fairspin.audit.record.CanonicalJson;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.math.PlayedRound;
+import io.fairspin.math.RoundChoices;
+import java.nio.charset.StandardCharsets;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;
 import io.fairspin.rng.escrow.EscrowReplay;
@@ -46,7 +48,10 @@ public final class RoundReplay {
      * Replays the round logged as {@code entry}.
      *
      * @throws IllegalArgumentException when the entry is not a round, {@code model} is not the model it was
-     *                                  played with, or the escrow drew no seed (or several) for its round id
+     *                                  played with, the escrow drew no seed (or several) for its round id, or
+     *                                  the logged player choices cannot be replayed (a bet the model refuses, an
+     *                                  illegal decision: {@link io.fairspin.math.BetException},
+     *                                  {@link io.fairspin.math.IllegalDecisionException})
      */
     public static RoundReplay of(LogEntry entry, ModelFile model, EscrowReplay escrow) {
         if (!(entry.event() instanceof RoundRecord)) {
@@ -55,8 +60,13 @@ public final class RoundReplay {
         RoundRecord round = (RoundRecord) entry.event();
         model.checkPlayed(round);
         EscrowReplay.Round escrowed = escrow.round(round.roundId());
+        byte[] choices = round.playerChoices();
         try (DrbgStream stream = escrowed.seed().stream()) {
-            return new RoundReplay(entry, escrowed, model.game().playRecorded(stream));
+            if (choices.length == 0) {
+                return new RoundReplay(entry, escrowed, model.game().playRecorded(stream));
+            }
+            RoundChoices chosen = RoundChoices.fromJson(new String(choices, StandardCharsets.UTF_8));
+            return new RoundReplay(entry, escrowed, model.game().replay(chosen.bet(), chosen.decisions(), stream));
         }
     }
 

@@ -74,6 +74,9 @@ class RecoveryTest {
             Path copy = TestLogs.crashImage(image, tmp.resolve("cut-" + cut));
             truncate(copy.resolve(LogFiles.segmentName(0)), cut);
             int kept = (int) starts.stream().filter(s -> s <= cut).count() - 1;
+            LogReport beforeOpen = LogVerifier.verify(copy, operator.getPublic());
+            assertEquals(List.of(), beforeOpen.problems(), "a torn tail is not damage; cut at " + cut);
+            assertEquals(starts.contains(cut) ? 0 : 1, beforeOpen.tornTails().size(), "cut at " + cut);
             // Syncs are not what this test is about; skipping them keeps 500 reopenings quick.
             try (AuditLog log = AuditLog.open(copy, operator, AuditLog.Options.defaults().forcer(channel -> { }))) {
                 boolean boundary = starts.contains(cut);
@@ -120,8 +123,11 @@ class RecoveryTest {
         truncate(segment, cut);
         LogCorruptedException e = assertThrows(LogCorruptedException.class, () -> AuditLog.open(image, operator));
         assertTrue(e.getMessage().contains("signed entries are missing"), e.getMessage());
-        assertTrue(LogVerifier.inspect(image).problems().contains(new LogProblem(segment.getFileName().toString(),
+        LogReport report = LogVerifier.inspect(image);
+        assertTrue(report.tornTails().contains(new LogProblem(segment.getFileName().toString(),
                 starts.get(20), "torn tail of 5 bytes, half-written when the writer stopped (the next open cuts and logs it)")));
+        assertFalse(report.ok(), "a tail torn below the last signed checkpoint is more than a torn tail: "
+                + report.problems());
     }
 
     @Test

@@ -33,7 +33,10 @@ class TamperTest {
             long bits = Files.size(file) * 8;
             for (long bit = 0; bit < bits; bit++) {
                 RecoveryTest.flipBit(file, bit);
-                if (LogVerifier.verify(dir, operator.getPublic()).ok()) {
+                // A flip that makes the last frame claim to run past the file's end reads as a torn tail: it is
+                // reported (not as tampering), and it hides no more than cutting the file at that frame would.
+                LogReport report = LogVerifier.verify(dir, operator.getPublic());
+                if (report.ok() && report.tornTails().isEmpty()) {
                     missed.add(file.getFileName() + " bit " + bit);
                 }
                 RecoveryTest.flipBit(file, bit);

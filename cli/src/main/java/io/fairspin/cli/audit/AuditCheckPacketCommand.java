@@ -1,5 +1,6 @@
 package io.fairspin.cli.audit;
 
+import io.fairspin.cli.FormatOption;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.record.EntryJson;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,11 +32,14 @@ import picocli.CommandLine.Parameters;
             + " cosignature by each given witness (C2SP tlog-cosignature), so that no split view went unnoticed.",
             "Exits with 4 when the packet does not check out."})
 public final class AuditCheckPacketCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "FILE", description = "The packet (JSON); '-' for stdin.")
     private String file;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE",
+    @Option(names = "--operator-key", required = true, paramLabel = "FILE",
             description = "The operator's public key (PEM) that signed the packet's checkpoint.")
     private Path key;
 

@@ -1,9 +1,11 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.checkpoint.Checkpoint;
-import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.cli.FormatOption;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -34,6 +36,9 @@ import picocli.CommandLine.Parameters;
             "Reports the durable rounds per second.",
             "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class AuditDemoCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "The log folder (created when absent).")
     private Path dir;
@@ -49,14 +54,14 @@ public final class AuditDemoCommand extends LeafCommand {
             description = "The log's origin for a new log (default: ${DEFAULT-VALUE}).")
     private String origin;
 
-    @Option(names = "--progress", description = "Show progress on stderr even for small counts.")
-    private boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws IOException {
         requireAtLeast("--rounds", rounds, 1);
         writing.requirePositive();
-        Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 2_000_000);
+        Progress shown = progress.meter(io(), "rounds", rounds);
         SignedNote last;
         long start;
         long first;

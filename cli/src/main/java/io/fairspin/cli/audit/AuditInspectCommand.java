@@ -2,9 +2,11 @@ package io.fairspin.cli.audit;
 
 import io.fairspin.audit.log.LogReport;
 import io.fairspin.audit.log.LogVerifier;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.LeafCommand;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +17,9 @@ import picocli.CommandLine.Parameters;
             + " everything but signatures ('audit verify' checks those).",
             "Exits with 4 when damage is found."})
 public final class AuditInspectCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")
     private Path dir;

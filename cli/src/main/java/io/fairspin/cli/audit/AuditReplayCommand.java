@@ -1,10 +1,11 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.log.LogReader;
-import io.fairspin.audit.round.ModelFile;
+import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundReplay;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -18,6 +19,7 @@ import java.security.PrivateKey;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,9 @@ import picocli.CommandLine.Parameters;
             "Exits with 4 when the replay differs from the log (tampering) or the log is damaged, 0 when it"
                 + " matches."})
 public final class AuditReplayCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")
     private Path dir;
@@ -39,7 +44,7 @@ public final class AuditReplayCommand extends LeafCommand {
     @Option(names = "--round", required = true, paramLabel = "ID", description = "The round id.")
     private String roundId;
 
-    @Option(names = "--escrow-key", required = true, paramLabel = "FILE",
+    @Option(names = "--auditor-key", required = true, paramLabel = "FILE",
             description = "The auditor's X25519 private key (PEM, from 'fairspin keys escrow').")
     private Path escrowKey;
 
@@ -66,6 +71,8 @@ public final class AuditReplayCommand extends LeafCommand {
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
         try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {
+            escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowPath + ": " + torn
+                    + " not read: a writer was stopped while appending it, before any output depended on it"));
             replay = RoundReplay.of(entry, game, escrow);
         }
         RoundRecord logged = replay.logged();

@@ -3,10 +3,12 @@ package io.fairspin.cli.audit;
 import io.fairspin.audit.log.LogReport;
 import io.fairspin.audit.log.LogVerifier;
 import io.fairspin.cli.Counts;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,11 +22,14 @@ import picocli.CommandLine.Parameters;
             + " checkpoint interval allows (unless --allow-unsigned).",
             "Exits with 4 when tampering or corruption is found."})
 public final class AuditVerifyCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "The log folder.")
     private Path dir;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE",
+    @Option(names = "--operator-key", required = true, paramLabel = "FILE",
             description = "The operator's public key (PEM), e.g. operator.pub; any key of the log's key chain.")
     private Path key;
 

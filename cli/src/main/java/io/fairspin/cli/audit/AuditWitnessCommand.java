@@ -14,6 +14,7 @@ import io.fairspin.audit.witness.Witness;
 import io.fairspin.audit.witness.WitnessException;
 import io.fairspin.audit.witness.WitnessStore;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.keys.KeyFiles;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,6 +48,9 @@ import picocli.CommandLine.Parameters;
             "Instead of LOG, --checkpoint and --proof take a checkpoint and a consistency proof received from a log"
                 + " elsewhere."})
 public final class AuditWitnessCommand extends LeafCommand {
+
+    @Mixin
+    private FormatOption.TextJson format;
 
     @Parameters(paramLabel = "LOG", arity = "0..1", description = "The log folder (or use --checkpoint and --proof).")
     private Path log;

@@ -47,7 +47,16 @@ final class LogWriting {
      * any torn tail the opening cut off.
      */
     AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
-        KeyPair key = Ed25519Keys.readPrivate(signingKey);
+        return openOrCreate(dir, origin, io, signingKey());
+    }
+
+    /** The --signing-key, read; read it before anything is created. */
+    KeyPair signingKey() throws IOException {
+        return Ed25519Keys.readPrivate(signingKey);
+    }
+
+    /** {@link #openOrCreate(Path, String, Io)} with the signing key already read. */
+    AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key) throws IOException {
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
         AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);
         log.recoveredCuts().forEach(cut -> io.err().println("fairspin: recovered from a crash: " + cut));

@@ -7,18 +7,21 @@ import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
 import io.fairspin.cli.Counts;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
+import io.fairspin.cli.ProgressOption;
+import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.RngHealthEvent;
-import io.fairspin.rng.escrow.EscrowFile;
 import io.fairspin.rng.escrow.SeedEscrow;
 import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -45,6 +48,9 @@ import picocli.CommandLine.Parameters;
                 + " proven with 'audit prove' and replayed with 'audit replay'.",
             "Exits with 4 when an existing log is damaged or was tampered with (nothing is appended)."})
 public final class PlayCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
     private String model;
@@ -84,8 +90,8 @@ public final class PlayCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
-    @Option(names = "--progress", description = "Show progress on stderr even for small counts.")
-    private boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** What was played, for the report. */
     record Played(String log, String escrow, String keyId, String drbg, String game, String modelSha256,
@@ -101,9 +107,12 @@ public final class PlayCommand extends LeafCommand {
         ModelFile game = ModelFile.of(model, io().readAll(model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
-        Progress shown = new Progress(io(), "rounds", rounds, progress || rounds >= 200_000);
-        try (AuditLog audit = writing.openOrCreate(log, origin, io());
-             SeedEscrow escrow = new SeedEscrow(auditor, EscrowFile.open(escrowPath));
+        Progress shown = progress.meter(io(), "rounds", rounds);
+        KeyPair signingKey = writing.signingKey();
+        // The escrow first: a file that another key's records or another writer holds is refused before a
+        // new log folder is created.
+        try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
+             AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
                      .healthListener(event -> audit.submitHealth(healthRecord(event))).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";

@@ -56,11 +56,17 @@ final class ReportOutput {
         for (LogProblem p : r.problems()) {
             out.printf(Locale.ROOT, "PROBLEM       %s%n", p);
         }
-        if (r.ok()) {
+        for (LogProblem t : r.tornTails()) {
+            out.printf(Locale.ROOT, "torn tail     %s%n", t);
+        }
+        if (r.ok() && !r.tornTails().isEmpty()) {
+            out.println("result        OK UP TO A TORN TAIL: the writer was stopped mid-write (a crash, not tampering);"
+                    + " every whole entry checks out, and the next writer's open cuts the tail off and logs the cut");
+        } else if (r.ok()) {
             out.println(r.signaturesChecked()
                     ? "result        OK: every CRC32C, entry, chain link, checkpoint root and signature checks out"
                     : "result        OK: every CRC32C, entry, chain link and checkpoint root checks out"
-                            + " (signatures not checked: use 'audit verify --key')");
+                            + " (signatures not checked: use 'audit verify --operator-key')");
         } else {
             out.printf(Locale.ROOT, "result        TAMPERED OR CORRUPT: %d problems%n", r.problems().size());
         }
@@ -90,6 +96,7 @@ final class ReportOutput {
         r.tailCuts().forEach(c -> cuts.add(c.toString()));
         json.put("tailCuts", cuts);
         json.put("problems", r.problems());
+        json.put("tornTails", r.tornTails());
         json.put("seconds", seconds);
         json.put("entriesPerSecond", r.entries() / Math.max(seconds, 1e-9));
         return json;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Statistical certification: NIST SP 800-22 on raw bits, game-level tests on scaled outcomes.",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CertifyNistCommand.class, CertifyOutcomesCommand.class, CertifyGameCommand.class})
+        subcommands = {CertifyNistCommand.class, CertifyOutcomesCommand.class, CertifyGameCommand.class,
+            CertifyEntropyCommand.class})
 public final class CertifyCommand {
 }

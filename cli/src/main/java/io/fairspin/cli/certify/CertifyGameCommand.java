@@ -1,5 +1,7 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.ProgressOption;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.game.GameDraws;
 import io.fairspin.cert.game.GameReports;
 import io.fairspin.cert.game.GameTestSummary;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +46,9 @@ import picocli.CommandLine.Spec;
             + " for the number of tests (Holm).",
             "Exits with 3 when the verdict is FAIL."})
 public final class CertifyGameCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
 
     @Spec
     private CommandSpec spec;
@@ -72,8 +78,8 @@ public final class CertifyGameCommand extends LeafCommand {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: for 1M+ rounds).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws IOException {
@@ -97,8 +103,10 @@ public final class CertifyGameCommand extends LeafCommand {
             out.put("mechanism", mechanism.cliName());
             out.put("roundStreams", roundStreams);
             out.put("passed", summary.passed());
-            out.put("summary", summary);
+            out.put("summary", GameTestOutput.json(summary));
             Json.write(io().out(), out);
+        } else if (csv()) {
+            GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(source);
@@ -119,7 +127,7 @@ public final class CertifyGameCommand extends LeafCommand {
     private GameDraws play(Game game) {
         GameDraws draws = new GameDraws();
         RoundOutcome outcome = RoundOutcome.forGame(game);
-        Progress meter = new Progress(io(), "rounds", rounds, progress != null ? progress : rounds >= 1_000_000);
+        Progress meter = progress.meter(io(), "rounds", rounds);
         try (CertifiedRandom generator = CertifiedRandom.builder().mechanism(mechanism).build()) {
             RecordingStream shared = new RecordingStream(generator, draws);
             for (long round = 0; round < rounds; round++) {

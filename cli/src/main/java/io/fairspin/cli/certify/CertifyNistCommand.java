@@ -1,5 +1,7 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.ProgressOption;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.nist.Assessment;
 import io.fairspin.cert.nist.BitReader;
 import io.fairspin.cert.nist.BitSequence;
@@ -11,6 +13,8 @@ import io.fairspin.cert.nist.NistRun;
 import io.fairspin.cert.nist.NistTest;
 import io.fairspin.cert.nist.TestResult;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.report.Csv;
+import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +51,12 @@ import picocli.CommandLine.Spec;
             + " sequences of n bits and assess them as NIST's final analysis report does. P-values equal those"
             + " of NIST's reference program sts-2.1.2.",
             "Input: a binary file (most significant bit first), an ASCII file of '0'/'1', stdin ('-'), or a"
-            + " fairspin generator (--generator).",
+            + " fairspin generator (--mechanism).",
             "Exits with 3 when the battery fails (some row significant after correcting for the number of rows)."})
 public final class CertifyNistCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
 
     @Spec
     private CommandSpec spec;
@@ -56,7 +64,7 @@ public final class CertifyNistCommand extends LeafCommand {
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "The bits to test; '-' for stdin.")
     private String file;
 
-    @Option(names = "--generator", paramLabel = "MECHANISM", converter = GeneratorOptions.MechanismConverter.class,
+    @Option(names = "--mechanism", paramLabel = "NAME", converter = GeneratorOptions.MechanismConverter.class,
             completionCandidates = GeneratorOptions.MechanismNames.class,
             description = "Test fresh output of this fairspin generator instead of a file: ${COMPLETION-CANDIDATES}.")
     private DrbgMechanism generator;
@@ -95,8 +103,8 @@ public final class CertifyNistCommand extends LeafCommand {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: for 20+ sequences).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** The adjustable test parameters. */
     static final class ParameterOptions {
@@ -126,7 +134,7 @@ public final class CertifyNistCommand extends LeafCommand {
         NistBattery battery = battery();
         String source = generator != null ? "fairspin " + generator.cliName() : file;
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Progress meter = new Progress(io(), "sequences", streams, progress != null ? progress : streams >= 20);
+        Progress meter = progress.meter(io(), "sequences", streams);
         List<Map<NistTest, TestResult>> results;
         if (generator != null) {
             try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
@@ -150,6 +158,8 @@ public final class CertifyNistCommand extends LeafCommand {
         }
         if (json()) {
             Json.write(io().out(), jsonResult(battery, assessment, results, source));
+        } else if (csv()) {
+            csvResult(new PrintStream(io().out(), true, StandardCharsets.UTF_8), assessment);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(FinalAnalysisReport.format(assessment, source));
@@ -179,7 +189,7 @@ public final class CertifyNistCommand extends LeafCommand {
 
     private NistBattery battery() {
         if ((file == null) == (generator == null)) {
-            throw new ParameterException(spec.commandLine(), "give either FILE (or '-') or --generator, not "
+            throw new ParameterException(spec.commandLine(), "give either FILE (or '-') or --mechanism, not "
                     + (file == null ? "neither" : "both"));
         }
         if (streams < 1) {
@@ -207,6 +217,10 @@ public final class CertifyNistCommand extends LeafCommand {
         };
     }
 
+    /**
+     * The result as keyed JSON: tests by their command-line names ({@code frequency}, {@code block-frequency}), one
+     * object per row of NIST's final analysis report, and each sequence's P-values by test.
+     */
     private static Map<String, Object> jsonResult(NistBattery battery, Assessment assessment,
                                                   List<Map<NistTest, TestResult>> results, String source) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -214,16 +228,66 @@ public final class CertifyNistCommand extends LeafCommand {
         json.put("sequences", assessment.sequences());
         json.put("parameters", battery.parameters());
         json.put("passed", assessment.passed());
-        json.put("assessment", assessment);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("alpha", assessment.alpha());
+        summary.put("level", assessment.level());
+        summary.put("flaggedRows", assessment.flaggedRows());
+        summary.put("expectedFlaggedRows", assessment.expectedFlaggedRows());
+        summary.put("significantRows", assessment.significantRows());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Assessment.Row row : assessment.rows()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("test", row.test().cliName());
+            r.put("label", row.label());
+            r.put("histogram", row.histogram());
+            r.put("uniformityPValue", JsonFigures.finite(row.uniformityP()));
+            r.put("passed", row.passed());
+            r.put("sampleSize", row.sampleSize());
+            r.put("minPass", row.minPass());
+            r.put("maxPass", row.maxPass());
+            r.put("minPValue", JsonFigures.finite(row.minP()));
+            r.put("flagged", row.flagged());
+            r.put("significant", row.significant());
+            rows.add(r);
+        }
+        summary.put("rows", rows);
+        json.put("assessment", summary);
         List<Map<String, Object>> sequences = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Map<String, Object> tests = new LinkedHashMap<>();
             for (TestResult r : results.get(i).values()) {
-                tests.put(r.test().reportName(), r.applicable() ? r.pValues() : Map.of("notApplicable", r.notApplicable()));
+                tests.put(r.test().cliName(), r.applicable() ? r.pValues().stream().map(JsonFigures::finite).toList()
+                        : Map.of("notApplicable", r.notApplicable()));
             }
-            sequences.add(Map.of("index", i, "pValues", tests));
+            Map<String, Object> sequence = new LinkedHashMap<>();
+            sequence.put("index", i);
+            sequence.put("pValues", tests);
+            sequences.add(sequence);
         }
         json.put("pValues", sequences);
         return json;
+    }
+
+    /** NIST's final analysis as a CSV table: one row per test (and template or state), as the text report has. */
+    private static void csvResult(PrintStream out, Assessment assessment) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Assessment.Row row : assessment.rows()) {
+            List<Object> fields = new ArrayList<>();
+            fields.add(row.test().cliName());
+            fields.add(row.label());
+            for (int count : row.histogram()) {
+                fields.add(count);
+            }
+            fields.addAll(java.util.Arrays.asList(JsonFigures.finite(row.uniformityP()), row.passed(), row.sampleSize(),
+                    row.minPass(), row.maxPass(), JsonFigures.finite(row.minP()), row.flagged(), row.significant()));
+            rows.add(fields);
+        }
+        List<String> header = new ArrayList<>(List.of("test", "label"));
+        for (int c = 1; c <= 10; c++) {
+            header.add("C" + c);
+        }
+        header.addAll(List.of("uniformityPValue", "passed", "sampleSize", "minPass", "maxPass", "minPValue",
+                "flagged", "significant"));
+        new Csv(out).table("NIST SP 800-22 final analysis (alpha " + assessment.alpha() + ")", header, rows);
     }
 }

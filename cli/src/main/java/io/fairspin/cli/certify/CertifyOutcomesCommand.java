@@ -1,5 +1,6 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.game.GameReports;
 import io.fairspin.cert.game.GameTestResult;
 import io.fairspin.cert.game.GameTestSummary;
@@ -7,6 +8,8 @@ import io.fairspin.cert.game.OutcomeBattery;
 import io.fairspin.cert.game.PermutationTest;
 import io.fairspin.cert.game.UniformDoublesTest;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.Progress;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +42,12 @@ import picocli.CommandLine.Spec;
             + " (Holm).",
             "Input: a file (one value per line; --binary for 32-bit big-endian integers as 'fairspin rng ints"
             + " --binary' writes them; one shuffle per line for --deck), stdin ('-'), or without FILE fresh"
-            + " output of a fairspin generator (--count values, --generator).",
+            + " output of a fairspin generator (--count values, --mechanism).",
             "Exits with 3 when the verdict is FAIL."})
 public final class CertifyOutcomesCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
 
     @Spec
     private CommandSpec spec;
@@ -61,7 +68,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             description = "Values (or shuffles) to draw from the generator when there is no FILE: 4.9M, 100K.")
     private Long count;
 
-    @Option(names = "--generator", paramLabel = "MECHANISM", defaultValue = "ctr-aes256",
+    @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = "ctr-aes256",
             converter = GeneratorOptions.MechanismConverter.class,
             completionCandidates = GeneratorOptions.MechanismNames.class,
             description = "Generator for drawn values: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -74,12 +81,18 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             description = "Significance level of the verdict (default: 0.01).")
     private double level;
 
+    @Mixin
+    private ProgressOption progress;
+
+    private Progress meter;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
     @Override
     public Integer call() throws IOException {
         validate();
+        meter = progress.meter(io(), deck != null ? "shuffles" : "values", count != null ? count : 0);
         List<GameTestResult> results;
         String what;
         if (deck != null) {
@@ -92,6 +105,9 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             results = integers();
             what = "outcomes in [0, " + range + ")";
         }
+        if (file == null) {
+            meter.finish();
+        }
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
@@ -103,8 +119,10 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             out.put("source", source);
             out.put("data", what);
             out.put("passed", summary.passed());
-            out.put("summary", summary);
+            out.put("summary", GameTestOutput.json(summary));
             Json.write(io().out(), out);
+        } else if (csv()) {
+            GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(what + " from " + source);
@@ -148,6 +166,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
                 for (long i = 0; i < count; i++) {
                     battery.accept(random.nextLong(range));
+                    meter.advance(1);
                 }
             }
             return battery.results();
@@ -178,6 +197,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
                     }
                     random.shuffle(cards);
                     test.accept(cards);
+                    meter.advance(1);
                 }
             }
             return test.result();
@@ -195,6 +215,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
                 for (long i = 0; i < count; i++) {
                     test.accept(random.nextDouble());
+                    meter.advance(1);
                 }
             }
             return test.result();

@@ -1,5 +1,6 @@
 package io.fairspin.cli.keys;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.keys.KeyFiles;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,17 +16,27 @@ import picocli.CommandLine.Option;
  * over existing files) and reporting the files and the key ID, never key material.
  */
 abstract class KeyPairCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Option(names = "--out", required = true, paramLabel = "PREFIX",
-            description = "Write PREFIX.key (private, owner-only) and PREFIX.pub; neither may exist.")
-    Path out;
+            description = "Write PREFIX.key (private, mode 0600) and PREFIX.pub (mode 0644); neither may exist"
+                    + " unless --force is given. Links at either name are replaced, never followed.")
+    String out;
+
+    @Option(names = "--force", description = "Replace existing PREFIX.key and PREFIX.pub.")
+    boolean force;
 
     /** The JDK key algorithm: "X25519", "Ed25519". */
     abstract String algorithm();
 
     @Override
     public final Integer call() throws IOException {
-        KeyFiles.Written written = KeyFiles.write(KeyFiles.generate(algorithm()), out);
+        if (out.isBlank() || out.endsWith("/") || Path.of(out).getFileName() == null) {
+            throw usageError("--out: must be a file prefix such as 'keys/auditor', was '" + out + "'");
+        }
+        KeyFiles.Written written = KeyFiles.write(KeyFiles.generate(algorithm()), Path.of(out), force);
         if (json()) {
             Json.write(io().out(), new Result(algorithm(), written.privateKey().toString(),
                     written.publicKey().toString(), written.keyId()));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = {"Generate the auditor's X25519 key pair for seed escrow (HPKE, RFC 9180).",
             "Give PREFIX.pub to the operator ('fairspin play --escrow-key PREFIX.pub', 'fairspin rng bytes --escrow"
                 + " FILE --escrow-key PREFIX.pub'); keep PREFIX.key with the auditor ('fairspin audit replay"
-                + " --escrow-key PREFIX.key', 'fairspin rng replay --key PREFIX.key').",
+                + " --auditor-key PREFIX.key', 'fairspin rng replay --auditor-key PREFIX.key').",
             "Example: fairspin keys escrow --out auditor"})
 public final class KeysEscrowCommand extends KeyPairCommand {
     @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "signing", mixinStandardHelpOptions = true,
         description = {"Generate the operator's Ed25519 key pair for signing audit log checkpoints.",
             "Keep PREFIX.key with the log writer ('fairspin play --signing-key PREFIX.key'); give PREFIX.pub to"
-                + " whoever verifies ('fairspin audit verify DIR --key PREFIX.pub').",
+                + " whoever verifies ('fairspin audit verify DIR --operator-key PREFIX.pub').",
             "Example: fairspin keys signing --out operator"})
 public final class KeysSigningCommand extends KeyPairCommand {
     @Override

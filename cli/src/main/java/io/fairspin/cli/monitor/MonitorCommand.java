@@ -8,6 +8,7 @@ import io.fairspin.audit.monitor.Models;
 import io.fairspin.audit.monitor.Monitor;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Probability;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,6 +48,9 @@ import picocli.CommandLine.Parameters;
             "5:only statistics alerts (a control limit crossed)"})
 public final class MonitorCommand extends LeafCommand {
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    @Mixin
+    private FormatOption.TextJson format;
 
     @Parameters(paramLabel = "LOG", description = "The audit log folder.")
     private Path log;

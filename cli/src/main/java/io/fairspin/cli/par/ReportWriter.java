@@ -1,18 +1,20 @@
 package io.fairspin.cli.par;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.cli.report.Csv;
+import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.AnalysisReport.Table;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.Game;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
-/** Prints any game's {@link AnalysisReport} as aligned text, JSON or a standalone HTML page. */
+/** Prints any game's {@link AnalysisReport} as aligned text, keyed JSON, CSV tables or a standalone HTML page. */
 final class ReportWriter {
     /** Exact values with longer fractions than this are shown as decimals only in text and HTML. */
     private static final int MAX_FRACTION_CHARS = 41;
@@ -73,41 +75,96 @@ final class ReportWriter {
         }
     }
 
-    static ObjectNode json(ObjectMapper mapper, AnalysisReport report) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("title", report.title());
-        ArrayNode tables = root.putArray("tables");
+    /**
+     * The PAR sheet as keyed JSON: the game, its stake in minor units, its exact figures under the names every
+     * command uses ({@code rtp}, {@code hitFrequency}, {@code variance}, ...), and each table with its rows as
+     * objects keyed by column ({@code winType}, {@code rtp}, {@code playsPerHit}).
+     */
+    static Map<String, Object> json(String model, Game game, AnalysisReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", model);
+        json.put("game", game.id());
+        json.put("title", report.title());
+        json.put("stake", game.stake());
+        game.exactFigures().ifPresent(e -> json.putAll(JsonFigures.exactFigures(e, game.winTypes(), game.features())));
+        List<Map<String, Object>> tables = new ArrayList<>();
         for (Table table : report.tables()) {
-            ObjectNode t = tables.addObject();
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("name", JsonFigures.key(table.title()));
             t.put("title", table.title());
-            ArrayNode columns = t.putArray("columns");
-            table.columns().forEach(columns::add);
-            ArrayNode rows = t.putArray("rows");
-            for (List<Cell> row : table.rows()) {
-                ArrayNode r = rows.addArray();
-                row.forEach(cell -> addCell(r, cell));
+            List<String> keys = table.columns().stream().map(JsonFigures::key).toList();
+            List<Map<String, Object>> columns = new ArrayList<>();
+            for (int c = 0; c < keys.size(); c++) {
+                columns.add(Map.of("key", keys.get(c), "title", table.columns().get(c)));
             }
+            t.put("columns", columns);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (List<Cell> row : table.rows()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                for (int c = 0; c < row.size(); c++) {
+                    r.put(keys.get(c), jsonCell(row.get(c)));
+                }
+                rows.add(r);
+            }
+            t.put("rows", rows);
+            tables.add(t);
         }
-        return root;
+        json.put("tables", tables);
+        return json;
     }
 
     /** Text as a string, counts as integers, approximations as numbers, exact values as fraction and decimal. */
-    private static void addCell(ArrayNode row, Cell cell) {
+    private static Object jsonCell(Cell cell) {
         if (cell instanceof Cell.Text t) {
-            row.add(t.value());
+            return t.value();
         } else if (cell instanceof Cell.Count c) {
-            row.add(c.value());
+            return c.value();
         } else if (cell instanceof Cell.Exact e) {
-            ObjectNode exact = row.addObject();
-            exact.put("fraction", e.value().toString());
-            exact.put("decimal", e.value().doubleValue());
-        } else {
-            double value = ((Cell.Approximate) cell).value();
-            if (Double.isFinite(value)) {
-                row.add(value);
-            } else {
-                row.add(String.valueOf(value));
+            return JsonFigures.exact(e.value());
+        }
+        return JsonFigures.finite(((Cell.Approximate) cell).value());
+    }
+
+    /**
+     * Every table as CSV: a column holding exact values is written as its decimal value, followed by a column
+     * "COLUMN (fraction)" with the exact fraction.
+     */
+    static void writeCsv(PrintStream out, AnalysisReport report) {
+        Csv csv = new Csv(out);
+        for (Table table : report.tables()) {
+            int columns = table.columns().size();
+            boolean[] exact = new boolean[columns];
+            table.rows().forEach(row -> {
+                for (int c = 0; c < columns; c++) {
+                    exact[c] |= row.get(c) instanceof Cell.Exact;
+                }
+            });
+            List<String> header = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                header.add(table.columns().get(c));
+                if (exact[c]) {
+                    header.add(table.columns().get(c) + " (fraction)");
+                }
             }
+            List<List<Object>> rows = new ArrayList<>();
+            for (List<Cell> row : table.rows()) {
+                List<Object> fields = new ArrayList<>();
+                for (int c = 0; c < columns; c++) {
+                    Cell cell = row.get(c);
+                    if (cell instanceof Cell.Exact e) {
+                        fields.add(stripZeros(e.value().toDecimalString(2 * DECIMALS)));
+                        fields.add(e.value().toString());
+                    } else {
+                        fields.add(cell instanceof Cell.Text t ? t.value() : cell instanceof Cell.Count n ? n.value()
+                                : JsonFigures.finite(((Cell.Approximate) cell).value()));
+                        if (exact[c]) {
+                            fields.add(null);
+                        }
+                    }
+                }
+                rows.add(fields);
+            }
+            csv.table(table.title(), header, rows);
         }
     }
 

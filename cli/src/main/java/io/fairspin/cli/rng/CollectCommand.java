@@ -1,5 +1,7 @@
 package io.fairspin.cli.rng;
 
+import io.fairspin.cli.ProgressOption;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
  * and the closing report (on stdout when the data went to a file).
  */
 abstract class CollectCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Mixin
     GeneratorOptions generator;
@@ -30,15 +35,11 @@ abstract class CollectCommand extends LeafCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "File to write (overwritten); '-' or absent: stdout.")
     String out;
 
-    @Option(names = "--progress", negatable = true,
-            description = "Show progress on stderr (default: for long runs).")
-    Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** What is counted, for progress lines: "bytes", "integers". */
     abstract String unit();
-
-    /** The count from which progress is shown by default. */
-    abstract long progressThreshold();
 
     /** Checks the command's own options before anything is opened. */
     void validate() {
@@ -62,9 +63,9 @@ abstract class CollectCommand extends LeafCommand {
     @Override
     public final Integer call() throws IOException {
         validate();
-        Progress meter = new Progress(io(), unit(), count, progress != null ? progress : count >= progressThreshold());
+        Progress meter = progress.meter(io(), unit(), count);
         Escrowed escrowed = null;
-        try (SeedEscrow escrow = generator.openEscrow(); CertifiedRandom random = generator.build(escrow)) {
+        try (SeedEscrow escrow = generator.openEscrow(io()); CertifiedRandom random = generator.build(escrow)) {
             if (escrow != null) {
                 escrowed = new Escrowed(generator.escrowFile.toString(), random.instanceId(), escrow.keyId());
             }

@@ -1,5 +1,6 @@
 package io.fairspin.cli.rng;
 
+import io.fairspin.cli.Io;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.escrow.EscrowFile;
@@ -44,7 +45,7 @@ public final class GeneratorOptions {
      * The escrow asked for with --escrow and --escrow-key, or null without them. The key is read before
      * the file is opened.
      */
-    SeedEscrow openEscrow() throws IOException {
+    SeedEscrow openEscrow(Io io) throws IOException {
         if ((escrowFile == null) != (escrowKey == null)) {
             throw new ParameterException(spec.commandLine(), "--escrow and --escrow-key go together");
         }
@@ -52,7 +53,17 @@ public final class GeneratorOptions {
             return null;
         }
         PublicKey key = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
-        return new SeedEscrow(key, EscrowFile.open(escrowFile));
+        return openEscrow(key, escrowFile, io);
+    }
+
+    /**
+     * Opens {@code file} to escrow to {@code key}: refused when the file holds another key's records or
+     * another writer has it; a torn last record that the opening cut off is reported on stderr.
+     */
+    public static SeedEscrow openEscrow(PublicKey key, Path file, Io io) throws IOException {
+        EscrowFile opened = EscrowFile.open(file);
+        opened.cut().ifPresent(cut -> io.err().println("fairspin: recovered from a crash: " + file + ": " + cut));
+        return new SeedEscrow(key, opened);
     }
 
     /** A certified generator seeded from the operating system's health-tested entropy, escrowed when asked. */

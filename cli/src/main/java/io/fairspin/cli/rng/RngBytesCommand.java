@@ -21,11 +21,6 @@ public final class RngBytesCommand extends CollectCommand {
     }
 
     @Override
-    long progressThreshold() {
-        return 1_000_000_000L;
-    }
-
-    @Override
     void write(CertifiedRandom random, OutputStream sink, Progress meter) throws IOException {
         writeBytes(random, count, sink, meter);
     }

@@ -35,11 +35,6 @@ public final class RngIntsCommand extends CollectCommand {
     }
 
     @Override
-    long progressThreshold() {
-        return 100_000_000L;
-    }
-
-    @Override
     void validate() {
         if (bound < 1 || bound > MAX_BOUND) {
             throw new ParameterException(spec.commandLine(),

@@ -1,5 +1,6 @@
 package io.fairspin.cli.rng;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +30,9 @@ import picocli.CommandLine.Parameters;
             + " DIR and its subfolders, and print passed and failed cases per mechanism.",
             "Exits with 1 when a case fails or no case ran."})
 public final class RngKatCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "DIR", description = "A folder of CAVP .rsp files (searched recursively), or one file.")
     private Path directory;

@@ -1,5 +1,6 @@
 package io.fairspin.cli.rng;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,6 +31,9 @@ import picocli.CommandLine.Spec;
                 + " the round stream's first N bytes instead.",
             "--drbg ID --count N: the first N bytes the DRBG instance handed out (what 'rng bytes' wrote)."})
 public final class RngReplayCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
     private static final HexFormat HEX = HexFormat.of();
 
     @Spec
@@ -37,7 +42,7 @@ public final class RngReplayCommand extends LeafCommand {
     @Option(names = "--escrow", required = true, paramLabel = "FILE", description = "The escrow file.")
     private Path escrowFile;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE",
+    @Option(names = "--auditor-key", required = true, paramLabel = "FILE",
             description = "The auditor's X25519 private key (PEM, from 'fairspin keys escrow').")
     private Path keyFile;
 
@@ -66,6 +71,8 @@ public final class RngReplayCommand extends LeafCommand {
     public Integer call() throws IOException {
         validate();
         try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
+            escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowFile + ": " + torn
+                    + " not read: a writer was stopped while appending it, before any output depended on it"));
             if (round != null) {
                 EscrowReplay.Round replayed = escrow.round(round);
                 if (count != null) {

@@ -1,5 +1,6 @@
 package io.fairspin.cli.rng;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.ByteStatistics;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +19,9 @@ import picocli.CommandLine.Parameters;
             + " (SP 800-22 monobit P-value) and serial correlation.",
             "A quick check for gross failures, not a certification battery."})
 public final class RngStatsCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Parameters(paramLabel = "FILE", description = "The bytes to summarize; '-' for stdin.")
     private String file;

@@ -1,19 +1,21 @@
 package io.fairspin.cli.simulate;
 
-import io.fairspin.math.ExactFigures;
+import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
 import io.fairspin.sim.Statistics;
 import io.fairspin.sim.Verdict;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A simulation report as a JSON document: exact integer sums as numbers, exact fractions as
- * {@code "a/b"} strings beside their decimal value, derived figures as numbers.
+ * A simulation report as a JSON document: exact integer sums as numbers, exact figures (the RTP and hit
+ * frequency of the run, the game's exact figures) as {@code {"fraction", "decimal"}} under the names {@code par}
+ * uses, intervals as {@code {"low", "high"}}, derived figures as numbers.
  */
 final class ReportJson {
     private ReportJson() {
@@ -42,9 +44,9 @@ final class ReportJson {
         json.put("hits", s.hits());
         json.put("maxWin", s.maxWin());
         if (s.rounds() > 0) {
-            json.put("rtp", s.rtp());
+            json.put("rtp", JsonFigures.exact(s.exactRtp()));
             json.put("rtpInterval", interval(s.rtpInterval(c)));
-            json.put("hitFrequency", s.hitFrequency());
+            json.put("hitFrequency", JsonFigures.exact(s.hits(), s.rounds()));
             json.put("hitFrequencyInterval", interval(s.hitFrequencyInterval(c)));
             json.put("averageStake", s.averageStake());
             json.put("houseEdge", s.houseEdge());
@@ -56,7 +58,8 @@ final class ReportJson {
             json.put("features", features(report));
             json.put("histogram", histogram(s));
         }
-        report.exactFigures().ifPresent(e -> json.put("exact", exact(e)));
+        report.exactFigures().ifPresent(e -> json.put("exact",
+                JsonFigures.exactFigures(e, report.winTypes(), report.features())));
         report.verdict().ifPresent(v -> json.put("verdict", verdict(v)));
         return json;
     }
@@ -65,9 +68,10 @@ final class ReportJson {
         List<Object> types = new ArrayList<>();
         for (int t = 0; t < report.winTypes().size(); t++) {
             Map<String, Object> type = new LinkedHashMap<>();
-            type.put("name", report.winTypes().get(t));
+            type.put("winType", report.winTypes().get(t));
             type.put("totalWin", report.statistics().winByType().get(t));
-            type.put("rtp", report.statistics().rtpOfWinType(t));
+            type.put("rtp", JsonFigures.exact(Fraction.of(report.statistics().winByType().get(t),
+                    report.statistics().totalStake())));
             types.add(type);
         }
         return types;
@@ -78,10 +82,10 @@ final class ReportJson {
         Statistics s = report.statistics();
         for (int f = 0; f < report.features().size(); f++) {
             Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("name", report.features().get(f));
+            feature.put("feature", report.features().get(f));
             feature.put("rounds", s.featureCounts().get(f));
-            feature.put("frequency", s.featureFrequency(f));
-            feature.put("interval", interval(s.featureFrequencyInterval(f, report.plan().confidence())));
+            feature.put("frequency", JsonFigures.exact(s.featureCounts().get(f), s.rounds()));
+            feature.put("frequencyInterval", interval(s.featureFrequencyInterval(f, report.plan().confidence())));
             features.add(feature);
         }
         return features;
@@ -98,17 +102,6 @@ final class ReportJson {
         return buckets;
     }
 
-    private static Map<String, Object> exact(ExactFigures e) {
-        Map<String, Object> exact = new LinkedHashMap<>();
-        exact.put("rtp", fraction(e.rtp()));
-        exact.put("rtpByWinType", e.rtpByWinType().stream().map(ReportJson::fraction).toList());
-        exact.put("hitFrequency", fraction(e.hitFrequency()));
-        exact.put("variance", fraction(e.variance()));
-        exact.put("standardDeviation", e.standardDeviation());
-        exact.put("featureFrequencies", e.featureFrequencies().stream().map(ReportJson::fraction).toList());
-        return exact;
-    }
-
     private static Map<String, Object> verdict(Verdict v) {
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("passed", v.passed());
@@ -116,22 +109,37 @@ final class ReportJson {
         verdict.put("hitFrequencyZ", finite(v.hitFrequencyZ()));
         verdict.put("critical", v.critical());
         verdict.put("confidence", v.confidence());
+        verdict.put("familyWise", "holm");
+        List<Object> tests = new ArrayList<>();
+        for (Verdict.Test t : v.tests()) {
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("name", t.name());
+            test.put("statistic", finite(t.statistic()));
+            test.put("pValue", t.pValue());
+            test.put("adjustedPValue", t.adjustedPValue());
+            test.put("rejected", t.rejected());
+            tests.add(test);
+        }
+        verdict.put("tests", tests);
+        v.chiSquare().ifPresent(c -> {
+            Map<String, Object> chi = new LinkedHashMap<>();
+            chi.put("statistic", finite(c.statistic()));
+            chi.put("degreesOfFreedom", c.degreesOfFreedom());
+            chi.put("pValue", c.pValue());
+            chi.put("awards", c.awards());
+            chi.put("categories", c.categories());
+            chi.put("unlistedRounds", c.unlisted());
+            verdict.put("winDistribution", chi);
+        });
         return verdict;
     }
 
-    private static Map<String, Object> fraction(Fraction f) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("exact", f.toString());
-        value.put("value", f.doubleValue());
-        return value;
-    }
-
-    private static List<Double> interval(Statistics.Interval interval) {
-        return java.util.Arrays.asList(finite(interval.low()), finite(interval.high()));
+    private static Map<String, Object> interval(Statistics.Interval interval) {
+        return JsonFigures.interval(interval.low(), interval.high());
     }
 
     /** JSON has no NaN or infinity: those become null (for example the deviation of a single round). */
     private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+        return JsonFigures.finite(value);
     }
 }

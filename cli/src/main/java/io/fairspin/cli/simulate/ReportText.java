@@ -121,10 +121,25 @@ final class ReportText {
             return;
         }
         Verdict v = report.verdict().get();
-        line("verdict             %s: |z| of RTP %.2f and of hit frequency %.2f %s %.3f (%s confidence)",
-                v.passed() ? "PASS" : "FAIL", Math.abs(v.rtpZ()), Math.abs(v.hitFrequencyZ()),
-                v.passed() ? "within" : "beyond", v.critical(), percent(v.confidence()));
+        line("verdict             %s: %s at %s family-wise confidence (Holm over %d tests)",
+                v.passed() ? "PASS" : "FAIL", v.passed() ? "no test rejected"
+                    : "rejected " + String.join(", ", v.tests().stream().filter(Verdict.Test::rejected)
+                        .map(t -> TEST_NAMES.get(t.name())).toList()),
+                percent(v.confidence()), v.tests().size());
+        for (Verdict.Test test : v.tests()) {
+            String statistic = test.name().equals("winDistribution")
+                    ? v.chiSquare().map(c -> String.format(Locale.ROOT, "chi² %.2f, %d df (%d awards in %d classes%s)",
+                        c.statistic(), c.degreesOfFreedom(), c.awards(), c.categories(),
+                        c.unlisted() > 0 ? String.format(Locale.ROOT, ", %,d rounds won what no award pays", c.unlisted())
+                            : "")).orElse("")
+                    : String.format(Locale.ROOT, "z %+.2f", test.statistic());
+            line("  %-17s %-10s p %.4f, Holm-adjusted %.4f   %s", TEST_NAMES.get(test.name()),
+                    test.rejected() ? "REJECTED" : "ok", test.pValue(), test.adjustedPValue(), statistic);
+        }
     }
+
+    private static final java.util.Map<String, String> TEST_NAMES = java.util.Map.of("rtp", "RTP", "hitFrequency",
+            "hit frequency", "winDistribution", "awards");
 
     private static String interval(Statistics.Interval interval) {
         return String.format(Locale.ROOT, "[%.6f, %.6f]", interval.low(), interval.high());

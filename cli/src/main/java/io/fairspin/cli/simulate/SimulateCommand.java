@@ -1,15 +1,19 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Probability;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
-import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
 import io.fairspin.math.Game;
+import io.fairspin.math.GameModels;
 import io.fairspin.sim.RandomMode;
 import io.fairspin.sim.Simulation;
+import io.fairspin.sim.SimulationCheckpoint;
+import io.fairspin.sim.SimulationCluster;
 import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
 import java.io.IOException;
@@ -17,12 +21,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.OptionalLong;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +55,9 @@ import picocli.CommandLine.TypeConversionException;
             "2:usage error",
             "5:the simulation disagrees with the exact figures (verdict failed)"})
 public final class SimulateCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJsonCsv format;
+
     /** How long a Ctrl-C waits for the partial results to be printed. */
     private static final long PRINT_WAIT_SECONDS = 30;
 
@@ -76,6 +88,22 @@ public final class SimulateCommand extends LeafCommand {
             description = "Confidence level of the intervals and the verdict (default: ${DEFAULT-VALUE}).")
     private double confidence;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = {"Save the tallies of completed chunk ranges in DIR (created if absent) and continue from "
+                + "those already there: give it to the first run and again to the rerun after an interruption, with "
+                + "the same model, --rounds, --seed and --rng (a rerun without --seed takes the saved seed). The "
+                + "resumed report equals that of an uninterrupted run."})
+    private Path resume;
+
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = {"Run the rounds as an Apache Spark job on MASTER (local[2], spark://host:7077, yarn), "
+                + "one task per chunk range; the report equals that of a local run. Needs the fairspin-spark "
+                + "distribution's jars (see README)."})
+    private String spark;
+
+    @Mixin
+    private ProgressOption progress;
+
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (figures, RTP convergence, win distribution).")
     private Path report;
@@ -83,7 +111,8 @@ public final class SimulateCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
         validate();
-        return simulate(load());
+        byte[] json = io().readAll(model);
+        return simulate(GameModels.load(model, json), json);
     }
 
     private void validate() {
@@ -95,16 +124,67 @@ public final class SimulateCommand extends LeafCommand {
         }
     }
 
-    private Game load() throws IOException {
-        return Models.load(io(), model);
+    /** Runs the simulation of {@code game} (a test game without a model file) as the options say. */
+    int simulate(Game game) throws IOException, InterruptedException {
+        return simulate(game, null);
     }
 
-    /** Runs the simulation of {@code game} as the options say, prints it and returns the exit code. */
-    int simulate(Game game) throws IOException, InterruptedException {
-        SimulationPlan plan = new SimulationPlan(rounds, seed != null ? seed : new SecureRandom().nextLong(), mode,
-                confidence);
+    /**
+     * Runs the simulation of {@code game}, loaded from the model file's bytes {@code json} (null for a test
+     * game), as the options say, prints it and returns the exit code.
+     */
+    private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
+        SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);
+        String fingerprint = json == null ? "test game " + game.id() : sha256(json);
+        try (SimulationCheckpoint checkpoint = resume == null ? null
+                : SimulationCheckpoint.open(resume, game, plan, fingerprint)) {
+            if (checkpoint != null && !checkpoint.completed().isEmpty()) {
+                io().err().printf(Locale.ROOT, "resuming from %s: %d of %d chunk ranges done%n", resume,
+                        checkpoint.completed().size(), plan.ranges());
+            }
+            if (spark != null) {
+                return runOnSpark(game, json, plan, checkpoint);
+            }
+            return runLocally(game, plan, checkpoint);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+        }
+    }
+
+    private long seed() throws IOException {
+        if (seed != null) {
+            return seed;
+        }
+        if (resume != null) {
+            OptionalLong saved = SimulationCheckpoint.savedSeed(resume);
+            if (saved.isPresent()) {
+                return saved.getAsLong();
+            }
+        }
+        return new SecureRandom().nextLong();
+    }
+
+    private int runOnSpark(Game game, byte[] json, SimulationPlan plan, SimulationCheckpoint checkpoint)
+            throws IOException {
+        if (json == null) {
+            throw new ParameterException(spec.commandLine(), "--spark: needs a model file");
+        }
+        SimulationCluster cluster = SimulationCluster.named("spark").orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--spark: Spark is not on the class path; run the fairspin-spark distribution "
+                    + "(simulations-spark/target/fairspin-spark/bin/fairspin-spark, see README)"));
+        long start = System.nanoTime();
+        SimulationReport result = cluster.run(spark, model, json, game, plan, checkpoint);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return finish(result, rateLine(result, "Spark " + spark, seconds));
+    }
+
+    private int runLocally(Game game, SimulationPlan plan, SimulationCheckpoint checkpoint)
+            throws IOException, InterruptedException {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Simulation simulation = new Simulation(game, plan);
+        if (checkpoint != null) {
+            simulation.resumeFrom(checkpoint);
+        }
         CountDownLatch printed = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             simulation.cancel();
@@ -119,13 +199,7 @@ public final class SimulateCommand extends LeafCommand {
             long start = System.nanoTime();
             SimulationReport result = runWithProgress(simulation, threadCount);
             double seconds = (System.nanoTime() - start) / 1e9;
-            print(result);
-            if (report != null) {
-                Files.writeString(report, new HtmlReport(model, result).render(), StandardCharsets.UTF_8);
-            }
-            io().err().println(rateLine(result, threadCount, seconds));
-            return result.verdict().map(v -> v.passed() ? ExitCode.OK : ExitCode.SIMULATION_DISAGREES)
-                    .orElse(ExitCode.OK);
+            return finish(result, rateLine(result, threadCount + " thread" + (threadCount == 1 ? "" : "s"), seconds));
         } finally {
             printed.countDown();
             removeHook(onInterrupt);
@@ -133,10 +207,10 @@ public final class SimulateCommand extends LeafCommand {
     }
 
     private SimulationReport runWithProgress(Simulation simulation, int threadCount) throws InterruptedException {
-        if (!io().interactive()) {
+        if (!progress.enabled(io())) {
             return simulation.run(threadCount);
         }
-        ProgressTicker ticker = new ProgressTicker(simulation, new Progress(io(), "rounds", rounds, true));
+        ProgressTicker ticker = new ProgressTicker(simulation, progress.meter(io(), "rounds", rounds));
         ticker.start();
         try {
             return simulation.run(threadCount);
@@ -145,9 +219,30 @@ public final class SimulateCommand extends LeafCommand {
         }
     }
 
+    /** Prints the report (and the HTML report), the rate line on stderr, and returns the exit code. */
+    private int finish(SimulationReport result, String rateLine) throws IOException {
+        print(result);
+        if (report != null) {
+            Files.writeString(report, new HtmlReport(model, result).render(), StandardCharsets.UTF_8);
+        }
+        io().err().println(rateLine);
+        return result.verdict().map(v -> v.passed() ? ExitCode.OK : ExitCode.SIMULATION_DISAGREES)
+                .orElse(ExitCode.OK);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     private void print(SimulationReport result) throws IOException {
         if (json()) {
             Json.write(io().out(), ReportJson.of(model, result));
+        } else if (csv()) {
+            ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
@@ -155,12 +250,11 @@ public final class SimulateCommand extends LeafCommand {
         }
     }
 
-    private static String rateLine(SimulationReport result, int threadCount, double seconds) {
+    private static String rateLine(SimulationReport result, String where, double seconds) {
         long done = result.statistics().rounds();
-        return String.format(Locale.ROOT, "%s %,d rounds in %.2f s (%s rounds/s, %d thread%s, %s)",
+        return String.format(Locale.ROOT, "%s %,d rounds in %.2f s (%s rounds/s, %s, %s)",
                 result.partial() ? "interrupted after" : "simulated", done, seconds,
-                Progress.human((long) (done / Math.max(seconds, 1e-9))), threadCount, threadCount == 1 ? "" : "s",
-                result.plan().mode().cliName());
+                Progress.human((long) (done / Math.max(seconds, 1e-9))), where, result.plan().mode().cliName());
     }
 
     private static void removeHook(Thread hook) {

@@ -57,7 +57,7 @@ class SimulateCommandTest {
         JsonNode json = JSON.readTree(SimulateRun.of(RaiseDiceGame.honest(), false, "--format", "json", "simulate",
                 "raise.json", "--rounds", "100K", "--seed", "7").stdout());
         assertFalse(json.get("fixedStake").asBoolean());
-        assertEquals(json.get("totalWin").asDouble() / json.get("totalStake").asDouble(), json.get("rtp").asDouble(),
+        assertEquals(json.get("totalWin").asDouble() / json.get("totalStake").asDouble(), json.get("rtp").get("decimal").asDouble(),
                 1e-15);
         assertEquals(json.get("totalStake").asDouble() / 1_000_000, json.get("averageStake").asDouble(), 1e-15);
     }
@@ -84,16 +84,16 @@ class SimulateCommandTest {
         assertEquals(1.0, json.get("averageStake").asDouble());
         assertFalse(json.get("partial").asBoolean());
         assertEquals(0.95, json.get("confidence").asDouble());
-        assertEquals(json.get("totalWin").asDouble() / 2_000_000, json.get("rtp").asDouble(), 1e-15);
-        assertEquals("9/10", json.get("exact").get("rtp").get("exact").asText());
-        assertEquals("33/20", json.get("exact").get("variance").get("exact").asText());
+        assertEquals(json.get("totalWin").asDouble() / 2_000_000, json.get("rtp").get("decimal").asDouble(), 1e-15);
+        assertEquals("9/10", json.get("exact").get("rtp").get("fraction").asText());
+        assertEquals("33/20", json.get("exact").get("variance").get("fraction").asText());
         assertTrue(json.get("verdict").get("passed").asBoolean());
         long histogram = 0;
         for (JsonNode bucket : json.get("histogram")) {
             histogram += bucket.get("rounds").asLong();
         }
         assertEquals(200_000, histogram);
-        assertEquals("pair", json.get("winTypes").get(0).get("name").asText());
+        assertEquals("pair", json.get("winTypes").get(0).get("winType").asText());
         assertEquals(json.get("totalWin").asLong(), json.get("winTypes").get(0).get("totalWin").asLong()
                 + json.get("winTypes").get(1).get("totalWin").asLong());
     }
@@ -108,7 +108,7 @@ class SimulateCommandTest {
                 "--rounds", "1");
         JsonNode result = JSON.readTree(json.stdout());
         assertTrue(result.get("standardDeviation").isNull());
-        assertTrue(result.get("rtpInterval").get(0).isNull());
+        assertTrue(result.get("rtpInterval").get("low").isNull());
     }
 
     @Test

@@ -2,12 +2,21 @@ package io.fairspin.math.slot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
+import io.fairspin.math.BetException;
+import io.fairspin.math.BetLimits;
+import io.fairspin.math.Decision;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
+import io.fairspin.math.ModelBets;
+import io.fairspin.math.ModelException;
+import io.fairspin.math.PendingDecision;
 import io.fairspin.math.PlayedRound;
+import io.fairspin.math.Round;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.TapedRound;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.evaluation.CompiledReels;
@@ -26,7 +35,9 @@ import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A slot game loaded from a model file: plays rounds from a round stream (derivation v1, draw order in
@@ -62,9 +73,26 @@ public final class SlotGame implements Game, Analyzable {
     public final int bonusFeature;
     private final List<String> warnings;
     private volatile Analysis analysis;
+    private final String file;
+    private final JsonNode root;
+    private final BetLimits limits;
+    private final String abandonPick;
+    /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
+    private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
 
-    SlotGame(String file, SlotModel model) {
+    SlotGame(String file, SlotModel model, JsonNode root) {
         this.model = model;
+        this.file = file;
+        this.root = root;
+        this.limits = ModelBets.limits(file, root, standardBet(), ModelBets.LINE_LIMITS);
+        if (!limits.standardOnly() && !model.ways()) {
+            BetLimits.Limit lines = limits.limit("lines");
+            if (lines != null && lines.max() > model.paylines().length) {
+                throw new ModelException(file, "$.betLimits.lines", "allows " + lines.max() + " lines, but the model has "
+                        + model.paylines().length + " paylines");
+            }
+        }
+        this.abandonPick = ModelBets.abandon(file, root, "pick", List.of("first"));
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
@@ -105,7 +133,7 @@ public final class SlotGame implements Game, Analyzable {
      * @throws io.fairspin.math.ModelException naming {@code fileName} and the JSON path of what is wrong
      */
     public static SlotGame fromModel(String fileName, JsonNode root) {
-        return new SlotGame(fileName, SlotModelReader.read(fileName, root));
+        return new SlotGame(fileName, SlotModelReader.read(fileName, root), root.deepCopy());
     }
 
     private static int addType(List<String> names, String name) {
@@ -130,7 +158,123 @@ public final class SlotGame implements Game, Analyzable {
     /** The standard wager: the model's bet per line and lines played, one coin. */
     @Override
     public io.fairspin.math.Bet standardBet() {
-        return io.fairspin.math.Bet.lines(model.lines(), model.lineBet(), 1);
+        return io.fairspin.math.Bet.lines(model.lines(), model.lineBet(), model.coins());
+    }
+
+    @Override
+    public BetLimits betLimits() {
+        return limits;
+    }
+
+    @Override
+    public void checkBet(io.fairspin.math.Bet bet) {
+        limits.check(bet);
+        if (bet.isLineBet() && !model.ways() && bet.lines() > model.paylines().length) {
+            throw new BetException("$.lines", bet.lines() + " lines: this game has " + model.paylines().length
+                    + " paylines");
+        }
+    }
+
+    /** The bet in explicit form: the standard wager for {@link io.fairspin.math.Bet#standard()}. */
+    private io.fairspin.math.Bet explicit(io.fairspin.math.Bet bet) {
+        return bet.isStandard() ? standardBet() : bet;
+    }
+
+    /**
+     * This game read for {@code bet}'s lines and coins (the model with its {@code bet} replaced, so coin pays
+     * and lines apply everywhere: play, recording and analysis); the bet per line is applied when playing.
+     */
+    private SlotGame variant(io.fairspin.math.Bet bet) {
+        if (bet.lines() == model.lines() && bet.coins() == model.coins()) {
+            return this;
+        }
+        return variants.computeIfAbsent((long) bet.lines() << 8 | bet.coins(), key -> {
+            ObjectNode copy = root.deepCopy();
+            copy.remove("betLimits");
+            copy.putObject("bet").put("lineBet", model.lineBet()).put("lines", bet.lines()).put("coins", bet.coins());
+            try {
+                return new SlotGame(file, SlotModelReader.read(file, copy), copy);
+            } catch (ModelException e) {
+                throw new BetException("$", "the model cannot be played at this bet: " + e.getMessage());
+            }
+        });
+    }
+
+    /** This game with {@code bet} as its standard wager (the model read with {@code bet} as its {@code "bet"}). */
+    @Override
+    public SlotGame at(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        io.fairspin.math.Bet b = explicit(bet);
+        if (b.equals(standardBet())) {
+            return this;
+        }
+        ObjectNode copy = root.deepCopy();
+        copy.remove("betLimits");
+        copy.putObject("bet").put("lineBet", b.lineBet()).put("lines", b.lines()).put("coins", b.coins());
+        return new SlotGame(file, SlotModelReader.read(file, copy), copy);
+    }
+
+    @Override
+    public long stake(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        return explicit(bet).total();
+    }
+
+    @Override
+    public void play(io.fairspin.math.Bet bet, RandomStream stream, RoundOutcome outcome) {
+        checkBet(bet);
+        io.fairspin.math.Bet b = explicit(bet);
+        variant(b).play(stream, outcome, b.lineBet());
+    }
+
+    @Override
+    public Optional<ExactFigures> exactFigures(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        return variant(explicit(bet)).exactFigures();
+    }
+
+    /**
+     * Opens a round at {@code bet}. A pick bonus whose player picks fewer items than it offers pauses for
+     * each pick ({@code "pick"} with the item's index; the items are filled before the first pick, so a
+     * pick never changes what is drawn); an abandoned round picks the first unpicked item.
+     */
+    @Override
+    public Round open(io.fairspin.math.Bet bet, RandomStream stream) {
+        checkBet(bet);
+        io.fairspin.math.Bet b = explicit(bet);
+        SlotGame game = variant(b);
+        Bet lineBet = new Bet(b.lineBet(), b.lines());
+        TapedRound.Script script = (player, s) -> {
+            SpinRecorder recorder = new SpinRecorder(game, lineBet, picker(player));
+            SpinResult result = recorder.play(s);
+            return new PlayedRound(recorder.outcome(), MAPPER.valueToTree(result).toString(), b, List.of());
+        };
+        Bonus bonus = model.bonus();
+        if (bonus == null || bonus.picks() == bonus.items()) {
+            return Round.settled(script.play(pending -> pending.byDefault(), stream));
+        }
+        return new TapedRound(b, stream, script);
+    }
+
+    private SpinRecorder.Picker picker(TapedRound.Player player) {
+        return (line, items, picked, revealed) -> {
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < items; i++) {
+                if (!picked.contains(i)) {
+                    open.add(i);
+                }
+            }
+            ObjectNode view = MAPPER.createObjectNode().put("bonus", model.bonus().name()).put("line", line)
+                    .put("items", items).put("picks", model.bonus().picks());
+            picked.forEach(view.putArray("picked")::add);
+            var shown = view.putArray("revealed");
+            for (List<Long> prizes : revealed) {
+                prizes.forEach(shown.addArray()::add);
+            }
+            PendingDecision pending = new PendingDecision("pick", List.of("pick"), open,
+                    Decision.of("pick", open.get(0)), Optional.empty(), view.toString());
+            return player.decide(pending).values().get(0);
+        };
     }
 
     @Override
@@ -140,7 +284,7 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public long stake() {
-        return model.lineBet() * model.lines();
+        return model.lineBet() * model.stakeUnits();
     }
 
     @Override
@@ -157,13 +301,18 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
-        outcome.start(stake());
-        long remaining = spin(stream, false, outcome);
+        play(stream, outcome, model.lineBet());
+    }
+
+    /** The simulation path at a bet per line (of one coin) of {@code lineBet}, this game's lines and coins. */
+    private void play(RandomStream stream, RoundOutcome outcome, long lineBet) {
+        outcome.start(lineBet * model.stakeUnits());
+        long remaining = spin(stream, false, outcome, lineBet);
         if (remaining > 0) {
             outcome.trigger(freeFeature);
         }
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome);
+            remaining += spin(stream, true, outcome, lineBet);
         }
     }
 
@@ -172,7 +321,7 @@ public final class SlotGame implements Game, Analyzable {
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
      * Returns the free games it awards (none for a free spin without retriggers).
      */
-    private long spin(RandomStream stream, boolean free, RoundOutcome outcome) {
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet) {
         FreeGames freeGames = model.freeGames();
         CompiledReels reels = free ? reelSets[choose(stream, freeGames.reels(), freeChoice)]
                 : reelSets[choose(stream, model.baseReels(), baseChoice)];
@@ -190,7 +339,6 @@ public final class SlotGame implements Game, Analyzable {
             }
         }
         int lines = model.lines();
-        long lineBet = model.lineBet();
         long lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
         long line = lineResult >>> 8;
         long scatter = scatterCredits(reels, p0, p1, p2, lines);
@@ -362,7 +510,7 @@ public final class SlotGame implements Game, Analyzable {
      * any bonus; {@link #play(Bet, RandomStream, int[])} takes other picks.
      */
     public SpinResult play(Bet bet, RandomStream stream) {
-        return new SpinRecorder(this, bet, null).play(stream);
+        return new SpinRecorder(this, bet, (int[]) null).play(stream);
     }
 
     /**
@@ -375,7 +523,7 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), null);
+        SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), (int[]) null);
         SpinResult result = recorder.play(stream);
         JsonNode detail = MAPPER.valueToTree(result);
         return new PlayedRound(recorder.outcome(), detail.toString());

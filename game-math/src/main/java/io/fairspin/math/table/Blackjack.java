@@ -31,6 +31,8 @@ final class Blackjack implements Game, Analyzable {
     private final long blackjackWin;
     private final ThreadLocal<BlackjackRound> rounds;
     private volatile BasicStrategy strategy;
+    /** The model's bets, set by {@link TableBets#read} once the game is read. */
+    TableBets tableBets;
 
     private Blackjack(String id, String name, BlackjackRules rules, long amount) {
         this.id = id;
@@ -89,6 +91,26 @@ final class Blackjack implements Game, Analyzable {
     }
 
     @Override
+    public io.fairspin.math.Bet standardBet() {
+        return tableBets.standard();
+    }
+
+    @Override
+    public io.fairspin.math.BetLimits betLimits() {
+        return tableBets.limits();
+    }
+
+    @Override
+    public void checkBet(io.fairspin.math.Bet bet) {
+        tableBets.at(bet, this);
+    }
+
+    @Override
+    public Game at(io.fairspin.math.Bet bet) {
+        return tableBets.at(bet, this);
+    }
+
+    @Override
     public List<String> features() {
         return List.of();
     }
@@ -106,6 +128,62 @@ final class Blackjack implements Game, Analyzable {
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         rounds.get().play(strategy(), stream, amount, blackjackWin, outcome, detail);
         return new PlayedRound(outcome, detail.toString());
+    }
+
+    /** Shares the basic strategy of {@code other}, a game of the same rules at another bet. */
+    void shareStrategy(Blackjack other) {
+        strategy = other.strategy();
+    }
+
+    private static final String[] ACTIONS = new String[13];
+
+    static {
+        ACTIONS[BlackjackOdds.STAND] = "stand";
+        ACTIONS[BlackjackOdds.HIT] = "hit";
+        ACTIONS[BlackjackOdds.DOUBLE] = "double";
+        ACTIONS[BlackjackOdds.SPLIT] = "split";
+        ACTIONS[BlackjackOdds.SURRENDER] = "surrender";
+        ACTIONS[BlackjackRound.INSURE] = "insure";
+        ACTIONS[BlackjackRound.DECLINE] = "decline";
+        ACTIONS[BlackjackRound.CONTINUE] = "continue";
+    }
+
+    /**
+     * Opens a round at {@code bet} that pauses for each of the player's decisions: {@code "surrender"} before the
+     * dealer checks (early surrender rules: surrender or continue), {@code "insurance"} under a dealer's ace
+     * (insure or decline, half the bet, when the table offers it and the bet is even), and {@code "hand"} for each
+     * hand (stand, hit, double, split, surrender as the rules and the hand allow). The advice is basic strategy's,
+     * which never insures; an abandoned round continues, declines and stands.
+     */
+    @Override
+    public io.fairspin.math.Round open(io.fairspin.math.Bet bet, RandomStream stream) {
+        Game game = at(bet);
+        if (game != this) {
+            return game.open(bet, stream);
+        }
+        io.fairspin.math.Bet explicit = standardBet();
+        BasicStrategy basic = strategy();
+        return new io.fairspin.math.TapedRound(explicit, stream, (player, s) -> {
+            RoundOutcome outcome = RoundOutcome.forGame(this);
+            outcome.start(amount);
+            ObjectNode detail = JsonNodeFactory.instance.objectNode();
+            new BlackjackRound(rules, Cards.DECK * rules.decks()).play(basic, s, amount, blackjackWin, outcome, detail,
+                    (round, step, hand, legal, advice) -> {
+                        List<String> names = new java.util.ArrayList<>();
+                        for (int code : legal) {
+                            names.add(ACTIONS[code]);
+                        }
+                        ObjectNode view = JsonNodeFactory.instance.objectNode();
+                        round.view(view, hand);
+                        String byDefault = step.equals("surrender") ? "continue" : step.equals("insurance") ? "decline"
+                                : "stand";
+                        io.fairspin.math.Decision chosen = player.decide(new io.fairspin.math.PendingDecision(step, names,
+                                List.of(), io.fairspin.math.Decision.of(byDefault),
+                                Optional.of(io.fairspin.math.Decision.of(ACTIONS[advice])), view.toString()));
+                        return legal[names.indexOf(chosen.action())];
+                    });
+            return new PlayedRound(outcome, detail.toString(), explicit, List.of());
+        });
     }
 
     /** None: blackjack's house edge is measured by simulation (see docs/model-format.md). */

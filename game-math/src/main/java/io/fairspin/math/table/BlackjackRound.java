@@ -23,6 +23,22 @@ final class BlackjackRound {
     private int dealerCount;
     private int hands;
 
+    /** Insurance taken, declined; the round continues after an early-surrender decision. */
+    static final int INSURE = 10;
+    static final int DECLINE = 11;
+    static final int CONTINUE = 12;
+
+    /** A player deciding a round's steps, given the legal action codes and the basic strategy's advice. */
+    interface Chooser {
+        /**
+         * The action for hand {@code hand} at step {@code step} ("surrender" before the dealer checks, "insurance",
+         * "hand"), one of {@code legal}.
+         */
+        int choose(BlackjackRound round, String step, int hand, int[] legal, int advice);
+    }
+
+    private boolean insured;
+
     BlackjackRound(BlackjackRules rules, int shoeSize) {
         this.rules = rules;
         this.shoe = new Dealer(shoeSize);
@@ -46,6 +62,17 @@ final class BlackjackRound {
      */
     void play(BasicStrategy strategy, RandomStream stream, long amount, long blackjackWin, RoundOutcome outcome,
             ObjectNode detail) {
+        play(strategy, stream, amount, blackjackWin, outcome, detail, null);
+    }
+
+    /**
+     * {@link #play(BasicStrategy, RandomStream, long, long, RoundOutcome, ObjectNode)} with the decisions taken
+     * by {@code chooser} (the basic strategy when null; it never insures). Draws the same as long as the
+     * decisions are the same.
+     */
+    void play(BasicStrategy strategy, RandomStream stream, long amount, long blackjackWin, RoundOutcome outcome,
+            ObjectNode detail, Chooser chooser) {
+        insured = false;
         shoe.newRound();
         hands = 1;
         count[0] = 0;
@@ -63,7 +90,23 @@ final class BlackjackRound {
         boolean playerNatural = natural(cards[0], 2);
         String settled = null;
         long returned = 0;
-        if (rules.earlySurrender() && !playerNatural && earlySurrender(strategy, up)) {
+        boolean surrenderEarly = rules.earlySurrender() && !playerNatural && (chooser == null
+                ? earlySurrender(strategy, up)
+                : chooser.choose(this, "surrender", 0, new int[] {BlackjackOdds.SURRENDER, CONTINUE},
+                        earlySurrender(strategy, up) ? BlackjackOdds.SURRENDER : CONTINUE) == BlackjackOdds.SURRENDER);
+        if (!surrenderEarly && chooser != null && rules.insurance() && up == 1 && amount % 2 == 0) {
+            insured = chooser.choose(this, "insurance", 0, new int[] {INSURE, DECLINE}, DECLINE) == INSURE;
+            if (insured) {
+                outcome.addStake(amount / 2);
+                if (dealerNatural) {
+                    outcome.addWin(0, amount / 2 * 3);
+                }
+                if (detail != null) {
+                    detail.put("insurance", amount / 2).put("insuranceReturned", dealerNatural ? amount / 2 * 3 : 0);
+                }
+            }
+        }
+        if (surrenderEarly) {
             returned = amount / 2;
             settled = "surrender";
         } else if (dealerNatural && (rules.peek() || playerNatural)) {
@@ -81,7 +124,7 @@ final class BlackjackRound {
             return;
         }
         for (int h = 0; h < hands; h++) {
-            if (playHand(strategy, stream, h, up, amount, outcome)) {
+            if (playHand(strategy, stream, h, up, amount, outcome, chooser)) {
                 returned = amount / 2;
                 outcome.addWin(0, returned);
                 if (detail != null) {
@@ -123,7 +166,7 @@ final class BlackjackRound {
 
     /** Plays hand {@code h} to the end; true when the player surrendered (only on the first decision). */
     private boolean playHand(BasicStrategy strategy, RandomStream stream, int h, int up, long amount,
-            RoundOutcome outcome) {
+            RoundOutcome outcome, Chooser chooser) {
         if (count[h] == 1) {
             cards[h][count[h]++] = shoe.next(stream);
         }
@@ -142,8 +185,27 @@ final class BlackjackRound {
             boolean canSurrender = two && hands == 1 && rules.lateSurrender();
             int action = strategy.action(up, total, soft(cards[h], count[h]), canSplit ? first : 0, canDouble,
                     canSurrender);
-            if (splitAces[h] && !rules.hitSplitAces() && action != BlackjackOdds.SPLIT) {
+            boolean mayHit = !splitAces[h] || rules.hitSplitAces();
+            if (!mayHit && action != BlackjackOdds.SPLIT) {
                 action = BlackjackOdds.STAND;
+            }
+            if (chooser != null) {
+                int[] legal = new int[5];
+                int n = 0;
+                legal[n++] = BlackjackOdds.STAND;
+                if (mayHit) {
+                    legal[n++] = BlackjackOdds.HIT;
+                }
+                if (canDouble) {
+                    legal[n++] = BlackjackOdds.DOUBLE;
+                }
+                if (canSplit) {
+                    legal[n++] = BlackjackOdds.SPLIT;
+                }
+                if (canSurrender) {
+                    legal[n++] = BlackjackOdds.SURRENDER;
+                }
+                action = chooser.choose(this, "hand", h, java.util.Arrays.copyOf(legal, n), action);
             }
             switch (action) {
                 case BlackjackOdds.SURRENDER -> {
@@ -197,6 +259,20 @@ final class BlackjackRound {
             }
             dealer[dealerCount++] = shoe.next(stream);
         }
+    }
+
+    /** What the player sees at a decision: the hands so far, the hand to play and the dealer's up card. */
+    void view(ObjectNode view, int hand) {
+        ArrayNode described = view.putArray("hands");
+        for (int h = 0; h < hands; h++) {
+            ObjectNode one = described.addObject();
+            ArrayNode names = one.putArray("cards");
+            for (int i = 0; i < count[h]; i++) {
+                names.add(Cards.name(cards[h][i]));
+            }
+            one.put("total", total(cards[h], count[h])).put("doubled", doubled[h]);
+        }
+        view.put("hand", hand).put("dealer", Cards.name(dealer[0])).put("insured", insured);
     }
 
     private static int compare(int player, int dealerTotal) {

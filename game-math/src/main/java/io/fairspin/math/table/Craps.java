@@ -22,7 +22,7 @@ import java.util.Map;
 final class Craps extends TableGame {
     private static final int[] POINTS = {4, 5, 6, 8, 9, 10};
     /** The bet names a standard wager may use. */
-    private static final List<String> WAGER_BETS = wagerBets();
+    static final List<String> WAGER_BETS = wagerBets();
     private final StandardWager wager;
     private final Rules rules;
     private final CrapsRound round;

@@ -59,7 +59,7 @@ final class CrapsRound {
             if (rolls != null) {
                 rolls.addArray().add(die1).add(die2);
             }
-            state = next(state, die1, die2);
+            advance(state, die1, die2);
         }
         return key(state);
     }
@@ -105,16 +105,26 @@ final class CrapsRound {
 
     private int[] next(int[] state, int die1, int die2) {
         int[] next = state.clone();
-        for (int b = 0; b < next.length; b++) {
-            if (!CrapsBet.isSettled(next[b])) {
-                next[b] = bets.get(b).rule().next(next[b], die1, die2);
-            }
-        }
+        advance(next, die1, die2);
         return next;
     }
 
+    /** Moves every unsettled bet of {@code state} on by one roll, in place (play allocates one state per round). */
+    private void advance(int[] state, int die1, int die2) {
+        for (int b = 0; b < state.length; b++) {
+            if (!CrapsBet.isSettled(state[b])) {
+                state[b] = bets.get(b).rule().next(state[b], die1, die2);
+            }
+        }
+    }
+
     private static boolean allSettled(int[] state) {
-        return Arrays.stream(state).allMatch(CrapsBet::isSettled);
+        for (int bet : state) {
+            if (!CrapsBet.isSettled(bet)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int key(int[] state) {

@@ -22,6 +22,8 @@ record RouletteBet(String kind, long covered, int odds) {
             List.of("straight", "split", "street", "corner", "six-line", "trio", "first-four", "five-number");
     private static final List<String> OUTSIDE = List.of("red", "black", "odd", "even", "low", "high",
             "dozen-1", "dozen-2", "dozen-3", "column-1", "column-2", "column-3");
+    /** Every bet's name: inside, then outside. */
+    static final List<String> KINDS = java.util.stream.Stream.concat(INSIDE.stream(), OUTSIDE.stream()).toList();
 
     static String pocketName(int pocket) {
         return pocket == DOUBLE_ZERO ? "00" : Integer.toString(pocket);

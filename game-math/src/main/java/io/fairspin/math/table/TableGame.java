@@ -3,6 +3,8 @@ package io.fairspin.math.table;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetLimits;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.ExactFigures;
@@ -25,6 +27,8 @@ abstract class TableGame implements Game, Analyzable {
     private final String name;
     private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
     private volatile ExactFigures figures;
+    /** The model's bets, set by {@link TableBets#read} once the game is read. */
+    TableBets tableBets;
 
     TableGame(String id, String name) {
         this.id = id;
@@ -66,6 +70,26 @@ abstract class TableGame implements Game, Analyzable {
     /** Further tables of the analysis (hand frequencies, strategy), after the per-bet table. */
     List<AnalysisReport.Table> extraTables() {
         return List.of();
+    }
+
+    @Override
+    public Bet standardBet() {
+        return tableBets.standard();
+    }
+
+    @Override
+    public BetLimits betLimits() {
+        return tableBets.limits();
+    }
+
+    @Override
+    public void checkBet(Bet bet) {
+        tableBets.at(bet, this);
+    }
+
+    @Override
+    public Game at(Bet bet) {
+        return tableBets.at(bet, this);
     }
 
     @Override

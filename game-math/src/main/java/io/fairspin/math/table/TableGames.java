@@ -2,6 +2,7 @@ package io.fairspin.math.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Game;
+import java.util.List;
 
 /**
  * The readers of the table and card game model types, which {@link io.fairspin.math.GameModels}
@@ -13,36 +14,37 @@ public final class TableGames {
 
     /** Reads a {@code "roulette"} model. */
     public static Game roulette(String fileName, JsonNode root) {
-        return Roulette.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.LIST, RouletteBet.KINDS, Roulette::read);
     }
 
     /** Reads a {@code "craps"} model. */
     public static Game craps(String fileName, JsonNode root) {
-        return Craps.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.LIST, Craps.WAGER_BETS, Craps::read);
     }
 
     /** Reads a {@code "baccarat"} model. */
     public static Game baccarat(String fileName, JsonNode root) {
-        return Baccarat.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.LIST,
+                List.of("player", "banker", "tie", "player-pair", "banker-pair"), Baccarat::read);
     }
 
     /** Reads a {@code "video-poker"} model. */
     public static Game videoPoker(String fileName, JsonNode root) {
-        return VideoPoker.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.VIDEO_POKER, List.of(), VideoPoker::read);
     }
 
     /** Reads a {@code "three-card-poker"} model. */
     public static Game threeCardPoker(String fileName, JsonNode root) {
-        return ThreeCardPoker.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.LIST, List.of("ante", "pair-plus"), ThreeCardPoker::read);
     }
 
     /** Reads a {@code "keno"} model. */
     public static Game keno(String fileName, JsonNode root) {
-        return Keno.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.KENO, List.of("ticket"), Keno::read);
     }
 
     /** Reads a {@code "blackjack"} model. */
     public static Game blackjack(String fileName, JsonNode root) {
-        return Blackjack.read(Field.root(fileName, root));
+        return TableBets.read(fileName, root, TableBets.Form.BLACKJACK, List.of("hand"), Blackjack::read);
     }
 }

@@ -28,6 +28,8 @@ final class VideoPoker extends TableGame {
     private final StandardWager wager;
     private final ThreadLocal<Scratch> scratch;
     private volatile DrawAnalysis analysis;
+    /** The game of the same paytable whose analysis this one uses, or null. */
+    private volatile VideoPoker analysisSource;
     private volatile long[] finalHands;
 
     /** What one thread reuses from round to round. */
@@ -66,7 +68,7 @@ final class VideoPoker extends TableGame {
         if (known == null) {
             synchronized (this) {
                 if (analysis == null) {
-                    analysis = DrawAnalysis.of(paytable);
+                    analysis = analysisSource != null ? analysisSource.analysis() : DrawAnalysis.of(paytable);
                 }
                 known = analysis;
             }
@@ -140,6 +142,91 @@ final class VideoPoker extends TableGame {
             }
             detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
         }
+    }
+
+    /** The optimal hold of {@code dealt} as a mask of dealt positions. */
+    private int optimalHold(int[] dealt) {
+        int[] sorted = dealt.clone();
+        Arrays.sort(sorted);
+        int sortedHold = analysis().bestHold(sorted, new int[32], new long[32]);
+        int hold = 0;
+        for (int i = 0; i < 5; i++) {
+            if ((sortedHold >>> Arrays.binarySearch(sorted, dealt[i]) & 1) != 0) {
+                hold |= 1 << i;
+            }
+        }
+        return hold;
+    }
+
+    private static io.fairspin.math.Decision holdDecision(int mask) {
+        return io.fairspin.math.Decision.of("hold", IntStream.range(0, 5).filter(i -> (mask >>> i & 1) != 0).toArray());
+    }
+
+    /**
+     * Opens a hand at {@code bet} (one line, coins at a coin value): deals five cards and pauses for the
+     * {@code "hold"} decision (the positions kept; advice: the optimal hold), then draws a replacement for
+     * each discarded card in the order of the positions. An abandoned hand holds what the model's
+     * {@code abandon.hold} says: nothing ({@code "none"}, the default) or the optimal hold ({@code "best"}).
+     */
+    @Override
+    public io.fairspin.math.Round open(io.fairspin.math.Bet bet, RandomStream stream) {
+        io.fairspin.math.Game game = at(bet);
+        if (game != this) {
+            return game.open(bet, stream);
+        }
+        io.fairspin.math.Bet explicit = standardBet();
+        boolean holdBest = io.fairspin.math.ModelBets.abandon(tableBets.file(), tableBets.root(), "hold",
+                List.of("none", "best")).equals("best");
+        return new io.fairspin.math.TapedRound(explicit, stream, (player, s) -> {
+            RoundOutcome outcome = RoundOutcome.forGame(this);
+            outcome.start(stake());
+            Dealer dealer = new Dealer(paytable.deckSize());
+            dealer.newRound();
+            int[] cards = new int[5];
+            for (int i = 0; i < 5; i++) {
+                cards[i] = dealer.next(s);
+            }
+            int advice = optimalHold(cards);
+            ObjectNode view = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ArrayNode dealtNames = view.putArray("dealt");
+            for (int card : cards) {
+                dealtNames.add(Cards.name(card));
+            }
+            io.fairspin.math.Decision hold = player.decide(new io.fairspin.math.PendingDecision("hold", List.of("hold"),
+                    List.of(0, 1, 2, 3, 4), holdBest ? holdDecision(advice) : io.fairspin.math.Decision.of("hold"),
+                    java.util.Optional.of(holdDecision(advice)), view.toString()));
+            ObjectNode detail = view.deepCopy();
+            ArrayNode held = detail.putArray("held");
+            int mask = 0;
+            for (int position : hold.values().stream().sorted().toList()) {
+                held.add(position);
+                mask |= 1 << position;
+            }
+            ArrayNode advised = detail.putArray("advice");
+            for (int i = 0; i < 5; i++) {
+                if ((advice >>> i & 1) != 0) {
+                    advised.add(i);
+                }
+            }
+            for (int i = 0; i < 5; i++) {
+                if ((mask >>> i & 1) == 0) {
+                    cards[i] = dealer.next(s);
+                }
+            }
+            int line = paytable.line(cards[0], cards[1], cards[2], cards[3], cards[4]);
+            wager.settle(line, outcome);
+            ArrayNode finalNames = detail.putArray("final");
+            for (int card : cards) {
+                finalNames.add(Cards.name(card));
+            }
+            detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
+            return new io.fairspin.math.PlayedRound(outcome, detail.toString(), explicit, List.of());
+        });
+    }
+
+    /** Shares the hold analysis of {@code other}, a game of the same paytable at another bet. */
+    void shareAnalysis(VideoPoker other) {
+        analysisSource = other;
     }
 
     @Override

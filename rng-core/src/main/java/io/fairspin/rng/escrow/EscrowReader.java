@@ -26,6 +26,7 @@ final class EscrowReader {
     private final byte[] keyId;
     private final Map<String, List<Payload>> instances = new LinkedHashMap<>();
     private long offset;
+    private TornTail tornTail;
 
     private EscrowReader(String source, AsymmetricCipherKeyPair recipient, byte[] keyId) {
         this.source = source;
@@ -33,9 +34,16 @@ final class EscrowReader {
         this.keyId = keyId;
     }
 
-    /** The opened payloads of every instance in {@code in}, by instance ID, in order. */
-    static Map<String, List<Payload>> read(InputStream in, String source, AsymmetricCipherKeyPair recipient,
-                                           byte[] keyId) throws IOException {
+    /**
+     * What a reading found: the opened payloads of every instance, by instance ID, in order, and a torn
+     * last record (null when the escrow ends with a whole record).
+     */
+    record Result(Map<String, List<Payload>> instances, TornTail tornTail) {
+    }
+
+    /** The opened payloads of every instance in {@code in}, and a torn last record if there is one. */
+    static Result read(InputStream in, String source, AsymmetricCipherKeyPair recipient, byte[] keyId)
+            throws IOException {
         EscrowReader reader = new EscrowReader(source, recipient, keyId);
         try {
             while (reader.readRecord(in)) {
@@ -46,9 +54,10 @@ final class EscrowReader {
             throw e;
         }
         if (reader.instances.isEmpty()) {
-            throw reader.error("empty: no escrow records");
+            throw reader.error(reader.tornTail == null ? "empty: no escrow records"
+                    : "no whole escrow record, only a torn one of " + reader.tornTail.length() + " bytes");
         }
-        return reader.instances;
+        return new Result(reader.instances, reader.tornTail);
     }
 
     /** Reads, checks and opens one record; false at the end of the stream. */
@@ -57,35 +66,38 @@ final class EscrowReader {
         if (header.length == 0) {
             return false;
         }
+        String problem = Frame.headerProblem(header, header.length);
+        if (problem != null) {
+            throw error(problem);
+        }
         if (header.length < Frame.HEADER_BYTES) {
-            throw error("truncated record: the header has " + Frame.HEADER_BYTES + " bytes, only " + header.length
-                    + " are present");
+            return torn(header.length);
         }
         Frame frame = parseHeader(header, in);
+        if (frame == null) {
+            return false;
+        }
         List<Payload> payloads = checkPlace(frame);
         Payload payload = open(frame);
         payloads.add(payload);
-        if (payload.type == RecordType.INSTANTIATE) {
-            checkInstantiate(payload);
+        String rejected = payloadProblem(payload);
+        if (rejected != null) {
+            throw error(rejected);
         }
         offset += Frame.HEADER_BYTES + frame.ciphertext.length;
         return true;
     }
 
+    /** A record cut short at the end: the reading stops before it. */
+    private boolean torn(long present) {
+        tornTail = new TornTail(offset, present);
+        return false;
+    }
+
+    /** The record whose header this is, or null (and a torn tail) when its ciphertext is cut short. */
     private Frame parseHeader(byte[] header, InputStream in) throws IOException {
-        if (!Frame.hasMagic(header)) {
-            throw error("not an escrow record (expected the magic bytes \"FSER\")");
-        }
-        ByteBuffer b = ByteBuffer.wrap(header, Frame.MAGIC.length, Frame.HEADER_BYTES - Frame.MAGIC.length);
-        int version = b.get() & 0xFF;
-        if (version != Frame.VERSION) {
-            throw error("format version " + version + " is not supported (expected " + Frame.VERSION + ")");
-        }
-        int code = b.get() & 0xFF;
-        RecordType type = RecordType.of(code);
-        if (type == null) {
-            throw error("unknown record type " + code + " (expected 1 to 5)");
-        }
+        ByteBuffer b = ByteBuffer.wrap(header, Frame.MAGIC.length + 1, Frame.HEADER_BYTES - Frame.MAGIC.length - 1);
+        RecordType type = RecordType.of(b.get() & 0xFF);
         byte[] recordKey = new byte[8];
         byte[] instance = new byte[8];
         byte[] enc = new byte[Hpke.ENC_BYTES];
@@ -97,14 +109,10 @@ final class EscrowReader {
             throw error("the record is sealed to key " + HEX.formatHex(recordKey) + ", the given private key is "
                     + HEX.formatHex(keyId) + " (wrong key)");
         }
-        if (length < Frame.TAG_BYTES || length > Frame.MAX_CIPHERTEXT_BYTES) {
-            throw error("ciphertext length " + length + " is outside [" + Frame.TAG_BYTES + ", "
-                    + Frame.MAX_CIPHERTEXT_BYTES + "]");
-        }
         byte[] ciphertext = in.readNBytes(length);
         if (ciphertext.length < length) {
-            throw error("truncated record: the ciphertext has " + length + " bytes, only " + ciphertext.length
-                    + " are present");
+            torn(Frame.HEADER_BYTES + ciphertext.length);
+            return null;
         }
         return new Frame(type, recordKey, instance, sequence, enc, ciphertext);
     }
@@ -146,16 +154,25 @@ final class EscrowReader {
         }
     }
 
-    private void checkInstantiate(Payload payload) throws EscrowException {
+    /**
+     * What a reader holds against a well-formed payload, or null when it accepts it. The writer asks the
+     * same question before it seals a record ({@link SeedEscrow}), so that it never writes a record that a
+     * reader rejects.
+     */
+    static String payloadProblem(Payload payload) {
+        if (payload.type != RecordType.INSTANTIATE) {
+            return null;
+        }
         try {
             DrbgMechanism.fromCliName(payload.mechanism);
         } catch (IllegalArgumentException e) {
-            throw error("INSTANTIATE record names an unknown mechanism");
+            return "INSTANTIATE record names an unknown mechanism";
         }
         if (payload.requestBytes < 1 || payload.requestBytes > DrbgMechanism.MAX_BYTES_PER_REQUEST) {
-            throw error("INSTANTIATE record has request size " + payload.requestBytes + ", expected 1 to "
-                    + DrbgMechanism.MAX_BYTES_PER_REQUEST);
+            return "INSTANTIATE record has request size " + payload.requestBytes + ", expected 1 to "
+                    + DrbgMechanism.MAX_BYTES_PER_REQUEST;
         }
+        return null;
     }
 
     private EscrowException error(String what) {

@@ -36,16 +36,28 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
  * }</pre>
  *
  * <p>Reading fails as a whole, with an {@link EscrowException} naming the offset, when any record is
- * truncated, altered, moved, reordered, missing or sealed to another key. Holds the opened inputs in
+ * altered, moved, reordered, missing or sealed to another key. A last record cut short by a crash is not
+ * an error: the reading stops before it and reports it ({@link #tornTail()}). Holds the opened inputs in
  * memory; {@link #close()} wipes them.
  */
 public final class EscrowReplay implements AutoCloseable {
     private final String source;
     private final Map<String, List<Payload>> instances;
+    private final TornTail tornTail;
 
-    private EscrowReplay(String source, Map<String, List<Payload>> instances) {
+    private EscrowReplay(String source, EscrowReader.Result read) {
         this.source = source;
-        this.instances = instances;
+        this.instances = read.instances();
+        this.tornTail = read.tornTail();
+    }
+
+    /**
+     * The record cut short at the end of the escrow, if there is one: a writer was killed while it
+     * appended it. It was never forced, so no output depends on it; every whole record before it was
+     * read and checked. A writer that reopens the file cuts it off.
+     */
+    public java.util.Optional<TornTail> tornTail() {
+        return java.util.Optional.ofNullable(tornTail);
     }
 
     /**

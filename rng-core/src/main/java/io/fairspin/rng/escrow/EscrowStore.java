@@ -2,6 +2,7 @@ package io.fairspin.rng.escrow;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Where sealed escrow records go: append-only and durable. {@link EscrowFile} is the default; a server
@@ -16,4 +17,17 @@ public interface EscrowStore extends Closeable {
      * Implementations must be safe to call from several threads.
      */
     void append(byte[] record) throws IOException;
+
+    /**
+     * The key ID of the auditor key the store's records are sealed to, when it holds records; a
+     * {@link SeedEscrow} for another key refuses the store. Empty by default (a store that does not know).
+     */
+    default Optional<String> keyId() {
+        return Optional.empty();
+    }
+
+    /** The store's name in messages: a file's path. */
+    default String name() {
+        return toString();
+    }
 }

@@ -52,10 +52,13 @@ final class EscrowingDrbg implements Drbg {
         }
     }
 
-    /** Makes the calls, then records them in one record before any output is returned. */
+    /** Makes the calls, then records them in one record before any output is returned; no calls, no record. */
     @Override
     public void generateEach(byte[][] outputs, byte[][] additionalInputs) {
         checkNotFailed();
+        if (outputs.length == 0) {
+            return;
+        }
         int[] lengths = new int[outputs.length];
         for (int i = 0; i < outputs.length; i++) {
             delegate.generate(outputs[i], 0, outputs[i].length, additionalInputs[i]);

@@ -65,8 +65,41 @@ final class Frame {
                 .put(ciphertext).array();
     }
 
-    /** Whether a header starts with the magic. */
-    static boolean hasMagic(byte[] header) {
-        return Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+    /**
+     * What is wrong with the first {@code available} bytes of a record header (magic, version, type and,
+     * in a whole header, the ciphertext length), or null when they can start a record. A torn record at
+     * the end of a file has a consistent, partial header or a whole header and a short ciphertext.
+     */
+    static String headerProblem(byte[] header, int available) {
+        int magic = Math.min(available, MAGIC.length);
+        if (!Arrays.equals(header, 0, magic, MAGIC, 0, magic)) {
+            return "not an escrow record (expected the magic bytes \"FSER\")";
+        }
+        if (available > MAGIC.length && (header[MAGIC.length] & 0xFF) != VERSION) {
+            return "format version " + (header[MAGIC.length] & 0xFF) + " is not supported (expected " + VERSION + ")";
+        }
+        if (available > MAGIC.length + 1 && RecordType.of(header[MAGIC.length + 1] & 0xFF) == null) {
+            return "unknown record type " + (header[MAGIC.length + 1] & 0xFF) + " (expected 1 to 5)";
+        }
+        if (available >= HEADER_BYTES) {
+            int length = ciphertextLength(header);
+            if (length < TAG_BYTES || length > MAX_CIPHERTEXT_BYTES) {
+                return "ciphertext length " + length + " is outside [" + TAG_BYTES + ", " + MAX_CIPHERTEXT_BYTES + "]";
+            }
+        }
+        return null;
     }
+
+    /** The ciphertext length a whole header declares. */
+    static int ciphertextLength(byte[] header) {
+        return ByteBuffer.wrap(header, HEADER_BYTES - 4, 4).getInt();
+    }
+
+    /** The key ID in a header of at least {@link #KEY_ID_END} bytes. */
+    static byte[] keyId(byte[] header) {
+        return Arrays.copyOfRange(header, MAGIC.length + 2, KEY_ID_END);
+    }
+
+    /** Where the key ID ends in a header. */
+    static final int KEY_ID_END = MAGIC.length + 2 + 8;
 }

@@ -34,14 +34,31 @@ public final class SeedEscrow implements DrbgEscrow, Closeable {
     /**
      * Escrow to {@code auditorKey} in {@code store}.
      *
-     * @throws IllegalArgumentException when the key is not an X25519 public key
+     * @throws IllegalArgumentException when the key is not an X25519 public key, or the store holds records
+     *                                  sealed to another key (an escrow file holds one auditor key's
+     *                                  records); the store is closed then
      */
     public SeedEscrow(PublicKey auditorKey, EscrowStore store) {
         if (auditorKey == null || store == null) {
             throw new IllegalArgumentException("auditorKey, store: must not be null");
         }
-        this.recipient = Hpke.recipient(auditorKey);
-        this.keyId = KeyFiles.keyIdBytes(auditorKey.getEncoded());
+        try {
+            this.recipient = Hpke.recipient(auditorKey);
+            this.keyId = KeyFiles.keyIdBytes(auditorKey.getEncoded());
+            String given = HexFormat.of().formatHex(keyId);
+            store.keyId().filter(k -> !k.equals(given)).ifPresent(k -> {
+                throw new IllegalArgumentException(store.name() + ": its records are sealed to auditor key " + k
+                        + ", not to the given key " + given + "; an escrow file holds one auditor key's records "
+                        + "(use that key, or another escrow file)");
+            });
+        } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         this.store = store;
     }
 
@@ -69,6 +86,7 @@ public final class SeedEscrow implements DrbgEscrow, Closeable {
             if (plaintext.length + Frame.TAG_BYTES > Frame.MAX_CIPHERTEXT_BYTES) {
                 throw new IOException("a record of " + plaintext.length + " bytes is longer than a reader accepts");
             }
+            checkReadable(payload.type, plaintext);
             byte[][] sealed = Hpke.seal(recipient, Frame.info(keyId, instance),
                     Frame.aad(payload.type, keyId, instance, sequence), plaintext);
             store.append(new Frame(payload.type, keyId, instance, sequence, sealed[0], sealed[1]).encode());
@@ -77,6 +95,24 @@ public final class SeedEscrow implements DrbgEscrow, Closeable {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
             payload.wipe();
+        }
+    }
+
+    /** Fails closed when a reader would reject the payload: the record is not written then. */
+    private static void checkReadable(RecordType type, byte[] plaintext) throws IOException {
+        Payload decoded;
+        try {
+            decoded = Payload.decode(type, plaintext);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("a " + type + " record that a reader rejects (" + e.getMessage() + ") was not written");
+        }
+        try {
+            String problem = EscrowReader.payloadProblem(decoded);
+            if (problem != null) {
+                throw new IOException("a record that a reader rejects (" + problem + ") was not written");
+            }
+        } finally {
+            decoded.wipe();
         }
     }
 

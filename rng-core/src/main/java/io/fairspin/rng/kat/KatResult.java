@@ -19,6 +19,10 @@ public record KatResult(String file, Map<DrbgMechanism, Counts> byMechanism, Sor
         private int passed;
         private final List<String> failed = new ArrayList<>();
 
+        /** No cases yet. */
+        public Counts() {
+        }
+
         void add(boolean ok, String caseId) {
             if (ok) {
                 passed++;

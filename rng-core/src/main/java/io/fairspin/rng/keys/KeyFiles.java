@@ -1,13 +1,15 @@
 package io.fairspin.rng.keys;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -23,6 +25,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -62,24 +65,116 @@ public final class KeyFiles {
     }
 
     /**
-     * Writes {@code <out>.key} (created owner-only) and {@code <out>.pub}; neither may exist already.
+     * Writes {@code <out>.key} (owner-only) and {@code <out>.pub}; neither may exist already.
      *
      * @throws java.nio.file.FileAlreadyExistsException when one of them exists; nothing is written then
      */
     public static Written write(KeyPair pair, Path out) throws IOException {
+        return write(pair, out, false);
+    }
+
+    /**
+     * Writes {@code <out>.key} (mode 0600) and {@code <out>.pub} (mode 0644, whatever the umask). Each is
+     * written whole to a temporary file in the same folder, forced, and renamed into place, so a failure
+     * leaves neither file (never a private key without its public key) and a symbolic link at either name is
+     * replaced, not followed.
+     *
+     * @param overwrite replace existing files (the CLI's {@code --force}); without it an existing file or
+     *                  link at either name is refused and nothing is written
+     * @throws IllegalArgumentException  when {@code out} names no file (an empty name)
+     * @throws java.nio.file.FileAlreadyExistsException when a file exists and {@code overwrite} is false
+     */
+    public static Written write(KeyPair pair, Path out, boolean overwrite) throws IOException {
+        if (out.getFileName() == null || out.getFileName().toString().isEmpty()) {
+            throw new IllegalArgumentException("out: must name a file prefix, was '" + out + "'");
+        }
         Path privateFile = out.resolveSibling(out.getFileName() + ".key");
         Path publicFile = out.resolveSibling(out.getFileName() + ".pub");
-        if (Files.exists(publicFile)) {
-            throw new java.nio.file.FileAlreadyExistsException(publicFile.toString());
+        if (!overwrite) {
+            for (Path file : List.of(privateFile, publicFile)) {
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new java.nio.file.FileAlreadyExistsException(file.toString(), null,
+                            "use --force to replace it");
+                }
+            }
         }
+        Path folder = privateFile.toAbsolutePath().getParent();
         byte[] pkcs8 = pair.getPrivate().getEncoded();
+        Path privateTemp = null;
+        Path publicTemp = null;
+        boolean privateMoved = false;
         try {
-            writeOwnerOnly(privateFile, pem(PRIVATE_LABEL, pkcs8));
+            privateTemp = writeTemp(folder, privateFile, pem(PRIVATE_LABEL, pkcs8), "rw-------");
+            publicTemp = writeTemp(folder, publicFile, pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), "rw-r--r--");
+            move(privateTemp, privateFile, overwrite);
+            privateMoved = true;
+            move(publicTemp, publicFile, overwrite);
+            syncDirectory(folder);
+        } catch (IOException | RuntimeException e) {
+            for (Path leftover : new Path[] {privateTemp, publicTemp, privateMoved ? privateFile : null}) {
+                if (leftover != null) {
+                    try {
+                        Files.deleteIfExists(leftover);
+                    } catch (IOException ignored) {
+                        e.addSuppressed(ignored);
+                    }
+                }
+            }
+            throw e;
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
-        Files.write(publicFile, pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), StandardOpenOption.CREATE_NEW);
         return new Written(privateFile, publicFile, keyId(pair.getPublic()));
+    }
+
+    private static void move(Path from, Path to, boolean overwrite) throws IOException {
+        try {
+            if (overwrite) {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(from, to);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new java.nio.file.FileAlreadyExistsException(to.toString(), null, "use --force to replace it");
+        }
+    }
+
+    /**
+     * Writes {@code content} (then zeroes it) to a new temporary file beside {@code target}, not following
+     * links, with exactly {@code mode} (set after creation, so the umask does not narrow or widen it).
+     */
+    private static Path writeTemp(Path folder, Path target, byte[] content, String mode) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path temp = folder.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
+        Set<java.nio.file.OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        try (FileChannel channel = posix
+                ? FileChannel.open(temp, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(temp, options)) {
+            if (posix) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(mode));
+            } else if (mode.equals("rw-------")) {
+                restrictToOwner(temp);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException(target + ": cannot write the key file: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()), e);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+        return temp;
+    }
+
+    private static void syncDirectory(Path folder) throws IOException {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
     }
 
     /**
@@ -139,22 +234,6 @@ public final class KeyFiles {
         }
     }
 
-    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (OutputStream out = Channels.newOutputStream(posix
-                ? Files.newByteChannel(file, options,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.newByteChannel(file, options))) {
-            if (!posix) {
-                restrictToOwner(file);
-            }
-            out.write(content);
-        } finally {
-            Arrays.fill(content, (byte) 0);
-        }
-    }
-
     /** Without POSIX permissions (Windows), take read and write access away from everyone but the owner. */
     private static void restrictToOwner(Path file) throws IOException {
         java.io.File f = file.toFile();
@@ -165,29 +244,101 @@ public final class KeyFiles {
         }
     }
 
+    /** The PEM file's bytes, built without a {@code String} of the key (the intermediate is zeroed). */
     private static byte[] pem(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
-        return ("-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] begin = ("-----BEGIN " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] end = ("\n-----END " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(der);
+        try {
+            byte[] pem = new byte[begin.length + body.length + end.length];
+            System.arraycopy(begin, 0, pem, 0, begin.length);
+            System.arraycopy(body, 0, pem, begin.length, body.length);
+            System.arraycopy(end, 0, pem, begin.length + body.length, end.length);
+            return pem;
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
     }
 
-    /** The DER bytes of the one PEM block labelled {@code label} in {@code file}. */
+    /** The largest key file read: a PEM key is well under 1 KiB; anything this large is not a key file. */
+    public static final int MAX_KEY_FILE_BYTES = 64 * 1024;
+
+    /**
+     * The DER bytes of the one PEM block labelled {@code label} in {@code file}, read as bytes (never as a
+     * {@code String}, which could not be wiped); every intermediate buffer is zeroed. The file must hold
+     * exactly one PEM block and nothing but whitespace around it.
+     */
     private static byte[] readPem(Path file, String label) throws IOException {
         if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "is a folder, expected a key file");
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
-        String begin = "-----BEGIN " + label + "-----";
-        String end = "-----END " + label + "-----";
-        int from = text.indexOf(begin);
-        int to = from < 0 ? -1 : text.indexOf(end, from);
-        if (from < 0 || to < 0) {
-            throw new IllegalArgumentException(file + ": expected a PEM block \"" + begin + "\" ... \"" + end + "\"");
+        byte[] text;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            text = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
         }
         try {
-            return Base64.getDecoder().decode(text.substring(from + begin.length(), to).replaceAll("\\s", ""));
+            if (text.length > MAX_KEY_FILE_BYTES) {
+                throw new IllegalArgumentException(file + ": larger than any key file (" + MAX_KEY_FILE_BYTES
+                        + " bytes at most), expected a PEM \"" + label + "\"");
+            }
+            return pemBody(file, text, label);
+        } finally {
+            Arrays.fill(text, (byte) 0);
+        }
+    }
+
+    private static byte[] pemBody(Path file, byte[] text, String label) {
+        byte[] begin = ("-----BEGIN " + label + "-----").getBytes(StandardCharsets.US_ASCII);
+        byte[] end = ("-----END " + label + "-----").getBytes(StandardCharsets.US_ASCII);
+        int from = indexOf(text, begin, 0);
+        int to = from < 0 ? -1 : indexOf(text, end, from + begin.length);
+        if (from < 0 || to < 0) {
+            throw new IllegalArgumentException(file + ": expected a PEM block \"" + new String(begin,
+                    StandardCharsets.US_ASCII) + "\" ... \"" + new String(end, StandardCharsets.US_ASCII) + "\"");
+        }
+        if (!blank(text, 0, from) || !blank(text, to + end.length, text.length)) {
+            throw new IllegalArgumentException(file + ": expected one PEM block \"" + label + "\" and nothing else;"
+                    + " the file holds more (a second key, or other text)");
+        }
+        byte[] base64 = new byte[to - from - begin.length];
+        int n = 0;
+        for (int i = from + begin.length; i < to; i++) {
+            byte b = text[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                base64[n++] = b;
+            }
+        }
+        byte[] exact = Arrays.copyOf(base64, n);
+        try {
+            return Base64.getDecoder().decode(exact);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": the PEM block \"" + label + "\" is not valid base64");
+        } finally {
+            Arrays.fill(base64, (byte) 0);
+            Arrays.fill(exact, (byte) 0);
         }
+    }
+
+    private static boolean blank(byte[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = text[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] text, byte[] part, int from) {
+        outer:
+        for (int i = from; i <= text.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -159,15 +159,29 @@ class EscrowRejectionTest {
     }
 
     @Test
-    void aTruncatedFileIsReportedWithTheOffsetOfTheIncompleteRecord() throws Exception {
+    void aTornLastRecordIsReportedAndTheWholeRecordsBeforeItAreRead() throws Exception {
         int[] last = records.get(records.size() - 1);
-        assertEquals(file + ": offset " + last[0] + ": truncated record: the ciphertext has " + (last[1] - 66)
-                + " bytes, only " + (last[1] - 66 - 7) + " are present", rejected(Arrays.copyOf(bytes, bytes.length - 7)));
-        assertEquals(file + ": offset " + last[0] + ": truncated record: the header has 66 bytes, only 20 are present",
-                rejected(Arrays.copyOf(bytes, last[0] + 20)));
+        for (int keep : new int[] {last[1] - 7, 66, 65, 20, 4, 1}) {
+            Files.write(file, Arrays.copyOf(bytes, last[0] + keep));
+            try (EscrowReplay replay = EscrowReplay.read(file, AUDITOR.getPrivate())) {
+                assertEquals(java.util.Optional.of(new TornTail(last[0], keep)), replay.tornTail(), "kept " + keep);
+                assertEquals(records.size() - 1, replay.instances().stream().mapToInt(EscrowReplay.Instance::records)
+                        .sum());
+            }
+        }
+        Files.write(file, bytes);
+        try (EscrowReplay replay = EscrowReplay.read(file, AUDITOR.getPrivate())) {
+            assertEquals(java.util.Optional.empty(), replay.tornTail());
+        }
+        assertEquals(file + ": offset 0: no whole escrow record, only a torn one of 20 bytes",
+                rejected(Arrays.copyOf(bytes, 20)));
         assertEquals(file + ": offset 0: empty: no escrow records", rejected(new byte[0]));
         assertEquals(file + ": offset 0: not an escrow record (expected the magic bytes \"FSER\")",
                 rejected(new byte[100]));
+        byte[] garbageTail = Arrays.copyOf(bytes, last[0] + 3);
+        garbageTail[last[0] + 2] = 'X';
+        assertEquals(file + ": offset " + last[0] + ": not an escrow record (expected the magic bytes \"FSER\")",
+                rejected(garbageTail), "a partial header that is not a header's start is damage, not a torn tail");
         assertNoSecrets();
     }
 

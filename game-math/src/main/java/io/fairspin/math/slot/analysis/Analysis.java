@@ -91,7 +91,7 @@ public final class Analysis {
     }
 
     private ExactFigures figures(SlotModel model, Fraction ey, Fraction ev) {
-        int lines = model.lines();
+        long lines = model.stakeUnits();
         Fraction rtp = mean.divide(lines);
         List<Fraction> byType = new ArrayList<>();
         byType.add(base.line.divide(lines));
@@ -104,7 +104,7 @@ public final class Analysis {
         if (game.bonusType >= 0) {
             byType.add(base.b.multiply(ey).divide(lines));
         }
-        Fraction variance = meanSquare.divide(Fraction.of((long) lines * lines)).subtract(rtp.multiply(rtp));
+        Fraction variance = meanSquare.divide(Fraction.of(lines * lines)).subtract(rtp.multiply(rtp));
         List<Fraction> featureFrequencies = new ArrayList<>();
         if (game.freeFeature >= 0) {
             featureFrequencies.add(base.freeTriggered);

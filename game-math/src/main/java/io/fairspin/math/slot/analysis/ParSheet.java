@@ -65,9 +65,10 @@ public final class ParSheet {
     private static Table summary(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
         ExactFigures f = analysis.figures();
-        int lines = model.lines();
+        long lines = model.stakeUnits();
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row(text("stake per round"), text(model.lines() + " lines x " + model.lineBet() + " = "
+        rows.add(row(text("stake per round"), text(model.lines() + " lines x " + model.lineBet()
+                + (model.coins() > 1 ? " x " + model.coins() + " coins" : "") + " = "
                 + game.stake() + " (minor units)")));
         rows.add(row(text("RTP"), Cell.exact(f.rtp())));
         rows.add(row(text("hit frequency per round"), Cell.exact(f.hitFrequency())));
@@ -134,6 +135,7 @@ public final class ParSheet {
             Fraction spinsPerRound, long multiplier) {
         SlotModel model = game.model;
         int lines = model.lines();
+        long units = model.stakeUnits();
         String type = model.ways() ? "ways" : "line";
         List<List<Cell>> rows = new ArrayList<>();
         for (int p = 0; p < model.pays().size(); p++) {
@@ -144,7 +146,7 @@ public final class ParSheet {
             Fraction occurrences = awards.occurrences[p].multiply(spinsPerRound);
             rows.add(row(text(type), text(pay.award()), Cell.count(pay.credits()), Cell.exact(occurrences),
                     oneIn(occurrences), Cell.exact(awards.credits[p].multiply(spinsPerRound).multiply(multiplier)
-                            .divide(lines))));
+                            .divide(units))));
         }
         for (int i = 0; i < model.scatters().size(); i++) {
             Scatter scatter = model.scatters().get(i);
@@ -154,13 +156,13 @@ public final class ParSheet {
                     Fraction occurrences = e.getValue().multiply(spinsPerRound);
                     rows.add(row(text("scatter"), text(model.symbols().get(scatter.symbol()) + " x" + e.getKey()),
                             Cell.count(pay * lines), Cell.exact(occurrences), oneIn(occurrences),
-                            Cell.exact(occurrences.multiply(pay).multiply(multiplier))));
+                            Cell.exact(occurrences.multiply(pay).multiply(multiplier).divide(model.coins()))));
                 }
             }
         }
         if (model.maxWin() > 0) {
             rows.add(row(text("cap"), text("maximum-win cut"), text(""), text(""), text(""),
-                    Cell.exact(spins.cut.multiply(spinsPerRound).divide(lines).negate())));
+                    Cell.exact(spins.cut.multiply(spinsPerRound).divide(units).negate())));
         }
         return new Table(title, List.of("type", "award", "pays", "per round", "plays per hit", "RTP"), rows);
     }
@@ -195,7 +197,7 @@ public final class ParSheet {
 
     private static Table features(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
-        int lines = model.lines();
+        long lines = model.stakeUnits();
         List<List<Cell>> rows = new ArrayList<>();
         ExactFigures f = analysis.figures();
         if (game.freeFeature >= 0) {

@@ -27,27 +27,49 @@ public final class SpinRecorder {
     private final SlotGame game;
     private final SlotModel model;
     private final Bet bet;
-    private final int[] picks;
+    private final Picker picker;
     private final RoundOutcome outcome;
     private final LinePays rules;
     private final List<Spin> spins = new ArrayList<>();
 
+    /**
+     * Chooses the items of a pick bonus, one at a time.
+     */
+    @FunctionalInterface
+    public interface Picker {
+        /**
+         * The item to pick next in the bonus started on {@code line}, which offers {@code items} items, given
+         * those {@code picked} so far and their prizes {@code revealed}.
+         */
+        int pick(int line, int items, List<Integer> picked, List<List<Long>> revealed);
+    }
+
     public SpinRecorder(SlotGame game, Bet bet, int[] picks) {
+        this(game, bet, picksInOrder(game, picks));
+    }
+
+    private static Picker picksInOrder(SlotGame game, int[] picks) {
+        if (picks != null) {
+            for (int p : picks) {
+                if (p < 0 || p >= (game.model.bonus() == null ? 0 : game.model.bonus().items())) {
+                    throw new IllegalArgumentException("picks: item " + p + " does not exist");
+                }
+            }
+        }
+        return (line, items, picked, revealed) -> picks != null && picked.size() < picks.length ? picks[picked.size()]
+                : picked.size();
+    }
+
+    /** A recorder whose pick bonuses ask {@code picker}. */
+    public SpinRecorder(SlotGame game, Bet bet, Picker picker) {
         this.game = game;
         this.model = game.model;
         if (!model.ways() && bet.lines() > model.paylines().length) {
             throw new IllegalArgumentException("lines: this game has " + model.paylines().length + " paylines, was "
                     + bet.lines());
         }
-        if (picks != null) {
-            for (int p : picks) {
-                if (p < 0 || p >= (model.bonus() == null ? 0 : model.bonus().items())) {
-                    throw new IllegalArgumentException("picks: item " + p + " does not exist");
-                }
-            }
-        }
         this.bet = bet;
-        this.picks = picks;
+        this.picker = picker;
         this.outcome = RoundOutcome.forGame(game);
         this.rules = model.ways() ? null : new LinePays(model);
     }
@@ -57,7 +79,7 @@ public final class SpinRecorder {
     }
 
     public SpinResult play(RandomStream stream) {
-        outcome.start(bet.stake());
+        outcome.start(bet.stake() * model.coins());
         Spin base = spin(stream, "base", model.baseReels(), 1);
         long line = sum(base.wins(), "scatter", false);
         long scatter = sum(base.wins(), "scatter", true);
@@ -90,7 +112,7 @@ public final class SpinRecorder {
         if (free != null && base.freeGames() > 0) {
             outcome.addWin(game.freeType, freeWin);
         }
-        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), base.win() + freeWin, spins);
+        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
     }
 
     private static long sum(List<Win> wins, String type, boolean ofType) {
@@ -270,13 +292,18 @@ public final class SpinRecorder {
                 items.add(hidden);
             }
             List<Integer> picked = new ArrayList<>();
+            List<List<Long>> revealed = new ArrayList<>();
             long credits = 0;
             for (int i = 0; i < model.bonus().picks(); i++) {
-                int item = picks != null && i < picks.length ? picks[i] : i;
+                int item = picker.pick(line, items.size(), List.copyOf(picked), List.copyOf(revealed));
+                if (item < 0 || item >= items.size()) {
+                    throw new IllegalArgumentException("picks: item " + item + " does not exist");
+                }
                 if (picked.contains(item)) {
                     throw new IllegalArgumentException("picks: item " + item + " picked twice");
                 }
                 picked.add(item);
+                revealed.add(items.get(item));
                 credits += items.get(item).stream().mapToLong(Long::longValue).sum();
             }
             rounds.add(new BonusRound(line, items, picked, credits * bet.lineBet()));

@@ -25,11 +25,18 @@ import java.util.List;
  * @param lineBet     the bet per line in minor units
  * @param lines       lines played (for a ways game: line bets staked)
  * @param maxWin      the largest line-plus-scatter win of one spin in total bets, 0 for no cap
+ * @param coins       coins played per line: the stake is {@code lineBet x lines x coins}, and every pay
+ *                    (in line bets of one coin) is already the pay for that many coins
  */
 public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-        int lines, long maxWin) {
+        int lines, long maxWin, int coins) {
+
+    /** The stake in line bets of one coin: lines x coins, what pays in line bets are divided by to give the RTP. */
+    public long stakeUnits() {
+        return (long) lines * coins;
+    }
 
     public int symbolCount() {
         return symbols.size();

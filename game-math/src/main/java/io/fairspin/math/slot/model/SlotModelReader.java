@@ -27,11 +27,13 @@ public final class SlotModelReader {
     private final Map<String, Integer> reelSetIndex = new LinkedHashMap<>();
     private final List<ReelSet> reelSets = new ArrayList<>();
     private int reels;
+    /** Coins per line of the bet being read: pays without a coin pay for it are multiplied by it. */
+    private int coins = 1;
 
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin");
+            "bonus", "bet", "maxWin", "betLimits", "abandon");
 
     private SlotModelReader() {
     }
@@ -58,9 +60,10 @@ public final class SlotModelReader {
         if (ways && bothWays) {
             throw root.field("bothWays").error("both-ways pays apply to lines, not to a ways game");
         }
-        ModelNode bet = root.field("bet").allowOnly(List.of("lineBet", "lines"));
+        ModelNode bet = root.field("bet").allowOnly(List.of("lineBet", "lines", "coins"));
         long lineBet = bet.field("lineBet").integer(1, Long.MAX_VALUE / (1L << 40));
         int lines = (int) bet.field("lines").integer(1, ways ? 10_000 : Math.max(1, paylines.length));
+        coins = bet.has("coins") ? (int) bet.field("coins").integer(1, 100) : 1;
         List<Scatter> scatters = root.has("scatters") ? scatters(root.field("scatters")) : List.of();
         List<Wild> wilds = root.has("wilds") ? wilds(root.field("wilds"), scatters) : List.of();
         if (ways && wilds.stream().anyMatch(w -> w.multiplier() > 1)) {
@@ -84,10 +87,10 @@ public final class SlotModelReader {
             bonus = bonus(b);
         }
         FreeGames freeGames = root.has("freeGames") ? freeGames(root.field("freeGames"), scatters) : null;
-        long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS) : 0;
+        long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS) * coins : 0;
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
-                bonus, lineBet, lines, maxWin);
+                bonus, lineBet, lines, maxWin, coins);
         checkMultipliedPays(root, model);
         return model;
     }
@@ -237,7 +240,7 @@ public final class SlotModelReader {
         for (ModelNode s : node.elements()) {
             s.allowOnly(List.of("symbol", "count", "pays"));
             boolean perReel = !s.has("count") || s.field("count").oneOf("per-reel", "per-symbol").equals("per-reel");
-            long[] pays = s.has("pays") ? s.field("pays").integers(0, MAX_CREDITS) : new long[0];
+            long[] pays = s.has("pays") ? times(s.field("pays").integers(0, MAX_CREDITS)) : new long[0];
             scatters.add(new Scatter(symbol(s.field("symbol")), perReel, pays));
         }
         return List.copyOf(scatters);
@@ -272,8 +275,9 @@ public final class SlotModelReader {
     private List<Pay> pays(ModelNode node, boolean ways) {
         List<Pay> pays = new ArrayList<>();
         for (ModelNode p : node.nonEmptyElements()) {
-            p.allowOnly(p.has("sequence") ? List.of("sequence", "pay")
-                    : p.has("symbol") ? List.of("symbol", "pays") : List.of("group", "pays"));
+            p.allowOnly(p.has("sequence") ? List.of("sequence", "pay", "coinPays")
+                    : p.has("symbol") ? List.of("symbol", "pays", "coinPays") : List.of("group", "pays", "coinPays"));
+            ModelNode coinPay = coinPay(p);
             if (p.has("sequence")) {
                 if (ways) {
                     throw p.error("a sequence pay needs paylines; this is a ways game");
@@ -282,7 +286,8 @@ public final class SlotModelReader {
                 checkLength(p.field("sequence"), items.size());
                 boolean[][] pattern = items.stream().map(this::symbolSet).toArray(boolean[][]::new);
                 String award = String.join("-", items.stream().map(ModelNode::text).toList());
-                pays.add(new Pay(award, pattern, p.field("pay").integer(1, MAX_CREDITS), false));
+                long pay = coinPay != null ? coinPay.integer(1, MAX_CREDITS) : p.field("pay").integer(1, MAX_CREDITS) * coins;
+                pays.add(new Pay(award, pattern, pay, false));
                 continue;
             }
             ModelNode target = p.has("symbol") ? p.field("symbol") : p.field("group");
@@ -290,8 +295,12 @@ public final class SlotModelReader {
                 throw target.error("a ways game pays symbols, not groups");
             }
             boolean[] set = symbolSet(target);
-            ModelNode paysNode = p.field("pays");
-            long[] credits = paysNode.integers(0, MAX_CREDITS);
+            ModelNode paysNode = coinPay != null ? coinPay : p.field("pays");
+            long[] credits = coinPay != null ? coinPay.integers(0, MAX_CREDITS) : times(paysNode.integers(0, MAX_CREDITS));
+            if (coinPay != null && credits.length != p.field("pays").integers(0, MAX_CREDITS).length) {
+                throw coinPay.error("expected as many entries as pays (" + p.field("pays").integers(0, MAX_CREDITS).length
+                        + "), found " + credits.length);
+            }
             checkLength(paysNode, credits.length);
             for (int k = 1; k <= credits.length; k++) {
                 if (credits[k - 1] > 0) {
@@ -302,6 +311,34 @@ public final class SlotModelReader {
             }
         }
         return pays;
+    }
+
+    /**
+     * The pay entry's pay for the coins of the bet, when its {@code coinPays} has one: {@code "coinPays": {"3":
+     * [0, 0, 10000]}} (a sequence pay: {@code {"3": 10000}}) pays that many line bets of one coin, in place of
+     * coins times the one-coin pay.
+     */
+    private ModelNode coinPay(ModelNode pay) {
+        if (!pay.has("coinPays")) {
+            return null;
+        }
+        ModelNode byCoins = pay.field("coinPays");
+        for (String key : byCoins.fieldNames()) {
+            if (!key.matches("[1-9][0-9]?")) {
+                throw byCoins.field(key).error("expected a number of coins from 2 to 99 as the key");
+            }
+        }
+        String key = String.valueOf(coins);
+        return byCoins.has(key) ? byCoins.field(key) : null;
+    }
+
+    /** One-coin pays multiplied by the coins of the bet. */
+    private long[] times(long[] pays) {
+        long[] scaled = pays.clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = Math.multiplyExact(scaled[i], coins);
+        }
+        return scaled;
     }
 
     private void checkLength(ModelNode node, int length) {
@@ -329,7 +366,7 @@ public final class SlotModelReader {
         long[] countValues = counts.field("values").integers(1, 100);
         long[] countWeights = weights(counts, countValues.length);
         ModelNode prizes = node.field("prizes").allowOnly(List.of("values", "weights"));
-        long[] prizeValues = prizes.field("values").integers(1, MAX_CREDITS);
+        long[] prizeValues = times(prizes.field("values").integers(1, MAX_CREDITS));
         long[] prizeWeights = weights(prizes, prizeValues.length);
         return new Bonus(node.has("name") ? node.field("name").text() : "bonus", items, picks, countValues,
                 countWeights, prizeValues, prizeWeights);

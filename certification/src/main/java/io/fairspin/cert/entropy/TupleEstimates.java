@@ -1,0 +1,286 @@
+package io.fairspin.cert.entropy;
+
+import java.util.List;
+
+/**
+ * SP 800-90B sections 6.3.5 (t-tuple) and 6.3.6 (longest repeated substring), from one suffix
+ * array of the input.
+ *
+ * <p>For each length t, Q[t] is the largest number of occurrences of any t-tuple and S[t] the
+ * number of pairs of equal t-tuples (the sum over distinct t-tuples of C(count, 2)). Both come
+ * from the intervals of the LCP array: an interval of suffixes sharing exactly l symbols, whose
+ * enclosing interval shares l' &lt; l, is one t-tuple occurring (interval size) times for every t in
+ * (l', l]. The suffix array is built by radix-sorting the suffixes on their first 64 bits (bit-packed
+ * input) and sorting ties by comparison; every LCP comes from word comparisons.
+ */
+final class TupleEstimates {
+    private static final int T_TUPLE_MIN_COUNT = 35;
+
+    private TupleEstimates() {
+    }
+
+    /** The t-tuple estimate and the LRS estimate, in that order. */
+    static List<Estimate> estimate(byte[] s, String input) {
+        int n = s.length;
+        if (n < 2) {
+            return List.of(Estimate.failed("t-Tuple", input, "needs at least 2 samples"),
+                    Estimate.failed("LRS", input, "needs at least 2 samples"));
+        }
+        int width = maxValue(s) <= 1 ? 1 : 8;
+        Packed text = new Packed(s, width);
+        int[] sa = text.suffixArray();
+        int[] lcp = new int[n + 1];
+        int v = 0;
+        for (int k = 1; k < n; k++) {
+            lcp[k] = text.lcp(sa[k - 1], sa[k]);
+            v = Math.max(v, lcp[k]);
+        }
+        if (v == 0) {
+            return List.of(Estimate.failed("t-Tuple", input, "no tuple repeats"),
+                    Estimate.failed("LRS", input, "no tuple repeats"));
+        }
+        long[] maxSize = new long[v + 2];
+        long[] pairDiff = new long[v + 3];
+        // stack of (lcp value, left bound) of the open intervals
+        int[] stackLcp = new int[v + 2];
+        int[] stackLeft = new int[v + 2];
+        int top = 0;
+        stackLcp[0] = 0;
+        stackLeft[0] = 0;
+        for (int k = 1; k <= n; k++) {
+            int cur = k < n ? lcp[k] : 0;
+            int left = k - 1;
+            while (stackLcp[top] > cur) {
+                int l = stackLcp[top];
+                left = stackLeft[top];
+                top--;
+                int parent = Math.max(cur, stackLcp[top]);
+                long size = k - left;
+                maxSize[l] = Math.max(maxSize[l], size);
+                long pairs = size * (size - 1) / 2;
+                pairDiff[parent + 1] += pairs;
+                pairDiff[l + 1] -= pairs;
+            }
+            if (stackLcp[top] < cur) {
+                top++;
+                stackLcp[top] = cur;
+                stackLeft[top] = left;
+            }
+        }
+        long[] q = new long[v + 2];
+        long running = 1;
+        for (int t = v; t >= 1; t--) {
+            running = Math.max(running, maxSize[t]);
+            q[t] = running;
+        }
+        long[] pairCount = new long[v + 2];
+        long acc = 0;
+        for (int t = 1; t <= v; t++) {
+            acc += pairDiff[t];
+            pairCount[t] = acc;
+        }
+        int u = 1;
+        while (u <= v && q[u] >= T_TUPLE_MIN_COUNT) {
+            u++;
+        }
+        Estimate tuple;
+        double pmax = -1.0;
+        for (int i = 1; i < u; i++) {
+            double p = Math.pow((double) q[i] / (double) (n - i + 1), 1.0 / i);
+            pmax = Math.max(pmax, p);
+        }
+        if (pmax > 0.0) {
+            double pu = Numerics.upperBound(pmax, n);
+            tuple = new Estimate("t-Tuple", input, List.of(
+                    Figure.count("t", "t", u - 1),
+                    Figure.real("p-hat_max", "pHatMax", pmax),
+                    Figure.real("p_u", "pU", pu)), List.of(), -Numerics.log2(pu), null);
+        } else {
+            tuple = Estimate.failed("t-Tuple", input, "no tuple occurs " + T_TUPLE_MIN_COUNT + " times");
+        }
+        Estimate lrs;
+        if (v >= u) {
+            double phat = 0.0;
+            for (int i = u; i <= v; i++) {
+                double choices = ((double) (n - i) * (double) (n - i + 1)) / 2.0;
+                double p = Math.pow(pairCount[i] / choices, 1.0 / i);
+                phat = Math.max(phat, p);
+            }
+            double pu = Numerics.upperBound(phat, n);
+            lrs = new Estimate("LRS", input, List.of(
+                    Figure.count("u", "u", u),
+                    Figure.count("v", "v", v),
+                    Figure.real("p-hat", "pHat", phat),
+                    Figure.real("p_u", "pU", pu)), List.of(), -Numerics.log2(pu), null);
+        } else {
+            lrs = Estimate.failed("LRS", input, "the longest repeated substring (" + v + ") is shorter than u ("
+                    + u + ")");
+        }
+        return List.of(tuple, lrs);
+    }
+
+    /** The length of the longest repeated substring (overlapping occurrences count), 0 when none. */
+    static long longestRepeat(byte[] s) {
+        int n = s.length;
+        if (n < 2) {
+            return 0;
+        }
+        Packed text = new Packed(s, maxValue(s) <= 1 ? 1 : 8);
+        int[] sa = text.suffixArray();
+        int v = 0;
+        for (int k = 1; k < n; k++) {
+            v = Math.max(v, text.lcp(sa[k - 1], sa[k]));
+        }
+        return v;
+    }
+
+    private static int maxValue(byte[] s) {
+        int or = 0;
+        for (byte b : s) {
+            or |= b & 0xFF;
+        }
+        return or;
+    }
+
+    /** Symbols of 1 or 8 bits packed into longs, first symbol in the most significant bits. */
+    static final class Packed {
+        final int n;
+        final int width;
+        final int perWord;
+        final long[] words;
+
+        Packed(byte[] s, int width) {
+            this.n = s.length;
+            this.width = width;
+            this.perWord = 64 / width;
+            this.words = new long[(int) (((long) n * width + 63) / 64) + 2];
+            if (width == 1) {
+                for (int i = 0; i < n; i++) {
+                    words[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    words[i >>> 3] |= (long) (s[i] & 0xFF) << (56 - 8 * (i & 7));
+                }
+            }
+        }
+
+        /** The 64 bits starting at symbol {@code pos} (zeros past the end). */
+        long word(long pos) {
+            long bit = pos * width;
+            int idx = (int) (bit >>> 6);
+            int sh = (int) (bit & 63);
+            return sh == 0 ? words[idx] : (words[idx] << sh) | (words[idx + 1] >>> (64 - sh));
+        }
+
+        /** The length of the longest common prefix of the suffixes at a and b (a != b). */
+        int lcp(int a, int b) {
+            int limit = n - Math.max(a, b);
+            int l = 0;
+            while (l < limit) {
+                long x = word(a + (long) l) ^ word(b + (long) l);
+                if (x != 0) {
+                    return Math.min(limit, l + Long.numberOfLeadingZeros(x) / width);
+                }
+                l += perWord;
+            }
+            return limit;
+        }
+
+        /** Suffix order: a before b when a is a proper prefix of b or smaller at the first difference. */
+        int compare(int a, int b) {
+            int l = lcp(a, b);
+            if (l == n - a) {
+                return -1;
+            }
+            if (l == n - b) {
+                return 1;
+            }
+            long wa = word(a + (long) l);
+            long wb = word(b + (long) l);
+            return Long.compareUnsigned(wa, wb);
+        }
+
+        int[] suffixArray() {
+            int posBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+            int keyBits = 63 - posBits;
+            long[] a = new long[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = (word(i) >>> (64 - keyBits)) << posBits | i;
+            }
+            long[] tmp = new long[n];
+            int[] counts = new int[1 << 16];
+            for (int shift = posBits; shift < 63; shift += 16) {
+                java.util.Arrays.fill(counts, 0);
+                for (long x : a) {
+                    counts[(int) ((x >>> shift) & 0xFFFF)]++;
+                }
+                int sum = 0;
+                for (int c = 0; c < counts.length; c++) {
+                    int t = counts[c];
+                    counts[c] = sum;
+                    sum += t;
+                }
+                for (long x : a) {
+                    tmp[counts[(int) ((x >>> shift) & 0xFFFF)]++] = x;
+                }
+                long[] t = a;
+                a = tmp;
+                tmp = t;
+            }
+            tmp = null;
+            int[] sa = new int[n];
+            long posMask = (1L << posBits) - 1;
+            for (int i = 0; i < n; i++) {
+                sa[i] = (int) (a[i] & posMask);
+            }
+            int start = 0;
+            for (int i = 1; i <= n; i++) {
+                if (i == n || (a[i] >>> posBits) != (a[start] >>> posBits)) {
+                    if (i - start > 1) {
+                        sortRange(sa, start, i);
+                    }
+                    start = i;
+                }
+            }
+            return sa;
+        }
+
+        private void sortRange(int[] sa, int from, int to) {
+            int[] buf = new int[to - from];
+            mergeSort(sa, buf, from, to);
+        }
+
+        private void mergeSort(int[] x, int[] buf, int from, int to) {
+            if (to - from < 16) {
+                for (int i = from + 1; i < to; i++) {
+                    int v = x[i];
+                    int j = i - 1;
+                    while (j >= from && compare(x[j], v) > 0) {
+                        x[j + 1] = x[j];
+                        j--;
+                    }
+                    x[j + 1] = v;
+                }
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            mergeSort(x, buf, from, mid);
+            mergeSort(x, buf, mid, to);
+            if (compare(x[mid - 1], x[mid]) <= 0) {
+                return;
+            }
+            System.arraycopy(x, from, buf, 0, mid - from);
+            int i = 0;
+            int j = mid;
+            int k = from;
+            int iEnd = mid - from;
+            while (i < iEnd && j < to) {
+                x[k++] = compare(buf[i], x[j]) <= 0 ? buf[i++] : x[j++];
+            }
+            while (i < iEnd) {
+                x[k++] = buf[i++];
+            }
+        }
+    }
+}

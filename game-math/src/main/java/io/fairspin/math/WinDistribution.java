@@ -1,0 +1,18 @@
+package io.fairspin.math;
+
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * A capability a {@link Game} may have besides its exact figures: the exact distribution of a round's
+ * total win at the standard wager, each award the pay table can produce with its probability. The
+ * simulation's verdict tests the simulated frequency of every award against it (a chi-square test, as
+ * labs test outcome distributions).
+ */
+public interface WinDistribution {
+    /**
+     * Each total win one round can pay (minor units, 0 for no win) with its exact probability; the
+     * probabilities sum to 1. Empty when the game cannot state it.
+     */
+    Optional<SortedMap<Long, Fraction>> winDistribution();
+}

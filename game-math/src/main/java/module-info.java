@@ -1,0 +1,18 @@
+/**
+ * fairspin game-math: the {@code Game} contract, model files, exact fractions and analysis; slots and table
+ * games.
+ */
+module io.fairspin.math {
+    requires transitive io.fairspin.rng;
+    // PlayedRound.detail() is a Jackson tree today, so readers of this module read Jackson's too.
+    requires transitive com.fasterxml.jackson.databind;
+
+    exports io.fairspin.math;
+    exports io.fairspin.math.slot;
+    exports io.fairspin.math.slot.analysis;
+    exports io.fairspin.math.slot.evaluation;
+    exports io.fairspin.math.slot.freegames;
+    exports io.fairspin.math.slot.model;
+    exports io.fairspin.math.slot.picks;
+    exports io.fairspin.math.table;
+}

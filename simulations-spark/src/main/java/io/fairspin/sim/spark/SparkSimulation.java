@@ -1,0 +1,123 @@
+package io.fairspin.sim.spark;
+
+import io.fairspin.math.Game;
+import io.fairspin.math.GameModels;
+import io.fairspin.sim.RandomMode;
+import io.fairspin.sim.RangeTally;
+import io.fairspin.sim.Simulation;
+import io.fairspin.sim.SimulationCheckpoint;
+import io.fairspin.sim.SimulationPlan;
+import io.fairspin.sim.SimulationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * A simulation as a Spark job. The plan's chunk ranges ({@link SimulationPlan#ranges()}) are the
+ * elements of an RDD, one task per range; each task loads the game from the model file's bytes (once per
+ * executor JVM) and plays its range with {@link Simulation#playRange}, from the same (seed, chunk)
+ * streams as the local engine; the driver collects the ranges' exact tallies (a few hundred bytes each)
+ * and builds the report with {@link Simulation#report}. Integer sums merge exactly in any order, so the
+ * report equals {@code fairspin simulate} on one machine for the same model, seed and rounds.
+ *
+ * <p>With a checkpoint, ranges already saved are not played again, and the rest run in waves (at most
+ * about 20 Spark jobs), each wave's tallies saved as it completes; a run killed midway loses at most
+ * the wave in flight.
+ */
+public final class SparkSimulation {
+    /** Waves of a checkpointed run: about this many, so that each saves progress. */
+    private static final int WAVES = 20;
+
+    private final JavaSparkContext spark;
+
+    public SparkSimulation(JavaSparkContext spark) {
+        this.spark = spark;
+    }
+
+    /**
+     * Runs {@code plan} over the model {@code model} (the bytes of the file {@code modelName}); with a
+     * {@code checkpoint} (or null), resumes from its ranges and saves the new ones.
+     */
+    public SimulationReport run(String modelName, byte[] model, SimulationPlan plan, SimulationCheckpoint checkpoint) {
+        Game game = GameModels.load(modelName, model);
+        List<RangeTally> done = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.completed());
+        boolean[] have = new boolean[plan.ranges()];
+        done.forEach(range -> have[range.range()] = true);
+        List<Integer> todo = new ArrayList<>();
+        for (int r = 0; r < plan.ranges(); r++) {
+            if (!have[r]) {
+                todo.add(r);
+            }
+        }
+        int wave = checkpoint == null ? Math.max(1, todo.size())
+                : Math.max(4 * spark.defaultParallelism(), (todo.size() + WAVES - 1) / WAVES);
+        PlayRange task = new PlayRange(modelName, model, plan);
+        for (int from = 0; from < todo.size(); from += wave) {
+            List<Integer> ranges = todo.subList(from, Math.min(todo.size(), from + wave));
+            List<byte[]> tallies = spark.parallelize(ranges, ranges.size()).map(task).collect();
+            for (byte[] encoded : tallies) {
+                RangeTally range = decode(encoded, game);
+                if (checkpoint != null) {
+                    checkpoint.save(range);
+                }
+                done.add(range);
+            }
+        }
+        return Simulation.report(game, plan, done);
+    }
+
+    private static RangeTally decode(byte[] encoded, Game game) {
+        try {
+            return RangeTally.decode(encoded, game);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a task's tally: " + e.getMessage(), e);
+        }
+    }
+
+    /** A task: plays one range and returns its encoded tally. Holds the plan's fields (records are not Serializable). */
+    static final class PlayRange implements Function<Integer, byte[]> {
+        private static final long serialVersionUID = 1L;
+        private static final Map<String, Game> GAMES = new ConcurrentHashMap<>();
+
+        private final String modelName;
+        private final byte[] model;
+        private final String modelHash;
+        private final long rounds;
+        private final long seed;
+        private final String mode;
+        private final double confidence;
+
+        PlayRange(String modelName, byte[] model, SimulationPlan plan) {
+            this.modelName = modelName;
+            this.model = model.clone();
+            this.modelHash = sha256(model);
+            this.rounds = plan.rounds();
+            this.seed = plan.seed();
+            this.mode = plan.mode().cliName();
+            this.confidence = plan.confidence();
+        }
+
+        @Override
+        public byte[] call(Integer range) {
+            Game game = GAMES.computeIfAbsent(modelHash, hash -> GameModels.load(modelName, model));
+            SimulationPlan plan = new SimulationPlan(rounds, seed, RandomMode.fromCliName(mode), confidence);
+            return Simulation.playRange(game, plan, range).encode();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.fairspin.sim.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.fairspin.math.Game;
+import io.fairspin.math.GameModels;
+import io.fairspin.sim.RandomMode;
+import io.fairspin.sim.Simulation;
+import io.fairspin.sim.SimulationCheckpoint;
+import io.fairspin.sim.SimulationPlan;
+import io.fairspin.sim.SimulationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Spark job in local mode ({@code local[2]}, two executor threads in this JVM, tasks serialized as on a
+ * cluster) reports exactly what the local engine does for the same model, seed and rounds.
+ */
+class SparkSimulationTest {
+    /** 40 chunks, the last one short: 40 ranges, so 40 tasks. */
+    private static final long ROUNDS = 39L * Simulation.CHUNK_ROUNDS + 12_345;
+    private static final String MODEL = "examples/sizzling-hot.json";
+
+    private static JavaSparkContext spark;
+    private static byte[] model;
+    private static Game game;
+
+    @BeforeAll
+    static void startSpark() throws Exception {
+        model = Files.readAllBytes(root().resolve(MODEL));
+        game = GameModels.load(MODEL, model);
+        spark = new JavaSparkContext(SparkCluster.configuration("local[2]"));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.close();
+        }
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("fairspin.root", ".."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(RandomMode.class)
+    void theReportIsThatOfTheLocalEngine(RandomMode mode) throws Exception {
+        SimulationPlan plan = new SimulationPlan(ROUNDS, 20261203L, mode, 0.99);
+        SimulationReport local = new Simulation(game, plan).run(2);
+        SimulationReport distributed = new SparkSimulation(spark).run(MODEL, model, plan, null);
+        assertFalse(distributed.partial());
+        assertEquals(ROUNDS, distributed.statistics().rounds());
+        assertEquals(local, distributed);
+    }
+
+    /** Ten ranges saved by an interrupted run are not played again, the rest are saved as they complete. */
+    @Test
+    void aResumedRunReportsWhatAnUninterruptedOneDoes(@TempDir Path dir) throws Exception {
+        SimulationPlan plan = new SimulationPlan(ROUNDS, -5, RandomMode.FAST, 0.99);
+        try (SimulationCheckpoint checkpoint = SimulationCheckpoint.open(dir, game, plan, "m")) {
+            for (int range = 10; range < 20; range++) {
+                checkpoint.save(Simulation.playRange(game, plan, range));
+            }
+        }
+        SimulationReport resumed;
+        try (SimulationCheckpoint checkpoint = SimulationCheckpoint.open(dir, game, plan, "m")) {
+            assertEquals(10, checkpoint.completed().size());
+            resumed = new SparkSimulation(spark).run(MODEL, model, plan, checkpoint);
+        }
+        assertEquals(new Simulation(game, plan).run(2), resumed);
+        try (SimulationCheckpoint checkpoint = SimulationCheckpoint.open(dir, game, plan, "m")) {
+            assertEquals(plan.ranges(), checkpoint.completed().size());
+        }
+    }
+}

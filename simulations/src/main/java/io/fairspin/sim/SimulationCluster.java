@@ -1,0 +1,37 @@
+package io.fairspin.sim;
+
+import io.fairspin.math.Game;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A distributed engine that runs a simulation's chunk ranges as tasks on a cluster and merges their
+ * exact tallies ({@link Simulation#playRange}, {@link Simulation#report}), so that its report equals a
+ * local run's. Found with {@link ServiceLoader}: the {@code simulations-spark} module provides
+ * {@code spark}; the local engine and this module stay free of any cluster's jars.
+ */
+public interface SimulationCluster {
+    /** The engine's name, for example {@code spark}. */
+    String name();
+
+    /**
+     * Runs {@code plan} over the model whose file {@code modelName} holds {@code model} (the bytes every
+     * task loads the game from), on the cluster {@code master}.
+     *
+     * @param game       the game loaded from {@code model}, for the report
+     * @param checkpoint where completed ranges are saved and read from, or null
+     */
+    SimulationReport run(String master, String modelName, byte[] model, Game game, SimulationPlan plan,
+            SimulationCheckpoint checkpoint) throws IOException;
+
+    /** The engine named {@code name} on the class path, if there is one. */
+    static Optional<SimulationCluster> named(String name) {
+        for (SimulationCluster cluster : ServiceLoader.load(SimulationCluster.class)) {
+            if (cluster.name().equals(name)) {
+                return Optional.of(cluster);
+            }
+        }
+        return Optional.empty();
+    }
+}
