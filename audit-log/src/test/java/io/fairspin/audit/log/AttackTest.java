@@ -47,6 +47,15 @@ class AttackTest {
         }
     }
 
+    /** A log of {@code first} rounds copied to {@code copy}, then {@code more} rounds appended to the original. */
+    private void logWithCopy(Path dir, long first, Path copy, long more) throws IOException {
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            append(log, 0, first);
+            TestLogs.crashImage(dir, copy);
+            append(log, first, more);
+        }
+    }
+
     private Path log(Path dir, long rounds) throws IOException {
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
             append(log, 0, rounds);
@@ -144,11 +153,7 @@ class AttackTest {
     void rollbackIsRefusedByTheWitnessAndSeenByAFollower(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("log");
         Path old = tmp.resolve("old");
-        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
-            append(log, 0, 30);
-            TestLogs.crashImage(dir, old);
-            append(log, 30, 20);
-        }
+        logWithCopy(dir, 30, old, 20);
         Witness witness = witness(tmp.resolve("store"));
         witnessLog(witness, dir);
         LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()));
@@ -170,11 +175,7 @@ class AttackTest {
     void splitViewSharingAPrefixIsRefused(@TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        try (AuditLog log = AuditLog.create(a, TestLogs.ORIGIN, operator)) {
-            append(log, 0, 20);
-            TestLogs.crashImage(a, b);
-            append(log, 20, 10);
-        }
+        logWithCopy(a, 20, b, 10);
         try (AuditLog log = AuditLog.open(b, operator)) {
             append(log, 120, 10); // other rounds after the shared prefix of 21 entries
         }

@@ -47,12 +47,18 @@ class MonitorTest {
 
     private List<Alert> monitor(Path dir, ModelFile... models) throws IOException {
         List<Alert> alerts = new ArrayList<>();
+        read(dir, alerts, models);
+        return alerts;
+    }
+
+    /** A batch run of the monitor over the whole log, as 'fairspin monitor' without --follow does it. */
+    private static Monitor read(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
         Monitor monitor = new Monitor(Models.of(List.of(models)), ControlLimits.DEFAULT, alerts::add);
         LogFollower follower = new LogFollower(dir, monitor);
         follower.poll();
         follower.finish();
         monitor.finish(follower, 0);
-        return alerts;
+        return monitor;
     }
 
     private static List<String> types(List<Alert> alerts) {
@@ -75,11 +81,7 @@ class MonitorTest {
             }
         }
         List<Alert> alerts = new ArrayList<>();
-        Monitor monitor = new Monitor(Models.of(List.of(model)), ControlLimits.DEFAULT, alerts::add);
-        LogFollower follower = new LogFollower(dir, monitor);
-        follower.poll();
-        follower.finish();
-        monitor.finish(follower, 0);
+        Monitor monitor = read(dir, alerts, model);
         assertEquals(List.of(), alerts);
         GameTally tally = monitor.games().get(0);
         assertEquals(3000, tally.rounds());
