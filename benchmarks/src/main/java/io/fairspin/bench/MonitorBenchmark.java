@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Rounds per second that {@code fairspin monitor} reads and checks (one thread): the whole path, from the
  * segment files through CRC32C, decoding, hash chain, Merkle tree and checkpoint roots to the per-game tallies
  * and control limits, and for a slot the evaluation of every logged outcome again. The log (written once per
- * fork, in java.io.tmpdir; run from the project root, the models are read from examples/) holds {@code rounds} rounds of the model, played from a seeded stream; one
- * operation reads all of it, so the score in ops/s times {@code rounds} is rounds per second.
+ * fork, in java.io.tmpdir) holds {@code rounds} rounds of the model, played from a seeded stream; one
+ * operation reads all of it, so the score in ops/s times {@code rounds} is rounds per second. Run from the
+ * project root: the models are read from examples/.
  */
 @Fork(1)
 @State(Scope.Benchmark)
