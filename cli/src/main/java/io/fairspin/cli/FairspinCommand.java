@@ -2,6 +2,7 @@ package io.fairspin.cli;
 
 import io.fairspin.cli.audit.AuditCommand;
 import io.fairspin.cli.audit.PlayCommand;
+import io.fairspin.cli.audit.ServeCommand;
 import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.monitor.MonitorCommand;
@@ -11,7 +12,9 @@ import io.fairspin.cli.simulate.SimulateCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
+import io.fairspin.cli.report.ReportHeader;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -25,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
         subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
-            CertifyCommand.class, PlayCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
+            CertifyCommand.class, PlayCommand.class, ServeCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -53,8 +56,20 @@ public final class FairspinCommand {
             description = "Print the stack trace of an error.")
     private boolean verbose;
 
+    private List<String> arguments = List.of();
+
     public FairspinCommand(Io io) {
         this.io = io;
+    }
+
+    /** Records the command line, for reports. */
+    void arguments(String... args) {
+        this.arguments = List.of(args);
+    }
+
+    /** The header every report carries: version, command line, date, input files. */
+    public ReportHeader reportHeader() {
+        return ReportHeader.now(new Version().version(), arguments, io.inputs());
     }
 
     /** For the completion script generator, which needs a no-argument constructor. */
@@ -77,15 +92,20 @@ public final class FairspinCommand {
 
     /** The version, from the build. */
     public static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
+        /** The version number, from the build: "0.1.0". */
+        public String version() {
             Properties properties = new Properties();
             try (InputStream in = FairspinCommand.class.getResourceAsStream("version.properties")) {
                 properties.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"fairspin " + properties.getProperty("version"),
+            return properties.getProperty("version");
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fairspin " + version(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }

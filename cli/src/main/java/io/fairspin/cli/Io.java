@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import io.fairspin.cli.report.Inputs;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -16,7 +17,12 @@ import java.nio.file.Path;
  * The streams a command reads and writes: data on {@code out} (raw bytes, unbuffered), progress and
  * diagnostics on {@code err}, and whether {@code err} is a terminal.
  */
-public record Io(InputStream in, OutputStream out, PrintStream err, boolean interactive) {
+public record Io(InputStream in, OutputStream out, PrintStream err, boolean interactive, Inputs inputs) {
+
+    /** Streams with no input read yet. */
+    public Io(InputStream in, OutputStream out, PrintStream err, boolean interactive) {
+        this(in, out, err, interactive, new Inputs());
+    }
 
     /** The process's standard streams. */
     public static Io system() {
@@ -41,24 +47,43 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
         return System.console() != null;
     }
 
-    /** The input a command argument names: stdin for "-", else the file (a folder is an error naming it). */
+    /**
+     * The input a command argument names: stdin for "-", else the file (a folder is an error naming it). Either is
+     * recorded in {@link #inputs()} for the report.
+     */
     public InputStream open(String file) throws IOException {
         if (file.equals("-")) {
-            return in;
+            return inputs.stdin(in);
         }
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {
             throw new FileSystemException(file, null, "is a folder, expected a file");
         }
-        return Files.newInputStream(path);
+        InputStream opened = Files.newInputStream(path);
+        inputs.file(path);
+        return opened;
     }
 
-    /** Every byte of the input {@code file} names ({@link #open}). */
+    /** The most {@link #readAll} reads: more than any model or dispute packet. */
+    public static final int MAX_READ_BYTES = io.fairspin.math.GameModels.MAX_MODEL_BYTES;
+
+    /**
+     * Every byte of the input {@code file} names ({@link #open}), at most {@link #MAX_READ_BYTES}: a larger
+     * input (or an endless one, such as /dev/zero) is refused naming it, after reading one byte more.
+     */
     public byte[] readAll(String file) throws IOException {
         // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (InputStream input = open(file)) {
-            input.transferTo(bytes);
+            byte[] buffer = new byte[65536];
+            for (int n; (n = input.read(buffer, 0, (int) Math.min(buffer.length,
+                    MAX_READ_BYTES + 1L - bytes.size()))) > 0; ) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_READ_BYTES) {
+                    throw new IOException(file + ": larger than " + MAX_READ_BYTES + " bytes, more than any model or"
+                            + " packet; refused");
+                }
+            }
         }
         return bytes.toByteArray();
     }

@@ -1,6 +1,9 @@
 package io.fairspin.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.cli.report.ReportHeader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +15,21 @@ public final class Json {
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {
+    }
+
+    /**
+     * Writes a report: {@code value} (an object) with the header first, under {@code "report"}, so every JSON
+     * report says which fairspin, command line, date and input files made it.
+     */
+    public static void writeReport(OutputStream out, ReportHeader header, Object value) throws IOException {
+        ObjectNode report = MAPPER.createObjectNode();
+        report.set("report", MAPPER.valueToTree(header.json()));
+        JsonNode body = MAPPER.valueToTree(value);
+        if (!body.isObject()) {
+            throw new IllegalArgumentException("a report is a JSON object, was " + body.getNodeType());
+        }
+        report.setAll((ObjectNode) body);
+        write(out, report);
     }
 
     public static void write(OutputStream out, Object value) throws IOException {

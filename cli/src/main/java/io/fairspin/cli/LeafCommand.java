@@ -1,5 +1,6 @@
 package io.fairspin.cli;
 
+import io.fairspin.cli.report.ReportHeader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -40,6 +41,23 @@ public abstract class LeafCommand implements Callable<Integer> {
 
     protected final boolean csv() {
         return format() == OutputFormat.CSV;
+    }
+
+    /** Writes {@code result} as a JSON report: the {@link ReportHeader} under "report", then the result's keys. */
+    protected final void writeJsonReport(Object result) throws java.io.IOException {
+        Json.writeReport(io().out(), root().reportHeader(), result);
+    }
+
+    /** The report's provenance lines (version, command line, date, inputs), for HTML reports. */
+    protected final java.util.List<String> reportLines() {
+        return root().reportHeader().lines();
+    }
+
+    /** Ends a text report with its header lines (version, command line, date, inputs), after a blank line. */
+    protected final void printReportFooter(java.io.PrintStream out) {
+        out.println();
+        root().reportHeader().lines().forEach(out::println);
+        out.flush();
     }
 
     /** Rejects, as a usage error (exit code 2), a value of {@code option} below {@code min}. */

@@ -23,7 +23,20 @@ public final class Main {
 
     /** Runs the command line with the given streams and returns the exit code; never exits the JVM. */
     public static int run(Io io, String... args) {
+        CheckedOutput stdout = new CheckedOutput(io.out());
+        int code = run(new Io(io.in(), stdout, io.err(), io.interactive()), stdout, args);
+        java.io.IOException lost = stdout.failure();
+        if (lost != null && code != ExitCode.USAGE) {
+            io.err().println("fairspin: standard output: write error: " + (lost.getMessage() != null ? lost.getMessage()
+                    : lost.getClass().getSimpleName()) + "; the output is incomplete");
+            return ExitCode.ERROR;
+        }
+        return code;
+    }
+
+    private static int run(Io io, CheckedOutput stdout, String... args) {
         FairspinCommand root = new FairspinCommand(io);
+        root.arguments(args);
         CommandLine cli = commandLine(root);
         cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));

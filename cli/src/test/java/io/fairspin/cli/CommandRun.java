@@ -20,6 +20,16 @@ record CommandRun(int exitCode, byte[] stdout, String stderr) {
         return new CommandRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The JSON result without its "report" header (version, command line, date, inputs), for comparing runs. */
+    com.fasterxml.jackson.databind.JsonNode jsonWithoutReport() {
+        try {
+            return ((com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(stdout)).without("report");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String text() {
         return new String(stdout, StandardCharsets.UTF_8);
     }

@@ -38,7 +38,7 @@ class GameServerWalkthroughTest {
         assertEquals(0, CommandRun.of("keys", "signing", "--out", path("operator")).exitCode());
         log = path("log");
         CommandRun play = CommandRun.of("--format", "json", "play", MODEL, "--rounds", String.valueOf(ROUNDS),
-                "--batch", "64", "--checkpoint-every", "100", "--log", log, "--escrow-key", path("auditor.pub"),
+                "--batch", "64", "--threads", "1", "--checkpoint-every", "100", "--log", log, "--escrow-key", path("auditor.pub"),
                 "--signing-key", path("operator.key"));
         assertEquals(0, play.exitCode(), play.stderr());
         assertTrue(play.stderr().contains("durable rounds/s (escrow batches of 64)"), play.stderr());

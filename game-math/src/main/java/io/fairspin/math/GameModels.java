@@ -1,9 +1,6 @@
 package io.fairspin.math;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +10,6 @@ import java.nio.file.Path;
  * document to the reader of that type. The one entry point the command line and servers use.
  */
 public final class GameModels {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-
     private GameModels() {
     }
 
@@ -26,7 +20,7 @@ public final class GameModels {
      * @throws IOException    when the file cannot be read
      */
     public static Game load(Path file) throws IOException {
-        return load(file.toString(), Files.readAllBytes(file));
+        return load(file.toString(), readBounded(file));
     }
 
     /** The game described by {@code json}, read from the file named {@code fileName} (for messages). */
@@ -42,25 +36,31 @@ public final class GameModels {
 
     private static JsonNode parse(String fileName, byte[] json) {
         try {
-            JsonNode root = MAPPER.readTree(json);
+            JsonNode root = StrictJson.read(json);
             if (root == null || !root.isObject()) {
                 throw new ModelException(fileName, "$", "expected a JSON object");
             }
             return root;
-        } catch (JsonProcessingException e) {
-            throw new ModelException(fileName, "$", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + withoutSource(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ModelException(fileName, "$", "not valid JSON: " + e.getMessage());
+        } catch (StrictJson.InvalidJsonException e) {
+            throw new ModelException(fileName, "$", e.getMessage());
         }
     }
 
-    /**
-     * Jackson's message without its internals: an embedded location ("[Source: REDACTED ...; line: 1, column:
-     * 26]") made short, and no Jackson class or feature named after a duplicate field.
-     */
-    private static String withoutSource(String message) {
-        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
-                .replaceAll("^Duplicate field ('[^']*') for `ObjectNode`.*", "duplicate field $1");
+    /** The largest model file read (a real one is a few KiB; /dev/zero is refused by name, not read for ever). */
+    public static final int MAX_MODEL_BYTES = 16 << 20;
+
+    /** The bytes of {@code file}, at most {@link #MAX_MODEL_BYTES}; a larger file is refused naming it. */
+    public static byte[] readBounded(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a folder, expected a file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_MODEL_BYTES + 1);
+            if (bytes.length > MAX_MODEL_BYTES) {
+                throw new ModelException(file.toString(), "$", "larger than " + MAX_MODEL_BYTES
+                        + " bytes, more than any model file");
+            }
+            return bytes;
+        }
     }
 }

@@ -135,4 +135,28 @@ public final class ModelBets {
         }
         return value.asText();
     }
+
+    /**
+     * Checks {@code root.abandon}: an object whose members are steps of {@code steps}, each one of the step's
+     * choices.
+     *
+     * @throws ModelException naming the field otherwise
+     */
+    public static void checkAbandon(String file, JsonNode root, Map<String, List<String>> steps) {
+        JsonNode node = root.get("abandon");
+        if (node == null) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw new ModelException(file, "$.abandon", "expected an object of step: default action");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String step = it.next();
+            if (!steps.containsKey(step)) {
+                throw new ModelException(file, "$.abandon." + step, steps.isEmpty() ? "this game has no decisions"
+                        : "unknown step: expected " + String.join(", ", new java.util.TreeSet<>(steps.keySet())));
+            }
+            abandon(file, root, step, steps.get(step));
+        }
+    }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class DecisionProperties {
     private static final List<String> GAMES = List.of("jacks-or-better-9-6.json", "blackjack.json",
-            "treasure-pick.json");
+            "treasure-pick.json", "red-white-blue.json");
     private static final List<String> ACTIONS = List.of("hold", "hit", "stand", "double", "split", "surrender",
             "insure", "decline", "continue", "pick", "gamble", "collect", "fold");
     private static final Map<String, Game> LOADED = new ConcurrentHashMap<>();
@@ -58,7 +58,7 @@ class DecisionProperties {
     }
 
     @Property(tries = 150)
-    void anIllegalDecisionLeavesTheRoundUnchanged(@ForAll @IntRange(min = 0, max = 2) int which,
+    void anIllegalDecisionLeavesTheRoundUnchanged(@ForAll @IntRange(min = 0, max = 3) int which,
             @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
         Game game = game(GAMES.get(which));
         Bet bet = game.standardBet();
@@ -137,6 +137,7 @@ class DecisionProperties {
                             case "insurance" -> assertEquals(Decision.of("decline"), pending.byDefault());
                             case "pick" -> assertEquals(Decision.of("pick", pending.values().get(0)),
                                     pending.byDefault());
+                            case "gamble" -> assertEquals(Decision.of("collect"), pending.byDefault());
                             default -> throw new AssertionError("unexpected step " + pending.step());
                         }
                     }
@@ -156,5 +157,46 @@ class DecisionProperties {
             }
         }
         assertTrue(blackjackStood > 100, "blackjack hands decided: " + blackjackStood);
+    }
+
+    /**
+     * The double-up of {@code red-white-blue.json}: a right guess doubles the round's win, a wrong one loses it
+     * and ends the gamble, at most five times; the built-in player and an abandoned round collect.
+     */
+    @Test
+    void aGambleDoublesOrLosesTheWin() throws Exception {
+        Game game = game("red-white-blue.json");
+        int gambles = 0;
+        int right = 0;
+        for (int seed = 0; seed < 3000; seed++) {
+            try (DrbgStream stream = BetContractTest.stream(seed)) {
+                Round round = game.open(game.standardBet(), stream);
+                if (round.isSettled()) {
+                    assertEquals(0, round.result().outcome().win());
+                    continue;
+                }
+                long win = JSON.readTree(round.pending().get().view()).get("win").asLong();
+                assertEquals(Optional.of(Decision.of("collect")), round.pending().get().advice());
+                while (!round.isSettled()) {
+                    round.act(Decision.of("gamble", seed % 2));
+                }
+                PlayedRound played = round.result();
+                JsonNode steps = JSON.readTree(played.detail()).get("gamble");
+                assertTrue(steps.size() >= 1 && steps.size() <= 5, played.detail());
+                for (JsonNode step : steps) {
+                    gambles++;
+                    boolean won = step.get("guess").asInt() == step.get("card").asInt();
+                    right += won ? 1 : 0;
+                    win = won ? 2 * win : 0;
+                    assertEquals(win, step.get("win").asLong(), played.detail());
+                }
+                assertEquals(win, played.outcome().win());
+                assertTrue(win == 0 || steps.size() == 5, "gambled until lost or five times: " + played.detail());
+            }
+        }
+        assertTrue(gambles > 100, "gambles: " + gambles);
+        // The card is uniform(2): right guesses are binomial(gambles, 1/2); 5 standard deviations either side.
+        double sd = Math.sqrt(gambles / 4.0);
+        assertTrue(Math.abs(right - gambles / 2.0) < 5 * sd, right + " right of " + gambles);
     }
 }

@@ -20,18 +20,40 @@ import static io.fairspin.rng.Bytes.isEmpty;
  * through {@link KeyView}, a view of one of those arrays, so no {@code SecretKeySpec} copy is left behind
  * per rekey; on wipe both ciphers are re-keyed with zeros, overwriting the key schedule the JCA provider
  * holds. What the provider copies internally is out of reach (see docs/rng.md).
+ *
+ * <p>The {@link Cipher} objects are per thread, not per instance: every use initializes them with this
+ * instance's key before it encrypts anything, so instances on one thread can share them, and a round
+ * stream's DRBG (one per game round) does not pay {@code Cipher.getInstance} each time. The BCC of the
+ * derivation function has a cipher of its own, whose fixed key keeps its schedule from one instantiation
+ * to the next. Wiping re-keys the ciphers of the thread that wipes (a round stream is used and closed on
+ * one thread). Set the system property {@code fairspin.rng.threadCiphers=false} to give each instance its
+ * own ciphers again (the old path, for comparing speeds); the output is the same either way.
  */
 final class CtrDrbg extends AbstractDrbg {
     private static final int BLOCK = 16;
     private static final int MAX_INPUT_BYTES = 1 << 16;
     /** Counter mode encrypts these zeros to produce the keystream; never written. */
     private static final byte[] ZEROS = new byte[DrbgMechanism.MAX_BYTES_PER_REQUEST];
+    private static final boolean THREAD_CIPHERS = !"false".equals(System.getProperty("fairspin.rng.threadCiphers"));
+    private static final ThreadLocal<Ciphers> THREAD_LOCAL = ThreadLocal.withInitial(Ciphers::create);
+
+    /** AES in counter mode (output, updates), in ECB mode (the derivation function), and in ECB mode for BCC. */
+    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bccMode) {
+        static Ciphers create() {
+            try {
+                return new Ciphers(Cipher.getInstance("AES/CTR/NoPadding"), Cipher.getInstance("AES/ECB/NoPadding"),
+                        Cipher.getInstance("AES/ECB/NoPadding"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES is not available in this JDK", e);
+            }
+        }
+    }
 
     private final boolean derivationFunction;
     private final int keyLength;
     private final int seedLength;
-    private final Cipher counterMode;
-    private final Cipher blockMode;
+    /** This instance's own ciphers, or null when it uses its thread's. */
+    private final Ciphers own;
     private final byte[] key;
     private final byte[] value = new byte[BLOCK];
     /** Scratch: the update's seedlen bytes, and the counter block that starts a keystream. */
@@ -48,12 +70,7 @@ final class CtrDrbg extends AbstractDrbg {
         this.seedLength = keyLength + BLOCK;
         this.key = new byte[keyLength];
         this.temp = new byte[seedLength];
-        try {
-            this.counterMode = Cipher.getInstance("AES/CTR/NoPadding");
-            this.blockMode = Cipher.getInstance("AES/ECB/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES is not available in this JDK", e);
-        }
+        this.own = THREAD_CIPHERS ? null : Ciphers.create();
         this.keyView = new KeyView(key);
         if (derivationFunction) {
             requireLength("entropyInput", entropyInput, MIN_ENTROPY_BYTES, MAX_INPUT_BYTES);
@@ -161,8 +178,9 @@ final class CtrDrbg extends AbstractDrbg {
      * E(K, V+m+1), ... directly follow the m output blocks, so one cipher initialization serves both.
      */
     private void outputAndUpdate(byte[] out, int offset, int length, byte[] provided) {
+        Cipher counterMode = ciphers().counterMode();
         try {
-            startKeystream();
+            startKeystream(counterMode);
             counterMode.update(ZEROS, 0, length, out, offset);
             int restOfLastBlock = -length & (BLOCK - 1);
             counterMode.update(ZEROS, 0, restOfLastBlock, temp, 0);
@@ -173,8 +191,12 @@ final class CtrDrbg extends AbstractDrbg {
         rekeyFromTemp(provided);
     }
 
+    private Ciphers ciphers() {
+        return own != null ? own : THREAD_LOCAL.get();
+    }
+
     /** Sets the counter-mode cipher to produce E(K, V+1), E(K, V+2), ... */
-    private void startKeystream() throws GeneralSecurityException {
+    private void startKeystream(Cipher counterMode) throws GeneralSecurityException {
         System.arraycopy(value, 0, counter, 0, BLOCK);
         Bytes.increment(counter);
         counterMode.init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
@@ -182,8 +204,9 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** CTR_DRBG_Update: (Key, V) from the next seedlen bytes of keystream XOR provided (null: zeros). */
     private void update(byte[] provided) {
+        Cipher counterMode = ciphers().counterMode();
         try {
-            startKeystream();
+            startKeystream(counterMode);
             counterMode.doFinal(ZEROS, 0, seedLength, temp, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CTR failed", e);
@@ -232,6 +255,7 @@ final class CtrDrbg extends AbstractDrbg {
         byte[] scratch = new byte[BLOCK];
         byte[] result = new byte[seedLength];
         byte[] x = new byte[BLOCK];
+        Cipher blockMode = ciphers().blockMode();
         try {
             KeyView constantKey = new KeyView(dfKey);
             for (int i = 0; i * BLOCK < seedLength; i++) {
@@ -266,13 +290,14 @@ final class CtrDrbg extends AbstractDrbg {
      * {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
      */
     private void bcc(SecretKey bccKey, byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
-        blockMode.init(Cipher.ENCRYPT_MODE, bccKey);
+        Cipher bccMode = ciphers().bccMode();
+        bccMode.init(Cipher.ENCRYPT_MODE, bccKey);
         Arrays.fill(chaining, (byte) 0);
         for (int position = 0; position < data.length; position += BLOCK) {
             for (int i = 0; i < BLOCK; i++) {
                 input[i] = (byte) (chaining[i] ^ data[position + i]);
             }
-            blockMode.doFinal(input, 0, BLOCK, chaining, 0);
+            bccMode.doFinal(input, 0, BLOCK, chaining, 0);
         }
     }
 
@@ -283,9 +308,10 @@ final class CtrDrbg extends AbstractDrbg {
         Arrays.fill(value, (byte) 0);
         Arrays.fill(counter, (byte) 0);
         Arrays.fill(temp, (byte) 0);
+        Ciphers ciphers = ciphers();
         try {
-            counterMode.init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
-            blockMode.init(Cipher.ENCRYPT_MODE, keyView);
+            ciphers.counterMode().init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
+            ciphers.blockMode().init(Cipher.ENCRYPT_MODE, keyView);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES failed while wiping", e);
         }

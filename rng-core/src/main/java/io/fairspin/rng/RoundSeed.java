@@ -194,17 +194,22 @@ public final class RoundSeed {
 
     /** SHA-256 over each part preceded by its length as a 4-byte big-endian integer. */
     private static byte[] sha256(byte[]... parts) {
+        MessageDigest digest = SHA256.get();
+        for (byte[] part : parts) {
+            digest.update(Bytes.bigEndian32(part.length));
+            digest.update(part);
+        }
+        return digest.digest();
+    }
+
+    /** One SHA-256 per thread: a round takes four of these hashes, and {@code getInstance} costs more than one. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(Bytes.bigEndian32(part.length));
-                digest.update(part);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-    }
+    });
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

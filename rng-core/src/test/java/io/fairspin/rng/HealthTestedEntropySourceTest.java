@@ -84,6 +84,23 @@ class HealthTestedEntropySourceTest {
     }
 
     @Test
+    void anAssessedOperatingSystemSourceUsesTheCutoffsForItsEntropy() {
+        HealthTestedEntropySource source = HealthTestedEntropySource.os(7.2, 30);
+        assertEquals(7.2, source.minEntropyPerSample());
+        assertEquals(HealthTestedEntropySource.repetitionCutoff(7.2, 30), source.repetitionCutoff());
+        assertEquals(1 + (int) Math.ceil(30 / 7.2), source.repetitionCutoff());
+        assertEquals(HealthTestedEntropySource.proportionCutoff(7.2, 30), source.proportionCutoff());
+        assertEquals(36, source.samplesFor(256));
+        assertTrue(source.proportionCutoff() < HealthTestedEntropySource.os().proportionCutoff() + 512);
+        assertThrows(IllegalArgumentException.class, () -> HealthTestedEntropySource.os(0, 30));
+        assertThrows(IllegalArgumentException.class, () -> CertifiedRandom.builder().assessedOsEntropy(8.5));
+        try (CertifiedRandom rng = CertifiedRandom.builder().assessedOsEntropy(4.0).build()) {
+            int v = rng.nextInt(37);
+            assertTrue(v >= 0 && v < 37);
+        }
+    }
+
+    @Test
     void theOperatingSystemSourcePassesStartUp() {
         HealthTestedEntropySource source = HealthTestedEntropySource.os();
         byte[] a = new byte[32];

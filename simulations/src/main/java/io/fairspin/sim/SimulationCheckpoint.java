@@ -109,6 +109,15 @@ public final class SimulationCheckpoint implements AutoCloseable {
         }
     }
 
+    /** The SHA-256 of a model file's bytes in hex: what identifies a model in a checkpoint (and in a Spark executor's cache). */
+    public static String fingerprint(byte[] model) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(model));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     /** The folder. */
     public Path directory() {
         return directory;

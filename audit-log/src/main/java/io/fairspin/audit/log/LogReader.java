@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +25,18 @@ public final class LogReader {
     /** The entry at {@code index}. */
     public static LogEntry entry(Path dir, long index) throws IOException {
         return find(dir, e -> e.index() == index, "entry index " + index).entry();
+    }
+
+    /**
+     * Reads every entry in order, checking each as it is read; a torn tail is tolerated.
+     *
+     * @throws LogCorruptedException when the log has any other problem (after the entries before it were read)
+     */
+    public static void forEach(Path dir, Consumer<LogEntry> each) throws IOException {
+        LogScanner.Result scan = LogScanner.scan(dir, each);
+        if (!scan.problems.isEmpty()) {
+            throw new LogCorruptedException(scan.problems);
+        }
     }
 
     public static Predicate<LogEntry> isRound(String roundId) {

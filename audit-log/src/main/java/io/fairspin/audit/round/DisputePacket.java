@@ -131,10 +131,9 @@ public final class DisputePacket {
     public static DisputePacket parse(String text) throws ProofException {
         JsonNode json;
         try {
-            json = JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProofException("not JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + withoutSource(e.getOriginalMessage()));
+            json = io.fairspin.math.StrictJson.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (io.fairspin.math.StrictJson.InvalidJsonException e) {
+            throw new ProofException(e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new ProofException("$: expected a JSON object");
@@ -155,13 +154,12 @@ public final class DisputePacket {
             proof.add(base64(proofNode.get(i), "$.inclusionProof[" + i + "]"));
         }
         JsonNode view = json.get("view");
+        if (view == null || !view.isObject()) {
+            throw new ProofException("$.view: expected the readable copy of the entry (an object); a packet"
+                    + " without it is refused");
+        }
         return new DisputePacket(index.asLong(), base64(json.get("entry"), "$.entry"), proof, text(json, "checkpoint"),
                 view);
-    }
-
-    /** Jackson's message with any embedded location ("[Source: REDACTED ...; line: 1, column: 1]") made short. */
-    private static String withoutSource(String message) {
-        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     private static String text(JsonNode json, String field) throws ProofException {
@@ -205,7 +203,7 @@ public final class DisputePacket {
             throw new ProofException("$.index is " + index + " but the entry's own index is " + decoded.index());
         }
         MerkleTree.verifyInclusion(index, head.size(), decoded.leafHash(), proof, head.rootHash());
-        if (view != null && !view.equals(reparsed(EntryJson.of(decoded)))) {
+        if (!view.equals(reparsed(EntryJson.of(decoded)))) {
             throw new ProofException("$.view does not match the entry's bytes: the readable copy was altered");
         }
         return new Verified(decoded, head);

@@ -26,7 +26,7 @@ public record ModelFile(String name, byte[] hash, Game game) {
      * @throws io.fairspin.math.ModelException naming the file and JSON path when it is not a valid model
      */
     public static ModelFile load(Path file) throws IOException {
-        return of(file.toString(), Files.readAllBytes(file));
+        return of(file.toString(), io.fairspin.math.GameModels.readBounded(file));
     }
 
     /**

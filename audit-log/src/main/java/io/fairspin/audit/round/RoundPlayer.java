@@ -108,6 +108,12 @@ public final class RoundPlayer {
      * @param startedAtMillis when the round was opened
      */
     public RoundRecord record(String roundId, byte[] seedCommitment, long startedAtMillis, PlayedRound played) {
+        return record(roundId, seedCommitment, startedAtMillis, sessionId, played);
+    }
+
+    /** As {@link #record(String, byte[], long, PlayedRound)}, for a round of the player session {@code sessionId}. */
+    public RoundRecord record(String roundId, byte[] seedCommitment, long startedAtMillis, String sessionId,
+                              PlayedRound played) {
         return RoundRecord.builder()
                 .roundId(roundId)
                 .gameId(model.game().id())

@@ -59,7 +59,24 @@ public final class RoundReplay {
         }
         RoundRecord round = (RoundRecord) entry.event();
         model.checkPlayed(round);
-        EscrowReplay.Round escrowed = escrow.round(round.roundId());
+        return of(entry, model, escrow.round(round.roundId()));
+    }
+
+    /**
+     * As {@link #of(LogEntry, ModelFile, EscrowReplay)}, with the round's seed already recomputed: an audit
+     * of many rounds gets them all from one {@link EscrowReplay#rounds} call, which re-runs each generator
+     * once instead of once per round.
+     */
+    public static RoundReplay of(LogEntry entry, ModelFile model, EscrowReplay.Round escrowed) {
+        if (!(entry.event() instanceof RoundRecord)) {
+            throw new IllegalArgumentException("entry " + entry.index() + " is not a round");
+        }
+        RoundRecord round = (RoundRecord) entry.event();
+        model.checkPlayed(round);
+        if (!escrowed.seed().roundId().equals(round.roundId())) {
+            throw new IllegalArgumentException("entry " + entry.index() + ": the seed given is round "
+                    + escrowed.seed().roundId() + "'s, not " + round.roundId() + "'s");
+        }
         byte[] choices = round.playerChoices();
         try (DrbgStream stream = escrowed.seed().stream()) {
             if (choices.length == 0) {

@@ -82,8 +82,16 @@ class TamperTest {
         ProofException notJson = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"format\": 3}"));
         assertTrue(notJson.getMessage().startsWith("$.format"), notJson.getMessage());
         ProofException truncated = assertThrows(ProofException.class, () -> DisputePacket.parse("{\"index\": 18"));
-        assertTrue(truncated.getMessage().startsWith("not JSON at line "), truncated.getMessage());
+        assertTrue(truncated.getMessage().startsWith("not valid JSON at line "), truncated.getMessage());
         assertTrue(truncated.getMessage().endsWith("(start marker at line 1, column 1)"), truncated.getMessage());
+        ProofException trailing = assertThrows(ProofException.class, () -> DisputePacket.parse(json + "{}"));
+        assertTrue(trailing.getMessage().contains("more content after the document (an object)"), trailing.getMessage());
+        assertThrows(ProofException.class, () -> DisputePacket.parse(json + " garbage"));
+        com.fasterxml.jackson.databind.node.ObjectNode withoutView = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        withoutView.remove("view");
+        ProofException noView = assertThrows(ProofException.class, () -> DisputePacket.parse(withoutView.toString()));
+        assertTrue(noView.getMessage().startsWith("$.view: expected the readable copy"), noView.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DisputePacket.forRound(dir, "no-such-round"));
         assertEquals(TestLogs.round(17), LogReader.round(dir, "round-17").event());
         assertEquals(18, LogReader.round(dir, "round-17").index());

@@ -443,8 +443,15 @@ public record IidAssessment(EntropySamples samples, List<PermutationStatistic> p
             for (byte b : s) {
                 c[b & 0xFF]++;
             }
+            // as NIST's tool: 1/n added once per sample, which is not always c/n in the last bit, and the
+            // order of the cells (and so the bins) depends on it
+            double step = 1.0 / s.length;
             for (int i = 0; i < k; i++) {
-                p[i] = c[i] / (double) s.length;
+                double acc = 0;
+                for (long j = 0; j < c[i]; j++) {
+                    acc += step;
+                }
+                p[i] = acc;
             }
             return p;
         }

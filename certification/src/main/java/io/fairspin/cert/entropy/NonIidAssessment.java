@@ -38,7 +38,7 @@ public record NonIidAssessment(EntropySamples samples, List<Estimate> estimates,
 
     /**
      * The estimators on the literal samples only (as NIST's {@code ea_restart} runs them on the
-     * rows and columns of a restart matrix).
+     * rows and columns of a restart matrix): collision, Markov and compression only for binary samples.
      */
     public static NonIidAssessment literal(EntropySamples samples, int threads) {
         return run(samples, threads, false);
@@ -56,17 +56,17 @@ public record NonIidAssessment(EntropySamples samples, List<Estimate> estimates,
         jobs.add(() -> List.of(StatisticEstimators.mostCommonValue(lit, k, literal)));
         if (bitstring) {
             jobs.add(() -> List.of(StatisticEstimators.collision(samples.bits(), bs)));
-        } else {
+        } else if (k == 2) {
             jobs.add(() -> List.of(StatisticEstimators.collision(lit, literal)));
         }
         if (bitstring) {
             jobs.add(() -> List.of(StatisticEstimators.markov(samples.bits(), bs)));
-        } else {
+        } else if (k == 2) {
             jobs.add(() -> List.of(StatisticEstimators.markov(lit, literal)));
         }
         if (bitstring) {
             jobs.add(() -> List.of(StatisticEstimators.compression(samples.bits(), bs)));
-        } else {
+        } else if (k == 2) {
             jobs.add(() -> List.of(StatisticEstimators.compression(lit, literal)));
         }
         if (bitstring) {

@@ -98,6 +98,9 @@ final class Predictors {
      * high score becomes the winner.
      */
     static Estimate lag(byte[] s, int k, String input) {
+        if (k == 2 && s.length > 4 * LAGS) {
+            return binaryLag(s, input);
+        }
         int len = s.length;
         long[] score = new long[LAGS];
         int winner = 0;
@@ -146,6 +149,101 @@ final class Predictors {
             count[x] = n;
         }
         return Prediction.estimate("Lag", input, correct, len - 1, maxRun, k);
+    }
+
+    /**
+     * 6.3.8 on bits, with the same result as {@link #lag} and far less work. A predictor changes the
+     * winner only when its score reaches the high score; in a block of 64 steps a score grows by at
+     * most 64, so only the lags within 64 of the high score at the block's start (usually a handful)
+     * are followed step by step; the others' scores are brought up to date at the block's end by
+     * counting their matches in the block with one popcount each (bits packed 64 to a word).
+     */
+    private static Estimate binaryLag(byte[] s, String input) {
+        int len = s.length;
+        long[] packed = new long[(len >>> 6) + 2];
+        for (int i = 0; i < len; i++) {
+            packed[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
+        }
+        long[] score = new long[LAGS];
+        int winner = 0;
+        long highScore = 0;
+        long correct = 0;
+        long run = 0;
+        long maxRun = 0;
+        int[] candidates = new int[LAGS];
+        boolean[] isCandidate = new boolean[LAGS];
+        // the first steps, where fewer than 128 lags exist, step by step over all of them
+        int start = 2 * LAGS;
+        for (int i = 1; i < start; i++) {
+            int x = s[i];
+            if (x == s[i - winner - 1]) {
+                correct++;
+                if (++run > maxRun) {
+                    maxRun = run;
+                }
+            } else {
+                run = 0;
+            }
+            int lags = Math.min(i, LAGS);
+            for (int d = 0; d < lags; d++) {
+                if (s[i - d - 1] == x) {
+                    long sc = ++score[d];
+                    if (sc >= highScore) {
+                        winner = d;
+                        highScore = sc;
+                    }
+                }
+            }
+        }
+        for (int block = start; block < len; block += 64) {
+            int end = Math.min(len, block + 64);
+            int steps = end - block;
+            int nc = 0;
+            for (int d = 0; d < LAGS; d++) {
+                isCandidate[d] = score[d] + steps >= highScore;
+                if (isCandidate[d]) {
+                    candidates[nc++] = d;
+                }
+            }
+            for (int i = block; i < end; i++) {
+                int x = s[i];
+                if (x == s[i - winner - 1]) {
+                    correct++;
+                    if (++run > maxRun) {
+                        maxRun = run;
+                    }
+                } else {
+                    run = 0;
+                }
+                for (int c = 0; c < nc; c++) {
+                    int d = candidates[c];
+                    if (s[i - d - 1] == x) {
+                        long sc = ++score[d];
+                        if (sc >= highScore) {
+                            winner = d;
+                            highScore = sc;
+                        }
+                    }
+                }
+            }
+            if (nc < LAGS) {
+                long mask = steps == 64 ? -1L : -1L << (64 - steps);
+                long current = window(packed, block);
+                for (int d = 0; d < LAGS; d++) {
+                    if (!isCandidate[d]) {
+                        score[d] += Long.bitCount(~(current ^ window(packed, block - d - 1)) & mask);
+                    }
+                }
+            }
+        }
+        return Prediction.estimate("Lag", input, correct, len - 1, maxRun, 2);
+    }
+
+    /** The 64 bits from bit {@code pos} on, the first in the most significant place. */
+    private static long window(long[] packed, int pos) {
+        int idx = pos >>> 6;
+        int sh = pos & 63;
+        return sh == 0 ? packed[idx] : (packed[idx] << sh) | (packed[idx + 1] >>> (64 - sh));
     }
 
     /**

@@ -39,6 +39,11 @@ public final class GameReports {
 
     /** The report: the verdict, the table of tests and the distribution of their P-values. */
     public static String html(GameTestSummary s, String title, String description) {
+        return html(s, title, description, List.of());
+    }
+
+    /** The report, ending with its provenance lines (version, command line, date, inputs). */
+    public static String html(GameTestSummary s, String title, String description, List<String> provenance) {
         HtmlReport html = new HtmlReport(title);
         html.paragraph(description);
         html.verdict(s.passed(), verdict(s));
@@ -62,6 +67,6 @@ public final class GameReports {
         html.heading("Tests");
         html.table(List.of("test", "statistic", "df", "P-value", "Holm-adjusted", "detail"), rows, failing);
         html.histogram("P-value distribution", bins);
-        return html.render();
+        return html.provenance(provenance).render();
     }
 }

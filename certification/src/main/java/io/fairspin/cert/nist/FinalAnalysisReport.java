@@ -40,10 +40,9 @@ public final class FinalAnalysisReport {
                 out.append(String.format(Locale.ROOT, "%4d/%-4d %s  ", row.passed(), row.sampleSize(),
                         row.proportionOk() ? " " : "*"));
             }
+            // only the test's name, as NIST's finalAnalysisReport.txt writes every row (parsers rely on it);
+            // which template, state or direction a row is stays in the JSON and HTML outputs
             out.append(row.test().reportName());
-            if (!row.label().isEmpty()) {
-                out.append(' ').append(row.label());
-            }
             out.append('\n');
             if (row.test().isExcursionTest()) {
                 excursion = Math.max(excursion, row.sampleSize());

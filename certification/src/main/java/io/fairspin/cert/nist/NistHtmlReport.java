@@ -14,6 +14,12 @@ public final class NistHtmlReport {
     }
 
     public static String render(Assessment a, List<Map<NistTest, TestResult>> results, String source, int length) {
+        return render(a, results, source, length, List.of());
+    }
+
+    /** The report, ending with its provenance lines (version, command line, date, inputs). */
+    public static String render(Assessment a, List<Map<NistTest, TestResult>> results, String source, int length,
+                                List<String> provenance) {
         HtmlReport html = new HtmlReport("NIST SP 800-22 Rev.1a: " + source);
         html.paragraph(String.format(Locale.ROOT, "%d sequences of %,d bits from %s; first-level alpha %s.",
                 a.sequences(), length, source, a.alpha()));
@@ -57,7 +63,7 @@ public final class NistHtmlReport {
                     "passed", "smallest P", "note"), cells, failing);
             html.histogram(test.reportName() + ": P-value distribution", bins);
         }
-        return html.render();
+        return html.provenance(provenance).render();
     }
 
     private static void add(int[] into, int[] bins) {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A self-contained HTML report for a certification file: headings, paragraphs, tables and P-value
- * histograms drawn as inline SVG. No scripts, fonts or anything else fetched from the network.
+ * The toolkit of every HTML report (PAR sheets, simulations, certification): a self-contained page of headings,
+ * paragraphs, verdicts, tables, preformatted text, charts ({@link Chart}, inline SVG with round-number ticks) and
+ * the report's provenance, with one escaping function ({@link #escape}). No scripts, fonts or anything else fetched
+ * from the network.
  */
 public final class HtmlReport {
     private final StringBuilder body = new StringBuilder();
@@ -54,33 +56,44 @@ public final class HtmlReport {
      */
     public HtmlReport histogram(String caption, int[] bins) {
         int total = java.util.Arrays.stream(bins).sum();
-        int max = Math.max(1, java.util.Arrays.stream(bins).max().orElse(1));
         double expected = total / (double) bins.length;
-        double top = Math.max(max, expected) * 1.1;
-        int width = 420;
-        int height = 160;
-        int left = 40;
-        int bottom = 20;
-        double barWidth = (width - left - 10) / (double) bins.length;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " role=\"img\" aria-label=\"%s\">", width, height, escape(caption)));
-        double plot = height - bottom - 10;
+        double[] heights = new double[bins.length];
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        java.util.List<String> tips = new java.util.ArrayList<>();
         for (int i = 0; i < bins.length; i++) {
-            double h = bins[i] / top * plot;
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b0\">"
-                    + "<title>[%.1f, %.1f): %d</title></rect>", left + i * barWidth + 1, 10 + plot - h, barWidth - 2, h,
-                    i / 10.0, (i + 1) / 10.0, bins[i]));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.1f</text>",
-                    left + i * barWidth + barWidth / 2, height - 5, (i + 1) / 10.0));
+            heights[i] = bins[i];
+            labels.add(String.format(Locale.ROOT, "%.1f", (i + 1) / 10.0));
+            tips.add(String.format(Locale.ROOT, "[%.1f, %.1f): %d", i / 10.0, (i + 1) / 10.0, bins[i]));
         }
-        double y = 10 + plot - expected / top * plot;
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#c33\""
-                + " stroke-dasharray=\"4 3\"/><text x=\"2\" y=\"%.1f\" font-size=\"10\">%.0f</text>", left, width - 10,
-                y, y, y + 3, expected));
-        svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"14\" font-size=\"10\">%d</text>", max));
-        svg.append("</svg><figcaption>").append(escape(caption)).append(" (dashed: the uniform expectation)</figcaption></figure>\n");
-        body.append(svg);
+        double max = Math.max(java.util.Arrays.stream(heights).max().orElse(1), expected);
+        Chart chart = new Chart(caption, 460, 200).y(0, Math.max(1, max)).bars(labels, heights, tips, "#4a78b0")
+                .reference(expected, "#c33");
+        return figure(chart, caption + " (dashed: the uniform expectation)");
+    }
+
+    /** A chart with its caption. */
+    public HtmlReport figure(Chart chart, String caption) {
+        body.append("<figure>").append(chart.svg()).append("<figcaption>").append(escape(caption))
+                .append("</figcaption></figure>\n");
+        return this;
+    }
+
+    /** Preformatted text, such as a text report. */
+    public HtmlReport preformatted(String text) {
+        body.append("<pre>").append(escape(text)).append("</pre>\n");
+        return this;
+    }
+
+    /**
+     * What the report was made from, for the lab's file: the fairspin version, the command line, the date and each
+     * input file's size and SHA-256, one line each.
+     */
+    public HtmlReport provenance(List<String> lines) {
+        if (!lines.isEmpty()) {
+            body.append("<h2>Report</h2>\n<pre class=\"provenance\">");
+            lines.forEach(line -> body.append(escape(line)).append('\n'));
+            body.append("</pre>\n");
+        }
         return this;
     }
 
@@ -91,11 +104,13 @@ public final class HtmlReport {
                 + "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:1em 0}"
                 + "th,td{border:1px solid #bbb;padding:2px 6px;text-align:right;font-size:90%}"
                 + "th{background:#eee}tr.fail td{background:#fdd}p.pass{color:#161}p.fail{color:#a11}"
-                + "figure{margin:0.5em 0}figcaption{font-size:85%;color:#555}\n"
+                + "figure{margin:0.5em 0}figcaption{font-size:85%;color:#555}"
+                + "pre{background:#f6f6f6;padding:1em;overflow-x:auto}svg{background:#fff}\n"
                 + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
     }
 
-    static String escape(String text) {
+    /** The one escaping function of every HTML report: text safe in an element or a double-quoted attribute. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

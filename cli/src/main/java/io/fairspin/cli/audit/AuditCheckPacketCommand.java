@@ -84,9 +84,10 @@ public final class AuditCheckPacketCommand extends LeafCommand {
             exit = ExitCode.TAMPERED;
         }
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
         } else {
             printText(result);
+            printReportFooter(new PrintStream(io().out(), true, StandardCharsets.UTF_8));
         }
         return exit;
     }

@@ -102,7 +102,7 @@ public final class AuditDemoCommand extends LeafCommand {
             result.put("treeSize", head.size());
             result.put("rootHash", HexFormat.of().formatHex(head.rootHash()));
             result.put("checkpoint", last.encode());
-            Json.write(io().out(), result);
+            writeJsonReport(result);
             return;
         }
         PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);

@@ -28,6 +28,7 @@ public final class AuditInspectCommand extends LeafCommand {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         LogReport report = LogVerifier.inspect(dir);
-        return ReportOutput.print(io(), json(), dir, report, (System.nanoTime() - start) / 1e9);
+        io().inputs().folder(dir);
+        return ReportOutput.print(io(), json(), root().reportHeader(), dir, report, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -60,7 +60,7 @@ public final class AuditReplayCommand extends LeafCommand {
     record Result(String round, long index, String game, String model, String modelSha256, String escrow,
                   String drbg, long record, int draw, String commitment, long loggedBet, long replayedBet,
                   long loggedWin, long replayedWin, String loggedOutcome, String replayedOutcome, boolean matches,
-                  List<String> differences) {
+                  List<String> differences, String playerChoices) {
     }
 
     @Override
@@ -75,17 +75,20 @@ public final class AuditReplayCommand extends LeafCommand {
                     + " not read: a writer was stopped while appending it, before any output depended on it"));
             replay = RoundReplay.of(entry, game, escrow);
         }
+        io().inputs().folder(dir);
+        io().inputs().file(escrowPath);
         RoundRecord logged = replay.logged();
         HexFormat hex = HexFormat.of();
         Result result = new Result(roundId, entry.index(), logged.gameId(), model,
                 hex.formatHex(game.hash()), escrowPath.toString(), replay.escrowed().instanceId(),
                 replay.escrowed().record(), replay.escrowed().draw(), hex.formatHex(logged.seedCommitment()),
                 logged.bet(), replay.replayedBet(), logged.win(), replay.replayedWin(), utf8(logged.outcome()),
-                utf8(replay.replayedOutcome()), replay.matches(), replay.differences());
+                utf8(replay.replayedOutcome()), replay.matches(), replay.differences(), utf8(logged.playerChoices()));
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
         } else {
             printText(result);
+            printReportFooter(new PrintStream(io().out(), true, StandardCharsets.UTF_8));
         }
         return replay.matches() ? ExitCode.OK : ExitCode.TAMPERED;
     }
@@ -98,6 +101,9 @@ public final class AuditReplayCommand extends LeafCommand {
         out.printf(Locale.ROOT, "escrow      %s: DRBG %s, record %d, draw %d%n", r.escrow(), r.drbg(), r.record(),
                 r.draw());
         out.printf(Locale.ROOT, "commitment  %s%n", r.commitment());
+        if (!r.playerChoices().isEmpty()) {
+            out.printf(Locale.ROOT, "choices     %s (replayed with these)%n", r.playerChoices());
+        }
         out.printf(Locale.ROOT, "bet         logged %d, replayed %d%n", r.loggedBet(), r.replayedBet());
         out.printf(Locale.ROOT, "win         logged %d, replayed %d%n", r.loggedWin(), r.replayedWin());
         out.printf(Locale.ROOT, "outcome     %s%n", r.replayedOutcome());

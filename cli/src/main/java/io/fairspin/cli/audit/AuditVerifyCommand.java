@@ -45,6 +45,7 @@ public final class AuditVerifyCommand extends LeafCommand {
         var trusted = KeyFiles.readPublicKey(key, KeyFiles.SIGNING_ALGORITHM);
         long start = System.nanoTime();
         LogReport report = LogVerifier.verify(dir, trusted, allowUnsigned);
-        return ReportOutput.print(io(), json(), dir, report, (System.nanoTime() - start) / 1e9);
+        io().inputs().folder(dir);
+        return ReportOutput.print(io(), json(), root().reportHeader(), dir, report, (System.nanoTime() - start) / 1e9);
     }
 }

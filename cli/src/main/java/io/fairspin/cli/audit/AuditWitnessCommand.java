@@ -1,5 +1,6 @@
 package io.fairspin.cli.audit;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.Ed25519Keys;
 import io.fairspin.audit.checkpoint.NoteVerifier;
@@ -48,6 +49,9 @@ import picocli.CommandLine.Parameters;
             "Instead of LOG, --checkpoint and --proof take a checkpoint and a consistency proof received from a log"
                 + " elsewhere."})
 public final class AuditWitnessCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
 
     @Mixin
     private FormatOption.TextJson format;
@@ -178,7 +182,7 @@ public final class AuditWitnessCommand extends LeafCommand {
 
     private void print(Map<String, Object> result) throws IOException {
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
             return;
         }
         PrintStream text = new PrintStream(io().out(), true, StandardCharsets.UTF_8);

@@ -56,7 +56,7 @@ final class LogWriting {
     }
 
     /** {@link #openOrCreate(Path, String, Io)} with the signing key already read. */
-    AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key) throws IOException {
+    static AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key) throws IOException {
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
         AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);
         log.recoveredCuts().forEach(cut -> io.err().println("fairspin: recovered from a crash: " + cut));

@@ -29,6 +29,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.InterruptedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,6 +98,11 @@ public final class PlayCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads playing rounds (default: the number of processors, at most 4 times that); they"
+                    + " share the generator and the log, each drawing its own batches of round seeds.")
+    private Integer threads;
+
     @Mixin
     private ProgressOption progress;
 
@@ -104,6 +117,9 @@ public final class PlayCommand extends LeafCommand {
         requireAtLeast("--rounds", rounds, 1);
         requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
         writing.requirePositive();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threadCount = threads != null ? threads : cores;
+        requireBetween("--threads", threadCount, 1, 4L * cores);
         ModelFile game = ModelFile.of(model, io().readAll(model));
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
@@ -116,11 +132,11 @@ public final class PlayCommand extends LeafCommand {
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
                      .healthListener(event -> audit.submitHealth(healthRecord(event))).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
-            RoundPlayer player = new RoundPlayer(audit, rng, escrow.keyId(), game,
-                    session != null ? session : "play-" + rng.instanceId(), currency);
+            String sessionId = session != null ? session : "play-" + rng.instanceId();
             long firstIndex = audit.size();
             long start = System.nanoTime();
-            playAll(player, audit, prefix, shown);
+            playAll(() -> new RoundPlayer(audit, rng, escrow.keyId(), game, sessionId, currency), threadCount, audit,
+                    prefix, shown);
             SignedNote last = audit.checkpoint();
             double seconds = (System.nanoTime() - start) / 1e9;
             shown.finish();
@@ -130,7 +146,7 @@ public final class PlayCommand extends LeafCommand {
                     HexFormat.of().formatHex(game.hash()), rounds, prefix + 0, prefix + (rounds - 1), firstIndex,
                     head.size(), HexFormat.of().formatHex(head.rootHash()), seconds, rate));
             io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s: %,.0f durable rounds/s (escrow batches"
-                    + " of %,d)%n", rounds, seconds, rate, batch);
+                    + " of %,d) on %d thread%s%n", rounds, seconds, rate, batch, threadCount, threadCount == 1 ? "" : "s");
         }
         return 0;
     }
@@ -142,31 +158,73 @@ public final class PlayCommand extends LeafCommand {
                 event.detail());
     }
 
-    /** Plays every round in batches, keeping at most --in-flight rounds unacknowledged. */
-    private void playAll(RoundPlayer player, AuditLog audit, String prefix, Progress shown) throws IOException {
-        Acknowledgements pending = new Acknowledgements();
-        long sinceCheckpoint = 0;
-        for (long next = 0; next < rounds; ) {
-            long left = Math.min(rounds - next, writing.checkpointEvery - sinceCheckpoint);
-            int size = (int) Math.min(batch, left);
-            List<String> ids = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                ids.add(prefix + (next + i));
+    /**
+     * Plays every round on {@code threadCount} threads, each with its own player: a thread claims the next
+     * batch of round numbers, draws and escrows their seeds in one record, plays them and submits their
+     * records, keeping at most its share of --in-flight rounds unacknowledged. The thread whose batch
+     * reaches a multiple of --checkpoint-every signs a checkpoint once its rounds are durable.
+     */
+    private void playAll(Supplier<RoundPlayer> players, int threadCount, AuditLog audit,
+                         String prefix, Progress shown) throws IOException {
+        AtomicLong claimed = new AtomicLong();
+        int inFlight = Math.max(1, writing.inFlight / threadCount);
+        Callable<Void> worker = () -> {
+            RoundPlayer player = players.get();
+            Acknowledgements pending = new Acknowledgements();
+            while (true) {
+                long first = claimed.getAndAdd(batch);
+                if (first >= rounds) {
+                    break;
+                }
+                int size = (int) Math.min(batch, rounds - first);
+                List<String> ids = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    ids.add(prefix + (first + i));
+                }
+                player.play(ids).forEach(pending::add);
+                while (pending.size() > inFlight) {
+                    pending.awaitOldest();
+                    advance(shown, 1);
+                }
+                if ((first + size) / writing.checkpointEvery > first / writing.checkpointEvery) {
+                    advance(shown, pending.drain());
+                    audit.checkpoint();
+                }
             }
-            player.play(ids).forEach(pending::add);
-            next += size;
-            sinceCheckpoint += size;
-            while (pending.size() > writing.inFlight) {
-                pending.awaitOldest();
-                shown.advance(1);
+            advance(shown, pending.drain());
+            return null;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threadCount);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int i = 0; i < threadCount; i++) {
+                done.add(pool.submit(worker));
             }
-            if (sinceCheckpoint == writing.checkpointEvery) {
-                shown.advance(pending.drain());
-                audit.checkpoint();
-                sinceCheckpoint = 0;
+            for (Future<Void> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException) {
+                        throw (IOException) e.getCause();
+                    }
+                    if (e.getCause() instanceof RuntimeException) {
+                        throw (RuntimeException) e.getCause();
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } finally {
+            pool.shutdownNow();
         }
-        shown.advance(pending.drain());
+    }
+
+    private static void advance(Progress shown, long n) {
+        synchronized (shown) {
+            shown.advance(n);
+        }
     }
 
     /** The escrow file a log uses by default: {@code DIR.escrow} beside the log folder. */
@@ -177,7 +235,7 @@ public final class PlayCommand extends LeafCommand {
 
     private void report(Played played) throws IOException {
         if (json()) {
-            Json.write(io().out(), played);
+            writeJsonReport(played);
             return;
         }
         PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);

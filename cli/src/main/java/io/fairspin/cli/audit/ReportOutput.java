@@ -7,6 +7,7 @@ import io.fairspin.audit.record.TailCut;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Io;
 import io.fairspin.cli.Json;
+import io.fairspin.cli.report.ReportHeader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,15 @@ final class ReportOutput {
     private ReportOutput() {
     }
 
-    static int print(Io io, boolean json, Path dir, LogReport report, double seconds) throws IOException {
+    static int print(Io io, boolean json, ReportHeader header, Path dir, LogReport report, double seconds)
+            throws IOException {
         if (json) {
-            Json.write(io.out(), toMap(dir, report, seconds));
+            Json.writeReport(io.out(), header, toMap(dir, report, seconds));
         } else {
-            printText(new PrintStream(io.out(), true, StandardCharsets.UTF_8), dir, report, seconds);
+            PrintStream out = new PrintStream(io.out(), true, StandardCharsets.UTF_8);
+            printText(out, dir, report, seconds);
+            out.println();
+            header.lines().forEach(out::println);
         }
         return report.ok() ? ExitCode.OK : ExitCode.TAMPERED;
     }

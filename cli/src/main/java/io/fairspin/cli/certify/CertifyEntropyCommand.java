@@ -1,5 +1,6 @@
 package io.fairspin.cli.certify;
 
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.entropy.EntropySamples;
 import io.fairspin.cert.entropy.Estimate;
 import io.fairspin.cert.entropy.Figure;
@@ -9,6 +10,7 @@ import io.fairspin.cert.entropy.NonIidAssessment;
 import io.fairspin.cert.entropy.RestartAssessment;
 import io.fairspin.cert.report.HtmlReport;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.rng.SeededGenerator;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,6 +89,9 @@ public final class CertifyEntropyCommand extends LeafCommand {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
     private Path report;
 
+    @Mixin
+    private FormatOption.TextJson format;
+
     @Override
     public Integer call() throws IOException {
         requireBetween("--bits-per-sample", bitsPerSample, 1, 8);
@@ -142,7 +148,7 @@ public final class CertifyEntropyCommand extends LeafCommand {
                     StandardCharsets.UTF_8);
         }
         if (json()) {
-            Json.write(io().out(), json(name, samples, nonIid, iid, restartResult, assessed, cutoffs, passed));
+            writeJsonReport(json(name, samples, nonIid, iid, restartResult, assessed, cutoffs, passed));
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             text(out, name, samples, nonIid, iid, restartResult, assessed, cutoffs);

@@ -16,7 +16,9 @@ import io.fairspin.cli.Progress;
 import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.math.Game;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.cli.rng.SeededGenerator;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;
@@ -66,6 +68,11 @@ public final class CertifyGameCommand extends LeafCommand {
             description = "DRBG mechanism: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private DrbgMechanism mechanism;
 
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed the certified mechanism with S instead of OS entropy: a repeatable run (for tests and"
+                + " for reproducing a lab's run); default: fresh health-tested OS entropy.")
+    private Long seed;
+
     @Option(names = "--round-streams", description = "Play each round from its own round stream (a round seed drawn"
             + " from the generator, as a server that escrows round seeds does); default: every round from the"
             + " generator itself.")
@@ -93,7 +100,7 @@ public final class CertifyGameCommand extends LeafCommand {
                 mechanism.cliName(), roundStreams ? " round streams" : "");
         if (report != null) {
             Files.writeString(report, GameReports.html(summary, "Game-level tests: " + game.id(),
-                    "Every draw of " + source + ", as the game made it."), StandardCharsets.UTF_8);
+                    "Every draw of " + source + ", as the game made it.", reportLines()), StandardCharsets.UTF_8);
         }
         if (json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -104,13 +111,14 @@ public final class CertifyGameCommand extends LeafCommand {
             out.put("roundStreams", roundStreams);
             out.put("passed", summary.passed());
             out.put("summary", GameTestOutput.json(summary));
-            Json.write(io().out(), out);
+            writeJsonReport(out);
         } else if (csv()) {
             GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(source);
             out.print(GameReports.text(summary));
+            printReportFooter(out);
         }
         io().err().printf(Locale.ROOT, "played %,d rounds in %.2f s (%s rounds/s)%n", rounds, seconds,
                 Progress.human((long) (rounds / Math.max(seconds, 1e-9))));
@@ -123,27 +131,44 @@ public final class CertifyGameCommand extends LeafCommand {
         }
     }
 
-    /** Plays the rounds from the generator, recording every draw. */
+    /** Plays the rounds from the generator (seeded with --seed: a repeatable run), recording every draw. */
     private GameDraws play(Game game) {
+        if (seed != null) {
+            try (DrbgStream generator = SeededGenerator.stream(mechanism, seed, "certify game")) {
+                return play(game, generator, id -> {
+                    byte[] bytes = new byte[RoundSeed.seedLength(mechanism)];
+                    generator.nextBytes(bytes);
+                    try {
+                        return RoundSeed.of(mechanism, id, bytes);
+                    } finally {
+                        java.util.Arrays.fill(bytes, (byte) 0);
+                    }
+                });
+            }
+        }
+        try (CertifiedRandom generator = CertifiedRandom.builder().mechanism(mechanism).build()) {
+            return play(game, generator, generator::roundSeed);
+        }
+    }
+
+    private GameDraws play(Game game, RandomStream generator, java.util.function.Function<String, RoundSeed> roundSeeds) {
         GameDraws draws = new GameDraws();
         RoundOutcome outcome = RoundOutcome.forGame(game);
         Progress meter = progress.meter(io(), "rounds", rounds);
-        try (CertifiedRandom generator = CertifiedRandom.builder().mechanism(mechanism).build()) {
-            RecordingStream shared = new RecordingStream(generator, draws);
-            for (long round = 0; round < rounds; round++) {
-                draws.startRound();
-                if (roundStreams) {
-                    RoundSeed seed = generator.roundSeed("certify-" + round);
-                    try (DrbgStream stream = seed.stream()) {
-                        game.play(new RecordingStream(stream, draws), outcome);
-                    } finally {
-                        seed.wipe();
-                    }
-                } else {
-                    game.play(shared, outcome);
+        RecordingStream shared = new RecordingStream(generator, draws);
+        for (long round = 0; round < rounds; round++) {
+            draws.startRound();
+            if (roundStreams) {
+                RoundSeed roundSeed = roundSeeds.apply("certify-" + round);
+                try (DrbgStream stream = roundSeed.stream()) {
+                    game.play(new RecordingStream(stream, draws), outcome);
+                } finally {
+                    roundSeed.wipe();
                 }
-                meter.advance(1);
+            } else {
+                game.play(shared, outcome);
             }
+            meter.advance(1);
         }
         meter.finish();
         return draws;

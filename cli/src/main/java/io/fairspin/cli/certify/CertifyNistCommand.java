@@ -69,7 +69,11 @@ public final class CertifyNistCommand extends LeafCommand {
             description = "Test fresh output of this fairspin generator instead of a file: ${COMPLETION-CANDIDATES}.")
     private DrbgMechanism generator;
 
-    @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Number of sequences (default: 1).")
+    @Option(names = "--streams", paramLabel = "N",
+            description = "Number of sequences (default: every whole sequence FILE holds; 1 with --mechanism). Below 55"
+                + " a warning says NIST's proportion checks do not apply.")
+    private Integer streamsOption;
+
     private int streams;
 
     @Option(names = "--length", paramLabel = "n", defaultValue = "1000000",
@@ -97,7 +101,8 @@ public final class CertifyNistCommand extends LeafCommand {
             description = "Significance level of the overall verdict (default: 0.01).")
     private double level;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
+    @Option(names = "--threads", paramLabel = "T", converter = io.fairspin.cli.ThreadCount.class,
+            description = "Worker threads, 1 to 4 x the cores (default: the number of cores).")
     private Integer threads;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report.")
@@ -134,9 +139,10 @@ public final class CertifyNistCommand extends LeafCommand {
         NistBattery battery = battery();
         String source = generator != null ? "fairspin " + generator.cliName() : file;
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Progress meter = progress.meter(io(), "sequences", streams);
+        long started = System.nanoTime();
         List<Map<NistTest, TestResult>> results;
         if (generator != null) {
+            Progress meter = progress.meter(io(), "sequences", streams);
             try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
                 byte[] bytes = new byte[(length + 7) / 8];
                 results = NistRun.run(battery, () -> {
@@ -144,20 +150,39 @@ public final class CertifyNistCommand extends LeafCommand {
                     return BitSequence.fromBytes(bytes, 0, length);
                 }, streams, workers, done -> meter.advance(1));
             }
+            meter.finish();
         } else {
-            try (InputStream in = new BufferedInputStream(io().open(file), 1 << 16)) {
-                BitReader reader = new BitReader(in, format(in), file.equals("-") ? "stdin" : file);
+            String name = file.equals("-") ? "stdin" : file;
+            byte[] stdin = streamsOption == null && file.equals("-") ? io().readAll(file) : null;
+            InputStream opened = stdin != null ? new java.io.ByteArrayInputStream(stdin) : io().open(file);
+            try (InputStream in = new BufferedInputStream(opened, 1 << 16)) {
+                BitReader.Format format = format(in);
+                if (streamsOption == null) {
+                    try (InputStream again = stdin != null ? new java.io.ByteArrayInputStream(stdin)
+                            : Files.newInputStream(Path.of(file))) {
+                        streams = wholeSequences(again, format, name);
+                    }
+                }
+                Progress meter = progress.meter(io(), "sequences", streams);
+                BitReader reader = new BitReader(in, format, name);
                 results = NistRun.run(battery, () -> reader.next(length), streams, workers, done -> meter.advance(1));
+                meter.finish();
             }
         }
-        meter.finish();
+        if (streams < MIN_STREAMS_FOR_PROPORTIONS) {
+            io().err().printf(Locale.ROOT, "fairspin: warning: %d sequence%s of %,d bits%s; NIST's proportion and"
+                    + " uniformity checks need at least %d sequences (SP 800-22 section 4.2)%n", streams,
+                    streams == 1 ? "" : "s", length, generator == null && streamsOption == null
+                            ? " (every whole sequence " + (file.equals("-") ? "stdin" : file) + " holds)" : "",
+                    MIN_STREAMS_FOR_PROPORTIONS);
+        }
         Assessment assessment = Assessment.of(battery, results, alpha, level);
         if (report != null) {
-            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length),
+            Files.writeString(report, NistHtmlReport.render(assessment, results, source, length, reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {
-            Json.write(io().out(), jsonResult(battery, assessment, results, source));
+            writeJsonReport(jsonResult(battery, assessment, results, source));
         } else if (csv()) {
             csvResult(new PrintStream(io().out(), true, StandardCharsets.UTF_8), assessment);
         } else {
@@ -166,9 +191,10 @@ public final class CertifyNistCommand extends LeafCommand {
             if (results.size() == 1) {
                 printPValues(out, battery, results.get(0));
             }
+            printReportFooter(out);
         }
         io().err().printf(Locale.ROOT, "tested %d sequences of %,d bits in %.2f s%n", streams, length,
-                meter.elapsedSeconds());
+                (System.nanoTime() - started) / 1e9);
         return assessment.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
     }
 
@@ -192,9 +218,10 @@ public final class CertifyNistCommand extends LeafCommand {
             throw new ParameterException(spec.commandLine(), "give either FILE (or '-') or --mechanism, not "
                     + (file == null ? "neither" : "both"));
         }
-        if (streams < 1) {
-            throw new ParameterException(spec.commandLine(), "--streams: must be at least 1, was " + streams);
+        if (streamsOption != null && streamsOption < 1) {
+            throw new ParameterException(spec.commandLine(), "--streams: must be at least 1, was " + streamsOption);
         }
+        streams = streamsOption != null ? streamsOption : file == null ? DEFAULT_GENERATOR_STREAMS : 0;
         if (length < 100) {
             throw new ParameterException(spec.commandLine(), "--length: must be at least 100 bits, was " + length);
         }
@@ -205,6 +232,48 @@ public final class CertifyNistCommand extends LeafCommand {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** Sequences drawn from --mechanism without --streams. */
+    private static final int DEFAULT_GENERATOR_STREAMS = 1;
+    /** Below this many sequences NIST's proportion test does not apply (SP 800-22 section 4.2.1). */
+    static final int MIN_STREAMS_FOR_PROPORTIONS = 55;
+
+    /**
+     * The number of whole sequences of --length bits the input holds (binary: 4 * ceil(n/32) bytes each,
+     * as NIST's program reads them; ASCII: n '0'/'1' characters each), counted on a second reading of
+     * the input, with a warning below 55.
+     */
+    private int wholeSequences(InputStream in, BitReader.Format format, String name) throws IOException {
+        long units = 0;
+        long perSequence;
+        if (format == BitReader.Format.BINARY) {
+            perSequence = (length + 31L) / 32 * 4;
+        } else {
+            perSequence = length;
+        }
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            if (format == BitReader.Format.BINARY) {
+                units += read;
+            } else {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '0' || buffer[i] == '1') {
+                        units++;
+                    }
+                }
+            }
+        }
+        long count = units / perSequence;
+        if (count < 1) {
+            throw new IllegalArgumentException(name + ": holds less than one sequence of " + length + " bits ("
+                    + units + (format == BitReader.Format.BINARY ? " bytes" : " bits") + ")");
+        }
+        if (count > Integer.MAX_VALUE) {
+            count = Integer.MAX_VALUE;
+        }
+        return (int) count;
     }
 
     private BitReader.Format format(InputStream in) throws IOException {

@@ -15,7 +15,10 @@ import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.rng.GeneratorOptions;
+import io.fairspin.cli.rng.SeededGenerator;
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.DrbgStream;
+import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.DrbgMechanism;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +77,11 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             description = "Generator for drawn values: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private DrbgMechanism generator;
 
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed the generator with S instead of OS entropy: a repeatable run of the certified mechanism"
+                + " (without FILE).")
+    private Long seed;
+
     @Option(names = "--binary", description = "FILE holds 32-bit big-endian unsigned integers instead of text lines.")
     private boolean binary;
 
@@ -111,7 +119,8 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         String source = file != null ? file : "fairspin " + generator.cliName();
         GameTestSummary summary = GameTestSummary.of(results, level);
         if (report != null) {
-            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source),
+            Files.writeString(report, GameReports.html(summary, "Game-level tests: " + source, what + " from " + source,
+                    reportLines()),
                     StandardCharsets.UTF_8);
         }
         if (json()) {
@@ -120,13 +129,14 @@ public final class CertifyOutcomesCommand extends LeafCommand {
             out.put("data", what);
             out.put("passed", summary.passed());
             out.put("summary", GameTestOutput.json(summary));
-            Json.write(io().out(), out);
+            writeJsonReport(out);
         } else if (csv()) {
             GameTestOutput.csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), summary);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.println(what + " from " + source);
             out.print(GameReports.text(summary));
+            printReportFooter(out);
         }
         return summary.passed() ? ExitCode.OK : ExitCode.BATTERY_FAILED;
     }
@@ -151,8 +161,41 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         if (count != null && (count < 1 || count > Integer.MAX_VALUE)) {
             throw new ParameterException(spec.commandLine(), "--count: must be in [1, 2^31 - 1], was " + count);
         }
+        if (seed != null && file != null) {
+            throw new ParameterException(spec.commandLine(), "--seed is for drawn values; a FILE is read as it is");
+        }
         if (binary && (file == null || range == null)) {
             throw new ParameterException(spec.commandLine(), "--binary applies to a FILE of integers (--range)");
+        }
+    }
+
+    /** The generator of drawn values: the certified generator, or with --seed the same mechanism seeded. */
+    private Generator generator() {
+        if (seed != null) {
+            DrbgStream stream = SeededGenerator.stream(generator, seed, "certify outcomes");
+            return new Generator(stream, stream::close);
+        }
+        CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build();
+        return new Generator(random, random::close);
+    }
+
+    /** A generator and how to close it. */
+    private record Generator(RandomStream stream, Runnable closer) implements AutoCloseable {
+        long nextLong(long bound) {
+            return stream.nextLong(bound);
+        }
+
+        void shuffle(int[] values) {
+            stream.shuffle(values);
+        }
+
+        double nextDouble() {
+            return stream.nextDouble();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
         }
     }
 
@@ -163,7 +206,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     private List<GameTestResult> integers() throws IOException {
         if (file == null) {
             OutcomeBattery battery = new OutcomeBattery(range, count);
-            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+            try (Generator random = generator()) {
                 for (long i = 0; i < count; i++) {
                     battery.accept(random.nextLong(range));
                     meter.advance(1);
@@ -190,7 +233,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
         PermutationTest test = new PermutationTest(deck);
         if (file == null) {
             int[] cards = new int[deck];
-            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+            try (Generator random = generator()) {
                 for (long s = 0; s < count; s++) {
                     for (int i = 0; i < deck; i++) {
                         cards[i] = i;
@@ -212,7 +255,7 @@ public final class CertifyOutcomesCommand extends LeafCommand {
     private GameTestResult doublesTest() throws IOException {
         UniformDoublesTest test = new UniformDoublesTest();
         if (file == null) {
-            try (CertifiedRandom random = CertifiedRandom.builder().mechanism(generator).build()) {
+            try (Generator random = generator()) {
                 for (long i = 0; i < count; i++) {
                     test.accept(random.nextDouble());
                     meter.advance(1);

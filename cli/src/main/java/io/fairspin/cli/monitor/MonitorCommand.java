@@ -1,5 +1,6 @@
 package io.fairspin.cli.monitor;
 
+import io.fairspin.cli.FormatOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.audit.log.LogFollower;
 import io.fairspin.audit.monitor.Alert;
@@ -47,6 +48,9 @@ import picocli.CommandLine.Parameters;
             "4:an integrity alert (log, rounds, models or generator)",
             "5:only statistics alerts (a control limit crossed)"})
 public final class MonitorCommand extends LeafCommand {
+    @Mixin
+    private FormatOption.TextJson format;
+
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     @Mixin
@@ -191,7 +195,7 @@ public final class MonitorCommand extends LeafCommand {
                 + " reading thread: %,.0f entries per CPU second)%n", summary.entries(), seconds,
                 summary.entriesPerSecond(), cpuSeconds, summary.entries() / Math.max(cpuSeconds, 1e-9));
         if (json()) {
-            Json.write(io().out(), summary);
+            writeJsonReport(summary);
             return;
         }
         PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);

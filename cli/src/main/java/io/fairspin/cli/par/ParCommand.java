@@ -50,17 +50,16 @@ public final class ParCommand extends LeafCommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
-            Json.write(io().out(), ReportWriter.json(model, game, report));
+            writeJsonReport(ReportWriter.json(model, game, report));
         } else if (csv()) {
             ReportWriter.writeCsv(out, report);
         } else {
             ReportWriter.writeText(out, report);
+            printReportFooter(out);
         }
         out.flush();
         if (reportFile != null) {
-            try (PrintStream html = new PrintStream(Files.newOutputStream(reportFile), false, StandardCharsets.UTF_8)) {
-                ReportWriter.writeHtml(html, report);
-            }
+            Files.writeString(reportFile, ReportWriter.html(report, reportLines()), StandardCharsets.UTF_8);
         }
         io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%n", model, seconds);
         return 0;

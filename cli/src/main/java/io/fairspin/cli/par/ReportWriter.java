@@ -1,5 +1,6 @@
 package io.fairspin.cli.par;
 
+import io.fairspin.cert.report.HtmlReport;
 import io.fairspin.cli.report.Csv;
 import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.math.AnalysisReport;
@@ -168,31 +169,14 @@ final class ReportWriter {
         }
     }
 
-    static void writeHtml(PrintStream out, AnalysisReport report) {
-        out.println("<!DOCTYPE html>");
-        out.println("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(report.title()) + "</title>");
-        out.println("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
-                + "th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left}td.n{text-align:right;"
-                + "font-family:monospace}th{background:#eee}</style></head><body>");
-        out.println("<h1>" + escape(report.title()) + "</h1>");
+    /** The PAR sheet as a standalone page, on the report toolkit, ending with its provenance lines. */
+    static String html(AnalysisReport report, List<String> provenance) {
+        HtmlReport html = new HtmlReport(report.title());
         for (Table table : report.tables()) {
-            out.println("<h2>" + escape(table.title()) + "</h2>");
-            out.println("<table><thead><tr>" + table.columns().stream().map(c -> "<th>" + escape(c) + "</th>")
-                    .reduce("", String::concat) + "</tr></thead><tbody>");
-            for (List<Cell> row : table.rows()) {
-                StringBuilder b = new StringBuilder("<tr>");
-                for (Cell cell : row) {
-                    b.append(cell instanceof Cell.Text ? "<td>" : "<td class=\"n\">").append(escape(text(cell)))
-                            .append("</td>");
-                }
-                out.println(b.append("</tr>"));
-            }
-            out.println("</tbody></table>");
+            html.heading(table.title());
+            html.table(table.columns(), table.rows().stream().map(row -> row.stream().map(ReportWriter::text).toList())
+                    .toList(), java.util.Set.of());
         }
-        out.println("</body></html>");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return html.provenance(provenance).render();
     }
 }

@@ -74,7 +74,7 @@ abstract class CollectCommand extends LeafCommand {
         meter.finish();
         if (!Destination.isStdout(out)) {
             if (json()) {
-                Json.write(io().out(), reportJson(meter, escrowed));
+                writeJsonReport(reportJson(meter, escrowed));
             } else {
                 PrintStream stdout = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
                 stdout.println(reportLine(meter));

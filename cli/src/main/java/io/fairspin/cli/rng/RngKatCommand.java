@@ -40,6 +40,7 @@ public final class RngKatCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         List<Path> files = rspFiles();
+        files.forEach(io().inputs()::file);
         List<FileReport> reports = new ArrayList<>();
         for (Path file : files) {
             KatResult result = CavpDrbgFile.run(file);
@@ -48,7 +49,7 @@ public final class RngKatCommand extends LeafCommand {
         }
         Summary summary = Summary.of(reports);
         if (json()) {
-            Json.write(io().out(), summary);
+            writeJsonReport(summary);
         } else {
             print(summary);
         }
@@ -89,6 +90,7 @@ public final class RngKatCommand extends LeafCommand {
                     summary.skippedCases(), String.join(", ", summary.skippedSections()));
         }
         out.printf(Locale.ROOT, "total: %d passed, %d failed%n", summary.passed(), summary.failed());
+        printReportFooter(out);
     }
 
     /** Counts for one mechanism in one file. */

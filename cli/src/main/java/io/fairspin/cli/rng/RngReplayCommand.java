@@ -70,6 +70,7 @@ public final class RngReplayCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         validate();
+        io().inputs().file(escrowFile);
         try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
             escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowFile + ": " + torn
                     + " not read: a writer was stopped while appending it, before any output depended on it"));
@@ -123,7 +124,7 @@ public final class RngReplayCommand extends LeafCommand {
         meter.finish();
         if (!Destination.isStdout(out)) {
             if (json()) {
-                Json.write(io().out(), new BytesResult(count, what, out));
+                writeJsonReport(new BytesResult(count, what, out));
             } else {
                 stdout().printf(Locale.ROOT, "wrote %,d bytes of %s from %s to %s%n", count, what, escrowFile, out);
             }
@@ -135,7 +136,7 @@ public final class RngReplayCommand extends LeafCommand {
                 replayed.seed().mechanism().cliName(), HEX.formatHex(replayed.seed().commitment()),
                 revealSeed ? HEX.formatHex(replayed.seed().reveal()) : null);
         if (json()) {
-            Json.write(io().out(), result);
+            writeJsonReport(result);
             return;
         }
         PrintStream o = stdout();
@@ -150,7 +151,7 @@ public final class RngReplayCommand extends LeafCommand {
 
     private void list(List<EscrowReplay.Instance> instances) throws IOException {
         if (json()) {
-            Json.write(io().out(), new ListResult(escrowFile.toString(), instances.stream().map(i -> new InstanceRow(
+            writeJsonReport(new ListResult(escrowFile.toString(), instances.stream().map(i -> new InstanceRow(
                     i.id(), i.mechanism().cliName(), i.requestBytes(), i.records(), i.requests(), i.generateCalls(),
                     i.closed())).toList()));
             return;

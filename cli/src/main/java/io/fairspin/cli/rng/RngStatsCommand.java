@@ -40,7 +40,7 @@ public final class RngStatsCommand extends LeafCommand {
             throw new IllegalArgumentException(file + ": empty, nothing to summarize");
         }
         if (json()) {
-            Json.write(io().out(), s);
+            writeJsonReport(s);
             return 0;
         }
         PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
@@ -53,6 +53,7 @@ public final class RngStatsCommand extends LeafCommand {
         out.printf(Locale.ROOT, "ones                %.6f of all bits, monobit P = %.4f%n", s.onesFraction(),
                 s.monobitP());
         out.printf(Locale.ROOT, "serial correlation  %.6f (0 expected)%n", s.serialCorrelation());
+        printReportFooter(out);
         return 0;
     }
 }

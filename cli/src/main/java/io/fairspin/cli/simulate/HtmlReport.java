@@ -1,178 +1,102 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cert.report.Chart;
 import io.fairspin.sim.SimulationReport;
 import io.fairspin.sim.Statistics;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A simulation report as one self-contained HTML file: the text report's figures, a chart of the running
- * RTP inside its confidence band as rounds accumulate, and a chart of the win distribution. Inline CSS
- * and SVG only; nothing is fetched from the network.
+ * A simulation report as one self-contained HTML file, on the report toolkit: the text report's figures, a chart
+ * of the running RTP inside its confidence band as rounds accumulate, a chart of the win distribution, and the
+ * report's provenance. Inline CSS and SVG only; nothing is fetched from the network.
  */
 final class HtmlReport {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 320;
-    private static final int MARGIN = 60;
 
     private final String model;
     private final SimulationReport report;
+    private final List<String> provenance;
 
-    HtmlReport(String model, SimulationReport report) {
+    HtmlReport(String model, SimulationReport report, List<String> provenance) {
         this.model = model;
         this.report = report;
+        this.provenance = List.copyOf(provenance);
     }
 
     String render() {
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>fairspin simulation: ")
-                .append(escape(report.gameId())).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}")
-                .append("pre{background:#f6f6f6;padding:1em;overflow-x:auto}")
-                .append("svg{background:#fff;border:1px solid #ccc;margin:1em 0}")
-                .append("text{font-size:11px;font-family:system-ui,sans-serif}")
-                .append(".pass{color:#1a7f37}.fail{color:#c62828}\n</style>\n</head>\n<body>\n")
-                .append("<h1>Simulation of ").append(escape(report.gameId())).append("</h1>\n")
-                .append(verdictLine())
-                .append("<h2>Figures</h2>\n<pre>").append(escape(new ReportText(model, report).render()))
-                .append("</pre>\n");
-        if (report.statistics().rounds() > 0) {
-            html.append("<h2>RTP as rounds accumulate</h2>\n<p>The running RTP (line) in chunk order, inside the ")
-                    .append(ReportText.percent(report.plan().confidence()))
-                    .append(report.exactFigures().isPresent() ? " band around the exact RTP (dashed)."
-                            : " band around the final simulated RTP (dashed); the model has no exact figures.")
-                    .append("</p>\n").append(convergenceChart())
-                    .append("<h2>Win distribution</h2>\n<p>Rounds by win in multiples of the stake "
-                            + "(share of all rounds, logarithmic scale).</p>\n")
-                    .append(distributionChart());
-        }
-        return html.append("</body>\n</html>\n").toString();
-    }
-
-    private String verdictLine() {
+        io.fairspin.cert.report.HtmlReport html = new io.fairspin.cert.report.HtmlReport("Simulation of "
+                + report.gameId());
         if (report.partial()) {
-            return "<p class=\"fail\">PARTIAL: the run was interrupted; the figures cover the rounds completed.</p>\n";
+            html.verdict(false, "PARTIAL: the run was interrupted; the figures cover the rounds completed.");
+        } else {
+            report.verdict().ifPresent(v -> html.verdict(v.passed(), v.passed()
+                    ? "the simulation agrees with the exact figures." : "the simulation disagrees with the exact figures."));
         }
-        return report.verdict().map(v -> v.passed()
-                ? "<p class=\"pass\">PASS: the simulation agrees with the exact figures.</p>\n"
-                : "<p class=\"fail\">FAIL: the simulation disagrees with the exact figures.</p>\n").orElse("");
+        html.heading("Figures").preformatted(new ReportText(model, report).render());
+        if (report.statistics().rounds() > 0) {
+            html.heading("RTP as rounds accumulate").figure(convergenceChart(), "The running RTP (line) in chunk order,"
+                    + " inside the " + ReportText.percent(report.plan().confidence())
+                    + (report.exactFigures().isPresent() ? " band around the exact RTP (dashed)."
+                    : " band around the final simulated RTP (dashed); the model has no exact figures."));
+            html.heading("Win distribution").figure(distributionChart(),
+                    "Rounds by win in multiples of the stake (share of all rounds, logarithmic scale).");
+        }
+        return html.provenance(provenance).render();
     }
 
-    private String convergenceChart() {
+    private Chart convergenceChart() {
         List<SimulationReport.Point> points = report.convergence();
-        double xMin = Math.log10(points.get(0).rounds());
-        double xMax = Math.max(Math.log10(points.get(points.size() - 1).rounds()), xMin + 1);
+        int n = points.size();
+        double[] xs = new double[n];
+        double[] rtp = new double[n];
+        double[] low = new double[n];
+        double[] high = new double[n];
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
-        for (SimulationReport.Point p : points) {
+        for (int i = 0; i < n; i++) {
+            SimulationReport.Point p = points.get(i);
             Statistics.Interval band = report.rtpBand(p.rounds());
+            xs[i] = Math.log10(p.rounds());
+            rtp[i] = p.rtp();
+            low[i] = band.low();
+            high[i] = band.high();
             yMin = Math.min(yMin, Math.min(p.rtp(), band.low()));
             yMax = Math.max(yMax, Math.max(p.rtp(), band.high()));
         }
-        if (!(yMax > yMin)) {
-            yMin -= 0.01;
-            yMax += 0.01;
-        }
-        Axes axes = new Axes(xMin, xMax, yMin, yMax);
-        StringBuilder upper = new StringBuilder();
-        StringBuilder lower = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        for (SimulationReport.Point p : points) {
-            double x = Math.log10(p.rounds());
-            Statistics.Interval band = report.rtpBand(p.rounds());
-            upper.append(axes.point(x, band.high()));
-            lower.insert(0, axes.point(x, band.low()));
-            line.append(axes.point(x, p.rtp()));
-        }
+        double xMin = xs[0];
+        double xMax = Math.max(xs[n - 1], xMin + 1);
         double centre = report.exactFigures().map(e -> e.rtp().doubleValue()).orElse(report.statistics().rtp());
-        StringBuilder svg = svgStart("Running RTP inside its confidence band");
-        svg.append("<polygon fill=\"#cfe3f7\" stroke=\"none\" points=\"").append(upper).append(lower).append("\"/>\n")
-                .append(String.format(Locale.ROOT,
-                        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>%n",
-                        MARGIN, axes.y(centre), WIDTH - MARGIN / 2, axes.y(centre)))
-                .append("<polyline fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.5\" points=\"").append(line)
-                .append("\"/>\n");
-        for (long decade = (long) Math.ceil(xMin); decade <= xMax; decade++) {
-            svg.append(axes.xTick(decade, "10^" + decade));
-        }
-        for (int i = 0; i <= 4; i++) {
-            double y = yMin + (yMax - yMin) * i / 4;
-            svg.append(axes.yTick(y, String.format(Locale.ROOT, "%.3f%%", 100 * y)));
-        }
-        return svg.append(axes.frame()).append(label("rounds (log scale)", WIDTH / 2, HEIGHT - 8))
-                .append("</svg>\n").toString();
+        return new Chart("Running RTP inside its confidence band", WIDTH, HEIGHT).x(xMin, xMax)
+                .y(Math.min(yMin, centre), Math.max(yMax, centre))
+                .xTicks(Chart.decades(xMin, xMax), Chart::powerOfTen)
+                .yLabels(y -> String.format(Locale.ROOT, "%s%%", trim(100 * y)))
+                .xTitle("rounds (log scale)")
+                .band(xs, low, high, "#cfe3f7").reference(centre, "#555").line(xs, rtp, "#c62828");
     }
 
-    private String distributionChart() {
+    private Chart distributionChart() {
         Statistics s = report.statistics();
         List<Statistics.Bucket> buckets = s.histogramBuckets().stream().filter(b -> b.rounds() > 0).toList();
-        double minLog = Math.floor(Math.log10((double) buckets.stream().mapToLong(Statistics.Bucket::rounds).min()
-                .orElse(1) / s.rounds())) - 0.5;
-        Axes axes = new Axes(0, buckets.size(), minLog, 0);
-        StringBuilder svg = svgStart("Win distribution");
-        double slot = (WIDTH - 1.5 * MARGIN) / buckets.size();
-        for (int i = 0; i < buckets.size(); i++) {
-            Statistics.Bucket b = buckets.get(i);
-            double share = (double) b.rounds() / s.rounds();
-            double top = axes.y(Math.log10(share));
-            double left = MARGIN + i * slot + slot * 0.15;
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7fb5\">"
-                            + "<title>%s: %,d rounds</title></rect>%n",
-                    left, top, slot * 0.7, axes.y(minLog) - top, escape(b.label()), b.rounds()))
-                    .append(label(escape(b.label()), left + slot * 0.35, HEIGHT - MARGIN + 14))
-                    .append(label(ReportText.percent(share), left + slot * 0.35, top - 4));
+        double[] shares = new double[buckets.size()];
+        List<String> labels = buckets.stream().map(Statistics.Bucket::label).toList();
+        List<String> tips = buckets.stream().map(b -> String.format(Locale.ROOT, "%s: %,d rounds (%s)", b.label(),
+                b.rounds(), ReportText.percent((double) b.rounds() / s.rounds()))).toList();
+        double minLog = 0;
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = Math.log10((double) buckets.get(i).rounds() / s.rounds());
+            minLog = Math.min(minLog, shares[i]);
         }
-        for (long decade = (long) Math.ceil(minLog); decade <= 0; decade++) {
-            svg.append(axes.yTick(decade, "1e" + decade));
-        }
-        return svg.append(axes.frame()).append(label("win x stake", WIDTH / 2, HEIGHT - 8)).append("</svg>\n")
-                .toString();
+        double bottom = Math.floor(minLog) - 1;
+        return new Chart("Win distribution", WIDTH, HEIGHT).y(bottom, 0)
+                .yTicks(Chart.decades(bottom, 0), d -> "1e" + Math.round(d))
+                .xTitle("win x stake").bars(labels, shares, tips, "#4a7fb5");
     }
 
-    private static StringBuilder svgStart(String title) {
-        return new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "role=\"img\" aria-label=\"%s\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT, title));
-    }
-
-    private static String label(String text, double x, double y) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n", x, y, text);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /** The mapping of data coordinates into the plotting area. */
-    private record Axes(double xMin, double xMax, double yMin, double yMax) {
-        double x(double value) {
-            return MARGIN + (value - xMin) / (xMax - xMin) * (WIDTH - 1.5 * MARGIN);
-        }
-
-        double y(double value) {
-            return HEIGHT - MARGIN - (value - yMin) / (yMax - yMin) * (HEIGHT - 1.5 * MARGIN);
-        }
-
-        String point(double xValue, double yValue) {
-            return String.format(Locale.ROOT, "%.1f,%.1f ", x(xValue), y(yValue));
-        }
-
-        String xTick(double value, String text) {
-            return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>%n",
-                    x(value), HEIGHT - MARGIN, x(value), HEIGHT - MARGIN + 4) + label(text, x(value), HEIGHT - MARGIN + 16);
-        }
-
-        String yTick(double value, String text) {
-            return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>%n"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                    MARGIN, y(value), WIDTH - MARGIN / 2, y(value), MARGIN - 4, y(value) + 4, text);
-        }
-
-        String frame() {
-            return String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#999\"/>%n",
-                    MARGIN, MARGIN / 2, WIDTH - 1.5 * MARGIN, HEIGHT - 1.5 * MARGIN);
-        }
+    /** 96.5000 as "96.5". */
+    private static String trim(double value) {
+        String text = String.format(Locale.ROOT, "%.6f", value);
+        return text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

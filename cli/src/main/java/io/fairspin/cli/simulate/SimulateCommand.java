@@ -21,10 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -71,7 +68,8 @@ public final class SimulateCommand extends LeafCommand {
             description = "Rounds to play: 10M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
     private long rounds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "N", converter = io.fairspin.cli.ThreadCount.class,
+            description = "Threads, 1 to 4 x the processors (default: the number of processors).")
     private Integer threads;
 
     @Option(names = "--seed", paramLabel = "S",
@@ -135,7 +133,7 @@ public final class SimulateCommand extends LeafCommand {
      */
     private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
         SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);
-        String fingerprint = json == null ? "test game " + game.id() : sha256(json);
+        String fingerprint = json == null ? "test game " + game.id() : SimulationCheckpoint.fingerprint(json);
         try (SimulationCheckpoint checkpoint = resume == null ? null
                 : SimulationCheckpoint.open(resume, game, plan, fingerprint)) {
             if (checkpoint != null && !checkpoint.completed().isEmpty()) {
@@ -223,30 +221,23 @@ public final class SimulateCommand extends LeafCommand {
     private int finish(SimulationReport result, String rateLine) throws IOException {
         print(result);
         if (report != null) {
-            Files.writeString(report, new HtmlReport(model, result).render(), StandardCharsets.UTF_8);
+            Files.writeString(report, new HtmlReport(model, result, reportLines()).render(), StandardCharsets.UTF_8);
         }
         io().err().println(rateLine);
         return result.verdict().map(v -> v.passed() ? ExitCode.OK : ExitCode.SIMULATION_DISAGREES)
                 .orElse(ExitCode.OK);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 
     private void print(SimulationReport result) throws IOException {
         if (json()) {
-            Json.write(io().out(), ReportJson.of(model, result));
+            writeJsonReport(ReportJson.of(model, result));
         } else if (csv()) {
             ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
-            out.flush();
+            printReportFooter(out);
         }
     }
 

@@ -68,8 +68,9 @@ class SimulateCommandTest {
                 "--threads", "1", "--rng", "certified");
         SimulateRun two = SimulateRun.of(DiceGame.honest(), false, "simulate", "m", "--rounds", "300K", "--seed", "11",
                 "--threads", "2", "--rng", "CERTIFIED");
-        assertEquals(one.stdout(), two.stdout());
+        assertEquals(withoutProvenance(one.stdout()), withoutProvenance(two.stdout()));
         assertTrue(one.stdout().contains("rng                 certified, seed 11"), one.stdout());
+        assertTrue(one.stdout().contains("report     fairspin "), "the report names its fairspin, command and date");
     }
 
     @Test
@@ -140,7 +141,8 @@ class SimulateCommandTest {
         assertEquals(ExitCode.OK, run.exitCode());
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>"));
-        assertTrue(page.contains("PASS: the simulation agrees with the exact figures."));
+        assertTrue(page.contains("<strong>PASS</strong> the simulation agrees with the exact figures."), page);
+        assertTrue(page.contains("<pre class=\"provenance\">report     fairspin "), "the provenance");
         assertTrue(page.contains("dice&lt;1&gt;.json"), "the model name is escaped");
         assertEquals(2, page.split("<svg ", -1).length - 1, "two charts");
         assertTrue(page.contains("aria-label=\"Running RTP inside its confidence band\""), "the first chart");
@@ -165,5 +167,11 @@ class SimulateCommandTest {
 
         SimulateRun quiet = SimulateRun.of(DiceGame.honest(), false, "simulate", "dice.json", "--rounds", "3M");
         assertFalse(quiet.stderr().contains("["), "no progress when stderr is not a terminal");
+    }
+
+    /** The report without its provenance lines (date and command line differ between runs). */
+    private static String withoutProvenance(String report) {
+        return report.lines().filter(l -> !l.startsWith("report     ") && !l.startsWith("input      "))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -9,6 +9,7 @@ import io.fairspin.math.BetException;
 import io.fairspin.math.BetLimits;
 import io.fairspin.math.Decision;
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelBets;
 import io.fairspin.math.ModelException;
@@ -76,7 +77,8 @@ public final class SlotGame implements Game, Analyzable {
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
-    private final String abandonPick;
+    /** The most double-ups after a winning round ({@code gamble.maxRounds}); 0 without a gamble. */
+    private final int gambleRounds;
     /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
     private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
 
@@ -92,7 +94,8 @@ public final class SlotGame implements Game, Analyzable {
                         + model.paylines().length + " paylines");
             }
         }
-        this.abandonPick = ModelBets.abandon(file, root, "pick", List.of("first"));
+        ModelBets.checkAbandon(file, root, Map.of("pick", List.of("first"), "gamble", List.of("collect")));
+        this.gambleRounds = gambleRounds(file, root);
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
@@ -247,13 +250,46 @@ public final class SlotGame implements Game, Analyzable {
         TapedRound.Script script = (player, s) -> {
             SpinRecorder recorder = new SpinRecorder(game, lineBet, picker(player));
             SpinResult result = recorder.play(s);
-            return new PlayedRound(recorder.outcome(), MAPPER.valueToTree(result).toString(), b, List.of());
+            ObjectNode detail = MAPPER.valueToTree(result);
+            if (gambleRounds > 0 && recorder.outcome().win() > 0) {
+                gamble(player, s, recorder.outcome(), detail);
+            }
+            return new PlayedRound(recorder.outcome(), detail.toString(), b, List.of());
         };
         Bonus bonus = model.bonus();
-        if (bonus == null || bonus.picks() == bonus.items()) {
+        if (gambleRounds == 0 && (bonus == null || bonus.picks() == bonus.items())) {
             return Round.settled(script.play(pending -> pending.byDefault(), stream));
         }
         return new TapedRound(b, stream, script);
+    }
+
+    /**
+     * The double-up after a winning round: up to {@code gamble.maxRounds} times the player collects or guesses
+     * the colour of a card (0 red, 1 black), drawn as uniform(2); a right guess doubles every win of the
+     * round, a wrong one loses it and ends the gamble. Adds {@code "gamble": [{"guess", "card", "win"}]} to the
+     * detail when the player gambled.
+     */
+    private void gamble(TapedRound.Player player, RandomStream stream, RoundOutcome outcome, ObjectNode detail) {
+        com.fasterxml.jackson.databind.node.ArrayNode steps = null;
+        for (int round = 0; round < gambleRounds && outcome.win() > 0; round++) {
+            ObjectNode view = MAPPER.createObjectNode().put("win", outcome.win()).put("gamble", round + 1)
+                    .put("of", gambleRounds);
+            Decision d = player.decide(new PendingDecision("gamble", List.of("collect", "gamble"), List.of(0, 1),
+                    Decision.of("collect"), Optional.of(Decision.of("collect")), view.toString()));
+            if (d.action().equals("collect")) {
+                break;
+            }
+            int guess = d.values().get(0);
+            int card = stream.nextInt(2);
+            for (int t = 0; t < outcome.winTypeCount(); t++) {
+                long won = outcome.win(t);
+                outcome.addWin(t, guess == card ? won : -won);
+            }
+            if (steps == null) {
+                steps = detail.putArray("gamble");
+            }
+            steps.addObject().put("guess", guess).put("card", card).put("win", outcome.win());
+        }
     }
 
     private SpinRecorder.Picker picker(TapedRound.Player player) {
@@ -538,7 +574,89 @@ public final class SlotGame implements Game, Analyzable {
 
     @Override
     public AnalysisReport analyze() {
-        return ParSheet.report(this, analysis());
+        AnalysisReport sheet = ParSheet.report(this, analysis());
+        if (limits.standardOnly()) {
+            return sheet;
+        }
+        List<AnalysisReport.Table> tables = new ArrayList<>(sheet.tables());
+        tables.add(1, rtpByBet());
+        return new AnalysisReport(sheet.title(), tables);
+    }
+
+    /** At most this many line counts are analysed for the RTP-by-bet table (each is an exact analysis). */
+    private static final int MAX_LINE_COUNTS = 64;
+
+    /**
+     * The RTP at each bet configuration the limits allow that changes it: every number of coins (coin pays),
+     * every number of lines (a line's rows or a cap can change the return per line bet); the bet per line never
+     * changes it. Lists the standard wager first, then each configuration whose RTP differs from it.
+     */
+    private AnalysisReport.Table rtpByBet() {
+        List<Long> lineCounts = values(limits.limit("lines"), model.lines());
+        List<Long> coinCounts = values(limits.limit("coins"), model.coins());
+        List<List<AnalysisReport.Cell>> rows = new ArrayList<>();
+        Fraction standard = analysis().figures().rtp();
+        rows.add(List.of(AnalysisReport.Cell.text(describe(model.lines(), model.coins()) + " (standard)"),
+                AnalysisReport.Cell.exact(standard)));
+        int same = 0;
+        for (long coins : coinCounts) {
+            for (long lines : lineCounts) {
+                if (lines == model.lines() && coins == model.coins()) {
+                    continue;
+                }
+                io.fairspin.math.Bet bet = io.fairspin.math.Bet.lines((int) lines, model.lineBet(), (int) coins);
+                Fraction rtp = variant(bet).analysis().figures().rtp();
+                if (rtp.equals(standard)) {
+                    same++;
+                } else {
+                    rows.add(List.of(AnalysisReport.Cell.text(describe(lines, coins)), AnalysisReport.Cell.exact(rtp)));
+                }
+            }
+        }
+        rows.add(List.of(AnalysisReport.Cell.text(same == 0 && rows.size() == 1 ? "no other configuration"
+                : same + " other configuration" + (same == 1 ? "" : "s")), AnalysisReport.Cell.text(
+                        same == 0 ? "" : "the standard RTP")));
+        return new AnalysisReport.Table("RTP by bet (lines and coins within the model's limits; the bet per line "
+                + "never changes it)", List.of("bet", "RTP"), rows);
+    }
+
+    private static String describe(long lines, long coins) {
+        return lines + (lines == 1 ? " line, " : " lines, ") + coins + (coins == 1 ? " coin" : " coins");
+    }
+
+    private static int gambleRounds(String file, JsonNode root) {
+        JsonNode gamble = root.get("gamble");
+        if (gamble == null) {
+            return 0;
+        }
+        if (!gamble.isObject() || gamble.size() != 1 || !gamble.has("maxRounds")) {
+            throw new ModelException(file, "$.gamble", "expected {\"maxRounds\": n}, the most double-ups after a win");
+        }
+        JsonNode rounds = gamble.get("maxRounds");
+        if (!rounds.isIntegralNumber() || rounds.asLong() < 1 || rounds.asLong() > 10) {
+            throw new ModelException(file, "$.gamble.maxRounds", "expected an integer from 1 to 10, was " + rounds);
+        }
+        return rounds.intValue();
+    }
+
+    /** The values a limit allows (at most {@link #MAX_LINE_COUNTS}, spread evenly), or {@code fallback}. */
+    private static List<Long> values(BetLimits.Limit limit, long fallback) {
+        if (limit == null) {
+            return List.of(fallback);
+        }
+        if (!limit.values().isEmpty()) {
+            return limit.values();
+        }
+        List<Long> all = new ArrayList<>();
+        long span = limit.max() - limit.min();
+        long step = Math.max(1, (span + MAX_LINE_COUNTS - 1) / MAX_LINE_COUNTS);
+        for (long v = limit.min(); v <= limit.max(); v += step) {
+            all.add(v);
+        }
+        if (all.get(all.size() - 1) != limit.max()) {
+            all.add(limit.max());
+        }
+        return all;
     }
 
     public Analysis analysis() {

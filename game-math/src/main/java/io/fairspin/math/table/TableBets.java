@@ -76,6 +76,12 @@ final class TableBets {
      */
     static Game read(String file, JsonNode root, Form form, List<String> offered, Reader reader) {
         Game game = reader.read(Field.root(file, withoutBetFields(root)));
+        ModelBets.checkAbandon(file, root, switch (form) {
+            case VIDEO_POKER -> Map.of("hold", List.of("none", "best"));
+            case BLACKJACK -> Map.of("hand", List.of("stand"), "insurance", List.of("decline"), "surrender",
+                    List.of("continue"));
+            default -> Map.of();
+        });
         attach(game, new TableBets(file, root.deepCopy(), form, offered, reader));
         return game;
     }

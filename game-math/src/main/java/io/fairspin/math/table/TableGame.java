@@ -12,21 +12,26 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.WinDistribution;
 import io.fairspin.rng.RandomStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What every table and card game shares: identity, the standard wager (whose bets are the win types),
  * one round-playing method for both the fast and the recorded path, and the analysis report made of
  * the per-bet table and the standard wager's figures.
  */
-abstract class TableGame implements Game, Analyzable {
+abstract class TableGame implements Game, Analyzable, WinDistribution {
     private final String id;
     private final String name;
     private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
     private volatile ExactFigures figures;
+    private volatile SortedMap<Long, Fraction> wins;
     /** The model's bets, set by {@link TableBets#read} once the game is read. */
     TableBets tableBets;
 
@@ -128,6 +133,33 @@ abstract class TableGame implements Game, Analyzable {
         if (known == null) {
             known = wager().figures(outcomeProbabilities());
             figures = known;
+        }
+        return Optional.of(known);
+    }
+
+    /**
+     * The exact distribution of a round's total return at the standard wager: each outcome key's return
+     * summed over the wager's bets, with the key's probability, keys of equal return merged.
+     */
+    @Override
+    public Optional<SortedMap<Long, Fraction>> winDistribution() {
+        SortedMap<Long, Fraction> known = wins;
+        if (known == null) {
+            Fraction[] p = outcomeProbabilities();
+            StandardWager wager = wager();
+            SortedMap<Long, Fraction> distribution = new TreeMap<>();
+            for (int key = 0; key < p.length; key++) {
+                if (p[key] == null || p[key].signum() == 0) {
+                    continue;
+                }
+                long total = 0;
+                for (int bet = 0; bet < wager.names().size(); bet++) {
+                    total = Math.addExact(total, wager.returned(key, bet));
+                }
+                distribution.merge(total, p[key], Fraction::add);
+            }
+            known = Collections.unmodifiableSortedMap(distribution);
+            wins = known;
         }
         return Optional.of(known);
     }

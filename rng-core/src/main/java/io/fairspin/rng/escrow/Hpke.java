@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
@@ -57,9 +58,20 @@ final class Hpke {
 
     /** Seals {@code plaintext}: returns {enc, ciphertext}. */
     static byte[][] seal(AsymmetricKeyParameter recipient, byte[] info, byte[] aad, byte[] plaintext) {
+        return seal(recipient, info, aad, plaintext, null);
+    }
+
+    /**
+     * Seals {@code plaintext} with the given ephemeral key pair (a fresh one when null): returns {enc,
+     * ciphertext}. A fixed ephemeral key is for known-answer tests only: it makes the sealing deterministic.
+     */
+    static byte[][] seal(AsymmetricKeyParameter recipient, byte[] info, byte[] aad, byte[] plaintext,
+                         AsymmetricCipherKeyPair ephemeral) {
         try {
-            byte[][] sealed = suite().seal(recipient, info, aad, plaintext, null, null, null);
-            return new byte[][] {sealed[1], sealed[0]};
+            HPKE suite = suite();
+            HPKEContextWithEncapsulation context = ephemeral == null ? suite.setupBaseS(recipient, info)
+                    : suite.setupBaseS(recipient, info, ephemeral);
+            return new byte[][] {context.getEncapsulation(), context.seal(aad, plaintext)};
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("HPKE seal failed", e);
         }

@@ -10,10 +10,7 @@ import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,7 +95,7 @@ public final class SparkSimulation {
         PlayRange(String modelName, byte[] model, SimulationPlan plan) {
             this.modelName = modelName;
             this.model = model.clone();
-            this.modelHash = sha256(model);
+            this.modelHash = SimulationCheckpoint.fingerprint(model);
             this.rounds = plan.rounds();
             this.seed = plan.seed();
             this.mode = plan.mode().cliName();
@@ -110,14 +107,6 @@ public final class SparkSimulation {
             Game game = GAMES.computeIfAbsent(modelHash, hash -> GameModels.load(modelName, model));
             SimulationPlan plan = new SimulationPlan(rounds, seed, RandomMode.fromCliName(mode), confidence);
             return Simulation.playRange(game, plan, range).encode();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 }

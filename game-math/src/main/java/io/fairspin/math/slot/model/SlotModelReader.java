@@ -33,7 +33,7 @@ public final class SlotModelReader {
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin", "betLimits", "abandon");
+            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble");
 
     private SlotModelReader() {
     }

@@ -1,0 +1,152 @@
+package io.fairspin.cli.report;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The input files a command read (models, data, logs), so that its report can state each one's SHA-256 and size:
+ * a file is hashed whole when the report is written; stdin is hashed as it is read (what the command read of it);
+ * a folder (an audit log) is each regular file in it, in name order.
+ */
+public final class Inputs {
+    private final Map<String, Path> files = new LinkedHashMap<>();
+    private final Map<String, Path> folders = new LinkedHashMap<>();
+    private Digesting stdin;
+
+    /** One input as a report states it. */
+    public record Input(String file, long bytes, String sha256) {
+    }
+
+    /** Records {@code file} as an input. */
+    public void file(Path file) {
+        files.putIfAbsent(file.toString(), file);
+    }
+
+    /** Records every regular file in {@code folder} as an input. */
+    public void folder(Path folder) {
+        folders.putIfAbsent(folder.toString(), folder);
+    }
+
+    /** Records stdin as an input: the stream returned hashes what is read through it. */
+    public InputStream stdin(InputStream in) {
+        if (stdin == null) {
+            stdin = new Digesting(in);
+        }
+        return stdin;
+    }
+
+    /** Each input with its size and SHA-256, in the order they were recorded (stdin first). */
+    public List<Input> describe() {
+        List<Input> inputs = new ArrayList<>();
+        if (stdin != null) {
+            inputs.add(new Input("-", stdin.count, HexFormat.of().formatHex(stdin.digest.digest())));
+        }
+        for (Path file : files.values()) {
+            if (Files.isRegularFile(file)) {
+                inputs.add(hash(file.toString(), file));
+            }
+        }
+        for (Path folder : folders.values()) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> children = Files.list(folder)) {
+                for (Path file : children.filter(Files::isRegularFile).sorted().toList()) {
+                    inputs.add(hash(file.toString(), file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return inputs;
+    }
+
+    private static Input hash(String name, Path file) {
+        MessageDigest digest = sha256();
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Input(name, size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stdin, hashed as it is read. */
+    private static final class Digesting extends FilterInputStream {
+        private final MessageDigest digest = sha256();
+        private long count;
+
+        Digesting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                digest.update((byte) b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                digest.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            byte[] buffer = new byte[8192];
+            while (skipped < n) {
+                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        /** Stdin is not closed by a command: the process owns it. */
+        @Override
+        public void close() {
+        }
+    }
+}
