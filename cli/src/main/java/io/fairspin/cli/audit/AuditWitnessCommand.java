@@ -53,9 +53,6 @@ public final class AuditWitnessCommand extends LeafCommand {
     private FormatOption.TextJson format;
 
 
-    @Mixin
-    private FormatOption.TextJson format;
-
     @Parameters(paramLabel = "LOG", arity = "0..1", description = "The log folder (or use --checkpoint and --proof).")
     private Path log;
 

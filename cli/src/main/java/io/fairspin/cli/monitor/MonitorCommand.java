@@ -53,9 +53,6 @@ public final class MonitorCommand extends LeafCommand {
 
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
-    @Mixin
-    private FormatOption.TextJson format;
-
     @Parameters(paramLabel = "LOG", description = "The audit log folder.")
     private Path log;
 
