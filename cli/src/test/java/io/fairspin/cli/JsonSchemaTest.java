@@ -68,7 +68,11 @@ class JsonSchemaTest {
                 "{auditor}.key", "--model", "examples/sizzling-hot.json"),
             row("audit-demo.schema.json", "audit", "demo", "{dir}/demo", "--signing-key", "{operator}.key",
                 "--rounds", "200"),
+            row("monitor.schema.json", "monitor", "{log}", "--models", "../examples"),
+            row("audit-witness.schema.json", "audit", "witness", "{log}", "--store", "{dir}/witness-store",
+                "--signing-key", "{operator}.key", "--operator-key", "{operator}.pub"),
             // Always JSON: no --format.
+            row("audit-consistency-proof.schema.json", "audit", "prove", "{log}", "--consistency", "1", "10"),
             row("audit-prove.schema.json", "audit", "prove", "{log}", "--round", "{round}"));
     }
 

@@ -45,8 +45,17 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     private final HealthTestedEntropySource entropy;
     private final String instanceId;
     private final Drbg drbg;
+    private static final System.Logger LOG = System.getLogger(CertifiedRandom.class.getName());
+
+    private final java.util.function.Consumer<RngHealthEvent> healthListener;
     private RngFailureException failure;
     private boolean closed;
+    // Read by health() without the generator's lock, so that a probe never waits behind a long request.
+    private volatile long reseeds;
+    private volatile long lastReseedMillis;
+    private volatile String failureMessage;
+    private volatile long failureMillis;
+    private volatile boolean closedFlag;
 
     private CertifiedRandom(Builder b) {
         super(REQUEST_BYTES);
@@ -54,6 +63,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         this.securityStrength = b.securityStrength;
         this.predictionResistance = b.predictionResistance;
         this.reseedInterval = b.reseedInterval;
+        this.healthListener = b.healthListener;
         this.entropy = b.entropySource != null ? b.entropySource : HealthTestedEntropySource.os();
         if (mechanism.requiresFullEntropy() && entropy.minEntropyPerSample() < 8) {
             throw new IllegalArgumentException("mechanism: " + mechanism + " has no derivation function and needs a"
@@ -214,8 +224,27 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
             failure = e;
             discardBuffered();
             drbg.close();
+            failureMessage = e.getMessage();
+            failureMillis = System.currentTimeMillis();
+            LOG.log(System.Logger.Level.ERROR, "certified generator {0} stopped: {1}", instanceId, e.getMessage());
+            emit(RngHealthEvent.Kind.HEALTH_FAILURE, e.getMessage() == null ? "" : e.getMessage());
             throw e;
         }
+    }
+
+    private void emit(RngHealthEvent.Kind kind, String detail) {
+        if (healthListener != null) {
+            healthListener.accept(new RngHealthEvent(instanceId, kind, System.currentTimeMillis(), reseeds, detail));
+        }
+    }
+
+    /**
+     * The generator's health, for a readiness probe: never blocks on the generator's lock and never throws.
+     */
+    public RngHealth health() {
+        String failed = failureMessage;
+        return new RngHealth(instanceId, failed == null && !closedFlag, entropy.healthy(), reseeds, lastReseedMillis,
+                java.util.Optional.ofNullable(failed), failureMillis);
     }
 
     private void reseedFromEntropy() {
@@ -229,6 +258,11 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
         }
+        reseeds++;
+        lastReseedMillis = System.currentTimeMillis();
+        LOG.log(System.Logger.Level.DEBUG, "certified generator {0} reseeded from the entropy source (reseed {1})",
+                instanceId, reseeds);
+        emit(RngHealthEvent.Kind.RESEED, "");
     }
 
     /** Entropy input: seedlen bytes of full entropy without df, else enough samples for the strength. */
@@ -278,6 +312,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            closedFlag = true;
             discardBuffered();
             drbg.close();
         }
@@ -297,6 +332,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         private long reseedInterval = 1L << 16;
         private boolean predictionResistance;
         private HealthTestedEntropySource entropySource;
+        private java.util.function.Consumer<RngHealthEvent> healthListener;
         private DrbgEscrow escrow;
 
         private Builder() {
@@ -338,6 +374,16 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         /** Whether every generate request is preceded by a reseed from the entropy source; off by default. */
         public Builder predictionResistance(boolean value) {
             predictionResistance = value;
+            return this;
+        }
+
+        /**
+         * Receives every {@link RngHealthEvent} (reseeds and failures) in the generator's thread, besides the
+         * {@code System.Logger} events; a game server can write them into its audit log. It must not call the
+         * generator.
+         */
+        public Builder healthListener(java.util.function.Consumer<RngHealthEvent> value) {
+            healthListener = value;
             return this;
         }
 

@@ -127,6 +127,11 @@ public final class HealthTestedEntropySource implements EntropySource {
         return proportionCutoff;
     }
 
+    /** Whether every health test has passed so far (a failure is final). */
+    public synchronized boolean healthy() {
+        return failure == null;
+    }
+
     @Override
     public synchronized void read(byte[] samples) {
         if (failure != null) {

@@ -90,7 +90,7 @@ public final class LogVerifier {
             problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, unsigned + " entries follow the last signed checkpoint"
                     + " (size " + last.checkpoint().size() + "), more than the " + allowed + " that the log's checkpoint"
                     + " interval (" + interval + ", the most entries between two of its checkpoints)"
-                    + (allowUnsigned > interval ? " and --allow-unsigned" : "") + " allow: checkpoints were deleted, or"
+                    + (allowUnsigned > interval ? " and --allow-unsigned allow" : " allows") + ": checkpoints were deleted, or"
                     + " the log is still being written (then use --allow-unsigned N)"));
         }
     }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *       two-sided {@link MixtureBoundary} with V_n = n x the exact variance of win / stake (for games whose
  *       stake varies within a round, the observed variance once 1,000 rounds are in) and rho = that variance x
  *       {@link ControlLimits#tightestRounds()}: false-alarm probability at most {@link ControlLimits#rtpAlpha()}
- *       over the game's whole life, checked after every round.</li>
+ *       over the game's whole life, checked every {@value #LOOK_EVERY} rounds.</li>
  *   <li>Hit frequency: the same boundary on the sum of (hit - p), variance p(1 - p).</li>
  *   <li>Award frequencies (games with an {@link OutcomeCheck}): at n = first look x 2^k rounds, for each award
  *       expected at least 10 times, z = (observed - expected) / sqrt(n x v), v the larger of the observed
@@ -33,6 +33,12 @@ public final class GameTally {
     }
 
     private static final int MAX_POINTS = 400;
+    /**
+     * The RTP and hit-frequency boundaries are checked every this many rounds (a power of two): the boundary
+     * holds at all times, so checking at fewer of them only lowers the false-alarm rate, and delays an alert by
+     * fewer than this many rounds.
+     */
+    static final int LOOK_EVERY = 16;
 
     private final String gameId;
     private final String modelHash;
@@ -64,7 +70,7 @@ public final class GameTally {
     private boolean awardAlarm;
     private long impossibleWins;
     private final List<Point> points = new ArrayList<>();
-    private long pointStep = 1000;
+    private long pointStep = 100;
 
     /**
      * @param check the game's outcome check, or null (then no award test)
@@ -125,7 +131,8 @@ public final class GameTally {
                 roundAwards[i] = 0;
             }
         }
-        if (!rtpAlarm && rtpVariance() > 0) {
+        boolean look = (rounds & (LOOK_EVERY - 1)) == 0;
+        if (look && !rtpAlarm && rtpVariance() > 0) {
             double v = rounds * rtpVariance();
             double limit = MixtureBoundary.threshold(v, rtpVariance() * limits.tightestRounds(), limits.rtpAlpha());
             if (Math.abs(rtpSum) >= limit) {
@@ -138,7 +145,7 @@ public final class GameTally {
                                 "expected", rtp, "alpha", limits.rtpAlpha()))));
             }
         }
-        if (!hitAlarm && hit > 0 && hit < 1) {
+        if (look && !hitAlarm && hit > 0 && hit < 1) {
             double p = hit;
             double s = hits - rounds * p;
             double limit = MixtureBoundary.threshold(rounds * p * (1 - p), p * (1 - p) * limits.tightestRounds(),

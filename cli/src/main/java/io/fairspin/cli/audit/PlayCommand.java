@@ -3,23 +3,25 @@ package io.fairspin.cli.audit;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
-import io.fairspin.cli.FormatOption;
-import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
-import io.fairspin.rng.CertifiedRandom;
-import io.fairspin.rng.keys.KeyFiles;
-import io.fairspin.rng.escrow.SeedEscrow;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.rng.GeneratorOptions;
+import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.RngHealthEvent;
+import io.fairspin.rng.escrow.SeedEscrow;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
-import java.security.KeyPair;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -127,7 +129,8 @@ public final class PlayCommand extends LeafCommand {
         // new log folder is created.
         try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
              AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
-             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow).build()) {
+             CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
+                     .healthListener(event -> audit.submitHealth(healthRecord(event))).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
             String sessionId = session != null ? session : "play-" + rng.instanceId();
             long firstIndex = audit.size();
@@ -146,6 +149,13 @@ public final class PlayCommand extends LeafCommand {
                     + " of %,d) on %d thread%s%n", rounds, seconds, rate, batch, threadCount, threadCount == 1 ? "" : "s");
         }
         return 0;
+    }
+
+    /** The log entry of a generator health event, so that 'fairspin monitor' sees reseeds and failures. */
+    static RngHealthRecord healthRecord(RngHealthEvent event) {
+        return new RngHealthRecord(event.instanceId(), event.kind() == RngHealthEvent.Kind.RESEED
+                ? RngHealthRecord.RESEED : RngHealthRecord.HEALTH_FAILURE, event.atMillis(), event.reseeds(),
+                event.detail());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.fairspin.audit.monitor.Models;
 import io.fairspin.audit.monitor.Monitor;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Probability;

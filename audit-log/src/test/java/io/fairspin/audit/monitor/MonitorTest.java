@@ -1,0 +1,158 @@
+package io.fairspin.audit.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.log.LogFollower;
+import io.fairspin.audit.record.CanonicalJson;
+import io.fairspin.audit.record.RngHealthRecord;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.round.ModelFile;
+import io.fairspin.math.PlayedRound;
+import io.fairspin.rng.keys.KeyFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor on real logs of Sizzling Hot rounds: an honest log raises nothing; each anomaly raises its own
+ * alert: an unknown model hash, a logged win or outcome the model cannot produce, a duplicate round id, a
+ * generator health failure; and rounds paid from an altered pay table but logged under the certified model's
+ * hash are flagged at the first round the pay differs.
+ */
+class MonitorTest {
+    private final KeyPair operator = KeyFiles.generate("Ed25519");
+
+    private static ModelFile certified() throws IOException {
+        return ModelFile.load(ControlLimitRuns.SIZZLING_HOT);
+    }
+
+    /** A round of {@code played} (a model) logged as a round of {@code logged}'s model, possibly edited. */
+    private static RoundRecord round(ModelFile logged, PlayedRound played, String id,
+                                     UnaryOperator<RoundRecord.Builder> edit) {
+        RoundRecord.Builder b = RoundRecord.builder().roundId(id).gameId(logged.game().id()).modelHash(logged.hash())
+                .startedAtMillis(1_790_000_000_000L).settledAtMillis(1_790_000_000_001L).sessionId("s")
+                .currency("XXX").bet(played.outcome().stake()).win(played.outcome().win()).playerChoices(new byte[0])
+                .seedCommitment(new byte[32]).escrowReference("test").outcome(CanonicalJson.encode(played.detail()));
+        return edit.apply(b).build();
+    }
+
+    private List<Alert> monitor(Path dir, ModelFile... models) throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        read(dir, alerts, models);
+        return alerts;
+    }
+
+    /** A batch run of the monitor over the whole log, as 'fairspin monitor' without --follow does it. */
+    private static Monitor read(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
+        Monitor monitor = new Monitor(Models.of(List.of(models)), ControlLimits.DEFAULT, alerts::add);
+        LogFollower follower = new LogFollower(dir, monitor);
+        follower.poll();
+        follower.finish();
+        monitor.finish(follower, 0);
+        return monitor;
+    }
+
+    private static List<String> types(List<Alert> alerts) {
+        List<String> types = new ArrayList<>();
+        alerts.forEach(a -> types.add(a.type()));
+        return types;
+    }
+
+    @Test
+    void anHonestLogRaisesNothingAndTalliesEveryRound(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(1);
+        long win = 0;
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 3000; i++) {
+                PlayedRound played = model.game().playRecorded(stream);
+                win += played.outcome().win();
+                log.submit(round(model, played, "r" + i, b -> b));
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = read(dir, alerts, model);
+        assertEquals(List.of(), alerts);
+        GameTally tally = monitor.games().get(0);
+        assertEquals(3000, tally.rounds());
+        assertEquals(3000 * 5, tally.stake());
+        assertEquals(win, tally.win());
+        long awards = 0;
+        for (long c : tally.awardCounts()) {
+            awards += c;
+        }
+        assertTrue(awards > 0, "awards are counted");
+    }
+
+    @Test
+    void eachAnomalyRaisesItsOwnAlert(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        ModelFile unknown = ModelFile.of("other.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
+                .replace("\"Sizzling Hot", "\"Sizzling Hot copy").getBytes(StandardCharsets.UTF_8));
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(2);
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 50; i++) {
+                log.submit(round(model, model.game().playRecorded(stream), "r" + i, b -> b));
+            }
+            log.submit(round(unknown, unknown.game().playRecorded(stream), "u1", b -> b));
+            log.submit(round(model, model.game().playRecorded(stream), "w1", b -> b.win(3)));
+            PlayedRound played = model.game().playRecorded(stream);
+            String moved = new String(CanonicalJson.encode(played.detail()), StandardCharsets.UTF_8)
+                    .replaceFirst("\"stops\":\\[(\\d+)", "\"stops\":[99");
+            log.submit(round(model, played, "o1", b -> b.outcome(moved.getBytes(StandardCharsets.UTF_8))));
+            log.submit(round(model, model.game().playRecorded(stream), "r7", b -> b));
+            log.appendHealth(new RngHealthRecord("drbg-1", RngHealthRecord.HEALTH_FAILURE, 1_790_000_000_000L, 3,
+                    "entropy source failed the SP 800-90B repetition count test"));
+        }
+        List<Alert> alerts = monitor(dir, model);
+        assertEquals(List.of("unknown-model", "impossible-win", "impossible-win", "duplicate-round", "rng-health"),
+                types(alerts));
+        assertTrue(alerts.get(0).message().contains("which no model of --models has"), alerts.get(0).message());
+        assertTrue(alerts.get(1).message().contains("win: logged 3, the model pays"), alerts.get(1).message());
+        assertTrue(alerts.get(2).message().contains("$.outcome.spins[0].stops[0]"), alerts.get(2).message());
+        assertTrue(alerts.get(3).message().contains("round id 'r7'"), alerts.get(3).message());
+        assertTrue(alerts.get(4).message().contains("repetition count test"), alerts.get(4).message());
+        assertTrue(alerts.stream().allMatch(Alert::integrity));
+    }
+
+    @Test
+    void anAlteredPayTableUnderTheCertifiedHashIsFlaggedAtItsFirstDifferentPay(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        ModelFile altered = ModelFile.of("altered.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
+                .replace("{\"symbol\": \"cherry\", \"pays\": [0, 5, 20, 50, 200]}",
+                        "{\"symbol\": \"cherry\", \"pays\": [0, 3, 20, 50, 200]}").getBytes(StandardCharsets.UTF_8));
+        List<Long> flaggedAt = new ArrayList<>();
+        for (int seed = 1; seed <= 20; seed++) {
+            Path dir = tmp.resolve("log" + seed);
+            SeededStream stream = new SeededStream(100 + seed);
+            long firstDifferent = -1;
+            try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+                for (int i = 0; i < 400; i++) {
+                    PlayedRound played = altered.game().playRecorded(stream);
+                    if (firstDifferent < 0 && played.outcome().win() > 0 && new String(CanonicalJson.encode(
+                            played.detail()), StandardCharsets.UTF_8).contains("\"cherry x2\"")) {
+                        firstDifferent = i + 1;
+                    }
+                    log.submit(round(model, played, "r" + i, b -> b));
+                }
+            }
+            List<Alert> alerts = monitor(dir, model);
+            assertTrue(firstDifferent > 0, "seed " + seed + ": no cherry pair in 400 rounds");
+            assertEquals("impossible-win", alerts.get(0).type(), "seed " + seed);
+            assertEquals(firstDifferent, alerts.get(0).index(), "seed " + seed + ": the entry of the first cherry pair");
+            flaggedAt.add(firstDifferent);
+        }
+        System.out.println("cherry x2 paying 3 under the certified hash: flagged at round " + flaggedAt);
+    }
+}

@@ -1,0 +1,171 @@
+package io.fairspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fairspin monitor} and {@code audit witness} from the command line: a log written by {@code play} is
+ * read with no alert and exit code 0; JSON summary, alert lines, HTML report and Prometheus metrics; a round of
+ * a model not in --models gives exit code 4 and an unknown-model alert line; following the log while
+ * {@code play} appends shows the alert; the witness cosigns and check-packet requires it.
+ */
+class MonitorCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MODEL = "../examples/sizzling-hot.json";
+
+    @TempDir
+    static Path dir;
+
+    static String path(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @BeforeAll
+    static void play() throws Exception {
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", path("auditor")).exitCode());
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", path("operator")).exitCode());
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", path("witness")).exitCode());
+        Files.createDirectories(dir.resolve("models"));
+        Files.copy(Path.of(MODEL), dir.resolve("models/sizzling-hot.json"));
+        CommandRun play = CommandRun.of("play", MODEL, "--rounds", "600", "--log", path("log"), "--escrow-key",
+                path("auditor.pub"), "--signing-key", path("operator.key"), "--batch", "100", "--checkpoint-every", "200");
+        assertEquals(0, play.exitCode(), play.stderr());
+    }
+
+    @Test
+    void anHonestLogGivesNoAlertAndExitCodeZero() throws Exception {
+        CommandRun run = CommandRun.of("--format", "json", "monitor", path("log"), "--models", path("models"),
+                "--alerts", path("alerts.jsonl"), "--report", path("report.html"));
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode summary = JSON.readTree(run.stdout());
+        assertEquals("OK", summary.get("result").asText());
+        assertEquals(600, summary.get("rounds").asLong());
+        assertEquals(601, summary.get("treeSize").asLong(), "the last checkpoint covers every entry");
+        JsonNode game = summary.get("games").get(0);
+        assertEquals("sizzling-hot", game.get("game").asText());
+        assertEquals(3000, game.get("stake").asLong());
+        assertEquals("1868274/1953125", game.get("rtp").get("fraction").asText());
+        assertTrue(summary.get("rngReseeds").size() >= 0);
+        assertTrue(run.stderr().contains("entries/s"), run.stderr());
+        assertEquals(0, Files.size(dir.resolve("alerts.jsonl")));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("sizzling-hot") && !html.contains("<script"), "report");
+    }
+
+    @Test
+    void aRoundOfAnUnknownModelIsAnIntegrityAlert() throws Exception {
+        Path other = dir.resolve("other-models");
+        Files.createDirectories(other);
+        Files.copy(Path.of("../examples/classic-sevens.json"), other.resolve("classic-sevens.json"));
+        CommandRun run = CommandRun.of("monitor", path("log"), "--models", other.toString(), "--alerts", "-");
+        assertEquals(4, run.exitCode(), run.stderr());
+        JsonNode alert = JSON.readTree(run.text().lines().findFirst().orElseThrow());
+        assertEquals("unknown-model", alert.get("type").asText());
+        assertEquals("integrity", alert.get("category").asText());
+        assertEquals("sizzling-hot", alert.get("gameId").asText());
+        assertTrue(run.stderr().contains("fairspin: ALERT unknown-model"), run.stderr());
+    }
+
+    @Test
+    void theMetricsEndpointAnswersWhileFollowing() throws Exception {
+        java.net.ServerSocket probe = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress());
+        int port = probe.getLocalPort();
+        probe.close();
+        CompletableFuture<CommandRun> following = CompletableFuture.supplyAsync(() -> CommandRun.of("monitor",
+                path("log"), "--models", path("models"), "--follow", "--exit-when-idle", "6", "--metrics-port",
+                String.valueOf(port)));
+        HttpClient client = HttpClient.newHttpClient();
+        String body = null;
+        for (int i = 0; i < 50 && body == null; i++) {
+            Thread.sleep(200);
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.body().contains("fairspin_monitor_rounds_total{game=\"sizzling-hot\"")) {
+                    body = response.body();
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+        }
+        CommandRun done = following.get();
+        assertEquals(0, done.exitCode(), done.stderr());
+        assertTrue(body != null, "no metrics scraped; stderr: " + done.stderr());
+        for (String name : List.of("fairspin_monitor_entries_total", "fairspin_monitor_rtp_ratio",
+                "fairspin_monitor_rtp_expected_ratio", "fairspin_monitor_hit_frequency_ratio",
+                "fairspin_monitor_alerts_total", "fairspin_monitor_award_occurrences_total",
+                "fairspin_monitor_alarm")) {
+            assertTrue(body.contains(name), name + " missing from\n" + body);
+        }
+        assertTrue(body.contains("fairspin_monitor_rounds_total{game=\"sizzling-hot\""), body);
+    }
+
+    @Test
+    void followingShowsAnAlertWhilePlayWrites() throws Exception {
+        Path log = dir.resolve("followed");
+        Path alerts = dir.resolve("followed.jsonl");
+        CommandRun first = CommandRun.of("play", MODEL, "--rounds", "50", "--log", log.toString(), "--escrow-key",
+                path("auditor.pub"), "--signing-key", path("operator.key"));
+        assertEquals(0, first.exitCode(), first.stderr());
+        CompletableFuture<CommandRun> following = CompletableFuture.supplyAsync(() -> CommandRun.of("monitor",
+                log.toString(), "--models", path("models"), "--follow", "--exit-when-idle", "8", "--poll", "50",
+                "--alerts", alerts.toString()));
+        Thread.sleep(1500);
+        // Another game, not in --models, appended to the same log while it is followed.
+        CommandRun other = CommandRun.of("play", "../examples/classic-sevens.json", "--rounds", "20", "--log",
+                log.toString(), "--escrow-key", path("auditor.pub"), "--signing-key", path("operator.key"));
+        assertEquals(0, other.exitCode(), other.stderr());
+        long written = System.currentTimeMillis();
+        String line = null;
+        while (line == null && System.currentTimeMillis() - written < 10_000) {
+            Thread.sleep(50);
+            if (Files.exists(alerts) && Files.size(alerts) > 0) {
+                line = Files.readAllLines(alerts, StandardCharsets.UTF_8).get(0);
+            }
+        }
+        long seconds = (System.currentTimeMillis() - written) / 1000;
+        assertTrue(line != null, "no alert within 10 s");
+        assertEquals("unknown-model", JSON.readTree(line).get("type").asText());
+        assertTrue(seconds < 5, seconds + " s");
+        assertEquals(0, following.get().exitCode());
+    }
+
+    @Test
+    void theWitnessCosignsAndCheckPacketRequiresIt() throws Exception {
+        CommandRun witness = CommandRun.of("audit", "witness", path("log"), "--store", path("store"), "--signing-key",
+                path("witness.key"), "--operator-key", path("operator.pub"), "--out", path("cosigned.note"));
+        assertEquals(0, witness.exitCode(), witness.stderr());
+        CommandRun packet = CommandRun.of("audit", "prove", path("log"), "--index", "5", "--checkpoint",
+                path("cosigned.note"));
+        assertEquals(0, packet.exitCode(), packet.stderr());
+        Files.write(dir.resolve("packet.json"), packet.stdout());
+        CommandRun check = CommandRun.of("audit", "check-packet", path("packet.json"), "--operator-key", path("operator.pub"),
+                "--witness-key", path("witness.pub"));
+        assertEquals(0, check.exitCode(), check.text());
+        assertTrue(check.text().contains("cosigned by witness witness.fairspin.local"), check.text());
+        CommandRun unwitnessed = CommandRun.of("audit", "prove", path("log"), "--index", "5");
+        Files.write(dir.resolve("plain.json"), unwitnessed.stdout());
+        CommandRun refused = CommandRun.of("audit", "check-packet", path("plain.json"), "--operator-key", path("operator.pub"),
+                "--witness-key", path("witness.pub"));
+        assertEquals(4, refused.exitCode());
+        assertTrue(refused.text().contains("no cosignature by witness key"), refused.text());
+        CommandRun proof = CommandRun.of("audit", "prove", path("log"), "--consistency", "100", "601");
+        assertEquals(0, proof.exitCode(), proof.stderr());
+        assertEquals("fairspin-consistency-proof/1", JSON.readTree(proof.stdout()).get("format").asText());
+    }
+}
