@@ -131,7 +131,8 @@ class AnyBytesProperties {
             assertEquals(1, run.stderr().lines().count(), "one line: " + line);
         }
         if (run.exitCode() == 4) {
-            assertEquals(3, role, "only a packet that does not check out is exit 4: " + line);
+            // A changed key file can still hold a valid key: the packet then does not check out under it.
+            assertTrue(role == 2 || role == 3, "only a packet that does not check out under the key is exit 4: " + line);
         }
         assertEquals(before, files(), "no file left behind: " + line);
         Files.delete(file);

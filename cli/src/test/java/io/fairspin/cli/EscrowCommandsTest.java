@@ -200,7 +200,7 @@ class EscrowCommandsTest {
         CommandRun wrongKey = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
                 dir.resolve("other.key").toString());
         assertEquals(ExitCode.ERROR, wrongKey.exitCode());
-        assertTrue(wrongKey.stderr().matches("fairspin: \\Q" + escrow + "\\E: offset 0: the record is sealed to key"
+        assertTrue(wrongKey.stderr().matches("fairspin: \\Q" + dir.resolve("other.key") + "\\E: not the key this escrow is sealed to: \\Q" + escrow + "\\E: offset 0: the record is sealed to key"
                 + " [0-9a-f]{16}, the given private key is [0-9a-f]{16} \\(wrong key\\)\n"), wrongKey.stderr());
 
         byte[] tampered = bytes.clone();

@@ -65,12 +65,11 @@ public final class AuditReplayCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        PrivateKey auditor = KeyFiles.readPrivateKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : PlayCommand.defaultEscrow(dir);
         ModelFile game = ModelFile.of(model, io().readAll(model));
         LogEntry entry = LogReader.round(dir, roundId);
         RoundReplay replay;
-        try (EscrowReplay escrow = EscrowReplay.read(escrowPath, auditor)) {
+        try (EscrowReplay escrow = io.fairspin.cli.EscrowReplays.open(escrowPath, escrowKey)) {
             escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowPath + ": " + torn
                     + " not read: a writer was stopped while appending it, before any output depended on it"));
             replay = RoundReplay.of(entry, game, escrow);

@@ -71,7 +71,7 @@ public final class RngReplayCommand extends LeafCommand {
     public Integer call() throws IOException {
         validate();
         io().inputs().file(escrowFile);
-        try (EscrowReplay escrow = EscrowReplay.read(escrowFile, KeyFiles.readPrivateKey(keyFile, KeyFiles.ESCROW_ALGORITHM))) {
+        try (EscrowReplay escrow = io.fairspin.cli.EscrowReplays.open(escrowFile, keyFile)) {
             escrow.tornTail().ifPresent(torn -> io().err().println("fairspin: " + escrowFile + ": " + torn
                     + " not read: a writer was stopped while appending it, before any output depended on it"));
             if (round != null) {

@@ -8,7 +8,19 @@ import java.io.IOException;
  * expected; it never holds plaintext.
  */
 public final class EscrowException extends IOException {
+    private final boolean wrongKey;
+
     EscrowException(String message) {
+        this(message, false);
+    }
+
+    EscrowException(String message, boolean wrongKey) {
         super(message);
+        this.wrongKey = wrongKey;
+    }
+
+    /** Whether the escrow is sound but sealed to another auditor key than the one given. */
+    public boolean wrongKey() {
+        return wrongKey;
     }
 }

@@ -106,8 +106,8 @@ final class EscrowReader {
         b.get(enc);
         int length = b.getInt();
         if (!Arrays.equals(recordKey, keyId)) {
-            throw error("the record is sealed to key " + HEX.formatHex(recordKey) + ", the given private key is "
-                    + HEX.formatHex(keyId) + " (wrong key)");
+            throw new EscrowException(source + ": offset " + offset + ": the record is sealed to key "
+                    + HEX.formatHex(recordKey) + ", the given private key is " + HEX.formatHex(keyId) + " (wrong key)", true);
         }
         byte[] ciphertext = in.readNBytes(length);
         if (ciphertext.length < length) {
