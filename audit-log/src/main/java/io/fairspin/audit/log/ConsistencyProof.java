@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.merkle.MerkleTree;
 import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.merkle.ProofJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,16 +100,9 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
         if (json == null || !json.isObject() || !FORMAT.equals(json.path("format").asText())) {
             throw new ProofException("$.format: expected \"" + FORMAT + "\"");
         }
-        List<byte[]> proof = new ArrayList<>();
-        JsonNode hashes = json.get("proof");
-        if (hashes == null || !hashes.isArray()) {
-            throw new ProofException("$.proof: expected an array of base64 hashes");
-        }
-        for (int i = 0; i < hashes.size(); i++) {
-            proof.add(base64(hashes.get(i), "$.proof[" + i + "]"));
-        }
-        return new ConsistencyProof(json.path("origin").asText(), size(json, "oldSize"), base64(json.get("oldRoot"),
-                "$.oldRoot"), size(json, "newSize"), base64(json.get("newRoot"), "$.newRoot"), proof);
+        List<byte[]> proof = ProofJson.hashes(json, "proof");
+        return new ConsistencyProof(json.path("origin").asText(), size(json, "oldSize"), ProofJson.base64(json.get("oldRoot"),
+                "$.oldRoot"), size(json, "newSize"), ProofJson.base64(json.get("newRoot"), "$.newRoot"), proof);
     }
 
     private static long size(JsonNode json, String field) throws ProofException {
@@ -119,14 +113,4 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
         return node.asLong();
     }
 
-    private static byte[] base64(JsonNode node, String path) throws ProofException {
-        if (node == null || !node.isTextual()) {
-            throw new ProofException(path + ": expected a base64 string");
-        }
-        try {
-            return Base64.getDecoder().decode(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw new ProofException(path + ": not base64");
-        }
-    }
 }

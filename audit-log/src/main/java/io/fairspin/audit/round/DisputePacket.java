@@ -7,6 +7,7 @@ import io.fairspin.audit.log.LogReader;
 import io.fairspin.audit.log.LogScanner;
 import io.fairspin.audit.merkle.MerkleTree;
 import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.merkle.ProofJson;
 import io.fairspin.audit.record.EntryJson;
 import io.fairspin.audit.record.LogEntry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -145,20 +146,13 @@ public final class DisputePacket {
         if (index == null || !index.canConvertToLong() || !index.isIntegralNumber() || index.asLong() < 0) {
             throw new ProofException("$.index: expected a non-negative integer");
         }
-        JsonNode proofNode = json.get("inclusionProof");
-        if (proofNode == null || !proofNode.isArray()) {
-            throw new ProofException("$.inclusionProof: expected an array of base64 hashes");
-        }
-        List<byte[]> proof = new ArrayList<>();
-        for (int i = 0; i < proofNode.size(); i++) {
-            proof.add(base64(proofNode.get(i), "$.inclusionProof[" + i + "]"));
-        }
+        List<byte[]> proof = ProofJson.hashes(json, "inclusionProof");
         JsonNode view = json.get("view");
         if (view == null || !view.isObject()) {
             throw new ProofException("$.view: expected the readable copy of the entry (an object); a packet"
                     + " without it is refused");
         }
-        return new DisputePacket(index.asLong(), base64(json.get("entry"), "$.entry"), proof, text(json, "checkpoint"),
+        return new DisputePacket(index.asLong(), ProofJson.base64(json.get("entry"), "$.entry"), proof, text(json, "checkpoint"),
                 view);
     }
 
@@ -170,16 +164,6 @@ public final class DisputePacket {
         return node.asText();
     }
 
-    private static byte[] base64(JsonNode node, String path) throws ProofException {
-        if (node == null || !node.isTextual()) {
-            throw new ProofException(path + ": expected a base64 string");
-        }
-        try {
-            return Base64.getDecoder().decode(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw new ProofException(path + ": not base64");
-        }
-    }
 
     /** The node as it reads back from text, so numbers compare by value whatever their Java type. */
     private static JsonNode reparsed(JsonNode node) {

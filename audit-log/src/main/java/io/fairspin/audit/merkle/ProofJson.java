@@ -1,0 +1,37 @@
+package io.fairspin.audit.merkle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Reads the hashes of proofs written as JSON (dispute packets, consistency proofs), naming the field that is wrong. */
+public final class ProofJson {
+    private ProofJson() {
+    }
+
+    /** The bytes of a base64 string field at {@code path}. */
+    public static byte[] base64(JsonNode node, String path) throws ProofException {
+        if (node == null || !node.isTextual()) {
+            throw new ProofException(path + ": expected a base64 string");
+        }
+        try {
+            return Base64.getDecoder().decode(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ProofException(path + ": not base64");
+        }
+    }
+
+    /** The hashes of the array of base64 strings in {@code field} of {@code json}. */
+    public static List<byte[]> hashes(JsonNode json, String field) throws ProofException {
+        JsonNode array = json.get(field);
+        if (array == null || !array.isArray()) {
+            throw new ProofException("$." + field + ": expected an array of base64 hashes");
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            hashes.add(base64(array.get(i), "$." + field + "[" + i + "]"));
+        }
+        return hashes;
+    }
+}
