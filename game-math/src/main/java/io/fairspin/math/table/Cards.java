@@ -25,12 +25,17 @@ public final class Cards {
         return (card % DECK) / RANKS;
     }
 
-    /** The card's name, rank then suit: {@code "Ah"}, {@code "Tc"}. */
+    /**
+     * The name of a card of a shoe of one or more decks, rank then suit: {@code "Ah"}, {@code "Tc"}; card
+     * {@code k} of any deck is named as card {@code k} of the first.
+     */
     public static String name(int card) {
-        if (card == JOKER) {
-            return "Jk";
-        }
         return "" + RANK_NAMES.charAt(rank(card)) + SUIT_NAMES.charAt(suit(card));
+    }
+
+    /** The name of a card of one deck with a joker (joker poker): {@code "Jk"} for {@link #JOKER}. */
+    public static String nameWithJoker(int card) {
+        return card == JOKER ? "Jk" : name(card);
     }
 
     /** The card of {@code rank} and {@code suit} in the first deck. */

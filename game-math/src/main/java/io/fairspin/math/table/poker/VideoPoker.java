@@ -129,7 +129,7 @@ public final class VideoPoker extends TableGame {
         ArrayNode dealtNames = detail == null ? null : detail.putArray("dealt");
         for (int i = 0; i < 5; i++) {
             if (dealtNames != null) {
-                dealtNames.add(Cards.name(s.dealt[i]));
+                dealtNames.add(Cards.nameWithJoker(s.dealt[i]));
             }
             if ((hold >>> i & 1) == 0) {
                 s.dealt[i] = s.dealer.next(stream);
@@ -146,7 +146,7 @@ public final class VideoPoker extends TableGame {
             }
             ArrayNode finalNames = detail.putArray("final");
             for (int card : s.dealt) {
-                finalNames.add(Cards.name(card));
+                finalNames.add(Cards.nameWithJoker(card));
             }
             detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
         }
@@ -198,7 +198,7 @@ public final class VideoPoker extends TableGame {
             ObjectNode view = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             ArrayNode dealtNames = view.putArray("dealt");
             for (int card : cards) {
-                dealtNames.add(Cards.name(card));
+                dealtNames.add(Cards.nameWithJoker(card));
             }
             io.fairspin.math.Decision hold = player.decide(new io.fairspin.math.PendingDecision("hold", List.of("hold"),
                     List.of(0, 1, 2, 3, 4), holdBest ? holdDecision(advice) : io.fairspin.math.Decision.of("hold"),
@@ -225,7 +225,7 @@ public final class VideoPoker extends TableGame {
             wager.settle(line, outcome);
             ArrayNode finalNames = detail.putArray("final");
             for (int card : cards) {
-                finalNames.add(Cards.name(card));
+                finalNames.add(Cards.nameWithJoker(card));
             }
             detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
             return new io.fairspin.math.PlayedRound(outcome, detail.toString(), explicit, List.of());
