@@ -44,14 +44,6 @@ import picocli.CommandLine.ScopeType;
 public final class FairspinCommand {
     private final Io io;
 
-    /**
-     * {@code --format} before the command name, as in {@code fairspin --format json par MODEL}: hidden, since each
-     * command lists the formats it prints; {@link Main} checks the value against them.
-     */
-    @Option(names = "--format", hidden = true, paramLabel = "FORMAT", converter = FormatOption.TextJsonCsvNames.class,
-            description = "The output format, for the command that follows.")
-    private OutputFormat format;
-
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
     private boolean verbose;
@@ -79,11 +71,6 @@ public final class FairspinCommand {
 
     public Io io() {
         return io;
-    }
-
-    /** The format given before the command name, or null. */
-    public OutputFormat format() {
-        return format;
     }
 
     public boolean verbose() {

@@ -22,17 +22,12 @@ public abstract class LeafCommand implements Callable<Integer> {
     }
 
     /**
-     * The output format: the command's own {@code --format} (a {@link FormatOption} mixin), else one given
-     * before the command name ({@code fairspin --format json par ...}), else text.
+     * The output format: the command's own {@code --format} (a {@link FormatOption} mixin, which offers only the
+     * formats the command prints), else text. There is no {@code --format} before the command name.
      */
     protected final OutputFormat format() {
         OptionSpec own = spec.findOption("--format");
-        if (own != null && spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-            return own.getValue();
-        }
-        OutputFormat before = root().format();
-        return before != null ? before : OutputFormat.TEXT;
+        return own != null && own.getValue() != null ? own.getValue() : OutputFormat.TEXT;
     }
 
     protected final boolean json() {

@@ -5,11 +5,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point of the {@code fairspin} command: it exits with what {@link #run} returns. */
@@ -57,18 +54,6 @@ public final class Main {
             }
             return e instanceof LogCorruptedException ? ExitCode.TAMPERED : ExitCode.ERROR;
         });
-        cli.setExecutionStrategy(parseResult -> {
-            List<CommandLine> commands = parseResult.asCommandLineList();
-            CommandLine last = commands.get(commands.size() - 1);
-            boolean help = commands.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
-            String refused = help ? null : refusedFormat(root.format(), last.getCommandSpec());
-            if (refused != null) {
-                io.err().println("fairspin: " + refused);
-                io.err().println("Try '" + last.getCommandSpec().qualifiedName() + " --help' for more information.");
-                return ExitCode.USAGE;
-            }
-            return new CommandLine.RunLast().execute(parseResult);
-        });
         return cli.execute(args);
     }
 
@@ -93,24 +78,6 @@ public final class Main {
             }
         }
         return e;
-    }
-
-    /**
-     * Why a {@code --format} given before the command name does not suit {@code command}, or null when it does: a
-     * command prints only the formats its own {@code --format} lists.
-     */
-    private static String refusedFormat(OutputFormat format, CommandSpec command) {
-        if (format == null || format == OutputFormat.TEXT) {
-            return null;
-        }
-        OptionSpec own = command.findOption("--format");
-        Set<OutputFormat> offered = own == null || own.completionCandidates() == null ? Set.of(OutputFormat.TEXT)
-                : FormatOption.offered(own.completionCandidates());
-        if (offered.contains(format)) {
-            return null;
-        }
-        return "--format " + format.cliName() + ": '" + command.qualifiedName() + "' prints "
-                + offered.stream().map(OutputFormat::cliName).collect(Collectors.joining(" or ")) + " only";
     }
 
     /**

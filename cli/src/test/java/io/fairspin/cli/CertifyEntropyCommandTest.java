@@ -27,7 +27,7 @@ class CertifyEntropyCommandTest {
     @Test
     void nonIidJsonCarriesNistsFiguresAndTheHealthTestCutoffs(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("entropy.html");
-        CommandRun run = CommandRun.of("--format", "json", "certify", "entropy",
+        CommandRun run = CommandRun.of("certify", "entropy", "--format", "json",
                 reference("sp800-90b", "rand1_short.bin"), "--bits-per-sample", "1", "--report", html.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("warning") && run.stderr().contains("1,000,000"), run.stderr());
@@ -85,7 +85,7 @@ class CertifyEntropyCommandTest {
 
     @Test
     void theIidTrackWithASeedIsRepeatableAndItsChiSquareTestsAreNists() throws Exception {
-        String[] args = {"--format", "json", "certify", "entropy", reference("sp800-90b", "rand8_short.bin"),
+        String[] args = {"certify", "entropy", "--format", "json", reference("sp800-90b", "rand8_short.bin"),
             "--bits-per-sample", "8", "--iid", "--seed", "7"};
         CommandRun first = CommandRun.of(args);
         CommandRun second = CommandRun.of(args);
@@ -103,7 +103,7 @@ class CertifyEntropyCommandTest {
 
     @Test
     void nistWithoutStreamsTestsEveryWholeSequenceAndWarnsBelow55() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", reference("sts", "data.sha1"),
+        CommandRun run = CommandRun.of("certify", "nist", "--format", "json", reference("sts", "data.sha1"),
                 "--length", "100000", "--tests", "frequency,runs");
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(10, JSON.readTree(run.stdout()).get("sequences").asInt());
@@ -116,12 +116,12 @@ class CertifyEntropyCommandTest {
 
     @Test
     void outcomesAndGameWithASeedAreRepeatableAndPass() {
-        String[] outcomes = {"--format", "json", "certify", "outcomes", "--range", "37", "--count", "50K", "--seed", "1"};
+        String[] outcomes = {"certify", "outcomes", "--format", "json", "--range", "37", "--count", "50K", "--seed", "1"};
         CommandRun a = CommandRun.of(outcomes);
         assertEquals(0, a.exitCode(), a.stderr());
         assertEquals(a.jsonWithoutReport(), CommandRun.of(outcomes).jsonWithoutReport());
         String model = Path.of("..", "examples", "roulette-european.json").toString();
-        String[] game = {"--format", "json", "certify", "game", model, "--rounds", "20K", "--seed", "3"};
+        String[] game = {"certify", "game", "--format", "json", model, "--rounds", "20K", "--seed", "3"};
         CommandRun g = CommandRun.of(game);
         assertEquals(0, g.exitCode(), g.stderr());
         assertEquals(g.jsonWithoutReport(), CommandRun.of(game).jsonWithoutReport());

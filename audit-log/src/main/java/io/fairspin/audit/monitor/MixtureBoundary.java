@@ -5,7 +5,7 @@ package io.fairspin.audit.monitor;
  * Sekhon, "Time-uniform, nonparametric, nonasymptotic confidence sequences" (Ann. Statist. 2021), eq. (3.7):
  * for a sum S_n of independent centred increments with variance proxy V_n,
  *
- * <pre>P( exists n: |S_n| >= sqrt((V_n + rho) * (ln(1 + V_n / rho) + 2 ln(2 / alpha))) ) <= alpha</pre>
+ * <pre>{@code P( exists n: |S_n| >= sqrt((V_n + rho) * (ln(1 + V_n / rho) + 2 ln(2 / alpha))) ) <= alpha}</pre>
  *
  * <p>exactly for sub-Gaussian increments and asymptotically (as V_n grows) for any finite variance. The bound
  * holds over all n at once, so the sum may be checked after every round for the game's whole life at a total
