@@ -24,6 +24,7 @@ public record RngHealthEvent(String instanceId, Kind kind, long atMillis, long r
         HEALTH_FAILURE
     }
 
+    /** Checks the event's fields. */
     public RngHealthEvent {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(kind, "kind");
