@@ -91,7 +91,8 @@ class CliConventionsTest {
             {"--format", "csv", "keys", "escrow", "--out", "x"}}) {
             CommandRun run = CommandRun.of(args);
             assertEquals(ExitCode.USAGE, run.exitCode(), run.stderr());
-            assertTrue(run.stderr().contains("Unknown option: '--format'"), run.stderr());
+            assertTrue(run.stderr().startsWith("fairspin: Unknown option") && run.stderr().contains("'--format'"),
+                    run.stderr());
             assertEquals("", run.stdout());
         }
     }

@@ -192,7 +192,6 @@ public final class RoundSeed {
      * lp(client seed)), read in requests of {@link #STREAM_REQUEST_BYTES} bytes.
      *
      * @param clientSeed the player's seed in provably-fair mode; null or empty for none
-     * @param clientSeed the player's seed bytes, or null for none
      * @return a new stream over the round's DRBG; close it when done
      */
     public DrbgStream stream(byte[] clientSeed) {
