@@ -28,6 +28,13 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
     public record Key(long index, String verifierKey, String keyId) {
     }
 
+    /**
+     * Copies the lists.
+     *
+     * @param tornTails half-written last frames: file, offset, and what was found
+     * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify}) or not
+     *     ({@code inspect}) /
+     */
     public LogReport {
         segments = List.copyOf(segments);
         keys = List.copyOf(keys);
@@ -37,11 +44,20 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
         tornTails = List.copyOf(tornTails);
     }
 
+    /**
+     * Whether the log checked out.
+     *
+     * @return true when no problem was found
+     */
     public boolean ok() {
         return problems.isEmpty();
     }
 
-    /** Intact entries after the last checkpoint: chained and CRC-checked, but not yet signed. */
+    /**
+     * Intact entries after the last checkpoint: chained and CRC-checked, but not yet signed.
+     *
+     * @return the number of unsigned entries
+     */
     public long unsignedEntries() {
         return checkpoints.isEmpty() ? entries : Math.max(0, entries - checkpoints.get(checkpoints.size() - 1).size());
     }

@@ -15,7 +15,14 @@ public final class MixtureBoundary {
     private MixtureBoundary() {
     }
 
-    /** The boundary for |S_n| at variance {@code v}. */
+    /**
+     * The boundary for |S_n| at variance {@code v}.
+     *
+     * @param v the variance proxy V_n accumulated so far, at least 0
+     * @param rho where the boundary is tightest, positive
+     * @param alpha the false-alarm probability over all n, strictly between 0 and 1
+     * @return the threshold |S_n| must stay below
+     */
     public static double threshold(double v, double rho, double alpha) {
         return Math.sqrt((v + rho) * (Math.log1p(v / rho) + 2 * Math.log(2 / alpha)));
     }
