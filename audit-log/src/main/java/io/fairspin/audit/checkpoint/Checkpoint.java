@@ -9,10 +9,20 @@ import java.util.HexFormat;
 /**
  * A tree head in the C2SP tlog-checkpoint format: the note text {@code origin \n size \n base64(root) \n},
  * signed as a {@link SignedNote}. Extension lines after the root are tolerated when parsing.
+ *
+ * @param origin   the log's name, one non-empty line
+ * @param size     the tree size: the number of entries the checkpoint covers
+ * @param rootHash the tree's 32-byte root hash
  */
 public record Checkpoint(String origin, long size, byte[] rootHash) {
 
-    /** Checks the origin and the root hash's length. */
+    /**
+     * Checks the origin and the root hash's length.
+     *
+     * @param origin the log's name, one non-empty line
+     * @param size the tree size: the number of entries the checkpoint covers
+     * @param rootHash the tree's 32-byte root hash
+     */
     public Checkpoint {
         if (origin.isEmpty() || origin.contains("\n")) {
             throw new IllegalArgumentException("a checkpoint origin is one non-empty line");

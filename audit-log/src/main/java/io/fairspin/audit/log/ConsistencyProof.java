@@ -20,6 +20,13 @@ import java.util.List;
  *
  * <p>JSON ({@code fairspin audit prove --consistency OLD NEW}): {@code {"format": "fairspin-consistency-proof/1",
  * "origin", "oldSize", "oldRoot", "newSize", "newRoot" (base64), "proof" (base64 hashes)}}.
+ *
+ * @param origin  the log's name
+ * @param oldSize the older tree size, at least 1
+ * @param oldRoot the older tree's 32-byte root hash
+ * @param newSize the newer tree size, at least {@code oldSize}
+ * @param newRoot the newer tree's 32-byte root hash
+ * @param proof   the proof's hashes, 32 bytes each
  */
 public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long newSize, byte[] newRoot,
                                List<byte[]> proof) {
@@ -27,7 +34,16 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
     public static final String FORMAT = "fairspin-consistency-proof/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Checks the sizes and copies the hashes. */
+    /**
+     * Checks the sizes and copies the hashes.
+     *
+     * @param origin the log's name
+     * @param oldSize the older tree size, at least 1
+     * @param oldRoot the older tree's 32-byte root hash
+     * @param newSize the newer tree size, at least {@code oldSize}
+     * @param newRoot the newer tree's 32-byte root hash
+     * @param proof the proof's hashes, 32 bytes each
+     */
     public ConsistencyProof {
         proof = List.copyOf(proof);
     }

@@ -11,8 +11,16 @@ import java.util.List;
  * next writer's open cuts it off and logs the cut. A frame that is damaged, or followed by a valid one,
  * is a problem.
  *
+ * @param origin            the log's name, from its header; null when no header was read
+ * @param segments          the segment files, in order
+ * @param entries           the entries read intact
+ * @param rounds            the round entries among them
+ * @param keys              the checkpoint keys announced, in order
+ * @param tailCuts          the torn tails earlier writers cut off and logged
+ * @param checkpoints       the checkpoints found, in order
+ * @param bytes             the segments' total size in bytes
+ * @param problems          every problem, each with file and offset; empty when the log is sound
  * @param tornTails         half-written last frames: file, offset, and what was found
- *
  * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify})
  *                          or not ({@code inspect})
  */
@@ -31,9 +39,17 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
     /**
      * Copies the lists.
      *
-     * @param tornTails half-written last frames: file, offset, and what was found
-     * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify}) or not
-     *     ({@code inspect}) /
+     * @param origin            the log's name, from its header; null when no header was read
+     * @param segments          the segment files, in order
+     * @param entries           the entries read intact
+     * @param rounds            the round entries among them
+     * @param keys              the checkpoint keys announced, in order
+     * @param tailCuts          the torn tails earlier writers cut off and logged
+     * @param checkpoints       the checkpoints found, in order
+     * @param bytes             the segments' total size in bytes
+     * @param problems          every problem, each with file and offset; empty when the log is sound
+     * @param tornTails         half-written last frames: file, offset, and what was found
+     * @param signaturesChecked whether checkpoint signatures were checked against a trusted key
      */
     public LogReport {
         segments = List.copyOf(segments);

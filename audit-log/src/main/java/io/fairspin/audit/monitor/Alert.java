@@ -86,7 +86,7 @@ public record Alert(String type, String category, String message, String gameId,
      * @param index the log entry concerned, or -1
      * @param roundId the round concerned, or null
      * @param rounds rounds of the game read when it fired (0 when not about a game)
-     * @param details figures behind the alert (statistic, limit, observed and expected values), possibly empty /
+     * @param details figures behind the alert (statistic, limit, observed and expected values), possibly empty
      */
     public Alert {
         Objects.requireNonNull(type, "type");

@@ -23,7 +23,7 @@ public record ControlLimits(double rtpAlpha, double hitAlpha, double awardAlpha,
      * @param awardAlpha false-alarm probability of the award-frequency test, over all its looks and awards
      * @param tightestRounds the rounds at which the RTP and hit-frequency boundaries are tightest (rho = variance x
      *     this)
-     * @param firstAwardLook the rounds of the award test's first look; it looks again each time the rounds double /
+     * @param firstAwardLook the rounds of the award test's first look; it looks again each time the rounds double
      */
     public ControlLimits {
         requireProbability("rtpAlpha", rtpAlpha);

@@ -31,7 +31,7 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
      * @param kind {@value #RESEED} or {@value #HEALTH_FAILURE}
      * @param atMillis when, in milliseconds since 1970-01-01T00:00:00Z
      * @param reseeds the generator's reseeds so far, this one included
-     * @param detail what happened, for a failure the health test's message; may be empty /
+     * @param detail what happened, for a failure the health test's message; may be empty
      */
     public RngHealthRecord {
         Objects.requireNonNull(detail, "detail");

@@ -14,7 +14,16 @@ import java.util.List;
  */
 public record Estimate(String estimator, String input, List<Figure> figures, List<String> notes, double minEntropy,
                        String notApplicable) {
-    /** Copies the figures and notes. */
+    /**
+     * Copies the figures and notes.
+     *
+     * @param estimator the estimator's name as NIST prints it ({@code "Most Common Value"}, {@code "LZ78Y Prediction"})
+     * @param input {@code "Literal"} or {@code "Bitstring"}
+     * @param figures the intermediate figures in NIST's order
+     * @param notes NIST's remarks without a value ({@code "Found p."})
+     * @param minEntropy the estimate in bits per symbol of the input, or NaN when the estimator did not apply
+     * @param notApplicable why the estimator did not apply, or null
+     */
     public Estimate {
         figures = List.copyOf(figures);
         notes = List.copyOf(notes);

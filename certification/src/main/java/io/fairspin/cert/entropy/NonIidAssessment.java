@@ -22,6 +22,15 @@ import java.util.function.Supplier;
  */
 public record NonIidAssessment(EntropySamples samples, List<Estimate> estimates, double hOriginal,
                                double hBitstring, double minEntropy) {
+    /**
+     * Copies the estimates.
+     *
+     * @param samples the samples assessed
+     * @param estimates every estimate, in NIST's order (bitstring before literal for each estimator)
+     * @param hOriginal min over the literal estimates and the sample width
+     * @param hBitstring min over the bitstring estimates and 1, NaN when the bitstring was not assessed
+     * @param minEntropy the assessed min-entropy per sample
+     */
     public NonIidAssessment {
         estimates = List.copyOf(estimates);
     }

@@ -28,7 +28,7 @@ public record NistParameters(int blockFrequencyM, int nonOverlappingM, int overl
      * @param approximateEntropyM block length m of the approximate entropy test
      * @param serialM block length m of the serial test
      * @param linearComplexityM block length M of the linear complexity test
-     * @param universalL block length L of Maurer's universal test (6 to 16), or 0 to choose it from n /
+     * @param universalL block length L of Maurer's universal test (6 to 16), or 0 to choose it from n
      */
     public NistParameters {
         check("block-frequency-m", blockFrequencyM, 1, Integer.MAX_VALUE);

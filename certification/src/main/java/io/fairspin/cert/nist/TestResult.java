@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record TestResult(NistTest test, List<Double> pValues, String notApplicable) {
 
-    /** Copies the P-values. */
+    /**
+     * Copies the P-values.
+     *
+     * @param test the test
+     * @param pValues the P-values, empty when the test did not apply
+     * @param notApplicable why the test did not apply (for example too few cycles), or null
+     */
     public TestResult {
         pValues = List.copyOf(pValues);
     }

@@ -52,8 +52,11 @@ public final class SlotGame implements Game, Analyzable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
+    /** The model as read from its file. */
     public final SlotModel model;
+    /** The paylines' lookup table: a line's symbols to its win. */
     public final LineTable table;
+    /** Every reel set of the model, compiled, by index. */
     public final CompiledReels[] reelSets;
     private final WeightedTable baseChoice;
     private final WeightedTable freeChoice;
@@ -766,9 +769,19 @@ public final class SlotGame implements Game, Analyzable {
         return result;
     }
 
-    /** The player's wager: bet per line in minor units and lines played (for a ways game, line bets staked). */
+    /**
+     * The player's wager: bet per line in minor units and lines played (for a ways game, line bets staked).
+     *
+     * @param lineBet the bet per line in minor units, at least 1
+     * @param lines   the lines played, at least 1
+     */
     public record Bet(long lineBet, int lines) {
-        /** Checks that both are positive. */
+        /**
+         * Checks that both are positive.
+         *
+         * @param lineBet the bet per line in minor units, at least 1
+         * @param lines the lines played, at least 1
+         */
         public Bet {
             if (lineBet < 1) {
                 throw new IllegalArgumentException("lineBet: must be positive, was " + lineBet);

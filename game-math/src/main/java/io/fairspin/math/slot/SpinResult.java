@@ -20,7 +20,7 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
      * @param lines lines played
      * @param stake what the round cost: line bet times lines
      * @param win the round's total win
-     * @param spins the base spin first, then the free games in the order played /
+     * @param spins the base spin first, then the free games in the order played
      */
     public SpinResult {
         spins = List.copyOf(spins);
@@ -52,7 +52,7 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
          * @param capped how much the maximum-win cap took off this spin's line and scatter wins
          * @param freeGames free games this spin awarded
          * @param bonuses bonus rounds this spin started
-         * @param win the spin's total win: wins, less the cap, plus bonus awards /
+         * @param win the spin's total win: wins, less the cap, plus bonus awards
          */
         public Spin {
             stops = List.copyOf(stops);
@@ -79,7 +79,7 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
          * @param award the pay's name, for example {@code "seven x5"} or {@code "star x3"}
          * @param line the payline's index for a line win, else -1
          * @param positions the winning positions
-         * @param amount the amount, multipliers included /
+         * @param amount the amount, multipliers included
          */
         public Win {
             positions = List.copyOf(positions);
@@ -105,7 +105,7 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
          * @param line the payline that started it
          * @param items the prizes each item hid, in line bets
          * @param picked the items the player picked, in order
-         * @param amount what the bonus paid /
+         * @param amount what the bonus paid
          */
         public BonusRound {
             items = items.stream().map(List::copyOf).toList();
