@@ -73,7 +73,14 @@ public abstract class LeafCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}. */
+    /**
+     * Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}.
+     *
+     * @param command the command the option belongs to
+     * @param option the option's name, for the message
+     * @param value the value given
+     * @param min the smallest value allowed
+     */
     public static void requireAtLeast(CommandSpec command, String option, long value, long min) {
         if (value < min) {
             throw new ParameterException(command.commandLine(),

@@ -14,11 +14,22 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs {@code fairspin} with the process's streams and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(run(Io.system(), args));
     }
 
-    /** Runs the command line with the given streams and returns the exit code; never exits the JVM. */
+    /**
+     * Runs the command line with the given streams and returns the exit code; never exits the JVM.
+     *
+     * @param io the streams
+     * @param args the command line
+     * @return the exit code (0 success, 1 error, 2 usage, 3 battery failed, 4 tampering, 5 disagreement)
+     */
     public static int run(Io io, String... args) {
         CheckedOutput stdout = new CheckedOutput(io.out());
         int code = run(new Io(io.in(), stdout, io.err(), io.interactive()), stdout, args);
@@ -83,6 +94,9 @@ public final class Main {
     /**
      * The command tree, also used to generate the completion script: every command answers {@code --help} and
      * {@code --version}.
+     *
+     * @param root the root command
+     * @return the command line, ready to execute
      */
     public static CommandLine commandLine(FairspinCommand root) {
         CommandLine cli = new CommandLine(root);
