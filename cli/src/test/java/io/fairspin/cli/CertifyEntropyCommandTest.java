@@ -48,6 +48,26 @@ class CertifyEntropyCommandTest {
         assertTrue(Files.readString(html).contains("SP 800-90B entropy assessment"));
     }
 
+    /** The CSV tables carry the same figures as the text: NIST's LZ78Y count, the assessment and the cutoffs. */
+    @Test
+    void csvOutputHasTheAssessmentTheEstimatesAndTheirFigures() {
+        CommandRun run = CommandRun.of("certify", "entropy", reference("sp800-90b", "rand4_short.bin"),
+                "--bits-per-sample", "4", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.stderr());
+        String csv = run.text();
+        List<String> lines = List.of(csv.split("\r\n", -1));
+        assertEquals("# SP 800-90B entropy assessment", lines.get(0));
+        assertEquals("file,samples,bitsPerSample,distinctValues,track,minEntropy,alphaExponent,"
+                + "repetitionCountCutoff,adaptiveProportionCutoff,adaptiveProportionWindow,passed", lines.get(1));
+        assertTrue(lines.get(2).contains(",4,16,non-iid,3.2154882678767365,30,"), lines.get(2));
+        // Ten estimators on the literal samples and ten on the bitstring (more than two distinct values).
+        int estimates = lines.indexOf("input,estimator,minEntropy,notApplicable");
+        int figures = lines.indexOf("input,estimator,figure,value");
+        assertEquals(20, figures - estimates - 3, csv);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("bitstring,LZ78Y Prediction,[A-Za-z]+,20011")), csv);
+        assertTrue(!csv.contains("# permutation tests"), "no IID tables on the non-IID track");
+    }
+
     @Test
     void textOutputPrintsNistsLinesAndTheConfiguration() {
         CommandRun run = CommandRun.of("certify", "entropy", reference("sp800-90b", "rand4_short.bin"),

@@ -102,6 +102,27 @@ class RngCommandsTest {
         assertEquals(8 * 3 * 16 * 15, summary.get("passed").asInt());
     }
 
+    /** The CSV tables of a run with one altered vector: counts per file and mechanism, the failed case, skips. */
+    @Test
+    void katPrintsItsTablesAsCsv(@TempDir Path dir) throws Exception {
+        Path source = cavp().resolve("drbgvectors_no_reseed/Hash_DRBG.rsp");
+        String text = Files.readString(source, StandardCharsets.US_ASCII);
+        int at = text.indexOf("ReturnedBits = ", text.indexOf("[SHA-256]")) + "ReturnedBits = ".length();
+        char flipped = text.charAt(at) == '0' ? '1' : '0';
+        Files.writeString(dir.resolve("Hash_DRBG.rsp"), text.substring(0, at) + flipped + text.substring(at + 1),
+                StandardCharsets.US_ASCII);
+
+        CommandRun run = CommandRun.of("rng", "kat", dir.toString(), "--format", "csv");
+        assertEquals(ExitCode.ERROR, run.exitCode(), run.stderr());
+        String csv = run.text();
+        // 16 parameter sets of 15 cases per mechanism in the file, one of SHA-256's altered.
+        assertTrue(csv.startsWith("# CAVP DRBG known-answer tests\r\nfile,mechanism,passed,failed\r\n"
+                + "Hash_DRBG.rsp,hash-sha256,239,1\r\nHash_DRBG.rsp,hash-sha512,240,0\r\n"), csv);
+        assertTrue(csv.contains("\r\n\r\n# failed cases\r\nfile,mechanism,case\r\n"
+                + "Hash_DRBG.rsp,hash-sha256,SHA-256 COUNT=0\r\n"), csv);
+        assertTrue(csv.contains("\r\n\r\n# skipped sections\r\nfile,section\r\n"), csv);
+    }
+
     @Test
     void katReportsAnAlteredVectorAndExitsWithOne(@TempDir Path dir) throws Exception {
         Path source = cavp().resolve("drbgvectors_no_reseed/Hash_DRBG.rsp");
