@@ -93,7 +93,7 @@ class CliConventionsTest {
             assertEquals(ExitCode.USAGE, run.exitCode(), run.stderr());
             assertTrue(run.stderr().startsWith("fairspin: Unknown option") && run.stderr().contains("'--format'"),
                     run.stderr());
-            assertEquals("", run.stdout());
+            assertEquals("", run.text());
         }
     }
 
