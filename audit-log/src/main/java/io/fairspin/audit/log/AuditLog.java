@@ -345,6 +345,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Logs an event of the certified generator without waiting for it to be durable: the health listener a
+     * game server gives its generator ({@code CertifiedRandom.builder().healthListener(log::logHealth)}).
+     *
+     * @param event the generator's reseed or failure, as its health listener receives it
+     */
+    public void logHealth(io.fairspin.rng.RngHealthEvent event) {
+        submitHealth(RngHealthRecord.of(event));
+    }
+
+    /**
      * Appends an event of the certified generator and returns once it is durable.
      *
      * @param event the generator's event

@@ -25,6 +25,17 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
     public static final String HEALTH_FAILURE = "health-failure";
 
     /**
+     * The record of an event the certified generator reported to its health listener.
+     *
+     * @param event the generator's reseed or failure
+     * @return the record, its kind {@value #RESEED} or {@value #HEALTH_FAILURE}
+     */
+    public static RngHealthRecord of(io.fairspin.rng.RngHealthEvent event) {
+        return new RngHealthRecord(event.instanceId(), event.kind() == io.fairspin.rng.RngHealthEvent.Kind.RESEED
+                ? RESEED : HEALTH_FAILURE, event.atMillis(), event.reseeds(), event.detail());
+    }
+
+    /**
      * Checks the fields.
      *
      * @param drbgId the generator's instance id ({@code CertifiedRandom.instanceId()})
