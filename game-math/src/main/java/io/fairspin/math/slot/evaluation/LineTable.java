@@ -22,6 +22,7 @@ public final class LineTable {
     /** Diagram nodes: children by symbol; a child below 0 is a leaf, the packed entry {@code -1 - child}. */
     private final int[][] children;
     private final int root;
+    private final LinePays rules;
 
     /**
      * The lookup table of {@code model}'s line pays.
@@ -37,7 +38,7 @@ public final class LineTable {
             throw new ModelException(file, "$.symbols", symbols + " symbols on " + reels
                     + " reels make " + (long) size + " line outcomes; line games support at most " + MAX_ENTRIES);
         }
-        LinePays rules = new LinePays(model);
+        rules = new LinePays(model);
         table = new int[(int) size];
         int[] tuple = new int[reels];
         for (int code = 0; code < table.length; code++) {
@@ -153,5 +154,10 @@ public final class LineTable {
      */
     public static long credits(int entry) {
         return entry >>> 1;
+    }
+
+    /** The line rules this table was built from (immutable, shared by every round of the game). */
+    public LinePays rules() {
+        return rules;
     }
 }
