@@ -156,7 +156,11 @@ public final class LineTable {
         return entry >>> 1;
     }
 
-    /** The line rules this table was built from (immutable, shared by every round of the game). */
+    /**
+     * The line rules this table was built from (immutable, shared by every round of the game).
+     *
+     * @return the model's line pays, ready to evaluate a line
+     */
     public LinePays rules() {
         return rules;
     }
