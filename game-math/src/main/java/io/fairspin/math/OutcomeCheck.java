@@ -20,16 +20,35 @@ public interface OutcomeCheck {
      * Checks one logged round: its outcome (the canonical JSON of {@link PlayedRound#detail()}), its logged bet
      * and win. Returns null when they agree with the model, else what differs (one line, with the JSON path).
      * Adds the base game's award occurrences to {@code awardCounts} (indexed as {@link #awards()}).
+     *
+     * @param outcome the logged outcome
+     * @param bet the logged bet's total, in minor units
+     * @param win the logged win, in minor units
+     * @param awardCounts the running counts of each award, updated in place
+     * @return null when the round is consistent, else one line naming the difference
      */
     String check(JsonNode outcome, long bet, long win, long[] awardCounts);
 
-    /** The awards counted, for example {@code "seven x5"}. */
+    /**
+     * The awards counted, for example {@code "seven x5"}.
+     *
+     * @return the awards' names
+     */
     List<String> awards();
 
-    /** The exact expected occurrences of each award per round at the standard wager, as {@link #awards()}. */
+    /**
+     * The exact expected occurrences of each award per round at the standard wager, as {@link #awards()}.
+     *
+     * @return the expected occurrences per round, in the order of {@link #awards()}
+     */
     List<Fraction> awardsPerRound();
 
-    /** The check of {@code game}'s type, when it has one. */
+    /**
+     * The check of {@code game}'s type, when it has one.
+     *
+     * @param game the game of the logged rounds
+     * @return its check, or empty for a game type without one
+     */
     static Optional<OutcomeCheck> of(Game game) {
         return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game)) : Optional.empty();
     }

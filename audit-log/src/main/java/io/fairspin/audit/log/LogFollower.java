@@ -61,14 +61,29 @@ public final class LogFollower {
 
     /** Receives what the follower reads, in log order. */
     public interface Listener {
-        /** An intact entry, chained to the one before it. */
+        /**
+         * An intact entry, chained to the one before it.
+         *
+         * @param entry the entry
+         */
         void entry(LogEntry entry);
 
-        /** A signed checkpoint whose root matches the entries and whose signature verifies. */
+        /**
+         * A signed checkpoint whose root matches the entries and whose signature verifies.
+         *
+         * @param checkpoint the checkpoint's tree size and root
+         * @param note the signed note it came in
+         */
         default void checkpoint(Checkpoint checkpoint, SignedNote note) {
         }
 
-        /** A problem; {@code index} is the entry index concerned, or -1. */
+        /**
+         * A problem; {@code index} is the entry index concerned, or -1.
+         *
+         * @param kind the kind of problem
+         * @param index the entry's index, or -1
+         * @param problem the problem with its file and offset
+         */
         void problem(Problem kind, long index, LogProblem problem);
     }
 
@@ -101,27 +116,49 @@ public final class LogFollower {
     private final List<Long> checkpointSizes = new ArrayList<>();
     private boolean hadCheckpointsFile;
 
+    /**
+     * A follower of the log in {@code dir}; nothing is read before {@link #poll()}.
+     *
+     * @param dir the log's folder
+     * @param listener told of every entry, checkpoint and problem
+     */
     public LogFollower(Path dir, Listener listener) {
         this.dir = dir;
         this.listener = listener;
     }
 
-    /** Entries read so far. */
+    /**
+     * Entries read so far.
+     *
+     * @return the number of entries read
+     */
     public long entries() {
         return entries;
     }
 
-    /** The log's origin, once a header was read; else null. */
+    /**
+     * The log's origin, once a header was read; else null.
+     *
+     * @return the origin, or null
+     */
     public String origin() {
         return origin;
     }
 
-    /** The last checkpoint that checked out, or null. */
+    /**
+     * The last checkpoint that checked out, or null.
+     *
+     * @return the checkpoint, or null
+     */
     public Checkpoint lastCheckpoint() {
         return lastCheckpoint;
     }
 
-    /** The largest number of entries between two checkpoints that checked out (from size 0): the log's interval. */
+    /**
+     * The largest number of entries between two checkpoints that checked out (from size 0): the log's interval.
+     *
+     * @return the interval in entries, 0 before two checkpoints
+     */
     public long checkpointInterval() {
         long interval = 0;
         long previous = 0;
@@ -132,7 +169,11 @@ public final class LogFollower {
         return interval;
     }
 
-    /** Whether a problem stopped the reading of entries. */
+    /**
+     * Whether a problem stopped the reading of entries.
+     *
+     * @return true once reading stopped at a problem
+     */
     public boolean broken() {
         return broken;
     }
@@ -140,7 +181,9 @@ public final class LogFollower {
     /**
      * Reads everything appended since the last poll. Returns whether anything new was read.
      *
+     * @return true when anything new was read
      * @throws NoSuchFileException when the folder does not exist
+     * @throws java.io.IOException when the log cannot be read
      */
     public boolean poll() throws IOException {
         if (!Files.isDirectory(dir)) {

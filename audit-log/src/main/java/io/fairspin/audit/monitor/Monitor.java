@@ -58,6 +58,13 @@ public final class Monitor implements LogFollower.Listener {
     private Checkpoint lastCheckpoint;
     private long duplicates;
 
+    /**
+     * A monitor of rounds against {@code models}.
+     *
+     * @param models the models the log's rounds may name
+     * @param limits the control limits of every game
+     * @param sink receives every alert, in the reading thread
+     */
     public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink) {
         this.models = models;
         this.limits = limits;
@@ -167,6 +174,9 @@ public final class Monitor implements LogFollower.Listener {
     /**
      * After a batch read: alerts when more entries follow the last checkpoint than the log's own checkpoint
      * interval (the largest gap between its checkpoints) or {@code allowUnsigned}, whichever is larger, allows.
+     *
+     * @param follower the follower that read the log
+     * @param allowUnsigned the unsigned entries accepted at the end beyond the log's interval
      */
     public synchronized void finish(LogFollower follower, long allowUnsigned) {
         Checkpoint last = follower.lastCheckpoint();
@@ -192,75 +202,143 @@ public final class Monitor implements LogFollower.Listener {
         }
     }
 
-    /** Reads the monitor's state under its lock. */
+    /**
+     * Reads the monitor's state under its lock.
+     *
+     * @param <T> what the reader returns
+     * @param reader reads the monitor
+     * @return what {@code reader} returned
+     */
     public synchronized <T> T read(Function<Monitor, T> reader) {
         return reader.apply(this);
     }
 
-    /** The games seen, in order of their first round. Read under {@link #read}. */
+    /**
+     * The games seen, in order of their first round. Read under {@link #read}.
+     *
+     * @return the games' tallies
+     */
     public List<GameTally> games() {
         return new ArrayList<>(byKey.values());
     }
 
-    /** Rounds whose model hash is unknown, by hash in hex. */
+    /**
+     * Rounds whose model hash is unknown, by hash in hex.
+     *
+     * @return the unknown hashes and their rounds
+     */
     public Map<String, Long> unknownModels() {
         Map<String, Long> out = new LinkedHashMap<>();
         unknownModels.forEach((k, v) -> out.put(HexFormat.of().formatHex(k.array()), v));
         return out;
     }
 
-    /** Alerts fired, per type (including those only counted). */
+    /**
+     * Alerts fired, per type (including those only counted).
+     *
+     * @return the count of each type that fired
+     */
     public Map<Alert.Type, Long> alertCounts() {
         Map<Alert.Type, Long> copy = new EnumMap<>(Alert.Type.class);
         copy.putAll(alertCounts);
         return copy;
     }
 
-    /** The first alerts (at most 1,000), including those not written. */
+    /**
+     * The first alerts (at most 1,000), including those not written.
+     *
+     * @return the alerts kept, in order
+     */
     public List<Alert> alerts() {
         return List.copyOf(firstAlerts);
     }
 
+    /**
+     * The number of alerts fired.
+     *
+     * @return every alert, kept or only counted
+     */
     public long totalAlerts() {
         return alertCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Whether any integrity alert fired. */
+    /**
+     * Whether any integrity alert fired.
+     *
+     * @return true after an integrity alert
+     */
     public boolean integrityAlert() {
         return alertCounts.keySet().stream().anyMatch(Alert.Type::integrity);
     }
 
-    /** Whether any statistics alert fired. */
+    /**
+     * Whether any statistics alert fired.
+     *
+     * @return true after a statistics alert
+     */
     public boolean statisticsAlert() {
         return alertCounts.keySet().stream().anyMatch(t -> !t.integrity());
     }
 
+    /**
+     * The entries read.
+     *
+     * @return the number of entries
+     */
     public long entries() {
         return entries;
     }
 
+    /**
+     * The rounds read.
+     *
+     * @return the number of round entries
+     */
     public long rounds() {
         return rounds;
     }
 
+    /**
+     * The checkpoints that checked out.
+     *
+     * @return the number of checkpoints
+     */
     public long checkpoints() {
         return checkpoints;
     }
 
-    /** The last checkpoint that checked out, or null. */
+    /**
+     * The last checkpoint that checked out, or null.
+     *
+     * @return the checkpoint, or null
+     */
     public Checkpoint lastCheckpoint() {
         return lastCheckpoint;
     }
 
-    /** Reseeds seen per generator instance. */
+    /**
+     * Reseeds seen per generator instance.
+     *
+     * @return the reseeds, by instance id
+     */
     public Map<String, Long> reseeds() {
         return new LinkedHashMap<>(reseeds);
     }
 
+    /**
+     * The generator failures logged.
+     *
+     * @return the failure records, in log order
+     */
     public List<RngHealthRecord> rngFailures() {
         return List.copyOf(rngFailures);
     }
 
+    /**
+     * Rounds whose id was logged before.
+     *
+     * @return the number of duplicate round ids
+     */
     public long duplicates() {
         return duplicates;
     }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -106,6 +107,11 @@ public final class MonitorCommand extends LeafCommand {
         Models known = Models.load(models);
         if (!Files.isDirectory(log)) {
             throw new java.nio.file.NoSuchFileException(log.toString(), null, "no such log folder");
+        }
+        // The report states the models' and, in a batch run, the log's files (a followed log is still growing).
+        io().inputs().folder(models);
+        if (!follow) {
+            io().inputs().folder(log);
         }
         openAlerts();
         Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert);
@@ -219,11 +225,13 @@ public final class MonitorCommand extends LeafCommand {
         summary.rngReseeds().forEach((drbg, n) -> out.printf(Locale.ROOT, "generator     %s: %,d reseeds%n", drbg, n));
         summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
         out.printf(Locale.ROOT, "result        %s%n", summary.result());
+        printReportFooter(out);
     }
 
     private void writeReport(Monitor monitor, double seconds) throws IOException {
+        List<String> provenance = reportLines();
         String html = monitor.read(m -> MonitorReport.html(log.toString(), m, MonitorSummary.of(log.toString(), m,
-                seconds)));
+                seconds), provenance));
         Path tmp = report.resolveSibling(report.getFileName() + ".tmp");
         Files.writeString(tmp, html, StandardCharsets.UTF_8);
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -52,8 +52,11 @@ public final class SlotGame implements Game, Analyzable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
+    /** The model as read from its file. */
     public final SlotModel model;
+    /** The paylines' lookup table: a line's symbols to its win. */
     public final LineTable table;
+    /** Every reel set of the model, compiled, by index. */
     public final CompiledReels[] reelSets;
     private final WeightedTable baseChoice;
     private final WeightedTable freeChoice;
@@ -67,11 +70,17 @@ public final class SlotGame implements Game, Analyzable {
     public final int[] lineRows;
     private final List<String> winTypes = new ArrayList<>();
     private final List<String> features = new ArrayList<>();
+    /** The index of the "line" win type ("ways" in a ways game) in {@link #winTypes()}. */
     public final int lineType;
+    /** The index of the "scatter" win type in {@link #winTypes()}, or -1 when the model has no scatter pays. */
     public final int scatterType;
+    /** The index of the "free-games" win type in {@link #winTypes()}, or -1 when the model has no free games. */
     public final int freeType;
+    /** The index of the "bonus" win type in {@link #winTypes()}, or -1 when the model has no pick bonus. */
     public final int bonusType;
+    /** The index of the "free-games" feature in {@link #features()}, or -1 when the model has no free games. */
     public final int freeFeature;
+    /** The index of the "bonus" feature in {@link #features()}, or -1 when the model has no pick bonus. */
     public final int bonusFeature;
     private final List<String> warnings;
     private volatile Analysis analysis;
@@ -135,6 +144,9 @@ public final class SlotGame implements Game, Analyzable {
      * The slot game that a parsed model document describes; {@link io.fairspin.math.GameModels#load} calls
      * it for documents of type {@code "slot"}.
      *
+     * @param fileName the model file's name as the user gave it, for messages
+     * @param root the parsed model document
+     * @return the slot game
      * @throws io.fairspin.math.ModelException naming {@code fileName} and the JSON path of what is wrong
      */
     public static SlotGame fromModel(String fileName, JsonNode root) {
@@ -150,12 +162,20 @@ public final class SlotGame implements Game, Analyzable {
         return choice.sets().length == 1 ? null : WeightedTable.of(choice.weights());
     }
 
-    /** Warnings about the model: pays that can never occur, symbols that never appear. */
+    /**
+     * Warnings about the model: pays that can never occur, symbols that never appear.
+     *
+     * @return the warnings, each naming its JSON path; empty when none
+     */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** The model's display name. */
+    /**
+     * The model's display name.
+     *
+     * @return the model's {@code name}
+     */
     public String name() {
         return model.name();
     }
@@ -404,6 +424,8 @@ public final class SlotGame implements Game, Analyzable {
      * the model's scatter count awards, drawn as free games are (no base spin). Its figures are in the PAR
      * sheet's "Bonus buy" table.
      *
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the price as the stake, and the free games' wins
      * @throws IllegalStateException when the model has no bonus buy
      */
     public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
@@ -419,12 +441,26 @@ public final class SlotGame implements Game, Analyzable {
         }
     }
 
-    /** How much the cap takes off a spin's line-plus-scatter win of {@code credits}. */
+    /**
+     * How much the cap takes off a spin's line-plus-scatter win of {@code credits}.
+     *
+     * @param credits the spin's line and scatter win, in line bets
+     * @param lines the lines played
+     * @return the amount above the cap, in line bets; 0 when under it or without a cap
+     */
     public long excess(long credits, int lines) {
         long cap = model.maxWin() * lines;
         return cap > 0 && credits > cap ? credits - cap : 0;
     }
 
+    /**
+     * Draws which reel set of {@code choice} a spin plays: the only one, or a weighted pick.
+     *
+     * @param stream where the random numbers come from
+     * @param choice the reel sets to choose from
+     * @param weights the reel sets' weights, or null when there is one
+     * @return the index of the reel set in {@link #reelSets}
+     */
     public int choose(RandomStream stream, Choice choice, WeightedTable weights) {
         return weights == null ? choice.sets()[0] : choice.sets()[stream.pick(weights)];
     }
@@ -494,11 +530,23 @@ public final class SlotGame implements Game, Analyzable {
         return total;
     }
 
-    /** A ways game's pay in line bets for a run of {@code length} reels of its i-th paying symbol. */
+    /**
+     * A ways game's pay in line bets for a run of {@code length} reels of its i-th paying symbol.
+     *
+     * @param i the symbol's index among the ways game's paying symbols
+     * @param length the run's length in reels
+     * @return the pay in line bets, 0 when that run does not pay
+     */
     public long waysPay(int i, int length) {
         return waysPays[i * (model.reels() + 1) + length];
     }
 
+    /**
+     * The first symbol a pay's pattern accepts on reel 1.
+     *
+     * @param pay a pay of the model
+     * @return the symbol's index
+     */
     public static int firstSymbol(SlotModel.Pay pay) {
         boolean[] set = pay.pattern()[0];
         for (int s = 0; s < set.length; s++) {
@@ -552,13 +600,23 @@ public final class SlotGame implements Game, Analyzable {
         return total;
     }
 
-    /** The number of items the player picks in a bonus round: fixed, or drawn first when the model says so. */
+    /**
+     * The number of items the player picks in a bonus round: fixed, or drawn first when the model says so.
+     *
+     * @param stream where the random numbers come from
+     * @return the number of picks
+     */
     public int drawPicks(RandomStream stream) {
         Bonus bonus = model.bonus();
         return pickCounts == null ? bonus.picks() : (int) bonus.pickValues()[stream.pick(pickCounts)];
     }
 
-    /** The number of prizes an item hides, then each prize: the draws of one item. */
+    /**
+     * The number of prizes an item hides, then each prize: the draws of one item.
+     *
+     * @param stream where the random numbers come from
+     * @return the prizes the item hides, in line bets
+     */
     public long[] drawItem(RandomStream stream) {
         Bonus bonus = model.bonus();
         long[] hidden = new long[(int) bonus.countValues()[stream.pick(prizeCounts)]];
@@ -573,6 +631,10 @@ public final class SlotGame implements Game, Analyzable {
     /**
      * Plays one round at {@code bet} and describes it completely. The player picks the first items of
      * any bonus; {@link #play(Bet, RandomStream, int[])} takes other picks.
+     *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @return the round's spins, wins and bonus rounds
      */
     public SpinResult play(Bet bet, RandomStream stream) {
         return new SpinRecorder(this, bet, (int[]) null).play(stream);
@@ -581,6 +643,11 @@ public final class SlotGame implements Game, Analyzable {
     /**
      * Plays one round at {@code bet}, the player picking the items {@code picks} (indices, in order, for
      * every bonus round); the items are filled before the player picks, so picks never change the odds.
+     *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @param picks the items the player picks, in order over all bonus rounds
+     * @return the round's spins, wins and bonus rounds
      */
     public SpinResult play(Bet bet, RandomStream stream, int[] picks) {
         return new SpinRecorder(this, bet, picks.clone()).play(stream);
@@ -688,6 +755,11 @@ public final class SlotGame implements Game, Analyzable {
         return all;
     }
 
+    /**
+     * The game's exact analysis, computed once on first use.
+     *
+     * @return the analysis
+     */
     public Analysis analysis() {
         Analysis result = analysis;
         if (result == null) {
@@ -697,8 +769,19 @@ public final class SlotGame implements Game, Analyzable {
         return result;
     }
 
-    /** The player's wager: bet per line in minor units and lines played (for a ways game, line bets staked). */
+    /**
+     * The player's wager: bet per line in minor units and lines played (for a ways game, line bets staked).
+     *
+     * @param lineBet the bet per line in minor units, at least 1
+     * @param lines   the lines played, at least 1
+     */
     public record Bet(long lineBet, int lines) {
+        /**
+         * Checks that both are positive.
+         *
+         * @param lineBet the bet per line in minor units, at least 1
+         * @param lines the lines played, at least 1
+         */
         public Bet {
             if (lineBet < 1) {
                 throw new IllegalArgumentException("lineBet: must be positive, was " + lineBet);
@@ -708,6 +791,11 @@ public final class SlotGame implements Game, Analyzable {
             }
         }
 
+        /**
+         * The stake of one round.
+         *
+         * @return line bet times lines, in minor units
+         */
         public long stake() {
             return lineBet * lines;
         }

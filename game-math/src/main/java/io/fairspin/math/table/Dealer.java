@@ -15,6 +15,11 @@ public final class Dealer {
     private final int[] exchanged;
     private int dealt;
 
+    /**
+     * A dealer of a shoe of {@code size} cards, all in the shoe.
+     *
+     * @param size the cards in the shoe, at least 1
+     */
     public Dealer(int size) {
         order = new int[size];
         exchanged = new int[size];
@@ -31,7 +36,12 @@ public final class Dealer {
         }
     }
 
-    /** The next card, an index in [0, size). */
+    /**
+     * The next card, an index in [0, size).
+     *
+     * @param stream where the round's random numbers come from
+     * @return the card's index, one not dealt since {@link #newRound()}
+     */
     public int next(RandomStream stream) {
         int i = dealt;
         int j = i + stream.nextInt(order.length - i);

@@ -35,6 +35,12 @@ public abstract class TableGame implements Game, Analyzable, WinDistribution {
     /** The model's bets, set by {@link TableBets#read} once the game is read. */
     public TableBets tableBets;
 
+    /**
+     * A table game.
+     *
+     * @param id the model's id
+     * @param name the model's display name
+     */
     public TableGame(String id, String name) {
         this.id = id;
         this.name = name;

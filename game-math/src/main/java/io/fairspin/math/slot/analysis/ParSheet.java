@@ -25,6 +25,13 @@ public final class ParSheet {
     private ParSheet() {
     }
 
+    /**
+     * The PAR sheet of {@code game}: its figures, return by win type and award, features and bets, as tables.
+     *
+     * @param game the slot game
+     * @param analysis the game's analysis
+     * @return the report's tables
+     */
     public static AnalysisReport report(SlotGame game, Analysis analysis) {
         List<Table> tables = new ArrayList<>();
         tables.add(summary(game, analysis));

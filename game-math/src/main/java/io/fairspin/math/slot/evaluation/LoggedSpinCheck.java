@@ -48,6 +48,11 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private Bet lastBet;
     private SpinRecorder lastRecorder;
 
+    /**
+     * The check of logged rounds of {@code game}.
+     *
+     * @param game the slot game
+     */
     public LoggedSpinCheck(SlotGame game) {
         this.game = game;
         this.model = game.model;

@@ -55,6 +55,12 @@ public final class Baccarat extends TableGame {
         this.wager = builder.build();
     }
 
+    /**
+     * Reads a model of type {@code "baccarat"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Baccarat read(Field root) {
         root.allowOnly("type", "id", "name", "decks", "banker", "commission", "tiePays", "pairPays", "standardWager");
         String id = root.get("id").text();

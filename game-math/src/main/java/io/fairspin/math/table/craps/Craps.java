@@ -124,6 +124,12 @@ public final class Craps extends TableGame {
         return out;
     }
 
+    /**
+     * Reads a model of type {@code "craps"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Craps read(Field root) {
         root.allowOnly("type", "id", "name", "fieldTwelvePays", "commission", "standardWager");
         String id = root.get("id").text();

@@ -61,6 +61,12 @@ public final class Keno extends TableGame {
                 .build();
     }
 
+    /**
+     * Reads a model of type {@code "keno"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Keno read(Field root) {
         root.allowOnly("type", "id", "name", "balls", "drawn", "paytables", "standardWager");
         String id = root.get("id").text();

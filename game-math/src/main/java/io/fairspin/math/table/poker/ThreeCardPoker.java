@@ -55,6 +55,12 @@ public final class ThreeCardPoker extends TableGame {
         this.wager = builder.build();
     }
 
+    /**
+     * Reads a model of type {@code "three-card-poker"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static ThreeCardPoker read(Field root) {
         root.allowOnly("type", "id", "name", "raiseWith", "dealerQualifies", "anteBonus", "pairPlus", "standardWager");
         String id = root.get("id").text();

@@ -62,6 +62,12 @@ public final class VideoPoker extends TableGame {
                 .bet(BET, coins * coinValue, payoutsPerCoin(), amount).build();
     }
 
+    /**
+     * Reads a model of type {@code "video-poker"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static VideoPoker read(Field root) {
         root.allowOnly("type", "id", "name", "wild", "coins", "coinValue", "paytable");
         String id = root.get("id").text();
@@ -232,7 +238,11 @@ public final class VideoPoker extends TableGame {
         });
     }
 
-    /** Shares the hold analysis of {@code other}, a game of the same paytable at another bet. */
+    /**
+     * Shares the hold analysis of {@code other}, a game of the same paytable at another bet.
+     *
+     * @param other the game to share with
+     */
     public void shareAnalysis(VideoPoker other) {
         analysisSource = other;
     }

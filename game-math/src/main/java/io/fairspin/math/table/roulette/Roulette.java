@@ -40,7 +40,12 @@ public final class Roulette extends TableGame {
         this.wager = builder.build();
     }
 
-    /** Reads a model of type {@code "roulette"}. */
+    /**
+     * Reads a model of type {@code "roulette"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Roulette read(Field root) {
         root.allowOnly("type", "id", "name", "wheel", "evenMoneyRule", "standardWager");
         String id = root.get("id").text();
