@@ -1,5 +1,8 @@
 package io.fairspin.math.slot.respins;
 
+import io.fairspin.math.slot.jackpots.Jackpot;
+import java.util.List;
+
 /**
  * The hold-and-win feature of a model ({@code "holdAndWin"}, docs/model-format.md), symbols as indices.
  *
@@ -9,11 +12,15 @@ package io.fairspin.math.slot.respins;
  * @param respins      respins granted at the start and again after each respin that lands a coin
  * @param coinWeight   weight of "a coin lands" in the draw of each empty cell on each respin
  * @param emptyWeight  weight of "the cell stays empty"
- * @param values       coin values in total bets
+ * @param values       coin values in total bets (a jackpot's amount or seed where the value names one)
+ * @param valueJackpot per value, the jackpot it names (index into {@code jackpots}), or -1
  * @param valueWeights their weights
- * @param grand        prize for a full screen in total bets (0 for none)
+ * @param grand        prize for a full screen in total bets (0 for none; a jackpot's amount or seed)
+ * @param grandJackpot the jackpot the full screen wins, or -1
  * @param cells        cells of the window: reels x rows
+ * @param jackpots     the model's jackpots
  */
 record HoldAndWin(int symbol, int scatter, int trigger, int respins, long coinWeight, long emptyWeight,
-        long[] values, long[] valueWeights, long grand, int cells) {
+        long[] values, int[] valueJackpot, long[] valueWeights, long grand, int grandJackpot, int cells,
+        List<Jackpot> jackpots) {
 }

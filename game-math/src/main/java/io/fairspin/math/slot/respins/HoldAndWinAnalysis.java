@@ -7,6 +7,8 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.analysis.SpinDistribution;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
+import io.fairspin.math.slot.jackpots.Jackpot;
+import io.fairspin.math.slot.jackpots.Jackpots;
 import io.fairspin.math.slot.evaluation.LongLongMap;
 import io.fairspin.math.slot.model.SlotModel;
 import java.math.BigInteger;
@@ -41,7 +43,10 @@ final class HoldAndWinAnalysis {
     private final ExactFigures figures;
     private final Fraction trigger;
     private final Fraction featureMean;
-    private final Fraction grandPerRound;
+    private final Fraction fullPerRound;
+    /** Per jackpot: its RTP at its amount or seed, and the chance per round that it is won. */
+    private final Fraction[] jackpotRtp;
+    private final Fraction[] jackpotHit;
     private final Fraction baseRtp;
 
     HoldAndWinAnalysis(HoldAndWinGame game) {
@@ -81,7 +86,7 @@ final class HoldAndWinAnalysis {
         Fraction meanSquare = Fraction.ZERO;
         Fraction hit = Fraction.ONE;
         Fraction coins = Fraction.ZERO;
-        Fraction grand = Fraction.ZERO;
+        Fraction fullChance = Fraction.ZERO;
         Fraction triggered = Fraction.ZERO;
         for (int k = 0; k <= cells; k++) {
             mean = mean.add(t[k]);
@@ -104,8 +109,8 @@ final class HoldAndWinAnalysis {
             mean = mean.add(chance[k].multiply(f).multiply(units));
             meanSquare = meanSquare.add(t[k].multiply(f).multiply(2 * units))
                     .add(chance[k].multiply(f2).multiply(units * units));
-            coins = coins.add(chance[k].multiply(held).multiply(valueMean));
-            grand = grand.add(chance[k].multiply(full).multiply(g));
+            coins = coins.add(chance[k].multiply(held));
+            fullChance = fullChance.add(chance[k].multiply(full));
             triggered = triggered.add(chance[k]);
         }
         Fraction rtp = mean.divide(units);
@@ -115,13 +120,51 @@ final class HoldAndWinAnalysis {
         if (game.base.scatterType >= 0) {
             byType.add(scatter.divide(units));
         }
-        byType.add(coins);
+        // Coins held per round, split by what their values pay: credits or a jackpot.
+        int jackpots = feature.jackpots().size();
+        Fraction credits = Fraction.ZERO;
+        Fraction[] jackpotRtp = zeros(jackpots);
+        Fraction[] jackpotCoin = zeros(jackpots);
+        for (int i = 0; i < values.length; i++) {
+            Fraction q = Fraction.of(weights[i], weightTotal);
+            Fraction part = coins.multiply(q).multiply(values[i]);
+            int j = feature.valueJackpot()[i];
+            if (j < 0) {
+                credits = credits.add(part);
+            } else {
+                jackpotRtp[j] = jackpotRtp[j].add(part);
+                jackpotCoin[j] = jackpotCoin[j].add(q);
+            }
+        }
+        Fraction grand = fullChance.multiply(g);
+        if (feature.grandJackpot() >= 0) {
+            jackpotRtp[feature.grandJackpot()] = jackpotRtp[feature.grandJackpot()].add(grand);
+        }
+        byType.add(credits);
         if (game.grandType >= 0) {
             byType.add(grand);
         }
+        byType.addAll(List.of(jackpotRtp));
+        jackpotHit = zeros(jackpots);
+        for (int j = 0; j < jackpots; j++) {
+            for (int k = feature.trigger(); k <= cells; k++) {
+                if (ends[k] == null) {
+                    continue;
+                }
+                // P(some coin of the n held names jackpot j) = 1 - (1 - Q_j)^n; a full screen wins the grand one.
+                Fraction none = Fraction.ONE;
+                for (int n = 0; n <= cells; n++) {
+                    Fraction won = n == cells && feature.grandJackpot() == j ? Fraction.ONE : Fraction.ONE.subtract(none);
+                    jackpotHit[j] = jackpotHit[j].add(chance[k].multiply(ends[k][n]).multiply(won));
+                    none = none.multiply(Fraction.ONE.subtract(jackpotCoin[j]));
+                }
+            }
+        }
+        this.jackpotRtp = jackpotRtp;
         trigger = triggered;
-        featureMean = triggered.signum() == 0 ? Fraction.ZERO : coins.add(grand).divide(triggered);
-        grandPerRound = grand;
+        featureMean = triggered.signum() == 0 ? Fraction.ZERO
+                : coins.multiply(valueMean).add(grand).divide(triggered);
+        fullPerRound = fullChance;
         baseRtp = line.add(scatter).divide(units);
         figures = new ExactFigures(rtp, byType, hit, variance, List.of(triggered));
     }
@@ -188,10 +231,23 @@ final class HoldAndWinAnalysis {
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(List.of(Cell.text("stake per round"), Cell.text(model.lines() + " lines x " + model.lineBet() + " = "
                 + game.stake() + " (minor units)")));
-        rows.add(List.of(Cell.text("RTP"), Cell.exact(figures.rtp())));
+        List<Jackpot> jackpots = feature.jackpots();
+        Fraction jackpotTotal = Fraction.ZERO;
+        for (Fraction j : jackpotRtp) {
+            jackpotTotal = jackpotTotal.add(j);
+        }
+        Fraction contribution = Jackpots.contribution(jackpots);
+        rows.add(List.of(Cell.text(jackpots.isEmpty() ? "RTP" : "RTP (jackpots at their amount or seed)"),
+                Cell.exact(figures.rtp())));
         rows.add(List.of(Cell.text("base game RTP (lines and scatters)"), Cell.exact(baseRtp)));
-        rows.add(List.of(Cell.text("hold-and-win RTP (coin values and grand prize)"),
-                Cell.exact(figures.rtp().subtract(baseRtp))));
+        rows.add(List.of(Cell.text(jackpots.isEmpty() ? "hold-and-win RTP (coin values and grand prize)"
+                : "hold-and-win RTP (coin values and grand prize, jackpots apart)"),
+                Cell.exact(figures.rtp().subtract(baseRtp).subtract(jackpotTotal))));
+        if (!jackpots.isEmpty()) {
+            rows.add(List.of(Cell.text("jackpot RTP (at their amount or seed)"), Cell.exact(jackpotTotal)));
+            rows.add(List.of(Cell.text("progressive jackpot contributions (share of each stake)"), Cell.exact(contribution)));
+            rows.add(List.of(Cell.text("RTP with progressive contributions"), Cell.exact(figures.rtp().add(contribution))));
+        }
         rows.add(List.of(Cell.text("hit frequency per round"), Cell.exact(figures.hitFrequency())));
         rows.add(List.of(Cell.text("variance per total bet"), Cell.exact(figures.variance())));
         rows.add(List.of(Cell.text("standard deviation per total bet"), Cell.approximate(figures.standardDeviation())));
@@ -201,16 +257,13 @@ final class HoldAndWinAnalysis {
         if (trigger.signum() > 0) {
             rows.add(List.of(Cell.text("plays per hold-and-win"), Cell.approximate(1 / trigger.doubleValue())));
             rows.add(List.of(Cell.text("mean hold-and-win award, x total bet"), Cell.exact(featureMean)));
-            Fraction full = Fraction.ZERO;
-            for (int k = feature.trigger(); k <= cells; k++) {
-                if (ends[k] != null) {
-                    full = full.add(chance[k].multiply(ends[k][cells]));
-                }
-            }
+            Fraction full = fullPerRound;
             rows.add(List.of(Cell.text("full screen per round"), Cell.exact(full)));
             rows.add(List.of(Cell.text("full screen per hold-and-win"), Cell.exact(full.divide(trigger))));
         }
-        rows.add(List.of(Cell.text("grand prize (full screen), x total bet"), Cell.count(feature.grand())));
+        rows.add(List.of(Cell.text(feature.grandJackpot() >= 0 ? "full screen wins jackpot" : "grand prize (full screen),"
+                + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())
+                .name()) : Cell.count(feature.grand())));
         rows.add(List.of(Cell.text("method"), Cell.text("base spin counted over every stop; respins by a Markov"
                 + " chain over coins held (exact)")));
         List<List<Cell>> types = new ArrayList<>();
@@ -241,12 +294,28 @@ final class HoldAndWinAnalysis {
                 heldAtEnd.add(List.of(Cell.count(n), Cell.exact(p.divide(trigger))));
             }
         }
-        return new AnalysisReport(game.name(), List.of(
+        List<List<Cell>> jackpotRows = new ArrayList<>();
+        for (int j = 0; j < jackpots.size(); j++) {
+            Jackpot jackpot = jackpots.get(j);
+            jackpotRows.add(List.of(Cell.text(jackpot.name()), Cell.text(jackpot.kind()), Cell.count(jackpot.amount()),
+                    Cell.exact(jackpot.rate()), Cell.exact(jackpotHit[j]),
+                    Cell.approximate(jackpotHit[j].signum() == 0 ? Double.POSITIVE_INFINITY : 1 / jackpotHit[j].doubleValue()),
+                    Cell.exact(jackpotRtp[j]), Cell.exact(jackpotRtp[j].add(jackpot.rate()))));
+        }
+        List<Table> tables = new ArrayList<>(List.of(
                 new Table("Summary (exact)", List.of("figure", "value"), rows),
-                new Table("Return by win type", List.of("win type", "RTP"), types),
+                new Table("Return by win type", List.of("win type", "RTP"), types)));
+        if (!jackpots.isEmpty()) {
+            tables.add(new Table("Jackpots (a progressive one pays its meter: the seed, plus its rate of every stake"
+                    + " since it was last won)", List.of("jackpot", "kind", "amount or seed, x total bet",
+                    "contribution rate", "chance per round", "plays per win", "RTP at amount or seed",
+                    "RTP with contribution"), jackpotRows));
+        }
+        tables.addAll(List.of(
                 new Table("Hold-and-win by coins at the start", List.of("coins", "chance per round",
                         "mean coins at the end", "full screen chance", "mean award, x total bet"), byStart),
                 new Table("Coins held at the end of a hold-and-win", List.of("coins", "chance per hold-and-win"),
                         heldAtEnd)));
+        return new AnalysisReport(game.name(), tables);
     }
 }

@@ -15,6 +15,8 @@ import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
+import io.fairspin.math.slot.jackpots.Jackpot;
+import io.fairspin.math.slot.jackpots.Jackpots;
 import io.fairspin.math.slot.model.ModelNode;
 import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.rng.RandomStream;
@@ -46,6 +48,10 @@ public final class HoldAndWinGame implements Game, Analyzable {
     private final List<String> winTypes;
     final int coinType;
     final int grandType;
+    /** Per jackpot its win type; per coin value the win type it pays to; the full screen's win type (or -1). */
+    final int[] jackpotTypes;
+    private final int[] valueType;
+    private final int fullType;
     private volatile HoldAndWinAnalysis analysis;
 
     private HoldAndWinGame(SlotGame base, HoldAndWin feature) {
@@ -56,10 +62,20 @@ public final class HoldAndWinGame implements Game, Analyzable {
         List<String> types = new ArrayList<>(base.winTypes());
         coinType = types.size();
         types.add("hold-and-win");
-        grandType = feature.grand() > 0 ? types.size() : -1;
+        grandType = feature.grand() > 0 && feature.grandJackpot() < 0 ? types.size() : -1;
         if (grandType >= 0) {
             types.add("grand");
         }
+        jackpotTypes = new int[feature.jackpots().size()];
+        for (int j = 0; j < jackpotTypes.length; j++) {
+            jackpotTypes[j] = types.size();
+            types.add("jackpot " + feature.jackpots().get(j).name());
+        }
+        valueType = new int[feature.values().length];
+        for (int i = 0; i < valueType.length; i++) {
+            valueType[i] = feature.valueJackpot()[i] < 0 ? coinType : jackpotTypes[feature.valueJackpot()[i]];
+        }
+        fullType = feature.grandJackpot() >= 0 ? jackpotTypes[feature.grandJackpot()] : grandType;
         this.winTypes = List.copyOf(types);
     }
 
@@ -76,6 +92,7 @@ public final class HoldAndWinGame implements Game, Analyzable {
             }
         }
         JsonNode json = copy.remove("holdAndWin");
+        JsonNode jackpotsJson = copy.remove("jackpots");
         ModelNode node = new ModelNode(fileName, "$.holdAndWin", json).allowOnly(List.of("symbol", "trigger",
                 "respins", "landing", "values", "grand"));
         String coin = node.field("symbol").text();
@@ -120,20 +137,52 @@ public final class HoldAndWinGame implements Game, Analyzable {
         ModelNode land = node.field("landing").allowOnly(List.of("coin", "empty"));
         long coinWeight = land.field("coin").integer(0, 1L << 31);
         long emptyWeight = land.field("empty").integer(1, 1L << 31);
+        List<Jackpot> jackpots = jackpotsJson == null ? List.of()
+                : Jackpots.read(new ModelNode(fileName, "$.jackpots", jackpotsJson));
         ModelNode table = node.field("values").allowOnly(List.of("values", "weights"));
-        long[] coinValues = table.field("values").integers(1, 1_000_000);
+        List<ModelNode> valueNodes = table.field("values").nonEmptyElements();
+        long[] coinValues = new long[valueNodes.size()];
+        int[] valueJackpot = new int[valueNodes.size()];
+        for (int i = 0; i < coinValues.length; i++) {
+            valueJackpot[i] = jackpot(valueNodes.get(i), jackpots);
+            coinValues[i] = valueJackpot[i] >= 0 ? jackpots.get(valueJackpot[i]).amount()
+                    : valueNodes.get(i).integer(1, 1_000_000);
+        }
         long[] weights = table.field("weights").integers(1, 1L << 31);
         if (weights.length != coinValues.length) {
             throw table.field("weights").error("expected one weight per value (" + coinValues.length + "), found "
                     + weights.length);
         }
-        long grand = node.has("grand") ? node.field("grand").integer(0, 1_000_000_000) : 0;
+        int grandJackpot = node.has("grand") ? jackpot(node.field("grand"), jackpots) : -1;
+        long grand = grandJackpot >= 0 ? jackpots.get(grandJackpot).amount()
+                : node.has("grand") ? node.field("grand").integer(0, Jackpots.MAX_AMOUNT) : 0;
+        for (int j = 0; j < jackpots.size(); j++) {
+            int index = j;
+            if (grandJackpot != j && java.util.Arrays.stream(valueJackpot).noneMatch(v -> v == index)) {
+                throw new ModelException(fileName, "$.jackpots[" + j + "]", "jackpot \"" + jackpots.get(j).name()
+                        + "\" is never won: name it in $.holdAndWin.values or $.holdAndWin.grand");
+            }
+        }
         if (mostCoins(base, scatter) < trigger) {
             throw node.field("trigger").error(trigger + " coins can never show: the base reels show at most "
                     + mostCoins(base, scatter) + " (the feature can never start)");
         }
         return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeight, emptyWeight,
-                coinValues, weights, grand, cells));
+                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots));
+    }
+
+    /** The jackpot a value names (a string), or -1 for a number. */
+    private static int jackpot(ModelNode value, List<Jackpot> jackpots) {
+        if (!value.isText()) {
+            return -1;
+        }
+        int index = Jackpots.indexOf(jackpots, value.text());
+        if (index < 0) {
+            throw value.error("unknown jackpot \"" + value.text() + "\": expected a number of total bets or one of the"
+                    + " jackpots in $.jackpots" + (jackpots.isEmpty() ? " (there are none)"
+                    : " (" + String.join(", ", jackpots.stream().map(Jackpot::name).toList()) + ")"));
+        }
+        return index;
     }
 
     /** The most coins one base spin can show, over the base reel sets. */
@@ -192,9 +241,8 @@ public final class HoldAndWinGame implements Game, Analyzable {
         int coins = base.playBaseSpin(stream, outcome, feature.scatter());
         if (coins >= feature.trigger()) {
             outcome.trigger(0);
-            long held = 0;
             for (int c = 0; c < coins; c++) {
-                held += feature.values()[stream.pick(values)];
+                pay(stream.pick(values), outcome);
             }
             int left = feature.respins();
             while (left > 0 && coins < feature.cells()) {
@@ -202,22 +250,36 @@ public final class HoldAndWinGame implements Game, Analyzable {
                 boolean landed = false;
                 for (int c = 0; c < empty; c++) {
                     if (stream.pick(landing) == 0) {
-                        held += feature.values()[stream.pick(values)];
+                        pay(stream.pick(values), outcome);
                         coins++;
                         landed = true;
                     }
                 }
                 left = landed ? feature.respins() : left - 1;
             }
-            outcome.addWin(coinType, held * stake());
-            if (coins == feature.cells() && grandType >= 0) {
-                outcome.addWin(grandType, feature.grand() * stake());
+            if (coins == feature.cells() && fullType >= 0) {
+                outcome.addWin(fullType, feature.grand() * stake());
             }
         }
     }
 
-    /** A coin held: where, and its value in total bets. */
-    record Coin(int reel, int row, long value) {
+    /** Pays the coin value at {@code index} of the values table into its win type; returns the amount. */
+    private long pay(int index, RoundOutcome outcome) {
+        long amount = feature.values()[index] * stake();
+        outcome.addWin(valueType[index], amount);
+        return amount;
+    }
+
+    /** A held coin as the record shows it. */
+    private Coin coin(int cell, int index) {
+        int rows = base.model.rows();
+        int jackpot = feature.valueJackpot()[index];
+        return new Coin(cell / rows, cell % rows, feature.values()[index],
+                jackpot < 0 ? null : feature.jackpots().get(jackpot).name());
+    }
+
+    /** A coin held: where, its value in total bets, and the jackpot it names (null for none). */
+    record Coin(int reel, int row, long value, String jackpot) {
     }
 
     /** One respin: the coins it landed and the respins left after it. */
@@ -266,12 +328,12 @@ public final class HoldAndWinGame implements Game, Analyzable {
         if (coins >= feature.trigger()) {
             outcome.trigger(0);
             List<Coin> start = new ArrayList<>();
-            long total = 0;
+            long amount = 0;
             for (int c = 0; c < feature.cells(); c++) {
                 if (held[c]) {
-                    long value = feature.values()[stream.pick(values)];
-                    total += value;
-                    start.add(new Coin(c / model.rows(), c % model.rows(), value));
+                    int index = stream.pick(values);
+                    amount += pay(index, outcome);
+                    start.add(coin(c, index));
                 }
             }
             List<Respin> respins = new ArrayList<>();
@@ -280,10 +342,10 @@ public final class HoldAndWinGame implements Game, Analyzable {
                 List<Coin> landed = new ArrayList<>();
                 for (int c = 0; c < feature.cells(); c++) {
                     if (!held[c] && stream.pick(landing) == 0) {
-                        long value = feature.values()[stream.pick(values)];
-                        total += value;
+                        int index = stream.pick(values);
+                        amount += pay(index, outcome);
                         held[c] = true;
-                        landed.add(new Coin(c / model.rows(), c % model.rows(), value));
+                        landed.add(coin(c, index));
                     }
                 }
                 coins += landed.size();
@@ -291,10 +353,8 @@ public final class HoldAndWinGame implements Game, Analyzable {
                 respins.add(new Respin(landed, left));
             }
             boolean full = coins == feature.cells();
-            long amount = total * stake();
-            outcome.addWin(coinType, amount);
-            if (full && grandType >= 0) {
-                outcome.addWin(grandType, feature.grand() * stake());
+            if (full && fullType >= 0) {
+                outcome.addWin(fullType, feature.grand() * stake());
                 amount += feature.grand() * stake();
             }
             played = new Feature(start, respins, coins, full, amount);
