@@ -17,6 +17,7 @@ import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.jackpots.Jackpot;
 import io.fairspin.math.slot.jackpots.Jackpots;
+import io.fairspin.math.slot.jackpots.ProgressiveMeters;
 import io.fairspin.math.slot.model.ModelNode;
 import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.rng.RandomStream;
@@ -228,6 +229,16 @@ public final class HoldAndWinGame implements Game, Analyzable {
     @Override
     public List<String> winTypes() {
         return winTypes;
+    }
+
+    /** The model's jackpots, in file order; each is the win type {@code "jackpot NAME"}. */
+    public List<Jackpot> jackpots() {
+        return feature.jackpots();
+    }
+
+    /** Fresh meters for this game's progressive jackpots, for one stream of rounds (see {@link ProgressiveMeters}). */
+    public ProgressiveMeters meters() {
+        return new ProgressiveMeters(feature.jackpots(), jackpotTypes);
     }
 
     @Override
