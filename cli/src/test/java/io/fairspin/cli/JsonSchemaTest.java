@@ -49,6 +49,8 @@ class JsonSchemaTest {
             row("par.schema.json", "par", "examples/treasure-pick.json"),
             row("simulate.schema.json", "simulate", "examples/sizzling-hot.json", "--rounds", "20K", "--seed", "1"),
             row("simulate.schema.json", "simulate", "examples/craps.json", "--rounds", "10K", "--seed", "1"),
+            row("simulate.schema.json", "simulate", "examples/coin-rush.json", "--rounds", "10K", "--seed", "1"),
+            row("par.schema.json", "par", "examples/coin-rush.json"),
             row("certify-nist.schema.json", "certify", "nist", "{bytes}", "--length", "100000", "--streams", "8"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--range", "37", "--count", "20K"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--deck", "52", "--count", "1K"),

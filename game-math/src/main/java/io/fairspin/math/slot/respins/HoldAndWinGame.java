@@ -10,6 +10,8 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.PlayedRound;
+import io.fairspin.math.ProgressiveJackpots;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult;
@@ -35,7 +37,7 @@ import java.util.Optional;
  * by counting (as every slot), the feature's by a Markov chain over the coins held ({@link RespinChain}).
  * Immutable and thread-safe.
  */
-public final class HoldAndWinGame implements Game, Analyzable {
+public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
     static final List<String> REFUSED = List.of("freeGames", "bonus", "bonusBuy", "reelHeights", "maxWin",
@@ -234,6 +236,11 @@ public final class HoldAndWinGame implements Game, Analyzable {
     /** The model's jackpots, in file order; each is the win type {@code "jackpot NAME"}. */
     public List<Jackpot> jackpots() {
         return feature.jackpots();
+    }
+
+    @Override
+    public Fraction progressiveContribution() {
+        return Jackpots.contribution(feature.jackpots());
     }
 
     /** Fresh meters for this game's progressive jackpots, for one stream of rounds (see {@link ProgressiveMeters}). */
