@@ -52,6 +52,7 @@ class JsonSchemaTest {
             row("simulate.schema.json", "simulate", "examples/coin-rush.json", "--rounds", "10K", "--seed", "1"),
             row("par.schema.json", "par", "examples/coin-rush.json"),
             row("tune.schema.json", "tune", "examples/fruit-mix.json", "--target-rtp", "0.94", "--out", "{dir}/tuned.json"),
+            row("tune.schema.json", "tune", "examples/fruit-mix.json", "--variants", "0.92,0.94", "--out", "{dir}/variants.json"),
             row("certify-nist.schema.json", "certify", "nist", "{bytes}", "--length", "100000", "--streams", "8"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--range", "37", "--count", "20K"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--deck", "52", "--count", "1K"),

@@ -49,9 +49,14 @@ public final class TuneCommand extends LeafCommand {
             description = "Tune this RTP variant (a name under \"variants\"): its baseReels when it replaces them.")
     private String variant;
 
-    @Option(names = "--target-rtp", required = true, paramLabel = "RTP",
+    @Option(names = "--target-rtp", paramLabel = "RTP",
             description = "The RTP to reach, a decimal such as 0.96 (taken exactly: 96/100).")
     private String target;
+
+    @Option(names = "--variants", paramLabel = "RTP,RTP...", split = ",",
+            description = "Instead of --target-rtp: one RTP variant per target, written into the tuned model's"
+                    + " \"variants\" (0.94 is variant \"94\") with its own base reel set weights.")
+    private List<String> variantTargets;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0.0005",
             description = "The largest distance between the achieved and the target RTP (default: ${DEFAULT-VALUE}).")
@@ -62,16 +67,24 @@ public final class TuneCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        Fraction goal = decimal("--target-rtp", target);
+        if ((target == null) == (variantTargets == null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --target-rtp RTP and --variants RTP,RTP...");
+        }
         Fraction allowed = decimal("--tolerance", tolerance);
+        if (allowed.signum() < 0) {
+            throw new ParameterException(spec.commandLine(), "--tolerance: must be 0 or more, was " + tolerance);
+        }
+        if (variantTargets != null) {
+            return variants(allowed);
+        }
+        Fraction goal = decimal("--target-rtp", target);
         if (goal.signum() <= 0) {
             throw new ParameterException(spec.commandLine(), "--target-rtp: must be above 0, was " + target);
         }
         long start = System.nanoTime();
         ReelSetTuner.Result result = ReelSetTuner.tune(model, io().readAll(model), variant, goal);
         Files.write(out, result.model());
-        Fraction distance = result.achieved().subtract(goal);
-        boolean within = (distance.signum() < 0 ? distance.negate() : distance).compareTo(allowed) <= 0;
+        boolean within = within(result.achieved(), goal, allowed);
         PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -83,16 +96,7 @@ public final class TuneCommand extends LeafCommand {
             json.put("rtpBefore", JsonFigures.exact(result.before()));
             json.put("rtp", JsonFigures.exact(result.achieved()));
             json.put("withinTolerance", within);
-            List<Map<String, Object>> sets = new ArrayList<>();
-            for (ReelSetTuner.SetRtp set : result.sets()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("reelSet", set.reelSet());
-                row.put("rtp", JsonFigures.exact(set.rtp()));
-                row.put("weightBefore", set.weightBefore());
-                row.put("weight", set.weightAfter());
-                sets.add(row);
-            }
-            json.put("reelSets", sets);
+            json.put("reelSets", sets(result));
             writeJsonReport(json);
         } else {
             stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
@@ -116,6 +120,95 @@ public final class TuneCommand extends LeafCommand {
             return 1;
         }
         return 0;
+    }
+
+    /** --variants: one variant per target in one model file. */
+    private int variants(Fraction allowed) throws IOException {
+        if (variant != null) {
+            throw new ParameterException(spec.commandLine(), "--variant: not with --variants (which writes variants)");
+        }
+        List<Fraction> goals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String text : variantTargets) {
+            Fraction goal = decimal("--variants", text);
+            if (goal.signum() <= 0) {
+                throw new ParameterException(spec.commandLine(), "--variants: each RTP must be above 0, was " + text);
+            }
+            String name = goal.multiply(100).toBigDecimal(java.math.MathContext.DECIMAL128).stripTrailingZeros().toPlainString();
+            if (names.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "--variants: " + text + " is given twice");
+            }
+            goals.add(goal);
+            names.add(name);
+        }
+        long start = System.nanoTime();
+        List<ReelSetTuner.Result> results = ReelSetTuner.tuneVariants(model, io().readAll(model), names, goals);
+        Files.write(out, results.get(0).model());
+        boolean all = true;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
+        if (!json()) {
+            stdout.printf(Locale.ROOT, "model        %s%n", model);
+            stdout.printf(Locale.ROOT, "RTP before   %s%n", results.get(0).before().toDecimalString(10));
+            stdout.printf(Locale.ROOT, "written to   %s (variants %s)%n%n", out, String.join(", ", names));
+            stdout.printf(Locale.ROOT, "%-8s %10s %14s  %s%n", "variant", "target", "RTP now", "base reel set weights");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            ReelSetTuner.Result result = results.get(i);
+            boolean within = within(result.achieved(), goals.get(i), allowed);
+            all &= within;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("variant", names.get(i));
+            row.put("targetRtp", JsonFigures.exact(goals.get(i)));
+            row.put("rtp", JsonFigures.exact(result.achieved()));
+            row.put("withinTolerance", within);
+            row.put("reelSets", sets(result));
+            rows.add(row);
+            if (!json()) {
+                stdout.printf(Locale.ROOT, "%-8s %10s %14s  %s%n", names.get(i), goals.get(i).toDecimalString(6),
+                        result.achieved().toDecimalString(10), String.join(", ", result.sets().stream()
+                                .map(set -> set.reelSet() + " " + set.weightAfter()).toList()));
+            }
+        }
+        if (json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("model", model);
+            json.put("out", out.toString());
+            json.put("tolerance", JsonFigures.exact(allowed));
+            json.put("rtpBefore", JsonFigures.exact(results.get(0).before()));
+            json.put("withinTolerance", all);
+            json.put("variants", rows);
+            writeJsonReport(json);
+        } else {
+            printReportFooter(stdout);
+        }
+        stdout.flush();
+        io().err().printf(Locale.ROOT, "fairspin: %s tuned to %d variants in %.2f s%n", model, names.size(),
+                (System.nanoTime() - start) / 1e9);
+        if (!all) {
+            io().err().printf(Locale.ROOT, "fairspin: %s: an achieved RTP is further than %s from its target%n", model,
+                    allowed.toDecimalString(6));
+            return 1;
+        }
+        return 0;
+    }
+
+    private static boolean within(Fraction achieved, Fraction goal, Fraction allowed) {
+        Fraction distance = achieved.subtract(goal);
+        return (distance.signum() < 0 ? distance.negate() : distance).compareTo(allowed) <= 0;
+    }
+
+    private static List<Map<String, Object>> sets(ReelSetTuner.Result result) {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (ReelSetTuner.SetRtp set : result.sets()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("reelSet", set.reelSet());
+            row.put("rtp", JsonFigures.exact(set.rtp()));
+            row.put("weightBefore", set.weightBefore());
+            row.put("weight", set.weightAfter());
+            sets.add(row);
+        }
+        return sets;
     }
 
     private Fraction decimal(String option, String text) {

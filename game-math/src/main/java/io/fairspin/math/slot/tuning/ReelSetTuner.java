@@ -75,21 +75,115 @@ public final class ReelSetTuner {
             path = "$.variants." + variant + ".baseReels";
         }
         JsonNode choice = holder.get("baseReels");
+        requireChoice(fileName, path, choice);
+        Fraction[] rtp = rtps(fileName, root, holder, variant, choice);
+        long[] weights = weightsOf(choice);
+        long[] after = weights(fileName, path, choice, rtp, weights, target);
+        ArrayNode tuned = withWeights(choice, after);
+        holder.set("baseReels", tuned);
+        byte[] written = bytes(root);
+        Fraction achieved = exactRtp(fileName, GameModels.load(fileName, written, variant));
+        return new Result(written, before, achieved, sets(choice, rtp, weights, after));
+    }
+
+    /**
+     * Tunes the model {@code json} once per target, writing each as an RTP variant of one model: variant
+     * {@code names[i]} replaces {@code baseReels} with the weights for {@code targets[i]} (an existing variant
+     * of that name keeps its other fields). The reel sets' RTPs are those of the top-level model, so a
+     * variant that also replaces other fields (reel sets, pays) is refused.
+     */
+    public static List<Result> tuneVariants(String fileName, byte[] json, List<String> names, List<Fraction> targets) {
+        GameModels.load(fileName, json, null);
+        ObjectNode root;
+        try {
+            root = (ObjectNode) StrictJson.read(json);
+        } catch (StrictJson.InvalidJsonException e) {
+            throw new ModelException(fileName, "$", e.getMessage());
+        }
+        Fraction before = exactRtp(fileName, GameModels.load(fileName, json, null));
+        JsonNode choice = root.get("baseReels");
+        String path = "$.baseReels";
+        requireChoice(fileName, path, choice);
+        Fraction[] rtp = rtps(fileName, root, root, null, choice);
+        long[] weights = weightsOf(choice);
+        ObjectNode variants = root.has("variants") ? (ObjectNode) root.get("variants") : root.putObject("variants");
+        List<long[]> chosen = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            JsonNode existing = variants.get(names.get(t));
+            if (existing != null) {
+                List<String> others = new ArrayList<>();
+                existing.fieldNames().forEachRemaining(f -> {
+                    if (!f.equals("baseReels") && !f.equals("id") && !f.equals("name")) {
+                        others.add(f);
+                    }
+                });
+                if (!others.isEmpty()) {
+                    throw new ModelException(fileName, "$.variants." + names.get(t), "replaces " + String.join(", ", others)
+                            + ": tune --variants tunes the top-level reel sets, so the variant may replace only baseReels");
+                }
+            }
+            long[] after = weights(fileName, path, choice, rtp, weights, targets.get(t));
+            ObjectNode variant = existing instanceof ObjectNode o ? o : variants.putObject(names.get(t));
+            variant.set("baseReels", withWeights(choice, after));
+            chosen.add(after);
+        }
+        byte[] written = bytes(root);
+        List<Result> results = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            Fraction achieved = exactRtp(fileName, GameModels.load(fileName, written, names.get(t)));
+            results.add(new Result(written, before, achieved, sets(choice, rtp, weights, chosen.get(t))));
+        }
+        return results;
+    }
+
+    private static void requireChoice(String fileName, String path, JsonNode choice) {
         if (choice == null || !choice.isArray() || choice.size() < 2) {
             throw new ModelException(fileName, path, "tune changes the weights of a weighted choice of base reel sets"
                     + " ([{\"reelSet\", \"weight\"}, ...], at least two); this model has "
                     + (choice == null ? "none" : choice.isArray() ? "one" : "one reel set (\"" + choice.asText() + "\")"));
         }
-        int n = choice.size();
-        Fraction[] rtp = new Fraction[n];
-        long[] weights = new long[n];
-        for (int i = 0; i < n; i++) {
+    }
+
+    /** The exact RTP of the model played on each reel set of {@code choice} alone. */
+    private static Fraction[] rtps(String fileName, ObjectNode root, ObjectNode holder, String variant, JsonNode choice) {
+        Fraction[] rtp = new Fraction[choice.size()];
+        for (int i = 0; i < rtp.length; i++) {
             ObjectNode alone = root.deepCopy();
             ObjectNode aloneHolder = holder == root ? alone : (ObjectNode) alone.get("variants").get(variant);
             aloneHolder.set("baseReels", choice.get(i).get("reelSet"));
             rtp[i] = exactRtp(fileName, GameModels.load(fileName, bytes(alone), variant));
+        }
+        return rtp;
+    }
+
+    private static long[] weightsOf(JsonNode choice) {
+        long[] weights = new long[choice.size()];
+        for (int i = 0; i < weights.length; i++) {
             weights[i] = choice.get(i).get("weight").asLong();
         }
+        return weights;
+    }
+
+    private static ArrayNode withWeights(JsonNode choice, long[] after) {
+        ArrayNode tuned = ((ArrayNode) choice).deepCopy();
+        for (int i = 0; i < after.length; i++) {
+            ((ObjectNode) tuned.get(i)).put("weight", after[i]);
+        }
+        return tuned;
+    }
+
+    private static List<SetRtp> sets(JsonNode choice, Fraction[] rtp, long[] weights, long[] after) {
+        List<SetRtp> sets = new ArrayList<>();
+        for (int i = 0; i < rtp.length; i++) {
+            sets.add(new SetRtp(choice.get(i).get("reelSet").asText(), rtp[i], weights[i], after[i]));
+        }
+        return sets;
+    }
+
+    /** New weights for the lowest and highest sets that bring the weighted mean of {@code rtp} nearest to {@code target}. */
+    private static long[] weights(String fileName, String path, JsonNode choice, Fraction[] rtp, long[] weights,
+            Fraction target) {
+        int n = rtp.length;
         int low = 0;
         int high = 0;
         for (int i = 1; i < n; i++) {
@@ -119,21 +213,10 @@ public final class ReelSetTuner {
         long wHigh = x.toBigDecimal(java.math.MathContext.DECIMAL128).setScale(0, RoundingMode.HALF_EVEN)
                 .longValueExact();
         wHigh = Math.max(1, Math.min(SPAN - 1, wHigh));
-        ArrayNode tuned = ((ArrayNode) choice).deepCopy();
         long[] after = weights.clone();
         after[high] = wHigh;
         after[low] = SPAN - wHigh;
-        for (int i = 0; i < n; i++) {
-            ((ObjectNode) tuned.get(i)).put("weight", after[i]);
-        }
-        holder.set("baseReels", tuned);
-        byte[] written = bytes(root);
-        Fraction achieved = exactRtp(fileName, GameModels.load(fileName, written, variant));
-        List<SetRtp> sets = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            sets.add(new SetRtp(choice.get(i).get("reelSet").asText(), rtp[i], weights[i], after[i]));
-        }
-        return new Result(written, before, achieved, sets);
+        return after;
     }
 
     private static String describe(JsonNode choice, Fraction[] rtp) {

@@ -10,6 +10,7 @@ import io.fairspin.math.ModelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Tuning the weights of base reel sets to a target RTP. */
@@ -41,6 +42,25 @@ class ReelSetTunerTest {
             assertTrue(Math.abs(distance.doubleValue()) < 1e-6, target + ": " + distance.doubleValue());
             assertTrue(new String(result.model(), StandardCharsets.UTF_8).contains("\"reelSet\" : \"tight\""));
         }
+    }
+
+    /** Three variants in one model: each variant's exact RTP, loaded from the written file, is its target within 1e-6. */
+    @Test
+    void writesOneVariantPerTarget() throws Exception {
+        List<String> names = List.of("92", "94", "95");
+        List<ReelSetTuner.Result> results = ReelSetTuner.tuneVariants("fruit-mix.json", example("fruit-mix.json"), names,
+                List.of(ReelSetTuner.decimal("0.92"), ReelSetTuner.decimal("0.94"), ReelSetTuner.decimal("0.95")));
+        byte[] written = results.get(0).model();
+        assertEquals(names, GameModels.variants("tuned.json", written));
+        for (int i = 0; i < names.size(); i++) {
+            Fraction rtp = GameModels.load("tuned.json", written, names.get(i)).exactFigures().orElseThrow().rtp();
+            assertEquals(results.get(i).achieved(), rtp);
+            double target = Double.parseDouble(names.get(i)) / 100;
+            assertTrue(Math.abs(rtp.doubleValue() - target) < 1e-6, names.get(i) + ": " + rtp.doubleValue());
+        }
+        // The top level is left as it was.
+        assertEquals(GameModels.load("a.json", example("fruit-mix.json")).exactFigures().orElseThrow().rtp(),
+                GameModels.load("tuned.json", written).exactFigures().orElseThrow().rtp());
     }
 
     @Test
