@@ -167,7 +167,7 @@ public final class TuneCommand extends LeafCommand {
             if (!json()) {
                 stdout.printf(Locale.ROOT, "%-8s %10s %14s  %s%n", names.get(i), goals.get(i).toDecimalString(6),
                         result.achieved().toDecimalString(10), String.join(", ", result.sets().stream()
-                                .map(set -> set.reelSet() + " " + set.weightAfter()).toList()));
+                                .map(set -> String.format(Locale.ROOT, "%s %,d", set.reelSet(), set.weightAfter())).toList()));
             }
         }
         if (json()) {
