@@ -266,11 +266,6 @@ final class HoldAndWinAnalysis {
                 .name()) : Cell.count(feature.grand())));
         rows.add(List.of(Cell.text("method"), Cell.text("base spin counted over every stop; respins by a Markov"
                 + " chain over coins held (exact)")));
-        List<List<Cell>> types = new ArrayList<>();
-        for (int i = 0; i < game.winTypes().size(); i++) {
-            types.add(List.of(Cell.text(game.winTypes().get(i)), Cell.exact(figures.rtpByWinType().get(i))));
-        }
-        types.add(List.of(Cell.text("total"), Cell.exact(figures.rtp())));
         List<List<Cell>> byStart = new ArrayList<>();
         for (int k = feature.trigger(); k <= cells; k++) {
             if (ends[k] == null) {
@@ -304,7 +299,7 @@ final class HoldAndWinAnalysis {
         }
         List<Table> tables = new ArrayList<>(List.of(
                 new Table("Summary (exact)", List.of("figure", "value"), rows),
-                new Table("Return by win type", List.of("win type", "RTP"), types)));
+                AnalysisReport.returnByWinType(game.winTypes(), figures)));
         if (!jackpots.isEmpty()) {
             tables.add(new Table("Jackpots (a progressive one pays its meter: the seed, plus its rate of every stake"
                     + " since it was last won)", List.of("jackpot", "kind", "amount or seed, x total bet",
