@@ -41,7 +41,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
     static final List<String> REFUSED = List.of("freeGames", "bonus", "bonusBuy", "reelHeights", "maxWin",
-            "betLimits", "gamble", "abandon");
+            "gamble", "abandon");
     static final int MAX_CELLS = 64;
 
     final SlotGame base;
@@ -56,6 +56,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final int[] valueType;
     private final int fullType;
     private volatile HoldAndWinAnalysis analysis;
+    /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
+    private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HoldAndWinGame(SlotGame base, HoldAndWin feature) {
         this.base = base;
@@ -206,6 +208,35 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             most = Math.max(most, sum);
         }
         return most;
+    }
+
+    @Override
+    public io.fairspin.math.Bet standardBet() {
+        return base.standardBet();
+    }
+
+    @Override
+    public io.fairspin.math.BetLimits betLimits() {
+        return base.betLimits();
+    }
+
+    @Override
+    public void checkBet(io.fairspin.math.Bet bet) {
+        base.checkBet(bet);
+    }
+
+    /**
+     * This game with {@code bet} as its standard wager: the base game read for the bet's lines, bet per line
+     * and coins; coin values and prizes stay in total bets, so they scale with the stake.
+     */
+    @Override
+    public HoldAndWinGame at(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        io.fairspin.math.Bet explicit = bet.isStandard() ? standardBet() : bet;
+        if (explicit.equals(standardBet())) {
+            return this;
+        }
+        return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature));
     }
 
     /** The model's display name. */

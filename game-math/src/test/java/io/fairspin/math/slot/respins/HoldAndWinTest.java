@@ -83,6 +83,28 @@ class HoldAndWinTest {
         assertExactEqualsBruteForce(edit(edit(MINI, "trigger", "2"), "landing", "{\"coin\": 0, \"empty\": 1}"));
     }
 
+    /**
+     * At a chosen bet (1 line at 3 per line) the game is the base game read for that bet with the same
+     * feature: its figures equal the brute force of the model written with that bet, and its stake is 3.
+     */
+    @Test
+    void aChosenBetHasTheFiguresOfTheModelWrittenForIt() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(MINI);
+        root.set("betLimits", JSON.readTree("{\"lines\": {\"min\": 1, \"max\": 2}, \"lineBet\": {\"values\": [1, 3]}}"));
+        Game game = load(root.toString());
+        Game oneLine = game.at(Bet.lines(1, 3, 1));
+        assertEquals(3, oneLine.stake());
+        ObjectNode written = (ObjectNode) JSON.readTree(MINI);
+        written.set("bet", JSON.readTree("{\"lineBet\": 3, \"lines\": 1}"));
+        Fraction[] expected = new NaiveHoldAndWin(written).figures();
+        ExactFigures exact = oneLine.exactFigures().orElseThrow();
+        assertEquals(expected[0], exact.rtp(), "RTP");
+        assertEquals(expected[2], exact.variance(), "variance");
+        assertEquals(exact, game.exactFigures(Bet.lines(1, 3, 1)).orElseThrow());
+        // Both lines see the same symbols, so the RTP is the same at 1 line; the variance is not.
+        assertTrue(exact.variance().compareTo(game.exactFigures().orElseThrow().variance()) != 0, "one line is another game");
+    }
+
     /** A one-cell screen: the feature starts full, so it pays one value and the grand prize (a closed form). */
     @Test
     void aOneCellScreenPaysOneValueAndTheGrandPrize() {

@@ -103,7 +103,8 @@ final class NaiveHoldAndWin {
                 }
             }
             long line = 0;
-            for (int[] l : lines) {
+            for (int played = 0; played < lineCount; played++) {
+                int[] l = lines[played];
                 String first = window[l[0]][0];
                 int run = 1;
                 while (run < reels && window[l[run]][run].equals(first)) {
