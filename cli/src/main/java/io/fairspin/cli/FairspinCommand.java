@@ -7,6 +7,7 @@ import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.monitor.MonitorCommand;
 import io.fairspin.cli.par.ParCommand;
+import io.fairspin.cli.tune.TuneCommand;
 import io.fairspin.cli.rng.RngCommand;
 import io.fairspin.cli.simulate.SimulateCommand;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
+        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class, TuneCommand.class,
             CertifyCommand.class, PlayCommand.class, ServeCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",

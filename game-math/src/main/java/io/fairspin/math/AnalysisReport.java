@@ -50,6 +50,19 @@ public record AnalysisReport(String title, List<Table> tables) {
         }
     }
 
+    /**
+     * The table "Return by win type": each of {@code winTypes} with its exact RTP from {@code figures}, then the
+     * total.
+     */
+    public static Table returnByWinType(List<String> winTypes, ExactFigures figures) {
+        List<List<Cell>> rows = new java.util.ArrayList<>();
+        for (int t = 0; t < winTypes.size(); t++) {
+            rows.add(List.of(Cell.text(winTypes.get(t)), Cell.exact(figures.rtpByWinType().get(t))));
+        }
+        rows.add(List.of(Cell.text("total"), Cell.exact(figures.rtp())));
+        return new Table("Return by win type", List.of("win type", "RTP"), rows);
+    }
+
     /** A cell: text, an integer, an exact fraction (shown with its decimal value) or an approximate number. */
     public sealed interface Cell {
         /** A text cell. */

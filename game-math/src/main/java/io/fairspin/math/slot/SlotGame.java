@@ -380,6 +380,21 @@ public final class SlotGame implements Game, Analyzable {
      * Returns the free games it awards (none for a free spin without retriggers).
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet) {
+        return spin(stream, free, outcome, lineBet, -1);
+    }
+
+    /**
+     * Plays one base spin at the standard wager into {@code outcome} (already started; its first win types
+     * are this game's), without the free games it may award, and returns how many symbols of scatter
+     * {@code scatter} (an index into the model's scatters) its window shows, as that scatter counts them:
+     * the base spin of a game that adds its own feature (hold-and-win respins).
+     */
+    public int playBaseSpin(RandomStream stream, RoundOutcome outcome, int scatter) {
+        return (int) spin(stream, false, outcome, model.lineBet(), scatter);
+    }
+
+    /** {@link #spin(RandomStream, boolean, RoundOutcome, long)}; returns the count of scatter {@code counted} when it is 0 or more. */
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, int counted) {
         FreeGames freeGames = model.freeGames();
         CompiledReels reels = free ? reelSets[choose(stream, freeGames.reels(), freeChoice)]
                 : reelSets[choose(stream, model.baseReels(), baseChoice)];
@@ -415,6 +430,9 @@ public final class SlotGame implements Game, Analyzable {
         if (bonuses > 0) {
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
+        }
+        if (counted >= 0) {
+            return scatterCount(reels, counted, p0, p1, p2);
         }
         return free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
     }

@@ -158,12 +158,7 @@ public final class ParSheet {
     }
 
     private static Table byWinType(SlotGame game, ExactFigures f) {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (int i = 0; i < game.winTypes().size(); i++) {
-            rows.add(row(text(game.winTypes().get(i)), Cell.exact(f.rtpByWinType().get(i))));
-        }
-        rows.add(row(text("total"), Cell.exact(f.rtp())));
-        return new Table("Return by win type", List.of("win type", "RTP"), rows);
+        return io.fairspin.math.AnalysisReport.returnByWinType(game.winTypes(), f);
     }
 
     /**
