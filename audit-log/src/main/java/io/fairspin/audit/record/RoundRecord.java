@@ -83,6 +83,11 @@ public final class RoundRecord implements LogEvent {
         return modelHash.clone();
     }
 
+    /** The model hash itself, not a copy: the caller must not change it. */
+    public byte[] modelHashUnsafe() {
+        return modelHash;
+    }
+
     public long startedAtMillis() {
         return startedAtMillis;
     }
@@ -132,6 +137,11 @@ public final class RoundRecord implements LogEvent {
     /** The outcome as canonical bytes from the game model. */
     public byte[] outcome() {
         return outcome.clone();
+    }
+
+    /** The outcome bytes themselves, not a copy: the caller must not change them. */
+    public byte[] outcomeUnsafe() {
+        return outcome;
     }
 
     void encode(CanonicalWriter out) {

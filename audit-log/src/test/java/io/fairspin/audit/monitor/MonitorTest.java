@@ -53,11 +53,17 @@ class MonitorTest {
 
     /** A batch run of the monitor over the whole log, as 'fairspin monitor' without --follow does it. */
     private static Monitor read(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
+        return read(dir, 1, alerts, models);
+    }
+
+    /** The same, decoding and checking on {@code threads} threads. */
+    private static Monitor read(Path dir, int threads, List<Alert> alerts, ModelFile... models) throws IOException {
         Monitor monitor = new Monitor(Models.of(List.of(models)), ControlLimits.DEFAULT, alerts::add);
-        LogFollower follower = new LogFollower(dir, monitor);
-        follower.poll();
-        follower.finish();
-        monitor.finish(follower, 0);
+        try (LogFollower follower = new LogFollower(dir, monitor, threads)) {
+            follower.poll();
+            follower.finish();
+            monitor.finish(follower, 0);
+        }
         return monitor;
     }
 
@@ -154,5 +160,48 @@ class MonitorTest {
             flaggedAt.add(firstDifferent);
         }
         System.out.println("cherry x2 paying 3 under the certified hash: flagged at round " + flaggedAt);
+    }
+
+    /**
+     * Reading on several threads (entries decoded and outcomes checked in batches, out of order) gives what one
+     * thread gives: the same alerts in the same order, the same tallies and award counts; the anomalies sit among
+     * thousands of honest rounds, so that they fall in different batches.
+     */
+    @Test
+    void readingOnSeveralThreadsGivesWhatOneThreadGives(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(3);
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 5000; i++) {
+                PlayedRound played = model.game().playRecorded(stream);
+                if (i % 1000 == 999) {
+                    log.submit(round(model, played, "w" + i, b -> b.win(played.outcome().win() + 1)));
+                } else {
+                    log.submit(round(model, played, "r" + (i == 3333 ? 17 : i), b -> b));
+                }
+                if (i % 700 == 0) {
+                    log.checkpoint();
+                }
+            }
+        }
+        List<Alert> one = new ArrayList<>();
+        Monitor single = read(dir, 1, one, model);
+        List<Alert> three = new ArrayList<>();
+        Monitor threaded = read(dir, 3, three, model);
+        List<String> expected = new ArrayList<>();
+        one.forEach(a -> expected.add(a.type() + " " + a.message()));
+        List<String> actual = new ArrayList<>();
+        three.forEach(a -> actual.add(a.type() + " " + a.message()));
+        assertEquals(List.of("impossible-win", "impossible-win", "impossible-win", "duplicate-round", "impossible-win",
+                "impossible-win"), types(one));
+        assertEquals(expected, actual);
+        GameTally a = single.games().get(0);
+        GameTally b = threaded.games().get(0);
+        assertEquals(5000, b.rounds());
+        assertEquals(a.win(), b.win());
+        assertEquals(a.impossibleWins(), b.impossibleWins());
+        assertEquals(java.util.Arrays.toString(a.awardCounts()), java.util.Arrays.toString(b.awardCounts()));
+        assertEquals(single.checkpoints(), threaded.checkpoints());
     }
 }
