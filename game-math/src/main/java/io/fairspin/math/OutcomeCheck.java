@@ -23,6 +23,23 @@ public interface OutcomeCheck {
      */
     String check(JsonNode outcome, long bet, long win, long[] awardCounts);
 
+    /**
+     * The same for the logged outcome's bytes (UTF-8 JSON, as the audit log keeps them); a check may read them
+     * faster than a parsed tree. By default parses them and calls {@link #check(JsonNode, long, long, long[])}.
+     */
+    default String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        JsonNode tree;
+        try {
+            tree = OutcomeJson.MAPPER.readTree(outcome);
+        } catch (java.io.IOException e) {
+            return "$.outcome: not JSON";
+        }
+        if (tree == null || !tree.isObject()) {
+            return "$.outcome: not a JSON object";
+        }
+        return check(tree, bet, win, awardCounts);
+    }
+
     /** The awards counted, for example {@code "seven x5"}. */
     List<String> awards();
 

@@ -1,7 +1,5 @@
 package io.fairspin.audit.monitor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.LogFollower;
@@ -13,7 +11,6 @@ import io.fairspin.audit.round.ModelFile;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
 import io.fairspin.math.OutcomeCheck;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,7 +35,6 @@ import java.util.function.Function;
 public final class Monitor implements LogFollower.Listener {
     /** Alerts of one type and game after which further ones are only counted. */
     static final int ALERTS_PER_KIND = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Models models;
     private final ControlLimits limits;
@@ -129,13 +125,7 @@ public final class Monitor implements LogFollower.Listener {
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
     private static String check(OutcomeCheck check, RoundRecord round, long[] awards) {
-        try {
-            JsonNode outcome = JSON.readTree(round.outcomeUnsafe());
-            return outcome == null || !outcome.isObject() ? "$.outcome: not a JSON object"
-                    : check.check(outcome, round.bet(), round.win(), awards);
-        } catch (IOException e) {
-            return "$.outcome: not JSON";
-        }
+        return check.check(round.outcomeUnsafe(), round.bet(), round.win(), awards);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.fairspin.math.slot.evaluation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NumericNode;
@@ -14,6 +18,7 @@ import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,6 +50,8 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final List<String> awards = new ArrayList<>();
     private final Map<String, Integer> awardIndex = new HashMap<>();
     private final List<Fraction> perRound = new ArrayList<>();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private final java.io.ByteArrayOutputStream canonical = new java.io.ByteArrayOutputStream(1024);
     private Bet lastBet;
     private SpinRecorder lastRecorder;
 
@@ -75,6 +82,259 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         return List.copyOf(perRound);
     }
 
+    /**
+     * The fast path: the inputs (bet, reel sets, stops) read with a streaming parser, the round evaluated again and
+     * written in canonical form, and compared byte for byte with the logged outcome, which a fairspin writer logs in
+     * canonical form. Anything else (a bonus round, a field it does not expect, bytes that differ) is decided by
+     * {@link #check(JsonNode, long, long, long[])} on the parsed tree, which also names the first difference.
+     */
+    @Override
+    public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        SpinResult again = null;
+        try {
+            again = evaluateCanonical(outcome);
+        } catch (IOException | IllegalArgumentException e) {
+            again = null; // decided on the tree below, which says what is wrong
+        }
+        if (again == null) {
+            return OutcomeCheck.super.check(outcome, bet, win, awardCounts);
+        }
+        if (again.stake() != bet) {
+            return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
+        }
+        if (again.win() != win) {
+            return "win: logged " + win + ", the model pays " + again.win() + " for the logged outcome";
+        }
+        countAwards(again, awardCounts);
+        return null;
+    }
+
+    /**
+     * The round evaluated again from the inputs a streaming parse finds in {@code outcome}, when its canonical JSON
+     * is exactly {@code outcome}; null when the outcome has bonus rounds, is not as a fairspin writer logs it, or
+     * differs.
+     */
+    private SpinResult evaluateCanonical(byte[] outcome) throws IOException {
+        long lineBet = -1;
+        long lines = -1;
+        List<String> reelSets = new ArrayList<>(2);
+        List<int[]> stopsOf = new ArrayList<>(2);
+        try (JsonParser in = FACTORY.createParser(outcome)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if (field.equals("lineBet") || field.equals("lines")) {
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        return null;
+                    }
+                    if (field.equals("lineBet")) {
+                        lineBet = in.getLongValue();
+                    } else {
+                        lines = in.getLongValue();
+                    }
+                } else if (field.equals("spins")) {
+                    if (value != JsonToken.START_ARRAY) {
+                        return null;
+                    }
+                    while (in.nextToken() == JsonToken.START_OBJECT) {
+                        String reelSet = null;
+                        int[] stops = null;
+                        while (in.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = in.currentName();
+                            JsonToken v = in.nextToken();
+                            if (name.equals("reelSet")) {
+                                if (v != JsonToken.VALUE_STRING) {
+                                    return null;
+                                }
+                                reelSet = in.getText();
+                            } else if (name.equals("stops")) {
+                                stops = ints(in, v);
+                                if (stops == null) {
+                                    return null;
+                                }
+                            } else if (name.equals("bonuses")) {
+                                if (v != JsonToken.START_ARRAY || in.nextToken() != JsonToken.END_ARRAY) {
+                                    return null; // bonus rounds: the tree path reads them
+                                }
+                            } else {
+                                in.skipChildren();
+                            }
+                        }
+                        if (reelSet == null || stops == null) {
+                            return null;
+                        }
+                        reelSets.add(reelSet);
+                        stopsOf.add(stops);
+                    }
+                } else {
+                    in.skipChildren();
+                }
+            }
+        }
+        if (lineBet < 1 || lines < 1 || lines > Integer.MAX_VALUE || reelSets.isEmpty()) {
+            return null;
+        }
+        SpinResult again = evaluate(new Bet(lineBet, (int) lines), reelSets, stopsOf);
+        if (again == null) {
+            return null;
+        }
+        canonical.reset();
+        try (JsonGenerator out = FACTORY.createGenerator(canonical)) {
+            writeCanonical(again, out);
+        }
+        return Arrays.equals(canonical.toByteArray(), outcome) ? again : null;
+    }
+
+    /** An array of ints at the parser, or null when it is something else. */
+    private int[] ints(JsonParser in, JsonToken start) throws IOException {
+        if (start != JsonToken.START_ARRAY) {
+            return null;
+        }
+        int[] values = new int[model.reels()];
+        int n = 0;
+        JsonToken t;
+        while ((t = in.nextToken()) == JsonToken.VALUE_NUMBER_INT) {
+            if (n == values.length || in.getNumberType() != JsonParser.NumberType.INT) {
+                return null;
+            }
+            values[n++] = in.getIntValue();
+        }
+        return t == JsonToken.END_ARRAY && n == values.length ? values : null;
+    }
+
+    /** The round from its bet, and each spin's reel set and stops, without bonus rounds. */
+    private SpinResult evaluate(Bet bet, List<String> reelSets, List<int[]> stopsOf) {
+        SpinRecorder recorder = recorder(bet);
+        List<Spin> again = new ArrayList<>(reelSets.size());
+        long freeGamesOwed = 0;
+        long total = 0;
+        for (int i = 0; i < reelSets.size(); i++) {
+            String path = "$.outcome.spins[" + i + "]";
+            boolean free = i > 0;
+            if (free && freeGamesOwed == 0) {
+                throw new IllegalArgumentException(path + ": a free game that no spin awarded");
+            }
+            Choice choice = free ? model.freeGames().reels() : model.baseReels();
+            CompiledReels reels = reelSet(choice, reelSets.get(i), path + ".reelSet");
+            if (reels.randomHeights()) {
+                return null; // the heights are read from the logged window, on the tree
+            }
+            int[] stops = stopsOf.get(i);
+            for (int r = 0; r < stops.length; r++) {
+                if (stops[r] < 0 || stops[r] >= reels.set.strips()[r].length) {
+                    throw new IllegalArgumentException(path + ".stops[" + r + "]: out of range");
+                }
+            }
+            long multiplier = free ? model.freeGames().multiplier() : 1;
+            Spin spin = recorder.evaluate(free ? "free" : "base", reels, stops, multiplier,
+                    window -> bonusRounds(recorder, window, null, bet, path + ".bonuses"));
+            again.add(spin);
+            total += spin.win();
+            if (free) {
+                freeGamesOwed--;
+                if (model.freeGames().retrigger()) {
+                    freeGamesOwed += spin.freeGames();
+                }
+            } else {
+                freeGamesOwed = spin.freeGames();
+            }
+        }
+        if (freeGamesOwed > 0) {
+            throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
+        }
+        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
+    }
+
+    /**
+     * Writes a round as the audit log keeps outcomes: the JSON of the records, every object's members sorted by
+     * name, no whitespace (what {@code CanonicalJson.encode} gives for {@link SlotGame}'s recorded detail).
+     */
+    private static void writeCanonical(SpinResult r, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("lineBet", r.lineBet());
+        out.writeNumberField("lines", r.lines());
+        out.writeArrayFieldStart("spins");
+        for (Spin spin : r.spins()) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("bonuses");
+            for (BonusRound b : spin.bonuses()) {
+                out.writeStartObject();
+                out.writeNumberField("amount", b.amount());
+                out.writeArrayFieldStart("items");
+                for (List<Long> item : b.items()) {
+                    out.writeStartArray();
+                    for (long prize : item) {
+                        out.writeNumber(prize);
+                    }
+                    out.writeEndArray();
+                }
+                out.writeEndArray();
+                out.writeNumberField("line", b.line());
+                out.writeArrayFieldStart("picked");
+                for (int p : b.picked()) {
+                    out.writeNumber(p);
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeNumberField("capped", spin.capped());
+            out.writeNumberField("freeGames", spin.freeGames());
+            out.writeStringField("kind", spin.kind());
+            out.writeStringField("reelSet", spin.reelSet());
+            out.writeArrayFieldStart("stops");
+            for (int stop : spin.stops()) {
+                out.writeNumber(stop);
+            }
+            out.writeEndArray();
+            out.writeNumberField("win", spin.win());
+            out.writeArrayFieldStart("window");
+            for (List<String> row : spin.window()) {
+                out.writeStartArray();
+                for (String symbol : row) {
+                    out.writeString(symbol);
+                }
+                out.writeEndArray();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("wins");
+            for (SpinResult.Win w : spin.wins()) {
+                out.writeStartObject();
+                out.writeNumberField("amount", w.amount());
+                out.writeStringField("award", w.award());
+                out.writeNumberField("line", w.line());
+                out.writeArrayFieldStart("positions");
+                for (SpinResult.Position p : w.positions()) {
+                    out.writeStartObject();
+                    out.writeNumberField("reel", p.reel());
+                    out.writeNumberField("row", p.row());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeStringField("type", w.type());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeNumberField("stake", r.stake());
+        out.writeNumberField("win", r.win());
+        out.writeEndObject();
+    }
+
+    private void countAwards(SpinResult again, long[] awardCounts) {
+        for (SpinResult.Win w : again.spins().get(0).wins()) {
+            Integer index = awardIndex.get(w.award());
+            if (index != null && !w.type().equals("scatter")) {
+                awardCounts[index]++;
+            }
+        }
+    }
+
     @Override
     public String check(JsonNode outcome, long bet, long win, long[] awardCounts) {
         try {
@@ -89,12 +349,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             if (again.win() != win) {
                 return "win: logged " + win + ", the model pays " + again.win() + " for the logged outcome";
             }
-            for (SpinResult.Win w : again.spins().get(0).wins()) {
-                Integer index = awardIndex.get(w.award());
-                if (index != null && !w.type().equals("scatter")) {
-                    awardCounts[index]++;
-                }
-            }
+            countAwards(again, awardCounts);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
@@ -123,6 +378,9 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             Choice choice = free ? model.freeGames().reels() : model.baseReels();
             CompiledReels reels = reelSet(choice, logged.path("reelSet").asText(), path + ".reelSet");
             int[] stops = stops(logged.get("stops"), reels, path + ".stops");
+            if (reels.randomHeights()) {
+                stops = withHeights(stops, logged.get("window"), reels, path);
+            }
             long multiplier = free ? model.freeGames().multiplier() : 1;
             Spin spin = recorder.evaluate(free ? "free" : "base", reels, stops, multiplier,
                     window -> bonusRounds(recorder, window, logged.get("bonuses"), bet, path + ".bonuses"));
@@ -187,8 +445,10 @@ public final class LoggedSpinCheck implements OutcomeCheck {
                 items.add(hidden);
             }
             JsonNode pickedNode = round.path("picked");
-            if (!pickedNode.isArray() || pickedNode.size() != bonus.picks()) {
-                throw new IllegalArgumentException(at + ".picked: expected " + bonus.picks() + " picks");
+            long[] pickCounts = bonus.pickValues() != null ? bonus.pickValues() : new long[] {bonus.picks()};
+            if (!pickedNode.isArray() || !contains(pickCounts, pickedNode.size())) {
+                throw new IllegalArgumentException(at + ".picked: expected " + Arrays.toString(pickCounts)
+                        .replace("[", "").replace("]", "").replace(", ", " or ") + " picks");
             }
             List<Integer> picked = new ArrayList<>();
             long credits = 0;
@@ -230,6 +490,29 @@ public final class LoggedSpinCheck implements OutcomeCheck {
                 throw new IllegalArgumentException(path + "[" + r + "]: expected a stop in [0, " + length + ")");
             }
             stops[r] = stop.asInt();
+        }
+        return stops;
+    }
+
+    /**
+     * The stops of reels with random heights: each reel's height is the number of symbols its column of the logged
+     * window shows (the rest of the column is empty), which the logged strip stop does not say.
+     */
+    private int[] withHeights(int[] stripStops, JsonNode window, CompiledReels reels, String path) {
+        if (window == null || !window.isArray() || window.size() != model.rows()) {
+            throw new IllegalArgumentException(path + ".window: expected " + model.rows() + " rows");
+        }
+        int[] stops = new int[stripStops.length];
+        for (int r = 0; r < stops.length; r++) {
+            int height = 0;
+            while (height < model.rows() && !window.get(height).path(r).asText("").isEmpty()) {
+                height++;
+            }
+            stops[r] = reels.stopOf(r, stripStops[r], height);
+            if (stops[r] < 0) {
+                throw new IllegalArgumentException(path + ".window: reel " + r + " shows " + height
+                        + " symbols, a height it cannot have");
+            }
         }
         return stops;
     }
