@@ -12,7 +12,7 @@ import java.util.Optional;
  * monitor that counts award frequencies against the exact figures.
  *
  * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
- * {@link #of(Game)} gives the check of a game type that has one (slots today). An instance may keep state
+ * {@link #of(Game)} gives the check of a game type that has one (slots; table and card games but blackjack). An instance may keep state
  * between calls: use one per thread.
  */
 public interface OutcomeCheck {
@@ -40,6 +40,15 @@ public interface OutcomeCheck {
         return check(tree, bet, win, awardCounts);
     }
 
+    /**
+     * The same with the round's logged player choices ({@link RoundChoices#toJson()}, empty for a round at the
+     * standard wager with the built-in player), which a game with decisions or chosen bets plays again. By default
+     * the choices are not needed.
+     */
+    default String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        return check(outcome, bet, win, awardCounts);
+    }
+
     /** The awards counted, for example {@code "seven x5"}. */
     List<String> awards();
 
@@ -48,6 +57,7 @@ public interface OutcomeCheck {
 
     /** The check of {@code game}'s type, when it has one. */
     static Optional<OutcomeCheck> of(Game game) {
-        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game)) : Optional.empty();
+        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game))
+                : io.fairspin.math.table.TableGames.outcomeCheck(game);
     }
 }

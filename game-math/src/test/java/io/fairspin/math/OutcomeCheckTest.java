@@ -67,4 +67,99 @@ class OutcomeCheckTest {
         assertArrayEquals(fromTree, fromBytes, file.getFileName().toString());
         assertEquals(awards, bytesCheck.awardsPerRound().size());
     }
+
+    /** A table game's logged round with one field of its outcome changed (a draw, a card), the win kept. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "roulette-european.json|pocket",
+        "baccarat.json|player",
+        "three-card-poker.json|dealer",
+        "keno.json|drawn",
+        "craps.json|rolls",
+        "jacks-or-better-9-6.json|final"})
+    void aTableRoundWhoseDrawsWereChangedIsFlagged(String name, String field) throws Exception {
+        Game game = GameModels.load(BetContractTest.root().resolve("examples").resolve(name));
+        OutcomeCheck check = OutcomeCheck.of(game).orElseThrow();
+        RandomStream stream = BetContractTest.stream(11);
+        int flagged = 0;
+        for (int i = 0; i < 200; i++) {
+            PlayedRound played = game.playRecorded(stream);
+            com.fasterxml.jackson.databind.node.ObjectNode outcome =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) READ.readTree(canonical(played.detail()));
+            JsonNode value = outcome.get(field);
+            com.fasterxml.jackson.databind.node.ObjectNode changed = outcome.deepCopy();
+            if (value.isTextual()) {
+                // a pocket: the next one on the wheel's numbering
+                changed.put(field, String.valueOf((Integer.parseInt(value.asText().equals("00") ? "0" : value.asText()) + 1) % 37));
+            } else if (value.get(0).isArray()) {
+                // craps: the first roll's first die
+                com.fasterxml.jackson.databind.node.ArrayNode roll = (com.fasterxml.jackson.databind.node.ArrayNode) changed.get(field).get(0);
+                roll.set(0, roll.get(0).asInt() % 6 + 1);
+            } else if (value.get(0).isInt()) {
+                // keno: a ball drawn, replaced by one not drawn
+                java.util.Set<Integer> drawn = new java.util.HashSet<>();
+                value.forEach(b -> drawn.add(b.asInt()));
+                int other = 1;
+                while (drawn.contains(other)) {
+                    other++;
+                }
+                ((com.fasterxml.jackson.databind.node.ArrayNode) changed.get(field)).set(0, other);
+            } else {
+                // a card: another rank of the same suit
+                String card = value.get(value.size() - 1).asText();
+                String ranks = "A23456789TJQK";
+                String other = "" + ranks.charAt((ranks.indexOf(card.charAt(0)) + 5) % 13) + card.charAt(1);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) changed.get(field)).set(value.size() - 1, other);
+            }
+            assertNotNull(check.check(READ.writeValueAsBytes(withReturnedPlusOne(outcome.deepCopy())), new byte[0],
+                    played.outcome().stake(), played.outcome().win(), new long[0]), name + ": a changed return");
+            byte[] honest = READ.writeValueAsBytes(outcome);
+            byte[] tampered = READ.writeValueAsBytes(changed);
+            long bet = played.outcome().stake();
+            long win = played.outcome().win();
+            assertNull(check.check(honest, new byte[0], bet, win, new long[0]), name + " round " + i);
+            String problem = check.check(tampered, new byte[0], bet, win, new long[0]);
+            if (problem != null) {
+                flagged++;
+                assertTrue(problem.startsWith("$.outcome") || problem.startsWith("bet:") || problem.startsWith("win:"),
+                        problem);
+            }
+        }
+        // A changed draw is flagged when the round played on it differs from the logged one (a bet's return, a
+        // total, a hand); one that changes nothing the round shows (a losing pocket for another) is a consistent
+        // round, which only audit replay (from the seed) can tell.
+        System.out.println(name + ": " + field + " changed, flagged in " + flagged + " of 200 rounds");
+        assertTrue(flagged > 0, name + ": " + flagged);
+    }
+
+    /** The outcome with its first "returned" amount one more. */
+    private static JsonNode withReturnedPlusOne(com.fasterxml.jackson.databind.node.ObjectNode outcome) {
+        if (outcome.has("returned")) {
+            return outcome.put("returned", outcome.get("returned").asLong() + 1);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode bet = (com.fasterxml.jackson.databind.node.ObjectNode) outcome.get("bets").get(0);
+        bet.put("returned", bet.get("returned").asLong() + 1);
+        return outcome;
+    }
+
+    /** Video poker played with the player's own holds: the logged choices are played again; a changed hold is not. */
+    @org.junit.jupiter.api.Test
+    void aHandPlayedWithDecisionsIsCheckedWithItsLoggedChoices() throws Exception {
+        Game game = GameModels.load(BetContractTest.root().resolve("examples").resolve("jacks-or-better-9-6.json"));
+        OutcomeCheck check = OutcomeCheck.of(game).orElseThrow();
+        RandomStream stream = BetContractTest.stream(12);
+        for (int i = 0; i < 100; i++) {
+            Round round = game.open(game.standardBet(), stream);
+            round.act(Decision.of("hold", i % 2 == 0 ? new int[] {0, 1} : new int[] {}));
+            PlayedRound played = round.result();
+            byte[] choices = played.roundChoices().toJson().getBytes(StandardCharsets.UTF_8);
+            byte[] logged = canonical(played.detail());
+            long bet = played.outcome().stake();
+            long win = played.outcome().win();
+            assertNull(check.check(logged, choices, bet, win, new long[0]), new String(logged, StandardCharsets.UTF_8));
+            byte[] otherHold = new RoundChoices(played.bet(), java.util.List.of(Decision.of("hold", 4)))
+                    .toJson().getBytes(StandardCharsets.UTF_8);
+            assertNotNull(check.check(logged, otherHold, bet, win, new long[0]));
+        }
+    }
 }

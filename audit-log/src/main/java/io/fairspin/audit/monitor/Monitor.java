@@ -125,7 +125,7 @@ public final class Monitor implements LogFollower.Listener {
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
     private static String check(OutcomeCheck check, RoundRecord round, long[] awards) {
-        return check.check(round.outcomeUnsafe(), round.bet(), round.win(), awards);
+        return check.check(round.outcomeUnsafe(), round.playerChoicesUnsafe(), round.bet(), round.win(), awards);
     }
 
     @Override

@@ -139,6 +139,11 @@ public final class RoundRecord implements LogEvent {
         return outcome.clone();
     }
 
+    /** The player choices themselves, not a copy: the caller must not change them. */
+    public byte[] playerChoicesUnsafe() {
+        return playerChoices;
+    }
+
     /** The outcome bytes themselves, not a copy: the caller must not change them. */
     public byte[] outcomeUnsafe() {
         return outcome;

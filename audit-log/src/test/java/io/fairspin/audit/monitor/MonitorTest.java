@@ -204,4 +204,45 @@ class MonitorTest {
         assertEquals(java.util.Arrays.toString(a.awardCounts()), java.util.Arrays.toString(b.awardCounts()));
         assertEquals(single.checkpoints(), threaded.checkpoints());
     }
+
+    /**
+     * Table games: every roulette and baccarat round is played again from its logged draws; a round whose logged
+     * win was raised, and one whose logged pocket was moved to another that the bet does not cover, are flagged at
+     * their entries; the honest rounds around them are not.
+     */
+    @Test
+    void aTamperedTableRoundIsFlagged(@TempDir Path tmp) throws IOException {
+        ModelFile roulette = ModelFile.load(Path.of("../examples/roulette-european.json"));
+        ModelFile baccarat = ModelFile.load(Path.of("../examples/baccarat.json"));
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(4);
+        long movedAt = -1;
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 600; i++) {
+                ModelFile model = i % 2 == 0 ? roulette : baccarat;
+                PlayedRound played = model.game().playRecorded(stream);
+                String outcome = new String(CanonicalJson.encode(played.detail()), StandardCharsets.UTF_8);
+                if (i == 101) {
+                    log.submit(round(model, played, "b" + i, b -> b.win(played.outcome().win() + 100)));
+                } else if (i >= 300 && movedAt < 0 && played.outcome().win() > 0 && model == roulette) {
+                    // the winning pocket moved one on: the straight bet no longer covers it, the win is kept
+                    String pocket = outcome.replaceFirst(".*\"pocket\":\"(\\d+)\".*", "$1");
+                    String moved = outcome.replace("\"pocket\":\"" + pocket + "\"",
+                            "\"pocket\":\"" + (Integer.parseInt(pocket) + 1) % 37 + "\"");
+                    log.submit(round(model, played, "m" + i, b -> b.outcome(moved.getBytes(StandardCharsets.UTF_8))));
+                    movedAt = i + 1;
+                } else {
+                    log.submit(round(model, played, "r" + i, b -> b));
+                }
+            }
+        }
+        assertTrue(movedAt > 0, "no winning roulette round after round 300");
+        List<Alert> alerts = monitor(dir, roulette, baccarat);
+        assertEquals(List.of("impossible-win", "impossible-win"), types(alerts));
+        assertEquals(102, alerts.get(0).index());
+        assertTrue(alerts.get(0).message().contains("win: logged"), alerts.get(0).message());
+        assertEquals("baccarat", alerts.get(0).gameId());
+        assertEquals(movedAt, alerts.get(1).index());
+        assertTrue(alerts.get(1).message().contains("$.outcome.bets[0].returned"), alerts.get(1).message());
+    }
 }

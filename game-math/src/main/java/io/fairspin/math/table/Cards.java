@@ -31,6 +31,27 @@ final class Cards {
         return "" + RANK_NAMES.charAt(rank(card)) + SUIT_NAMES.charAt(suit(card));
     }
 
+    /** The code of a card's name: the same for every card of that name (rank and suit; the joker's is 52). */
+    static int code(int card) {
+        return card == PokerHands.JOKER ? PokerHands.JOKER : card % DECK;
+    }
+
+    /** The name of a {@link #code}. */
+    static String nameOfCode(int code) {
+        return name(code);
+    }
+
+    /** The {@link #code} of a card's name ({@code "Ah"}, {@code "Jk"}), or -1 when it names no card. */
+    static int parse(String name) {
+        if (name.equals("Jk")) {
+            return PokerHands.JOKER;
+        }
+        if (name.length() != 2 || RANK_NAMES.indexOf(name.charAt(0)) < 0 || SUIT_NAMES.indexOf(name.charAt(1)) < 0) {
+            return -1;
+        }
+        return card(RANK_NAMES.indexOf(name.charAt(0)), SUIT_NAMES.indexOf(name.charAt(1)));
+    }
+
     /** The card of {@code rank} and {@code suit} in the first deck. */
     static int card(int rank, int suit) {
         return suit * RANKS + rank;

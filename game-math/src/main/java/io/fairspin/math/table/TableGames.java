@@ -43,6 +43,17 @@ public final class TableGames {
         return TableBets.read(fileName, root, TableBets.Form.KENO, List.of("ticket"), Keno::read);
     }
 
+    /**
+     * The {@link io.fairspin.math.OutcomeCheck} of a table or card game whose logged outcome holds its draws (every
+     * type but blackjack, whose hands do not say in which order their cards were dealt).
+     */
+    public static java.util.Optional<io.fairspin.math.OutcomeCheck> outcomeCheck(Game game) {
+        if (game instanceof TableGame && !(game instanceof Blackjack)) {
+            return java.util.Optional.of(new LoggedTableCheck((TableGame) game));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Reads a {@code "blackjack"} model. */
     public static Game blackjack(String fileName, JsonNode root) {
         return TableBets.read(fileName, root, TableBets.Form.BLACKJACK, List.of("hand"), Blackjack::read);

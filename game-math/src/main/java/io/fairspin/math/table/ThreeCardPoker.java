@@ -1,6 +1,8 @@
 package io.fairspin.math.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -182,6 +184,15 @@ final class ThreeCardPoker extends TableGame {
                     .put("raised", raised).put("dealerQualified", house >= dealerQualifies);
             wager.describe(detail, key);
         }
+    }
+
+    /** The player's three cards, then the dealer's. */
+    @Override
+    LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        cards(draws, outcome, "player", 0, 3);
+        cards(draws, outcome, "dealer", 0, 3);
+        return draws;
     }
 
     @Override

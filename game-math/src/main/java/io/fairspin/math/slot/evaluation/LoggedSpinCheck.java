@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NumericNode;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.JsonDiff;
 import io.fairspin.math.OutcomeCheck;
 import io.fairspin.math.slot.SlotGame.Bet;
 import io.fairspin.math.slot.SlotGame;
@@ -37,13 +37,7 @@ import java.util.Map;
  */
 public final class LoggedSpinCheck implements OutcomeCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Numbers compare by value, whatever node type holds them. */
-    private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
-        if (a instanceof NumericNode && b instanceof NumericNode) {
-            return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-    };
+    private static final Comparator<JsonNode> BY_VALUE = JsonDiff.BY_VALUE;
 
     private final SlotGame game;
     private final SlotModel model;
@@ -341,7 +335,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             SpinResult again = evaluate(outcome);
             if (!outcome.equals(BY_VALUE, MAPPER.valueToTree(again))) {
                 return "$.outcome: the round evaluated again from its stops differs from the logged one"
-                        + firstDifference(outcome, MAPPER.valueToTree(again), "$.outcome");
+                        + JsonDiff.firstDifference(outcome, MAPPER.valueToTree(again), "$.outcome");
             }
             if (again.stake() != bet) {
                 return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
@@ -523,31 +517,5 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             throw new IllegalArgumentException(path + ": expected a positive integer");
         }
         return node.asLong();
-    }
-
-    /** Where two JSON trees first differ, for the message. */
-    private static String firstDifference(JsonNode logged, JsonNode again, String path) {
-        if (logged.isObject() && again.isObject()) {
-            for (var it = again.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                JsonNode l = logged.get(name);
-                if (l == null) {
-                    return " at " + path + "." + name + " (missing)";
-                }
-                if (!l.equals(BY_VALUE, again.get(name))) {
-                    return firstDifference(l, again.get(name), path + "." + name);
-                }
-            }
-            return " at " + path + " (an extra field)";
-        }
-        if (logged.isArray() && again.isArray()) {
-            for (int i = 0; i < Math.min(logged.size(), again.size()); i++) {
-                if (!logged.get(i).equals(BY_VALUE, again.get(i))) {
-                    return firstDifference(logged.get(i), again.get(i), path + "[" + i + "]");
-                }
-            }
-            return " at " + path + " (" + logged.size() + " elements logged, " + again.size() + " evaluated)";
-        }
-        return " at " + path + ": logged " + logged + ", evaluated " + again;
     }
 }
