@@ -5,27 +5,29 @@ package io.fairspin.math.table;
  * {@code c / 52}, suit {@code (c % 52) / 13} (clubs, diamonds, hearts, spades) and rank
  * {@code c % 13} (0 = ace, 1 = two, ..., 9 = ten, 10 = jack, 11 = queen, 12 = king).
  */
-final class Cards {
-    static final int RANKS = 13;
-    static final int SUITS = 4;
-    static final int DECK = 52;
+public final class Cards {
+    public static final int RANKS = 13;
+    public static final int SUITS = 4;
+    public static final int DECK = 52;
+    /** The joker, numbered after the 52 cards of a deck (joker poker). */
+    public static final int JOKER = DECK;
     private static final String RANK_NAMES = "A23456789TJQK";
     private static final String SUIT_NAMES = "cdhs";
 
     private Cards() {
     }
 
-    static int rank(int card) {
+    public static int rank(int card) {
         return card % RANKS;
     }
 
-    static int suit(int card) {
+    public static int suit(int card) {
         return (card % DECK) / RANKS;
     }
 
     /** The card's name, rank then suit: {@code "Ah"}, {@code "Tc"}. */
-    static String name(int card) {
-        if (card == PokerHands.JOKER) {
+    public static String name(int card) {
+        if (card == JOKER) {
             return "Jk";
         }
         return "" + RANK_NAMES.charAt(rank(card)) + SUIT_NAMES.charAt(suit(card));
@@ -33,7 +35,7 @@ final class Cards {
 
     /** The code of a card's name: the same for every card of that name (rank and suit; the joker's is 52). */
     static int code(int card) {
-        return card == PokerHands.JOKER ? PokerHands.JOKER : card % DECK;
+        return card == JOKER ? JOKER : card % DECK;
     }
 
     /** The name of a {@link #code}. */
@@ -44,7 +46,7 @@ final class Cards {
     /** The {@link #code} of a card's name ({@code "Ah"}, {@code "Jk"}), or -1 when it names no card. */
     static int parse(String name) {
         if (name.equals("Jk")) {
-            return PokerHands.JOKER;
+            return JOKER;
         }
         if (name.length() != 2 || RANK_NAMES.indexOf(name.charAt(0)) < 0 || SUIT_NAMES.indexOf(name.charAt(1)) < 0) {
             return -1;
@@ -53,7 +55,7 @@ final class Cards {
     }
 
     /** The card of {@code rank} and {@code suit} in the first deck. */
-    static int card(int rank, int suit) {
+    public static int card(int rank, int suit) {
         return suit * RANKS + rank;
     }
 }

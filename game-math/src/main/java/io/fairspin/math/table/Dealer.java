@@ -11,19 +11,19 @@ import io.fairspin.rng.RandomStream;
  * <p>Reused from round to round without allocating: {@link #newRound} undoes the previous round's
  * exchanges. Not thread-safe; games keep one per thread.
  */
-final class Dealer {
+public final class Dealer {
     private final int[] order;
     private final boolean cards;
     private final int[] exchanged;
     private int dealt;
 
     /** A shoe of {@code size} cards. */
-    Dealer(int size) {
+    public Dealer(int size) {
         this(size, true);
     }
 
     /** A shoe of {@code size} cards, or of other items (keno's balls) when {@code cards} is false. */
-    Dealer(int size, boolean cards) {
+    public Dealer(int size, boolean cards) {
         this.cards = cards;
         order = new int[size];
         exchanged = new int[size];
@@ -33,7 +33,7 @@ final class Dealer {
     }
 
     /** Returns every card to the shoe, which is then shuffled again as cards are dealt. */
-    void newRound() {
+    public void newRound() {
         while (dealt > 0) {
             dealt--;
             swap(dealt, exchanged[dealt]);
@@ -41,7 +41,7 @@ final class Dealer {
     }
 
     /** The next card, an index in [0, size). */
-    int next(RandomStream stream) {
+    public int next(RandomStream stream) {
         if (stream instanceof LoggedDraws) {
             return take((LoggedDraws) stream);
         }

@@ -28,16 +28,16 @@ import java.util.TreeMap;
  * one round-playing method for both the fast and the recorded path, and the analysis report made of
  * the per-bet table and the standard wager's figures.
  */
-abstract class TableGame implements Game, Analyzable, WinDistribution {
+public abstract class TableGame implements Game, Analyzable, WinDistribution {
     private final String id;
     private final String name;
     private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize(), dealsCards()));
     private volatile ExactFigures figures;
     private volatile SortedMap<Long, Fraction> wins;
     /** The model's bets, set by {@link TableBets#read} once the game is read. */
-    TableBets tableBets;
+    public TableBets tableBets;
 
-    TableGame(String id, String name) {
+    public TableGame(String id, String name) {
         this.id = id;
         this.name = name;
     }
@@ -48,12 +48,12 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
     }
 
     /** The number of cards in the game's shoe (0 for games without cards). */
-    int shoeSize() {
+    protected int shoeSize() {
         return 0;
     }
 
     /** Whether the shoe holds cards (named by rank and suit in the log); keno's holds balls. */
-    boolean dealsCards() {
+    protected boolean dealsCards() {
         return true;
     }
 
@@ -63,10 +63,10 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
      *
      * @throws IllegalArgumentException naming the JSON path of a draw the outcome does not hold as expected
      */
-    abstract LoggedDraws loggedDraws(JsonNode outcome);
+    protected abstract LoggedDraws loggedDraws(JsonNode outcome);
 
     /** Adds the cards of the array {@code field} from {@code from} (those it holds, up to {@code to}). */
-    static void cards(LoggedDraws draws, JsonNode outcome, String field, int from, int to) {
+    protected static void cards(LoggedDraws draws, JsonNode outcome, String field, int from, int to) {
         JsonNode array = array(outcome, field);
         for (int i = from; i < Math.min(to, array.size()); i++) {
             draws.add(LoggedDraws.Kind.CARD, card(array.get(i), "$.outcome." + field + "[" + i + "]"));
@@ -74,7 +74,7 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
     }
 
     /** The array {@code field} of the outcome. */
-    static JsonNode array(JsonNode outcome, String field) {
+    protected static JsonNode array(JsonNode outcome, String field) {
         JsonNode array = outcome.get(field);
         if (array == null || !array.isArray()) {
             throw new IllegalArgumentException("$.outcome." + field + ": expected an array");
@@ -83,7 +83,7 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
     }
 
     /** The code of a logged card name. */
-    static int card(JsonNode name, String path) {
+    protected static int card(JsonNode name, String path) {
         int code = name.isTextual() ? Cards.parse(name.asText()) : -1;
         if (code < 0) {
             throw new IllegalArgumentException(path + ": " + name + " is not a card");
@@ -92,7 +92,7 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
     }
 
     /** A logged whole number in [min, max]. */
-    static int number(JsonNode value, String path, int min, int max) {
+    protected static int number(JsonNode value, String path, int min, int max) {
         if (value == null || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
             throw new IllegalArgumentException(path + ": expected a whole number from " + min + " to " + max);
         }
@@ -100,29 +100,29 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
     }
 
     /** This thread's shoe, with every card back in it, to deal a new round from. */
-    final Dealer freshShoe() {
+    protected final Dealer freshShoe() {
         Dealer dealer = dealers.get();
         dealer.newRound();
         return dealer;
     }
 
     /** The wager {@code play} places and the exact figures describe. */
-    abstract StandardWager wager();
+    protected abstract StandardWager wager();
 
     /** The exact probability of each outcome key of {@link #wager()}. */
-    abstract Fraction[] outcomeProbabilities();
+    protected abstract Fraction[] outcomeProbabilities();
 
     /**
      * Plays one round into {@code outcome} (already started at the standard stake), describing it in
      * {@code detail} when that is not null. Must draw the same whatever {@code detail} is.
      */
-    abstract void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail);
+    protected abstract void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail);
 
     /** The exact per-bet distributions of every bet the model offers, for the analysis report. */
-    abstract List<BetAnalysis> bets();
+    protected abstract List<BetAnalysis> bets();
 
     /** Further tables of the analysis (hand frequencies, strategy), after the per-bet table. */
-    List<AnalysisReport.Table> extraTables() {
+    protected List<AnalysisReport.Table> extraTables() {
         return List.of();
     }
 

@@ -1,5 +1,13 @@
 package io.fairspin.math.table;
 
+import io.fairspin.math.table.baccarat.Baccarat;
+import io.fairspin.math.table.blackjack.Blackjack;
+import io.fairspin.math.table.craps.Craps;
+import io.fairspin.math.table.keno.Keno;
+import io.fairspin.math.table.roulette.Roulette;
+import io.fairspin.math.table.roulette.RouletteBet;
+import io.fairspin.math.table.poker.ThreeCardPoker;
+import io.fairspin.math.table.poker.VideoPoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Game;
 import java.util.List;
@@ -48,7 +56,7 @@ public final class TableGames {
      * type but blackjack, whose hands do not say in which order their cards were dealt).
      */
     public static java.util.Optional<io.fairspin.math.OutcomeCheck> outcomeCheck(Game game) {
-        if (game instanceof TableGame && !(game instanceof Blackjack)) {
+        if (game instanceof TableGame) {
             return java.util.Optional.of(new LoggedTableCheck((TableGame) game));
         }
         return java.util.Optional.empty();
