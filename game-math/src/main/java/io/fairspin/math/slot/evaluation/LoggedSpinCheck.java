@@ -171,7 +171,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         if (lineBet < 1 || lines < 1 || lines > Integer.MAX_VALUE || reelSets.isEmpty()) {
             return null;
         }
-        SpinResult again = evaluate(new Bet(lineBet, (int) lines), reelSets, stopsOf);
+        SpinResult again = evaluate(new Bet(lineBet, (int) lines), reelSets.size(), streamed(reelSets, stopsOf));
         if (again == null) {
             return null;
         }
@@ -199,32 +199,40 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         return t == JsonToken.END_ARRAY && n == values.length ? values : null;
     }
 
-    /** The round from its bet, and each spin's reel set and stops, without bonus rounds. */
-    private SpinResult evaluate(Bet bet, List<String> reelSets, List<int[]> stopsOf) {
+    /** Where the logged spins' inputs come from: the parsed tree, or the streaming read. */
+    private interface LoggedSpins {
+        /** The reel set spin {@code i} names. */
+        String reelSet(int i);
+
+        /** Spin {@code i}'s stops on {@code reels}, checked; null to decide on the tree instead. */
+        int[] stops(int i, CompiledReels reels, String path);
+
+        /** Spin {@code i}'s logged bonus rounds, or null when none are logged. */
+        JsonNode bonuses(int i);
+    }
+
+    /** The round from its bet and the logged spins' inputs; null when {@code spins} leaves it to the tree. */
+    private SpinResult evaluate(Bet bet, int count, LoggedSpins spins) {
         SpinRecorder recorder = recorder(bet);
-        List<Spin> again = new ArrayList<>(reelSets.size());
+        List<Spin> again = new ArrayList<>(count);
         long freeGamesOwed = 0;
         long total = 0;
-        for (int i = 0; i < reelSets.size(); i++) {
+        for (int i = 0; i < count; i++) {
             String path = "$.outcome.spins[" + i + "]";
             boolean free = i > 0;
             if (free && freeGamesOwed == 0) {
                 throw new IllegalArgumentException(path + ": a free game that no spin awarded");
             }
             Choice choice = free ? model.freeGames().reels() : model.baseReels();
-            CompiledReels reels = reelSet(choice, reelSets.get(i), path + ".reelSet");
-            if (reels.randomHeights()) {
-                return null; // the heights are read from the logged window, on the tree
+            CompiledReels reels = reelSet(choice, spins.reelSet(i), path + ".reelSet");
+            int[] stops = spins.stops(i, reels, path);
+            if (stops == null) {
+                return null;
             }
-            int[] stops = stopsOf.get(i);
-            for (int r = 0; r < stops.length; r++) {
-                if (stops[r] < 0 || stops[r] >= reels.set.strips()[r].length) {
-                    throw new IllegalArgumentException(path + ".stops[" + r + "]: out of range");
-                }
-            }
+            JsonNode bonuses = spins.bonuses(i);
             long multiplier = free ? model.freeGames().multiplier() : 1;
             Spin spin = recorder.evaluate(free ? "free" : "base", reels, stops, multiplier,
-                    window -> bonusRounds(recorder, window, null, bet, path + ".bonuses"));
+                    window -> bonusRounds(recorder, window, bonuses, bet, path + ".bonuses"));
             again.add(spin);
             total += spin.win();
             if (free) {
@@ -240,6 +248,35 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
         }
         return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
+    }
+
+    /** The streamed inputs: reel sets and strip stops, no bonus rounds; random heights go to the tree. */
+    private static LoggedSpins streamed(List<String> reelSets, List<int[]> stopsOf) {
+        return new LoggedSpins() {
+            @Override
+            public String reelSet(int i) {
+                return reelSets.get(i);
+            }
+
+            @Override
+            public int[] stops(int i, CompiledReels reels, String path) {
+                if (reels.randomHeights()) {
+                    return null; // the heights are read from the logged window, on the tree
+                }
+                int[] stops = stopsOf.get(i);
+                for (int r = 0; r < stops.length; r++) {
+                    if (stops[r] < 0 || stops[r] >= reels.set.strips()[r].length) {
+                        throw new IllegalArgumentException(path + ".stops[" + r + "]: out of range");
+                    }
+                }
+                return stops;
+            }
+
+            @Override
+            public JsonNode bonuses(int i) {
+                return null;
+            }
+        };
     }
 
     /**
@@ -354,45 +391,27 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private SpinResult evaluate(JsonNode outcome) {
         Bet bet = new Bet(number(outcome, "lineBet", "$.outcome.lineBet"),
                 (int) number(outcome, "lines", "$.outcome.lines"));
-        SpinRecorder recorder = recorder(bet);
         JsonNode spins = outcome.get("spins");
         if (spins == null || !spins.isArray() || spins.isEmpty()) {
             throw new IllegalArgumentException("$.outcome.spins: expected a non-empty array");
         }
-        List<Spin> again = new ArrayList<>();
-        long freeGamesOwed = 0;
-        long total = 0;
-        for (int i = 0; i < spins.size(); i++) {
-            String path = "$.outcome.spins[" + i + "]";
-            JsonNode logged = spins.get(i);
-            boolean free = i > 0;
-            if (free && freeGamesOwed == 0) {
-                throw new IllegalArgumentException(path + ": a free game that no spin awarded");
+        return evaluate(bet, spins.size(), new LoggedSpins() {
+            @Override
+            public String reelSet(int i) {
+                return spins.get(i).path("reelSet").asText();
             }
-            Choice choice = free ? model.freeGames().reels() : model.baseReels();
-            CompiledReels reels = reelSet(choice, logged.path("reelSet").asText(), path + ".reelSet");
-            int[] stops = stops(logged.get("stops"), reels, path + ".stops");
-            if (reels.randomHeights()) {
-                stops = withHeights(stops, logged.get("window"), reels, path);
+
+            @Override
+            public int[] stops(int i, CompiledReels reels, String path) {
+                int[] stops = LoggedSpinCheck.this.stops(spins.get(i).get("stops"), reels, path + ".stops");
+                return reels.randomHeights() ? withHeights(stops, spins.get(i).get("window"), reels, path) : stops;
             }
-            long multiplier = free ? model.freeGames().multiplier() : 1;
-            Spin spin = recorder.evaluate(free ? "free" : "base", reels, stops, multiplier,
-                    window -> bonusRounds(recorder, window, logged.get("bonuses"), bet, path + ".bonuses"));
-            again.add(spin);
-            total += spin.win();
-            if (free) {
-                freeGamesOwed--;
-                if (model.freeGames().retrigger()) {
-                    freeGamesOwed += spin.freeGames();
-                }
-            } else {
-                freeGamesOwed = spin.freeGames();
+
+            @Override
+            public JsonNode bonuses(int i) {
+                return spins.get(i).get("bonuses");
             }
-        }
-        if (freeGamesOwed > 0) {
-            throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
-        }
-        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
+        });
     }
 
     /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
