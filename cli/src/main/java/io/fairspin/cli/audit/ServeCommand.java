@@ -90,10 +90,7 @@ public final class ServeCommand extends LeafCommand {
         GameServer server;
         try {
             audit = LogWriting.openOrCreate(log, origin, io(), operator);
-            AuditLog healthLog = audit;
-            // Reseeds and health-test failures go into the log as RNG health entries, as play writes them.
-            rng = CertifiedRandom.builder().escrow(escrow)
-                    .healthListener(event -> healthLog.submitHealth(PlayCommand.healthRecord(event))).build();
+            rng = CertifiedRandom.builder().escrow(escrow).build();
             server = GameServer.builder().games(games).log(audit, log).random(rng, escrow.keyId())
                     .bind(address, port).currency(currency).build();
         } catch (IOException | RuntimeException e) {
