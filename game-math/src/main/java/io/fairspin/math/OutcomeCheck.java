@@ -12,7 +12,7 @@ import java.util.Optional;
  * monitor that counts award frequencies against the exact figures.
  *
  * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
- * {@link #of(Game)} gives the check of a game type that has one (slots today). An instance may keep state
+ * {@link #of(Game)} gives the check of a game type that has one (slots; table and card games but blackjack). An instance may keep state
  * between calls: use one per thread.
  */
 public interface OutcomeCheck {
@@ -28,6 +28,32 @@ public interface OutcomeCheck {
      * @return null when the round is consistent, else one line naming the difference
      */
     String check(JsonNode outcome, long bet, long win, long[] awardCounts);
+
+    /**
+     * The same for the logged outcome's bytes (UTF-8 JSON, as the audit log keeps them); a check may read them
+     * faster than a parsed tree. By default parses them and calls {@link #check(JsonNode, long, long, long[])}.
+     */
+    default String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        JsonNode tree;
+        try {
+            tree = OutcomeJson.MAPPER.readTree(outcome);
+        } catch (java.io.IOException e) {
+            return "$.outcome: not JSON";
+        }
+        if (tree == null || !tree.isObject()) {
+            return "$.outcome: not a JSON object";
+        }
+        return check(tree, bet, win, awardCounts);
+    }
+
+    /**
+     * The same with the round's logged player choices ({@link RoundChoices#toJson()}, empty for a round at the
+     * standard wager with the built-in player), which a game with decisions or chosen bets plays again. By default
+     * the choices are not needed.
+     */
+    default String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        return check(outcome, bet, win, awardCounts);
+    }
 
     /**
      * The awards counted, for example {@code "seven x5"}.
@@ -50,6 +76,7 @@ public interface OutcomeCheck {
      * @return its check, or empty for a game type without one
      */
     static Optional<OutcomeCheck> of(Game game) {
-        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game)) : Optional.empty();
+        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game))
+                : io.fairspin.math.table.TableGames.outcomeCheck(game);
     }
 }

@@ -87,7 +87,9 @@ public final class TapedRound implements Round {
             throw new Pause(asked);
         };
         try {
-            PlayedRound played = script.play(player, new Tape());
+            // A round checked against its logged draws (LoggedDraws) re-runs on them from the first.
+            RandomStream draws = source instanceof LoggedDraws ? ((LoggedDraws) source).rewound() : new Tape();
+            PlayedRound played = script.play(player, draws);
             result = new PlayedRound(played.outcome(), played.detail(), bet, choices);
             pending = null;
         } catch (Pause p) {

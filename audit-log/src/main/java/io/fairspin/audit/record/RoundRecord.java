@@ -104,6 +104,15 @@ public final class RoundRecord implements LogEvent {
     }
 
     /**
+     * The model hash itself, not a copy, for a reader of many rounds that only looks it up.
+     *
+     * @return the model hash; the caller must not change it
+     */
+    public byte[] modelHashUnsafe() {
+        return modelHash;
+    }
+
+    /**
      * When the round started.
      *
      * @return milliseconds since the epoch
@@ -200,6 +209,16 @@ public final class RoundRecord implements LogEvent {
      */
     public byte[] outcome() {
         return outcome.clone();
+    }
+
+    /** The player choices themselves, not a copy: the caller must not change them. */
+    public byte[] playerChoicesUnsafe() {
+        return playerChoices;
+    }
+
+    /** The outcome bytes themselves, not a copy: the caller must not change them. */
+    public byte[] outcomeUnsafe() {
+        return outcome;
     }
 
     void encode(CanonicalWriter out) {

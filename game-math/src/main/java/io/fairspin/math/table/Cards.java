@@ -52,6 +52,30 @@ public final class Cards {
     }
 
     /**
+     * The code of a card's name: the same for every card of that name in a shoe of {@code shoeSize} cards
+     * (rank and suit; {@link #JOKER} for the joker of a one-deck-and-joker shoe).
+     */
+    static int code(int card, int shoeSize) {
+        return card == JOKER && shoeSize == DECK + 1 ? JOKER : card % DECK;
+    }
+
+    /** The name of a {@link #code}. */
+    static String nameOfCode(int code) {
+        return nameWithJoker(code);
+    }
+
+    /** The {@link #code} of a card's name ({@code "Ah"}, {@code "Jk"}), or -1 when it names no card. */
+    static int parse(String name) {
+        if (name.equals("Jk")) {
+            return JOKER;
+        }
+        if (name.length() != 2 || RANK_NAMES.indexOf(name.charAt(0)) < 0 || SUIT_NAMES.indexOf(name.charAt(1)) < 0) {
+            return -1;
+        }
+        return card(RANK_NAMES.indexOf(name.charAt(0)), SUIT_NAMES.indexOf(name.charAt(1)));
+    }
+
+    /**
      * The name of a card of one deck with a joker (joker poker).
      *
      * @param card a card, numbered from 0; {@link #JOKER} is the joker

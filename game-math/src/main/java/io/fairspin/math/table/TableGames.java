@@ -88,6 +88,17 @@ public final class TableGames {
     }
 
     /**
+     * The {@link io.fairspin.math.OutcomeCheck} of a table or card game whose logged outcome holds its draws (every
+     * type but blackjack, whose hands do not say in which order their cards were dealt).
+     */
+    public static java.util.Optional<io.fairspin.math.OutcomeCheck> outcomeCheck(Game game) {
+        if (game instanceof TableGame) {
+            return java.util.Optional.of(new LoggedTableCheck((TableGame) game));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Reads a {@code "blackjack"} model.
      *
      * @param fileName the model file's name as the user gave it, for messages

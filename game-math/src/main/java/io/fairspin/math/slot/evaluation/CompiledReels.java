@@ -121,6 +121,29 @@ public final class CompiledReels {
         return column;
     }
 
+    /** Whether the reels have random heights, which a stop encodes besides the strip stop. */
+    public boolean randomHeights() {
+        return heights != null;
+    }
+
+    /**
+     * The stop that shows strip stop {@code stripStop} of reel {@code reel} at {@code height} rows (the inverse of
+     * {@link #stripStop} and {@link #column}); -1 when the reel has no such height. Without random heights, the
+     * strip stop itself.
+     */
+    public int stopOf(int reel, int stripStop, int height) {
+        if (heights == null) {
+            return stripStop;
+        }
+        long[] values = heights.values()[reel];
+        for (int h = 0; h < values.length; h++) {
+            if (values[h] == height) {
+                return h * stripLengths[reel] + stripStop;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The strip stop (the index shown on the top row) of stop {@code stop}.
      *

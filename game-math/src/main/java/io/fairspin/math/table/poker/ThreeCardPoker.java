@@ -1,5 +1,6 @@
 package io.fairspin.math.table.poker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.table.BetAnalysis;
 import io.fairspin.math.table.Cards;
 import io.fairspin.math.table.Dealer;
@@ -9,6 +10,7 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -196,6 +198,15 @@ public final class ThreeCardPoker extends TableGame {
                     .put("raised", raised).put("dealerQualified", house >= dealerQualifies);
             wager.describe(detail, key);
         }
+    }
+
+    /** The player's three cards, then the dealer's. */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        cards(draws, outcome, "player", 0, 3);
+        cards(draws, outcome, "dealer", 0, 3);
+        return draws;
     }
 
     @Override

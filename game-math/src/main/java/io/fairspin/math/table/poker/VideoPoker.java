@@ -9,7 +9,9 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -156,6 +158,29 @@ public final class VideoPoker extends TableGame {
             }
             detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
         }
+    }
+
+    /** The five cards dealt, then a card for each position not held (the logged hold, else the advice). */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        cards(draws, outcome, "dealt", 0, 5);
+        String heldField = outcome.has("held") ? "held" : "advice";
+        JsonNode held = array(outcome, heldField);
+        int mask = 0;
+        for (int i = 0; i < held.size(); i++) {
+            mask |= 1 << number(held.get(i), "$.outcome." + heldField + "[" + i + "]", 0, 4);
+        }
+        JsonNode last = array(outcome, "final");
+        for (int i = 0; i < 5; i++) {
+            if ((mask >>> i & 1) == 0) {
+                cards(draws, outcome, "final", i, i + 1);
+            }
+        }
+        if (last.size() != 5) {
+            throw new IllegalArgumentException("$.outcome.final: expected 5 cards");
+        }
+        return draws;
     }
 
     /** The optimal hold of {@code dealt} as a mask of dealt positions. */
