@@ -53,6 +53,10 @@ public record AnalysisReport(String title, List<Table> tables) {
     /**
      * The table "Return by win type": each of {@code winTypes} with its exact RTP from {@code figures}, then the
      * total.
+     *
+     * @param winTypes the win types' names, in the order of {@link ExactFigures#rtpByWinType()}
+     * @param figures the game's exact figures, with one RTP per win type
+     * @return the table, one row per win type and a last row "total" with the game's RTP
      */
     public static Table returnByWinType(List<String> winTypes, ExactFigures figures) {
         List<List<Cell>> rows = new java.util.ArrayList<>();

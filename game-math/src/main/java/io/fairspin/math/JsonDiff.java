@@ -17,7 +17,16 @@ public final class JsonDiff {
     private JsonDiff() {
     }
 
-    /** Where two JSON trees first differ, for a message: {@code " at $.outcome.x[1]: logged 3, evaluated 4"}. */
+    /**
+     * Where two JSON trees first differ, for a message: {@code " at $.outcome.x[1]: logged 3, evaluated 4"}. Numbers
+     * compare {@link #BY_VALUE}; an object's fields are visited in the order of {@code again}'s.
+     *
+     * @param logged the tree as logged
+     * @param again the same round described again; meant for trees known to differ (two equal objects are reported
+     *     as {@code " (an extra field)"})
+     * @param path the JSON path of both trees, as the message starts it (for example {@code "$.outcome"})
+     * @return the difference's description, starting with {@code " at "} and the JSON path where it is
+     */
     public static String firstDifference(JsonNode logged, JsonNode again, String path) {
         if (logged.isObject() && again.isObject()) {
             for (var it = again.fieldNames(); it.hasNext(); ) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The draws of a logged round read back from its logged outcome (a table game's pockets, dice, cards dealt, balls
  * drawn), as a stream: a game played on it draws exactly what the log says, so that an {@link OutcomeCheck} can
  * play the round again without its seed or the escrow and compare it with the log. Numbers come back from
- * {@link #nextInt(int)}; cards and balls are taken by the game's dealer with {@link #nextCard()}; any other draw,
+ * {@link #nextInt(int)}; cards and balls are taken by the game's dealer with {@link #nextCard(Kind)}; any other draw,
  * or one more than logged, fails with an {@link IllegalArgumentException} that says which draw.
  */
 public final class LoggedDraws extends RandomStream {
@@ -26,11 +26,19 @@ public final class LoggedDraws extends RandomStream {
     private int size;
     private int next;
 
+    /** An empty log of draws: {@link #add} each logged draw, in the order the round made them. */
     public LoggedDraws() {
         super(1);
     }
 
-    /** Adds a draw. */
+    /**
+     * Adds a draw after the ones already added.
+     *
+     * @param kind what the draw is (a number, a card or an item)
+     * @param value the logged value: the number drawn (from 0, below the bound the round draws it with), the card's
+     *     code, or the item's index
+     * @return this log, to add more
+     */
     public LoggedDraws add(Kind kind, int value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
@@ -41,18 +49,30 @@ public final class LoggedDraws extends RandomStream {
         return this;
     }
 
-    /** Starts again from the first draw (a round re-run from its start at each decision). */
+    /**
+     * Starts again from the first draw (a round re-run from its start at each decision).
+     *
+     * @return this log, its next draw the first one added
+     */
     public LoggedDraws rewound() {
         next = 0;
         return this;
     }
 
-    /** Whether the round drew every logged draw. */
+    /**
+     * Whether the round drew every logged draw.
+     *
+     * @return true when no logged draw is left to take (also when none was added)
+     */
     public boolean exhausted() {
         return next == size;
     }
 
-    /** The logged draws the round did not make. */
+    /**
+     * The logged draws the round did not make.
+     *
+     * @return how many draws are left to take, 0 when the round drew them all
+     */
     public int left() {
         return size - next;
     }
@@ -80,12 +100,22 @@ public final class LoggedDraws extends RandomStream {
         return value;
     }
 
-    /** The next card or item, which the caller's shoe must still hold. */
+    /**
+     * The next card or item, which the caller's shoe must still hold.
+     *
+     * @param kind {@link Kind#CARD} or {@link Kind#ITEM}, what the caller draws
+     * @return the logged value: the card's code or the item's index
+     * @throws IllegalArgumentException when every logged draw was taken or the next one is of another kind
+     */
     public int nextCard(Kind kind) {
         return take(kind);
     }
 
-    /** The draw number of the last draw taken, from 1, for messages. */
+    /**
+     * The draw number of the last draw taken, from 1, for messages.
+     *
+     * @return the number of draws taken so far (0 before the first, and again after {@link #rewound()})
+     */
     public int drawn() {
         return next;
     }

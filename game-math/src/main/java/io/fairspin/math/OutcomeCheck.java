@@ -32,6 +32,13 @@ public interface OutcomeCheck {
     /**
      * The same for the logged outcome's bytes (UTF-8 JSON, as the audit log keeps them); a check may read them
      * faster than a parsed tree. By default parses them and calls {@link #check(JsonNode, long, long, long[])}.
+     *
+     * @param outcome the logged outcome's bytes, UTF-8 JSON
+     * @param bet the logged bet's total, in minor units
+     * @param win the logged win, in minor units
+     * @param awardCounts the running counts of each award (indexed as {@link #awards()}), updated in place
+     * @return null when the round is consistent, else one line naming the difference (also when the bytes are not
+     *     a JSON object)
      */
     default String check(byte[] outcome, long bet, long win, long[] awardCounts) {
         JsonNode tree;
@@ -50,6 +57,14 @@ public interface OutcomeCheck {
      * The same with the round's logged player choices ({@link RoundChoices#toJson()}, empty for a round at the
      * standard wager with the built-in player), which a game with decisions or chosen bets plays again. By default
      * the choices are not needed.
+     *
+     * @param outcome the logged outcome's bytes, UTF-8 JSON
+     * @param playerChoices the logged player choices' bytes, UTF-8 JSON; empty (or null) for the standard wager with
+     *     the built-in player
+     * @param bet the logged bet's total, in minor units
+     * @param win the logged win, in minor units
+     * @param awardCounts the running counts of each award (indexed as {@link #awards()}), updated in place
+     * @return null when the round is consistent, else one line naming the difference
      */
     default String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
         return check(outcome, bet, win, awardCounts);

@@ -7,6 +7,10 @@ package io.fairspin.math;
  * is the game's RTP plus {@link #progressiveContribution()}, stated apart.
  */
 public interface ProgressiveJackpots {
-    /** The share of every stake added to the progressive meters (the sum of their rates); zero for none. */
+    /**
+     * The share of every stake added to the progressive meters (the sum of their rates); zero for none.
+     *
+     * @return the contribution, a fraction of the stake from 0 (no meters) up
+     */
     Fraction progressiveContribution();
 }

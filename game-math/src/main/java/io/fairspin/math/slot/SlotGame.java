@@ -388,6 +388,11 @@ public final class SlotGame implements Game, Analyzable {
      * are this game's), without the free games it may award, and returns how many symbols of scatter
      * {@code scatter} (an index into the model's scatters) its window shows, as that scatter counts them:
      * the base spin of a game that adds its own feature (hold-and-win respins).
+     *
+     * @param stream the round's random stream, which the spin draws its reel stops (and reel set) from
+     * @param outcome the round's outcome, already started, which the spin's wins are added to
+     * @param scatter the index of the counted scatter among the model's scatters, from 0
+     * @return how many symbols of that scatter the spin's window shows, 0 or more
      */
     public int playBaseSpin(RandomStream stream, RoundOutcome outcome, int scatter) {
         return (int) spin(stream, false, outcome, model.lineBet(), scatter);

@@ -26,7 +26,13 @@ public final class Dealer {
         this(size, true);
     }
 
-    /** A shoe of {@code size} cards, or of other items (keno's balls) when {@code cards} is false. */
+    /**
+     * A shoe of {@code size} cards, or of other items (keno's balls) when {@code cards} is false.
+     *
+     * @param size the cards or items in the shoe, at least 1
+     * @param cards true for playing cards (a logged draw names a card), false for items such as balls (a logged
+     *     draw is the item's index)
+     */
     public Dealer(int size, boolean cards) {
         this.cards = cards;
         order = new int[size];

@@ -90,6 +90,9 @@ public final class TableGames {
     /**
      * The {@link io.fairspin.math.OutcomeCheck} of a table or card game whose logged outcome holds its draws (every
      * type but blackjack, whose hands do not say in which order their cards were dealt).
+     *
+     * @param game the game of the logged rounds
+     * @return a new check of the game (one per thread), or empty when the game is not such a table or card game
      */
     public static java.util.Optional<io.fairspin.math.OutcomeCheck> outcomeCheck(Game game) {
         if (game instanceof TableGame) {

@@ -121,7 +121,11 @@ public final class CompiledReels {
         return column;
     }
 
-    /** Whether the reels have random heights, which a stop encodes besides the strip stop. */
+    /**
+     * Whether the reels have random heights, which a stop encodes besides the strip stop.
+     *
+     * @return true when the model gives the reels random heights, false when every reel shows all rows
+     */
     public boolean randomHeights() {
         return heights != null;
     }
@@ -130,6 +134,11 @@ public final class CompiledReels {
      * The stop that shows strip stop {@code stripStop} of reel {@code reel} at {@code height} rows (the inverse of
      * {@link #stripStop} and {@link #column}); -1 when the reel has no such height. Without random heights, the
      * strip stop itself.
+     *
+     * @param reel the reel, from 0
+     * @param stripStop the index on the reel's strip shown on the top row, in [0, the strip's length)
+     * @param height the rows the reel shows; ignored without random heights
+     * @return the stop, in [0, length(reel)), or -1 when the reel has no such height
      */
     public int stopOf(int reel, int stripStop, int height) {
         if (heights == null) {
