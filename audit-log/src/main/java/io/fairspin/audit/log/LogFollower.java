@@ -77,12 +77,20 @@ public final class LogFollower implements AutoCloseable {
          * model), done before the entry is {@linkplain #entry(LogEntry, Object) delivered}: possibly on another
          * thread, concurrently with other entries, in any order, and also for entries that then turn out not to
          * link. Must be thread-safe. Returns what {@link #entry(LogEntry, Object)} gets; by default nothing.
+         *
+         * @param entry a decoded entry, not yet checked against the chain (it may turn out not to link)
+         * @return what to hand to {@link #entry(LogEntry, Object)} with the entry; null for nothing
          */
         default Object prepare(LogEntry entry) {
             return null;
         }
 
-        /** An intact entry, in log order, with what {@link #prepare} returned for it; by default {@link #entry(LogEntry)}. */
+        /**
+         * An intact entry, in log order, with what {@link #prepare} returned for it; by default {@link #entry(LogEntry)}.
+         *
+         * @param entry the entry, chained to the one before it
+         * @param prepared what {@link #prepare} returned for this entry; may be null
+         */
         default void entry(LogEntry entry, Object prepared) {
             entry(entry);
         }
@@ -153,6 +161,12 @@ public final class LogFollower implements AutoCloseable {
      * {@code threads} threads (1: on the calling thread alone), while the calling thread checks the chain, the
      * tree and the checkpoints and hands the entries to the listener in log order. {@link #close()} stops the
      * threads.
+     *
+     * @param dir the log's folder
+     * @param listener told of every entry, checkpoint and problem; its {@link Listener#prepare} must be thread-safe
+     *     when {@code threads} is more than 1
+     * @param threads the decoding threads, at least 1
+     * @throws IllegalArgumentException when {@code threads} is less than 1
      */
     public LogFollower(Path dir, Listener listener, int threads) {
         if (threads < 1) {

@@ -211,12 +211,20 @@ public final class RoundRecord implements LogEvent {
         return outcome.clone();
     }
 
-    /** The player choices themselves, not a copy: the caller must not change them. */
+    /**
+     * The player choices themselves, not a copy: the caller must not change them.
+     *
+     * @return the record's own bytes of the player's choices; may be empty
+     */
     public byte[] playerChoicesUnsafe() {
         return playerChoices;
     }
 
-    /** The outcome bytes themselves, not a copy: the caller must not change them. */
+    /**
+     * The outcome bytes themselves, not a copy: the caller must not change them.
+     *
+     * @return the record's own bytes of the outcome
+     */
     public byte[] outcomeUnsafe() {
         return outcome;
     }
