@@ -15,6 +15,9 @@ module io.fairspin.math {
     exports io.fairspin.math.slot.freegames;
     exports io.fairspin.math.slot.model;
     exports io.fairspin.math.slot.picks;
+    // The cli's tune command uses ReelSetTuner; javadoc (which reads this module from the module path) cannot see
+    // an unexported package, so the cli's javadoc fails without this export. Not a stable API.
+    exports io.fairspin.math.slot.tuning;
     exports io.fairspin.math.table;
     exports io.fairspin.math.table.baccarat;
     exports io.fairspin.math.table.blackjack;

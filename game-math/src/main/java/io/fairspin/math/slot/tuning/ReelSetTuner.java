@@ -55,6 +55,12 @@ public final class ReelSetTuner {
     /**
      * Tunes the model {@code json} (its {@code variant}, or the top level for null) to {@code target}.
      *
+     * @param fileName the model file's name as the user gave it, for messages
+     * @param json the model file's bytes (UTF-8 JSON)
+     * @param variant the RTP variant to tune, or null for the top-level model; the tuned weights go into the
+     *     variant when it replaces {@code baseReels}, else into the top level
+     * @param target the exact RTP to come nearest to, for example 96/100
+     * @return the tuned model's bytes with its exact RTP before and after, and each base reel set's RTP and weights
      * @throws ModelException when the model has no weighted choice of base reel sets, no exact figures, or
      *                        the target is outside what its reel sets reach
      */
@@ -91,6 +97,15 @@ public final class ReelSetTuner {
      * {@code names[i]} replaces {@code baseReels} with the weights for {@code targets[i]} (an existing variant
      * of that name keeps its other fields). The reel sets' RTPs are those of the top-level model, so a
      * variant that also replaces other fields (reel sets, pays) is refused.
+     *
+     * @param fileName the model file's name as the user gave it, for messages
+     * @param json the model file's bytes (UTF-8 JSON)
+     * @param names the variants' names, one per target
+     * @param targets the exact RTPs to come nearest to, in the order of {@code names}
+     * @return one result per target, in that order, each holding the same written model (with every variant) and
+     *     its own variant's exact RTP and weights
+     * @throws ModelException when the model has no weighted choice of base reel sets or no exact figures, a target
+     *     is outside what its reel sets reach, or an existing variant of one of the names replaces other fields
      */
     public static List<Result> tuneVariants(String fileName, byte[] json, List<String> names, List<Fraction> targets) {
         GameModels.load(fileName, json, null);
@@ -240,7 +255,13 @@ public final class ReelSetTuner {
         }
     }
 
-    /** A decimal target such as {@code 0.96}, exactly: 96/100. */
+    /**
+     * A decimal target such as {@code 0.96}, exactly: 96/100.
+     *
+     * @param text a decimal number, surrounding spaces allowed ({@code 0.96}, {@code 96e-2})
+     * @return its exact value as a fraction
+     * @throws NumberFormatException when {@code text} is not a decimal number
+     */
     public static Fraction decimal(String text) {
         BigDecimal value = new BigDecimal(text.trim());
         return Fraction.of(value.unscaledValue(), BigInteger.TEN.pow(Math.max(0, value.scale())))
