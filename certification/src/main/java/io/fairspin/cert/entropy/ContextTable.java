@@ -3,16 +3,16 @@ package io.fairspin.cert.entropy;
 import java.util.Arrays;
 
 /**
- * The dictionaries of the MultiMMC and LZ78Y predictors on samples of up to 8 bits: contexts of up
- * to 16 samples (a level and two 64-bit words) and, per context, how often each sample followed
- * it, with the current prediction (the most frequent follower, the larger sample on a tie). Open
- * addressing on primitive arrays.
+ * One level of the dictionaries of the MultiMMC and LZ78Y predictors on samples of up to 8 bits:
+ * contexts of one length, up to 16 samples (two 64-bit words), and, per context, how often each
+ * sample followed it, with the current prediction (the most frequent follower, the larger sample on
+ * a tie). Open addressing on primitive arrays; one table per context length, so that the short
+ * contexts that every step looks up stay in cache.
  */
 final class ContextTable {
     private int[] ctxSlots;
     private int ctxMask;
     private int contexts;
-    private int[] level;
     private long[] key0;
     private long[] key1;
     private int[] best;
@@ -28,7 +28,6 @@ final class ContextTable {
         ctxSlots = new int[cap];
         Arrays.fill(ctxSlots, -1);
         ctxMask = cap - 1;
-        level = new int[expectedContexts];
         key0 = new long[expectedContexts];
         key1 = new long[expectedContexts];
         best = new int[expectedContexts];
@@ -38,22 +37,22 @@ final class ContextTable {
         pairMask = cap * 2 - 1;
     }
 
-    private static int hash(long a, long b, int c) {
-        long h = a * 0x9E3779B97F4A7C15L ^ (b + c) * 0xC2B2AE3D27D4EB4FL;
+    private static int hash(long a, long b) {
+        long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;
         return (int) (h ^ (h >>> 32));
     }
 
     /** The id of the context, created when absent and {@code create}; -1 when absent otherwise. */
-    int context(int lvl, long k0, long k1, boolean create) {
-        int i = hash(k0, k1, lvl) & ctxMask;
+    int context(long k0, long k1, boolean create) {
+        int i = hash(k0, k1) & ctxMask;
         while (true) {
             int id = ctxSlots[i];
             if (id < 0) {
                 break;
             }
-            if (key0[id] == k0 && key1[id] == k1 && level[id] == lvl) {
+            if (key0[id] == k0 && key1[id] == k1) {
                 return id;
             }
             i = (i + 1) & ctxMask;
@@ -62,15 +61,13 @@ final class ContextTable {
             return -1;
         }
         int id = contexts++;
-        if (id == level.length) {
-            int n = level.length * 2;
-            level = Arrays.copyOf(level, n);
+        if (id == key0.length) {
+            int n = key0.length * 2;
             key0 = Arrays.copyOf(key0, n);
             key1 = Arrays.copyOf(key1, n);
             best = Arrays.copyOf(best, n);
             prediction = Arrays.copyOf(prediction, n);
         }
-        level[id] = lvl;
         key0[id] = k0;
         key1[id] = k1;
         ctxSlots[i] = id;
@@ -86,7 +83,7 @@ final class ContextTable {
         Arrays.fill(ctxSlots, -1);
         ctxMask = cap - 1;
         for (int id = 0; id < contexts; id++) {
-            int i = hash(key0[id], key1[id], level[id]) & ctxMask;
+            int i = hash(key0[id], key1[id]) & ctxMask;
             while (ctxSlots[i] >= 0) {
                 i = (i + 1) & ctxMask;
             }
