@@ -314,7 +314,7 @@ final class Predictors {
         long[] score = new long[MMC_DEPTH];
         int[] entries = new int[MMC_DEPTH];
         for (int d = 0; d < MMC_DEPTH; d++) {
-            table[d] = new ContextTable(1 << 10);
+            table[d] = new ContextTable(d + 1);
             if (d < n) {
                 long[] key = contextKey(s, 0, d + 1);
                 table[d].increment(table[d].context(key[0], key[1], true), s[d + 1] & 0xFF, true);
@@ -580,7 +580,7 @@ final class Predictors {
         ContextTable[] table = new ContextTable[b];
         int size = 0;
         for (int j = 1; j <= b; j++) {
-            table[j - 1] = new ContextTable(1 << 10);
+            table[j - 1] = new ContextTable(j);
             long[] key = contextKey(s, b - j, j);
             table[j - 1].increment(table[j - 1].context(key[0], key[1], true), s[b] & 0xFF, true);
             size++;
