@@ -429,7 +429,25 @@ final class Predictors {
         long maxRun = 0;
         for (int lo = 0; lo < len; lo += MMC_CHUNK) {
             int hi = Math.min(len, lo + MMC_CHUNK);
+            int pairedUpTo = 0;
+            if (lo > 0) {
+                // two unlimited orders per pass, a short one (its counts in L1, each step often waiting
+                // on the last) beside a long one (waiting on L2): the waits overlap
+                while (pairedUpTo < MMC_DEPTH - 1 - pairedUpTo
+                        && (1 << (MMC_DEPTH - pairedUpTo)) <= maxEntries) {
+                    int a = pairedUpTo;
+                    int z = MMC_DEPTH - 2 - pairedUpTo;
+                    if (a >= z) {
+                        break;
+                    }
+                    mmcTwoOrders(s, lo, hi, a, dict[a], found[a], right[a], z, dict[z], found[z], right[z]);
+                    pairedUpTo++;
+                }
+            }
             for (int d = 0; d < MMC_DEPTH; d++) {
+                if (d < pairedUpTo || (d > MMC_DEPTH - 2 - pairedUpTo && d < MMC_DEPTH - 1)) {
+                    continue;
+                }
                 elems[d] = mmcOrder(s, lo, hi, d, dict[d], elems[d], maxEntries, found[d], right[d]);
             }
             int chunkWords = (hi - lo + 63) >>> 6;
@@ -473,6 +491,59 @@ final class Predictors {
             }
         }
         return Prediction.estimate("MultiMMC", input, correct, len - 2, maxRun, 2);
+    }
+
+    /**
+     * {@link #mmcOrder} for two orders below the limit at once, on a chunk that does not start the
+     * sequence ({@code lo >= 17}).
+     */
+    private static void mmcTwoOrders(byte[] s, int lo, int hi, int da, int[] ta, long[] foundA, long[] rightA,
+                                     int db, int[] tb, long[] foundB, long[] rightB) {
+        int maskA = (1 << (da + 1)) - 1;
+        int maskB = (1 << (db + 1)) - 1;
+        int history = 0;
+        for (int j = lo - 16; j < lo; j++) {
+            history = (history << 1) | (s[j] & 1);
+        }
+        long fa = 0;
+        long ra = 0;
+        long fb = 0;
+        long rb = 0;
+        for (int i = lo, off = 0; i < hi; i++, off++) {
+            int x = s[i] & 1;
+            int atA = (history & maskA) << 1;
+            int atB = (history & maskB) << 1;
+            int a0 = ta[atA];
+            int a1 = ta[atA + 1];
+            int b0 = tb[atB];
+            int b1 = tb[atB + 1];
+            long seenA = (-(long) (a0 | a1)) >>> 63;
+            long seenB = (-(long) (b0 | b1)) >>> 63;
+            fa |= seenA << off;
+            fb |= seenB << off;
+            ra |= (seenA & ~((((long) a0 - a1 - 1) >>> 63) ^ x)) << off;
+            rb |= (seenB & ~((((long) b0 - b1 - 1) >>> 63) ^ x)) << off;
+            ta[atA + x]++;
+            tb[atB + x]++;
+            history = (history << 1) | x;
+            if ((off & 63) == 63) {
+                foundA[off >>> 6] = fa;
+                rightA[off >>> 6] = ra;
+                foundB[off >>> 6] = fb;
+                rightB[off >>> 6] = rb;
+                fa = 0;
+                ra = 0;
+                fb = 0;
+                rb = 0;
+            }
+        }
+        int off = hi - lo;
+        if ((off & 63) != 0) {
+            foundA[off >>> 6] = fa;
+            rightA[off >>> 6] = ra;
+            foundB[off >>> 6] = fb;
+            rightB[off >>> 6] = rb;
+        }
     }
 
     /**
