@@ -3,94 +3,143 @@ package io.fairspin.cert.entropy;
 import java.util.Arrays;
 
 /**
- * The dictionaries of the MultiMMC and LZ78Y predictors on samples of up to 8 bits: contexts of up
- * to 16 samples (a level and two 64-bit words) and, per context, how often each sample followed
- * it, with the current prediction (the most frequent follower, the larger sample on a tie). Open
- * addressing on primitive arrays.
+ * One level of the dictionaries of the MultiMMC and LZ78Y predictors on samples of up to 8 bits:
+ * contexts of one length, up to 16 samples (two 64-bit words), and, per context, how often each
+ * sample followed it, with the current prediction (the most frequent follower, the larger sample on
+ * a tie). One table per context length, so that the short contexts that every step looks up stay in
+ * cache, laid out for the few cache lines a step can afford:
+ *
+ * <ul>
+ *   <li>contexts of 1 or 2 samples are their own ids (keys below 2^16); longer ones sit in an open
+ *       addressing table whose slots hold the key's hash next to the id, so that a miss (the usual
+ *       outcome for long contexts) reads one slot and no keys;</li>
+ *   <li>each context keeps its first follower and that follower's count in place, so a context
+ *       followed by one sample only (most long contexts) never touches the table of pairs;</li>
+ *   <li>the other followers are counted in a table of pairs: for 1-sample contexts an array indexed by
+ *       context and sample, otherwise open addressing.</li>
+ * </ul>
  */
 final class ContextTable {
-    private int[] ctxSlots;
-    private int ctxMask;
+    private static final int DIRECT_CONTEXTS = 1 << 16;
+
+    private final boolean directContexts;
+    private final boolean directPairs;
+
+    /** Hashed contexts: the hash's high 32 bits, then id + 1; 0 when empty. */
+    private long[] slots;
+    private int slotMask;
     private int contexts;
-    private int[] level;
     private long[] key0;
     private long[] key1;
     private int[] best;
     private int[] prediction;
+    private int[] first;
+    private int[] firstCount;
 
+    /** Pairs beyond a context's first follower: key (ctx << 8 | symbol) + 1, or 0 when empty. */
     private long[] pairKeys;
     private int[] pairCounts;
     private int pairMask;
     private int pairs;
 
-    ContextTable(int expectedContexts) {
-        int cap = Integer.highestOneBit(Math.max(16, expectedContexts)) * 2;
-        ctxSlots = new int[cap];
-        Arrays.fill(ctxSlots, -1);
-        ctxMask = cap - 1;
-        level = new int[expectedContexts];
-        key0 = new long[expectedContexts];
-        key1 = new long[expectedContexts];
-        best = new int[expectedContexts];
-        prediction = new int[expectedContexts];
-        pairKeys = new long[cap * 2];
-        pairCounts = new int[cap * 2];
-        pairMask = cap * 2 - 1;
+    /**
+     * @param samples the context length, 1 to 16
+     */
+    ContextTable(int samples) {
+        directContexts = samples <= 2;
+        directPairs = samples == 1;
+        int initial = directContexts ? (samples == 1 ? 256 : DIRECT_CONTEXTS) : 1 << 12;
+        if (!directContexts) {
+            slots = new long[initial * 2];
+            slotMask = initial * 2 - 1;
+            key0 = new long[initial];
+            key1 = new long[initial];
+        }
+        best = new int[initial];
+        prediction = new int[initial];
+        first = new int[initial];
+        firstCount = new int[initial];
+        if (directPairs) {
+            pairCounts = new int[256 * 256];
+        } else {
+            pairKeys = new long[1 << 12];
+            pairCounts = new int[1 << 12];
+            pairMask = (1 << 12) - 1;
+        }
     }
 
-    private static int hash(long a, long b, int c) {
-        long h = a * 0x9E3779B97F4A7C15L ^ (b + c) * 0xC2B2AE3D27D4EB4FL;
+    private static long hash(long a, long b) {
+        long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;
-        return (int) (h ^ (h >>> 32));
+        return h ^ (h >>> 32);
     }
 
     /** The id of the context, created when absent and {@code create}; -1 when absent otherwise. */
-    int context(int lvl, long k0, long k1, boolean create) {
-        int i = hash(k0, k1, lvl) & ctxMask;
-        while (true) {
-            int id = ctxSlots[i];
-            if (id < 0) {
-                break;
-            }
-            if (key0[id] == k0 && key1[id] == k1 && level[id] == lvl) {
+    int context(long k0, long k1, boolean create) {
+        if (directContexts) {
+            int id = (int) k0;
+            if (firstCount[id] != 0) {
                 return id;
             }
-            i = (i + 1) & ctxMask;
+            if (create) {
+                contexts++;
+                return id;
+            }
+            return -1;
+        }
+        long h = hash(k0, k1);
+        long tag = h & 0xFFFF_FFFF_0000_0000L;
+        int i = (int) h & slotMask;
+        while (true) {
+            long slot = slots[i];
+            if (slot == 0) {
+                break;
+            }
+            if ((slot & 0xFFFF_FFFF_0000_0000L) == tag) {
+                int id = (int) slot - 1;
+                if (key0[id] == k0 && key1[id] == k1) {
+                    return id;
+                }
+            }
+            i = (i + 1) & slotMask;
         }
         if (!create) {
             return -1;
         }
         int id = contexts++;
-        if (id == level.length) {
-            int n = level.length * 2;
-            level = Arrays.copyOf(level, n);
+        if (id == key0.length) {
+            int n = key0.length * 2;
             key0 = Arrays.copyOf(key0, n);
             key1 = Arrays.copyOf(key1, n);
             best = Arrays.copyOf(best, n);
             prediction = Arrays.copyOf(prediction, n);
+            first = Arrays.copyOf(first, n);
+            firstCount = Arrays.copyOf(firstCount, n);
         }
-        level[id] = lvl;
         key0[id] = k0;
         key1[id] = k1;
-        ctxSlots[i] = id;
-        if (contexts * 2 > ctxSlots.length) {
+        slots[i] = tag | (id + 1L);
+        if (contexts * 2L > slots.length) {
             growContexts();
         }
         return id;
     }
 
     private void growContexts() {
-        int cap = ctxSlots.length * 2;
-        ctxSlots = new int[cap];
-        Arrays.fill(ctxSlots, -1);
-        ctxMask = cap - 1;
-        for (int id = 0; id < contexts; id++) {
-            int i = hash(key0[id], key1[id], level[id]) & ctxMask;
-            while (ctxSlots[i] >= 0) {
-                i = (i + 1) & ctxMask;
+        long[] old = slots;
+        int cap = old.length * 2;
+        slots = new long[cap];
+        slotMask = cap - 1;
+        for (long slot : old) {
+            if (slot != 0) {
+                int id = (int) slot - 1;
+                int i = (int) hash(key0[id], key1[id]) & slotMask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & slotMask;
+                }
+                slots[i] = slot;
             }
-            ctxSlots[i] = id;
         }
     }
 
@@ -109,30 +158,51 @@ final class ContextTable {
      * {@code makeNew}. Returns whether a follower was added.
      */
     boolean increment(int ctx, int symbol, boolean makeNew) {
-        long key = ((long) ctx << 8 | symbol) + 1;
-        int i = (int) (mix(key) & pairMask);
         int count;
         boolean added = false;
-        while (true) {
-            long k = pairKeys[i];
-            if (k == key) {
-                count = ++pairCounts[i];
-                break;
+        if (firstCount[ctx] == 0) {
+            if (!makeNew) {
+                return false;
             }
-            if (k == 0) {
+            first[ctx] = symbol;
+            count = firstCount[ctx] = 1;
+            added = true;
+        } else if (first[ctx] == symbol) {
+            count = ++firstCount[ctx];
+        } else if (directPairs) {
+            int at = ctx << 8 | symbol;
+            count = pairCounts[at];
+            if (count == 0) {
                 if (!makeNew) {
                     return false;
                 }
-                pairKeys[i] = key;
-                pairCounts[i] = 1;
-                count = 1;
                 added = true;
-                if (++pairs * 2 > pairKeys.length) {
-                    growPairs();
-                }
-                break;
             }
-            i = (i + 1) & pairMask;
+            pairCounts[at] = ++count;
+        } else {
+            long key = ((long) ctx << 8 | symbol) + 1;
+            int i = (int) (mix(key) & pairMask);
+            while (true) {
+                long k = pairKeys[i];
+                if (k == key) {
+                    count = ++pairCounts[i];
+                    break;
+                }
+                if (k == 0) {
+                    if (!makeNew) {
+                        return false;
+                    }
+                    pairKeys[i] = key;
+                    pairCounts[i] = 1;
+                    count = 1;
+                    added = true;
+                    if (++pairs * 2 > pairKeys.length) {
+                        growPairs();
+                    }
+                    break;
+                }
+                i = (i + 1) & pairMask;
+            }
         }
         if (count > best[ctx] || (count == best[ctx] && symbol > prediction[ctx])) {
             best[ctx] = count;

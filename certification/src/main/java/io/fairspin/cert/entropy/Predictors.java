@@ -24,6 +24,9 @@ final class Predictors {
             return Estimate.failed("MultiMCW Prediction", input, "not enough samples (needs more than "
                     + (WINDOWS[nw - 1] + 1) + ")");
         }
+        if (k == 2) {
+            return binaryMultiMcw(s, input);
+        }
         long[] score = new long[nw];
         int[] maxCount = new int[nw];
         int[][] counts = new int[nw][k];
@@ -89,6 +92,48 @@ final class Predictors {
             }
         }
         return Prediction.estimate("MultiMCW", input, correct, len - WINDOWS[0], maxRun, k);
+    }
+
+    /**
+     * 6.3.7 on bits, with the same result as the general loop. Each window's length is odd, so once
+     * it is full its most common value is its majority, without a tie: the count of ones in each
+     * window is kept with one addition and one subtraction per step, and the predictions, scores
+     * and the winner (a window whose score reaches the winner's becomes the winner, shorter windows
+     * first) are computed without branches. A window predicts from the step at which it is full.
+     */
+    private static Estimate binaryMultiMcw(byte[] s, String input) {
+        int len = s.length;
+        int nw = WINDOWS.length;
+        int[] ones = new int[nw];
+        for (int j = 0; j < nw; j++) {
+            for (int i = 0; i < WINDOWS[j]; i++) {
+                ones[j] += s[i] & 1;
+            }
+        }
+        long[] score = new long[nw];
+        int winner = 0;
+        long correct = 0;
+        long run = 0;
+        long maxRun = 0;
+        for (int i = WINDOWS[0]; i < len; i++) {
+            int x = s[i] & 1;
+            int hit = 1 ^ x ^ (ones[winner] * 2 > WINDOWS[winner] ? 1 : 0);
+            correct += hit;
+            run = (run + 1) * hit;
+            maxRun = Math.max(maxRun, run);
+            for (int j = 0; j < nw; j++) {
+                int w = WINDOWS[j];
+                if (i < w) {
+                    break;
+                }
+                int right = 1 ^ x ^ (ones[j] * 2 > w ? 1 : 0);
+                long sc = score[j] + right;
+                score[j] = sc;
+                winner = right != 0 && sc >= score[winner] ? j : winner;
+                ones[j] += x - (s[i - w] & 1);
+            }
+        }
+        return Prediction.estimate("MultiMCW", input, correct, len - WINDOWS[0], maxRun, 2);
     }
 
     /**
@@ -252,21 +297,27 @@ final class Predictors {
      * frequent follower (the larger sample on a tie).
      */
     static Estimate multiMmc(byte[] s, int k, String input) {
+        return multiMmc(s, k, input, MMC_MAX_ENTRIES);
+    }
+
+    /** {@link #multiMmc(byte[], int, String)} with another limit of pairs per order (for tests). */
+    static Estimate multiMmc(byte[] s, int k, String input, int maxEntries) {
         int len = s.length;
         if (len < 3) {
             return Estimate.failed("MultiMMC Prediction", input, "not enough samples (needs at least 3)");
         }
-        if (k == 2) {
-            return binaryMultiMmc(s, input);
+        if (k == 2 && maxEntries >= 1 << MMC_DEPTH) {
+            return binaryMultiMmc(s, input, maxEntries);
         }
         long n = len - 2;
-        ContextTable table = new ContextTable((int) Math.min(1 << 20, 4L * len));
+        ContextTable[] table = new ContextTable[MMC_DEPTH];
         long[] score = new long[MMC_DEPTH];
         int[] entries = new int[MMC_DEPTH];
         for (int d = 0; d < MMC_DEPTH; d++) {
+            table[d] = new ContextTable(d + 1);
             if (d < n) {
                 long[] key = contextKey(s, 0, d + 1);
-                table.increment(table.context(d, key[0], key[1], true), s[d + 1] & 0xFF, true);
+                table[d].increment(table[d].context(key[0], key[1], true), s[d + 1] & 0xFF, true);
                 entries[d] = 1;
             }
         }
@@ -284,14 +335,19 @@ final class Predictors {
             int curWinner = winner;
             int ctx = -1;
             for (int d = 0; d < MMC_DEPTH && i - 2 >= d; d++) {
+                if (!(d == 0 || found) && entries[d] >= maxEntries) {
+                    // neither looked up nor added: nothing to do at this order
+                    continue;
+                }
                 long k0 = d < 8 ? w0 & mask(d + 1) : w0;
                 long k1 = d < 8 ? 0 : w1 & mask(d - 7);
+                ContextTable t = table[d];
                 if (d == 0 || found) {
-                    ctx = table.context(d, k0, k1, false);
+                    ctx = t.context(k0, k1, false);
                     found = ctx >= 0;
                 }
                 if (found) {
-                    if (table.prediction(ctx) == x) {
+                    if (t.prediction(ctx) == x) {
                         if (++score[d] >= score[winner]) {
                             winner = d;
                         }
@@ -304,11 +360,11 @@ final class Predictors {
                     } else if (d == curWinner) {
                         run = 0;
                     }
-                    if (table.increment(ctx, x, entries[d] < MMC_MAX_ENTRIES)) {
+                    if (t.increment(ctx, x, entries[d] < maxEntries)) {
                         entries[d]++;
                     }
-                } else if (entries[d] < MMC_MAX_ENTRIES) {
-                    table.increment(table.context(d, k0, k1, true), x, true);
+                } else if (entries[d] < maxEntries) {
+                    t.increment(t.context(k0, k1, true), x, true);
                     entries[d]++;
                 }
             }
@@ -333,76 +389,234 @@ final class Predictors {
         return new long[] {k0, k1 & mask(Math.max(0, length - 8))};
     }
 
-    /** 6.3.9 on bits, with the contexts of each order as array indices. */
-    private static Estimate binaryMultiMmc(byte[] s, String input) {
+    /** Steps per chunk of {@link #binaryMultiMmc}: a multiple of 64. */
+    private static final int MMC_CHUNK = 1 << 14;
+
+    /**
+     * 6.3.9 on bits, order by order. Orders 1 to 15 hold at most 2^16 pairs, below the limit, so
+     * whether an order's context was seen depends only on that order's own counts (a context that
+     * was seen had its shorter suffixes seen too): each order runs alone over a chunk of steps,
+     * without branches, its counts indexed by the context's bits (in cache), and records per step
+     * whether its context was found and whether its prediction was right, a bit each. A scoreboard
+     * pass then replays NIST's rule (the order whose score reaches the high score becomes the
+     * winner; the winner at the step's start makes the prediction) over the bits: in 64 steps a
+     * score grows by at most 64, so only orders within 64 of the high score are followed step by
+     * step, the others' scores grow by a popcount.
+     */
+    private static Estimate binaryMultiMmc(byte[] s, String input, int maxEntries) {
         int len = s.length;
         int[][] dict = new int[MMC_DEPTH][];
-        for (int j = 0; j < MMC_DEPTH; j++) {
-            dict[j] = new int[1 << (j + 2)];
-        }
         int[] elems = new int[MMC_DEPTH];
-        int pattern = 0;
-        for (int d = 0; d < MMC_DEPTH && d + 1 < len; d++) {
-            pattern = (pattern << 1) | (s[d] & 1);
-            dict[d][((pattern & ((1 << (d + 1)) - 1)) << 1) | (s[d + 1] & 1)] = 1;
-            elems[d] = 1;
+        for (int d = 0; d < MMC_DEPTH; d++) {
+            dict[d] = new int[1 << (d + 2)];
+            if (d + 1 < len) {
+                int pattern = 0;
+                for (int j = 0; j <= d; j++) {
+                    pattern = (pattern << 1) | (s[j] & 1);
+                }
+                dict[d][(pattern << 1) | (s[d + 1] & 1)] = 1;
+                elems[d] = 1;
+            }
         }
+        int words = MMC_CHUNK >>> 6;
+        long[][] found = new long[MMC_DEPTH][words];
+        long[][] right = new long[MMC_DEPTH][words];
         long[] score = new long[MMC_DEPTH];
+        int[] candidates = new int[MMC_DEPTH];
         int winner = 0;
         long correct = 0;
         long run = 0;
         long maxRun = 0;
-        int history = 0;
-        for (int i = 0; i < 2 && i < len; i++) {
-            history = (history << 1) | (s[i] & 1);
-        }
-        for (int i = 2; i < len; i++) {
-            int x = s[i] & 1;
-            boolean found = false;
-            int curWinner = winner;
-            for (int d = 0; d < MMC_DEPTH && d <= i - 2; d++) {
-                int[] entry = dict[d];
-                int at = (history & ((1 << (d + 1)) - 1)) << 1;
-                int prediction = 2;
-                if (d == 0 || found) {
-                    int count;
-                    if (entry[at] > entry[at + 1]) {
-                        prediction = 0;
-                        count = entry[at];
-                    } else {
-                        prediction = 1;
-                        count = entry[at + 1];
+        for (int lo = 0; lo < len; lo += MMC_CHUNK) {
+            int hi = Math.min(len, lo + MMC_CHUNK);
+            int pairedUpTo = 0;
+            if (lo > 0) {
+                // two unlimited orders per pass, a short one (its counts in L1, each step often waiting
+                // on the last) beside a long one (waiting on L2): the waits overlap
+                while (pairedUpTo < MMC_DEPTH - 1 - pairedUpTo
+                        && (1 << (MMC_DEPTH - pairedUpTo)) <= maxEntries) {
+                    int a = pairedUpTo;
+                    int z = MMC_DEPTH - 2 - pairedUpTo;
+                    if (a >= z) {
+                        break;
                     }
-                    found = count != 0;
-                }
-                if (found) {
-                    if (prediction == x) {
-                        if (++score[d] >= score[winner]) {
-                            winner = d;
-                        }
-                        if (d == curWinner) {
-                            correct++;
-                            if (++run > maxRun) {
-                                maxRun = run;
-                            }
-                        }
-                    } else if (d == curWinner) {
-                        run = 0;
-                    }
-                    if (entry[at + x] != 0) {
-                        entry[at + x]++;
-                    } else if (elems[d] < MMC_MAX_ENTRIES) {
-                        entry[at + x] = 1;
-                        elems[d]++;
-                    }
-                } else if (elems[d] < MMC_MAX_ENTRIES) {
-                    entry[at + x] = 1;
-                    elems[d]++;
+                    mmcTwoOrders(s, lo, hi, a, dict[a], found[a], right[a], z, dict[z], found[z], right[z]);
+                    pairedUpTo++;
                 }
             }
-            history = (history << 1) | x;
+            for (int d = 0; d < MMC_DEPTH; d++) {
+                if (d < pairedUpTo || (d > MMC_DEPTH - 2 - pairedUpTo && d < MMC_DEPTH - 1)) {
+                    continue;
+                }
+                elems[d] = mmcOrder(s, lo, hi, d, dict[d], elems[d], maxEntries, found[d], right[d]);
+            }
+            int chunkWords = (hi - lo + 63) >>> 6;
+            for (int w = 0; w < chunkWords; w++) {
+                long high = score[winner];
+                int nc = 0;
+                long others = 0;
+                for (int d = 0; d < MMC_DEPTH; d++) {
+                    if (score[d] + 64 >= high) {
+                        candidates[nc++] = d;
+                    } else {
+                        others |= 1L << d;
+                    }
+                }
+                long any = 0;
+                for (int c = 0; c < nc; c++) {
+                    any |= found[candidates[c]][w];
+                }
+                for (long pending = any; pending != 0; pending &= pending - 1) {
+                    int bit = Long.numberOfTrailingZeros(pending);
+                    int cur = winner;
+                    if ((right[cur][w] >>> bit & 1) != 0) {
+                        correct++;
+                        if (++run > maxRun) {
+                            maxRun = run;
+                        }
+                    } else if ((found[cur][w] >>> bit & 1) != 0) {
+                        run = 0;
+                    }
+                    for (int c = 0; c < nc; c++) {
+                        int d = candidates[c];
+                        if ((right[d][w] >>> bit & 1) != 0 && ++score[d] >= score[winner]) {
+                            winner = d;
+                        }
+                    }
+                }
+                for (long o = others; o != 0; o &= o - 1) {
+                    int d = Long.numberOfTrailingZeros(o);
+                    score[d] += Long.bitCount(right[d][w]);
+                }
+            }
         }
         return Prediction.estimate("MultiMMC", input, correct, len - 2, maxRun, 2);
+    }
+
+    /**
+     * {@link #mmcOrder} for two orders below the limit at once, on a chunk that does not start the
+     * sequence ({@code lo >= 17}).
+     */
+    private static void mmcTwoOrders(byte[] s, int lo, int hi, int da, int[] ta, long[] foundA, long[] rightA,
+                                     int db, int[] tb, long[] foundB, long[] rightB) {
+        int maskA = (1 << (da + 1)) - 1;
+        int maskB = (1 << (db + 1)) - 1;
+        int history = 0;
+        for (int j = lo - 16; j < lo; j++) {
+            history = (history << 1) | (s[j] & 1);
+        }
+        long fa = 0;
+        long ra = 0;
+        long fb = 0;
+        long rb = 0;
+        for (int i = lo, off = 0; i < hi; i++, off++) {
+            int x = s[i] & 1;
+            int atA = (history & maskA) << 1;
+            int atB = (history & maskB) << 1;
+            int a0 = ta[atA];
+            int a1 = ta[atA + 1];
+            int b0 = tb[atB];
+            int b1 = tb[atB + 1];
+            long seenA = (-(long) (a0 | a1)) >>> 63;
+            long seenB = (-(long) (b0 | b1)) >>> 63;
+            fa |= seenA << off;
+            fb |= seenB << off;
+            ra |= (seenA & ~((((long) a0 - a1 - 1) >>> 63) ^ x)) << off;
+            rb |= (seenB & ~((((long) b0 - b1 - 1) >>> 63) ^ x)) << off;
+            ta[atA + x]++;
+            tb[atB + x]++;
+            history = (history << 1) | x;
+            if ((off & 63) == 63) {
+                foundA[off >>> 6] = fa;
+                rightA[off >>> 6] = ra;
+                foundB[off >>> 6] = fb;
+                rightB[off >>> 6] = rb;
+                fa = 0;
+                ra = 0;
+                fb = 0;
+                rb = 0;
+            }
+        }
+        int off = hi - lo;
+        if ((off & 63) != 0) {
+            foundA[off >>> 6] = fa;
+            rightA[off >>> 6] = ra;
+            foundB[off >>> 6] = fb;
+            rightB[off >>> 6] = rb;
+        }
+    }
+
+    /**
+     * One order {@code d} of {@link #binaryMultiMmc} over the steps {@code lo} to {@code hi}: sets bit
+     * i - lo of {@code found} when the context of the d + 1 bits before step i was seen, of
+     * {@code right} when it was and its prediction equals bit i; counts bit i after its context.
+     * Returns the number of pairs after the chunk.
+     */
+    private static int mmcOrder(byte[] s, int lo, int hi, int d, int[] entry, int elems, int maxEntries,
+                                long[] found, long[] right) {
+        java.util.Arrays.fill(found, 0);
+        java.util.Arrays.fill(right, 0);
+        int from = Math.max(lo, d + 2);
+        if (from >= hi) {
+            return elems;
+        }
+        int mask = (1 << (d + 1)) - 1;
+        int history = 0;
+        for (int j = from - d - 1; j < from; j++) {
+            history = (history << 1) | (s[j] & 1);
+        }
+        boolean limited = (1 << (d + 2)) > maxEntries;
+        int i = from;
+        // the last order, while its pairs are below the limit: a new pair only while room remains
+        while (limited && elems < maxEntries && i < hi) {
+            int x = s[i] & 1;
+            int at = (history & mask) << 1;
+            int c0 = entry[at];
+            int c1 = entry[at + 1];
+            if ((c0 | c1) != 0) {
+                int off = i - lo;
+                found[off >>> 6] |= 1L << off;
+                if ((c0 > c1 ? 0 : 1) == x) {
+                    right[off >>> 6] |= 1L << off;
+                }
+            }
+            if (entry[at + x] != 0) {
+                entry[at + x]++;
+            } else {
+                entry[at + x] = 1;
+                elems++;
+            }
+            history = (history << 1) | x;
+            i++;
+        }
+        long f = 0;
+        long r = 0;
+        int off = i - lo;
+        for (; i < hi; i++, off++) {
+            int x = s[i] & 1;
+            int at = (history & mask) << 1;
+            int c0 = entry[at];
+            int c1 = entry[at + 1];
+            long seen = (-(long) (c0 | c1)) >>> 63;
+            long prediction = ((long) c0 - c1 - 1) >>> 63; // 1 unless c0 > c1
+            f |= seen << off;
+            r |= (seen & ~(prediction ^ x)) << off;
+            int v = entry[at + x];
+            // unlimited, or full: a pair is counted only when it exists
+            entry[at + x] = v + (limited ? (-v) >>> 31 : 1);
+            history = (history << 1) | x;
+            if ((off & 63) == 63) {
+                found[off >>> 6] |= f;
+                right[off >>> 6] |= r;
+                f = 0;
+                r = 0;
+            }
+        }
+        if ((off & 63) != 0) {
+            found[off >>> 6] |= f;
+            right[off >>> 6] |= r;
+        }
+        return elems;
     }
 
     /**
@@ -411,19 +625,35 @@ final class Predictors {
      * current contexts (the longest context on a tie).
      */
     static Estimate lz78y(byte[] s, int k, String input) {
+        return lz78y(s, k, input, LZ_MAX_DICTIONARY);
+    }
+
+    /**
+     * {@link #lz78y(byte[], int, String)} with another dictionary limit (more than 16; for tests).
+     *
+     * <p>Until the dictionary is full, every step adds its missing contexts, longest first; from
+     * then on nothing is added. So a context that exists had each shorter suffix existing since (it
+     * was added at the same step or before), except for contexts added at the step that filled the
+     * dictionary, whose shorter suffixes may have found no room: these all end with that step's
+     * context of the filling length. At any other step the existing contexts are the shortest ones
+     * up to the first missing, which is where a step's look-ups stop (on 8-bit samples, usually after
+     * the second); a step whose context of the filling length is that one looks at all 16.
+     */
+    static Estimate lz78y(byte[] s, int k, String input, int maxDictionary) {
         int len = s.length;
         int b = LZ_DEPTH;
         if (len < b + 2) {
             return Estimate.failed("LZ78Y Prediction", input, "not enough samples (needs at least " + (b + 2) + ")");
         }
         if (k == 2) {
-            return binaryLz78y(s, input);
+            return binaryLz78y(s, input, maxDictionary);
         }
-        ContextTable table = new ContextTable((int) Math.min(1 << 17, 4L * len));
+        ContextTable[] table = new ContextTable[b];
         int size = 0;
         for (int j = 1; j <= b; j++) {
+            table[j - 1] = new ContextTable(j);
             long[] key = contextKey(s, b - j, j);
-            table.increment(table.context(j - 1, key[0], key[1], true), s[b] & 0xFF, true);
+            table[j - 1].increment(table[j - 1].context(key[0], key[1], true), s[b] & 0xFF, true);
             size++;
         }
         long w0 = 0;
@@ -435,27 +665,57 @@ final class Predictors {
         long correct = 0;
         long run = 0;
         long maxRun = 0;
+        // the length whose context filled the dictionary, and that context (see above)
+        int fillLength = 0;
+        long fill0 = 0;
+        long fill1 = 0;
         for (int i = b + 1; i < len; i++) {
             int x = s[i] & 0xFF;
             boolean have = false;
             int prediction = 0;
             long maxCount = 0;
-            for (int j = b; j > 0; j--) {
-                int d = j - 1;
-                long k0 = d < 8 ? w0 & mask(d + 1) : w0;
-                long k1 = d < 8 ? 0 : w1 & mask(d - 7);
-                int ctx = table.context(d, k0, k1, false);
-                if (ctx >= 0) {
-                    long count = table.bestCount(ctx);
-                    if (count > maxCount) {
+            boolean all = size < maxDictionary || (fillLength > 1
+                    && (fillLength <= 8 ? (w0 & mask(fillLength)) == fill0
+                            : w0 == fill0 && (w1 & mask(fillLength - 8)) == fill1));
+            if (all) {
+                for (int j = b; j > 0; j--) {
+                    int d = j - 1;
+                    long k0 = d < 8 ? w0 & mask(d + 1) : w0;
+                    long k1 = d < 8 ? 0 : w1 & mask(d - 7);
+                    int ctx = table[d].context(k0, k1, false);
+                    if (ctx >= 0) {
+                        long count = table[d].bestCount(ctx);
+                        if (count > maxCount) {
+                            maxCount = count;
+                            prediction = table[d].prediction(ctx);
+                            have = true;
+                        }
+                        table[d].increment(ctx, x, true);
+                    } else if (size < maxDictionary) {
+                        table[d].increment(table[d].context(k0, k1, true), x, true);
+                        if (++size == maxDictionary) {
+                            fillLength = j;
+                            fill0 = k0;
+                            fill1 = k1;
+                        }
+                    }
+                }
+            } else {
+                // the longest context among those with the highest count, as the loop above finds it
+                for (int d = 0; d < b; d++) {
+                    long k0 = d < 8 ? w0 & mask(d + 1) : w0;
+                    long k1 = d < 8 ? 0 : w1 & mask(d - 7);
+                    int ctx = table[d].context(k0, k1, false);
+                    if (ctx < 0) {
+                        break;
+                    }
+                    long count = table[d].bestCount(ctx);
+                    if (count >= maxCount) {
                         maxCount = count;
-                        prediction = table.prediction(ctx);
+                        prediction = table[d].prediction(ctx);
                         have = true;
                     }
-                    table.increment(ctx, x, true);
-                } else if (size < LZ_MAX_DICTIONARY) {
-                    table.increment(table.context(d, k0, k1, true), x, true);
-                    size++;
+                    table[d].increment(ctx, x, true);
                 }
             }
             if (have && prediction == x) {
@@ -472,18 +732,30 @@ final class Predictors {
         return Prediction.estimate("LZ78Y", input, correct, len - b - 1, maxRun, k);
     }
 
-    private static Estimate binaryLz78y(byte[] s, String input) {
+    /**
+     * 6.3.10 on bits: the counts of each context length indexed by the context's bits, all lengths
+     * in one array, step by step as NIST's tool does until the following holds, and from then on
+     * only the two contexts of one bit.
+     *
+     * <p>A context that exists had each existing shorter suffix since it was added (see
+     * {@link #lz78y(byte[], int, String, int)}), so its count of each follower is at most the
+     * suffix's. Once all four 2-bit contexts exist and, for each 2-bit context ac and follower f,
+     * the 1-bit context c was followed by f more often than ac was, c stays strictly ahead of ac:
+     * from then on every step that counts f after ac also counts it after c, and the other 2-bit
+     * context a'c has at least as many followers as now. So every longer context's count (at most
+     * its 2-bit suffix's) is below the 1-bit context's, which alone has the highest count and makes
+     * the prediction at every later step; the longer contexts' counts are never read again.
+     */
+    private static Estimate binaryLz78y(byte[] s, String input, int maxDictionary) {
         int len = s.length;
         int b = LZ_DEPTH;
-        int[][] dict = new int[b][];
-        for (int j = 0; j < b; j++) {
-            dict[j] = new int[1 << (j + 2)];
-        }
+        // length j's counts (2 per context of j bits) from offset 2^(j+1) - 4
+        int[] dict = new int[(1 << (b + 2)) - 4];
         int pattern = 0;
         int elems = 0;
         for (int j = 0; j < b; j++) {
             pattern |= (s[b - j - 1] & 1) << j;
-            dict[j][((pattern & ((1 << (j + 1)) - 1)) << 1) | (s[b] & 1)] = 1;
+            dict[(1 << (j + 2)) - 4 + (((pattern & ((1 << (j + 1)) - 1)) << 1) | (s[b] & 1))] = 1;
             elems++;
         }
         int history = 0;
@@ -493,22 +765,25 @@ final class Predictors {
         long correct = 0;
         long run = 0;
         long maxRun = 0;
-        for (int i = b + 1; i < len; i++) {
+        int i = b + 1;
+        for (; i < len; i++) {
+            if ((i & 63) == 0 && oneBitAhead(dict)) {
+                break;
+            }
             int x = s[i] & 1;
             boolean have = false;
             int prediction = 2;
             long maxCount = 0;
             for (int j = b; j > 0; j--) {
-                int[] entry = dict[j - 1];
-                int at = (history & ((1 << j) - 1)) << 1;
+                int at = (1 << (j + 1)) - 4 + ((history & ((1 << j) - 1)) << 1);
                 int round;
                 int count;
-                if (entry[at] > entry[at + 1]) {
+                if (dict[at] > dict[at + 1]) {
                     round = 0;
-                    count = entry[at];
+                    count = dict[at];
                 } else {
                     round = 1;
-                    count = entry[at + 1];
+                    count = dict[at + 1];
                 }
                 if (count != 0) {
                     if (count > maxCount) {
@@ -516,9 +791,9 @@ final class Predictors {
                         have = true;
                         prediction = round;
                     }
-                    entry[at + x]++;
-                } else if (elems < LZ_MAX_DICTIONARY) {
-                    entry[at + x] = 1;
+                    dict[at + x]++;
+                } else if (elems < maxDictionary) {
+                    dict[at + x] = 1;
                     elems++;
                 }
             }
@@ -532,6 +807,43 @@ final class Predictors {
             }
             history = (history << 1) | x;
         }
+        // the 1-bit contexts alone: counts[2c + f]
+        int[] counts = {dict[0], dict[1], dict[2], dict[3]};
+        int previous = history & 1;
+        for (; i < len; i++) {
+            int x = s[i] & 1;
+            int at = previous << 1;
+            int prediction = counts[at] > counts[at + 1] ? 0 : 1;
+            counts[at + x]++;
+            if (prediction == x) {
+                correct++;
+                if (++run > maxRun) {
+                    maxRun = run;
+                }
+            } else {
+                run = 0;
+            }
+            previous = x;
+        }
         return Prediction.estimate("LZ78Y", input, correct, len - b - 1, maxRun, 2);
+    }
+
+    /**
+     * Whether, in {@link #binaryLz78y}'s counts, all four 2-bit contexts exist and each 1-bit
+     * context c was followed by each f more often than either 2-bit context ending in c.
+     */
+    private static boolean oneBitAhead(int[] dict) {
+        for (int ac = 0; ac < 4; ac++) {
+            int c = ac & 1;
+            if (dict[4 + 2 * ac] + dict[4 + 2 * ac + 1] == 0) {
+                return false;
+            }
+            for (int f = 0; f < 2; f++) {
+                if (dict[2 * c + f] <= dict[4 + 2 * ac + f]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
