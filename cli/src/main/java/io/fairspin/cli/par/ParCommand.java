@@ -73,8 +73,9 @@ public final class ParCommand extends LeafCommand {
         game.exactFigures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
                 "fairspin: warning: %s: the RTP is %.2f%%, above 100%%: check the model's pays and weights%n", model,
                 100 * f.rtp().doubleValue()));
-        io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s (%,d combinations counted, --max-cycle %s)%n",
-                model, seconds, maxCycle.counted(), io.fairspin.cli.Progress.human(maxCycle.limit()));
+        io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%s%n", model, seconds, maxCycle.counted() == 0 ? ""
+                : String.format(Locale.ROOT, " (%,d combinations counted, --max-cycle %s)", maxCycle.counted(),
+                        io.fairspin.cli.Progress.human(maxCycle.limit())));
         return 0;
     }
 }
