@@ -23,6 +23,7 @@ import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.LineTable;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
+import io.fairspin.math.slot.evaluation.SpinTable;
 import io.fairspin.math.slot.freegames.FreeGamesCheck;
 import io.fairspin.math.slot.model.ModelWarnings;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
@@ -75,6 +76,7 @@ public final class SlotGame implements Game, Analyzable {
     public final int bonusFeature;
     private final List<String> warnings;
     private volatile Analysis analysis;
+    private volatile SpinTable[] spinTables;
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
@@ -344,14 +346,39 @@ public final class SlotGame implements Game, Analyzable {
 
     /** The simulation path at a bet per line (of one coin) of {@code lineBet}, this game's lines and coins. */
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet) {
+        play(stream, outcome, lineBet, spinTables());
+    }
+
+    /**
+     * {@link #play(RandomStream, RoundOutcome)} evaluated line by line, without the {@link SpinTable}s: the
+     * same draws and the same outcome, for tests that check the tables against it.
+     */
+    void playLineByLine(RandomStream stream, RoundOutcome outcome) {
+        play(stream, outcome, model.lineBet(), new SpinTable[reelSets.length]);
+    }
+
+    private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
         outcome.start(lineBet * model.stakeUnits());
-        long remaining = spin(stream, false, outcome, lineBet);
+        long remaining = spin(stream, false, outcome, lineBet, tables);
         if (remaining > 0) {
             outcome.trigger(freeFeature);
         }
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, lineBet);
+            remaining += spin(stream, true, outcome, lineBet, tables);
         }
+    }
+
+    /** Per reel set, its spin table, or null where the set is evaluated line by line; built on first use. */
+    private SpinTable[] spinTables() {
+        SpinTable[] tables = spinTables;
+        if (tables == null) {
+            tables = new SpinTable[reelSets.length];
+            for (int i = 0; i < tables.length; i++) {
+                tables[i] = SpinTable.of(model, reelSets[i], table, lineRows, model.lines());
+            }
+            spinTables = tables;
+        }
+        return tables;
     }
 
     /**
@@ -359,27 +386,52 @@ public final class SlotGame implements Game, Analyzable {
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
      * Returns the free games it awards (none for a free spin without retriggers).
      */
-    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet) {
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
         FreeGames freeGames = model.freeGames();
-        CompiledReels reels = free ? reelSets[choose(stream, freeGames.reels(), freeChoice)]
-                : reelSets[choose(stream, model.baseReels(), baseChoice)];
-        long p0 = 0;
-        long p1 = 0;
-        long p2 = 0;
-        for (int r = 0; r < reels.reels; r++) {
-            int g = reels.stopBase[r] + reels.drawStop(stream, r);
-            if (r < 3) {
-                p0 = CompiledReels.pack(p0, r, g);
-            } else if (r < 6) {
-                p1 = CompiledReels.pack(p1, r, g);
-            } else {
-                p2 = CompiledReels.pack(p2, r, g);
-            }
-        }
+        int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
+        CompiledReels reels = reelSets[set];
+        SpinTable compiled = tables[set];
         int lines = model.lines();
-        long lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
+        long lineResult;
+        long scatter;
+        long awarded;
+        if (compiled != null) {
+            // Two reads instead of one per line and reel: the prefix's stops index the prefix table, which
+            // names the state of the lines still running; the suffix's stops index that state's row.
+            int[] lengths = compiled.lengths;
+            int prefixIndex = 0;
+            for (int r = 0; r < compiled.prefixReels; r++) {
+                prefixIndex = prefixIndex * lengths[r] + reels.drawStop(stream, r);
+            }
+            int suffixIndex = 0;
+            for (int r = compiled.prefixReels; r < lengths.length; r++) {
+                suffixIndex = suffixIndex * lengths[r] + reels.drawStop(stream, r);
+            }
+            long head = compiled.prefix[prefixIndex];
+            long tail = compiled.suffix[SpinTable.prefixState(head) * compiled.suffixSize + suffixIndex];
+            lineResult = SpinTable.prefixResult(head) + SpinTable.suffixResult(tail);
+            int count = SpinTable.prefixScatters(head) + SpinTable.suffixScatters(tail);
+            scatter = compiled.scatterCounted ? model.scatters().get(0).pay(count) * lines : 0;
+            awarded = freeGames == null || free && !freeGames.retrigger() ? 0 : freeGames.spins(count);
+        } else {
+            long p0 = 0;
+            long p1 = 0;
+            long p2 = 0;
+            for (int r = 0; r < reels.reels; r++) {
+                int g = reels.stopBase[r] + reels.drawStop(stream, r);
+                if (r < 3) {
+                    p0 = CompiledReels.pack(p0, r, g);
+                } else if (r < 6) {
+                    p1 = CompiledReels.pack(p1, r, g);
+                } else {
+                    p2 = CompiledReels.pack(p2, r, g);
+                }
+            }
+            lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
+            scatter = scatterCredits(reels, p0, p1, p2, lines);
+            awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
+        }
         long line = lineResult >>> 8;
-        long scatter = scatterCredits(reels, p0, p1, p2, lines);
         if (free) {
             long won = freeGames.multiplier() * (line + scatter);
             outcome.addWin(freeType, (won - excess(won, lines)) * lineBet);
@@ -396,7 +448,7 @@ public final class SlotGame implements Game, Analyzable {
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
         }
-        return free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
+        return awarded;
     }
 
     /**
@@ -414,8 +466,9 @@ public final class SlotGame implements Game, Analyzable {
         outcome.start(buy.price() * stake());
         long remaining = model.freeGames().spins(buy.scatters());
         outcome.trigger(freeFeature);
+        SpinTable[] tables = spinTables();
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, model.lineBet());
+            remaining += spin(stream, true, outcome, model.lineBet(), tables);
         }
     }
 
