@@ -18,6 +18,9 @@ import io.fairspin.math.PlayedRound;
 import io.fairspin.math.Round;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.TapedRound;
+import io.fairspin.math.WinDistribution;
+import io.fairspin.math.slot.analysis.RoundWins;
+import java.util.SortedMap;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.evaluation.CompiledReels;
@@ -49,7 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * precomputed, and a spin allocates nothing. {@link #play(Bet, RandomStream)} describes the same round
  * completely.
  */
-public final class SlotGame implements Game, Analyzable {
+public final class SlotGame implements Game, Analyzable, WinDistribution {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
@@ -77,6 +80,8 @@ public final class SlotGame implements Game, Analyzable {
     private final List<String> warnings;
     private volatile Analysis analysis;
     private volatile SpinTable[] spinTables;
+    /** The round win distribution once computed ({@link Optional#empty()} when the game has none). */
+    private volatile Optional<RoundWins> roundWins;
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
@@ -648,6 +653,30 @@ public final class SlotGame implements Game, Analyzable {
     }
 
     // ---- Exact analysis. ----
+
+    /**
+     * The exact distribution of the win of a round that triggers no feature, counted as the PAR sheet
+     * counts ({@link RoundWins}); empty for random reel heights.
+     */
+    @Override
+    public Optional<SortedMap<Long, Fraction>> winDistribution() {
+        return roundWins().map(RoundWins::wins);
+    }
+
+    /** The probability that a round triggers free games or a bonus: one category of the win distribution. */
+    @Override
+    public Fraction featureRounds() {
+        return roundWins().map(RoundWins::featureRounds).orElse(Fraction.ZERO);
+    }
+
+    private Optional<RoundWins> roundWins() {
+        Optional<RoundWins> result = roundWins;
+        if (result == null) {
+            result = Optional.ofNullable(RoundWins.of(this));
+            roundWins = result;
+        }
+        return result;
+    }
 
     @Override
     public Optional<ExactFigures> exactFigures() {
