@@ -15,4 +15,10 @@ module io.fairspin.math {
     exports io.fairspin.math.slot.model;
     exports io.fairspin.math.slot.picks;
     exports io.fairspin.math.table;
+    exports io.fairspin.math.table.baccarat;
+    exports io.fairspin.math.table.blackjack;
+    exports io.fairspin.math.table.craps;
+    exports io.fairspin.math.table.keno;
+    exports io.fairspin.math.table.poker;
+    exports io.fairspin.math.table.roulette;
 }

@@ -44,14 +44,27 @@ public final class RoundReplay {
         this.differences = compare();
     }
 
+    /** A round whose logged player choices the model refuses: nothing was replayed. */
+    private RoundReplay(LogEntry entry, EscrowReplay.Round escrowed, IllegalArgumentException refused) {
+        this.entry = entry;
+        this.logged = (RoundRecord) entry.event();
+        this.escrowed = escrowed;
+        this.replayed = null;
+        this.replayedOutcome = new byte[0];
+        List<String> found = seedDifferences();
+        found.add("player_choices: the model refuses the logged choices (" + refused.getMessage()
+                + "), so this model cannot have played the round");
+        this.differences = List.copyOf(found);
+    }
+
     /**
      * Replays the round logged as {@code entry}.
      *
+     * Logged player choices that the model refuses (malformed, a bet outside its limits, an illegal
+     * decision) are a difference, not an error: that model cannot have played the round.
+     *
      * @throws IllegalArgumentException when the entry is not a round, {@code model} is not the model it was
-     *                                  played with, the escrow drew no seed (or several) for its round id, or
-     *                                  the logged player choices cannot be replayed (a bet the model refuses, an
-     *                                  illegal decision: {@link io.fairspin.math.BetException},
-     *                                  {@link io.fairspin.math.IllegalDecisionException})
+     *                                  played with, or the escrow drew no seed (or several) for its round id
      */
     public static RoundReplay of(LogEntry entry, ModelFile model, EscrowReplay escrow) {
         if (!(entry.event() instanceof RoundRecord)) {
@@ -82,17 +95,19 @@ public final class RoundReplay {
             if (choices.length == 0) {
                 return new RoundReplay(entry, escrowed, model.game().playRecorded(stream));
             }
-            RoundChoices chosen = RoundChoices.fromJson(new String(choices, StandardCharsets.UTF_8));
-            return new RoundReplay(entry, escrowed, model.game().replay(chosen.bet(), chosen.decisions(), stream));
+            PlayedRound replayed;
+            try {
+                RoundChoices chosen = RoundChoices.fromJson(new String(choices, StandardCharsets.UTF_8));
+                replayed = model.game().replay(chosen.bet(), chosen.decisions(), stream);
+            } catch (IllegalArgumentException refused) {
+                return new RoundReplay(entry, escrowed, refused);
+            }
+            return new RoundReplay(entry, escrowed, replayed);
         }
     }
 
     private List<String> compare() {
-        List<String> found = new ArrayList<>();
-        if (!MessageDigest.isEqual(seed().commitment(), logged.seedCommitment())) {
-            found.add("seed_commitment: the seed recomputed from the escrow does not match the logged commitment");
-        }
-        referenceDifference().ifPresent(found::add);
+        List<String> found = seedDifferences();
         if (replayed.outcome().stake() != logged.bet()) {
             found.add("bet: logged " + logged.bet() + ", replayed " + replayed.outcome().stake());
         }
@@ -103,6 +118,16 @@ public final class RoundReplay {
             found.add("outcome: the logged bytes differ from the replayed ones");
         }
         return List.copyOf(found);
+    }
+
+    /** The logged commitment and escrow reference against the seed the escrow drew. */
+    private List<String> seedDifferences() {
+        List<String> found = new ArrayList<>();
+        if (!MessageDigest.isEqual(seed().commitment(), logged.seedCommitment())) {
+            found.add("seed_commitment: the seed recomputed from the escrow does not match the logged commitment");
+        }
+        referenceDifference().ifPresent(found::add);
+        return found;
     }
 
     /** The logged reference must name the DRBG instance that drew the seed, and the round. */
@@ -150,17 +175,17 @@ public final class RoundReplay {
         return escrowed.seed();
     }
 
-    /** The replayed round's bet. */
+    /** The replayed round's bet; 0 when the model refused the logged choices (see {@link #differences()}). */
     public long replayedBet() {
-        return replayed.outcome().stake();
+        return replayed == null ? 0 : replayed.outcome().stake();
     }
 
-    /** The replayed round's win. */
+    /** The replayed round's win; 0 when the model refused the logged choices (see {@link #differences()}). */
     public long replayedWin() {
-        return replayed.outcome().win();
+        return replayed == null ? 0 : replayed.outcome().win();
     }
 
-    /** The replayed round's canonical outcome bytes. */
+    /** The replayed round's canonical outcome bytes; empty when the model refused the logged choices. */
     public byte[] replayedOutcome() {
         return replayedOutcome.clone();
     }

@@ -209,6 +209,29 @@ class BetReplayTest {
     }
 
     @Test
+    void choicesTheModelRefusesAreADifferenceNotAnError() throws Exception {
+        LogEntry entry = LogReader.round(dir.resolve("log"), "hold-the-first-two/2");
+        RoundRecord genuine = (RoundRecord) entry.event();
+        String illegal = new RoundChoices(Bet.lines(1, 5, 3), List.of(Decision.of("hold", 7))).toJson();
+        for (String choices : List.of(illegal, "{\"bet\": {\"lines\": 1, \"lineBet\": 5, \"coins\": 99}}", "not json")) {
+            RoundRecord altered = RoundRecord.builder().roundId(genuine.roundId()).gameId(genuine.gameId())
+                    .modelHash(genuine.modelHash()).startedAtMillis(0).settledAtMillis(genuine.settledAtMillis())
+                    .sessionId(genuine.sessionId()).traceId("").currency("EUR").bet(genuine.bet())
+                    .win(genuine.win()).playerChoices(choices.getBytes(StandardCharsets.UTF_8))
+                    .seedCommitment(genuine.seedCommitment()).escrowReference(genuine.escrowReference())
+                    .outcome(genuine.outcome()).build();
+            try (EscrowReplay escrow = EscrowReplay.read(dir.resolve("rng.escrow"), AUDITOR.getPrivate())) {
+                RoundReplay replay = RoundReplay.of(LogEntry.create(entry.index(), new byte[32], altered,
+                        MerkleTree.sha256()), models.get("jacks-or-better-9-6.json"), escrow);
+                assertFalse(replay.matches(), choices);
+                assertEquals(1, replay.differences().size(), replay.differences().toString());
+                assertTrue(replay.differences().get(0).startsWith("player_choices: the model refuses"),
+                        replay.differences().toString());
+            }
+        }
+    }
+
+    @Test
     void theDisputePacketShowsTheDecodedOutcomeAndChoices() throws Exception {
         JsonNode packet = JSON.readTree(DisputePacket.forRound(dir.resolve("log"), "hold-the-first-two/5").toJson());
         JsonNode round = packet.get("view").get("round");

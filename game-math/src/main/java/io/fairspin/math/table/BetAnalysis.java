@@ -11,7 +11,7 @@ import java.util.List;
  * @param pays         what it pays, as players read it, for example "35:1"
  * @param distribution its exact settlement distribution per unit of its initial amount
  */
-record BetAnalysis(String bet, String pays, Distribution distribution) {
+public record BetAnalysis(String bet, String pays, Distribution distribution) {
     private static final List<String> COLUMNS =
             List.of("bet", "pays", "return", "house edge", "variance", "hit frequency", "average stake");
 
@@ -20,7 +20,7 @@ record BetAnalysis(String bet, String pays, Distribution distribution) {
      * initial amount), variance of the net result, hit frequency (the player ends ahead) and average
      * total stake per unit of the initial amount.
      */
-    static AnalysisReport.Table table(String title, List<BetAnalysis> bets) {
+    public static AnalysisReport.Table table(String title, List<BetAnalysis> bets) {
         return new AnalysisReport.Table(title, COLUMNS, bets.stream().map(BetAnalysis::row).toList());
     }
 

@@ -5,34 +5,36 @@ package io.fairspin.math.table;
  * {@code c / 52}, suit {@code (c % 52) / 13} (clubs, diamonds, hearts, spades) and rank
  * {@code c % 13} (0 = ace, 1 = two, ..., 9 = ten, 10 = jack, 11 = queen, 12 = king).
  */
-final class Cards {
-    static final int RANKS = 13;
-    static final int SUITS = 4;
-    static final int DECK = 52;
+public final class Cards {
+    public static final int RANKS = 13;
+    public static final int SUITS = 4;
+    public static final int DECK = 52;
+    /** The joker, numbered after the 52 cards of a deck (joker poker). */
+    public static final int JOKER = DECK;
     private static final String RANK_NAMES = "A23456789TJQK";
     private static final String SUIT_NAMES = "cdhs";
 
     private Cards() {
     }
 
-    static int rank(int card) {
+    public static int rank(int card) {
         return card % RANKS;
     }
 
-    static int suit(int card) {
+    public static int suit(int card) {
         return (card % DECK) / RANKS;
     }
 
     /** The card's name, rank then suit: {@code "Ah"}, {@code "Tc"}. */
-    static String name(int card) {
-        if (card == PokerHands.JOKER) {
+    public static String name(int card) {
+        if (card == JOKER) {
             return "Jk";
         }
         return "" + RANK_NAMES.charAt(rank(card)) + SUIT_NAMES.charAt(suit(card));
     }
 
     /** The card of {@code rank} and {@code suit} in the first deck. */
-    static int card(int rank, int suit) {
+    public static int card(int rank, int suit) {
         return suit * RANKS + rank;
     }
 }

@@ -10,12 +10,12 @@ import io.fairspin.rng.RandomStream;
  * <p>Reused from round to round without allocating: {@link #newRound} undoes the previous round's
  * exchanges. Not thread-safe; games keep one per thread.
  */
-final class Dealer {
+public final class Dealer {
     private final int[] order;
     private final int[] exchanged;
     private int dealt;
 
-    Dealer(int size) {
+    public Dealer(int size) {
         order = new int[size];
         exchanged = new int[size];
         for (int i = 0; i < size; i++) {
@@ -24,7 +24,7 @@ final class Dealer {
     }
 
     /** Returns every card to the shoe, which is then shuffled again as cards are dealt. */
-    void newRound() {
+    public void newRound() {
         while (dealt > 0) {
             dealt--;
             swap(dealt, exchanged[dealt]);
@@ -32,7 +32,7 @@ final class Dealer {
     }
 
     /** The next card, an index in [0, size). */
-    int next(RandomStream stream) {
+    public int next(RandomStream stream) {
         int i = dealt;
         int j = i + stream.nextInt(order.length - i);
         swap(i, j);

@@ -8,11 +8,11 @@ import java.util.Map;
  * The exact distribution of one bet's settlement: each distinct {@link Payout} with its probability,
  * and the figures an analysis prints, all per unit of the bet's initial amount.
  */
-final class Distribution {
+public final class Distribution {
     private final Map<Payout, Fraction> probabilities = new LinkedHashMap<>();
 
     /** Each count divided by {@code total}: outcome probabilities from combination counts. */
-    static Fraction[] proportions(long[] counts, java.math.BigInteger total) {
+    public static Fraction[] proportions(long[] counts, java.math.BigInteger total) {
         Fraction[] p = new Fraction[counts.length];
         for (int i = 0; i < counts.length; i++) {
             p[i] = Fraction.of(java.math.BigInteger.valueOf(counts[i]), total);
@@ -21,7 +21,7 @@ final class Distribution {
     }
 
     /** The distribution of a bet settled by {@code payouts}, one per outcome key of the given probabilities. */
-    static Distribution over(Fraction[] probability, Payout[] payouts) {
+    public static Distribution over(Fraction[] probability, Payout[] payouts) {
         Distribution d = new Distribution();
         for (int key = 0; key < probability.length; key++) {
             if (probability[key].signum() != 0) {
@@ -32,29 +32,29 @@ final class Distribution {
     }
 
     /** Adds {@code probability} to the chance of settling with {@code payout}. */
-    Distribution add(Payout payout, Fraction probability) {
+    public Distribution add(Payout payout, Fraction probability) {
         probabilities.merge(payout, probability, Fraction::add);
         return this;
     }
 
     /** The expected loss per unit of the initial amount. */
-    Fraction houseEdge() {
+    public Fraction houseEdge() {
         return sum(Payout::net).negate();
     }
 
     /** The expected amount returned per unit of the initial amount, minus any further stakes: 1 - edge. */
-    Fraction returnRate() {
+    public Fraction returnRate() {
         return Fraction.ONE.subtract(houseEdge());
     }
 
     /** The variance of the net result per unit of the initial amount. */
-    Fraction variance() {
+    public Fraction variance() {
         Fraction mean = sum(Payout::net);
         return sum(p -> p.net().multiply(p.net())).subtract(mean.multiply(mean));
     }
 
     /** The probability that the player ends the bet ahead. */
-    Fraction hitFrequency() {
+    public Fraction hitFrequency() {
         Fraction total = Fraction.ZERO;
         for (Map.Entry<Payout, Fraction> e : probabilities.entrySet()) {
             if (e.getKey().net().signum() > 0) {
@@ -65,7 +65,7 @@ final class Distribution {
     }
 
     /** The expected total stake per unit of the initial amount (above 1 when the bet can be raised). */
-    Fraction averageStake() {
+    public Fraction averageStake() {
         return sum(Payout::staked);
     }
 

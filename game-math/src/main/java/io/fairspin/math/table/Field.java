@@ -17,13 +17,13 @@ import java.util.Map;
  * @param path the JSON path of this field
  * @param node the field's value, or {@code null} when it is absent
  */
-record Field(String file, String path, JsonNode node) {
-    static Field root(String file, JsonNode root) {
+public record Field(String file, String path, JsonNode node) {
+    public static Field root(String file, JsonNode root) {
         return new Field(file, "$", root);
     }
 
     /** The member {@code name} of this object (absent when missing, or this field absent). */
-    Field get(String name) {
+    public Field get(String name) {
         if (present() && !node.isObject()) {
             throw fail("expected an object with \"" + name + "\", was " + node);
         }
@@ -35,18 +35,18 @@ record Field(String file, String path, JsonNode node) {
      * Refuses members of this object other than {@code allowed} (see {@link ModelFields}); nothing to
      * check when the field is absent.
      */
-    Field allowOnly(String... allowed) {
+    public Field allowOnly(String... allowed) {
         if (present()) {
             ModelFields.allowOnly(file, path, node, List.of(allowed));
         }
         return this;
     }
 
-    boolean present() {
+    public boolean present() {
         return node != null && !node.isNull();
     }
 
-    ModelException fail(String problem) {
+    public ModelException fail(String problem) {
         return new ModelException(file, path, problem);
     }
 
@@ -57,7 +57,7 @@ record Field(String file, String path, JsonNode node) {
         return this;
     }
 
-    String text() {
+    public String text() {
         require("a string");
         if (!node.isTextual()) {
             throw fail("expected a string");
@@ -65,12 +65,12 @@ record Field(String file, String path, JsonNode node) {
         return node.asText();
     }
 
-    String text(String fallback) {
+    public String text(String fallback) {
         return present() ? text() : fallback;
     }
 
     /** A string that must be one of {@code allowed}. */
-    String choice(String fallback, String... allowed) {
+    public String choice(String fallback, String... allowed) {
         String value = present() ? text() : fallback;
         for (String candidate : allowed) {
             if (candidate.equals(value)) {
@@ -80,7 +80,7 @@ record Field(String file, String path, JsonNode node) {
         throw fail("\"" + value + "\" is not allowed: expected one of " + String.join(", ", allowed));
     }
 
-    boolean bool(boolean fallback) {
+    public boolean bool(boolean fallback) {
         if (!present()) {
             return fallback;
         }
@@ -90,7 +90,7 @@ record Field(String file, String path, JsonNode node) {
         return node.asBoolean();
     }
 
-    long integer(long min, long max) {
+    public long integer(long min, long max) {
         require("an integer from " + min + " to " + max);
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
             throw fail("expected an integer from " + min + " to " + max + ", was " + node);
@@ -98,20 +98,20 @@ record Field(String file, String path, JsonNode node) {
         return node.asLong();
     }
 
-    long integer(long min, long max, long fallback) {
+    public long integer(long min, long max, long fallback) {
         return present() ? integer(min, max) : fallback;
     }
 
-    int smallInt(int min, int max) {
+    public int smallInt(int min, int max) {
         return (int) integer(min, max);
     }
 
-    int smallInt(int min, int max, int fallback) {
+    public int smallInt(int min, int max, int fallback) {
         return present() ? smallInt(min, max) : fallback;
     }
 
     /** A non-negative exact amount: an integer or a string {@code "a/b"}. */
-    Fraction fraction() {
+    public Fraction fraction() {
         require("a non-negative integer or a fraction \"a/b\"");
         Fraction value;
         if (node.isIntegralNumber() && node.canConvertToLong()) {
@@ -131,12 +131,12 @@ record Field(String file, String path, JsonNode node) {
         return value;
     }
 
-    Fraction fraction(Fraction fallback) {
+    public Fraction fraction(Fraction fallback) {
         return present() ? fraction() : fallback;
     }
 
     /** The elements of this array, which must have at least {@code minSize} of them. */
-    List<Field> elements(int minSize) {
+    public List<Field> elements(int minSize) {
         require("an array");
         if (!node.isArray() || node.size() < minSize) {
             throw fail("expected an array of at least " + minSize + " element(s)");
@@ -149,7 +149,7 @@ record Field(String file, String path, JsonNode node) {
     }
 
     /** The members of this object, in document order. */
-    Map<String, Field> members() {
+    public Map<String, Field> members() {
         require("an object");
         if (!node.isObject()) {
             throw fail("expected an object");

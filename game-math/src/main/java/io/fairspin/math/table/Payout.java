@@ -6,21 +6,21 @@ import io.fairspin.math.Fraction;
  * How one bet settles on one outcome, in units of the bet's initial amount: what was staked in all
  * (more than 1 after a raise, a double or odds) and what was returned to the player (stake included).
  */
-record Payout(Fraction staked, Fraction returned) {
-    static final Payout LOSS = new Payout(Fraction.ONE, Fraction.ZERO);
-    static final Payout PUSH = new Payout(Fraction.ONE, Fraction.ONE);
+public record Payout(Fraction staked, Fraction returned) {
+    public static final Payout LOSS = new Payout(Fraction.ONE, Fraction.ZERO);
+    public static final Payout PUSH = new Payout(Fraction.ONE, Fraction.ONE);
 
     /** A one-unit bet that wins {@code odds} to 1 (returns odds + 1). */
-    static Payout win(Fraction odds) {
+    public static Payout win(Fraction odds) {
         return new Payout(Fraction.ONE, odds.add(Fraction.ONE));
     }
 
-    static Payout win(long odds) {
+    public static Payout win(long odds) {
         return win(Fraction.of(odds));
     }
 
     /** The player's net result: returned minus staked. */
-    Fraction net() {
+    public Fraction net() {
         return returned.subtract(staked);
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * {@link Payout} per key, in units of its amount, and the amount times the payout must be a whole
  * number of minor units.
  */
-final class StandardWager {
+public final class StandardWager {
     private final List<String> names;
     private final long initialStake;
     private final long[] extraStake;
@@ -32,21 +32,21 @@ final class StandardWager {
     }
 
     /** Collects the bets of a standard wager over outcome keys [0, keys). */
-    static Builder over(int keys) {
+    public static Builder over(int keys) {
         return new Builder(keys);
     }
 
     /** The names of the bets, which are the game's win types. */
-    List<String> names() {
+    public List<String> names() {
         return names;
     }
 
-    long initialStake() {
+    public long initialStake() {
         return initialStake;
     }
 
     /** Adds the round's further stakes and each bet's return for outcome {@code key} to {@code outcome}. */
-    void settle(int key, RoundOutcome outcome) {
+    public void settle(int key, RoundOutcome outcome) {
         if (extraStake[key] != 0) {
             outcome.addStake(extraStake[key]);
         }
@@ -58,12 +58,12 @@ final class StandardWager {
         }
     }
 
-    long returned(int key, int bet) {
+    public long returned(int key, int bet) {
         return returned[key][bet];
     }
 
     /** Adds {@code "bets": [{"bet": name, "returned": amount}, ...]} for outcome {@code key} to a round's detail. */
-    void describe(ObjectNode detail, int key) {
+    public void describe(ObjectNode detail, int key) {
         ArrayNode bets = detail.putArray("bets");
         for (int bet = 0; bet < names.size(); bet++) {
             bets.addObject().put("bet", names.get(bet)).put("returned", returned[key][bet]);
@@ -71,7 +71,7 @@ final class StandardWager {
     }
 
     /** The exact figures of a round at this wager, given the probability of each outcome key. */
-    ExactFigures figures(Fraction[] probability) {
+    public ExactFigures figures(Fraction[] probability) {
         Fraction expectedStake = Fraction.ZERO;
         Fraction[] expectedWin = new Fraction[names.size()];
         java.util.Arrays.fill(expectedWin, Fraction.ZERO);
@@ -107,7 +107,7 @@ final class StandardWager {
     }
 
     /** Collects the bets of a standard wager. */
-    static final class Builder {
+    public static final class Builder {
         private final int keys;
         private final List<String> names = new ArrayList<>();
         private final List<long[]> stakes = new ArrayList<>();
@@ -123,7 +123,7 @@ final class StandardWager {
          * outcome key); {@code field} is the model field of the amount, named when it does not settle in
          * whole minor units.
          */
-        Builder bet(String name, long amount, Payout[] payouts, Field field) {
+        public Builder bet(String name, long amount, Payout[] payouts, Field field) {
             if (payouts.length != keys) {
                 throw new IllegalArgumentException("payouts: need one per outcome key");
             }
@@ -148,7 +148,7 @@ final class StandardWager {
             return value.numerator().longValueExact();
         }
 
-        StandardWager build() {
+        public StandardWager build() {
             long[] extra = new long[keys];
             long[][] back = new long[keys][names.size()];
             for (int key = 0; key < keys; key++) {

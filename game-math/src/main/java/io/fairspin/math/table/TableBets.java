@@ -1,5 +1,8 @@
 package io.fairspin.math.table;
 
+import io.fairspin.math.table.blackjack.Blackjack;
+import io.fairspin.math.table.roulette.RouletteBet;
+import io.fairspin.math.table.poker.VideoPoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +25,7 @@ import java.util.TreeMap;
  * game at any other accepted bet, read from the same model with that bet as its standard wager (so a bet's
  * validation, settlement and exact figures are those of the model reader, and cannot disagree with them).
  */
-final class TableBets {
+public final class TableBets {
     /** How a model type writes a bet into a copy of its document. */
     enum Form {
         /** {@code standardWager} is a list of {bet, amount, numbers?, odds?}. */
@@ -43,7 +46,7 @@ final class TableBets {
 
     private static final int MAX_VARIANTS = 256;
     /** Roulette's "00" in a bet's numbers: pocket 37. */
-    static final int DOUBLE_ZERO = 37;
+    public static final int DOUBLE_ZERO = 37;
 
     private final String file;
     private final JsonNode root;
@@ -74,7 +77,7 @@ final class TableBets {
      *
      * @param offered the names of the bets the model type offers (limits may name these and {@code total})
      */
-    static Game read(String file, JsonNode root, Form form, List<String> offered, Reader reader) {
+    public static Game read(String file, JsonNode root, Form form, List<String> offered, Reader reader) {
         Game game = reader.read(Field.root(file, withoutBetFields(root)));
         ModelBets.checkAbandon(file, root, switch (form) {
             case VIDEO_POKER -> Map.of("hold", List.of("none", "best"));
@@ -102,23 +105,23 @@ final class TableBets {
         return copy;
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    Bet standard() {
+    public Bet standard() {
         return standard;
     }
 
-    BetLimits limits() {
+    public BetLimits limits() {
         return limits;
     }
 
-    boolean isStandard(Bet bet) {
+    public boolean isStandard(Bet bet) {
         return bet.isStandard() || bet.equals(standard);
     }
 
@@ -128,7 +131,7 @@ final class TableBets {
      *
      * @throws BetException when the bet is outside the limits or the model's reader refuses it
      */
-    Game at(Bet bet, Game self) {
+    public Game at(Bet bet, Game self) {
         limits.check(bet);
         if (isStandard(bet)) {
             return self;

@@ -26,16 +26,16 @@ import java.util.TreeMap;
  * one round-playing method for both the fast and the recorded path, and the analysis report made of
  * the per-bet table and the standard wager's figures.
  */
-abstract class TableGame implements Game, Analyzable, WinDistribution {
+public abstract class TableGame implements Game, Analyzable, WinDistribution {
     private final String id;
     private final String name;
     private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
     private volatile ExactFigures figures;
     private volatile SortedMap<Long, Fraction> wins;
     /** The model's bets, set by {@link TableBets#read} once the game is read. */
-    TableBets tableBets;
+    public TableBets tableBets;
 
-    TableGame(String id, String name) {
+    public TableGame(String id, String name) {
         this.id = id;
         this.name = name;
     }
@@ -46,34 +46,34 @@ abstract class TableGame implements Game, Analyzable, WinDistribution {
     }
 
     /** The number of cards in the game's shoe (0 for games without cards). */
-    int shoeSize() {
+    protected int shoeSize() {
         return 0;
     }
 
     /** This thread's shoe, with every card back in it, to deal a new round from. */
-    final Dealer freshShoe() {
+    protected final Dealer freshShoe() {
         Dealer dealer = dealers.get();
         dealer.newRound();
         return dealer;
     }
 
     /** The wager {@code play} places and the exact figures describe. */
-    abstract StandardWager wager();
+    protected abstract StandardWager wager();
 
     /** The exact probability of each outcome key of {@link #wager()}. */
-    abstract Fraction[] outcomeProbabilities();
+    protected abstract Fraction[] outcomeProbabilities();
 
     /**
      * Plays one round into {@code outcome} (already started at the standard stake), describing it in
      * {@code detail} when that is not null. Must draw the same whatever {@code detail} is.
      */
-    abstract void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail);
+    protected abstract void playRound(RandomStream stream, RoundOutcome outcome, ObjectNode detail);
 
     /** The exact per-bet distributions of every bet the model offers, for the analysis report. */
-    abstract List<BetAnalysis> bets();
+    protected abstract List<BetAnalysis> bets();
 
     /** Further tables of the analysis (hand frequencies, strategy), after the per-bet table. */
-    List<AnalysisReport.Table> extraTables() {
+    protected List<AnalysisReport.Table> extraTables() {
         return List.of();
     }
 

@@ -1,5 +1,13 @@
 package io.fairspin.math.table;
 
+import io.fairspin.math.table.baccarat.Baccarat;
+import io.fairspin.math.table.blackjack.Blackjack;
+import io.fairspin.math.table.craps.Craps;
+import io.fairspin.math.table.keno.Keno;
+import io.fairspin.math.table.roulette.Roulette;
+import io.fairspin.math.table.roulette.RouletteBet;
+import io.fairspin.math.table.poker.ThreeCardPoker;
+import io.fairspin.math.table.poker.VideoPoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Game;
 import java.util.List;

@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** The shared known answers ({@code ../shared/reference/games/table-games.json}) and the example models. */
-final class References {
+public final class References {
     private static JsonNode tableGames;
 
     private References() {
     }
 
     /** The node at {@code path} (member names) of table-games.json. */
-    static synchronized JsonNode tableGames(String... path) {
+    public static synchronized JsonNode tableGames(String... path) {
         if (tableGames == null) {
             String configured = System.getProperty("fairspin.reference");
             Path root = configured != null ? Paths.get(configured) : Paths.get("..", "..", "shared", "reference");
@@ -39,15 +39,15 @@ final class References {
         return node;
     }
 
-    static Fraction fraction(String... path) {
+    public static Fraction fraction(String... path) {
         return Fraction.parse(tableGames(path).asText());
     }
 
-    static Path example(String name) {
+    public static Path example(String name) {
         return Paths.get("..", "examples", name);
     }
 
-    static Game load(String exampleName) {
+    public static Game load(String exampleName) {
         try {
             return GameModels.load(example(exampleName));
         } catch (IOException e) {
@@ -56,11 +56,11 @@ final class References {
     }
 
     /** Loads {@code json} as a model named {@code test.json}. */
-    static Game loadText(String json) {
+    public static Game loadText(String json) {
         return GameModels.load("test.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static boolean exists(String exampleName) {
+    public static boolean exists(String exampleName) {
         return Files.exists(example(exampleName));
     }
 }

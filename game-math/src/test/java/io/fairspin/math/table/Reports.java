@@ -6,17 +6,17 @@ import io.fairspin.math.Fraction;
 import java.util.List;
 
 /** Reads cells out of an {@link AnalysisReport} in tests. */
-final class Reports {
+public final class Reports {
     private Reports() {
     }
 
-    static AnalysisReport.Table table(AnalysisReport report, String title) {
+    public static AnalysisReport.Table table(AnalysisReport report, String title) {
         return report.tables().stream().filter(t -> t.title().equals(title)).findFirst()
                 .orElseThrow(() -> new AssertionError("no table " + title));
     }
 
     /** The row of {@code table} whose first cell is {@code prefix}, else those whose first cell starts with it. */
-    static List<List<Cell>> rows(AnalysisReport.Table table, String prefix) {
+    public static List<List<Cell>> rows(AnalysisReport.Table table, String prefix) {
         List<List<Cell>> exact = table.rows().stream()
                 .filter(r -> ((Cell.Text) r.get(0)).value().equals(prefix)).toList();
         if (!exact.isEmpty()) {
@@ -31,7 +31,7 @@ final class Reports {
     }
 
     /** The exact value in column {@code column} of the one row starting with {@code prefix}. */
-    static Fraction exact(AnalysisReport.Table table, String prefix, String column) {
+    public static Fraction exact(AnalysisReport.Table table, String prefix, String column) {
         List<List<Cell>> rows = rows(table, prefix);
         if (rows.size() != 1) {
             throw new AssertionError(rows.size() + " rows start with " + prefix);
@@ -39,7 +39,7 @@ final class Reports {
         return exact(table, rows.get(0), column);
     }
 
-    static Fraction exact(AnalysisReport.Table table, List<Cell> row, String column) {
+    public static Fraction exact(AnalysisReport.Table table, List<Cell> row, String column) {
         return ((Cell.Exact) row.get(table.columns().indexOf(column))).value();
     }
 
@@ -47,13 +47,13 @@ final class Reports {
      * Asserts that column {@code column} of {@code table} holds, in the row named like each member of
      * {@code expected} (underscores read as hyphens), that member's integer value.
      */
-    static void assertCounts(AnalysisReport.Table table, com.fasterxml.jackson.databind.JsonNode expected,
+    public static void assertCounts(AnalysisReport.Table table, com.fasterxml.jackson.databind.JsonNode expected,
             String column) {
         expected.fields().forEachRemaining(e -> org.junit.jupiter.api.Assertions.assertEquals(e.getValue().asLong(),
                 count(table, e.getKey().replace('_', '-'), column), e.getKey()));
     }
 
-    static long count(AnalysisReport.Table table, String prefix, String column) {
+    public static long count(AnalysisReport.Table table, String prefix, String column) {
         List<Cell> row = rows(table, prefix).get(0);
         return ((Cell.Count) row.get(table.columns().indexOf(column))).value().longValueExact();
     }

@@ -4,10 +4,10 @@ import io.fairspin.rng.RandomStream;
 import java.util.SplittableRandom;
 
 /** A reproducible test stream: derivation v1 over the bytes of a seeded {@link SplittableRandom}. */
-final class SeededStream extends RandomStream {
+public final class SeededStream extends RandomStream {
     private final SplittableRandom source;
 
-    SeededStream(long seed) {
+    public SeededStream(long seed) {
         super(64);
         this.source = new SplittableRandom(seed);
     }

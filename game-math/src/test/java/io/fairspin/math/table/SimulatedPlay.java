@@ -12,8 +12,8 @@ import io.fairspin.math.RoundOutcome;
  * @param staked the total staked
  * @param hits   the rounds that returned anything
  */
-record SimulatedPlay(int rounds, double won, double staked, long hits) {
-    static SimulatedPlay of(Game game, int rounds, long seed) {
+public record SimulatedPlay(int rounds, double won, double staked, long hits) {
+    public static SimulatedPlay of(Game game, int rounds, long seed) {
         RoundOutcome outcome = RoundOutcome.forGame(game);
         SeededStream stream = new SeededStream(seed);
         double won = 0;
@@ -28,12 +28,12 @@ record SimulatedPlay(int rounds, double won, double staked, long hits) {
         return new SimulatedPlay(rounds, won, staked, hits);
     }
 
-    double rtp() {
+    public double rtp() {
         return won / staked;
     }
 
     /** 5 standard errors of the simulated RTP: a seeded check that a wrong payout or a biased draw would fail. */
-    double rtpTolerance(Game game, ExactFigures exact) {
+    public double rtpTolerance(Game game, ExactFigures exact) {
         return 5 * exact.standardDeviation() * game.stake() / (staked / rounds) / Math.sqrt(rounds);
     }
 }
