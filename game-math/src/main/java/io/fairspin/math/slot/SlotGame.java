@@ -405,15 +405,25 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             // names the state of the lines still running; the suffix's stops index that state's row.
             int[] lengths = compiled.lengths;
             int prefixIndex = 0;
-            for (int r = 0; r < compiled.prefixReels; r++) {
-                prefixIndex = prefixIndex * lengths[r] + reels.drawStop(stream, r);
-            }
             int suffixIndex = 0;
-            for (int r = compiled.prefixReels; r < lengths.length; r++) {
-                suffixIndex = suffixIndex * lengths[r] + reels.drawStop(stream, r);
+            if (compiled.uniformStops) {
+                // drawStop's draw for reels without weights or heights, without its per-reel checks.
+                for (int r = 0; r < compiled.prefixReels; r++) {
+                    prefixIndex = prefixIndex * lengths[r] + stream.nextInt(lengths[r]);
+                }
+                for (int r = compiled.prefixReels; r < lengths.length; r++) {
+                    suffixIndex = suffixIndex * lengths[r] + stream.nextInt(lengths[r]);
+                }
+            } else {
+                for (int r = 0; r < compiled.prefixReels; r++) {
+                    prefixIndex = prefixIndex * lengths[r] + reels.drawStop(stream, r);
+                }
+                for (int r = compiled.prefixReels; r < lengths.length; r++) {
+                    suffixIndex = suffixIndex * lengths[r] + reels.drawStop(stream, r);
+                }
             }
             long head = compiled.prefix[prefixIndex];
-            long tail = compiled.suffix[SpinTable.prefixState(head) * compiled.suffixSize + suffixIndex];
+            int tail = compiled.suffix[SpinTable.prefixState(head) * compiled.suffixSize + suffixIndex];
             lineResult = SpinTable.prefixResult(head) + SpinTable.suffixResult(tail);
             int count = SpinTable.prefixScatters(head) + SpinTable.suffixScatters(tail);
             scatter = compiled.scatterCounted ? model.scatters().get(0).pay(count) * lines : 0;

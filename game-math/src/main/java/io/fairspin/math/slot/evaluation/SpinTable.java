@@ -19,7 +19,7 @@ import java.util.Map;
  * plays both over every example), with the same random draws, so reports do not change.
  *
  * <p>Entries: {@code prefix[i] = lineResult << 26 | scatterCount << 20 | state} and
- * {@code suffix[state * suffixSize + j] = lineResult << 6 | scatterCount}, where a line result is
+ * {@code suffix[state * suffixSize + j] = lineResult << 6 | scatterCount} (an int), where a line result is
  * {@code credits << 8 | bonus lines} as in the engine, and the scatter count is the first scatter's.
  * Built only when it stays small ({@link #MAX_ENTRIES}); otherwise {@link #of} returns null and the
  * engine evaluates line by line.
@@ -30,21 +30,26 @@ public final class SpinTable {
     private static final int STATE_BITS = 20;
     private static final int SCATTER_BITS = 6;
     private static final long MAX_RESULT = 1L << (64 - STATE_BITS - SCATTER_BITS - 1);
+    /** Suffix entries are ints (half the cache of longs): results below 2^(31 - 6). */
+    private static final long MAX_SUFFIX_RESULT = 1L << (31 - SCATTER_BITS);
 
     /** Reels in the prefix; the suffix holds the rest. */
     public final int prefixReels;
     /** Per reel, its stops (the prefix's and the suffix's indices are mixed-radix in reel order). */
     public final int[] lengths;
     public final long[] prefix;
-    public final long[] suffix;
+    public final int[] suffix;
     /** The number of suffix stop combinations: the length of one state's row. */
     public final int suffixSize;
     /** Whether the packed scatter count is that of scatter 0 (false: the model has no scatter). */
     public final boolean scatterCounted;
+    /** Whether every stop is drawn as uniform(length) ({@link CompiledReels#uniformStops()}). */
+    public final boolean uniformStops;
 
-    private SpinTable(int prefixReels, int[] lengths, long[] prefix, long[] suffix, int suffixSize,
-            boolean scatterCounted) {
+    private SpinTable(int prefixReels, int[] lengths, long[] prefix, int[] suffix, int suffixSize,
+            boolean scatterCounted, boolean uniformStops) {
         this.prefixReels = prefixReels;
+        this.uniformStops = uniformStops;
         this.lengths = lengths;
         this.prefix = prefix;
         this.suffix = suffix;
@@ -105,7 +110,7 @@ public final class SpinTable {
             int scatters = scatter == null ? 0 : scatterCount(reels, scatter, stops, 0, p);
             prefix[i] = result << (STATE_BITS + SCATTER_BITS) | (long) scatters << STATE_BITS | id;
         }
-        long[] suffix = new long[(int) (stateNodes.size() * suffixSize)];
+        int[] suffix = new int[(int) (stateNodes.size() * suffixSize)];
         for (int id = 0; id < stateNodes.size(); id++) {
             int[] nodes = stateNodes.get(id);
             for (int j = 0; j < suffixSize; j++) {
@@ -121,14 +126,14 @@ public final class SpinTable {
                     }
                     result += nodes[l] < 0 ? 0 : leafResult(state);
                 }
-                if (result >= MAX_RESULT) {
+                if (result >= MAX_SUFFIX_RESULT) {
                     return null;
                 }
                 int scatters = scatter == null ? 0 : scatterCount(reels, scatter, stops, p, n);
-                suffix[id * (int) suffixSize + j] = result << SCATTER_BITS | scatters;
+                suffix[id * (int) suffixSize + j] = (int) (result << SCATTER_BITS) | scatters;
             }
         }
-        return new SpinTable(p, lengths, prefix, suffix, (int) suffixSize, scatter != null);
+        return new SpinTable(p, lengths, prefix, suffix, (int) suffixSize, scatter != null, reels.uniformStops());
     }
 
     /** The prefix entry's line result ({@code credits << 8 | bonus lines}). */
@@ -144,12 +149,12 @@ public final class SpinTable {
         return (int) entry & ((1 << STATE_BITS) - 1);
     }
 
-    public static long suffixResult(long entry) {
+    public static long suffixResult(int entry) {
         return entry >>> SCATTER_BITS;
     }
 
-    public static int suffixScatters(long entry) {
-        return (int) entry & ((1 << SCATTER_BITS) - 1);
+    public static int suffixScatters(int entry) {
+        return entry & ((1 << SCATTER_BITS) - 1);
     }
 
     private static long leafResult(int leaf) {
