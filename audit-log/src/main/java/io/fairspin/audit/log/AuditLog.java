@@ -286,6 +286,14 @@ public final class AuditLog implements AutoCloseable {
         return submitEvent(event);
     }
 
+    /**
+     * Logs an event of the certified generator without waiting for it to be durable: the health listener a
+     * game server gives its generator ({@code CertifiedRandom.builder().healthListener(log::logHealth)}).
+     */
+    public void logHealth(io.fairspin.rng.RngHealthEvent event) {
+        submitHealth(RngHealthRecord.of(event));
+    }
+
     /** Appends an event of the certified generator and returns once it is durable. */
     public Receipt appendHealth(RngHealthRecord event) throws IOException {
         return appendEvent(event);

@@ -24,6 +24,12 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
     /** A health-test failure of the entropy source (or another failure) that stopped the generator. */
     public static final String HEALTH_FAILURE = "health-failure";
 
+    /** The record of an event the certified generator reported to its health listener. */
+    public static RngHealthRecord of(io.fairspin.rng.RngHealthEvent event) {
+        return new RngHealthRecord(event.instanceId(), event.kind() == io.fairspin.rng.RngHealthEvent.Kind.RESEED
+                ? RESEED : HEALTH_FAILURE, event.atMillis(), event.reseeds(), event.detail());
+    }
+
     public RngHealthRecord {
         Objects.requireNonNull(detail, "detail");
         if (drbgId.isEmpty() || drbgId.length() > RoundRecord.MAX_ID_BYTES) {

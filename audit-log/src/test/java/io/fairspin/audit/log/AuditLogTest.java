@@ -6,11 +6,13 @@ import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.merkle.MerkleTree;
 import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.record.RngHealthRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +58,29 @@ class AuditLogTest {
             assertEquals(TestLogs.round(i), entries.get(i + 1).event());
         }
         assertFalse(LogVerifier.verify(dir, KeyFiles.generate("Ed25519").getPublic()).ok(), "a stranger's key anchors nothing");
+    }
+
+    @Test
+    void theGeneratorsReseedsAreLoggedThroughItsHealthListener(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator);
+             CertifiedRandom rng = CertifiedRandom.builder().reseedInterval(2).healthListener(log::logHealth).build()) {
+            for (int i = 0; i < 7; i++) {
+                rng.nextBytes(new byte[CertifiedRandom.REQUEST_BYTES]);
+            }
+            log.checkpoint();
+        }
+        List<RngHealthRecord> logged = new ArrayList<>();
+        LogReader.forEach(dir, entry -> {
+            if (entry.event() instanceof RngHealthRecord health) {
+                logged.add(health);
+            }
+        });
+        assertEquals(3, logged.size(), "seven requests at two per reseed interval reseed three times: " + logged);
+        for (int i = 0; i < logged.size(); i++) {
+            assertEquals(RngHealthRecord.RESEED, logged.get(i).kind());
+            assertEquals(i + 1, logged.get(i).reseeds());
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.fairspin.cli.audit;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.AuditLog;
-import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
 import io.fairspin.cli.Counts;
@@ -14,7 +13,6 @@ import io.fairspin.cli.Progress;
 import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.rng.CertifiedRandom;
-import io.fairspin.rng.RngHealthEvent;
 import io.fairspin.rng.escrow.SeedEscrow;
 import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
@@ -130,7 +128,7 @@ public final class PlayCommand extends LeafCommand {
         try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
              AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
-                     .healthListener(event -> audit.submitHealth(healthRecord(event))).build()) {
+                     .healthListener(audit::logHealth).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
             String sessionId = session != null ? session : "play-" + rng.instanceId();
             long firstIndex = audit.size();
@@ -152,12 +150,6 @@ public final class PlayCommand extends LeafCommand {
     }
 
     /** The log entry of a generator health event, so that 'fairspin monitor' sees reseeds and failures. */
-    static RngHealthRecord healthRecord(RngHealthEvent event) {
-        return new RngHealthRecord(event.instanceId(), event.kind() == RngHealthEvent.Kind.RESEED
-                ? RngHealthRecord.RESEED : RngHealthRecord.HEALTH_FAILURE, event.atMillis(), event.reseeds(),
-                event.detail());
-    }
-
     /**
      * Plays every round on {@code threadCount} threads, each with its own player: a thread claims the next
      * batch of round numbers, draws and escrows their seeds in one record, plays them and submits their

@@ -90,7 +90,7 @@ public final class ServeCommand extends LeafCommand {
         GameServer server;
         try {
             audit = LogWriting.openOrCreate(log, origin, io(), operator);
-            rng = CertifiedRandom.builder().escrow(escrow).build();
+            rng = CertifiedRandom.builder().escrow(escrow).healthListener(audit::logHealth).build();
             server = GameServer.builder().games(games).log(audit, log).random(rng, escrow.keyId())
                     .bind(address, port).currency(currency).build();
         } catch (IOException | RuntimeException e) {

@@ -22,6 +22,7 @@ public final class LineTable {
     /** Diagram nodes: children by symbol; a child below 0 is a leaf, the packed entry {@code -1 - child}. */
     private final int[][] children;
     private final int root;
+    private final LinePays rules;
 
     public LineTable(String file, SlotModel model) {
         this.symbols = model.symbolCount();
@@ -31,7 +32,7 @@ public final class LineTable {
             throw new ModelException(file, "$.symbols", symbols + " symbols on " + reels
                     + " reels make " + (long) size + " line outcomes; line games support at most " + MAX_ENTRIES);
         }
-        LinePays rules = new LinePays(model);
+        rules = new LinePays(model);
         table = new int[(int) size];
         int[] tuple = new int[reels];
         for (int code = 0; code < table.length; code++) {
@@ -102,5 +103,10 @@ public final class LineTable {
 
     public static long credits(int entry) {
         return entry >>> 1;
+    }
+
+    /** The line rules this table was built from (immutable, shared by every round of the game). */
+    public LinePays rules() {
+        return rules;
     }
 }

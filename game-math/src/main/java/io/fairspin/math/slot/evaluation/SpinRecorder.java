@@ -71,7 +71,7 @@ public final class SpinRecorder {
         this.bet = bet;
         this.picker = picker;
         this.outcome = RoundOutcome.forGame(game);
-        this.rules = model.ways() ? null : new LinePays(model);
+        this.rules = model.ways() ? null : game.table.rules();
     }
 
     public RoundOutcome outcome() {
