@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
-import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.WinDistribution;
 import io.fairspin.rng.RandomStream;
@@ -98,7 +96,18 @@ class SlotWinDistributionTest {
     }
 
     /** A game that plays another and moves the wins of {@code middle} by ±{@code d}, by a coin from the stream. */
-    private record Splitting(Game game, long middle, long d) implements Game, WinDistribution {
+    private static final class Splitting extends DelegatingGame implements WinDistribution {
+        private final Game game;
+        private final long middle;
+        private final long d;
+
+        Splitting(Game game, long middle, long d) {
+            super(game);
+            this.game = game;
+            this.middle = middle;
+            this.d = d;
+        }
+
         @Override
         public void play(RandomStream stream, RoundOutcome outcome) {
             game.play(stream, outcome);
@@ -110,36 +119,6 @@ class SlotWinDistributionTest {
         @Override
         public Optional<SortedMap<Long, Fraction>> winDistribution() {
             return ((WinDistribution) game).winDistribution();
-        }
-
-        @Override
-        public String id() {
-            return game.id() + "-split";
-        }
-
-        @Override
-        public long stake() {
-            return game.stake();
-        }
-
-        @Override
-        public List<String> winTypes() {
-            return game.winTypes();
-        }
-
-        @Override
-        public List<String> features() {
-            return game.features();
-        }
-
-        @Override
-        public PlayedRound playRecorded(RandomStream stream) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ExactFigures> exactFigures() {
-            return game.exactFigures();
         }
     }
 }
