@@ -4,7 +4,8 @@
  */
 module io.fairspin.math {
     requires transitive io.fairspin.rng;
-    // PlayedRound.detail() is a Jackson tree today, so readers of this module read Jackson's too.
+    // Model reading takes Jackson trees in the public API (SlotGame.fromModel, TableGames, ModelBets, ModelFields),
+    // so readers of this module read Jackson's too. PlayedRound.detail() is JSON text, not a tree.
     requires transitive com.fasterxml.jackson.databind;
 
     exports io.fairspin.math;

@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class SlotSpinBenchmark {
 
-    /** Classic lines and ways, then one example per modern mechanic: cascading clusters, cascading ways, random reel heights. */
-    @Param({"sizzling-hot", "lucky-wilds", "ways-243", "cascade-clusters", "tumbling-ways", "mega-dragon"})
+    /** Classic lines and ways, then one example per modern mechanic: cascading clusters, cascading ways, random reel heights, hold-and-win. */
+    @Param({"sizzling-hot", "lucky-wilds", "ways-243", "cascade-clusters", "tumbling-ways", "mega-dragon", "coin-rush"})
     public String model;
 
     private Game game;

@@ -19,7 +19,13 @@ public final class ByteStatistics {
     private int previous = -1;
     private double sumProducts;
 
-    /** Adds {@code length} bytes of {@code data} from {@code offset}. */
+    /**
+     * Adds {@code length} bytes of {@code data} from {@code offset}.
+     *
+     * @param data the bytes
+     * @param offset where in {@code data} they start
+     * @param length how many to add, at least 0
+     */
     public void update(byte[] data, int offset, int length) {
         long bits = 0;
         double products = 0;
@@ -42,7 +48,11 @@ public final class ByteStatistics {
         total += length;
     }
 
-    /** The figures so far. */
+    /**
+     * The figures so far.
+     *
+     * @return entropy per byte, chi-square, mean, monobit P-value and serial correlation of every byte added
+     */
     public Summary summary() {
         double n = total;
         double expected = n / 256;

@@ -11,7 +11,11 @@ public final class Completion {
     private Completion() {
     }
 
-    /** @param args the file to write */
+    /**
+     * @param args the file to write
+     *
+     * @throws java.io.IOException when the file cannot be written
+     */
     public static void main(String[] args) throws IOException {
         String script = AutoComplete.bash("fairspin", Main.commandLine(new FairspinCommand()));
         Files.writeString(Path.of(args[0]), script, StandardCharsets.UTF_8);

@@ -16,7 +16,12 @@ public final class Counts implements ITypeConverter<Long> {
         return parse(text);
     }
 
-    /** The count {@code text} denotes. */
+    /**
+     * The count {@code text} denotes.
+     *
+     * @param text a count such as {@code 1000}, {@code 10K}, {@code 1M} or {@code 64Ki}
+     * @return the count
+     */
     public static long parse(String text) {
         String t = text.strip();
         long multiplier = 1;

@@ -14,6 +14,11 @@ public final class EscrowReplays {
     /**
      * Reads {@code escrow} with the key in {@code auditorKeyFile}; an escrow sealed to another key is an error
      * that names the key file as well as the escrow.
+     *
+     * @param escrow the escrow file
+     * @param auditorKeyFile the auditor's private key file
+     * @return the checked escrow, ready to replay
+     * @throws java.io.IOException when a file cannot be read
      */
     public static EscrowReplay open(Path escrow, Path auditorKeyFile) throws IOException {
         try {

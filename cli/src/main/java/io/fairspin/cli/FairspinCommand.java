@@ -7,6 +7,7 @@ import io.fairspin.cli.certify.CertifyCommand;
 import io.fairspin.cli.keys.KeysCommand;
 import io.fairspin.cli.monitor.MonitorCommand;
 import io.fairspin.cli.par.ParCommand;
+import io.fairspin.cli.tune.TuneCommand;
 import io.fairspin.cli.rng.RngCommand;
 import io.fairspin.cli.simulate.SimulateCommand;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FairspinCommand.Version.class,
         description = "Certified random numbers, game mathematics, statistical certification and audit logs "
                 + "for casino games.",
-        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class,
+        subcommands = {RngCommand.class, KeysCommand.class, ParCommand.class, SimulateCommand.class, TuneCommand.class,
             CertifyCommand.class, PlayCommand.class, ServeCommand.class, AuditCommand.class, MonitorCommand.class, AutoComplete.GenerateCompletion.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
@@ -44,20 +45,17 @@ import picocli.CommandLine.ScopeType;
 public final class FairspinCommand {
     private final Io io;
 
-    /**
-     * {@code --format} before the command name, as in {@code fairspin --format json par MODEL}: hidden, since each
-     * command lists the formats it prints; {@link Main} checks the value against them.
-     */
-    @Option(names = "--format", hidden = true, paramLabel = "FORMAT", converter = FormatOption.TextJsonCsvNames.class,
-            description = "The output format, for the command that follows.")
-    private OutputFormat format;
-
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
     private boolean verbose;
 
     private List<String> arguments = List.of();
 
+    /**
+     * The root command over {@code io}'s streams.
+     *
+     * @param io the streams every command uses
+     */
     public FairspinCommand(Io io) {
         this.io = io;
     }
@@ -67,7 +65,11 @@ public final class FairspinCommand {
         this.arguments = List.of(args);
     }
 
-    /** The header every report carries: version, command line, date, input files. */
+    /**
+     * The header every report carries: version, command line, date, input files.
+     *
+     * @return the header, made now
+     */
     public ReportHeader reportHeader() {
         return ReportHeader.now(new Version().version(), arguments, io.inputs());
     }
@@ -77,22 +79,31 @@ public final class FairspinCommand {
         this(Io.system());
     }
 
+    /**
+     * The streams every command uses.
+     *
+     * @return the streams
+     */
     public Io io() {
         return io;
     }
 
-    /** The format given before the command name, or null. */
-    public OutputFormat format() {
-        return format;
-    }
-
+    /**
+     * Whether {@code --verbose} was given.
+     *
+     * @return true to print stack traces of errors
+     */
     public boolean verbose() {
         return verbose;
     }
 
     /** The version, from the build. */
     public static final class Version implements IVersionProvider {
-        /** The version number, from the build: "0.1.0". */
+        /**
+         * The version number, from the build: "0.1.0".
+         *
+         * @return the version, such as {@code 0.1.0-SNAPSHOT}
+         */
         public String version() {
             Properties properties = new Properties();
             try (InputStream in = FairspinCommand.class.getResourceAsStream("version.properties")) {

@@ -17,15 +17,6 @@ public final class FormatOption {
     private FormatOption() {
     }
 
-    /** The formats a {@code --format} option offers, named in its completion candidates. */
-    static Set<OutputFormat> offered(Iterable<String> candidates) {
-        Set<OutputFormat> formats = EnumSet.noneOf(OutputFormat.class);
-        for (String name : candidates) {
-            formats.add(OutputFormat.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-        }
-        return formats;
-    }
-
     static OutputFormat convert(String value, Set<OutputFormat> allowed) {
         for (OutputFormat format : allowed) {
             if (format.cliName().equalsIgnoreCase(value)) {

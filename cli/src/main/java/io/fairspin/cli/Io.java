@@ -19,12 +19,23 @@ import java.nio.file.Path;
  */
 public record Io(InputStream in, OutputStream out, PrintStream err, boolean interactive, Inputs inputs) {
 
-    /** Streams with no input read yet. */
+    /**
+     * Streams with no input read yet.
+     *
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @param interactive whether stderr is a terminal (progress is shown by default then)
+     */
     public Io(InputStream in, OutputStream out, PrintStream err, boolean interactive) {
         this(in, out, err, interactive, new Inputs());
     }
 
-    /** The process's standard streams. */
+    /**
+     * The process's standard streams.
+     *
+     * @return the streams of this process
+     */
     public static Io system() {
         return new Io(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err,
                 stderrIsTerminal());
@@ -50,6 +61,10 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
     /**
      * The input a command argument names: stdin for "-", else the file (a folder is an error naming it). Either is
      * recorded in {@link #inputs()} for the report.
+     *
+     * @param file a path, or "-" for stdin
+     * @return the open input
+     * @throws java.io.IOException when the file cannot be opened
      */
     public InputStream open(String file) throws IOException {
         if (file.equals("-")) {
@@ -70,6 +85,10 @@ public record Io(InputStream in, OutputStream out, PrintStream err, boolean inte
     /**
      * Every byte of the input {@code file} names ({@link #open}), at most {@link #MAX_READ_BYTES}: a larger
      * input (or an endless one, such as /dev/zero) is refused naming it, after reading one byte more.
+     *
+     * @param file a path, or "-" for stdin
+     * @return the bytes
+     * @throws java.io.IOException when the input cannot be read or is too large
      */
     public byte[] readAll(String file) throws IOException {
         // Not readAllBytes: on JDK 17 a FileInputStream over a pipe fails it with "Illegal seek".

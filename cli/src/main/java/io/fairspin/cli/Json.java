@@ -20,6 +20,11 @@ public final class Json {
     /**
      * Writes a report: {@code value} (an object) with the header first, under {@code "report"}, so every JSON
      * report says which fairspin, command line, date and input files made it.
+     *
+     * @param out where to write
+     * @param header the report's header
+     * @param value the result, serialized as a JSON object
+     * @throws java.io.IOException when the output cannot be written
      */
     public static void writeReport(OutputStream out, ReportHeader header, Object value) throws IOException {
         ObjectNode report = MAPPER.createObjectNode();
@@ -32,6 +37,13 @@ public final class Json {
         write(out, report);
     }
 
+    /**
+     * Writes {@code value} as indented JSON and a newline, then flushes.
+     *
+     * @param out where to write
+     * @param value what to write
+     * @throws java.io.IOException when the output cannot be written
+     */
     public static void write(OutputStream out, Object value) throws IOException {
         MAPPER.writeValue(out, value);
         out.write('\n');

@@ -22,17 +22,12 @@ public abstract class LeafCommand implements Callable<Integer> {
     }
 
     /**
-     * The output format: the command's own {@code --format} (a {@link FormatOption} mixin), else one given
-     * before the command name ({@code fairspin --format json par ...}), else text.
+     * The output format: the command's own {@code --format} (a {@link FormatOption} mixin, which offers only the
+     * formats the command prints), else text. There is no {@code --format} before the command name.
      */
     protected final OutputFormat format() {
         OptionSpec own = spec.findOption("--format");
-        if (own != null && spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-            return own.getValue();
-        }
-        OutputFormat before = root().format();
-        return before != null ? before : OutputFormat.TEXT;
+        return own != null && own.getValue() != null ? own.getValue() : OutputFormat.TEXT;
     }
 
     protected final boolean json() {
@@ -78,7 +73,14 @@ public abstract class LeafCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}. */
+    /**
+     * Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} below {@code min}.
+     *
+     * @param command the command the option belongs to
+     * @param option the option's name, for the message
+     * @param value the value given
+     * @param min the smallest value allowed
+     */
     public static void requireAtLeast(CommandSpec command, String option, long value, long min) {
         if (value < min) {
             throw new ParameterException(command.commandLine(),

@@ -5,11 +5,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point of the {@code fairspin} command: it exits with what {@link #run} returns. */
@@ -17,11 +14,22 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs {@code fairspin} with the process's streams and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(run(Io.system(), args));
     }
 
-    /** Runs the command line with the given streams and returns the exit code; never exits the JVM. */
+    /**
+     * Runs the command line with the given streams and returns the exit code; never exits the JVM.
+     *
+     * @param io the streams
+     * @param args the command line
+     * @return the exit code (0 success, 1 error, 2 usage, 3 battery failed, 4 tampering, 5 disagreement)
+     */
     public static int run(Io io, String... args) {
         CheckedOutput stdout = new CheckedOutput(io.out());
         int code = run(new Io(io.in(), stdout, io.err(), io.interactive()), stdout, args);
@@ -57,18 +65,6 @@ public final class Main {
             }
             return e instanceof LogCorruptedException ? ExitCode.TAMPERED : ExitCode.ERROR;
         });
-        cli.setExecutionStrategy(parseResult -> {
-            List<CommandLine> commands = parseResult.asCommandLineList();
-            CommandLine last = commands.get(commands.size() - 1);
-            boolean help = commands.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
-            String refused = help ? null : refusedFormat(root.format(), last.getCommandSpec());
-            if (refused != null) {
-                io.err().println("fairspin: " + refused);
-                io.err().println("Try '" + last.getCommandSpec().qualifiedName() + " --help' for more information.");
-                return ExitCode.USAGE;
-            }
-            return new CommandLine.RunLast().execute(parseResult);
-        });
         return cli.execute(args);
     }
 
@@ -96,26 +92,11 @@ public final class Main {
     }
 
     /**
-     * Why a {@code --format} given before the command name does not suit {@code command}, or null when it does: a
-     * command prints only the formats its own {@code --format} lists.
-     */
-    private static String refusedFormat(OutputFormat format, CommandSpec command) {
-        if (format == null || format == OutputFormat.TEXT) {
-            return null;
-        }
-        OptionSpec own = command.findOption("--format");
-        Set<OutputFormat> offered = own == null || own.completionCandidates() == null ? Set.of(OutputFormat.TEXT)
-                : FormatOption.offered(own.completionCandidates());
-        if (offered.contains(format)) {
-            return null;
-        }
-        return "--format " + format.cliName() + ": '" + command.qualifiedName() + "' prints "
-                + offered.stream().map(OutputFormat::cliName).collect(Collectors.joining(" or ")) + " only";
-    }
-
-    /**
      * The command tree, also used to generate the completion script: every command answers {@code --help} and
      * {@code --version}.
+     *
+     * @param root the root command
+     * @return the command line, ready to execute
      */
     public static CommandLine commandLine(FairspinCommand root) {
         CommandLine cli = new CommandLine(root);

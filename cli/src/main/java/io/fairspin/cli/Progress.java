@@ -22,6 +22,9 @@ public final class Progress {
 
     /**
      * @param enabled whether to print at all (callers decide by size and by the --progress option)
+     * @param io the streams; progress goes to stderr
+     * @param unit what is counted, such as "rounds"
+     * @param total the units to do, or 0 when unknown
      */
     public Progress(Io io, String unit, long total, boolean enabled) {
         this.err = io.err();
@@ -33,7 +36,11 @@ public final class Progress {
         this.nextReport = start + intervalNanos;
     }
 
-    /** Records {@code amount} more units done. */
+    /**
+     * Records {@code amount} more units done.
+     *
+     * @param amount units done since the last call
+     */
     public void advance(long amount) {
         done += amount;
         if (enabled) {
@@ -45,7 +52,11 @@ public final class Progress {
         }
     }
 
-    /** Sets the text shown after the time left, for example a running figure; empty for none. */
+    /**
+     * Sets the text shown after the time left, for example a running figure; empty for none.
+     *
+     * @param text the detail, or empty
+     */
     public void detail(String text) {
         this.detail = text;
     }
@@ -58,12 +69,20 @@ public final class Progress {
         }
     }
 
-    /** Seconds since the start. */
+    /**
+     * Seconds since the start.
+     *
+     * @return the elapsed time in seconds
+     */
     public double elapsedSeconds() {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Units per second so far. */
+    /**
+     * Units per second so far.
+     *
+     * @return units per second
+     */
     public double rate() {
         double seconds = elapsedSeconds();
         return seconds > 0 ? done / seconds : 0;
@@ -91,7 +110,12 @@ public final class Progress {
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
-    /** 1234567 -> "1.23M": decimal prefixes, three significant digits. */
+    /**
+     * 1234567 -> "1.23M": decimal prefixes, three significant digits.
+     *
+     * @param value a count
+     * @return the count with three significant digits and a K, M, G or T prefix
+     */
     public static String human(long value) {
         String[] prefixes = {"", "K", "M", "G", "T", "P"};
         double v = value;

@@ -21,12 +21,24 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes {@code text} (UTF-8) to {@code target}. */
+    /**
+     * Writes {@code text} (UTF-8) to {@code target}.
+     *
+     * @param target the file
+     * @param text the content
+     * @throws java.io.IOException when the file cannot be written
+     */
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes what {@code body} prints to {@code target}. */
+    /**
+     * Writes what {@code body} prints to {@code target}.
+     *
+     * @param target the file
+     * @param body prints the content
+     * @throws java.io.IOException when the file cannot be written
+     */
     public static void print(Path target, Consumer<PrintStream> body) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
@@ -35,7 +47,13 @@ public final class ReportFiles {
         write(target, bytes.toByteArray());
     }
 
-    /** Writes {@code content} to {@code target}. */
+    /**
+     * Writes {@code content} to {@code target}.
+     *
+     * @param target the file
+     * @param content the content
+     * @throws java.io.IOException when the file cannot be written
+     */
     public static void write(Path target, byte[] content) throws IOException {
         if (Files.exists(target) && !Files.isRegularFile(target)) {
             // A device or a pipe (/dev/stdout, a FIFO): written in place, never renamed over.

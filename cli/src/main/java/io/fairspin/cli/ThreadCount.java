@@ -9,7 +9,11 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class ThreadCount implements ITypeConverter<Integer> {
 
-    /** The most threads any command accepts: 4 x the available processors. */
+    /**
+     * The most threads any command accepts: 4 x the available processors.
+     *
+     * @return 4 x {@code Runtime.availableProcessors()}
+     */
     public static int max() {
         return 4 * Runtime.getRuntime().availableProcessors();
     }

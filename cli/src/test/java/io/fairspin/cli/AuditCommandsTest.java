@@ -27,7 +27,7 @@ class AuditCommandsTest {
     @Test
     void signingKeysArePemFilesWithAPrivateModeAndTheSharedKeyId(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("operator");
-        CommandRun run = CommandRun.of("--format", "json", "keys", "signing", "--out", base.toString());
+        CommandRun run = CommandRun.of("keys", "signing", "--format", "json", "--out", base.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         Path key = dir.resolve("operator.key");
         Path pub = dir.resolve("operator.pub");
@@ -85,7 +85,7 @@ class AuditCommandsTest {
                     + torn + " bytes"), verify.text());
             assertTrue(verify.text().contains("result        OK UP TO A TORN TAIL"), verify.text());
             assertFalse(verify.text().contains("TAMPERED"), verify.text());
-            JsonNode json = JSON.readTree(CommandRun.of("--format", "json", "audit", "inspect", log.toString()).stdout());
+            JsonNode json = JSON.readTree(CommandRun.of("audit", "inspect", "--format", "json", log.toString()).stdout());
             assertEquals(1, json.get("tornTails").size());
             assertEquals(0, json.get("problems").size());
         }
@@ -101,7 +101,7 @@ class AuditCommandsTest {
         assertEquals(0, demo.exitCode(), demo.stderr());
         assertTrue(demo.text().contains("durable rounds/s"), demo.text());
 
-        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--operator-key", base + ".pub");
+        CommandRun verify = CommandRun.of("audit", "verify", "--format", "json", log, "--operator-key", base + ".pub");
         assertEquals(0, verify.exitCode(), verify.text());
         JsonNode report = JSON.readTree(verify.stdout());
         assertEquals(2001, report.get("entries").asLong());

@@ -45,7 +45,7 @@ class CertifyCommandsTest {
     void nistOnNistsSampleOfEGivesNistsPValuesInJson(@TempDir Path dir) throws Exception {
         JsonNode expected = JSON.readTree(sts("expected").resolve("data.e.json").toFile()).get("p_values");
         Path html = dir.resolve("report.html");
-        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", sts("data.e").toString(),
+        CommandRun run = CommandRun.of("certify", "nist", "--format", "json", sts("data.e").toString(),
                 "--report", html.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode result = JSON.readTree(run.stdout());
@@ -84,7 +84,7 @@ class CertifyCommandsTest {
     @Test
     void nistReadsStdinAndNamesAFileThatIsTooShort(@TempDir Path dir) throws Exception {
         byte[] ascii = Files.readAllBytes(sts("data.sha1"));
-        CommandRun stdin = CommandRun.withInput(ascii, "--format", "json", "certify", "nist", "-", "--tests", "frequency");
+        CommandRun stdin = CommandRun.withInput(ascii, "certify", "nist", "--format", "json", "-", "--tests", "frequency");
         assertEquals(0, stdin.exitCode(), stdin.stderr());
         JsonNode expected = JSON.readTree(sts("expected").resolve("data.sha1.json").toFile()).get("p_values");
         assertEquals(expected.get("Frequency").asDouble(),
@@ -110,7 +110,7 @@ class CertifyCommandsTest {
     /** Fresh generator output: the verdict is random (fails with probability about 0.01), so only the run's shape is checked. */
     @Test
     void nistTestsAGeneratorDirectly() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", "--mechanism", "hmac-sha256",
+        CommandRun run = CommandRun.of("certify", "nist", "--format", "json", "--mechanism", "hmac-sha256",
                 "--streams", "3", "--length", "100000", "--tests", "frequency,block-frequency,serial");
         assertTrue(run.exitCode() == 0 || run.exitCode() == ExitCode.BATTERY_FAILED, run.stderr());
         JsonNode result = JSON.readTree(run.stdout());
@@ -155,7 +155,7 @@ class CertifyCommandsTest {
         CommandRun write = CommandRun.of("rng", "ints", "--bound", "6", "--count", "30000", "--binary", "--out",
                 file.toString());
         assertEquals(0, write.exitCode(), write.stderr());
-        CommandRun run = CommandRun.of("--format", "json", "certify", "outcomes", file.toString(), "--range", "6",
+        CommandRun run = CommandRun.of("certify", "outcomes", "--format", "json", file.toString(), "--range", "6",
                 "--binary");
         assertTrue(run.exitCode() == 0 || run.exitCode() == ExitCode.BATTERY_FAILED, run.stderr());
         JsonNode summary = JSON.readTree(run.stdout()).get("summary");

@@ -27,7 +27,7 @@ class CertifyEntropyCommandTest {
     @Test
     void nonIidJsonCarriesNistsFiguresAndTheHealthTestCutoffs(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("entropy.html");
-        CommandRun run = CommandRun.of("--format", "json", "certify", "entropy",
+        CommandRun run = CommandRun.of("certify", "entropy", "--format", "json",
                 reference("sp800-90b", "rand1_short.bin"), "--bits-per-sample", "1", "--report", html.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("warning") && run.stderr().contains("1,000,000"), run.stderr());
@@ -46,6 +46,27 @@ class CertifyEntropyCommandTest {
         JsonNode health = result.get("healthTests");
         assertEquals(1 + (int) Math.ceil(30 / assessed), health.get("repetitionCountCutoff").asInt());
         assertTrue(Files.readString(html).contains("SP 800-90B entropy assessment"));
+    }
+
+    /** The CSV tables carry the same figures as the text: NIST's LZ78Y count, the assessment and the cutoffs. */
+    @Test
+    void csvOutputHasTheAssessmentTheEstimatesAndTheirFigures() {
+        CommandRun run = CommandRun.of("certify", "entropy", reference("sp800-90b", "rand4_short.bin"),
+                "--bits-per-sample", "4", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.stderr());
+        String csv = run.text();
+        List<String> lines = List.of(csv.split("\r\n", -1));
+        assertEquals("# SP 800-90B entropy assessment", lines.get(0));
+        assertEquals("file,samples,bitsPerSample,distinctValues,track,minEntropy,alphaExponent,"
+                + "repetitionCountCutoff,adaptiveProportionCutoff,adaptiveProportionWindow,passed", lines.get(1));
+        assertTrue(lines.get(2).contains(",4,16,non-iid,3.2154882678767365,30,"), lines.get(2));
+        // Ten estimators on the bitstring (more than two distinct values), seven on the 4-bit literal samples
+        // (collision, Markov and compression only for binary samples), as in the JSON.
+        int estimates = lines.indexOf("input,estimator,minEntropy,notApplicable");
+        int figures = lines.indexOf("input,estimator,figure,value");
+        assertEquals(17, figures - estimates - 3, csv);
+        assertTrue(lines.contains("bitstring,LZ78Y Prediction,c,20011"), csv);
+        assertTrue(!csv.contains("# permutation tests"), "no IID tables on the non-IID track");
     }
 
     @Test
@@ -85,7 +106,7 @@ class CertifyEntropyCommandTest {
 
     @Test
     void theIidTrackWithASeedIsRepeatableAndItsChiSquareTestsAreNists() throws Exception {
-        String[] args = {"--format", "json", "certify", "entropy", reference("sp800-90b", "rand8_short.bin"),
+        String[] args = {"certify", "entropy", "--format", "json", reference("sp800-90b", "rand8_short.bin"),
             "--bits-per-sample", "8", "--iid", "--seed", "7"};
         CommandRun first = CommandRun.of(args);
         CommandRun second = CommandRun.of(args);
@@ -103,7 +124,7 @@ class CertifyEntropyCommandTest {
 
     @Test
     void nistWithoutStreamsTestsEveryWholeSequenceAndWarnsBelow55() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "certify", "nist", reference("sts", "data.sha1"),
+        CommandRun run = CommandRun.of("certify", "nist", "--format", "json", reference("sts", "data.sha1"),
                 "--length", "100000", "--tests", "frequency,runs");
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(10, JSON.readTree(run.stdout()).get("sequences").asInt());
@@ -116,12 +137,12 @@ class CertifyEntropyCommandTest {
 
     @Test
     void outcomesAndGameWithASeedAreRepeatableAndPass() {
-        String[] outcomes = {"--format", "json", "certify", "outcomes", "--range", "37", "--count", "50K", "--seed", "1"};
+        String[] outcomes = {"certify", "outcomes", "--format", "json", "--range", "37", "--count", "50K", "--seed", "1"};
         CommandRun a = CommandRun.of(outcomes);
         assertEquals(0, a.exitCode(), a.stderr());
         assertEquals(a.jsonWithoutReport(), CommandRun.of(outcomes).jsonWithoutReport());
         String model = Path.of("..", "examples", "roulette-european.json").toString();
-        String[] game = {"--format", "json", "certify", "game", model, "--rounds", "20K", "--seed", "3"};
+        String[] game = {"certify", "game", "--format", "json", model, "--rounds", "20K", "--seed", "3"};
         CommandRun g = CommandRun.of(game);
         assertEquals(0, g.exitCode(), g.stderr());
         assertEquals(g.jsonWithoutReport(), CommandRun.of(game).jsonWithoutReport());

@@ -31,7 +31,7 @@ class CertifyGameCommandTest {
     @Test
     void rouletteInJsonWithAReport(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("roulette.html");
-        CommandRun run = CommandRun.of("--format", "json", "certify", "game", example("roulette-european.json"),
+        CommandRun run = CommandRun.of("certify", "game", "--format", "json", example("roulette-european.json"),
                 "--rounds", "20K", "--report", html.toString());
         JsonNode result = JSON.readTree(run.stdout());
         assertExitMatchesVerdict(run, result.get("passed").asBoolean());

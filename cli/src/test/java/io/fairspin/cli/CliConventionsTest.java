@@ -3,6 +3,7 @@ package io.fairspin.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -65,19 +66,35 @@ class CliConventionsTest {
     void formatOffersOnlyWhatTheCommandPrintsAndNeverHtml() {
         for (CommandLine command : allCommands()) {
             OptionSpec format = command.getCommandSpec().findOption("--format");
-            if (format == null || format.hidden()) {
+            if (format == null) {
                 continue;
             }
+            assertFalse(format.hidden(), command.getCommandName());
             assertNotNull(format.completionCandidates(), command.getCommandName());
             for (String name : format.completionCandidates()) {
                 assertTrue(List.of("text", "json", "csv").contains(name), command.getCommandName() + ": " + name);
             }
             assertFalse(format.paramLabel().contains("html"), command.getCommandName());
         }
-        CommandRun beforeTheCommand = CommandRun.of("--format", "csv", "keys", "escrow", "--out", "x");
-        assertEquals(ExitCode.USAGE, beforeTheCommand.exitCode());
-        assertTrue(beforeTheCommand.stderr().contains("'fairspin keys escrow' prints text or json only"),
-                beforeTheCommand.stderr());
+        CommandRun unsupported = CommandRun.of("keys", "escrow", "--format", "csv", "--out", "x");
+        assertEquals(ExitCode.USAGE, unsupported.exitCode());
+        assertTrue(unsupported.stderr().contains("'csv' is not a format of this command: expected text or json"),
+                unsupported.stderr());
+    }
+
+    /** {@code --format} belongs to each command; before the command name it is an unknown option (exit 2). */
+    @Test
+    void formatBeforeTheCommandIsAUsageError() {
+        OptionSpec root = Main.commandLine(new FairspinCommand()).getCommandSpec().findOption("--format");
+        assertNull(root, "the root command has no --format, hidden or not");
+        for (String[] args : new String[][] {{"--format", "json", "par", "examples/sizzling-hot.json"},
+            {"--format", "csv", "keys", "escrow", "--out", "x"}}) {
+            CommandRun run = CommandRun.of(args);
+            assertEquals(ExitCode.USAGE, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().startsWith("fairspin: Unknown option") && run.stderr().contains("'--format'"),
+                    run.stderr());
+            assertEquals("", run.text());
+        }
     }
 
     @Test

@@ -86,7 +86,7 @@ class EscrowCommandsTest {
     void keysEscrowWritesAnOwnerOnlyPrivateKeyAndPrintsTheKeyIdNeverTheKey() throws Exception {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)));
         String keyId = KeyFiles.keyId(KeyFiles.readPublicKey(publicKey, "X25519"));
-        CommandRun json = run("--format", "json", "keys", "escrow", "--out", dir.resolve("second").toString());
+        CommandRun json = run("keys", "escrow", "--format", "json", "--out", dir.resolve("second").toString());
         JsonNode result = JSON.readTree(json.stdout());
         assertEquals(KeyFiles.keyId(KeyFiles.readPublicKey(dir.resolve("second.pub"), "X25519")),
                 result.get("keyId").asText());
@@ -102,7 +102,7 @@ class EscrowCommandsTest {
     @Test
     void escrowedBytesAreReplayedByteForByteToAFileAndToStdout() throws Exception {
         Path raw = dir.resolve("raw.bin");
-        CommandRun collect = run("--format", "json", "rng", "bytes", "--count", "200Ki", "--mechanism", "hash-sha256",
+        CommandRun collect = run("rng", "bytes", "--format", "json", "--count", "200Ki", "--mechanism", "hash-sha256",
                 "--prediction-resistance", "--escrow", escrow.toString(), "--escrow-key", publicKey.toString(),
                 "--out", raw.toString());
         assertEquals(0, collect.exitCode(), collect.stderr());
@@ -125,7 +125,7 @@ class EscrowCommandsTest {
                 "--drbg", second, "--count", "5000");
         assertArrayEquals(toStdout.stdout(), replayStdout.stdout());
 
-        CommandRun list = run("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
+        CommandRun list = run("rng", "replay", "--format", "json", "--escrow", escrow.toString(), "--auditor-key",
                 privateKey.toString());
         JsonNode instances = JSON.readTree(list.stdout()).get("instances");
         assertEquals(2, instances.size());
@@ -174,12 +174,12 @@ class EscrowCommandsTest {
         assertTrue(text.text().contains("commitment  " + HEX.formatHex(third.commitment()) + "\n"), text.text());
         assertFalse(text.text().contains("seed "), "no seed unless asked for");
 
-        CommandRun reveal = CommandRun.of("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
+        CommandRun reveal = CommandRun.of("rng", "replay", "--format", "json", "--escrow", escrow.toString(), "--auditor-key",
                 privateKey.toString(), "--round", "table-7/round-3", "--reveal-seed");
         JsonNode result = JSON.readTree(reveal.stdout());
         assertEquals(HEX.formatHex(third.reveal()), result.get("seed").asText());
         assertEquals("ctr-aes256", result.get("mechanism").asText());
-        assertNull(JSON.readTree(run("--format", "json", "rng", "replay", "--escrow", escrow.toString(), "--auditor-key",
+        assertNull(JSON.readTree(run("rng", "replay", "--format", "json", "--escrow", escrow.toString(), "--auditor-key",
                 privateKey.toString(), "--round", "table-7/round-3").stdout()).get("seed").textValue());
 
         CommandRun stream = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),

@@ -51,7 +51,7 @@ class FullOutputTest {
             {"rng", "ints", "--bound", "37", "--count", "100"},
             {"rng", "stats", data.toString()},
             {"par", model},
-            {"--format", "json", "par", model},
+            {"par", "--format", "json", model},
             {"keys", "escrow", "--out", dir.resolve("auditor").toString()},
             {"audit", "verify", log.toString(), "--operator-key", dir.resolve("operator.pub").toString()},
             {"audit", "inspect", log.toString()},

@@ -37,7 +37,7 @@ class GameServerWalkthroughTest {
         assertEquals(0, CommandRun.of("keys", "escrow", "--out", path("auditor")).exitCode());
         assertEquals(0, CommandRun.of("keys", "signing", "--out", path("operator")).exitCode());
         log = path("log");
-        CommandRun play = CommandRun.of("--format", "json", "play", MODEL, "--rounds", String.valueOf(ROUNDS),
+        CommandRun play = CommandRun.of("play", "--format", "json", MODEL, "--rounds", String.valueOf(ROUNDS),
                 "--batch", "64", "--threads", "1", "--checkpoint-every", "100", "--log", log, "--escrow-key", path("auditor.pub"),
                 "--signing-key", path("operator.key"));
         assertEquals(0, play.exitCode(), play.stderr());
@@ -63,7 +63,7 @@ class GameServerWalkthroughTest {
         assertEquals(ROUNDS + 1, played.get("treeSize").asLong());
         assertEquals(dir.resolve("log.escrow").toString(), played.get("escrow").asText());
 
-        CommandRun verify = CommandRun.of("--format", "json", "audit", "verify", log, "--operator-key", path("operator.pub"));
+        CommandRun verify = CommandRun.of("audit", "verify", "--format", "json", log, "--operator-key", path("operator.pub"));
         assertEquals(0, verify.exitCode(), verify.text());
         JsonNode report = JSON.readTree(verify.stdout());
         assertEquals(ROUNDS + 1, report.get("entries").asLong());
@@ -78,7 +78,7 @@ class GameServerWalkthroughTest {
 
     @Test
     void aLoggedRoundReplaysFromTheEscrow() throws Exception {
-        CommandRun replay = CommandRun.of("--format", "json", "audit", "replay", log, "--round", round(123),
+        CommandRun replay = CommandRun.of("audit", "replay", "--format", "json", log, "--round", round(123),
                 "--auditor-key", path("auditor.key"), "--model", MODEL);
         assertEquals(0, replay.exitCode(), replay.text() + replay.stderr());
         JsonNode result = JSON.readTree(replay.stdout());
@@ -100,7 +100,7 @@ class GameServerWalkthroughTest {
         String again = path("again");
         JsonNode[] runs = new JsonNode[2];
         for (int i = 0; i < 2; i++) {
-            CommandRun play = CommandRun.of("--format", "json", "play", MODEL, "--rounds", "20", "--batch", "7",
+            CommandRun play = CommandRun.of("play", "--format", "json", MODEL, "--rounds", "20", "--batch", "7",
                     "--log", again, "--escrow-key", path("auditor.pub"), "--signing-key", path("operator.key"));
             assertEquals(0, play.exitCode(), play.stderr());
             runs[i] = JSON.readTree(play.stdout());

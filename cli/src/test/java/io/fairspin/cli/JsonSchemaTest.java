@@ -49,15 +49,25 @@ class JsonSchemaTest {
             row("par.schema.json", "par", "examples/treasure-pick.json"),
             row("simulate.schema.json", "simulate", "examples/sizzling-hot.json", "--rounds", "20K", "--seed", "1"),
             row("simulate.schema.json", "simulate", "examples/craps.json", "--rounds", "10K", "--seed", "1"),
+            row("simulate.schema.json", "simulate", "examples/coin-rush.json", "--rounds", "10K", "--seed", "1"),
+            row("par.schema.json", "par", "examples/coin-rush.json"),
+            row("tune.schema.json", "tune", "examples/fruit-mix.json", "--target-rtp", "0.94", "--out", "{dir}/tuned.json"),
+            row("tune.schema.json", "tune", "examples/fruit-mix.json", "--variants", "0.92,0.94", "--out", "{dir}/variants.json"),
             row("certify-nist.schema.json", "certify", "nist", "{bytes}", "--length", "100000", "--streams", "8"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--range", "37", "--count", "20K"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--deck", "52", "--count", "1K"),
             row("certify-game.schema.json", "certify", "game", "examples/keno.json", "--rounds", "1K"),
+            row("certify-entropy.schema.json", "certify", "entropy", "{reference}/sp800-90b/rand4_short.bin",
+                "--bits-per-sample", "4"),
+            row("certify-entropy.schema.json", "certify", "entropy", "{reference}/sp800-90b/rand4_short.bin",
+                "--bits-per-sample", "4", "--iid", "--seed", "1"),
             row("rng-stats.schema.json", "rng", "stats", "{bytes}"),
             row("rng-kat.schema.json", "rng", "kat", "{reference}/cavp"),
             row("rng-collect.schema.json", "rng", "bytes", "--count", "1K", "--out", "{dir}/more.bin"),
+            row("rng-collect.schema.json", "rng", "ints", "--bound", "37", "--count", "1K", "--out", "{dir}/ints.txt"),
             row("rng-replay.schema.json", "rng", "replay", "--escrow", "{escrow}", "--auditor-key", "{auditor}.key"),
             row("keys.schema.json", "keys", "signing", "--out", "{dir}/another"),
+            row("keys.schema.json", "keys", "escrow", "--out", "{dir}/another-auditor"),
             row("play.schema.json", "play", "examples/sizzling-hot.json", "--rounds", "20", "--log", "{dir}/log2",
                 "--escrow-key", "{auditor}.pub", "--signing-key", "{operator}.key"),
             row("audit-log-report.schema.json", "audit", "verify", "{log}", "--operator-key", "{operator}.pub"),
@@ -118,6 +128,27 @@ class JsonSchemaTest {
         assertTrue(run.exitCode() == 0 || run.exitCode() == ExitCode.BATTERY_FAILED, args + ": " + run.stderr());
         List<Error> errors = schema(schemaFile).validate(run.text(), InputFormat.JSON);
         assertEquals(List.of(), errors.stream().map(Error::toString).toList(), args + " against " + schemaFile);
+    }
+
+    /**
+     * Every line {@code monitor --alerts} writes matches monitor-alert.schema.json: the log's rounds name a model
+     * that the given folder does not hold (an unknown-model alert, exit code 4).
+     */
+    @Test
+    void monitorAlertsMatchTheirSchema() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("other-models"));
+        Files.copy(Path.of(root("examples/roulette-european.json")), models.resolve("roulette-european.json"));
+        Path alerts = dir.resolve("alerts.jsonl");
+        CommandRun run = CommandRun.of("monitor", values.get("{log}"), "--models", models.toString(), "--alerts",
+                alerts.toString());
+        assertEquals(ExitCode.TAMPERED, run.exitCode(), run.stderr());
+        List<String> lines = Files.readAllLines(alerts, StandardCharsets.UTF_8);
+        assertTrue(!lines.isEmpty(), "no alert written");
+        for (String line : lines) {
+            List<Error> errors = schema("monitor-alert.schema.json").validate(line, InputFormat.JSON);
+            assertEquals(List.of(), errors.stream().map(Error::toString).toList(), line);
+        }
+        assertTrue(lines.get(0).contains("\"unknown-model\""), lines.get(0));
     }
 
     /** Every schema in docs/schema is itself valid JSON with a title and the 2020-12 dialect. */

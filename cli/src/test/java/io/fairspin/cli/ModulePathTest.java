@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The library modules load on the module path: rng-core, game-math and audit-log as named modules exporting only
  * their API packages (with their dependencies Bouncy Castle and Jackson as modules), the JCA provider found as a
- * service of the layer, a slot round played through the named modules; simulations, certification and cli as
- * automatic modules with a stable name (their jars' Automatic-Module-Name), when the build has made jars.
+ * service of the layer, a slot round played through the named modules; simulations, certification and server as
+ * automatic modules with a stable name (their jars' Automatic-Module-Name), when the build has made jars (the
+ * cli's own jar and simulations-spark, which depends on the cli, are not on this test's class path).
  */
 class ModulePathTest {
     /** The runtime modules of the libraries: the fairspin modules and their dependencies, nothing of the tests. */
@@ -93,8 +94,10 @@ class ModulePathTest {
                 .filter(p -> p.toString().endsWith(".jar")).collect(Collectors.toList());
         for (Path jar : jars) {
             String name = jar.getFileName().toString();
-            String expected = name.startsWith("fairspin-simulations") ? "io.fairspin.sim"
-                    : name.startsWith("fairspin-certification") ? "io.fairspin.cert" : null;
+            String expected = name.startsWith("fairspin-simulations-spark") ? "io.fairspin.sim.spark"
+                    : name.startsWith("fairspin-simulations") ? "io.fairspin.sim"
+                    : name.startsWith("fairspin-certification") ? "io.fairspin.cert"
+                    : name.startsWith("fairspin-server") ? "io.fairspin.server" : null;
             if (expected == null) {
                 continue;
             }

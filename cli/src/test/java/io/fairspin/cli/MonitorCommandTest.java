@@ -49,7 +49,7 @@ class MonitorCommandTest {
 
     @Test
     void anHonestLogGivesNoAlertAndExitCodeZero() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "monitor", path("log"), "--models", path("models"),
+        CommandRun run = CommandRun.of("monitor", "--format", "json", path("log"), "--models", path("models"),
                 "--alerts", path("alerts.jsonl"), "--report", path("report.html"));
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode summary = JSON.readTree(run.stdout());

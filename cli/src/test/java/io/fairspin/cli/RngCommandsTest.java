@@ -30,7 +30,7 @@ class RngCommandsTest {
         assertEquals(102_400, Files.size(file));
         assertTrue(run.text().startsWith("wrote 102,400 bytes of ctr-aes256 output to " + file), run.text());
 
-        CommandRun json = CommandRun.of("--format", "json", "rng", "bytes", "--count", "1000",
+        CommandRun json = CommandRun.of("rng", "bytes", "--format", "json", "--count", "1000",
                 "--mechanism", "hash-sha512", "--out", file.toString());
         JsonNode result = JSON.readTree(json.stdout());
         assertEquals(1000, result.get("bytes").asLong());
@@ -79,7 +79,7 @@ class RngCommandsTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) i;
         }
-        CommandRun run = CommandRun.withInput(data, "--format", "json", "rng", "stats", "-");
+        CommandRun run = CommandRun.withInput(data, "rng", "stats", "--format", "json", "-");
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode s = JSON.readTree(run.stdout());
         assertEquals(data.length, s.get("bytes").asLong());
@@ -93,13 +93,34 @@ class RngCommandsTest {
 
     @Test
     void katPassesEveryCaseOfTheReferenceVectors() throws Exception {
-        CommandRun run = CommandRun.of("--format", "json", "rng", "kat", cavp().toString());
+        CommandRun run = CommandRun.of("rng", "kat", "--format", "json", cavp().toString());
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode summary = JSON.readTree(run.stdout());
         assertEquals(9, summary.get("files").size());
         assertEquals(0, summary.get("failed").asInt());
         // 8 mechanisms, 3 files each, 16 parameter sets of 15 cases per mechanism and file.
         assertEquals(8 * 3 * 16 * 15, summary.get("passed").asInt());
+    }
+
+    /** The CSV tables of a run with one altered vector: counts per file and mechanism, the failed case, skips. */
+    @Test
+    void katPrintsItsTablesAsCsv(@TempDir Path dir) throws Exception {
+        Path source = cavp().resolve("drbgvectors_no_reseed/Hash_DRBG.rsp");
+        String text = Files.readString(source, StandardCharsets.US_ASCII);
+        int at = text.indexOf("ReturnedBits = ", text.indexOf("[SHA-256]")) + "ReturnedBits = ".length();
+        char flipped = text.charAt(at) == '0' ? '1' : '0';
+        Files.writeString(dir.resolve("Hash_DRBG.rsp"), text.substring(0, at) + flipped + text.substring(at + 1),
+                StandardCharsets.US_ASCII);
+
+        CommandRun run = CommandRun.of("rng", "kat", dir.toString(), "--format", "csv");
+        assertEquals(ExitCode.ERROR, run.exitCode(), run.stderr());
+        String csv = run.text();
+        // 16 parameter sets of 15 cases per mechanism in the file, one of SHA-256's altered.
+        assertTrue(csv.startsWith("# CAVP DRBG known-answer tests\r\nfile,mechanism,passed,failed\r\n"
+                + "Hash_DRBG.rsp,hash-sha256,239,1\r\nHash_DRBG.rsp,hash-sha512,240,0\r\n"), csv);
+        assertTrue(csv.contains("\r\n\r\n# failed cases\r\nfile,mechanism,case\r\n"
+                + "Hash_DRBG.rsp,hash-sha256,SHA-256 COUNT=0\r\n"), csv);
+        assertTrue(csv.contains("\r\n\r\n# skipped sections\r\nfile,section\r\n"), csv);
     }
 
     @Test

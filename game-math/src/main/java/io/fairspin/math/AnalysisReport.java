@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param tables the tables, in reading order
  */
 public record AnalysisReport(String title, List<Table> tables) {
+    /**
+     * Checks the title and copies the tables.
+     *
+     * @param title what was analysed, for example the model's name
+     * @param tables the tables, in reading order
+     */
     public AnalysisReport {
         Objects.requireNonNull(title, "title");
         tables = List.copyOf(tables);
@@ -24,6 +30,13 @@ public record AnalysisReport(String title, List<Table> tables) {
      * @param rows    the rows, each with one cell per column
      */
     public record Table(String title, List<String> columns, List<List<Cell>> rows) {
+        /**
+         * Checks that every row has one cell per column, and copies the lists.
+         *
+         * @param title the table's heading, for example "Return by bet"
+         * @param columns the column headings
+         * @param rows the rows, each with one cell per column
+         */
         public Table {
             Objects.requireNonNull(title, "title");
             columns = List.copyOf(columns);
@@ -35,6 +48,19 @@ public record AnalysisReport(String title, List<Table> tables) {
                 }
             }
         }
+    }
+
+    /**
+     * The table "Return by win type": each of {@code winTypes} with its exact RTP from {@code figures}, then the
+     * total.
+     */
+    public static Table returnByWinType(List<String> winTypes, ExactFigures figures) {
+        List<List<Cell>> rows = new java.util.ArrayList<>();
+        for (int t = 0; t < winTypes.size(); t++) {
+            rows.add(List.of(Cell.text(winTypes.get(t)), Cell.exact(figures.rtpByWinType().get(t))));
+        }
+        rows.add(List.of(Cell.text("total"), Cell.exact(figures.rtp())));
+        return new Table("Return by win type", List.of("win type", "RTP"), rows);
     }
 
     /** A cell: text, an integer, an exact fraction (shown with its decimal value) or an approximate number. */
@@ -55,18 +81,42 @@ public record AnalysisReport(String title, List<Table> tables) {
         record Approximate(double value) implements Cell {
         }
 
+        /**
+         * A text cell.
+         *
+         * @param value the text, shown as it is
+         * @return the cell
+         */
         static Cell text(String value) {
             return new Text(value);
         }
 
+        /**
+         * A count cell.
+         *
+         * @param value the count
+         * @return the cell
+         */
         static Cell count(long value) {
             return new Count(java.math.BigInteger.valueOf(value));
         }
 
+        /**
+         * An exact cell, shown as a fraction and its decimal value.
+         *
+         * @param value the exact value
+         * @return the cell
+         */
         static Cell exact(Fraction value) {
             return new Exact(value);
         }
 
+        /**
+         * An approximate cell.
+         *
+         * @param value the value, such as a standard deviation
+         * @return the cell
+         */
         static Cell approximate(double value) {
             return new Approximate(value);
         }

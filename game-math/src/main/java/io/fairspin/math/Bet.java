@@ -46,7 +46,11 @@ public final class Bet {
         this.wagers = List.copyOf(wagers);
     }
 
-    /** The model's standard wager. */
+    /**
+     * The model's standard wager.
+     *
+     * @return the standard wager, whose stake is {@link Game#stake()}
+     */
     public static Bet standard() {
         return STANDARD;
     }
@@ -54,6 +58,11 @@ public final class Bet {
     /**
      * A line bet: {@code lines} played at {@code lineBet} minor units per coin per line, {@code coins} coins
      * per line (slots; video poker with {@code lines} 1 and {@code lineBet} the coin value).
+     *
+     * @param lines the lines played, at least 1
+     * @param lineBet minor units per coin per line, at least 1
+     * @param coins coins per line, at least 1
+     * @return the line bet
      */
     public static Bet lines(int lines, long lineBet, int coins) {
         if (lines < 1) {
@@ -68,7 +77,12 @@ public final class Bet {
         return new Bet(lines, lineBet, coins, List.of());
     }
 
-    /** A table-game bet: the wagers placed together in one round, in the order given. */
+    /**
+     * A table-game bet: the wagers placed together in one round, in the order given.
+     *
+     * @param wagers the wagers, at least one
+     * @return the table-game bet
+     */
     public static Bet wagers(List<Wager> wagers) {
         if (wagers.isEmpty()) {
             throw new BetException("$.wagers", "expected at least one wager");
@@ -76,41 +90,75 @@ public final class Bet {
         return new Bet(0, 0, 0, wagers);
     }
 
-    /** {@link #wagers(List)} of the given wagers. */
+    /**
+     * {@link #wagers(List)} of the given wagers.
+     *
+     * @param wagers the wagers, at least one
+     * @return the table-game bet
+     */
     public static Bet wagers(Wager... wagers) {
         return wagers(List.of(wagers));
     }
 
+    /**
+     * Whether this is the model's standard wager ({@link #standard()}).
+     *
+     * @return true for the standard wager
+     */
     public boolean isStandard() {
         return this == STANDARD || (lines == 0 && wagers.isEmpty());
     }
 
-    /** Whether this is a line bet ({@link #lines(int, long, int)}). */
+    /**
+     * Whether this is a line bet ({@link #lines(int, long, int)}).
+     *
+     * @return true for a line bet
+     */
     public boolean isLineBet() {
         return lines > 0;
     }
 
-    /** Whether this is a table-game bet ({@link #wagers(List)}). */
+    /**
+     * Whether this is a table-game bet ({@link #wagers(List)}).
+     *
+     * @return true for a table-game bet
+     */
     public boolean isWagers() {
         return !wagers.isEmpty();
     }
 
-    /** Lines played (0 unless a line bet). */
+    /**
+     * Lines played (0 unless a line bet).
+     *
+     * @return the lines played, or 0
+     */
     public int lines() {
         return lines;
     }
 
-    /** Minor units per coin per line (0 unless a line bet). */
+    /**
+     * Minor units per coin per line (0 unless a line bet).
+     *
+     * @return the line bet in minor units, or 0
+     */
     public long lineBet() {
         return lineBet;
     }
 
-    /** Coins per line (0 unless a line bet). */
+    /**
+     * Coins per line (0 unless a line bet).
+     *
+     * @return the coins per line, or 0
+     */
     public int coins() {
         return coins;
     }
 
-    /** The wagers of a table-game bet (empty otherwise). */
+    /**
+     * The wagers of a table-game bet (empty otherwise).
+     *
+     * @return the wagers, in the order placed; empty unless a table-game bet
+     */
     public List<Wager> wagers() {
         return wagers;
     }
@@ -119,6 +167,8 @@ public final class Bet {
      * The sum of what the bet stakes before the round starts, in minor units: {@code lines x lineBet x coins}
      * or the wagers' amounts (craps odds and blackjack doubles are staked during the round); 0 for
      * {@link #standard()}, whose stake is {@link Game#stake()}.
+     *
+     * @return the total stake placed at the start, in minor units, at least 0
      */
     public long total() {
         if (isLineBet()) {
@@ -131,7 +181,11 @@ public final class Bet {
         return total;
     }
 
-    /** The canonical JSON of this bet: members sorted by name, no whitespace. */
+    /**
+     * The canonical JSON of this bet: members sorted by name, no whitespace.
+     *
+     * @return the bet as canonical JSON, as the audit log records it
+     */
     public String toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         if (isLineBet()) {
@@ -163,6 +217,8 @@ public final class Bet {
      * Reads a bet from JSON: {@code {}}, {@code {"lines": 3, "lineBet": 5, "coins": 1}} ({@code coins}
      * defaults to 1) or {@code {"wagers": [...]}}.
      *
+     * @param json the bet as JSON text
+     * @return the bet
      * @throws BetException naming the JSON path of what is malformed
      */
     public static Bet fromJson(String json) {

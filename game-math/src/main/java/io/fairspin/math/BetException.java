@@ -9,6 +9,7 @@ package io.fairspin.math;
 public final class BetException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The JSON path of the field the bet is refused for, such as {@code $.wagers[1].amount}. */
     private final String jsonPath;
 
     /**
@@ -20,7 +21,11 @@ public final class BetException extends IllegalArgumentException {
         this.jsonPath = jsonPath;
     }
 
-    /** The JSON path of the offending field in the bet. */
+    /**
+     * The JSON path of the offending field in the bet.
+     *
+     * @return a JSON path starting at {@code $}
+     */
     public String jsonPath() {
         return jsonPath;
     }

@@ -25,22 +25,42 @@ import java.util.TreeMap;
  * @param limits   the limits by name, sorted by name; empty when only the standard wager is accepted
  */
 public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
+    /**
+     * Checks the standard wager and copies the limits, sorted by name.
+     *
+     * @param standard the standard wager in explicit form ({@link Game#standardBet()})
+     * @param limits the limits by name, sorted by name; empty when only the standard wager is accepted
+     */
     public BetLimits {
         Objects.requireNonNull(standard, "standard");
         limits = Collections.unmodifiableSortedMap(new TreeMap<>(limits));
     }
 
-    /** Limits that accept {@code standard} only. */
+    /**
+     * Limits that accept {@code standard} only.
+     *
+     * @param standard the model's standard wager
+     * @return limits with no named limit
+     */
     public static BetLimits only(Bet standard) {
         return new BetLimits(standard, new TreeMap<>());
     }
 
-    /** Whether only the standard wager is accepted. */
+    /**
+     * Whether only the standard wager is accepted.
+     *
+     * @return true when the model declares no {@code betLimits}
+     */
     public boolean standardOnly() {
         return limits.isEmpty();
     }
 
-    /** The limit named {@code name}, or null. */
+    /**
+     * The limit named {@code name}, or null.
+     *
+     * @param name a limit's name, such as {@code lines}, {@code lineBet}, a table bet's name or {@code total}
+     * @return the limit, or null when there is none of that name
+     */
     public Limit limit(String name) {
         return limits.get(name);
     }
@@ -53,6 +73,13 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
      * @param values the values allowed, ascending; empty for the whole range
      */
     public record Limit(long min, long max, List<Long> values) {
+        /**
+         * Checks that {@code min <= max} and copies the values.
+         *
+         * @param min the smallest value allowed
+         * @param max the largest value allowed
+         * @param values the values allowed, ascending; empty for the whole range
+         */
         public Limit {
             values = List.copyOf(values);
             if (min > max) {
@@ -60,22 +87,43 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
             }
         }
 
-        /** Any integer from {@code min} to {@code max}. */
+        /**
+         * Any integer from {@code min} to {@code max}.
+         *
+         * @param min the smallest value allowed
+         * @param max the largest value allowed, at least {@code min}
+         * @return the limit
+         */
         public static Limit range(long min, long max) {
             return new Limit(min, max, List.of());
         }
 
-        /** One of {@code values} (not empty). */
+        /**
+         * One of {@code values} (not empty).
+         *
+         * @param values the allowed values, not empty
+         * @return the limit, from the smallest value to the largest
+         */
         public static Limit values(List<Long> values) {
             List<Long> sorted = values.stream().sorted().toList();
             return new Limit(sorted.get(0), sorted.get(sorted.size() - 1), sorted);
         }
 
+        /**
+         * Whether {@code value} is within the limit.
+         *
+         * @param value an amount or a count
+         * @return true when it is in the range and, if the limit lists values, one of them
+         */
         public boolean allows(long value) {
             return values.isEmpty() ? value >= min && value <= max : values.contains(value);
         }
 
-        /** What is allowed, for messages: "from 1 to 10" or "one of 1, 2, 5". */
+        /**
+         * What is allowed, for messages: "from 1 to 10" or "one of 1, 2, 5".
+         *
+         * @return a short description for an error message
+         */
         public String describe() {
             if (values.isEmpty()) {
                 return "from " + min + " to " + max;
@@ -86,6 +134,8 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
         /**
          * Checks {@code value}.
          *
+         * @param value the value to check
+         * @param jsonPath the JSON path of the value in the bet, for the message
          * @throws BetException naming {@code jsonPath} when it is outside the limit
          */
         public void check(long value, String jsonPath) {
@@ -100,6 +150,7 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
      * against the limit of its bet (an unlimited bet is not offered) and the total; the standard wager
      * always passes. Games check the rest (numbers, a bet's terms) themselves.
      *
+     * @param bet the bet to check
      * @throws BetException naming the field of the bet
      */
     public void check(Bet bet) {
@@ -150,7 +201,11 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
         };
     }
 
-    /** The limits as a plain map, name to limit, for listing. */
+    /**
+     * The limits as a plain map, name to limit, for listing.
+     *
+     * @return the limits by name, sorted by name
+     */
     public Map<String, Limit> asMap() {
         return limits;
     }

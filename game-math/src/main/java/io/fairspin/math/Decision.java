@@ -24,6 +24,12 @@ import java.util.Objects;
  * @param values the values it takes, in order; empty for most actions
  */
 public record Decision(String action, List<Integer> values) {
+    /**
+     * Checks the action and copies the values.
+     *
+     * @param action the action's name
+     * @param values the values it takes, in order; empty for most actions
+     */
     public Decision {
         Objects.requireNonNull(action, "action");
         if (!action.matches("[a-z][a-z-]*")) {
@@ -32,7 +38,13 @@ public record Decision(String action, List<Integer> values) {
         values = List.copyOf(values);
     }
 
-    /** The decision {@code action} with {@code values}. */
+    /**
+     * The decision {@code action} with {@code values}.
+     *
+     * @param action the action, such as {@code hold}, {@code hit} or {@code pick}
+     * @param values the action's values, such as the card positions to hold
+     * @return the decision
+     */
     public static Decision of(String action, int... values) {
         return new Decision(action, Arrays.stream(values).boxed().toList());
     }
@@ -40,6 +52,8 @@ public record Decision(String action, List<Integer> values) {
     /**
      * Reads the short form: the action, then its values separated by spaces ({@code "hold 0 3"}, {@code "hit"}).
      *
+     * @param text the short form, such as {@code "hold 0 3"}
+     * @return the decision
      * @throws IllegalArgumentException when {@code text} is not of that form
      */
     public static Decision parse(String text) {

@@ -22,6 +22,15 @@ import java.util.Objects;
 public record ExactFigures(Fraction rtp, List<Fraction> rtpByWinType, Fraction hitFrequency, Fraction variance,
         List<Fraction> featureFrequencies) {
 
+    /**
+     * Checks the figures.
+     *
+     * @param rtp expected win divided by the stake
+     * @param rtpByWinType contribution of each of {@link Game#winTypes()}, in that order; they sum to {@code rtp}
+     * @param hitFrequency probability that a round wins anything
+     * @param variance variance of (win / stake) per round
+     * @param featureFrequencies probability of each of {@link Game#features()} per round, in that order
+     */
     public ExactFigures {
         Objects.requireNonNull(rtp, "rtp");
         Objects.requireNonNull(hitFrequency, "hitFrequency");
@@ -30,7 +39,11 @@ public record ExactFigures(Fraction rtp, List<Fraction> rtpByWinType, Fraction h
         featureFrequencies = List.copyOf(featureFrequencies);
     }
 
-    /** The standard deviation of (win / stake) per round. */
+    /**
+     * The standard deviation of (win / stake) per round.
+     *
+     * @return the square root of the variance, in multiples of the stake
+     */
     public double standardDeviation() {
         return Math.sqrt(variance.doubleValue());
     }

@@ -34,24 +34,41 @@ import java.util.Optional;
  * wager only and never pause), so every implementation of the original contract keeps compiling.
  */
 public interface Game {
-    /** The model's identifier, from its file. */
+    /**
+     * The model's identifier, from its file.
+     *
+     * @return the model's {@code id}
+     */
     String id();
 
     /**
      * The stake of one round at the standard wager, in minor units (for a slot: bet per line times lines);
      * in games where stakes are added during a round (raises, doubles, splits), the initial stake.
+     *
+     * @return the stake in minor units, at least 1
      */
     long stake();
 
-    /** The names of the win types a round's win is split into, for example {@code ["line", "scatter", "free-games"]}. */
+    /**
+     * The names of the win types a round's win is split into, for example {@code ["line", "scatter", "free-games"]}.
+     *
+     * @return the win types, in the order of {@link RoundOutcome#win(int)}'s index
+     */
     List<String> winTypes();
 
-    /** The names of the features a round can trigger, for example {@code ["free-games", "bonus"]}; may be empty. */
+    /**
+     * The names of the features a round can trigger, for example {@code ["free-games", "bonus"]}; may be empty.
+     *
+     * @return the features, in the order of {@link RoundOutcome#triggered(int)}'s index
+     */
     List<String> features();
 
     /**
      * Plays one round at the standard wager and writes its figures into {@code outcome} (which it first
      * {@linkplain RoundOutcome#start resets}): the allocation-free path that simulations use.
+     *
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the round's stake, wins and features
      */
     void play(RandomStream stream, RoundOutcome outcome);
 
@@ -59,20 +76,35 @@ public interface Game {
      * Plays one round at the standard wager and describes it completely (window, each win with its
      * positions, feature events, player choices), for logging and replay. Draws exactly what
      * {@link #play(RandomStream, RoundOutcome)} draws, so both give the same figures from the same stream.
+     *
+     * @param stream where the round's random numbers come from
+     * @return the round with its detail
      */
     PlayedRound playRecorded(RandomStream stream);
 
-    /** The exact figures at the standard wager, when the game has an exact analysis. */
+    /**
+     * The exact figures at the standard wager, when the game has an exact analysis.
+     *
+     * @return the exact figures, or empty when the game has no exact analysis
+     */
     Optional<ExactFigures> exactFigures();
 
     // ---- Bets chosen per round and rounds with decisions (additive; defaults for games without them). ----
 
-    /** The standard wager in explicit form (what {@link #play(RandomStream, RoundOutcome)} plays). */
+    /**
+     * The standard wager in explicit form (what {@link #play(RandomStream, RoundOutcome)} plays).
+     *
+     * @return the standard wager as a {@link Bet}
+     */
     default Bet standardBet() {
         return Bet.standard();
     }
 
-    /** The bets this game accepts, as its model declares them. */
+    /**
+     * The bets this game accepts, as its model declares them.
+     *
+     * @return the accepted bets; the standard wager only when the model declares no limits
+     */
     default BetLimits betLimits() {
         return BetLimits.only(standardBet());
     }
@@ -80,6 +112,7 @@ public interface Game {
     /**
      * Checks {@code bet} against the model's limits and the game's rules, without drawing anything.
      *
+     * @param bet the bet to check
      * @throws BetException naming the bet's field (a JSON path) and what the model allows
      */
     default void checkBet(Bet bet) {
@@ -92,6 +125,8 @@ public interface Game {
      * {@link #exactFigures()} are those of a round at {@code bet}; what a simulation or a monitor of rounds at
      * that bet uses. {@code this} for the standard wager.
      *
+     * @param bet the bet to play at, accepted by {@link #checkBet}
+     * @return the game at that bet
      * @throws BetException when the game does not accept {@code bet}
      */
     default Game at(Bet bet) {
@@ -105,6 +140,8 @@ public interface Game {
     /**
      * The stake of one round at {@code bet} before any stake added during the round, in minor units.
      *
+     * @param bet the bet
+     * @return the initial stake in minor units
      * @throws BetException when the game does not accept {@code bet}
      */
     default long stake(Bet bet) {
@@ -115,6 +152,9 @@ public interface Game {
      * Opens a round at {@code bet}: checks the bet (before any draw), then plays up to the first decision
      * the player must take, or to the settlement when there is none.
      *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @return the round, settled or waiting for a decision
      * @throws BetException when the game does not accept {@code bet}; nothing was drawn
      */
     default Round open(Bet bet, RandomStream stream) {
@@ -128,6 +168,10 @@ public interface Game {
      * Replays a round: opens it at {@code bet} on {@code stream} and takes {@code decisions} in order; the
      * audit log's replay. Gives the same {@link PlayedRound} as the round played with those decisions.
      *
+     * @param bet the logged bet
+     * @param decisions the logged decisions, in order
+     * @param stream the round's stream, as at the original play
+     * @return the replayed round, settled
      * @throws BetException             when the game does not accept {@code bet}
      * @throws IllegalDecisionException when a decision is illegal where it comes, or the round still waits
      *                                  for a decision after the last one, or a decision is left over
@@ -152,6 +196,10 @@ public interface Game {
      * Plays one round at {@code bet} with the built-in player: at each decision its
      * {@linkplain PendingDecision#advice() advice}, else the model's default. The returned round's
      * {@link PlayedRound#choices()} are those decisions, so {@link #replay} reproduces it.
+     *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @return the settled round with its decisions
      */
     default PlayedRound playRecorded(Bet bet, RandomStream stream) {
         Round round = open(bet, stream);
@@ -166,6 +214,10 @@ public interface Game {
      * Plays one round at {@code bet} with the built-in player into {@code outcome}, which must be sized for
      * {@link #at(Bet) at(bet)} (a table game's win types are the bets placed): the simulation path at a
      * chosen bet, the same as {@code at(bet).play(stream, outcome)}.
+     *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the round's stake, wins and features
      */
     default void play(Bet bet, RandomStream stream, RoundOutcome outcome) {
         at(bet).play(stream, outcome);
@@ -174,6 +226,9 @@ public interface Game {
     /**
      * The exact figures of a round at {@code bet} with the built-in player, when the game has an exact
      * analysis (RTP can depend on coins, and on lines where a cap or a line's position matters).
+     *
+     * @param bet the bet
+     * @return the exact figures at that bet, or empty
      */
     default Optional<ExactFigures> exactFigures(Bet bet) {
         return at(bet).exactFigures();

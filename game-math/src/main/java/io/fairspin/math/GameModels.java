@@ -19,6 +19,8 @@ public final class GameModels {
     /**
      * The game described by the model file at {@code file}.
      *
+     * @param file the model file (JSON)
+     * @return the game, ready to play
      * @throws ModelException naming the file and JSON path when the file is not a valid model
      * @throws IOException    when the file cannot be read
      */
@@ -26,7 +28,13 @@ public final class GameModels {
         return load(file.toString(), readBounded(file));
     }
 
-    /** The game described by {@code json}, read from the file named {@code fileName} (for messages). */
+    /**
+     * The game described by {@code json}, read from the file named {@code fileName} (for messages).
+     *
+     * @param fileName the file's name as the user gave it, for messages
+     * @param json the file's bytes (UTF-8 JSON)
+     * @return the game, ready to play
+     */
     public static Game load(String fileName, byte[] json) {
         return load(fileName, json, null);
     }
@@ -38,6 +46,10 @@ public final class GameModels {
      * {@code id@variant} unless the variant gives its own {@code "id"}; complaints about it name the file as
      * {@code file (variant NAME)} and the JSON path in the model the variant makes.
      *
+     * @param fileName the file's name as the user gave it, for messages
+     * @param json the file's bytes (UTF-8 JSON)
+     * @param variant a name in the model's {@code variants}, or null
+     * @return the game, ready to play
      * @throws ModelException when the model or the variant is not valid, or there is no such variant
      */
     public static Game load(String fileName, byte[] json, String variant) {
@@ -58,7 +70,13 @@ public final class GameModels {
         return read(fileName, root);
     }
 
-    /** The names of the model's RTP variants, in file order; empty when it has none. */
+    /**
+     * The names of the model's RTP variants, in file order; empty when it has none.
+     *
+     * @param fileName the file's name as the user gave it, for messages
+     * @param json the file's bytes (UTF-8 JSON)
+     * @return the variants' names
+     */
     public static List<String> variants(String fileName, byte[] json) {
         JsonNode variants = parse(fileName, json).get("variants");
         if (variants == null) {
@@ -135,7 +153,13 @@ public final class GameModels {
     /** The largest model file read (a real one is a few KiB; /dev/zero is refused by name, not read for ever). */
     public static final int MAX_MODEL_BYTES = 16 << 20;
 
-    /** The bytes of {@code file}, at most {@link #MAX_MODEL_BYTES}; a larger file is refused naming it. */
+    /**
+     * The bytes of {@code file}, at most {@link #MAX_MODEL_BYTES}; a larger file is refused naming it.
+     *
+     * @param file the model file
+     * @return its bytes
+     * @throws java.io.IOException when the file cannot be read or is larger than the limit
+     */
     public static byte[] readBounded(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new java.nio.file.FileSystemException(file.toString(), null, "is a folder, expected a file");

@@ -3,12 +3,14 @@ package io.fairspin.math;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.HoldAndWinGame;
 import io.fairspin.math.table.TableGames;
 import java.util.Arrays;
 
 /** The game types a model file's {@code "type"} field names, each with the reader of its documents. */
 enum GameType {
-    SLOT("slot", (file, root) -> root.has("cascade") ? CascadeGame.fromModel(file, root) : SlotGame.fromModel(file, root)),
+    SLOT("slot", (file, root) -> root.has("cascade") ? CascadeGame.fromModel(file, root)
+            : root.has("holdAndWin") ? HoldAndWinGame.fromModel(file, root) : SlotGame.fromModel(file, root)),
     ROULETTE("roulette", TableGames::roulette),
     CRAPS("craps", TableGames::craps),
     BACCARAT("baccarat", TableGames::baccarat),

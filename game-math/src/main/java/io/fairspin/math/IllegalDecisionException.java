@@ -8,6 +8,11 @@ package io.fairspin.math;
 public final class IllegalDecisionException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A decision refused by the round.
+     *
+     * @param message which decision, and what the round allows now
+     */
     public IllegalDecisionException(String message) {
         super(message);
     }

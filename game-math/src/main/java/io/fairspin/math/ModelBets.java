@@ -22,6 +22,10 @@ public final class ModelBets {
      * The limits in {@code root.betLimits}, or the standard wager only when there is none.
      *
      * @param allowed the names a limit may have (for table games, the bets the game offers, and "total")
+     * @param file the model file as the user named it, for messages
+     * @param root the model's JSON root
+     * @param standard the model's standard wager
+     * @return the limits
      * @throws ModelException naming the file and the JSON path of a malformed limit
      */
     public static BetLimits limits(String file, JsonNode root, Bet standard, List<String> allowed) {
@@ -121,6 +125,11 @@ public final class ModelBets {
      * The default action of step {@code step} for an abandoned round, from {@code root.abandon.<step>}, one of
      * {@code choices} (the first is the default when the model says nothing).
      *
+     * @param file the model file as the user named it, for messages
+     * @param root the model's JSON root
+     * @param step the decision step, such as {@code hold} or {@code insurance}
+     * @param choices the step's legal actions, the default first
+     * @return the action an abandoned round takes at that step
      * @throws ModelException naming the field when it is not one of {@code choices}
      */
     public static String abandon(String file, JsonNode root, String step, List<String> choices) {
@@ -140,6 +149,9 @@ public final class ModelBets {
      * Checks {@code root.abandon}: an object whose members are steps of {@code steps}, each one of the step's
      * choices.
      *
+     * @param file the model file as the user named it, for messages
+     * @param root the model's JSON root
+     * @param steps each step's legal actions
      * @throws ModelException naming the field otherwise
      */
     public static void checkAbandon(String file, JsonNode root, Map<String, List<String>> steps) {

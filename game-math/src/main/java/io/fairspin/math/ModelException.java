@@ -8,7 +8,9 @@ package io.fairspin.math;
 public final class ModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The model file as the user named it. */
     private final String file;
+    /** The JSON path of the offending field, such as {@code $.reels[2]}. */
     private final String jsonPath;
 
     /**
@@ -22,10 +24,20 @@ public final class ModelException extends IllegalArgumentException {
         this.jsonPath = jsonPath;
     }
 
+    /**
+     * The model file the error is about.
+     *
+     * @return the file as the user named it
+     */
     public String file() {
         return file;
     }
 
+    /**
+     * The JSON path of the offending field.
+     *
+     * @return a JSON path starting at {@code $}
+     */
     public String jsonPath() {
         return jsonPath;
     }

@@ -19,6 +19,7 @@ public final class ModelFields {
      * @param file   the model file as the user named it
      * @param path   the JSON path of {@code object}
      * @param object the object read
+     * @param allowed the member names allowed
      * @throws ModelException naming the file, the unknown field's path and the fields expected, or the
      *                        object's path when it is not an object
      */

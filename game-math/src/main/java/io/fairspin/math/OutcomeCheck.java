@@ -12,7 +12,7 @@ import java.util.Optional;
  * monitor that counts award frequencies against the exact figures.
  *
  * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
- * {@link #of(Game)} gives the check of a game type that has one (slots today). An instance may keep state
+ * {@link #of(Game)} gives the check of a game type that has one (slots; table and card games but blackjack). An instance may keep state
  * between calls: use one per thread.
  */
 public interface OutcomeCheck {
@@ -20,17 +20,63 @@ public interface OutcomeCheck {
      * Checks one logged round: its outcome (the canonical JSON of {@link PlayedRound#detail()}), its logged bet
      * and win. Returns null when they agree with the model, else what differs (one line, with the JSON path).
      * Adds the base game's award occurrences to {@code awardCounts} (indexed as {@link #awards()}).
+     *
+     * @param outcome the logged outcome
+     * @param bet the logged bet's total, in minor units
+     * @param win the logged win, in minor units
+     * @param awardCounts the running counts of each award, updated in place
+     * @return null when the round is consistent, else one line naming the difference
      */
     String check(JsonNode outcome, long bet, long win, long[] awardCounts);
 
-    /** The awards counted, for example {@code "seven x5"}. */
+    /**
+     * The same for the logged outcome's bytes (UTF-8 JSON, as the audit log keeps them); a check may read them
+     * faster than a parsed tree. By default parses them and calls {@link #check(JsonNode, long, long, long[])}.
+     */
+    default String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        JsonNode tree;
+        try {
+            tree = OutcomeJson.MAPPER.readTree(outcome);
+        } catch (java.io.IOException e) {
+            return "$.outcome: not JSON";
+        }
+        if (tree == null || !tree.isObject()) {
+            return "$.outcome: not a JSON object";
+        }
+        return check(tree, bet, win, awardCounts);
+    }
+
+    /**
+     * The same with the round's logged player choices ({@link RoundChoices#toJson()}, empty for a round at the
+     * standard wager with the built-in player), which a game with decisions or chosen bets plays again. By default
+     * the choices are not needed.
+     */
+    default String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        return check(outcome, bet, win, awardCounts);
+    }
+
+    /**
+     * The awards counted, for example {@code "seven x5"}.
+     *
+     * @return the awards' names
+     */
     List<String> awards();
 
-    /** The exact expected occurrences of each award per round at the standard wager, as {@link #awards()}. */
+    /**
+     * The exact expected occurrences of each award per round at the standard wager, as {@link #awards()}.
+     *
+     * @return the expected occurrences per round, in the order of {@link #awards()}
+     */
     List<Fraction> awardsPerRound();
 
-    /** The check of {@code game}'s type, when it has one. */
+    /**
+     * The check of {@code game}'s type, when it has one.
+     *
+     * @param game the game of the logged rounds
+     * @return its check, or empty for a game type without one
+     */
     static Optional<OutcomeCheck> of(Game game) {
-        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game)) : Optional.empty();
+        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game))
+                : io.fairspin.math.table.TableGames.outcomeCheck(game);
     }
 }

@@ -20,6 +20,17 @@ import java.util.Optional;
  */
 public record PendingDecision(String step, List<String> actions, List<Integer> values, Decision byDefault,
         Optional<Decision> advice, String view) {
+    /**
+     * Checks the decision's step and copies its lists.
+     *
+     * @param step the decision's step, see {@link Decision}
+     * @param actions the legal action names
+     * @param values the values a value-taking action may use: card positions to hold (any subset, each at most once),
+     *     unpicked items (exactly one); empty when no action takes values
+     * @param byDefault the decision taken when the round is abandoned ({@link Round#settle()}), as the model declares
+     * @param advice the built-in strategy's decision (optimal hold, basic strategy), if the game has one
+     * @param view what the player sees so far, as JSON text (cards dealt, hands, the window, picked items)
+     */
     public PendingDecision {
         Objects.requireNonNull(step, "step");
         actions = List.copyOf(actions);
@@ -29,7 +40,12 @@ public record PendingDecision(String step, List<String> actions, List<Integer> v
         Objects.requireNonNull(view, "view");
     }
 
-    /** Whether {@code action} is one of the legal actions (its values are checked by the round). */
+    /**
+     * Whether {@code action} is one of the legal actions (its values are checked by the round).
+     *
+     * @param action an action's name, such as {@code hit}
+     * @return true when the action may be taken now
+     */
     public boolean allows(String action) {
         return actions.contains(action);
     }
@@ -39,6 +55,7 @@ public record PendingDecision(String step, List<String> actions, List<Integer> v
      * distinct values from {@link #values()} (any number, none for a full draw); {@code pick} and
      * {@code gamble} take exactly one of them; every other action takes none.
      *
+     * @param decision the decision to check
      * @throws IllegalDecisionException naming what is not allowed
      */
     public void check(Decision decision) {

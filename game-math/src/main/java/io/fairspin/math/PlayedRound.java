@@ -18,6 +18,16 @@ import java.util.Objects;
  *                played by the built-in strategy through {@link Game#playRecorded(io.fairspin.rng.RandomStream)}
  */
 public record PlayedRound(RoundOutcome outcome, String detail, Bet bet, List<Decision> choices) {
+    /**
+     * Checks the round and copies its choices.
+     *
+     * @param outcome the money figures
+     * @param detail the description as JSON text; its shape is documented per game type in {@code docs/model-format.md}
+     * @param bet the bet the round was played at, in explicit form ({@link Bet#standard()} when the game does not know
+     *     bets)
+     * @param choices the decisions taken in the round, in order; empty for a round without decisions or one played by
+     *     the built-in strategy through {@link Game#playRecorded(io.fairspin.rng.RandomStream)}
+     */
     public PlayedRound {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
@@ -25,7 +35,12 @@ public record PlayedRound(RoundOutcome outcome, String detail, Bet bet, List<Dec
         choices = List.copyOf(choices);
     }
 
-    /** A round at the standard wager without decisions. */
+    /**
+     * A round at the standard wager without decisions.
+     *
+     * @param outcome the round's figures
+     * @param detail the round's description as canonical JSON text
+     */
     public PlayedRound(RoundOutcome outcome, String detail) {
         this(outcome, detail, Bet.standard(), List.of());
     }
@@ -33,6 +48,8 @@ public record PlayedRound(RoundOutcome outcome, String detail, Bet bet, List<Dec
     /**
      * The round's player choices as an audit record holds them: {@link RoundChoices#toJson()} of its bet and
      * decisions.
+     *
+     * @return the bet and decisions, ready for an audit record
      */
     public RoundChoices roundChoices() {
         return new RoundChoices(bet, choices);

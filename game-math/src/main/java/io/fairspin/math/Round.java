@@ -20,13 +20,25 @@ import java.util.Optional;
  * }</pre>
  */
 public interface Round {
-    /** The bet the round was opened with, in explicit form. */
+    /**
+     * The bet the round was opened with, in explicit form.
+     *
+     * @return the bet
+     */
     Bet bet();
 
-    /** The decision the round waits for; empty once it is settled. */
+    /**
+     * The decision the round waits for; empty once it is settled.
+     *
+     * @return the pending decision, or empty
+     */
     Optional<PendingDecision> pending();
 
-    /** Whether the round is settled (no decision pending). */
+    /**
+     * Whether the round is settled (no decision pending).
+     *
+     * @return true once the round is settled
+     */
     default boolean isSettled() {
         return pending().isEmpty();
     }
@@ -34,6 +46,7 @@ public interface Round {
     /**
      * Takes {@code decision} and plays on to the next decision or to the settlement.
      *
+     * @param decision the player's decision
      * @throws IllegalDecisionException when the decision is not legal now (the round is settled, the action is
      *                                  not one of {@link PendingDecision#actions()}, or its values are not
      *                                  allowed); the round's state is then unchanged
@@ -44,20 +57,32 @@ public interface Round {
      * Settles an abandoned round: takes the model's default decision ({@link PendingDecision#byDefault()})
      * for every pending decision until the round is settled, and returns it. On a settled round, returns
      * {@link #result()}.
+     *
+     * @return the settled round
      */
     PlayedRound settle();
 
-    /** The decisions taken so far, the player's and the defaults, in order. */
+    /**
+     * The decisions taken so far, the player's and the defaults, in order.
+     *
+     * @return the decisions, in order
+     */
     List<Decision> choices();
 
     /**
      * The settled round.
      *
+     * @return the settled round
      * @throws IllegalStateException when a decision is still pending
      */
     PlayedRound result();
 
-    /** A round that was settled when it was opened (a game without decisions). */
+    /**
+     * A round that was settled when it was opened (a game without decisions).
+     *
+     * @param played the round, already settled
+     * @return a round with no pending decision
+     */
     static Round settled(PlayedRound played) {
         return new Round() {
             @Override

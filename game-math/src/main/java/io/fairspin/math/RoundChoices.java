@@ -21,12 +21,22 @@ import java.util.Objects;
 public record RoundChoices(Bet bet, List<Decision> decisions) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * Checks the bet and copies the decisions.
+     *
+     * @param bet the bet, explicit
+     * @param decisions the decisions, in order
+     */
     public RoundChoices {
         Objects.requireNonNull(bet, "bet");
         decisions = List.copyOf(decisions);
     }
 
-    /** The canonical JSON. */
+    /**
+     * The canonical JSON.
+     *
+     * @return the bet and decisions as canonical JSON: members sorted by name, no whitespace
+     */
     public String toJson() {
         StringBuilder s = new StringBuilder("{\"bet\":").append(bet.toJson()).append(",\"decisions\":[");
         for (int i = 0; i < decisions.size(); i++) {
@@ -43,6 +53,8 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
     /**
      * Reads {@link #toJson()}'s form.
      *
+     * @param json text in {@link #toJson()}'s form
+     * @return the choices
      * @throws IllegalArgumentException naming the JSON path of what is malformed
      */
     public static RoundChoices fromJson(String json) {

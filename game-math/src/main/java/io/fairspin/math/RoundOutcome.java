@@ -12,18 +12,32 @@ public final class RoundOutcome {
     private final boolean[] featureTriggered;
     private long stake;
 
-    /** An outcome for a game with the given win types and features ({@link Game#winTypes()}, {@link Game#features()}). */
+    /**
+     * An outcome for a game with the given win types and features ({@link Game#winTypes()}, {@link Game#features()}).
+     *
+     * @param winTypes the number of win types, at least 1
+     * @param features the number of features, at least 0
+     */
     public RoundOutcome(int winTypes, int features) {
         this.winByType = new long[winTypes];
         this.featureTriggered = new boolean[features];
     }
 
-    /** An outcome sized for {@code game}. */
+    /**
+     * An outcome sized for {@code game}.
+     *
+     * @param game the game
+     * @return an empty outcome with the game's win types and features
+     */
     public static RoundOutcome forGame(Game game) {
         return new RoundOutcome(game.winTypes().size(), game.features().size());
     }
 
-    /** Clears the figures for the next round and sets its stake. */
+    /**
+     * Clears the figures for the next round and sets its stake.
+     *
+     * @param roundStake the round's initial stake, in minor units
+     */
     public void start(long roundStake) {
         this.stake = roundStake;
         // Loops rather than Arrays.fill: these arrays hold a few elements, and this runs once per round.
@@ -40,27 +54,46 @@ public final class RoundOutcome {
     /**
      * Adds {@code amount} to the round's stake: a stake placed during the round, such as a raise in
      * Three Card Poker, a double or split in blackjack or odds in craps.
+     *
+     * @param amount the added stake, in minor units, at least 0
      */
     public void addStake(long amount) {
         stake += amount;
     }
 
-    /** Adds {@code amount} to the win of type {@code winType} (an index into {@link Game#winTypes()}). */
+    /**
+     * Adds {@code amount} to the win of type {@code winType} (an index into {@link Game#winTypes()}).
+     *
+     * @param winType the win type's index
+     * @param amount the win, in minor units, at least 0
+     */
     public void addWin(int winType, long amount) {
         winByType[winType] += amount;
     }
 
-    /** Marks feature {@code feature} (an index into {@link Game#features()}) as triggered in this round. */
+    /**
+     * Marks feature {@code feature} (an index into {@link Game#features()}) as triggered in this round.
+     *
+     * @param feature the feature's index
+     */
     public void trigger(int feature) {
         featureTriggered[feature] = true;
     }
 
-    /** What the player staked on the round, including any stakes added during it. */
+    /**
+     * What the player staked on the round, including any stakes added during it.
+     *
+     * @return the stake, in minor units
+     */
     public long stake() {
         return stake;
     }
 
-    /** The total win of the round, over all win types. */
+    /**
+     * The total win of the round, over all win types.
+     *
+     * @return the win, in minor units
+     */
     public long win() {
         long total = 0;
         for (long amount : winByType) {
@@ -69,19 +102,40 @@ public final class RoundOutcome {
         return total;
     }
 
-    /** The win of type {@code winType}. */
+    /**
+     * The win of type {@code winType}.
+     *
+     * @param winType the win type's index
+     * @return that win type's win, in minor units
+     */
     public long win(int winType) {
         return winByType[winType];
     }
 
+    /**
+     * Whether feature {@code feature} was triggered in this round.
+     *
+     * @param feature the feature's index
+     * @return true when triggered
+     */
     public boolean triggered(int feature) {
         return featureTriggered[feature];
     }
 
+    /**
+     * The number of win types.
+     *
+     * @return the number of win types this outcome holds
+     */
     public int winTypeCount() {
         return winByType.length;
     }
 
+    /**
+     * The number of features.
+     *
+     * @return the number of features this outcome holds
+     */
     public int featureCount() {
         return featureTriggered.length;
     }
@@ -89,6 +143,7 @@ public final class RoundOutcome {
     /**
      * Makes this outcome equal to {@code other}, which must be sized alike.
      *
+     * @param other the outcome to copy
      * @throws IllegalArgumentException when the sizes differ
      */
     public void copyFrom(RoundOutcome other) {
@@ -118,7 +173,11 @@ public final class RoundOutcome {
                 + Arrays.toString(featureTriggered) + "]";
     }
 
-    /** An independent copy. */
+    /**
+     * An independent copy.
+     *
+     * @return a new outcome equal to this one
+     */
     public RoundOutcome copy() {
         RoundOutcome copy = new RoundOutcome(winByType.length, featureTriggered.length);
         copy.stake = stake;

@@ -47,6 +47,8 @@ public final class StrictJson {
     /**
      * The document in {@code json} (UTF-8).
      *
+     * @param json the document's bytes
+     * @return the parsed document
      * @throws InvalidJsonException "not valid JSON at line L, column C: what", or which limit was broken
      */
     public static JsonNode read(byte[] json) throws InvalidJsonException {

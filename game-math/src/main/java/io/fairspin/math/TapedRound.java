@@ -24,6 +24,10 @@ public final class TapedRound implements Round {
         /**
          * Plays the round from {@code stream}, asking {@code player} at each decision, and returns it
          * settled; its {@link PlayedRound#choices()} are replaced by the round's decisions.
+         *
+         * @param player answers each decision
+         * @param stream where the round's random numbers come from
+         * @return the settled round
          */
         PlayedRound play(Player player, RandomStream stream);
     }
@@ -31,6 +35,12 @@ public final class TapedRound implements Round {
     /** Answers a decision. */
     @FunctionalInterface
     public interface Player {
+        /**
+         * The decision to take at {@code pending}.
+         *
+         * @param pending the decision the round waits for
+         * @return a legal decision
+         */
         Decision decide(PendingDecision pending);
     }
 
@@ -43,7 +53,13 @@ public final class TapedRound implements Round {
     private PendingDecision pending;
     private PlayedRound result;
 
-    /** Opens the round: plays {@code script} on {@code stream} up to its first decision or its end. */
+    /**
+     * Opens the round: plays {@code script} on {@code stream} up to its first decision or its end.
+     *
+     * @param bet the round's bet
+     * @param stream where the round's random numbers come from
+     * @param script the game's round logic
+     */
     public TapedRound(Bet bet, RandomStream stream, Script script) {
         this.bet = bet;
         this.script = script;
@@ -71,7 +87,9 @@ public final class TapedRound implements Round {
             throw new Pause(asked);
         };
         try {
-            PlayedRound played = script.play(player, new Tape());
+            // A round checked against its logged draws (LoggedDraws) re-runs on them from the first.
+            RandomStream draws = source instanceof LoggedDraws ? ((LoggedDraws) source).rewound() : new Tape();
+            PlayedRound played = script.play(player, draws);
             result = new PlayedRound(played.outcome(), played.detail(), bet, choices);
             pending = null;
         } catch (Pause p) {

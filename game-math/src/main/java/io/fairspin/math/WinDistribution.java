@@ -13,6 +13,8 @@ public interface WinDistribution {
     /**
      * Each total win one round can pay (minor units, 0 for no win) with its exact probability; the
      * probabilities sum to 1 − {@link #featureRounds()}. Empty when the game cannot state it.
+     *
+     * @return the probability of each total win, by win in minor units; or empty
      */
     Optional<SortedMap<Long, Fraction>> winDistribution();
 

@@ -40,7 +40,8 @@ class BetContractTest {
 
     private static boolean cascading(Path file) {
         try {
-            return Files.readString(file).contains("\"cascade\"");
+            String text = Files.readString(file);
+            return text.contains("\"cascade\"");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -85,22 +85,38 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         }
     }
 
-    /** A builder with the defaults: CTR_DRBG AES-256, 256-bit strength, OS entropy, no prediction resistance. */
+    /**
+     * A builder with the defaults: CTR_DRBG AES-256, 256-bit strength, OS entropy, no prediction resistance.
+     *
+     * @return a new builder; each call starts again from the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The mechanism in use. */
+    /**
+     * The mechanism in use.
+     *
+     * @return the DRBG mechanism this generator instantiated, fixed for its life
+     */
     public DrbgMechanism mechanism() {
         return mechanism;
     }
 
-    /** The instantiated security strength in bits. */
+    /**
+     * The instantiated security strength in bits.
+     *
+     * @return the security strength in bits: 112, 128, 192 or 256
+     */
     public int securityStrength() {
         return securityStrength;
     }
 
-    /** This instance's identifier, 16 lowercase hex digits; escrow records name their DRBG by it. */
+    /**
+     * This instance's identifier, 16 lowercase hex digits; escrow records name their DRBG by it.
+     *
+     * @return the instance identifier, 16 lowercase hex digits, the same in every escrow record of this generator
+     */
     public String instanceId() {
         return instanceId;
     }
@@ -110,6 +126,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      * of {@link RoundSeed#seedLength} bytes whose additional input is {@link RoundSeed#drawInput}. With
      * an escrow, the request is recorded before the seed is returned, so an auditor can recompute it.
      *
+     * @param roundId the round's identifier, as the audit log will record it; it is hashed into the draw's additional
+     *     input
+     * @return the round's seed, still secret: publish its commitment before the round, reveal it after
      * @throws IllegalArgumentException when the round id is empty, longer than 256 bytes or has control characters
      * @throws RngFailureException      when the generator has failed or the escrow record cannot be written
      */
@@ -134,6 +153,8 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      *
      * <p>An empty list draws nothing and writes no escrow record.
      *
+     * @param roundIds the rounds' identifiers, in the order their seeds are drawn; an empty list draws nothing
+     * @return one seed per round id, in the order of {@code roundIds}
      * @throws IllegalArgumentException when a round id is not valid or appears twice, or when there are
      *                                  more round ids than {@link #MAX_ROUND_SEEDS} or the reseed interval
      * @throws RngFailureException      when the generator has failed or the escrow record cannot be written;
@@ -240,6 +261,8 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
 
     /**
      * The generator's health, for a readiness probe: never blocks on the generator's lock and never throws.
+     *
+     * @return a snapshot of the generator's and its entropy source's health, as of this call
      */
     public RngHealth health() {
         String failed = failureMessage;
@@ -338,7 +361,12 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         private Builder() {
         }
 
-        /** The DRBG mechanism; CTR_DRBG with AES-256 by default. */
+        /**
+         * The DRBG mechanism; CTR_DRBG with AES-256 by default.
+         *
+         * @param value the mechanism, not null
+         * @return this builder
+         */
         public Builder mechanism(DrbgMechanism value) {
             if (value == null) {
                 throw new IllegalArgumentException("mechanism: must not be null");
@@ -347,7 +375,12 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
             return this;
         }
 
-        /** The security strength in bits: 112, 128, 192 or 256, at most the mechanism's; its maximum by default. */
+        /**
+         * The security strength in bits: 112, 128, 192 or 256, at most the mechanism's; its maximum by default.
+         *
+         * @param bits 112, 128, 192 or 256, at most {@link DrbgMechanism#maxSecurityStrength()}
+         * @return this builder
+         */
         public Builder securityStrength(int bits) {
             if (bits != 112 && bits != 128 && bits != 192 && bits != 256) {
                 throw new IllegalArgumentException("securityStrength: must be 112, 128, 192 or 256 bits, was " + bits);
@@ -356,13 +389,23 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
             return this;
         }
 
-        /** The personalization string, unique to the application or server where possible; "fairspin" by default. */
+        /**
+         * The personalization string, unique to the application or server where possible; "fairspin" by default.
+         *
+         * @param value the personalization string's bytes (copied), or null for the default
+         * @return this builder
+         */
         public Builder personalization(byte[] value) {
             personalization = value == null ? null : value.clone();
             return this;
         }
 
-        /** Generate requests between reseeds, in [1, 2^48]; 65,536 (4 GiB of output) by default. */
+        /**
+         * Generate requests between reseeds, in [1, 2^48]; 65,536 (4 GiB of output) by default.
+         *
+         * @param requests the number of generate requests after which the DRBG reseeds, 1 to 2^48
+         * @return this builder
+         */
         public Builder reseedInterval(long requests) {
             if (requests < 1 || requests > DrbgMechanism.MAX_RESEED_INTERVAL) {
                 throw new IllegalArgumentException("reseedInterval: must be in [1, 2^48], was " + requests);
@@ -371,7 +414,12 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
             return this;
         }
 
-        /** Whether every generate request is preceded by a reseed from the entropy source; off by default. */
+        /**
+         * Whether every generate request is preceded by a reseed from the entropy source; off by default.
+         *
+         * @param value true to reseed before every generate request (slower: each request reads the entropy source)
+         * @return this builder
+         */
         public Builder predictionResistance(boolean value) {
             predictionResistance = value;
             return this;
@@ -381,13 +429,21 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
          * Receives every {@link RngHealthEvent} (reseeds and failures) in the generator's thread, besides the
          * {@code System.Logger} events; a game server can write them into its audit log. It must not call the
          * generator.
+         *
+         * @param value the listener, or null for none
+         * @return this builder
          */
         public Builder healthListener(java.util.function.Consumer<RngHealthEvent> value) {
             healthListener = value;
             return this;
         }
 
-        /** The health-tested entropy source; the operating system's by default. */
+        /**
+         * The health-tested entropy source; the operating system's by default.
+         *
+         * @param value the source, with its own health tests and min-entropy claim
+         * @return this builder
+         */
         public Builder entropySource(HealthTestedEntropySource value) {
             if (value == null) {
                 throw new IllegalArgumentException("entropySource: must not be null");
@@ -401,6 +457,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
          * instead of assuming full entropy (8 bits per byte): the generator then reads 8/H times as many
          * bytes for each input, and the health tests use the cutoffs for H (alpha 2^-30). H comes from an
          * SP 800-90B assessment of bytes collected from the source ({@code fairspin certify entropy}).
+         *
+         * @param minEntropyPerByte the assessed min-entropy of one OS byte, in bits, in (0, 8]
+         * @return this builder
          */
         public Builder assessedOsEntropy(double minEntropyPerByte) {
             if (!(minEntropyPerByte > 0 && minEntropyPerByte <= 8)) {
@@ -414,6 +473,9 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         /**
          * Escrows the DRBG's inputs (for example with {@code io.fairspin.rng.escrow.SeedEscrow}); none by
          * default.
+         *
+         * @param value where the DRBG's inputs are recorded, or null for no escrow
+         * @return this builder
          */
         public Builder escrow(DrbgEscrow value) {
             escrow = value;
@@ -423,6 +485,7 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
         /**
          * Instantiates the generator, reading entropy.
          *
+         * @return a new, instantiated generator; close it to wipe its state
          * @throws IllegalArgumentException when the settings do not fit together
          * @throws RngFailureException      when the entropy source fails or the escrow cannot record
          */

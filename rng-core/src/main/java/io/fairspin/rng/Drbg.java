@@ -12,13 +12,20 @@ package io.fairspin.rng;
  */
 public interface Drbg extends AutoCloseable {
 
-    /** The mechanism this is an instantiation of. */
+    /**
+     * The mechanism this is an instantiation of.
+     *
+     * @return the mechanism, which fixes the algorithm and the seed length
+     */
     DrbgMechanism mechanism();
 
     /**
      * Fills {@code out[offset, offset+length)} with output (SP 800-90A Generate_algorithm).
      *
      * @param additionalInput optional additional input; null or empty means none
+     * @param out the array to fill
+     * @param offset where in {@code out} the output starts
+     * @param length the number of bytes, at most {@link DrbgMechanism#MAX_BYTES_PER_REQUEST}
      * @throws ReseedRequiredException when the reseed interval is used up; nothing is written then
      * @throws IllegalStateException   when the instance was closed
      */
@@ -29,6 +36,9 @@ public interface Drbg extends AutoCloseable {
      * the same index (null for none): the same as calling {@link #generate(byte[], int, int, byte[])} for
      * each in order. A DRBG whose calls are escrowed records them together, with one durable write.
      *
+     * @param outputs the arrays to fill, one generate request each, in order
+     * @param additionalInputs the additional input of each request (same length as {@code outputs}), or null for none
+     *     at all
      * @throws ReseedRequiredException when the reseed interval runs out before the last request
      */
     default void generateEach(byte[][] outputs, byte[][] additionalInputs) {
@@ -41,7 +51,11 @@ public interface Drbg extends AutoCloseable {
         }
     }
 
-    /** Fills all of {@code out} with output and no additional input. */
+    /**
+     * Fills all of {@code out} with output and no additional input.
+     *
+     * @param out the array to fill, at most {@link DrbgMechanism#MAX_BYTES_PER_REQUEST} bytes (64 KiB)
+     */
     default void generate(byte[] out) {
         generate(out, 0, out.length, null);
     }
@@ -51,10 +65,16 @@ public interface Drbg extends AutoCloseable {
      * counter.
      *
      * @param additionalInput optional additional input; null or empty means none
+     * @param entropyInput fresh entropy input of at least the security strength; never retained, the caller should wipe
+     *     it
      */
     void reseed(byte[] entropyInput, byte[] additionalInput);
 
-    /** The number of generate requests that may still be made before a reseed is required. */
+    /**
+     * The number of generate requests that may still be made before a reseed is required.
+     *
+     * @return the remaining generate requests, 0 when the next one needs a reseed
+     */
     long requestsBeforeReseed();
 
     /** Overwrites the internal state with zeros; every later call throws {@link IllegalStateException}. */

@@ -18,6 +18,12 @@ public interface DrbgEscrow {
      *
      * @param instanceId   the DRBG instance's identifier: 16 lowercase hex digits, unique
      * @param requestBytes the size of the instance's ordinary generate requests
+     * @param mechanism the mechanism to instantiate
+     * @param entropyInput the entropy input read for the instantiation; escrowed sealed, never retained in clear
+     * @param nonce the nonce, or null for CTR_DRBG without derivation function
+     * @param personalization the personalization string, or null for none
+     * @param reseedInterval generate requests allowed before a reseed is required
+     * @return the instantiated DRBG, whose reseeds and recorded requests go into the escrow before they take effect
      * @throws RngFailureException when the record cannot be written durably
      */
     Drbg instantiate(String instanceId, DrbgMechanism mechanism, byte[] entropyInput, byte[] nonce,

@@ -54,27 +54,47 @@ public enum DrbgMechanism {
         this.seedLengthBytes = seedLengthBytes;
     }
 
-    /** The name used on the command line and in reports, for example {@code ctr-aes256}. */
+    /**
+     * The name used on the command line and in reports, for example {@code ctr-aes256}.
+     *
+     * @return the lowercase command-line name, such as {@code hash-sha256}
+     */
     public String cliName() {
         return cliName;
     }
 
-    /** The highest security strength in bits this mechanism supports (SP 800-57 Part 1). */
+    /**
+     * The highest security strength in bits this mechanism supports (SP 800-57 Part 1).
+     *
+     * @return the highest security strength in bits: 128 for the AES-128 mechanisms, 256 for the others
+     */
     public int maxSecurityStrength() {
         return maxSecurityStrength;
     }
 
-    /** Whether this mechanism is CTR_DRBG without a derivation function, which needs full-entropy input. */
+    /**
+     * Whether this mechanism is CTR_DRBG without a derivation function, which needs full-entropy input.
+     *
+     * @return true for CTR_DRBG without derivation function
+     */
     public boolean requiresFullEntropy() {
         return family == Family.CTR_NO_DF;
     }
 
-    /** The seed length of a CTR_DRBG without derivation function, in bytes: the exact entropy input size. */
+    /**
+     * The seed length of a CTR_DRBG without derivation function, in bytes: the exact entropy input size.
+     *
+     * @return the seed length in bytes (key length plus block length)
+     */
     public int seedLengthBytes() {
         return seedLengthBytes;
     }
 
-    /** Whether the mechanism takes a nonce at instantiation (all but CTR_DRBG without derivation function). */
+    /**
+     * Whether the mechanism takes a nonce at instantiation (all but CTR_DRBG without derivation function).
+     *
+     * @return false only for CTR_DRBG without derivation function
+     */
     public boolean usesNonce() {
         return family != Family.CTR_NO_DF;
     }
@@ -85,6 +105,7 @@ public enum DrbgMechanism {
      * @param entropyInput    the entropy input; never retained, the caller should wipe it
      * @param nonce           the nonce, or null (must be null or empty for CTR_DRBG without df)
      * @param personalization the personalization string, or null
+     * @return a new DRBG in its instantiated state
      */
     public Drbg instantiate(byte[] entropyInput, byte[] nonce, byte[] personalization) {
         return instantiate(entropyInput, nonce, personalization, MAX_RESEED_INTERVAL);
@@ -93,6 +114,12 @@ public enum DrbgMechanism {
     /**
      * Instantiates the mechanism with a chosen reseed interval: the number of generate requests allowed
      * before {@link Drbg#generate} throws {@link ReseedRequiredException}.
+     *
+     * @param entropyInput the entropy input; never retained, the caller should wipe it
+     * @param nonce the nonce, or null (must be null or empty for CTR_DRBG without derivation function)
+     * @param personalization the personalization string, or null for none
+     * @param reseedInterval generate requests allowed before a reseed is required, 1 to 2^48
+     * @return a new DRBG in its instantiated state
      */
     public Drbg instantiate(byte[] entropyInput, byte[] nonce, byte[] personalization, long reseedInterval) {
         if (reseedInterval < 1 || reseedInterval > MAX_RESEED_INTERVAL) {
@@ -115,6 +142,8 @@ public enum DrbgMechanism {
     /**
      * Looks a mechanism up by its command-line name.
      *
+     * @param name a command-line name such as {@code ctr-aes256}, case-sensitive
+     * @return the mechanism of that name
      * @throws IllegalArgumentException naming the accepted names when there is no such mechanism
      */
     public static DrbgMechanism fromCliName(String name) {

@@ -15,6 +15,7 @@ public final class DrbgStream extends RandomStream implements AutoCloseable {
      *
      * @param requestBytes in [1, {@link DrbgMechanism#MAX_BYTES_PER_REQUEST}]; part of what fixes the
      *                     byte sequence, so a replay must use the same value
+     * @param drbg the instantiated DRBG the stream draws from; the stream closes it when closed
      */
     public DrbgStream(Drbg drbg, int requestBytes) {
         super(checkRequest(requestBytes));

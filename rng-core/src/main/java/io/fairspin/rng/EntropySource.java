@@ -10,6 +10,7 @@ public interface EntropySource {
     /**
      * Fills {@code samples} with fresh samples.
      *
+     * @param samples the array to fill, one 8-bit sample per byte
      * @throws RngFailureException when the source cannot deliver; it never returns fewer samples
      */
     void read(byte[] samples);

@@ -36,6 +36,7 @@ public final class HealthTestedEntropySource implements EntropySource {
      *
      * @param minEntropyPerSample the min-entropy claimed for each 8-bit sample, in (0, 8]
      * @param alphaExponent       alpha = 2^-alphaExponent, in [20, 40]
+     * @param source the raw noise source, read through the tests
      * @throws EntropyHealthException when the start-up test fails
      */
     public HealthTestedEntropySource(EntropySource source, double minEntropyPerSample, int alphaExponent) {
@@ -59,6 +60,8 @@ public final class HealthTestedEntropySource implements EntropySource {
      * The operating system's source, claimed at full entropy (8 bits per byte), with the default alpha:
      * one instance per process, opened and start-up tested on first use, so generators share one open
      * device and one health-test state (a failure of the OS source stops them all).
+     *
+     * @return the process-wide OS source at 8 bits of min-entropy per byte
      */
     public static synchronized HealthTestedEntropySource os() {
         if (osSource == null) {
@@ -81,6 +84,10 @@ public final class HealthTestedEntropySource implements EntropySource {
      * (for example the result of {@code fairspin certify entropy} on bytes collected from it), with the
      * health-test cutoffs for that entropy and {@code 2^-alphaExponent}. A new instance, with its own
      * health-test state.
+     *
+     * @param minEntropyPerSample the assessed min-entropy of one OS byte, in bits, in (0, 8]
+     * @param alphaExponent the false-alarm rate of each test is 2^-alphaExponent, in [20, 40]
+     * @return a new, start-up tested source
      */
     public static HealthTestedEntropySource os(double minEntropyPerSample, int alphaExponent) {
         return new HealthTestedEntropySource(OsEntropySource.open(), minEntropyPerSample, alphaExponent);
@@ -89,6 +96,10 @@ public final class HealthTestedEntropySource implements EntropySource {
     /**
      * The repetition count test's cutoff (SP 800-90B section 4.4.1) for a source of {@code
      * minEntropyPerSample} bits per sample and a false-alarm rate of 2^-alphaExponent.
+     *
+     * @param minEntropyPerSample the min-entropy H of one sample, in bits, in (0, 8]
+     * @param alphaExponent the false-alarm rate is 2^-alphaExponent
+     * @return C = 1 + ceil(alphaExponent / H): that many identical samples in a row fail the test
      */
     public static int repetitionCutoff(double minEntropyPerSample, int alphaExponent) {
         return HealthTestCutoffs.repetitionCount(minEntropyPerSample, alphaExponent);
@@ -97,37 +108,66 @@ public final class HealthTestedEntropySource implements EntropySource {
     /**
      * The adaptive proportion test's cutoff (section 4.4.2, window {@link #proportionWindow()}) for a
      * source of {@code minEntropyPerSample} bits per sample and a false-alarm rate of 2^-alphaExponent.
+     *
+     * @param minEntropyPerSample the min-entropy H of one sample, in bits, in (0, 8]
+     * @param alphaExponent the false-alarm rate is 2^-alphaExponent
+     * @return the smallest count of the window's first sample, within the window, that fails the test
      */
     public static int proportionCutoff(double minEntropyPerSample, int alphaExponent) {
         return HealthTestCutoffs.adaptiveProportion(minEntropyPerSample, alphaExponent);
     }
 
-    /** The adaptive proportion test's window: 512 samples (SP 800-90B's window for non-binary samples). */
+    /**
+     * The adaptive proportion test's window: 512 samples (SP 800-90B's window for non-binary samples).
+     *
+     * @return 512
+     */
     public static int proportionWindow() {
         return HealthTestCutoffs.WINDOW;
     }
 
-    /** The declared min-entropy per 8-bit sample, in bits. */
+    /**
+     * The declared min-entropy per 8-bit sample, in bits.
+     *
+     * @return the claimed min-entropy, in (0, 8] bits
+     */
     public double minEntropyPerSample() {
         return minEntropyPerSample;
     }
 
-    /** Samples needed to gather {@code bits} bits of min-entropy. */
+    /**
+     * Samples needed to gather {@code bits} bits of min-entropy.
+     *
+     * @param bits the min-entropy wanted, in bits, at least 0
+     * @return ceil(bits / min-entropy per sample)
+     */
     public int samplesFor(int bits) {
         return (int) Math.ceil(bits / minEntropyPerSample);
     }
 
-    /** The repetition count test's cutoff C: C identical samples in a row fail. */
+    /**
+     * The repetition count test's cutoff C: C identical samples in a row fail.
+     *
+     * @return the repetition count cutoff, at least 2
+     */
     public int repetitionCutoff() {
         return repetitionCutoff;
     }
 
-    /** The adaptive proportion test's cutoff C: C copies of a window's first sample in the window fail. */
+    /**
+     * The adaptive proportion test's cutoff C: C copies of a window's first sample in the window fail.
+     *
+     * @return the adaptive proportion cutoff, at most the window
+     */
     public int proportionCutoff() {
         return proportionCutoff;
     }
 
-    /** Whether every health test has passed so far (a failure is final). */
+    /**
+     * Whether every health test has passed so far (a failure is final).
+     *
+     * @return false once any test has failed; the source then refuses every read
+     */
     public synchronized boolean healthy() {
         return failure == null;
     }

@@ -22,7 +22,15 @@ public final class HmacProvablyFair {
     private HmacProvablyFair() {
     }
 
-    /** The first {@code count} floats of a bet, each in [0, 1) with 32 bits of resolution. */
+    /**
+     * The first {@code count} floats of a bet, each in [0, 1) with 32 bits of resolution.
+     *
+     * @param serverSeed the operator's secret seed, revealed after the bets
+     * @param clientSeed the player's seed
+     * @param nonce the bet's number under this pair of seeds, from 0
+     * @param count how many floats, at least 0
+     * @return {@code count} floats in [0, 1), each a multiple of 2^-32
+     */
     public static double[] floats(String serverSeed, String clientSeed, long nonce, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count: must not be negative, was " + count);
@@ -42,7 +50,15 @@ public final class HmacProvablyFair {
         return floats;
     }
 
-    /** A roulette result: floor(float_0 * pockets). */
+    /**
+     * A roulette result: floor(float_0 * pockets).
+     *
+     * @param serverSeed the operator's secret seed, revealed after the bets
+     * @param clientSeed the player's seed
+     * @param nonce the bet's number under this pair of seeds, from 0
+     * @param pockets the wheel's pockets, 37 for European roulette
+     * @return the winning pocket, in [0, pockets)
+     */
     public static int roulette(String serverSeed, String clientSeed, long nonce, int pockets) {
         if (pockets < 1) {
             throw new IllegalArgumentException("pockets: must be positive, was " + pockets);
@@ -54,6 +70,13 @@ public final class HmacProvablyFair {
      * The mine positions of a mines game, sorted: tiles 0..tiles-1 are drawn without replacement, each
      * float picking index floor(float * remaining) of the tiles left; the first {@code mines} drawn are
      * mines.
+     *
+     * @param serverSeed the operator's secret seed, revealed after the bets
+     * @param clientSeed the player's seed
+     * @param nonce the bet's number under this pair of seeds, from 0
+     * @param tiles the board's tiles, 25 for a 5 x 5 board
+     * @param mines how many of them are mines, in [0, tiles]
+     * @return the mines' tile indices, ascending, each in [0, tiles)
      */
     public static int[] mines(String serverSeed, String clientSeed, long nonce, int tiles, int mines) {
         if (tiles < 1 || mines < 0 || mines > tiles) {

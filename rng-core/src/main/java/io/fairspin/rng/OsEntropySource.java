@@ -29,6 +29,7 @@ public final class OsEntropySource implements EntropySource {
     /**
      * Opens the operating system's source.
      *
+     * @return the source (/dev/urandom on Linux and macOS, the native strong source elsewhere)
      * @throws RngFailureException when this system has none fairspin knows
      */
     public static OsEntropySource open() {

@@ -199,7 +199,11 @@ public abstract class RandomStream implements RandomGenerator {
 
     // ---- Shuffles, samples and picks: sections 4 to 6. ----
 
-    /** Shuffles {@code values} in place by Fisher-Yates: for i from n-1 down to 1, swap i with uniform(i+1). */
+    /**
+     * Shuffles {@code values} in place by Fisher-Yates: for i from n-1 down to 1, swap i with uniform(i+1).
+     *
+     * @param values the array to shuffle; n - 1 draws for n values
+     */
     public void shuffle(int[] values) {
         fisherYates(values.length, (i, j) -> {
             int held = values[i];
@@ -208,7 +212,12 @@ public abstract class RandomStream implements RandomGenerator {
         });
     }
 
-    /** Shuffles {@code list} in place by the same Fisher-Yates as {@link #shuffle(int[])}. */
+    /**
+     * Shuffles {@code list} in place by the same Fisher-Yates as {@link #shuffle(int[])}.
+     *
+     * @param <T> the element type
+     * @param list a mutable list, shuffled in place; n - 1 draws for n elements
+     */
     public <T> void shuffle(List<T> list) {
         Object[] values = list.toArray();
         fisherYates(values.length, (i, j) -> {
@@ -239,6 +248,10 @@ public abstract class RandomStream implements RandomGenerator {
     /**
      * Draws {@code k} distinct integers from [0, n) in the order drawn, by a partial Fisher-Yates over
      * 0..n-1: for i from 0 to k-1, swap i with i + uniform(n - i) and take position i.
+     *
+     * @param n the population size, at least 1
+     * @param k how many to draw, in [0, n]
+     * @return the {@code k} distinct values in the order drawn
      */
     public int[] sample(int n, int k) {
         if (n < 0) {
@@ -256,12 +269,22 @@ public abstract class RandomStream implements RandomGenerator {
         return drawn;
     }
 
-    /** Picks an index with probability proportional to its weight; see {@link WeightedTable#of}. */
+    /**
+     * Picks an index with probability proportional to its weight; see {@link WeightedTable#of}.
+     *
+     * @param weights non-negative weights, not all zero
+     * @return the picked index, in [0, weights.length)
+     */
     public int pick(long... weights) {
         return pick(WeightedTable.of(weights));
     }
 
-    /** Picks an entry of {@code table}: r = uniform(total), then the first i with {@code r < w[0] + ... + w[i]}. */
+    /**
+     * Picks an entry of {@code table}: r = uniform(total), then the first i with {@code r < w[0] + ... + w[i]}.
+     *
+     * @param table the prepared weights
+     * @return the picked index, in [0, table.size())
+     */
     public int pick(WeightedTable table) {
         return table.indexOf(uniform(table.total()));
     }

@@ -17,7 +17,11 @@ import java.util.Optional;
 public record RngHealth(String instanceId, boolean healthy, boolean entropySourceHealthy, long reseeds,
                         long lastReseedMillis, Optional<String> lastFailure, long lastFailureMillis) {
 
-    /** Whether a readiness probe should report ready: healthy, with a healthy entropy source. */
+    /**
+     * Whether a readiness probe should report ready: healthy, with a healthy entropy source.
+     *
+     * @return true when both the generator and its entropy source are healthy
+     */
     public boolean ready() {
         return healthy && entropySourceHealthy;
     }

@@ -24,6 +24,15 @@ public record RngHealthEvent(String instanceId, Kind kind, long atMillis, long r
         HEALTH_FAILURE
     }
 
+    /**
+     * Checks the event's fields.
+     *
+     * @param instanceId the generator's instance id
+     * @param kind what happened
+     * @param atMillis when (epoch milliseconds)
+     * @param reseeds reseeds so far, this one included
+     * @param detail for a failure its message; empty for a reseed
+     */
     public RngHealthEvent {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(kind, "kind");

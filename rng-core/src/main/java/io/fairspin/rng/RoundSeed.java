@@ -43,6 +43,10 @@ public final class RoundSeed {
     /**
      * A round's seed, for replay or verification once it was revealed.
      *
+     * @param mechanism the mechanism of the generator the seed came from
+     * @param roundId the round's identifier
+     * @param seed the revealed seed (copied), {@link #seedLength(DrbgMechanism)} bytes
+     * @return the seed, ready to replay or check a commitment
      * @throws IllegalArgumentException when the round id is not valid or the seed's length is not
      *                                  {@link #seedLength(DrbgMechanism)}
      */
@@ -102,6 +106,10 @@ public final class RoundSeed {
     /**
      * The seed length for a mechanism: the seed length of CTR_DRBG without derivation function (its
      * entropy input must be exactly that), otherwise the mechanism's highest security strength in bytes.
+     *
+     * @param mechanism the generator's mechanism
+     * @return the seed length in bytes: 48 (AES-256) or 32 (AES-128) for CTR_DRBG without derivation function, else the
+     *     highest security strength in bytes (32, or 16 for {@code ctr-aes128})
      */
     public static int seedLength(DrbgMechanism mechanism) {
         return mechanism.requiresFullEntropy() ? mechanism.seedLengthBytes() : mechanism.maxSecurityStrength() / 8;
@@ -110,18 +118,29 @@ public final class RoundSeed {
     /**
      * The additional input of the generate request that draws a round's seed:
      * SHA-256(lp("fairspin/round-seed/v1") || lp(UTF-8 round id)). Escrow replay finds a round by it.
+     *
+     * @param roundId the round's identifier
+     * @return the 32-byte additional input
      */
     public static byte[] drawInput(String roundId) {
         checkRoundId(roundId);
         return sha256(DRAW_TAG, utf8(roundId));
     }
 
-    /** The round id this seed belongs to. */
+    /**
+     * The round id this seed belongs to.
+     *
+     * @return the round id
+     */
     public String roundId() {
         return roundId;
     }
 
-    /** The mechanism of the generator the seed came from, which also expands it. */
+    /**
+     * The mechanism of the generator the seed came from, which also expands it.
+     *
+     * @return the mechanism
+     */
     public DrbgMechanism mechanism() {
         return mechanism;
     }
@@ -129,6 +148,8 @@ public final class RoundSeed {
     /**
      * The commitment to publish before the round is played:
      * SHA-256(lp("fairspin/round-commitment/v1") || lp(mechanism name) || lp(round id) || lp(seed)).
+     *
+     * @return the 32-byte commitment
      */
     public byte[] commitment() {
         return sha256(COMMITMENT_TAG, ascii(mechanism.cliName()), utf8(roundId), seed);
@@ -137,6 +158,7 @@ public final class RoundSeed {
     /**
      * Checks that {@code commitment} is this seed's commitment.
      *
+     * @param commitment the commitment published before the round, 32 bytes
      * @throws IllegalArgumentException when it is not
      */
     public void verifyCommitment(byte[] commitment) {
@@ -145,12 +167,20 @@ public final class RoundSeed {
         }
     }
 
-    /** A copy of the seed, to reveal once the round is settled (never before). */
+    /**
+     * A copy of the seed, to reveal once the round is settled (never before).
+     *
+     * @return a copy of the secret seed; the caller should wipe it after use
+     */
     public byte[] reveal() {
         return seed.clone();
     }
 
-    /** The round's stream without a client seed. */
+    /**
+     * The round's stream without a client seed.
+     *
+     * @return a new stream over the round's DRBG; close it when done
+     */
     public DrbgStream stream() {
         return stream(null);
     }
@@ -162,6 +192,7 @@ public final class RoundSeed {
      * lp(client seed)), read in requests of {@link #STREAM_REQUEST_BYTES} bytes.
      *
      * @param clientSeed the player's seed in provably-fair mode; null or empty for none
+     * @return a new stream over the round's DRBG; close it when done
      */
     public DrbgStream stream(byte[] clientSeed) {
         byte[] nonce = mechanism.usesNonce() ? Arrays.copyOf(sha256(NONCE_TAG, utf8(roundId)), 16) : null;

@@ -17,6 +17,8 @@ public final class WeightedTable {
     /**
      * Builds a table from weights.
      *
+     * @param weights non-negative weights, not all zero, summing to at most 2^63 - 1
+     * @return the table, with the weights copied
      * @throws IllegalArgumentException naming {@code weights} when it is null or empty, holds a negative
      *                                  weight, sums to zero, or sums past 2^63 - 1
      */
@@ -43,17 +45,30 @@ public final class WeightedTable {
         return new WeightedTable(cumulative);
     }
 
-    /** The number of entries. */
+    /**
+     * The number of entries.
+     *
+     * @return the number of weights, at least 1
+     */
     public int size() {
         return cumulative.length;
     }
 
-    /** The sum of all weights. */
+    /**
+     * The sum of all weights.
+     *
+     * @return the total weight, at least 1
+     */
     public long total() {
         return cumulative[cumulative.length - 1];
     }
 
-    /** The weight of entry {@code index}. */
+    /**
+     * The weight of entry {@code index}.
+     *
+     * @param index the entry, in [0, size())
+     * @return its weight, at least 0
+     */
     public long weight(int index) {
         return index == 0 ? cumulative[0] : cumulative[index] - cumulative[index - 1];
     }

@@ -105,11 +105,20 @@ public final class GameServer implements AutoCloseable {
         this.http.createContext("/", this::handle);
     }
 
+    /**
+     * A builder; {@code games}, {@code log} and {@code random} are required.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts listening and signing periodic checkpoints. */
+    /**
+     * Starts listening and signing periodic checkpoints.
+     *
+     * @return this server, listening
+     */
     public GameServer start() {
         http.start();
         long every = config.checkpointInterval.toMillis();
@@ -117,12 +126,20 @@ public final class GameServer implements AutoCloseable {
         return this;
     }
 
-    /** The address the server listens on (the port is the real one when 0 was asked for). */
+    /**
+     * The address the server listens on (the port is the real one when 0 was asked for).
+     *
+     * @return the bound address and port
+     */
     public InetSocketAddress address() {
         return http.getAddress();
     }
 
-    /** {@code http://host:port}, without a trailing slash. */
+    /**
+     * {@code http://host:port}, without a trailing slash.
+     *
+     * @return the base URL of the HTTP API and the page
+     */
     public String url() {
         InetSocketAddress a = address();
         String host = a.getAddress().getHostAddress();
@@ -133,6 +150,9 @@ public final class GameServer implements AutoCloseable {
      * Stops: no more rounds are opened, requests in progress get up to {@code grace} to finish, every
      * round not yet settled is settled by its model's default actions and made durable, and a last
      * checkpoint is signed.
+     *
+     * @param grace how long requests in progress may take to finish
+     * @throws java.io.IOException when the last rounds or the last checkpoint cannot be made durable
      */
     public void stop(Duration grace) throws IOException {
         if (closed) {
@@ -419,27 +439,50 @@ public final class GameServer implements AutoCloseable {
         private int retainSettled = 100_000;
         private Duration checkpointInterval = Duration.ofSeconds(1);
 
-        /** The games to offer, one model file each (game ids must differ). */
+        /**
+         * The games to offer, one model file each (game ids must differ).
+         *
+         * @param value the model files, at least one
+         * @return this builder
+         */
         public Builder games(List<ModelFile> value) {
             models = List.copyOf(value);
             return this;
         }
 
-        /** The audit log to write, open, and its folder (read for dispute packets). */
+        /**
+         * The audit log to write, open, and its folder (read for dispute packets).
+         *
+         * @param value the open audit log the server appends rounds and checkpoints to
+         * @param dir the log's folder
+         * @return this builder
+         */
         public Builder log(AuditLog value, Path dir) {
             log = Objects.requireNonNull(value);
             logDir = Objects.requireNonNull(dir);
             return this;
         }
 
-        /** The certified generator, escrowed to the auditor key {@code escrowKeyId}. */
+        /**
+         * The certified generator, escrowed to the auditor key {@code escrowKeyId}.
+         *
+         * @param value the generator every round seed is drawn from
+         * @param escrowKeyId the auditor key ID its escrow seals to, 16 hex digits, stated in the games list
+         * @return this builder
+         */
         public Builder random(CertifiedRandom value, String escrowKeyId) {
             rng = Objects.requireNonNull(value);
             this.escrowKeyId = Objects.requireNonNull(escrowKeyId);
             return this;
         }
 
-        /** Where to listen (default 127.0.0.1:8080; port 0 picks a free one). */
+        /**
+         * Where to listen (default 127.0.0.1:8080; port 0 picks a free one).
+         *
+         * @param value the address to listen on
+         * @param port the TCP port, 0 to 65535 (0: a free port)
+         * @return this builder
+         */
         public Builder bind(InetAddress value, int port) {
             address = Objects.requireNonNull(value);
             if (port < 0 || port > 65535) {
@@ -449,25 +492,45 @@ public final class GameServer implements AutoCloseable {
             return this;
         }
 
-        /** The currency of bets and wins, in its minor units (default XXX, none). */
+        /**
+         * The currency of bets and wins, in its minor units (default XXX, none).
+         *
+         * @param value an ISO 4217 code such as {@code EUR}, or {@code XXX}
+         * @return this builder
+         */
         public Builder currency(String value) {
             currency = Objects.requireNonNull(value);
             return this;
         }
 
-        /** The operator's session hook (see {@link SessionHook}). */
+        /**
+         * The operator's session hook (see {@link SessionHook}).
+         *
+         * @param value the hook, or null for none
+         * @return this builder
+         */
         public Builder sessionHook(SessionHook value) {
             hook = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Whether {@code POST /api/sessions} issues sessions (default true; false with a front end's hook). */
+        /**
+         * Whether {@code POST /api/sessions} issues sessions (default true; false with a front end's hook).
+         *
+         * @param value false when only the operator's front end opens sessions through the hook
+         * @return this builder
+         */
         public Builder issueSessions(boolean value) {
             issueSessions = value;
             return this;
         }
 
-        /** HTTP worker threads (default 128): each request waiting for its sync holds one. */
+        /**
+         * HTTP worker threads (default 128): each request waiting for its sync holds one.
+         *
+         * @param value the number of worker threads, at least 1
+         * @return this builder
+         */
         public Builder threads(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("threads: must be at least 1, was " + value);
@@ -476,13 +539,23 @@ public final class GameServer implements AutoCloseable {
             return this;
         }
 
-        /** Settled rounds kept in memory for retries and packets (default 100,000); older ones are read from the log. */
+        /**
+         * Settled rounds kept in memory for retries and packets (default 100,000); older ones are read from the log.
+         *
+         * @param value the number of settled rounds kept, at least 0
+         * @return this builder
+         */
         public Builder retainSettled(int value) {
             retainSettled = Math.max(1, value);
             return this;
         }
 
-        /** How often a checkpoint is signed when rounds were added (default 1 s). */
+        /**
+         * How often a checkpoint is signed when rounds were added (default 1 s).
+         *
+         * @param value the interval, positive
+         * @return this builder
+         */
         public Builder checkpointInterval(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("checkpointInterval: must be positive");
@@ -491,6 +564,12 @@ public final class GameServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Creates the server, bound to its address but not yet serving; {@link #start()} starts it.
+         *
+         * @return the server
+         * @throws java.io.IOException when the address cannot be bound
+         */
         public GameServer build() throws IOException {
             if (models == null || models.isEmpty()) {
                 throw new IllegalArgumentException("games: at least one model is required");

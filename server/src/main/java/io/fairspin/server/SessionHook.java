@@ -24,6 +24,9 @@ public interface SessionHook {
     /**
      * The session id of {@code token} (at most 128 characters, no control characters), or empty when the
      * token is not a valid session of the operator's.
+     *
+     * @param token the bearer token of a request, as the client sent it
+     * @return the session id, or empty to refuse the request with 403
      */
     Optional<String> sessionOf(String token);
 }

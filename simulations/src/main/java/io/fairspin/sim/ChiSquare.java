@@ -33,6 +33,12 @@ public record ChiSquare(double statistic, int degreesOfFreedom, double pValue, i
     /**
      * Tests {@code counts} (rounds per win of {@code distribution}, in its order, then the unlisted
      * rounds; {@link Statistics#winCounts()}) of {@code rounds} rounds.
+     *
+     * @param rounds the number of rounds simulated, at least 1
+     * @param counts the rounds per listed win, then the rounds whose win is not listed (one more than the
+     *     distribution's size)
+     * @param distribution the exact probability of each listed win (in minor units), ascending by win
+     * @return the test's statistic, degrees of freedom and p-value
      */
     public static ChiSquare of(long rounds, List<Long> counts, SortedMap<Long, Fraction> distribution) {
         return of(rounds, counts, distribution, Fraction.ZERO);

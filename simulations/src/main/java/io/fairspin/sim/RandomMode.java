@@ -64,7 +64,11 @@ public enum RandomMode {
         this.cliName = cliName;
     }
 
-    /** The name on the command line and in reports: {@code fast} or {@code certified}. */
+    /**
+     * The name on the command line and in reports: {@code fast} or {@code certified}.
+     *
+     * @return {@code fast} or {@code certified}
+     */
     public String cliName() {
         return cliName;
     }
@@ -75,6 +79,8 @@ public enum RandomMode {
     /**
      * The mode named {@code name} on the command line.
      *
+     * @param name {@code fast} or {@code certified}, case-sensitive
+     * @return the mode of that name
      * @throws IllegalArgumentException naming the accepted names
      */
     public static RandomMode fromCliName(String name) {

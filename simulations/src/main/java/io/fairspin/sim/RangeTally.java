@@ -24,12 +24,20 @@ public final class RangeTally {
         this.tally = tally;
     }
 
-    /** The range's index in its plan. */
+    /**
+     * The range's index in its plan.
+     *
+     * @return the index, in [0, plan.ranges())
+     */
     public int range() {
         return range;
     }
 
-    /** The rounds the range played. */
+    /**
+     * The rounds the range played.
+     *
+     * @return the number of rounds, at least 1
+     */
     public long rounds() {
         return tally.rounds();
     }
@@ -38,12 +46,20 @@ public final class RangeTally {
         return tally;
     }
 
-    /** The figures of this range alone. */
+    /**
+     * The figures of this range alone.
+     *
+     * @return the range's sums and the figures computed from them
+     */
     public Statistics statistics() {
         return tally.statistics();
     }
 
-    /** The range index and the sums, as bytes; {@link #decode} reads them back. */
+    /**
+     * The range index and the sums, as bytes; {@link #decode} reads them back.
+     *
+     * @return the encoded tally, a few hundred bytes
+     */
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -59,6 +75,9 @@ public final class RangeTally {
     /**
      * Reads a range tally of {@code game} from {@link #encode()}'s bytes.
      *
+     * @param encoded bytes written by {@link #encode()}
+     * @param game the game the tally was played on, which fixes its number of win types, features and histogram buckets
+     * @return the decoded tally, equal to the one encoded
      * @throws IOException when the bytes are not a range tally of a game shaped like {@code game}
      */
     public static RangeTally decode(byte[] encoded, Game game) throws IOException {

@@ -53,6 +53,12 @@ public final class Simulation {
     private final boolean[] resumed;
     private SimulationCheckpoint checkpoint;
 
+    /**
+     * A simulation of {@code plan} over {@code game}; nothing is played before {@link #run}.
+     *
+     * @param game the game to play; its rounds must be pure functions of their stream
+     * @param plan the rounds, seed, random mode and confidence
+     */
     public Simulation(Game game, SimulationPlan plan) {
         this.game = game;
         this.plan = plan;
@@ -70,6 +76,8 @@ public final class Simulation {
      * Resumes from {@code checkpoint}'s completed ranges (their chunks are not played again) and saves
      * each range completed in this run to it; before {@link #run}.
      *
+     * @param checkpoint the checkpoint folder of this game and plan
+     * @return this simulation
      * @throws IllegalArgumentException when a saved range does not belong to this plan
      */
     public Simulation resumeFrom(SimulationCheckpoint checkpoint) {
@@ -94,7 +102,11 @@ public final class Simulation {
         return this;
     }
 
-    /** The number of ranges loaded from a checkpoint. */
+    /**
+     * The number of ranges loaded from a checkpoint.
+     *
+     * @return the number of ranges resumed, 0 without a checkpoint
+     */
     public int resumedRanges() {
         synchronized (lock) {
             int count = 0;
@@ -116,6 +128,11 @@ public final class Simulation {
     /**
      * Plays range {@code range} of {@code plan} on the calling thread, chunk after chunk from the same
      * streams as {@link #run}: what one Spark task does. Equal ranges give equal tallies wherever played.
+     *
+     * @param game the game to play
+     * @param plan the plan the range belongs to
+     * @param range the range's index, in [0, plan.ranges())
+     * @return the range's sums
      */
     public static RangeTally playRange(Game game, SimulationPlan plan, int range) {
         if (range < 0 || range >= plan.ranges()) {
@@ -139,6 +156,11 @@ public final class Simulation {
     /**
      * The report of {@code plan} from the tallies of its completed ranges, each range at most once: equal
      * to what {@link #run} reports when all ranges are there, marked partial otherwise.
+     *
+     * @param game the game the ranges were played on
+     * @param plan the plan the ranges belong to
+     * @param ranges the completed ranges, in any order; a range given twice counts once
+     * @return the report of the ranges given
      */
     public static SimulationReport report(Game game, SimulationPlan plan, Iterable<RangeTally> ranges) {
         Simulation simulation = new Simulation(game, plan);
@@ -160,6 +182,8 @@ public final class Simulation {
     /**
      * Plays the plan's rounds on {@code threads} threads and reports them; once per instance.
      *
+     * @param threads the number of worker threads, at least 1
+     * @return the report of every round played; partial when the run was cancelled
      * @throws InterruptedException when the calling thread is interrupted (the run is cancelled first)
      * @throws RuntimeException     what a thread's game play threw, the run cancelled
      */
@@ -211,14 +235,22 @@ public final class Simulation {
         cancelled = true;
     }
 
-    /** The figures of the chunks completed so far. */
+    /**
+     * The figures of the chunks completed so far.
+     *
+     * @return the sums of the completed chunks; consistent at any moment
+     */
     public Statistics snapshot() {
         synchronized (lock) {
             return total.statistics();
         }
     }
 
-    /** The plan this simulation runs. */
+    /**
+     * The plan this simulation runs.
+     *
+     * @return the plan
+     */
     public SimulationPlan plan() {
         return plan;
     }

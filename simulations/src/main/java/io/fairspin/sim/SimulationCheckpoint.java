@@ -54,6 +54,11 @@ public final class SimulationCheckpoint implements AutoCloseable {
      * {@code game} with {@code plan}; {@code model} identifies the model's content (for example its
      * SHA-256), so that a changed model file is not resumed.
      *
+     * @param directory the checkpoint folder
+     * @param game the game being simulated
+     * @param plan the run's plan; a folder saved with another plan is refused
+     * @param model what identifies the model's content, such as {@link #fingerprint(byte[])} of its file
+     * @return the open checkpoint, with the ranges saved so far
      * @throws IllegalArgumentException when the folder holds the checkpoint of a different run, naming
      *                                  what differs
      * @throws IOException              when it cannot be read or written, or is damaged
@@ -95,6 +100,10 @@ public final class SimulationCheckpoint implements AutoCloseable {
     /**
      * The seed a checkpoint folder was saved with, when {@code directory} holds one: a rerun without
      * {@code --seed} continues with it.
+     *
+     * @param directory a folder, possibly empty or absent
+     * @return the saved seed, or empty when the folder holds no checkpoint
+     * @throws java.io.IOException when the folder's plan file cannot be read
      */
     public static OptionalLong savedSeed(Path directory) throws IOException {
         Path planFile = directory.resolve(PLAN_FILE);
@@ -109,7 +118,13 @@ public final class SimulationCheckpoint implements AutoCloseable {
         }
     }
 
-    /** The SHA-256 of a model file's bytes in hex: what identifies a model in a checkpoint (and in a Spark executor's cache). */
+    /**
+     * The SHA-256 of a model file's bytes in hex: what identifies a model in a checkpoint (and in a Spark executor's
+     * cache).
+     *
+     * @param model the model file's bytes
+     * @return 64 lowercase hex digits
+     */
     public static String fingerprint(byte[] model) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(model));
@@ -118,17 +133,29 @@ public final class SimulationCheckpoint implements AutoCloseable {
         }
     }
 
-    /** The folder. */
+    /**
+     * The folder.
+     *
+     * @return the checkpoint folder
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The ranges completed by earlier runs, in the order saved. */
+    /**
+     * The ranges completed by earlier runs, in the order saved.
+     *
+     * @return the saved ranges; empty for a new checkpoint
+     */
     public List<RangeTally> completed() {
         return completed;
     }
 
-    /** Appends a completed range and forces it to disk. */
+    /**
+     * Appends a completed range and forces it to disk.
+     *
+     * @param range a range completed in this run; saved once
+     */
     public synchronized void save(RangeTally range) {
         byte[] payload = range.encode();
         CRC32C crc = new CRC32C();

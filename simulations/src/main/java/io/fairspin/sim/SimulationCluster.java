@@ -12,7 +12,11 @@ import java.util.ServiceLoader;
  * {@code spark}; the local engine and this module stay free of any cluster's jars.
  */
 public interface SimulationCluster {
-    /** The engine's name, for example {@code spark}. */
+    /**
+     * The engine's name, for example {@code spark}.
+     *
+     * @return the engine's name, as {@code --spark} and messages show it
+     */
     String name();
 
     /**
@@ -21,11 +25,22 @@ public interface SimulationCluster {
      *
      * @param game       the game loaded from {@code model}, for the report
      * @param checkpoint where completed ranges are saved and read from, or null
+     * @param master the cluster's master URL, such as {@code local[2]} or {@code spark://host:7077}
+     * @param modelName the model file's name, for messages and reports
+     * @param model the model file's bytes, shipped to every task
+     * @param plan the rounds, seed, random mode and confidence
+     * @return the report, equal to the local engine's for the same plan
+     * @throws java.io.IOException when the checkpoint cannot be read or written
      */
     SimulationReport run(String master, String modelName, byte[] model, Game game, SimulationPlan plan,
             SimulationCheckpoint checkpoint) throws IOException;
 
-    /** The engine named {@code name} on the class path, if there is one. */
+    /**
+     * The engine named {@code name} on the class path, if there is one.
+     *
+     * @param name an engine's name, such as {@code spark}
+     * @return the engine found by {@link java.util.ServiceLoader}, or empty
+     */
     static Optional<SimulationCluster> named(String name) {
         for (SimulationCluster cluster : ServiceLoader.load(SimulationCluster.class)) {
             if (cluster.name().equals(name)) {

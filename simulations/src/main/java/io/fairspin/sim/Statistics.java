@@ -40,7 +40,22 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
         BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
         List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram, List<Long> winCounts) {
 
-    /** Figures of a game without an exact win distribution. */
+    /**
+     * Figures of a game without an exact win distribution.
+     *
+     * @param stake the initial stake of one round, in minor units
+     * @param rounds the number of rounds
+     * @param hits the rounds that won anything
+     * @param totalWin the sum of the wins, in minor units
+     * @param totalStake the sum of the stakes, in minor units
+     * @param sumOfSquaredWins the sum of the squared wins, exact
+     * @param sumOfSquaredStakes the sum of the squared stakes, exact
+     * @param sumOfWinsTimesStakes the sum of each round's win times its stake, exact
+     * @param maxWin the largest win of one round, in minor units
+     * @param winByType the total win of each of the game's win types, in minor units
+     * @param featureCounts the rounds that triggered each of the game's features
+     * @param histogram the rounds in each bucket of the win distribution
+     */
     public Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
             BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
             List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram) {
@@ -48,6 +63,24 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
                 maxWin, winByType, featureCounts, histogram, List.of());
     }
 
+    /**
+     * Checks the sums and copies the lists.
+     *
+     * @param stake the initial stake of one round, in minor units
+     * @param rounds the number of rounds
+     * @param hits the rounds that won anything
+     * @param totalWin Σw, the sum of the wins, in minor units
+     * @param totalStake Σs, the sum of the stakes, in minor units
+     * @param sumOfSquaredWins Σw², exact
+     * @param sumOfSquaredStakes Σs², exact
+     * @param sumOfWinsTimesStakes Σw·s, exact
+     * @param maxWin the largest win of one round, in minor units
+     * @param winByType the total win of each of the game's win types, in minor units
+     * @param featureCounts the rounds that triggered each of the game's features
+     * @param histogram the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
+     * @param winCounts when the game states its exact win distribution ({@link io.fairspin.math.WinDistribution}), the
+     *     rounds per win in its order, then the rounds whose win it does not list; otherwise empty
+     */
     public Statistics {
         Objects.requireNonNull(totalWin, "totalWin");
         Objects.requireNonNull(totalStake, "totalStake");
@@ -60,7 +93,12 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
         winCounts = List.copyOf(winCounts);
     }
 
-    /** The two-sided standard normal quantile for {@code confidence}: 2.5758 for 0.99. */
+    /**
+     * The two-sided standard normal quantile for {@code confidence}: 2.5758 for 0.99.
+     *
+     * @param confidence the two-sided confidence level, strictly between 0 and 1
+     * @return z with P(|Z| &lt;= z) = confidence for a standard normal Z
+     */
     public static double criticalValue(double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence: must be strictly between 0 and 1, was " + confidence);
@@ -68,28 +106,48 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
         return new NormalDistribution(0, 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
     }
 
-    /** Whether every round staked exactly the initial stake: Σs = nB and Σs² = nB². */
+    /**
+     * Whether every round staked exactly the initial stake: Σs = nB and Σs² = nB².
+     *
+     * @return true when no round added to its stake
+     */
     public boolean fixedStake() {
         BigInteger nb = BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake));
         return totalStake.equals(nb) && sumOfSquaredStakes.equals(nb.multiply(BigInteger.valueOf(stake)));
     }
 
-    /** The return to player, total win over total stake, exactly. */
+    /**
+     * The return to player, total win over total stake, exactly.
+     *
+     * @return the exact RTP; 0/1 without rounds
+     */
     public Fraction exactRtp() {
         return Fraction.of(totalWin, totalStake);
     }
 
-    /** The return to player as a double; NaN without rounds. */
+    /**
+     * The return to player as a double; NaN without rounds.
+     *
+     * @return the RTP as a fraction of the stake (0.96 for 96%)
+     */
     public double rtp() {
         return rounds == 0 ? Double.NaN : exactRtp().doubleValue();
     }
 
-    /** The fraction of rounds that won anything; NaN without rounds. */
+    /**
+     * The fraction of rounds that won anything; NaN without rounds.
+     *
+     * @return the hit frequency, in [0, 1]
+     */
     public double hitFrequency() {
         return rounds == 0 ? Double.NaN : (double) hits / rounds;
     }
 
-    /** The average stake of a round in multiples of the initial stake, Σs / (nB); NaN without rounds. */
+    /**
+     * The average stake of a round in multiples of the initial stake, Σs / (nB); NaN without rounds.
+     *
+     * @return the average stake, 1 when the stake is fixed
+     */
     public double averageStake() {
         return rounds == 0 ? Double.NaN
                 : Fraction.of(totalStake, BigInteger.valueOf(rounds).multiply(BigInteger.valueOf(stake)))
@@ -99,6 +157,8 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
     /**
      * The expected loss per round in multiples of the initial stake, (Σs − Σw) / (nB): the house edge as
      * blackjack and craps players quote it; 1 − RTP when the stake is fixed. NaN without rounds.
+     *
+     * @return the house edge as a fraction of the initial stake
      */
     public double houseEdge() {
         return rounds == 0 ? Double.NaN
@@ -111,6 +171,8 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
      * d = (w − s) / B: sqrt((n·Σd² − (Σd)²) / (n·(n − 1))), computed exactly from the sums as
      * (n·(Σw² − 2Σws + Σs²) − (Σw − Σs)²) / (n·(n − 1)·B²) before the square root; NaN below two rounds.
      * With a fixed stake, the standard deviation of w / B.
+     *
+     * @return the standard deviation per round, in multiples of the initial stake
      */
     public double standardDeviation() {
         if (rounds < 2) {
@@ -130,6 +192,8 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
      * sqrt(n²·(S²·Σw² − 2·W·S·Σws + W²·Σs²) / (S⁴·(n − 1))) with W = Σw and S = Σs, exact before the
      * square root. The RTP's standard error is this over √n. With a fixed stake it equals
      * {@link #standardDeviation()}. NaN below two rounds.
+     *
+     * @return the deviation, in multiples of the average stake
      */
     public double rtpDeviation() {
         if (rounds < 2) {
@@ -149,48 +213,92 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64).doubleValue();
     }
 
-    /** The volatility index at {@code confidence}: the critical value times the standard deviation. */
+    /**
+     * The volatility index at {@code confidence}: the critical value times the standard deviation.
+     *
+     * @param confidence the confidence level, strictly between 0 and 1 (0.90 and 0.95 are usual)
+     * @return the volatility index, in multiples of the initial stake
+     */
     public double volatilityIndex(double confidence) {
         return criticalValue(confidence) * standardDeviation();
     }
 
-    /** The confidence interval of the return to player: rtp ± z·rtpDeviation/√n. */
+    /**
+     * The confidence interval of the return to player: rtp ± z·rtpDeviation/√n.
+     *
+     * @param confidence the confidence level, strictly between 0 and 1
+     * @return the interval, as fractions of the stake
+     */
     public Interval rtpInterval(double confidence) {
         return Interval.around(rtp(), criticalValue(confidence) * rtpDeviation() / Math.sqrt(rounds));
     }
 
-    /** The confidence interval of the house edge: houseEdge ± z·standardDeviation/√n. */
+    /**
+     * The confidence interval of the house edge: houseEdge ± z·standardDeviation/√n.
+     *
+     * @param confidence the confidence level, strictly between 0 and 1
+     * @return the interval, in multiples of the initial stake
+     */
     public Interval houseEdgeInterval(double confidence) {
         return Interval.around(houseEdge(), criticalValue(confidence) * standardDeviation() / Math.sqrt(rounds));
     }
 
-    /** The confidence interval of the hit frequency: p ± z·sqrt(p(1 − p)/n). */
+    /**
+     * The confidence interval of the hit frequency: p ± z·sqrt(p(1 − p)/n).
+     *
+     * @param confidence the confidence level, strictly between 0 and 1
+     * @return the interval, within [0, 1] only as far as the normal approximation allows
+     */
     public Interval hitFrequencyInterval(double confidence) {
         return proportionInterval(hits, confidence);
     }
 
-    /** The fraction of rounds that triggered feature {@code feature}. */
+    /**
+     * The fraction of rounds that triggered feature {@code feature}.
+     *
+     * @param feature the feature's index in the game's feature list
+     * @return the feature's frequency, in [0, 1]
+     */
     public double featureFrequency(int feature) {
         return rounds == 0 ? Double.NaN : (double) featureCounts.get(feature) / rounds;
     }
 
-    /** The confidence interval of feature {@code feature}'s frequency, as for the hit frequency. */
+    /**
+     * The confidence interval of feature {@code feature}'s frequency, as for the hit frequency.
+     *
+     * @param feature the feature's index in the game's feature list
+     * @param confidence the confidence level, strictly between 0 and 1
+     * @return the interval of the feature's frequency
+     */
     public Interval featureFrequencyInterval(int feature, double confidence) {
         return proportionInterval(featureCounts.get(feature), confidence);
     }
 
-    /** The contribution of win type {@code winType} to the return to player: its total win over the total stake. */
+    /**
+     * The contribution of win type {@code winType} to the return to player: its total win over the total stake.
+     *
+     * @param winType the win type's index in the game's win-type list
+     * @return the win type's share of the RTP, as a fraction of the stake
+     */
     public double rtpOfWinType(int winType) {
         return rounds == 0 ? Double.NaN
                 : Fraction.of(winByType.get(winType), totalStake()).doubleValue();
     }
 
-    /** The largest win of one round in multiples of the initial stake. */
+    /**
+     * The largest win of one round in multiples of the initial stake.
+     *
+     * @return the largest win over the initial stake, 0 without wins
+     */
     public double maxWinMultiple() {
         return (double) maxWin / stake;
     }
 
-    /** The win distribution's buckets with their counts. */
+    /**
+     * The win distribution's buckets with their counts.
+     *
+     * @return every bucket with its count, in ascending order of win
+     */
     public List<Bucket> histogramBuckets() {
         return WinHistogram.buckets(histogram);
     }
@@ -206,6 +314,12 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
             return new Interval(centre - halfWidth, centre + halfWidth);
         }
 
+        /**
+         * Whether {@code value} lies in the interval, ends included.
+         *
+         * @param value the value to test
+         * @return true when {@code low <= value <= high}
+         */
         public boolean contains(double value) {
             return low <= value && value <= high;
         }

@@ -40,6 +40,19 @@ import org.apache.commons.math3.special.Erf;
 public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, double critical, boolean passed,
         List<Test> tests, Optional<ChiSquare> chiSquare) {
 
+    /**
+     * Checks the verdict and copies its tests.
+     *
+     * @param rtpZ with a fixed stake, (simulated RTP − ρ) / sqrt(exact variance / n); otherwise Σ(w − ρ·s) / sqrt(Σ(w −
+     *     ρ·s)²), computed exactly from the sums
+     * @param hitFrequencyZ (simulated hit frequency − exact) / sqrt(p(1 − p) / n) with the exact p
+     * @param confidence the confidence level of the verdict as a whole (family-wise)
+     * @param critical the largest |z| that passes whatever the other tests give: the normal quantile at 1 − α / (2m)
+     *     for m tests (Holm's first step)
+     * @param passed whether no test is rejected
+     * @param tests each test with its p-value, Holm-adjusted p-value and outcome
+     * @param chiSquare the chi-square test of the awards, when the game states its win distribution
+     */
     public Verdict {
         tests = List.copyOf(tests);
     }
@@ -48,7 +61,14 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
     public record Test(String name, double statistic, double pValue, double adjustedPValue, boolean rejected) {
     }
 
-    /** Judges {@code statistics} (at least one round) against {@code exact} at {@code confidence}. */
+    /**
+     * Judges {@code statistics} (at least one round) against {@code exact} at {@code confidence}.
+     *
+     * @param statistics the simulated figures
+     * @param exact the game's exact figures
+     * @param confidence the family-wise confidence level, strictly between 0 and 1 (0.99 by default)
+     * @return the verdict of the two z-tests
+     */
     public static Verdict judge(Statistics statistics, ExactFigures exact, double confidence) {
         return judge(statistics, exact, Optional.empty(), confidence);
     }
@@ -56,6 +76,12 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
     /**
      * Judges {@code statistics} (at least one round) against {@code exact} and, when present (and
      * {@link Statistics#winCounts()} were kept), the exact win distribution, at {@code confidence}.
+     *
+     * @param statistics the simulated figures
+     * @param exact the game's exact figures
+     * @param distribution the exact win distribution, or empty
+     * @param confidence the family-wise confidence level, strictly between 0 and 1 (0.99 by default)
+     * @return the verdict of the z-tests and, with a distribution, the awards' chi-square test
      */
     public static Verdict judge(Statistics statistics, ExactFigures exact,
             Optional<SortedMap<Long, Fraction>> distribution, double confidence) {

@@ -9,9 +9,20 @@ import java.util.HexFormat;
 /**
  * A tree head in the C2SP tlog-checkpoint format: the note text {@code origin \n size \n base64(root) \n},
  * signed as a {@link SignedNote}. Extension lines after the root are tolerated when parsing.
+ *
+ * @param origin   the log's name, one non-empty line
+ * @param size     the tree size: the number of entries the checkpoint covers
+ * @param rootHash the tree's 32-byte root hash
  */
 public record Checkpoint(String origin, long size, byte[] rootHash) {
 
+    /**
+     * Checks the origin and the root hash's length.
+     *
+     * @param origin the log's name, one non-empty line
+     * @param size the tree size: the number of entries the checkpoint covers
+     * @param rootHash the tree's 32-byte root hash
+     */
     public Checkpoint {
         if (origin.isEmpty() || origin.contains("\n")) {
             throw new IllegalArgumentException("a checkpoint origin is one non-empty line");
@@ -25,12 +36,22 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
         rootHash = rootHash.clone();
     }
 
-    /** The note text. */
+    /**
+     * The note text.
+     *
+     * @return the checkpoint's note text: origin, tree size and base64 root hash, one per line
+     */
     public String text() {
         return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n";
     }
 
-    /** Reads the checkpoint from a note's text. */
+    /**
+     * Reads the checkpoint from a note's text.
+     *
+     * @param text the note text
+     * @return the checkpoint
+     * @throws io.fairspin.audit.merkle.ProofException when the text is not a checkpoint, naming the line
+     */
     public static Checkpoint parse(String text) throws ProofException {
         String[] lines = text.split("\n", -1);
         if (lines.length < 4 || !lines[lines.length - 1].isEmpty()) {
@@ -52,6 +73,11 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
         }
     }
 
+    /**
+     * The tree's root hash.
+     *
+     * @return a copy of the 32-byte root hash
+     */
     @Override
     public byte[] rootHash() {
         return rootHash.clone();

@@ -29,7 +29,12 @@ public final class Ed25519Keys {
     private Ed25519Keys() {
     }
 
-    /** The 32 raw bytes of an Ed25519 public key. */
+    /**
+     * The 32 raw bytes of an Ed25519 public key.
+     *
+     * @param key an Ed25519 public key
+     * @return its 32 raw bytes
+     */
     public static byte[] raw(PublicKey key) {
         byte[] der = key.getEncoded();
         if (der.length != SPKI_PREFIX.length + 32 || !Arrays.equals(der, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0,
@@ -39,7 +44,12 @@ public final class Ed25519Keys {
         return Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length);
     }
 
-    /** An Ed25519 public key from its 32 raw bytes. */
+    /**
+     * An Ed25519 public key from its 32 raw bytes.
+     *
+     * @param raw 32 raw bytes
+     * @return the public key
+     */
     public static PublicKey fromRaw(byte[] raw) {
         if (raw.length != 32) {
             throw new IllegalArgumentException("an Ed25519 public key is 32 bytes, not " + raw.length);
@@ -49,7 +59,12 @@ public final class Ed25519Keys {
         return publicKey(der);
     }
 
-    /** An Ed25519 public key from SubjectPublicKeyInfo DER. */
+    /**
+     * An Ed25519 public key from SubjectPublicKeyInfo DER.
+     *
+     * @param der DER-encoded SubjectPublicKeyInfo
+     * @return the public key
+     */
     public static PublicKey publicKey(byte[] der) {
         try {
             PublicKey key = KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
@@ -63,7 +78,10 @@ public final class Ed25519Keys {
     /**
      * Reads a PEM "PRIVATE KEY" (PKCS#8) file holding an Ed25519 key, with its public key.
      *
+     * @param file the PEM file
+     * @return the key pair: the private key and the public key derived from it
      * @throws IllegalArgumentException naming the file when it holds no Ed25519 private key
+     * @throws java.io.IOException when the file cannot be read
      */
     public static KeyPair readPrivate(Path file) throws IOException {
         PrivateKey key = KeyFiles.readPrivateKey(file, ALGORITHM);

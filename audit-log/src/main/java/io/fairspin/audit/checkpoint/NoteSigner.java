@@ -10,17 +10,31 @@ public final class NoteSigner {
     private final KeyPair pair;
     private final NoteVerifier verifier;
 
+    /**
+     * A signer under a key name.
+     *
+     * @param name the key name in signature lines, such as the log's origin
+     * @param pair the Ed25519 key pair
+     */
     public NoteSigner(String name, KeyPair pair) {
         this.pair = pair;
         this.verifier = NoteVerifier.of(name, pair.getPublic());
     }
 
-    /** The matching verifier key. */
+    /**
+     * The matching verifier key.
+     *
+     * @return the verifier of this signer's signatures
+     */
     public NoteVerifier verifier() {
         return verifier;
     }
 
-    /** The ID of the key file convention (first 8 bytes of SHA-256 over the public key's DER, hex). */
+    /**
+     * The ID of the key file convention (first 8 bytes of SHA-256 over the public key's DER, hex).
+     *
+     * @return 16 lowercase hex digits
+     */
     public String fileKeyId() {
         return KeyFiles.keyId(pair.getPublic());
     }

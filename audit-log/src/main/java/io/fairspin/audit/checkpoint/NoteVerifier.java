@@ -29,13 +29,24 @@ public final class NoteVerifier {
         this.rawKey = Ed25519Keys.raw(publicKey);
     }
 
-    /** The verifier for a key name and an Ed25519 public key. */
+    /**
+     * The verifier for a key name and an Ed25519 public key.
+     *
+     * @param name the key name in signature lines
+     * @param key the Ed25519 public key
+     * @return the verifier
+     */
     public static NoteVerifier of(String name, PublicKey key) {
         requireValidName(name);
         return new NoteVerifier(name, keyId(name, Ed25519Keys.raw(key)), key);
     }
 
-    /** Parses {@code name+hex(key ID)+base64(0x01 || public key)}, checking that the key ID matches. */
+    /**
+     * Parses {@code name+hex(key ID)+base64(0x01 || public key)}, checking that the key ID matches.
+     *
+     * @param vkey the verifier key's text form
+     * @return the verifier
+     */
     public static NoteVerifier parse(String vkey) {
         String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3) {
@@ -74,20 +85,38 @@ public final class NoteVerifier {
         }
     }
 
+    /**
+     * The key name.
+     *
+     * @return the name signature lines carry
+     */
     public String name() {
         return name;
     }
 
-    /** The 4-byte signed-note key ID. */
+    /**
+     * The 4-byte signed-note key ID.
+     *
+     * @return a copy of the key ID
+     */
     public byte[] keyId() {
         return keyId.clone();
     }
 
+    /**
+     * The public key.
+     *
+     * @return the Ed25519 public key
+     */
     public PublicKey publicKey() {
         return publicKey;
     }
 
-    /** The text form, {@code name+hex(key ID)+base64(0x01 || public key)}. */
+    /**
+     * The text form, {@code name+hex(key ID)+base64(0x01 || public key)}.
+     *
+     * @return the verifier key text
+     */
     public String encode() {
         byte[] key = new byte[33];
         key[0] = ED25519;

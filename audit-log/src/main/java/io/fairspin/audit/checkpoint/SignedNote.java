@@ -27,7 +27,13 @@ public final class SignedNote {
         this.signatures = signatures;
     }
 
-    /** Signs {@code text} (which must end in a newline) with one key. */
+    /**
+     * Signs {@code text} (which must end in a newline) with one key.
+     *
+     * @param text the note text, ending in a newline
+     * @param signer the key that signs
+     * @return the signed note
+     */
     public static SignedNote sign(String text, NoteSigner signer) {
         requireValidText(text);
         byte[] signature = signer.sign(text.getBytes(StandardCharsets.UTF_8));
@@ -35,7 +41,13 @@ public final class SignedNote {
         return new SignedNote(text, List.of(new Sig(v.name(), v.keyId(), signature)));
     }
 
-    /** Parses the text form; throws {@link ProofException} naming what is malformed. */
+    /**
+     * Parses the text form; throws {@link ProofException} naming what is malformed.
+     *
+     * @param note the note's text form
+     * @return the note
+     * @throws io.fairspin.audit.merkle.ProofException when it is malformed
+     */
     public static SignedNote parse(String note) throws ProofException {
         int split = note.lastIndexOf("\n\n");
         if (split < 0) {
@@ -84,7 +96,11 @@ public final class SignedNote {
         }
     }
 
-    /** The signed text, final newline included. */
+    /**
+     * The signed text, final newline included.
+     *
+     * @return the text
+     */
     public String text() {
         return text;
     }
@@ -92,6 +108,9 @@ public final class SignedNote {
     /**
      * Checks that {@code verifier} signed this note: a signature line with its name and key ID whose
      * signature verifies. Lines of other keys are ignored, as the format requires.
+     *
+     * @param verifier the key expected to have signed
+     * @throws io.fairspin.audit.merkle.ProofException when no line of that key verifies
      */
     public void verify(NoteVerifier verifier) throws ProofException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -111,6 +130,10 @@ public final class SignedNote {
     /**
      * This note with one more signature line, {@code name} and {@code blob} (4-byte key ID and the signature
      * bytes of its algorithm, such as a cosignature's timestamp and Ed25519 signature).
+     *
+     * @param name the key name of the new line
+     * @param blob the key ID and signature bytes
+     * @return a new note; this one is unchanged
      */
     public SignedNote withSignature(String name, byte[] blob) {
         NoteVerifier.requireValidName(name);
@@ -122,7 +145,13 @@ public final class SignedNote {
         return new SignedNote(text, List.copyOf(more));
     }
 
-    /** The signature bytes (after the key ID) of every line with this name and key ID, in order. */
+    /**
+     * The signature bytes (after the key ID) of every line with this name and key ID, in order.
+     *
+     * @param name a key name
+     * @param keyId a 4-byte key ID
+     * @return the signature bytes, possibly none
+     */
     public List<byte[]> signatures(String name, byte[] keyId) {
         List<byte[]> found = new ArrayList<>();
         for (Sig s : signatures) {
@@ -133,14 +162,22 @@ public final class SignedNote {
         return found;
     }
 
-    /** The names of the signature lines, in order. */
+    /**
+     * The names of the signature lines, in order.
+     *
+     * @return the names, one per signature line
+     */
     public List<String> signerNames() {
         List<String> names = new ArrayList<>();
         signatures.forEach(s -> names.add(s.name()));
         return names;
     }
 
-    /** The text form: text, blank line, signature lines. */
+    /**
+     * The text form: text, blank line, signature lines.
+     *
+     * @return the note's text form
+     */
     public String encode() {
         StringBuilder out = new StringBuilder(text).append('\n');
         for (Sig s : signatures) {

@@ -64,11 +64,21 @@ public final class AuditLog implements AutoCloseable {
         public Options() {
         }
 
+        /**
+         * The default options: 64 MiB segments.
+         *
+         * @return new options with the defaults
+         */
         public static Options defaults() {
             return new Options();
         }
 
-        /** Start a new segment file when the current one would grow beyond this (default 64 MiB). */
+        /**
+         * Start a new segment file when the current one would grow beyond this (default 64 MiB).
+         *
+         * @param bytes the largest segment file size, in bytes
+         * @return these options
+         */
         public Options segmentBytes(long bytes) {
             if (bytes < 4096 || bytes > (1L << 30)) {
                 throw new IllegalArgumentException("segment size must be between 4 KiB and 1 GiB");
@@ -141,11 +151,29 @@ public final class AuditLog implements AutoCloseable {
         this.writer.start();
     }
 
-    /** Creates a new log in {@code dir} (absent or empty): entry 0 announces the key, checkpoint 1 is signed. */
+    /**
+     * Creates a new log in {@code dir} (absent or empty): entry 0 announces the key, checkpoint 1 is signed.
+     *
+     * @param dir the log's folder, absent or empty
+     * @param origin the log's name, the first line of its checkpoints
+     * @param operatorKey the Ed25519 key pair that signs checkpoints
+     * @return the open log
+     * @throws java.io.IOException when the folder cannot be written
+     */
     public static AuditLog create(Path dir, String origin, KeyPair operatorKey) throws IOException {
         return create(dir, origin, operatorKey, Options.defaults());
     }
 
+    /**
+     * Creates a new log with {@code options}, as {@link #create(Path, String, KeyPair)} does.
+     *
+     * @param dir the log's folder, absent or empty
+     * @param origin the log's name, the first line of its checkpoints
+     * @param operatorKey the Ed25519 key pair that signs checkpoints
+     * @param options segment size and other settings
+     * @return the open log
+     * @throws java.io.IOException when the folder cannot be written
+     */
     public static AuditLog create(Path dir, String origin, KeyPair operatorKey, Options options) throws IOException {
         NoteSigner signer = new NoteSigner(origin, operatorKey);
         Files.createDirectories(dir);
@@ -171,11 +199,27 @@ public final class AuditLog implements AutoCloseable {
         return log;
     }
 
-    /** Opens an existing log for appending, after checking it and cutting a torn tail. */
+    /**
+     * Opens an existing log for appending, after checking it and cutting a torn tail.
+     *
+     * @param dir the log's folder
+     * @param operatorKey the Ed25519 key pair of the log's current key
+     * @return the open log
+     * @throws java.io.IOException when the log cannot be read or is damaged before its tail
+     */
     public static AuditLog open(Path dir, KeyPair operatorKey) throws IOException {
         return open(dir, operatorKey, Options.defaults());
     }
 
+    /**
+     * Opens an existing log with {@code options}, as {@link #open(Path, KeyPair)} does.
+     *
+     * @param dir the log's folder
+     * @param operatorKey the Ed25519 key pair of the log's current key
+     * @param options segment size and other settings
+     * @return the open log
+     * @throws java.io.IOException when the log cannot be read or is damaged before its tail
+     */
     public static AuditLog open(Path dir, KeyPair operatorKey, Options options) throws IOException {
         FileChannel lockChannel = lockChannel(dir);
         FileLock lock = lock(dir, lockChannel);
@@ -268,12 +312,23 @@ public final class AuditLog implements AutoCloseable {
 
     // ------------------------------------------------------------------ appending
 
-    /** Queues a round; the future completes when it is durable, or fails with {@link LogFailedException}. */
+    /**
+     * Queues a round; the future completes when it is durable, or fails with {@link LogFailedException}.
+     *
+     * @param round the round to log
+     * @return the receipt's future
+     */
     public CompletableFuture<Receipt> submit(RoundRecord round) {
         return submitEvent(round);
     }
 
-    /** Appends a round and returns once it is durable. */
+    /**
+     * Appends a round and returns once it is durable.
+     *
+     * @param round the round to log
+     * @return the round's index and leaf hash
+     * @throws java.io.IOException when the log fails; it accepts nothing more then
+     */
     public Receipt append(RoundRecord round) throws IOException {
         return appendEvent(round);
     }
@@ -281,6 +336,9 @@ public final class AuditLog implements AutoCloseable {
     /**
      * Queues an event of the certified generator (a reseed, a health-test failure), so that a monitor reading
      * the log sees it among the rounds; the future completes when it is durable.
+     *
+     * @param event the generator's event
+     * @return the receipt's future
      */
     public CompletableFuture<Receipt> submitHealth(RngHealthRecord event) {
         return submitEvent(event);
@@ -289,12 +347,20 @@ public final class AuditLog implements AutoCloseable {
     /**
      * Logs an event of the certified generator without waiting for it to be durable: the health listener a
      * game server gives its generator ({@code CertifiedRandom.builder().healthListener(log::logHealth)}).
+     *
+     * @param event the generator's reseed or failure, as its health listener receives it
      */
     public void logHealth(io.fairspin.rng.RngHealthEvent event) {
         submitHealth(RngHealthRecord.of(event));
     }
 
-    /** Appends an event of the certified generator and returns once it is durable. */
+    /**
+     * Appends an event of the certified generator and returns once it is durable.
+     *
+     * @param event the generator's event
+     * @return the event's index and leaf hash
+     * @throws java.io.IOException when the log fails; it accepts nothing more then
+     */
     public Receipt appendHealth(RngHealthRecord event) throws IOException {
         return appendEvent(event);
     }
@@ -421,6 +487,9 @@ public final class AuditLog implements AutoCloseable {
     /**
      * Signs a checkpoint of every durable entry (or returns the last one if nothing new is durable), after
      * checking a consistency proof from the previous checkpoint; the note is durable when returned.
+     *
+     * @return the signed checkpoint note
+     * @throws java.io.IOException when the checkpoint cannot be written durably
      */
     public synchronized SignedNote checkpoint() throws IOException {
         requireHealthy();
@@ -504,6 +573,9 @@ public final class AuditLog implements AutoCloseable {
     /**
      * Rotates the checkpoint key: logs the new key's announcement, signs a checkpoint covering it with the
      * current key (so the old key vouches for the new one), then signs with the new key from now on.
+     *
+     * @param next the new Ed25519 key pair
+     * @throws java.io.IOException when the announcement or the checkpoint cannot be written durably
      */
     public synchronized void rotateKey(KeyPair next) throws IOException {
         NoteSigner nextSigner = new NoteSigner(origin, next);
@@ -524,19 +596,31 @@ public final class AuditLog implements AutoCloseable {
 
     // ------------------------------------------------------------------ state
 
-    /** The log's origin: the first line of its checkpoints and the name of its key. */
+    /**
+     * The log's origin: the first line of its checkpoints and the name of its key.
+     *
+     * @return the origin
+     */
     public String origin() {
         return origin;
     }
 
-    /** The number of durable entries. */
+    /**
+     * The number of durable entries.
+     *
+     * @return the number of entries acknowledged as durable
+     */
     public long size() {
         synchronized (tree) {
             return tree.size();
         }
     }
 
-    /** The torn tails that {@link #open} cut off (and logged), if any. */
+    /**
+     * The torn tails that {@link #open} cut off (and logged), if any.
+     *
+     * @return the cuts, empty for a clean log
+     */
     public List<TailCut> recoveredCuts() {
         return recoveredCuts;
     }

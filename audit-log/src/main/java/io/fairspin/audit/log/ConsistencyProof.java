@@ -20,6 +20,13 @@ import java.util.List;
  *
  * <p>JSON ({@code fairspin audit prove --consistency OLD NEW}): {@code {"format": "fairspin-consistency-proof/1",
  * "origin", "oldSize", "oldRoot", "newSize", "newRoot" (base64), "proof" (base64 hashes)}}.
+ *
+ * @param origin  the log's name
+ * @param oldSize the older tree size, at least 1
+ * @param oldRoot the older tree's 32-byte root hash
+ * @param newSize the newer tree size, at least {@code oldSize}
+ * @param newRoot the newer tree's 32-byte root hash
+ * @param proof   the proof's hashes, 32 bytes each
  */
 public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long newSize, byte[] newRoot,
                                List<byte[]> proof) {
@@ -27,6 +34,16 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
     public static final String FORMAT = "fairspin-consistency-proof/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Checks the sizes and copies the hashes.
+     *
+     * @param origin the log's name
+     * @param oldSize the older tree size, at least 1
+     * @param oldRoot the older tree's 32-byte root hash
+     * @param newSize the newer tree size, at least {@code oldSize}
+     * @param newRoot the newer tree's 32-byte root hash
+     * @param proof the proof's hashes, 32 bytes each
+     */
     public ConsistencyProof {
         proof = List.copyOf(proof);
     }
@@ -34,6 +51,12 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
     /**
      * The proof from the tree of the first {@code oldSize} entries of the log in {@code dir} to the tree of its
      * first {@code newSize}; the log must be intact up to {@code newSize}.
+     *
+     * @param dir the log's folder
+     * @param oldSize the older tree size, at least 1
+     * @param newSize the newer tree size, at least {@code oldSize}
+     * @return the proof with both roots
+     * @throws java.io.IOException when the log cannot be read
      */
     public static ConsistencyProof of(Path dir, long oldSize, long newSize) throws IOException {
         if (oldSize < 0 || newSize < oldSize) {
@@ -57,7 +80,16 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
         return MerkleTree.root(leaves.subList(0, (int) size));
     }
 
-    /** Checks the proof against two roots the caller trusts (for example a stored and a newly signed checkpoint). */
+    /**
+     * Checks the proof against two roots the caller trusts (for example a stored and a newly signed checkpoint).
+     *
+     * @param oldSize the older tree size
+     * @param oldRoot the older root hash
+     * @param newSize the newer tree size
+     * @param newRoot the newer root hash
+     * @param proof the proof's hashes
+     * @throws io.fairspin.audit.merkle.ProofException when the proof does not lead to both roots
+     */
     public static void verify(long oldSize, byte[] oldRoot, long newSize, byte[] newRoot, List<byte[]> proof)
             throws ProofException {
         if (oldSize == newSize) {
@@ -72,6 +104,11 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
         MerkleTree.verifyConsistency(oldSize, newSize, proof, oldRoot, newRoot);
     }
 
+    /**
+     * The proof as JSON: sizes, roots and hashes in base64.
+     *
+     * @return the JSON text, which {@link #parse(String)} reads back
+     */
     public String toJson() {
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT);
@@ -89,7 +126,13 @@ public record ConsistencyProof(String origin, long oldSize, byte[] oldRoot, long
         }
     }
 
-    /** Reads the JSON form; errors name the JSON path. */
+    /**
+     * Reads the JSON form; errors name the JSON path.
+     *
+     * @param text the JSON text
+     * @return the proof
+     * @throws io.fairspin.audit.merkle.ProofException when the JSON is malformed, naming the path
+     */
     public static ConsistencyProof parse(String text) throws ProofException {
         JsonNode json;
         try {

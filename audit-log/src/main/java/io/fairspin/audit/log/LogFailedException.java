@@ -8,6 +8,12 @@ import java.io.IOException;
  * the log, which checks and recovers what is on disk.
  */
 public class LogFailedException extends IOException {
+    /**
+     * The log failed and accepts no more entries.
+     *
+     * @param message what failed
+     * @param cause the I/O error behind it
+     */
     public LogFailedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -24,6 +24,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
 /**
@@ -42,7 +46,7 @@ import java.util.zip.CRC32C;
  * <p>A frame still being written (incomplete, or with a CRC32C that does not match yet) at the end of the
  * newest segment is left for the next poll; {@link #finish()} reports it as a torn tail.
  */
-public final class LogFollower {
+public final class LogFollower implements AutoCloseable {
     /** What kind of problem the follower found. */
     public enum Problem {
         /** A damaged frame, an entry that does not decode or does not link, a bad file header. */
@@ -61,23 +65,56 @@ public final class LogFollower {
 
     /** Receives what the follower reads, in log order. */
     public interface Listener {
-        /** An intact entry, chained to the one before it. */
+        /**
+         * An intact entry, chained to the one before it.
+         *
+         * @param entry the entry
+         */
         void entry(LogEntry entry);
 
-        /** A signed checkpoint whose root matches the entries and whose signature verifies. */
+        /**
+         * Work on an entry that depends on no other entry (parsing a round's outcome, checking it against its
+         * model), done before the entry is {@linkplain #entry(LogEntry, Object) delivered}: possibly on another
+         * thread, concurrently with other entries, in any order, and also for entries that then turn out not to
+         * link. Must be thread-safe. Returns what {@link #entry(LogEntry, Object)} gets; by default nothing.
+         */
+        default Object prepare(LogEntry entry) {
+            return null;
+        }
+
+        /** An intact entry, in log order, with what {@link #prepare} returned for it; by default {@link #entry(LogEntry)}. */
+        default void entry(LogEntry entry, Object prepared) {
+            entry(entry);
+        }
+
+        /**
+         * A signed checkpoint whose root matches the entries and whose signature verifies.
+         *
+         * @param checkpoint the checkpoint's tree size and root
+         * @param note the signed note it came in
+         */
         default void checkpoint(Checkpoint checkpoint, SignedNote note) {
         }
 
-        /** A problem; {@code index} is the entry index concerned, or -1. */
+        /**
+         * A problem; {@code index} is the entry index concerned, or -1.
+         *
+         * @param kind the kind of problem
+         * @param index the entry's index, or -1
+         * @param problem the problem with its file and offset
+         */
         void problem(Problem kind, long index, LogProblem problem);
     }
 
     private static final int MAX_READ = 16 << 20;
+    /** Frames decoded together, as one task. */
+    private static final int BATCH = 256;
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleTree::sha256);
 
     private final Path dir;
     private final Listener listener;
     private final CRC32C crc = new CRC32C();
-    private final MessageDigest digest = MerkleTree.sha256();
+    private final ExecutorService pool;
     private final List<NoteVerifier> keys = new ArrayList<>();
 
     private String origin;
@@ -96,32 +133,80 @@ public final class LogFollower {
     private byte[] checkpointBytes = new byte[0];
     private long checkpointOffset;
     private boolean checkpointsBroken;
-    private final Deque<SignedNote> pendingCheckpoints = new ArrayDeque<>();
+    private final Deque<Pending> pendingCheckpoints = new ArrayDeque<>();
     private Checkpoint lastCheckpoint;
     private final List<Long> checkpointSizes = new ArrayList<>();
     private boolean hadCheckpointsFile;
 
+    /**
+     * A follower of the log in {@code dir}; nothing is read before {@link #poll()}.
+     *
+     * @param dir the log's folder
+     * @param listener told of every entry, checkpoint and problem
+     */
     public LogFollower(Path dir, Listener listener) {
-        this.dir = dir;
-        this.listener = listener;
+        this(dir, listener, 1);
     }
 
-    /** Entries read so far. */
+    /**
+     * A follower that decodes and hashes entries, and runs the listener's {@link Listener#prepare}, on
+     * {@code threads} threads (1: on the calling thread alone), while the calling thread checks the chain, the
+     * tree and the checkpoints and hands the entries to the listener in log order. {@link #close()} stops the
+     * threads.
+     */
+    public LogFollower(Path dir, Listener listener, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + ", at least 1");
+        }
+        this.dir = dir;
+        this.listener = listener;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "fairspin-log-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the decoding threads, if any. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Entries read so far.
+     *
+     * @return the number of entries read
+     */
     public long entries() {
         return entries;
     }
 
-    /** The log's origin, once a header was read; else null. */
+    /**
+     * The log's origin, once a header was read; else null.
+     *
+     * @return the origin, or null
+     */
     public String origin() {
         return origin;
     }
 
-    /** The last checkpoint that checked out, or null. */
+    /**
+     * The last checkpoint that checked out, or null.
+     *
+     * @return the checkpoint, or null
+     */
     public Checkpoint lastCheckpoint() {
         return lastCheckpoint;
     }
 
-    /** The largest number of entries between two checkpoints that checked out (from size 0): the log's interval. */
+    /**
+     * The largest number of entries between two checkpoints that checked out (from size 0): the log's interval.
+     *
+     * @return the interval in entries, 0 before two checkpoints
+     */
     public long checkpointInterval() {
         long interval = 0;
         long previous = 0;
@@ -132,7 +217,11 @@ public final class LogFollower {
         return interval;
     }
 
-    /** Whether a problem stopped the reading of entries. */
+    /**
+     * Whether a problem stopped the reading of entries.
+     *
+     * @return true once reading stopped at a problem
+     */
     public boolean broken() {
         return broken;
     }
@@ -140,7 +229,9 @@ public final class LogFollower {
     /**
      * Reads everything appended since the last poll. Returns whether anything new was read.
      *
+     * @return true when anything new was read
      * @throws NoSuchFileException when the folder does not exist
+     * @throws java.io.IOException when the log cannot be read
      */
     public boolean poll() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -262,22 +353,27 @@ public final class LogFollower {
             while (segmentOffset < size) {
                 long chunkStart = segmentOffset;
                 ByteBuffer bytes = read(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
+                // The frames of the chunk, CRC32C checked, up to the first that is not a whole valid frame.
+                int[] starts = new int[64];
+                int frames = 0;
                 int at = 0;
-                while (true) {
-                    Frames.Kind kind = Frames.check(bytes, at, crc);
-                    if (kind == Frames.Kind.END) {
-                        break;
+                Frames.Kind kind;
+                while ((kind = Frames.check(bytes, at, crc)) == Frames.Kind.FRAME) {
+                    if (frames == starts.length) {
+                        starts = Arrays.copyOf(starts, frames * 2);
                     }
-                    if (kind != Frames.Kind.FRAME) {
-                        if (kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0) {
-                            break; // the chunk ended inside a frame: read on from it
-                        }
+                    starts[frames++] = at;
+                    at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
+                }
+                if (!acceptAll(bytes.array(), starts, frames, chunkStart)) {
+                    return false;
+                }
+                if (kind != Frames.Kind.END) {
+                    boolean splitFrame = kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0;
+                    if (!splitFrame) {
                         return pendingTail(bytes, at, chunkStart);
                     }
-                    if (!accept(Frames.payload(bytes, at), chunkStart + at)) {
-                        return false;
-                    }
-                    at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
+                    // the chunk ended inside a frame: read on from it
                 }
                 segmentOffset = chunkStart + at;
                 if (at == 0) {
@@ -287,6 +383,107 @@ public final class LogFollower {
             tailPending = false;
             return true;
         }
+    }
+
+    /** An entry decoded from its frame (or why it does not decode), with what the listener prepared for it. */
+    private static final class Decoded {
+        LogEntry entry;
+        MalformedRecordException malformed;
+        Object prepared;
+    }
+
+    /**
+     * Decodes the frames at {@code starts} (payload copy, strict decoding, leaf hash, the listener's
+     * {@link Listener#prepare}) in batches, on the pool's threads when there is one, and accepts them in log order
+     * on this thread as the batches complete. False when an entry broke the chain.
+     */
+    private boolean acceptAll(byte[] chunk, int[] starts, int frames, long chunkStart) {
+        if (pool == null) {
+            for (int from = 0; from < frames; from += BATCH) {
+                Decoded[] batch = decode(chunk, starts, from, Math.min(frames, from + BATCH));
+                if (!acceptBatch(batch, starts, from, chunkStart)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        List<Future<Decoded[]>> batches = new ArrayList<>();
+        for (int from = 0; from < frames; from += BATCH) {
+            int first = from;
+            int end = Math.min(frames, from + BATCH);
+            batches.add(pool.submit(() -> decode(chunk, starts, first, end)));
+        }
+        try {
+            for (int b = 0; b < batches.size(); b++) {
+                if (!acceptBatch(await(batches.get(b)), starts, b * BATCH, chunkStart)) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            batches.forEach(f -> f.cancel(false));
+        }
+    }
+
+    /** The batch's entries; an interrupt waits for them (entries are never half read) and is kept for the caller. */
+    private static Decoded[] await(Future<Decoded[]> batch) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return batch.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException failed) {
+                    throw rethrow(failed);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RuntimeException rethrow(ExecutionException failed) {
+        Throwable cause = failed.getCause();
+        if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private boolean acceptBatch(Decoded[] batch, int[] starts, int first, long chunkStart) {
+        for (int i = 0; i < batch.length; i++) {
+            if (!accept(batch[i], chunkStart + starts[first + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs on any thread: decodes the frames {@code from} to {@code to} independently of each other. */
+    private Decoded[] decode(byte[] chunk, int[] starts, int from, int to) {
+        MessageDigest sha = DIGEST.get();
+        Decoded[] out = new Decoded[to - from];
+        for (int i = from; i < to; i++) {
+            Decoded d = new Decoded();
+            int start = starts[i];
+            int length = ByteBuffer.wrap(chunk).getInt(start);
+            byte[] payload = Arrays.copyOfRange(chunk, start + Frames.FRAME_OVERHEAD,
+                    start + Frames.FRAME_OVERHEAD + length);
+            try {
+                d.entry = LogEntry.decode(payload, sha);
+                d.prepared = listener.prepare(d.entry);
+            } catch (MalformedRecordException e) {
+                d.malformed = e;
+            }
+            out[i - from] = d;
+        }
+        return out;
     }
 
     /** A bad or incomplete frame: damage when a valid frame follows it, else a write in progress. */
@@ -313,14 +510,13 @@ public final class LogFollower {
         return buffer.flip();
     }
 
-    private boolean accept(byte[] payload, long offset) {
-        LogEntry entry;
-        try {
-            entry = LogEntry.decode(payload, digest);
-        } catch (MalformedRecordException e) {
-            brokenProblem(Problem.CORRUPT, entries, segment, offset, "malformed entry: " + e.getMessage());
+    private boolean accept(Decoded decoded, long offset) {
+        if (decoded.malformed != null) {
+            brokenProblem(Problem.CORRUPT, entries, segment, offset, "malformed entry: "
+                    + decoded.malformed.getMessage());
             return false;
         }
+        LogEntry entry = decoded.entry;
         if (entry.index() != entries) {
             brokenProblem(entry.index() > entries ? Problem.GAP : Problem.CORRUPT, entries, segment, offset, "entry "
                     + entry.index() + " where entry " + entries + " belongs: an entry was deleted, duplicated or moved");
@@ -342,7 +538,7 @@ public final class LogFollower {
         if (entry.event() instanceof KeyAnnouncement) {
             keys.add(((KeyAnnouncement) entry.event()).verifier());
         }
-        listener.entry(entry);
+        listener.entry(entry, decoded.prepared);
         checkPendingCheckpoints();
         return true;
     }
@@ -393,7 +589,7 @@ public final class LogFollower {
             byte[] payload = Frames.payload(bytes, offset);
             try {
                 String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
-                pendingCheckpoints.add(SignedNote.parse(text));
+                pendingCheckpoints.add(Pending.of(SignedNote.parse(text)));
             } catch (CharacterCodingException | ProofException e) {
                 checkpointsBroken = true;
                 problem(Problem.CHECKPOINT, -1, file, offset, "malformed checkpoint: " + e.getMessage());
@@ -404,25 +600,33 @@ public final class LogFollower {
         checkpointOffset = offset;
     }
 
+    /** A checkpoint read but not checked yet: its note, parsed once (or why it does not parse). */
+    private record Pending(SignedNote note, Checkpoint checkpoint, ProofException malformed) {
+        static Pending of(SignedNote note) {
+            try {
+                return new Pending(note, Checkpoint.parse(note.text()), null);
+            } catch (ProofException e) {
+                return new Pending(note, null, e);
+            }
+        }
+    }
+
     /** Checks every pending checkpoint whose size the entries have reached. */
     private void checkPendingCheckpoints() {
         while (!pendingCheckpoints.isEmpty()) {
-            SignedNote note = pendingCheckpoints.peek();
-            Checkpoint checkpoint;
-            try {
-                checkpoint = Checkpoint.parse(note.text());
-            } catch (ProofException e) {
+            Pending pending = pendingCheckpoints.peek();
+            if (pending.malformed() != null) {
                 pendingCheckpoints.clear();
                 checkpointsBroken = true;
                 problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), checkpointOffset,
-                        "malformed checkpoint: " + e.getMessage());
+                        "malformed checkpoint: " + pending.malformed().getMessage());
                 return;
             }
-            if (checkpoint.size() > entries) {
+            if (pending.checkpoint().size() > entries) {
                 return;
             }
             pendingCheckpoints.poll();
-            check(checkpoint, note);
+            check(pending.checkpoint(), pending.note());
         }
     }
 

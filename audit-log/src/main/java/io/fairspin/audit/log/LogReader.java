@@ -17,12 +17,26 @@ public final class LogReader {
     private LogReader() {
     }
 
-    /** The round with this id; fails when no round or several rounds have it. */
+    /**
+     * The round with this id; fails when no round or several rounds have it.
+     *
+     * @param dir the log's folder
+     * @param roundId the round's id
+     * @return the round's entry
+     * @throws java.io.IOException when the log cannot be read or is damaged
+     */
     public static LogEntry round(Path dir, String roundId) throws IOException {
         return find(dir, isRound(roundId), "round id '" + roundId + "'").entry();
     }
 
-    /** The entry at {@code index}. */
+    /**
+     * The entry at {@code index}.
+     *
+     * @param dir the log's folder
+     * @param index the entry's index, from 0
+     * @return the entry
+     * @throws java.io.IOException when the log cannot be read or is damaged
+     */
     public static LogEntry entry(Path dir, long index) throws IOException {
         return find(dir, e -> e.index() == index, "entry index " + index).entry();
     }
@@ -30,7 +44,10 @@ public final class LogReader {
     /**
      * Reads every entry in order, checking each as it is read; a torn tail is tolerated.
      *
+     * @param dir the log's folder
+     * @param each called with each entry, in order
      * @throws LogCorruptedException when the log has any other problem (after the entries before it were read)
+     * @throws java.io.IOException when the log cannot be read
      */
     public static void forEach(Path dir, Consumer<LogEntry> each) throws IOException {
         LogScanner.Result scan = LogScanner.scan(dir, each);
@@ -39,6 +56,12 @@ public final class LogReader {
         }
     }
 
+    /**
+     * Matches the round entry with this round id.
+     *
+     * @param roundId the round's id
+     * @return the predicate
+     */
     public static Predicate<LogEntry> isRound(String roundId) {
         return e -> e.event() instanceof RoundRecord && ((RoundRecord) e.event()).roundId().equals(roundId);
     }
@@ -47,6 +70,15 @@ public final class LogReader {
     public record Found(LogEntry entry, List<byte[]> leaves, LogScanner.Result scan) {
     }
 
+    /**
+     * Finds the one entry {@code wanted} matches, with every leaf hash of the log.
+     *
+     * @param dir the log's folder
+     * @param wanted matches the entry sought
+     * @param what the entry as messages name it, such as "round id r-17"
+     * @return the entry, the leaf hashes and the scan
+     * @throws java.io.IOException when the log cannot be read, is damaged, or holds no or several such entries
+     */
     public static Found find(Path dir, Predicate<LogEntry> wanted, String what) throws IOException {
         List<byte[]> leaves = new ArrayList<>();
         List<LogEntry> found = new ArrayList<>();

@@ -11,8 +11,16 @@ import java.util.List;
  * next writer's open cuts it off and logs the cut. A frame that is damaged, or followed by a valid one,
  * is a problem.
  *
+ * @param origin            the log's name, from its header; null when no header was read
+ * @param segments          the segment files, in order
+ * @param entries           the entries read intact
+ * @param rounds            the round entries among them
+ * @param keys              the checkpoint keys announced, in order
+ * @param tailCuts          the torn tails earlier writers cut off and logged
+ * @param checkpoints       the checkpoints found, in order
+ * @param bytes             the segments' total size in bytes
+ * @param problems          every problem, each with file and offset; empty when the log is sound
  * @param tornTails         half-written last frames: file, offset, and what was found
- *
  * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify})
  *                          or not ({@code inspect})
  */
@@ -28,6 +36,21 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
     public record Key(long index, String verifierKey, String keyId) {
     }
 
+    /**
+     * Copies the lists.
+     *
+     * @param origin            the log's name, from its header; null when no header was read
+     * @param segments          the segment files, in order
+     * @param entries           the entries read intact
+     * @param rounds            the round entries among them
+     * @param keys              the checkpoint keys announced, in order
+     * @param tailCuts          the torn tails earlier writers cut off and logged
+     * @param checkpoints       the checkpoints found, in order
+     * @param bytes             the segments' total size in bytes
+     * @param problems          every problem, each with file and offset; empty when the log is sound
+     * @param tornTails         half-written last frames: file, offset, and what was found
+     * @param signaturesChecked whether checkpoint signatures were checked against a trusted key
+     */
     public LogReport {
         segments = List.copyOf(segments);
         keys = List.copyOf(keys);
@@ -37,11 +60,20 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
         tornTails = List.copyOf(tornTails);
     }
 
+    /**
+     * Whether the log checked out.
+     *
+     * @return true when no problem was found
+     */
     public boolean ok() {
         return problems.isEmpty();
     }
 
-    /** Intact entries after the last checkpoint: chained and CRC-checked, but not yet signed. */
+    /**
+     * Intact entries after the last checkpoint: chained and CRC-checked, but not yet signed.
+     *
+     * @return the number of unsigned entries
+     */
     public long unsignedEntries() {
         return checkpoints.isEmpty() ? entries : Math.max(0, entries - checkpoints.get(checkpoints.size() - 1).size());
     }

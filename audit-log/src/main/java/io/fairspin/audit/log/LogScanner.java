@@ -70,6 +70,11 @@ public final class LogScanner {
             return problems.isEmpty() && tornTails.isEmpty();
         }
 
+        /**
+         * The last checkpoint found, checked or not.
+         *
+         * @return the checkpoint, or null when there is none
+         */
         public StoredCheckpoint lastCheckpoint() {
             return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
         }

@@ -24,6 +24,11 @@ public final class LogVerifier {
     /**
      * Full verification; {@code trusted} is the operator's public key (any key of the log's chain). Entries past
      * the last signed checkpoint may be at most the log's own checkpoint interval ({@link #checkpointInterval}).
+     *
+     * @param dir the log's folder
+     * @param trusted the operator's Ed25519 public key
+     * @return every problem found, and the log's figures
+     * @throws java.io.IOException when the log cannot be read
      */
     public static LogReport verify(Path dir, PublicKey trusted) throws IOException {
         return verify(dir, trusted, 0);
@@ -32,6 +37,12 @@ public final class LogVerifier {
     /**
      * Full verification, accepting up to {@code allowUnsigned} entries past the last signed checkpoint even when
      * that is more than the log's checkpoint interval (a log still being written).
+     *
+     * @param dir the log's folder
+     * @param trusted the operator's Ed25519 public key
+     * @param allowUnsigned the unsigned entries accepted at the end
+     * @return every problem found, and the log's figures
+     * @throws java.io.IOException when the log cannot be read
      */
     public static LogReport verify(Path dir, PublicKey trusted, long allowUnsigned) throws IOException {
         LogScanner.Result scan = LogScanner.scan(dir, entry -> { });
@@ -43,7 +54,13 @@ public final class LogVerifier {
         return report(scan, problems, true);
     }
 
-    /** Everything but signatures; works on a damaged log and reports what it can. */
+    /**
+     * Everything but signatures; works on a damaged log and reports what it can.
+     *
+     * @param dir the log's folder
+     * @return every problem found, and the log's figures
+     * @throws java.io.IOException when the folder cannot be read
+     */
     public static LogReport inspect(Path dir) throws IOException {
         LogScanner.Result scan = LogScanner.scan(dir, entry -> { });
         return report(scan, structuralProblems(scan), false);

@@ -13,6 +13,7 @@ public final class CompactRange {
     private final MessageDigest digest = MerkleTree.sha256();
     private long size;
 
+    /** An empty range: no leaves yet. */
     public CompactRange() {
     }
 
@@ -21,14 +22,29 @@ public final class CompactRange {
         size = other.size;
     }
 
+    /**
+     * An independent copy of this range.
+     *
+     * @return the copy
+     */
     public CompactRange copy() {
         return new CompactRange(this);
     }
 
+    /**
+     * The number of leaves appended.
+     *
+     * @return the tree size
+     */
     public long size() {
         return size;
     }
 
+    /**
+     * Appends a leaf.
+     *
+     * @param leafHash the leaf's hash, {@link MerkleTree#leafHash(byte[])} of its data
+     */
     public void append(byte[] leafHash) {
         byte[] node = leafHash;
         for (long s = size; (s & 1) == 1; s >>= 1) {
@@ -38,7 +54,11 @@ public final class CompactRange {
         size++;
     }
 
-    /** MTH of all leaves appended so far. */
+    /**
+     * MTH of all leaves appended so far.
+     *
+     * @return the 32-byte root hash
+     */
     public byte[] root() {
         if (nodes.isEmpty()) {
             return MerkleTree.emptyRoot();
@@ -50,7 +70,13 @@ public final class CompactRange {
         return root;
     }
 
-    /** The hash of the complete subtree [start, end) if it is one of this range's nodes, else null. */
+    /**
+     * The hash of the complete subtree [start, end) if it is one of this range's nodes, else null.
+     *
+     * @param start the subtree's first leaf
+     * @param end the leaf after its last
+     * @return the 32-byte hash, or null
+     */
     public byte[] node(long start, long end) {
         long at = 0;
         int i = 0;

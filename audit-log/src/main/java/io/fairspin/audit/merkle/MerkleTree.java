@@ -27,10 +27,21 @@ public final class MerkleTree {
     /** MTH of a range of leaves, {@code [start, end)}; what proofs are built from. */
     @FunctionalInterface
     public interface SubtreeHashes {
+        /**
+         * The hash of the subtree of leaves {@code [start, end)}.
+         *
+         * @param start the first leaf
+         * @param end the leaf after the last, above {@code start}
+         * @return the 32-byte hash
+         */
         byte[] hash(long start, long end);
     }
 
-    /** A new SHA-256 digest. */
+    /**
+     * A new SHA-256 digest.
+     *
+     * @return a new digest
+     */
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -39,23 +50,47 @@ public final class MerkleTree {
         }
     }
 
-    /** SHA-256 of the empty string: the root of the empty tree. */
+    /**
+     * SHA-256 of the empty string: the root of the empty tree.
+     *
+     * @return 32 bytes
+     */
     public static byte[] emptyRoot() {
         return sha256().digest();
     }
 
-    /** SHA-256(0x00 || data). */
+    /**
+     * SHA-256(0x00 || data).
+     *
+     * @param data the leaf's data
+     * @return the 32-byte leaf hash
+     */
     public static byte[] leafHash(byte[] data) {
         return leafHash(sha256(), data, 0, data.length);
     }
 
+    /**
+     * SHA-256(0x00 || data[offset, offset + length)), with {@code digest} (reset first).
+     *
+     * @param digest a SHA-256 digest to reuse
+     * @param data the bytes holding the leaf's data
+     * @param offset where the leaf's data starts
+     * @param length the leaf's data length
+     * @return the 32-byte leaf hash
+     */
     public static byte[] leafHash(MessageDigest digest, byte[] data, int offset, int length) {
         digest.update(LEAF_PREFIX);
         digest.update(data, offset, length);
         return digest.digest();
     }
 
-    /** SHA-256(0x01 || left || right). */
+    /**
+     * SHA-256(0x01 || left || right).
+     *
+     * @param left the left child's hash
+     * @param right the right child's hash
+     * @return the 32-byte node hash
+     */
     public static byte[] nodeHash(byte[] left, byte[] right) {
         return nodeHash(sha256(), left, right);
     }
@@ -67,7 +102,12 @@ public final class MerkleTree {
         return digest.digest();
     }
 
-    /** The root of a tree given all its leaf hashes (MTH, RFC 9162 section 2.1.1). */
+    /**
+     * The root of a tree given all its leaf hashes (MTH, RFC 9162 section 2.1.1).
+     *
+     * @param leafHashes every leaf hash, in order
+     * @return the 32-byte root hash
+     */
     public static byte[] root(List<byte[]> leafHashes) {
         if (leafHashes.isEmpty()) {
             return emptyRoot();
@@ -75,7 +115,12 @@ public final class MerkleTree {
         return hashOfLeaves(leafHashes).hash(0, leafHashes.size());
     }
 
-    /** A {@link SubtreeHashes} over leaf hashes held in memory; each call costs O(end - start) hashes. */
+    /**
+     * A {@link SubtreeHashes} over leaf hashes held in memory; each call costs O(end - start) hashes.
+     *
+     * @param leafHashes every leaf hash, in order
+     * @return the subtree hashes
+     */
     public static SubtreeHashes hashOfLeaves(List<byte[]> leafHashes) {
         return new SubtreeHashes() {
             private final MessageDigest digest = sha256();
@@ -93,7 +138,14 @@ public final class MerkleTree {
 
     // ---------------------------------------------------------------- proof generation
 
-    /** PATH(index, D[0:size]) of RFC 9162 section 2.1.3.1, leaf-side first. */
+    /**
+     * PATH(index, D[0:size]) of RFC 9162 section 2.1.3.1, leaf-side first.
+     *
+     * @param index the leaf, in [0, size)
+     * @param size the tree size
+     * @param hashes the tree's subtree hashes
+     * @return the proof's hashes
+     */
     public static List<byte[]> inclusionProof(long index, long size, SubtreeHashes hashes) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf index " + index + " is outside a tree of size " + size);
@@ -117,7 +169,14 @@ public final class MerkleTree {
         }
     }
 
-    /** PROOF(size1, D[0:size2]) of RFC 9162 section 2.1.4.1; requires 0 &lt; size1 &lt;= size2. */
+    /**
+     * PROOF(size1, D[0:size2]) of RFC 9162 section 2.1.4.1; requires 0 &lt; size1 &lt;= size2.
+     *
+     * @param size1 the older tree size
+     * @param size2 the newer tree size
+     * @param hashes the newer tree's subtree hashes
+     * @return the proof's hashes
+     */
     public static List<byte[]> consistencyProof(long size1, long size2, SubtreeHashes hashes) {
         if (size1 <= 0 || size1 > size2) {
             throw new IllegalArgumentException("no consistency proof from size " + size1 + " to size " + size2);
@@ -148,7 +207,16 @@ public final class MerkleTree {
 
     // ---------------------------------------------------------------- verification
 
-    /** Checks an inclusion proof (RFC 9162 section 2.1.3.2). */
+    /**
+     * Checks an inclusion proof (RFC 9162 section 2.1.3.2).
+     *
+     * @param index the leaf, in [0, size)
+     * @param size the tree size
+     * @param leafHash the leaf's hash
+     * @param proof the proof's hashes, leaf-side first
+     * @param root the tree's root hash
+     * @throws io.fairspin.audit.merkle.ProofException when the proof does not lead to {@code root}
+     */
     public static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
             throws ProofException {
         if (size <= 0) {
@@ -186,7 +254,16 @@ public final class MerkleTree {
         requireEqual("root hash", r, root);
     }
 
-    /** Checks a consistency proof between two tree heads (RFC 9162 section 2.1.4.2). */
+    /**
+     * Checks a consistency proof between two tree heads (RFC 9162 section 2.1.4.2).
+     *
+     * @param size1 the older tree size
+     * @param size2 the newer tree size
+     * @param proof the proof's hashes
+     * @param root1 the older root hash
+     * @param root2 the newer root hash
+     * @throws io.fairspin.audit.merkle.ProofException when the proof does not lead to both roots
+     */
     public static void verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2)
             throws ProofException {
         if (size1 <= 0) {
@@ -208,6 +285,14 @@ public final class MerkleTree {
     /**
      * Checks that leaf {@code index} is in the subtree {@code [start, end)} whose hash is {@code subtreeHash}
      * (Merkle Tree Certificates draft, subtree inclusion proofs).
+     *
+     * @param index the leaf
+     * @param start the subtree's first leaf
+     * @param end the leaf after its last
+     * @param leafHash the leaf's hash
+     * @param proof the proof's hashes
+     * @param subtreeHash the subtree's hash
+     * @throws io.fairspin.audit.merkle.ProofException when the proof does not lead to {@code subtreeHash}
      */
     public static void verifySubtreeInclusion(long index, long start, long end, byte[] leafHash, List<byte[]> proof,
                                               byte[] subtreeHash) throws ProofException {
@@ -223,6 +308,14 @@ public final class MerkleTree {
      * {@code size} leaves with hash {@code root} (Merkle Tree Certificates draft, subtree consistency
      * proofs; with {@code start = 0} this is the RFC 9162 consistency proof). Hashes are compared, not
      * length-checked, where no hashing is needed.
+     *
+     * @param start the subtree's first leaf
+     * @param end the leaf after its last
+     * @param size the tree size
+     * @param proof the proof's hashes
+     * @param subtreeHash the subtree's hash
+     * @param root the tree's root hash
+     * @throws io.fairspin.audit.merkle.ProofException when the proof does not lead to both hashes
      */
     public static void verifySubtreeConsistency(long start, long end, long size, List<byte[]> proof,
                                                 byte[] subtreeHash, byte[] root) throws ProofException {

@@ -56,16 +56,38 @@ public record Alert(String type, String category, String message, String gameId,
             this.integrity = integrity;
         }
 
-        /** The name in alerts: lower case, words joined by '-'. */
+        /**
+         * The name in alerts: lower case, words joined by '-'.
+         *
+         * @return the type's name, such as {@code rtp-drift}
+         */
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
+        /**
+         * Whether alerts of this type are about the log's integrity rather than statistics.
+         *
+         * @return true for an integrity type (exit code 4), false for a statistics type (exit code 5)
+         */
         public boolean integrity() {
             return integrity;
         }
     }
 
+    /**
+     * Checks the alert's type and message.
+     *
+     * @param type what fired, one of {@link Type}'s names in kebab case ({@code rtp-drift}, {@code rollback}, ...)
+     * @param category {@code integrity} (the log, its rounds or the generator) or {@code statistics} (a control limit)
+     * @param message one line for a person
+     * @param gameId the game concerned, or null
+     * @param modelHash the model's SHA-256 in hex, or null
+     * @param index the log entry concerned, or -1
+     * @param roundId the round concerned, or null
+     * @param rounds rounds of the game read when it fired (0 when not about a game)
+     * @param details figures behind the alert (statistic, limit, observed and expected values), possibly empty
+     */
     public Alert {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");
@@ -78,7 +100,11 @@ public record Alert(String type, String category, String message, String gameId,
                 roundId, rounds, details);
     }
 
-    /** Whether this alert is about the log's integrity (exit code 4) rather than statistics (exit code 5). */
+    /**
+     * Whether this alert is about the log's integrity (exit code 4) rather than statistics (exit code 5).
+     *
+     * @return true for an integrity alert
+     */
     public boolean integrity() {
         return "integrity".equals(category);
     }

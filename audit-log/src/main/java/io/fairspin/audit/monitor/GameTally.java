@@ -74,6 +74,12 @@ public final class GameTally {
 
     /**
      * @param check the game's outcome check, or null (then no award test)
+     * @param gameId the game's id
+     * @param modelHash the model file's SHA-256, lowercase hex
+     * @param standardStake the stake of a round at the standard wager, in minor units
+     * @param figures the game's exact figures
+     * @param limits the control limits
+     * @param alerts receives every alert this game raises
      */
     public GameTally(String gameId, String modelHash, long standardStake, ExactFigures figures, OutcomeCheck check,
                      ControlLimits limits, Consumer<Alert> alerts) {
@@ -101,7 +107,11 @@ public final class GameTally {
         this.alerts = alerts;
     }
 
-    /** The scratch array a round's award counts go into before {@link #add}; zeroed by it. */
+    /**
+     * The scratch array a round's award counts go into before {@link #add}; zeroed by it.
+     *
+     * @return the game's own array, one count per award
+     */
     public long[] roundAwards() {
         return roundAwards;
     }
@@ -109,6 +119,9 @@ public final class GameTally {
     /**
      * Adds a round (bet and win in minor units; its award counts already in {@link #roundAwards()} when the game
      * has an outcome check) and runs the control limits.
+     *
+     * @param bet the round's bet, in minor units
+     * @param roundWin the round's win, in minor units
      */
     public void add(long bet, long roundWin) {
         rounds++;
@@ -246,48 +259,101 @@ public final class GameTally {
         return check;
     }
 
+    /**
+     * The game's id.
+     *
+     * @return the game id
+     */
     public String gameId() {
         return gameId;
     }
 
+    /**
+     * The model file's hash.
+     *
+     * @return the SHA-256 in lowercase hex
+     */
     public String modelHash() {
         return modelHash;
     }
 
+    /**
+     * The game's exact figures.
+     *
+     * @return the exact RTP, hit frequency and variance at the standard wager
+     */
     public ExactFigures figures() {
         return figures;
     }
 
+    /**
+     * The rounds counted.
+     *
+     * @return the number of rounds
+     */
     public long rounds() {
         return rounds;
     }
 
+    /**
+     * The total stake.
+     *
+     * @return the sum of the bets, in minor units
+     */
     public long stake() {
         return stake;
     }
 
+    /**
+     * The total win.
+     *
+     * @return the sum of the wins, in minor units
+     */
     public long win() {
         return win;
     }
 
+    /**
+     * The rounds that won anything.
+     *
+     * @return the number of winning rounds
+     */
     public long hits() {
         return hits;
     }
 
+    /**
+     * The rounds whose logged win the model cannot pay for their logged outcome.
+     *
+     * @return the number of impossible wins
+     */
     public long impossibleWins() {
         return impossibleWins;
     }
 
-    /** Total win over total stake; NaN before any stake. */
+    /**
+     * Total win over total stake; NaN before any stake.
+     *
+     * @return the observed RTP, as a fraction of the stake
+     */
     public double observedRtp() {
         return stake == 0 ? Double.NaN : (double) win / stake;
     }
 
+    /**
+     * The fraction of rounds that won anything.
+     *
+     * @return the observed hit frequency, NaN before any round
+     */
     public double observedHitFrequency() {
         return rounds == 0 ? Double.NaN : (double) hits / rounds;
     }
 
-    /** The RTP statistic S_n over its current limit: an alarm at 1 or more in absolute value. */
+    /**
+     * The RTP statistic S_n over its current limit: an alarm at 1 or more in absolute value.
+     *
+     * @return the score, signed
+     */
     public double rtpScore() {
         if (rounds == 0 || rtpVariance() <= 0) {
             return 0;
@@ -296,39 +362,75 @@ public final class GameTally {
                 limits.rtpAlpha());
     }
 
-    /** The half-width of the RTP control band at the current rounds (in RTP units). */
+    /**
+     * The half-width of the RTP control band at the current rounds (in RTP units).
+     *
+     * @return the half-width, as a fraction of the stake
+     */
     public double rtpBand() {
         return rounds == 0 || rtpVariance() <= 0 ? Double.NaN : MixtureBoundary.threshold(rounds * rtpVariance(),
                 rtpVariance() * limits.tightestRounds(), limits.rtpAlpha()) / rounds;
     }
 
+    /**
+     * Whether the RTP crossed its control limit.
+     *
+     * @return true once the RTP alarm fired
+     */
     public boolean rtpAlarm() {
         return rtpAlarm;
     }
 
+    /**
+     * Whether the hit frequency crossed its control limit.
+     *
+     * @return true once the hit-frequency alarm fired
+     */
     public boolean hitAlarm() {
         return hitAlarm;
     }
 
+    /**
+     * Whether the award frequencies' test crossed its limit.
+     *
+     * @return true once the award alarm fired
+     */
     public boolean awardAlarm() {
         return awardAlarm;
     }
 
+    /**
+     * The awards counted, when the game has an outcome check.
+     *
+     * @return the awards' names, empty without a check
+     */
     public List<String> awards() {
         return awards;
     }
 
-    /** Observed occurrences of each of {@link #awards()}. */
+    /**
+     * Observed occurrences of each of {@link #awards()}.
+     *
+     * @return a copy of the counts, one per award
+     */
     public long[] awardCounts() {
         return awardCounts.clone();
     }
 
-    /** Exact expected occurrences per round of each of {@link #awards()}. */
+    /**
+     * Exact expected occurrences per round of each of {@link #awards()}.
+     *
+     * @return a copy of the expected counts per round, one per award
+     */
     public double[] awardMeans() {
         return awardMeans.clone();
     }
 
-    /** The RTP chart's points, thinned to at most 400. */
+    /**
+     * The RTP chart's points, thinned to at most 400.
+     *
+     * @return the points, in order of rounds
+     */
     public List<Point> points() {
         List<Point> all = new ArrayList<>(points);
         if (rounds > 0 && (all.isEmpty() || all.get(all.size() - 1).rounds() != rounds)) {

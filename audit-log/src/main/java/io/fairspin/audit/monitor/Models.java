@@ -19,7 +19,13 @@ public final class Models {
         this.byHash = byHash;
     }
 
-    /** Every {@code *.json} file directly in {@code dir}, loaded as a game model; a file that is not one is an error. */
+    /**
+     * Every {@code *.json} file directly in {@code dir}, loaded as a game model; a file that is not one is an error.
+     *
+     * @param dir the folder of model files
+     * @return the models, by the SHA-256 of their files
+     * @throws java.io.IOException when the folder or a file cannot be read
+     */
     public static Models load(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "--models: not a folder");
@@ -37,18 +43,33 @@ public final class Models {
         return new Models(models);
     }
 
-    /** The given models. */
+    /**
+     * The given models.
+     *
+     * @param models the model files
+     * @return the models, by the SHA-256 of their files
+     */
     public static Models of(List<ModelFile> models) {
         Map<String, ModelFile> map = new LinkedHashMap<>();
         models.forEach(m -> map.putIfAbsent(HexFormat.of().formatHex(m.hash()), m));
         return new Models(map);
     }
 
-    /** The model with this hash (lowercase hex), or null. */
+    /**
+     * The model with this hash (lowercase hex), or null.
+     *
+     * @param hex a model file's SHA-256, lowercase hex
+     * @return the model file, or null
+     */
     public ModelFile byHash(String hex) {
         return byHash.get(hex);
     }
 
+    /**
+     * The number of models.
+     *
+     * @return the number of distinct model files
+     */
     public int size() {
         return byHash.size();
     }

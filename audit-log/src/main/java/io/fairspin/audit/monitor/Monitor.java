@@ -1,7 +1,5 @@
 package io.fairspin.audit.monitor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.LogFollower;
@@ -13,7 +11,6 @@ import io.fairspin.audit.round.ModelFile;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
 import io.fairspin.math.OutcomeCheck;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,7 +35,6 @@ import java.util.function.Function;
 public final class Monitor implements LogFollower.Listener {
     /** Alerts of one type and game after which further ones are only counted. */
     static final int ALERTS_PER_KIND = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Models models;
     private final ControlLimits limits;
@@ -58,17 +54,97 @@ public final class Monitor implements LogFollower.Listener {
     private Checkpoint lastCheckpoint;
     private long duplicates;
 
+    /**
+     * A monitor of rounds against {@code models}.
+     *
+     * @param models the models the log's rounds may name
+     * @param limits the control limits of every game
+     * @param sink receives every alert, in the reading thread
+     */
     public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink) {
         this.models = models;
         this.limits = limits;
         this.sink = sink;
     }
 
+    /**
+     * What {@link #prepare} works out for a round on any thread: the 64-bit hash of its id and, when its model
+     * has an {@link OutcomeCheck}, what the check found ({@code checked}, {@code problem} or null) and the
+     * base game's award counts (null when none).
+     */
+    record Prepared(long idHash, boolean checked, String problem, long[] awards) {
+    }
+
+    /** The outcome checks of one model, one per thread (a check keeps state between calls). */
+    private static final class Checks {
+        final ThreadLocal<OutcomeCheck> check;
+        final ThreadLocal<long[]> scratch;
+
+        Checks(Game game) {
+            check = ThreadLocal.withInitial(() -> OutcomeCheck.of(game).orElseThrow());
+            scratch = ThreadLocal.withInitial(() -> new long[check.get().awards().size()]);
+        }
+    }
+
+    private static final Checks NO_CHECK = new Checks(null);
+
+    /** The checks by model hash, filled as models are met, from any thread. */
+    private final Map<ByteBuffer, Checks> checks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Thread-safe, for the {@link LogFollower}'s decoding threads: hashes a round's id and checks its logged
+     * outcome against its model (which depends on no other round).
+     */
     @Override
-    public synchronized void entry(LogEntry entry) {
+    public Object prepare(LogEntry entry) {
+        if (!(entry.event() instanceof RoundRecord)) {
+            return null;
+        }
+        RoundRecord round = (RoundRecord) entry.event();
+        long id = RoundIds.hash(round.roundId());
+        Checks of = checks.get(ByteBuffer.wrap(round.modelHashUnsafe()));
+        if (of == null) {
+            of = checks.computeIfAbsent(ByteBuffer.wrap(round.modelHash()), this::checksOf);
+        }
+        if (of == NO_CHECK) {
+            return new Prepared(id, false, null, null);
+        }
+        long[] scratch = of.scratch.get();
+        String problem = check(of.check.get(), round, scratch);
+        long[] awards = null;
+        for (int i = 0; i < scratch.length; i++) {
+            if (scratch[i] != 0) {
+                awards = scratch.clone();
+                break;
+            }
+        }
+        java.util.Arrays.fill(scratch, 0);
+        return new Prepared(id, true, problem, problem == null ? awards : null);
+    }
+
+    private Checks checksOf(ByteBuffer hash) {
+        ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
+        if (model == null || model.game().exactFigures().isEmpty() || OutcomeCheck.of(model.game()).isEmpty()) {
+            return NO_CHECK;
+        }
+        return new Checks(model.game());
+    }
+
+    /** Checks a round's outcome; null when it agrees with the model, else what differs. */
+    private static String check(OutcomeCheck check, RoundRecord round, long[] awards) {
+        return check.check(round.outcomeUnsafe(), round.playerChoicesUnsafe(), round.bet(), round.win(), awards);
+    }
+
+    @Override
+    public void entry(LogEntry entry) {
+        entry(entry, null);
+    }
+
+    @Override
+    public synchronized void entry(LogEntry entry, Object prepared) {
         entries++;
         if (entry.event() instanceof RoundRecord) {
-            round(entry.index(), (RoundRecord) entry.event());
+            round(entry.index(), (RoundRecord) entry.event(), prepared instanceof Prepared ? (Prepared) prepared : null);
         } else if (entry.event() instanceof RngHealthRecord) {
             RngHealthRecord h = (RngHealthRecord) entry.event();
             reseeds.merge(h.drbgId(), 0L, Long::sum);
@@ -83,14 +159,14 @@ public final class Monitor implements LogFollower.Listener {
         }
     }
 
-    private void round(long index, RoundRecord round) {
+    private void round(long index, RoundRecord round, Prepared prepared) {
         rounds++;
-        if (!roundIds.add(round.roundId())) {
+        if (!roundIds.add(prepared != null ? prepared.idHash() : RoundIds.hash(round.roundId()))) {
             duplicates++;
             alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
                     + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
         }
-        ByteBuffer hash = ByteBuffer.wrap(round.modelHash());
+        ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
         GameTally tally = tallies.get(hash);
         if (tally == null) {
             tally = newTally(index, round, hash);
@@ -106,12 +182,14 @@ public final class Monitor implements LogFollower.Listener {
         OutcomeCheck check = tally.check();
         if (check != null) {
             String problem;
-            try {
-                JsonNode outcome = JSON.readTree(round.outcome());
-                problem = outcome == null || !outcome.isObject() ? "$.outcome: not a JSON object"
-                        : check.check(outcome, round.bet(), round.win(), tally.roundAwards());
-            } catch (IOException e) {
-                problem = "$.outcome: not JSON";
+            if (prepared != null && prepared.checked()) {
+                problem = prepared.problem();
+                long[] awards = prepared.awards();
+                if (awards != null) {
+                    System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
+                }
+            } else {
+                problem = check(check, round, tally.roundAwards());
             }
             if (problem != null) {
                 java.util.Arrays.fill(tally.roundAwards(), 0);
@@ -167,6 +245,9 @@ public final class Monitor implements LogFollower.Listener {
     /**
      * After a batch read: alerts when more entries follow the last checkpoint than the log's own checkpoint
      * interval (the largest gap between its checkpoints) or {@code allowUnsigned}, whichever is larger, allows.
+     *
+     * @param follower the follower that read the log
+     * @param allowUnsigned the unsigned entries accepted at the end beyond the log's interval
      */
     public synchronized void finish(LogFollower follower, long allowUnsigned) {
         Checkpoint last = follower.lastCheckpoint();
@@ -192,75 +273,143 @@ public final class Monitor implements LogFollower.Listener {
         }
     }
 
-    /** Reads the monitor's state under its lock. */
+    /**
+     * Reads the monitor's state under its lock.
+     *
+     * @param <T> what the reader returns
+     * @param reader reads the monitor
+     * @return what {@code reader} returned
+     */
     public synchronized <T> T read(Function<Monitor, T> reader) {
         return reader.apply(this);
     }
 
-    /** The games seen, in order of their first round. Read under {@link #read}. */
+    /**
+     * The games seen, in order of their first round. Read under {@link #read}.
+     *
+     * @return the games' tallies
+     */
     public List<GameTally> games() {
         return new ArrayList<>(byKey.values());
     }
 
-    /** Rounds whose model hash is unknown, by hash in hex. */
+    /**
+     * Rounds whose model hash is unknown, by hash in hex.
+     *
+     * @return the unknown hashes and their rounds
+     */
     public Map<String, Long> unknownModels() {
         Map<String, Long> out = new LinkedHashMap<>();
         unknownModels.forEach((k, v) -> out.put(HexFormat.of().formatHex(k.array()), v));
         return out;
     }
 
-    /** Alerts fired, per type (including those only counted). */
+    /**
+     * Alerts fired, per type (including those only counted).
+     *
+     * @return the count of each type that fired
+     */
     public Map<Alert.Type, Long> alertCounts() {
         Map<Alert.Type, Long> copy = new EnumMap<>(Alert.Type.class);
         copy.putAll(alertCounts);
         return copy;
     }
 
-    /** The first alerts (at most 1,000), including those not written. */
+    /**
+     * The first alerts (at most 1,000), including those not written.
+     *
+     * @return the alerts kept, in order
+     */
     public List<Alert> alerts() {
         return List.copyOf(firstAlerts);
     }
 
+    /**
+     * The number of alerts fired.
+     *
+     * @return every alert, kept or only counted
+     */
     public long totalAlerts() {
         return alertCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Whether any integrity alert fired. */
+    /**
+     * Whether any integrity alert fired.
+     *
+     * @return true after an integrity alert
+     */
     public boolean integrityAlert() {
         return alertCounts.keySet().stream().anyMatch(Alert.Type::integrity);
     }
 
-    /** Whether any statistics alert fired. */
+    /**
+     * Whether any statistics alert fired.
+     *
+     * @return true after a statistics alert
+     */
     public boolean statisticsAlert() {
         return alertCounts.keySet().stream().anyMatch(t -> !t.integrity());
     }
 
+    /**
+     * The entries read.
+     *
+     * @return the number of entries
+     */
     public long entries() {
         return entries;
     }
 
+    /**
+     * The rounds read.
+     *
+     * @return the number of round entries
+     */
     public long rounds() {
         return rounds;
     }
 
+    /**
+     * The checkpoints that checked out.
+     *
+     * @return the number of checkpoints
+     */
     public long checkpoints() {
         return checkpoints;
     }
 
-    /** The last checkpoint that checked out, or null. */
+    /**
+     * The last checkpoint that checked out, or null.
+     *
+     * @return the checkpoint, or null
+     */
     public Checkpoint lastCheckpoint() {
         return lastCheckpoint;
     }
 
-    /** Reseeds seen per generator instance. */
+    /**
+     * Reseeds seen per generator instance.
+     *
+     * @return the reseeds, by instance id
+     */
     public Map<String, Long> reseeds() {
         return new LinkedHashMap<>(reseeds);
     }
 
+    /**
+     * The generator failures logged.
+     *
+     * @return the failure records, in log order
+     */
     public List<RngHealthRecord> rngFailures() {
         return List.copyOf(rngFailures);
     }
 
+    /**
+     * Rounds whose id was logged before.
+     *
+     * @return the number of duplicate round ids
+     */
     public long duplicates() {
         return duplicates;
     }

@@ -12,7 +12,11 @@ final class RoundIds {
 
     /** Adds the id; false when it was seen before (or, with the probability above, collides). */
     boolean add(String id) {
-        long h = hash(id);
+        return add(hash(id));
+    }
+
+    /** Adds an id by its {@link #hash}; false when it was seen before. */
+    boolean add(long h) {
         if (h == 0) {
             boolean fresh = !hasZero;
             hasZero = true;

@@ -25,6 +25,8 @@ public final class CanonicalJson {
     /**
      * The canonical bytes of {@code value}.
      *
+     * @param value the JSON value, with integral numbers only
+     * @return the canonical UTF-8 bytes
      * @throws IllegalArgumentException naming the JSON path of a non-integral number
      */
     public static byte[] encode(JsonNode value) {
@@ -38,6 +40,8 @@ public final class CanonicalJson {
     /**
      * The canonical bytes of the JSON text {@code json} (a {@link io.fairspin.math.PlayedRound#detail()}).
      *
+     * @param json the JSON text
+     * @return the canonical UTF-8 bytes
      * @throws IllegalArgumentException when it is not valid JSON, or naming the JSON path of a non-integral number
      */
     public static byte[] encode(String json) {

@@ -16,6 +16,11 @@ public final class CanonicalReader {
 
     private final ByteBuffer in;
 
+    /**
+     * A reader of {@code bytes} from their start.
+     *
+     * @param bytes the canonical bytes, not copied
+     */
     public CanonicalReader(byte[] bytes) {
         this.in = ByteBuffer.wrap(bytes);
     }
@@ -25,16 +30,38 @@ public final class CanonicalReader {
         return in.get() & 0xff;
     }
 
+    /**
+     * Reads a big-endian u16.
+     *
+     * @param field the field's name, for messages
+     * @return the value, 0 to 65535
+     * @throws io.fairspin.audit.record.MalformedRecordException when the bytes end first
+     */
     public int u16(String field) throws MalformedRecordException {
         need(field, 2);
         return in.getShort() & 0xffff;
     }
 
+    /**
+     * Reads a big-endian i64.
+     *
+     * @param field the field's name, for messages
+     * @return the value
+     * @throws io.fairspin.audit.record.MalformedRecordException when the bytes end first
+     */
     public long i64(String field) throws MalformedRecordException {
         need(field, 8);
         return in.getLong();
     }
 
+    /**
+     * Reads a u32 length, then that many bytes, which must be {@code length}.
+     *
+     * @param field the field's name, for messages
+     * @param length the expected length
+     * @return the bytes
+     * @throws io.fairspin.audit.record.MalformedRecordException when the length differs or the bytes end first
+     */
     public byte[] raw(String field, int length) throws MalformedRecordException {
         need(field, length);
         byte[] bytes = new byte[length];
@@ -51,6 +78,14 @@ public final class CanonicalReader {
         return raw(field, (int) length);
     }
 
+    /**
+     * Reads a u32 length, then that many bytes of UTF-8.
+     *
+     * @param field the field's name, for messages
+     * @param maxLength the most bytes allowed
+     * @return the string
+     * @throws io.fairspin.audit.record.MalformedRecordException when too long, not UTF-8 or the bytes end first
+     */
     public String string(String field, int maxLength) throws MalformedRecordException {
         byte[] bytes = bytes(field, maxLength);
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -65,6 +100,11 @@ public final class CanonicalReader {
         }
     }
 
+    /**
+     * Checks that every byte was read.
+     *
+     * @throws io.fairspin.audit.record.MalformedRecordException when bytes remain
+     */
     public void end() throws MalformedRecordException {
         if (in.hasRemaining()) {
             throw new MalformedRecordException(in.remaining() + " unexpected bytes after the last field");

@@ -12,12 +12,24 @@ public final class CanonicalWriter {
         return this;
     }
 
+    /**
+     * Writes a big-endian u16.
+     *
+     * @param value 0 to 65535
+     * @return this writer
+     */
     public CanonicalWriter u16(int value) {
         out.write(value >>> 8);
         out.write(value);
         return this;
     }
 
+    /**
+     * Writes a big-endian i64.
+     *
+     * @param value the value
+     * @return this writer
+     */
     public CanonicalWriter i64(long value) {
         for (int shift = 56; shift >= 0; shift -= 8) {
             out.write((int) (value >>> shift));
@@ -25,6 +37,12 @@ public final class CanonicalWriter {
         return this;
     }
 
+    /**
+     * Writes a u32 length then the bytes.
+     *
+     * @param bytes the bytes
+     * @return this writer
+     */
     public CanonicalWriter raw(byte[] bytes) {
         out.write(bytes, 0, bytes.length);
         return this;
@@ -40,11 +58,21 @@ public final class CanonicalWriter {
         return raw(bytes);
     }
 
-    /** A u32 length then the UTF-8 bytes. */
+    /**
+     * A u32 length then the UTF-8 bytes.
+     *
+     * @param text the string
+     * @return this writer
+     */
     public CanonicalWriter string(String text) {
         return bytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The bytes written so far.
+     *
+     * @return a new array
+     */
     public byte[] toByteArray() {
         return out.toByteArray();
     }

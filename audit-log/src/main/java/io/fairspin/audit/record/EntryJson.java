@@ -23,6 +23,13 @@ public final class EntryJson {
     private EntryJson() {
     }
 
+    /**
+     * An entry as JSON, for {@code audit inspect} and dispute packets: its index, hashes and event, binary fields in
+     * base64.
+     *
+     * @param entry the entry
+     * @return the JSON object
+     */
     public static ObjectNode of(LogEntry entry) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("index", entry.index());

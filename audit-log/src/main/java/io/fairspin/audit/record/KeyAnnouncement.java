@@ -18,6 +18,13 @@ public final class KeyAnnouncement implements LogEvent {
     private final byte[] publicKey;
     private final long announcedAtMillis;
 
+    /**
+     * An announcement of a checkpoint key.
+     *
+     * @param keyName the signed-note key name, the log's origin
+     * @param publicKey the Ed25519 public key
+     * @param announcedAtMillis when, in milliseconds since the epoch
+     */
     public KeyAnnouncement(String keyName, PublicKey publicKey, long announcedAtMillis) {
         this(keyName, publicKey.getEncoded(), announcedAtMillis);
     }
@@ -28,16 +35,29 @@ public final class KeyAnnouncement implements LogEvent {
         this.announcedAtMillis = announcedAtMillis;
     }
 
-    /** The signed-note key name, which is the log's origin. */
+    /**
+     * The signed-note key name, which is the log's origin.
+     *
+     * @return the key name
+     */
     public String keyName() {
         return keyName;
     }
 
-    /** The announced key as a note verifier. */
+    /**
+     * The announced key as a note verifier.
+     *
+     * @return the verifier
+     */
     public NoteVerifier verifier() {
         return NoteVerifier.of(keyName, Ed25519Keys.publicKey(publicKey));
     }
 
+    /**
+     * When the key was announced.
+     *
+     * @return milliseconds since the epoch
+     */
     public long announcedAtMillis() {
         return announcedAtMillis;
     }

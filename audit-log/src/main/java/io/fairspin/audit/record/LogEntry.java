@@ -32,7 +32,15 @@ public final class LogEntry {
         this.leafHash = leafHash;
     }
 
-    /** The entry for {@code event} at {@code index}, chained to the entry whose leaf hash is {@code previousHash}. */
+    /**
+     * The entry for {@code event} at {@code index}, chained to the entry whose leaf hash is {@code previousHash}.
+     *
+     * @param index the entry's index, from 0
+     * @param previousHash the previous entry's leaf hash, or {@link #genesisLink()} for entry 0
+     * @param event the entry's event
+     * @param digest a SHA-256 digest to reuse
+     * @return the entry with its canonical bytes and leaf hash
+     */
     public static LogEntry create(long index, byte[] previousHash, LogEvent event, MessageDigest digest) {
         CanonicalWriter out = new CanonicalWriter().u8(VERSION).u8(EventCodec.type(event)).i64(index)
                 .raw(previousHash);
@@ -46,12 +54,25 @@ public final class LogEntry {
                 encoded, MerkleTree.leafHash(digest, encoded, 0, encoded.length));
     }
 
-    /** Decodes canonical bytes strictly; the leaf hash is computed from exactly these bytes. */
+    /**
+     * Decodes canonical bytes strictly; the leaf hash is computed from exactly these bytes.
+     *
+     * @param encoded the canonical bytes, copied
+     * @return the entry
+     * @throws io.fairspin.audit.record.MalformedRecordException when the bytes are not one canonical entry
+     */
     public static LogEntry decode(byte[] encoded) throws MalformedRecordException {
         return decode(encoded.clone(), MerkleTree.sha256());
     }
 
-    /** Decodes bytes the caller hands over (not copied), hashing with the caller's digest. */
+    /**
+     * Decodes bytes the caller hands over (not copied), hashing with the caller's digest.
+     *
+     * @param encoded the canonical bytes, kept without a copy
+     * @param digest a SHA-256 digest to reuse
+     * @return the entry
+     * @throws io.fairspin.audit.record.MalformedRecordException when the bytes are not one canonical entry
+     */
     public static LogEntry decode(byte[] encoded, MessageDigest digest) throws MalformedRecordException {
         CanonicalReader in = new CanonicalReader(encoded);
         int version = in.u8("version");
@@ -70,45 +91,92 @@ public final class LogEntry {
                 MerkleTree.leafHash(digest, encoded, 0, encoded.length));
     }
 
-    /** The 32 zero bytes that entry 0 links to. */
+    /**
+     * The 32 zero bytes that entry 0 links to.
+     *
+     * @return a new 32-byte array of zeros
+     */
     public static byte[] genesisLink() {
         return new byte[MerkleTree.HASH_BYTES];
     }
 
+    /**
+     * The entry's index in the log.
+     *
+     * @return the index, from 0
+     */
     public long index() {
         return index;
     }
 
+    /**
+     * The leaf hash of the entry before.
+     *
+     * @return a copy of the 32 bytes
+     */
     public byte[] previousHash() {
         return previousHash.clone();
     }
 
+    /**
+     * The leaf hash of the entry before, without a copy; the caller must not change it.
+     *
+     * @return the entry's own array
+     */
     public byte[] previousHashUnsafe() {
         return previousHash;
     }
 
+    /**
+     * The event the entry records.
+     *
+     * @return the round, key announcement, tail cut or generator event
+     */
     public LogEvent event() {
         return event;
     }
 
-    /** The canonical bytes. */
+    /**
+     * The canonical bytes.
+     *
+     * @return a copy of the bytes
+     */
     public byte[] encoded() {
         return encoded.clone();
     }
 
+    /**
+     * The canonical bytes' length.
+     *
+     * @return the length in bytes
+     */
     public int encodedLength() {
         return encoded.length;
     }
 
+    /**
+     * The canonical bytes, without a copy; the caller must not change them.
+     *
+     * @return the entry's own array
+     */
     public byte[] encodedUnsafe() {
         return encoded;
     }
 
-    /** SHA-256(0x00 || encoded): the Merkle leaf, and the next entry's {@code previous_hash}. */
+    /**
+     * SHA-256(0x00 || encoded): the Merkle leaf, and the next entry's {@code previous_hash}.
+     *
+     * @return a copy of the 32-byte leaf hash
+     */
     public byte[] leafHash() {
         return leafHash.clone();
     }
 
+    /**
+     * The leaf hash, without a copy; the caller must not change it.
+     *
+     * @return the entry's own array
+     */
     public byte[] leafHashUnsafe() {
         return leafHash;
     }

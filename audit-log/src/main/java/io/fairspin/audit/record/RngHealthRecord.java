@@ -24,12 +24,26 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
     /** A health-test failure of the entropy source (or another failure) that stopped the generator. */
     public static final String HEALTH_FAILURE = "health-failure";
 
-    /** The record of an event the certified generator reported to its health listener. */
+    /**
+     * The record of an event the certified generator reported to its health listener.
+     *
+     * @param event the generator's reseed or failure
+     * @return the record, its kind {@value #RESEED} or {@value #HEALTH_FAILURE}
+     */
     public static RngHealthRecord of(io.fairspin.rng.RngHealthEvent event) {
         return new RngHealthRecord(event.instanceId(), event.kind() == io.fairspin.rng.RngHealthEvent.Kind.RESEED
                 ? RESEED : HEALTH_FAILURE, event.atMillis(), event.reseeds(), event.detail());
     }
 
+    /**
+     * Checks the fields.
+     *
+     * @param drbgId the generator's instance id ({@code CertifiedRandom.instanceId()})
+     * @param kind {@value #RESEED} or {@value #HEALTH_FAILURE}
+     * @param atMillis when, in milliseconds since 1970-01-01T00:00:00Z
+     * @param reseeds the generator's reseeds so far, this one included
+     * @param detail what happened, for a failure the health test's message; may be empty
+     */
     public RngHealthRecord {
         Objects.requireNonNull(detail, "detail");
         if (drbgId.isEmpty() || drbgId.length() > RoundRecord.MAX_ID_BYTES) {

@@ -20,6 +20,7 @@ import java.util.Objects;
  * length then the (UTF-8) bytes, timestamps are milliseconds since 1970-01-01T00:00:00Z.
  */
 public final class RoundRecord implements LogEvent {
+    /** The longest id or string field, in UTF-8 bytes. */
     public static final int MAX_ID_BYTES = 1024;
     static final int MAX_BLOB_BYTES = 1 << 20;
 
@@ -66,72 +67,158 @@ public final class RoundRecord implements LogEvent {
         }
     }
 
+    /**
+     * A builder with every field empty.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The round's id, unique in the log.
+     *
+     * @return the round id
+     */
     public String roundId() {
         return roundId;
     }
 
+    /**
+     * The game's id.
+     *
+     * @return the game id, from its model
+     */
     public String gameId() {
         return gameId;
     }
 
-    /** The hash of the game model file the round was played with. */
+    /**
+     * The hash of the game model file the round was played with.
+     *
+     * @return the SHA-256 of the model file, 32 bytes
+     */
     public byte[] modelHash() {
         return modelHash.clone();
     }
 
+    /**
+     * The model hash itself, not a copy, for a reader of many rounds that only looks it up.
+     *
+     * @return the model hash; the caller must not change it
+     */
+    public byte[] modelHashUnsafe() {
+        return modelHash;
+    }
+
+    /**
+     * When the round started.
+     *
+     * @return milliseconds since the epoch
+     */
     public long startedAtMillis() {
         return startedAtMillis;
     }
 
+    /**
+     * When the round settled.
+     *
+     * @return milliseconds since the epoch
+     */
     public long settledAtMillis() {
         return settledAtMillis;
     }
 
+    /**
+     * The player's session.
+     *
+     * @return the session id
+     */
     public String sessionId() {
         return sessionId;
     }
 
-    /** A trace id for the server's own logs; may be empty. */
+    /**
+     * A trace id for the server's own logs; may be empty.
+     *
+     * @return the trace id
+     */
     public String traceId() {
         return traceId;
     }
 
+    /**
+     * The currency of the bet and the win.
+     *
+     * @return the currency code, such as EUR
+     */
     public String currency() {
         return currency;
     }
 
-    /** The bet in minor units of the currency. */
+    /**
+     * The bet in minor units of the currency.
+     *
+     * @return the bet, at least 0
+     */
     public long bet() {
         return bet;
     }
 
-    /** The win in minor units of the currency. */
+    /**
+     * The win in minor units of the currency.
+     *
+     * @return the win, at least 0
+     */
     public long win() {
         return win;
     }
 
-    /** The player's choices as canonical bytes from the game model; may be empty. */
+    /**
+     * The player's choices as canonical bytes from the game model; may be empty.
+     *
+     * @return a copy of the bytes
+     */
     public byte[] playerChoices() {
         return playerChoices.clone();
     }
 
-    /** The commitment to the round's seed, published before the round was played. */
+    /**
+     * The commitment to the round's seed, published before the round was played.
+     *
+     * @return a copy of the 32-byte commitment
+     */
     public byte[] seedCommitment() {
         return seedCommitment.clone();
     }
 
-    /** Where the escrowed seed material of this round is kept. */
+    /**
+     * Where the escrowed seed material of this round is kept.
+     *
+     * @return the reference, as the operator's escrow names the round's seed material
+     */
     public String escrowReference() {
         return escrowReference;
     }
 
-    /** The outcome as canonical bytes from the game model. */
+    /**
+     * The outcome as canonical bytes from the game model.
+     *
+     * @return a copy of the bytes
+     */
     public byte[] outcome() {
         return outcome.clone();
+    }
+
+    /** The player choices themselves, not a copy: the caller must not change them. */
+    public byte[] playerChoicesUnsafe() {
+        return playerChoices;
+    }
+
+    /** The outcome bytes themselves, not a copy: the caller must not change them. */
+    public byte[] outcomeUnsafe() {
+        return outcome;
     }
 
     void encode(CanonicalWriter out) {
@@ -247,76 +334,165 @@ public final class RoundRecord implements LogEvent {
         private Builder() {
         }
 
+        /**
+         * The round's id.
+         *
+         * @param value unique in the log, at most {@link #MAX_ID_BYTES} bytes
+         * @return this builder
+         */
         public Builder roundId(String value) {
             roundId = value;
             return this;
         }
 
+        /**
+         * The game's id.
+         *
+         * @param value the model's id
+         * @return this builder
+         */
         public Builder gameId(String value) {
             gameId = value;
             return this;
         }
 
+        /**
+         * The model file's hash.
+         *
+         * @param value the SHA-256 of the model file, 32 bytes
+         * @return this builder
+         */
         public Builder modelHash(byte[] value) {
             modelHash = value;
             return this;
         }
 
+        /**
+         * When the round started.
+         *
+         * @param value milliseconds since the epoch
+         * @return this builder
+         */
         public Builder startedAtMillis(long value) {
             startedAtMillis = value;
             return this;
         }
 
+        /**
+         * When the round settled.
+         *
+         * @param value milliseconds since the epoch
+         * @return this builder
+         */
         public Builder settledAtMillis(long value) {
             settledAtMillis = value;
             return this;
         }
 
+        /**
+         * The player's session.
+         *
+         * @param value the session id
+         * @return this builder
+         */
         public Builder sessionId(String value) {
             sessionId = value;
             return this;
         }
 
+        /**
+         * A trace id for the server's logs.
+         *
+         * @param value the trace id, may be empty
+         * @return this builder
+         */
         public Builder traceId(String value) {
             traceId = value;
             return this;
         }
 
+        /**
+         * The currency.
+         *
+         * @param value the currency code, such as EUR
+         * @return this builder
+         */
         public Builder currency(String value) {
             currency = value;
             return this;
         }
 
+        /**
+         * The bet.
+         *
+         * @param value in minor units, at least 0
+         * @return this builder
+         */
         public Builder bet(long value) {
             bet = value;
             return this;
         }
 
+        /**
+         * The win.
+         *
+         * @param value in minor units, at least 0
+         * @return this builder
+         */
         public Builder win(long value) {
             win = value;
             return this;
         }
 
+        /**
+         * The player's choices.
+         *
+         * @param value canonical bytes from the game model; may be empty
+         * @return this builder
+         */
         public Builder playerChoices(byte[] value) {
             playerChoices = value;
             return this;
         }
 
+        /**
+         * The seed commitment.
+         *
+         * @param value 32 bytes
+         * @return this builder
+         */
         public Builder seedCommitment(byte[] value) {
             seedCommitment = value;
             return this;
         }
 
+        /**
+         * Where the round's escrowed seed material is kept.
+         *
+         * @param value the escrow reference
+         * @return this builder
+         */
         public Builder escrowReference(String value) {
             escrowReference = value;
             return this;
         }
 
+        /**
+         * The outcome.
+         *
+         * @param value canonical bytes from the game model
+         * @return this builder
+         */
         public Builder outcome(byte[] value) {
             outcome = value;
             return this;
         }
 
+        /**
+         * The record.
+         *
+         * @return the record, its fields checked
+         */
         public RoundRecord build() {
             return new RoundRecord(this);
         }

@@ -24,6 +24,11 @@ public record TailCut(String segment, long offset, long length, byte[] sha256, S
                 in.i64("cut_at"));
     }
 
+    /**
+     * The SHA-256 of the bytes that were cut.
+     *
+     * @return a copy of the 32-byte hash
+     */
     @Override
     public byte[] sha256() {
         return sha256.clone();

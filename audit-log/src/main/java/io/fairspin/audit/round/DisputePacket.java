@@ -56,12 +56,24 @@ public final class DisputePacket {
     /**
      * Builds the packet for the round with this id, against the latest checkpoint that covers it. Fails when
      * no round or several rounds have the id, or when the log has problems other than a torn tail.
+     *
+     * @param dir the log's folder
+     * @param roundId the round's id
+     * @return the packet
+     * @throws java.io.IOException when the log cannot be read
      */
     public static DisputePacket forRound(Path dir, String roundId) throws IOException {
         return build(LogReader.find(dir, LogReader.isRound(roundId), "round id '" + roundId + "'"), dir);
     }
 
-    /** Builds the packet for the entry at {@code index}. */
+    /**
+     * Builds the packet for the entry at {@code index}.
+     *
+     * @param dir the log's folder
+     * @param index the entry's index, from 0
+     * @return the packet
+     * @throws java.io.IOException when the log cannot be read
+     */
     public static DisputePacket forIndex(Path dir, long index) throws IOException {
         return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir);
     }
@@ -69,12 +81,27 @@ public final class DisputePacket {
     /**
      * Builds the packet for the round with this id against {@code checkpoint}, a checkpoint of this log as a witness
      * cosigned it (its cosignature lines are kept, so that {@code check-packet --witness-key} can require them).
+     *
+     * @param dir the log's folder
+     * @param roundId the round's id
+     * @param checkpoint a checkpoint note of this log covering the round
+     * @return the packet
+     * @throws java.io.IOException when the log cannot be read
      */
     public static DisputePacket forRound(Path dir, String roundId, SignedNote checkpoint) throws IOException {
         return build(LogReader.find(dir, LogReader.isRound(roundId), "round id '" + roundId + "'"), dir, checkpoint);
     }
 
-    /** Builds the packet for the entry at {@code index} against {@code checkpoint} (see {@link #forRound(Path, String, SignedNote)}). */
+    /**
+     * Builds the packet for the entry at {@code index} against {@code checkpoint} (see {@link #forRound(Path, String,
+     * SignedNote)}).
+     *
+     * @param dir the log's folder
+     * @param index the entry's index, from 0
+     * @param checkpoint a checkpoint note of this log covering the entry
+     * @return the packet
+     * @throws java.io.IOException when the log cannot be read
+     */
     public static DisputePacket forIndex(Path dir, long index, SignedNote checkpoint) throws IOException {
         return build(LogReader.find(dir, e -> e.index() == index, "entry index " + index), dir, checkpoint);
     }
@@ -106,12 +133,21 @@ public final class DisputePacket {
         return new DisputePacket(entry.index(), entry.encoded(), proof, note.encode(), EntryJson.of(entry));
     }
 
-    /** The packet's checkpoint note, with every signature line it carries (the log's, any witnesses'). */
+    /**
+     * The packet's checkpoint note, with every signature line it carries (the log's, any witnesses').
+     *
+     * @return the note
+     * @throws io.fairspin.audit.merkle.ProofException when the packet's note is malformed
+     */
     public SignedNote checkpointNote() throws ProofException {
         return SignedNote.parse(checkpoint);
     }
 
-    /** The packet as JSON. */
+    /**
+     * The packet as JSON.
+     *
+     * @return the JSON text, which {@link #parse(String)} reads back
+     */
     public String toJson() {
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT);
@@ -128,7 +164,13 @@ public final class DisputePacket {
         }
     }
 
-    /** Reads a packet; errors name the JSON path and what was expected. */
+    /**
+     * Reads a packet; errors name the JSON path and what was expected.
+     *
+     * @param text the packet's JSON text
+     * @return the packet
+     * @throws io.fairspin.audit.merkle.ProofException when the JSON is malformed
+     */
     public static DisputePacket parse(String text) throws ProofException {
         JsonNode json;
         try {
@@ -177,6 +219,10 @@ public final class DisputePacket {
     /**
      * Checks the packet offline: the checkpoint is signed by {@code operatorKey}, the entry decodes, sits at
      * the packet's index and is included in the checkpoint's tree, and the readable view matches the bytes.
+     *
+     * @param operatorKey the operator's Ed25519 public key
+     * @return the entry and checkpoint that checked out
+     * @throws io.fairspin.audit.merkle.ProofException when any check fails, naming it
      */
     public Verified verify(PublicKey operatorKey) throws ProofException {
         SignedNote note = SignedNote.parse(checkpoint);

@@ -17,7 +17,11 @@ public record EscrowReference(String keyId, String instanceId, String roundId) {
     private static final Pattern FORMAT = Pattern.compile(
             "fairspin-escrow/1 key=([0-9a-f]{16}) drbg=([0-9a-f]{16}) round=(.+)", Pattern.DOTALL);
 
-    /** The reference as it is logged. */
+    /**
+     * The reference as it is logged.
+     *
+     * @return the text form, which {@link #parse(String)} reads back
+     */
     public String encode() {
         return "fairspin-escrow/1 key=" + keyId + " drbg=" + instanceId + " round=" + roundId;
     }
@@ -25,6 +29,8 @@ public record EscrowReference(String keyId, String instanceId, String roundId) {
     /**
      * Reads a logged reference.
      *
+     * @param text a logged reference
+     * @return the reference
      * @throws IllegalArgumentException when it is not one written by {@link #encode()}
      */
     public static EscrowReference parse(String text) {

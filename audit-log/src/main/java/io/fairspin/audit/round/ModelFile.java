@@ -23,7 +23,10 @@ public record ModelFile(String name, byte[] hash, Game game) {
     /**
      * Reads and hashes a model file, then loads the game from the same bytes.
      *
+     * @param file the model file
+     * @return the model file with its hash and game
      * @throws io.fairspin.math.ModelException naming the file and JSON path when it is not a valid model
+     * @throws java.io.IOException when the file cannot be read
      */
     public static ModelFile load(Path file) throws IOException {
         return of(file.toString(), io.fairspin.math.GameModels.readBounded(file));
@@ -32,12 +35,20 @@ public record ModelFile(String name, byte[] hash, Game game) {
     /**
      * Hashes the bytes of the model file {@code name} and loads the game from them.
      *
+     * @param name the file's name, for messages
+     * @param bytes the file's bytes
+     * @return the model file with its hash and game
      * @throws io.fairspin.math.ModelException naming the file and JSON path when it is not a valid model
      */
     public static ModelFile of(String name, byte[] bytes) {
         return new ModelFile(name, MerkleTree.sha256().digest(bytes), GameModels.load(name, bytes));
     }
 
+    /**
+     * The model file's hash.
+     *
+     * @return a copy of the 32-byte SHA-256
+     */
     @Override
     public byte[] hash() {
         return hash.clone();
@@ -46,6 +57,7 @@ public record ModelFile(String name, byte[] hash, Game game) {
     /**
      * Checks that {@code round} was played with this model: same game id and model hash.
      *
+     * @param round a logged round
      * @throws IllegalArgumentException naming the file, the round and both hashes when it was not
      */
     public void checkPlayed(RoundRecord round) {

@@ -48,6 +48,8 @@ public final class RoundPlayer {
      * @param escrowKeyId the auditor key's ID, for the escrow references
      * @param sessionId   the session id of the rounds
      * @param currency    the currency code of bet and win (minor units)
+     * @param log the open audit log
+     * @param model the game's model file
      */
     public RoundPlayer(AuditLog log, CertifiedRandom rng, String escrowKeyId, ModelFile model, String sessionId,
                        String currency) {
@@ -64,6 +66,7 @@ public final class RoundPlayer {
      * in one batch ({@link CertifiedRandom#roundSeeds}): escrowed durably before any round is played.
      *
      * @return the log's acknowledgements, in the order of the ids; each completes when its round is durable
+     * @param roundIds the rounds' ids, unique in the log
      * @throws io.fairspin.rng.RngFailureException when the generator failed or the escrow could not record
      */
     public List<CompletableFuture<Receipt>> play(List<String> roundIds) {
@@ -74,6 +77,9 @@ public final class RoundPlayer {
      * {@link #play(List)} at {@code bet}, the model's built-in player taking any decisions (its advice, else
      * the model's default), which are logged as the round's player choices.
      *
+     * @param roundIds the rounds' ids, unique in the log
+     * @param bet the bet of every round
+     * @return the log's acknowledgements, one per round, in order
      * @throws io.fairspin.math.BetException when the model does not accept {@code bet}; nothing was drawn
      */
     public List<CompletableFuture<Receipt>> play(List<String> roundIds, Bet bet) {
@@ -106,12 +112,23 @@ public final class RoundPlayer {
      * @param roundId         the round's id, whose seed this player's generator drew
      * @param seedCommitment  the seed's commitment, published before the round
      * @param startedAtMillis when the round was opened
+     * @param played the settled round
+     * @return the record, ready to submit
      */
     public RoundRecord record(String roundId, byte[] seedCommitment, long startedAtMillis, PlayedRound played) {
         return record(roundId, seedCommitment, startedAtMillis, sessionId, played);
     }
 
-    /** As {@link #record(String, byte[], long, PlayedRound)}, for a round of the player session {@code sessionId}. */
+    /**
+     * As {@link #record(String, byte[], long, PlayedRound)}, for a round of the player session {@code sessionId}.
+     *
+     * @param roundId the round's id
+     * @param seedCommitment the seed's commitment, published before the round
+     * @param startedAtMillis when the round was opened
+     * @param sessionId the player's session
+     * @param played the settled round
+     * @return the record, ready to submit
+     */
     public RoundRecord record(String roundId, byte[] seedCommitment, long startedAtMillis, String sessionId,
                               PlayedRound played) {
         return RoundRecord.builder()
@@ -134,6 +151,10 @@ public final class RoundPlayer {
     /**
      * A round's player choices as its record holds them: empty for a round at {@code game}'s standard wager
      * without decisions, else the UTF-8 bytes of {@link io.fairspin.math.RoundChoices#toJson()}.
+     *
+     * @param game the round's game
+     * @param played the settled round
+     * @return the bytes, possibly empty
      */
     public static byte[] playerChoices(Game game, PlayedRound played) {
         boolean standard = played.bet().isStandard() || played.bet().equals(game.standardBet());

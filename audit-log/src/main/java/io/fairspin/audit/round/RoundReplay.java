@@ -63,6 +63,10 @@ public final class RoundReplay {
      * Logged player choices that the model refuses (malformed, a bet outside its limits, an illegal
      * decision) are a difference, not an error: that model cannot have played the round.
      *
+     * @param entry the logged entry
+     * @param model the model file the round was played with
+     * @param escrow the escrow, opened with the auditor's key
+     * @return the replay, with any differences
      * @throws IllegalArgumentException when the entry is not a round, {@code model} is not the model it was
      *                                  played with, or the escrow drew no seed (or several) for its round id
      */
@@ -79,6 +83,11 @@ public final class RoundReplay {
      * As {@link #of(LogEntry, ModelFile, EscrowReplay)}, with the round's seed already recomputed: an audit
      * of many rounds gets them all from one {@link EscrowReplay#rounds} call, which re-runs each generator
      * once instead of once per round.
+     *
+     * @param entry the logged entry
+     * @param model the model file the round was played with
+     * @param escrowed the round's recomputed seed
+     * @return the replay, with any differences
      */
     public static RoundReplay of(LogEntry entry, ModelFile model, EscrowReplay.Round escrowed) {
         if (!(entry.event() instanceof RoundRecord)) {
@@ -145,47 +154,83 @@ public final class RoundReplay {
                 + " seed of round '" + logged.roundId() + "' in DRBG " + escrowed.instanceId());
     }
 
-    /** Whether the log, the escrow and the model agree on everything: commitment, reference, bet, win, outcome. */
+    /**
+     * Whether the log, the escrow and the model agree on everything: commitment, reference, bet, win, outcome.
+     *
+     * @return true when nothing differs
+     */
     public boolean matches() {
         return differences.isEmpty();
     }
 
-    /** What disagrees, one line per field, naming the record field; empty when the round matches. */
+    /**
+     * What disagrees, one line per field, naming the record field; empty when the round matches.
+     *
+     * @return the differences
+     */
     public List<String> differences() {
         return differences;
     }
 
-    /** The logged entry. */
+    /**
+     * The logged entry.
+     *
+     * @return the entry
+     */
     public LogEntry entry() {
         return entry;
     }
 
-    /** The logged round. */
+    /**
+     * The logged round.
+     *
+     * @return the round record
+     */
     public RoundRecord logged() {
         return logged;
     }
 
-    /** Where the escrow drew the seed: instance, record and draw. */
+    /**
+     * Where the escrow drew the seed: instance, record and draw.
+     *
+     * @return where the seed was drawn
+     */
     public EscrowReplay.Round escrowed() {
         return escrowed;
     }
 
-    /** The seed recomputed from the escrow (secret until the round may be revealed). */
+    /**
+     * The seed recomputed from the escrow (secret until the round may be revealed).
+     *
+     * @return the seed
+     */
     public RoundSeed seed() {
         return escrowed.seed();
     }
 
-    /** The replayed round's bet; 0 when the model refused the logged choices (see {@link #differences()}). */
+    /**
+     * The replayed round's bet; 0 when the model refused the logged choices (see {@link #differences()}).
+     *
+     * @return the bet, in minor units
+     */
     public long replayedBet() {
         return replayed == null ? 0 : replayed.outcome().stake();
     }
 
-    /** The replayed round's win; 0 when the model refused the logged choices (see {@link #differences()}). */
+    /**
+     * The replayed round's win; 0 when the model refused the logged choices (see {@link #differences()}).
+     *
+     * @return the win, in minor units
+     */
     public long replayedWin() {
         return replayed == null ? 0 : replayed.outcome().win();
     }
 
-    /** The replayed round's canonical outcome bytes; empty when the model refused the logged choices. */
+    /**
+     * The replayed round's canonical outcome bytes; empty when the model refused the logged choices.
+     *
+     * @return a copy of the bytes
+     */
     public byte[] replayedOutcome() {
         return replayedOutcome.clone();
     }

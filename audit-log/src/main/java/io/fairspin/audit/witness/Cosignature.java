@@ -37,7 +37,13 @@ public final class Cosignature {
     private Cosignature() {
     }
 
-    /** The key ID of a cosigner's name and Ed25519 key. */
+    /**
+     * The key ID of a cosigner's name and Ed25519 key.
+     *
+     * @param name the cosigner's name
+     * @param key its Ed25519 public key
+     * @return the 4-byte key ID
+     */
     public static byte[] keyId(String name, PublicKey key) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -51,7 +57,13 @@ public final class Cosignature {
         }
     }
 
-    /** The verifier key string of a cosigner. */
+    /**
+     * The verifier key string of a cosigner.
+     *
+     * @param name the cosigner's name
+     * @param key its Ed25519 public key
+     * @return the verifier key text
+     */
     public static String verifierKey(String name, PublicKey key) {
         byte[] raw = new byte[33];
         raw[0] = ALGORITHM;
@@ -63,7 +75,15 @@ public final class Cosignature {
         return (HEADER + "time " + timestamp + "\n" + text).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code note} with the cosignature of {@code name}'s {@code key} at {@code timestamp} (POSIX seconds) added. */
+    /**
+     * {@code note} with the cosignature of {@code name}'s {@code key} at {@code timestamp} (POSIX seconds) added.
+     *
+     * @param note the checkpoint note
+     * @param name the cosigner's name
+     * @param key its Ed25519 key pair
+     * @param timestamp POSIX seconds
+     * @return a new note with the cosignature line
+     */
     public static SignedNote cosign(SignedNote note, String name, KeyPair key, long timestamp) {
         if (timestamp < 0) {
             throw new IllegalArgumentException("timestamp: negative");
@@ -84,6 +104,11 @@ public final class Cosignature {
     /**
      * Checks that {@code note} carries a valid cosignature by {@code key} under any of its signature lines' names
      * (the key ID binds the name); returns the cosigner's name and the timestamp.
+     *
+     * @param note the checkpoint note
+     * @param key the cosigner's Ed25519 public key
+     * @return the cosigner's name and timestamp
+     * @throws io.fairspin.audit.merkle.ProofException when no valid cosignature by {@code key} is found
      */
     public static Verified verify(SignedNote note, PublicKey key) throws ProofException {
         byte[] raw = Ed25519Keys.raw(key);

@@ -29,6 +29,7 @@ public final class Witness {
     /**
      * @param name the witness's key name, a schema-less URL such as {@code witness.example.com/w1}
      * @param key  its Ed25519 key pair
+     * @param store where the witness keeps the latest checkpoint of each log
      */
     public Witness(WitnessStore store, String name, KeyPair key) {
         this.store = store;
@@ -38,13 +39,24 @@ public final class Witness {
 
     /** What the witness did with a checkpoint. */
     public record Result(SignedNote cosigned, Checkpoint checkpoint, Checkpoint previous) {
-        /** Whether it was the first checkpoint seen for the origin. */
+        /**
+         * Whether it was the first checkpoint seen for the origin.
+         *
+         * @return true for the first checkpoint of its origin
+         */
         public boolean first() {
             return previous == null;
         }
     }
 
-    /** The size of the latest checkpoint witnessed for {@code origin}, 0 when none. */
+    /**
+     * The size of the latest checkpoint witnessed for {@code origin}, 0 when none.
+     *
+     * @param origin a log's origin
+     * @return the tree size, 0 when none
+     * @throws java.io.IOException when the store cannot be read
+     * @throws io.fairspin.audit.merkle.ProofException when the stored checkpoint is malformed
+     */
     public long latestSize(String origin) throws IOException, ProofException {
         SignedNote stored = store.latest(origin);
         return stored == null ? 0 : Checkpoint.parse(stored.text()).size();
@@ -54,6 +66,16 @@ public final class Witness {
      * Checks {@code note} (signed by {@code logKey}) against the stored checkpoint of its origin with
      * {@code proof}, a consistency proof from {@code oldSize} (which must be the stored size) to the note's size;
      * stores and returns it cosigned at {@code timestamp} (POSIX seconds).
+     *
+     * @param note the checkpoint note to witness
+     * @param logKey the log's key
+     * @param oldSize the size of the stored checkpoint, 0 for a first one
+     * @param proof the consistency proof from {@code oldSize} to the note's size
+     * @param timestamp POSIX seconds
+     * @return the cosigned note and whether it was the first
+     * @throws io.fairspin.audit.witness.WitnessException when the note is not signed by {@code logKey}, the proof does
+     *     not check out, or the sizes conflict
+     * @throws java.io.IOException when the store cannot be read or written
      */
     public Result witness(SignedNote note, NoteVerifier logKey, long oldSize, List<byte[]> proof, long timestamp)
             throws IOException, WitnessException {

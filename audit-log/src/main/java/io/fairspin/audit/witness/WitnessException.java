@@ -14,13 +14,25 @@ public final class WitnessException extends Exception {
         CONFLICT
     }
 
+    /** Why the witness refused. */
     private final Kind kind;
 
+    /**
+     * A refusal of this kind.
+     *
+     * @param kind why
+     * @param message what the witness found
+     */
     public WitnessException(Kind kind, String message) {
         super(message);
         this.kind = kind;
     }
 
+    /**
+     * Why the witness refused.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }

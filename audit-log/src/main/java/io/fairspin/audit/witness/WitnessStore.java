@@ -20,6 +20,12 @@ import java.util.HexFormat;
 public final class WitnessStore {
     private final Path dir;
 
+    /**
+     * A store in {@code dir}, created when absent.
+     *
+     * @param dir the store's folder
+     * @throws java.io.IOException when the folder cannot be created
+     */
     public WitnessStore(Path dir) throws IOException {
         Files.createDirectories(dir);
         this.dir = dir;
@@ -34,7 +40,13 @@ public final class WitnessStore {
         }
     }
 
-    /** The latest checkpoint witnessed for {@code origin}, or null. */
+    /**
+     * The latest checkpoint witnessed for {@code origin}, or null.
+     *
+     * @param origin a log's origin
+     * @return the note, or null
+     * @throws java.io.IOException when the store cannot be read
+     */
     public SignedNote latest(String origin) throws IOException {
         Path file = file(origin);
         if (!Files.exists(file)) {
@@ -47,7 +59,13 @@ public final class WitnessStore {
         }
     }
 
-    /** Records {@code note} as the latest checkpoint of {@code origin}. */
+    /**
+     * Records {@code note} as the latest checkpoint of {@code origin}.
+     *
+     * @param origin a log's origin
+     * @param note the cosigned checkpoint
+     * @throws java.io.IOException when the store cannot be written
+     */
     public void put(String origin, SignedNote note) throws IOException {
         Path file = file(origin);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -53,11 +53,17 @@ class MonitorTest {
 
     /** A batch run of the monitor over the whole log, as 'fairspin monitor' without --follow does it. */
     private static Monitor read(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
+        return read(dir, 1, alerts, models);
+    }
+
+    /** The same, decoding and checking on {@code threads} threads. */
+    private static Monitor read(Path dir, int threads, List<Alert> alerts, ModelFile... models) throws IOException {
         Monitor monitor = new Monitor(Models.of(List.of(models)), ControlLimits.DEFAULT, alerts::add);
-        LogFollower follower = new LogFollower(dir, monitor);
-        follower.poll();
-        follower.finish();
-        monitor.finish(follower, 0);
+        try (LogFollower follower = new LogFollower(dir, monitor, threads)) {
+            follower.poll();
+            follower.finish();
+            monitor.finish(follower, 0);
+        }
         return monitor;
     }
 
@@ -154,5 +160,92 @@ class MonitorTest {
             flaggedAt.add(firstDifferent);
         }
         System.out.println("cherry x2 paying 3 under the certified hash: flagged at round " + flaggedAt);
+    }
+
+    /**
+     * Reading on several threads (entries decoded and outcomes checked in batches, out of order) gives what one
+     * thread gives: the same alerts in the same order, the same tallies and award counts; the anomalies sit among
+     * thousands of honest rounds, so that they fall in different batches.
+     */
+    @Test
+    void readingOnSeveralThreadsGivesWhatOneThreadGives(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(3);
+        // Every round durable before the log closes, so that its last checkpoint covers them all.
+        List<java.util.concurrent.CompletableFuture<?>> written = new ArrayList<>();
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 5000; i++) {
+                PlayedRound played = model.game().playRecorded(stream);
+                if (i % 1000 == 999) {
+                    written.add(log.submit(round(model, played, "w" + i, b -> b.win(played.outcome().win() + 1))));
+                } else {
+                    written.add(log.submit(round(model, played, "r" + (i == 3333 ? 17 : i), b -> b)));
+                }
+                if (i % 700 == 0) {
+                    log.checkpoint();
+                }
+            }
+            written.forEach(java.util.concurrent.CompletableFuture::join);
+        }
+        List<Alert> one = new ArrayList<>();
+        Monitor single = read(dir, 1, one, model);
+        List<Alert> three = new ArrayList<>();
+        Monitor threaded = read(dir, 3, three, model);
+        List<String> expected = new ArrayList<>();
+        one.forEach(a -> expected.add(a.type() + " " + a.message()));
+        List<String> actual = new ArrayList<>();
+        three.forEach(a -> actual.add(a.type() + " " + a.message()));
+        assertEquals(List.of("impossible-win", "impossible-win", "impossible-win", "duplicate-round", "impossible-win",
+                "impossible-win"), types(one));
+        assertEquals(expected, actual);
+        GameTally a = single.games().get(0);
+        GameTally b = threaded.games().get(0);
+        assertEquals(5000, b.rounds());
+        assertEquals(a.win(), b.win());
+        assertEquals(a.impossibleWins(), b.impossibleWins());
+        assertEquals(java.util.Arrays.toString(a.awardCounts()), java.util.Arrays.toString(b.awardCounts()));
+        assertEquals(single.checkpoints(), threaded.checkpoints());
+    }
+
+    /**
+     * Table games: every roulette and baccarat round is played again from its logged draws; a round whose logged
+     * win was raised, and one whose logged pocket was moved to another that the bet does not cover, are flagged at
+     * their entries; the honest rounds around them are not.
+     */
+    @Test
+    void aTamperedTableRoundIsFlagged(@TempDir Path tmp) throws IOException {
+        ModelFile roulette = ModelFile.load(Path.of("../examples/roulette-european.json"));
+        ModelFile baccarat = ModelFile.load(Path.of("../examples/baccarat.json"));
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(4);
+        long movedAt = -1;
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 600; i++) {
+                ModelFile model = i % 2 == 0 ? roulette : baccarat;
+                PlayedRound played = model.game().playRecorded(stream);
+                String outcome = new String(CanonicalJson.encode(played.detail()), StandardCharsets.UTF_8);
+                if (i == 101) {
+                    log.append(round(model, played, "b" + i, b -> b.win(played.outcome().win() + 100)));
+                } else if (i >= 300 && movedAt < 0 && played.outcome().win() > 0 && model == roulette) {
+                    // the winning pocket moved one on: the straight bet no longer covers it, the win is kept
+                    String pocket = outcome.replaceFirst(".*\"pocket\":\"(\\d+)\".*", "$1");
+                    String moved = outcome.replace("\"pocket\":\"" + pocket + "\"",
+                            "\"pocket\":\"" + (Integer.parseInt(pocket) + 1) % 37 + "\"");
+                    log.append(round(model, played, "m" + i, b -> b.outcome(moved.getBytes(StandardCharsets.UTF_8))));
+                    movedAt = i + 1;
+                } else {
+                    log.append(round(model, played, "r" + i, b -> b));
+                }
+            }
+        }
+        assertTrue(movedAt > 0, "no winning roulette round after round 300");
+        List<Alert> alerts = monitor(dir, roulette, baccarat);
+        assertEquals(List.of("impossible-win", "impossible-win"), types(alerts), alerts.toString());
+        assertEquals(102, alerts.get(0).index());
+        assertTrue(alerts.get(0).message().contains("win: logged"), alerts.get(0).message());
+        assertEquals("baccarat", alerts.get(0).gameId());
+        assertEquals(movedAt, alerts.get(1).index());
+        assertTrue(alerts.get(1).message().contains("$.outcome.bets[0].returned"), alerts.get(1).message());
     }
 }

@@ -33,6 +33,9 @@ public final class EntropySamples {
     /**
      * Reads samples.
      *
+     * @param data one sample per byte, in its low {@code bitsPerSample} bits
+     * @param bitsPerSample the sample width in bits, 1 to 8
+     * @return the samples, translated to consecutive symbols as NIST's tool does
      * @throws IllegalArgumentException when there are no samples, {@code bitsPerSample} is outside
      *     1 to 8, or a sample is wider than {@code bitsPerSample} bits (the message names its offset)
      */
@@ -86,16 +89,29 @@ public final class EntropySamples {
         return new EntropySamples(bitsPerSample, data, symbols, k, warnings);
     }
 
+    /**
+     * The sample width.
+     *
+     * @return bits per sample, 1 to 8
+     */
     public int bitsPerSample() {
         return bitsPerSample;
     }
 
-    /** The number of samples. */
+    /**
+     * The number of samples.
+     *
+     * @return the number of samples, at least 1
+     */
     public int length() {
         return raw.length;
     }
 
-    /** The number of distinct sample values, k. */
+    /**
+     * The number of distinct sample values, k.
+     *
+     * @return k, at least 1
+     */
     public int alphabetSize() {
         return alphabetSize;
     }
@@ -130,7 +146,11 @@ public final class EntropySamples {
         return bits;
     }
 
-    /** What the reader noticed: too few samples, narrower samples than described, translated symbols. */
+    /**
+     * What the reader noticed: too few samples, narrower samples than described, translated symbols.
+     *
+     * @return the warnings, in the order noticed; empty when none
+     */
     public List<String> warnings() {
         return warnings;
     }

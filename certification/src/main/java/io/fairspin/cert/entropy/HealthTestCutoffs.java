@@ -16,7 +16,13 @@ import io.fairspin.rng.HealthTestedEntropySource;
  */
 public record HealthTestCutoffs(double minEntropy, int alphaExponent, int repetitionCount, int adaptiveProportion,
                                 int window) {
-    /** The cutoffs for {@code minEntropy} bits per sample; null when it is 0 (nothing to configure). */
+    /**
+     * The cutoffs for {@code minEntropy} bits per sample; null when it is 0 (nothing to configure).
+     *
+     * @param minEntropy the assessed min-entropy per sample, in bits, at least 0
+     * @param alphaExponent the false-alarm rate of each test is 2^-alphaExponent
+     * @return the cutoffs, or null for 0 bits
+     */
     public static HealthTestCutoffs of(double minEntropy, int alphaExponent) {
         if (!(minEntropy > 0)) {
             return null;

@@ -34,6 +34,7 @@ import org.apache.commons.math3.special.Gamma;
 public record IidAssessment(EntropySamples samples, List<PermutationStatistic> permutations, int shuffles,
                             List<ChiSquareResult> chiSquare, LrsTestResult lrsTest, boolean passed,
                             double minEntropy, Estimate literalMcv, Estimate bitstringMcv) {
+    /** The number of shuffles of the permutation tests: SP 800-90B's 10,000. */
     public static final int MAX_SHUFFLES = 10_000;
     static final String[] NAMES = {"excursion", "numDirectionalRuns", "lenDirectionalRuns",
         "numIncreasesDecreases", "numRunsMedian", "lenRunsMedian", "avgCollision", "maxCollision",
@@ -43,6 +44,11 @@ public record IidAssessment(EntropySamples samples, List<PermutationStatistic> p
 
     /** A permutation statistic: passes when more than 5 shuffles fall at or above it and at or below it. */
     public record PermutationStatistic(String name, double value, int above, int equal, int below) {
+        /**
+         * Whether the statistic is not extreme among the shuffles' values.
+         *
+         * @return true when more than 5 shuffles gave at least and more than 5 at most the original value
+         */
         public boolean passed() {
             return above + equal > 5 && equal + below > 5;
         }
@@ -50,6 +56,11 @@ public record IidAssessment(EntropySamples samples, List<PermutationStatistic> p
 
     /** A chi-square test (5.2.1 or 5.2.2): statistic, degrees of freedom, P-value; passes at P >= 0.001. */
     public record ChiSquareResult(String name, double statistic, int degreesOfFreedom, double pValue) {
+        /**
+         * Whether the test does not reject the IID assumption.
+         *
+         * @return true unless the P-value is below 0.001
+         */
         public boolean passed() {
             return !(pValue < 0.001);
         }
@@ -63,7 +74,13 @@ public record IidAssessment(EntropySamples samples, List<PermutationStatistic> p
     public record LrsTestResult(long w, double pCol, double probability, boolean passed) {
     }
 
-    /** Runs the IID track, shuffling with {@code random}. */
+    /**
+     * Runs the IID track, shuffling with {@code random}.
+     *
+     * @param samples the samples to assess
+     * @param random the generator of the shuffles; a seeded stream makes the run repeatable
+     * @return the tests' results and, when none rejects, the IID min-entropy
+     */
     public static IidAssessment run(EntropySamples samples, RandomStream random) {
         Statistics base = new Statistics(samples);
         double[] t = base.compute(samples.symbols(), samples.raw());

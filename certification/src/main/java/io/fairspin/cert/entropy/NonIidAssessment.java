@@ -22,16 +22,35 @@ import java.util.function.Supplier;
  */
 public record NonIidAssessment(EntropySamples samples, List<Estimate> estimates, double hOriginal,
                                double hBitstring, double minEntropy) {
+    /**
+     * Copies the estimates.
+     *
+     * @param samples the samples assessed
+     * @param estimates every estimate, in NIST's order (bitstring before literal for each estimator)
+     * @param hOriginal min over the literal estimates and the sample width
+     * @param hBitstring min over the bitstring estimates and 1, NaN when the bitstring was not assessed
+     * @param minEntropy the assessed min-entropy per sample
+     */
     public NonIidAssessment {
         estimates = List.copyOf(estimates);
     }
 
-    /** Whether the bitstring was assessed (more than two distinct values). */
+    /**
+     * Whether the bitstring was assessed (more than two distinct values).
+     *
+     * @return true when the bitstring estimates were computed
+     */
     public boolean bitstringAssessed() {
         return !Double.isNaN(hBitstring);
     }
 
-    /** Runs every estimator on {@code threads} threads (1 runs them in order on the caller). */
+    /**
+     * Runs every estimator on {@code threads} threads (1 runs them in order on the caller).
+     *
+     * @param samples the samples to assess
+     * @param threads worker threads, at least 1
+     * @return every estimate and the assessed min-entropy
+     */
     public static NonIidAssessment run(EntropySamples samples, int threads) {
         return run(samples, threads, samples.alphabetSize() > 2);
     }
@@ -39,6 +58,10 @@ public record NonIidAssessment(EntropySamples samples, List<Estimate> estimates,
     /**
      * The estimators on the literal samples only (as NIST's {@code ea_restart} runs them on the
      * rows and columns of a restart matrix): collision, Markov and compression only for binary samples.
+     *
+     * @param samples the samples of one row or column
+     * @param threads worker threads, at least 1
+     * @return the literal estimates and their minimum
      */
     public static NonIidAssessment literal(EntropySamples samples, int threads) {
         return run(samples, threads, false);

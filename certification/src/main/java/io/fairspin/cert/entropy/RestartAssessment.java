@@ -26,12 +26,19 @@ package io.fairspin.cert.entropy;
 public record RestartAssessment(double hInitial, double alpha, int cutoff, int maxCount, boolean sanityPassed,
                                 NonIidAssessment rows, NonIidAssessment columns, double hRows, double hColumns,
                                 boolean passed) {
+    /** The side of the restart matrix: 1000 restarts of 1000 samples each (SP 800-90B 3.1.4). */
     public static final int SIDE = 1000;
 
     /**
      * Runs the restart tests on {@code matrix} (1,000,000 samples, row by row) for H_I; the IID
      * track ({@code iid}) assesses rows and columns by the most common value only.
      *
+     * @param matrix 1,000,000 samples, one per byte, row i the first 1000 samples after restart i
+     * @param bitsPerSample the sample width in bits, 1 to 8
+     * @param hInitial H_I, the min-entropy per sample the initial assessment gave
+     * @param iid whether the source was assessed on the IID track
+     * @param threads worker threads, at least 1
+     * @return the sanity check, H_r, H_c and whether H_I is validated
      * @throws IllegalArgumentException when the matrix does not hold exactly 1,000,000 samples
      */
     public static RestartAssessment run(byte[] matrix, int bitsPerSample, double hInitial, boolean iid, int threads) {

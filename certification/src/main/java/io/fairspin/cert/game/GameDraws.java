@@ -32,7 +32,11 @@ public final class GameDraws implements DrawListener {
         ordinal = 0;
     }
 
-    /** The number of rounds started. */
+    /**
+     * The number of rounds started.
+     *
+     * @return the rounds, at least 0
+     */
     public long rounds() {
         return rounds;
     }
@@ -81,6 +85,8 @@ public final class GameDraws implements DrawListener {
     /**
      * Every test on every group of draws, named after the group ("draw 1 in [0, 37): frequency", "other
      * draws in [0, 6): gap"), and a not-applicable line for each kind of draw no test applies to.
+     *
+     * @return the results, one list for the whole game
      */
     public List<GameTestResult> results() {
         List<GameTestResult> results = new ArrayList<>();

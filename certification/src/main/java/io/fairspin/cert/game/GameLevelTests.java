@@ -11,7 +11,13 @@ public final class GameLevelTests {
     private GameLevelTests() {
     }
 
-    /** Every test's result over {@code rounds} rounds of {@code source}, each named after its draw or shuffle. */
+    /**
+     * Every test's result over {@code rounds} rounds of {@code source}, each named after its draw or shuffle.
+     *
+     * @param source plays rounds and reports their draws and shuffles
+     * @param rounds the number of rounds, at least 1
+     * @return every test's result, in a fixed order
+     */
     public static List<GameTestResult> run(RoundOutcomeSource source, long rounds) {
         List<RoundOutcomeSource.Draw> draws = source.draws();
         List<RoundOutcomeSource.Shuffle> shuffles = source.shuffles();
@@ -49,6 +55,11 @@ public final class GameLevelTests {
      * Every test on the draws {@code game} makes in {@code rounds} rounds played one after another from
      * {@code stream}, recorded by a {@link RecordingStream} and grouped by {@link GameDraws}. The game
      * plays exactly as it would from {@code stream} itself.
+     *
+     * @param game the game to play
+     * @param stream the generator the game draws from
+     * @param rounds the number of rounds, at least 1
+     * @return every test's result, grouped by draw
      */
     public static List<GameTestResult> run(Game game, RandomStream stream, long rounds) {
         GameDraws draws = new GameDraws();

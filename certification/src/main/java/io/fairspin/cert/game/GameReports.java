@@ -12,7 +12,12 @@ public final class GameReports {
     private GameReports() {
     }
 
-    /** One line per test: name, statistic, degrees of freedom, P-value, Holm-adjusted P-value; then the verdict. */
+    /**
+     * One line per test: name, statistic, degrees of freedom, P-value, Holm-adjusted P-value; then the verdict.
+     *
+     * @param s the tests and their verdict
+     * @return the text report, lines ending with a newline
+     */
     public static String text(GameTestSummary s) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-36s %14s %7s %10s %10s  %s%n", "test", "statistic", "df", "P-value",
@@ -37,12 +42,27 @@ public final class GameReports {
                 s.belowLevel(), s.expectedBelowLevel());
     }
 
-    /** The report: the verdict, the table of tests and the distribution of their P-values. */
+    /**
+     * The report: the verdict, the table of tests and the distribution of their P-values.
+     *
+     * @param s the tests and their verdict
+     * @param title the page's title
+     * @param description what was tested, one paragraph
+     * @return the HTML page
+     */
     public static String html(GameTestSummary s, String title, String description) {
         return html(s, title, description, List.of());
     }
 
-    /** The report, ending with its provenance lines (version, command line, date, inputs). */
+    /**
+     * The report, ending with its provenance lines (version, command line, date, inputs).
+     *
+     * @param s the tests and their verdict
+     * @param title the page's title
+     * @param description what was tested, one paragraph
+     * @param provenance the report's header lines
+     * @return the HTML page
+     */
     public static String html(GameTestSummary s, String title, String description, List<String> provenance) {
         HtmlReport html = new HtmlReport(title);
         html.paragraph(description);

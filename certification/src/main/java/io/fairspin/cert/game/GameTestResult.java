@@ -21,11 +21,21 @@ public record GameTestResult(String name, double statistic, int degreesOfFreedom
         return new GameTestResult(name, Double.NaN, 0, Double.NaN, "", reason);
     }
 
+    /**
+     * Whether the test applied (enough data, expected counts large enough).
+     *
+     * @return true when the statistic and P-value are numbers
+     */
     public boolean applicable() {
         return notApplicable == null;
     }
 
-    /** The same result under another name, for example prefixed with the reel it tested. */
+    /**
+     * The same result under another name, for example prefixed with the reel it tested.
+     *
+     * @param newName the new name
+     * @return a copy of this result with that name
+     */
     public GameTestResult named(String newName) {
         return new GameTestResult(newName, statistic, degreesOfFreedom, pValue, detail, notApplicable);
     }

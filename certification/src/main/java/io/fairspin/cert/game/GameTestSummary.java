@@ -19,8 +19,16 @@ import java.util.List;
 public record GameTestSummary(double level, List<GameTestResult> results, List<Double> adjusted,
                               List<GameTestResult> notApplied, int belowLevel) {
 
+    /** The default significance level of the battery: 1%. */
     public static final double DEFAULT_LEVEL = 0.01;
 
+    /**
+     * Judges {@code all} at {@code level} with Holm's step-down correction.
+     *
+     * @param all every test's result, applicable or not
+     * @param level the family-wise significance level, strictly between 0 and 1
+     * @return the summary with each test's Holm-adjusted P-value and the verdict
+     */
     public static GameTestSummary of(List<GameTestResult> all, double level) {
         List<GameTestResult> applied = all.stream().filter(GameTestResult::applicable).toList();
         List<GameTestResult> skipped = all.stream().filter(r -> !r.applicable()).toList();
@@ -41,12 +49,20 @@ public record GameTestSummary(double level, List<GameTestResult> results, List<D
         return new GameTestSummary(level, applied, java.util.Arrays.stream(adjusted).boxed().toList(), skipped, below);
     }
 
-    /** Whether no Holm-adjusted P-value is below the level (and at least one test applied). */
+    /**
+     * Whether no Holm-adjusted P-value is below the level (and at least one test applied).
+     *
+     * @return true when the battery passes
+     */
     public boolean passed() {
         return !results.isEmpty() && adjusted.stream().allMatch(p -> p >= level);
     }
 
-    /** The number of raw P-values below the level expected for a good generator. */
+    /**
+     * The number of raw P-values below the level expected for a good generator.
+     *
+     * @return the level times the number of applicable tests
+     */
     public double expectedBelowLevel() {
         return results.size() * level;
     }

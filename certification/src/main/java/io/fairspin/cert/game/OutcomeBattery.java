@@ -27,7 +27,11 @@ public final class OutcomeBattery {
                 new PokerTest(range), new CouponCollectorTest(range, plannedCount));
     }
 
-    /** Adds the next outcome, which must be in [0, range). */
+    /**
+     * Adds the next outcome, which must be in [0, range).
+     *
+     * @param value the outcome, in [0, range)
+     */
     public void accept(long value) {
         if (value < 0 || value >= range) {
             throw new IllegalArgumentException("outcome " + count + " is " + value + ", outside [0, " + range + ")");
@@ -38,7 +42,11 @@ public final class OutcomeBattery {
         count++;
     }
 
-    /** Each test's result, in a fixed order. */
+    /**
+     * Each test's result, in a fixed order.
+     *
+     * @return the results of frequency, serial, runs, gap, poker and coupon collector
+     */
     public List<GameTestResult> results() {
         return tests.stream().map(OutcomeTest::result).toList();
     }

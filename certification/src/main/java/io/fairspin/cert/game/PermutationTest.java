@@ -13,7 +13,11 @@ public final class PermutationTest {
     private final long[] counts;
     private long shuffles;
 
-    /** A test of shuffles of a deck of {@code deckSize} cards (at least 2). */
+    /**
+     * A test of shuffles of a deck of {@code deckSize} cards (at least 2).
+     *
+     * @param deckSize the number of cards, at least 2
+     */
     public PermutationTest(int deckSize) {
         if (deckSize < 2 || deckSize > 4096) {
             throw new IllegalArgumentException("deck size: must be in [2, 4096], was " + deckSize);
@@ -22,7 +26,11 @@ public final class PermutationTest {
         this.counts = new long[deckSize * deckSize];
     }
 
-    /** Adds one shuffle: {@code order[position]} is the card at that position, a permutation of 0 .. k-1. */
+    /**
+     * Adds one shuffle: {@code order[position]} is the card at that position, a permutation of 0 .. k-1.
+     *
+     * @param order the card at each position
+     */
     public void accept(int[] order) {
         if (order.length != deckSize) {
             throw new IllegalArgumentException("a shuffle of " + deckSize + " cards has " + order.length);
@@ -38,6 +46,11 @@ public final class PermutationTest {
         shuffles++;
     }
 
+    /**
+     * The chi-square test of the shuffles' positions: every card equally likely at every position.
+     *
+     * @return the test's result, not applicable below enough shuffles
+     */
     public GameTestResult result() {
         String name = "card positions";
         double expected = (double) shuffles / deckSize;

@@ -27,7 +27,12 @@ public final class RecordingStream extends RandomStream {
     private final byte[] block = new byte[BLOCK];
     private final DrawListener listener;
 
-    /** A stream over {@code source}'s bytes that reports every draw to {@code listener}. */
+    /**
+     * A stream over {@code source}'s bytes that reports every draw to {@code listener}.
+     *
+     * @param source the stream the bytes come from; draws consume exactly what they would from it
+     * @param listener told of every draw, in order
+     */
     public RecordingStream(RandomStream source, DrawListener listener) {
         super(BLOCK);
         if (source == null || listener == null) {

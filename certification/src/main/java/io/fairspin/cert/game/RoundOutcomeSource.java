@@ -27,15 +27,26 @@ public interface RoundOutcomeSource {
     record Shuffle(String name, int deckSize) {
     }
 
-    /** The draws of every round, in order. */
+    /**
+     * The draws of every round, in order.
+     *
+     * @return the draws, each with its range
+     */
     List<Draw> draws();
 
-    /** The shuffles of every round, in order (empty for games without cards). */
+    /**
+     * The shuffles of every round, in order (empty for games without cards).
+     *
+     * @return the shuffles, each with its deck size
+     */
     List<Shuffle> shuffles();
 
     /**
      * Plays the next round and reports its outcomes: {@code draws[i]} for {@code draws().get(i)}, and
      * {@code orders[j]} (length deckSize, card at each position) for {@code shuffles().get(j)}.
+     *
+     * @param draws filled with the round's draws, one per {@link #draws()} entry
+     * @param orders filled with the round's shuffles, one per {@link #shuffles()} entry
      */
     void nextRound(long[] draws, int[][] orders);
 }

@@ -10,7 +10,11 @@ public final class UniformDoublesTest {
     private double[] values = new double[1024];
     private int count;
 
-    /** Adds one value, which must be in [0, 1). */
+    /**
+     * Adds one value, which must be in [0, 1).
+     *
+     * @param value the double, in [0, 1)
+     */
     public void accept(double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException("value " + count + " is " + value + ", outside [0, 1)");
@@ -21,6 +25,11 @@ public final class UniformDoublesTest {
         values[count++] = value;
     }
 
+    /**
+     * The Kolmogorov-Smirnov test of the values against the uniform distribution on [0, 1).
+     *
+     * @return the test's result
+     */
     public GameTestResult result() {
         String name = "Kolmogorov-Smirnov";
         if (count < 10) {

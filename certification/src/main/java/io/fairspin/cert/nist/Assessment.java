@@ -49,21 +49,43 @@ public record Assessment(int sequences, double alpha, double level, List<Row> ro
     public record Row(NistTest test, String label, int[] histogram, double uniformityP, int passed, int sampleSize,
                       int minPass, int maxPass, double minP, boolean flagged, boolean significant) {
 
+        /**
+         * Whether the proportion of passing sequences is within NIST's interval.
+         *
+         * @return true when {@code minPass <= passed <= maxPass}, or no sequence applied
+         */
         public boolean proportionOk() {
             return sampleSize == 0 || (passed >= minPass && passed <= maxPass);
         }
 
+        /**
+         * Whether the P-values are uniform enough (NIST's threshold 0.0001).
+         *
+         * @return true when the uniformity P-value is at least 0.0001, or there were too few P-values to tell
+         */
         public boolean uniformityOk() {
             return Double.isNaN(uniformityP) || uniformityP >= UNIFORMITY_THRESHOLD;
         }
     }
 
-    /** Whether the battery passes overall: no row significant after the correction. */
+    /**
+     * Whether the battery passes overall: no row significant after the correction.
+     *
+     * @return true when the battery passes
+     */
     public boolean passed() {
         return significantRows == 0;
     }
 
-    /** Assesses the results of {@code battery} on the sequences. */
+    /**
+     * Assesses the results of {@code battery} on the sequences.
+     *
+     * @param battery the tests and parameters that produced the results
+     * @param results each sequence's results, in order
+     * @param alpha the significance level of each P-value, 0.01 by default
+     * @param level the family-wise level of the correction over the rows
+     * @return the rows of NIST's final analysis report and the verdict
+     */
     public static Assessment of(NistBattery battery, List<Map<NistTest, TestResult>> results, double alpha,
                                 double level) {
         List<double[]> columns = new ArrayList<>();
@@ -147,7 +169,13 @@ public record Assessment(int sequences, double alpha, double level, List<Row> ro
                 size == 0 ? 0 : maxPass, size == 0 ? Double.NaN : minP, flagged, significant);
     }
 
-    /** The label of each P-value a test produces, in order: "" for a test with one, else a direction, template or state. */
+    /**
+     * The label of each P-value a test produces, in order: "" for a test with one, else a direction, template or state.
+     *
+     * @param test the test
+     * @param parameters the battery's parameters, which fix the number of templates and states
+     * @return the labels, one per P-value
+     */
     public static List<String> labels(NistTest test, NistParameters parameters) {
         return switch (test) {
             case CUMULATIVE_SUMS -> List.of("forward", "reverse");

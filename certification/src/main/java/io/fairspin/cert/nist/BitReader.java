@@ -16,7 +16,10 @@ import java.io.InputStream;
 public final class BitReader {
     /** The input formats. */
     public enum Format {
-        BINARY, ASCII
+        /** Raw bytes, eight bits each, most significant bit first. */
+        BINARY,
+        /** The characters '0' and '1', one bit each; white space between them is ignored. */
+        ASCII
     }
 
     private final InputStream in;
@@ -26,6 +29,8 @@ public final class BitReader {
 
     /**
      * @param name what the input is called in error messages (a file name or "stdin")
+     * @param in the input
+     * @param format how the input encodes bits
      */
     public BitReader(InputStream in, Format format, String name) {
         this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
@@ -36,6 +41,10 @@ public final class BitReader {
     /**
      * Guesses the format from the first bytes: ASCII when they are all '0', '1' or white space (and there
      * is at least one digit), binary otherwise. Leaves the stream where it was.
+     *
+     * @param in the input; must support mark and reset
+     * @return the format the first bytes suggest
+     * @throws java.io.IOException when the input cannot be read
      */
     public static Format detect(InputStream in) throws IOException {
         if (!in.markSupported()) {
@@ -55,7 +64,13 @@ public final class BitReader {
         return digit ? Format.ASCII : Format.BINARY;
     }
 
-    /** The next sequence of {@code n} bits; an {@link EOFException} naming the input when fewer remain. */
+    /**
+     * The next sequence of {@code n} bits; an {@link EOFException} naming the input when fewer remain.
+     *
+     * @param n the sequence length in bits, at least 1
+     * @return the sequence
+     * @throws java.io.IOException when the input cannot be read or ends first
+     */
     public BitSequence next(int n) throws IOException {
         return format == Format.BINARY ? nextBinary(n) : nextAscii(n);
     }

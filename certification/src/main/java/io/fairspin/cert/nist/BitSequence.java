@@ -16,7 +16,14 @@ public final class BitSequence {
         this.length = length;
     }
 
-    /** The first {@code bits} bits of {@code data} from byte {@code offset}, most significant bit first. */
+    /**
+     * The first {@code bits} bits of {@code data} from byte {@code offset}, most significant bit first.
+     *
+     * @param data the bytes
+     * @param offset the first byte
+     * @param bits the number of bits, at most what remains
+     * @return the sequence
+     */
     public static BitSequence fromBytes(byte[] data, int offset, int bits) {
         if (bits < 0 || offset < 0 || (long) offset * 8 + bits > (long) data.length * 8) {
             throw new IllegalArgumentException("need " + bits + " bits from byte " + offset + " of " + data.length);
@@ -30,7 +37,12 @@ public final class BitSequence {
         return new BitSequence(words, bits);
     }
 
-    /** A sequence of the given bits, one per element (each 0 or 1). */
+    /**
+     * A sequence of the given bits, one per element (each 0 or 1).
+     *
+     * @param bits the bits, each 0 or 1
+     * @return the sequence
+     */
     public static BitSequence fromBits(byte[] bits) {
         long[] words = new long[(bits.length + 63) / 64 + 1];
         for (int i = 0; i < bits.length; i++) {
@@ -41,7 +53,13 @@ public final class BitSequence {
         return new BitSequence(words, bits.length);
     }
 
-    /** A sequence of {@code bits} bits taken from packed words, most significant bit first. */
+    /**
+     * A sequence of {@code bits} bits taken from packed words, most significant bit first.
+     *
+     * @param packed 64 bits per word, most significant first
+     * @param bits the number of bits, at most 64 per word given
+     * @return the sequence
+     */
     public static BitSequence fromWords(long[] packed, int bits) {
         long[] words = Arrays.copyOf(packed, (bits + 63) / 64 + 1);
         clearTail(words, bits);
@@ -57,12 +75,21 @@ public final class BitSequence {
         Arrays.fill(words, last, words.length, 0L);
     }
 
-    /** The number of bits. */
+    /**
+     * The number of bits.
+     *
+     * @return the length in bits
+     */
     public int length() {
         return length;
     }
 
-    /** Bit {@code i}, 0 or 1. */
+    /**
+     * Bit {@code i}, 0 or 1.
+     *
+     * @param i the bit's index, in [0, length())
+     * @return the bit
+     */
     public int bit(int i) {
         return (int) (words[i >>> 6] >>> (63 - (i & 63))) & 1;
     }

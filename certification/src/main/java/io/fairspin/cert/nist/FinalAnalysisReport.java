@@ -13,6 +13,8 @@ public final class FinalAnalysisReport {
      * The report.
      *
      * @param source what was tested, for the "generator is" line
+     * @param a the assessment
+     * @return NIST's finalAnalysisReport.txt text
      */
     public static String format(Assessment a, String source) {
         StringBuilder out = new StringBuilder();

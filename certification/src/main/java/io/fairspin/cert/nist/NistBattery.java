@@ -14,27 +14,50 @@ public final class NistBattery {
     private final NistParameters parameters;
     private final Set<NistTest> tests;
 
-    /** The battery of the given tests (empty: all fifteen) with the given parameters. */
+    /**
+     * The battery of the given tests (empty: all fifteen) with the given parameters.
+     *
+     * @param parameters the tests' parameters
+     * @param tests the tests to run; empty for all fifteen
+     */
     public NistBattery(NistParameters parameters, Set<NistTest> tests) {
         this.parameters = parameters;
         this.tests = tests.isEmpty() ? EnumSet.allOf(NistTest.class) : EnumSet.copyOf(tests);
     }
 
-    /** All fifteen tests with NIST's default parameters. */
+    /**
+     * All fifteen tests with NIST's default parameters.
+     *
+     * @return the default battery
+     */
     public static NistBattery defaults() {
         return new NistBattery(NistParameters.DEFAULTS, EnumSet.allOf(NistTest.class));
     }
 
+    /**
+     * The tests' parameters.
+     *
+     * @return the parameters
+     */
     public NistParameters parameters() {
         return parameters;
     }
 
-    /** The tests this battery runs, in NIST's order. */
+    /**
+     * The tests this battery runs, in NIST's order.
+     *
+     * @return the tests, in NIST's order
+     */
     public Set<NistTest> tests() {
         return EnumSet.copyOf(tests);
     }
 
-    /** Every chosen test's result on {@code sequence}, in NIST's order of tests. */
+    /**
+     * Every chosen test's result on {@code sequence}, in NIST's order of tests.
+     *
+     * @param sequence the bits to test
+     * @return each test's result
+     */
     public Map<NistTest, TestResult> run(BitSequence sequence) {
         Map<NistTest, TestResult> results = new EnumMap<>(NistTest.class);
         int n = sequence.length();

@@ -13,11 +13,29 @@ public final class NistHtmlReport {
     private NistHtmlReport() {
     }
 
+    /**
+     * The report without provenance lines.
+     *
+     * @param a the assessment
+     * @param results each sequence's results, in order
+     * @param source what was tested
+     * @param length the sequence length in bits
+     * @return the HTML page
+     */
     public static String render(Assessment a, List<Map<NistTest, TestResult>> results, String source, int length) {
         return render(a, results, source, length, List.of());
     }
 
-    /** The report, ending with its provenance lines (version, command line, date, inputs). */
+    /**
+     * The report, ending with its provenance lines (version, command line, date, inputs).
+     *
+     * @param a the assessment
+     * @param results each sequence's results, in order
+     * @param source what was tested
+     * @param length the sequence length in bits
+     * @param provenance the report's header lines
+     * @return the HTML page
+     */
     public static String render(Assessment a, List<Map<NistTest, TestResult>> results, String source, int length,
                                 List<String> provenance) {
         HtmlReport html = new HtmlReport("NIST SP 800-22 Rev.1a: " + source);

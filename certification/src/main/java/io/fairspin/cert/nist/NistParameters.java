@@ -19,7 +19,17 @@ public record NistParameters(int blockFrequencyM, int nonOverlappingM, int overl
     /** The reference program's defaults. */
     public static final NistParameters DEFAULTS = new NistParameters(128, 9, 9, 10, 16, 500, 0);
 
-    /** Checks each parameter's range. */
+    /**
+     * Checks each parameter's range.
+     *
+     * @param blockFrequencyM block length M of the block frequency test
+     * @param nonOverlappingM template length m of the non-overlapping template test (2 to 16)
+     * @param overlappingM template length m of the overlapping template test (all ones)
+     * @param approximateEntropyM block length m of the approximate entropy test
+     * @param serialM block length m of the serial test
+     * @param linearComplexityM block length M of the linear complexity test
+     * @param universalL block length L of Maurer's universal test (6 to 16), or 0 to choose it from n
+     */
     public NistParameters {
         check("block-frequency-m", blockFrequencyM, 1, Integer.MAX_VALUE);
         check("non-overlapping-m", nonOverlappingM, 2, 16);

@@ -21,6 +21,12 @@ public final class NistRun {
     /** Where the sequences come from: one call per sequence, in order. */
     @FunctionalInterface
     public interface SequenceSource {
+        /**
+         * The next sequence.
+         *
+         * @return the sequence, of the run's length
+         * @throws java.io.IOException when the input cannot be read or ends
+         */
         BitSequence next() throws IOException;
     }
 
@@ -31,6 +37,12 @@ public final class NistRun {
      * Tests {@code count} sequences from {@code source}.
      *
      * @param done called with 1, 2, ... as sequences finish in order, from the calling thread
+     * @param battery the tests and parameters
+     * @param source the sequences, read in order
+     * @param count the number of sequences, at least 1
+     * @param threads worker threads, at least 1
+     * @return each sequence's results, in input order
+     * @throws java.io.IOException when {@code source} fails
      */
     public static List<Map<NistTest, TestResult>> run(NistBattery battery, SequenceSource source, int count,
                                                       int threads, IntConsumer done) throws IOException {

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record TestResult(NistTest test, List<Double> pValues, String notApplicable) {
 
+    /**
+     * Copies the P-values.
+     *
+     * @param test the test
+     * @param pValues the P-values, empty when the test did not apply
+     * @param notApplicable why the test did not apply (for example too few cycles), or null
+     */
     public TestResult {
         pValues = List.copyOf(pValues);
     }
@@ -24,7 +31,11 @@ public record TestResult(NistTest test, List<Double> pValues, String notApplicab
         return new TestResult(test, List.of(), reason);
     }
 
-    /** Whether the test applied to the sequence. */
+    /**
+     * Whether the test applied to the sequence.
+     *
+     * @return true when the P-values are numbers
+     */
     public boolean applicable() {
         return notApplicable == null;
     }

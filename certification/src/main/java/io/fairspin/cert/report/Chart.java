@@ -27,20 +27,39 @@ public final class Chart {
     private String xTitle = "";
     private final StringBuilder marks = new StringBuilder();
 
+    /**
+     * An empty chart.
+     *
+     * @param title the chart's accessible name
+     * @param width the width in pixels
+     * @param height the height in pixels
+     */
     public Chart(String title, int width, int height) {
         this.title = title;
         this.width = width;
         this.height = height;
     }
 
-    /** The x range; ticks on round numbers within it unless {@link #xTicks} says otherwise. */
+    /**
+     * The x range; ticks on round numbers within it unless {@link #xTicks} says otherwise.
+     *
+     * @param min the smallest x value
+     * @param max the largest x value
+     * @return this chart
+     */
     public Chart x(double min, double max) {
         this.xMin = min;
         this.xMax = max > min ? max : min + 1;
         return this;
     }
 
-    /** The y range, widened to the round numbers around it. */
+    /**
+     * The y range, widened to the round numbers around it.
+     *
+     * @param min the smallest y value
+     * @param max the largest y value
+     * @return this chart
+     */
     public Chart y(double min, double max) {
         double lo = min;
         double hi = max > min ? max : min + Math.max(Math.abs(min) * 0.01, 1e-9);
@@ -50,33 +69,62 @@ public final class Chart {
         return this;
     }
 
-    /** Where the x ticks go and how they read (for example decades, labelled {@link #powerOfTen}). */
+    /**
+     * Where the x ticks go and how they read (for example decades, labelled {@link #powerOfTen}).
+     *
+     * @param at the x values of the ticks
+     * @param labels each tick's label
+     * @return this chart
+     */
     public Chart xTicks(double[] at, DoubleFunction<String> labels) {
         this.xTicks = at.clone();
         this.xLabels = labels;
         return this;
     }
 
-    /** How the y ticks read, for example as percentages. */
+    /**
+     * How the y ticks read, for example as percentages.
+     *
+     * @param labels each tick's label
+     * @return this chart
+     */
     public Chart yLabels(DoubleFunction<String> labels) {
         this.yLabels = labels;
         return this;
     }
 
-    /** Where the y ticks go, instead of round numbers (for example decades, labelled {@link #powerOfTen}). */
+    /**
+     * Where the y ticks go, instead of round numbers (for example decades, labelled {@link #powerOfTen}).
+     *
+     * @param at the y values of the ticks
+     * @param labels each tick's label
+     * @return this chart
+     */
     public Chart yTicks(double[] at, DoubleFunction<String> labels) {
         this.yTicks = at.clone();
         this.yLabels = labels;
         return this;
     }
 
-    /** The caption under the x axis. */
+    /**
+     * The caption under the x axis.
+     *
+     * @param text the caption
+     * @return this chart
+     */
     public Chart xTitle(String text) {
         this.xTitle = text;
         return this;
     }
 
-    /** A line through the points. */
+    /**
+     * A line through the points.
+     *
+     * @param xs the x values
+     * @param ys the y values, one per x
+     * @param colour an SVG colour, such as {@code #1f5fbf}
+     * @return this chart
+     */
     public Chart line(double[] xs, double[] ys, String colour) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < xs.length; i++) {
@@ -87,7 +135,15 @@ public final class Chart {
         return this;
     }
 
-    /** A shaded band between {@code lows} and {@code highs}. */
+    /**
+     * A shaded band between {@code lows} and {@code highs}.
+     *
+     * @param xs the x values
+     * @param lows the band's lower edge, one per x
+     * @param highs the band's upper edge, one per x
+     * @param colour an SVG colour
+     * @return this chart
+     */
     public Chart band(double[] xs, double[] lows, double[] highs, String colour) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < xs.length; i++) {
@@ -101,7 +157,13 @@ public final class Chart {
         return this;
     }
 
-    /** A dashed horizontal reference line at {@code y}. */
+    /**
+     * A dashed horizontal reference line at {@code y}.
+     *
+     * @param y where the line goes
+     * @param colour an SVG colour
+     * @return this chart
+     */
     public Chart reference(double y, String colour) {
         marks.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
                 + " stroke-dasharray=\"6 4\"/>%n", MARGIN, py(y), right(), py(y), colour));
@@ -111,6 +173,12 @@ public final class Chart {
     /**
      * Bars, one per category, from the bottom of the y range to each value; the x range becomes the categories,
      * each labelled under its bar; {@code tips} are shown on hover.
+     *
+     * @param categories the bars' labels
+     * @param values the bars' heights
+     * @param tips each bar's hover text
+     * @param colour an SVG colour
+     * @return this chart
      */
     public Chart bars(List<String> categories, double[] values, List<String> tips, String colour) {
         x(0, categories.size());
@@ -129,7 +197,11 @@ public final class Chart {
         return this;
     }
 
-    /** The chart as an SVG element with its axes, ticks and labels. */
+    /**
+     * The chart as an SVG element with its axes, ticks and labels.
+     *
+     * @return the {@code <svg>} element
+     */
     public String svg() {
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
@@ -157,6 +229,11 @@ public final class Chart {
     /**
      * Ticks on round numbers: multiples of 1, 2 or 5 times a power of ten, about {@code target} of them, covering
      * [min, max].
+     *
+     * @param min the range's lower end
+     * @param max the range's upper end
+     * @param target the number of intervals wanted, at least 1
+     * @return the ticks, ascending
      */
     public static double[] niceTicks(double min, double max, int target) {
         double step = step(min, max, target);
@@ -176,7 +253,13 @@ public final class Chart {
         return nice * power;
     }
 
-    /** Integer ticks from ceil(min) to floor(max), for a log10 axis. */
+    /**
+     * Integer ticks from ceil(min) to floor(max), for a log10 axis.
+     *
+     * @param min the range's lower end, a log10 value
+     * @param max the range's upper end, a log10 value
+     * @return the integer exponents within the range
+     */
     public static double[] decades(double min, double max) {
         List<Double> ticks = new ArrayList<>();
         for (long d = (long) Math.ceil(min); d <= Math.floor(max); d++) {
@@ -185,7 +268,12 @@ public final class Chart {
         return ticks.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** A log10 tick's label: 10^k as "1", "10", "1K" ... or "1e-3". */
+    /**
+     * A log10 tick's label: 10^k as "1", "10", "1K" ... or "1e-3".
+     *
+     * @param exponent the tick's log10 value
+     * @return the label
+     */
     public static String powerOfTen(double exponent) {
         long k = Math.round(exponent);
         if (k >= 0 && k < 3) {

@@ -13,21 +13,44 @@ public final class HtmlReport {
     private final StringBuilder body = new StringBuilder();
     private final String title;
 
+    /**
+     * An empty report.
+     *
+     * @param title the page's title, also its first heading
+     */
     public HtmlReport(String title) {
         this.title = title;
     }
 
+    /**
+     * A section heading.
+     *
+     * @param text the heading's text
+     * @return this report
+     */
     public HtmlReport heading(String text) {
         body.append("<h2>").append(escape(text)).append("</h2>\n");
         return this;
     }
 
+    /**
+     * A paragraph.
+     *
+     * @param text the paragraph's text
+     * @return this report
+     */
     public HtmlReport paragraph(String text) {
         body.append("<p>").append(escape(text)).append("</p>\n");
         return this;
     }
 
-    /** A verdict line, green or red. */
+    /**
+     * A verdict line, green or red.
+     *
+     * @param passed true for PASS, false for FAIL
+     * @param text the verdict's explanation
+     * @return this report
+     */
     public HtmlReport verdict(boolean passed, String text) {
         body.append("<p class=\"").append(passed ? "pass" : "fail").append("\"><strong>").append(passed ? "PASS" : "FAIL")
                 .append("</strong> ").append(escape(text)).append("</p>\n");
@@ -36,6 +59,11 @@ public final class HtmlReport {
 
     /**
      * A table; rows whose index is in {@code failing} are highlighted.
+     *
+     * @param header the column headings
+     * @param rows the rows, one cell per column
+     * @param failing the indices of the rows to highlight
+     * @return this report
      */
     public HtmlReport table(List<String> header, List<List<String>> rows, java.util.Set<Integer> failing) {
         body.append("<table>\n<thead><tr>");
@@ -53,6 +81,10 @@ public final class HtmlReport {
     /**
      * A histogram of P-values in ten bins [0, 0.1) ... [0.9, 1] as an SVG bar chart, with the expected
      * height of a uniform distribution marked.
+     *
+     * @param caption the chart's caption
+     * @param bins the number of P-values in each tenth of [0, 1]
+     * @return this report
      */
     public HtmlReport histogram(String caption, int[] bins) {
         int total = java.util.Arrays.stream(bins).sum();
@@ -71,14 +103,25 @@ public final class HtmlReport {
         return figure(chart, caption + " (dashed: the uniform expectation)");
     }
 
-    /** A chart with its caption. */
+    /**
+     * A chart with its caption.
+     *
+     * @param chart the chart
+     * @param caption the caption under it
+     * @return this report
+     */
     public HtmlReport figure(Chart chart, String caption) {
         body.append("<figure>").append(chart.svg()).append("<figcaption>").append(escape(caption))
                 .append("</figcaption></figure>\n");
         return this;
     }
 
-    /** Preformatted text, such as a text report. */
+    /**
+     * Preformatted text, such as a text report.
+     *
+     * @param text the text, shown as it is
+     * @return this report
+     */
     public HtmlReport preformatted(String text) {
         body.append("<pre>").append(escape(text)).append("</pre>\n");
         return this;
@@ -87,6 +130,9 @@ public final class HtmlReport {
     /**
      * What the report was made from, for the lab's file: the fairspin version, the command line, the date and each
      * input file's size and SHA-256, one line each.
+     *
+     * @param lines the report's header lines; nothing is added when empty
+     * @return this report
      */
     public HtmlReport provenance(List<String> lines) {
         if (!lines.isEmpty()) {
@@ -97,7 +143,11 @@ public final class HtmlReport {
         return this;
     }
 
-    /** The complete document. */
+    /**
+     * The complete document.
+     *
+     * @return the HTML page
+     */
     public String render() {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
                 + "</title>\n<style>\n"
@@ -109,7 +159,12 @@ public final class HtmlReport {
                 + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
     }
 
-    /** The one escaping function of every HTML report: text safe in an element or a double-quoted attribute. */
+    /**
+     * The one escaping function of every HTML report: text safe in an element or a double-quoted attribute.
+     *
+     * @param text any text
+     * @return the text with {@code <}, {@code >}, {@code &} and {@code "} escaped
+     */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {

@@ -1,6 +1,5 @@
 package io.fairspin.cli.certify;
 
-import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.entropy.EntropySamples;
 import io.fairspin.cert.entropy.Estimate;
 import io.fairspin.cert.entropy.Figure;
@@ -13,6 +12,7 @@ import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.report.Csv;
 import io.fairspin.cli.rng.SeededGenerator;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.DrbgMechanism;
@@ -90,7 +90,7 @@ public final class CertifyEntropyCommand extends LeafCommand {
     private Path report;
 
     @Mixin
-    private FormatOption.TextJson format;
+    private FormatOption.TextJsonCsv format;
 
     @Override
     public Integer call() throws IOException {
@@ -144,13 +144,18 @@ public final class CertifyEntropyCommand extends LeafCommand {
         HealthTestCutoffs cutoffs = HealthTestCutoffs.of(assessed, ALPHA_EXPONENT);
         boolean passed = (iid == null || iid.passed()) && (restartResult == null || restartResult.passed());
         if (report != null) {
-            io.fairspin.cli.ReportFiles.write(report, html(name, samples, nonIid, iid, restartResult, assessed, cutoffs));
+            io.fairspin.cli.ReportFiles.write(report, html(name, samples, nonIid, iid, restartResult, assessed, cutoffs,
+                    reportLines()));
         }
         if (json()) {
             writeJsonReport(json(name, samples, nonIid, iid, restartResult, assessed, cutoffs, passed));
+        } else if (csv()) {
+            csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8), name, samples, nonIid, iid, restartResult,
+                    assessed, cutoffs, passed);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             text(out, name, samples, nonIid, iid, restartResult, assessed, cutoffs);
+            printReportFooter(out);
         }
         err.printf(Locale.ROOT, "fairspin: assessed %d samples in %.2f s%n", samples.length(), seconds);
         return passed ? ExitCode.OK : ExitCode.BATTERY_FAILED;
@@ -317,8 +322,68 @@ public final class CertifyEntropyCommand extends LeafCommand {
         return out;
     }
 
+    /**
+     * The result as CSV tables, the same names as the JSON: the assessment (one row), every estimate (track, input,
+     * estimator, min-entropy or why it did not apply), every estimate's figures (one row per figure), and with
+     * {@code --iid} the permutation, chi-square and LRS tests, with {@code --restart} the restart tests.
+     */
+    private static void csv(PrintStream out, String name, EntropySamples samples, NonIidAssessment nonIid,
+                            IidAssessment iid, RestartAssessment restart, double assessed, HealthTestCutoffs cutoffs,
+                            boolean passed) {
+        Csv csv = new Csv(out);
+        String track = iid != null ? "iid" : "non-iid";
+        boolean cut = cutoffs != null;
+        csv.table("SP 800-90B entropy assessment", List.of("file", "samples", "bitsPerSample", "distinctValues",
+                "track", "minEntropy", "alphaExponent", "repetitionCountCutoff", "adaptiveProportionCutoff",
+                "adaptiveProportionWindow", "passed"), List.of(java.util.Arrays.asList(name, samples.length(),
+                samples.bitsPerSample(), samples.alphabetSize(), track, assessed, cut ? cutoffs.alphaExponent() : null,
+                cut ? cutoffs.repetitionCount() : null, cut ? cutoffs.adaptiveProportion() : null,
+                cut ? cutoffs.window() : null, passed)));
+        List<Estimate> estimates = new ArrayList<>();
+        if (nonIid != null) {
+            estimates.addAll(nonIid.estimates());
+        }
+        if (iid != null) {
+            estimates.add(iid.literalMcv());
+            if (iid.bitstringMcv() != null) {
+                estimates.add(iid.bitstringMcv());
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        List<List<Object>> figures = new ArrayList<>();
+        for (Estimate e : estimates) {
+            String input = e.input().toLowerCase(Locale.ROOT);
+            rows.add(java.util.Arrays.asList(input, e.estimator(), e.applicable() ? e.minEntropy() : null,
+                    e.notApplicable()));
+            for (Figure f : e.figures()) {
+                figures.add(List.of(input, e.estimator(), f.key(), f.value()));
+            }
+        }
+        csv.table("estimates", List.of("input", "estimator", "minEntropy", "notApplicable"), rows);
+        csv.table("estimate figures", List.of("input", "estimator", "figure", "value"), figures);
+        if (iid != null) {
+            csv.table("permutation tests (" + iid.shuffles() + " shuffles)", List.of("statistic", "value", "above",
+                    "equal", "below", "passed"), iid.permutations().stream().map(p -> List.<Object>of(p.name(),
+                    p.value(), p.above(), p.equal(), p.below(), p.passed())).toList());
+            csv.table("chi-square tests", List.of("test", "statistic", "degreesOfFreedom", "pValue", "passed"),
+                    iid.chiSquare().stream().map(c -> List.<Object>of(c.name(), c.statistic(), c.degreesOfFreedom(),
+                            c.pValue(), c.passed())).toList());
+            IidAssessment.LrsTestResult l = iid.lrsTest();
+            csv.table("longest repeated substring test", List.of("w", "pCol", "probability", "passed"),
+                    List.of(List.of(l.w(), l.pCol(), l.probability(), l.passed())));
+        }
+        if (restart != null) {
+            csv.table("restart tests", List.of("hInitial", "alpha", "cutoff", "maxCount", "sanityPassed", "hRows",
+                    "hColumns", "passed"), List.of(java.util.Arrays.asList(restart.hInitial(), restart.alpha(),
+                    restart.cutoff(), restart.maxCount(), restart.sanityPassed(),
+                    restart.sanityPassed() ? restart.hRows() : null,
+                    restart.sanityPassed() ? restart.hColumns() : null, restart.passed())));
+        }
+    }
+
     private static String html(String name, EntropySamples samples, NonIidAssessment nonIid, IidAssessment iid,
-                               RestartAssessment restart, double assessed, HealthTestCutoffs cutoffs) {
+                               RestartAssessment restart, double assessed, HealthTestCutoffs cutoffs,
+                               List<String> provenance) {
         HtmlReport page = new HtmlReport("SP 800-90B entropy assessment: " + name);
         page.paragraph(samples.length() + " samples of " + samples.bitsPerSample() + " bits, "
                 + samples.alphabetSize() + " distinct values. Assessed min-entropy: " + assessed + " bits per sample.");
@@ -370,6 +435,6 @@ public final class CertifyEntropyCommand extends LeafCommand {
                     + ": repetition count cutoff " + cutoffs.repetitionCount() + ", adaptive proportion cutoff "
                     + cutoffs.adaptiveProportion() + " in a window of " + cutoffs.window() + ".");
         }
-        return page.render();
+        return page.provenance(provenance).render();
     }
 }

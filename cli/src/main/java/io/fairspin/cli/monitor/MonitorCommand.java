@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -97,6 +98,11 @@ public final class MonitorCommand extends LeafCommand {
                     + " interval (for a log still being written).")
     private long allowUnsigned;
 
+    @Option(names = "--threads", paramLabel = "N", converter = io.fairspin.cli.ThreadCount.class,
+            description = "Threads decoding, hashing and checking rounds, 1 to 4 x the processors (default: the number"
+                    + " of processors); the chain, the tree, the checkpoints and the tallies are checked in log order.")
+    private Integer threads;
+
     private OutputStream alertsOut;
 
     @Override
@@ -107,12 +113,18 @@ public final class MonitorCommand extends LeafCommand {
         if (!Files.isDirectory(log)) {
             throw new java.nio.file.NoSuchFileException(log.toString(), null, "no such log folder");
         }
+        // The report states the models' and, in a batch run, the log's files (a followed log is still growing).
+        io().inputs().folder(models);
+        if (!follow) {
+            io().inputs().folder(log);
+        }
         openAlerts();
         Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert);
-        LogFollower follower = new LogFollower(log, monitor);
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
-        try (MonitorMetrics metrics = metricsPort == null ? null
+        try (LogFollower follower = new LogFollower(log, monitor, workers);
+             MonitorMetrics metrics = metricsPort == null ? null
                 : MonitorMetrics.serve(monitor, metricsAddress, metricsPort)) {
             if (metrics != null) {
                 io().err().println("fairspin: metrics on http://" + metricsAddress + ":" + metrics.port() + "/metrics");
@@ -125,7 +137,7 @@ public final class MonitorCommand extends LeafCommand {
                 monitor.finish(follower, allowUnsigned);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            finish(monitor, seconds, (cpuNanos() - cpuStart) / 1e9);
+            finish(monitor, seconds, (cpuNanos() - cpuStart) / 1e9, workers);
         } finally {
             if (alertsOut != null && alertsOut != io().out()) {
                 alertsOut.close();
@@ -177,20 +189,21 @@ public final class MonitorCommand extends LeafCommand {
         }
     }
 
-    /** CPU time of this thread, which reads and checks the log. */
+    /** CPU time of the process (every thread that reads and checks the log, and the JIT and GC threads). */
     private static long cpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    private void finish(Monitor monitor, double seconds, double cpuSeconds) throws IOException {
+    private void finish(Monitor monitor, double seconds, double cpuSeconds, int workers) throws IOException {
         MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds));
         if (report != null) {
             writeReport(monitor, seconds);
         }
-        io().err().printf(Locale.ROOT, "read and checked %,d entries in %.2f s: %,.0f entries/s (%.2f s of CPU on the"
-                + " reading thread: %,.0f entries per CPU second)%n", summary.entries(), seconds,
-                summary.entriesPerSecond(), cpuSeconds, summary.entries() / Math.max(cpuSeconds, 1e-9));
+        io().err().printf(Locale.ROOT, "read and checked %,d entries in %.2f s: %,.0f entries/s (%d threads; %.2f s of"
+                + " CPU in the process: %,.0f entries per CPU second)%n", summary.entries(), seconds,
+                summary.entriesPerSecond(), workers, cpuSeconds, summary.entries() / Math.max(cpuSeconds, 1e-9));
         if (json()) {
             writeJsonReport(summary);
             return;
@@ -219,11 +232,13 @@ public final class MonitorCommand extends LeafCommand {
         summary.rngReseeds().forEach((drbg, n) -> out.printf(Locale.ROOT, "generator     %s: %,d reseeds%n", drbg, n));
         summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
         out.printf(Locale.ROOT, "result        %s%n", summary.result());
+        printReportFooter(out);
     }
 
     private void writeReport(Monitor monitor, double seconds) throws IOException {
+        List<String> provenance = reportLines();
         String html = monitor.read(m -> MonitorReport.html(log.toString(), m, MonitorSummary.of(log.toString(), m,
-                seconds)));
+                seconds), provenance));
         Path tmp = report.resolveSibling(report.getFileName() + ".tmp");
         Files.writeString(tmp, html, StandardCharsets.UTF_8);
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

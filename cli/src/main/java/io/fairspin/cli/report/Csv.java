@@ -14,11 +14,23 @@ public final class Csv {
     private final PrintStream out;
     private boolean first = true;
 
+    /**
+     * A CSV writer to {@code out}.
+     *
+     * @param out where the tables go
+     */
     public Csv(PrintStream out) {
         this.out = out;
     }
 
-    /** Writes one table: its name line, the header, the rows (numbers as they are, text quoted when needed). */
+    /**
+     * Writes one table: its name line, the header, the rows (numbers as they are, text quoted when needed).
+     *
+     * @param name the table's name, on its {@code #} line
+     * @param header the column names
+     * @param rows the rows, one field per column
+     * @return this writer
+     */
     public Csv table(String name, List<String> header, List<? extends List<?>> rows) {
         if (!first) {
             out.print("\r\n");

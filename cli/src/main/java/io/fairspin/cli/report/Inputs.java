@@ -29,17 +29,30 @@ public final class Inputs {
     public record Input(String file, long bytes, String sha256) {
     }
 
-    /** Records {@code file} as an input. */
+    /**
+     * Records {@code file} as an input.
+     *
+     * @param file the file
+     */
     public void file(Path file) {
         files.putIfAbsent(file.toString(), file);
     }
 
-    /** Records every regular file in {@code folder} as an input. */
+    /**
+     * Records every regular file in {@code folder} as an input.
+     *
+     * @param folder the folder
+     */
     public void folder(Path folder) {
         folders.putIfAbsent(folder.toString(), folder);
     }
 
-    /** Records stdin as an input: the stream returned hashes what is read through it. */
+    /**
+     * Records stdin as an input: the stream returned hashes what is read through it.
+     *
+     * @param in standard input
+     * @return a stream that hashes what is read through it
+     */
     public InputStream stdin(InputStream in) {
         if (stdin == null) {
             stdin = new Digesting(in);
@@ -47,7 +60,11 @@ public final class Inputs {
         return stdin;
     }
 
-    /** Each input with its size and SHA-256, in the order they were recorded (stdin first). */
+    /**
+     * Each input with its size and SHA-256, in the order they were recorded (stdin first).
+     *
+     * @return the inputs, each with its size and SHA-256
+     */
     public List<Input> describe() {
         List<Input> inputs = new ArrayList<>();
         if (stdin != null) {

@@ -16,7 +16,12 @@ public final class JsonFigures {
     private JsonFigures() {
     }
 
-    /** An exact figure: its fraction in lowest terms and its nearest double. */
+    /**
+     * An exact figure: its fraction in lowest terms and its nearest double.
+     *
+     * @param value the figure
+     * @return {@code {"fraction": "a/b", "decimal": d}}
+     */
     public static Map<String, Object> exact(Fraction value) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fraction", value.toString());
@@ -24,12 +29,23 @@ public final class JsonFigures {
         return json;
     }
 
-    /** A ratio of two counts, exact: {@code numerator / denominator} (null when the denominator is 0). */
+    /**
+     * A ratio of two counts, exact: {@code numerator / denominator} (null when the denominator is 0).
+     *
+     * @param numerator the count
+     * @param denominator the count it is a fraction of
+     * @return the exact figure, or null
+     */
     public static Map<String, Object> exact(long numerator, long denominator) {
         return denominator == 0 ? null : exact(Fraction.of(numerator, denominator));
     }
 
-    /** Exact figures, each as {@link #exact(Fraction)}. */
+    /**
+     * Exact figures, each as {@link #exact(Fraction)}.
+     *
+     * @param values the figures
+     * @return one exact figure per value
+     */
     public static List<Map<String, Object>> exact(List<Fraction> values) {
         return values.stream().map(JsonFigures::exact).toList();
     }
@@ -38,6 +54,11 @@ public final class JsonFigures {
      * A game's exact figures under the names every command uses: {@code rtp}, {@code houseEdge},
      * {@code hitFrequency}, {@code variance}, {@code standardDeviation}, {@code rtpByWinType} ({@code winType},
      * {@code rtp}) and {@code featureFrequencies} ({@code feature}, {@code frequency}).
+     *
+     * @param e the exact figures
+     * @param winTypes the game's win types, naming {@code rtpByWinType}
+     * @param features the game's features, naming {@code featureFrequencies}
+     * @return the figures, keyed
      */
     public static Map<String, Object> exactFigures(ExactFigures e, List<String> winTypes, List<String> features) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -65,7 +86,13 @@ public final class JsonFigures {
         return json;
     }
 
-    /** An interval as {@code {"low", "high"}}. */
+    /**
+     * An interval as {@code {"low", "high"}}.
+     *
+     * @param low the lower end
+     * @param high the upper end
+     * @return the interval, its ends null when not finite
+     */
     public static Map<String, Object> interval(double low, double high) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("low", finite(low));
@@ -73,12 +100,22 @@ public final class JsonFigures {
         return json;
     }
 
-    /** A double JSON can hold, or null for NaN and infinities. */
+    /**
+     * A double JSON can hold, or null for NaN and infinities.
+     *
+     * @param value any double
+     * @return the value, or null
+     */
     public static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** Doubles JSON can hold, NaN and infinities as null. */
+    /**
+     * Doubles JSON can hold, NaN and infinities as null.
+     *
+     * @param values any doubles
+     * @return the values, non-finite ones as null
+     */
     public static List<Double> finite(double[] values) {
         return Arrays.stream(values).mapToObj(JsonFigures::finite).toList();
     }
@@ -86,6 +123,9 @@ public final class JsonFigures {
     /**
      * A display name as a JSON key: "stake per round" is {@code stakePerRound}, "RTP" {@code rtp}, "house edge"
      * {@code houseEdge}, "volatility index 90%" {@code volatilityIndex90Percent}.
+     *
+     * @param name a display name
+     * @return the camelCase key
      */
     public static String key(String name) {
         StringBuilder key = new StringBuilder();

@@ -19,11 +19,26 @@ import java.util.Map;
  */
 public record ReportHeader(String version, String commandLine, Instant date, List<Inputs.Input> inputs) {
 
+    /**
+     * Copies the inputs.
+     *
+     * @param version the fairspin version
+     * @param commandLine the command as typed, arguments quoted for a POSIX shell where needed
+     * @param date when the report was made, UTC, to the second
+     * @param inputs each input file
+     */
     public ReportHeader {
         inputs = List.copyOf(inputs);
     }
 
-    /** The header of a report made now. */
+    /**
+     * The header of a report made now.
+     *
+     * @param version the fairspin version
+     * @param arguments the command's arguments
+     * @param inputs the inputs read
+     * @return the header, dated now to the second
+     */
     public static ReportHeader now(String version, List<String> arguments, Inputs inputs) {
         return new ReportHeader(version, commandLine(arguments), Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 inputs.describe());
@@ -39,7 +54,12 @@ public record ReportHeader(String version, String commandLine, Instant date, Lis
         return line.toString();
     }
 
-    /** As JSON: {@code version}, {@code commandLine}, {@code date}, {@code inputs} ({@code file}, {@code bytes}, {@code sha256}). */
+    /**
+     * As JSON: {@code version}, {@code commandLine}, {@code date}, {@code inputs} ({@code file}, {@code bytes}, {@code
+     * sha256}).
+     *
+     * @return the header's keys and values
+     */
     public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fairspin", version);
@@ -57,7 +77,11 @@ public record ReportHeader(String version, String commandLine, Instant date, Lis
         return json;
     }
 
-    /** As text lines, for the end of a text report. */
+    /**
+     * As text lines, for the end of a text report.
+     *
+     * @return the lines, one for the report and one per input
+     */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("report     fairspin " + version + ", " + date + ": " + commandLine);

@@ -59,6 +59,12 @@ public final class GeneratorOptions {
     /**
      * Opens {@code file} to escrow to {@code key}: refused when the file holds another key's records or
      * another writer has it; a torn last record that the opening cut off is reported on stderr.
+     *
+     * @param key the auditor's X25519 public key
+     * @param file the escrow file
+     * @param io the streams, for the note on stderr
+     * @return the escrow
+     * @throws java.io.IOException when the file cannot be opened
      */
     public static SeedEscrow openEscrow(PublicKey key, Path file, Io io) throws IOException {
         EscrowFile opened = EscrowFile.open(file);

@@ -4,6 +4,7 @@ import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.report.Csv;
 import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.kat.CavpDrbgFile;
 import io.fairspin.rng.kat.KatResult;
@@ -31,8 +32,7 @@ import picocli.CommandLine.Parameters;
             "Exits with 1 when a case fails or no case ran."})
 public final class RngKatCommand extends LeafCommand {
     @Mixin
-    private FormatOption.TextJson format;
-
+    private FormatOption.TextJsonCsv format;
 
     @Parameters(paramLabel = "DIR", description = "A folder of CAVP .rsp files (searched recursively), or one file.")
     private Path directory;
@@ -50,6 +50,8 @@ public final class RngKatCommand extends LeafCommand {
         Summary summary = Summary.of(reports);
         if (json()) {
             writeJsonReport(summary);
+        } else if (csv()) {
+            csv(summary);
         } else {
             print(summary);
         }
@@ -91,6 +93,30 @@ public final class RngKatCommand extends LeafCommand {
         }
         out.printf(Locale.ROOT, "total: %d passed, %d failed%n", summary.passed(), summary.failed());
         printReportFooter(out);
+    }
+
+    /**
+     * The result as CSV tables: passed and failed cases per file and mechanism, every failed case, and the skipped
+     * sections (algorithms fairspin does not implement). Each table is written, empty or not, so a program finds
+     * all three.
+     */
+    private void csv(Summary summary) {
+        List<List<Object>> counts = new ArrayList<>();
+        List<List<Object>> failures = new ArrayList<>();
+        for (FileReport file : summary.files()) {
+            file.mechanisms().forEach((mechanism, c) -> {
+                counts.add(List.of(file.file(), mechanism, c.passed(), c.failed()));
+                c.failedCases().forEach(id -> failures.add(List.of(file.file(), mechanism, id)));
+            });
+        }
+        List<List<Object>> skipped = new ArrayList<>();
+        for (FileReport file : summary.files()) {
+            file.skippedSections().forEach(section -> skipped.add(List.of(file.file(), section)));
+        }
+        new Csv(new PrintStream(io().out(), true, StandardCharsets.UTF_8))
+                .table("CAVP DRBG known-answer tests", List.of("file", "mechanism", "passed", "failed"), counts)
+                .table("failed cases", List.of("file", "mechanism", "case"), failures)
+                .table("skipped sections", List.of("file", "section"), skipped);
     }
 
     /** Counts for one mechanism in one file. */

@@ -20,6 +20,14 @@ public final class SeededGenerator {
     private SeededGenerator() {
     }
 
+    /**
+     * A repeatable stream for {@code --seed}: the DRBG's entropy input is SHA-512("fairspin seed " || purpose || seed).
+     *
+     * @param mechanism the DRBG mechanism
+     * @param seed the seed given with {@code --seed}
+     * @param purpose the command, such as "certify outcomes", so that commands draw different streams
+     * @return the stream
+     */
     public static DrbgStream stream(DrbgMechanism mechanism, long seed, String purpose) {
         byte[] input = sha512(purpose, seed, 0);
         byte[] entropy = Arrays.copyOf(input, mechanism.requiresFullEntropy() ? mechanism.seedLengthBytes() : 48);

@@ -9,7 +9,9 @@ import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import io.fairspin.math.ProgressiveJackpots;
 import io.fairspin.sim.RandomMode;
 import io.fairspin.sim.Simulation;
 import io.fairspin.sim.SimulationCheckpoint;
@@ -63,6 +65,9 @@ public final class SimulateCommand extends LeafCommand {
 
     @Parameters(paramLabel = "MODEL", description = "The game model file (JSON); '-' for stdin.")
     private String model;
+
+    /** The game's progressive jackpot contributions when it has any, stated beside the simulated RTP; else null. */
+    private Fraction contribution;
 
     @Option(names = "--variant", paramLabel = "NAME",
             description = "The model's RTP variant to play (a name under \"variants\" in the model).")
@@ -140,6 +145,8 @@ public final class SimulateCommand extends LeafCommand {
      * game), as the options say, prints it and returns the exit code.
      */
     private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
+        contribution = game instanceof ProgressiveJackpots jackpots && jackpots.progressiveContribution().signum() > 0
+                ? jackpots.progressiveContribution() : null;
         SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);
         String fingerprint = json == null ? "test game " + game.id()
                 : SimulationCheckpoint.fingerprint(json) + (variant == null ? "" : " variant " + variant);
@@ -240,12 +247,21 @@ public final class SimulateCommand extends LeafCommand {
 
     private void print(SimulationReport result) throws IOException {
         if (json()) {
-            writeJsonReport(ReportJson.of(model, result));
+            java.util.Map<String, Object> document = ReportJson.of(model, result);
+            if (contribution != null) {
+                document.put("progressiveContribution", io.fairspin.cli.report.JsonFigures.exact(contribution));
+            }
+            writeJsonReport(document);
         } else if (csv()) {
             ReportCsv.write(new PrintStream(io().out(), true, StandardCharsets.UTF_8), result);
         } else {
             PrintStream out = new PrintStream(io().out(), true, StandardCharsets.UTF_8);
             out.print(new ReportText(model, result).render());
+            if (contribution != null) {
+                out.printf(Locale.ROOT, "%nprogressive jackpot contributions  %s of every stake (exact; the rounds pay"
+                        + " progressive jackpots at their seed, so the RTP above excludes it)%n",
+                        contribution.toDecimalString(6) + " (" + contribution + ")");
+            }
             printReportFooter(out);
         }
     }

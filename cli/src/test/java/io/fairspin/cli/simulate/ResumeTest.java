@@ -34,7 +34,7 @@ class ResumeTest {
     }
 
     private static List<String> arguments(String... more) {
-        List<String> args = new ArrayList<>(List.of("--format", "json", "simulate", model(), "--rounds", ROUNDS,
+        List<String> args = new ArrayList<>(List.of("simulate", "--format", "json", model(), "--rounds", ROUNDS,
                 "--seed", "15", "--threads", "1"));
         args.addAll(List.of(more));
         return args;

@@ -54,7 +54,7 @@ class SimulateCommandTest {
                 .matcher(text).find(), text);
         assertTrue(text.contains("verdict             PASS"), text);
 
-        JsonNode json = JSON.readTree(SimulateRun.of(RaiseDiceGame.honest(), false, "--format", "json", "simulate",
+        JsonNode json = JSON.readTree(SimulateRun.of(RaiseDiceGame.honest(), false, "simulate", "--format", "json",
                 "raise.json", "--rounds", "100K", "--seed", "7").stdout());
         assertFalse(json.get("fixedStake").asBoolean());
         assertEquals(json.get("totalWin").asDouble() / json.get("totalStake").asDouble(), json.get("rtp").get("decimal").asDouble(),
@@ -75,7 +75,7 @@ class SimulateCommandTest {
 
     @Test
     void jsonCarriesTheExactSumsFractionsAndVerdict() throws Exception {
-        SimulateRun run = SimulateRun.of(DiceGame.honest(), false, "--format", "json", "simulate", "dice.json",
+        SimulateRun run = SimulateRun.of(DiceGame.honest(), false, "simulate", "--format", "json", "dice.json",
                 "--rounds", "200000", "--seed", "3", "--confidence", "0.95");
         assertEquals(ExitCode.OK, run.exitCode());
         JsonNode json = JSON.readTree(run.stdout());
@@ -105,7 +105,7 @@ class SimulateCommandTest {
                 "--report", dir.resolve("one.html").toString());
         assertTrue(text.stdout().contains("rounds              1\n"), text.stdout());
         assertTrue(Files.readString(dir.resolve("one.html")).contains("<svg "));
-        SimulateRun json = SimulateRun.of(DiceGame.honest(), false, "--format", "json", "simulate", "dice.json",
+        SimulateRun json = SimulateRun.of(DiceGame.honest(), false, "simulate", "--format", "json", "dice.json",
                 "--rounds", "1");
         JsonNode result = JSON.readTree(json.stdout());
         assertTrue(result.get("standardDeviation").isNull());

@@ -56,8 +56,11 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
+    /** The model as read from its file. */
     public final SlotModel model;
+    /** The paylines' lookup table: a line's symbols to its win. */
     public final LineTable table;
+    /** Every reel set of the model, compiled, by index. */
     public final CompiledReels[] reelSets;
     private final WeightedTable baseChoice;
     private final WeightedTable freeChoice;
@@ -71,15 +74,23 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     public final int[] lineRows;
     private final List<String> winTypes = new ArrayList<>();
     private final List<String> features = new ArrayList<>();
+    /** The index of the "line" win type ("ways" in a ways game) in {@link #winTypes()}. */
     public final int lineType;
+    /** The index of the "scatter" win type in {@link #winTypes()}, or -1 when the model has no scatter pays. */
     public final int scatterType;
+    /** The index of the "free-games" win type in {@link #winTypes()}, or -1 when the model has no free games. */
     public final int freeType;
+    /** The index of the "bonus" win type in {@link #winTypes()}, or -1 when the model has no pick bonus. */
     public final int bonusType;
+    /** The index of the "free-games" feature in {@link #features()}, or -1 when the model has no free games. */
     public final int freeFeature;
+    /** The index of the "bonus" feature in {@link #features()}, or -1 when the model has no pick bonus. */
     public final int bonusFeature;
     private final List<String> warnings;
     private volatile Analysis analysis;
     private volatile SpinTable[] spinTables;
+    /** No spin table for any reel set: the line-by-line evaluation. */
+    private final SpinTable[] lineByLine;
     /** The round win distribution once computed ({@link Optional#empty()} when the game has none). */
     private volatile Optional<RoundWins> roundWins;
     private final String file;
@@ -107,6 +118,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
+        this.lineByLine = new SpinTable[reelSets.length];
         this.baseChoice = choiceTable(model.baseReels());
         FreeGames free = model.freeGames();
         this.freeChoice = free == null ? null : choiceTable(free.reels());
@@ -142,6 +154,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * The slot game that a parsed model document describes; {@link io.fairspin.math.GameModels#load} calls
      * it for documents of type {@code "slot"}.
      *
+     * @param fileName the model file's name as the user gave it, for messages
+     * @param root the parsed model document
+     * @return the slot game
      * @throws io.fairspin.math.ModelException naming {@code fileName} and the JSON path of what is wrong
      */
     public static SlotGame fromModel(String fileName, JsonNode root) {
@@ -157,12 +172,20 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return choice.sets().length == 1 ? null : WeightedTable.of(choice.weights());
     }
 
-    /** Warnings about the model: pays that can never occur, symbols that never appear. */
+    /**
+     * Warnings about the model: pays that can never occur, symbols that never appear.
+     *
+     * @return the warnings, each naming its JSON path; empty when none
+     */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** The model's display name. */
+    /**
+     * The model's display name.
+     *
+     * @return the model's {@code name}
+     */
     public String name() {
         return model.name();
     }
@@ -359,7 +382,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * same draws and the same outcome, for tests that check the tables against it.
      */
     void playLineByLine(RandomStream stream, RoundOutcome outcome) {
-        play(stream, outcome, model.lineBet(), new SpinTable[reelSets.length]);
+        play(stream, outcome, model.lineBet(), lineByLine);
     }
 
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
@@ -392,6 +415,25 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * Returns the free games it awards (none for a free spin without retriggers).
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
+        return spin(stream, free, outcome, lineBet, tables, -1);
+    }
+
+    /**
+     * Plays one base spin at the standard wager into {@code outcome} (already started; its first win types
+     * are this game's), without the free games it may award, and returns how many symbols of scatter
+     * {@code scatter} (an index into the model's scatters) its window shows, as that scatter counts them:
+     * the base spin of a game that adds its own feature (hold-and-win respins).
+     */
+    public int playBaseSpin(RandomStream stream, RoundOutcome outcome, int scatter) {
+        return (int) spin(stream, false, outcome, model.lineBet(), lineByLine, scatter);
+    }
+
+    /**
+     * {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[])}; returns the count of scatter
+     * {@code counted} when it is 0 or more, which needs the line-by-line evaluation ({@code tables} all null).
+     */
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
+            int counted) {
         FreeGames freeGames = model.freeGames();
         int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
         CompiledReels reels = reelSets[set];
@@ -400,6 +442,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         long lineResult;
         long scatter;
         long awarded;
+        long countedScatters = 0;
         if (compiled != null) {
             // Two reads instead of one per line and reel: the prefix's stops index the prefix table, which
             // names the state of the lines still running; the suffix's stops index that state's row.
@@ -445,6 +488,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
             scatter = scatterCredits(reels, p0, p1, p2, lines);
             awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
+            if (counted >= 0) {
+                countedScatters = scatterCount(reels, counted, p0, p1, p2);
+            }
         }
         long line = lineResult >>> 8;
         if (free) {
@@ -463,7 +509,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
         }
-        return awarded;
+        return counted >= 0 ? countedScatters : awarded;
     }
 
     /**
@@ -471,6 +517,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * the model's scatter count awards, drawn as free games are (no base spin). Its figures are in the PAR
      * sheet's "Bonus buy" table.
      *
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the price as the stake, and the free games' wins
      * @throws IllegalStateException when the model has no bonus buy
      */
     public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
@@ -487,12 +535,26 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         }
     }
 
-    /** How much the cap takes off a spin's line-plus-scatter win of {@code credits}. */
+    /**
+     * How much the cap takes off a spin's line-plus-scatter win of {@code credits}.
+     *
+     * @param credits the spin's line and scatter win, in line bets
+     * @param lines the lines played
+     * @return the amount above the cap, in line bets; 0 when under it or without a cap
+     */
     public long excess(long credits, int lines) {
         long cap = model.maxWin() * lines;
         return cap > 0 && credits > cap ? credits - cap : 0;
     }
 
+    /**
+     * Draws which reel set of {@code choice} a spin plays: the only one, or a weighted pick.
+     *
+     * @param stream where the random numbers come from
+     * @param choice the reel sets to choose from
+     * @param weights the reel sets' weights, or null when there is one
+     * @return the index of the reel set in {@link #reelSets}
+     */
     public int choose(RandomStream stream, Choice choice, WeightedTable weights) {
         return weights == null ? choice.sets()[0] : choice.sets()[stream.pick(weights)];
     }
@@ -562,11 +624,23 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return total;
     }
 
-    /** A ways game's pay in line bets for a run of {@code length} reels of its i-th paying symbol. */
+    /**
+     * A ways game's pay in line bets for a run of {@code length} reels of its i-th paying symbol.
+     *
+     * @param i the symbol's index among the ways game's paying symbols
+     * @param length the run's length in reels
+     * @return the pay in line bets, 0 when that run does not pay
+     */
     public long waysPay(int i, int length) {
         return waysPays[i * (model.reels() + 1) + length];
     }
 
+    /**
+     * The first symbol a pay's pattern accepts on reel 1.
+     *
+     * @param pay a pay of the model
+     * @return the symbol's index
+     */
     public static int firstSymbol(SlotModel.Pay pay) {
         boolean[] set = pay.pattern()[0];
         for (int s = 0; s < set.length; s++) {
@@ -620,13 +694,23 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return total;
     }
 
-    /** The number of items the player picks in a bonus round: fixed, or drawn first when the model says so. */
+    /**
+     * The number of items the player picks in a bonus round: fixed, or drawn first when the model says so.
+     *
+     * @param stream where the random numbers come from
+     * @return the number of picks
+     */
     public int drawPicks(RandomStream stream) {
         Bonus bonus = model.bonus();
         return pickCounts == null ? bonus.picks() : (int) bonus.pickValues()[stream.pick(pickCounts)];
     }
 
-    /** The number of prizes an item hides, then each prize: the draws of one item. */
+    /**
+     * The number of prizes an item hides, then each prize: the draws of one item.
+     *
+     * @param stream where the random numbers come from
+     * @return the prizes the item hides, in line bets
+     */
     public long[] drawItem(RandomStream stream) {
         Bonus bonus = model.bonus();
         long[] hidden = new long[(int) bonus.countValues()[stream.pick(prizeCounts)]];
@@ -641,6 +725,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     /**
      * Plays one round at {@code bet} and describes it completely. The player picks the first items of
      * any bonus; {@link #play(Bet, RandomStream, int[])} takes other picks.
+     *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @return the round's spins, wins and bonus rounds
      */
     public SpinResult play(Bet bet, RandomStream stream) {
         return new SpinRecorder(this, bet, (int[]) null).play(stream);
@@ -649,6 +737,11 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     /**
      * Plays one round at {@code bet}, the player picking the items {@code picks} (indices, in order, for
      * every bonus round); the items are filled before the player picks, so picks never change the odds.
+     *
+     * @param bet the bet
+     * @param stream where the round's random numbers come from
+     * @param picks the items the player picks, in order over all bonus rounds
+     * @return the round's spins, wins and bonus rounds
      */
     public SpinResult play(Bet bet, RandomStream stream, int[] picks) {
         return new SpinRecorder(this, bet, picks.clone()).play(stream);
@@ -780,6 +873,11 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return all;
     }
 
+    /**
+     * The game's exact analysis, computed once on first use.
+     *
+     * @return the analysis
+     */
     public Analysis analysis() {
         Analysis result = analysis;
         if (result == null) {
@@ -789,8 +887,19 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return result;
     }
 
-    /** The player's wager: bet per line in minor units and lines played (for a ways game, line bets staked). */
+    /**
+     * The player's wager: bet per line in minor units and lines played (for a ways game, line bets staked).
+     *
+     * @param lineBet the bet per line in minor units, at least 1
+     * @param lines   the lines played, at least 1
+     */
     public record Bet(long lineBet, int lines) {
+        /**
+         * Checks that both are positive.
+         *
+         * @param lineBet the bet per line in minor units, at least 1
+         * @param lines the lines played, at least 1
+         */
         public Bet {
             if (lineBet < 1) {
                 throw new IllegalArgumentException("lineBet: must be positive, was " + lineBet);
@@ -800,6 +909,11 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             }
         }
 
+        /**
+         * The stake of one round.
+         *
+         * @return line bet times lines, in minor units
+         */
         public long stake() {
             return lineBet * lines;
         }

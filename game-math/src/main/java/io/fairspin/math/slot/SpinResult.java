@@ -13,6 +13,15 @@ import java.util.List;
  * @param spins   the base spin first, then the free games in the order played
  */
 public record SpinResult(long lineBet, int lines, long stake, long win, List<Spin> spins) {
+    /**
+     * Copies the spins.
+     *
+     * @param lineBet the bet per line
+     * @param lines lines played
+     * @param stake what the round cost: line bet times lines
+     * @param win the round's total win
+     * @param spins the base spin first, then the free games in the order played
+     */
     public SpinResult {
         spins = List.copyOf(spins);
     }
@@ -32,6 +41,19 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
      */
     public record Spin(String kind, String reelSet, List<Integer> stops, List<List<String>> window, List<Win> wins,
             long capped, long freeGames, List<BonusRound> bonuses, long win) {
+        /**
+         * Copies the lists.
+         *
+         * @param kind {@code "base"} or {@code "free"}
+         * @param reelSet the reel set played
+         * @param stops each reel's stop (the strip index shown on the top row)
+         * @param window the symbols shown, row by row from the top
+         * @param wins each line, ways and scatter win, before any cap, multiplier included
+         * @param capped how much the maximum-win cap took off this spin's line and scatter wins
+         * @param freeGames free games this spin awarded
+         * @param bonuses bonus rounds this spin started
+         * @param win the spin's total win: wins, less the cap, plus bonus awards
+         */
         public Spin {
             stops = List.copyOf(stops);
             window = window.stream().map(List::copyOf).toList();
@@ -50,6 +72,15 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
      * @param amount    the amount, multipliers included
      */
     public record Win(String type, String award, int line, List<Position> positions, long amount) {
+        /**
+         * Copies the positions.
+         *
+         * @param type {@code "line"}, {@code "ways"} or {@code "scatter"}
+         * @param award the pay's name, for example {@code "seven x5"} or {@code "star x3"}
+         * @param line the payline's index for a line win, else -1
+         * @param positions the winning positions
+         * @param amount the amount, multipliers included
+         */
         public Win {
             positions = List.copyOf(positions);
         }
@@ -68,6 +99,14 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
      * @param amount what the bonus paid
      */
     public record BonusRound(int line, List<List<Long>> items, List<Integer> picked, long amount) {
+        /**
+         * Copies the lists.
+         *
+         * @param line the payline that started it
+         * @param items the prizes each item hid, in line bets
+         * @param picked the items the player picked, in order
+         * @param amount what the bonus paid
+         */
         public BonusRound {
             items = items.stream().map(List::copyOf).toList();
             picked = List.copyOf(picked);

@@ -3,7 +3,8 @@
  * the public face of the slot packages. The parts behind it live in sub-packages named for what they are:
  * {@code model} (the model and its reader), {@code evaluation} (compiled reels and the evaluation of a spin),
  * one package per feature family ({@code freegames}, {@code picks}, {@code cascades}, {@code respins},
- * {@code jackpots}) and {@code analysis} (the exact figures and the PAR sheet). Their public types are
+ * {@code jackpots}), {@code analysis} (the exact figures and the PAR sheet) and {@code tuning} (weights set for a
+ * target RTP). Their public types are
  * internal to fairspin: only this package's API is stable.
  */
 package io.fairspin.math.slot;

@@ -19,6 +19,10 @@ public record BetAnalysis(String bet, String pays, Distribution distribution) {
      * The table of {@code bets}: return (1 minus the edge), house edge (expected loss per unit of the
      * initial amount), variance of the net result, hit frequency (the player ends ahead) and average
      * total stake per unit of the initial amount.
+     *
+     * @param title the table's heading
+     * @param bets the bets, one row each
+     * @return the table
      */
     public static AnalysisReport.Table table(String title, List<BetAnalysis> bets) {
         return new AnalysisReport.Table(title, COLUMNS, bets.stream().map(BetAnalysis::row).toList());

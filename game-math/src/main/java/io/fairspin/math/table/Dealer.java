@@ -1,5 +1,6 @@
 package io.fairspin.math.table;
 
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.rng.RandomStream;
 
 /**
@@ -12,10 +13,22 @@ import io.fairspin.rng.RandomStream;
  */
 public final class Dealer {
     private final int[] order;
+    private final boolean cards;
     private final int[] exchanged;
     private int dealt;
 
+    /**
+     * A dealer of a shoe of {@code size} cards, all in the shoe.
+     *
+     * @param size the cards in the shoe, at least 1
+     */
     public Dealer(int size) {
+        this(size, true);
+    }
+
+    /** A shoe of {@code size} cards, or of other items (keno's balls) when {@code cards} is false. */
+    public Dealer(int size, boolean cards) {
+        this.cards = cards;
         order = new int[size];
         exchanged = new int[size];
         for (int i = 0; i < size; i++) {
@@ -31,14 +44,38 @@ public final class Dealer {
         }
     }
 
-    /** The next card, an index in [0, size). */
+    /**
+     * The next card, an index in [0, size).
+     *
+     * @param stream where the round's random numbers come from
+     * @return the card's index, one not dealt since {@link #newRound()}
+     */
     public int next(RandomStream stream) {
+        if (stream instanceof LoggedDraws) {
+            return take((LoggedDraws) stream);
+        }
         int i = dealt;
         int j = i + stream.nextInt(order.length - i);
         swap(i, j);
         exchanged[i] = j;
         dealt = i + 1;
         return order[i];
+    }
+
+    /** Deals the card (or item) the log says was dealt next, if the shoe still holds it. */
+    private int take(LoggedDraws draws) {
+        int wanted = draws.nextCard(cards ? LoggedDraws.Kind.CARD : LoggedDraws.Kind.ITEM);
+        int i = dealt;
+        for (int j = i; j < order.length; j++) {
+            if ((cards ? Cards.code(order[j], order.length) : order[j]) == wanted) {
+                swap(i, j);
+                exchanged[i] = j;
+                dealt = i + 1;
+                return order[i];
+            }
+        }
+        throw new IllegalArgumentException("$.outcome: draw " + draws.drawn() + " deals "
+                + (cards ? Cards.nameOfCode(wanted) : "item " + (wanted + 1)) + ", which the shoe no longer holds");
     }
 
     private void swap(int i, int j) {

@@ -11,7 +11,13 @@ import java.util.Map;
 public final class Distribution {
     private final Map<Payout, Fraction> probabilities = new LinkedHashMap<>();
 
-    /** Each count divided by {@code total}: outcome probabilities from combination counts. */
+    /**
+     * Each count divided by {@code total}: outcome probabilities from combination counts.
+     *
+     * @param counts the combinations of each outcome
+     * @param total all combinations
+     * @return the probability of each outcome
+     */
     public static Fraction[] proportions(long[] counts, java.math.BigInteger total) {
         Fraction[] p = new Fraction[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -20,7 +26,13 @@ public final class Distribution {
         return p;
     }
 
-    /** The distribution of a bet settled by {@code payouts}, one per outcome key of the given probabilities. */
+    /**
+     * The distribution of a bet settled by {@code payouts}, one per outcome key of the given probabilities.
+     *
+     * @param probability the probability of each outcome key
+     * @param payouts how the bet settles on each outcome key
+     * @return the distribution of the bet's settlements
+     */
     public static Distribution over(Fraction[] probability, Payout[] payouts) {
         Distribution d = new Distribution();
         for (int key = 0; key < probability.length; key++) {
@@ -31,29 +43,51 @@ public final class Distribution {
         return d;
     }
 
-    /** Adds {@code probability} to the chance of settling with {@code payout}. */
+    /**
+     * Adds {@code probability} to the chance of settling with {@code payout}.
+     *
+     * @param payout how the bet settles
+     * @param probability the probability to add
+     * @return this distribution
+     */
     public Distribution add(Payout payout, Fraction probability) {
         probabilities.merge(payout, probability, Fraction::add);
         return this;
     }
 
-    /** The expected loss per unit of the initial amount. */
+    /**
+     * The expected loss per unit of the initial amount.
+     *
+     * @return the house edge, exact
+     */
     public Fraction houseEdge() {
         return sum(Payout::net).negate();
     }
 
-    /** The expected amount returned per unit of the initial amount, minus any further stakes: 1 - edge. */
+    /**
+     * The expected amount returned per unit of the initial amount, minus any further stakes: 1 - edge.
+     *
+     * @return the return rate, exact
+     */
     public Fraction returnRate() {
         return Fraction.ONE.subtract(houseEdge());
     }
 
-    /** The variance of the net result per unit of the initial amount. */
+    /**
+     * The variance of the net result per unit of the initial amount.
+     *
+     * @return the variance, exact
+     */
     public Fraction variance() {
         Fraction mean = sum(Payout::net);
         return sum(p -> p.net().multiply(p.net())).subtract(mean.multiply(mean));
     }
 
-    /** The probability that the player ends the bet ahead. */
+    /**
+     * The probability that the player ends the bet ahead.
+     *
+     * @return the hit frequency, exact
+     */
     public Fraction hitFrequency() {
         Fraction total = Fraction.ZERO;
         for (Map.Entry<Payout, Fraction> e : probabilities.entrySet()) {
@@ -64,7 +98,11 @@ public final class Distribution {
         return total;
     }
 
-    /** The expected total stake per unit of the initial amount (above 1 when the bet can be raised). */
+    /**
+     * The expected total stake per unit of the initial amount (above 1 when the bet can be raised).
+     *
+     * @return the average stake, at least 1
+     */
     public Fraction averageStake() {
         return sum(Payout::staked);
     }

@@ -31,21 +31,40 @@ public final class StandardWager {
         this.returned = returned;
     }
 
-    /** Collects the bets of a standard wager over outcome keys [0, keys). */
+    /**
+     * Collects the bets of a standard wager over outcome keys [0, keys).
+     *
+     * @param keys the number of outcome keys
+     * @return a builder
+     */
     public static Builder over(int keys) {
         return new Builder(keys);
     }
 
-    /** The names of the bets, which are the game's win types. */
+    /**
+     * The names of the bets, which are the game's win types.
+     *
+     * @return the bets' names, in order
+     */
     public List<String> names() {
         return names;
     }
 
+    /**
+     * The stake of the wager's bets before the round, in minor units.
+     *
+     * @return the total initial stake
+     */
     public long initialStake() {
         return initialStake;
     }
 
-    /** Adds the round's further stakes and each bet's return for outcome {@code key} to {@code outcome}. */
+    /**
+     * Adds the round's further stakes and each bet's return for outcome {@code key} to {@code outcome}.
+     *
+     * @param key the round's outcome key
+     * @param outcome receives the stakes and returns
+     */
     public void settle(int key, RoundOutcome outcome) {
         if (extraStake[key] != 0) {
             outcome.addStake(extraStake[key]);
@@ -58,11 +77,23 @@ public final class StandardWager {
         }
     }
 
+    /**
+     * What bet {@code bet} returns on outcome {@code key}, in minor units.
+     *
+     * @param key the outcome key
+     * @param bet the bet's index
+     * @return the amount returned, stake included
+     */
     public long returned(int key, int bet) {
         return returned[key][bet];
     }
 
-    /** Adds {@code "bets": [{"bet": name, "returned": amount}, ...]} for outcome {@code key} to a round's detail. */
+    /**
+     * Adds {@code "bets": [{"bet": name, "returned": amount}, ...]} for outcome {@code key} to a round's detail.
+     *
+     * @param detail the round's detail
+     * @param key the outcome key
+     */
     public void describe(ObjectNode detail, int key) {
         ArrayNode bets = detail.putArray("bets");
         for (int bet = 0; bet < names.size(); bet++) {
@@ -70,7 +101,12 @@ public final class StandardWager {
         }
     }
 
-    /** The exact figures of a round at this wager, given the probability of each outcome key. */
+    /**
+     * The exact figures of a round at this wager, given the probability of each outcome key.
+     *
+     * @param probability the probability of each outcome key
+     * @return the RTP, hit frequency and variance of the wager
+     */
     public ExactFigures figures(Fraction[] probability) {
         Fraction expectedStake = Fraction.ZERO;
         Fraction[] expectedWin = new Fraction[names.size()];
@@ -122,6 +158,12 @@ public final class StandardWager {
          * Adds a bet of {@code amount} minor units named {@code name}, settled by {@code payouts} (one per
          * outcome key); {@code field} is the model field of the amount, named when it does not settle in
          * whole minor units.
+         *
+         * @param name the bet's name, a win type of the game
+         * @param amount the amount in minor units
+         * @param payouts how the bet settles, one per outcome key
+         * @param field the model field of the amount
+         * @return this builder
          */
         public Builder bet(String name, long amount, Payout[] payouts, Field field) {
             if (payouts.length != keys) {
@@ -148,6 +190,11 @@ public final class StandardWager {
             return value.numerator().longValueExact();
         }
 
+        /**
+         * The wager.
+         *
+         * @return the wager with its bets
+         */
         public StandardWager build() {
             long[] extra = new long[keys];
             long[][] back = new long[keys][names.size()];

@@ -76,6 +76,11 @@ public final class TableBets {
      * Reads the model in {@code root}: the game at its standard wager, which keeps these bets.
      *
      * @param offered the names of the bets the model type offers (limits may name these and {@code total})
+     * @param file the model file's name, for messages
+     * @param root the parsed document
+     * @param form how the model's bets are written
+     * @param reader reads the game at a standard wager
+     * @return the game
      */
     public static Game read(String file, JsonNode root, Form form, List<String> offered, Reader reader) {
         Game game = reader.read(Field.root(file, withoutBetFields(root)));
@@ -105,22 +110,48 @@ public final class TableBets {
         return copy;
     }
 
+    /**
+     * The model document.
+     *
+     * @return the parsed document
+     */
     public JsonNode root() {
         return root;
     }
 
+    /**
+     * The model file.
+     *
+     * @return its name, for messages
+     */
     public String file() {
         return file;
     }
 
+    /**
+     * The standard wager.
+     *
+     * @return the bet in explicit form
+     */
     public Bet standard() {
         return standard;
     }
 
+    /**
+     * The accepted bets.
+     *
+     * @return the model's limits
+     */
     public BetLimits limits() {
         return limits;
     }
 
+    /**
+     * Whether {@code bet} is the standard wager.
+     *
+     * @param bet a bet
+     * @return true when it is
+     */
     public boolean isStandard(Bet bet) {
         return bet.isStandard() || bet.equals(standard);
     }
@@ -129,6 +160,9 @@ public final class TableBets {
      * The game at {@code bet}: {@code self} at the standard wager, else the model read with {@code bet} as its
      * standard wager.
      *
+     * @param bet the bet
+     * @param self the game at the standard wager
+     * @return the game at {@code bet}
      * @throws BetException when the bet is outside the limits or the model's reader refuses it
      */
     public Game at(Bet bet, Game self) {

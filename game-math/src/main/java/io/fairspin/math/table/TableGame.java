@@ -1,5 +1,6 @@
 package io.fairspin.math.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
@@ -10,6 +11,7 @@ import io.fairspin.math.Analyzable;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.WinDistribution;
@@ -29,12 +31,18 @@ import java.util.TreeMap;
 public abstract class TableGame implements Game, Analyzable, WinDistribution {
     private final String id;
     private final String name;
-    private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize()));
+    private final ThreadLocal<Dealer> dealers = ThreadLocal.withInitial(() -> new Dealer(shoeSize(), dealsCards()));
     private volatile ExactFigures figures;
     private volatile SortedMap<Long, Fraction> wins;
     /** The model's bets, set by {@link TableBets#read} once the game is read. */
     public TableBets tableBets;
 
+    /**
+     * A table game.
+     *
+     * @param id the model's id
+     * @param name the model's display name
+     */
     public TableGame(String id, String name) {
         this.id = id;
         this.name = name;
@@ -48,6 +56,53 @@ public abstract class TableGame implements Game, Analyzable, WinDistribution {
     /** The number of cards in the game's shoe (0 for games without cards). */
     protected int shoeSize() {
         return 0;
+    }
+
+    /** Whether the shoe holds cards (named by rank and suit in the log); keno's holds balls. */
+    protected boolean dealsCards() {
+        return true;
+    }
+
+    /**
+     * The draws of a logged round, read from its logged outcome in the order the round makes them, for
+     * {@link LoggedTableCheck}.
+     *
+     * @throws IllegalArgumentException naming the JSON path of a draw the outcome does not hold as expected
+     */
+    protected abstract LoggedDraws loggedDraws(JsonNode outcome);
+
+    /** Adds the cards of the array {@code field} from {@code from} (those it holds, up to {@code to}). */
+    protected static void cards(LoggedDraws draws, JsonNode outcome, String field, int from, int to) {
+        JsonNode array = array(outcome, field);
+        for (int i = from; i < Math.min(to, array.size()); i++) {
+            draws.add(LoggedDraws.Kind.CARD, card(array.get(i), "$.outcome." + field + "[" + i + "]"));
+        }
+    }
+
+    /** The array {@code field} of the outcome. */
+    protected static JsonNode array(JsonNode outcome, String field) {
+        JsonNode array = outcome.get(field);
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException("$.outcome." + field + ": expected an array");
+        }
+        return array;
+    }
+
+    /** The code of a logged card name. */
+    protected static int card(JsonNode name, String path) {
+        int code = name.isTextual() ? Cards.parse(name.asText()) : -1;
+        if (code < 0) {
+            throw new IllegalArgumentException(path + ": " + name + " is not a card");
+        }
+        return code;
+    }
+
+    /** A logged whole number in [min, max]. */
+    protected static int number(JsonNode value, String path, int min, int max) {
+        if (value == null || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            throw new IllegalArgumentException(path + ": expected a whole number from " + min + " to " + max);
+        }
+        return value.asInt();
     }
 
     /** This thread's shoe, with every card back in it, to deal a new round from. */

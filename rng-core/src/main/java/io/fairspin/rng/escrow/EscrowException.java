@@ -8,6 +8,7 @@ import java.io.IOException;
  * expected; it never holds plaintext.
  */
 public final class EscrowException extends IOException {
+    /** Whether the escrow is sealed to another auditor key than the one given (the records themselves are sound). */
     private final boolean wrongKey;
 
     EscrowException(String message) {
@@ -19,7 +20,11 @@ public final class EscrowException extends IOException {
         this.wrongKey = wrongKey;
     }
 
-    /** Whether the escrow is sound but sealed to another auditor key than the one given. */
+    /**
+     * Whether the escrow is sound but sealed to another auditor key than the one given.
+     *
+     * @return true when opening failed only because the key is another auditor's
+     */
     public boolean wrongKey() {
         return wrongKey;
     }

@@ -68,6 +68,8 @@ public final class EscrowFile implements EscrowStore {
      * Opens {@code path} for appending records, creating it if absent (and syncing its folder); checks the
      * records there and cuts off a torn last record.
      *
+     * @param path the escrow file
+     * @return the open file, ready for appends by one writer
      * @throws EscrowException when the file is damaged before its end, or holds records of several keys
      * @throws IOException     when it cannot be opened or locked (another writer has it), naming the file
      */
@@ -213,12 +215,20 @@ public final class EscrowFile implements EscrowStore {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    /** The file's path. */
+    /**
+     * The file's path.
+     *
+     * @return the path given to {@link #open(Path)}
+     */
     public Path path() {
         return path;
     }
 
-    /** The torn last record that opening the file cut off, if there was one. */
+    /**
+     * The torn last record that opening the file cut off, if there was one.
+     *
+     * @return the cut-off record's offset and where its bytes were kept, or empty
+     */
     public Optional<Cut> cut() {
         return Optional.ofNullable(cut);
     }

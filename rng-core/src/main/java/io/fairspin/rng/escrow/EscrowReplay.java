@@ -55,6 +55,8 @@ public final class EscrowReplay implements AutoCloseable {
      * The record cut short at the end of the escrow, if there is one: a writer was killed while it
      * appended it. It was never forced, so no output depends on it; every whole record before it was
      * read and checked. A writer that reopens the file cuts it off.
+     *
+     * @return the torn last record, or empty when the escrow ends with a whole record
      */
     public java.util.Optional<TornTail> tornTail() {
         return java.util.Optional.ofNullable(tornTail);
@@ -80,7 +82,14 @@ public final class EscrowReplay implements AutoCloseable {
     public record Round(String instanceId, long record, int draw, RoundSeed seed) {
     }
 
-    /** Reads and checks an escrow file. */
+    /**
+     * Reads and checks an escrow file.
+     *
+     * @param file the escrow file
+     * @param auditorKey the auditor's X25519 private key, which opens the records
+     * @return the checked records, ready to replay
+     * @throws java.io.IOException when the file cannot be read
+     */
     public static EscrowReplay read(Path file, PrivateKey auditorKey) throws IOException {
         if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "is a folder, expected an escrow file");
@@ -94,6 +103,9 @@ public final class EscrowReplay implements AutoCloseable {
      * Reads and checks escrow records from a stream (records of another {@link EscrowStore}, in order).
      *
      * @param source names the stream in error messages
+     * @param in the records, read to their end (not closed)
+     * @param auditorKey the auditor's X25519 private key, which opens the records
+     * @return the checked records, ready to replay
      * @throws EscrowException          when a record is truncated, altered, moved, reordered, missing or
      *                                  sealed to another key
      * @throws IllegalArgumentException when the key is not an X25519 private key
@@ -104,7 +116,11 @@ public final class EscrowReplay implements AutoCloseable {
         return new EscrowReplay(source, EscrowReader.read(in, source, recipient, KeyFiles.keyIdBytes(spki)));
     }
 
-    /** The DRBG instances in the escrow, in the order of their first record. */
+    /**
+     * The DRBG instances in the escrow, in the order of their first record.
+     *
+     * @return every instance, in the order of its first record
+     */
     public List<Instance> instances() {
         List<Instance> list = new ArrayList<>();
         instances.forEach((id, records) -> {
@@ -123,6 +139,8 @@ public final class EscrowReplay implements AutoCloseable {
      * requests, concatenated, read through derivation v1. For a {@code CertifiedRandom}, these are the
      * bytes of {@code nextBytes} and the words behind every outcome it gave.
      *
+     * @param instanceId the instance's identifier, 16 lowercase hex digits
+     * @return a stream over the instance's output, from its first byte
      * @throws IllegalArgumentException when there is no such instance
      */
     public RandomStream output(String instanceId) {
@@ -139,6 +157,8 @@ public final class EscrowReplay implements AutoCloseable {
      * Recomputes the seed of round {@code roundId}: finds the generate request whose additional input is
      * {@link RoundSeed#drawInput}{@code (roundId)} and re-runs its instance up to it.
      *
+     * @param roundId the round's identifier
+     * @return the round's recomputed seed and where in the escrow it was drawn
      * @throws IllegalArgumentException when no seed, or more than one, was drawn for the round
      */
     public Round round(String roundId) {
@@ -149,6 +169,7 @@ public final class EscrowReplay implements AutoCloseable {
      * Recomputes the seeds of several rounds, re-running each instance once.
      *
      * @return the rounds by round id
+     * @param roundIds the rounds' identifiers
      * @throws IllegalArgumentException when no seed, or more than one, was drawn for one of the rounds
      */
     public Map<String, Round> rounds(Collection<String> roundIds) {

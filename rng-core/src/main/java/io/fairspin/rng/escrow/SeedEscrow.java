@@ -34,6 +34,8 @@ public final class SeedEscrow implements DrbgEscrow, Closeable {
     /**
      * Escrow to {@code auditorKey} in {@code store}.
      *
+     * @param auditorKey the auditor's X25519 public key, which seals every record
+     * @param store where sealed records are appended
      * @throws IllegalArgumentException when the key is not an X25519 public key, or the store holds records
      *                                  sealed to another key (an escrow file holds one auditor key's
      *                                  records); the store is closed then
@@ -62,7 +64,11 @@ public final class SeedEscrow implements DrbgEscrow, Closeable {
         this.store = store;
     }
 
-    /** The auditor key's ID, stored in every record. */
+    /**
+     * The auditor key's ID, stored in every record.
+     *
+     * @return the key ID: 16 lowercase hex digits of SHA-256 over the key's SubjectPublicKeyInfo
+     */
     public String keyId() {
         return HexFormat.of().formatHex(keyId);
     }

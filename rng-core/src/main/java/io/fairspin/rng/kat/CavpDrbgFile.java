@@ -30,7 +30,13 @@ public final class CavpDrbgFile {
     private CavpDrbgFile() {
     }
 
-    /** Runs every case in {@code file}; a malformed file raises an exception naming the file and line. */
+    /**
+     * Runs every case in {@code file}; a malformed file raises an exception naming the file and line.
+     *
+     * @param file a CAVP DRBG response file (Hash_DRBG.rsp, HMAC_DRBG.rsp or CTR_DRBG.rsp)
+     * @return the passed and failed cases per mechanism, and the sections fairspin does not implement
+     * @throws java.io.IOException when the file cannot be read
+     */
     public static KatResult run(Path file) throws IOException {
         String family = familyOf(file);
         Map<DrbgMechanism, KatResult.Counts> counts = new EnumMap<>(DrbgMechanism.class);

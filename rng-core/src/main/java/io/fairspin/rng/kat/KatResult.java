@@ -31,25 +31,48 @@ public record KatResult(String file, Map<DrbgMechanism, Counts> byMechanism, Sor
             }
         }
 
+        /**
+         * The cases that produced the expected output.
+         *
+         * @return the number of passing cases
+         */
         public int passed() {
             return passed;
         }
 
+        /**
+         * The cases whose output differed from the file's.
+         *
+         * @return the number of failing cases
+         */
         public int failedCount() {
             return failed.size();
         }
 
+        /**
+         * Which cases failed.
+         *
+         * @return the failing cases' identifiers, such as {@code [SHA-256] COUNT = 3}, in file order
+         */
         public List<String> failedCases() {
             return Collections.unmodifiableList(failed);
         }
     }
 
-    /** Cases run over all mechanisms. */
+    /**
+     * Cases run over all mechanisms.
+     *
+     * @return the number of cases run, passed or failed
+     */
     public int casesRun() {
         return byMechanism.values().stream().mapToInt(c -> c.passed() + c.failedCount()).sum();
     }
 
-    /** Whether every case run passed. */
+    /**
+     * Whether every case run passed.
+     *
+     * @return true when at least one case ran and none failed
+     */
     public boolean allPassed() {
         return byMechanism.values().stream().allMatch(c -> c.failedCount() == 0);
     }

@@ -54,6 +54,8 @@ public final class KeyFiles {
     /**
      * Generates a key pair with the JDK's generator for {@code algorithm} ("X25519", "Ed25519").
      *
+     * @param algorithm "X25519" (escrow) or "Ed25519" (signing)
+     * @return a fresh key pair from the JDK's strong generator
      * @throws IllegalArgumentException when the JDK has no such algorithm
      */
     public static KeyPair generate(String algorithm) {
@@ -67,6 +69,9 @@ public final class KeyFiles {
     /**
      * Writes {@code <out>.key} (owner-only) and {@code <out>.pub}; neither may exist already.
      *
+     * @param pair the key pair to write
+     * @param out the path of both files without extension
+     * @return the two files written
      * @throws java.nio.file.FileAlreadyExistsException when one of them exists; nothing is written then
      */
     public static Written write(KeyPair pair, Path out) throws IOException {
@@ -81,6 +86,9 @@ public final class KeyFiles {
      *
      * @param overwrite replace existing files (the CLI's {@code --force}); without it an existing file or
      *                  link at either name is refused and nothing is written
+     * @param pair the key pair to write
+     * @param out the path of both files without extension
+     * @return the two files written
      * @throws IllegalArgumentException  when {@code out} names no file (an empty name)
      * @throws java.nio.file.FileAlreadyExistsException when a file exists and {@code overwrite} is false
      */
@@ -180,7 +188,11 @@ public final class KeyFiles {
     /**
      * Reads a PEM "PUBLIC KEY" of {@code algorithm} ("X25519", "Ed25519").
      *
+     * @param file the PEM file
+     * @param algorithm "X25519" or "Ed25519"
+     * @return the public key
      * @throws IllegalArgumentException naming the file when it is not such a key
+     * @throws java.io.IOException when the file cannot be read
      */
     public static PublicKey readPublicKey(Path file, String algorithm) throws IOException {
         return readKey(file, algorithm, PUBLIC_LABEL, "public key", "X.509 SubjectPublicKeyInfo",
@@ -190,7 +202,11 @@ public final class KeyFiles {
     /**
      * Reads a PEM "PRIVATE KEY" of {@code algorithm} ("X25519", "Ed25519").
      *
+     * @param file the PEM file
+     * @param algorithm "X25519" or "Ed25519"
+     * @return the private key; the file's bytes are wiped after parsing
      * @throws IllegalArgumentException naming the file when it is not such a key; never shows key bytes
+     * @throws java.io.IOException when the file cannot be read
      */
     public static PrivateKey readPrivateKey(Path file, String algorithm) throws IOException {
         return readKey(file, algorithm, PRIVATE_LABEL, "private key", "PKCS#8",
@@ -215,17 +231,32 @@ public final class KeyFiles {
         }
     }
 
-    /** The key ID of a public key: hex of the first 8 bytes of SHA-256 over its SubjectPublicKeyInfo DER. */
+    /**
+     * The key ID of a public key: hex of the first 8 bytes of SHA-256 over its SubjectPublicKeyInfo DER.
+     *
+     * @param key an X25519 or Ed25519 public key
+     * @return 16 lowercase hex digits
+     */
     public static String keyId(PublicKey key) {
         return keyId(key.getEncoded());
     }
 
-    /** The key ID of the SubjectPublicKeyInfo DER bytes {@code spki}. */
+    /**
+     * The key ID of the SubjectPublicKeyInfo DER bytes {@code spki}.
+     *
+     * @param spki DER-encoded SubjectPublicKeyInfo
+     * @return 16 lowercase hex digits
+     */
     public static String keyId(byte[] spki) {
         return HexFormat.of().formatHex(keyIdBytes(spki));
     }
 
-    /** The key ID of the SubjectPublicKeyInfo DER bytes {@code spki}, as its 8 bytes. */
+    /**
+     * The key ID of the SubjectPublicKeyInfo DER bytes {@code spki}, as its 8 bytes.
+     *
+     * @param spki DER-encoded SubjectPublicKeyInfo
+     * @return the first 8 bytes of SHA-256 over {@code spki}
+     */
     public static byte[] keyIdBytes(byte[] spki) {
         try {
             return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(spki), KEY_ID_BYTES);

@@ -35,6 +35,11 @@ public final class SparkSimulation {
 
     private final JavaSparkContext spark;
 
+    /**
+     * A simulation engine over {@code spark}'s executors.
+     *
+     * @param spark the Spark context; not stopped by this class
+     */
     public SparkSimulation(JavaSparkContext spark) {
         this.spark = spark;
     }
@@ -42,6 +47,12 @@ public final class SparkSimulation {
     /**
      * Runs {@code plan} over the model {@code model} (the bytes of the file {@code modelName}); with a
      * {@code checkpoint} (or null), resumes from its ranges and saves the new ones.
+     *
+     * @param modelName the model file's name, for messages and the report
+     * @param model the model file's bytes, shipped to every task
+     * @param plan the rounds, seed, random mode and confidence
+     * @param checkpoint the checkpoint folder to resume from and save to, or null
+     * @return the report, equal to the local engine's for the same plan
      */
     public SimulationReport run(String modelName, byte[] model, SimulationPlan plan, SimulationCheckpoint checkpoint) {
         Game game = GameModels.load(modelName, model);

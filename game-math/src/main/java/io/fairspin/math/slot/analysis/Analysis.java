@@ -21,21 +21,34 @@ import java.util.Map;
  * free game's own win X and the free games M it adds), and the bonus's prize distribution.
  */
 public final class Analysis {
+    /** The game analysed. */
     public final SlotGame game;
+    /** The sums over one base-game spin. */
     public final SpinMoments base;
+    /** The base game's awards, each with its exact probability. */
     public final Awards awards;
     /** The free games' awards, null without free games. */
     public final Awards freeAwards;
+    /** The pick bonus's prize distribution, null without a bonus. */
     public final BonusPrizes bonus;
+    /** The sums over one free-game spin, null without free games. */
     public final SpinMoments free;
     /** E[V], E[V^2] of one free game with all it retriggers; zero without free games. */
     public final Fraction freeGameMean;
+    /** E[V^2] of one free game with all it retriggers; zero without free games. */
     public final Fraction freeGameMeanSquare;
     /** Expected free games per free game played (E[M]). */
     public final Fraction retriggerRate;
+    /**
+     * The expected win of one round in line bets (base spin, bonus and free games): the RTP times the stake in line
+     * bets.
+     */
     public final Fraction mean;
+    /** The expected squared win of one round, in line bets squared: the variance's second moment. */
     public final Fraction meanSquare;
+    /** The probability that a round wins nothing at all, free games and bonus included. */
     public final Fraction silent;
+    /** The probability that a round starts the bonus, in the base game or in its free games. */
     public final Fraction bonusFrequency;
     /** Whether a probability came from an iterated root (free games that retrigger without paying). */
     public final boolean rootIterated;
@@ -86,6 +99,12 @@ public final class Analysis {
         figures = figures(model, ey, ev);
     }
 
+    /**
+     * Analyses {@code game} exactly.
+     *
+     * @param game the slot game
+     * @return the analysis
+     */
     public static Analysis of(SlotGame game) {
         return new Analysis(game);
     }
@@ -115,11 +134,20 @@ public final class Analysis {
         return new ExactFigures(rtp, byType, Fraction.ONE.subtract(silent), variance, featureFrequencies);
     }
 
-    /** Expected free games played per round, retriggers included. */
+    /**
+     * Expected free games played per round, retriggers included.
+     *
+     * @return E[free games per round], as a fraction
+     */
     public Fraction freeGamesPerRound() {
         return base.n.divide(Fraction.ONE.subtract(retriggerRate));
     }
 
+    /**
+     * The round's exact figures at the standard wager.
+     *
+     * @return the RTP, hit frequency, variance and features' frequencies
+     */
     public ExactFigures figures() {
         return figures;
     }
@@ -151,6 +179,9 @@ public final class Analysis {
     /**
      * The least root of q = sum P(m) q^m in [0, 1]: P(0) when only m = 0 occurs, else iterated from 0 to 40
      * significant digits.
+     *
+     * @param byK the probability of each number k of offspring
+     * @return the root, exact when only m = 0 occurs, else to 40 significant digits
      */
     public static Fraction leastRoot(Map<Long, Fraction> byK) {
         Fraction p0 = byK.getOrDefault(0L, Fraction.ZERO);

@@ -35,7 +35,13 @@ public final class Awards {
         Arrays.fill(credits, Fraction.ZERO);
     }
 
-    /** The awards of a spin on {@code base}'s reel sets (the base game's or the free games'). */
+    /**
+     * The awards of a spin on {@code base}'s reel sets (the base game's or the free games').
+     *
+     * @param game the slot game
+     * @param base the reel sets the spin is played on, with their weights
+     * @return each award with its exact probability per spin
+     */
     public static Awards of(SlotGame game, Choice base) {
         SlotModel model = game.model;
         Awards awards = new Awards(model.pays().size());

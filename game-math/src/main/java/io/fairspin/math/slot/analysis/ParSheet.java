@@ -25,6 +25,13 @@ public final class ParSheet {
     private ParSheet() {
     }
 
+    /**
+     * The PAR sheet of {@code game}: its figures, return by win type and award, features and bets, as tables.
+     *
+     * @param game the slot game
+     * @param analysis the game's analysis
+     * @return the report's tables
+     */
     public static AnalysisReport report(SlotGame game, Analysis analysis) {
         List<Table> tables = new ArrayList<>();
         tables.add(summary(game, analysis));
@@ -151,12 +158,7 @@ public final class ParSheet {
     }
 
     private static Table byWinType(SlotGame game, ExactFigures f) {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (int i = 0; i < game.winTypes().size(); i++) {
-            rows.add(row(text(game.winTypes().get(i)), Cell.exact(f.rtpByWinType().get(i))));
-        }
-        rows.add(row(text("total"), Cell.exact(f.rtp())));
-        return new Table("Return by win type", List.of("win type", "RTP"), rows);
+        return io.fairspin.math.AnalysisReport.returnByWinType(game.winTypes(), f);
     }
 
     /**

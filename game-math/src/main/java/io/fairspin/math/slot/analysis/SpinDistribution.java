@@ -37,6 +37,13 @@ public final class SpinDistribution {
     private record Step(IntArrayKey state, long added) {
     }
 
+    /**
+     * The distribution of a spin's outcomes on {@code reels}, built reel by reel over every stop combination.
+     *
+     * @param game the slot game
+     * @param reels the compiled reel set
+     * @return the distribution of final states and their wins
+     */
     public static SpinDistribution of(SlotGame game, CompiledReels reels) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
@@ -155,7 +162,11 @@ public final class SpinDistribution {
         return added;
     }
 
-    /** The final outcomes as a list, for reading in order. */
+    /**
+     * The final outcomes as a list, for reading in order.
+     *
+     * @return the entries, each a state with its win counts
+     */
     public List<Map.Entry<IntArrayKey, LongLongMap>> entries() {
         return new ArrayList<>(outcomes.entrySet());
     }

@@ -20,21 +20,33 @@ import java.util.TreeMap;
  * chance.
  */
 public final class SpinMoments {
+    /** E[T], the expected win in line bets. */
     public Fraction t = Fraction.ZERO;
+    /** E[T^2]. */
     public Fraction t2 = Fraction.ZERO;
+    /** E[B], the expected bonus rounds. */
     public Fraction b = Fraction.ZERO;
+    /** E[B(B-1)]. */
     public Fraction bb1 = Fraction.ZERO;
+    /** E[TB]. */
     public Fraction tb = Fraction.ZERO;
+    /** E[N], the expected free games awarded. */
     public Fraction n = Fraction.ZERO;
+    /** E[N(N-1)]. */
     public Fraction nn1 = Fraction.ZERO;
+    /** E[TN]. */
     public Fraction tn = Fraction.ZERO;
+    /** E[BN]. */
     public Fraction bn = Fraction.ZERO;
     /** Expected line (or ways) and scatter wins after the cap's cut, before any multiplier. */
     public Fraction line = Fraction.ZERO;
+    /** The expected scatter win after the cap's cut, before any multiplier. */
     public Fraction scatter = Fraction.ZERO;
     /** Expected amount the cap takes off. */
     public Fraction cut = Fraction.ZERO;
+    /** P(B &gt; 0): the probability that the spin starts a bonus. */
     public Fraction bonusTriggered = Fraction.ZERO;
+    /** P(N &gt; 0): the probability that the spin awards free games. */
     public Fraction freeTriggered = Fraction.ZERO;
     /** P(T = 0 and B = 0 and N = k), by k. */
     public final Map<Long, Fraction> silentByAward = new TreeMap<>();
@@ -42,7 +54,9 @@ public final class SpinMoments {
     public final Map<Long, Fraction> noBonusByAward = new TreeMap<>();
     /** Per scatter (by index) and count: probability. */
     public final List<Map<Integer, Fraction>> scatterCounts = new ArrayList<>();
+    /** The largest T of any outcome. */
     public long maxT;
+    /** The probability of the largest T. */
     public Fraction maxTProbability = Fraction.ZERO;
 
     /**
@@ -50,6 +64,9 @@ public final class SpinMoments {
      *
      * @param multiplier      applied to line and scatter wins
      * @param awardsFreeGames whether the spin's scatters award free games (false: N is always 0)
+     * @param game the slot game
+     * @param choice the reel sets and their weights
+     * @return the sums
      */
     public static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         if (game.model.heights() != null) {

@@ -255,13 +255,8 @@ final class CascadeAnalysis {
             rows.add(List.of(Cell.text("note"), Cell.text("free games can retrigger without a win: the hit frequency"
                     + " is the least root of its equation, to 40 significant digits")));
         }
-        List<List<Cell>> types = new ArrayList<>();
-        for (int t = 0; t < game.winTypes().size(); t++) {
-            types.add(List.of(Cell.text(game.winTypes().get(t)), Cell.exact(figures.rtpByWinType().get(t))));
-        }
-        types.add(List.of(Cell.text("total"), Cell.exact(figures.rtp())));
         return new AnalysisReport(game.name(), List.of(
                 new Table("Summary (exact: every stop combination played out)", List.of("figure", "value"), rows),
-                new Table("Return by win type", List.of("win type", "RTP"), types)));
+                AnalysisReport.returnByWinType(game.winTypes(), figures)));
     }
 }

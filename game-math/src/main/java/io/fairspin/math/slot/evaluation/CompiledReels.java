@@ -14,13 +14,18 @@ import java.util.List;
  * three 21-bit indices are packed per long so that a spin needs no array (see {@link #pack}).
  */
 public final class CompiledReels {
+    /** The width of one packed stop index, in bits. */
     public static final int BITS = 21;
+    /** The mask of one packed stop index. */
     public static final long MASK = (1L << BITS) - 1;
     /** What a column holds below a random reel height: no symbol. */
     public static final int EMPTY = -1;
 
+    /** The model's reel set this compiles. */
     public final ReelSet set;
+    /** The number of reels. */
     public final int reels;
+    /** The number of rows shown. */
     public final int rows;
     private final int[] lengths;
     private final WeightedTable[] weights;
@@ -39,6 +44,13 @@ public final class CompiledReels {
     /** Ways: count of positions showing symbol s or a wild for it in the column at g: index g * S + s. */
     public final byte[] waysCount;
 
+    /**
+     * Compiles {@code set} of {@code model}.
+     *
+     * @param model the slot model
+     * @param set the reel set
+     * @param table the paylines' lookup table
+     */
     public CompiledReels(SlotModel model, ReelSet set, LineTable table) {
         this.set = set;
         this.reels = model.reels();
@@ -93,6 +105,10 @@ public final class CompiledReels {
     /**
      * The symbols a reel shows from top to bottom when it stops at {@code stop}; with random reel heights,
      * {@link #EMPTY} below the height the stop stands for.
+     *
+     * @param reel the reel, from 0
+     * @param stop the stop, in [0, length(reel))
+     * @return the symbols, top row first
      */
     public int[] column(int reel, int stop) {
         int[] strip = set.strips()[reel];
@@ -105,23 +121,70 @@ public final class CompiledReels {
         return column;
     }
 
-    /** The strip stop (the index shown on the top row) of stop {@code stop}. */
+    /** Whether the reels have random heights, which a stop encodes besides the strip stop. */
+    public boolean randomHeights() {
+        return heights != null;
+    }
+
+    /**
+     * The stop that shows strip stop {@code stripStop} of reel {@code reel} at {@code height} rows (the inverse of
+     * {@link #stripStop} and {@link #column}); -1 when the reel has no such height. Without random heights, the
+     * strip stop itself.
+     */
+    public int stopOf(int reel, int stripStop, int height) {
+        if (heights == null) {
+            return stripStop;
+        }
+        long[] values = heights.values()[reel];
+        for (int h = 0; h < values.length; h++) {
+            if (values[h] == height) {
+                return h * stripLengths[reel] + stripStop;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The strip stop (the index shown on the top row) of stop {@code stop}.
+     *
+     * @param reel the reel, from 0
+     * @param stop the stop, in [0, length(reel))
+     * @return the strip stop
+     */
     public int stripStop(int reel, int stop) {
         return stop % stripLengths[reel];
     }
 
-    /** The weight of stop {@code stop} of reel {@code reel}: its strip stop's, times its height's. */
+    /**
+     * The weight of stop {@code stop} of reel {@code reel}: its strip stop's, times its height's.
+     *
+     * @param reel the reel, from 0
+     * @param stop the stop, in [0, length(reel))
+     * @return the weight, at least 0
+     */
     public long stopWeight(int reel, int stop) {
         long w = set.stopWeight(reel, stop % stripLengths[reel]);
         return heights == null ? w : w * heights.weights()[reel][stop / stripLengths[reel]];
     }
 
-    /** The total weight of reel {@code reel}'s stops. */
+    /**
+     * The total weight of reel {@code reel}'s stops.
+     *
+     * @param reel the reel, from 0
+     * @return the total weight, at least 1
+     */
     public long reelWeight(int reel) {
         long w = set.reelWeight(reel);
         return heights == null ? w : w * heights.total(reel);
     }
 
+    /**
+     * How many {@code scatter} symbols {@code column} shows: at most one when it counts per reel.
+     *
+     * @param scatter the scatter pay
+     * @param column a reel's symbols, top row first
+     * @return the count
+     */
     public static int scatterCount(Scatter scatter, int[] column) {
         int count = 0;
         for (int symbol : column) {
@@ -132,7 +195,14 @@ public final class CompiledReels {
         return scatter.perReel() ? Math.min(count, 1) : count;
     }
 
-    /** Positions in {@code column} that count for ways of symbol {@code s}: s itself or a wild replacing it. */
+    /**
+     * Positions in {@code column} that count for ways of symbol {@code s}: s itself or a wild replacing it.
+     *
+     * @param model the slot model
+     * @param s the symbol
+     * @param column a reel's symbols, top row first
+     * @return the count of positions
+     */
     public static int waysCount(SlotModel model, int s, int[] column) {
         int count = 0;
         for (int symbol : column) {
@@ -154,6 +224,12 @@ public final class CompiledReels {
         return true;
     }
 
+    /**
+     * The number of stops of a reel.
+     *
+     * @param reel the reel, from 0
+     * @return the stops, at least 1
+     */
     public int length(int reel) {
         return lengths[reel];
     }
@@ -161,6 +237,10 @@ public final class CompiledReels {
     /**
      * Draws reel {@code reel}'s stop: uniform(length), or a weighted pick on a virtual reel; with random reel
      * heights, first the height (a weighted pick), then the strip stop.
+     *
+     * @param stream where the random numbers come from
+     * @param reel the reel, from 0
+     * @return the stop, in [0, length(reel))
      */
     public int drawStop(RandomStream stream, int reel) {
         if (heightTables[reel] != null) {
@@ -171,12 +251,27 @@ public final class CompiledReels {
         return weights[reel] == null ? stream.nextInt(lengths[reel]) : stream.pick(weights[reel]);
     }
 
-    /** Adds reel {@code reel}'s global stop {@code g} to the packed word that holds it. */
+    /**
+     * Adds reel {@code reel}'s global stop {@code g} to the packed word that holds it.
+     *
+     * @param word the packed word
+     * @param reel the reel, from 0
+     * @param g the global stop
+     * @return the word with the stop added
+     */
     public static long pack(long word, int reel, int g) {
         return word | (long) g << (BITS * (reel % 3));
     }
 
-    /** Reel {@code reel}'s global stop from the three packed words. */
+    /**
+     * Reel {@code reel}'s global stop from the three packed words.
+     *
+     * @param p0 the first packed word (reels 0 to 2)
+     * @param p1 the second packed word (reels 3 to 5)
+     * @param p2 the third packed word (reels 6 to 8)
+     * @param reel the reel, from 0
+     * @return the global stop
+     */
     public static int unpack(long p0, long p1, long p2, int reel) {
         long word = reel < 3 ? p0 : reel < 6 ? p1 : p2;
         return (int) ((word >>> (BITS * (reel % 3))) & MASK);

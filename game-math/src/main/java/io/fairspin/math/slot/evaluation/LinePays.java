@@ -19,6 +19,11 @@ public final class LinePays {
     private final boolean bothWays;
     private final int reels;
 
+    /**
+     * The line pays of {@code model}, ready to evaluate.
+     *
+     * @param model the slot model
+     */
     public LinePays(SlotModel model) {
         this.pays = model.pays();
         this.addMultipliers = model.addMultipliers();
@@ -62,7 +67,13 @@ public final class LinePays {
     public record Win(int pay, long credits, int length, boolean fromRight) {
     }
 
-    /** The highest win of {@code symbols} read from reel 1 ({@code fromRight} false) or from the last reel. */
+    /**
+     * The highest win of {@code symbols} read from reel 1 ({@code fromRight} false) or from the last reel.
+     *
+     * @param symbols the line's symbols, reel 1 first
+     * @param fromRight whether to read from the last reel
+     * @return the win, or null when the line pays nothing that way
+     */
     public Win best(int[] symbols, boolean fromRight) {
         int p = bestPay(symbols, fromRight);
         return p < 0 ? new Win(-1, 0, 0, fromRight)
@@ -93,7 +104,12 @@ public final class LinePays {
         return p < 0 ? 0 : pays.get(p).length();
     }
 
-    /** The wins a line pays: none, one, or with both-ways pays a second from the right unless one covers the line. */
+    /**
+     * The wins a line pays: none, one, or with both-ways pays a second from the right unless one covers the line.
+     *
+     * @param symbols the line's symbols, reel 1 first
+     * @return the wins, possibly none
+     */
     public List<Win> wins(int[] symbols) {
         Win left = best(symbols, false);
         Win right = bothWays ? best(symbols, true) : null;
@@ -110,7 +126,12 @@ public final class LinePays {
         return wins;
     }
 
-    /** The line's total win in line bets: what {@link #wins} adds up to, without building it. */
+    /**
+     * The line's total win in line bets: what {@link #wins} adds up to, without building it.
+     *
+     * @param symbols the line's symbols, reel 1 first
+     * @return the total win in line bets
+     */
     public long credits(int[] symbols) {
         int left = bestPay(symbols, false);
         if (!bothWays) {
@@ -122,7 +143,12 @@ public final class LinePays {
         return length(left) == reels || length(right) == reels ? Math.max(l, r) : l + r;
     }
 
-    /** Whether the symbols start the bonus: the trigger read from reel 1. */
+    /**
+     * Whether the symbols start the bonus: the trigger read from reel 1.
+     *
+     * @param symbols the line's symbols, reel 1 first
+     * @return true when the bonus starts
+     */
     public boolean startsBonus(int[] symbols) {
         for (int p = 0; p < pays.size(); p++) {
             if (pays.get(p).bonus() && multiplier(p, symbols, false) > 0) {

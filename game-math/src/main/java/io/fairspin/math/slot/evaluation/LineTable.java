@@ -24,6 +24,12 @@ public final class LineTable {
     private final int root;
     private final LinePays rules;
 
+    /**
+     * The lookup table of {@code model}'s line pays.
+     *
+     * @param file the model file's name, for messages
+     * @param model the slot model
+     */
     public LineTable(String file, SlotModel model) {
         this.symbols = model.symbolCount();
         this.reels = model.reels();
@@ -62,6 +68,12 @@ public final class LineTable {
         nodes.forEach((id, kids) -> children[id] = kids);
     }
 
+    /**
+     * The symbols of line code {@code code}, reel 1 first, into {@code tuple}.
+     *
+     * @param code a line code
+     * @param tuple receives one symbol per reel
+     */
     public void decode(int code, int[] tuple) {
         for (int r = reels - 1; r >= 0; r--) {
             tuple[r] = code % symbols;
@@ -69,7 +81,13 @@ public final class LineTable {
         }
     }
 
-    /** What symbol {@code symbol} on reel {@code reel} adds to a line's code. */
+    /**
+     * What symbol {@code symbol} on reel {@code reel} adds to a line's code.
+     *
+     * @param reel the reel, from 0
+     * @param symbol the symbol
+     * @return the code's increment
+     */
     public int weight(int reel, int symbol) {
         int w = symbol;
         for (int r = reel + 1; r < reels; r++) {
@@ -78,34 +96,71 @@ public final class LineTable {
         return w;
     }
 
-    /** The packed entry of a line code. */
+    /**
+     * The packed entry of a line code.
+     *
+     * @param code a line code
+     * @return the entry: the win in line bets, shifted left one bit, plus 1 when the line starts the bonus
+     */
     public int entry(int code) {
         return table[code];
     }
 
-    /** The diagram's root: the state of a line before any reel is seen. */
+    /**
+     * The diagram's root: the state of a line before any reel is seen.
+     *
+     * @return the root state
+     */
     public int root() {
         return root;
     }
 
-    /** The state after {@code node} sees {@code symbol}: a node, or a leaf (below 0). */
+    /**
+     * The state after {@code node} sees {@code symbol}: a node, or a leaf (below 0).
+     *
+     * @param node a state
+     * @param symbol the symbol seen
+     * @return the next state
+     */
     public int next(int node, int symbol) {
         return children[node][symbol];
     }
 
+    /**
+     * The win in line bets of a leaf state.
+     *
+     * @param leaf a leaf, below 0
+     * @return the win in line bets
+     */
     public static long leafCredits(int leaf) {
         return (-1 - leaf) >>> 1;
     }
 
+    /**
+     * Whether a leaf state starts the bonus.
+     *
+     * @param leaf a leaf, below 0
+     * @return 1 when it starts the bonus, else 0
+     */
     public static int leafBonus(int leaf) {
         return (-1 - leaf) & 1;
     }
 
+    /**
+     * The win in line bets of a packed entry.
+     *
+     * @param entry an entry of {@link #entry(int)}
+     * @return the win in line bets
+     */
     public static long credits(int entry) {
         return entry >>> 1;
     }
 
-    /** The line rules this table was built from (immutable, shared by every round of the game). */
+    /**
+     * The line rules this table was built from (immutable, shared by every round of the game).
+     *
+     * @return the model's line pays, ready to evaluate a line
+     */
     public LinePays rules() {
         return rules;
     }

@@ -1,9 +1,13 @@
 package io.fairspin.math.slot.evaluation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NumericNode;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.JsonDiff;
 import io.fairspin.math.OutcomeCheck;
 import io.fairspin.math.slot.SlotGame.Bet;
 import io.fairspin.math.slot.SlotGame;
@@ -14,6 +18,7 @@ import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,22 +37,23 @@ import java.util.Map;
  */
 public final class LoggedSpinCheck implements OutcomeCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Numbers compare by value, whatever node type holds them. */
-    private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
-        if (a instanceof NumericNode && b instanceof NumericNode) {
-            return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-    };
+    private static final Comparator<JsonNode> BY_VALUE = JsonDiff.BY_VALUE;
 
     private final SlotGame game;
     private final SlotModel model;
     private final List<String> awards = new ArrayList<>();
     private final Map<String, Integer> awardIndex = new HashMap<>();
     private final List<Fraction> perRound = new ArrayList<>();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private final java.io.ByteArrayOutputStream canonical = new java.io.ByteArrayOutputStream(1024);
     private Bet lastBet;
     private SpinRecorder lastRecorder;
 
+    /**
+     * The check of logged rounds of {@code game}.
+     *
+     * @param game the slot game
+     */
     public LoggedSpinCheck(SlotGame game) {
         this.game = game;
         this.model = game.model;
@@ -75,57 +81,163 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         return List.copyOf(perRound);
     }
 
+    /**
+     * The fast path: the inputs (bet, reel sets, stops) read with a streaming parser, the round evaluated again and
+     * written in canonical form, and compared byte for byte with the logged outcome, which a fairspin writer logs in
+     * canonical form. Anything else (a bonus round, a field it does not expect, bytes that differ) is decided by
+     * {@link #check(JsonNode, long, long, long[])} on the parsed tree, which also names the first difference.
+     */
     @Override
-    public String check(JsonNode outcome, long bet, long win, long[] awardCounts) {
+    public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        SpinResult again = null;
         try {
-            SpinResult again = evaluate(outcome);
-            if (!outcome.equals(BY_VALUE, MAPPER.valueToTree(again))) {
-                return "$.outcome: the round evaluated again from its stops differs from the logged one"
-                        + firstDifference(outcome, MAPPER.valueToTree(again), "$.outcome");
-            }
-            if (again.stake() != bet) {
-                return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
-            }
-            if (again.win() != win) {
-                return "win: logged " + win + ", the model pays " + again.win() + " for the logged outcome";
-            }
-            for (SpinResult.Win w : again.spins().get(0).wins()) {
-                Integer index = awardIndex.get(w.award());
-                if (index != null && !w.type().equals("scatter")) {
-                    awardCounts[index]++;
-                }
-            }
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            again = evaluateCanonical(outcome);
+        } catch (IOException | IllegalArgumentException e) {
+            again = null; // decided on the tree below, which says what is wrong
         }
+        if (again == null) {
+            return OutcomeCheck.super.check(outcome, bet, win, awardCounts);
+        }
+        if (again.stake() != bet) {
+            return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
+        }
+        if (again.win() != win) {
+            return "win: logged " + win + ", the model pays " + again.win() + " for the logged outcome";
+        }
+        countAwards(again, awardCounts);
+        return null;
     }
 
-    /** The round described again from the logged stops, bonus items and picks. */
-    private SpinResult evaluate(JsonNode outcome) {
-        Bet bet = new Bet(number(outcome, "lineBet", "$.outcome.lineBet"),
-                (int) number(outcome, "lines", "$.outcome.lines"));
-        SpinRecorder recorder = recorder(bet);
-        JsonNode spins = outcome.get("spins");
-        if (spins == null || !spins.isArray() || spins.isEmpty()) {
-            throw new IllegalArgumentException("$.outcome.spins: expected a non-empty array");
+    /**
+     * The round evaluated again from the inputs a streaming parse finds in {@code outcome}, when its canonical JSON
+     * is exactly {@code outcome}; null when the outcome has bonus rounds, is not as a fairspin writer logs it, or
+     * differs.
+     */
+    private SpinResult evaluateCanonical(byte[] outcome) throws IOException {
+        long lineBet = -1;
+        long lines = -1;
+        List<String> reelSets = new ArrayList<>(2);
+        List<int[]> stopsOf = new ArrayList<>(2);
+        try (JsonParser in = FACTORY.createParser(outcome)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if (field.equals("lineBet") || field.equals("lines")) {
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        return null;
+                    }
+                    if (field.equals("lineBet")) {
+                        lineBet = in.getLongValue();
+                    } else {
+                        lines = in.getLongValue();
+                    }
+                } else if (field.equals("spins")) {
+                    if (value != JsonToken.START_ARRAY) {
+                        return null;
+                    }
+                    while (in.nextToken() == JsonToken.START_OBJECT) {
+                        String reelSet = null;
+                        int[] stops = null;
+                        while (in.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = in.currentName();
+                            JsonToken v = in.nextToken();
+                            if (name.equals("reelSet")) {
+                                if (v != JsonToken.VALUE_STRING) {
+                                    return null;
+                                }
+                                reelSet = in.getText();
+                            } else if (name.equals("stops")) {
+                                stops = ints(in, v);
+                                if (stops == null) {
+                                    return null;
+                                }
+                            } else if (name.equals("bonuses")) {
+                                if (v != JsonToken.START_ARRAY || in.nextToken() != JsonToken.END_ARRAY) {
+                                    return null; // bonus rounds: the tree path reads them
+                                }
+                            } else {
+                                in.skipChildren();
+                            }
+                        }
+                        if (reelSet == null || stops == null) {
+                            return null;
+                        }
+                        reelSets.add(reelSet);
+                        stopsOf.add(stops);
+                    }
+                } else {
+                    in.skipChildren();
+                }
+            }
         }
-        List<Spin> again = new ArrayList<>();
+        if (lineBet < 1 || lines < 1 || lines > Integer.MAX_VALUE || reelSets.isEmpty()) {
+            return null;
+        }
+        SpinResult again = evaluate(new Bet(lineBet, (int) lines), reelSets.size(), streamed(reelSets, stopsOf));
+        if (again == null) {
+            return null;
+        }
+        canonical.reset();
+        try (JsonGenerator out = FACTORY.createGenerator(canonical)) {
+            writeCanonical(again, out);
+        }
+        return Arrays.equals(canonical.toByteArray(), outcome) ? again : null;
+    }
+
+    /** An array of ints at the parser, or null when it is something else. */
+    private int[] ints(JsonParser in, JsonToken start) throws IOException {
+        if (start != JsonToken.START_ARRAY) {
+            return null;
+        }
+        int[] values = new int[model.reels()];
+        int n = 0;
+        JsonToken t;
+        while ((t = in.nextToken()) == JsonToken.VALUE_NUMBER_INT) {
+            if (n == values.length || in.getNumberType() != JsonParser.NumberType.INT) {
+                return null;
+            }
+            values[n++] = in.getIntValue();
+        }
+        return t == JsonToken.END_ARRAY && n == values.length ? values : null;
+    }
+
+    /** Where the logged spins' inputs come from: the parsed tree, or the streaming read. */
+    private interface LoggedSpins {
+        /** The reel set spin {@code i} names. */
+        String reelSet(int i);
+
+        /** Spin {@code i}'s stops on {@code reels}, checked; null to decide on the tree instead. */
+        int[] stops(int i, CompiledReels reels, String path);
+
+        /** Spin {@code i}'s logged bonus rounds, or null when none are logged. */
+        JsonNode bonuses(int i);
+    }
+
+    /** The round from its bet and the logged spins' inputs; null when {@code spins} leaves it to the tree. */
+    private SpinResult evaluate(Bet bet, int count, LoggedSpins spins) {
+        SpinRecorder recorder = recorder(bet);
+        List<Spin> again = new ArrayList<>(count);
         long freeGamesOwed = 0;
         long total = 0;
-        for (int i = 0; i < spins.size(); i++) {
+        for (int i = 0; i < count; i++) {
             String path = "$.outcome.spins[" + i + "]";
-            JsonNode logged = spins.get(i);
             boolean free = i > 0;
             if (free && freeGamesOwed == 0) {
                 throw new IllegalArgumentException(path + ": a free game that no spin awarded");
             }
             Choice choice = free ? model.freeGames().reels() : model.baseReels();
-            CompiledReels reels = reelSet(choice, logged.path("reelSet").asText(), path + ".reelSet");
-            int[] stops = stops(logged.get("stops"), reels, path + ".stops");
+            CompiledReels reels = reelSet(choice, spins.reelSet(i), path + ".reelSet");
+            int[] stops = spins.stops(i, reels, path);
+            if (stops == null) {
+                return null;
+            }
+            JsonNode bonuses = spins.bonuses(i);
             long multiplier = free ? model.freeGames().multiplier() : 1;
             Spin spin = recorder.evaluate(free ? "free" : "base", reels, stops, multiplier,
-                    window -> bonusRounds(recorder, window, logged.get("bonuses"), bet, path + ".bonuses"));
+                    window -> bonusRounds(recorder, window, bonuses, bet, path + ".bonuses"));
             again.add(spin);
             total += spin.win();
             if (free) {
@@ -141,6 +253,170 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
         }
         return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
+    }
+
+    /** The streamed inputs: reel sets and strip stops, no bonus rounds; random heights go to the tree. */
+    private static LoggedSpins streamed(List<String> reelSets, List<int[]> stopsOf) {
+        return new LoggedSpins() {
+            @Override
+            public String reelSet(int i) {
+                return reelSets.get(i);
+            }
+
+            @Override
+            public int[] stops(int i, CompiledReels reels, String path) {
+                if (reels.randomHeights()) {
+                    return null; // the heights are read from the logged window, on the tree
+                }
+                int[] stops = stopsOf.get(i);
+                for (int r = 0; r < stops.length; r++) {
+                    if (stops[r] < 0 || stops[r] >= reels.set.strips()[r].length) {
+                        throw new IllegalArgumentException(path + ".stops[" + r + "]: out of range");
+                    }
+                }
+                return stops;
+            }
+
+            @Override
+            public JsonNode bonuses(int i) {
+                return null;
+            }
+        };
+    }
+
+    /**
+     * Writes a round as the audit log keeps outcomes: the JSON of the records, every object's members sorted by
+     * name, no whitespace (what {@code CanonicalJson.encode} gives for {@link SlotGame}'s recorded detail).
+     */
+    private static void writeCanonical(SpinResult r, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("lineBet", r.lineBet());
+        out.writeNumberField("lines", r.lines());
+        out.writeArrayFieldStart("spins");
+        for (Spin spin : r.spins()) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("bonuses");
+            for (BonusRound b : spin.bonuses()) {
+                out.writeStartObject();
+                out.writeNumberField("amount", b.amount());
+                out.writeArrayFieldStart("items");
+                for (List<Long> item : b.items()) {
+                    out.writeStartArray();
+                    for (long prize : item) {
+                        out.writeNumber(prize);
+                    }
+                    out.writeEndArray();
+                }
+                out.writeEndArray();
+                out.writeNumberField("line", b.line());
+                out.writeArrayFieldStart("picked");
+                for (int p : b.picked()) {
+                    out.writeNumber(p);
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeNumberField("capped", spin.capped());
+            out.writeNumberField("freeGames", spin.freeGames());
+            out.writeStringField("kind", spin.kind());
+            out.writeStringField("reelSet", spin.reelSet());
+            out.writeArrayFieldStart("stops");
+            for (int stop : spin.stops()) {
+                out.writeNumber(stop);
+            }
+            out.writeEndArray();
+            out.writeNumberField("win", spin.win());
+            out.writeArrayFieldStart("window");
+            for (List<String> row : spin.window()) {
+                out.writeStartArray();
+                for (String symbol : row) {
+                    out.writeString(symbol);
+                }
+                out.writeEndArray();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("wins");
+            for (SpinResult.Win w : spin.wins()) {
+                out.writeStartObject();
+                out.writeNumberField("amount", w.amount());
+                out.writeStringField("award", w.award());
+                out.writeNumberField("line", w.line());
+                out.writeArrayFieldStart("positions");
+                for (SpinResult.Position p : w.positions()) {
+                    out.writeStartObject();
+                    out.writeNumberField("reel", p.reel());
+                    out.writeNumberField("row", p.row());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeStringField("type", w.type());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeNumberField("stake", r.stake());
+        out.writeNumberField("win", r.win());
+        out.writeEndObject();
+    }
+
+    private void countAwards(SpinResult again, long[] awardCounts) {
+        for (SpinResult.Win w : again.spins().get(0).wins()) {
+            Integer index = awardIndex.get(w.award());
+            if (index != null && !w.type().equals("scatter")) {
+                awardCounts[index]++;
+            }
+        }
+    }
+
+    @Override
+    public String check(JsonNode outcome, long bet, long win, long[] awardCounts) {
+        try {
+            SpinResult again = evaluate(outcome);
+            if (!outcome.equals(BY_VALUE, MAPPER.valueToTree(again))) {
+                return "$.outcome: the round evaluated again from its stops differs from the logged one"
+                        + JsonDiff.firstDifference(outcome, MAPPER.valueToTree(again), "$.outcome");
+            }
+            if (again.stake() != bet) {
+                return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
+            }
+            if (again.win() != win) {
+                return "win: logged " + win + ", the model pays " + again.win() + " for the logged outcome";
+            }
+            countAwards(again, awardCounts);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The round described again from the logged stops, bonus items and picks. */
+    private SpinResult evaluate(JsonNode outcome) {
+        Bet bet = new Bet(number(outcome, "lineBet", "$.outcome.lineBet"),
+                (int) number(outcome, "lines", "$.outcome.lines"));
+        JsonNode spins = outcome.get("spins");
+        if (spins == null || !spins.isArray() || spins.isEmpty()) {
+            throw new IllegalArgumentException("$.outcome.spins: expected a non-empty array");
+        }
+        return evaluate(bet, spins.size(), new LoggedSpins() {
+            @Override
+            public String reelSet(int i) {
+                return spins.get(i).path("reelSet").asText();
+            }
+
+            @Override
+            public int[] stops(int i, CompiledReels reels, String path) {
+                int[] stops = LoggedSpinCheck.this.stops(spins.get(i).get("stops"), reels, path + ".stops");
+                return reels.randomHeights() ? withHeights(stops, spins.get(i).get("window"), reels, path) : stops;
+            }
+
+            @Override
+            public JsonNode bonuses(int i) {
+                return spins.get(i).get("bonuses");
+            }
+        });
     }
 
     /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
@@ -187,8 +463,10 @@ public final class LoggedSpinCheck implements OutcomeCheck {
                 items.add(hidden);
             }
             JsonNode pickedNode = round.path("picked");
-            if (!pickedNode.isArray() || pickedNode.size() != bonus.picks()) {
-                throw new IllegalArgumentException(at + ".picked: expected " + bonus.picks() + " picks");
+            long[] pickCounts = bonus.pickValues() != null ? bonus.pickValues() : new long[] {bonus.picks()};
+            if (!pickedNode.isArray() || !contains(pickCounts, pickedNode.size())) {
+                throw new IllegalArgumentException(at + ".picked: expected " + Arrays.toString(pickCounts)
+                        .replace("[", "").replace("]", "").replace(", ", " or ") + " picks");
             }
             List<Integer> picked = new ArrayList<>();
             long credits = 0;
@@ -234,37 +512,34 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         return stops;
     }
 
+    /**
+     * The stops of reels with random heights: each reel's height is the number of symbols its column of the logged
+     * window shows (the rest of the column is empty), which the logged strip stop does not say.
+     */
+    private int[] withHeights(int[] stripStops, JsonNode window, CompiledReels reels, String path) {
+        if (window == null || !window.isArray() || window.size() != model.rows()) {
+            throw new IllegalArgumentException(path + ".window: expected " + model.rows() + " rows");
+        }
+        int[] stops = new int[stripStops.length];
+        for (int r = 0; r < stops.length; r++) {
+            int height = 0;
+            while (height < model.rows() && !window.get(height).path(r).asText("").isEmpty()) {
+                height++;
+            }
+            stops[r] = reels.stopOf(r, stripStops[r], height);
+            if (stops[r] < 0) {
+                throw new IllegalArgumentException(path + ".window: reel " + r + " shows " + height
+                        + " symbols, a height it cannot have");
+            }
+        }
+        return stops;
+    }
+
     private static long number(JsonNode outcome, String field, String path) {
         JsonNode node = outcome.get(field);
         if (node == null || !node.canConvertToLong() || node.asLong() < 1) {
             throw new IllegalArgumentException(path + ": expected a positive integer");
         }
         return node.asLong();
-    }
-
-    /** Where two JSON trees first differ, for the message. */
-    private static String firstDifference(JsonNode logged, JsonNode again, String path) {
-        if (logged.isObject() && again.isObject()) {
-            for (var it = again.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                JsonNode l = logged.get(name);
-                if (l == null) {
-                    return " at " + path + "." + name + " (missing)";
-                }
-                if (!l.equals(BY_VALUE, again.get(name))) {
-                    return firstDifference(l, again.get(name), path + "." + name);
-                }
-            }
-            return " at " + path + " (an extra field)";
-        }
-        if (logged.isArray() && again.isArray()) {
-            for (int i = 0; i < Math.min(logged.size(), again.size()); i++) {
-                if (!logged.get(i).equals(BY_VALUE, again.get(i))) {
-                    return firstDifference(logged.get(i), again.get(i), path + "[" + i + "]");
-                }
-            }
-            return " at " + path + " (" + logged.size() + " elements logged, " + again.size() + " evaluated)";
-        }
-        return " at " + path + ": logged " + logged + ", evaluated " + again;
     }
 }

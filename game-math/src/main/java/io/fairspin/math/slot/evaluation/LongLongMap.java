@@ -8,10 +8,16 @@ public final class LongLongMap {
     private long[] values;
     private int size;
 
+    /** An empty map. */
     public LongLongMap() {
         this(8);
     }
 
+    /**
+     * An empty map with room for {@code capacity} keys.
+     *
+     * @param capacity the expected number of keys
+     */
     public LongLongMap(int capacity) {
         int n = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1);
         keys = new long[n];
@@ -19,7 +25,12 @@ public final class LongLongMap {
         java.util.Arrays.fill(keys, EMPTY);
     }
 
-    /** Adds {@code amount} to the value of {@code key} (absent keys hold 0). */
+    /**
+     * Adds {@code amount} to the value of {@code key} (absent keys hold 0).
+     *
+     * @param key the key
+     * @param amount the amount to add
+     */
     public void add(long key, long amount) {
         int mask = keys.length - 1;
         int i = (int) mix(key) & mask;
@@ -57,7 +68,11 @@ public final class LongLongMap {
         }
     }
 
-    /** The sum of all values. */
+    /**
+     * The sum of all values.
+     *
+     * @return the sum
+     */
     public long total() {
         long total = 0;
         for (int i = 0; i < keys.length; i++) {
@@ -68,7 +83,11 @@ public final class LongLongMap {
         return total;
     }
 
-    /** Calls {@code action} with each key and value. */
+    /**
+     * Calls {@code action} with each key and value.
+     *
+     * @param action the action
+     */
     public void forEach(Entry action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
@@ -80,6 +99,12 @@ public final class LongLongMap {
     /** What {@link #forEach} calls. */
     @FunctionalInterface
     public interface Entry {
+        /**
+         * Takes one key and its value.
+         *
+         * @param key the key
+         * @param value its value
+         */
         void accept(long key, long value);
     }
 }

@@ -40,10 +40,23 @@ public final class SpinRecorder {
         /**
          * The item to pick next in the bonus started on {@code line}, which offers {@code items} items, given
          * those {@code picked} so far and their prizes {@code revealed}.
+         *
+         * @param line the payline that started the bonus
+         * @param items the number of items offered
+         * @param picked the items picked so far
+         * @param revealed the prizes of the items picked so far
+         * @return the index of the next item, not picked yet
          */
         int pick(int line, int items, List<Integer> picked, List<List<Long>> revealed);
     }
 
+    /**
+     * A recorder whose pick bonuses take the items {@code picks}, in order, then the first items not picked.
+     *
+     * @param game the slot game
+     * @param bet the round's bet
+     * @param picks the items to pick, in order over all bonus rounds
+     */
     public SpinRecorder(SlotGame game, Bet bet, int[] picks) {
         this(game, bet, picksInOrder(game, picks));
     }
@@ -60,7 +73,13 @@ public final class SpinRecorder {
                 : picked.size();
     }
 
-    /** A recorder whose pick bonuses ask {@code picker}. */
+    /**
+     * A recorder whose pick bonuses ask {@code picker}.
+     *
+     * @param game the slot game
+     * @param bet the round's bet
+     * @param picker chooses the items
+     */
     public SpinRecorder(SlotGame game, Bet bet, Picker picker) {
         this.game = game;
         this.model = game.model;
@@ -74,10 +93,21 @@ public final class SpinRecorder {
         this.rules = model.ways() ? null : game.table.rules();
     }
 
+    /**
+     * The figures of the round played.
+     *
+     * @return the outcome
+     */
     public RoundOutcome outcome() {
         return outcome;
     }
 
+    /**
+     * Plays the round and describes it.
+     *
+     * @param stream where the round's random numbers come from
+     * @return the round's spins, wins and bonus rounds
+     */
     public SpinResult play(RandomStream stream) {
         outcome.start(bet.stake() * model.coins());
         Spin base = spin(stream, "base", model.baseReels(), 1);

@@ -18,6 +18,12 @@ public final class FreeGamesCheck {
     private FreeGamesCheck() {
     }
 
+    /**
+     * Refuses free games that retrigger forever: the expected free games per free game must be below 1.
+     *
+     * @param file the model file's name, for messages
+     * @param game the slot game
+     */
     public static void requireEnding(String file, SlotGame game) {
         FreeGames free = game.model.freeGames();
         Scatter scatter = game.model.scatters().get(free.scatter());

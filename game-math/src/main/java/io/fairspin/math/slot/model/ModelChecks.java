@@ -20,7 +20,12 @@ public final class ModelChecks {
     private ModelChecks() {
     }
 
-    /** Refuses a model that can never pay anything or whose free games can never be triggered. */
+    /**
+     * Refuses a model that can never pay anything or whose free games can never be triggered.
+     *
+     * @param file the model file's name, for messages
+     * @param model the slot model
+     */
     public static void requireUsable(String file, SlotModel model) {
         boolean pays = model.pays().stream().anyMatch(p -> p.credits() > 0) || model.bonus() != null
                 || model.scatters().stream().anyMatch(s -> Arrays.stream(s.credits()).anyMatch(c -> c > 0));
@@ -76,6 +81,9 @@ public final class ModelChecks {
      * of the stop above it. When that row's weighted symbol counts differ from the top row's, the designer
      * has probably weighted the wrong row (the symptom: an RTP far above 100%), unless the reel states
      * the row its weights are for ({@code "weightedRow"}).
+     *
+     * @param model the slot model
+     * @return the warnings, each naming its JSON path
      */
     public static List<String> virtualReelRows(SlotModel model) {
         List<String> warnings = new ArrayList<>();

@@ -11,6 +11,12 @@ public final class ModelWarnings {
     private ModelWarnings() {
     }
 
+    /**
+     * The warnings of {@code model}: pays that can never occur, symbols that never appear.
+     *
+     * @param model the slot model
+     * @return the warnings, each naming its JSON path
+     */
     public static List<String> of(SlotModel model) {
         List<Integer> sets = new ArrayList<>();
         IntStream.of(model.baseReels().sets()).forEach(sets::add);

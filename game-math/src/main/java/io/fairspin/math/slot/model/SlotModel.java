@@ -35,7 +35,31 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
         int lines, long maxWin, int coins, Heights heights, BonusBuy bonusBuy) {
 
-    /** A model without random reel heights or a bonus buy. */
+    /**
+     * A model without random reel heights or a bonus buy.
+     *
+     * @param addMultipliers whether several wild multipliers on one win are added (else multiplied)
+     * @param baseReels the reel sets of the base game and their weights
+     * @param bonus the pick bonus, or null
+     * @param bothWays lines also pay right to left
+     * @param coins coins played per line: the stake is {@code lineBet x lines x coins}, and every pay (in line bets of
+     *     one coin) is already the pay for that many coins
+     * @param freeGames the free games, or null
+     * @param id the model's identifier
+     * @param lineBet the bet per line in minor units
+     * @param lines lines played (for a ways game: line bets staked)
+     * @param maxWin the largest line-plus-scatter win of one spin in total bets, 0 for no cap
+     * @param name its display name
+     * @param paylines per payline the row of each reel (top row 0); empty for a ways game
+     * @param pays line or ways pays
+     * @param reelSets every reel set, by index
+     * @param reels reels (columns) of the window
+     * @param rows rows of the window
+     * @param scatters scatter pays and counts
+     * @param symbols symbol identifiers, indexed by symbol number
+     * @param ways wins are counted as ways (all ways) instead of on lines
+     * @param wilds the wild symbols and what they replace
+     */
     public SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
             boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
             boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
@@ -44,7 +68,11 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
                 pays, scatters, freeGames, bonus, lineBet, lines, maxWin, coins, null, null);
     }
 
-    /** The stake in line bets of one coin: lines x coins, what pays in line bets are divided by to give the RTP. */
+    /**
+     * The stake in line bets of one coin: lines x coins, what pays in line bets are divided by to give the RTP.
+     *
+     * @return lines times coins
+     */
     public long stakeUnits() {
         return (long) lines * coins;
     }
@@ -64,6 +92,12 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * @param weights per reel their weights
      */
     public record Heights(long[][] values, long[][] weights) {
+        /**
+         * The total weight of a reel's heights.
+         *
+         * @param reel the reel, from 0
+         * @return the sum of the reel's height weights
+         */
         public long total(int reel) {
             long total = 0;
             for (long w : weights[reel]) {
@@ -73,11 +107,21 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
         }
     }
 
+    /**
+     * The number of symbols.
+     *
+     * @return the symbols' count
+     */
     public int symbolCount() {
         return symbols.size();
     }
 
-    /** The wild that symbol {@code s} is, or null when it is not a wild. */
+    /**
+     * The wild that symbol {@code s} is, or null when it is not a wild.
+     *
+     * @param s the symbol
+     * @return the wild, or null
+     */
     public Wild wild(int s) {
         for (Wild w : wilds) {
             if (w.symbol() == s) {
@@ -101,14 +145,34 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      *                  or null when it never did
      */
     public record ReelSet(String name, int[][] strips, long[][] weights, boolean[] rowStated) {
+        /**
+         * A reel set whose weights' row is not stated.
+         *
+         * @param name its name in the model
+         * @param strips per reel the symbol at each stop
+         * @param weights per reel the weight of each stop, or null for equal weights
+         */
         public ReelSet(String name, int[][] strips, long[][] weights) {
             this(name, strips, weights, null);
         }
 
+        /**
+         * The weight of a stop.
+         *
+         * @param reel the reel, from 0
+         * @param stop the stop
+         * @return the weight, 1 for equal weights
+         */
         public long stopWeight(int reel, int stop) {
             return weights == null || weights[reel] == null ? 1 : weights[reel][stop];
         }
 
+        /**
+         * The total weight of a reel.
+         *
+         * @param reel the reel, from 0
+         * @return the sum of its stops' weights
+         */
         public long reelWeight(int reel) {
             if (weights == null || weights[reel] == null) {
                 return strips[reel].length;
@@ -123,6 +187,11 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
 
     /** A weighted choice among reel sets (one entry: no draw). */
     public record Choice(int[] sets, long[] weights) {
+        /**
+         * The total weight of the choice's reel sets.
+         *
+         * @return the sum of the weights
+         */
         public long total() {
             long total = 0;
             for (long w : weights) {
@@ -141,6 +210,11 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * @param bonus   true for the bonus trigger, which pays nothing itself
      */
     public record Pay(String award, boolean[][] pattern, long credits, boolean bonus) {
+        /**
+         * The number of reels the pay covers.
+         *
+         * @return the pattern's length
+         */
         public int length() {
             return pattern.length;
         }
@@ -154,6 +228,12 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * @param credits pay in total bets by count (index count - 1; larger counts take the last entry)
      */
     public record Scatter(int symbol, boolean perReel, long[] credits) {
+        /**
+         * The pay of a scatter count.
+         *
+         * @param count the scatter count, at least 1
+         * @return the pay in total bets
+         */
         public long pay(int count) {
             return count == 0 || credits.length == 0 ? 0 : credits[Math.min(count, credits.length) - 1];
         }
@@ -169,6 +249,12 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      * @param retrigger  whether free games award more free games
      */
     public record FreeGames(int scatter, long[] spins, Choice reels, long multiplier, boolean retrigger) {
+        /**
+         * The free games a scatter count awards.
+         *
+         * @param count the scatter count, at least 1
+         * @return the spins awarded
+         */
         public long spins(int count) {
             return count == 0 ? 0 : spins[Math.min(count, spins.length) - 1];
         }
@@ -189,7 +275,17 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      */
     public record Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
             long[] prizeWeights, long[] pickValues, long[] pickWeights) {
-        /** A bonus with a fixed number of picks. */
+        /**
+         * A bonus with a fixed number of picks.
+         *
+         * @param countValues how many prizes an item hides, and
+         * @param countWeights their weights
+         * @param items hidden items offered
+         * @param name its name
+         * @param picks items the player picks (the most, when the number is drawn)
+         * @param prizeValues prizes in line bets, and
+         * @param prizeWeights their weights
+         */
         public Bonus(String name, int items, int picks, long[] countValues, long[] countWeights, long[] prizeValues,
                 long[] prizeWeights) {
             this(name, items, picks, countValues, countWeights, prizeValues, prizeWeights, null, null);

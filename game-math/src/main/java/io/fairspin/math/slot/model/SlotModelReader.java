@@ -42,7 +42,13 @@ public final class SlotModelReader {
     private SlotModelReader() {
     }
 
-    /** The model in {@code root}, read from {@code file}. */
+    /**
+     * The model in {@code root}, read from {@code file}.
+     *
+     * @param file the model file's name, for messages
+     * @param root the parsed model document
+     * @return the model
+     */
     public static SlotModel read(String file, JsonNode root) {
         SlotModel model = new SlotModelReader().model(new ModelNode(file, "$", root));
         ModelChecks.requireUsable(file, model);

@@ -10,8 +10,11 @@ import java.util.TreeMap;
  * number of prizes, each drawn from the weighted prize table; the award is the sum over the picked items.
  */
 public final class BonusPrizes {
+    /** Each award in line bets with its exact probability. */
     public final Map<Long, Fraction> distribution;
+    /** The expected award in line bets. */
     public final Fraction mean;
+    /** The expected squared award. */
     public final Fraction meanSquare;
 
     private BonusPrizes(Map<Long, Fraction> distribution) {
@@ -26,6 +29,12 @@ public final class BonusPrizes {
         this.meanSquare = m2;
     }
 
+    /**
+     * The award distribution of {@code bonus}.
+     *
+     * @param bonus the pick bonus
+     * @return the distribution and its moments
+     */
     public static BonusPrizes of(Bonus bonus) {
         Map<Long, Fraction> prize = table(bonus.prizeValues(), bonus.prizeWeights());
         Map<Long, Fraction> counts = table(bonus.countValues(), bonus.countWeights());

@@ -9,7 +9,9 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -55,6 +57,12 @@ public final class Baccarat extends TableGame {
         this.wager = builder.build();
     }
 
+    /**
+     * Reads a model of type {@code "baccarat"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Baccarat read(Field root) {
         root.allowOnly("type", "id", "name", "decks", "banker", "commission", "tiePays", "pairPays", "standardWager");
         String id = root.get("id").text();
@@ -142,6 +150,19 @@ public final class Baccarat extends TableGame {
             detail.put("playerTotal", player).put("bankerTotal", banker);
             wager.describe(detail, key);
         }
+    }
+
+    /** Player, banker, player, banker, then the player's third card and the banker's, when dealt. */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        for (int i = 0; i < 2; i++) {
+            cards(draws, outcome, "player", i, i + 1);
+            cards(draws, outcome, "banker", i, i + 1);
+        }
+        cards(draws, outcome, "player", 2, 3);
+        cards(draws, outcome, "banker", 2, 3);
+        return draws;
     }
 
     private static void hand(ArrayNode cards, int first, int second, int third) {

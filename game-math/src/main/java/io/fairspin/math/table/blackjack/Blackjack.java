@@ -21,7 +21,7 @@ import java.util.Optional;
  * Blackjack with its rules as data, played by a basic strategy derived from exact expected values
  * ({@link BasicStrategy}). Its house edge comes from simulation, so it states no exact figures.
  *
- * <p>A round deals from a full, freshly shuffled shoe ({@link Dealer}): player, dealer upcard, player,
+ * <p>A round deals from a full, freshly shuffled shoe ({@link io.fairspin.math.table.Dealer}): player, dealer upcard, player,
  * dealer hole card; then, hand by hand from the first, the player's draws (a split hand receives its
  * second card when it is played); then the dealer's draws, only if a player hand is still live.
  */
@@ -46,6 +46,12 @@ public final class Blackjack implements Game, Analyzable {
         this.rounds = ThreadLocal.withInitial(() -> new BlackjackRound(rules, Cards.DECK * rules.decks()));
     }
 
+    /**
+     * Reads a model of type {@code "blackjack"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Blackjack read(Field root) {
         root.allowOnly("type", "id", "name", "rules", "standardWager");
         String id = root.get("id").text();
@@ -133,7 +139,11 @@ public final class Blackjack implements Game, Analyzable {
         return new PlayedRound(outcome, detail.toString());
     }
 
-    /** Shares the basic strategy of {@code other}, a game of the same rules at another bet. */
+    /**
+     * Shares the basic strategy of {@code other}, a game of the same rules at another bet.
+     *
+     * @param other the game to share with
+     */
     public void shareStrategy(Blackjack other) {
         strategy = other.strategy();
     }

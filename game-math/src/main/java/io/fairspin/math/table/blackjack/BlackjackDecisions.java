@@ -18,6 +18,9 @@ public final class BlackjackDecisions {
      * shoe composition {@code unseen}, counted as in {@link #firstDecision}: 3 t / n - 1 with t tens among
      * the n unseen cards, the hole card being one of them. Negative from any full shoe.
      *
+     * @param model a blackjack game, for its rules
+     * @param unseen the count of each card value 1 to 10 still unseen, index 0 unused
+     * @return the insurance bet's expected value per unit
      * @throws IllegalArgumentException when {@code model} is not a blackjack model offering insurance or the
      *                                  counts are malformed
      */
@@ -55,6 +58,12 @@ public final class BlackjackDecisions {
      * Early surrender, decided before the peek, is stated in the same terms: (p - 1/2) / (1 - p), p being
      * the chance of a dealer blackjack, which is what playing on must beat given no blackjack.
      *
+     * @param model a blackjack game, for its rules
+     * @param unseen the count of each card value 1 to 10 still unseen, index 0 unused
+     * @param upcard the dealer's up card, 1 (ace) to 10
+     * @param first the player's first card, 1 to 10
+     * @param second the player's second card, 1 to 10
+     * @return each allowed action's expected value per unit of the initial bet
      * @throws IllegalArgumentException when {@code model} is not a blackjack model or a card is not in 1..10
      */
     public static Map<String, Double> firstDecision(Game model, int[] unseen, int upcard, int first, int second) {

@@ -1,5 +1,6 @@
 package io.fairspin.math.table.craps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.table.BetAnalysis;
 import io.fairspin.math.table.Distribution;
 import io.fairspin.math.table.Field;
@@ -7,6 +8,7 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
@@ -124,6 +126,12 @@ public final class Craps extends TableGame {
         return out;
     }
 
+    /**
+     * Reads a model of type {@code "craps"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Craps read(Field root) {
         root.allowOnly("type", "id", "name", "fieldTwelvePays", "commission", "standardWager");
         String id = root.get("id").text();
@@ -235,6 +243,23 @@ public final class Craps extends TableGame {
     @Override
     protected StandardWager wager() {
         return wager;
+    }
+
+    /** Each roll's two dice, die 1 then die 2. */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        JsonNode rolls = array(outcome, "rolls");
+        for (int i = 0; i < rolls.size(); i++) {
+            JsonNode roll = rolls.get(i);
+            if (!roll.isArray() || roll.size() != 2) {
+                throw new IllegalArgumentException("$.outcome.rolls[" + i + "]: expected two dice");
+            }
+            for (int d = 0; d < 2; d++) {
+                draws.add(LoggedDraws.Kind.NUMBER, number(roll.get(d), "$.outcome.rolls[" + i + "][" + d + "]", 1, 6) - 1);
+            }
+        }
+        return draws;
     }
 
     @Override

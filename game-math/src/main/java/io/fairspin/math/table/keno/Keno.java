@@ -8,7 +8,9 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -61,6 +63,12 @@ public final class Keno extends TableGame {
                 .build();
     }
 
+    /**
+     * Reads a model of type {@code "keno"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Keno read(Field root) {
         root.allowOnly("type", "id", "name", "balls", "drawn", "paytables", "standardWager");
         String id = root.get("id").text();
@@ -153,6 +161,22 @@ public final class Keno extends TableGame {
         if (detail != null) {
             detail.put("caught", caught).put("returned", wager.returned(caught, 0));
         }
+    }
+
+    @Override
+    protected boolean dealsCards() {
+        return false;
+    }
+
+    /** The balls drawn, in order. */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        JsonNode balls = array(outcome, "drawn");
+        for (int i = 0; i < balls.size(); i++) {
+            draws.add(LoggedDraws.Kind.ITEM, number(balls.get(i), "$.outcome.drawn[" + i + "]", 1, shoeSize()) - 1);
+        }
+        return draws;
     }
 
     @Override

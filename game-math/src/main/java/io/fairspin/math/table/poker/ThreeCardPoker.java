@@ -1,5 +1,6 @@
 package io.fairspin.math.table.poker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.table.BetAnalysis;
 import io.fairspin.math.table.Cards;
 import io.fairspin.math.table.Dealer;
@@ -9,6 +10,7 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -55,6 +57,12 @@ public final class ThreeCardPoker extends TableGame {
         this.wager = builder.build();
     }
 
+    /**
+     * Reads a model of type {@code "three-card-poker"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static ThreeCardPoker read(Field root) {
         root.allowOnly("type", "id", "name", "raiseWith", "dealerQualifies", "anteBonus", "pairPlus", "standardWager");
         String id = root.get("id").text();
@@ -190,6 +198,15 @@ public final class ThreeCardPoker extends TableGame {
                     .put("raised", raised).put("dealerQualified", house >= dealerQualifies);
             wager.describe(detail, key);
         }
+    }
+
+    /** The player's three cards, then the dealer's. */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        cards(draws, outcome, "player", 0, 3);
+        cards(draws, outcome, "dealer", 0, 3);
+        return draws;
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.Fraction;
@@ -62,6 +64,12 @@ public final class VideoPoker extends TableGame {
                 .bet(BET, coins * coinValue, payoutsPerCoin(), amount).build();
     }
 
+    /**
+     * Reads a model of type {@code "video-poker"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static VideoPoker read(Field root) {
         root.allowOnly("type", "id", "name", "wild", "coins", "coinValue", "paytable");
         String id = root.get("id").text();
@@ -129,7 +137,7 @@ public final class VideoPoker extends TableGame {
         ArrayNode dealtNames = detail == null ? null : detail.putArray("dealt");
         for (int i = 0; i < 5; i++) {
             if (dealtNames != null) {
-                dealtNames.add(Cards.name(s.dealt[i]));
+                dealtNames.add(Cards.nameWithJoker(s.dealt[i]));
             }
             if ((hold >>> i & 1) == 0) {
                 s.dealt[i] = s.dealer.next(stream);
@@ -146,10 +154,33 @@ public final class VideoPoker extends TableGame {
             }
             ArrayNode finalNames = detail.putArray("final");
             for (int card : s.dealt) {
-                finalNames.add(Cards.name(card));
+                finalNames.add(Cards.nameWithJoker(card));
             }
             detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
         }
+    }
+
+    /** The five cards dealt, then a card for each position not held (the logged hold, else the advice). */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws();
+        cards(draws, outcome, "dealt", 0, 5);
+        String heldField = outcome.has("held") ? "held" : "advice";
+        JsonNode held = array(outcome, heldField);
+        int mask = 0;
+        for (int i = 0; i < held.size(); i++) {
+            mask |= 1 << number(held.get(i), "$.outcome." + heldField + "[" + i + "]", 0, 4);
+        }
+        JsonNode last = array(outcome, "final");
+        for (int i = 0; i < 5; i++) {
+            if ((mask >>> i & 1) == 0) {
+                cards(draws, outcome, "final", i, i + 1);
+            }
+        }
+        if (last.size() != 5) {
+            throw new IllegalArgumentException("$.outcome.final: expected 5 cards");
+        }
+        return draws;
     }
 
     /** The optimal hold of {@code dealt} as a mask of dealt positions. */
@@ -198,7 +229,7 @@ public final class VideoPoker extends TableGame {
             ObjectNode view = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             ArrayNode dealtNames = view.putArray("dealt");
             for (int card : cards) {
-                dealtNames.add(Cards.name(card));
+                dealtNames.add(Cards.nameWithJoker(card));
             }
             io.fairspin.math.Decision hold = player.decide(new io.fairspin.math.PendingDecision("hold", List.of("hold"),
                     List.of(0, 1, 2, 3, 4), holdBest ? holdDecision(advice) : io.fairspin.math.Decision.of("hold"),
@@ -225,14 +256,18 @@ public final class VideoPoker extends TableGame {
             wager.settle(line, outcome);
             ArrayNode finalNames = detail.putArray("final");
             for (int card : cards) {
-                finalNames.add(Cards.name(card));
+                finalNames.add(Cards.nameWithJoker(card));
             }
             detail.put("hand", paytable.name(line)).put("returned", wager.returned(line, 0));
             return new io.fairspin.math.PlayedRound(outcome, detail.toString(), explicit, List.of());
         });
     }
 
-    /** Shares the hold analysis of {@code other}, a game of the same paytable at another bet. */
+    /**
+     * Shares the hold analysis of {@code other}, a game of the same paytable at another bet.
+     *
+     * @param other the game to share with
+     */
     public void shareAnalysis(VideoPoker other) {
         analysisSource = other;
     }

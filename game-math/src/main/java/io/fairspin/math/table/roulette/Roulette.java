@@ -1,5 +1,6 @@
 package io.fairspin.math.table.roulette;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.table.BetAnalysis;
 import io.fairspin.math.table.Distribution;
 import io.fairspin.math.table.Field;
@@ -7,6 +8,7 @@ import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
@@ -40,7 +42,12 @@ public final class Roulette extends TableGame {
         this.wager = builder.build();
     }
 
-    /** Reads a model of type {@code "roulette"}. */
+    /**
+     * Reads a model of type {@code "roulette"}.
+     *
+     * @param root the model document's root
+     * @return the game
+     */
     public static Roulette read(Field root) {
         root.allowOnly("type", "id", "name", "wheel", "evenMoneyRule", "standardWager");
         String id = root.get("id").text();
@@ -126,6 +133,30 @@ public final class Roulette extends TableGame {
             }
             wager.describe(detail, key);
         }
+    }
+
+    /** The pocket spun, then under en prison the prison spin. */
+    @Override
+    protected LoggedDraws loggedDraws(JsonNode outcome) {
+        LoggedDraws draws = new LoggedDraws()
+                .add(LoggedDraws.Kind.NUMBER, pocket(outcome.get("pocket"), "$.outcome.pocket"));
+        if (outcome.has("prisonSpin")) {
+            draws.add(LoggedDraws.Kind.NUMBER, pocket(outcome.get("prisonSpin"), "$.outcome.prisonSpin"));
+        }
+        return draws;
+    }
+
+    private int pocket(JsonNode name, String path) {
+        String text = name == null || !name.isTextual() ? "" : name.asText();
+        if (text.equals("00") && pockets == 38) {
+            return RouletteBet.DOUBLE_ZERO;
+        }
+        boolean digits = !text.isEmpty() && text.length() <= 2 && (text.length() == 1 || text.charAt(0) != '0')
+                && text.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (digits && Integer.parseInt(text) <= 36) {
+            return Integer.parseInt(text);
+        }
+        throw new IllegalArgumentException(path + ": " + name + " is not a pocket of the wheel");
     }
 
     @Override

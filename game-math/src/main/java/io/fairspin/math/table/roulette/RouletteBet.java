@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * @param odds    what a win pays to 1
  */
 public record RouletteBet(String kind, long covered, int odds) {
-    private static final int DOUBLE_ZERO = 37;
+    static final int DOUBLE_ZERO = 37;
     private static final List<Integer> RED =
             List.of(1, 3, 5, 7, 9, 12, 14, 16, 18, 19, 21, 23, 25, 27, 30, 32, 34, 36);
     private static final List<String> INSIDE =

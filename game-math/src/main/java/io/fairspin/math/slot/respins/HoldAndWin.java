@@ -1,0 +1,26 @@
+package io.fairspin.math.slot.respins;
+
+import io.fairspin.math.slot.jackpots.Jackpot;
+import java.util.List;
+
+/**
+ * The hold-and-win feature of a model ({@code "holdAndWin"}, docs/model-format.md), symbols as indices.
+ *
+ * @param symbol       the coin symbol (index into the model's symbols)
+ * @param scatter      the coin's index among the base game's scatters (it is counted as a per-symbol scatter)
+ * @param trigger      coins on the base window that start the feature
+ * @param respins      respins granted at the start and again after each respin that lands a coin
+ * @param coinWeight   weight of "a coin lands" in the draw of each empty cell on each respin
+ * @param emptyWeight  weight of "the cell stays empty"
+ * @param values       coin values in total bets (a jackpot's amount or seed where the value names one)
+ * @param valueJackpot per value, the jackpot it names (index into {@code jackpots}), or -1
+ * @param valueWeights their weights
+ * @param grand        prize for a full screen in total bets (0 for none; a jackpot's amount or seed)
+ * @param grandJackpot the jackpot the full screen wins, or -1
+ * @param cells        cells of the window: reels x rows
+ * @param jackpots     the model's jackpots
+ */
+record HoldAndWin(int symbol, int scatter, int trigger, int respins, long coinWeight, long emptyWeight,
+        long[] values, int[] valueJackpot, long[] valueWeights, long grand, int grandJackpot, int cells,
+        List<Jackpot> jackpots) {
+}

@@ -1,0 +1,439 @@
+package io.fairspin.math.slot.respins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.Analyzable;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Game;
+import io.fairspin.math.ModelException;
+import io.fairspin.math.PlayedRound;
+import io.fairspin.math.ProgressiveJackpots;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.evaluation.SpinRecorder;
+import io.fairspin.math.slot.jackpots.Jackpot;
+import io.fairspin.math.slot.jackpots.Jackpots;
+import io.fairspin.math.slot.jackpots.ProgressiveMeters;
+import io.fairspin.math.slot.model.ModelNode;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.rng.RandomStream;
+import io.fairspin.rng.WeightedTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A slot with a hold-and-win (cash-collect) feature: a base spin of an ordinary line or ways slot; when
+ * its window shows at least {@code trigger} coin symbols, each coin takes a value from a weighted table
+ * and is held, and the player gets {@code respins} respins of the empty cells; a coin that lands is held
+ * too and resets the respins; the feature ends with no respins left or a full screen, paying the values
+ * of every coin held plus the grand prize for a full screen. Exact figures: the base spin's distribution
+ * by counting (as every slot), the feature's by a Markov chain over the coins held ({@link RespinChain}).
+ * Immutable and thread-safe.
+ */
+public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Fields of a slot model that a hold-and-win game does not take. */
+    static final List<String> REFUSED = List.of("freeGames", "bonus", "bonusBuy", "reelHeights", "maxWin",
+            "gamble", "abandon");
+    static final int MAX_CELLS = 64;
+
+    final SlotGame base;
+    final HoldAndWin feature;
+    private final WeightedTable landing;
+    private final WeightedTable values;
+    private final List<String> winTypes;
+    final int coinType;
+    final int grandType;
+    /** Per jackpot its win type; per coin value the win type it pays to; the full screen's win type (or -1). */
+    final int[] jackpotTypes;
+    private final int[] valueType;
+    private final int fullType;
+    private volatile HoldAndWinAnalysis analysis;
+    /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
+    private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private HoldAndWinGame(SlotGame base, HoldAndWin feature) {
+        this.base = base;
+        this.feature = feature;
+        this.landing = WeightedTable.of(feature.coinWeight(), feature.emptyWeight());
+        this.values = WeightedTable.of(feature.valueWeights());
+        List<String> types = new ArrayList<>(base.winTypes());
+        coinType = types.size();
+        types.add("hold-and-win");
+        grandType = feature.grand() > 0 && feature.grandJackpot() < 0 ? types.size() : -1;
+        if (grandType >= 0) {
+            types.add("grand");
+        }
+        jackpotTypes = new int[feature.jackpots().size()];
+        for (int j = 0; j < jackpotTypes.length; j++) {
+            jackpotTypes[j] = types.size();
+            types.add("jackpot " + feature.jackpots().get(j).name());
+        }
+        valueType = new int[feature.values().length];
+        for (int i = 0; i < valueType.length; i++) {
+            valueType[i] = feature.valueJackpot()[i] < 0 ? coinType : jackpotTypes[feature.valueJackpot()[i]];
+        }
+        fullType = feature.grandJackpot() >= 0 ? jackpotTypes[feature.grandJackpot()] : grandType;
+        this.winTypes = List.copyOf(types);
+    }
+
+    /**
+     * The game a slot model document with a {@code "holdAndWin"} object describes.
+     *
+     * @throws ModelException naming {@code fileName} and the JSON path of what is wrong
+     */
+    public static HoldAndWinGame fromModel(String fileName, JsonNode root) {
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        for (String field : REFUSED) {
+            if (copy.has(field)) {
+                throw new ModelException(fileName, "$." + field, "not available in a hold-and-win game (\"holdAndWin\")");
+            }
+        }
+        JsonNode json = copy.remove("holdAndWin");
+        JsonNode jackpotsJson = copy.remove("jackpots");
+        ModelNode node = new ModelNode(fileName, "$.holdAndWin", json).allowOnly(List.of("symbol", "trigger",
+                "respins", "landing", "values", "grand"));
+        String coin = node.field("symbol").text();
+        JsonNode symbols = copy.get("symbols");
+        int symbol = -1;
+        for (int s = 0; symbols != null && symbols.isArray() && s < symbols.size(); s++) {
+            if (coin.equals(symbols.get(s).asText())) {
+                symbol = s;
+            }
+        }
+        // The coin is counted as a per-symbol scatter of the base game (wilds do not stand for it).
+        int scatter = -1;
+        JsonNode scatters = copy.get("scatters");
+        if (scatters != null && scatters.isArray()) {
+            for (int i = 0; i < scatters.size(); i++) {
+                JsonNode s = scatters.get(i);
+                if (s.isObject() && coin.equals(s.path("symbol").asText(null))) {
+                    if (!"per-symbol".equals(s.path("count").asText(""))) {
+                        throw new ModelException(fileName, "$.scatters[" + i + "].count",
+                                "the hold-and-win symbol is counted per symbol: expected \"per-symbol\"");
+                    }
+                    scatter = i;
+                }
+            }
+        }
+        if (scatter < 0) {
+            ArrayNode list = scatters != null && scatters.isArray() ? (ArrayNode) scatters : copy.putArray("scatters");
+            list.addObject().put("symbol", coin).put("count", "per-symbol");
+            scatter = list.size() - 1;
+        }
+        if (symbol < 0 && symbols != null && symbols.isArray()) {
+            throw node.field("symbol").error("unknown symbol \"" + coin + "\": expected one of the model's symbols");
+        }
+        SlotGame base = SlotGame.fromModel(fileName, copy);
+        SlotModel model = base.model;
+        int cells = model.rows() * model.reels();
+        if (cells > MAX_CELLS) {
+            throw node.error("a hold-and-win window has at most " + MAX_CELLS + " cells, this one " + cells);
+        }
+        int trigger = (int) node.field("trigger").integer(1, cells);
+        int respins = (int) node.field("respins").integer(1, 100);
+        ModelNode land = node.field("landing").allowOnly(List.of("coin", "empty"));
+        long coinWeight = land.field("coin").integer(0, 1L << 31);
+        long emptyWeight = land.field("empty").integer(1, 1L << 31);
+        List<Jackpot> jackpots = jackpotsJson == null ? List.of()
+                : Jackpots.read(new ModelNode(fileName, "$.jackpots", jackpotsJson));
+        ModelNode table = node.field("values").allowOnly(List.of("values", "weights"));
+        List<ModelNode> valueNodes = table.field("values").nonEmptyElements();
+        long[] coinValues = new long[valueNodes.size()];
+        int[] valueJackpot = new int[valueNodes.size()];
+        for (int i = 0; i < coinValues.length; i++) {
+            valueJackpot[i] = jackpot(valueNodes.get(i), jackpots);
+            coinValues[i] = valueJackpot[i] >= 0 ? jackpots.get(valueJackpot[i]).amount()
+                    : valueNodes.get(i).integer(1, 1_000_000);
+        }
+        long[] weights = table.field("weights").integers(1, 1L << 31);
+        if (weights.length != coinValues.length) {
+            throw table.field("weights").error("expected one weight per value (" + coinValues.length + "), found "
+                    + weights.length);
+        }
+        int grandJackpot = node.has("grand") ? jackpot(node.field("grand"), jackpots) : -1;
+        long grand = grandJackpot >= 0 ? jackpots.get(grandJackpot).amount()
+                : node.has("grand") ? node.field("grand").integer(0, Jackpots.MAX_AMOUNT) : 0;
+        for (int j = 0; j < jackpots.size(); j++) {
+            int index = j;
+            if (grandJackpot != j && java.util.Arrays.stream(valueJackpot).noneMatch(v -> v == index)) {
+                throw new ModelException(fileName, "$.jackpots[" + j + "]", "jackpot \"" + jackpots.get(j).name()
+                        + "\" is never won: name it in $.holdAndWin.values or $.holdAndWin.grand");
+            }
+        }
+        if (mostCoins(base, scatter) < trigger) {
+            throw node.field("trigger").error(trigger + " coins can never show: the base reels show at most "
+                    + mostCoins(base, scatter) + " (the feature can never start)");
+        }
+        return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeight, emptyWeight,
+                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots));
+    }
+
+    /** The jackpot a value names (a string), or -1 for a number. */
+    private static int jackpot(ModelNode value, List<Jackpot> jackpots) {
+        if (!value.isText()) {
+            return -1;
+        }
+        int index = Jackpots.indexOf(jackpots, value.text());
+        if (index < 0) {
+            throw value.error("unknown jackpot \"" + value.text() + "\": expected a number of total bets or one of the"
+                    + " jackpots in $.jackpots" + (jackpots.isEmpty() ? " (there are none)"
+                    : " (" + String.join(", ", jackpots.stream().map(Jackpot::name).toList()) + ")"));
+        }
+        return index;
+    }
+
+    /** The most coins one base spin can show, over the base reel sets. */
+    private static int mostCoins(SlotGame base, int scatter) {
+        int most = 0;
+        for (int set : base.model.baseReels().sets()) {
+            CompiledReels reels = base.reelSets[set];
+            byte[] counts = reels.scatterCount[scatter];
+            int sum = 0;
+            for (int r = 0; r < reels.reels; r++) {
+                int end = r + 1 < reels.reels ? reels.stopBase[r + 1] : counts.length;
+                int best = 0;
+                for (int g = reels.stopBase[r]; g < end; g++) {
+                    best = Math.max(best, counts[g]);
+                }
+                sum += best;
+            }
+            most = Math.max(most, sum);
+        }
+        return most;
+    }
+
+    @Override
+    public io.fairspin.math.Bet standardBet() {
+        return base.standardBet();
+    }
+
+    @Override
+    public io.fairspin.math.BetLimits betLimits() {
+        return base.betLimits();
+    }
+
+    @Override
+    public void checkBet(io.fairspin.math.Bet bet) {
+        base.checkBet(bet);
+    }
+
+    /**
+     * This game with {@code bet} as its standard wager: the base game read for the bet's lines, bet per line
+     * and coins; coin values and prizes stay in total bets, so they scale with the stake.
+     */
+    @Override
+    public HoldAndWinGame at(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        io.fairspin.math.Bet explicit = bet.isStandard() ? standardBet() : bet;
+        if (explicit.equals(standardBet())) {
+            return this;
+        }
+        return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature));
+    }
+
+    /** The model's display name. */
+    public String name() {
+        return base.name();
+    }
+
+    /** The model's warnings (those of its base game). */
+    public List<String> warnings() {
+        return base.warnings();
+    }
+
+    @Override
+    public String id() {
+        return base.id();
+    }
+
+    @Override
+    public long stake() {
+        return base.stake();
+    }
+
+    @Override
+    public List<String> winTypes() {
+        return winTypes;
+    }
+
+    /** The model's jackpots, in file order; each is the win type {@code "jackpot NAME"}. */
+    public List<Jackpot> jackpots() {
+        return feature.jackpots();
+    }
+
+    @Override
+    public Fraction progressiveContribution() {
+        return Jackpots.contribution(feature.jackpots());
+    }
+
+    /** Fresh meters for this game's progressive jackpots, for one stream of rounds (see {@link ProgressiveMeters}). */
+    public ProgressiveMeters meters() {
+        return new ProgressiveMeters(feature.jackpots(), jackpotTypes);
+    }
+
+    @Override
+    public List<String> features() {
+        return List.of("hold-and-win");
+    }
+
+    @Override
+    public void play(RandomStream stream, RoundOutcome outcome) {
+        outcome.start(stake());
+        int coins = base.playBaseSpin(stream, outcome, feature.scatter());
+        if (coins >= feature.trigger()) {
+            outcome.trigger(0);
+            for (int c = 0; c < coins; c++) {
+                pay(stream.pick(values), outcome);
+            }
+            int left = feature.respins();
+            while (left > 0 && coins < feature.cells()) {
+                int empty = feature.cells() - coins;
+                boolean landed = false;
+                for (int c = 0; c < empty; c++) {
+                    if (stream.pick(landing) == 0) {
+                        pay(stream.pick(values), outcome);
+                        coins++;
+                        landed = true;
+                    }
+                }
+                left = landed ? feature.respins() : left - 1;
+            }
+            if (coins == feature.cells() && fullType >= 0) {
+                outcome.addWin(fullType, feature.grand() * stake());
+            }
+        }
+    }
+
+    /** Pays the coin value at {@code index} of the values table into its win type; returns the amount. */
+    private long pay(int index, RoundOutcome outcome) {
+        long amount = feature.values()[index] * stake();
+        outcome.addWin(valueType[index], amount);
+        return amount;
+    }
+
+    /** A held coin as the record shows it. */
+    private Coin coin(int cell, int index) {
+        int rows = base.model.rows();
+        int jackpot = feature.valueJackpot()[index];
+        return new Coin(cell / rows, cell % rows, feature.values()[index],
+                jackpot < 0 ? null : feature.jackpots().get(jackpot).name());
+    }
+
+    /** A coin held: where, its value in total bets, and the jackpot it names (null for none). */
+    record Coin(int reel, int row, long value, String jackpot) {
+    }
+
+    /** One respin: the coins it landed and the respins left after it. */
+    record Respin(List<Coin> landed, int respinsLeft) {
+    }
+
+    /**
+     * The feature in a round record.
+     *
+     * @param coins   the coins that started it, with their values
+     * @param respins each respin in order
+     * @param held    coins held at the end
+     * @param full    whether the screen was full
+     * @param amount  what the feature paid (coin values and grand prize), minor units
+     */
+    record Feature(List<Coin> coins, List<Respin> respins, int held, boolean full, long amount) {
+    }
+
+    /** The round record: the base spin as other slots record it, then the feature or null. */
+    record Record(long stake, long win, SpinResult base, Feature holdAndWin) {
+    }
+
+    @Override
+    public PlayedRound playRecorded(RandomStream stream) {
+        SlotModel model = base.model;
+        SpinRecorder recorder = new SpinRecorder(base, new SlotGame.Bet(model.lineBet(), model.lines()), (int[]) null);
+        SpinResult spin = recorder.play(stream);
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        outcome.start(stake());
+        for (int t = 0; t < base.winTypes().size(); t++) {
+            outcome.addWin(t, recorder.outcome().win(t));
+        }
+        List<List<String>> window = spin.spins().get(0).window();
+        String coin = model.symbols().get(feature.symbol());
+        boolean[] held = new boolean[feature.cells()];
+        int coins = 0;
+        for (int r = 0; r < model.reels(); r++) {
+            for (int j = 0; j < model.rows(); j++) {
+                if (coin.equals(window.get(j).get(r))) {
+                    held[r * model.rows() + j] = true;
+                    coins++;
+                }
+            }
+        }
+        Feature played = null;
+        if (coins >= feature.trigger()) {
+            outcome.trigger(0);
+            List<Coin> start = new ArrayList<>();
+            long amount = 0;
+            for (int c = 0; c < feature.cells(); c++) {
+                if (held[c]) {
+                    int index = stream.pick(values);
+                    amount += pay(index, outcome);
+                    start.add(coin(c, index));
+                }
+            }
+            List<Respin> respins = new ArrayList<>();
+            int left = feature.respins();
+            while (left > 0 && coins < feature.cells()) {
+                List<Coin> landed = new ArrayList<>();
+                for (int c = 0; c < feature.cells(); c++) {
+                    if (!held[c] && stream.pick(landing) == 0) {
+                        int index = stream.pick(values);
+                        amount += pay(index, outcome);
+                        held[c] = true;
+                        landed.add(coin(c, index));
+                    }
+                }
+                coins += landed.size();
+                left = landed.isEmpty() ? left - 1 : feature.respins();
+                respins.add(new Respin(landed, left));
+            }
+            boolean full = coins == feature.cells();
+            if (full && fullType >= 0) {
+                outcome.addWin(fullType, feature.grand() * stake());
+                amount += feature.grand() * stake();
+            }
+            played = new Feature(start, respins, coins, full, amount);
+        }
+        try {
+            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin, played)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- Exact analysis ----
+
+    /** The exact analysis, computed once. */
+    HoldAndWinAnalysis exact() {
+        HoldAndWinAnalysis result = analysis;
+        if (result == null) {
+            result = new HoldAndWinAnalysis(this);
+            analysis = result;
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<ExactFigures> exactFigures() {
+        return Optional.of(exact().figures());
+    }
+
+    @Override
+    public AnalysisReport analyze() {
+        return exact().report();
+    }
+}

@@ -1,0 +1,238 @@
+package io.fairspin.math.slot.respins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.Fraction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A brute force of a small hold-and-win game, written apart from the engine and its analysis: every stop
+ * combination of the base reels (plain strips, lines from reel 1 without wilds, a per-reel scatter), and
+ * for the feature every pattern of landings on every respin, cell by cell, and every value of every coin,
+ * with positions kept (no counting argument, no binomials). Memoised on (cells held, respins left) only
+ * to keep it fast. Gives the exact distribution of (line win, scatter win, coin values, grand prize).
+ */
+final class NaiveHoldAndWin {
+    private final int rows;
+    private final int reels;
+    private final List<List<String>> strips = new ArrayList<>();
+    private final int[][] lines;
+    private final Map<String, long[]> pays = new HashMap<>();
+    private final String star;
+    private final long[] starPays;
+    private final String coin;
+    private final int trigger;
+    private final int respins;
+    private final Fraction land;
+    private final long[] values;
+    private final Fraction[] valueChance;
+    private final long grand;
+    private final long lineCount;
+    private final Map<Long, Map<Long, Fraction>> memo = new HashMap<>();
+
+    NaiveHoldAndWin(JsonNode model) {
+        rows = model.get("rows").asInt();
+        JsonNode base = model.get("reelSets").get("base");
+        reels = base.size();
+        for (JsonNode reel : base) {
+            List<String> strip = new ArrayList<>();
+            reel.forEach(s -> strip.add(s.asText()));
+            strips.add(strip);
+        }
+        lines = new int[model.get("paylines").size()][];
+        for (int l = 0; l < lines.length; l++) {
+            JsonNode line = model.get("paylines").get(l);
+            lines[l] = new int[reels];
+            for (int r = 0; r < reels; r++) {
+                lines[l][r] = line.get(r).asInt();
+            }
+        }
+        model.get("pays").forEach(p -> pays.put(p.get("symbol").asText(), longs(p.get("pays"))));
+        JsonNode scatter = model.get("scatters").get(0);
+        star = scatter.get("symbol").asText();
+        starPays = longs(scatter.get("pays"));
+        JsonNode hw = model.get("holdAndWin");
+        coin = hw.get("symbol").asText();
+        trigger = hw.get("trigger").asInt();
+        respins = hw.get("respins").asInt();
+        long c = hw.get("landing").get("coin").asLong();
+        land = Fraction.of(c, c + hw.get("landing").get("empty").asLong());
+        values = longs(hw.get("values").get("values"));
+        long[] weights = longs(hw.get("values").get("weights"));
+        long total = 0;
+        for (long w : weights) {
+            total += w;
+        }
+        valueChance = new Fraction[values.length];
+        for (int v = 0; v < values.length; v++) {
+            valueChance[v] = Fraction.of(weights[v], total);
+        }
+        grand = hw.has("grand") ? hw.get("grand").asLong() : 0;
+        lineCount = model.get("bet").get("lines").asLong();
+    }
+
+    private static long[] longs(JsonNode array) {
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asLong();
+        }
+        return out;
+    }
+
+    /** A round's outcome: line win (line bets), scatter win (total bets), coin values and grand (total bets), feature. */
+    record Outcome(long line, long scatter, long coins, long grand, boolean feature) {
+    }
+
+    /** Every distinct round outcome with its chance. */
+    Map<Outcome, Fraction> rounds() {
+        Map<Outcome, Fraction> result = new HashMap<>();
+        int[] stops = new int[reels];
+        long combinations = 1;
+        for (List<String> strip : strips) {
+            combinations *= strip.size();
+        }
+        Fraction each = Fraction.of(1, combinations);
+        while (true) {
+            String[][] window = new String[rows][reels];
+            for (int r = 0; r < reels; r++) {
+                for (int j = 0; j < rows; j++) {
+                    window[j][r] = strips.get(r).get((stops[r] + j) % strips.get(r).size());
+                }
+            }
+            long line = 0;
+            for (int played = 0; played < lineCount; played++) {
+                int[] l = lines[played];
+                String first = window[l[0]][0];
+                int run = 1;
+                while (run < reels && window[l[run]][run].equals(first)) {
+                    run++;
+                }
+                long[] p = pays.get(first);
+                line += p == null || p.length < run ? 0 : p[run - 1];
+            }
+            int starReels = 0;
+            int cells = rows * reels;
+            long held = 0;
+            for (int r = 0; r < reels; r++) {
+                boolean seen = false;
+                for (int j = 0; j < rows; j++) {
+                    seen |= window[j][r].equals(star);
+                    if (window[j][r].equals(coin)) {
+                        held |= 1L << (r * rows + j);
+                    }
+                }
+                starReels += seen ? 1 : 0;
+            }
+            long scatter = starReels == 0 ? 0 : starPays[Math.min(starReels, starPays.length) - 1];
+            if (Long.bitCount(held) >= trigger) {
+                // The held coins' values, every assignment, then the respins.
+                Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
+                Map<Long, Fraction> rest = respin(held, respins, cells);
+                for (Map.Entry<Long, Fraction> a : start.entrySet()) {
+                    for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
+                        long coins = a.getKey() + (b.getKey() >> 1);
+                        long g = (b.getKey() & 1) == 1 ? grand : 0;
+                        result.merge(new Outcome(line, scatter, coins, g, true), each.multiply(a.getValue()).multiply(b.getValue()),
+                                Fraction::add);
+                    }
+                }
+            } else {
+                result.merge(new Outcome(line, scatter, 0, 0, false), each, Fraction::add);
+            }
+            int r = 0;
+            while (r < reels && ++stops[r] == strips.get(r).size()) {
+                stops[r] = 0;
+                r++;
+            }
+            if (r == reels) {
+                return result;
+            }
+        }
+    }
+
+    /** The sum of n coin values: every assignment of a value to each coin. */
+    private Map<Long, Fraction> valuesOf(int n) {
+        Map<Long, Fraction> sums = new TreeMap<>(Map.of(0L, Fraction.ONE));
+        for (int i = 0; i < n; i++) {
+            Map<Long, Fraction> next = new TreeMap<>();
+            for (Map.Entry<Long, Fraction> e : sums.entrySet()) {
+                for (int v = 0; v < values.length; v++) {
+                    next.merge(e.getKey() + values[v], e.getValue().multiply(valueChance[v]), Fraction::add);
+                }
+            }
+            sums = next;
+        }
+        return sums;
+    }
+
+    /**
+     * From cells {@code held} with {@code left} respins: the values of the coins still to land, times 2, plus 1
+     * when the screen ends full. Every subset of the empty cells may land on a respin.
+     */
+    private Map<Long, Fraction> respin(long held, int left, int cells) {
+        long full = (1L << cells) - 1;
+        if (held == full || left == 0) {
+            return Map.of(held == full ? 1L : 0L, Fraction.ONE);
+        }
+        long key = held * 128 + left;
+        Map<Long, Fraction> known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<Long, Fraction> result = new TreeMap<>();
+        long empty = full & ~held;
+        // Every subset of the empty cells: the cells that land a coin this respin.
+        for (long landed = empty; ; landed = (landed - 1) & empty) {
+            Fraction chance = Fraction.ONE;
+            for (int c = 0; c < cells; c++) {
+                if ((empty >> c & 1) == 1) {
+                    chance = chance.multiply((landed >> c & 1) == 1 ? land : Fraction.ONE.subtract(land));
+                }
+            }
+            if (chance.signum() > 0) {
+                Map<Long, Fraction> after = respin(held | landed, landed == 0 ? left - 1 : respins, cells);
+                Map<Long, Fraction> now = valuesOf(Long.bitCount(landed));
+                for (Map.Entry<Long, Fraction> a : now.entrySet()) {
+                    for (Map.Entry<Long, Fraction> b : after.entrySet()) {
+                        result.merge(a.getKey() * 2 + b.getKey(), chance.multiply(a.getValue()).multiply(b.getValue()),
+                                Fraction::add);
+                    }
+                }
+            }
+            if (landed == 0) {
+                break;
+            }
+        }
+        memo.put(key, result);
+        return result;
+    }
+
+    /** RTP, hit frequency, variance, feature frequency, then RTP by type: line, scatter, coins, grand. */
+    Fraction[] figures() {
+        Fraction mean = Fraction.ZERO;
+        Fraction square = Fraction.ZERO;
+        Fraction hit = Fraction.ZERO;
+        Fraction feature = Fraction.ZERO;
+        Fraction[] byType = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
+        for (Map.Entry<Outcome, Fraction> e : rounds().entrySet()) {
+            Outcome o = e.getKey();
+            Fraction p = e.getValue();
+            // In line bets: a total bet is lineCount line bets.
+            long win = o.line() + (o.scatter() + o.coins() + o.grand()) * lineCount;
+            mean = mean.add(p.multiply(win));
+            square = square.add(p.multiply(win).multiply(win));
+            hit = win > 0 ? hit.add(p) : hit;
+            feature = o.feature() ? feature.add(p) : feature;
+            byType[0] = byType[0].add(p.multiply(o.line()).divide(lineCount));
+            byType[1] = byType[1].add(p.multiply(o.scatter()));
+            byType[2] = byType[2].add(p.multiply(o.coins()));
+            byType[3] = byType[3].add(p.multiply(o.grand()));
+        }
+        Fraction rtp = mean.divide(lineCount);
+        Fraction variance = square.divide(lineCount * lineCount).subtract(rtp.multiply(rtp));
+        return new Fraction[] {rtp, hit, variance, feature, byType[0], byType[1], byType[2], byType[3]};
+    }
+}
