@@ -13,9 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
- * Writes a report file whole or not at all: to a temporary name beside it, forced, then renamed over the
- * target. A failed write (a full disk, a missing folder) leaves no partial file, and its error names the
- * report's file.
+ * Writes a report file whole or not at all: to a temporary file of its own beside it (a random name, made
+ * with CREATE_NEW, so two writers of one report, in one process or two, or a crashed writer's leftover,
+ * never share one), forced, then renamed over the target atomically. A failed write (a full disk, a
+ * missing folder) leaves no partial file, and its error names the report's file.
  */
 public final class ReportFiles {
     private ReportFiles() {
@@ -47,6 +48,24 @@ public final class ReportFiles {
         write(target, bytes.toByteArray());
     }
 
+    private static final java.security.SecureRandom NAMES = new java.security.SecureRandom();
+
+    /** A new, empty file beside {@code target} with a name no other writer uses: {@code .NAME.RANDOM.tmp}. */
+    static Path newTemp(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(NAMES.nextLong(), 36)
+                    + ".tmp");
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /**
      * Writes {@code content} to {@code target}.
      *
@@ -64,9 +83,10 @@ public final class ReportFiles {
             }
             return;
         }
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path temp = null;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            temp = newTemp(target);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -76,7 +96,9 @@ public final class ReportFiles {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {
-                Files.deleteIfExists(temp);
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
             } catch (IOException ignored) {
                 e.addSuppressed(ignored);
             }

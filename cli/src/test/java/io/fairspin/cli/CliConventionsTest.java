@@ -116,7 +116,7 @@ class CliConventionsTest {
     @Test
     void everyLongCommandTakesProgressAndNoProgress() {
         for (String[] command : new String[][] {{"simulate"}, {"play"}, {"audit", "demo"}, {"certify", "nist"},
-            {"certify", "outcomes"}, {"certify", "game"}, {"rng", "bytes"}, {"rng", "ints"}}) {
+            {"certify", "outcomes"}, {"certify", "game"}, {"certify", "entropy"}, {"rng", "bytes"}, {"rng", "ints"}}) {
             CommandLine cli = Main.commandLine(new FairspinCommand(CommandRunIo.NONE));
             for (String word : command) {
                 cli = cli.getSubcommands().get(word);

@@ -68,6 +68,22 @@ class MonitorCommandTest {
     }
 
     @Test
+    void theReportGoesThroughATemporaryFileOfItsOwn() throws Exception {
+        // Another monitor of the same report, mid-write, under the fixed temporary name monitors once shared.
+        Path report = dir.resolve("shared-report.html");
+        Path other = dir.resolve("shared-report.html.tmp");
+        Files.writeString(other, "the other monitor's snapshot, half written");
+        CommandRun run = CommandRun.of("monitor", path("log"), "--models", path("models"), "--report", report.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(Files.readString(report).contains("sizzling-hot"), "the report is whole");
+        assertEquals("the other monitor's snapshot, half written", Files.readString(other), "not clobbered");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".shared-report")).toList(),
+                    "no temporary file is left");
+        }
+    }
+
+    @Test
     void aRoundOfAnUnknownModelIsAnIntegrityAlert() throws Exception {
         Path other = dir.resolve("other-models");
         Files.createDirectories(other);

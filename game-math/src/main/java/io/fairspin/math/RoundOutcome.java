@@ -40,8 +40,15 @@ public final class RoundOutcome {
      */
     public void start(long roundStake) {
         this.stake = roundStake;
-        Arrays.fill(winByType, 0L);
-        Arrays.fill(featureTriggered, false);
+        // Loops rather than Arrays.fill: these arrays hold a few elements, and this runs once per round.
+        long[] wins = winByType;
+        for (int i = 0; i < wins.length; i++) {
+            wins[i] = 0;
+        }
+        boolean[] features = featureTriggered;
+        for (int i = 0; i < features.length; i++) {
+            features[i] = false;
+        }
     }
 
     /**

@@ -12,9 +12,19 @@ import java.util.SortedMap;
 public interface WinDistribution {
     /**
      * Each total win one round can pay (minor units, 0 for no win) with its exact probability; the
-     * probabilities sum to 1. Empty when the game cannot state it.
+     * probabilities sum to 1 − {@link #featureRounds()}. Empty when the game cannot state it.
      *
      * @return the probability of each total win, by win in minor units; or empty
      */
     Optional<SortedMap<Long, Fraction>> winDistribution();
+
+    /**
+     * The probability of the rounds {@link #winDistribution()} does not list: rounds that trigger a
+     * feature (free games, a bonus round; {@link RoundOutcome#triggered}), whose wins the game does not
+     * enumerate. They are counted and tested as one category of their own. Zero by default: the
+     * distribution lists every round.
+     */
+    default Fraction featureRounds() {
+        return Fraction.ZERO;
+    }
 }

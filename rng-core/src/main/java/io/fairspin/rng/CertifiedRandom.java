@@ -213,13 +213,22 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      * Reseeds now from the entropy source with {@code additionalInput} (SP 800-90A Reseed with additional input),
      * and drops output buffered before, so every later value depends on it. The additional input adds to the
      * entropy input and never replaces it: the generator stays as unpredictable as before whatever it is given.
+     * With an escrow, the RESEED record says how many buffered bytes were dropped unread, so the auditor's
+     * replay of the output skips them too.
      *
      * @param additionalInput the additional input; null or empty for none
+     * @throws IllegalArgumentException when it is longer than the mechanism takes
+     *                                  ({@link DrbgMechanism#maxAdditionalInputBytes}); nothing changes then
      */
     public synchronized void reseed(byte[] additionalInput) {
         checkUsable();
+        if (additionalInput != null && additionalInput.length > mechanism.maxAdditionalInputBytes()) {
+            throw new IllegalArgumentException("additionalInput: at most " + mechanism.maxAdditionalInputBytes()
+                    + " bytes for " + mechanism + ", was " + additionalInput.length);
+        }
+        int unread = buffered();
         discardBuffered();
-        guarded(() -> reseedFromEntropy(additionalInput));
+        guarded(() -> reseedFromEntropy(additionalInput, unread));
     }
 
     @Override
@@ -271,13 +280,15 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     }
 
     private void reseedFromEntropy() {
-        reseedFromEntropy(null);
+        reseedFromEntropy(null, 0);
     }
 
-    private void reseedFromEntropy(byte[] additionalInput) {
+    /** Reseeds with {@code additionalInput}, {@code unreadBytes} of the latest request having been dropped. */
+    private void reseedFromEntropy(byte[] additionalInput, int unreadBytes) {
         byte[] entropyInput = entropyInput();
         try {
-            drbg.reseed(entropyInput, additionalInput == null || additionalInput.length == 0 ? null : additionalInput);
+            drbg.reseed(entropyInput, additionalInput == null || additionalInput.length == 0 ? null : additionalInput,
+                    unreadBytes);
         } finally {
             Arrays.fill(entropyInput, (byte) 0);
         }

@@ -71,6 +71,18 @@ public interface Drbg extends AutoCloseable {
     void reseed(byte[] entropyInput, byte[] additionalInput);
 
     /**
+     * Reseeds as {@link #reseed(byte[], byte[])} does, after the caller dropped, unread, the last
+     * {@code unreadBytes} bytes of its latest ordinary request (a request of the size an escrow counts,
+     * without additional input). A plain DRBG ignores the count; a DRBG whose calls are escrowed records it
+     * with the reseed, so that a replay of the caller's output skips those bytes as the caller did.
+     *
+     * @param unreadBytes 0 when nothing was dropped
+     */
+    default void reseed(byte[] entropyInput, byte[] additionalInput, int unreadBytes) {
+        reseed(entropyInput, additionalInput);
+    }
+
+    /**
      * The number of generate requests that may still be made before a reseed is required.
      *
      * @return the remaining generate requests, 0 when the next one needs a reseed

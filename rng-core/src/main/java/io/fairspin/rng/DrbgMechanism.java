@@ -32,6 +32,9 @@ public enum DrbgMechanism {
     /** The largest generate request SP 800-90A allows for every mechanism here: 2^19 bits. */
     public static final int MAX_BYTES_PER_REQUEST = 1 << 16;
 
+    /** The longest input (other than for CTR_DRBG without df) fairspin's mechanisms take: 2^16 bytes. */
+    static final int MAX_INPUT_BYTES = 1 << 16;
+
     /** The largest reseed interval SP 800-90A allows: 2^48 generate requests. */
     public static final long MAX_RESEED_INTERVAL = 1L << 48;
 
@@ -88,6 +91,14 @@ public enum DrbgMechanism {
      */
     public int seedLengthBytes() {
         return seedLengthBytes;
+    }
+
+    /**
+     * The longest additional input (and personalization string) the mechanism takes, in bytes: seedlen for
+     * CTR_DRBG without derivation function, 65,536 for the others (fairspin's limit, well within SP 800-90A's).
+     */
+    public int maxAdditionalInputBytes() {
+        return family == Family.CTR_NO_DF ? seedLengthBytes : MAX_INPUT_BYTES;
     }
 
     /**

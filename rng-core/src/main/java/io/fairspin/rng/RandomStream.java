@@ -88,6 +88,11 @@ public abstract class RandomStream implements RandomGenerator {
         return word;
     }
 
+    /** The number of bytes of the latest block not read yet. */
+    protected final int buffered() {
+        return buffer.length - position;
+    }
+
     /** Overwrites the buffered bytes not yet read with zeros and drops them, for closing. */
     protected final void discardBuffered() {
         Arrays.fill(buffer, (byte) 0);

@@ -41,10 +41,23 @@ public record ChiSquare(double statistic, int degreesOfFreedom, double pValue, i
      * @return the test's statistic, degrees of freedom and p-value
      */
     public static ChiSquare of(long rounds, List<Long> counts, SortedMap<Long, Fraction> distribution) {
-        if (counts.size() != distribution.size() + 1) {
-            throw new IllegalArgumentException("counts: expected " + (distribution.size() + 1) + ", was " + counts.size());
+        return of(rounds, counts, distribution, Fraction.ZERO);
+    }
+
+    /**
+     * Tests {@code counts} of {@code rounds} rounds against a distribution that leaves out the rounds
+     * triggering a feature, of probability {@code featureRounds} (when not zero, {@code counts} holds their
+     * number after the listed wins' and before the unlisted rounds'). The feature rounds are a category of
+     * their own, pooled with the last category only when they expect fewer than {@value #MIN_EXPECTED}.
+     */
+    public static ChiSquare of(long rounds, List<Long> counts, SortedMap<Long, Fraction> distribution,
+            Fraction featureRounds) {
+        boolean pooled = featureRounds.signum() != 0;
+        int expectedSize = distribution.size() + (pooled ? 2 : 1);
+        if (counts.size() != expectedSize) {
+            throw new IllegalArgumentException("counts: expected " + expectedSize + ", was " + counts.size());
         }
-        long unlisted = counts.get(distribution.size());
+        long unlisted = counts.get(expectedSize - 1);
         List<double[]> pools = new ArrayList<>();
         double expected = 0;
         double observed = 0;
@@ -56,6 +69,16 @@ public record ChiSquare(double statistic, int degreesOfFreedom, double pValue, i
                 pools.add(new double[] {observed, expected});
                 expected = 0;
                 observed = 0;
+            }
+        }
+        if (pooled) {
+            double featureExpected = expectedCount(rounds, featureRounds);
+            double featureObserved = counts.get(distribution.size());
+            if (featureExpected >= MIN_EXPECTED || pools.isEmpty()) {
+                pools.add(new double[] {featureObserved, featureExpected});
+            } else {
+                expected += featureExpected;
+                observed += featureObserved;
             }
         }
         if (expected > 0 || observed > 0) {

@@ -56,4 +56,60 @@ final class FastStream extends RandomStream {
             LONG_BIG_ENDIAN.set(destination, offset + i, generator.nextLong());
         }
     }
+
+    // The same byte sequence read without the byte buffer: the current nextLong() value and how many of its
+    // bytes (from the most significant) are still unread. Every read of RandomStream goes through these
+    // three methods, so the buffer above is never used; FastStreamTest checks them against it.
+    private long current;
+    private int unread;
+
+    @Override
+    protected int nextWord32() {
+        if (unread == 4) {
+            unread = 0;
+            return (int) current;
+        }
+        if (unread == 0) {
+            current = generator.nextLong();
+            unread = 4;
+            return (int) (current >>> 32);
+        }
+        return (int) bytesAsWord(4);
+    }
+
+    @Override
+    protected long nextWord64() {
+        if (unread == 0) {
+            return generator.nextLong();
+        }
+        if (unread == 8) {
+            unread = 0;
+            return current;
+        }
+        return bytesAsWord(8);
+    }
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) nextByte();
+        }
+    }
+
+    private long bytesAsWord(int count) {
+        long word = 0;
+        for (int i = 0; i < count; i++) {
+            word = word << 8 | nextByte();
+        }
+        return word;
+    }
+
+    private int nextByte() {
+        if (unread == 0) {
+            current = generator.nextLong();
+            unread = 8;
+        }
+        unread--;
+        return (int) (current >>> (8 * unread)) & 0xFF;
+    }
 }

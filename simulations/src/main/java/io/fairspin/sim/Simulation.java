@@ -39,6 +39,8 @@ public final class Simulation {
 
     private final Game game;
     private final SimulationPlan plan;
+    /** Where the chunks count each round's win; built once, shared by the threads. */
+    private final AwardIndex awards;
     private final AtomicLong nextChunk = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean cancelled;
@@ -60,7 +62,8 @@ public final class Simulation {
     public Simulation(Game game, SimulationPlan plan) {
         this.game = game;
         this.plan = plan;
-        this.total = new Tally(game);
+        this.awards = AwardIndex.of(game);
+        this.total = new Tally(game, awards);
         this.rangeTallies = new Tally[plan.ranges()];
         this.chunksLeft = new long[plan.ranges()];
         this.resumed = new boolean[plan.ranges()];
@@ -279,7 +282,7 @@ public final class Simulation {
     private Tally playChunk(RandomMode.ChunkStreams streams, long chunk, RoundOutcome outcome) {
         RandomStream stream = streams.open(chunk);
         try {
-            Tally tally = new Tally(game);
+            Tally tally = new Tally(game, awards);
             int rounds = plan.roundsInChunk(chunk);
             for (int done = 0; done < rounds; done += CANCEL_CHECK_ROUNDS) {
                 if (cancelled) {
@@ -299,7 +302,7 @@ public final class Simulation {
             total.add(tally);
             int range = plan.rangeOf(chunk);
             if (rangeTallies[range] == null) {
-                rangeTallies[range] = new Tally(game);
+                rangeTallies[range] = new Tally(game, awards);
             }
             rangeTallies[range].add(tally);
             if (--chunksLeft[range] == 0 && checkpoint != null) {
@@ -315,7 +318,7 @@ public final class Simulation {
             Optional<ExactFigures> exact = game.exactFigures();
             Optional<Verdict> verdict = statistics.rounds() == 0 ? Optional.empty()
                     : exact.map(figures -> Verdict.judge(statistics, figures, winDistribution(game),
-                            plan.confidence()));
+                            AwardIndex.featureRounds(game), plan.confidence()));
             boolean partial = Arrays.stream(chunksLeft).anyMatch(left -> left > 0);
             return new SimulationReport(game.id(), game.winTypes(), game.features(), plan, partial,
                     statistics, exact, verdict, convergence());

@@ -51,30 +51,26 @@ final class Tally {
     private final Sum128 smallWinsTimesExtras = new Sum128();
     private long smallExtraStake;
     /**
-     * The wins of the game's exact win distribution in increasing order ({@link WinDistribution}), or
-     * null; {@code winCounts} counts the rounds per win, and in its last element the rounds whose win is
-     * not in the distribution.
+     * Where a round's win is counted for the game's exact win distribution ({@link WinDistribution}); {@code
+     * winCounts} counts the rounds per win, then (when the distribution leaves them out) the rounds that
+     * triggered a feature, then the rounds whose win is not in the distribution ({@link AwardIndex}).
      */
-    private final long[] distributionWins;
+    private final AwardIndex awards;
     private final long[] winCounts;
 
     Tally(Game game) {
-        this(game.id(), game.stake(), game.winTypes().size(), game.features().size(), distributionWins(game));
+        this(game, AwardIndex.of(game));
     }
 
-    /** The support of {@code game}'s exact win distribution, in increasing order, or null. */
-    static long[] distributionWins(Game game) {
-        if (game instanceof WinDistribution distribution) {
-            return distribution.winDistribution()
-                    .map(wins -> wins.keySet().stream().mapToLong(Long::longValue).toArray()).orElse(null);
-        }
-        return null;
+    /** A tally of {@code game} counting wins by {@code awards} (built once per simulation). */
+    Tally(Game game, AwardIndex awards) {
+        this(game.id(), game.stake(), game.winTypes().size(), game.features().size(), awards);
     }
 
-    private Tally(String gameId, long stake, int winTypes, int features, long[] distributionWins) {
+    private Tally(String gameId, long stake, int winTypes, int features, AwardIndex awards) {
         this.gameId = gameId;
-        this.distributionWins = distributionWins;
-        this.winCounts = distributionWins == null ? new long[0] : new long[distributionWins.length + 1];
+        this.awards = awards;
+        this.winCounts = new long[awards.size()];
         this.stake = stake;
         if (stake <= 0) {
             throw new IllegalArgumentException(gameId + ": stake: must be positive, was " + stake);
@@ -105,11 +101,17 @@ final class Tally {
         long squareHigh = 0;
         long squareLow = 0;
         long max = maxWin;
+        AwardIndex index = awards;
+        boolean countWins = index.counts();
+        boolean pooled = index.featurePooled();
+        long[] counts = winCounts;
         for (int i = 0; i < count; i++) {
             game.play(stream, outcome);
+            boolean featured = false;
             for (int f = 0; f < features.length; f++) {
                 if (outcome.triggered(f)) {
                     features[f]++;
+                    featured = true;
                 }
             }
             long win = outcome.win();
@@ -120,9 +122,8 @@ final class Tally {
             if (extra != 0) {
                 addExtraStake(extra, win);
             }
-            if (distributionWins != null) {
-                int at = Arrays.binarySearch(distributionWins, win);
-                winCounts[at >= 0 ? at : distributionWins.length]++;
+            if (countWins) {
+                counts[pooled && featured ? index.featureIndex() : win == 0 ? index.zeroIndex() : index.of(win)]++;
             }
             if (win == 0) {
                 buckets[0]++;
@@ -297,7 +298,7 @@ final class Tally {
             throw new IOException("a tally of another game (stake " + stake + ", " + types + " win types, "
                     + features + " features), not of " + game.id());
         }
-        Tally tally = new Tally(game.id(), stake, types, features, distributionWins(game));
+        Tally tally = new Tally(game.id(), stake, types, features, AwardIndex.of(game));
         tally.rounds = nonNegative(in.readLong());
         tally.hits = nonNegative(in.readLong());
         tally.maxWin = nonNegative(in.readLong());

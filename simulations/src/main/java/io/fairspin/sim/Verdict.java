@@ -2,6 +2,7 @@ package io.fairspin.sim;
 
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.WinDistribution;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,6 +85,16 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
      */
     public static Verdict judge(Statistics statistics, ExactFigures exact,
             Optional<SortedMap<Long, Fraction>> distribution, double confidence) {
+        return judge(statistics, exact, distribution, Fraction.ZERO, confidence);
+    }
+
+    /**
+     * Judges {@code statistics} as {@link #judge(Statistics, ExactFigures, Optional, double)} does, against a
+     * distribution that leaves out the rounds that trigger a feature, which have probability
+     * {@code featureRounds} and are one category of the chi-square test ({@link WinDistribution#featureRounds}).
+     */
+    public static Verdict judge(Statistics statistics, ExactFigures exact,
+            Optional<SortedMap<Long, Fraction>> distribution, Fraction featureRounds, double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence: must be strictly between 0 and 1, was " + confidence);
         }
@@ -99,7 +110,7 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
         List<Double> statisticValues = new ArrayList<>(List.of(rtpZ, hitZ));
         List<Double> pValues = new ArrayList<>(List.of(twoSided(rtpZ), twoSided(hitZ)));
         Optional<ChiSquare> chiSquare = distribution.filter(d -> !statistics.winCounts().isEmpty())
-                .map(d -> ChiSquare.of(n, statistics.winCounts(), d));
+                .map(d -> ChiSquare.of(n, statistics.winCounts(), d, featureRounds));
         chiSquare.ifPresent(test -> {
             names.add("winDistribution");
             statisticValues.add(test.statistic());

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
-import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -178,7 +175,7 @@ class SimulationTest {
     void aFailingRoundStopsTheRunAndIsRethrown() {
         IllegalStateException failure = new IllegalStateException("reel 3: no such stop");
         AtomicLong played = new AtomicLong();
-        Game failing = new Wrapper(DiceGame.honest()) {
+        Game failing = new DelegatingGame(DiceGame.honest()) {
             @Override
             public void play(RandomStream stream, RoundOutcome outcome) {
                 if (played.incrementAndGet() == 100_000) {
@@ -193,7 +190,7 @@ class SimulationTest {
 
     @Test
     void aRoundBelowTheInitialStakeOrWithANegativeWinIsAnError() {
-        Game lowStake = new Wrapper(DiceGame.honest()) {
+        Game lowStake = new DelegatingGame(DiceGame.honest()) {
             @Override
             public void play(RandomStream stream, RoundOutcome outcome) {
                 super.play(stream, outcome);
@@ -231,49 +228,5 @@ class SimulationTest {
         assertThrows(IllegalArgumentException.class, () -> new SimulationPlan(1, 1, null, 0.5));
         assertEquals(2, new SimulationPlan(Simulation.CHUNK_ROUNDS + 1, 1, RandomMode.FAST, 0.5).chunks());
         assertEquals(1, new SimulationPlan(Simulation.CHUNK_ROUNDS, 1, RandomMode.FAST, 0.5).chunks());
-    }
-
-    /** A game that delegates to another, for overriding one method. */
-    private static class Wrapper implements Game {
-        private final Game game;
-
-        Wrapper(Game game) {
-            this.game = game;
-        }
-
-        @Override
-        public String id() {
-            return game.id();
-        }
-
-        @Override
-        public long stake() {
-            return game.stake();
-        }
-
-        @Override
-        public List<String> winTypes() {
-            return game.winTypes();
-        }
-
-        @Override
-        public List<String> features() {
-            return game.features();
-        }
-
-        @Override
-        public void play(RandomStream stream, RoundOutcome outcome) {
-            game.play(stream, outcome);
-        }
-
-        @Override
-        public PlayedRound playRecorded(RandomStream stream) {
-            return game.playRecorded(stream);
-        }
-
-        @Override
-        public Optional<ExactFigures> exactFigures() {
-            return game.exactFigures();
-        }
     }
 }

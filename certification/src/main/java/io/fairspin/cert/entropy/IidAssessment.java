@@ -89,6 +89,20 @@ public record IidAssessment(EntropySamples samples, List<PermutationStatistic> p
      * @return the tests' results and, when none rejects, the IID min-entropy
      */
     public static IidAssessment run(EntropySamples samples, RandomStream random) {
+        return run(samples, random, shuffles -> { });
+    }
+
+    /**
+     * Runs the IID track as {@link #run(EntropySamples, RandomStream)} does, telling {@code shuffled} after each
+     * shuffle: the permutation tests take up to {@value #MAX_SHUFFLES} shuffles, and stop early once every
+     * statistic is decided.
+     *
+     * @param samples the samples to assess
+     * @param random the generator of the shuffles; a seeded stream makes the run repeatable
+     * @param shuffled told the number of shuffles done so far, after each one (for progress)
+     * @return the tests' results and, when none rejects, the IID min-entropy
+     */
+    public static IidAssessment run(EntropySamples samples, RandomStream random, java.util.function.IntConsumer shuffled) {
         Statistics base = new Statistics(samples);
         double[] t = base.compute(samples.symbols(), samples.raw());
         int n = samples.length();
@@ -110,6 +124,7 @@ public record IidAssessment(EntropySamples samples, List<PermutationStatistic> p
                 raw[j] = x;
             }
             shuffles++;
+            shuffled.accept(shuffles);
             double[] tp = base.compute(data, raw, open);
             stillOpen = 0;
             for (int s = 0; s < NAMES.length; s++) {

@@ -12,6 +12,8 @@ import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.Progress;
+import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.report.Csv;
 import io.fairspin.cli.rng.SeededGenerator;
 import io.fairspin.rng.CertifiedRandom;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,6 +95,9 @@ public final class CertifyEntropyCommand extends LeafCommand {
     @Mixin
     private FormatOption.TextJsonCsv format;
 
+    @Mixin
+    private ProgressOption progress;
+
     @Override
     public Integer call() throws IOException {
         requireBetween("--bits-per-sample", bitsPerSample, 1, 8);
@@ -117,15 +123,18 @@ public final class CertifyEntropyCommand extends LeafCommand {
         IidAssessment iid = null;
         double assessed;
         if (track.iid) {
+            Progress shown = progress.meter(io(), "shuffles", IidAssessment.MAX_SHUFFLES);
+            IntConsumer shuffled = done -> shown.advance(1);
             if (seed != null) {
                 try (DrbgStream random = SeededGenerator.stream(DrbgMechanism.CTR_AES256, seed, "certify entropy")) {
-                    iid = IidAssessment.run(samples, random);
+                    iid = IidAssessment.run(samples, random, shuffled);
                 }
             } else {
                 try (CertifiedRandom random = CertifiedRandom.builder().build()) {
-                    iid = IidAssessment.run(samples, random);
+                    iid = IidAssessment.run(samples, random, shuffled);
                 }
             }
+            shown.finish();
             assessed = iid.minEntropy();
         } else {
             nonIid = NonIidAssessment.run(samples, workers);

@@ -239,10 +239,8 @@ public final class MonitorCommand extends LeafCommand {
         List<String> provenance = reportLines();
         String html = monitor.read(m -> MonitorReport.html(log.toString(), m, MonitorSummary.of(log.toString(), m,
                 seconds), provenance));
-        Path tmp = report.resolveSibling(report.getFileName() + ".tmp");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // A temporary file of its own, renamed over the report: two monitors never write into one temporary file.
+        io.fairspin.cli.ReportFiles.write(report, html);
     }
 
     private void openAlerts() throws IOException {

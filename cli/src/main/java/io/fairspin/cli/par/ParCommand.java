@@ -24,10 +24,18 @@ import picocli.CommandLine.Parameters;
             + " return by win type and award, hit frequencies, variance, volatility index, RTP band, cycle, maximum"
             + " win, feature frequencies), computed by counting, not by simulation.",
             "--report FILE.html also writes the sheet as a standalone page. Model warnings and the time taken go to"
-            + " stderr."})
+            + " stderr.",
+            "A model whose count passes --max-cycle (1G combinations by default) is refused up front, naming its"
+            + " cycle; progress of a long count goes to stderr, and Ctrl-C stops it."})
 public final class ParCommand extends LeafCommand {
     @Mixin
     private FormatOption.TextJsonCsv format;
+
+    @Mixin
+    private io.fairspin.cli.MaxCycleOption maxCycle;
+
+    @Mixin
+    private io.fairspin.cli.ProgressOption progress;
 
     @Parameters(paramLabel = "MODEL",
             description = "The game model file (JSON), for example examples/sizzling-hot.json; '-' for stdin.")
@@ -47,7 +55,7 @@ public final class ParCommand extends LeafCommand {
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
         }
-        AnalysisReport report = ((Analyzable) game).analyze();
+        AnalysisReport report = maxCycle.run(io(), model, progress.enabled(io()), ((Analyzable) game)::analyze);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
@@ -65,7 +73,9 @@ public final class ParCommand extends LeafCommand {
         game.exactFigures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
                 "fairspin: warning: %s: the RTP is %.2f%%, above 100%%: check the model's pays and weights%n", model,
                 100 * f.rtp().doubleValue()));
-        io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%n", model, seconds);
+        io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%s%n", model, seconds, maxCycle.counted() == 0 ? ""
+                : String.format(Locale.ROOT, " (%,d combinations counted, --max-cycle %s)", maxCycle.counted(),
+                        io.fairspin.cli.Progress.human(maxCycle.limit())));
         return 0;
     }
 }

@@ -111,6 +111,9 @@ public final class SimulateCommand extends LeafCommand {
     @Mixin
     private ProgressOption progress;
 
+    @Mixin
+    private io.fairspin.cli.MaxCycleOption maxCycle;
+
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (figures, RTP convergence, win distribution).")
     private Path report;
@@ -145,6 +148,8 @@ public final class SimulateCommand extends LeafCommand {
      * game), as the options say, prints it and returns the exit code.
      */
     private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
+        // The exact figures the verdict needs, first: bounded by --max-cycle, with progress, stopped by Ctrl-C.
+        maxCycle.run(io(), model == null ? game.id() : model, progress.enabled(io()), game::exactFigures);
         contribution = game instanceof ProgressiveJackpots jackpots && jackpots.progressiveContribution().signum() > 0
                 ? jackpots.progressiveContribution() : null;
         SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);

@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  *   <li>an HTML comment {@code <!-- doc-test: ... -->} just before a block says more about it: {@code skip REASON}
  *       (not run), {@code exit N} (the expected exit code), {@code capture NAME REGEX} (group 1 of the first match in
  *       the block's output becomes NAME), {@code replace TEXT NAME} (TEXT in the block, a value from the author's own
- *       run, is replaced by NAME's captured value before it runs);
+ *       run, is replaced by NAME's captured value before it runs), {@code built} (the block starts with the build,
+ *       {@code mvn ... &&}, which has already run when the harness does: that prefix is left out);
  *   <li>any other block that starts with a command ({@code ./fairspin}, {@code fairspin}, {@code mvn}, {@code java})
  *       is an error: it must be {@code sh}, {@code console} or skipped, so no copyable command goes untested.
  * </ul>
  */
 final class DocBlocks {
     private static final Pattern MARKER = Pattern.compile("^<!--\\s*doc-test:\\s*(.*?)\\s*-->\\s*$");
+    private static final Pattern BUILD_PREFIX = Pattern.compile("^mvn [^\n&]*&&\\s*");
     private static final Pattern COMMAND = Pattern.compile("^(\\$ )?(\\./fairspin|fairspin|mvn|java) .*");
 
     private DocBlocks() {
@@ -70,6 +72,7 @@ final class DocBlocks {
 
     private static Block block(String file, int line, String info, List<String> body, List<String> markers) {
         String skip = null;
+        boolean built = false;
         int exit = 0;
         List<String[]> captures = new ArrayList<>();
         List<String[]> replacements = new ArrayList<>();
@@ -78,6 +81,7 @@ final class DocBlocks {
             switch (words[0]) {
                 case "skip" -> skip = marker.substring(4).strip();
                 case "exit" -> exit = Integer.parseInt(words[1]);
+                case "built" -> built = true;
                 case "capture" -> captures.add(new String[] {words[1], words[2]});
                 case "replace" -> {
                     int last = marker.lastIndexOf(' ');
@@ -110,6 +114,14 @@ final class DocBlocks {
                         + " console, or carry <!-- doc-test: skip REASON -->");
             }
             return null;
+        }
+        if (built) {
+            String after = BUILD_PREFIX.matcher(script).replaceFirst("");
+            if (after.equals(script)) {
+                throw new IllegalArgumentException(file + ":" + line + ": a block marked built must start with"
+                        + " 'mvn ... &&'");
+            }
+            script = after;
         }
         return new Block(file, line, script, skip, exit, captures, replacements);
     }

@@ -18,11 +18,15 @@ import io.fairspin.math.PlayedRound;
 import io.fairspin.math.Round;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.TapedRound;
+import io.fairspin.math.WinDistribution;
+import io.fairspin.math.slot.analysis.RoundWins;
+import java.util.SortedMap;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.LineTable;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
+import io.fairspin.math.slot.evaluation.SpinTable;
 import io.fairspin.math.slot.freegames.FreeGamesCheck;
 import io.fairspin.math.slot.model.ModelWarnings;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
@@ -48,7 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * precomputed, and a spin allocates nothing. {@link #play(Bet, RandomStream)} describes the same round
  * completely.
  */
-public final class SlotGame implements Game, Analyzable {
+public final class SlotGame implements Game, Analyzable, WinDistribution {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
@@ -84,6 +88,11 @@ public final class SlotGame implements Game, Analyzable {
     public final int bonusFeature;
     private final List<String> warnings;
     private volatile Analysis analysis;
+    private volatile SpinTable[] spinTables;
+    /** No spin table for any reel set: the line-by-line evaluation. */
+    private final SpinTable[] lineByLine;
+    /** The round win distribution once computed ({@link Optional#empty()} when the game has none). */
+    private volatile Optional<RoundWins> roundWins;
     private final String file;
     private final JsonNode root;
     private final BetLimits limits;
@@ -109,6 +118,7 @@ public final class SlotGame implements Game, Analyzable {
         this.table = model.ways() ? null : new LineTable(file, model);
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
+        this.lineByLine = new SpinTable[reelSets.length];
         this.baseChoice = choiceTable(model.baseReels());
         FreeGames free = model.freeGames();
         this.freeChoice = free == null ? null : choiceTable(free.reels());
@@ -364,14 +374,39 @@ public final class SlotGame implements Game, Analyzable {
 
     /** The simulation path at a bet per line (of one coin) of {@code lineBet}, this game's lines and coins. */
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet) {
+        play(stream, outcome, lineBet, spinTables());
+    }
+
+    /**
+     * {@link #play(RandomStream, RoundOutcome)} evaluated line by line, without the {@link SpinTable}s: the
+     * same draws and the same outcome, for tests that check the tables against it.
+     */
+    void playLineByLine(RandomStream stream, RoundOutcome outcome) {
+        play(stream, outcome, model.lineBet(), lineByLine);
+    }
+
+    private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
         outcome.start(lineBet * model.stakeUnits());
-        long remaining = spin(stream, false, outcome, lineBet);
+        long remaining = spin(stream, false, outcome, lineBet, tables);
         if (remaining > 0) {
             outcome.trigger(freeFeature);
         }
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, lineBet);
+            remaining += spin(stream, true, outcome, lineBet, tables);
         }
+    }
+
+    /** Per reel set, its spin table, or null where the set is evaluated line by line; built on first use. */
+    private SpinTable[] spinTables() {
+        SpinTable[] tables = spinTables;
+        if (tables == null) {
+            tables = new SpinTable[reelSets.length];
+            for (int i = 0; i < tables.length; i++) {
+                tables[i] = SpinTable.of(model, reelSets[i], table, lineRows, model.lines());
+            }
+            spinTables = tables;
+        }
+        return tables;
     }
 
     /**
@@ -379,8 +414,8 @@ public final class SlotGame implements Game, Analyzable {
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
      * Returns the free games it awards (none for a free spin without retriggers).
      */
-    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet) {
-        return spin(stream, free, outcome, lineBet, -1);
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
+        return spin(stream, free, outcome, lineBet, tables, -1);
     }
 
     /**
@@ -395,31 +430,74 @@ public final class SlotGame implements Game, Analyzable {
      * @return how many symbols of that scatter the spin's window shows, 0 or more
      */
     public int playBaseSpin(RandomStream stream, RoundOutcome outcome, int scatter) {
-        return (int) spin(stream, false, outcome, model.lineBet(), scatter);
+        return (int) spin(stream, false, outcome, model.lineBet(), lineByLine, scatter);
     }
 
-    /** {@link #spin(RandomStream, boolean, RoundOutcome, long)}; returns the count of scatter {@code counted} when it is 0 or more. */
-    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, int counted) {
+    /**
+     * {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[])}; returns the count of scatter
+     * {@code counted} when it is 0 or more, which needs the line-by-line evaluation ({@code tables} all null).
+     */
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
+            int counted) {
         FreeGames freeGames = model.freeGames();
-        CompiledReels reels = free ? reelSets[choose(stream, freeGames.reels(), freeChoice)]
-                : reelSets[choose(stream, model.baseReels(), baseChoice)];
-        long p0 = 0;
-        long p1 = 0;
-        long p2 = 0;
-        for (int r = 0; r < reels.reels; r++) {
-            int g = reels.stopBase[r] + reels.drawStop(stream, r);
-            if (r < 3) {
-                p0 = CompiledReels.pack(p0, r, g);
-            } else if (r < 6) {
-                p1 = CompiledReels.pack(p1, r, g);
+        int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
+        CompiledReels reels = reelSets[set];
+        SpinTable compiled = tables[set];
+        int lines = model.lines();
+        long lineResult;
+        long scatter;
+        long awarded;
+        long countedScatters = 0;
+        if (compiled != null) {
+            // Two reads instead of one per line and reel: the prefix's stops index the prefix table, which
+            // names the state of the lines still running; the suffix's stops index that state's row.
+            int[] lengths = compiled.lengths;
+            int prefixIndex = 0;
+            int suffixIndex = 0;
+            if (compiled.uniformStops) {
+                // drawStop's draw for reels without weights or heights, without its per-reel checks.
+                for (int r = 0; r < compiled.prefixReels; r++) {
+                    prefixIndex = prefixIndex * lengths[r] + stream.nextInt(lengths[r]);
+                }
+                for (int r = compiled.prefixReels; r < lengths.length; r++) {
+                    suffixIndex = suffixIndex * lengths[r] + stream.nextInt(lengths[r]);
+                }
             } else {
-                p2 = CompiledReels.pack(p2, r, g);
+                for (int r = 0; r < compiled.prefixReels; r++) {
+                    prefixIndex = prefixIndex * lengths[r] + reels.drawStop(stream, r);
+                }
+                for (int r = compiled.prefixReels; r < lengths.length; r++) {
+                    suffixIndex = suffixIndex * lengths[r] + reels.drawStop(stream, r);
+                }
+            }
+            long head = compiled.prefix[prefixIndex];
+            int tail = compiled.suffix[SpinTable.prefixState(head) * compiled.suffixSize + suffixIndex];
+            lineResult = SpinTable.prefixResult(head) + SpinTable.suffixResult(tail);
+            int count = SpinTable.prefixScatters(head) + SpinTable.suffixScatters(tail);
+            scatter = compiled.scatterCounted ? model.scatters().get(0).pay(count) * lines : 0;
+            awarded = freeGames == null || free && !freeGames.retrigger() ? 0 : freeGames.spins(count);
+        } else {
+            long p0 = 0;
+            long p1 = 0;
+            long p2 = 0;
+            for (int r = 0; r < reels.reels; r++) {
+                int g = reels.stopBase[r] + reels.drawStop(stream, r);
+                if (r < 3) {
+                    p0 = CompiledReels.pack(p0, r, g);
+                } else if (r < 6) {
+                    p1 = CompiledReels.pack(p1, r, g);
+                } else {
+                    p2 = CompiledReels.pack(p2, r, g);
+                }
+            }
+            lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
+            scatter = scatterCredits(reels, p0, p1, p2, lines);
+            awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
+            if (counted >= 0) {
+                countedScatters = scatterCount(reels, counted, p0, p1, p2);
             }
         }
-        int lines = model.lines();
-        long lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
         long line = lineResult >>> 8;
-        long scatter = scatterCredits(reels, p0, p1, p2, lines);
         if (free) {
             long won = freeGames.multiplier() * (line + scatter);
             outcome.addWin(freeType, (won - excess(won, lines)) * lineBet);
@@ -436,10 +514,7 @@ public final class SlotGame implements Game, Analyzable {
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
         }
-        if (counted >= 0) {
-            return scatterCount(reels, counted, p0, p1, p2);
-        }
-        return free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
+        return counted >= 0 ? countedScatters : awarded;
     }
 
     /**
@@ -459,8 +534,9 @@ public final class SlotGame implements Game, Analyzable {
         outcome.start(buy.price() * stake());
         long remaining = model.freeGames().spins(buy.scatters());
         outcome.trigger(freeFeature);
+        SpinTable[] tables = spinTables();
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, model.lineBet());
+            remaining += spin(stream, true, outcome, model.lineBet(), tables);
         }
     }
 
@@ -685,6 +761,30 @@ public final class SlotGame implements Game, Analyzable {
     }
 
     // ---- Exact analysis. ----
+
+    /**
+     * The exact distribution of the win of a round that triggers no feature, counted as the PAR sheet
+     * counts ({@link RoundWins}); empty for random reel heights.
+     */
+    @Override
+    public Optional<SortedMap<Long, Fraction>> winDistribution() {
+        return roundWins().map(RoundWins::wins);
+    }
+
+    /** The probability that a round triggers free games or a bonus: one category of the win distribution. */
+    @Override
+    public Fraction featureRounds() {
+        return roundWins().map(RoundWins::featureRounds).orElse(Fraction.ZERO);
+    }
+
+    private Optional<RoundWins> roundWins() {
+        Optional<RoundWins> result = roundWins;
+        if (result == null) {
+            result = Optional.ofNullable(RoundWins.of(this));
+            roundWins = result;
+        }
+        return result;
+    }
 
     @Override
     public Optional<ExactFigures> exactFigures() {

@@ -81,6 +81,9 @@ final class EscrowReader {
         Payload payload = open(frame);
         payloads.add(payload);
         String rejected = payloadProblem(payload);
+        if (rejected == null) {
+            rejected = unreadProblem(payloads);
+        }
         if (rejected != null) {
             throw error(rejected);
         }
@@ -173,6 +176,34 @@ final class EscrowReader {
                     + DrbgMechanism.MAX_BYTES_PER_REQUEST;
         }
         return null;
+    }
+
+    /**
+     * What a reader holds against the unread byte count of an instance's last record, a RESEED after which
+     * the caller dropped the rest of its latest ordinary request: there must be such a request (one made
+     * after the previous drop) and the count must be less than its size. Null when it accepts it.
+     */
+    static String unreadProblem(List<Payload> records) {
+        Payload last = records.get(records.size() - 1);
+        if (last.type != RecordType.RESEED || last.unread == 0) {
+            return null;
+        }
+        int requestBytes = records.get(0).requestBytes;
+        if (last.unread >= requestBytes) {
+            return "RESEED record drops " + Integer.toUnsignedLong(last.unread) + " unread bytes of a request of "
+                    + requestBytes + ", expected fewer";
+        }
+        long ordinary = last.requestsBefore;
+        for (int i = records.size() - 2; i > 0 && ordinary == 0; i--) {
+            Payload earlier = records.get(i);
+            if (earlier.type == RecordType.RESEED && earlier.unread > 0) {
+                break;
+            }
+            ordinary += earlier.requestsBefore;
+        }
+        return ordinary > 0 ? null
+                : "RESEED record drops unread bytes of a request, but no request was made since the instance's start"
+                + " or its previous drop";
     }
 
     private EscrowException error(String what) {

@@ -136,8 +136,9 @@ public final class EscrowReplay implements AutoCloseable {
 
     /**
      * The output of instance {@code instanceId} as its generator handed it out: its ordinary generate
-     * requests, concatenated, read through derivation v1. For a {@code CertifiedRandom}, these are the
-     * bytes of {@code nextBytes} and the words behind every outcome it gave.
+     * requests, concatenated, without the bytes its caller dropped unread before a reseed (RESEED records
+     * say how many), read through derivation v1. For a {@code CertifiedRandom}, these are the bytes of
+     * {@code nextBytes} and the words behind every outcome it gave, across every kind of reseed.
      *
      * @param instanceId the instance's identifier, 16 lowercase hex digits
      * @return a stream over the instance's output, from its first byte
@@ -145,10 +146,30 @@ public final class EscrowReplay implements AutoCloseable {
      */
     public RandomStream output(String instanceId) {
         InstanceReplay replay = new InstanceReplay(instanceId, records(instanceId));
-        return new RandomStream(replay.requestBytes()) {
+        // Reads exactly the bytes asked for, no block ahead: an instance's output may end (at its CLOSE) anywhere.
+        return new RandomStream(1) {
+            private final byte[] word = new byte[Long.BYTES];
+
             @Override
             protected void nextBlock(byte[] destination, int offset) {
-                replay.nextOrdinary(destination, offset);
+                replay.nextOutput(destination, offset, 1);
+            }
+
+            @Override
+            protected int nextWord32() {
+                replay.nextOutput(word, 0, Integer.BYTES);
+                return ByteBuffer.wrap(word).getInt();
+            }
+
+            @Override
+            protected long nextWord64() {
+                replay.nextOutput(word, 0, Long.BYTES);
+                return ByteBuffer.wrap(word).getLong();
+            }
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                replay.nextOutput(bytes, 0, bytes.length);
             }
         };
     }

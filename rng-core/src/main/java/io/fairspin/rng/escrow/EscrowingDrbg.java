@@ -21,6 +21,8 @@ final class EscrowingDrbg implements Drbg {
     private final Recorder recorder;
     private long sequence;
     private long requestsSinceRecord;
+    /** Whether an ordinary request was made since the instantiation or the last reseed that dropped bytes. */
+    private boolean requestSinceDrop;
     private boolean failed;
     private boolean closed;
 
@@ -42,6 +44,7 @@ final class EscrowingDrbg implements Drbg {
         delegate.generate(out, offset, length, additionalInput);
         if (ordinary) {
             requestsSinceRecord++;
+            requestSinceDrop = true;
             return;
         }
         try {
@@ -76,8 +79,27 @@ final class EscrowingDrbg implements Drbg {
 
     @Override
     public void reseed(byte[] entropyInput, byte[] additionalInput) {
+        reseed(entropyInput, additionalInput, 0);
+    }
+
+    /** Records the reseed, with the bytes of the latest ordinary request the caller dropped, then makes it. */
+    @Override
+    public void reseed(byte[] entropyInput, byte[] additionalInput, int unreadBytes) {
         checkNotFailed();
-        record(Payload.reseed(requestsSinceRecord, entropyInput, additionalInput));
+        int maxInput = delegate.mechanism().maxAdditionalInputBytes();
+        if (additionalInput != null && additionalInput.length > maxInput) {
+            // Checked before the record: a RESEED the DRBG refuses would be one that no replay can apply.
+            throw new IllegalArgumentException("additionalInput: at most " + maxInput + " bytes for "
+                    + delegate.mechanism() + ", was " + additionalInput.length);
+        }
+        if (unreadBytes < 0 || unreadBytes >= requestBytes || unreadBytes > 0 && !requestSinceDrop) {
+            throw new IllegalArgumentException("unreadBytes: " + unreadBytes + " bytes cannot have been dropped from"
+                    + (requestSinceDrop ? " a request of " + requestBytes + " bytes" : " no request since the last drop"));
+        }
+        record(Payload.reseed(requestsSinceRecord, entropyInput, additionalInput, unreadBytes));
+        if (unreadBytes > 0) {
+            requestSinceDrop = false;
+        }
         delegate.reseed(entropyInput, additionalInput);
     }
 

@@ -2,13 +2,17 @@ package io.fairspin.rng.escrow;
 
 import io.fairspin.rng.Drbg;
 import io.fairspin.rng.DrbgMechanism;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Re-runs one DRBG instance from its escrow records: instantiates it from the INSTANTIATE record, makes
  * the recorded number of ordinary requests between records, and applies each RESEED, GENERATE and
  * CLOSE record in turn. Beyond the last record of an instance that was not closed, it goes on making
- * ordinary requests, as the generator would have.
+ * ordinary requests, as the generator would have. Its output ({@link #nextOutput}) is the ordinary
+ * requests as the generator's caller read them: without the unread bytes a RESEED record says were dropped.
  */
 final class InstanceReplay implements AutoCloseable {
     private final String instanceId;
@@ -19,6 +23,11 @@ final class InstanceReplay implements AutoCloseable {
     private long ordinaryBeforeNext;
     private long ordinaryDone;
     private boolean closed;
+    /** Ordinary request (counted from 0) to the bytes dropped unread at its end, from the RESEED records. */
+    private final Map<Long, Integer> unread = new HashMap<>();
+    private byte[] request;
+    private int requestPosition;
+    private int requestEnd;
 
     InstanceReplay(String instanceId, List<Payload> records) {
         this.instanceId = instanceId;
@@ -28,6 +37,13 @@ final class InstanceReplay implements AutoCloseable {
                 .instantiate(instantiate.entropyInput, instantiate.nonce, instantiate.personalization);
         this.requestBytes = instantiate.requestBytes;
         this.ordinaryBeforeNext = ordinaryBefore(next);
+        long ordinary = 0;
+        for (Payload record : records) {
+            ordinary += record.requestsBefore;
+            if (record.type == RecordType.RESEED && record.unread > 0) {
+                unread.put(ordinary - 1, record.unread);
+            }
+        }
     }
 
     int requestBytes() {
@@ -54,6 +70,31 @@ final class InstanceReplay implements AutoCloseable {
         drbg.generate(destination, offset, requestBytes, null);
         ordinaryBeforeNext--;
         ordinaryDone++;
+    }
+
+    /**
+     * Writes the next {@code length} bytes of the instance's output at {@code offset}: its ordinary requests
+     * in order, each without the bytes its caller dropped unread.
+     *
+     * @throws IllegalStateException when the instance was closed before making the requests needed
+     */
+    void nextOutput(byte[] destination, int offset, int length) {
+        while (length > 0) {
+            if (requestPosition == requestEnd) {
+                if (request == null) {
+                    request = new byte[requestBytes];
+                }
+                long index = ordinaryDone;
+                nextOrdinary(request, 0);
+                requestPosition = 0;
+                requestEnd = requestBytes - unread.getOrDefault(index, 0);
+            }
+            int copied = Math.min(length, requestEnd - requestPosition);
+            System.arraycopy(request, requestPosition, destination, offset, copied);
+            requestPosition += copied;
+            offset += copied;
+            length -= copied;
+        }
     }
 
     /**
@@ -108,6 +149,9 @@ final class InstanceReplay implements AutoCloseable {
 
     @Override
     public void close() {
+        if (request != null) {
+            Arrays.fill(request, (byte) 0);
+        }
         drbg.close();
     }
 }

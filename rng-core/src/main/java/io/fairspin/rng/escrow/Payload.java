@@ -31,10 +31,15 @@ final class Payload {
     final byte[] additionalInput;
     /** GENERATE_BATCH: the generate calls, in order, as GENERATE payloads with no requests before them. */
     final List<Payload> draws;
+    /**
+     * RESEED: the bytes at the end of the instance's latest ordinary request that its caller dropped unread
+     * before the reseed ({@code CertifiedRandom.reseed(additionalInput)}); 0 for none, and then not encoded.
+     */
+    final int unread;
 
     private Payload(RecordType type, String mechanism, long reseedInterval, int requestBytes, long requestsBefore,
                     int length, byte[] entropyInput, byte[] nonce, byte[] personalization, byte[] additionalInput,
-                    List<Payload> draws) {
+                    List<Payload> draws, int unread) {
         this.type = type;
         this.mechanism = mechanism;
         this.reseedInterval = reseedInterval;
@@ -46,22 +51,31 @@ final class Payload {
         this.personalization = personalization;
         this.additionalInput = additionalInput;
         this.draws = draws;
+        this.unread = unread;
     }
 
     static Payload instantiate(String mechanism, long reseedInterval, int requestBytes, byte[] entropyInput,
                                byte[] nonce, byte[] personalization) {
         return new Payload(RecordType.INSTANTIATE, mechanism, reseedInterval, requestBytes, 0, 0,
-                copy(entropyInput), copy(nonce), copy(personalization), new byte[0], List.of());
+                copy(entropyInput), copy(nonce), copy(personalization), new byte[0], List.of(), 0);
     }
 
     static Payload reseed(long requestsBefore, byte[] entropyInput, byte[] additionalInput) {
+        return reseed(requestsBefore, entropyInput, additionalInput, 0);
+    }
+
+    /** A RESEED after the caller dropped {@code unread} bytes of the latest ordinary request (0 for none). */
+    static Payload reseed(long requestsBefore, byte[] entropyInput, byte[] additionalInput, int unread) {
+        if (unread < 0) {
+            throw new IllegalArgumentException("unread: must not be negative, was " + unread);
+        }
         return new Payload(RecordType.RESEED, "", 0, 0, requestsBefore, 0, copy(entropyInput), new byte[0],
-                new byte[0], copy(additionalInput), List.of());
+                new byte[0], copy(additionalInput), List.of(), unread);
     }
 
     static Payload generate(long requestsBefore, int length, byte[] additionalInput) {
         return new Payload(RecordType.GENERATE, "", 0, 0, requestsBefore, length, new byte[0], new byte[0],
-                new byte[0], copy(additionalInput), List.of());
+                new byte[0], copy(additionalInput), List.of(), 0);
     }
 
     /** Several generate calls: the output lengths and additional inputs (null for none), by index. */
@@ -75,12 +89,12 @@ final class Payload {
 
     private static Payload batch(long requestsBefore, List<Payload> draws) {
         return new Payload(RecordType.GENERATE_BATCH, "", 0, 0, requestsBefore, 0, new byte[0], new byte[0],
-                new byte[0], new byte[0], List.copyOf(draws));
+                new byte[0], new byte[0], List.copyOf(draws), 0);
     }
 
     static Payload close(long requestsBefore) {
         return new Payload(RecordType.CLOSE, "", 0, 0, requestsBefore, 0, new byte[0], new byte[0], new byte[0],
-                new byte[0], List.of());
+                new byte[0], List.of(), 0);
     }
 
     /** The plaintext bytes of this payload. */
@@ -100,6 +114,9 @@ final class Payload {
                 b.putLong(requestsBefore);
                 putField(b, entropyInput);
                 putField(b, additionalInput);
+                if (unread > 0) {
+                    b.putInt(unread);
+                }
                 break;
             case GENERATE:
                 b.putLong(requestsBefore).putInt(length);
@@ -134,15 +151,14 @@ final class Payload {
                     byte[] name = new byte[b.get() & 0xFF];
                     b.get(name);
                     p = new Payload(type, new String(name, StandardCharsets.US_ASCII), b.getLong(), b.getInt(), 0, 0,
-                            field(b), field(b), field(b), new byte[0], List.of());
+                            field(b), field(b), field(b), new byte[0], List.of(), 0);
                     break;
                 case RESEED:
-                    p = new Payload(type, "", 0, 0, b.getLong(), 0, field(b), new byte[0], new byte[0], field(b),
-                            List.of());
+                    p = decodeReseed(b);
                     break;
                 case GENERATE:
                     p = new Payload(type, "", 0, 0, b.getLong(), b.getInt(), new byte[0], new byte[0], new byte[0],
-                            field(b), List.of());
+                            field(b), List.of(), 0);
                     break;
                 case GENERATE_BATCH:
                     p = decodeBatch(b);
@@ -157,6 +173,23 @@ final class Payload {
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("the payload ends inside a field");
         }
+    }
+
+    /** requests (8) · lp(entropy input) · lp(additional input) · [unread (4), 1 or more; absent for 0]. */
+    private static Payload decodeReseed(ByteBuffer b) {
+        long requestsBefore = b.getLong();
+        byte[] entropyInput = field(b);
+        byte[] additionalInput = field(b);
+        int unread = 0;
+        if (b.remaining() == Integer.BYTES) {
+            unread = b.getInt();
+            if (unread < 1) {
+                throw new IllegalArgumentException("a RESEED record's unread byte count is " + Integer.toUnsignedLong(unread)
+                        + ", expected 1 or more (0 is written as no count)");
+            }
+        }
+        return new Payload(RecordType.RESEED, "", 0, 0, requestsBefore, 0, entropyInput, new byte[0], new byte[0],
+                additionalInput, List.of(), unread);
     }
 
     /** requests (8) · count (4) · count times: length (4) · lp(additional input); count is 1 or more. */

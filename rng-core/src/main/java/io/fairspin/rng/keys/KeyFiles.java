@@ -170,9 +170,16 @@ public final class KeyFiles {
             }
             channel.force(true);
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException(target + ": cannot write the key file: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()), e);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleaning) {
+                e.addSuppressed(cleaning); // the temporary file was never made (its folder is not one)
+            }
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such folder"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException(target + ": cannot write the key file: " + reason, e);
         } finally {
             Arrays.fill(content, (byte) 0);
         }

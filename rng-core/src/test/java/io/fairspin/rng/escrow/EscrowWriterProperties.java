@@ -37,7 +37,10 @@ import net.jqwik.api.constraints.Size;
 class EscrowWriterProperties {
     private static final KeyPair AUDITOR = KeyFiles.generate(KeyFiles.ESCROW_ALGORITHM);
 
-    /** One call on the generator: 0 raw bytes of {@code size}, 1 one round seed, 2 a batch of {@code size}, 3 reseed. */
+    /**
+     * One call on the generator: 0 raw bytes of {@code size}, 1 one round seed, 2 a batch of {@code size}, 3 reseed,
+     * 4 reseed with {@code size} bytes of additional input (the JCA's setSeed; it drops buffered output).
+     */
     record Call(int kind, int size) {
     }
 
@@ -49,7 +52,8 @@ class EscrowWriterProperties {
                 Tuple.of(3, Arbitraries.integers().between(0, 5000).map(n -> new Call(0, n))),
                 Tuple.of(3, Arbitraries.just(new Call(1, 1))),
                 Tuple.of(4, batch.map(n -> new Call(2, n))),
-                Tuple.of(1, Arbitraries.just(new Call(3, 0))));
+                Tuple.of(1, Arbitraries.just(new Call(3, 0))),
+                Tuple.of(1, Arbitraries.integers().between(0, 40).map(n -> new Call(4, n))));
     }
 
     @Provide
@@ -96,7 +100,16 @@ class EscrowWriterProperties {
                             rng.roundSeeds(ids).forEach(s -> seeds.put(s.roundId(), s.reveal()));
                         }
                     }
-                    default -> rng.reseed();
+                    case 3 -> rng.reseed();
+                    default -> {
+                        if (call.size() > mechanism.maxAdditionalInputBytes()) {
+                            long size = Files.size(file);
+                            assertThrows(IllegalArgumentException.class, () -> rng.reseed(new byte[call.size()]));
+                            assertEquals(size, Files.size(file), "a refused reseed writes nothing");
+                        } else {
+                            rng.reseed(new byte[call.size()]);
+                        }
+                    }
                 }
             }
         }

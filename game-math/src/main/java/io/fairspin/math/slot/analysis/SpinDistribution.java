@@ -1,5 +1,6 @@
 package io.fairspin.math.slot.analysis;
 
+import io.fairspin.math.AnalysisBudget;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
@@ -68,10 +69,18 @@ public final class SpinDistribution {
         first.add(startA, 1);
         states.put(new IntArrayKey(start), first);
         long cycle = 1;
+        double fullCycle = 1;
+        for (int r = 0; r < model.reels(); r++) {
+            fullCycle *= reels.reelWeight(r);
+        }
         for (int r = 0; r < model.reels(); r++) {
             Map<int[], Long> columns = columns(reels, r);
             Map<IntArrayKey, LongLongMap> next = new HashMap<>();
+            String stage = "reel set " + reels.set.name() + ", reel " + (r + 1) + " of " + model.reels();
+            // Refused before the reel's step when the budget cannot cover it; counted state by state for progress.
+            AnalysisBudget.ahead((long) states.size() * columns.size(), stage, fullCycle);
             for (Map.Entry<IntArrayKey, LongLongMap> entry : states.entrySet()) {
+                AnalysisBudget.step(columns.size(), stage, fullCycle);
                 // Columns that lead to the same state with the same fixed win are applied once, together.
                 Map<Step, Long> steps = new HashMap<>();
                 for (Map.Entry<int[], Long> column : columns.entrySet()) {

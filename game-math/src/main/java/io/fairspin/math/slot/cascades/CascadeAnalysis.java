@@ -1,5 +1,6 @@
 package io.fairspin.math.slot.cascades;
 
+import io.fairspin.math.AnalysisBudget;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.AnalysisReport.Table;
@@ -199,7 +200,18 @@ final class CascadeAnalysis {
                 cycle *= weights == null || weights[r] == null ? strips[r].length : Arrays.stream(weights[r]).sum();
             }
             Arrays.fill(w.stops, 0);
+            double combinations = 1;
+            for (int r = 0; r < model.reels(); r++) {
+                combinations *= strips[r].length;
+            }
+            String stage = "reel set " + model.setNames().get(set);
+            // Every stop combination is played out: refused up front past the budget, counted in runs of 4,096.
+            AnalysisBudget.ahead((long) Math.min(combinations, Long.MAX_VALUE), stage, cycle);
+            long played = 0;
             while (true) {
+                if ((++played & 4095) == 0) {
+                    AnalysisBudget.step(4096, stage, cycle);
+                }
                 long weight = 1;
                 for (int r = 0; r < model.reels() && weight > 0; r++) {
                     weight *= weights == null || weights[r] == null ? 1 : weights[r][w.stops[r]];

@@ -223,6 +223,16 @@ public final class CompiledReels {
         return count;
     }
 
+    /** Whether every reel's stop is drawn as uniform(length): no virtual-reel weights, no random heights. */
+    public boolean uniformStops() {
+        for (int r = 0; r < reels; r++) {
+            if (weights[r] != null || heightTables[r] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The number of stops of a reel.
      *

@@ -1,0 +1,105 @@
+package io.fairspin.cli;
+
+import io.fairspin.math.AnalysisBudget;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code --max-cycle N}, a mixin of the commands that compute a model's exact analysis ({@code par},
+ * {@code simulate}): runs the analysis under an {@link AnalysisBudget} of N combinations, shows its progress
+ * on stderr, and stops it cleanly on Ctrl-C. A model whose count passes N is refused with one line naming
+ * the file, the count and the cycle, and the option to raise.
+ */
+public final class MaxCycleOption {
+    @picocli.CommandLine.Option(names = "--max-cycle", paramLabel = "N", converter = Counts.class,
+            description = "The most combinations the exact analysis may count (stop combinations played out, or"
+                + " the merged steps of a slot's count reel by reel); a model past it is refused, naming its cycle."
+                + " Default: 1G.")
+    Long maxCycle;
+
+    private long counted;
+
+    /** The limit in force. */
+    public long limit() {
+        return maxCycle != null ? maxCycle : AnalysisBudget.DEFAULT_MAX_CYCLE;
+    }
+
+    /**
+     * Runs {@code analysis} of model file {@code model} under the limit, with progress on stderr when
+     * {@code showProgress}.
+     *
+     * @throws IllegalArgumentException naming the file when the analysis passes the limit or is interrupted
+     */
+    public <T> T run(Io io, String model, boolean showProgress, Supplier<T> analysis) {
+        if (limit() < 1) {
+            throw new IllegalArgumentException("--max-cycle: must be at least 1, was " + limit());
+        }
+        AnalysisBudget budget = new AnalysisBudget(limit());
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            budget.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS); // lets the command print its one line
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fairspin-analysis-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Thread ticker = showProgress ? ticker(io, budget) : null;
+        try {
+            T result = budget.run(analysis);
+            counted = budget.counted();
+            return result;
+        } catch (AnalysisBudget.TooLarge e) {
+            throw new IllegalArgumentException(model + ": " + e.getMessage() + "; raise --max-cycle to count it",
+                    e);
+        } catch (AnalysisBudget.Cancelled e) {
+            throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
+        } finally {
+            if (ticker != null) {
+                ticker.interrupt();
+                try {
+                    ticker.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM exits after it
+            }
+        }
+    }
+
+    /** The combinations the last {@link #run} counted. */
+    public long counted() {
+        return counted;
+    }
+
+    private Thread ticker(Io io, AnalysisBudget budget) {
+        Progress progress = new Progress(io, "combinations", budget.maxCycle(), true);
+        Thread ticker = new Thread(() -> {
+            long shown = 0;
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(250);
+                    long counted = budget.counted();
+                    progress.detail(budget.stage());
+                    progress.advance(counted - shown);
+                    shown = counted;
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+            if (shown > 0) {
+                progress.finish();
+            }
+        }, "fairspin-analysis-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        return ticker;
+    }
+}

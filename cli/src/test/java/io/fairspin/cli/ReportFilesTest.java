@@ -1,0 +1,100 @@
+package io.fairspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reports are written whole or not at all, each writer through a temporary file of its own: writers of
+ * one report (two monitors, two threads) never write into one temporary file, a reader only ever sees a
+ * whole report, and a leftover temporary file of a crashed writer is neither in the way nor touched.
+ */
+class ReportFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void concurrentWritersOfOneReportNeverMixTheirBytes() throws Exception {
+        Path report = dir.resolve("report.html");
+        int writers = 3;
+        int writes = 40;
+        Set<String> contents = ConcurrentHashMap.newKeySet();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        try {
+            Future<?> reader = pool.submit(() -> {
+                while (!done.get()) {
+                    try {
+                        seen.add(Files.readString(report, StandardCharsets.UTF_8));
+                    } catch (java.io.IOException e) {
+                        // not written yet
+                    }
+                }
+                return null;
+            });
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < writes; i++) {
+                        // 200 KB of one repeated line: a mix of two writers or a cut would show.
+                        String content = ("writer " + writer + " write " + i + "\n").repeat(10_000);
+                        contents.add(content);
+                        ReportFiles.write(report, content);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            done.set(true);
+            reader.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(contents.contains(Files.readString(report)), "the last report is one writer's whole report");
+        synchronized (seen) {
+            for (String s : seen) {
+                assertTrue(contents.contains(s), "a reader saw a partial or mixed report of " + s.length() + " chars");
+            }
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(report), files.toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void aCrashedWritersTemporaryFileIsNeitherInTheWayNorTouched() throws Exception {
+        Path report = dir.resolve("r.html");
+        // What a writer killed before its rename leaves, under the names fixed temporary files had.
+        List<Path> leftovers = List.of(dir.resolve("r.html.tmp"),
+                dir.resolve(".r.html.tmp-" + ProcessHandle.current().pid()));
+        for (Path leftover : leftovers) {
+            Files.writeString(leftover, "another writer's report, half written");
+        }
+        ReportFiles.write(report, "whole");
+        assertEquals("whole", Files.readString(report));
+        for (Path leftover : leftovers) {
+            assertEquals("another writer's report, half written", Files.readString(leftover));
+        }
+        Path temp = ReportFiles.newTemp(report);
+        assertTrue(temp.getFileName().toString().matches("\\.r\\.html\\.[0-9a-z]+\\.tmp"), temp.toString());
+        assertEquals(dir, temp.getParent(), "beside the report, so the rename stays on one file system");
+    }
+}
