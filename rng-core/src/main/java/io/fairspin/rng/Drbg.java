@@ -76,7 +76,11 @@ public interface Drbg extends AutoCloseable {
      * without additional input). A plain DRBG ignores the count; a DRBG whose calls are escrowed records it
      * with the reseed, so that a replay of the caller's output skips those bytes as the caller did.
      *
-     * @param unreadBytes 0 when nothing was dropped
+     * @param entropyInput fresh entropy input, as for {@link #reseed(byte[], byte[])}; never retained, the caller
+     *     should wipe it
+     * @param additionalInput optional additional input; null or empty means none
+     * @param unreadBytes how many bytes at the end of the latest ordinary request the caller dropped unread; 0 when
+     *     nothing was dropped
      */
     default void reseed(byte[] entropyInput, byte[] additionalInput, int unreadBytes) {
         reseed(entropyInput, additionalInput);

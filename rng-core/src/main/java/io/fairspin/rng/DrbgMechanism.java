@@ -96,6 +96,8 @@ public enum DrbgMechanism {
     /**
      * The longest additional input (and personalization string) the mechanism takes, in bytes: seedlen for
      * CTR_DRBG without derivation function, 65,536 for the others (fairspin's limit, well within SP 800-90A's).
+     *
+     * @return the limit in bytes
      */
     public int maxAdditionalInputBytes() {
         return family == Family.CTR_NO_DF ? seedLengthBytes : MAX_INPUT_BYTES;
