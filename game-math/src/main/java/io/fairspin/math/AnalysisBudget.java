@@ -30,7 +30,12 @@ public final class AnalysisBudget {
     private volatile String stage = "";
     private volatile boolean cancelled;
 
-    /** A budget of at most {@code maxCycle} combinations. */
+    /**
+     * A budget of at most {@code maxCycle} combinations.
+     *
+     * @param maxCycle the most combinations an analysis run under it may count, at least 1
+     * @throws IllegalArgumentException when {@code maxCycle} is less than 1
+     */
     public AnalysisBudget(long maxCycle) {
         if (maxCycle < 1) {
             throw new IllegalArgumentException("maxCycle: must be at least 1, was " + maxCycle);
@@ -56,7 +61,15 @@ public final class AnalysisBudget {
         }
     }
 
-    /** Runs {@code analysis} in this thread (and threads it starts) under this budget. */
+    /**
+     * Runs {@code analysis} in this thread (and threads it starts) under this budget.
+     *
+     * @param <T> what the analysis returns
+     * @param analysis the analysis, whose counting steps call {@link #step} or {@link #ahead}
+     * @return what the analysis returned
+     * @throws TooLarge when the analysis would count more than the budget
+     * @throws Cancelled when the analysis was cancelled or its thread interrupted
+     */
     public <T> T run(Supplier<T> analysis) {
         AnalysisBudget outer = CURRENT.get();
         CURRENT.set(this);
@@ -67,17 +80,29 @@ public final class AnalysisBudget {
         }
     }
 
-    /** The most combinations the analysis may count. */
+    /**
+     * The most combinations the analysis may count.
+     *
+     * @return the budget, at least 1
+     */
     public long maxCycle() {
         return maxCycle;
     }
 
-    /** The combinations counted so far (for progress). */
+    /**
+     * The combinations counted so far (for progress).
+     *
+     * @return the combinations counted, 0 before the first step
+     */
     public long counted() {
         return counted;
     }
 
-    /** What is being counted now, for progress: for example "reel set base, reel 3 of 5". */
+    /**
+     * What is being counted now, for progress: for example "reel set base, reel 3 of 5".
+     *
+     * @return the current stage, empty before the first step
+     */
     public String stage() {
         return stage;
     }
@@ -90,6 +115,10 @@ public final class AnalysisBudget {
     /**
      * Called by a counting analysis before it counts {@code combinations} more in {@code stage}; {@code cycle}
      * describes the whole count for the message (the reel set's cycle). A no-op outside {@link #run}.
+     *
+     * @param combinations the combinations the step counts, 0 or more
+     * @param stage what the step counts, for progress and messages (for example "reel set base, reel 3 of 5")
+     * @param cycle the whole count's size in stop combinations, for the message
      *
      * @throws TooLarge  when the count would pass the budget; nothing of the step was made
      * @throws Cancelled when the analysis was cancelled or its thread interrupted
@@ -105,7 +134,11 @@ public final class AnalysisBudget {
      * Called by a counting analysis before a step of {@code combinations} that it will then count in parts
      * ({@link #step}): refuses the step up front when it would pass the budget. A no-op outside {@link #run}.
      *
+     * @param combinations the combinations of the whole step, 0 or more; not added to {@link #counted()}
+     * @param stage what the step counts, for progress and messages
+     * @param cycle the whole count's size in stop combinations, for the message
      * @throws TooLarge when the step would pass the budget
+     * @throws Cancelled when the analysis was cancelled or its thread interrupted
      */
     public static void ahead(long combinations, String stage, double cycle) {
         AnalysisBudget budget = CURRENT.get();

@@ -23,6 +23,8 @@ public interface WinDistribution {
      * feature (free games, a bonus round; {@link RoundOutcome#triggered}), whose wins the game does not
      * enumerate. They are counted and tested as one category of their own. Zero by default: the
      * distribution lists every round.
+     *
+     * @return the probability of a round the distribution does not list, from 0 to 1
      */
     default Fraction featureRounds() {
         return Fraction.ZERO;

@@ -23,6 +23,12 @@ import java.util.TreeMap;
  * @param featureRounds the probability that a round triggers a feature
  */
 public record RoundWins(SortedMap<Long, Fraction> wins, Fraction featureRounds) {
+    /**
+     * The distribution as given, its wins copied into an unmodifiable map in order of win.
+     *
+     * @param wins          each win of a round without a feature, in minor units, with P(no feature and that win)
+     * @param featureRounds the probability that a round triggers a feature
+     */
     public RoundWins {
         wins = Collections.unmodifiableSortedMap(new TreeMap<>(wins));
     }
@@ -30,6 +36,9 @@ public record RoundWins(SortedMap<Long, Fraction> wins, Fraction featureRounds) 
     /**
      * The round win distribution of {@code game}, or null when it has random reel heights (whose spin
      * is analysed by its moments, not by enumerating outcomes).
+     *
+     * @param game the slot game, played at its standard wager
+     * @return the exact distribution of its round win, or null for random reel heights
      */
     public static RoundWins of(SlotGame game) {
         SlotModel model = game.model;

@@ -223,7 +223,11 @@ public final class CompiledReels {
         return count;
     }
 
-    /** Whether every reel's stop is drawn as uniform(length): no virtual-reel weights, no random heights. */
+    /**
+     * Whether every reel's stop is drawn as uniform(length): no virtual-reel weights, no random heights.
+     *
+     * @return true when every reel's stops are equally likely
+     */
     public boolean uniformStops() {
         for (int r = 0; r < reels; r++) {
             if (weights[r] != null || heightTables[r] != null) {

@@ -37,7 +37,17 @@ public final class SpinTable {
     public final int prefixReels;
     /** Per reel, its stops (the prefix's and the suffix's indices are mixed-radix in reel order). */
     public final int[] lengths;
+    /**
+     * Per stop combination of the prefix reels (mixed-radix index), its packed entry: the line result of the lines
+     * the prefix already decides, the prefix's scatter count and the id of the lines' state after the prefix (read
+     * with {@link #prefixResult}, {@link #prefixScatters} and {@link #prefixState}).
+     */
     public final long[] prefix;
+    /**
+     * Per state id and stop combination of the suffix reels (index {@code state * suffixSize + combination}), its
+     * packed entry: the line result the suffix adds and the suffix's scatter count (read with
+     * {@link #suffixResult} and {@link #suffixScatters}).
+     */
     public final int[] suffix;
     /** The number of suffix stop combinations: the length of one state's row. */
     public final int suffixSize;
@@ -61,6 +71,13 @@ public final class SpinTable {
      * The table of {@code reels} for the first {@code lines} paylines (rows per line and reel in
      * {@code lineRows}, index line * reels + reel), or null when the model is not a plain line game (ways,
      * random reel heights, more than one scatter) or the table would exceed {@link #MAX_ENTRIES}.
+     *
+     * @param model the slot model
+     * @param reels the compiled reel set the table is for
+     * @param table the line diagram of the model's pays; null gives no table
+     * @param lineRows the row of each line on each reel, index line * reels + reel
+     * @param lines how many paylines, from the first, the table evaluates
+     * @return the table, or null when the model or the sizes do not allow one
      */
     public static SpinTable of(SlotModel model, CompiledReels reels, LineTable table, int[] lineRows, int lines) {
         if (model.ways() || model.heights() != null || table == null || model.scatters().size() > 1
@@ -136,23 +153,52 @@ public final class SpinTable {
         return new SpinTable(p, lengths, prefix, suffix, (int) suffixSize, scatter != null, reels.uniformStops());
     }
 
-    /** The prefix entry's line result ({@code credits << 8 | bonus lines}). */
+    /**
+     * The prefix entry's line result ({@code credits << 8 | bonus lines}).
+     *
+     * @param entry an entry of {@link #prefix}
+     * @return the line result of the lines the prefix decides, 0 or more
+     */
     public static long prefixResult(long entry) {
         return entry >>> (STATE_BITS + SCATTER_BITS);
     }
 
+    /**
+     * The prefix entry's scatter count.
+     *
+     * @param entry an entry of {@link #prefix}
+     * @return the symbols of scatter 0 on the prefix reels (0 when the model has no scatter), below 64
+     */
     public static int prefixScatters(long entry) {
         return (int) (entry >>> STATE_BITS) & ((1 << SCATTER_BITS) - 1);
     }
 
+    /**
+     * The prefix entry's state id: which row of {@link #suffix} completes its lines.
+     *
+     * @param entry an entry of {@link #prefix}
+     * @return the state id, from 0
+     */
     public static int prefixState(long entry) {
         return (int) entry & ((1 << STATE_BITS) - 1);
     }
 
+    /**
+     * The suffix entry's line result ({@code credits << 8 | bonus lines}), added to the prefix's.
+     *
+     * @param entry an entry of {@link #suffix}
+     * @return the line result the suffix adds, 0 or more
+     */
     public static long suffixResult(int entry) {
         return entry >>> SCATTER_BITS;
     }
 
+    /**
+     * The suffix entry's scatter count.
+     *
+     * @param entry an entry of {@link #suffix}
+     * @return the symbols of scatter 0 on the suffix reels (0 when the model has no scatter), below 64
+     */
     public static int suffixScatters(int entry) {
         return entry & ((1 << SCATTER_BITS) - 1);
     }
