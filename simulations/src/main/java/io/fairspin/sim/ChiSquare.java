@@ -49,6 +49,15 @@ public record ChiSquare(double statistic, int degreesOfFreedom, double pValue, i
      * triggering a feature, of probability {@code featureRounds} (when not zero, {@code counts} holds their
      * number after the listed wins' and before the unlisted rounds'). The feature rounds are a category of
      * their own, pooled with the last category only when they expect fewer than {@value #MIN_EXPECTED}.
+     *
+     * @param rounds the number of rounds simulated, at least 1
+     * @param counts the rounds per listed win, then (when {@code featureRounds} is not zero) the feature rounds,
+     *     then the rounds whose win is not listed
+     * @param distribution the exact probability of each listed win (in minor units), ascending by win; the
+     *     probabilities of rounds without a feature
+     * @param featureRounds the exact probability of a round that triggers a feature, zero for none
+     * @return the test's statistic, degrees of freedom and p-value
+     * @throws IllegalArgumentException when {@code counts} does not have one count per category
      */
     public static ChiSquare of(long rounds, List<Long> counts, SortedMap<Long, Fraction> distribution,
             Fraction featureRounds) {

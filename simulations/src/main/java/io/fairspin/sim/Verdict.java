@@ -92,6 +92,14 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
      * Judges {@code statistics} as {@link #judge(Statistics, ExactFigures, Optional, double)} does, against a
      * distribution that leaves out the rounds that trigger a feature, which have probability
      * {@code featureRounds} and are one category of the chi-square test ({@link WinDistribution#featureRounds}).
+     *
+     * @param statistics the simulated figures
+     * @param exact the game's exact figures
+     * @param distribution the exact win distribution of the rounds without a feature, or empty
+     * @param featureRounds the exact probability of a round that triggers a feature, zero for none
+     * @param confidence the family-wise confidence level, strictly between 0 and 1
+     * @return the verdict of the z-tests and, with a distribution, the awards' chi-square test
+     * @throws IllegalArgumentException when {@code confidence} is not strictly between 0 and 1
      */
     public static Verdict judge(Statistics statistics, ExactFigures exact,
             Optional<SortedMap<Long, Fraction>> distribution, Fraction featureRounds, double confidence) {
