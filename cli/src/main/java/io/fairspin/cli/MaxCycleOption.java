@@ -20,7 +20,11 @@ public final class MaxCycleOption {
 
     private long counted;
 
-    /** The limit in force. */
+    /**
+     * The limit in force.
+     *
+     * @return the {@code --max-cycle} given, else {@link AnalysisBudget#DEFAULT_MAX_CYCLE}
+     */
     public long limit() {
         return maxCycle != null ? maxCycle : AnalysisBudget.DEFAULT_MAX_CYCLE;
     }
@@ -29,6 +33,12 @@ public final class MaxCycleOption {
      * Runs {@code analysis} of model file {@code model} under the limit, with progress on stderr when
      * {@code showProgress}.
      *
+     * @param <T> what the analysis returns
+     * @param io the command's streams; progress goes to its stderr
+     * @param model the model file's name as the user gave it, for messages
+     * @param showProgress whether to show the combinations counted on stderr
+     * @param analysis the exact analysis to run
+     * @return what the analysis returned
      * @throws IllegalArgumentException naming the file when the analysis passes the limit or is interrupted
      */
     public <T> T run(Io io, String model, boolean showProgress, Supplier<T> analysis) {
@@ -74,7 +84,11 @@ public final class MaxCycleOption {
         }
     }
 
-    /** The combinations the last {@link #run} counted. */
+    /**
+     * The combinations the last {@link #run} counted.
+     *
+     * @return the combinations counted by the last run that finished, 0 before any
+     */
     public long counted() {
         return counted;
     }
