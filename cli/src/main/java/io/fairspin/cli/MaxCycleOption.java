@@ -55,7 +55,12 @@ public final class MaxCycleOption {
             throw new IllegalArgumentException(model + ": " + e.getMessage() + "; raise --max-cycle to count it",
                     e);
         } catch (AnalysisBudget.Cancelled e) {
-            throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
+            // Only the shutdown hook cancels, and the JVM halts once the hook returns: the one line is printed
+            // here, before the hook is released, since an exception thrown on would reach the handler too late.
+            io.err().println("fairspin: " + model + ": " + e.getMessage());
+            io.err().flush();
+            finished.countDown();
+            return waitForTheExit();
         } finally {
             if (ticker != null) {
                 ticker.interrupt();
@@ -70,6 +75,18 @@ public final class MaxCycleOption {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: the JVM exits after it
+            }
+        }
+    }
+
+    /** Blocks the thread whose analysis was cancelled until the exiting JVM stops it. */
+    private static <T> T waitForTheExit() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the JVM exits", e);
             }
         }
     }
