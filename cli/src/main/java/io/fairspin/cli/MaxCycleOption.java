@@ -31,7 +31,8 @@ public final class MaxCycleOption {
 
     /**
      * Runs {@code analysis} of model file {@code model} under the limit, with progress on stderr when
-     * {@code showProgress}.
+     * {@code showProgress}. Cancelled by Ctrl-C (the shutdown hook), it prints one line naming the file on stderr
+     * and does not return: it blocks until the exiting JVM stops it.
      *
      * @param <T> what the analysis returns
      * @param io the command's streams; progress goes to its stderr
@@ -39,7 +40,8 @@ public final class MaxCycleOption {
      * @param showProgress whether to show the combinations counted on stderr
      * @param analysis the exact analysis to run
      * @return what the analysis returned
-     * @throws IllegalArgumentException naming the file when the analysis passes the limit or is interrupted
+     * @throws IllegalArgumentException naming the file when the analysis passes the limit; also when the limit
+     *     is less than 1
      */
     public <T> T run(Io io, String model, boolean showProgress, Supplier<T> analysis) {
         if (limit() < 1) {
@@ -65,7 +67,12 @@ public final class MaxCycleOption {
             throw new IllegalArgumentException(model + ": " + e.getMessage() + "; raise --max-cycle to count it",
                     e);
         } catch (AnalysisBudget.Cancelled e) {
-            throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
+            // Only the shutdown hook cancels, and the JVM halts once the hook returns: the one line is printed
+            // here, before the hook is released, since an exception thrown on would reach the handler too late.
+            io.err().println("fairspin: " + model + ": " + e.getMessage());
+            io.err().flush();
+            finished.countDown();
+            return waitForTheExit();
         } finally {
             if (ticker != null) {
                 ticker.interrupt();
@@ -80,6 +87,18 @@ public final class MaxCycleOption {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: the JVM exits after it
+            }
+        }
+    }
+
+    /** Blocks the thread whose analysis was cancelled until the exiting JVM stops it. */
+    private static <T> T waitForTheExit() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the JVM exits", e);
             }
         }
     }

@@ -64,7 +64,9 @@ class AnalysisLimitTest {
     /** A line game whose count reel by reel is long: 40 lines on five reels of 1,000 random stops, every symbol paying. */
     static Path slowModel(Path dir) throws Exception {
         Random random = new Random(1);
-        String[] symbols = {"seven", "melon", "grapes", "plum", "orange", "lemon", "cherry"};
+        // Nine symbols: up to 729 distinct columns a reel, so the count runs for minutes even on a fast, idle
+        // machine (seven symbols counted 27M combinations in 7 s, before the first progress line at 10 s).
+        String[] symbols = {"seven", "melon", "grapes", "plum", "orange", "lemon", "cherry", "bell", "bar"};
         List<String> reels = new ArrayList<>();
         for (int r = 0; r < 5; r++) {
             List<String> stops = new ArrayList<>();
@@ -84,8 +86,9 @@ class AnalysisLimitTest {
         }
         lines.addAll(distinct);
         Path file = dir.resolve("slow.json");
-        Files.writeString(file, "{\"type\": \"slot\", \"id\": \"slow\", \"rows\": 3, \"symbols\": [\"seven\", \"melon\","
-                + " \"grapes\", \"plum\", \"orange\", \"lemon\", \"cherry\"], \"reelSets\": {\"base\": [" + String.join(", ", reels)
+        Files.writeString(file, "{\"type\": \"slot\", \"id\": \"slow\", \"rows\": 3, \"symbols\": ["
+                + java.util.Arrays.stream(symbols).map(s -> '"' + s + '"').collect(java.util.stream.Collectors.joining(", "))
+                + "], \"reelSets\": {\"base\": [" + String.join(", ", reels)
                 + "]}, \"baseReels\": \"base\", \"paylines\": [" + String.join(", ", lines) + "], \"pays\": ["
                 + java.util.Arrays.stream(symbols).map(s -> "{\"symbol\": \"" + s + "\", \"pays\": [0, 0, 20, 100, 500]}")
                         .collect(java.util.stream.Collectors.joining(", "))
