@@ -64,13 +64,14 @@ class AnalysisLimitTest {
     /** A line game whose count reel by reel is long: 40 lines on five reels of 1,000 random stops, every symbol paying. */
     static Path slowModel(Path dir) throws Exception {
         Random random = new Random(1);
-        // Nine symbols: up to 729 distinct columns a reel, so the count runs for minutes even on a fast, idle
-        // machine (seven symbols counted 27M combinations in 7 s, before the first progress line at 10 s).
-        String[] symbols = {"seven", "melon", "grapes", "plum", "orange", "lemon", "cherry", "bell", "bar"};
+        // Twelve symbols on 3,000-stop reels: the count runs for minutes even on a fast, idle machine (seven
+        // symbols on 1,000 stops counted 27M combinations in 7 s, before the first progress line at 10 s).
+        String[] symbols = {"seven", "melon", "grapes", "plum", "orange", "lemon", "cherry", "bell", "bar", "star",
+            "crown", "clover"};
         List<String> reels = new ArrayList<>();
         for (int r = 0; r < 5; r++) {
             List<String> stops = new ArrayList<>();
-            for (int s = 0; s < 1000; s++) {
+            for (int s = 0; s < 3000; s++) {
                 stops.add('"' + symbols[random.nextInt(symbols.length)] + '"');
             }
             reels.add("[" + String.join(", ", stops) + "]");
