@@ -238,10 +238,19 @@ public final class Chart {
     public static double[] niceTicks(double min, double max, int target) {
         double step = step(min, max, target);
         List<Double> ticks = new ArrayList<>();
-        for (long k = (long) Math.ceil(min / step - 1e-9); k * step <= max + step * 1e-9; k++) {
+        long last = (long) Math.floor(max / step + slack(max / step));
+        for (long k = (long) Math.ceil(min / step - slack(min / step)); k <= last; k++) {
             ticks.add(clean(k * step, step));
         }
         return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Room for the rounding error of a quotient of the range by the step, so that a tick lying on an end is
+     * kept: a fixed 1e-9 is too little far from zero (-262144.35 / 0.002 is off by 1.5e-8).
+     */
+    private static double slack(double quotient) {
+        return 1e-9 + Math.abs(quotient) * 1e-12;
     }
 
     /** The round step for about {@code target} intervals over [min, max]: 1, 2 or 5 times a power of ten. */
