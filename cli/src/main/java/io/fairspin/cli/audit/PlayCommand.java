@@ -149,7 +149,6 @@ public final class PlayCommand extends LeafCommand {
         return 0;
     }
 
-    /** The log entry of a generator health event, so that 'fairspin monitor' sees reseeds and failures. */
     /**
      * Plays every round on {@code threadCount} threads, each with its own player: a thread claims the next
      * batch of round numbers, draws and escrows their seeds in one record, plays them and submits their
