@@ -12,11 +12,19 @@ import java.util.function.Supplier;
  * the file, the count and the cycle, and the option to raise.
  */
 public final class MaxCycleOption {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    private Long maxCycle;
+
     @picocli.CommandLine.Option(names = "--max-cycle", paramLabel = "N", converter = Counts.class,
             description = "The most combinations the exact analysis may count (stop combinations played out, or"
                 + " the merged steps of a slot's count reel by reel); a model past it is refused, naming its cycle."
                 + " Default: 1G.")
-    Long maxCycle;
+    private void maxCycle(Long value) {
+        LeafCommand.requireAtLeast(command, "--max-cycle", value, 1);
+        maxCycle = value;
+    }
 
     private long counted;
 
@@ -40,13 +48,9 @@ public final class MaxCycleOption {
      * @param showProgress whether to show the combinations counted on stderr
      * @param analysis the exact analysis to run
      * @return what the analysis returned
-     * @throws IllegalArgumentException naming the file when the analysis passes the limit; also when the limit
-     *     is less than 1
+     * @throws IllegalArgumentException naming the file when the analysis passes the limit
      */
     public <T> T run(Io io, String model, boolean showProgress, Supplier<T> analysis) {
-        if (limit() < 1) {
-            throw new IllegalArgumentException("--max-cycle: must be at least 1, was " + limit());
-        }
         AnalysisBudget budget = new AnalysisBudget(limit());
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {

@@ -57,7 +57,7 @@ class AnalysisLimitTest {
         refusedInOneLine(CommandRun.of("simulate", file, "--rounds", "1K", "--seed", "1", "--max-cycle", "1000"), file,
                 "9.766e+06");
         CommandRun bad = CommandRun.of("par", file, "--max-cycle", "0");
-        assertEquals(1, bad.exitCode());
+        assertEquals(2, bad.exitCode(), "a usage error, before the model is read");
         assertTrue(bad.stderr().contains("--max-cycle: must be at least 1, was 0"), bad.stderr());
     }
 

@@ -8,7 +8,6 @@ import io.fairspin.math.slot.tuning.ReelSetTuner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fairspin tune}: a slot model's base reel set weights set for a target RTP, exactly. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
@@ -36,9 +32,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the tuned model was written, within the tolerance", "1:error: bad model, a target out of"
             + " reach, an achieved RTP outside the tolerance", "2:usage error"})
 public final class TuneCommand extends LeafCommand {
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
     private FormatOption.TextJson format;
 
@@ -68,22 +61,22 @@ public final class TuneCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         if ((target == null) == (variantTargets == null)) {
-            throw new ParameterException(spec.commandLine(), "give exactly one of --target-rtp RTP and --variants RTP,RTP...");
+            throw usageError("give exactly one of --target-rtp RTP and --variants RTP,RTP...");
         }
         Fraction allowed = decimal("--tolerance", tolerance);
         if (allowed.signum() < 0) {
-            throw new ParameterException(spec.commandLine(), "--tolerance: must be 0 or more, was " + tolerance);
+            throw usageError("--tolerance: must be 0 or more, was " + tolerance);
         }
         if (variantTargets != null) {
             return variants(allowed);
         }
         Fraction goal = decimal("--target-rtp", target);
         if (goal.signum() <= 0) {
-            throw new ParameterException(spec.commandLine(), "--target-rtp: must be above 0, was " + target);
+            throw usageError("--target-rtp: must be above 0, was " + target);
         }
         long start = System.nanoTime();
         ReelSetTuner.Result result = ReelSetTuner.tune(model, io().readAll(model), variant, goal);
-        Files.write(out, result.model());
+        io.fairspin.cli.ReportFiles.write(out, result.model());
         boolean within = within(result.achieved(), goal, allowed);
         PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
@@ -125,25 +118,25 @@ public final class TuneCommand extends LeafCommand {
     /** --variants: one variant per target in one model file. */
     private int variants(Fraction allowed) throws IOException {
         if (variant != null) {
-            throw new ParameterException(spec.commandLine(), "--variant: not with --variants (which writes variants)");
+            throw usageError("--variant: not with --variants (which writes variants)");
         }
         List<Fraction> goals = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String text : variantTargets) {
             Fraction goal = decimal("--variants", text);
             if (goal.signum() <= 0) {
-                throw new ParameterException(spec.commandLine(), "--variants: each RTP must be above 0, was " + text);
+                throw usageError("--variants: each RTP must be above 0, was " + text);
             }
             String name = goal.multiply(100).toBigDecimal(java.math.MathContext.DECIMAL128).stripTrailingZeros().toPlainString();
             if (names.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "--variants: " + text + " is given twice");
+                throw usageError("--variants: " + text + " is given twice");
             }
             goals.add(goal);
             names.add(name);
         }
         long start = System.nanoTime();
         List<ReelSetTuner.Result> results = ReelSetTuner.tuneVariants(model, io().readAll(model), names, goals);
-        Files.write(out, results.get(0).model());
+        io.fairspin.cli.ReportFiles.write(out, results.get(0).model());
         boolean all = true;
         List<Map<String, Object>> rows = new ArrayList<>();
         PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
@@ -215,7 +208,7 @@ public final class TuneCommand extends LeafCommand {
         try {
             return ReelSetTuner.decimal(text);
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), option + ": expected a decimal such as 0.96, was '" + text + "'");
+            throw usageError(option + ": expected a decimal such as 0.96, was '" + text + "'");
         }
     }
 }
