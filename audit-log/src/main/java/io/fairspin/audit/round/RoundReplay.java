@@ -3,6 +3,8 @@ package io.fairspin.audit.round;
 import io.fairspin.audit.record.CanonicalJson;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.math.BetException;
+import io.fairspin.math.IllegalDecisionException;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundChoices;
 import java.nio.charset.StandardCharsets;
@@ -104,11 +106,16 @@ public final class RoundReplay {
             if (choices.length == 0) {
                 return new RoundReplay(entry, escrowed, model.game().playRecorded(stream));
             }
+            RoundChoices chosen;
+            try {
+                chosen = RoundChoices.fromJson(new String(choices, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                return new RoundReplay(entry, escrowed, malformed);
+            }
             PlayedRound replayed;
             try {
-                RoundChoices chosen = RoundChoices.fromJson(new String(choices, StandardCharsets.UTF_8));
                 replayed = model.game().replay(chosen.bet(), chosen.decisions(), stream);
-            } catch (IllegalArgumentException refused) {
+            } catch (BetException | IllegalDecisionException refused) {
                 return new RoundReplay(entry, escrowed, refused);
             }
             return new RoundReplay(entry, escrowed, replayed);
