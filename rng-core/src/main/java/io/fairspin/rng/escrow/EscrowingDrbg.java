@@ -82,25 +82,24 @@ final class EscrowingDrbg implements Drbg {
         reseed(entropyInput, additionalInput, 0);
     }
 
-    /** Records the reseed, with the bytes of the latest ordinary request the caller dropped, then makes it. */
+    /**
+     * Makes the reseed, then records it with the bytes of the latest ordinary request the caller dropped, as
+     * {@link #generate} records its call: an input the DRBG refuses (an additional or entropy input of the wrong
+     * length) throws before anything is written, so no RESEED record is one a replay cannot apply, and a record
+     * that cannot be written closes the DRBG before any output depends on the reseed.
+     */
     @Override
     public void reseed(byte[] entropyInput, byte[] additionalInput, int unreadBytes) {
         checkNotFailed();
-        int maxInput = delegate.mechanism().maxAdditionalInputBytes();
-        if (additionalInput != null && additionalInput.length > maxInput) {
-            // Checked before the record: a RESEED the DRBG refuses would be one that no replay can apply.
-            throw new IllegalArgumentException("additionalInput: at most " + maxInput + " bytes for "
-                    + delegate.mechanism() + ", was " + additionalInput.length);
-        }
         if (unreadBytes < 0 || unreadBytes >= requestBytes || unreadBytes > 0 && !requestSinceDrop) {
             throw new IllegalArgumentException("unreadBytes: " + unreadBytes + " bytes cannot have been dropped from"
                     + (requestSinceDrop ? " a request of " + requestBytes + " bytes" : " no request since the last drop"));
         }
+        delegate.reseed(entropyInput, additionalInput);
         record(Payload.reseed(requestsSinceRecord, entropyInput, additionalInput, unreadBytes));
         if (unreadBytes > 0) {
             requestSinceDrop = false;
         }
-        delegate.reseed(entropyInput, additionalInput);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class EscrowingDrbgInputTest {
     @Test
-    void anAdditionalInputTooLongForTheMechanismWritesNoRecord() {
+    void anInputTheMechanismRefusesWritesNoRecord() {
         DrbgMechanism noDf = DrbgMechanism.CTR_AES256_NO_DF;
         AtomicInteger records = new AtomicInteger();
         EscrowingDrbg drbg = new EscrowingDrbg(noDf.instantiate(new byte[48], null, null), 64,
@@ -22,6 +22,8 @@ class EscrowingDrbgInputTest {
         byte[] tooLong = new byte[noDf.maxAdditionalInputBytes() + 1];
         assertThrows(IllegalArgumentException.class, () -> drbg.reseed(new byte[48], tooLong));
         assertEquals(before, records.get(), "no record of a reseed that was not made");
+        assertThrows(IllegalArgumentException.class, () -> drbg.reseed(new byte[47], null));
+        assertEquals(before, records.get(), "nor of one whose entropy input has the wrong length");
         drbg.generate(new byte[16], 0, 16, null);
         assertEquals(before + 1, records.get(), "the DRBG goes on, its next request escrowed");
     }
