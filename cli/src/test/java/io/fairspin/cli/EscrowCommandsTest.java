@@ -141,6 +141,31 @@ class EscrowCommandsTest {
     }
 
     @Test
+    void aCountPastWhatWasLeftAfterADroppingReseedIsRefusedBeforeWriting() throws Exception {
+        String drbg;
+        try (SeedEscrow seedEscrow = new SeedEscrow(KeyFiles.readPublicKey(publicKey, "X25519"), EscrowFile.open(escrow));
+             CertifiedRandom rng = CertifiedRandom.builder().escrow(seedEscrow).build()) {
+            rng.nextBytes(new byte[100]);
+            rng.reseed(new byte[] {1, 2, 3}); // drops the first request's unread rest
+            rng.nextBytes(new byte[10]);
+            drbg = rng.instanceId();
+        }
+        // Two requests, less the first one's bytes after the 100 handed out.
+        long output = CertifiedRandom.REQUEST_BYTES + 100L;
+        Path out = dir.resolve("replayed.bin");
+        CommandRun tooMuch = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
+                "--drbg", drbg, "--count", Long.toString(output + 1), "--out", out.toString());
+        assertEquals(ExitCode.ERROR, tooMuch.exitCode(), tooMuch.stderr());
+        assertEquals("fairspin: " + escrow + ": DRBG " + drbg + " generated " + output + " bytes before it was closed;"
+                + " --count asks for " + (output + 1) + "\n", tooMuch.stderr());
+        assertFalse(Files.exists(out), "nothing written");
+        CommandRun all = run("rng", "replay", "--escrow", escrow.toString(), "--auditor-key", privateKey.toString(),
+                "--drbg", drbg, "--count", Long.toString(output), "--out", out.toString());
+        assertEquals(0, all.exitCode(), all.stderr());
+        assertEquals(output, Files.size(out));
+    }
+
+    @Test
     void escrowedIntsAreTheReplayedOutputThroughDerivationV1() throws Exception {
         CommandRun ints = run("rng", "ints", "--bound", "37", "--count", "5000", "--escrow", escrow.toString(),
                 "--escrow-key", publicKey.toString());

@@ -110,7 +110,7 @@ public final class RngReplayCommand extends LeafCommand {
     /** A closed instance's output ends with its last request: asking for more is an error before writing. */
     private void checkAvailable(List<EscrowReplay.Instance> instances) {
         for (EscrowReplay.Instance i : instances) {
-            long available = i.requests() * i.requestBytes();
+            long available = i.outputBytes();
             if (i.id().equals(drbg) && i.closed() && count > available) {
                 throw new IllegalArgumentException(escrowFile + ": DRBG " + drbg + " generated " + available
                         + " bytes before it was closed; --count asks for " + count);

@@ -68,9 +68,11 @@ public final class EscrowReplay implements AutoCloseable {
      * @param records       its escrow records
      * @param requests      its ordinary generate requests
      * @param generateCalls its other generate calls (round-seed draws), recorded one by one or in batches
+     * @param outputBytes   the bytes of its output ({@link #output}): its ordinary requests' bytes, less those its
+     *                      caller dropped unread before a reseed
      */
     public record Instance(String id, DrbgMechanism mechanism, int requestBytes, int records, long requests,
-                           int generateCalls, boolean closed) {
+                           int generateCalls, boolean closed, long outputBytes) {
     }
 
     /**
@@ -128,8 +130,10 @@ public final class EscrowReplay implements AutoCloseable {
             long requests = records.stream().mapToLong(p -> p.requestsBefore).sum();
             int generates = records.stream().mapToInt(p -> p.type == RecordType.GENERATE ? 1 : p.draws.size()).sum();
             boolean closed = records.get(records.size() - 1).type == RecordType.CLOSE;
+            long dropped = records.stream().mapToLong(p -> p.type == RecordType.RESEED ? Integer.toUnsignedLong(p.unread)
+                    : 0).sum();
             list.add(new Instance(id, DrbgMechanism.fromCliName(instantiate.mechanism), instantiate.requestBytes,
-                    records.size(), requests, generates, closed));
+                    records.size(), requests, generates, closed, requests * instantiate.requestBytes - dropped));
         });
         return list;
     }
