@@ -171,7 +171,8 @@ public final class MonitorCommand extends LeafCommand {
                     break;
                 }
                 if (report != null && System.nanoTime() - lastReport > 10_000_000_000L) {
-                    writeReport(monitor, (System.nanoTime() - start) / 1e9);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds)));
                     lastReport = System.nanoTime();
                 }
                 try {
@@ -199,7 +200,7 @@ public final class MonitorCommand extends LeafCommand {
     private void finish(Monitor monitor, double seconds, double cpuSeconds, int workers) throws IOException {
         MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds));
         if (report != null) {
-            writeReport(monitor, seconds);
+            writeReport(monitor, summary);
         }
         io().err().printf(Locale.ROOT, "read and checked %,d entries in %.2f s: %,.0f entries/s (%d threads; %.2f s of"
                 + " CPU in the process: %,.0f entries per CPU second)%n", summary.entries(), seconds,
@@ -235,10 +236,9 @@ public final class MonitorCommand extends LeafCommand {
         printReportFooter(out);
     }
 
-    private void writeReport(Monitor monitor, double seconds) throws IOException {
+    private void writeReport(Monitor monitor, MonitorSummary summary) throws IOException {
         List<String> provenance = reportLines();
-        String html = monitor.read(m -> MonitorReport.html(log.toString(), m, MonitorSummary.of(log.toString(), m,
-                seconds), provenance));
+        String html = monitor.read(m -> MonitorReport.html(log.toString(), m, summary, provenance));
         // A temporary file of its own, renamed over the report: two monitors never write into one temporary file.
         io.fairspin.cli.ReportFiles.write(report, html);
     }

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class Inputs {
     private final Map<String, Path> files = new LinkedHashMap<>();
     private final Map<String, Path> folders = new LinkedHashMap<>();
+    private final Map<Path, Input> hashed = new java.util.HashMap<>();
     private Digesting stdin;
 
     /** One input as a report states it. */
@@ -68,11 +69,11 @@ public final class Inputs {
     public List<Input> describe() {
         List<Input> inputs = new ArrayList<>();
         if (stdin != null) {
-            inputs.add(new Input("-", stdin.count, HexFormat.of().formatHex(stdin.digest.digest())));
+            inputs.add(new Input("-", stdin.count, HexFormat.of().formatHex(stdin.digestSoFar())));
         }
         for (Path file : files.values()) {
             if (Files.isRegularFile(file)) {
-                inputs.add(hash(file.toString(), file));
+                inputs.add(hashOnce(file));
             }
         }
         for (Path folder : folders.values()) {
@@ -81,13 +82,18 @@ public final class Inputs {
             }
             try (Stream<Path> children = Files.list(folder)) {
                 for (Path file : children.filter(Files::isRegularFile).sorted().toList()) {
-                    inputs.add(hash(file.toString(), file));
+                    inputs.add(hashOnce(file));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return inputs;
+    }
+
+    /** A file's size and hash, read once per run however many reports state it. */
+    private Input hashOnce(Path file) {
+        return hashed.computeIfAbsent(file, f -> hash(f.toString(), f));
     }
 
     private static Input hash(String name, Path file) {
@@ -120,6 +126,15 @@ public final class Inputs {
 
         Digesting(InputStream in) {
             super(in);
+        }
+
+        /** The hash of what was read so far, leaving the digest to go on (a second report states the same). */
+        byte[] digestSoFar() {
+            try {
+                return ((MessageDigest) digest.clone()).digest();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digests can be cloned", e);
+            }
         }
 
         @Override
