@@ -396,15 +396,23 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         }
     }
 
-    /** Per reel set, its spin table, or null where the set is evaluated line by line; built on first use. */
+    /**
+     * Per reel set, its spin table, or null where the set is evaluated line by line; built once on first use
+     * (a table takes up to a second: simulation threads starting together wait for one build).
+     */
     private SpinTable[] spinTables() {
         SpinTable[] tables = spinTables;
         if (tables == null) {
-            tables = new SpinTable[reelSets.length];
-            for (int i = 0; i < tables.length; i++) {
-                tables[i] = SpinTable.of(model, reelSets[i], table, lineRows, model.lines());
+            synchronized (this) {
+                if (spinTables == null) {
+                    SpinTable[] built = new SpinTable[reelSets.length];
+                    for (int i = 0; i < built.length; i++) {
+                        built[i] = SpinTable.of(model, reelSets[i], table, lineRows, model.lines());
+                    }
+                    spinTables = built;
+                }
+                tables = spinTables;
             }
-            spinTables = tables;
         }
         return tables;
     }

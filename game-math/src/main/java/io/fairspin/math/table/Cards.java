@@ -59,11 +59,6 @@ public final class Cards {
         return card == JOKER && shoeSize == DECK + 1 ? JOKER : card % DECK;
     }
 
-    /** The name of a {@link #code}. */
-    static String nameOfCode(int code) {
-        return nameWithJoker(code);
-    }
-
     /** The {@link #code} of a card's name ({@code "Ah"}, {@code "Jk"}), or -1 when it names no card. */
     static int parse(String name) {
         if (name.equals("Jk")) {

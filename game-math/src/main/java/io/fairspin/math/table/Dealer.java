@@ -81,7 +81,7 @@ public final class Dealer {
             }
         }
         throw new IllegalArgumentException("$.outcome: draw " + draws.drawn() + " deals "
-                + (cards ? Cards.nameOfCode(wanted) : "item " + (wanted + 1)) + ", which the shoe no longer holds");
+                + (cards ? Cards.nameWithJoker(wanted) : "item " + (wanted + 1)) + ", which the shoe no longer holds");
     }
 
     private void swap(int i, int j) {

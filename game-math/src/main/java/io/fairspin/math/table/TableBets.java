@@ -46,7 +46,7 @@ public final class TableBets {
 
     private static final int MAX_VARIANTS = 256;
     /** Roulette's "00" in a bet's numbers: pocket 37. */
-    public static final int DOUBLE_ZERO = 37;
+    static final int DOUBLE_ZERO = 37;
 
     private final String file;
     private final JsonNode root;

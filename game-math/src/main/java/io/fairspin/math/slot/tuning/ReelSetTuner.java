@@ -65,14 +65,8 @@ public final class ReelSetTuner {
      *                        the target is outside what its reel sets reach
      */
     public static Result tune(String fileName, byte[] json, String variant, Fraction target) {
-        Game original = GameModels.load(fileName, json, variant);
-        ObjectNode root;
-        try {
-            root = (ObjectNode) StrictJson.read(json);
-        } catch (StrictJson.InvalidJsonException e) {
-            throw new ModelException(fileName, "$", e.getMessage());
-        }
-        Fraction before = exactRtp(fileName, original);
+        GameModels.load(fileName, json, variant);
+        ObjectNode root = readRoot(fileName, json);
         // Where the choice is written: the variant's overlay when it replaces baseReels, else the top level.
         ObjectNode holder = root;
         String path = "$.baseReels";
@@ -84,6 +78,7 @@ public final class ReelSetTuner {
         requireChoice(fileName, path, choice);
         Fraction[] rtp = rtps(fileName, root, holder, variant, choice);
         long[] weights = weightsOf(choice);
+        Fraction before = weightedMean(rtp, weights);
         long[] after = weights(fileName, path, choice, rtp, weights, target);
         ArrayNode tuned = withWeights(choice, after);
         holder.set("baseReels", tuned);
@@ -109,18 +104,13 @@ public final class ReelSetTuner {
      */
     public static List<Result> tuneVariants(String fileName, byte[] json, List<String> names, List<Fraction> targets) {
         GameModels.load(fileName, json, null);
-        ObjectNode root;
-        try {
-            root = (ObjectNode) StrictJson.read(json);
-        } catch (StrictJson.InvalidJsonException e) {
-            throw new ModelException(fileName, "$", e.getMessage());
-        }
-        Fraction before = exactRtp(fileName, GameModels.load(fileName, json, null));
+        ObjectNode root = readRoot(fileName, json);
         JsonNode choice = root.get("baseReels");
         String path = "$.baseReels";
         requireChoice(fileName, path, choice);
         Fraction[] rtp = rtps(fileName, root, root, null, choice);
         long[] weights = weightsOf(choice);
+        Fraction before = weightedMean(rtp, weights);
         ObjectNode variants = root.has("variants") ? (ObjectNode) root.get("variants") : root.putObject("variants");
         List<long[]> chosen = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
@@ -266,5 +256,28 @@ public final class ReelSetTuner {
         BigDecimal value = new BigDecimal(text.trim());
         return Fraction.of(value.unscaledValue(), BigInteger.TEN.pow(Math.max(0, value.scale())))
                 .multiply(Fraction.of(BigInteger.TEN.pow(Math.max(0, -value.scale())), BigInteger.ONE));
+    }
+
+    /** The model file as a JSON tree to edit, read as strictly as the model reader reads it. */
+    private static ObjectNode readRoot(String fileName, byte[] json) {
+        try {
+            return (ObjectNode) StrictJson.read(json);
+        } catch (StrictJson.InvalidJsonException e) {
+            throw new ModelException(fileName, "$", e.getMessage());
+        }
+    }
+
+    /**
+     * The RTP of a round whose base reel set is drawn by {@code weights}: the weighted mean of each set's RTP
+     * played alone, exactly (the linearity the tuning itself rests on).
+     */
+    private static Fraction weightedMean(Fraction[] rtp, long[] weights) {
+        Fraction sum = Fraction.ZERO;
+        long total = 0;
+        for (int i = 0; i < rtp.length; i++) {
+            sum = sum.add(rtp[i].multiply(weights[i]));
+            total += weights[i];
+        }
+        return sum.divide(total);
     }
 }

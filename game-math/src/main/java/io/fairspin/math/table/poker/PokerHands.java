@@ -26,8 +26,6 @@ public final class PokerHands {
     /** Wild card modes of {@link #classifyWild}. */
     static final int DEUCES_WILD = 0;
     static final int JOKER_WILD = 1;
-    /** The joker's card index in a 53-card deck. */
-    public static final int JOKER = Cards.JOKER;
     private static final int DEUCE = 1;
 
     private static final int WHEEL = 0b1_0000_0000_1111;
@@ -64,7 +62,7 @@ public final class PokerHands {
 
     /**
      * The class of {@code a..e} when the deuces ({@link #DEUCES_WILD}) or the joker ({@link #JOKER_WILD},
-     * card {@link #JOKER}) are wild: {@link #ROYAL_FLUSH} is a natural royal; a wild straight uses
+     * card {@link Cards#JOKER}) are wild: {@link #ROYAL_FLUSH} is a natural royal; a wild straight uses
      * heights with the ace high or low; four of a kind is split by the rank it is made of.
      */
     static int classifyWild(int a, int b, int c, int d, int e, int minimumPairHeight, int mode) {
@@ -126,7 +124,7 @@ public final class PokerHands {
     }
 
     private static int wild(int card, int mode) {
-        return (mode == DEUCES_WILD ? Cards.rank(card) == DEUCE : card == JOKER) ? 1 : 0;
+        return (mode == DEUCES_WILD ? Cards.rank(card) == DEUCE : card == Cards.JOKER) ? 1 : 0;
     }
 
     /** The card's rank count field, or nothing for a wild card. */
