@@ -73,6 +73,21 @@ public interface Game {
     void play(RandomStream stream, RoundOutcome outcome);
 
     /**
+     * Plays one round as {@link #play(RandomStream, RoundOutcome)} does, with the <em>fast-mode draws</em>:
+     * what a fast-mode simulation calls. Every outcome has exactly the probability it has in {@code play},
+     * but a game may take its random numbers from the stream in fewer, wider draws, as
+     * {@code docs/simulation.md} ("Fast-mode draws") specifies per game; a certified simulation, a server
+     * and a replay use {@code play}, whose draws are derivation v1. The default is {@code play} itself
+     * (added to the contract; existing implementations are unchanged).
+     *
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the round's stake, wins and features
+     */
+    default void playFast(RandomStream stream, RoundOutcome outcome) {
+        play(stream, outcome);
+    }
+
+    /**
      * Plays one round at the standard wager and describes it completely (window, each win with its
      * positions, feature events, player choices), for logging and replay. Draws exactly what
      * {@link #play(RandomStream, RoundOutcome)} draws, so both give the same figures from the same stream.

@@ -128,15 +128,22 @@ public abstract class RandomStream implements RandomGenerator {
     /** A uniform integer in [0, n) for 1 <= n <= 2^32: Lemire's multiply-and-reject on 32-bit words. */
     private long uniform32(long n) {
         long product = (nextWord32() & MASK32) * n;
-        long low = product & MASK32;
-        if (low < n) {
-            long threshold = (TWO_TO_32 - n) % n;
-            while (low < threshold) {
-                product = (nextWord32() & MASK32) * n;
-                low = product & MASK32;
-            }
+        if ((product & MASK32) < n) {
+            product = uniform32Rejecting(n, product);
         }
         return product >>> 32;
+    }
+
+    /**
+     * {@link #uniform32}'s rare case, out of line so that the common one stays small enough to inline: the
+     * product's low half is below n, so the draw may be rejected; returns the first accepted product.
+     */
+    private long uniform32Rejecting(long n, long product) {
+        long threshold = (TWO_TO_32 - n) % n;
+        while ((product & MASK32) < threshold) {
+            product = (nextWord32() & MASK32) * n;
+        }
+        return product;
     }
 
     /** A uniform integer in [0, n) for 2^32 < n < 2^64 (n unsigned): the same method on 64-bit words. */

@@ -73,6 +73,14 @@ public enum RandomMode {
         return cliName;
     }
 
+    /**
+     * Whether rounds are played with {@link io.fairspin.math.Game#playFast} (the fast-mode draws), rather than
+     * {@link io.fairspin.math.Game#play} (derivation v1, as a server draws).
+     */
+    boolean fastDraws() {
+        return this == FAST;
+    }
+
     /** The chunk streams of a simulation seeded with {@code seed}. */
     abstract ChunkStreams streams(long seed);
 

@@ -144,7 +144,7 @@ public final class Simulation {
             for (long chunk = plan.firstChunk(range); chunk < plan.endChunk(range); chunk++) {
                 RandomStream stream = streams.open(chunk);
                 try {
-                    tally.play(game, stream, outcome, plan.roundsInChunk(chunk));
+                    tally.play(game, stream, outcome, plan.roundsInChunk(chunk), plan.mode().fastDraws());
                 } finally {
                     streams.release(stream);
                 }
@@ -288,7 +288,7 @@ public final class Simulation {
                 if (cancelled) {
                     return null;
                 }
-                tally.play(game, stream, outcome, Math.min(CANCEL_CHECK_ROUNDS, rounds - done));
+                tally.play(game, stream, outcome, Math.min(CANCEL_CHECK_ROUNDS, rounds - done), plan.mode().fastDraws());
             }
             return tally;
         } finally {

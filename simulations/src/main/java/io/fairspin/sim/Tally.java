@@ -89,6 +89,14 @@ final class Tally {
      * nothing while it plays and keeps its sums in locals.
      */
     void play(Game game, RandomStream stream, RoundOutcome outcome, int count) {
+        play(game, stream, outcome, count, false);
+    }
+
+    /**
+     * {@link #play(Game, RandomStream, RoundOutcome, int)}, each round played with {@link Game#playFast} when
+     * {@code fast} (a fast-mode simulation), with {@link Game#play} otherwise.
+     */
+    void play(Game game, RandomStream stream, RoundOutcome outcome, int count, boolean fast) {
         if (count > Simulation.CHUNK_ROUNDS) {
             throw new IllegalArgumentException("count: at most " + Simulation.CHUNK_ROUNDS + ", was " + count);
         }
@@ -106,7 +114,11 @@ final class Tally {
         boolean pooled = index.featurePooled();
         long[] counts = winCounts;
         for (int i = 0; i < count; i++) {
-            game.play(stream, outcome);
+            if (fast) {
+                game.playFast(stream, outcome);
+            } else {
+                game.play(stream, outcome);
+            }
             boolean featured = false;
             for (int f = 0; f < features.length; f++) {
                 if (outcome.triggered(f)) {

@@ -91,6 +91,14 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     private volatile SpinTable[] spinTables;
     /** No spin table for any reel set: the line-by-line evaluation. */
     private final SpinTable[] lineByLine;
+    /**
+     * Per reel set, the number of its stop combinations when the fast-mode draws take them as one draw: the
+     * product of the reel lengths when no reel is virtual (weighted), the model has no random reel heights and
+     * the product is below 2^63; otherwise 0 (each stop drawn as derivation v1 draws it).
+     */
+    private final long[] jointStops;
+    /** Per count of the first scatter below 64 (what a spin table counts), its pay in line bets on the played lines. */
+    private final long[] firstScatterPays;
     /** The round win distribution once computed ({@link Optional#empty()} when the game has none). */
     private volatile Optional<RoundWins> roundWins;
     private final String file;
@@ -119,6 +127,14 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         this.reelSets = model.reelSets().stream().map(set -> new CompiledReels(model, set, table))
                 .toArray(CompiledReels[]::new);
         this.lineByLine = new SpinTable[reelSets.length];
+        this.firstScatterPays = new long[64];
+        for (int count = 0; count < firstScatterPays.length && !model.scatters().isEmpty(); count++) {
+            firstScatterPays[count] = model.scatters().get(0).pay(count) * model.lines();
+        }
+        this.jointStops = new long[reelSets.length];
+        for (int i = 0; i < reelSets.length; i++) {
+            jointStops[i] = jointStops(reelSets[i]);
+        }
         this.baseChoice = choiceTable(model.baseReels());
         FreeGames free = model.freeGames();
         this.freeChoice = free == null ? null : choiceTable(free.reels());
@@ -161,6 +177,21 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      */
     public static SlotGame fromModel(String fileName, JsonNode root) {
         return new SlotGame(fileName, SlotModelReader.read(fileName, root), root.deepCopy());
+    }
+
+    /** The product of the reel lengths when the fast-mode draws take the stops as one draw, else 0. */
+    private static long jointStops(CompiledReels reels) {
+        if (!reels.uniformStops() || reels.randomHeights()) {
+            return 0;
+        }
+        long product = 1;
+        for (int r = 0; r < reels.reels; r++) {
+            if (product > Long.MAX_VALUE / reels.length(r)) {
+                return 0;
+            }
+            product *= reels.length(r);
+        }
+        return product;
     }
 
     private static int addType(List<String> names, String name) {
@@ -372,9 +403,21 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         play(stream, outcome, model.lineBet());
     }
 
+    /**
+     * {@link #play(RandomStream, RoundOutcome)} with the fast-mode draws: a spin on a reel set without virtual
+     * reels or random heights draws its stops as one {@code uniform(L0 x L1 x ... )} over the product of the
+     * reel lengths, split in mixed radix (reel 0 most significant), instead of one {@code uniform(Lr)} per reel
+     * (see {@link #jointStops}); every other draw is derivation v1's. Each stop combination keeps probability
+     * 1 / product, so the outcome's distribution is that of {@code play}.
+     */
+    @Override
+    public void playFast(RandomStream stream, RoundOutcome outcome) {
+        play(stream, outcome, model.lineBet(), spinTables(), true);
+    }
+
     /** The simulation path at a bet per line (of one coin) of {@code lineBet}, this game's lines and coins. */
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet) {
-        play(stream, outcome, lineBet, spinTables());
+        play(stream, outcome, lineBet, spinTables(), false);
     }
 
     /**
@@ -382,17 +425,22 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * same draws and the same outcome, for tests that check the tables against it.
      */
     void playLineByLine(RandomStream stream, RoundOutcome outcome) {
-        play(stream, outcome, model.lineBet(), lineByLine);
+        play(stream, outcome, model.lineBet(), lineByLine, false);
     }
 
-    private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
+    /** {@link #playFast} evaluated line by line, for tests that check the tables against it. */
+    void playFastLineByLine(RandomStream stream, RoundOutcome outcome) {
+        play(stream, outcome, model.lineBet(), lineByLine, true);
+    }
+
+    private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables, boolean fast) {
         outcome.start(lineBet * model.stakeUnits());
-        long remaining = spin(stream, false, outcome, lineBet, tables);
+        long remaining = spin(stream, false, outcome, lineBet, tables, -1, fast);
         if (remaining > 0) {
             outcome.trigger(freeFeature);
         }
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, lineBet, tables);
+            remaining += spin(stream, true, outcome, lineBet, tables, -1, fast);
         }
     }
 
@@ -418,15 +466,6 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     }
 
     /**
-     * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
-     * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
-     * Returns the free games it awards (none for a free spin without retriggers).
-     */
-    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables) {
-        return spin(stream, free, outcome, lineBet, tables, -1);
-    }
-
-    /**
      * Plays one base spin at the standard wager into {@code outcome} (already started; its first win types
      * are this game's), without the free games it may award, and returns how many symbols of scatter
      * {@code scatter} (an index into the model's scatters) its window shows, as that scatter counts them:
@@ -438,19 +477,23 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * @return how many symbols of that scatter the spin's window shows, 0 or more
      */
     public int playBaseSpin(RandomStream stream, RoundOutcome outcome, int scatter) {
-        return (int) spin(stream, false, outcome, model.lineBet(), lineByLine, scatter);
+        return (int) spin(stream, false, outcome, model.lineBet(), lineByLine, scatter, false);
     }
 
     /**
-     * {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[])}; returns the count of scatter
+     * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
+     * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
+     * Returns the free games it awards (none for a free spin without retriggers), or the count of scatter
      * {@code counted} when it is 0 or more, which needs the line-by-line evaluation ({@code tables} all null).
+     * With {@code fast}, the stops are drawn with the fast-mode draws ({@link #playFast}).
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
-            int counted) {
+            int counted, boolean fast) {
         FreeGames freeGames = model.freeGames();
         int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
         CompiledReels reels = reelSets[set];
         SpinTable compiled = tables[set];
+        long joint = fast ? jointStops[set] : 0;
         int lines = model.lines();
         long lineResult;
         long scatter;
@@ -462,7 +505,18 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             int[] lengths = compiled.lengths;
             int prefixIndex = 0;
             int suffixIndex = 0;
-            if (compiled.uniformStops) {
+            if (joint != 0) {
+                // The stops in mixed radix, reel 0 most significant: the prefix's index, then the suffix's.
+                if (joint <= Integer.MAX_VALUE) {
+                    int stops = stream.nextInt((int) joint);
+                    prefixIndex = stops / compiled.suffixSize;
+                    suffixIndex = stops - prefixIndex * compiled.suffixSize;
+                } else {
+                    long stops = stream.nextLong(joint);
+                    prefixIndex = (int) (stops / compiled.suffixSize);
+                    suffixIndex = (int) (stops - (long) prefixIndex * compiled.suffixSize);
+                }
+            } else if (compiled.uniformStops) {
                 // drawStop's draw for reels without weights or heights, without its per-reel checks.
                 for (int r = 0; r < compiled.prefixReels; r++) {
                     prefixIndex = prefixIndex * lengths[r] + stream.nextInt(lengths[r]);
@@ -482,14 +536,26 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             int tail = compiled.suffix[SpinTable.prefixState(head) * compiled.suffixSize + suffixIndex];
             lineResult = SpinTable.prefixResult(head) + SpinTable.suffixResult(tail);
             int count = SpinTable.prefixScatters(head) + SpinTable.suffixScatters(tail);
-            scatter = compiled.scatterCounted ? model.scatters().get(0).pay(count) * lines : 0;
+            scatter = compiled.scatterCounted ? firstScatterPays[count] : 0;
             awarded = freeGames == null || free && !freeGames.retrigger() ? 0 : freeGames.spins(count);
         } else {
             long p0 = 0;
             long p1 = 0;
             long p2 = 0;
-            for (int r = 0; r < reels.reels; r++) {
-                int g = reels.stopBase[r] + reels.drawStop(stream, r);
+            // With the fast-mode draws, the reels' stops are the digits of one draw, the last reel least significant
+            // (decoded from the last reel; derivation v1 draws from the first).
+            long stops = joint != 0 ? stream.nextLong(joint) : 0;
+            for (int i = 0; i < reels.reels; i++) {
+                int r = joint != 0 ? reels.reels - 1 - i : i;
+                int stop;
+                if (joint != 0) {
+                    int length = reels.length(r);
+                    stop = (int) (stops % length);
+                    stops /= length;
+                } else {
+                    stop = reels.drawStop(stream, r);
+                }
+                int g = reels.stopBase[r] + stop;
                 if (r < 3) {
                     p0 = CompiledReels.pack(p0, r, g);
                 } else if (r < 6) {
@@ -544,7 +610,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         outcome.trigger(freeFeature);
         SpinTable[] tables = spinTables();
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, model.lineBet(), tables);
+            remaining += spin(stream, true, outcome, model.lineBet(), tables, -1, false);
         }
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The spin tables (two reads per spin) against the engine's line-by-line evaluation, which they replace on
  * the simulation path: over every slot example, rounds played from equal streams give equal outcomes (wins
  * by type, features, stake) and leave the streams at the same place, so the tables change no draw and no
- * figure.
+ * figure. The same holds for the fast-mode draws ({@link SlotGame#playFast}), which split one draw into the
+ * stops.
  */
 class SpinTableTest {
     static Stream<Path> models() {
@@ -35,6 +36,24 @@ class SpinTableTest {
                 for (int round = 0; round < 5_000; round++) {
                     game.play(a, tabled);
                     game.playLineByLine(b, lineByLine);
+                    assertEquals(lineByLine, tabled, file + ": seed " + seed + ", round " + round);
+                }
+                assertEquals(b.nextLong(), a.nextLong(), file + ": the streams moved apart");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void tablesPlayEveryFastRoundAsTheLineByLineEvaluation(Path file) throws Exception {
+        SlotGame game = (SlotGame) GameModels.load(file);
+        RoundOutcome tabled = RoundOutcome.forGame(game);
+        RoundOutcome lineByLine = RoundOutcome.forGame(game);
+        for (int seed = 0; seed < 5; seed++) {
+            try (DrbgStream a = PlayTest.stream(seed); DrbgStream b = PlayTest.stream(seed)) {
+                for (int round = 0; round < 5_000; round++) {
+                    game.playFast(a, tabled);
+                    game.playFastLineByLine(b, lineByLine);
                     assertEquals(lineByLine, tabled, file + ": seed " + seed + ", round " + round);
                 }
                 assertEquals(b.nextLong(), a.nextLong(), file + ": the streams moved apart");
