@@ -75,6 +75,52 @@ class SlotWinDistributionTest {
         }
     }
 
+    /**
+     * A small game with random reel heights (Megaways-style, within {@code RoundWins.HEIGHTS_BUDGET}): its
+     * verdict tests the awards too, a correct game rejects at 0.10 no more often than the level says, and
+     * the same negative control as above (wins moved by a coin, RTP and hit rate kept) fails every seed.
+     */
+    @Test
+    void aSmallGameWithRandomReelHeightsIsTestedOnItsAwards() throws Exception {
+        Game game = io.fairspin.math.GameModels.load("mini-megaways.json", """
+            {"type": "slot", "id": "mini-megaways-3", "rows": 3, "ways": true,
+             "symbols": ["wild", "star", "a", "b", "c", "d"],
+             "wilds": [{"symbol": "wild"}],
+             "reelSets": {"base": [["a", "b", "c", "d", "star", "a", "c", "d"],
+                                   ["b", "wild", "a", "d", "c", "b", "star", "d"],
+                                   ["c", "a", "d", "b", "star", "c", "a", "b"]]},
+             "baseReels": "base",
+             "reelHeights": [{"values": [1, 2, 3], "weights": [1, 2, 1]}, {"values": [2, 3], "weights": [1, 1]},
+                             {"values": [1, 2, 3], "weights": [2, 1, 1]}],
+             "pays": [{"symbol": "a", "pays": [0, 2, 5]}, {"symbol": "b", "pays": [0, 1, 4]},
+                      {"symbol": "c", "pays": [0, 1, 3]}, {"symbol": "d", "pays": [0, 0, 2]}],
+             "scatters": [{"symbol": "star", "count": "per-symbol", "pays": [0, 2, 10]}],
+             "bet": {"lineBet": 1, "lines": 10}}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int seeds = 40;
+        int rejected = 0;
+        for (int seed = 1; seed <= seeds; seed++) {
+            Verdict verdict = new Simulation(game, new SimulationPlan(50_000, seed, RandomMode.FAST, 0.90)).run(2)
+                    .verdict().orElseThrow();
+            assertEquals(List.of("rtp", "hitFrequency", "winDistribution"),
+                    verdict.tests().stream().map(Verdict.Test::name).toList());
+            ChiSquare chi = verdict.chiSquare().orElseThrow();
+            assertEquals(0, chi.unlisted());
+            assertTrue(chi.categories() > 5, "categories: " + chi.categories());
+            rejected += chi.pValue() <= 0.10 ? 1 : 0;
+        }
+        // At level 0.10 a correct game rejects Binomial(40, 0.10) times: 11 or more has probability below 0.005.
+        assertTrue(rejected <= 10, rejected + " of " + seeds + " chi-square tests rejected at 0.10");
+
+        long[] split = split(((WinDistribution) game).winDistribution().orElseThrow());
+        Game perturbed = new Splitting(game, split[0], split[1]);
+        for (int seed = 1; seed <= 5; seed++) {
+            Verdict verdict = new Simulation(perturbed, new SimulationPlan(1_000_000, seed, RandomMode.FAST, 0.99))
+                    .run(2).verdict().orElseThrow();
+            assertTrue(verdict.tests().get(2).rejected(), "seed " + seed + ": " + verdict);
+            assertFalse(verdict.passed());
+        }
+    }
+
     /** The most likely win w > 0 that has listed wins w − d > 0 and w + d: {w, d}. */
     private static long[] split(SortedMap<Long, Fraction> wins) {
         long best = -1;

@@ -838,7 +838,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
 
     /**
      * The exact distribution of the win of a round that triggers no feature, counted as the PAR sheet
-     * counts ({@link RoundWins}); empty for random reel heights.
+     * counts ({@link RoundWins}); empty for random reel heights whose count is past
+     * {@link RoundWins#HEIGHTS_BUDGET}.
      */
     @Override
     public Optional<SortedMap<Long, Fraction>> winDistribution() {

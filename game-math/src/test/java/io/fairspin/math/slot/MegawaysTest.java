@@ -124,6 +124,22 @@ class MegawaysTest {
         assertEquals(p, hits / (double) rounds, 5 * Math.sqrt(p * (1 - p) / rounds));
     }
 
+    /**
+     * The exact round win distribution of a small game with random heights (no feature: every round is its
+     * base spin) equals the brute force's count of every window's win; the bet per line is 1, so wins in
+     * line bets are wins in minor units.
+     */
+    @Test
+    void theWinDistributionOfASmallGameEqualsTheBruteForce() throws Exception {
+        SlotGame game = (SlotGame) GameModels.load("mini.json", SMALL.getBytes(StandardCharsets.UTF_8));
+        BruteForceMegaways brute = new BruteForceMegaways(JSON.readTree(SMALL));
+        java.util.SortedMap<Long, Fraction> exact = game.winDistribution().orElseThrow();
+        assertEquals(Fraction.ZERO, game.featureRounds());
+        assertEquals(brute.weightByWin.keySet(), exact.keySet());
+        brute.weightByWin.forEach((win, weight) -> assertEquals(Fraction.of(weight, brute.cycle), exact.get(win),
+                "win " + win));
+    }
+
     @Test
     void heightsAreCheckedAgainstTheModel() {
         assertRefused("$.reelHeights", "expected one height table per reel (4), found 1",
@@ -148,6 +164,9 @@ class MegawaysTest {
         Fraction rtp;
         Fraction hit;
         Fraction variance;
+        /** Each window's win in line bets, with the total weight of the windows that win it; and that weight's total. */
+        final java.util.SortedMap<Long, BigInteger> weightByWin = new java.util.TreeMap<>();
+        BigInteger cycle;
 
         BruteForceMegaways(JsonNode model) {
             this.model = model;
@@ -176,6 +195,7 @@ class MegawaysTest {
                 long win = win(columns);
                 BigInteger w = BigInteger.valueOf(weight);
                 total = total.add(w);
+                weightByWin.merge(win, w, BigInteger::add);
                 sum = sum.add(w.multiply(BigInteger.valueOf(win)));
                 sumSquares = sumSquares.add(w.multiply(BigInteger.valueOf(win).pow(2)));
                 if (win > 0) {
@@ -198,6 +218,7 @@ class MegawaysTest {
                     break;
                 }
             }
+            cycle = total;
             long lines = model.get("bet").get("lines").asLong();
             rtp = Fraction.of(sum, total.multiply(BigInteger.valueOf(lines)));
             hit = Fraction.of(hits, total);

@@ -58,9 +58,12 @@ class RoundWinsTest {
         }
     }
 
-    /** Random reel heights: no enumerated distribution. */
+    /**
+     * Random reel heights: Mega Dragon's count is over {@link io.fairspin.math.slot.analysis.RoundWins#HEIGHTS_BUDGET},
+     * so it has no enumerated distribution (a small game's is checked in {@link MegawaysTest}).
+     */
     @Test
-    void randomReelHeightsHaveNone() {
+    void aLargeGameWithRandomReelHeightsHasNone() {
         assertTrue(Examples.slot("mega-dragon.json").winDistribution().isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package io.fairspin.math.slot.analysis;
 
+import io.fairspin.math.AnalysisBudget;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
@@ -24,6 +25,14 @@ import java.util.TreeMap;
  */
 public record RoundWins(SortedMap<Long, Fraction> wins, Fraction featureRounds) {
     /**
+     * The most (state, column) steps the count of a game with random reel heights may take (its ways give many
+     * states): 2 x 10^5, well under a second, refused up front at the reel that would pass it. Small games fit;
+     * Mega Dragon (6 reels of 240 (height, stop) pairs) is refused at its third reel in about 0.3 s (counted
+     * without a bound it takes about 5 minutes), so it keeps the two z-tests.
+     */
+    public static final long HEIGHTS_BUDGET = 200_000L;
+
+    /**
      * The distribution as given, its wins copied into an unmodifiable map in order of win.
      *
      * @param wins          each win of a round without a feature, in minor units, with P(no feature and that win)
@@ -34,17 +43,25 @@ public record RoundWins(SortedMap<Long, Fraction> wins, Fraction featureRounds) 
     }
 
     /**
-     * The round win distribution of {@code game}, or null when it has random reel heights (whose spin
-     * is analysed by its moments, not by enumerating outcomes).
+     * The round win distribution of {@code game}, or null when it has random reel heights (whose figures
+     * are analysed by moments) and its count would take more than {@link #HEIGHTS_BUDGET} steps.
      *
      * @param game the slot game, played at its standard wager
-     * @return the exact distribution of its round win, or null for random reel heights
+     * @return the exact distribution of its round win, or null for random reel heights over the budget
      */
     public static RoundWins of(SlotGame game) {
-        SlotModel model = game.model;
-        if (model.heights() != null) {
-            return null;
+        if (game.model.heights() != null) {
+            try {
+                return new AnalysisBudget(HEIGHTS_BUDGET).run(() -> count(game));
+            } catch (AnalysisBudget.TooLarge e) {
+                return null;
+            }
         }
+        return count(game);
+    }
+
+    private static RoundWins count(SlotGame game) {
+        SlotModel model = game.model;
         SlotModel.Choice choice = model.baseReels();
         long total = choice.total();
         int lines = model.lines();
