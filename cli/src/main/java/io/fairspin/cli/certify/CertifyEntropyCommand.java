@@ -330,7 +330,7 @@ public final class CertifyEntropyCommand extends LeafCommand {
     }
 
     /**
-     * The result as CSV tables, the same names as the JSON: the assessment (one row), every estimate (track, input,
+     * The result as CSV tables, the same names as the JSON: the assessment (one row), every estimate (input,
      * estimator, min-entropy or why it did not apply), every estimate's figures (one row per figure), and with
      * {@code --iid} the permutation, chi-square and LRS tests, with {@code --restart} the restart tests.
      */
