@@ -214,7 +214,7 @@ public final class VideoPoker extends TableGame {
             return game.open(bet, stream);
         }
         io.fairspin.math.Bet explicit = standardBet();
-        boolean holdBest = io.fairspin.math.json.ModelBets.abandon(tableBets.file(), tableBets.root(), "hold",
+        boolean holdBest = io.fairspin.math.json.ModelBets.abandon(tableBets().file(), tableBets().root(), "hold",
                 List.of("none", "best")).equals("best");
         return new io.fairspin.math.TapedRound(explicit, stream, (player, s) -> {
             RoundOutcome outcome = RoundOutcome.forGame(this);
