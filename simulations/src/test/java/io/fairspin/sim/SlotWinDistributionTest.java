@@ -23,11 +23,20 @@ class SlotWinDistributionTest {
     /** A correct slot: the chi-square is part of the verdict and fails no more often than its level says. */
     @Test
     void aCorrectSlotPassesItsDistributionTestAsOftenAsStated() throws Exception {
-        Game game = ExampleModels.load("sizzling-hot.json");
         int seeds = 60;
+        int rejected = rejectedAtTenPercent(ExampleModels.load("sizzling-hot.json"), seeds, 100_000);
+        // At level 0.10 a correct game rejects Binomial(60, 0.10) times: 14 or more has probability below 0.005.
+        assertTrue(rejected <= 13, rejected + " of " + seeds + " chi-square tests rejected at 0.10");
+    }
+
+    /**
+     * Runs {@code game} on seeds 1 to {@code seeds} at confidence 0.90; every verdict tests the awards on more
+     * than 5 classes, with no unlisted win. Returns how many chi-square tests had a p-value of at most 0.10.
+     */
+    private static int rejectedAtTenPercent(Game game, int seeds, long rounds) throws InterruptedException {
         int rejected = 0;
         for (int seed = 1; seed <= seeds; seed++) {
-            Verdict verdict = new Simulation(game, new SimulationPlan(100_000, seed, RandomMode.FAST, 0.90)).run(2)
+            Verdict verdict = new Simulation(game, new SimulationPlan(rounds, seed, RandomMode.FAST, 0.90)).run(2)
                     .verdict().orElseThrow();
             assertEquals(List.of("rtp", "hitFrequency", "winDistribution"),
                     verdict.tests().stream().map(Verdict.Test::name).toList());
@@ -36,8 +45,7 @@ class SlotWinDistributionTest {
             assertTrue(chi.categories() > 5, "categories: " + chi.categories());
             rejected += chi.pValue() <= 0.10 ? 1 : 0;
         }
-        // At level 0.10 a correct game rejects Binomial(60, 0.10) times: 14 or more has probability below 0.005.
-        assertTrue(rejected <= 13, rejected + " of " + seeds + " chi-square tests rejected at 0.10");
+        return rejected;
     }
 
     /** A slot with free games: the feature rounds are a category, and a seeded run passes. */
@@ -60,7 +68,14 @@ class SlotWinDistributionTest {
      */
     @Test
     void aPerturbedDistributionIsRejected() throws Exception {
-        Game honest = ExampleModels.load("sizzling-hot.json");
+        assertEverySeedFails(ExampleModels.load("sizzling-hot.json"));
+    }
+
+    /**
+     * The negative control of {@code honest}: its most likely win with listed neighbours split by a coin
+     * ({@link Splitting}) fails the awards' test, and so the verdict, on each of 5 seeds of 10^6 rounds.
+     */
+    private static void assertEverySeedFails(Game honest) throws InterruptedException {
         SortedMap<Long, Fraction> wins = ((WinDistribution) honest).winDistribution().orElseThrow();
         long[] split = split(wins);
         Game perturbed = new Splitting(honest, split[0], split[1]);
@@ -97,28 +112,10 @@ class SlotWinDistributionTest {
              "scatters": [{"symbol": "star", "count": "per-symbol", "pays": [0, 2, 10]}],
              "bet": {"lineBet": 1, "lines": 10}}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int seeds = 40;
-        int rejected = 0;
-        for (int seed = 1; seed <= seeds; seed++) {
-            Verdict verdict = new Simulation(game, new SimulationPlan(50_000, seed, RandomMode.FAST, 0.90)).run(2)
-                    .verdict().orElseThrow();
-            assertEquals(List.of("rtp", "hitFrequency", "winDistribution"),
-                    verdict.tests().stream().map(Verdict.Test::name).toList());
-            ChiSquare chi = verdict.chiSquare().orElseThrow();
-            assertEquals(0, chi.unlisted());
-            assertTrue(chi.categories() > 5, "categories: " + chi.categories());
-            rejected += chi.pValue() <= 0.10 ? 1 : 0;
-        }
+        int rejected = rejectedAtTenPercent(game, seeds, 50_000);
         // At level 0.10 a correct game rejects Binomial(40, 0.10) times: 11 or more has probability below 0.005.
         assertTrue(rejected <= 10, rejected + " of " + seeds + " chi-square tests rejected at 0.10");
-
-        long[] split = split(((WinDistribution) game).winDistribution().orElseThrow());
-        Game perturbed = new Splitting(game, split[0], split[1]);
-        for (int seed = 1; seed <= 5; seed++) {
-            Verdict verdict = new Simulation(perturbed, new SimulationPlan(1_000_000, seed, RandomMode.FAST, 0.99))
-                    .run(2).verdict().orElseThrow();
-            assertTrue(verdict.tests().get(2).rejected(), "seed " + seed + ": " + verdict);
-            assertFalse(verdict.passed());
-        }
+        assertEverySeedFails(game);
     }
 
     /** The most likely win w > 0 that has listed wins w − d > 0 and w + d: {w, d}. */

@@ -28,32 +28,33 @@ class SpinTableTest {
     @ParameterizedTest
     @MethodSource("models")
     void tablesPlayEveryRoundAsTheLineByLineEvaluation(Path file) throws Exception {
-        SlotGame game = (SlotGame) GameModels.load(file);
-        RoundOutcome tabled = RoundOutcome.forGame(game);
-        RoundOutcome lineByLine = RoundOutcome.forGame(game);
-        for (int seed = 0; seed < 20; seed++) {
-            try (DrbgStream a = PlayTest.stream(seed); DrbgStream b = PlayTest.stream(seed)) {
-                for (int round = 0; round < 5_000; round++) {
-                    game.play(a, tabled);
-                    game.playLineByLine(b, lineByLine);
-                    assertEquals(lineByLine, tabled, file + ": seed " + seed + ", round " + round);
-                }
-                assertEquals(b.nextLong(), a.nextLong(), file + ": the streams moved apart");
-            }
-        }
+        playBothWays(file, 20, false);
     }
 
     @ParameterizedTest
     @MethodSource("models")
     void tablesPlayEveryFastRoundAsTheLineByLineEvaluation(Path file) throws Exception {
+        playBothWays(file, 5, true);
+    }
+
+    /**
+     * Plays 5,000 rounds per seed with the tables and line by line from equal streams, with the fast-mode draws
+     * when {@code fast}: equal outcomes, and the streams at the same place after.
+     */
+    private static void playBothWays(Path file, int seeds, boolean fast) throws Exception {
         SlotGame game = (SlotGame) GameModels.load(file);
         RoundOutcome tabled = RoundOutcome.forGame(game);
         RoundOutcome lineByLine = RoundOutcome.forGame(game);
-        for (int seed = 0; seed < 5; seed++) {
+        for (int seed = 0; seed < seeds; seed++) {
             try (DrbgStream a = PlayTest.stream(seed); DrbgStream b = PlayTest.stream(seed)) {
                 for (int round = 0; round < 5_000; round++) {
-                    game.playFast(a, tabled);
-                    game.playFastLineByLine(b, lineByLine);
+                    if (fast) {
+                        game.playFast(a, tabled);
+                        game.playFastLineByLine(b, lineByLine);
+                    } else {
+                        game.play(a, tabled);
+                        game.playLineByLine(b, lineByLine);
+                    }
                     assertEquals(lineByLine, tabled, file + ": seed " + seed + ", round " + round);
                 }
                 assertEquals(b.nextLong(), a.nextLong(), file + ": the streams moved apart");
