@@ -24,9 +24,13 @@ final class Predictors {
             return Estimate.failed("MultiMCW Prediction", input, "not enough samples (needs more than "
                     + (WINDOWS[nw - 1] + 1) + ")");
         }
-        if (k == 2) {
-            return binaryMultiMcw(s, input);
-        }
+        return k == 2 ? binaryMultiMcw(s, input) : generalMultiMcw(s, k, input);
+    }
+
+    /** 6.3.7 step by step for any alphabet (at least 4096 samples); the binary case's oracle in tests. */
+    static Estimate generalMultiMcw(byte[] s, int k, String input) {
+        int len = s.length;
+        int nw = WINDOWS.length;
         long[] score = new long[nw];
         int[] maxCount = new int[nw];
         int[][] counts = new int[nw][k];
@@ -115,7 +119,8 @@ final class Predictors {
         long correct = 0;
         long run = 0;
         long maxRun = 0;
-        for (int i = WINDOWS[0]; i < len; i++) {
+        int full = WINDOWS[nw - 1];
+        for (int i = WINDOWS[0]; i < full; i++) {
             int x = s[i] & 1;
             int hit = 1 ^ x ^ (ones[winner] * 2 > WINDOWS[winner] ? 1 : 0);
             correct += hit;
@@ -132,6 +137,60 @@ final class Predictors {
                 winner = right != 0 && sc >= score[winner] ? j : winner;
                 ones[j] += x - (s[i - w] & 1);
             }
+        }
+        // every window full: the same steps with the four windows' counts and scores in locals, and
+        // the winner's score beside its index (updated when the winner's own score grows)
+        int o0 = ones[0];
+        int o1 = ones[1];
+        int o2 = ones[2];
+        int o3 = ones[3];
+        long sc0 = score[0];
+        long sc1 = score[1];
+        long sc2 = score[2];
+        long sc3 = score[3];
+        long best = score[winner];
+        int w0 = WINDOWS[0];
+        int w1 = WINDOWS[1];
+        int w2 = WINDOWS[2];
+        int w3 = WINDOWS[3];
+        for (int i = full; i < len; i++) {
+            int x = s[i] & 1;
+            int r0 = 1 ^ x ^ ((w0 - 2 * o0) >>> 31);
+            int r1 = 1 ^ x ^ ((w1 - 2 * o1) >>> 31);
+            int r2 = 1 ^ x ^ ((w2 - 2 * o2) >>> 31);
+            int r3 = 1 ^ x ^ ((w3 - 2 * o3) >>> 31);
+            int hit = ((r0 | r1 << 1 | r2 << 2 | r3 << 3) >>> winner) & 1;
+            correct += hit;
+            run = (run + 1) * hit;
+            maxRun = Math.max(maxRun, run);
+            sc0 += r0;
+            best = winner == 0 ? sc0 : best;
+            if (r0 != 0 && sc0 >= best) {
+                winner = 0;
+                best = sc0;
+            }
+            sc1 += r1;
+            best = winner == 1 ? sc1 : best;
+            if (r1 != 0 && sc1 >= best) {
+                winner = 1;
+                best = sc1;
+            }
+            sc2 += r2;
+            best = winner == 2 ? sc2 : best;
+            if (r2 != 0 && sc2 >= best) {
+                winner = 2;
+                best = sc2;
+            }
+            sc3 += r3;
+            best = winner == 3 ? sc3 : best;
+            if (r3 != 0 && sc3 >= best) {
+                winner = 3;
+                best = sc3;
+            }
+            o0 += x - (s[i - w0] & 1);
+            o1 += x - (s[i - w1] & 1);
+            o2 += x - (s[i - w2] & 1);
+            o3 += x - (s[i - w3] & 1);
         }
         return Prediction.estimate("MultiMCW", input, correct, len - WINDOWS[0], maxRun, 2);
     }
