@@ -202,9 +202,11 @@ final class Predictors {
      * high score becomes the winner.
      */
     static Estimate lag(byte[] s, int k, String input) {
-        if (k == 2 && s.length > 4 * LAGS) {
-            return binaryLag(s, input);
-        }
+        return k == 2 && s.length > 4 * LAGS ? binaryLag(s, input) : generalLag(s, k, input);
+    }
+
+    /** 6.3.8 with the earlier positions of each sample, for any alphabet; the binary case's oracle in tests. */
+    static Estimate generalLag(byte[] s, int k, String input) {
         int len = s.length;
         long[] score = new long[LAGS];
         int winner = 0;
@@ -259,15 +261,13 @@ final class Predictors {
      * 6.3.8 on bits, with the same result as {@link #lag} and far less work. A predictor changes the
      * winner only when its score reaches the high score; in a block of 64 steps a score grows by at
      * most 64, so only the lags within 64 of the high score at the block's start (usually a handful)
-     * are followed step by step; the others' scores are brought up to date at the block's end by
-     * counting their matches in the block with one popcount each (bits packed 64 to a word).
+     * are followed step by step; the others' scores are brought up to date at the block's start (no
+     * step of the block reads them) by counting their matches in the block with one popcount each
+     * (bits packed 64 to a word).
      */
     private static Estimate binaryLag(byte[] s, String input) {
         int len = s.length;
-        long[] packed = new long[(len >>> 6) + 2];
-        for (int i = 0; i < len; i++) {
-            packed[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
-        }
+        long[] packed = PackedBits.of(s);
         long[] score = new long[LAGS];
         int winner = 0;
         long highScore = 0;
@@ -275,7 +275,6 @@ final class Predictors {
         long run = 0;
         long maxRun = 0;
         int[] candidates = new int[LAGS];
-        boolean[] isCandidate = new boolean[LAGS];
         // the first steps, where fewer than 128 lags exist, step by step over all of them
         int start = 2 * LAGS;
         for (int i = 1; i < start; i++) {
@@ -302,11 +301,15 @@ final class Predictors {
         for (int block = start; block < len; block += 64) {
             int end = Math.min(len, block + 64);
             int steps = end - block;
+            long mask = steps == 64 ? -1L : -1L << (64 - steps);
+            long current = window(packed, block);
             int nc = 0;
             for (int d = 0; d < LAGS; d++) {
-                isCandidate[d] = score[d] + steps >= highScore;
-                if (isCandidate[d]) {
+                if (score[d] + steps >= highScore) {
                     candidates[nc++] = d;
+                } else {
+                    // its score is read in this block only once it is a candidate again: counted now
+                    score[d] += Long.bitCount(~(current ^ window(packed, block - d - 1)) & mask);
                 }
             }
             for (int i = block; i < end; i++) {
@@ -327,15 +330,6 @@ final class Predictors {
                             winner = d;
                             highScore = sc;
                         }
-                    }
-                }
-            }
-            if (nc < LAGS) {
-                long mask = steps == 64 ? -1L : -1L << (64 - steps);
-                long current = window(packed, block);
-                for (int d = 0; d < LAGS; d++) {
-                    if (!isCandidate[d]) {
-                        score[d] += Long.bitCount(~(current ^ window(packed, block - d - 1)) & mask);
                     }
                 }
             }
@@ -474,10 +468,7 @@ final class Predictors {
     private static Estimate binaryMultiMmc(byte[] s, String input, int maxEntries) {
         int len = s.length;
         int last = MMC_DEPTH - 1;
-        long[] packed = new long[(len >>> 6) + 1];
-        for (int i = 0; i < len; i++) {
-            packed[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
-        }
+        long[] packed = PackedBits.of(s);
         int[][] dict = new int[MMC_DEPTH][];
         int lastElems = 0;
         for (int d = 0; d < MMC_DEPTH; d++) {

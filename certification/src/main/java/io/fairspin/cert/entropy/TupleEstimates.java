@@ -168,12 +168,10 @@ final class TupleEstimates {
             this.n = s.length;
             this.width = width;
             this.perWord = 64 / width;
-            this.words = new long[(int) (((long) n * width + 63) / 64) + 2];
             if (width == 1) {
-                for (int i = 0; i < n; i++) {
-                    words[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
-                }
+                this.words = PackedBits.of(s);
             } else {
+                this.words = new long[(n + 7) / 8 + 2];
                 for (int i = 0; i < n; i++) {
                     words[i >>> 3] |= (long) (s[i] & 0xFF) << (56 - 8 * (i & 7));
                 }
