@@ -498,6 +498,9 @@ final class Predictors {
         long[][] right = new long[MMC_DEPTH][words];
         long[] score = new long[MMC_DEPTH];
         int[] candidates = new int[MMC_DEPTH];
+        long[] candidateScore = new long[MMC_DEPTH];
+        long[] candidateRight = new long[MMC_DEPTH];
+        long[] candidateFound = new long[MMC_DEPTH];
         int winner = 0;
         long correct = 0;
         long run = 0;
@@ -532,38 +535,45 @@ final class Predictors {
             }
             lastElems = mmcOrder(s, lo, hi, last, dict[last], lastElems, maxEntries, found[last], right[last]);
             for (int w = 0; w < chunkWords; w++) {
+                // the candidates' words and scores in locals; the winner is one of them (at index wc)
                 long high = score[winner];
                 int nc = 0;
+                int wc = 0;
                 long others = 0;
+                long any = 0;
                 for (int d = 0; d < MMC_DEPTH; d++) {
                     if (score[d] + 64 >= high) {
-                        candidates[nc++] = d;
+                        wc = d == winner ? nc : wc;
+                        candidates[nc] = d;
+                        candidateScore[nc] = score[d];
+                        candidateRight[nc] = right[d][w];
+                        candidateFound[nc] = found[d][w];
+                        any |= candidateFound[nc];
+                        nc++;
                     } else {
                         others |= 1L << d;
                     }
                 }
-                long any = 0;
-                for (int c = 0; c < nc; c++) {
-                    any |= found[candidates[c]][w];
-                }
                 for (long pending = any; pending != 0; pending &= pending - 1) {
                     int bit = Long.numberOfTrailingZeros(pending);
-                    int cur = winner;
-                    if ((right[cur][w] >>> bit & 1) != 0) {
+                    if ((candidateRight[wc] >>> bit & 1) != 0) {
                         correct++;
                         if (++run > maxRun) {
                             maxRun = run;
                         }
-                    } else if ((found[cur][w] >>> bit & 1) != 0) {
+                    } else if ((candidateFound[wc] >>> bit & 1) != 0) {
                         run = 0;
                     }
                     for (int c = 0; c < nc; c++) {
-                        int d = candidates[c];
-                        if ((right[d][w] >>> bit & 1) != 0 && ++score[d] >= score[winner]) {
-                            winner = d;
+                        if ((candidateRight[c] >>> bit & 1) != 0 && ++candidateScore[c] >= candidateScore[wc]) {
+                            wc = c;
                         }
                     }
                 }
+                for (int c = 0; c < nc; c++) {
+                    score[candidates[c]] = candidateScore[c];
+                }
+                winner = candidates[wc];
                 for (long o = others; o != 0; o &= o - 1) {
                     int d = Long.numberOfTrailingZeros(o);
                     score[d] += Long.bitCount(right[d][w]);
