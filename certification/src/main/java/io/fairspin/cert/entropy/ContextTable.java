@@ -16,7 +16,9 @@ import java.util.Arrays;
  *   <li>each context keeps its first follower and that follower's count in place, so a context
  *       followed by one sample only (most long contexts) never touches the table of pairs;</li>
  *   <li>the other followers are counted in a table of pairs: for 1-sample contexts an array indexed by
- *       context and sample, otherwise open addressing.</li>
+ *       context and sample, otherwise open addressing;</li>
+ *   <li>what a step reads of a context (best count, prediction, first follower and its count) sits
+ *       in four neighbouring ints, and a hashed context's two key words side by side.</li>
  * </ul>
  */
 final class ContextTable {
