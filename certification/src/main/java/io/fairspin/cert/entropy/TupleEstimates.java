@@ -224,28 +224,32 @@ final class TupleEstimates {
          */
         int[] suffixArray(int[] lcp) {
             int posBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
-            // two passes: ties beyond 32 bits are few on any but strongly repetitive input
+            // ties beyond 32 bits are few on any but strongly repetitive input
             int keyBits = Math.min(32, 63 - posBits);
+            int passes = (keyBits + RADIX_BITS - 1) / RADIX_BITS;
+            int digit = (1 << RADIX_BITS) - 1;
+            // every pass's counts while the keys are made, so that a pass reads the keys once
+            int[][] counts = new int[passes][1 << RADIX_BITS];
             long[] a = new long[n];
             for (int i = 0; i < n; i++) {
-                a[i] = (word(i) >>> (64 - keyBits)) << posBits | i;
+                long x = (word(i) >>> (64 - keyBits)) << posBits | i;
+                a[i] = x;
+                for (int pass = 0; pass < passes; pass++) {
+                    counts[pass][(int) (x >>> (posBits + pass * RADIX_BITS)) & digit]++;
+                }
             }
             long[] tmp = new long[n];
-            int[] counts = new int[1 << RADIX_BITS];
-            int digit = counts.length - 1;
-            for (int shift = posBits; shift < posBits + keyBits; shift += RADIX_BITS) {
-                java.util.Arrays.fill(counts, 0);
-                for (long x : a) {
-                    counts[(int) (x >>> shift) & digit]++;
-                }
+            for (int pass = 0; pass < passes; pass++) {
+                int shift = posBits + pass * RADIX_BITS;
+                int[] offsets = counts[pass];
                 int sum = 0;
-                for (int c = 0; c < counts.length; c++) {
-                    int t = counts[c];
-                    counts[c] = sum;
+                for (int c = 0; c < offsets.length; c++) {
+                    int t = offsets[c];
+                    offsets[c] = sum;
                     sum += t;
                 }
                 for (long x : a) {
-                    tmp[counts[(int) (x >>> shift) & digit]++] = x;
+                    tmp[offsets[(int) (x >>> shift) & digit]++] = x;
                 }
                 long[] t = a;
                 a = tmp;
