@@ -96,6 +96,14 @@ final class TupleEstimates {
         Packed text = new Packed(s, maxValue(s) <= 1 ? 1 : 8);
         int[] lcp = new int[n + 1];
         text.suffixArray(lcp);
+        return intervals(lcp, n);
+    }
+
+    /**
+     * {@link Repeats} from the LCP array of a suffix array of n suffixes ({@code lcp[k]} for the
+     * suffixes k - 1 and k, 1 &lt;= k &lt; n), by one stack pass over its intervals.
+     */
+    static Repeats intervals(int[] lcp, int n) {
         int v = 0;
         for (int k = 1; k < n; k++) {
             v = Math.max(v, lcp[k]);

@@ -76,17 +76,10 @@ class FastPredictorsTest {
 
     @ParameterizedTest(name = "{0} k={1} n={2}")
     @MethodSource("cases")
-    void binaryMultiMcwAgreesWithTheGeneralLoop(String kind, int k, int n, long seed) {
+    void binaryMultiMcwAndLagAgreeWithTheGeneralLoops(String kind, int k, int n, long seed) {
         EntropySamples e = of(kind, k, n, seed);
         byte[] bits = k == 2 ? e.symbols() : e.bits();
         assertEquals(Predictors.generalMultiMcw(bits, 2, "B").toString(), Predictors.multiMcw(bits, 2, "B").toString());
-    }
-
-    @ParameterizedTest(name = "{0} k={1} n={2}")
-    @MethodSource("cases")
-    void binaryLagAgreesWithTheGeneralLoop(String kind, int k, int n, long seed) {
-        EntropySamples e = of(kind, k, n, seed);
-        byte[] bits = k == 2 ? e.symbols() : e.bits();
         assertEquals(Predictors.generalLag(bits, 2, "B").toString(), Predictors.lag(bits, 2, "B").toString());
     }
 

@@ -1,16 +1,18 @@
 package io.fairspin.cert.entropy;
 
 /**
- * The t-tuple and LRS counts as {@link TupleEstimates} computed them before its count tables: from
- * the whole suffix array (the suffixes radix-sorted on their first 64 bits, ties sorted by
- * comparison) and the LCP intervals of every length, with no table. Kept as the oracle that
- * {@link TupleEstimates#repeats} is tested against; it reproduced NIST's reference figures first.
+ * The suffix array and LCP array as {@link TupleEstimates} built them before (the suffixes
+ * radix-sorted, 16 bits a pass, on their first 63 - log2(n) bits, ties sorted by comparison, every
+ * LCP by comparing the text), with the same pass over the LCP intervals
+ * ({@link TupleEstimates#intervals}). Kept as the oracle that {@link TupleEstimates#repeats} (its
+ * faster sort and the LCPs taken from the sorted keys) is tested against; it reproduced NIST's
+ * reference figures first.
  */
 final class SlowTupleEstimates {
     private SlowTupleEstimates() {
     }
 
-    /** Q[t] and S[t] for t up to the longest repeated substring, from the LCP intervals alone. */
+    /** Q[t] and S[t] for t up to the longest repeated substring, from the former suffix and LCP arrays. */
     static TupleEstimates.Repeats repeats(byte[] s) {
         int n = s.length;
         int or = 0;
@@ -20,52 +22,10 @@ final class SlowTupleEstimates {
         TupleEstimates.Packed text = new TupleEstimates.Packed(s, or <= 1 ? 1 : 8);
         int[] sa = suffixArray(text);
         int[] lcp = new int[n + 1];
-        int v = 0;
         for (int k = 1; k < n; k++) {
             lcp[k] = text.lcp(sa[k - 1], sa[k]);
-            v = Math.max(v, lcp[k]);
         }
-        long[] q = new long[v + 2];
-        long[] pairCount = new long[v + 2];
-        if (v == 0) {
-            return new TupleEstimates.Repeats(0, q, pairCount);
-        }
-        long[] maxSize = new long[v + 2];
-        long[] pairDiff = new long[v + 3];
-        int[] stackLcp = new int[v + 2];
-        int[] stackLeft = new int[v + 2];
-        int top = 0;
-        for (int k = 1; k <= n; k++) {
-            int cur = k < n ? lcp[k] : 0;
-            int left = k - 1;
-            while (stackLcp[top] > cur) {
-                int l = stackLcp[top];
-                left = stackLeft[top];
-                top--;
-                int parent = Math.max(cur, stackLcp[top]);
-                long size = k - left;
-                maxSize[l] = Math.max(maxSize[l], size);
-                long pairs = size * (size - 1) / 2;
-                pairDiff[parent + 1] += pairs;
-                pairDiff[l + 1] -= pairs;
-            }
-            if (stackLcp[top] < cur) {
-                top++;
-                stackLcp[top] = cur;
-                stackLeft[top] = left;
-            }
-        }
-        long running = 1;
-        for (int t = v; t >= 1; t--) {
-            running = Math.max(running, maxSize[t]);
-            q[t] = running;
-        }
-        long acc = 0;
-        for (int t = 1; t <= v; t++) {
-            acc += pairDiff[t];
-            pairCount[t] = acc;
-        }
-        return new TupleEstimates.Repeats(v, q, pairCount);
+        return TupleEstimates.intervals(lcp, n);
     }
 
     /**
