@@ -4,6 +4,7 @@ import io.fairspin.math.Game;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.LongConsumer;
 
 /**
  * A distributed engine that runs a simulation's chunk ranges as tasks on a cluster and merges their
@@ -29,11 +30,13 @@ public interface SimulationCluster {
      * @param modelName the model file's name, for messages and reports
      * @param model the model file's bytes, shipped to every task
      * @param plan the rounds, seed, random mode and confidence
+     * @param roundsDone told the rounds of each range as it completes (the ranges resumed from the checkpoint
+     *     first), from a thread of the engine's, for progress; or null
      * @return the report, equal to the local engine's for the same plan
      * @throws java.io.IOException when the checkpoint cannot be read or written
      */
     SimulationReport run(String master, String modelName, byte[] model, Game game, SimulationPlan plan,
-            SimulationCheckpoint checkpoint) throws IOException;
+            SimulationCheckpoint checkpoint, LongConsumer roundsDone) throws IOException;
 
     /**
      * The engine named {@code name} on the class path, if there is one.

@@ -96,6 +96,16 @@ public record SimulationPlan(long rounds, long seed, RandomMode mode, double con
         return (int) (chunk / chunksPerRange());
     }
 
+    /**
+     * The number of rounds in range {@code range}: its chunks' rounds (the last range may have fewer).
+     *
+     * @param range the range's index, in [0, ranges())
+     * @return the rounds the range plays
+     */
+    public long roundsInRange(int range) {
+        return Math.min(rounds, endChunk(range) * Simulation.CHUNK_ROUNDS) - firstChunk(range) * Simulation.CHUNK_ROUNDS;
+    }
+
     /** The number of rounds in chunk {@code chunk}: a full chunk, except perhaps the last. */
     int roundsInChunk(long chunk) {
         return (int) Math.min(Simulation.CHUNK_ROUNDS, rounds - chunk * Simulation.CHUNK_ROUNDS);

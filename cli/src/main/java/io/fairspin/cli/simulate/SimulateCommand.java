@@ -190,7 +190,21 @@ public final class SimulateCommand extends LeafCommand {
                 spec.commandLine(), "--spark: Spark is not on the class path; run the fairspin-spark distribution "
                     + "(simulations-spark/target/fairspin-spark/bin/fairspin-spark, see README)"));
         long start = System.nanoTime();
-        SimulationReport result = cluster.run(spark, model, json, game, plan, checkpoint);
+        Progress meter = progress.enabled(io()) ? progress.meter(io(), "rounds", rounds) : null;
+        SimulationReport result;
+        try {
+            result = cluster.run(spark, model, json, game, plan, checkpoint, meter == null ? null : done -> {
+                synchronized (meter) {
+                    meter.advance(done);
+                }
+            });
+        } finally {
+            if (meter != null) {
+                synchronized (meter) {
+                    meter.finish();
+                }
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         return finish(result, rateLine(result, "Spark " + spark, seconds));
     }

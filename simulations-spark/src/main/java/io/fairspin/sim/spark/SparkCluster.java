@@ -5,6 +5,7 @@ import io.fairspin.sim.SimulationCheckpoint;
 import io.fairspin.sim.SimulationCluster;
 import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
+import java.util.function.LongConsumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -22,9 +23,9 @@ public final class SparkCluster implements SimulationCluster {
 
     @Override
     public SimulationReport run(String master, String modelName, byte[] model, Game game, SimulationPlan plan,
-            SimulationCheckpoint checkpoint) {
+            SimulationCheckpoint checkpoint, LongConsumer roundsDone) {
         try (JavaSparkContext spark = new JavaSparkContext(configuration(master))) {
-            return new SparkSimulation(spark).run(modelName, model, plan, checkpoint);
+            return new SparkSimulation(spark).run(modelName, model, plan, checkpoint, roundsDone);
         }
     }
 

@@ -11,11 +11,17 @@ import io.fairspin.sim.SimulationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * A simulation as a Spark job. The plan's chunk ranges ({@link SimulationPlan#ranges()}) are the
@@ -55,6 +61,22 @@ public final class SparkSimulation {
      * @return the report, equal to the local engine's for the same plan
      */
     public SimulationReport run(String modelName, byte[] model, SimulationPlan plan, SimulationCheckpoint checkpoint) {
+        return run(modelName, model, plan, checkpoint, null);
+    }
+
+    /**
+     * {@link #run(String, byte[], SimulationPlan, SimulationCheckpoint)}, telling {@code roundsDone} the rounds
+     * of each range as its task completes (the resumed ranges first), for progress.
+     *
+     * @param modelName the model file's name, for messages and the report
+     * @param model the model file's bytes, shipped to every task
+     * @param plan the rounds, seed, random mode and confidence
+     * @param checkpoint the checkpoint folder to resume from and save to, or null
+     * @param roundsDone told each completed range's rounds, from Spark's listener thread; or null
+     * @return the report, equal to the local engine's for the same plan
+     */
+    public SimulationReport run(String modelName, byte[] model, SimulationPlan plan, SimulationCheckpoint checkpoint,
+            LongConsumer roundsDone) {
         Game game = GameModels.load(modelName, model);
         List<RangeTally> done = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.completed());
         boolean[] have = new boolean[plan.ranges()];
@@ -68,9 +90,13 @@ public final class SparkSimulation {
         int wave = checkpoint == null ? Math.max(1, todo.size())
                 : Math.max(4 * spark.defaultParallelism(), (todo.size() + WAVES - 1) / WAVES);
         PlayRange task = new PlayRange(modelName, model, plan);
+        if (roundsDone != null) {
+            done.forEach(range -> roundsDone.accept(plan.roundsInRange(range.range())));
+        }
         for (int from = 0; from < todo.size(); from += wave) {
             List<Integer> ranges = todo.subList(from, Math.min(todo.size(), from + wave));
-            List<byte[]> tallies = spark.parallelize(ranges, ranges.size()).map(task).collect();
+            List<byte[]> tallies = collectWithProgress(spark.parallelize(ranges, ranges.size()).map(task), ranges,
+                    plan, roundsDone);
             for (byte[] encoded : tallies) {
                 RangeTally range = decode(encoded, game);
                 if (checkpoint != null) {
@@ -80,6 +106,71 @@ public final class SparkSimulation {
             }
         }
         return Simulation.report(game, plan, done);
+    }
+
+    /** Collects a wave's tallies, telling {@code roundsDone} each range's rounds as its task succeeds. */
+    private List<byte[]> collectWithProgress(JavaRDD<byte[]> wave, List<Integer> ranges, SimulationPlan plan,
+            LongConsumer roundsDone) {
+        if (roundsDone == null) {
+            return wave.collect();
+        }
+        RangeProgress listener = new RangeProgress(ranges, plan, roundsDone);
+        spark.sc().addSparkListener(listener);
+        List<byte[]> tallies;
+        try {
+            tallies = wave.collect();
+        } finally {
+            spark.sc().removeSparkListener(listener);
+        }
+        listener.countTheRest(); // the listener bus is asynchronous: the last task ends may not have reached it
+        return tallies;
+    }
+
+    /**
+     * Counts a wave's ranges as their tasks succeed: the wave's job has one stage whose task i plays range
+     * {@code ranges.get(i)} (one range per partition); a retried or speculative task counts once.
+     */
+    static final class RangeProgress extends SparkListener {
+        private final List<Integer> ranges;
+        private final SimulationPlan plan;
+        private final LongConsumer roundsDone;
+        private final BitSet counted = new BitSet();
+        private int stage = -1;
+
+        RangeProgress(List<Integer> ranges, SimulationPlan plan, LongConsumer roundsDone) {
+            this.ranges = List.copyOf(ranges);
+            this.plan = plan;
+            this.roundsDone = roundsDone;
+        }
+
+        @Override
+        public synchronized void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+            if (stage < 0) {
+                stage = submitted.stageInfo().stageId();
+            }
+        }
+
+        @Override
+        public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+            int index = end.taskInfo().index();
+            if (end.stageId() != stage || !end.taskInfo().successful() || index >= ranges.size()
+                    || counted.get(index)) {
+                return;
+            }
+            count(index);
+        }
+
+        /** Counts the ranges not counted yet, once the wave's job has succeeded. */
+        synchronized void countTheRest() {
+            for (int index = counted.nextClearBit(0); index < ranges.size(); index = counted.nextClearBit(index + 1)) {
+                count(index);
+            }
+        }
+
+        private void count(int index) {
+            counted.set(index);
+            roundsDone.accept(plan.roundsInRange(ranges.get(index)));
+        }
     }
 
     private static RangeTally decode(byte[] encoded, Game game) {

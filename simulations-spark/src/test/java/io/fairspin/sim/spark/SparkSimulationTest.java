@@ -12,6 +12,7 @@ import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +57,15 @@ class SparkSimulationTest {
     void theReportIsThatOfTheLocalEngine(RandomMode mode) throws Exception {
         SimulationPlan plan = new SimulationPlan(ROUNDS, 20261203L, mode, 0.99);
         SimulationReport local = new Simulation(game, plan).run(2);
-        SimulationReport distributed = new SparkSimulation(spark).run(MODEL, model, plan, null);
+        LongAdder progress = new LongAdder();
+        LongAdder ranges = new LongAdder();
+        SimulationReport distributed = new SparkSimulation(spark).run(MODEL, model, plan, null, done -> {
+            progress.add(done);
+            ranges.increment();
+        });
         assertFalse(distributed.partial());
+        assertEquals(ROUNDS, progress.sum(), "progress: every range's rounds, once");
+        assertEquals(plan.ranges(), ranges.sum());
         assertEquals(ROUNDS, distributed.statistics().rounds());
         assertEquals(local, distributed);
     }
@@ -74,7 +82,9 @@ class SparkSimulationTest {
         SimulationReport resumed;
         try (SimulationCheckpoint checkpoint = SimulationCheckpoint.open(dir, game, plan, "m")) {
             assertEquals(10, checkpoint.completed().size());
-            resumed = new SparkSimulation(spark).run(MODEL, model, plan, checkpoint);
+            LongAdder progress = new LongAdder();
+            resumed = new SparkSimulation(spark).run(MODEL, model, plan, checkpoint, progress::add);
+            assertEquals(ROUNDS, progress.sum(), "progress: the resumed ranges, then the others");
         }
         assertEquals(new Simulation(game, plan).run(2), resumed);
         try (SimulationCheckpoint checkpoint = SimulationCheckpoint.open(dir, game, plan, "m")) {
