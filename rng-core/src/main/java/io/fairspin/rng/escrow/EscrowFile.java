@@ -146,12 +146,11 @@ public final class EscrowFile implements EscrowStore {
                 throw new EscrowException(path + ": offset " + offset + ": " + problem
                         + "; the file is damaged here, and nothing is appended after damage");
             }
-            if (available < Frame.HEADER_BYTES) {
-                return new Scan(offset, hex(firstKey), new TornTail(offset, size - offset));
-            }
-            long recordEnd = offset + Frame.HEADER_BYTES + Frame.ciphertextLength(header);
+            long recordEnd = available < Frame.HEADER_BYTES ? Long.MAX_VALUE
+                    : offset + Frame.HEADER_BYTES + Frame.ciphertextLength(header);
             if (recordEnd > size) {
-                return new Scan(offset, hex(firstKey), new TornTail(offset, size - offset));
+                // The key of a torn first record binds nothing: it is cut off, and the file is empty.
+                return new Scan(offset, offset == 0 ? null : hex(firstKey), new TornTail(offset, size - offset));
             }
             offset = recordEnd;
         }

@@ -1,5 +1,7 @@
 package io.fairspin.rng.escrow;
 
+import static io.fairspin.rng.internal.SecretBuffers.secret;
+
 import io.fairspin.rng.Drbg;
 import io.fairspin.rng.DrbgMechanism;
 import java.util.Arrays;
@@ -108,6 +110,9 @@ final class InstanceReplay implements AutoCloseable {
             while (ordinaryBeforeNext > 0) {
                 nextOrdinary(scratch, 0);
             }
+            if (output != null) {
+                wipe(output); // a record passed on the way: its outputs are no one's
+            }
             output = applyNext();
         }
         return output;
@@ -133,8 +138,14 @@ final class InstanceReplay implements AutoCloseable {
         return output;
     }
 
+    private static void wipe(byte[][] outputs) {
+        for (byte[] output : outputs) {
+            Arrays.fill(output, (byte) 0);
+        }
+    }
+
     private byte[] generate(Payload call) {
-        byte[] output = new byte[call.length];
+        byte[] output = secret(new byte[call.length]);
         drbg.generate(output, 0, call.length, call.additionalInput);
         return output;
     }

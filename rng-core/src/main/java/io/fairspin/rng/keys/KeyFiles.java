@@ -1,5 +1,7 @@
 package io.fairspin.rng.keys;
 
+import static io.fairspin.rng.internal.SecretBuffers.secret;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -107,7 +109,7 @@ public final class KeyFiles {
             }
         }
         Path folder = privateFile.toAbsolutePath().getParent();
-        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        byte[] pkcs8 = secret(pair.getPrivate().getEncoded());
         Path privateTemp = null;
         Path publicTemp = null;
         boolean privateMoved = false;
@@ -286,9 +288,9 @@ public final class KeyFiles {
     private static byte[] pem(String label, byte[] der) {
         byte[] begin = ("-----BEGIN " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
         byte[] end = ("\n-----END " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(der);
+        byte[] body = secret(Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(der));
         try {
-            byte[] pem = new byte[begin.length + body.length + end.length];
+            byte[] pem = secret(new byte[begin.length + body.length + end.length]);
             System.arraycopy(begin, 0, pem, 0, begin.length);
             System.arraycopy(body, 0, pem, begin.length, body.length);
             System.arraycopy(end, 0, pem, begin.length + body.length, end.length);
@@ -312,7 +314,7 @@ public final class KeyFiles {
         }
         byte[] text;
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            text = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+            text = secret(in.readNBytes(MAX_KEY_FILE_BYTES + 1));
         }
         try {
             if (text.length > MAX_KEY_FILE_BYTES) {
@@ -338,7 +340,7 @@ public final class KeyFiles {
             throw new IllegalArgumentException(file + ": expected one PEM block \"" + label + "\" and nothing else;"
                     + " the file holds more (a second key, or other text)");
         }
-        byte[] base64 = new byte[to - from - begin.length];
+        byte[] base64 = secret(new byte[to - from - begin.length]);
         int n = 0;
         for (int i = from + begin.length; i < to; i++) {
             byte b = text[i];
@@ -346,9 +348,9 @@ public final class KeyFiles {
                 base64[n++] = b;
             }
         }
-        byte[] exact = Arrays.copyOf(base64, n);
+        byte[] exact = secret(Arrays.copyOf(base64, n));
         try {
-            return Base64.getDecoder().decode(exact);
+            return secret(Base64.getDecoder().decode(exact));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": the PEM block \"" + label + "\" is not valid base64");
         } finally {
