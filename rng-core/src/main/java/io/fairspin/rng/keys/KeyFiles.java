@@ -275,7 +275,7 @@ public final class KeyFiles {
     }
 
     /** Without POSIX permissions (Windows), take read and write access away from everyone but the owner. */
-    private static void restrictToOwner(Path file) throws IOException {
+    static void restrictToOwner(Path file) throws IOException {
         java.io.File f = file.toFile();
         boolean restricted = f.setReadable(false, false) && f.setReadable(true, true)
                 && f.setWritable(false, false) && f.setWritable(true, true);

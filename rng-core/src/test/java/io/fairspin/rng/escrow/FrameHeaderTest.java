@@ -41,6 +41,12 @@ class FrameHeaderTest {
         assertEquals((1 << 24) + 40, Frame.ciphertextLength(header), "big-endian, from offset 62");
         assertArrayEquals(Arrays.copyOf(header(40), Frame.AAD_BYTES),
                 Frame.aad(RecordType.GENERATE, KEY, INSTANCE, 7));
+        byte[] info = Frame.info(KEY, INSTANCE);
+        assertEquals("fairspin escrow v1", new String(info, 0, 18, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0, info[18]);
+        assertArrayEquals(KEY, Arrays.copyOfRange(info, 19, 27));
+        assertArrayEquals(INSTANCE, Arrays.copyOfRange(info, 27, 35));
+        assertEquals(35, info.length);
     }
 
     @Test
