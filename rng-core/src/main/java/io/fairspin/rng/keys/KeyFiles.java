@@ -2,6 +2,7 @@ package io.fairspin.rng.keys;
 
 import static io.fairspin.rng.internal.SecretBuffers.secret;
 
+import io.fairspin.rng.internal.Durable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -119,7 +120,7 @@ public final class KeyFiles {
             move(privateTemp, privateFile, overwrite);
             privateMoved = true;
             move(publicTemp, publicFile, overwrite);
-            syncDirectory(folder);
+            Durable.syncFolder(folder);
         } catch (IOException | RuntimeException e) {
             for (Path leftover : new Path[] {privateTemp, publicTemp, privateMoved ? privateFile : null}) {
                 if (leftover != null) {
@@ -170,7 +171,7 @@ public final class KeyFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            Durable.force(channel);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -186,12 +187,6 @@ public final class KeyFiles {
             Arrays.fill(content, (byte) 0);
         }
         return temp;
-    }
-
-    private static void syncDirectory(Path folder) throws IOException {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
     }
 
     /**
