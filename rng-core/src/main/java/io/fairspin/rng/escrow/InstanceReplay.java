@@ -67,7 +67,7 @@ final class InstanceReplay implements AutoCloseable {
                 throw new IllegalStateException("DRBG " + instanceId + " was closed after " + ordinaryDone
                         + " requests of " + requestBytes + " bytes; its output ends there");
             }
-            applyNext();
+            wipe(applyNext()); // a GENERATE record's outputs went to its caller, not to this output
         }
         drbg.generate(destination, offset, requestBytes, null);
         ordinaryBeforeNext--;
@@ -84,7 +84,7 @@ final class InstanceReplay implements AutoCloseable {
         while (length > 0) {
             if (requestPosition == requestEnd) {
                 if (request == null) {
-                    request = new byte[requestBytes];
+                    request = secret(new byte[requestBytes]);
                 }
                 long index = ordinaryDone;
                 nextOrdinary(request, 0);

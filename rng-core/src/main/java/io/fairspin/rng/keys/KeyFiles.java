@@ -327,7 +327,7 @@ public final class KeyFiles {
         byte[] end = ("-----END " + label + "-----").getBytes(StandardCharsets.US_ASCII);
         int from = indexOf(text, begin, 0);
         int to = from < 0 ? -1 : indexOf(text, end, from + begin.length);
-        if (from < 0 || to < 0) {
+        if (to < 0) { // no BEGIN line (then to is -1 too), or no END line after it
             throw new IllegalArgumentException(file + ": expected a PEM block \"" + new String(begin,
                     StandardCharsets.US_ASCII) + "\" ... \"" + new String(end, StandardCharsets.US_ASCII) + "\"");
         }
@@ -335,7 +335,7 @@ public final class KeyFiles {
             throw new IllegalArgumentException(file + ": expected one PEM block \"" + label + "\" and nothing else;"
                     + " the file holds more (a second key, or other text)");
         }
-        byte[] base64 = secret(new byte[to - from - begin.length]);
+        byte[] base64 = secret(new byte[text.length]);
         int n = 0;
         for (int i = from + begin.length; i < to; i++) {
             byte b = text[i];

@@ -118,6 +118,7 @@ class EscrowFileBoundaryTest {
         EscrowFile opened = EscrowFile.open(file);
         assertEquals(Optional.empty(), opened.keyId());
         assertEquals(file.toString(), opened.name());
+        assertEquals(file, opened.path());
         assertEquals("EscrowFile[" + file + "]", opened.toString());
         opened.append(new byte[] {'F', 'S'});
         opened.close();

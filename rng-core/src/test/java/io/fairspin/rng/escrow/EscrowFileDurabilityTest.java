@@ -41,6 +41,27 @@ class EscrowFileDurabilityTest {
     private Predicate<String> failing = op -> false;
     /** Bytes a failing write still writes before it throws. */
     private int partial;
+    /**
+     * When not 0: the most bytes one read or write moves, as the FileChannel contract allows, and every other
+     * positional read moves none.
+     */
+    private int chunk;
+    private boolean skipRead;
+
+    private ByteBuffer limited(ByteBuffer buffer) {
+        if (chunk == 0 || buffer.remaining() <= chunk) {
+            return buffer;
+        }
+        return buffer.duplicate().limit(buffer.position() + chunk);
+    }
+
+    /** Moves {@code part}'s progress (a limited view of {@code buffer}) to {@code buffer}. */
+    private static int advance(ByteBuffer buffer, ByteBuffer part, int moved) {
+        if (part != buffer && moved > 0) {
+            buffer.position(buffer.position() + moved);
+        }
+        return moved;
+    }
 
     private EscrowFile.Channels channels() {
         return (path, options) -> new Logged(path.equals(dir) ? "folder" : path.getFileName().toString(),
@@ -73,13 +94,15 @@ class EscrowFileDurabilityTest {
                 real.write(part, position);
             }
             check(op);
-            return real.write(src, position);
+            ByteBuffer part = limited(src);
+            return advance(src, part, real.write(part, position));
         }
 
         @Override
         public int write(ByteBuffer src) throws IOException {
             check("write " + name);
-            return real.write(src);
+            ByteBuffer part = limited(src);
+            return advance(src, part, real.write(part));
         }
 
         @Override
@@ -138,7 +161,11 @@ class EscrowFileDurabilityTest {
 
         @Override
         public int read(ByteBuffer dst, long position) throws IOException {
-            return real.read(dst, position);
+            if (chunk != 0 && (skipRead = !skipRead)) {
+                return 0;
+            }
+            ByteBuffer part = limited(dst);
+            return advance(dst, part, real.read(part, position));
         }
 
         @Override
@@ -236,6 +263,31 @@ class EscrowFileDurabilityTest {
         try (EscrowFile reopened = EscrowFile.open(file)) {
             assertEquals(new TornTail(whole, 10), reopened.cut().orElseThrow().tail());
         }
+    }
+
+    @Test
+    void shortReadsAndWritesAreContinuedWhereTheyStopped() throws Exception {
+        chunk = 7;
+        Path file = dir.resolve("rng.escrow");
+        java.util.Map<String, byte[]> seeds = new java.util.HashMap<>();
+        try (SeedEscrow escrow = new SeedEscrow(AUDITOR.getPublic(), EscrowFile.open(file, channels()));
+             io.fairspin.rng.CertifiedRandom rng = io.fairspin.rng.CertifiedRandom.builder().reseedInterval(3)
+                     .escrow(escrow).build()) {
+            for (int i = 0; i < 6; i++) {
+                for (io.fairspin.rng.RoundSeed seed : rng.roundSeeds(List.of("r-" + i, "s-" + i))) {
+                    seeds.put(seed.roundId(), seed.reveal());
+                }
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        byte[] torn = Arrays.copyOf(whole, 30);
+        Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+        try (EscrowFile reopened = EscrowFile.open(file, channels())) {
+            assertEquals(new TornTail(whole.length, 30), reopened.cut().orElseThrow().tail());
+            assertArrayEquals(torn, Files.readAllBytes(reopened.cut().get().savedAs()));
+        }
+        assertArrayEquals(whole, Files.readAllBytes(file));
+        EscrowFileTest.assertReplays(file, AUDITOR, seeds);
     }
 
     @Test

@@ -251,11 +251,48 @@ class EscrowRulesTest {
         InstanceReplay replay = new InstanceReplay(ID, payloads);
         assertEquals(REQUEST, replay.requestBytes());
         byte[] first = new byte[REQUEST];
-        replay.nextOutput(first, 0, REQUEST);
+        List<byte[]> buffers = new java.util.ArrayList<>();
+        io.fairspin.rng.internal.SecretBuffers.watching(buffers::add, () -> {
+            replay.nextOutput(first, 0, REQUEST);
+            return null;
+        });
         assertArrayEquals(Arrays.copyOf(requests.toByteArray(), REQUEST), first);
+        assertEquals(1, buffers.size(), "the request buffer");
+        assertArrayEquals(first, buffers.get(0), "the control: it holds the request until closed");
         replay.close();
+        EscrowWipeTest.assertAllWiped(buffers, 1, "closing the instance replay");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> replay.nextOutput(first, 0, REQUEST));
         assertEquals("ctr-aes256: DRBG instance was closed", e.getMessage());
+    }
+
+    @Test
+    void anotherAuditorsKeyIsSaidApartFromDamage() throws Exception {
+        byte[] escrow = escrowOneInstance(new ByteArrayOutputStream());
+        EscrowException wrong = assertThrows(EscrowException.class, () -> EscrowReplay.read(new ByteArrayInputStream(
+                escrow), "memory", KeyFiles.generate(KeyFiles.ESCROW_ALGORITHM).getPrivate()));
+        assertTrue(wrong.wrongKey(), wrong.getMessage());
+        assertTrue(wrong.getMessage().endsWith(" (wrong key)"), wrong.getMessage());
+        escrow[escrow.length - 1] ^= 1;
+        EscrowException damaged = assertThrows(EscrowException.class, () -> EscrowReplay.read(new ByteArrayInputStream(
+                escrow), "memory", AUDITOR.getPrivate()));
+        assertFalse(damaged.wrongKey(), damaged.getMessage());
+    }
+
+    @Test
+    void aReseedCannotDropMoreThanARequestOrWithoutOne() throws Exception {
+        try (SeedEscrow escrow = new SeedEscrow(AUDITOR.getPublic(), new MemoryStore())) {
+            Drbg drbg = escrow.instantiate(ID, DrbgMechanism.CTR_AES256, filled(32, 1), filled(16, 2), null, 100, REQUEST);
+            IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                    () -> drbg.reseed(filled(32, 8), null, 5));
+            assertEquals("unreadBytes: 5 bytes cannot have been dropped from no request since the last drop",
+                    none.getMessage());
+            drbg.generate(new byte[REQUEST], 0, REQUEST, null);
+            IllegalArgumentException whole = assertThrows(IllegalArgumentException.class,
+                    () -> drbg.reseed(filled(32, 8), null, REQUEST));
+            assertEquals("unreadBytes: 32 bytes cannot have been dropped from a request of 32 bytes", whole.getMessage());
+            drbg.reseed(filled(32, 8), null, REQUEST - 1);
+            drbg.close();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +93,25 @@ class PayloadDecodeTest {
         }
         assertEquals("a batch of 0 generate calls does not fit the payload", refused(RecordType.GENERATE_BATCH, batch(0, 0)));
         assertEquals("a batch of -1 generate calls does not fit the payload", refused(RecordType.GENERATE_BATCH, batch(-1, 1)));
+    }
+
+    @Test
+    void everyPayloadWithLongFieldsDecodesToWhatWasEncoded() {
+        byte[] a = new byte[300];
+        byte[] b = new byte[200];
+        Arrays.fill(a, (byte) 1);
+        Arrays.fill(b, (byte) 2);
+        List<Payload> payloads = List.of(Payload.instantiate("hash-sha256", 9, 64, a, b, a),
+                Payload.reseed(4, a, b, 7), Payload.generate(3, 40, b),
+                Payload.generateBatch(2, new int[] {40, 41}, new byte[][] {a, b}), Payload.close(5));
+        for (Payload p : payloads) {
+            byte[] encoded = p.encode();
+            Payload decoded = Payload.decode(p.type, encoded);
+            assertArrayEquals(encoded, decoded.encode(), p.type.name());
+            assertArrayEquals(p.entropyInput, decoded.entropyInput, p.type.name());
+            assertArrayEquals(p.additionalInput, decoded.additionalInput, p.type.name());
+            assertEquals(p.draws.size(), decoded.draws.size(), p.type.name());
+        }
     }
 
     @Test

@@ -70,6 +70,7 @@ class KeyFileLimitsTest {
         Path notAFolder = Files.createFile(dir.resolve("plain"));
         IOException through = assertThrows(IOException.class, () -> KeyFiles.write(pair, notAFolder.resolve("auditor")));
         assertEquals(notAFolder.resolve("auditor.key") + ": cannot write the key file: Not a directory", through.getMessage());
+        assertEquals(1, through.getCause().getSuppressed().length, "the failed clean-up is kept with the failure");
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(notAFolder), left.toList());
         }
