@@ -2,14 +2,18 @@
  * fairspin game-math: the {@code Game} contract, model files, exact fractions and analysis; slots and table
  * games.
  */
+// "module": the qualified export names io.fairspin.audit, which is built after this module.
+@SuppressWarnings("module")
 module io.fairspin.math {
     requires transitive io.fairspin.rng;
-    // Model reading takes Jackson trees in the public API (SlotGame.fromModel, TableGames, ModelBets, ModelFields),
-    // so readers of this module read Jackson's too. PlayedRound.detail() is JSON text, not a tree.
-    requires transitive com.fasterxml.jackson.databind;
+    // Model documents and outcomes are read as Jackson trees inside the module only: no exported signature names a
+    // Jackson type (PlayedRound.detail() is JSON text, OutcomeCheck reads bytes), so readers need not read Jackson.
+    requires com.fasterxml.jackson.databind;
 
     exports io.fairspin.math;
     exports io.fairspin.math.slot;
+    // The slot engine's packages are exported only because SlotGame's public engine fields name their types (a JDK 17
+    // javadoc crash otherwise); they are not a stable API.
     exports io.fairspin.math.slot.analysis;
     exports io.fairspin.math.slot.evaluation;
     exports io.fairspin.math.slot.freegames;
@@ -18,11 +22,7 @@ module io.fairspin.math {
     // The cli's tune command uses ReelSetTuner; javadoc (which reads this module from the module path) cannot see
     // an unexported package, so the cli's javadoc fails without this export. Not a stable API.
     exports io.fairspin.math.slot.tuning;
-    exports io.fairspin.math.table;
-    exports io.fairspin.math.table.baccarat;
-    exports io.fairspin.math.table.blackjack;
-    exports io.fairspin.math.table.craps;
-    exports io.fairspin.math.table.keno;
-    exports io.fairspin.math.table.poker;
-    exports io.fairspin.math.table.roulette;
+    // The table games (io.fairspin.math.table and its families) are not exported: they are reached through Game.
+    // Reading model documents and outcomes as JSON trees: for the audit log's dispute packets only.
+    exports io.fairspin.math.json to io.fairspin.audit;
 }

@@ -1,11 +1,11 @@
 package io.fairspin.bench;
 
+import io.fairspin.audit.json.CanonicalJson;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.log.LogFollower;
 import io.fairspin.audit.monitor.ControlLimits;
 import io.fairspin.audit.monitor.Models;
 import io.fairspin.audit.monitor.Monitor;
-import io.fairspin.audit.record.CanonicalJson;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.math.PlayedRound;

@@ -2,9 +2,9 @@ package io.fairspin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.cli.report.ReportHeader;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -15,6 +15,21 @@ public final class Json {
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {
+    }
+
+    /**
+     * JSON text as a tree, to nest a library's JSON (an entry's readable view) in a result.
+     *
+     * @param text one JSON document
+     * @return its tree
+     * @throws java.io.UncheckedIOException when the text is not JSON
+     */
+    public static JsonNode tree(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("not JSON", e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.fairspin.math;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.json.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class GameModels {
      * @throws ModelException when the model or the variant is not valid, or there is no such variant
      */
     public static Game load(String fileName, byte[] json, String variant) {
-        ObjectNode root = (ObjectNode) parse(fileName, json);
+        ObjectNode root = StrictJson.model(fileName, json);
         JsonNode variants = root.remove("variants");
         if (variants != null) {
             checkVariants(fileName, variants);
@@ -78,7 +79,7 @@ public final class GameModels {
      * @return the variants' names
      */
     public static List<String> variants(String fileName, byte[] json) {
-        JsonNode variants = parse(fileName, json).get("variants");
+        JsonNode variants = StrictJson.model(fileName, json).get("variants");
         if (variants == null) {
             return List.of();
         }
@@ -136,18 +137,6 @@ public final class GameModels {
                     + String.join(", ", GameType.names()));
         }
         return GameType.named(fileName, type.asText()).read(fileName, root);
-    }
-
-    private static JsonNode parse(String fileName, byte[] json) {
-        try {
-            JsonNode root = StrictJson.read(json);
-            if (root == null || !root.isObject()) {
-                throw new ModelException(fileName, "$", "expected a JSON object");
-            }
-            return root;
-        } catch (StrictJson.InvalidJsonException e) {
-            throw new ModelException(fileName, "$", e.getMessage());
-        }
     }
 
     /** The largest model file read (a real one is a few KiB; /dev/zero is refused by name, not read for ever). */

@@ -1,6 +1,7 @@
 package io.fairspin.math;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
@@ -10,7 +11,7 @@ import java.util.Arrays;
 /** The game types a model file's {@code "type"} field names, each with the reader of its documents. */
 enum GameType {
     SLOT("slot", (file, root) -> root.has("cascade") ? CascadeGame.fromModel(file, root)
-            : root.has("holdAndWin") ? HoldAndWinGame.fromModel(file, root) : SlotGame.fromModel(file, root)),
+            : root.has("holdAndWin") ? HoldAndWinGame.fromModel(file, root) : SlotGame.fromModel(file, StrictJson.write(root))),
     ROULETTE("roulette", TableGames::roulette),
     CRAPS("craps", TableGames::craps),
     BACCARAT("baccarat", TableGames::baccarat),

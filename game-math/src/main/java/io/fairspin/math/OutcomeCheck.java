@@ -1,6 +1,5 @@
 package io.fairspin.math;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.evaluation.LoggedSpinCheck;
 import java.util.List;
@@ -17,21 +16,10 @@ import java.util.Optional;
  */
 public interface OutcomeCheck {
     /**
-     * Checks one logged round: its outcome (the canonical JSON of {@link PlayedRound#detail()}), its logged bet
-     * and win. Returns null when they agree with the model, else what differs (one line, with the JSON path).
-     * Adds the base game's award occurrences to {@code awardCounts} (indexed as {@link #awards()}).
-     *
-     * @param outcome the logged outcome
-     * @param bet the logged bet's total, in minor units
-     * @param win the logged win, in minor units
-     * @param awardCounts the running counts of each award, updated in place
-     * @return null when the round is consistent, else one line naming the difference
-     */
-    String check(JsonNode outcome, long bet, long win, long[] awardCounts);
-
-    /**
-     * The same for the logged outcome's bytes (UTF-8 JSON, as the audit log keeps them); a check may read them
-     * faster than a parsed tree. By default parses them and calls {@link #check(JsonNode, long, long, long[])}.
+     * Checks one logged round: its outcome (the canonical JSON of {@link PlayedRound#detail()}, UTF-8, as the audit
+     * log keeps it), its logged bet and win. Returns null when they agree with the model, else what differs (one
+     * line, with the JSON path). Adds the base game's award occurrences to {@code awardCounts} (indexed as
+     * {@link #awards()}).
      *
      * @param outcome the logged outcome's bytes, UTF-8 JSON
      * @param bet the logged bet's total, in minor units
@@ -40,18 +28,7 @@ public interface OutcomeCheck {
      * @return null when the round is consistent, else one line naming the difference (also when the bytes are not
      *     a JSON object)
      */
-    default String check(byte[] outcome, long bet, long win, long[] awardCounts) {
-        JsonNode tree;
-        try {
-            tree = OutcomeJson.MAPPER.readTree(outcome);
-        } catch (java.io.IOException e) {
-            return "$.outcome: not JSON";
-        }
-        if (tree == null || !tree.isObject()) {
-            return "$.outcome: not a JSON object";
-        }
-        return check(tree, bet, win, awardCounts);
-    }
+    String check(byte[] outcome, long bet, long win, long[] awardCounts);
 
     /**
      * The same with the round's logged player choices ({@link RoundChoices#toJson()}, empty for a round at the

@@ -1,6 +1,5 @@
 package io.fairspin.sim;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;

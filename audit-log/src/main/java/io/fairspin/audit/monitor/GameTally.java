@@ -255,10 +255,6 @@ public final class GameTally {
         impossibleWins++;
     }
 
-    OutcomeCheck check() {
-        return check;
-    }
-
     /**
      * The game's id.
      *

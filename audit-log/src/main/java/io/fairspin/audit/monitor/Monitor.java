@@ -137,14 +137,14 @@ public final class Monitor implements LogFollower.Listener {
 
     @Override
     public void entry(LogEntry entry) {
-        entry(entry, null);
+        entry(entry, prepare(entry));
     }
 
     @Override
     public synchronized void entry(LogEntry entry, Object prepared) {
         entries++;
         if (entry.event() instanceof RoundRecord) {
-            round(entry.index(), (RoundRecord) entry.event(), prepared instanceof Prepared ? (Prepared) prepared : null);
+            round(entry.index(), (RoundRecord) entry.event(), (Prepared) prepared);
         } else if (entry.event() instanceof RngHealthRecord) {
             RngHealthRecord h = (RngHealthRecord) entry.event();
             reseeds.merge(h.drbgId(), 0L, Long::sum);
@@ -161,7 +161,7 @@ public final class Monitor implements LogFollower.Listener {
 
     private void round(long index, RoundRecord round, Prepared prepared) {
         rounds++;
-        if (!roundIds.add(prepared != null ? prepared.idHash() : RoundIds.hash(round.roundId()))) {
+        if (!roundIds.add(prepared.idHash())) {
             duplicates++;
             alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
                     + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
@@ -179,17 +179,11 @@ public final class Monitor implements LogFollower.Listener {
                     + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
                     index, round.roundId(), tally.rounds(), Map.of()));
         }
-        OutcomeCheck check = tally.check();
-        if (check != null) {
-            String problem;
-            if (prepared != null && prepared.checked()) {
-                problem = prepared.problem();
-                long[] awards = prepared.awards();
-                if (awards != null) {
-                    System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
-                }
-            } else {
-                problem = check(check, round, tally.roundAwards());
+        if (prepared.checked()) {
+            String problem = prepared.problem();
+            long[] awards = prepared.awards();
+            if (awards != null) {
+                System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
             }
             if (problem != null) {
                 java.util.Arrays.fill(tally.roundAwards(), 0);

@@ -1,5 +1,6 @@
 package io.fairspin.audit.record;
 
+import io.fairspin.audit.json.EntryJson;
 import io.fairspin.audit.merkle.MerkleTree;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -134,6 +135,17 @@ public final class LogEntry {
      */
     public LogEvent event() {
         return event;
+    }
+
+    /**
+     * The entry as readable JSON text, as {@code audit inspect} and dispute packets show it: its index and hashes in
+     * hex, the event decoded (a round's outcome and player choices as the game wrote them), bytes that are not JSON
+     * in base64.
+     *
+     * @return one JSON object
+     */
+    public String toJson() {
+        return EntryJson.of(this).toString();
     }
 
     /**

@@ -23,16 +23,31 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
     public static final String RESEED = "reseed";
     /** A health-test failure of the entropy source (or another failure) that stopped the generator. */
     public static final String HEALTH_FAILURE = "health-failure";
+    /** The longest detail a record holds, in characters. */
+    public static final int MAX_DETAIL = 4096;
 
     /**
-     * The record of an event the certified generator reported to its health listener.
+     * The record of an event the certified generator reported to its health listener; a detail longer than
+     * {@value #MAX_DETAIL} characters is cut there (ending in "..."), so that the failure is logged whatever its
+     * message.
      *
      * @param event the generator's reseed or failure
      * @return the record, its kind {@value #RESEED} or {@value #HEALTH_FAILURE}
      */
     public static RngHealthRecord of(io.fairspin.rng.RngHealthEvent event) {
         return new RngHealthRecord(event.instanceId(), event.kind() == io.fairspin.rng.RngHealthEvent.Kind.RESEED
-                ? RESEED : HEALTH_FAILURE, event.atMillis(), event.reseeds(), event.detail());
+                ? RESEED : HEALTH_FAILURE, event.atMillis(), event.reseeds(), cut(event.detail()));
+    }
+
+    private static String cut(String detail) {
+        if (detail.length() <= MAX_DETAIL) {
+            return detail;
+        }
+        int end = MAX_DETAIL - 3;
+        if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+            end--; // not half a character
+        }
+        return detail.substring(0, end) + "...";
     }
 
     /**
@@ -55,8 +70,8 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
         if (reseeds < 0) {
             throw new IllegalArgumentException("reseeds: negative");
         }
-        if (detail.length() > 4096) {
-            throw new IllegalArgumentException("detail: at most 4096 characters");
+        if (detail.length() > MAX_DETAIL) {
+            throw new IllegalArgumentException("detail: at most " + MAX_DETAIL + " characters");
         }
     }
 
@@ -69,7 +84,7 @@ public record RngHealthRecord(String drbgId, String kind, long atMillis, long re
         String kind = in.string("kind", 64);
         long at = in.i64("at");
         long reseeds = in.i64("reseeds");
-        String detail = in.string("detail", 4096 * 4);
+        String detail = in.string("detail", MAX_DETAIL * 4);
         try {
             return new RngHealthRecord(drbg, kind, at, reseeds, detail);
         } catch (IllegalArgumentException e) {

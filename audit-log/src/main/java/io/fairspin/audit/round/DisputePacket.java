@@ -1,24 +1,23 @@
 package io.fairspin.audit.round;
 
-import io.fairspin.audit.checkpoint.Checkpoint;
-import io.fairspin.audit.checkpoint.NoteVerifier;
-import io.fairspin.audit.checkpoint.SignedNote;
-import io.fairspin.audit.log.LogReader;
-import io.fairspin.audit.log.LogScanner;
-import io.fairspin.audit.merkle.MerkleTree;
-import io.fairspin.audit.merkle.ProofException;
-import io.fairspin.audit.merkle.ProofJson;
-import io.fairspin.audit.record.EntryJson;
-import io.fairspin.audit.record.LogEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.audit.checkpoint.Checkpoint;
+import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.checkpoint.SignedNote;
+import io.fairspin.audit.json.EntryJson;
+import io.fairspin.audit.json.ProofJson;
+import io.fairspin.audit.log.LogReader;
+import io.fairspin.audit.log.LogScanner;
+import io.fairspin.audit.merkle.MerkleTree;
+import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.audit.record.LogEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -174,8 +173,8 @@ public final class DisputePacket {
     public static DisputePacket parse(String text) throws ProofException {
         JsonNode json;
         try {
-            json = io.fairspin.math.StrictJson.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (io.fairspin.math.StrictJson.InvalidJsonException e) {
+            json = io.fairspin.math.json.StrictJson.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (io.fairspin.math.json.StrictJson.InvalidJsonException e) {
             throw new ProofException(e.getMessage());
         }
         if (json == null || !json.isObject()) {

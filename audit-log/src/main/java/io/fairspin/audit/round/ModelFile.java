@@ -5,7 +5,6 @@ import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;

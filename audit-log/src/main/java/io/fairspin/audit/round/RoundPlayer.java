@@ -1,8 +1,8 @@
 package io.fairspin.audit.round;
 
+import io.fairspin.audit.json.CanonicalJson;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.log.Receipt;
-import io.fairspin.audit.record.CanonicalJson;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.math.Bet;
 import io.fairspin.math.Game;

@@ -1,16 +1,16 @@
 package io.fairspin.audit.round;
 
-import io.fairspin.audit.record.CanonicalJson;
+import io.fairspin.audit.json.CanonicalJson;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.math.BetException;
 import io.fairspin.math.IllegalDecisionException;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundChoices;
-import java.nio.charset.StandardCharsets;
 import io.fairspin.rng.DrbgStream;
 import io.fairspin.rng.RoundSeed;
 import io.fairspin.rng.escrow.EscrowReplay;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -119,13 +121,21 @@ class AttackTest {
         assertEquals(8, report.unsignedEntries());
     }
 
-    @Test
-    void rewrittenRoundsWithRecomputedHashesAreCaught(@TempDir Path tmp) throws Exception {
+    /** The follower decoding on 1 thread and on 3 (entries handed over in log order either way). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void rewrittenRoundsWithRecomputedHashesAreCaught(int threads, @TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 45);
         Witness witness = witness(tmp.resolve("store"));
         witnessLog(witness, dir);
         List<LogEntry> seen = new ArrayList<>();
-        LogFollower follower = new LogFollower(dir, listener(seen, new ArrayList<>()));
+        try (LogFollower follower = new LogFollower(dir, listener(seen, new ArrayList<>()), threads)) {
+            rewrittenRoundsAreCaught(dir, witness, seen, follower);
+        }
+    }
+
+    private void rewrittenRoundsAreCaught(Path dir, Witness witness, List<LogEntry> seen, LogFollower follower)
+            throws Exception {
         follower.poll();
         long checkpointsLength = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
 
@@ -149,14 +159,20 @@ class AttackTest {
 
     private final List<String> kinds = new ArrayList<>();
 
-    @Test
-    void rollbackIsRefusedByTheWitnessAndSeenByAFollower(@TempDir Path tmp) throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void rollbackIsRefusedByTheWitnessAndSeenByAFollower(int threads, @TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("log");
         Path old = tmp.resolve("old");
         logWithCopy(dir, 30, old, 20);
         Witness witness = witness(tmp.resolve("store"));
         witnessLog(witness, dir);
-        LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()));
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()), threads)) {
+            rollbackIsSeen(dir, old, witness, follower);
+        }
+    }
+
+    private void rollbackIsSeen(Path dir, Path old, Witness witness, LogFollower follower) throws Exception {
         follower.poll();
         assertEquals(List.of(), problems(LogVerifier.verify(old, operator.getPublic())), "verify alone cannot tell");
 

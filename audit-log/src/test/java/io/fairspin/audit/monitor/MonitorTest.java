@@ -3,9 +3,9 @@ package io.fairspin.audit.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.audit.json.CanonicalJson;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.log.LogFollower;
-import io.fairspin.audit.record.CanonicalJson;
 import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.round.ModelFile;

@@ -1,12 +1,11 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.cli.FormatOption;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.audit.merkle.ProofException;
-import io.fairspin.audit.record.EntryJson;
 import io.fairspin.audit.round.DisputePacket;
 import io.fairspin.audit.witness.Cosignature;
 import io.fairspin.cli.ExitCode;
+import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.keys.KeyFiles;
@@ -19,8 +18,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -76,7 +75,7 @@ public final class AuditCheckPacketCommand extends LeafCommand {
             result.put("treeSize", verified.checkpoint().size());
             result.put("rootHash", HexFormat.of().formatHex(verified.checkpoint().rootHash()));
             result.put("witnesses", cosigners);
-            result.put("entry", EntryJson.of(verified.entry()));
+            result.put("entry", Json.tree(verified.entry().toJson()));
             exit = ExitCode.OK;
         } catch (ProofException e) {
             result.put("ok", false);

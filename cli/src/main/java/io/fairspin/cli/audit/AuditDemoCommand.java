@@ -7,7 +7,6 @@ import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.Counts;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import java.io.IOException;

@@ -16,7 +16,6 @@ import io.fairspin.audit.witness.WitnessException;
 import io.fairspin.audit.witness.WitnessStore;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.FormatOption;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;

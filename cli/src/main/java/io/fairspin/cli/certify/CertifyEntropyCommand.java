@@ -10,7 +10,6 @@ import io.fairspin.cert.entropy.RestartAssessment;
 import io.fairspin.cert.report.HtmlReport;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.FormatOption;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.cli.ProgressOption;
@@ -23,7 +22,6 @@ import io.fairspin.rng.DrbgStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -332,7 +330,7 @@ public final class CertifyEntropyCommand extends LeafCommand {
     }
 
     /**
-     * The result as CSV tables, the same names as the JSON: the assessment (one row), every estimate (track, input,
+     * The result as CSV tables, the same names as the JSON: the assessment (one row), every estimate (input,
      * estimator, min-entropy or why it did not apply), every estimate's figures (one row per figure), and with
      * {@code --iid} the permutation, chi-square and LRS tests, with {@code --restart} the restart tests.
      */

@@ -16,7 +16,6 @@ import io.fairspin.cli.Probability;
 import io.fairspin.cli.report.Csv;
 import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.cli.ExitCode;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.cli.rng.GeneratorOptions;

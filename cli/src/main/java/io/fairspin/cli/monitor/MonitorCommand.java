@@ -10,7 +10,6 @@ import io.fairspin.audit.monitor.Monitor;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.FormatOption;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Probability;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package io.fairspin.cli.par;
 
 import io.fairspin.cli.FormatOption;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Models;
 import io.fairspin.math.AnalysisReport;
@@ -10,7 +9,6 @@ import io.fairspin.math.Game;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,6 @@ package io.fairspin.cli.rng;
 import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Counts;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.CertifiedRandom;

@@ -2,7 +2,6 @@ package io.fairspin.cli.rng;
 
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.ExitCode;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.report.Csv;
 import io.fairspin.rng.DrbgMechanism;

@@ -2,12 +2,10 @@ package io.fairspin.cli.rng;
 
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Counts;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.escrow.EscrowReplay;
-import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package io.fairspin.cli.rng;
 
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cert.ByteStatistics;
-import io.fairspin.cli.Json;
 import io.fairspin.cli.LeafCommand;
 import java.io.IOException;
 import java.io.InputStream;

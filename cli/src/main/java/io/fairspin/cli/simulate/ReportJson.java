@@ -6,7 +6,6 @@ import io.fairspin.sim.SimulationPlan;
 import io.fairspin.sim.SimulationReport;
 import io.fairspin.sim.Statistics;
 import io.fairspin.sim.Verdict;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

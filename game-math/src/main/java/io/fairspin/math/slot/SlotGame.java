@@ -11,7 +11,6 @@ import io.fairspin.math.Decision;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
-import io.fairspin.math.ModelBets;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.PendingDecision;
 import io.fairspin.math.PlayedRound;
@@ -19,10 +18,11 @@ import io.fairspin.math.Round;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.TapedRound;
 import io.fairspin.math.WinDistribution;
-import io.fairspin.math.slot.analysis.RoundWins;
-import java.util.SortedMap;
+import io.fairspin.math.json.ModelBets;
+import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
+import io.fairspin.math.slot.analysis.RoundWins;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.LineTable;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
@@ -34,7 +34,7 @@ import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.FreeGames;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import io.fairspin.math.slot.model.SlotModel;
-import io.fairspin.math.slot.model.SlotModelReader;
+import io.fairspin.math.slot.reading.SlotModelReader;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -151,16 +152,17 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     }
 
     /**
-     * The slot game that a parsed model document describes; {@link io.fairspin.math.GameModels#load} calls
-     * it for documents of type {@code "slot"}.
+     * The slot game that a model document describes (a slot without cascades or hold-and-win, its variant already
+     * applied); {@link io.fairspin.math.GameModels#load}, which applies variants, reads slot models through it.
      *
      * @param fileName the model file's name as the user gave it, for messages
-     * @param root the parsed model document
+     * @param json the model document, UTF-8 JSON
      * @return the slot game
      * @throws io.fairspin.math.ModelException naming {@code fileName} and the JSON path of what is wrong
      */
-    public static SlotGame fromModel(String fileName, JsonNode root) {
-        return new SlotGame(fileName, SlotModelReader.read(fileName, root), root.deepCopy());
+    public static SlotGame fromModel(String fileName, byte[] json) {
+        ObjectNode root = StrictJson.model(fileName, json);
+        return new SlotGame(fileName, SlotModelReader.read(fileName, root), root);
     }
 
     private static int addType(List<String> names, String name) {

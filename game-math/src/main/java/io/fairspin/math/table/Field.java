@@ -3,7 +3,7 @@ package io.fairspin.math.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.ModelException;
-import io.fairspin.math.ModelFields;
+import io.fairspin.math.json.ModelFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

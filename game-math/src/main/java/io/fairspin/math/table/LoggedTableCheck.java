@@ -1,16 +1,16 @@
 package io.fairspin.math.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.Fraction;
-import io.fairspin.math.JsonDiff;
 import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.OutcomeCheck;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundChoices;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.json.JsonDiff;
+import io.fairspin.math.json.OutcomeJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -25,8 +25,6 @@ import java.util.List;
  * <p>Table games count no awards. Thread-safe.
  */
 final class LoggedTableCheck implements OutcomeCheck {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final TableGame game;
 
     LoggedTableCheck(TableGame game) {
@@ -44,20 +42,17 @@ final class LoggedTableCheck implements OutcomeCheck {
     }
 
     @Override
-    public String check(JsonNode outcome, long bet, long win, long[] awardCounts) {
-        return check(outcome, null, bet, win);
+    public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        return check(outcome, null, bet, win, awardCounts);
     }
 
     @Override
     public String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(outcome);
-        } catch (java.io.IOException e) {
-            return "$.outcome: not JSON";
-        }
-        if (tree == null || !tree.isObject()) {
-            return "$.outcome: not a JSON object";
+            tree = OutcomeJson.object(outcome);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         RoundChoices choices = null;
         if (playerChoices != null && playerChoices.length > 0) {
@@ -87,7 +82,7 @@ final class LoggedTableCheck implements OutcomeCheck {
                 paid = round.win();
             } else {
                 PlayedRound played = game.replay(choices.bet(), choices.decisions(), draws.rewound());
-                again = MAPPER.readTree(played.detail());
+                again = OutcomeJson.MAPPER.readTree(played.detail());
                 stake = played.outcome().stake();
                 paid = played.outcome().win();
             }

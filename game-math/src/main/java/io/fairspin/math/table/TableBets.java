@@ -1,8 +1,5 @@
 package io.fairspin.math.table;
 
-import io.fairspin.math.table.blackjack.Blackjack;
-import io.fairspin.math.table.roulette.RouletteBet;
-import io.fairspin.math.table.poker.VideoPoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +7,12 @@ import io.fairspin.math.Bet;
 import io.fairspin.math.BetException;
 import io.fairspin.math.BetLimits;
 import io.fairspin.math.Game;
-import io.fairspin.math.ModelBets;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.Wager;
+import io.fairspin.math.json.ModelBets;
+import io.fairspin.math.table.blackjack.Blackjack;
+import io.fairspin.math.table.poker.VideoPoker;
+import io.fairspin.math.table.roulette.RouletteBet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -35,7 +35,7 @@ public abstract class TableGame implements Game, Analyzable, WinDistribution {
     private volatile ExactFigures figures;
     private volatile SortedMap<Long, Fraction> wins;
     /** The model's bets, set by {@link TableBets#read} once the game is read. */
-    public TableBets tableBets;
+    TableBets tableBets;
 
     /**
      * A table game.
@@ -51,6 +51,15 @@ public abstract class TableGame implements Game, Analyzable, WinDistribution {
     @Override
     public String id() {
         return id;
+    }
+
+    /**
+     * The model's bets as read with the game.
+     *
+     * @return the bets
+     */
+    protected final TableBets tableBets() {
+        return tableBets;
     }
 
     /** The number of cards in the game's shoe (0 for games without cards). */

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
-import io.fairspin.math.slot.model.SlotModelReader;
+import io.fairspin.math.slot.reading.SlotModelReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -26,6 +26,25 @@ public final class ParSheet {
     }
 
     /**
+     * The summary rows every slot's PAR sheet states about how wins spread: hit frequency, plays per hit, variance,
+     * standard deviation and the volatility index at 90, 95 and 99%.
+     *
+     * @param f the game's exact figures
+     * @return the rows, label then value
+     */
+    public static List<List<Cell>> spread(ExactFigures f) {
+        List<List<Cell>> rows = new ArrayList<>();
+        rows.add(row(text("hit frequency per round"), Cell.exact(f.hitFrequency())));
+        rows.add(row(text("plays per hit"), oneIn(f.hitFrequency())));
+        rows.add(row(text("variance per total bet"), Cell.exact(f.variance())));
+        rows.add(row(text("standard deviation per total bet"), Cell.approximate(f.standardDeviation())));
+        for (int i = 0; i < Z.length; i++) {
+            rows.add(row(text("volatility index " + CONFIDENCE[i]), Cell.approximate(Z[i] * f.standardDeviation())));
+        }
+        return rows;
+    }
+
+    /**
      * The PAR sheet of {@code game}: its figures, return by win type and award, features and bets, as tables.
      *
      * @param game the slot game
@@ -105,13 +124,7 @@ public final class ParSheet {
                 + (model.coins() > 1 ? " x " + model.coins() + " coins" : "") + " = "
                 + game.stake() + " (minor units)")));
         rows.add(row(text("RTP"), Cell.exact(f.rtp())));
-        rows.add(row(text("hit frequency per round"), Cell.exact(f.hitFrequency())));
-        rows.add(row(text("plays per hit"), oneIn(f.hitFrequency())));
-        rows.add(row(text("variance per total bet"), Cell.exact(f.variance())));
-        rows.add(row(text("standard deviation per total bet"), Cell.approximate(f.standardDeviation())));
-        for (int i = 0; i < Z.length; i++) {
-            rows.add(row(text("volatility index " + CONFIDENCE[i]), Cell.approximate(Z[i] * f.standardDeviation())));
-        }
+        rows.addAll(spread(f));
         for (int set : model.baseReels().sets()) {
             long cycle = 1;
             for (int r = 0; r < model.reels(); r++) {

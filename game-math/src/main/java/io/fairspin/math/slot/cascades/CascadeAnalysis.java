@@ -7,6 +7,7 @@ import io.fairspin.math.AnalysisReport.Table;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.analysis.Analysis;
+import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 import io.fairspin.math.slot.cascades.CascadeModel.Sets;
 import io.fairspin.math.slot.evaluation.LongLongMap;
@@ -250,10 +251,7 @@ final class CascadeAnalysis {
         rows.add(List.of(Cell.text("stake per round"), Cell.text(lines + " lines x " + model.lineBet() + " = "
                 + model.stake() + " (minor units)")));
         rows.add(List.of(Cell.text("RTP"), Cell.exact(figures.rtp())));
-        rows.add(List.of(Cell.text("hit frequency per round"), Cell.exact(figures.hitFrequency())));
-        rows.add(List.of(Cell.text("variance per total bet"), Cell.exact(figures.variance())));
-        rows.add(List.of(Cell.text("standard deviation per total bet"), Cell.approximate(figures.standardDeviation())));
-        rows.add(List.of(Cell.text("volatility index 95%"), Cell.approximate(1.959963984540054 * figures.standardDeviation())));
+        rows.addAll(ParSheet.spread(figures));
         rows.add(List.of(Cell.text("base stop combinations played out"), Cell.count(base.combinations)));
         rows.add(List.of(Cell.text("largest base spin win (cascades), x total bet"), Cell.exact(Fraction.of(base.maxWin, lines))));
         if (free != null) {

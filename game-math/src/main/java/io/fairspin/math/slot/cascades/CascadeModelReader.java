@@ -3,7 +3,7 @@ package io.fairspin.math.slot.cascades;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.cascades.CascadeModel.Free;
 import io.fairspin.math.slot.cascades.CascadeModel.Sets;
-import io.fairspin.math.slot.model.ModelNode;
+import io.fairspin.math.slot.reading.ModelNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

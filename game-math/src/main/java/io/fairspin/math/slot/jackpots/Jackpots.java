@@ -1,7 +1,7 @@
 package io.fairspin.math.slot.jackpots;
 
 import io.fairspin.math.Fraction;
-import io.fairspin.math.slot.model.ModelNode;
+import io.fairspin.math.slot.reading.ModelNode;
 import java.util.ArrayList;
 import java.util.List;
 

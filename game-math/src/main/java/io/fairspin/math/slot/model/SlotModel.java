@@ -3,7 +3,7 @@ package io.fairspin.math.slot.model;
 import java.util.List;
 
 /**
- * A validated slot model with symbols as indices: what {@link SlotModelReader} makes of a model file and
+ * A validated slot model with symbols as indices: what {@code SlotModelReader} makes of a model file and
  * what evaluation and analysis work from. Arrays are never modified after reading.
  *
  * @param id          the model's identifier

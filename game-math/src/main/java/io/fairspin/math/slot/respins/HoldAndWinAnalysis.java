@@ -5,6 +5,7 @@ import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.AnalysisReport.Table;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.analysis.SpinDistribution;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
 import io.fairspin.math.slot.jackpots.Jackpot;
@@ -248,11 +249,7 @@ final class HoldAndWinAnalysis {
             rows.add(List.of(Cell.text("progressive jackpot contributions (share of each stake)"), Cell.exact(contribution)));
             rows.add(List.of(Cell.text("RTP with progressive contributions"), Cell.exact(figures.rtp().add(contribution))));
         }
-        rows.add(List.of(Cell.text("hit frequency per round"), Cell.exact(figures.hitFrequency())));
-        rows.add(List.of(Cell.text("variance per total bet"), Cell.exact(figures.variance())));
-        rows.add(List.of(Cell.text("standard deviation per total bet"), Cell.approximate(figures.standardDeviation())));
-        rows.add(List.of(Cell.text("volatility index 95%"),
-                Cell.approximate(1.959963984540054 * figures.standardDeviation())));
+        rows.addAll(ParSheet.spread(figures));
         rows.add(List.of(Cell.text("hold-and-win frequency (" + feature.trigger() + "+ coins)"), Cell.exact(trigger)));
         if (trigger.signum() > 0) {
             rows.add(List.of(Cell.text("plays per hold-and-win"), Cell.approximate(1 / trigger.doubleValue())));

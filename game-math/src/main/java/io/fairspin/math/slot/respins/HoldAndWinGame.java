@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.ProgressiveJackpots;
-import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.evaluation.CompiledReels;
@@ -20,8 +21,8 @@ import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.jackpots.Jackpot;
 import io.fairspin.math.slot.jackpots.Jackpots;
 import io.fairspin.math.slot.jackpots.ProgressiveMeters;
-import io.fairspin.math.slot.model.ModelNode;
 import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.reading.ModelNode;
 import io.fairspin.rng.RandomStream;
 import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (symbol < 0 && symbols != null && symbols.isArray()) {
             throw node.field("symbol").error("unknown symbol \"" + coin + "\": expected one of the model's symbols");
         }
-        SlotGame base = SlotGame.fromModel(fileName, copy);
+        SlotGame base = SlotGame.fromModel(fileName, StrictJson.write(copy));
         SlotModel model = base.model;
         int cells = model.rows() * model.reels();
         if (cells > MAX_CELLS) {

@@ -10,7 +10,7 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
-import io.fairspin.math.StrictJson;
+import io.fairspin.math.json.StrictJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -66,7 +66,7 @@ public final class ReelSetTuner {
      */
     public static Result tune(String fileName, byte[] json, String variant, Fraction target) {
         GameModels.load(fileName, json, variant);
-        ObjectNode root = readRoot(fileName, json);
+        ObjectNode root = StrictJson.model(fileName, json);
         // Where the choice is written: the variant's overlay when it replaces baseReels, else the top level.
         ObjectNode holder = root;
         String path = "$.baseReels";
@@ -104,7 +104,7 @@ public final class ReelSetTuner {
      */
     public static List<Result> tuneVariants(String fileName, byte[] json, List<String> names, List<Fraction> targets) {
         GameModels.load(fileName, json, null);
-        ObjectNode root = readRoot(fileName, json);
+        ObjectNode root = StrictJson.model(fileName, json);
         JsonNode choice = root.get("baseReels");
         String path = "$.baseReels";
         requireChoice(fileName, path, choice);
@@ -256,15 +256,6 @@ public final class ReelSetTuner {
         BigDecimal value = new BigDecimal(text.trim());
         return Fraction.of(value.unscaledValue(), BigInteger.TEN.pow(Math.max(0, value.scale())))
                 .multiply(Fraction.of(BigInteger.TEN.pow(Math.max(0, -value.scale())), BigInteger.ONE));
-    }
-
-    /** The model file as a JSON tree to edit, read as strictly as the model reader reads it. */
-    private static ObjectNode readRoot(String fileName, byte[] json) {
-        try {
-            return (ObjectNode) StrictJson.read(json);
-        } catch (StrictJson.InvalidJsonException e) {
-            throw new ModelException(fileName, "$", e.getMessage());
-        }
     }
 
     /**

@@ -1,5 +1,13 @@
 package io.fairspin.math.table.poker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.AnalysisReport.Cell;
+import io.fairspin.math.AnalysisReport;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.LoggedDraws;
+import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.table.BetAnalysis;
 import io.fairspin.math.table.Cards;
 import io.fairspin.math.table.Dealer;
@@ -8,14 +16,6 @@ import io.fairspin.math.table.Field;
 import io.fairspin.math.table.Payout;
 import io.fairspin.math.table.StandardWager;
 import io.fairspin.math.table.TableGame;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairspin.math.LoggedDraws;
-import io.fairspin.math.AnalysisReport;
-import io.fairspin.math.AnalysisReport.Cell;
-import io.fairspin.math.Fraction;
-import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -214,7 +214,7 @@ public final class VideoPoker extends TableGame {
             return game.open(bet, stream);
         }
         io.fairspin.math.Bet explicit = standardBet();
-        boolean holdBest = io.fairspin.math.ModelBets.abandon(tableBets.file(), tableBets.root(), "hold",
+        boolean holdBest = io.fairspin.math.json.ModelBets.abandon(tableBets().file(), tableBets().root(), "hold",
                 List.of("none", "best")).equals("best");
         return new io.fairspin.math.TapedRound(explicit, stream, (player, s) -> {
             RoundOutcome outcome = RoundOutcome.forGame(this);

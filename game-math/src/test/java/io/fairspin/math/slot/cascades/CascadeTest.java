@@ -16,7 +16,6 @@ import io.fairspin.rng.DrbgMechanism;
 import io.fairspin.rng.DrbgStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

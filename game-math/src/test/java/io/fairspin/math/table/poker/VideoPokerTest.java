@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.ExactFigures;
-import io.fairspin.math.Fraction;
 import io.fairspin.math.ModelException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package io.fairspin.math;
+package io.fairspin.math.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NumericNode;
 import java.util.Comparator;
 
-/** Comparing a logged outcome with the same round described again, for the {@link OutcomeCheck}s' messages. */
+/** Comparing a logged outcome with the same round described again, for the {@link io.fairspin.math.OutcomeCheck}s' messages. */
 public final class JsonDiff {
     /** Numbers compare by value, whatever node type holds them; everything else by equality. */
     public static final Comparator<JsonNode> BY_VALUE = (a, b) -> {

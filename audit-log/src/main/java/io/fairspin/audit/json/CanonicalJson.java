@@ -1,4 +1,4 @@
-package io.fairspin.audit.record;
+package io.fairspin.audit.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

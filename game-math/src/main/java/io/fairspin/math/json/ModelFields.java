@@ -1,6 +1,7 @@
-package io.fairspin.math;
+package io.fairspin.math.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.ModelException;
 import java.util.Collection;
 import java.util.Iterator;
 

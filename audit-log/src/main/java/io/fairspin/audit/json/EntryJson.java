@@ -1,9 +1,15 @@
-package io.fairspin.audit.record;
+package io.fairspin.audit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.audit.record.KeyAnnouncement;
+import io.fairspin.audit.record.LogEntry;
+import io.fairspin.audit.record.LogEvent;
+import io.fairspin.audit.record.RngHealthRecord;
+import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.record.TailCut;
 import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.fairspin.audit.record;
+package io.fairspin.audit.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

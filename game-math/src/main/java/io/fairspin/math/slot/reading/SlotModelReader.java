@@ -1,6 +1,7 @@
-package io.fairspin.math.slot.model;
+package io.fairspin.math.slot.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.slot.model.ModelChecks;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.BonusBuy;
 import io.fairspin.math.slot.model.SlotModel.Choice;
@@ -10,6 +11,7 @@ import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.ReelSet;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import io.fairspin.math.slot.model.SlotModel.Wild;
+import io.fairspin.math.slot.model.SlotModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

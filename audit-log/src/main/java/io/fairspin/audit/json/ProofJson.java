@@ -1,6 +1,7 @@
-package io.fairspin.audit.merkle;
+package io.fairspin.audit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.audit.merkle.ProofException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.fairspin.math;
+package io.fairspin.math.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.ModelException;
 import java.io.IOException;
 
 /**
@@ -41,6 +43,41 @@ public final class StrictJson {
 
         InvalidJsonException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * A model file's document: a JSON object read as strictly as {@link #read}.
+     *
+     * @param fileName the model file's name as the user gave it, for messages
+     * @param json the file's bytes
+     * @return the document, an object
+     * @throws ModelException naming the file, at {@code $}, when the bytes are not JSON or not an object
+     */
+    public static ObjectNode model(String fileName, byte[] json) {
+        JsonNode root;
+        try {
+            root = read(json);
+        } catch (InvalidJsonException e) {
+            throw new ModelException(fileName, "$", e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelException(fileName, "$", "expected a JSON object");
+        }
+        return (ObjectNode) root;
+    }
+
+    /**
+     * A document's bytes (UTF-8), for a reader that takes a model as bytes.
+     *
+     * @param document the document
+     * @return its bytes
+     */
+    public static byte[] write(JsonNode document) {
+        try {
+            return MAPPER.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e); // a tree always serialises
         }
     }
 

@@ -1,8 +1,8 @@
-package io.fairspin.math.slot.model;
+package io.fairspin.math.slot.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.ModelException;
-import io.fairspin.math.ModelFields;
+import io.fairspin.math.json.ModelFields;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,11 @@
-package io.fairspin.math;
+package io.fairspin.math.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetException;
+import io.fairspin.math.BetLimits;
+import io.fairspin.math.ModelException;
+import io.fairspin.math.Wager;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
