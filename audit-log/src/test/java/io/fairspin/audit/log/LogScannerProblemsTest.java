@@ -1,5 +1,6 @@
 package io.fairspin.audit.log;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,6 +145,36 @@ class LogScannerProblemsTest {
                 + TestLogs.ORIGIN + "'"), foreign.toString());
         Files.write(last, lastBytes);
         assertEquals(List.of(), problems(dir), "the control: restored, the log is sound");
+    }
+
+    @Test
+    void aLastSegmentWithATornHeaderIsCutWholeAndTheLogGoesOn() throws Exception {
+        Path live = tmp.resolve("live");
+        AuditLog writer = AuditLog.create(live, TestLogs.ORIGIN, OPERATOR, AuditLog.Options.defaults().segmentBytes(4096));
+        int rounds = 0;
+        while (LogFiles.segments(live).size() < 3) {
+            writer.append(TestLogs.round(rounds++));
+        }
+        Path dir = TestLogs.crashImage(live, tmp.resolve("log"));
+        writer.close();
+        List<Path> segments = LogFiles.segments(dir);
+        Path last = segments.get(segments.size() - 1);
+        byte[] header = Arrays.copyOf(Files.readAllBytes(last), 12);
+        Files.write(last, header);
+        LogScanner.Result torn = LogScanner.scan(dir, entry -> { });
+        assertEquals(List.of(), torn.problems);
+        assertEquals(List.of(new LogScanner.TornTail(last, 0, 12, true)), torn.tornTails);
+        long intact = torn.entries;
+        try (AuditLog reopened = AuditLog.open(dir, OPERATOR)) {
+            assertEquals(1, reopened.recoveredCuts().size());
+            io.fairspin.audit.record.TailCut cut = reopened.recoveredCuts().get(0);
+            assertEquals(last.getFileName().toString(), cut.segment());
+            assertEquals(0, cut.offset());
+            assertEquals(12, cut.length());
+            assertArrayEquals(header, Files.readAllBytes(dir.resolve(cut.savedAs())));
+            assertEquals(intact + 1, reopened.size(), "the entries before it and the cut's own entry");
+        }
+        assertEquals(List.of(), problems(dir));
     }
 
     @Test
