@@ -51,5 +51,8 @@ class FramedFileTest {
             assertEquals(4, file.size());
         }
         assertArrayEquals(new byte[] {1, 2, 3, 4}, Files.readAllBytes(path));
+        FramedFile closed = FramedFile.append(path, 4, channel -> { });
+        closed.close();
+        assertThrows(java.nio.channels.ClosedChannelException.class, () -> closed.write(ByteBuffer.wrap(new byte[] {5})));
     }
 }

@@ -74,6 +74,10 @@ class FramesTest {
                 malformed(header(Frames.SEGMENT_MAGIC, 2, 0, new byte[] {'o'}, 1)));
         assertEquals("header: not a fairspin audit log file",
                 malformed(header(Frames.CHECKPOINT_MAGIC, 1, 0, new byte[] {'o'}, 1)));
+        assertEquals("", Frames.readHeader(ByteBuffer.wrap(header("", 3)), Frames.SEGMENT_MAGIC).origin(), "an empty origin");
+        byte[] negative = header(Frames.SEGMENT_MAGIC, 1, 0, new byte[0], -1);
+        assertEquals("header: origin length 4294967295", malformed(Arrays.copyOf(negative, negative.length - 4)),
+                "damage as soon as the length is there, before the CRC32C");
         byte[] flipped = header("o", 0);
         flipped[flipped.length - 5] ^= 1;
         assertEquals("header: CRC32C mismatch", malformed(flipped));

@@ -123,14 +123,16 @@ class LogScannerProblemsTest {
         Files.write(second, Arrays.copyOf(secondBytes, 20));
         List<String> incomplete = problems(dir);
         assertEquals(second.getFileName() + " at offset 0: the segment header is incomplete", incomplete.get(0));
+        assertEquals(2, incomplete.size(), "then only the checkpoint no longer covered: " + incomplete);
 
         Files.write(second, secondBytes);
         Path renamed = second.resolveSibling(LogFiles.segmentName(1));
         Files.move(second, renamed);
         List<String> named = problems(dir);
-        assertTrue(named.contains(renamed.getFileName() + " at offset 0: the header says the first entry is "
-                + Frames.readHeader(ByteBuffer.wrap(secondBytes), Frames.SEGMENT_MAGIC).firstIndex() + ", the name disagrees"),
-                named.toString());
+        assertEquals(renamed.getFileName() + " at offset 0: the header says the first entry is "
+                + Frames.readHeader(ByteBuffer.wrap(secondBytes), Frames.SEGMENT_MAGIC).firstIndex() + ", the name disagrees",
+                named.get(0));
+        assertEquals(2, named.size(), "then only the checkpoint no longer covered: " + named);
         Files.move(renamed, second);
 
         Path other = tmp.resolve("other");
