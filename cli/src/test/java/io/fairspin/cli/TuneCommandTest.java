@@ -42,4 +42,17 @@ class TuneCommandTest {
                 out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", model(), "--target-rtp", "96%", "--out", out.toString()).exitCode());
     }
+
+    @Test
+    void itsAnalysesAreBoundedByMaxCycle() {
+        Path out = dir.resolve("x.json");
+        CommandRun run = CommandRun.of("tune", model(), "--target-rtp", "0.94", "--max-cycle", "1K", "--out",
+                out.toString());
+        assertEquals(1, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("more than 1,000 combinations") && run.stderr().contains("raise --max-cycle"),
+                run.stderr());
+        assertTrue(Files.notExists(out), "nothing written");
+        assertEquals(2, CommandRun.of("tune", model(), "--target-rtp", "0.94", "--max-cycle", "0", "--out",
+                out.toString()).exitCode());
+    }
 }

@@ -27,13 +27,21 @@ import picocli.CommandLine.Parameters;
             "The RTP of a round is the weighted mean of the RTPs of the game played on each base reel set alone;"
             + " the sets with the lowest and the highest RTP take new weights (summing to 1,000,000), the others"
             + " keep theirs. Exit code 1 when the target is outside what the reel sets reach or the achieved RTP is"
-            + " further than --tolerance from it."},
+            + " further than --tolerance from it.",
+            "Its exact analyses together count at most --max-cycle combinations (1G by default): a model past it is"
+            + " refused naming its count; progress of a long count goes to stderr, and Ctrl-C stops it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the tuned model was written, within the tolerance", "1:error: bad model, a target out of"
             + " reach, an achieved RTP outside the tolerance", "2:usage error"})
 public final class TuneCommand extends LeafCommand {
     @Mixin
     private FormatOption.TextJson format;
+
+    @Mixin
+    private io.fairspin.cli.MaxCycleOption maxCycle;
+
+    @Mixin
+    private io.fairspin.cli.ProgressOption progress;
 
     @Parameters(paramLabel = "MODEL", description = "The slot model file (JSON); '-' for stdin.")
     private String model;
@@ -75,7 +83,9 @@ public final class TuneCommand extends LeafCommand {
             throw usageError("--target-rtp: must be above 0, was " + target);
         }
         long start = System.nanoTime();
-        ReelSetTuner.Result result = ReelSetTuner.tune(model, io().readAll(model), variant, goal);
+        byte[] modelBytes = io().readAll(model);
+        ReelSetTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                () -> ReelSetTuner.tune(model, modelBytes, variant, goal));
         io.fairspin.cli.ReportFiles.write(out, result.model());
         boolean within = within(result.achieved(), goal, allowed);
         PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
@@ -135,7 +145,9 @@ public final class TuneCommand extends LeafCommand {
             names.add(name);
         }
         long start = System.nanoTime();
-        List<ReelSetTuner.Result> results = ReelSetTuner.tuneVariants(model, io().readAll(model), names, goals);
+        byte[] modelBytes = io().readAll(model);
+        List<ReelSetTuner.Result> results = maxCycle.run(io(), model, progress.enabled(io()),
+                () -> ReelSetTuner.tuneVariants(model, modelBytes, names, goals));
         io.fairspin.cli.ReportFiles.write(out, results.get(0).model());
         boolean all = true;
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -3,7 +3,9 @@ package io.fairspin.math.slot.cascades;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.slot.cascades.CascadeModel.Free;
 import io.fairspin.math.slot.cascades.CascadeModel.Sets;
+import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.math.slot.reading.ModelNode;
+import io.fairspin.math.slot.reading.SlotModelReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -184,26 +186,7 @@ final class CascadeModelReader {
     }
 
     private Sets sets(ModelNode node) {
-        if (node.isText()) {
-            return new Sets(new int[] {set(node)}, new long[] {1});
-        }
-        List<ModelNode> entries = node.nonEmptyElements();
-        int[] sets = new int[entries.size()];
-        long[] w = new long[entries.size()];
-        for (int i = 0; i < sets.length; i++) {
-            entries.get(i).allowOnly(List.of("reelSet", "weight"));
-            sets[i] = set(entries.get(i).field("reelSet"));
-            w[i] = entries.get(i).field("weight").integer(1, 1L << 24);
-        }
-        return new Sets(sets, w);
-    }
-
-    private int set(ModelNode node) {
-        Integer index = setIndex.get(node.text());
-        if (index == null) {
-            throw node.error("unknown reel set \"" + node.text() + "\": expected one of "
-                    + String.join(", ", setIndex.keySet()));
-        }
-        return index;
+        SlotModel.Choice choice = SlotModelReader.choice(node, setIndex);
+        return new Sets(choice.sets(), choice.weights());
     }
 }

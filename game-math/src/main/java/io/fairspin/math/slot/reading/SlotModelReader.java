@@ -297,21 +297,33 @@ public final class SlotModelReader {
 
     /** A reel set by name, or a weighted list of them. */
     private Choice choice(ModelNode node) {
+        return choice(node, reelSetIndex);
+    }
+
+    /**
+     * A choice of reel sets as a model names it: one reel set's name, or a list of {@code {"reelSet", "weight"}}.
+     *
+     * @param node the field
+     * @param reelSetIndex the model's reel sets: name to index
+     * @return the reel sets' indices and weights
+     * @throws io.fairspin.math.ModelException naming the field's path for an unknown name or a bad weight
+     */
+    public static Choice choice(ModelNode node, Map<String, Integer> reelSetIndex) {
         if (node.isText()) {
-            return new Choice(new int[] {reelSet(node)}, new long[] {1});
+            return new Choice(new int[] {reelSet(node, reelSetIndex)}, new long[] {1});
         }
         List<ModelNode> entries = node.nonEmptyElements();
         int[] sets = new int[entries.size()];
         long[] weights = new long[entries.size()];
         for (int i = 0; i < sets.length; i++) {
             entries.get(i).allowOnly(List.of("reelSet", "weight"));
-            sets[i] = reelSet(entries.get(i).field("reelSet"));
+            sets[i] = reelSet(entries.get(i).field("reelSet"), reelSetIndex);
             weights[i] = entries.get(i).field("weight").integer(1, 1L << 24);
         }
         return new Choice(sets, weights);
     }
 
-    private int reelSet(ModelNode node) {
+    private static int reelSet(ModelNode node, Map<String, Integer> reelSetIndex) {
         Integer index = reelSetIndex.get(node.text());
         if (index == null) {
             throw node.error("unknown reel set \"" + node.text() + "\": expected one of "
