@@ -30,16 +30,17 @@ final class FramedFile implements AutoCloseable {
         FramedFile file = new FramedFile(channel, forcer, 0);
         file.write(ByteBuffer.wrap(header));
         file.force();
-        LogFiles.syncDirectory(path.getParent());
+        Durable.syncDirectory(path.getParent());
         return file;
     }
 
     /** Opens an existing file to append after its last valid frame. */
     static FramedFile append(Path path, long validEnd, Forcer forcer) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
-        if (channel.size() != validEnd) {
+        long size = channel.size();
+        if (size != validEnd) {
             channel.close();
-            throw new IllegalStateException(path + ": " + channel.size() + " bytes, expected " + validEnd);
+            throw new IllegalStateException(path + ": " + size + " bytes, expected " + validEnd);
         }
         channel.position(validEnd);
         return new FramedFile(channel, forcer, validEnd);

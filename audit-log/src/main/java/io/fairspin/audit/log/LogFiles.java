@@ -50,11 +50,4 @@ final class LogFiles {
             return buffer.flip();
         }
     }
-
-    /** Makes a new directory entry durable. */
-    static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
 }

@@ -33,19 +33,19 @@ final class TailCutter {
             while (bytes.hasRemaining()) {
                 out.write(bytes);
             }
-            out.force(true);
+            Durable.force(out);
         }
-        LogFiles.syncDirectory(cutDir);
-        LogFiles.syncDirectory(dir);
+        Durable.syncDirectory(cutDir);
+        Durable.syncDirectory(dir);
         if (torn.offset() == 0) {
             Files.delete(file);
         } else {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(torn.offset());
-                channel.force(true);
+                Durable.force(channel);
             }
         }
-        LogFiles.syncDirectory(dir);
+        Durable.syncDirectory(dir);
         return new TailCut(file.getFileName().toString(), torn.offset(), torn.length(),
                 MerkleTree.sha256().digest(cut), LogFiles.CUT + "/" + name, System.currentTimeMillis());
     }

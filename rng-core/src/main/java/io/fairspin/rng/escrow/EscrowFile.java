@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -34,9 +35,14 @@ import java.util.Optional;
 public final class EscrowFile implements EscrowStore {
     private static final HexFormat HEX = HexFormat.of();
 
+    /** Opens the file channels an escrow file uses; tests substitute one that records or fails what it is asked. */
+    @FunctionalInterface
+    interface Channels {
+        FileChannel open(Path path, OpenOption... options) throws IOException;
+    }
+
     private final Path path;
     private final FileChannel channel;
-    private final FileLock lock;
     private final String keyId;
     private final Cut cut;
     private long end;
@@ -55,10 +61,9 @@ public final class EscrowFile implements EscrowStore {
         }
     }
 
-    private EscrowFile(Path path, FileChannel channel, FileLock lock, String keyId, Cut cut, long end) {
+    private EscrowFile(Path path, FileChannel channel, String keyId, Cut cut, long end) {
         this.path = path;
         this.channel = channel;
-        this.lock = lock;
         this.keyId = keyId;
         this.cut = cut;
         this.end = end;
@@ -74,6 +79,11 @@ public final class EscrowFile implements EscrowStore {
      * @throws IOException     when it cannot be opened or locked (another writer has it), naming the file
      */
     public static EscrowFile open(Path path) throws IOException {
+        return open(path, FileChannel::open);
+    }
+
+    /** {@link #open(Path)} with the file channels opened by {@code channels}. */
+    static EscrowFile open(Path path, Channels channels) throws IOException {
         if (Files.isDirectory(path)) {
             throw new FileSystemException(path.toString(), null, "is a folder, expected an escrow file");
         }
@@ -82,23 +92,24 @@ public final class EscrowFile implements EscrowStore {
             throw new NoSuchFileException(path.toString(), null, "its folder does not exist");
         }
         boolean created = !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        FileChannel channel = channels.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            FileLock lock = lock(path, channel);
+            // Held until the channel is closed: closing a channel releases its locks.
+            lock(path, channel);
             if (created && folder != null) {
-                syncDirectory(folder);
+                syncDirectory(channels, folder);
             }
             Scan scan = scan(path, channel);
-            Cut cut = scan.torn == null ? null : cutOff(path, channel, scan.torn);
-            return new EscrowFile(path, channel, lock, scan.keyId, cut, scan.end);
+            Cut cut = scan.torn == null ? null : cutOff(path, channel, scan.torn, channels);
+            return new EscrowFile(path, channel, scan.keyId, cut, scan.end);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    private static FileLock lock(Path path, FileChannel channel) throws IOException {
+    private static void lock(Path path, FileChannel channel) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -111,7 +122,6 @@ public final class EscrowFile implements EscrowStore {
             throw new IOException(path + ": the escrow file is open for writing elsewhere (another process or "
                     + "generator holds its lock); one writer at a time");
         }
-        return lock;
     }
 
     /** What a check of the file found: the end of its last whole record, its key, a torn tail. */
@@ -146,12 +156,11 @@ public final class EscrowFile implements EscrowStore {
                 throw new EscrowException(path + ": offset " + offset + ": " + problem
                         + "; the file is damaged here, and nothing is appended after damage");
             }
-            if (available < Frame.HEADER_BYTES) {
-                return new Scan(offset, hex(firstKey), new TornTail(offset, size - offset));
-            }
-            long recordEnd = offset + Frame.HEADER_BYTES + Frame.ciphertextLength(header);
+            long recordEnd = available < Frame.HEADER_BYTES ? Long.MAX_VALUE
+                    : offset + Frame.HEADER_BYTES + Frame.ciphertextLength(header);
             if (recordEnd > size) {
-                return new Scan(offset, hex(firstKey), new TornTail(offset, size - offset));
+                // The key of a torn first record binds nothing: it is cut off, and the file is empty.
+                return new Scan(offset, offset == 0 ? null : hex(firstKey), new TornTail(offset, size - offset));
             }
             offset = recordEnd;
         }
@@ -163,7 +172,7 @@ public final class EscrowFile implements EscrowStore {
     }
 
     /** Saves the torn tail's bytes beside the file, durably, then cuts the file back to the last whole record. */
-    private static Cut cutOff(Path path, FileChannel channel, TornTail torn) throws IOException {
+    private static Cut cutOff(Path path, FileChannel channel, TornTail torn, Channels channels) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate((int) torn.length());
         while (bytes.hasRemaining()) {
             if (channel.read(bytes, torn.offset() + bytes.position()) < 0) {
@@ -175,7 +184,7 @@ public final class EscrowFile implements EscrowStore {
         for (int attempt = 0; saved == null; attempt++) {
             Path candidate = path.resolveSibling(path.getFileName() + "." + torn.offset()
                     + (attempt == 0 ? "" : "-" + attempt) + ".cut");
-            try (FileChannel out = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = channels.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
                 }
@@ -191,7 +200,7 @@ public final class EscrowFile implements EscrowStore {
         }
         Path folder = path.toAbsolutePath().getParent();
         if (folder != null) {
-            syncDirectory(folder);
+            syncDirectory(channels, folder);
         }
         try {
             channel.truncate(torn.offset());
@@ -203,8 +212,8 @@ public final class EscrowFile implements EscrowStore {
         return new Cut(torn, saved);
     }
 
-    private static void syncDirectory(Path folder) throws IOException {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+    private static void syncDirectory(Channels channels, Path folder) throws IOException {
+        try (FileChannel dir = channels.open(folder, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {
             throw new IOException(folder + ": cannot sync the folder of the escrow file: " + reason(e), e);
@@ -287,16 +296,10 @@ public final class EscrowFile implements EscrowStore {
         }
     }
 
-    /** Releases the lock and closes the file. */
+    /** Closes the file, which releases its lock. */
     @Override
     public synchronized void close() throws IOException {
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-        } finally {
-            channel.close();
-        }
+        channel.close();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.fairspin.rng.escrow;
 
+import static io.fairspin.rng.internal.SecretBuffers.secret;
+
 import io.fairspin.rng.DrbgMechanism;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +144,7 @@ final class EscrowReader {
     private Payload open(Frame frame) throws EscrowException {
         byte[] plaintext;
         try {
-            plaintext = Hpke.open(recipient, frame.enc, frame.info(), frame.aad(), frame.ciphertext);
+            plaintext = secret(Hpke.open(recipient, frame.enc, frame.info(), frame.aad(), frame.ciphertext));
         } catch (InvalidCipherTextException e) {
             throw error("DRBG " + HEX.formatHex(frame.instance) + " record " + frame.sequence
                     + " fails authentication: the record was altered, or moved from another place or file");

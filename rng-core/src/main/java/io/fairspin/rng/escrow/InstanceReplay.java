@@ -1,5 +1,7 @@
 package io.fairspin.rng.escrow;
 
+import static io.fairspin.rng.internal.SecretBuffers.secret;
+
 import io.fairspin.rng.Drbg;
 import io.fairspin.rng.DrbgMechanism;
 import java.util.Arrays;
@@ -65,7 +67,7 @@ final class InstanceReplay implements AutoCloseable {
                 throw new IllegalStateException("DRBG " + instanceId + " was closed after " + ordinaryDone
                         + " requests of " + requestBytes + " bytes; its output ends there");
             }
-            applyNext();
+            wipe(applyNext()); // a GENERATE record's outputs went to its caller, not to this output
         }
         drbg.generate(destination, offset, requestBytes, null);
         ordinaryBeforeNext--;
@@ -82,7 +84,7 @@ final class InstanceReplay implements AutoCloseable {
         while (length > 0) {
             if (requestPosition == requestEnd) {
                 if (request == null) {
-                    request = new byte[requestBytes];
+                    request = secret(new byte[requestBytes]);
                 }
                 long index = ordinaryDone;
                 nextOrdinary(request, 0);
@@ -107,6 +109,9 @@ final class InstanceReplay implements AutoCloseable {
         while (next <= index) {
             while (ordinaryBeforeNext > 0) {
                 nextOrdinary(scratch, 0);
+            }
+            if (output != null) {
+                wipe(output); // a record passed on the way: its outputs are no one's
             }
             output = applyNext();
         }
@@ -133,8 +138,14 @@ final class InstanceReplay implements AutoCloseable {
         return output;
     }
 
+    private static void wipe(byte[][] outputs) {
+        for (byte[] output : outputs) {
+            Arrays.fill(output, (byte) 0);
+        }
+    }
+
     private byte[] generate(Payload call) {
-        byte[] output = new byte[call.length];
+        byte[] output = secret(new byte[call.length]);
         drbg.generate(output, 0, call.length, call.additionalInput);
         return output;
     }

@@ -1,5 +1,7 @@
 package io.fairspin.rng.escrow;
 
+import static io.fairspin.rng.internal.SecretBuffers.secret;
+
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +102,8 @@ final class Payload {
     /** The plaintext bytes of this payload. */
     byte[] encode() {
         int drawBytes = draws.stream().mapToInt(d -> 8 + d.additionalInput.length).sum();
-        ByteBuffer b = ByteBuffer.allocate(64 + entropyInput.length + nonce.length + personalization.length
-                + additionalInput.length + drawBytes);
+        ByteBuffer b = ByteBuffer.wrap(secret(new byte[64 + entropyInput.length + nonce.length + personalization.length
+                + additionalInput.length + drawBytes]));
         switch (type) {
             case INSTANTIATE:
                 byte[] name = mechanism.getBytes(StandardCharsets.US_ASCII);
@@ -132,7 +134,7 @@ final class Payload {
             default:
                 b.putLong(requestsBefore);
         }
-        byte[] encoded = Arrays.copyOf(b.array(), b.position());
+        byte[] encoded = secret(Arrays.copyOf(b.array(), b.position()));
         Arrays.fill(b.array(), (byte) 0);
         return encoded;
     }
@@ -201,7 +203,10 @@ final class Payload {
         }
         List<Payload> draws = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            draws.add(generate(0, b.getInt(), field(b)));
+            int length = b.getInt();
+            // The field as read, not a copy: a copy would leave the read bytes unwiped.
+            draws.add(new Payload(RecordType.GENERATE, "", 0, 0, 0, length, new byte[0], new byte[0], new byte[0],
+                    field(b), List.of(), 0));
         }
         return batch(requestsBefore, draws);
     }
@@ -216,7 +221,7 @@ final class Payload {
     }
 
     private static byte[] copy(byte[] value) {
-        return value == null ? new byte[0] : value.clone();
+        return value == null ? new byte[0] : secret(value.clone());
     }
 
     private static void putField(ByteBuffer b, byte[] value) {
@@ -228,7 +233,7 @@ final class Payload {
         if (length < 0 || length > b.remaining()) {
             throw new IllegalArgumentException("a field's length " + length + " runs past the payload's end");
         }
-        byte[] value = new byte[length];
+        byte[] value = secret(new byte[length]);
         b.get(value);
         return value;
     }

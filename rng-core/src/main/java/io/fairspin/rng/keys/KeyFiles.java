@@ -1,5 +1,8 @@
 package io.fairspin.rng.keys;
 
+import static io.fairspin.rng.internal.SecretBuffers.secret;
+
+import io.fairspin.rng.internal.Durable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -107,7 +110,7 @@ public final class KeyFiles {
             }
         }
         Path folder = privateFile.toAbsolutePath().getParent();
-        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        byte[] pkcs8 = secret(pair.getPrivate().getEncoded());
         Path privateTemp = null;
         Path publicTemp = null;
         boolean privateMoved = false;
@@ -117,7 +120,7 @@ public final class KeyFiles {
             move(privateTemp, privateFile, overwrite);
             privateMoved = true;
             move(publicTemp, publicFile, overwrite);
-            syncDirectory(folder);
+            Durable.syncFolder(folder);
         } catch (IOException | RuntimeException e) {
             for (Path leftover : new Path[] {privateTemp, publicTemp, privateMoved ? privateFile : null}) {
                 if (leftover != null) {
@@ -168,7 +171,7 @@ public final class KeyFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            Durable.force(channel);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -184,12 +187,6 @@ public final class KeyFiles {
             Arrays.fill(content, (byte) 0);
         }
         return temp;
-    }
-
-    private static void syncDirectory(Path folder) throws IOException {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
     }
 
     /**
@@ -273,7 +270,7 @@ public final class KeyFiles {
     }
 
     /** Without POSIX permissions (Windows), take read and write access away from everyone but the owner. */
-    private static void restrictToOwner(Path file) throws IOException {
+    static void restrictToOwner(Path file) throws IOException {
         java.io.File f = file.toFile();
         boolean restricted = f.setReadable(false, false) && f.setReadable(true, true)
                 && f.setWritable(false, false) && f.setWritable(true, true);
@@ -286,9 +283,9 @@ public final class KeyFiles {
     private static byte[] pem(String label, byte[] der) {
         byte[] begin = ("-----BEGIN " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
         byte[] end = ("\n-----END " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(der);
+        byte[] body = secret(Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(der));
         try {
-            byte[] pem = new byte[begin.length + body.length + end.length];
+            byte[] pem = secret(new byte[begin.length + body.length + end.length]);
             System.arraycopy(begin, 0, pem, 0, begin.length);
             System.arraycopy(body, 0, pem, begin.length, body.length);
             System.arraycopy(end, 0, pem, begin.length + body.length, end.length);
@@ -312,7 +309,7 @@ public final class KeyFiles {
         }
         byte[] text;
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            text = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+            text = secret(in.readNBytes(MAX_KEY_FILE_BYTES + 1));
         }
         try {
             if (text.length > MAX_KEY_FILE_BYTES) {
@@ -330,7 +327,7 @@ public final class KeyFiles {
         byte[] end = ("-----END " + label + "-----").getBytes(StandardCharsets.US_ASCII);
         int from = indexOf(text, begin, 0);
         int to = from < 0 ? -1 : indexOf(text, end, from + begin.length);
-        if (from < 0 || to < 0) {
+        if (to < 0) { // no BEGIN line (then to is -1 too), or no END line after it
             throw new IllegalArgumentException(file + ": expected a PEM block \"" + new String(begin,
                     StandardCharsets.US_ASCII) + "\" ... \"" + new String(end, StandardCharsets.US_ASCII) + "\"");
         }
@@ -338,7 +335,7 @@ public final class KeyFiles {
             throw new IllegalArgumentException(file + ": expected one PEM block \"" + label + "\" and nothing else;"
                     + " the file holds more (a second key, or other text)");
         }
-        byte[] base64 = new byte[to - from - begin.length];
+        byte[] base64 = secret(new byte[text.length]);
         int n = 0;
         for (int i = from + begin.length; i < to; i++) {
             byte b = text[i];
@@ -346,9 +343,9 @@ public final class KeyFiles {
                 base64[n++] = b;
             }
         }
-        byte[] exact = Arrays.copyOf(base64, n);
+        byte[] exact = secret(Arrays.copyOf(base64, n));
         try {
-            return Base64.getDecoder().decode(exact);
+            return secret(Base64.getDecoder().decode(exact));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": the PEM block \"" + label + "\" is not valid base64");
         } finally {
