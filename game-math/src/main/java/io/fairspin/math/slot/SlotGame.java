@@ -833,7 +833,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
                 others.put(describe(lines, coins), variant(bet).analysis().figures().rtp());
             }
         }
-        return AnalysisReport.rtpByBet("lines and coins within the model's limits; the bet per line never changes it",
+        return AnalysisReport.rtpByBet("lines and coins within the limits; the bet per line never changes the RTP",
                 describe(model.lines(), model.coins()), analysis().figures().rtp(), others);
     }
 

@@ -340,8 +340,8 @@ public final class VideoPoker extends TableGame {
             }
         }
         List<AnalysisReport.Table> tables = new ArrayList<>(report.tables());
-        tables.add(1, AnalysisReport.rtpByBet("coins within the model's limits, each with its optimal hold; the coin "
-                + "value never changes it", describe(coins), rtp, others));
+        tables.add(1, AnalysisReport.rtpByBet("coins within the limits, each with its optimal hold; the coin value "
+                + "never changes the RTP", describe(coins), rtp, others));
         return new AnalysisReport(report.title(), tables);
     }
 
