@@ -16,7 +16,9 @@ import java.util.Arrays;
  *   <li>each context keeps its first follower and that follower's count in place, so a context
  *       followed by one sample only (most long contexts) never touches the table of pairs;</li>
  *   <li>the other followers are counted in a table of pairs: for 1-sample contexts an array indexed by
- *       context and sample, otherwise open addressing.</li>
+ *       context and sample, otherwise open addressing;</li>
+ *   <li>what a step reads of a context (best count, prediction, first follower and its count) sits
+ *       in four neighbouring ints, and a hashed context's two key words side by side.</li>
  * </ul>
  */
 final class ContextTable {
@@ -29,12 +31,17 @@ final class ContextTable {
     private long[] slots;
     private int slotMask;
     private int contexts;
-    private long[] key0;
-    private long[] key1;
-    private int[] best;
-    private int[] prediction;
-    private int[] first;
-    private int[] firstCount;
+    /** A hashed context's key, two words from 2 id. */
+    private long[] keys;
+    /**
+     * Per context, four ints from 4 id (one cache line holds all a step reads of it): its best count,
+     * its prediction, its first follower and that follower's count.
+     */
+    private int[] info;
+    private static final int BEST = 0;
+    private static final int PREDICTION = 1;
+    private static final int FIRST = 2;
+    private static final int FIRST_COUNT = 3;
 
     /** Pairs beyond a context's first follower: key (ctx << 8 | symbol) + 1, or 0 when empty. */
     private long[] pairKeys;
@@ -52,13 +59,9 @@ final class ContextTable {
         if (!directContexts) {
             slots = new long[initial * 2];
             slotMask = initial * 2 - 1;
-            key0 = new long[initial];
-            key1 = new long[initial];
+            keys = new long[initial * 2];
         }
-        best = new int[initial];
-        prediction = new int[initial];
-        first = new int[initial];
-        firstCount = new int[initial];
+        info = new int[initial * 4];
         if (directPairs) {
             pairCounts = new int[256 * 256];
         } else {
@@ -79,7 +82,7 @@ final class ContextTable {
     int context(long k0, long k1, boolean create) {
         if (directContexts) {
             int id = (int) k0;
-            if (firstCount[id] != 0) {
+            if (info[4 * id + FIRST_COUNT] != 0) {
                 return id;
             }
             if (create) {
@@ -98,7 +101,7 @@ final class ContextTable {
             }
             if ((slot & 0xFFFF_FFFF_0000_0000L) == tag) {
                 int id = (int) slot - 1;
-                if (key0[id] == k0 && key1[id] == k1) {
+                if (keys[2 * id] == k0 && keys[2 * id + 1] == k1) {
                     return id;
                 }
             }
@@ -108,17 +111,12 @@ final class ContextTable {
             return -1;
         }
         int id = contexts++;
-        if (id == key0.length) {
-            int n = key0.length * 2;
-            key0 = Arrays.copyOf(key0, n);
-            key1 = Arrays.copyOf(key1, n);
-            best = Arrays.copyOf(best, n);
-            prediction = Arrays.copyOf(prediction, n);
-            first = Arrays.copyOf(first, n);
-            firstCount = Arrays.copyOf(firstCount, n);
+        if (2 * id == keys.length) {
+            keys = Arrays.copyOf(keys, keys.length * 2);
+            info = Arrays.copyOf(info, info.length * 2);
         }
-        key0[id] = k0;
-        key1[id] = k1;
+        keys[2 * id] = k0;
+        keys[2 * id + 1] = k1;
         slots[i] = tag | (id + 1L);
         if (contexts * 2L > slots.length) {
             growContexts();
@@ -134,7 +132,7 @@ final class ContextTable {
         for (long slot : old) {
             if (slot != 0) {
                 int id = (int) slot - 1;
-                int i = (int) hash(key0[id], key1[id]) & slotMask;
+                int i = (int) hash(keys[2 * id], keys[2 * id + 1]) & slotMask;
                 while (slots[i] != 0) {
                     i = (i + 1) & slotMask;
                 }
@@ -145,12 +143,12 @@ final class ContextTable {
 
     /** The most frequent follower of the context (it has at least one). */
     int prediction(int ctx) {
-        return prediction[ctx];
+        return info[4 * ctx + PREDICTION];
     }
 
     /** How often the predicted follower followed. */
     int bestCount(int ctx) {
-        return best[ctx];
+        return info[4 * ctx + BEST];
     }
 
     /**
@@ -160,25 +158,26 @@ final class ContextTable {
     boolean increment(int ctx, int symbol, boolean makeNew) {
         int count;
         boolean added = false;
-        if (firstCount[ctx] == 0) {
+        int at = 4 * ctx;
+        if (info[at + FIRST_COUNT] == 0) {
             if (!makeNew) {
                 return false;
             }
-            first[ctx] = symbol;
-            count = firstCount[ctx] = 1;
+            info[at + FIRST] = symbol;
+            count = info[at + FIRST_COUNT] = 1;
             added = true;
-        } else if (first[ctx] == symbol) {
-            count = ++firstCount[ctx];
+        } else if (info[at + FIRST] == symbol) {
+            count = ++info[at + FIRST_COUNT];
         } else if (directPairs) {
-            int at = ctx << 8 | symbol;
-            count = pairCounts[at];
+            int pair = ctx << 8 | symbol;
+            count = pairCounts[pair];
             if (count == 0) {
                 if (!makeNew) {
                     return false;
                 }
                 added = true;
             }
-            pairCounts[at] = ++count;
+            pairCounts[pair] = ++count;
         } else {
             long key = ((long) ctx << 8 | symbol) + 1;
             int i = (int) (mix(key) & pairMask);
@@ -204,9 +203,10 @@ final class ContextTable {
                 i = (i + 1) & pairMask;
             }
         }
-        if (count > best[ctx] || (count == best[ctx] && symbol > prediction[ctx])) {
-            best[ctx] = count;
-            prediction[ctx] = symbol;
+        int best = info[at + BEST];
+        if (count > best || (count == best && symbol > info[at + PREDICTION])) {
+            info[at + BEST] = count;
+            info[at + PREDICTION] = symbol;
         }
         return added;
     }

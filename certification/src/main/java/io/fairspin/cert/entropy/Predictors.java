@@ -24,9 +24,13 @@ final class Predictors {
             return Estimate.failed("MultiMCW Prediction", input, "not enough samples (needs more than "
                     + (WINDOWS[nw - 1] + 1) + ")");
         }
-        if (k == 2) {
-            return binaryMultiMcw(s, input);
-        }
+        return k == 2 ? binaryMultiMcw(s, input) : generalMultiMcw(s, k, input);
+    }
+
+    /** 6.3.7 step by step for any alphabet (at least 4096 samples); the binary case's oracle in tests. */
+    static Estimate generalMultiMcw(byte[] s, int k, String input) {
+        int len = s.length;
+        int nw = WINDOWS.length;
         long[] score = new long[nw];
         int[] maxCount = new int[nw];
         int[][] counts = new int[nw][k];
@@ -115,7 +119,8 @@ final class Predictors {
         long correct = 0;
         long run = 0;
         long maxRun = 0;
-        for (int i = WINDOWS[0]; i < len; i++) {
+        int full = WINDOWS[nw - 1];
+        for (int i = WINDOWS[0]; i < full; i++) {
             int x = s[i] & 1;
             int hit = 1 ^ x ^ (ones[winner] * 2 > WINDOWS[winner] ? 1 : 0);
             correct += hit;
@@ -133,6 +138,60 @@ final class Predictors {
                 ones[j] += x - (s[i - w] & 1);
             }
         }
+        // every window full: the same steps with the four windows' counts and scores in locals, and
+        // the winner's score beside its index (updated when the winner's own score grows)
+        int o0 = ones[0];
+        int o1 = ones[1];
+        int o2 = ones[2];
+        int o3 = ones[3];
+        long sc0 = score[0];
+        long sc1 = score[1];
+        long sc2 = score[2];
+        long sc3 = score[3];
+        long best = score[winner];
+        int w0 = WINDOWS[0];
+        int w1 = WINDOWS[1];
+        int w2 = WINDOWS[2];
+        int w3 = WINDOWS[3];
+        for (int i = full; i < len; i++) {
+            int x = s[i] & 1;
+            int r0 = 1 ^ x ^ ((w0 - 2 * o0) >>> 31);
+            int r1 = 1 ^ x ^ ((w1 - 2 * o1) >>> 31);
+            int r2 = 1 ^ x ^ ((w2 - 2 * o2) >>> 31);
+            int r3 = 1 ^ x ^ ((w3 - 2 * o3) >>> 31);
+            int hit = ((r0 | r1 << 1 | r2 << 2 | r3 << 3) >>> winner) & 1;
+            correct += hit;
+            run = (run + 1) * hit;
+            maxRun = Math.max(maxRun, run);
+            sc0 += r0;
+            best = winner == 0 ? sc0 : best;
+            if (r0 != 0 && sc0 >= best) {
+                winner = 0;
+                best = sc0;
+            }
+            sc1 += r1;
+            best = winner == 1 ? sc1 : best;
+            if (r1 != 0 && sc1 >= best) {
+                winner = 1;
+                best = sc1;
+            }
+            sc2 += r2;
+            best = winner == 2 ? sc2 : best;
+            if (r2 != 0 && sc2 >= best) {
+                winner = 2;
+                best = sc2;
+            }
+            sc3 += r3;
+            best = winner == 3 ? sc3 : best;
+            if (r3 != 0 && sc3 >= best) {
+                winner = 3;
+                best = sc3;
+            }
+            o0 += x - (s[i - w0] & 1);
+            o1 += x - (s[i - w1] & 1);
+            o2 += x - (s[i - w2] & 1);
+            o3 += x - (s[i - w3] & 1);
+        }
         return Prediction.estimate("MultiMCW", input, correct, len - WINDOWS[0], maxRun, 2);
     }
 
@@ -143,9 +202,11 @@ final class Predictors {
      * high score becomes the winner.
      */
     static Estimate lag(byte[] s, int k, String input) {
-        if (k == 2 && s.length > 4 * LAGS) {
-            return binaryLag(s, input);
-        }
+        return k == 2 && s.length > 4 * LAGS ? binaryLag(s, input) : generalLag(s, k, input);
+    }
+
+    /** 6.3.8 with the earlier positions of each sample, for any alphabet; the binary case's oracle in tests. */
+    static Estimate generalLag(byte[] s, int k, String input) {
         int len = s.length;
         long[] score = new long[LAGS];
         int winner = 0;
@@ -200,15 +261,13 @@ final class Predictors {
      * 6.3.8 on bits, with the same result as {@link #lag} and far less work. A predictor changes the
      * winner only when its score reaches the high score; in a block of 64 steps a score grows by at
      * most 64, so only the lags within 64 of the high score at the block's start (usually a handful)
-     * are followed step by step; the others' scores are brought up to date at the block's end by
-     * counting their matches in the block with one popcount each (bits packed 64 to a word).
+     * are followed step by step; the others' scores are brought up to date at the block's start (no
+     * step of the block reads them) by counting their matches in the block with one popcount each
+     * (bits packed 64 to a word).
      */
     private static Estimate binaryLag(byte[] s, String input) {
         int len = s.length;
-        long[] packed = new long[(len >>> 6) + 2];
-        for (int i = 0; i < len; i++) {
-            packed[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
-        }
+        long[] packed = PackedBits.of(s);
         long[] score = new long[LAGS];
         int winner = 0;
         long highScore = 0;
@@ -216,7 +275,6 @@ final class Predictors {
         long run = 0;
         long maxRun = 0;
         int[] candidates = new int[LAGS];
-        boolean[] isCandidate = new boolean[LAGS];
         // the first steps, where fewer than 128 lags exist, step by step over all of them
         int start = 2 * LAGS;
         for (int i = 1; i < start; i++) {
@@ -243,11 +301,15 @@ final class Predictors {
         for (int block = start; block < len; block += 64) {
             int end = Math.min(len, block + 64);
             int steps = end - block;
+            long mask = steps == 64 ? -1L : -1L << (64 - steps);
+            long current = window(packed, block);
             int nc = 0;
             for (int d = 0; d < LAGS; d++) {
-                isCandidate[d] = score[d] + steps >= highScore;
-                if (isCandidate[d]) {
+                if (score[d] + steps >= highScore) {
                     candidates[nc++] = d;
+                } else {
+                    // its score is read in this block only once it is a candidate again: counted now
+                    score[d] += Long.bitCount(~(current ^ window(packed, block - d - 1)) & mask);
                 }
             }
             for (int i = block; i < end; i++) {
@@ -268,15 +330,6 @@ final class Predictors {
                             winner = d;
                             highScore = sc;
                         }
-                    }
-                }
-            }
-            if (nc < LAGS) {
-                long mask = steps == 64 ? -1L : -1L << (64 - steps);
-                long current = window(packed, block);
-                for (int d = 0; d < LAGS; d++) {
-                    if (!isCandidate[d]) {
-                        score[d] += Long.bitCount(~(current ^ window(packed, block - d - 1)) & mask);
                     }
                 }
             }
@@ -393,97 +446,134 @@ final class Predictors {
     private static final int MMC_CHUNK = 1 << 14;
 
     /**
+     * The orders below the last that {@link #mmcThreeOrders} runs together, three per pass: a short
+     * one (its few counts in L1, a step often waiting on the one before) beside longer ones (waiting
+     * on L2), so that the waits overlap.
+     */
+    private static final int[][] MMC_GROUPS = {{0, 5, 14}, {1, 6, 13}, {2, 7, 12}, {3, 8, 11}, {4, 9, 10}};
+
+    /**
      * 6.3.9 on bits, order by order. Orders 1 to 15 hold at most 2^16 pairs, below the limit, so
      * whether an order's context was seen depends only on that order's own counts (a context that
      * was seen had its shorter suffixes seen too): each order runs alone over a chunk of steps,
      * without branches, its counts indexed by the context's bits (in cache), and records per step
-     * whether its context was found and whether its prediction was right, a bit each. A scoreboard
-     * pass then replays NIST's rule (the order whose score reaches the high score becomes the
-     * winner; the winner at the step's start makes the prediction) over the bits: in 64 steps a
-     * score grows by at most 64, so only orders within 64 of the high score are followed step by
-     * step, the others' scores grow by a popcount.
+     * whether its context was found and whether its prediction was right, a bit each. Such an order
+     * keeps one int per context, 2 (count of 0s - count of 1s) + 1 once the context was seen and 0
+     * before: the context was seen when it is odd, and the prediction (the larger count, 1 on a tie)
+     * is 0 when it is at least 2. A scoreboard pass then replays NIST's rule (the order whose score
+     * reaches the high score becomes the winner; the winner at the step's start makes the
+     * prediction) over the bits: in 64 steps a score grows by at most 64, so only orders within 64
+     * of the high score are followed step by step, the others' scores grow by a popcount.
      */
     private static Estimate binaryMultiMmc(byte[] s, String input, int maxEntries) {
         int len = s.length;
+        int last = MMC_DEPTH - 1;
+        long[] packed = PackedBits.of(s);
         int[][] dict = new int[MMC_DEPTH][];
-        int[] elems = new int[MMC_DEPTH];
+        int lastElems = 0;
         for (int d = 0; d < MMC_DEPTH; d++) {
-            dict[d] = new int[1 << (d + 2)];
+            // the last order keeps both counts, to know which pairs exist once it is limited
+            dict[d] = new int[d == last ? 1 << (d + 2) : 1 << (d + 1)];
             if (d + 1 < len) {
                 int pattern = 0;
                 for (int j = 0; j <= d; j++) {
                     pattern = (pattern << 1) | (s[j] & 1);
                 }
-                dict[d][(pattern << 1) | (s[d + 1] & 1)] = 1;
-                elems[d] = 1;
+                int x = s[d + 1] & 1;
+                if (d == last) {
+                    dict[d][(pattern << 1) | x] = 1;
+                    lastElems = 1;
+                } else {
+                    dict[d][pattern] = mmcCounted(0, x);
+                }
             }
+        }
+        // the contexts of each order below the last not seen yet
+        int[] unseen = new int[last];
+        for (int d = 0; d < last; d++) {
+            unseen[d] = (1 << (d + 1)) - (d + 1 < len ? 1 : 0);
         }
         int words = MMC_CHUNK >>> 6;
         long[][] found = new long[MMC_DEPTH][words];
         long[][] right = new long[MMC_DEPTH][words];
         long[] score = new long[MMC_DEPTH];
         int[] candidates = new int[MMC_DEPTH];
+        long[] candidateScore = new long[MMC_DEPTH];
+        long[] candidateRight = new long[MMC_DEPTH];
+        long[] candidateFound = new long[MMC_DEPTH];
         int winner = 0;
         long correct = 0;
         long run = 0;
         long maxRun = 0;
         for (int lo = 0; lo < len; lo += MMC_CHUNK) {
             int hi = Math.min(len, lo + MMC_CHUNK);
-            int pairedUpTo = 0;
-            if (lo > 0) {
-                // two unlimited orders per pass, a short one (its counts in L1, each step often waiting
-                // on the last) beside a long one (waiting on L2): the waits overlap
-                while (pairedUpTo < MMC_DEPTH - 1 - pairedUpTo
-                        && (1 << (MMC_DEPTH - pairedUpTo)) <= maxEntries) {
-                    int a = pairedUpTo;
-                    int z = MMC_DEPTH - 2 - pairedUpTo;
-                    if (a >= z) {
-                        break;
-                    }
-                    mmcTwoOrders(s, lo, hi, a, dict[a], found[a], right[a], z, dict[z], found[z], right[z]);
-                    pairedUpTo++;
-                }
-            }
-            for (int d = 0; d < MMC_DEPTH; d++) {
-                if (d < pairedUpTo || (d > MMC_DEPTH - 2 - pairedUpTo && d < MMC_DEPTH - 1)) {
-                    continue;
-                }
-                elems[d] = mmcOrder(s, lo, hi, d, dict[d], elems[d], maxEntries, found[d], right[d]);
-            }
+            // whole words of the chunk by the packed passes, the first chunk and the rest step by step
+            int whole = lo == 0 ? lo : hi & -64;
             int chunkWords = (hi - lo + 63) >>> 6;
+            for (int[] g : MMC_GROUPS) {
+                if (whole > lo && unseen[g[0]] + unseen[g[1]] + unseen[g[2]] == 0) {
+                    mmcThreeSeenOrders(packed, lo >>> 6, whole >>> 6, dict[g[0]], right[g[0]],
+                            dict[g[1]], right[g[1]], dict[g[2]], right[g[2]]);
+                    for (int d : g) {
+                        java.util.Arrays.fill(found[d], 0, (whole - lo) >>> 6, -1L);
+                    }
+                } else if (whole > lo) {
+                    mmcThreeOrders(packed, lo >>> 6, whole >>> 6, dict[g[0]], found[g[0]], right[g[0]],
+                            g[1], dict[g[1]], found[g[1]], right[g[1]], g[2], dict[g[2]], found[g[2]], right[g[2]]);
+                }
+                for (int d : g) {
+                    mmcUnlimitedOrder(s, lo, whole, hi, d, dict[d], found[d], right[d]);
+                    if (unseen[d] > 0) {
+                        // a step whose context was not found saw it for the first time
+                        int steps = hi - Math.max(lo, Math.min(hi, d + 2));
+                        for (int w = 0; w < chunkWords; w++) {
+                            steps -= Long.bitCount(found[d][w]);
+                        }
+                        unseen[d] -= steps;
+                    }
+                }
+            }
+            lastElems = mmcOrder(s, lo, hi, last, dict[last], lastElems, maxEntries, found[last], right[last]);
             for (int w = 0; w < chunkWords; w++) {
+                // the candidates' words and scores in locals; the winner is one of them (at index wc)
                 long high = score[winner];
                 int nc = 0;
+                int wc = 0;
                 long others = 0;
+                long any = 0;
                 for (int d = 0; d < MMC_DEPTH; d++) {
                     if (score[d] + 64 >= high) {
-                        candidates[nc++] = d;
+                        wc = d == winner ? nc : wc;
+                        candidates[nc] = d;
+                        candidateScore[nc] = score[d];
+                        candidateRight[nc] = right[d][w];
+                        candidateFound[nc] = found[d][w];
+                        any |= candidateFound[nc];
+                        nc++;
                     } else {
                         others |= 1L << d;
                     }
                 }
-                long any = 0;
-                for (int c = 0; c < nc; c++) {
-                    any |= found[candidates[c]][w];
-                }
                 for (long pending = any; pending != 0; pending &= pending - 1) {
                     int bit = Long.numberOfTrailingZeros(pending);
-                    int cur = winner;
-                    if ((right[cur][w] >>> bit & 1) != 0) {
+                    if ((candidateRight[wc] >>> bit & 1) != 0) {
                         correct++;
                         if (++run > maxRun) {
                             maxRun = run;
                         }
-                    } else if ((found[cur][w] >>> bit & 1) != 0) {
+                    } else if ((candidateFound[wc] >>> bit & 1) != 0) {
                         run = 0;
                     }
                     for (int c = 0; c < nc; c++) {
-                        int d = candidates[c];
-                        if ((right[d][w] >>> bit & 1) != 0 && ++score[d] >= score[winner]) {
-                            winner = d;
+                        if ((candidateRight[c] >>> bit & 1) != 0 && ++candidateScore[c] >= candidateScore[wc]) {
+                            wc = c;
                         }
                     }
                 }
+                for (int c = 0; c < nc; c++) {
+                    score[candidates[c]] = candidateScore[c];
+                }
+                winner = candidates[wc];
                 for (long o = others; o != 0; o &= o - 1) {
                     int d = Long.numberOfTrailingZeros(o);
                     score[d] += Long.bitCount(right[d][w]);
@@ -493,56 +583,134 @@ final class Predictors {
         return Prediction.estimate("MultiMMC", input, correct, len - 2, maxRun, 2);
     }
 
+    /** An unlimited order's int for a context (see {@link #binaryMultiMmc}) after it is followed by x. */
+    private static int mmcCounted(int e, int x) {
+        return (e + 2 - 4 * x) | 1;
+    }
+
     /**
-     * {@link #mmcOrder} for two orders below the limit at once, on a chunk that does not start the
-     * sequence ({@code lo >= 17}).
+     * Three orders below the last ({@code d0} = 0 to 4, {@code d1}, {@code d2}) of
+     * {@link #binaryMultiMmc} over the words {@code wlo} (at least 1) to {@code whi} of the packed bits
+     * (the first in the most significant place): per step, whether each order's context was seen and
+     * whether its prediction was right, bit (step - 64 wlo) of {@code found} and {@code right}, and the
+     * counts updated.
      */
-    private static void mmcTwoOrders(byte[] s, int lo, int hi, int da, int[] ta, long[] foundA, long[] rightA,
-                                     int db, int[] tb, long[] foundB, long[] rightB) {
-        int maskA = (1 << (da + 1)) - 1;
-        int maskB = (1 << (db + 1)) - 1;
+    private static void mmcThreeOrders(long[] packed, int wlo, int whi, int[] t0, long[] found0, long[] right0,
+                                       int d1, int[] t1, long[] found1, long[] right1,
+                                       int d2, int[] t2, long[] found2, long[] right2) {
+        int m0 = t0.length - 1;
+        int m1 = (1 << (d1 + 1)) - 1;
+        int m2 = (1 << (d2 + 1)) - 1;
+        int history = (int) packed[wlo - 1];
+        for (int w = wlo; w < whi; w++) {
+            long bits = packed[w];
+            long f0 = 0;
+            long r0 = 0;
+            long f1 = 0;
+            long r1 = 0;
+            long f2 = 0;
+            long r2 = 0;
+            for (int b = 63; b >= 0; b--) {
+                int x = (int) (bits >>> b) & 1;
+                int notX = ~x;
+                int step = 2 - 4 * x;
+                int a0 = history & m0;
+                int a1 = history & m1;
+                int a2 = history & m2;
+                int e0 = t0[a0];
+                int e1 = t1[a1];
+                int e2 = t2[a2];
+                // bit 63 after 64 steps is the first step; right: x = 0 and e >= 2, or x = 1, e odd, e < 2
+                f0 = (f0 >>> 1) | (long) e0 << 63;
+                r0 = (r0 >>> 1) | (long) ((((1 - e0) >>> 31) ^ x) & (e0 | notX)) << 63;
+                f1 = (f1 >>> 1) | (long) e1 << 63;
+                r1 = (r1 >>> 1) | (long) ((((1 - e1) >>> 31) ^ x) & (e1 | notX)) << 63;
+                f2 = (f2 >>> 1) | (long) e2 << 63;
+                r2 = (r2 >>> 1) | (long) ((((1 - e2) >>> 31) ^ x) & (e2 | notX)) << 63;
+                t0[a0] = (e0 + step) | 1;
+                t1[a1] = (e1 + step) | 1;
+                t2[a2] = (e2 + step) | 1;
+                history = (history << 1) | x;
+            }
+            int at = w - wlo;
+            found0[at] = f0;
+            right0[at] = r0;
+            found1[at] = f1;
+            right1[at] = r1;
+            found2[at] = f2;
+            right2[at] = r2;
+        }
+    }
+
+    /**
+     * {@link #mmcThreeOrders} for three orders each of whose contexts has been seen: every context's
+     * int is odd, the prediction is right when it is at least 2 and x = 0, or below 2 and x = 1.
+     */
+    private static void mmcThreeSeenOrders(long[] packed, int wlo, int whi, int[] t0, long[] right0,
+                                           int[] t1, long[] right1, int[] t2, long[] right2) {
+        int m0 = t0.length - 1;
+        int m1 = t1.length - 1;
+        int m2 = t2.length - 1;
+        int history = (int) packed[wlo - 1];
+        for (int w = wlo; w < whi; w++) {
+            long bits = packed[w];
+            long r0 = 0;
+            long r1 = 0;
+            long r2 = 0;
+            for (int b = 63; b >= 0; b--) {
+                int x = (int) (bits >>> b) & 1;
+                int step = 2 - 4 * x;
+                int a0 = history & m0;
+                int a1 = history & m1;
+                int a2 = history & m2;
+                int e0 = t0[a0];
+                int e1 = t1[a1];
+                int e2 = t2[a2];
+                // the first step ends in bit 63, reversed below
+                r0 = (r0 << 1) | (((1 - e0) >>> 31) ^ x);
+                r1 = (r1 << 1) | (((1 - e1) >>> 31) ^ x);
+                r2 = (r2 << 1) | (((1 - e2) >>> 31) ^ x);
+                t0[a0] = e0 + step;
+                t1[a1] = e1 + step;
+                t2[a2] = e2 + step;
+                history = (history << 1) | x;
+            }
+            int at = w - wlo;
+            right0[at] = Long.reverse(r0);
+            right1[at] = Long.reverse(r1);
+            right2[at] = Long.reverse(r2);
+        }
+    }
+
+    /**
+     * One order {@code d} below the last of {@link #binaryMultiMmc} step by step over the steps
+     * {@code from} to {@code hi} of the chunk starting at {@code lo}, as {@link #mmcThreeOrders} does;
+     * the words of {@code found} and {@code right} from step {@code from} on are written whole (zero
+     * before step d + 2, which has no context of d + 1 bits).
+     */
+    private static void mmcUnlimitedOrder(byte[] s, int lo, int from, int hi, int d, int[] t, long[] found,
+                                          long[] right) {
+        if (from >= hi) {
+            return;
+        }
+        int mask = (1 << (d + 1)) - 1;
+        int start = Math.max(from, d + 2);
         int history = 0;
-        for (int j = lo - 16; j < lo; j++) {
+        for (int j = Math.max(0, start - d - 1); j < start; j++) {
             history = (history << 1) | (s[j] & 1);
         }
-        long fa = 0;
-        long ra = 0;
-        long fb = 0;
-        long rb = 0;
-        for (int i = lo, off = 0; i < hi; i++, off++) {
+        int off = from - lo;
+        java.util.Arrays.fill(found, off >>> 6, ((hi - lo - 1) >>> 6) + 1, 0L);
+        java.util.Arrays.fill(right, off >>> 6, ((hi - lo - 1) >>> 6) + 1, 0L);
+        for (int i = start; i < hi; i++) {
             int x = s[i] & 1;
-            int atA = (history & maskA) << 1;
-            int atB = (history & maskB) << 1;
-            int a0 = ta[atA];
-            int a1 = ta[atA + 1];
-            int b0 = tb[atB];
-            int b1 = tb[atB + 1];
-            long seenA = (-(long) (a0 | a1)) >>> 63;
-            long seenB = (-(long) (b0 | b1)) >>> 63;
-            fa |= seenA << off;
-            fb |= seenB << off;
-            ra |= (seenA & ~((((long) a0 - a1 - 1) >>> 63) ^ x)) << off;
-            rb |= (seenB & ~((((long) b0 - b1 - 1) >>> 63) ^ x)) << off;
-            ta[atA + x]++;
-            tb[atB + x]++;
+            int at = history & mask;
+            int e = t[at];
+            int o = i - lo;
+            found[o >>> 6] |= (long) (e & 1) << o;
+            right[o >>> 6] |= (long) ((((1 - e) >>> 31) ^ x) & (e | ~x)) << o;
+            t[at] = mmcCounted(e, x);
             history = (history << 1) | x;
-            if ((off & 63) == 63) {
-                foundA[off >>> 6] = fa;
-                rightA[off >>> 6] = ra;
-                foundB[off >>> 6] = fb;
-                rightB[off >>> 6] = rb;
-                fa = 0;
-                ra = 0;
-                fb = 0;
-                rb = 0;
-            }
-        }
-        int off = hi - lo;
-        if ((off & 63) != 0) {
-            foundA[off >>> 6] = fa;
-            rightA[off >>> 6] = ra;
-            foundB[off >>> 6] = fb;
-            rightB[off >>> 6] = rb;
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.List;
  * number of pairs of equal t-tuples (the sum over distinct t-tuples of C(count, 2)). Both come
  * from the intervals of the LCP array: an interval of suffixes sharing exactly l symbols, whose
  * enclosing interval shares l' &lt; l, is one t-tuple occurring (interval size) times for every t in
- * (l', l]. The suffix array is built by radix-sorting the suffixes on their first 64 bits (bit-packed
- * input) and sorting ties by comparison; every LCP comes from word comparisons.
+ * (l', l]. The suffix array is built by radix-sorting the suffixes on their first 32 bits (bit-packed
+ * input) and sorting ties by comparison; the LCPs come from the sorted keys, and from word
+ * comparisons of the text between ties.
  */
 final class TupleEstimates {
     private static final int T_TUPLE_MIN_COUNT = 35;
@@ -26,59 +27,14 @@ final class TupleEstimates {
             return List.of(Estimate.failed("t-Tuple", input, "needs at least 2 samples"),
                     Estimate.failed("LRS", input, "needs at least 2 samples"));
         }
-        int width = maxValue(s) <= 1 ? 1 : 8;
-        Packed text = new Packed(s, width);
-        int[] sa = text.suffixArray();
-        int[] lcp = new int[n + 1];
-        int v = 0;
-        for (int k = 1; k < n; k++) {
-            lcp[k] = text.lcp(sa[k - 1], sa[k]);
-            v = Math.max(v, lcp[k]);
-        }
+        Repeats r = repeats(s);
+        int v = r.longest();
         if (v == 0) {
             return List.of(Estimate.failed("t-Tuple", input, "no tuple repeats"),
                     Estimate.failed("LRS", input, "no tuple repeats"));
         }
-        long[] maxSize = new long[v + 2];
-        long[] pairDiff = new long[v + 3];
-        // stack of (lcp value, left bound) of the open intervals
-        int[] stackLcp = new int[v + 2];
-        int[] stackLeft = new int[v + 2];
-        int top = 0;
-        stackLcp[0] = 0;
-        stackLeft[0] = 0;
-        for (int k = 1; k <= n; k++) {
-            int cur = k < n ? lcp[k] : 0;
-            int left = k - 1;
-            while (stackLcp[top] > cur) {
-                int l = stackLcp[top];
-                left = stackLeft[top];
-                top--;
-                int parent = Math.max(cur, stackLcp[top]);
-                long size = k - left;
-                maxSize[l] = Math.max(maxSize[l], size);
-                long pairs = size * (size - 1) / 2;
-                pairDiff[parent + 1] += pairs;
-                pairDiff[l + 1] -= pairs;
-            }
-            if (stackLcp[top] < cur) {
-                top++;
-                stackLcp[top] = cur;
-                stackLeft[top] = left;
-            }
-        }
-        long[] q = new long[v + 2];
-        long running = 1;
-        for (int t = v; t >= 1; t--) {
-            running = Math.max(running, maxSize[t]);
-            q[t] = running;
-        }
-        long[] pairCount = new long[v + 2];
-        long acc = 0;
-        for (int t = 1; t <= v; t++) {
-            acc += pairDiff[t];
-            pairCount[t] = acc;
-        }
+        long[] q = r.q();
+        long[] pairCount = r.pairs();
         int u = 1;
         while (u <= v && q[u] >= T_TUPLE_MIN_COUNT) {
             u++;
@@ -121,17 +77,78 @@ final class TupleEstimates {
 
     /** The length of the longest repeated substring (overlapping occurrences count), 0 when none. */
     static long longestRepeat(byte[] s) {
+        return s.length < 2 ? 0 : repeats(s).longest();
+    }
+
+    /**
+     * Q[t] and S[t] of a sequence for t from 1 to the length of its longest repeated substring.
+     *
+     * @param longest the length of the longest repeated substring, 0 when none
+     * @param q       Q[t] at index t (length longest + 2)
+     * @param pairs   S[t] at index t (length longest + 2)
+     */
+    record Repeats(int longest, long[] q, long[] pairs) {
+    }
+
+    /** {@link Repeats} of at least 2 symbols of 1 or 8 bits, from the LCP intervals of its suffix array. */
+    static Repeats repeats(byte[] s) {
         int n = s.length;
-        if (n < 2) {
-            return 0;
-        }
         Packed text = new Packed(s, maxValue(s) <= 1 ? 1 : 8);
-        int[] sa = text.suffixArray();
+        int[] lcp = new int[n + 1];
+        text.suffixArray(lcp);
+        return intervals(lcp, n);
+    }
+
+    /**
+     * {@link Repeats} from the LCP array of a suffix array of n suffixes ({@code lcp[k]} for the
+     * suffixes k - 1 and k, 1 &lt;= k &lt; n), by one stack pass over its intervals.
+     */
+    static Repeats intervals(int[] lcp, int n) {
         int v = 0;
         for (int k = 1; k < n; k++) {
-            v = Math.max(v, text.lcp(sa[k - 1], sa[k]));
+            v = Math.max(v, lcp[k]);
         }
-        return v;
+        long[] q = new long[v + 2];
+        long[] pairCount = new long[v + 2];
+        if (v == 0) {
+            return new Repeats(0, q, pairCount);
+        }
+        long[] maxSize = new long[v + 2];
+        long[] pairDiff = new long[v + 3];
+        int[] stackLcp = new int[v + 2];
+        int[] stackLeft = new int[v + 2];
+        int top = 0;
+        for (int k = 1; k <= n; k++) {
+            int cur = k < n ? lcp[k] : 0;
+            int left = k - 1;
+            while (stackLcp[top] > cur) {
+                int l = stackLcp[top];
+                left = stackLeft[top];
+                top--;
+                int parent = Math.max(cur, stackLcp[top]);
+                long size = k - left;
+                maxSize[l] = Math.max(maxSize[l], size);
+                long pairs = size * (size - 1) / 2;
+                pairDiff[parent + 1] += pairs;
+                pairDiff[l + 1] -= pairs;
+            }
+            if (stackLcp[top] < cur) {
+                top++;
+                stackLcp[top] = cur;
+                stackLeft[top] = left;
+            }
+        }
+        long running = 1;
+        for (int t = v; t >= 1; t--) {
+            running = Math.max(running, maxSize[t]);
+            q[t] = running;
+        }
+        long acc = 0;
+        for (int t = 1; t <= v; t++) {
+            acc += pairDiff[t];
+            pairCount[t] = acc;
+        }
+        return new Repeats(v, q, pairCount);
     }
 
     private static int maxValue(byte[] s) {
@@ -144,6 +161,12 @@ final class TupleEstimates {
 
     /** Symbols of 1 or 8 bits packed into longs, first symbol in the most significant bits. */
     static final class Packed {
+        /**
+         * Bits per radix pass of {@link #suffixArray}: 2^11 buckets, whose write positions stay in
+         * cache (2^16 buckets were slower, each write missing).
+         */
+        static final int RADIX_BITS = 11;
+
         final int n;
         final int width;
         final int perWord;
@@ -153,12 +176,10 @@ final class TupleEstimates {
             this.n = s.length;
             this.width = width;
             this.perWord = 64 / width;
-            this.words = new long[(int) (((long) n * width + 63) / 64) + 2];
             if (width == 1) {
-                for (int i = 0; i < n; i++) {
-                    words[i >>> 6] |= (long) (s[i] & 1) << (63 - (i & 63));
-                }
+                this.words = PackedBits.of(s);
             } else {
+                this.words = new long[(n + 7) / 8 + 2];
                 for (int i = 0; i < n; i++) {
                     words[i >>> 3] |= (long) (s[i] & 0xFF) << (56 - 8 * (i & 7));
                 }
@@ -201,28 +222,42 @@ final class TupleEstimates {
             return Long.compareUnsigned(wa, wb);
         }
 
-        int[] suffixArray() {
+        /**
+         * The suffix array, and in {@code lcp[k]} the length of the longest common prefix of its
+         * suffixes k - 1 and k ({@code lcp} of at least n elements). The suffixes are radix-sorted
+         * on (their first 32 bits, or 63 - log2(n) if fewer, zeros past the end; position), 16 bits a pass, and runs
+         * of equal bits sorted by comparison. Suffixes whose sorted bits differ have the common
+         * leading bits of the two keys as their common prefix (the whole symbols of it, at most the
+         * shorter suffix's length), so only suffixes in a run of equal bits read the text.
+         */
+        int[] suffixArray(int[] lcp) {
             int posBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
-            int keyBits = 63 - posBits;
+            // ties beyond 32 bits are few on any but strongly repetitive input
+            int keyBits = Math.min(32, 63 - posBits);
+            int passes = (keyBits + RADIX_BITS - 1) / RADIX_BITS;
+            int digit = (1 << RADIX_BITS) - 1;
+            // every pass's counts while the keys are made, so that a pass reads the keys once
+            int[][] counts = new int[passes][1 << RADIX_BITS];
             long[] a = new long[n];
             for (int i = 0; i < n; i++) {
-                a[i] = (word(i) >>> (64 - keyBits)) << posBits | i;
+                long x = (word(i) >>> (64 - keyBits)) << posBits | i;
+                a[i] = x;
+                for (int pass = 0; pass < passes; pass++) {
+                    counts[pass][(int) (x >>> (posBits + pass * RADIX_BITS)) & digit]++;
+                }
             }
             long[] tmp = new long[n];
-            int[] counts = new int[1 << 16];
-            for (int shift = posBits; shift < 63; shift += 16) {
-                java.util.Arrays.fill(counts, 0);
-                for (long x : a) {
-                    counts[(int) ((x >>> shift) & 0xFFFF)]++;
-                }
+            for (int pass = 0; pass < passes; pass++) {
+                int shift = posBits + pass * RADIX_BITS;
+                int[] offsets = counts[pass];
                 int sum = 0;
-                for (int c = 0; c < counts.length; c++) {
-                    int t = counts[c];
-                    counts[c] = sum;
+                for (int c = 0; c < offsets.length; c++) {
+                    int t = offsets[c];
+                    offsets[c] = sum;
                     sum += t;
                 }
                 for (long x : a) {
-                    tmp[counts[(int) ((x >>> shift) & 0xFFFF)]++] = x;
+                    tmp[offsets[(int) (x >>> shift) & digit]++] = x;
                 }
                 long[] t = a;
                 a = tmp;
@@ -234,24 +269,33 @@ final class TupleEstimates {
             for (int i = 0; i < n; i++) {
                 sa[i] = (int) (a[i] & posMask);
             }
+            int[] buffer = new int[0];
             int start = 0;
             for (int i = 1; i <= n; i++) {
                 if (i == n || (a[i] >>> posBits) != (a[start] >>> posBits)) {
                     if (i - start > 1) {
-                        sortRange(sa, start, i);
+                        if (buffer.length < i - start) {
+                            buffer = new int[i - start];
+                        }
+                        mergeSort(sa, buffer, start, i);
                     }
                     start = i;
+                }
+            }
+            for (int k = 1; k < n; k++) {
+                long x = (a[k - 1] ^ a[k]) >>> posBits;
+                if (x == 0) {
+                    lcp[k] = lcp(sa[k - 1], sa[k]);
+                } else {
+                    int common = (Long.numberOfLeadingZeros(x) - (64 - keyBits)) / width;
+                    lcp[k] = Math.min(common, n - Math.max(sa[k - 1], sa[k]));
                 }
             }
             return sa;
         }
 
-        private void sortRange(int[] sa, int from, int to) {
-            int[] buf = new int[to - from];
-            mergeSort(sa, buf, from, to);
-        }
-
-        private void mergeSort(int[] x, int[] buf, int from, int to) {
+        /** Sorts the suffixes at x[from .. to-1] with {@link #compare}, through buf (at least to - from long). */
+        void mergeSort(int[] x, int[] buf, int from, int to) {
             if (to - from < 16) {
                 for (int i = from + 1; i < to; i++) {
                     int v = x[i];

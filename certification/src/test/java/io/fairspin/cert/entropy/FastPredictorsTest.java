@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fast MultiMMC and LZ78Y predictors ({@link Predictors}) against the step-by-step transcription
- * of NIST's loops that first reproduced NIST's reference figures ({@link SlowPredictors}): the same
+ * of NIST's loops that first reproduced NIST's reference figures ({@link SlowPredictors}), and the
+ * binary MultiMCW and Lag against the general loops for any alphabet: the same
  * counts (C, N, longest run) and so the same estimate, on uniform, biased and strongly dependent
  * samples of 2 to 256 values, with NIST's dictionary limits and with small ones, so that the
  * dictionaries fill early and the filling step's edge cases (contexts whose shorter suffixes found no
@@ -71,6 +72,15 @@ class FastPredictorsTest {
             assertEquals(SlowPredictors.multiMmc(bits, 2, "B", Predictors.MMC_MAX_ENTRIES).toString(),
                     Predictors.multiMmc(bits, 2, "B").toString());
         }
+    }
+
+    @ParameterizedTest(name = "{0} k={1} n={2}")
+    @MethodSource("cases")
+    void binaryMultiMcwAndLagAgreeWithTheGeneralLoops(String kind, int k, int n, long seed) {
+        EntropySamples e = of(kind, k, n, seed);
+        byte[] bits = k == 2 ? e.symbols() : e.bits();
+        assertEquals(Predictors.generalMultiMcw(bits, 2, "B").toString(), Predictors.multiMcw(bits, 2, "B").toString());
+        assertEquals(Predictors.generalLag(bits, 2, "B").toString(), Predictors.lag(bits, 2, "B").toString());
     }
 
     @ParameterizedTest(name = "{0} k={1} n={2}")
