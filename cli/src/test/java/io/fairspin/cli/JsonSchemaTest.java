@@ -51,6 +51,7 @@ class JsonSchemaTest {
             row("simulate.schema.json", "simulate", "examples/craps.json", "--rounds", "10K", "--seed", "1"),
             row("simulate.schema.json", "simulate", "examples/coin-rush.json", "--rounds", "10K", "--seed", "1"),
             row("par.schema.json", "par", "examples/coin-rush.json"),
+            row("par.schema.json", "par", "examples/jacks-or-better-9-6.json"),
             row("tune.schema.json", "tune", "examples/fruit-mix.json", "--target-rtp", "0.94", "--out", "{dir}/tuned.json"),
             row("tune.schema.json", "tune", "examples/fruit-mix.json", "--variants", "0.92,0.94", "--out", "{dir}/variants.json"),
             row("certify-nist.schema.json", "certify", "nist", "{bytes}", "--length", "100000", "--streams", "8"),

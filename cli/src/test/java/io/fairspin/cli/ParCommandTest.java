@@ -92,6 +92,38 @@ class ParCommandTest {
         assertEquals("line", byType.get(0).get("winType").asText());
     }
 
+    /**
+     * Video poker whose royal pays 250 per coin, 4000 at 5 coins: the table "RTP by bet" (JSON {@code rtpByBet}, as
+     * for slots) states the RTP of each number of coins, 5 at the reference RTP, 1 to 4 at the 250-royal paytable's
+     * own optimum; CSV carries it under the same heading.
+     */
+    @Test
+    void statesTheRtpOfEachCoinCountOfVideoPoker() throws Exception {
+        CommandRun run = CommandRun.of("par", example("jacks-or-better-9-6.json"), "--format", "json");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode byBet = table(JSON.readTree(run.stdout()), "rtpByBet");
+        assertEquals("RTP by bet", byBet.get("title").asText());
+        assertEquals("5 coins (standard)", byBet.get("rows").get(0).get("bet").asText());
+        assertEquals("1653526326983/1661102543100", byBet.get("rows").get(0).get("rtp").get("fraction").asText());
+        for (int coins = 1; coins <= 4; coins++) {
+            JsonNode row = byBet.get("rows").get(coins);
+            assertEquals(coins + (coins == 1 ? " coin" : " coins"), row.get("bet").asText());
+            assertEquals("35523565111/36110924850", row.get("rtp").get("fraction").asText());
+        }
+        JsonNode slot = JSON.readTree(CommandRun.of("par", example("red-white-blue.json"), "--format", "json").stdout());
+        assertEquals("27967/32768", table(slot, "rtpByBet").get("rows").get(1).get("rtp").get("fraction").asText(),
+                "slots name the table alike");
+    }
+
+    private static JsonNode table(JsonNode report, String name) {
+        for (JsonNode t : report.get("tables")) {
+            if (t.get("name").asText().equals(name)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no table " + name + " in " + report.get("tables"));
+    }
+
     @Test
     void printsItsTablesAsCsv() {
         CommandRun run = CommandRun.of("par", example("sizzling-hot.json"), "--format", "csv");

@@ -67,6 +67,36 @@ public record AnalysisReport(String title, List<Table> tables) {
         return new Table("Return by win type", List.of("win type", "RTP"), rows);
     }
 
+    /**
+     * The table "RTP by bet" (JSON name {@code rtpByBet}, for every game): the standard wager's RTP first, then every
+     * other bet configuration the limits allow whose RTP differs from it, then a row counting the configurations that
+     * have the standard RTP, with {@code note} (what never changes the RTP).
+     *
+     * @param note what the configurations leave out because it never changes the RTP, for example "the bet per line
+     *     never changes it"
+     * @param standardBet the standard wager's configuration, for example "5 coins"
+     * @param standard its exact RTP
+     * @param others every other configuration the limits allow with its exact RTP, in the order to list them
+     * @return the table, columns "bet" and "RTP"
+     */
+    public static Table rtpByBet(String note, String standardBet, Fraction standard,
+            java.util.Map<String, Fraction> others) {
+        List<List<Cell>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(Cell.text(standardBet + " (standard)"), Cell.exact(standard)));
+        int same = 0;
+        for (java.util.Map.Entry<String, Fraction> other : others.entrySet()) {
+            if (other.getValue().equals(standard)) {
+                same++;
+            } else {
+                rows.add(List.of(Cell.text(other.getKey()), Cell.exact(other.getValue())));
+            }
+        }
+        rows.add(List.of(Cell.text((same == 0 && rows.size() == 1 ? "no other configuration"
+                : same + " other configuration" + (same == 1 ? "" : "s")) + " (" + note + ")"),
+                Cell.text(same == 0 ? "" : "the standard RTP")));
+        return new Table("RTP by bet", List.of("bet", "RTP"), rows);
+    }
+
     /** A cell: text, an integer, an exact fraction (shown with its decimal value) or an approximate number. */
     public sealed interface Cell {
         /** A text cell. */

@@ -66,6 +66,35 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
     }
 
     /**
+     * The values the limit {@code name} allows, at most about {@code most} of them spread evenly over a range (its
+     * ends included), for an analysis of each: {@code fallback} alone when there is no such limit.
+     *
+     * @param name a limit's name, such as {@code lines} or {@code coins}
+     * @param fallback the standard wager's value, when the limit is absent
+     * @param most about the most values to return from a range
+     * @return the values, ascending
+     */
+    public List<Long> sample(String name, long fallback, int most) {
+        Limit limit = limits.get(name);
+        if (limit == null) {
+            return List.of(fallback);
+        }
+        if (!limit.values().isEmpty()) {
+            return limit.values();
+        }
+        List<Long> all = new java.util.ArrayList<>();
+        long span = limit.max() - limit.min();
+        long step = Math.max(1, (span + most - 1) / most);
+        for (long v = limit.min(); v <= limit.max(); v += step) {
+            all.add(v);
+        }
+        if (all.get(all.size() - 1) != limit.max()) {
+            all.add(limit.max());
+        }
+        return all;
+    }
+
+    /**
      * One limit: any integer in [min, max], or, when {@code values} is not empty, one of them.
      *
      * @param min    the smallest value allowed

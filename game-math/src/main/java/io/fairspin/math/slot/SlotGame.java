@@ -888,32 +888,20 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
      * changes it. Lists the standard wager first, then each configuration whose RTP differs from it.
      */
     private AnalysisReport.Table rtpByBet() {
-        List<Long> lineCounts = values(limits.limit("lines"), model.lines());
-        List<Long> coinCounts = values(limits.limit("coins"), model.coins());
-        List<List<AnalysisReport.Cell>> rows = new ArrayList<>();
-        Fraction standard = analysis().figures().rtp();
-        rows.add(List.of(AnalysisReport.Cell.text(describe(model.lines(), model.coins()) + " (standard)"),
-                AnalysisReport.Cell.exact(standard)));
-        int same = 0;
+        List<Long> lineCounts = limits.sample("lines", model.lines(), MAX_LINE_COUNTS);
+        List<Long> coinCounts = limits.sample("coins", model.coins(), MAX_LINE_COUNTS);
+        java.util.Map<String, Fraction> others = new java.util.LinkedHashMap<>();
         for (long coins : coinCounts) {
             for (long lines : lineCounts) {
                 if (lines == model.lines() && coins == model.coins()) {
                     continue;
                 }
                 io.fairspin.math.Bet bet = io.fairspin.math.Bet.lines((int) lines, model.lineBet(), (int) coins);
-                Fraction rtp = variant(bet).analysis().figures().rtp();
-                if (rtp.equals(standard)) {
-                    same++;
-                } else {
-                    rows.add(List.of(AnalysisReport.Cell.text(describe(lines, coins)), AnalysisReport.Cell.exact(rtp)));
-                }
+                others.put(describe(lines, coins), variant(bet).analysis().figures().rtp());
             }
         }
-        rows.add(List.of(AnalysisReport.Cell.text(same == 0 && rows.size() == 1 ? "no other configuration"
-                : same + " other configuration" + (same == 1 ? "" : "s")), AnalysisReport.Cell.text(
-                        same == 0 ? "" : "the standard RTP")));
-        return new AnalysisReport.Table("RTP by bet (lines and coins within the model's limits; the bet per line "
-                + "never changes it)", List.of("bet", "RTP"), rows);
+        return AnalysisReport.rtpByBet("lines and coins within the limits; the bet per line never changes the RTP",
+                describe(model.lines(), model.coins()), analysis().figures().rtp(), others);
     }
 
     private static String describe(long lines, long coins) {
@@ -933,26 +921,6 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             throw new ModelException(file, "$.gamble.maxRounds", "expected an integer from 1 to 10, was " + rounds);
         }
         return rounds.intValue();
-    }
-
-    /** The values a limit allows (at most {@link #MAX_LINE_COUNTS}, spread evenly), or {@code fallback}. */
-    private static List<Long> values(BetLimits.Limit limit, long fallback) {
-        if (limit == null) {
-            return List.of(fallback);
-        }
-        if (!limit.values().isEmpty()) {
-            return limit.values();
-        }
-        List<Long> all = new ArrayList<>();
-        long span = limit.max() - limit.min();
-        long step = Math.max(1, (span + MAX_LINE_COUNTS - 1) / MAX_LINE_COUNTS);
-        for (long v = limit.min(); v <= limit.max(); v += step) {
-            all.add(v);
-        }
-        if (all.get(all.size() - 1) != limit.max()) {
-            all.add(limit.max());
-        }
-        return all;
     }
 
     /**

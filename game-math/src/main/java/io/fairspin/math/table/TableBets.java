@@ -90,7 +90,11 @@ public final class TableBets {
                     List.of("continue"));
             default -> Map.of();
         });
-        attach(game, new TableBets(file, root.deepCopy(), form, offered, reader));
+        TableBets bets = new TableBets(file, root.deepCopy(), form, offered, reader);
+        if (form == Form.VIDEO_POKER) {
+            VideoPoker.checkCoinPays(Field.root(file, root), bets.limits());
+        }
+        attach(game, bets);
         return game;
     }
 
@@ -187,7 +191,7 @@ public final class TableBets {
         }
         attach(game, new TableBets(file, copy, form, List.of(), reader));
         if (game instanceof VideoPoker variant && self instanceof VideoPoker base) {
-            variant.shareAnalysis(base);
+            base.shareAnalysis(variant);
         } else if (game instanceof Blackjack variant && self instanceof Blackjack base) {
             variant.shareStrategy(base);
         }

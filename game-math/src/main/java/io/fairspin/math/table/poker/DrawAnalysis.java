@@ -25,7 +25,7 @@ final class DrawAnalysis {
     private final int unseen;
     /** By subset size k (0..4) and colex index: the count of hands containing the subset, per line. */
     private final int[][] lineCounts = new int[5][];
-    /** By subset size k and colex index: the total pay per coin of the hands containing the subset. */
+    /** By subset size k and colex index: the total pay (coins at the bet's coins) of the hands holding the subset. */
     private final long[][] payTotals = new long[5][];
     /** By colex index of a five-card hand: its paytable line. */
     private final byte[] handLine;

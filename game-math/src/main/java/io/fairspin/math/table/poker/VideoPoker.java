@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Five-card draw video poker on any paytable (Jacks or Better, Bonus Poker, Deuces Wild, ...), played at the maximum
- * coins with the exactly optimal hold, which a round also records as its advice.
+ * Five-card draw video poker on any paytable (Jacks or Better, Bonus Poker, Deuces Wild, ...), played at the model's
+ * coins with the exactly optimal hold for the paytable at those coins (a row's {@code coinPays} can change it), which a
+ * round also records as its advice.
  *
  * <p>A round deals five cards from a freshly shuffled deck of 52 cards, or 53 with a joker ({@link Dealer}), finds the optimal
  * hold for them ({@link DrawAnalysis}), then deals one replacement for each discarded card, in the order
@@ -38,8 +39,10 @@ public final class VideoPoker extends TableGame {
     private final StandardWager wager;
     private final ThreadLocal<Scratch> scratch;
     private volatile DrawAnalysis analysis;
-    /** The game of the same paytable whose analysis this one uses, or null. */
+    /** The game of the same pays per coin whose analysis this one uses, or null. */
     private volatile VideoPoker analysisSource;
+    /** For the game at the standard wager: the first game read at another bet for each other paytable per coin. */
+    private final java.util.Map<List<Fraction>, VideoPoker> analysisSources = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long[] finalHands;
 
     /** What one thread reuses from round to round. */
@@ -74,9 +77,31 @@ public final class VideoPoker extends TableGame {
         root.allowOnly("type", "id", "name", "wild", "coins", "coinValue", "paytable");
         String id = root.get("id").text();
         String wild = root.get("wild").choice("none", "none", "deuces", "joker");
-        return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable"), wild),
-                root.get("coins").smallInt(1, 100, 5), root.get("coinValue").integer(1, 1_000_000_000L, 1),
-                root.get("coinValue"));
+        int coins = root.get("coins").smallInt(1, VideoPokerPaytable.MAX_COINS, 5);
+        return new VideoPoker(id, root.get("name").text(id), VideoPokerPaytable.read(root.get("paytable"), wild, coins),
+                coins, root.get("coinValue").integer(1, 1_000_000_000L, 1), root.get("coinValue"));
+    }
+
+    /**
+     * Refuses a paytable row's {@code coinPays} for a number of coins the model's bet limits do not allow (coins
+     * outside {@code betLimits.coins}, or other than the model's {@code coins} without that limit).
+     *
+     * @param root the model document's root
+     * @param limits the model's bet limits
+     * @throws io.fairspin.math.ModelException naming the coin pay's JSON path
+     */
+    public static void checkCoinPays(Field root, io.fairspin.math.BetLimits limits) {
+        io.fairspin.math.BetLimits.Limit coins = limits.limit("coins");
+        for (Field row : root.get("paytable").elements(1)) {
+            for (java.util.Map.Entry<Integer, Field> e : VideoPokerPaytable.coinPays(row).entrySet()) {
+                int count = e.getKey();
+                if (coins == null ? count != limits.standard().coins() : !coins.allows(count)) {
+                    throw e.getValue().fail("a pay for " + count + " coins, which the bet limits do not allow: expected "
+                            + (coins == null ? limits.standard().coins() + " coins (the model's \"coins\"; "
+                                    + "\"betLimits\": {\"coins\": ...} allows others)" : "coins " + coins.describe()));
+                }
+            }
+        }
     }
 
     private DrawAnalysis analysis() {
@@ -264,12 +289,28 @@ public final class VideoPoker extends TableGame {
     }
 
     /**
-     * Shares the hold analysis of {@code other}, a game of the same paytable at another bet.
+     * Shares with {@code variant}, this model read at another bet, the hold analysis of a game of the same pays per
+     * coin: this game's, or that of the first game read at a bet whose pays per coin are those of {@code variant}
+     * (one analysis per distinct paytable, so per number of coins at most).
      *
-     * @param other the game to share with
+     * @param variant the model read at another bet
      */
-    public void shareAnalysis(VideoPoker other) {
-        analysisSource = other;
+    public void shareAnalysis(VideoPoker variant) {
+        List<Fraction> pays = variant.paytable.perCoin();
+        VideoPoker source = pays.equals(paytable.perCoin()) ? this : analysisSources.computeIfAbsent(pays, p -> variant);
+        if (source != variant) {
+            variant.analysisSource = source;
+        }
+    }
+
+    /**
+     * Whether this game pays per coin as {@code other} does (then both have the same optimal holds and RTP).
+     *
+     * @param other a game of the same model at another bet
+     * @return true when every hand pays the same per coin
+     */
+    public boolean paysAs(VideoPoker other) {
+        return paytable.perCoin().equals(other.paytable.perCoin());
     }
 
     @Override
@@ -278,14 +319,46 @@ public final class VideoPoker extends TableGame {
                 Distribution.over(outcomeProbabilities(), payoutsPerCoin())));
     }
 
+    /**
+     * The analysis, with, when the limits allow other coins, the table "RTP by bet": the RTP at each number of
+     * coins whose pays per coin differ (coin pays), each with its own optimal hold.
+     */
+    @Override
+    public AnalysisReport analyze() {
+        AnalysisReport report = super.analyze();
+        io.fairspin.math.BetLimits limits = betLimits();
+        if (limits.standardOnly()) {
+            return report;
+        }
+        io.fairspin.math.Bet standard = standardBet();
+        Fraction rtp = exactFigures().orElseThrow().rtp();
+        java.util.Map<String, Fraction> others = new java.util.LinkedHashMap<>();
+        for (long count : limits.sample("coins", coins, VideoPokerPaytable.MAX_COINS)) {
+            if (count != coins) {
+                VideoPoker other = (VideoPoker) at(io.fairspin.math.Bet.lines(1, standard.lineBet(), (int) count));
+                others.put(describe(count), paysAs(other) ? rtp : other.exactFigures().orElseThrow().rtp());
+            }
+        }
+        List<AnalysisReport.Table> tables = new ArrayList<>(report.tables());
+        tables.add(1, AnalysisReport.rtpByBet("coins within the limits, each with its optimal hold; the coin value "
+                + "never changes the RTP", describe(coins), rtp, others));
+        return new AnalysisReport(report.title(), tables);
+    }
+
+    private static String describe(long coins) {
+        return coins + (coins == 1 ? " coin" : " coins");
+    }
+
     @Override
     protected List<AnalysisReport.Table> extraTables() {
         long[] counts = finalHands();
         Fraction[] p = outcomeProbabilities();
         List<List<Cell>> rows = new ArrayList<>();
         for (int line = 0; line < counts.length; line++) {
-            rows.add(List.of(Cell.text(paytable.name(line)), Cell.count(paytable.pays(line)), Cell.count(counts[line]),
-                    Cell.exact(p[line]), Cell.exact(p[line].multiply(paytable.pays(line)))));
+            Fraction perCoin = paytable.perCoin(line);
+            rows.add(List.of(Cell.text(paytable.name(line)), perCoin.denominator().equals(BigInteger.ONE)
+                    ? Cell.count(paytable.pays(line) / coins) : Cell.exact(perCoin), Cell.count(counts[line]),
+                    Cell.exact(p[line]), Cell.exact(p[line].multiply(perCoin))));
         }
         rows.add(List.of(Cell.text("total"), Cell.text(""), new Cell.Count(totalFinalHands()), Cell.exact(Fraction.ONE),
                 Cell.exact(Distribution.over(p, payoutsPerCoin()).returnRate())));
@@ -296,7 +369,7 @@ public final class VideoPoker extends TableGame {
     private Payout[] payoutsPerCoin() {
         Payout[] payouts = new Payout[paytable.lineCount()];
         for (int line = 0; line < payouts.length; line++) {
-            payouts[line] = new Payout(Fraction.ONE, Fraction.of(paytable.pays(line)));
+            payouts[line] = new Payout(Fraction.ONE, paytable.perCoin(line));
         }
         return payouts;
     }
