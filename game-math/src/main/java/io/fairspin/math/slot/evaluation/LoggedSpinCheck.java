@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.OutcomeCheck;
 import io.fairspin.math.json.JsonDiff;
@@ -37,7 +36,6 @@ import java.util.Map;
  * <p>Not thread-safe (it keeps the evaluator of the last bet): one instance per thread.
  */
 public final class LoggedSpinCheck implements OutcomeCheck {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Comparator<JsonNode> BY_VALUE = JsonDiff.BY_VALUE;
 
     private final SlotGame game;
@@ -45,7 +43,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final List<String> awards = new ArrayList<>();
     private final Map<String, Integer> awardIndex = new HashMap<>();
     private final List<Fraction> perRound = new ArrayList<>();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = OutcomeJson.MAPPER.getFactory();
     private final java.io.ByteArrayOutputStream canonical = new java.io.ByteArrayOutputStream(1024);
     private Bet lastBet;
     private SpinRecorder lastRecorder;
@@ -382,9 +380,10 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private String checkTree(JsonNode outcome, long bet, long win, long[] awardCounts) {
         try {
             SpinResult again = evaluate(outcome);
-            if (!outcome.equals(BY_VALUE, MAPPER.valueToTree(again))) {
+            JsonNode described = OutcomeJson.MAPPER.valueToTree(again);
+            if (!outcome.equals(BY_VALUE, described)) {
                 return "$.outcome: the round evaluated again from its stops differs from the logged one"
-                        + JsonDiff.firstDifference(outcome, MAPPER.valueToTree(again), "$.outcome");
+                        + JsonDiff.firstDifference(outcome, described, "$.outcome");
             }
             if (again.stake() != bet) {
                 return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
