@@ -1,0 +1,553 @@
+package io.fairspin.math.slot.tuning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
+import io.fairspin.math.GameModels;
+import io.fairspin.math.ModelException;
+import io.fairspin.math.json.StrictJson;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tunes a slot model with one base reel set by the weights of one of its reels, within bounds the designer gives:
+ * the reel becomes a virtual reel ({@code {"stops", "weights", "weightedRow"}}, its stops unchanged) whose symbols,
+ * ranked by what they pay, fall into k groups (k = 2 for an RTP alone, 3 when a hit frequency or a volatility index
+ * is asked too), and each group's stops take a common multiplier m_g of their weight, at most {@code maxChange}
+ * away from 1.
+ *
+ * <p>Why this is exact: a base spin draws the reel's stop independently of the other reels, and everything after
+ * the spin depends on the spin alone, so any expectation per round F (RTP, hit frequency, E[(win/stake)^2]) is
+ * sum_i w_i c_i / sum_i w_i over the reel's stops i, with c_i the expectation given stop i. With the multipliers,
+ * F(m) = (G . m) / (W . m), G_g = sum over the group of w_i c_i and W_g its weight. The c_i are never computed:
+ * k exact analyses of the model, at m = 1 + b e_j (one group raised by b each), give the k values of G for every
+ * figure at once. A target is then a linear equation in m ((G - target W) . m = 0), a volatility band two linear
+ * inequalities on E[X^2] with the RTP fixed, and the bounds a box; {@link SmallLp} finds the polytope's vertices
+ * (which also give the exact reachable ranges named in errors) and the tuner takes their mean. The weights written are
+ * the multipliers times the weights scaled by {@link #SCALE}, rounded; the figures reported are those of the
+ * written model, analysed again from its bytes.
+ */
+public final class ReelWeightTuner {
+    /** Each stop's weight is scaled by this before its multiplier is applied (so rounding moves figures by ~1e-6). */
+    public static final long SCALE = 1_000_000;
+    /** The model format's largest stop weight. */
+    private static final long MAX_WEIGHT = 1L << 24;
+    /** The 90% two-sided normal quantile of the PAR sheet's volatility index (ParSheet), as an exact fraction. */
+    public static final Fraction Z90 = exact(new BigDecimal(1.6448536269514722));
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What one tuned model must reach.
+     *
+     * @param rtp the RTP, within {@code tolerance}
+     * @param hitFrequency the hit frequency per round, within {@code tolerance}, or null
+     * @param volatilityLow the least volatility index (90%), or null for no band
+     * @param volatilityHigh the greatest volatility index (90%), or null for no band
+     * @param tolerance the largest distance of the achieved RTP and hit frequency from their targets
+     */
+    public record Targets(Fraction rtp, Fraction hitFrequency, Fraction volatilityLow, Fraction volatilityHigh,
+            Fraction tolerance) {
+        boolean needsThreeGroups() {
+            return hitFrequency != null || volatilityLow != null;
+        }
+    }
+
+    /**
+     * One symbol of the tuned reel: its group (0 pays most) and its share of the reel's weight before and after.
+     *
+     * @param symbol the symbol
+     * @param group its group, 0 the best paying
+     * @param before its share of the reel's weight before
+     * @param after its share after
+     */
+    public record SymbolWeight(String symbol, int group, Fraction before, Fraction after) {
+    }
+
+    /**
+     * One tuned model (or variant).
+     *
+     * @param variant the variant's name, or null for the top-level model
+     * @param targets what it had to reach
+     * @param figures its exact figures, analysed from the written model's bytes
+     * @param multipliers each group's weight multiplier
+     * @param symbols each symbol of the reel
+     */
+    public record Tuned(String variant, Targets targets, ExactFigures figures, List<Fraction> multipliers,
+            List<SymbolWeight> symbols) {
+        /**
+         * The volatility index at 90% confidence, as the PAR sheet computes it.
+         *
+         * @return 1.6448536269514722 x the standard deviation
+         */
+        public double volatilityIndex() {
+            return Z90.doubleValue() * figures.standardDeviation();
+        }
+    }
+
+    /**
+     * The result.
+     *
+     * @param model the written model's bytes
+     * @param reelSet the tuned reel set's name (as in the input)
+     * @param reel the tuned reel, 0 the leftmost
+     * @param rtpBefore the exact RTP before
+     * @param hitFrequencyBefore the exact hit frequency before
+     * @param tuned one entry per target, in order
+     */
+    public record Result(byte[] model, String reelSet, int reel, Fraction rtpBefore, Fraction hitFrequencyBefore,
+            List<Tuned> tuned) {
+    }
+
+    private ReelWeightTuner() {
+    }
+
+    /**
+     * Tunes the top-level model ({@code names} null, one target) or writes one variant per target.
+     *
+     * @param fileName the model file's name as the user gave it, for messages
+     * @param json the model file's bytes
+     * @param names null to tune the top-level model (then {@code targets} has one entry), else the variants' names
+     * @param targets what each must reach
+     * @param maxChange the largest change of a stop's weight, as a fraction of it (0 &lt; b &lt; 1, at most six decimals)
+     * @param reel the reel to tune, 0 the leftmost, or -1 for the middle reel
+     * @param option the option the targets came from, for messages ({@code --target-rtp} or {@code --variants})
+     * @return the written model and each target's figures
+     * @throws ModelException when the model has no single base reel set, a target is out of reach (the message names the
+     *     option and the reachable range), or a written model misses a target
+     */
+    public static Result tune(String fileName, byte[] json, List<String> names, List<Targets> targets, Fraction maxChange,
+            int reel, String option) {
+        GameModels.load(fileName, json, null);
+        ObjectNode root = StrictJson.model(fileName, json);
+        JsonNode base = root.get("baseReels");
+        if (base == null || !base.isTextual()) {
+            throw new ModelException(fileName, "$.baseReels", "expected one reel set's name for this tuning");
+        }
+        String setName = base.asText();
+        ArrayNode set = (ArrayNode) root.get("reelSets").get(setName);
+        int r = reel < 0 ? set.size() / 2 : reel;
+        if (r >= set.size()) {
+            throw new ModelException(fileName, "$.reelSets." + setName, "--reel " + (r + 1) + ": the reel set has "
+                    + set.size() + " reels");
+        }
+        String path = "$.reelSets." + setName + "[" + r + "]";
+        Reel original = Reel.of(fileName, path, set.get(r), root.path("rows").asInt(1));
+        long scale = scale(fileName, path, original, maxChange);
+        boolean three = targets.stream().anyMatch(Targets::needsThreeGroups);
+        List<String> symbols = original.stops.stream().distinct().toList();
+        if (symbols.size() < 2) {
+            throw new ModelException(fileName, path, "the reel shows one symbol only; tune another --reel");
+        }
+        int n = symbols.size();
+        int[] symbolOf = original.stops.stream().mapToInt(symbols::indexOf).toArray();
+        Fraction[] symbolWeight = new Fraction[n];
+        Arrays.fill(symbolWeight, Fraction.ZERO);
+        for (int i = 0; i < symbolOf.length; i++) {
+            symbolWeight[symbolOf[i]] = symbolWeight[symbolOf[i]].add(Fraction.of(original.weights[i] * scale));
+        }
+        // n analyses, symbol j's stops raised by b (run side by side): F_j D_j = sum G + b G_j.
+        Fraction[][] fd = new Fraction[3][n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
+            Fraction[] m = ones(n);
+            m[j] = Fraction.ONE.add(maxChange);
+            ExactFigures f = analyse(fileName, withReel(root, setName, r, original.with(weights(original, symbolOf, m, scale))));
+            Fraction d = SmallLp.dot(symbolWeight, m);
+            fd[0][j] = f.rtp().multiply(d);
+            fd[1][j] = f.hitFrequency().multiply(d);
+            fd[2][j] = f.variance().add(f.rtp().multiply(f.rtp())).multiply(d);
+        });
+        Fraction[][] perSymbol = new Fraction[3][n]; // RTP, hit frequency, E[X^2]
+        for (int fig = 0; fig < 3; fig++) {
+            Fraction sum = Fraction.ZERO;
+            for (int j = 0; j < n; j++) {
+                sum = sum.add(fd[fig][j]);
+            }
+            sum = sum.divide(Fraction.of(n).add(maxChange));
+            for (int j = 0; j < n; j++) {
+                perSymbol[fig][j] = fd[fig][j].subtract(sum).divide(maxChange);
+            }
+        }
+        int[] groupOfSymbol = groups(perSymbol, symbolWeight, three);
+        int k = Arrays.stream(groupOfSymbol).max().orElse(0) + 1;
+        int[] group = Arrays.stream(symbolOf).map(s -> groupOfSymbol[s]).toArray();
+        Fraction[] weightOf = new Fraction[k];
+        Fraction[][] g = new Fraction[3][k];
+        Arrays.fill(weightOf, Fraction.ZERO);
+        for (Fraction[] row : g) {
+            Arrays.fill(row, Fraction.ZERO);
+        }
+        for (int s = 0; s < n; s++) {
+            weightOf[groupOfSymbol[s]] = weightOf[groupOfSymbol[s]].add(symbolWeight[s]);
+            for (int fig = 0; fig < 3; fig++) {
+                g[fig][groupOfSymbol[s]] = g[fig][groupOfSymbol[s]].add(perSymbol[fig][s]);
+            }
+        }
+        Fraction[] one = ones(k);
+        Fraction total = SmallLp.dot(weightOf, one);
+        Fraction rtpBefore = SmallLp.dot(g[0], one).divide(total);
+        Fraction hitBefore = SmallLp.dot(g[1], one).divide(total);
+        Fraction lo = Fraction.ONE.subtract(maxChange);
+        Fraction hi = Fraction.ONE.add(maxChange);
+        Model model = new Model(fileName, path, option, k, lo, hi, weightOf, g);
+        List<Fraction[]> chosen = new ArrayList<>();
+        for (Targets t : targets) {
+            chosen.add(model.solve(t, maxChange));
+        }
+        // Write.
+        JsonNode freeReels = root.path("freeGames").path("reels");
+        boolean shared = freeReels.isTextual() && freeReels.asText().equals(setName)
+                || freeReels.isArray() && freeReels.findValuesAsText("reelSet").contains(setName);
+        if (names == null) {
+            ObjectNode reels = (ObjectNode) root.get("reelSets");
+            ArrayNode tunedSet = set.deepCopy();
+            tunedSet.set(r, original.with(weights(original, group, chosen.get(0), scale)).json());
+            if (shared) {
+                String name = fresh(reels, setName + "-tuned");
+                reels.set(name, tunedSet);
+                root.put("baseReels", name);
+            } else {
+                reels.set(setName, tunedSet);
+            }
+        } else {
+            ObjectNode variants = root.has("variants") ? (ObjectNode) root.get("variants") : root.putObject("variants");
+            for (int t = 0; t < names.size(); t++) {
+                JsonNode existing = variants.get(names.get(t));
+                if (existing != null) {
+                    List<String> others = new ArrayList<>();
+                    existing.fieldNames().forEachRemaining(f -> {
+                        if (!List.of("reelSets", "baseReels", "id", "name").contains(f)) {
+                            others.add(f);
+                        }
+                    });
+                    if (!others.isEmpty()) {
+                        throw new ModelException(fileName, "$.variants." + names.get(t), "replaces " + String.join(", ", others)
+                                + ": tune --variants tunes the top-level reels, so the variant may replace only their weights");
+                    }
+                }
+                ObjectNode variant = existing instanceof ObjectNode o ? o : variants.putObject(names.get(t));
+                ArrayNode tunedSet = set.deepCopy();
+                tunedSet.set(r, original.with(weights(original, group, chosen.get(t), scale)).json());
+                String name = shared ? setName + "-" + names.get(t) : setName;
+                ObjectNode sets = variant.putObject("reelSets");
+                sets.set(name, tunedSet);
+                if (shared) {
+                    variant.put("baseReels", name);
+                }
+            }
+        }
+        byte[] written = bytes(root);
+        List<Tuned> tuned = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            String variant = names == null ? null : names.get(t);
+            ExactFigures f = GameModels.load(fileName, written, variant).exactFigures().orElseThrow();
+            Tuned result = new Tuned(variant, targets.get(t), f, List.of(chosen.get(t)),
+                    symbols(original, group, weights(original, group, chosen.get(t), scale)));
+            check(fileName, path, result);
+            tuned.add(result);
+        }
+        return new Result(written, setName, r, rtpBefore, hitBefore, tuned);
+    }
+
+    /** The linear-fractional model of the figures in the group multipliers, and the targets' solutions in it. */
+    private record Model(String fileName, String path, String option, int k, Fraction lo, Fraction hi, Fraction[] w,
+            Fraction[][] g) {
+        Fraction figure(int fig, Fraction[] m) {
+            return SmallLp.dot(g[fig], m).divide(SmallLp.dot(w, m));
+        }
+
+        /** (G - value W): the figure equals value where this dotted with m is 0, exceeds it where positive. */
+        Fraction[] level(int fig, Fraction value) {
+            Fraction[] a = new Fraction[k];
+            for (int j = 0; j < k; j++) {
+                a[j] = g[fig][j].subtract(value.multiply(w[j]));
+            }
+            return a;
+        }
+
+        Fraction[] negate(Fraction[] a) {
+            Fraction[] n = new Fraction[a.length];
+            for (int j = 0; j < a.length; j++) {
+                n[j] = a[j].negate();
+            }
+            return n;
+        }
+
+        Fraction[] solve(Targets t, Fraction maxChange) {
+            String bounds = " within --max-change " + stripped(maxChange) + " of reel " + path + "'s weights";
+            List<Fraction[]> eq = new ArrayList<>();
+            List<Fraction[]> box = SmallLp.vertices(k, lo, hi, eq, List.of());
+            eq.add(level(0, t.rtp()));
+            List<Fraction[]> v = SmallLp.vertices(k, lo, hi, eq, List.of());
+            if (v.isEmpty()) {
+                throw new ModelException(fileName, path, option + ": the RTP " + t.rtp().toDecimalString(6)
+                        + " is outside what can be reached" + bounds + ": " + range(0, box, 6) + " (raise --max-change"
+                        + " or tune another --reel)");
+            }
+            if (t.hitFrequency() != null) {
+                List<Fraction[]> before = v;
+                eq.add(level(1, t.hitFrequency()));
+                v = SmallLp.vertices(k, lo, hi, eq, List.of());
+                if (v.isEmpty()) {
+                    throw new ModelException(fileName, path, "--hit-frequency " + t.hitFrequency().toDecimalString(6)
+                            + ": at RTP " + t.rtp().toDecimalString(6) + " the hit frequency reachable" + bounds + " is "
+                            + range(1, before, 6));
+                }
+            }
+            if (t.volatilityLow() != null) {
+                List<Fraction[]> before = v;
+                Fraction r2 = t.rtp().multiply(t.rtp());
+                Fraction low = square(t.volatilityLow().divide(Z90)).add(r2);
+                Fraction high = square(t.volatilityHigh().divide(Z90)).add(r2);
+                v = SmallLp.vertices(k, lo, hi, eq, List.of(level(2, low), negate(level(2, high))));
+                if (v.isEmpty()) {
+                    double least = Double.MAX_VALUE;
+                    double most = 0;
+                    for (Fraction[] m : before) {
+                        double vi = Z90.doubleValue() * Math.sqrt(Math.max(0, figure(2, m).subtract(r2).doubleValue()));
+                        least = Math.min(least, vi);
+                        most = Math.max(most, vi);
+                    }
+                    throw new ModelException(fileName, path, String.format(java.util.Locale.ROOT,
+                            "--volatility-index %s..%s: at RTP %s%s the volatility index (90%%) reachable%s is %.4f to %.4f",
+                            stripped(t.volatilityLow()), stripped(t.volatilityHigh()), t.rtp().toDecimalString(6),
+                            t.hitFrequency() == null ? "" : " and hit frequency " + t.hitFrequency().toDecimalString(6),
+                            bounds, least, most));
+                }
+            }
+            return SmallLp.mean(v);
+        }
+
+        String range(int fig, List<Fraction[]> vertices, int places) {
+            Fraction least = null;
+            Fraction most = null;
+            for (Fraction[] m : vertices) {
+                Fraction f = figure(fig, m);
+                least = least == null || f.compareTo(least) < 0 ? f : least;
+                most = most == null || f.compareTo(most) > 0 ? f : most;
+            }
+            return least.toDecimalString(places) + " to " + most.toDecimalString(places);
+        }
+    }
+
+    private static void check(String fileName, String path, Tuned t) {
+        Targets want = t.targets();
+        ExactFigures f = t.figures();
+        List<String> misses = new ArrayList<>();
+        if (distance(f.rtp(), want.rtp()).compareTo(want.tolerance()) > 0) {
+            misses.add("RTP " + f.rtp().toDecimalString(6) + " (target " + want.rtp().toDecimalString(6) + ")");
+        }
+        if (want.hitFrequency() != null && distance(f.hitFrequency(), want.hitFrequency()).compareTo(want.tolerance()) > 0) {
+            misses.add("hit frequency " + f.hitFrequency().toDecimalString(6) + " (target "
+                    + want.hitFrequency().toDecimalString(6) + ")");
+        }
+        if (want.volatilityLow() != null && (t.volatilityIndex() < want.volatilityLow().doubleValue()
+                || t.volatilityIndex() > want.volatilityHigh().doubleValue())) {
+            misses.add(String.format(java.util.Locale.ROOT, "volatility index %.4f", t.volatilityIndex()));
+        }
+        if (!misses.isEmpty()) {
+            throw new ModelException(fileName, path, "the tuned model" + (t.variant() == null ? "" : " (variant "
+                    + t.variant() + ")") + " misses its targets after rounding the weights: " + String.join(", ", misses)
+                    + " (--tolerance " + want.tolerance().toDecimalString(6) + ")");
+        }
+    }
+
+    private static Fraction distance(Fraction a, Fraction b) {
+        Fraction d = a.subtract(b);
+        return d.signum() < 0 ? d.negate() : d;
+    }
+
+    private static Fraction square(Fraction f) {
+        return f.multiply(f);
+    }
+
+    private static String stripped(Fraction f) {
+        return f.toBigDecimal(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+    }
+
+    private static Fraction[] ones(int k) {
+        Fraction[] m = new Fraction[k];
+        Arrays.fill(m, Fraction.ONE);
+        return m;
+    }
+
+    /** The scale that keeps every multiplied weight integral and within the format's largest weight. */
+    private static long scale(String fileName, String path, Reel reel, Fraction maxChange) {
+        if (maxChange.signum() <= 0 || maxChange.compareTo(Fraction.ONE) >= 0) {
+            throw new ModelException(fileName, path, "--max-change must be above 0 and below 1, was "
+                    + maxChange.toDecimalString(6));
+        }
+        BigInteger den = maxChange.denominator();
+        long most = Arrays.stream(reel.weights).max().orElse(1);
+        Fraction room = Fraction.of(MAX_WEIGHT).divide(Fraction.of(most).multiply(Fraction.ONE.add(maxChange)));
+        long bound = Math.min(SCALE, room.numerator().divide(room.denominator()).longValue());
+        long scale = bound / den.longValueExact() * den.longValueExact();
+        if (den.bitLength() > 40 || scale < 1) {
+            throw new ModelException(fileName, path, "the reel's weights (up to " + most + ") leave no room to change them by"
+                    + " --max-change " + maxChange.toDecimalString(6) + " in whole numbers below 2^24");
+        }
+        return scale;
+    }
+
+    private static long[] weights(Reel reel, int[] group, Fraction[] m, long scale) {
+        long[] w = new long[reel.stops.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = m[group[i]].multiply(reel.weights[i] * scale).toBigDecimal(MathContext.DECIMAL128)
+                    .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        }
+        return w;
+    }
+
+    private static List<SymbolWeight> symbols(Reel reel, int[] group, long[] after) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        long totalBefore = 0;
+        long totalAfter = 0;
+        for (int i = 0; i < after.length; i++) {
+            String s = reel.stops.get(i);
+            long[] sum = sums.computeIfAbsent(s, x -> new long[2]);
+            sum[0] += reel.weights[i];
+            sum[1] += after[i];
+            groups.put(s, group[i]);
+            totalBefore += reel.weights[i];
+            totalAfter += after[i];
+        }
+        List<SymbolWeight> list = new ArrayList<>();
+        for (var e : sums.entrySet()) {
+            list.add(new SymbolWeight(e.getKey(), groups.get(e.getKey()), Fraction.of(e.getValue()[0], totalBefore),
+                    Fraction.of(e.getValue()[1], totalAfter)));
+        }
+        list.sort((a, b) -> a.group() != b.group() ? Integer.compare(a.group(), b.group()) : 0);
+        return list;
+    }
+
+    /**
+     * Each symbol's group. The RTP moves most when the symbols that return more than the reel's average per unit of
+     * weight (their expected RTP given they show, G_s / W_s, above the RTP) move against the others, so those are
+     * group 0 and the rest group 1; with a hit frequency or volatility band to meet too, the larger of the two is cut
+     * again by the symbols' hit frequency given they show (above or below its median), giving three groups.
+     */
+    private static int[] groups(Fraction[][] g, Fraction[] w, boolean three) {
+        int n = w.length;
+        Fraction[] total = {Fraction.ZERO, Fraction.ZERO};
+        Fraction weight = Fraction.ZERO;
+        for (int s = 0; s < n; s++) {
+            total[0] = total[0].add(g[0][s]);
+            weight = weight.add(w[s]);
+        }
+        Fraction rtp = total[0].divide(weight);
+        int[] group = new int[n];
+        Integer[] byRtp = new Integer[n];
+        for (int s = 0; s < n; s++) {
+            byRtp[s] = s;
+        }
+        Arrays.sort(byRtp, (a, b) -> g[0][b].divide(w[b]).compareTo(g[0][a].divide(w[a])));
+        int high = 0;
+        for (int s : byRtp) {
+            high += g[0][s].divide(w[s]).compareTo(rtp) > 0 ? 1 : 0;
+        }
+        high = Math.max(1, Math.min(n - 1, high));
+        for (int i = 0; i < n; i++) {
+            group[byRtp[i]] = i < high ? 0 : 1;
+        }
+        if (three && n >= 3) {
+            int larger = high >= n - high ? 0 : 1;
+            List<Integer> members = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                if (group[s] == larger) {
+                    members.add(s);
+                }
+            }
+            members.sort((a, b) -> g[1][b].divide(w[b]).compareTo(g[1][a].divide(w[a])));
+            for (int i = members.size() / 2; i < members.size(); i++) {
+                group[members.get(i)] = 2;
+            }
+        }
+        return group;
+    }
+
+    private static String fresh(ObjectNode sets, String name) {
+        String candidate = name;
+        for (int i = 2; sets.has(candidate); i++) {
+            candidate = name + "-" + i;
+        }
+        return candidate;
+    }
+
+    private static byte[] withReel(ObjectNode root, String setName, int r, Reel reel) {
+        ObjectNode copy = root.deepCopy();
+        copy.remove("variants");
+        ((ArrayNode) copy.get("reelSets").get(setName)).set(r, reel.json());
+        return bytes(copy);
+    }
+
+    private static ExactFigures analyse(String fileName, byte[] json) {
+        return GameModels.load(fileName, json, null).exactFigures().orElseThrow(() -> new ModelException(fileName, "$",
+                "the model has no exact figures, so tune cannot compute them exactly"));
+    }
+
+    private static Fraction exact(BigDecimal d) {
+        return Fraction.of(d.unscaledValue(), BigInteger.TEN.pow(Math.max(0, d.scale())))
+                .multiply(Fraction.of(BigInteger.TEN.pow(Math.max(0, -d.scale())), BigInteger.ONE));
+    }
+
+    private static byte[] bytes(JsonNode root) {
+        try {
+            return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A reel as stops with weights: a plain strip is stops of weight 1, weighted on the middle row (the row whose
+     * symbol a stop's weight is for does not matter while the weights are equal, and on the middle row each group's
+     * weight is that of the symbol the centre line shows).
+     */
+    private record Reel(List<String> stops, long[] weights, Integer weightedRow) {
+        static Reel of(String fileName, String path, JsonNode node, int rows) {
+            if (node.isArray()) {
+                List<String> stops = new ArrayList<>();
+                node.forEach(s -> stops.add(s.asText()));
+                long[] weights = new long[stops.size()];
+                Arrays.fill(weights, 1);
+                return new Reel(stops, weights, rows > 1 ? rows / 2 : null);
+            }
+            List<String> stops = new ArrayList<>();
+            node.get("stops").forEach(s -> stops.add(s.asText()));
+            long[] weights = new long[stops.size()];
+            JsonNode w = node.get("weights");
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = w == null ? 1 : w.get(i).asLong();
+            }
+            return new Reel(stops, weights, node.has("weightedRow") ? node.get("weightedRow").asInt() : null);
+        }
+
+        Reel with(long[] newWeights) {
+            return new Reel(stops, newWeights, weightedRow);
+        }
+
+        ObjectNode json() {
+            ObjectNode node = MAPPER.createObjectNode();
+            ArrayNode s = node.putArray("stops");
+            stops.forEach(s::add);
+            ArrayNode w = node.putArray("weights");
+            Arrays.stream(weights).forEach(w::add);
+            if (weightedRow != null) {
+                node.put("weightedRow", weightedRow);
+            }
+            return node;
+        }
+    }
+}
