@@ -110,4 +110,43 @@ public final class ReportFiles {
                     : e.getClass().getSimpleName()), e);
         }
     }
+
+    /**
+     * Writes several files all or none: each to a temporary file of its own beside it, forced; only when every one is
+     * complete are they renamed over their targets, in order. A failure before the renames removes every temporary file
+     * and leaves no target touched.
+     *
+     * @param files each target with its content, in the order to rename them
+     * @throws java.io.IOException when a file cannot be written (naming it)
+     */
+    public static void writeAll(java.util.Map<Path, byte[]> files) throws IOException {
+        java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
+        try {
+            for (var file : files.entrySet()) {
+                try {
+                    Path temp = newTemp(file.getKey());
+                    temps.put(file.getKey(), temp);
+                    FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    try (channel) {
+                    ByteBuffer buffer = ByteBuffer.wrap(file.getValue());
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                        channel.force(true);
+                    }
+                } catch (IOException e) {
+                    throw new IOException(file.getKey() + ": cannot write: " + (e.getMessage() != null ? e.getMessage()
+                            : e.getClass().getSimpleName()), e);
+                }
+            }
+        } catch (IOException e) {
+            for (Path temp : temps.values()) {
+                Files.deleteIfExists(temp);
+            }
+            throw e;
+        }
+        for (var temp : temps.entrySet()) {
+            Files.move(temp.getValue(), temp.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
 }

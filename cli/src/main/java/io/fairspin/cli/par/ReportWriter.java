@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Locale;
 
 /** Prints any game's {@link AnalysisReport} as aligned text, keyed JSON, CSV tables or a standalone HTML page. */
-final class ReportWriter {
+public final class ReportWriter {
     /** Exact values with longer fractions than this are shown as decimals only in text and HTML. */
     private static final int MAX_FRACTION_CHARS = 41;
     private static final int DECIMALS = 10;
@@ -52,7 +52,13 @@ final class ReportWriter {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    static void writeText(PrintStream out, AnalysisReport report) {
+    /**
+     * Writes the report as text tables, as {@code fairspin par} prints it.
+     *
+     * @param out where to
+     * @param report the report
+     */
+    public static void writeText(PrintStream out, AnalysisReport report) {
         out.println(report.title());
         for (Table table : report.tables()) {
             out.println();

@@ -1,10 +1,20 @@
 package io.fairspin.cli.tune;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.LeafCommand;
+import io.fairspin.cli.par.ReportWriter;
 import io.fairspin.cli.report.JsonFigures;
+import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
+import io.fairspin.math.Game;
+import io.fairspin.math.ModelException;
 import io.fairspin.math.slot.tuning.ReelSetTuner;
+import io.fairspin.math.slot.tuning.ReelWeightTuner;
+import io.fairspin.math.slot.tuning.TuneReports;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,21 +29,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fairspin tune}: a slot model's base reel set weights set for a target RTP, exactly. */
+/** {@code fairspin tune}: a slot model's weights set for a target RTP (and hit frequency, volatility), exactly. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
-        description = {"Tune a slot model's RTP: set the weights of its base reel sets (\"baseReels\": [{\"reelSet\","
-            + " \"weight\"}, ...]) so that its exact RTP is the nearest to --target-rtp, write the tuned model to"
-            + " --out, and report the RTP the written model has, computed exactly from scratch.",
-            "The RTP of a round is the weighted mean of the RTPs of the game played on each base reel set alone;"
-            + " the sets with the lowest and the highest RTP take new weights (summing to 1,000,000), the others"
-            + " keep theirs. Exit code 1 when the target is outside what the reel sets reach or the achieved RTP is"
-            + " further than --tolerance from it.",
-            "Its exact analyses together count at most --max-cycle combinations (1G by default): a model past it is"
-            + " refused naming its count; progress of a long count goes to stderr, and Ctrl-C stops it."},
+        description = {"Tune a slot model's RTP, exactly: write a copy of MODEL to --out whose exact RTP is within"
+            + " --tolerance of --target-rtp (or one RTP variant per --variants target), with a PAR sheet and a diff of"
+            + " what changed beside it, and report the figures of the written model, analysed again from its bytes.",
+            "A model whose base reel set is a weighted choice (\"baseReels\": [{\"reelSet\", \"weight\"}, ...]) is"
+            + " tuned by those weights: the sets with the lowest and the highest RTP take new weights summing to"
+            + " 1,000,000. A model with one base reel set is tuned by the stop weights of one reel (--reel, the middle"
+            + " one by default), each changed by at most --max-change of its weight; the reel becomes a virtual reel"
+            + " with the same stops. There --hit-frequency and --volatility-index may be asked too.",
+            "Nothing is written when a target is out of reach: the error names the option and the range reachable."
+            + " Its exact analyses together count at most --max-cycle combinations (1G by default) each; progress of a"
+            + " long count goes to stderr, and Ctrl-C stops it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the tuned model was written, within the tolerance", "1:error: bad model, a target out of"
-            + " reach, an achieved RTP outside the tolerance", "2:usage error"})
+            + " reach (nothing written)", "2:usage error"})
 public final class TuneCommand extends LeafCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Mixin
     private FormatOption.TextJson format;
 
@@ -56,146 +70,375 @@ public final class TuneCommand extends LeafCommand {
 
     @Option(names = "--variants", paramLabel = "RTP,RTP...", split = ",",
             description = "Instead of --target-rtp: one RTP variant per target, written into the tuned model's"
-                    + " \"variants\" (0.94 is variant \"94\") with its own base reel set weights.")
+                    + " \"variants\" (0.94 is variant \"94\") with its own weights.")
     private List<String> variantTargets;
 
+    @Option(names = "--hit-frequency", paramLabel = "H",
+            description = "Also reach this hit frequency per round, within --tolerance (one base reel set only).")
+    private String hitFrequency;
+
+    @Option(names = "--volatility-index", paramLabel = "LOW..HIGH",
+            description = "Keep the volatility index (90%, as par reports it) within this band, for example 10..20"
+                    + " (one base reel set only).")
+    private String volatility;
+
+    @Option(names = "--max-change", paramLabel = "F", defaultValue = "0.5",
+            description = "One base reel set: the largest change of a stop's weight, as a fraction of it, above 0 and"
+                    + " below 1, at most six decimals (default: ${DEFAULT-VALUE}).")
+    private String maxChange;
+
+    @Option(names = "--reel", paramLabel = "N",
+            description = "One base reel set: the reel whose weights change, 1 the leftmost (default: the middle reel).")
+    private Integer reel;
+
+    @Option(names = "--keep", paramLabel = "pays|reels", defaultValue = "pays",
+            description = "What stays as it is: pays (the default; the reels' weights change). 'reels' (changing pays"
+                    + " instead) is not built yet.")
+    private String keep;
+
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0.0005",
-            description = "The largest distance between the achieved and the target RTP (default: ${DEFAULT-VALUE}).")
+            description = "The largest distance between an achieved and a target RTP or hit frequency"
+                    + " (default: ${DEFAULT-VALUE}).")
     private String tolerance;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the tuned model.")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where to write the tuned model; its PAR sheets (STEM.par.txt, or STEM.VARIANT.par.txt with"
+                    + " --variants) and the diff (STEM.diff.json) go beside it.")
     private Path out;
+
+    /** One tuned model or variant, as reported. */
+    private record Row(String variant, Fraction target, ExactFigures figures, boolean within, Game game,
+            Map<String, Object> detail) {
+    }
 
     @Override
     public Integer call() throws IOException {
         if ((target == null) == (variantTargets == null)) {
             throw usageError("give exactly one of --target-rtp RTP and --variants RTP,RTP...");
         }
+        if (!keep.equals("pays") && !keep.equals("reels")) {
+            throw usageError("--keep: expected pays or reels, was '" + keep + "'");
+        }
+        if (keep.equals("reels")) {
+            throw usageError("--keep reels (tuning the pays, the reels kept) is not built yet; --keep pays (the default)"
+                    + " tunes the reels' weights");
+        }
         Fraction allowed = decimal("--tolerance", tolerance);
         if (allowed.signum() < 0) {
             throw usageError("--tolerance: must be 0 or more, was " + tolerance);
         }
-        if (variantTargets != null) {
-            return variants(allowed);
+        Fraction change = decimal("--max-change", maxChange);
+        if (change.signum() <= 0 || change.compareTo(Fraction.ONE) >= 0
+                || change.multiply(1_000_000).denominator().compareTo(java.math.BigInteger.ONE) != 0) {
+            throw usageError("--max-change: expected a fraction above 0 and below 1 with at most six decimals, was "
+                    + maxChange);
         }
-        Fraction goal = decimal("--target-rtp", target);
-        if (goal.signum() <= 0) {
-            throw usageError("--target-rtp: must be above 0, was " + target);
+        if (reel != null && reel < 1) {
+            throw usageError("--reel: must be 1 or more, was " + reel);
+        }
+        Fraction hit = null;
+        if (hitFrequency != null) {
+            hit = decimal("--hit-frequency", hitFrequency);
+            if (hit.signum() <= 0 || hit.compareTo(Fraction.ONE) > 0) {
+                throw usageError("--hit-frequency: must be above 0 and at most 1, was " + hitFrequency);
+            }
+        }
+        Fraction[] band = volatility == null ? null : band(volatility);
+        List<Fraction> goals = new ArrayList<>();
+        List<String> names = null;
+        if (variantTargets != null) {
+            if (variant != null) {
+                throw usageError("--variant: not with --variants (which writes variants)");
+            }
+            names = new ArrayList<>();
+            for (String text : variantTargets) {
+                Fraction goal = decimal("--variants", text);
+                if (goal.signum() <= 0) {
+                    throw usageError("--variants: each RTP must be above 0, was " + text);
+                }
+                String name = goal.multiply(100).toBigDecimal(java.math.MathContext.DECIMAL128).stripTrailingZeros()
+                        .toPlainString();
+                if (names.contains(name)) {
+                    throw usageError("--variants: " + text + " is given twice");
+                }
+                goals.add(goal);
+                names.add(name);
+            }
+        } else {
+            Fraction goal = decimal("--target-rtp", target);
+            if (goal.signum() <= 0) {
+                throw usageError("--target-rtp: must be above 0, was " + target);
+            }
+            goals.add(goal);
         }
         long start = System.nanoTime();
         byte[] modelBytes = io().readAll(model);
-        ReelSetTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                () -> ReelSetTuner.tune(model, modelBytes, variant, goal));
-        io.fairspin.cli.ReportFiles.write(out, result.model());
-        boolean within = within(result.achieved(), goal, allowed);
+        List<String> variantNames = names;
+        Fraction rtpBefore;
+        Fraction hitBefore = null;
+        byte[] written;
+        List<Row> rows = new ArrayList<>();
+        Map<String, Object> how = new LinkedHashMap<>();
+        if (weightedChoice(modelBytes)) {
+            for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
+                    {"--reel", reel == null ? null : reel.toString()}}) {
+                if (option[1] != null) {
+                    throw new ModelException(model, "$.baseReels", option[0] + " works on models with one base reel set;"
+                            + " this one is tuned by the weights of its choice of reel sets, which reach the RTP only");
+                }
+            }
+            List<ReelSetTuner.Result> results = maxCycle.run(io(), model, progress.enabled(io()), () -> variantNames == null
+                    ? List.of(ReelSetTuner.tune(model, modelBytes, variant, goals.get(0)))
+                    : ReelSetTuner.tuneVariants(model, modelBytes, variantNames, goals));
+            written = results.get(0).model();
+            rtpBefore = results.get(0).before();
+            how.put("tuning", "reelSetWeights");
+            for (int i = 0; i < results.size(); i++) {
+                ReelSetTuner.Result result = results.get(i);
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("reelSets", sets(result));
+                rows.add(new Row(names == null ? variant : names.get(i), goals.get(i),
+                        result.game().exactFigures().orElseThrow(), within(result.achieved(), goals.get(i), allowed),
+                        result.game(), detail));
+            }
+        } else {
+            if (variant != null) {
+                throw new ModelException(model, "$.variants." + variant, "--variant: tune changes a variant's weighted"
+                        + " choice of base reel sets only; tune the top level of a model with one base reel set, or"
+                        + " write variants with --variants");
+            }
+            Fraction lowVi = band == null ? null : band[0];
+            Fraction highVi = band == null ? null : band[1];
+            List<ReelWeightTuner.Targets> targets = new ArrayList<>();
+            for (Fraction goal : goals) {
+                targets.add(new ReelWeightTuner.Targets(goal, hit, lowVi, highVi, allowed));
+            }
+            int reelIndex = reel == null ? -1 : reel - 1;
+            ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                    () -> ReelWeightTuner.tune(model, modelBytes, variantNames, targets, change, reelIndex,
+                            variantNames == null ? "--target-rtp" : "--variants"));
+            written = result.model();
+            rtpBefore = result.rtpBefore();
+            hitBefore = result.hitFrequencyBefore();
+            how.put("tuning", "reelWeights");
+            how.put("reelSet", result.reelSet());
+            how.put("reel", result.reel() + 1);
+            how.put("path", "$.reelSets." + result.reelSet() + "[" + result.reel() + "]");
+            how.put("maxChange", JsonFigures.exact(change));
+            for (ReelWeightTuner.Tuned t : result.tuned()) {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                if (hit != null) {
+                    detail.put("targetHitFrequency", JsonFigures.exact(hit));
+                }
+                if (band != null) {
+                    detail.put("targetVolatilityIndex", Map.of("low", band[0].doubleValue(), "high", band[1].doubleValue()));
+                }
+                List<Map<String, Object>> symbols = new ArrayList<>();
+                for (ReelWeightTuner.SymbolWeight s : t.symbols()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("symbol", s.symbol());
+                    row.put("group", s.group());
+                    row.put("shareBefore", JsonFigures.exact(s.before()));
+                    row.put("share", JsonFigures.exact(s.after()));
+                    symbols.add(row);
+                }
+                detail.put("symbols", symbols);
+                rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
+            }
+        }
+        boolean all = rows.stream().allMatch(Row::within);
+        if (!all) {
+            io().err().printf(Locale.ROOT, "fairspin: %s: an achieved RTP is further than %s from its target; nothing"
+                    + " written%n", model, allowed.toDecimalString(6));
+            return 1;
+        }
+        // The files, written all or none.
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(out, written);
+        List<String> parFiles = new ArrayList<>();
+        for (Row row : rows) {
+            Path par = sibling(names == null ? ".par.txt" : "." + row.variant() + ".par.txt");
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            try (PrintStream p = new PrintStream(text, false, StandardCharsets.UTF_8)) {
+                TuneReports.parSheet(row.game()).ifPresent(report -> ReportWriter.writeText(p, report));
+            }
+            files.put(par, text.toByteArray());
+            parFiles.add(par.toString());
+        }
+        Path diff = sibling(".diff.json");
+        files.put(diff, diff(modelBytes, written, rows));
+        io.fairspin.cli.ReportFiles.writeAll(files);
+
         PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", model);
-            json.put("variant", variant);
+            if (names == null) {
+                json.put("variant", variant);
+            }
             json.put("out", out.toString());
-            json.put("targetRtp", JsonFigures.exact(goal));
+            json.put("parSheets", parFiles);
+            json.put("diff", diff.toString());
+            json.putAll(how);
             json.put("tolerance", JsonFigures.exact(allowed));
-            json.put("rtpBefore", JsonFigures.exact(result.before()));
-            json.put("rtp", JsonFigures.exact(result.achieved()));
-            json.put("withinTolerance", within);
-            json.put("reelSets", sets(result));
+            json.put("rtpBefore", JsonFigures.exact(rtpBefore));
+            if (hitBefore != null) {
+                json.put("hitFrequencyBefore", JsonFigures.exact(hitBefore));
+            }
+            json.put("withinTolerance", all);
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Row row : rows) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                if (names != null) {
+                    item.put("variant", row.variant());
+                }
+                item.put("targetRtp", JsonFigures.exact(row.target()));
+                item.put("rtp", JsonFigures.exact(row.figures().rtp()));
+                item.put("hitFrequency", JsonFigures.exact(row.figures().hitFrequency()));
+                item.put("variance", JsonFigures.exact(row.figures().variance()));
+                item.put("volatilityIndex", volatilityIndex(row.figures()));
+                item.put("withinTolerance", row.within());
+                item.putAll(row.detail());
+                items.add(item);
+            }
+            if (names == null) {
+                json.putAll(items.get(0));
+            } else {
+                json.put("variants", items);
+            }
             writeJsonReport(json);
         } else {
-            stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
-            stdout.printf(Locale.ROOT, "target RTP   %s (tolerance %s)%n", goal.toDecimalString(6), allowed.toDecimalString(6));
-            stdout.printf(Locale.ROOT, "RTP before   %s%n", result.before().toDecimalString(10));
-            stdout.printf(Locale.ROOT, "RTP now      %s = %s (exact, from the written model)%n",
-                    result.achieved().toDecimalString(10), result.achieved());
-            stdout.printf(Locale.ROOT, "written to   %s%n%n", out);
-            stdout.printf(Locale.ROOT, "%-16s %14s %14s %14s%n", "base reel set", "RTP alone", "weight before", "weight now");
-            for (ReelSetTuner.SetRtp set : result.sets()) {
-                stdout.printf(Locale.ROOT, "%-16s %14s %,14d %,14d%n", set.reelSet(), set.rtp().toDecimalString(6),
-                        set.weightBefore(), set.weightAfter());
-            }
+            text(stdout, rows, names, how, rtpBefore, hitBefore, allowed, parFiles, diff);
             printReportFooter(stdout);
         }
         stdout.flush();
-        io().err().printf(Locale.ROOT, "fairspin: %s tuned in %.2f s%n", model, (System.nanoTime() - start) / 1e9);
-        if (!within) {
-            io().err().printf(Locale.ROOT, "fairspin: %s: the achieved RTP %s is further than %s from the target %s%n",
-                    model, result.achieved().toDecimalString(6), allowed.toDecimalString(6), goal.toDecimalString(6));
-            return 1;
-        }
+        io().err().printf(Locale.ROOT, "fairspin: %s tuned%s in %.2f s%n", model,
+                names == null ? "" : " to " + names.size() + " variants", (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
-    /** --variants: one variant per target in one model file. */
-    private int variants(Fraction allowed) throws IOException {
-        if (variant != null) {
-            throw usageError("--variant: not with --variants (which writes variants)");
-        }
-        List<Fraction> goals = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String text : variantTargets) {
-            Fraction goal = decimal("--variants", text);
-            if (goal.signum() <= 0) {
-                throw usageError("--variants: each RTP must be above 0, was " + text);
-            }
-            String name = goal.multiply(100).toBigDecimal(java.math.MathContext.DECIMAL128).stripTrailingZeros().toPlainString();
-            if (names.contains(name)) {
-                throw usageError("--variants: " + text + " is given twice");
-            }
-            goals.add(goal);
-            names.add(name);
-        }
-        long start = System.nanoTime();
-        byte[] modelBytes = io().readAll(model);
-        List<ReelSetTuner.Result> results = maxCycle.run(io(), model, progress.enabled(io()),
-                () -> ReelSetTuner.tuneVariants(model, modelBytes, names, goals));
-        io.fairspin.cli.ReportFiles.write(out, results.get(0).model());
-        boolean all = true;
-        List<Map<String, Object>> rows = new ArrayList<>();
-        PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
-        if (!json()) {
-            stdout.printf(Locale.ROOT, "model        %s%n", model);
-            stdout.printf(Locale.ROOT, "RTP before   %s%n", results.get(0).before().toDecimalString(10));
-            stdout.printf(Locale.ROOT, "written to   %s (variants %s)%n%n", out, String.join(", ", names));
-            stdout.printf(Locale.ROOT, "%-8s %10s %14s  %s%n", "variant", "target", "RTP now", "base reel set weights");
-        }
-        for (int i = 0; i < names.size(); i++) {
-            ReelSetTuner.Result result = results.get(i);
-            boolean within = within(result.achieved(), goals.get(i), allowed);
-            all &= within;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("variant", names.get(i));
-            row.put("targetRtp", JsonFigures.exact(goals.get(i)));
-            row.put("rtp", JsonFigures.exact(result.achieved()));
-            row.put("withinTolerance", within);
-            row.put("reelSets", sets(result));
-            rows.add(row);
-            if (!json()) {
-                stdout.printf(Locale.ROOT, "%-8s %10s %14s  %s%n", names.get(i), goals.get(i).toDecimalString(6),
-                        result.achieved().toDecimalString(10), String.join(", ", result.sets().stream()
-                                .map(set -> String.format(Locale.ROOT, "%s %,d", set.reelSet(), set.weightAfter())).toList()));
-            }
-        }
-        if (json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("model", model);
-            json.put("out", out.toString());
-            json.put("tolerance", JsonFigures.exact(allowed));
-            json.put("rtpBefore", JsonFigures.exact(results.get(0).before()));
-            json.put("withinTolerance", all);
-            json.put("variants", rows);
-            writeJsonReport(json);
+    private void text(PrintStream stdout, List<Row> rows, List<String> names, Map<String, Object> how, Fraction rtpBefore,
+            Fraction hitBefore, Fraction allowed, List<String> parFiles, Path diff) {
+        stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
+        if (how.get("tuning").equals("reelWeights")) {
+            stdout.printf(Locale.ROOT, "tuned        the stop weights of reel %s of reel set %s (%s), each within"
+                    + " --max-change %s%n", how.get("reel"), how.get("reelSet"), how.get("path"), maxChange);
         } else {
-            printReportFooter(stdout);
+            stdout.printf(Locale.ROOT, "tuned        the weights of the base reel sets%n");
         }
-        stdout.flush();
-        io().err().printf(Locale.ROOT, "fairspin: %s tuned to %d variants in %.2f s%n", model, names.size(),
-                (System.nanoTime() - start) / 1e9);
-        if (!all) {
-            io().err().printf(Locale.ROOT, "fairspin: %s: an achieved RTP is further than %s from its target%n", model,
-                    allowed.toDecimalString(6));
-            return 1;
+        stdout.printf(Locale.ROOT, "RTP before   %s%s%n", rtpBefore.toDecimalString(10),
+                hitBefore == null ? "" : " (hit frequency " + hitBefore.toDecimalString(6) + ")");
+        stdout.printf(Locale.ROOT, "tolerance    %s%n", allowed.toDecimalString(6));
+        stdout.printf(Locale.ROOT, "written to   %s%s%n", out, names == null ? "" : " (variants " + String.join(", ", names) + ")");
+        stdout.printf(Locale.ROOT, "beside it    %s, %s%n%n", String.join(", ", parFiles), diff);
+        stdout.printf(Locale.ROOT, "%-8s %10s %14s %14s %12s%n", "variant", "target", "RTP now", "hit frequency", "VI (90%)");
+        for (Row row : rows) {
+            stdout.printf(Locale.ROOT, "%-8s %10s %14s %14s %12.4f%n", row.variant() == null ? "-" : row.variant(),
+                    row.target().toDecimalString(6), row.figures().rtp().toDecimalString(10),
+                    row.figures().hitFrequency().toDecimalString(6), volatilityIndex(row.figures()));
         }
-        return 0;
+        stdout.println();
+        stdout.println("RTP now, hit frequency and VI are the written model's exact figures, analysed again from its bytes.");
+        stdout.println();
+        if (how.get("tuning").equals("reelWeights")) {
+            stdout.printf(Locale.ROOT, "share of reel %s's weight (group 0 returns the most per unit of weight)%n",
+                    how.get("reel"));
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s %9s", "symbol", "group", "before"));
+            for (Row row : rows) {
+                header.append(String.format(Locale.ROOT, " %9s", row.variant() == null ? "now" : row.variant()));
+            }
+            stdout.println(header);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> first = (List<Map<String, Object>>) rows.get(0).detail().get("symbols");
+            for (int s = 0; s < first.size(); s++) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s %8.3f%%",
+                        first.get(s).get("symbol"), first.get(s).get("group"), percent(first.get(s).get("shareBefore"))));
+                for (Row row : rows) {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> symbols = (List<Map<String, Object>>) row.detail().get("symbols");
+                    line.append(String.format(Locale.ROOT, " %8.3f%%", percent(symbols.get(s).get("share"))));
+                }
+                stdout.println(line);
+            }
+        } else {
+            stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "base reel set: RTP alone, weight before -> now");
+            for (Row row : rows) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> sets = (List<Map<String, Object>>) row.detail().get("reelSets");
+                List<String> parts = new ArrayList<>();
+                for (Map<String, Object> set : sets) {
+                    parts.add(String.format(Locale.ROOT, "%s %.6f, %,d -> %,d", set.get("reelSet"),
+                            ((Number) ((Map<?, ?>) set.get("rtp")).get("decimal")).doubleValue(),
+                            (Long) set.get("weightBefore"), (Long) set.get("weight")));
+                }
+                stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(), String.join("; ", parts));
+            }
+        }
+    }
+
+    private static double percent(Object exact) {
+        return 100 * ((Number) ((Map<?, ?>) exact).get("decimal")).doubleValue();
+    }
+
+    private static double volatilityIndex(ExactFigures f) {
+        return ReelWeightTuner.Z90.doubleValue() * f.standardDeviation();
+    }
+
+    /** The diff file: every change from the model to the written one, and each tuned reel's symbol weights. */
+    private byte[] diff(byte[] before, byte[] after, List<Row> rows) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("model", model);
+        doc.put("out", out.toString());
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (TuneReports.Change c : TuneReports.changes(model, before, after)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("path", c.path());
+            change.put("before", c.before() == null ? null : JSON.readTree(c.before()));
+            change.put("after", c.after() == null ? null : JSON.readTree(c.after()));
+            changes.add(change);
+        }
+        doc.put("changes", changes);
+        List<Map<String, Object>> weights = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("variant", row.variant());
+            entry.putAll(row.detail());
+            weights.add(entry);
+        }
+        doc.put("weights", weights);
+        return (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code out} with its extension (after the last dot, if any) replaced by {@code suffix}. */
+    private Path sibling(String suffix) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
+
+    /** Whether the model (or --variant, when it replaces them) draws its base reel set from a weighted choice. */
+    private boolean weightedChoice(byte[] bytes) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            JsonNode holder = variant != null && root.path("variants").path(variant).has("baseReels")
+                    ? root.path("variants").path(variant) : root;
+            return holder.path("baseReels").isArray();
+        } catch (IOException e) {
+            return false; // the tuner reads it again and names what is wrong
+        }
+    }
+
+    private Fraction[] band(String text) {
+        int dots = text.indexOf("..");
+        if (dots < 0) {
+            throw usageError("--volatility-index: expected LOW..HIGH such as 10..20, was '" + text + "'");
+        }
+        Fraction low = decimal("--volatility-index", text.substring(0, dots));
+        Fraction high = decimal("--volatility-index", text.substring(dots + 2));
+        if (low.signum() < 0 || high.compareTo(low) < 0) {
+            throw usageError("--volatility-index: expected 0 <= LOW <= HIGH, was '" + text + "'");
+        }
+        return new Fraction[] {low, high};
     }
 
     private static boolean within(Fraction achieved, Fraction goal, Fraction allowed) {

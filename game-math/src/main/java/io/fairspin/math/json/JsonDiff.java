@@ -2,9 +2,15 @@ package io.fairspin.math.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NumericNode;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
-/** Comparing a logged outcome with the same round described again, for the {@link io.fairspin.math.OutcomeCheck}s' messages. */
+/**
+ * Comparing two JSON trees: a logged outcome with the same round described again, for the
+ * {@link io.fairspin.math.OutcomeCheck}s' messages ({@link #firstDifference}), and a model with its tuned copy, for the
+ * diff {@code fairspin tune} writes ({@link #differences}).
+ */
 public final class JsonDiff {
     /** Numbers compare by value, whatever node type holds them; everything else by equality. */
     public static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -50,5 +56,61 @@ public final class JsonDiff {
             return " at " + path + " (" + logged.size() + " elements logged, " + again.size() + " evaluated)";
         }
         return " at " + path + ": logged " + logged + ", evaluated " + again;
+    }
+
+    /**
+     * One difference between two trees: at {@code path}, {@code before} became {@code after} (either is null where the
+     * node is missing on its side).
+     *
+     * @param path the JSON path, for example {@code $.reelSets.base[2]}
+     * @param before the node before, or null when added
+     * @param after the node after, or null when removed
+     */
+    public record Difference(String path, JsonNode before, JsonNode after) {
+    }
+
+    /**
+     * Every difference between two trees, outermost first: objects are compared field by field (the fields of
+     * {@code before} in its order, then those only {@code after} has), arrays of one length element by element;
+     * anything else that differs ({@link #BY_VALUE}) is one difference of the whole node.
+     *
+     * @param before the tree before
+     * @param after the tree after
+     * @param path the JSON path of both trees, for example {@code "$"}
+     * @return the differences, empty when the trees are equal
+     */
+    public static List<Difference> differences(JsonNode before, JsonNode after, String path) {
+        List<Difference> out = new ArrayList<>();
+        collect(before, after, path, out);
+        return out;
+    }
+
+    private static void collect(JsonNode before, JsonNode after, String path, List<Difference> out) {
+        if (before.equals(BY_VALUE, after)) {
+            return;
+        }
+        if (before.isObject() && after.isObject()) {
+            for (var it = before.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                JsonNode a = after.get(name);
+                if (a == null) {
+                    out.add(new Difference(path + "." + name, before.get(name), null));
+                } else {
+                    collect(before.get(name), a, path + "." + name, out);
+                }
+            }
+            for (var it = after.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!before.has(name)) {
+                    out.add(new Difference(path + "." + name, null, after.get(name)));
+                }
+            }
+        } else if (before.isArray() && after.isArray() && before.size() == after.size()) {
+            for (int i = 0; i < before.size(); i++) {
+                collect(before.get(i), after.get(i), path + "[" + i + "]", out);
+            }
+        } else {
+            out.add(new Difference(path, before, after));
+        }
     }
 }

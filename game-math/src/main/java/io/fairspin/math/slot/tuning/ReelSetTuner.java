@@ -45,8 +45,9 @@ public final class ReelSetTuner {
      * @param before     the exact RTP before tuning
      * @param achieved   the tuned model's exact RTP, computed from the written model
      * @param sets       each base reel set
+     * @param game       the tuned model (or variant) loaded from the written bytes, its exact figures computed
      */
-    public record Result(byte[] model, Fraction before, Fraction achieved, List<SetRtp> sets) {
+    public record Result(byte[] model, Fraction before, Fraction achieved, List<SetRtp> sets, Game game) {
     }
 
     private ReelSetTuner() {
@@ -83,8 +84,9 @@ public final class ReelSetTuner {
         ArrayNode tuned = withWeights(choice, after);
         holder.set("baseReels", tuned);
         byte[] written = bytes(root);
-        Fraction achieved = exactRtp(fileName, GameModels.load(fileName, written, variant));
-        return new Result(written, before, achieved, sets(choice, rtp, weights, after));
+        Game game = GameModels.load(fileName, written, variant);
+        Fraction achieved = exactRtp(fileName, game);
+        return new Result(written, before, achieved, sets(choice, rtp, weights, after), game);
     }
 
     /**
@@ -135,8 +137,9 @@ public final class ReelSetTuner {
         byte[] written = bytes(root);
         List<Result> results = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
-            Fraction achieved = exactRtp(fileName, GameModels.load(fileName, written, names.get(t)));
-            results.add(new Result(written, before, achieved, sets(choice, rtp, weights, chosen.get(t))));
+            Game game = GameModels.load(fileName, written, names.get(t));
+            Fraction achieved = exactRtp(fileName, game);
+            results.add(new Result(written, before, achieved, sets(choice, rtp, weights, chosen.get(t)), game));
         }
         return results;
     }

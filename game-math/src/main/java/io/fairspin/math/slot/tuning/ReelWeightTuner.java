@@ -83,9 +83,10 @@ public final class ReelWeightTuner {
      * @param figures its exact figures, analysed from the written model's bytes
      * @param multipliers each group's weight multiplier
      * @param symbols each symbol of the reel
+     * @param game the written model (or variant) as loaded from its bytes, its analysis done
      */
     public record Tuned(String variant, Targets targets, ExactFigures figures, List<Fraction> multipliers,
-            List<SymbolWeight> symbols) {
+            List<SymbolWeight> symbols, io.fairspin.math.Game game) {
         /**
          * The volatility index at 90% confidence, as the PAR sheet computes it.
          *
@@ -251,9 +252,10 @@ public final class ReelWeightTuner {
         List<Tuned> tuned = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
             String variant = names == null ? null : names.get(t);
-            ExactFigures f = GameModels.load(fileName, written, variant).exactFigures().orElseThrow();
+            io.fairspin.math.Game game = GameModels.load(fileName, written, variant);
+            ExactFigures f = game.exactFigures().orElseThrow();
             Tuned result = new Tuned(variant, targets.get(t), f, List.of(chosen.get(t)),
-                    symbols(original, group, weights(original, group, chosen.get(t), scale)));
+                    symbols(original, group, weights(original, group, chosen.get(t), scale)), game);
             check(fileName, path, result);
             tuned.add(result);
         }
