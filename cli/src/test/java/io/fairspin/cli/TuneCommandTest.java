@@ -7,6 +7,7 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.GameModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,8 @@ class TuneCommandTest {
         CommandRun run = CommandRun.of("tune", model(), "--target-rtp", "0.945", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         Fraction rtp = GameModels.load(out).exactFigures().orElseThrow().rtp();
-        assertTrue(run.text().contains("RTP now      " + rtp.toDecimalString(10) + " = " + rtp), run.text());
+        assertTrue(run.text().contains(" 0.945000   " + rtp.toDecimalString(10) + " "), run.text());
+        assertTrue(Files.readString(dir.resolve("tuned.par.txt")).contains(rtp.toString()));
         assertTrue(Math.abs(rtp.doubleValue() - 0.945) <= 0.0005);
     }
 
@@ -54,5 +56,89 @@ class TuneCommandTest {
         assertTrue(Files.notExists(out), "nothing written");
         assertEquals(2, CommandRun.of("tune", model(), "--target-rtp", "0.94", "--max-cycle", "0", "--out",
                 out.toString()).exitCode());
+    }
+
+    private static String example(String name) {
+        return Path.of(System.getProperty("fairspin.root", "."), "examples", name).toString();
+    }
+
+    /**
+     * A model with one reel set, three variants: each variant's RTP, read by loading the written file (not from the
+     * report), is within 0.0005 of its target; each variant's PAR sheet states that RTP; the diff names the tuned reel
+     * per variant; and the stdout table shows the same figures.
+     */
+    @Test
+    void tunesAModelWithOneReelSetIntoVariants() throws Exception {
+        Path out = dir.resolve("sh.json");
+        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--variants", "0.92,0.94,0.96", "--out",
+                out.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        com.fasterxml.jackson.databind.JsonNode diff = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("sh.diff.json").toFile());
+        for (String variant : new String[] {"92", "94", "96"}) {
+            Fraction rtp = GameModels.load("sh.json", Files.readAllBytes(out), variant).exactFigures().orElseThrow().rtp();
+            assertTrue(Math.abs(rtp.doubleValue() - Integer.parseInt(variant) / 100.0) <= 0.0005, variant + ": " + rtp);
+            assertTrue(run.text().contains(rtp.toDecimalString(10)), run.text());
+            String par = Files.readString(dir.resolve("sh." + variant + ".par.txt"));
+            assertTrue(par.contains("RTP") && par.contains(rtp.toString()), par);
+            boolean named = false;
+            for (com.fasterxml.jackson.databind.JsonNode change : diff.get("changes")) {
+                named |= change.path("variant").asText().equals(variant)
+                        && change.path("path").asText().equals("$.reelSets.base[2]")
+                        && change.path("after").path("weights").size() == 25;
+            }
+            assertTrue(named, diff.toString());
+        }
+    }
+
+    /** RTP, hit frequency and a volatility band at once: the written model's own figures meet all three. */
+    @Test
+    void meetsHitFrequencyAndVolatilityIndex() throws Exception {
+        Path out = dir.resolve("sh-95.json");
+        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--hit-frequency",
+                "0.1258", "--volatility-index", "9..12", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        io.fairspin.math.ExactFigures f = GameModels.load(out).exactFigures().orElseThrow();
+        assertTrue(Math.abs(f.rtp().doubleValue() - 0.95) <= 0.0005, f.toString());
+        assertTrue(Math.abs(f.hitFrequency().doubleValue() - 0.1258) <= 0.0005, f.toString());
+        double vi = 1.6448536269514722 * f.standardDeviation();
+        assertTrue(vi >= 9 && vi <= 12, "VI " + vi);
+        assertTrue(Files.exists(dir.resolve("sh-95.par.txt")) && Files.exists(dir.resolve("sh-95.diff.json")));
+    }
+
+    /**
+     * Targets out of reach: exit 1, the message names the option and the reachable range, and nothing at all is
+     * written (no model, no sheet, no diff, no temporary file).
+     */
+    @Test
+    void outOfReachWritesNothing() throws Exception {
+        Path out = dir.resolve("none.json");
+        CommandRun rtp = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--out", out.toString());
+        assertEquals(1, rtp.exitCode(), rtp.stderr());
+        assertTrue(rtp.stderr().contains("--target-rtp: the RTP 0.500000 is outside what can be reached within"
+                + " --max-change 0.5"), rtp.stderr());
+        CommandRun hit = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--hit-frequency",
+                "0.5", "--out", out.toString());
+        assertEquals(1, hit.exitCode(), hit.stderr());
+        assertTrue(hit.stderr().contains("--hit-frequency 0.500000: at RTP 0.950000 the hit frequency reachable"),
+                hit.stderr());
+        CommandRun vi = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--volatility-index",
+                "30..40", "--out", out.toString());
+        assertEquals(1, vi.exitCode(), vi.stderr());
+        assertTrue(vi.stderr().contains("--volatility-index 30..40: at RTP 0.950000 the volatility index (90%) reachable"),
+                vi.stderr());
+        CommandRun several = CommandRun.of("tune", example("fruit-mix.json"), "--target-rtp", "0.94", "--hit-frequency",
+                "0.3", "--out", out.toString());
+        assertEquals(1, several.exitCode(), several.stderr());
+        assertTrue(several.stderr().contains("--hit-frequency works on models with one base reel set"), several.stderr());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+        assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--out", out.toString()).exitCode());
+        assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--volatility-index",
+                "20..10", "--out", out.toString()).exitCode());
+        assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--max-change", "1",
+                "--out", out.toString()).exitCode());
     }
 }

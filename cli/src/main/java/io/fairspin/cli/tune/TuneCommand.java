@@ -390,12 +390,25 @@ public final class TuneCommand extends LeafCommand {
         doc.put("model", model);
         doc.put("out", out.toString());
         List<Map<String, Object>> changes = new ArrayList<>();
-        for (TuneReports.Change c : TuneReports.changes(model, before, after)) {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("path", c.path());
-            change.put("before", c.before() == null ? null : JSON.readTree(c.before()));
-            change.put("after", c.after() == null ? null : JSON.readTree(c.after()));
-            changes.add(change);
+        List<String> variants = new ArrayList<>();
+        if (rows.get(0).variant() == null || variantTargets == null) {
+            variants.add(null);
+        } else {
+            rows.forEach(row -> variants.add(row.variant()));
+        }
+        for (String name : variants) {
+            List<TuneReports.Change> list = name == null ? TuneReports.changes(model, before, after)
+                    : TuneReports.variantChanges(model, before, after, name);
+            for (TuneReports.Change c : list) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                if (name != null) {
+                    change.put("variant", name);
+                }
+                change.put("path", c.path());
+                change.put("before", c.before() == null ? null : JSON.readTree(c.before()));
+                change.put("after", c.after() == null ? null : JSON.readTree(c.after()));
+                changes.add(change);
+            }
         }
         doc.put("changes", changes);
         List<Map<String, Object>> weights = new ArrayList<>();

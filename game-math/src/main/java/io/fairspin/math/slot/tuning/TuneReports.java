@@ -40,6 +40,38 @@ public final class TuneReports {
     }
 
     /**
+     * What a variant of the tuned model changes from the model's top level, with JSON paths in the model the variant
+     * makes: each field the variant replaces against the top level's (reel sets one by one, as variants replace them).
+     *
+     * @param fileName the model file's name, for messages
+     * @param before the model's bytes (its top level is compared)
+     * @param after the tuned model's bytes, holding the variant
+     * @param variant the variant's name
+     * @return the changes, outermost first
+     */
+    public static List<Change> variantChanges(String fileName, byte[] before, byte[] after, String variant) {
+        JsonNode top = StrictJson.model(fileName, before);
+        JsonNode overlay = StrictJson.model(fileName, after).path("variants").path(variant);
+        List<JsonDiff.Difference> differences = new java.util.ArrayList<>();
+        overlay.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("reelSets")) {
+                field.getValue().fields().forEachRemaining(set -> {
+                    JsonNode was = top.path("reelSets").get(set.getKey());
+                    String path = "$.reelSets." + set.getKey();
+                    differences.addAll(was == null ? List.of(new JsonDiff.Difference(path, null, set.getValue()))
+                            : JsonDiff.differences(was, set.getValue(), path));
+                });
+            } else if (!field.getKey().equals("id") && !field.getKey().equals("name")) {
+                JsonNode was = top.get(field.getKey());
+                String path = "$." + field.getKey();
+                differences.addAll(was == null ? List.of(new JsonDiff.Difference(path, null, field.getValue()))
+                        : JsonDiff.differences(was, field.getValue(), path));
+            }
+        });
+        return differences.stream().map(d -> new Change(d.path(), text(d.before()), text(d.after()))).toList();
+    }
+
+    /**
      * The PAR sheet of a tuned game, from the analysis it already holds when its exact figures were read (a slot's
      * sheet without the RTP-by-bet table, which would analyse the game again per line count).
      *
