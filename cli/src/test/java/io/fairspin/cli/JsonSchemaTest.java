@@ -58,6 +58,8 @@ class JsonSchemaTest {
                     "--volatility-index", "5..20", "--out", "{dir}/sh-95.json"),
             row("tune.schema.json", "tune", "examples/sizzling-hot.json", "--variants", "0.94,0.96", "--out",
                     "{dir}/sh-variants.json"),
+            row("tune.schema.json", "tune", "examples/sizzling-hot.json", "--variants", "0.92,0.94", "--keep", "reels",
+                    "--max-change", "0.25", "--out", "{dir}/sh-pays.json"),
             row("certify-nist.schema.json", "certify", "nist", "{bytes}", "--length", "100000", "--streams", "8"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--range", "37", "--count", "20K"),
             row("certify-outcomes.schema.json", "certify", "outcomes", "--deck", "52", "--count", "1K"),

@@ -135,10 +135,27 @@ class TuneCommandTest {
             assertEquals(List.of(), files.toList(), "nothing written");
         }
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--hit-frequency", "0.2", "--out", out.toString()).exitCode());
+        assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "wilds",
                 "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--volatility-index",
                 "20..10", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--max-change", "1",
                 "--out", out.toString()).exitCode());
+    }
+
+    /** --keep reels: the pays change, the reels do not; the written file's RTP is within 0.0005 of the target. */
+    @Test
+    void keepsTheReelsAndTunesThePays() throws Exception {
+        Path out = dir.resolve("pays.json");
+        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.93", "--keep", "reels",
+                "--max-change", "0.25", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        Fraction rtp = GameModels.load(out).exactFigures().orElseThrow().rtp();
+        assertTrue(Math.abs(rtp.doubleValue() - 0.93) <= 0.0005, rtp.toString());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(json.readTree(Path.of(example("sizzling-hot.json")).toFile()).get("reelSets"),
+                json.readTree(out.toFile()).get("reelSets"));
+        assertTrue(run.text().contains("$.pays["), run.text());
     }
 }

@@ -92,8 +92,8 @@ public final class TuneCommand extends LeafCommand {
     private Integer reel;
 
     @Option(names = "--keep", paramLabel = "pays|reels", defaultValue = "pays",
-            description = "What stays as it is: pays (the default; the reels' weights change). 'reels' (changing pays"
-                    + " instead) is not built yet.")
+            description = "What stays as it is: pays (the default; the reels' weights change) or reels (the pays"
+                    + " change, each by at most --max-change of itself, in whole units, non-decreasing in the count).")
     private String keep;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0.0005",
@@ -118,10 +118,6 @@ public final class TuneCommand extends LeafCommand {
         }
         if (!keep.equals("pays") && !keep.equals("reels")) {
             throw usageError("--keep: expected pays or reels, was '" + keep + "'");
-        }
-        if (keep.equals("reels")) {
-            throw usageError("--keep reels (tuning the pays, the reels kept) is not built yet; --keep pays (the default)"
-                    + " tunes the reels' weights");
         }
         Fraction allowed = decimal("--tolerance", tolerance);
         if (allowed.signum() < 0) {
@@ -179,7 +175,34 @@ public final class TuneCommand extends LeafCommand {
         byte[] written;
         List<Row> rows = new ArrayList<>();
         Map<String, Object> how = new LinkedHashMap<>();
-        if (weightedChoice(modelBytes)) {
+        if (keep.equals("reels")) {
+            for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
+                    {"--reel", reel == null ? null : reel.toString()}, {"--variant", variant}}) {
+                if (option[1] != null) {
+                    throw usageError(option[0] + ": not with --keep reels (pays do not move the hit frequency; the"
+                            + " volatility is what the pays make it)");
+                }
+            }
+            io.fairspin.math.slot.tuning.PayTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                    () -> io.fairspin.math.slot.tuning.PayTuner.tune(model, modelBytes, variantNames, goals, allowed, change,
+                            variantNames == null ? "--target-rtp" : "--variants"));
+            written = result.model();
+            rtpBefore = result.before().rtp();
+            hitBefore = result.before().hitFrequency();
+            how.put("tuning", "pays");
+            how.put("maxChange", JsonFigures.exact(change));
+            for (io.fairspin.math.slot.tuning.PayTuner.Tuned t : result.tuned()) {
+                List<Map<String, Object>> pays = new ArrayList<>();
+                for (io.fairspin.math.slot.tuning.PayTuner.PayChange c : t.pays()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("path", c.path());
+                    row.put("before", c.before());
+                    row.put("after", c.after());
+                    pays.add(row);
+                }
+                rows.add(new Row(t.variant(), t.target(), t.figures(), true, t.game(), Map.of("pays", pays)));
+            }
+        } else if (weightedChoice(modelBytes)) {
             for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
                     {"--reel", reel == null ? null : reel.toString()}}) {
                 if (option[1] != null) {
@@ -323,6 +346,8 @@ public final class TuneCommand extends LeafCommand {
         if (how.get("tuning").equals("reelWeights")) {
             stdout.printf(Locale.ROOT, "tuned        the stop weights of reel %s of reel set %s (%s), each within"
                     + " --max-change %s%n", how.get("reel"), how.get("reelSet"), how.get("path"), maxChange);
+        } else if (how.get("tuning").equals("pays")) {
+            stdout.printf(Locale.ROOT, "tuned        the pays, each within --max-change %s, the reels kept%n", maxChange);
         } else {
             stdout.printf(Locale.ROOT, "tuned        the weights of the base reel sets%n");
         }
@@ -359,6 +384,18 @@ public final class TuneCommand extends LeafCommand {
                     line.append(String.format(Locale.ROOT, " %8.3f%%", percent(symbols.get(s).get("share"))));
                 }
                 stdout.println(line);
+            }
+        } else if (how.get("tuning").equals("pays")) {
+            stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "pays changed (JSON path: before -> now)");
+            for (Row row : rows) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> pays = (List<Map<String, Object>>) row.detail().get("pays");
+                List<String> parts = new ArrayList<>();
+                for (Map<String, Object> pay : pays) {
+                    parts.add(pay.get("path") + ": " + pay.get("before") + " -> " + pay.get("after"));
+                }
+                stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
+                        parts.isEmpty() ? "(none)" : String.join(", ", parts));
             }
         } else {
             stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "base reel set: RTP alone, weight before -> now");
