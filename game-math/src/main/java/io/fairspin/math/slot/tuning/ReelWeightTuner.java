@@ -287,7 +287,7 @@ public final class ReelWeightTuner {
         }
 
         Fraction[] solve(Targets t, Fraction maxChange) {
-            String bounds = " within --max-change " + stripped(maxChange) + " of reel " + path + "'s weights";
+            String bounds = " within --max-change " + stripped(maxChange) + " of the stop weights of " + path;
             List<Fraction[]> eq = new ArrayList<>();
             List<Fraction[]> box = SmallLp.vertices(k, lo, hi, eq, List.of());
             eq.add(level(0, t.rtp()));
