@@ -23,17 +23,17 @@ import java.util.Map;
 
 /**
  * Tunes a slot model with one base reel set by the weights of one of its reels, within bounds the designer gives:
- * the reel becomes a virtual reel ({@code {"stops", "weights", "weightedRow"}}, its stops unchanged) whose symbols,
- * ranked by what they pay, fall into k groups (k = 2 for an RTP alone, 3 when a hit frequency or a volatility index
- * is asked too), and each group's stops take a common multiplier m_g of their weight, at most {@code maxChange}
- * away from 1.
+ * the reel becomes a virtual reel ({@code {"stops", "weights", "weightedRow"}}, its stops unchanged) whose symbols
+ * fall into k groups (k = 2 for an RTP alone: those returning more than the RTP per unit of weight and the rest; 3
+ * when a hit frequency or a volatility index is asked too, see {@code groups}), and each group's stops take a common
+ * multiplier m_g of their weight, at most {@code maxChange} away from 1.
  *
  * <p>Why this is exact: a base spin draws the reel's stop independently of the other reels, and everything after
  * the spin depends on the spin alone, so any expectation per round F (RTP, hit frequency, E[(win/stake)^2]) is
  * sum_i w_i c_i / sum_i w_i over the reel's stops i, with c_i the expectation given stop i. With the multipliers,
  * F(m) = (G . m) / (W . m), G_g = sum over the group of w_i c_i and W_g its weight. The c_i are never computed:
- * k exact analyses of the model, at m = 1 + b e_j (one group raised by b each), give the k values of G for every
- * figure at once. A target is then a linear equation in m ((G - target W) . m = 0), a volatility band two linear
+ * one exact analysis per symbol on the reel, that symbol's stops raised by b (F_j D_j = sum G + b G_j), gives each
+ * symbol's G for every figure at once, and a group's G is the sum of its symbols'. A target is then a linear equation in m ((G - target W) . m = 0), a volatility band two linear
  * inequalities on E[X^2] with the RTP fixed, and the bounds a box; {@link SmallLp} finds the polytope's vertices
  * (which also give the exact reachable ranges named in errors) and the tuner takes their mean. The weights written are
  * the multipliers times the weights scaled by {@link #SCALE}, rounded; the figures reported are those of the
@@ -360,8 +360,9 @@ public final class ReelWeightTuner {
         }
         if (!misses.isEmpty()) {
             throw new ModelException(fileName, path, "the tuned model" + (t.variant() == null ? "" : " (variant "
-                    + t.variant() + ")") + " misses its targets after rounding the weights: " + String.join(", ", misses)
-                    + " (--tolerance " + want.tolerance().toDecimalString(6) + ")");
+                    + t.variant() + ")") + " misses its targets: " + String.join(", ", misses) + " (--tolerance "
+                    + want.tolerance().toDecimalString(6) + "); its figures are not linear in this reel's weights, as"
+                    + " when a mechanic draws from the reel again after the spin (cascades refilling from it)");
         }
     }
 
