@@ -1,8 +1,6 @@
 package io.fairspin.math.slot.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.ExactFigures;
@@ -15,7 +13,6 @@ import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.SpinMoments;
 import io.fairspin.math.slot.model.SlotModel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +35,6 @@ import java.util.Map;
 public final class PayTuner {
     /** The most analyses of a tuned model before a target is given up. */
     static final int ROUNDS = 4;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * One pay that changed.
@@ -143,9 +139,9 @@ public final class PayTuner {
                 for (int e = 0; e < entries.size(); e++) {
                     entries.get(e).write(copy, pays[e]);
                 }
-                game = GameModels.load(fileName, bytes(copy), null);
+                game = GameModels.load(fileName, ReelSetTuner.bytes(copy), null);
                 rtp = game.exactFigures().orElseThrow().rtp();
-                if (distance(rtp, target).compareTo(tolerance) <= 0) {
+                if (ReelWeightTuner.distance(rtp, target).compareTo(tolerance) <= 0) {
                     break;
                 }
                 if (round + 1 == ROUNDS) {
@@ -186,13 +182,13 @@ public final class PayTuner {
                 }
             }
         }
-        byte[] written = bytes(root);
+        byte[] written = ReelSetTuner.bytes(root);
         List<Tuned> tuned = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
             String variant = names == null ? null : names.get(t);
             Game game = GameModels.load(fileName, written, variant);
             ExactFigures f = game.exactFigures().orElseThrow();
-            if (distance(f.rtp(), targets.get(t)).compareTo(tolerance) > 0) {
+            if (ReelWeightTuner.distance(f.rtp(), targets.get(t)).compareTo(tolerance) > 0) {
                 throw new IllegalStateException("the written model's RTP " + f.rtp() + " differs from the tuned copy's");
             }
             List<PayChange> changes = new ArrayList<>();
@@ -370,18 +366,5 @@ public final class PayTuner {
             }
         }
         return entries;
-    }
-
-    private static Fraction distance(Fraction a, Fraction b) {
-        Fraction d = a.subtract(b);
-        return d.signum() < 0 ? d.negate() : d;
-    }
-
-    private static byte[] bytes(JsonNode root) {
-        try {
-            return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

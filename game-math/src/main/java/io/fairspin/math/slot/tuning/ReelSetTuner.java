@@ -240,7 +240,8 @@ public final class ReelSetTuner {
                 "the model has no exact figures, so tune cannot compute its RTP exactly"));
     }
 
-    private static byte[] bytes(JsonNode root) {
+    /** The model as written by every tuner: indented JSON and a final newline. */
+    static byte[] bytes(JsonNode root) {
         try {
             return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -2,7 +2,6 @@ package io.fairspin.math.slot.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.ExactFigures;
@@ -14,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,8 +43,8 @@ public final class ReelWeightTuner {
     /** The model format's largest stop weight. */
     private static final long MAX_WEIGHT = 1L << 24;
     /** The 90% two-sided normal quantile of the PAR sheet's volatility index (ParSheet), as an exact fraction. */
-    public static final Fraction Z90 = exact(new BigDecimal(1.6448536269514722));
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final Fraction Z90 = ReelSetTuner.decimal(new BigDecimal(1.6448536269514722).toPlainString());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * What one tuned model must reach.
@@ -144,8 +142,9 @@ public final class ReelWeightTuner {
                     + set.size() + " reels");
         }
         String path = "$.reelSets." + setName + "[" + r + "]";
-        Reel original = Reel.of(fileName, path, set.get(r), root.path("rows").asInt(1));
-        long scale = scale(fileName, path, original, maxChange);
+        // Cascading reels take no "weightedRow" (their weights are the top row's); with equal weights it makes no odds.
+        Reel original = Reel.of(fileName, path, set.get(r), root.has("cascade") ? 1 : root.path("rows").asInt(1));
+        long scale = fitting(fileName, root, setName, r, original, scale(fileName, path, original, maxChange), maxChange);
         boolean three = targets.stream().anyMatch(Targets::needsThreeGroups);
         List<String> symbols = original.stops.stream().distinct().toList();
         if (symbols.size() < 2) {
@@ -248,7 +247,7 @@ public final class ReelWeightTuner {
                 }
             }
         }
-        byte[] written = bytes(root);
+        byte[] written = ReelSetTuner.bytes(root);
         List<Tuned> tuned = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
             String variant = names == null ? null : names.get(t);
@@ -366,7 +365,7 @@ public final class ReelWeightTuner {
         }
     }
 
-    private static Fraction distance(Fraction a, Fraction b) {
+    static Fraction distance(Fraction a, Fraction b) {
         Fraction d = a.subtract(b);
         return d.signum() < 0 ? d.negate() : d;
     }
@@ -401,6 +400,33 @@ public final class ReelWeightTuner {
                     + " --max-change " + maxChange.toDecimalString(6) + " in whole numbers below 2^24");
         }
         return scale;
+    }
+
+    /**
+     * The largest scale, {@code first} or a thousandth, a millionth of it (a multiple of the change's denominator), at
+     * which the model with every weight raised still loads: a model's cycle (the product of its reels' weight totals,
+     * and of random heights' weights) must stay within 2^62.
+     */
+    private static long fitting(String fileName, ObjectNode root, String setName, int r, Reel reel, long first,
+            Fraction maxChange) {
+        long den = maxChange.denominator().longValueExact();
+        ModelException last = null;
+        for (long scale = first; scale >= den; scale = scale / 1000 / den * den) {
+            long[] raised = new long[reel.weights.length];
+            for (int i = 0; i < raised.length; i++) {
+                raised[i] = Fraction.ONE.add(maxChange).multiply(reel.weights[i] * scale).numerator().longValueExact();
+            }
+            try {
+                GameModels.load(fileName, withReel(root, setName, r, reel.with(raised)), null);
+                return scale;
+            } catch (ModelException e) {
+                last = e;
+            }
+            if (scale / 1000 / den * den == 0) {
+                break;
+            }
+        }
+        throw last;
     }
 
     private static long[] weights(Reel reel, int[] group, Fraction[] m, long scale) {
@@ -492,25 +518,12 @@ public final class ReelWeightTuner {
         ObjectNode copy = root.deepCopy();
         copy.remove("variants");
         ((ArrayNode) copy.get("reelSets").get(setName)).set(r, reel.json());
-        return bytes(copy);
+        return ReelSetTuner.bytes(copy);
     }
 
     private static ExactFigures analyse(String fileName, byte[] json) {
         return GameModels.load(fileName, json, null).exactFigures().orElseThrow(() -> new ModelException(fileName, "$",
                 "the model has no exact figures, so tune cannot compute them exactly"));
-    }
-
-    private static Fraction exact(BigDecimal d) {
-        return Fraction.of(d.unscaledValue(), BigInteger.TEN.pow(Math.max(0, d.scale())))
-                .multiply(Fraction.of(BigInteger.TEN.pow(Math.max(0, -d.scale())), BigInteger.ONE));
-    }
-
-    private static byte[] bytes(JsonNode root) {
-        try {
-            return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
