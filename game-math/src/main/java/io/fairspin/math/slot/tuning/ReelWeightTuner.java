@@ -403,7 +403,7 @@ public final class ReelWeightTuner {
     }
 
     /**
-     * The largest scale, {@code first} or a thousandth, a millionth of it (a multiple of the change's denominator), at
+     * The largest scale, {@code first} or a tenth, a hundredth of it and so on (a multiple of the change's denominator), at
      * which the model with every weight raised still loads: a model's cycle (the product of its reels' weight totals,
      * and of random heights' weights) must stay within 2^62.
      */
@@ -411,7 +411,7 @@ public final class ReelWeightTuner {
             Fraction maxChange) {
         long den = maxChange.denominator().longValueExact();
         ModelException last = null;
-        for (long scale = first; scale >= den; scale = scale / 1000 / den * den) {
+        for (long scale = first; scale >= den; scale = scale / 10 / den * den) {
             long[] raised = new long[reel.weights.length];
             for (int i = 0; i < raised.length; i++) {
                 raised[i] = Fraction.ONE.add(maxChange).multiply(reel.weights[i] * scale).numerator().longValueExact();
@@ -422,7 +422,7 @@ public final class ReelWeightTuner {
             } catch (ModelException e) {
                 last = e;
             }
-            if (scale / 1000 / den * den == 0) {
+            if (scale / 10 / den * den == 0) {
                 break;
             }
         }
