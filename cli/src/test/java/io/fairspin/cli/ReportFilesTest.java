@@ -97,4 +97,32 @@ class ReportFilesTest {
         assertTrue(temp.getFileName().toString().matches("\\.r\\.html\\.[0-9a-z]+\\.tmp"), temp.toString());
         assertEquals(dir, temp.getParent(), "beside the report, so the rename stays on one file system");
     }
+
+    /**
+     * writeAll: when one file of the set cannot be written (its folder is missing), none is: the others' targets are
+     * untouched and no temporary file is left; when all can, all are there with their contents.
+     */
+    @Test
+    void writeAllWritesEveryFileOrNone() throws Exception {
+        Path model = dir.resolve("model.json");
+        Files.writeString(model, "old");
+        java.util.Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(model, "new".getBytes(StandardCharsets.UTF_8));
+        files.put(dir.resolve("sheet.txt"), "sheet".getBytes(StandardCharsets.UTF_8));
+        files.put(dir.resolve("missing").resolve("diff.json"), "{}".getBytes(StandardCharsets.UTF_8));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ReportFiles.writeAll(files));
+        assertTrue(e.getMessage().contains("diff.json"), e.getMessage());
+        assertEquals("old", Files.readString(model));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("model.json"), left.map(f -> f.getFileName().toString()).toList());
+        }
+        files.remove(dir.resolve("missing").resolve("diff.json"));
+        ReportFiles.writeAll(files);
+        assertEquals("new", Files.readString(model));
+        assertEquals("sheet", Files.readString(dir.resolve("sheet.txt")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(2, left.count());
+        }
+    }
 }
