@@ -144,7 +144,22 @@ public final class ReelWeightTuner {
         String path = "$.reelSets." + setName + "[" + r + "]";
         // Cascading reels take no "weightedRow" (their weights are the top row's); with equal weights it makes no odds.
         Reel original = Reel.of(fileName, path, set.get(r), root.has("cascade") ? 1 : root.path("rows").asInt(1));
-        long scale = fitting(fileName, root, setName, r, original, scale(fileName, path, original, maxChange), maxChange);
+        // A set that free games play too is copied for the base game, in the analyses as in what is written, so that
+        // free games keep their reels (and the figures stay linear in the base reel's weights).
+        JsonNode freeReels = root.path("freeGames").path("reels");
+        boolean shared = freeReels.isTextual() && freeReels.asText().equals(setName)
+                || freeReels.isArray() && freeReels.findValuesAsText("reelSet").contains(setName);
+        ObjectNode analysed = root;
+        String analysedSet = setName;
+        if (shared) {
+            analysed = root.deepCopy();
+            analysedSet = fresh((ObjectNode) root.get("reelSets"), setName + "-tuned");
+            ((ObjectNode) analysed.get("reelSets")).set(analysedSet, set.deepCopy());
+            analysed.put("baseReels", analysedSet);
+        }
+        ObjectNode spinRoot = analysed;
+        String spinSet = analysedSet;
+        long scale = fitting(fileName, spinRoot, spinSet, r, original, scale(fileName, path, original, maxChange), maxChange);
         boolean three = targets.stream().anyMatch(Targets::needsThreeGroups);
         List<String> symbols = original.stops.stream().distinct().toList();
         if (symbols.size() < 2) {
@@ -162,7 +177,7 @@ public final class ReelWeightTuner {
         java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
             Fraction[] m = ones(n);
             m[j] = Fraction.ONE.add(maxChange);
-            ExactFigures f = analyse(fileName, withReel(root, setName, r, original.with(weights(original, symbolOf, m, scale))));
+            ExactFigures f = analyse(fileName, withReel(spinRoot, spinSet, r, original.with(weights(original, symbolOf, m, scale))));
             Fraction d = SmallLp.dot(symbolWeight, m);
             fd[0][j] = f.rtp().multiply(d);
             fd[1][j] = f.hitFrequency().multiply(d);
@@ -202,17 +217,27 @@ public final class ReelWeightTuner {
         Fraction hi = Fraction.ONE.add(maxChange);
         Model model = new Model(fileName, path, option, k, lo, hi, weightOf, g);
         List<Fraction[]> chosen = new ArrayList<>();
+        List<long[]> stopWeights = new ArrayList<>();
+        boolean even = true; // every stop of a symbol has one weight: then the rounded weights' figures are exact
+        for (int i = 0; i < symbolOf.length; i++) {
+            for (int j = 0; j < i; j++) {
+                even &= symbolOf[i] != symbolOf[j] || original.weights[i] == original.weights[j];
+            }
+        }
         for (Targets t : targets) {
-            chosen.add(model.solve(t, maxChange));
+            Fraction[] m = model.solve(t, maxChange);
+            chosen.add(m);
+            long[] w = weights(original, group, m, scale);
+            if (even) {
+                w = rounded(w, symbolOf, perSymbol, symbolWeight, t, maxChange, scale, original.weights);
+            }
+            stopWeights.add(w);
         }
         // Write.
-        JsonNode freeReels = root.path("freeGames").path("reels");
-        boolean shared = freeReels.isTextual() && freeReels.asText().equals(setName)
-                || freeReels.isArray() && freeReels.findValuesAsText("reelSet").contains(setName);
         if (names == null) {
             ObjectNode reels = (ObjectNode) root.get("reelSets");
             ArrayNode tunedSet = set.deepCopy();
-            tunedSet.set(r, original.with(weights(original, group, chosen.get(0), scale)).json());
+            tunedSet.set(r, original.with(stopWeights.get(0)).json());
             if (shared) {
                 String name = fresh(reels, setName + "-tuned");
                 reels.set(name, tunedSet);
@@ -238,7 +263,7 @@ public final class ReelWeightTuner {
                 }
                 ObjectNode variant = existing instanceof ObjectNode o ? o : variants.putObject(names.get(t));
                 ArrayNode tunedSet = set.deepCopy();
-                tunedSet.set(r, original.with(weights(original, group, chosen.get(t), scale)).json());
+                tunedSet.set(r, original.with(stopWeights.get(t)).json());
                 String name = shared ? setName + "-" + names.get(t) : setName;
                 ObjectNode sets = variant.putObject("reelSets");
                 sets.set(name, tunedSet);
@@ -254,7 +279,7 @@ public final class ReelWeightTuner {
             io.fairspin.math.Game game = GameModels.load(fileName, written, variant);
             ExactFigures f = game.exactFigures().orElseThrow();
             Tuned result = new Tuned(variant, targets.get(t), f, List.of(chosen.get(t)),
-                    symbols(original, group, weights(original, group, chosen.get(t), scale)), game);
+                    symbols(original, group, stopWeights.get(t)), game);
             check(fileName, path, result);
             tuned.add(result);
         }
@@ -427,6 +452,91 @@ public final class ReelWeightTuner {
             }
         }
         throw last;
+    }
+
+    /**
+     * The rounded weights moved, one symbol at a time by one unit, while that brings the figures nearer their targets:
+     * with every stop of a symbol at one weight u_s, a figure is exactly sum_s G_s u_s / sum_s W_s u_s (G and W of the
+     * analyses at the scale), so the best rounding is found without another analysis. Moves stay within the bounds
+     * and keep a volatility band that the rounded weights meet.
+     */
+    private static long[] rounded(long[] start, int[] symbolOf, Fraction[][] g, Fraction[] w, Targets t, Fraction maxChange,
+            long scale, long[] original) {
+        int n = w.length;
+        long[] u = new long[n];
+        long[] base = new long[n];
+        for (int i = 0; i < start.length; i++) {
+            u[symbolOf[i]] = start[i];
+            base[symbolOf[i]] = original[i] * scale;
+        }
+        Fraction[] weight = new Fraction[n];
+        Fraction[][] mean = new Fraction[3][n];
+        for (int s = 0; s < n; s++) {
+            weight[s] = w[s].divide(base[s]); // the symbol's weight per unit of u (its number of stops)
+            for (int fig = 0; fig < 3; fig++) {
+                mean[fig][s] = g[fig][s].divide(w[s]); // the figure given the symbol shows (the weighted row)
+            }
+        }
+        Fraction best = miss(u, mean, weight, t);
+        for (int step = 0; step < 10_000 && best.signum() > 0; step++) {
+            int bestSymbol = -1;
+            long bestValue = 0;
+            for (int s = 0; s < n; s++) {
+                for (long d : new long[] {-1, 1}) {
+                    long value = u[s] + d;
+                    Fraction lo = Fraction.ONE.subtract(maxChange).multiply(base[s]);
+                    Fraction hi = Fraction.ONE.add(maxChange).multiply(base[s]);
+                    if (Fraction.of(value).compareTo(lo) < 0 || Fraction.of(value).compareTo(hi) > 0) {
+                        continue;
+                    }
+                    long keep = u[s];
+                    u[s] = value;
+                    Fraction m = miss(u, mean, weight, t);
+                    u[s] = keep;
+                    if (m.compareTo(best) < 0) {
+                        best = m;
+                        bestSymbol = s;
+                        bestValue = value;
+                    }
+                }
+            }
+            if (bestSymbol < 0) {
+                break;
+            }
+            u[bestSymbol] = bestValue;
+        }
+        long[] out = new long[start.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = u[symbolOf[i]];
+        }
+        return out;
+    }
+
+    /** How far the figures at per-symbol weights u are from the targets: RTP and hit frequency gaps, or more when the band is broken. */
+    private static Fraction miss(long[] u, Fraction[][] mean, Fraction[] weight, Targets t) {
+        Fraction d = Fraction.ZERO;
+        Fraction[] num = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
+        for (int s = 0; s < u.length; s++) {
+            Fraction x = weight[s].multiply(u[s]);
+            d = d.add(x);
+            for (int fig = 0; fig < 3; fig++) {
+                num[fig] = num[fig].add(mean[fig][s].multiply(x));
+            }
+        }
+        Fraction rtp = num[0].divide(d);
+        Fraction miss = distance(rtp, t.rtp());
+        if (t.hitFrequency() != null) {
+            miss = miss.add(distance(num[1].divide(d), t.hitFrequency()));
+        }
+        if (t.volatilityLow() != null) {
+            Fraction variance = num[2].divide(d).subtract(rtp.multiply(rtp));
+            Fraction low = square(t.volatilityLow().divide(Z90));
+            Fraction high = square(t.volatilityHigh().divide(Z90));
+            if (variance.compareTo(low) < 0 || variance.compareTo(high) > 0) {
+                miss = miss.add(Fraction.ONE);
+            }
+        }
+        return miss;
     }
 
     private static long[] weights(Reel reel, int[] group, Fraction[] m, long scale) {
