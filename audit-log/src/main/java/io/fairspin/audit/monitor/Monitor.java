@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Watches an audit log's rounds against the exact figures of their models: per game and model a
@@ -39,6 +40,7 @@ public final class Monitor implements LogFollower.Listener {
     private final Models models;
     private final ControlLimits limits;
     private final Consumer<Alert> sink;
+    private final Analyses analyses;
     private final Map<ByteBuffer, GameTally> tallies = new HashMap<>();
     private final Map<String, GameTally> byKey = new LinkedHashMap<>();
     private final Map<ByteBuffer, Long> unknownModels = new LinkedHashMap<>();
@@ -62,9 +64,49 @@ public final class Monitor implements LogFollower.Listener {
      * @param sink receives every alert, in the reading thread
      */
     public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink) {
+        this(models, limits, sink, Analyses.UNBOUNDED);
+    }
+
+    /**
+     * A monitor of rounds against {@code models} whose exact analyses run through {@code analyses}: once per
+     * model, when a round of the log first names it (on the thread that meets it, a decoding thread of the
+     * {@link LogFollower} or the reading thread), and never again (the games keep what they computed).
+     *
+     * @param models the models the log's rounds may name
+     * @param limits the control limits of every game
+     * @param sink receives every alert, in the reading thread
+     * @param analyses runs each model's exact analysis (fairspin's {@code monitor}: under {@code --max-cycle})
+     */
+    public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink, Analyses analyses) {
         this.models = models;
         this.limits = limits;
         this.sink = sink;
+        this.analyses = analyses;
+    }
+
+    /**
+     * How the exact analysis of a model that the log names is run: a caller bounds it, shows its progress or
+     * stops it; what {@link #run} throws ends the monitor's reading with that exception.
+     */
+    public interface Analyses {
+        /** Runs every analysis as it is, without a bound. */
+        Analyses UNBOUNDED = new Analyses() {
+            @Override
+            public <T> T run(ModelFile model, Supplier<T> analysis) {
+                return analysis.get();
+            }
+        };
+
+        /**
+         * Runs {@code analysis}, the exact analysis of {@code model} (or what needs it: its figures, its
+         * outcome check), and returns what it returned.
+         *
+         * @param <T> what the analysis returns
+         * @param model the model file whose game is analysed, for messages
+         * @param analysis the analysis
+         * @return what {@code analysis} returned
+         */
+        <T> T run(ModelFile model, Supplier<T> analysis);
     }
 
     /**
@@ -124,10 +166,12 @@ public final class Monitor implements LogFollower.Listener {
 
     private Checks checksOf(ByteBuffer hash) {
         ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
-        if (model == null || model.game().exactFigures().isEmpty() || OutcomeCheck.of(model.game()).isEmpty()) {
+        if (model == null) {
             return NO_CHECK;
         }
-        return new Checks(model.game());
+        // The analysis runs here, once, under the caller's bound; the checks made per thread reuse it.
+        return analyses.run(model, () -> model.game().exactFigures().isEmpty()
+                || OutcomeCheck.of(model.game()).isEmpty() ? NO_CHECK : new Checks(model.game()));
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -209,15 +253,15 @@ public final class Monitor implements LogFollower.Listener {
             return null;
         }
         Game game = model.game();
-        ExactFigures figures = game.exactFigures().orElse(null);
+        ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
         if (figures == null) {
             unknownModels.merge(hash, 1L, Long::sum);
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "model " + hex + " (" + model.name() + ") has no exact figures to"
                     + " monitor against", round.gameId(), hex, index, round.roundId(), 0, Map.of()));
             return null;
         }
-        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
-                limits, this::alert);
+        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures,
+                analyses.run(model, () -> OutcomeCheck.of(game)).orElse(null), limits, this::alert);
         tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
         byKey.put(game.id() + "/" + hex, tally);
         return tally;
