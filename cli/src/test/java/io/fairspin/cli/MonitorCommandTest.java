@@ -76,7 +76,7 @@ class MonitorCommandTest {
             CommandRun run = CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "1K",
                     "--threads", threads);
             assertEquals(1, run.exitCode(), run.stderr());
-            assertEquals("", run.stdout());
+            assertEquals("", run.text());
             List<String> lines = run.stderr().lines().toList();
             assertEquals(1, lines.size(), run.stderr());
             assertTrue(lines.get(0).startsWith("fairspin: " + model + ": the exact analysis counts more than 1,000"
