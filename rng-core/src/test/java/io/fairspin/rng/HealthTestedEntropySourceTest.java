@@ -41,17 +41,22 @@ class HealthTestedEntropySourceTest {
         assertTrue(e.getMessage().contains("repetition count test"), e.getMessage());
     }
 
-    @Test
-    void aSourceThatSticksLaterFailsAndStaysFailed() {
-        EntropySource healthy = TestStreams.hashCounter("later");
-        boolean[] stuck = {false};
-        HealthTestedEntropySource source = new HealthTestedEntropySource(samples -> {
+    /** A healthy source (a hash counter) at 8 bits per sample that repeats one byte while {@code stuck[0]}. */
+    private static HealthTestedEntropySource stuckWhen(boolean[] stuck, String label) {
+        EntropySource healthy = TestStreams.hashCounter(label);
+        return new HealthTestedEntropySource(samples -> {
             if (stuck[0]) {
                 java.util.Arrays.fill(samples, (byte) 0x42);
             } else {
                 healthy.read(samples);
             }
         }, 8, 30);
+    }
+
+    @Test
+    void aSourceThatSticksLaterFailsAndStaysFailed() {
+        boolean[] stuck = {false};
+        HealthTestedEntropySource source = stuckWhen(stuck, "later");
         source.read(new byte[4096]);
         stuck[0] = true;
         byte[] samples = new byte[64];
@@ -63,15 +68,8 @@ class HealthTestedEntropySourceTest {
 
     @Test
     void healthyTellsWhetherEveryTestHasPassedSoFar() {
-        EntropySource healthy = TestStreams.hashCounter("healthy-flag");
         boolean[] stuck = {false};
-        HealthTestedEntropySource source = new HealthTestedEntropySource(samples -> {
-            if (stuck[0]) {
-                java.util.Arrays.fill(samples, (byte) 0x42);
-            } else {
-                healthy.read(samples);
-            }
-        }, 8, 30);
+        HealthTestedEntropySource source = stuckWhen(stuck, "healthy-flag");
         assertTrue(source.healthy(), "start-up passed");
         source.read(new byte[1024]);
         assertTrue(source.healthy());
