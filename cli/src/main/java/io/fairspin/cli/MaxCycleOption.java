@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code --max-cycle N}, a mixin of the commands that compute a model's exact analysis ({@code par},
- * {@code simulate}, {@code tune}, {@code monitor}): runs the analysis under an {@link AnalysisBudget} of N combinations, shows its progress
- * on stderr, and stops it cleanly on Ctrl-C. A model whose count passes N is refused with one line naming
+ * {@code simulate}, {@code tune}, {@code monitor}): runs the analysis under an {@link AnalysisBudget} of N
+ * combinations, shows its progress on stderr, and stops it cleanly on Ctrl-C. A model whose count passes N is refused with one line naming
  * the file, the count and the cycle, and the option to raise.
  */
 public final class MaxCycleOption {
