@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The game server's rounds, without HTTP: opening (seed drawn and escrowed, commitment returned before
@@ -46,9 +45,7 @@ final class RoundService implements AutoCloseable {
     private final AuditLog log;
     private final Path logDir;
     private final SeedBatcher seeds;
-    private final String roundPrefix;
     private final int retainSettled;
-    private final AtomicLong nextRound = new AtomicLong();
     private final Map<String, OpenRound> rounds = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<OpenRound>> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Queue<OpenRound> settledOrder = new ConcurrentLinkedQueue<>();
@@ -56,13 +53,11 @@ final class RoundService implements AutoCloseable {
     private final AtomicInteger settledCount = new AtomicInteger();
     private volatile boolean accepting = true;
 
-    RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, String roundPrefix,
-                 int retainSettled) {
+    RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, int retainSettled) {
         this.games = Map.copyOf(games);
         this.log = log;
         this.logDir = logDir;
         this.seeds = seeds;
-        this.roundPrefix = roundPrefix;
         this.retainSettled = retainSettled;
     }
 
@@ -122,11 +117,10 @@ final class RoundService implements AutoCloseable {
     }
 
     private OpenRound openNew(String sessionId, ServedGame game, Bet bet, String key) throws ApiException {
-        String id = roundPrefix + nextRound.getAndIncrement();
         long opened = System.currentTimeMillis();
         RoundSeed seed;
         try {
-            seed = seeds.draw(id).get();
+            seed = seeds.next().get();
         } catch (ExecutionException e) {
             accepting = false;
             throw new ApiException(503, null, "the certified generator failed closed; the server takes no more rounds");
@@ -134,6 +128,7 @@ final class RoundService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApiException(503, null, "interrupted");
         }
+        String id = seed.roundId();
         OpenRound round = new OpenRound(id, sessionId, game, bet, game.stake(bet), opened, seed, key);
         rounds.put(id, round);
         return round;
