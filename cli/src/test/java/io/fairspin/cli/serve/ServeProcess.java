@@ -62,6 +62,11 @@ final class ServeProcess implements AutoCloseable {
         return url;
     }
 
+    /** The server process's CPU time so far (user and system, all threads), in nanoseconds; 0 if unknown. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
