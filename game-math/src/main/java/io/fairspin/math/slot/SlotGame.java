@@ -832,8 +832,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     public PlayedRound playRecorded(RandomStream stream) {
         SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), (int[]) null);
         SpinResult result = recorder.play(stream);
-        JsonNode detail = MAPPER.valueToTree(result);
-        return new PlayedRound(recorder.outcome(), detail.toString());
+        // Written straight from the records: the text valueToTree(result).toString() gives, without the tree.
+        try {
+            return new PlayedRound(recorder.outcome(), MAPPER.writeValueAsString(result));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a spin result failed to serialize", e);
+        }
     }
 
     // ---- Exact analysis. ----
