@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.DisputePacket;
 import io.fairspin.audit.record.LogEntry;
@@ -309,7 +310,9 @@ final class RoundService implements AutoCloseable {
         json.put("roundId", round.id);
         json.put("game", round.game.id());
         json.put("state", round.state.name().toLowerCase(java.util.Locale.ROOT));
-        json.set("bet", ServedGame.parse(round.bet.toJson()));
+        // The bet's and the outcome's JSON texts go into the response as they are (Jackson wrote them; reading
+        // them into trees to write them again gave the same bytes at twice the cost).
+        json.putRawValue("bet", new RawValue(round.bet.toJson()));
         json.put("stake", round.stake);
         json.put("commitment", HexFormat.of().formatHex(round.commitment));
         if (round.state == OpenRound.State.DECISION) {
@@ -319,7 +322,7 @@ final class RoundService implements AutoCloseable {
             PlayedRound played = round.inPlay.result();
             json.put("stake", played.outcome().stake());
             json.put("win", played.outcome().win());
-            json.set("outcome", ServedGame.parse(played.detail()));
+            json.putRawValue("outcome", new RawValue(played.detail()));
             json.put("logIndex", round.receipt.index());
         }
         return json;

@@ -36,4 +36,21 @@ class RecordedDetailTest {
             }
         }
     }
+
+    /** The same for a round opened at the standard bet and settled by default (a server's round), without gamble. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void aSettledRoundsDetailIsTheTextOfItsTree(Path file) throws Exception {
+        SlotGame game = (SlotGame) GameModels.load(file);
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.readString(file).contains("\"gamble\""),
+                "the gamble adds to the tree");
+        SlotGame.Bet bet = new SlotGame.Bet(game.model.lineBet(), game.model.lines());
+        try (DrbgStream a = PlayTest.stream(11); DrbgStream b = PlayTest.stream(11)) {
+            for (int round = 0; round < 2_000; round++) {
+                PlayedRound settled = game.open(game.standardBet(), a).settle();
+                SpinResult result = game.play(bet, b, new int[0]);
+                assertEquals(JSON.valueToTree(result).toString(), settled.detail(), file + ": round " + round);
+            }
+        }
+    }
 }
