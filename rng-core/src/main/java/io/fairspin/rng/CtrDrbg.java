@@ -39,15 +39,34 @@ final class CtrDrbg extends AbstractDrbg {
     private static final boolean THREAD_CIPHERS = !"false".equals(System.getProperty("fairspin.rng.threadCiphers"));
     private static final ThreadLocal<Ciphers> THREAD_LOCAL = ThreadLocal.withInitial(Ciphers::create);
 
-    /** AES in counter mode (output, updates), in ECB mode (the derivation function), and in ECB mode for BCC. */
-    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bccMode) {
+    /**
+     * AES in counter mode (output, updates), in ECB mode (the derivation function), and in ECB mode for BCC
+     * under the derivation function's fixed key (00 01 02 ...), one cipher per key length: those are keyed
+     * once, when created, since their key is a constant.
+     */
+    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bcc128, Cipher bcc256) {
         static Ciphers create() {
             try {
                 return new Ciphers(Cipher.getInstance("AES/CTR/NoPadding"), Cipher.getInstance("AES/ECB/NoPadding"),
-                        Cipher.getInstance("AES/ECB/NoPadding"));
+                        bccCipher(16), bccCipher(32));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES is not available in this JDK", e);
             }
+        }
+
+        /** An ECB cipher keyed with the derivation function's key of {@code keyLength} bytes: 00 01 02 ... */
+        private static Cipher bccCipher(int keyLength) throws GeneralSecurityException {
+            byte[] dfKey = new byte[keyLength];
+            for (int i = 0; i < keyLength; i++) {
+                dfKey[i] = (byte) i;
+            }
+            Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new KeyView(dfKey));
+            return cipher;
+        }
+
+        Cipher bcc(int keyLength) {
+            return keyLength == 16 ? bcc128 : bcc256;
         }
     }
 
@@ -249,10 +268,6 @@ final class CtrDrbg extends AbstractDrbg {
         System.arraycopy(input, 0, chain, BLOCK + 8, input.length);
         chain[BLOCK + 8 + input.length] = (byte) 0x80;
 
-        byte[] dfKey = new byte[keyLength];
-        for (int i = 0; i < keyLength; i++) {
-            dfKey[i] = (byte) i;
-        }
         byte[] keyAndX = secret(new byte[seedLength]);
         byte[] chaining = secret(new byte[BLOCK]);
         byte[] scratch = secret(new byte[BLOCK]);
@@ -260,10 +275,9 @@ final class CtrDrbg extends AbstractDrbg {
         byte[] x = secret(new byte[BLOCK]);
         Cipher blockMode = ciphers().blockMode();
         try {
-            KeyView constantKey = new KeyView(dfKey);
             for (int i = 0; i * BLOCK < seedLength; i++) {
                 System.arraycopy(Bytes.bigEndian32(i), 0, chain, 0, 4);
-                bcc(constantKey, chain, chaining, scratch);
+                bcc(chain, chaining, scratch);
                 System.arraycopy(chaining, 0, keyAndX, i * BLOCK, Math.min(BLOCK, seedLength - i * BLOCK));
             }
             System.arraycopy(keyAndX, keyLength, x, 0, BLOCK);
@@ -289,12 +303,11 @@ final class CtrDrbg extends AbstractDrbg {
     }
 
     /**
-     * BCC: the CBC-MAC of {@code data} under {@code bccKey} with a zero IV (the last ciphertext block), into
-     * {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
+     * BCC: the CBC-MAC of {@code data} under the derivation function's fixed key with a zero IV (the last
+     * ciphertext block), into {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
      */
-    private void bcc(SecretKey bccKey, byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
-        Cipher bccMode = ciphers().bccMode();
-        bccMode.init(Cipher.ENCRYPT_MODE, bccKey);
+    private void bcc(byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
+        Cipher bccMode = ciphers().bcc(keyLength);
         Arrays.fill(chaining, (byte) 0);
         for (int position = 0; position < data.length; position += BLOCK) {
             for (int i = 0; i < BLOCK; i++) {

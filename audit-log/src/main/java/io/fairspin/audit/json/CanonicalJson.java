@@ -45,6 +45,16 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException when it is not valid JSON, or naming the JSON path of a non-integral number
      */
     public static byte[] encode(String json) {
+        byte[] fast = CanonicalText.encode(json);
+        return fast != null ? fast : encodeByTree(json);
+    }
+
+    /**
+     * {@link #encode(String)} through a Jackson tree: read, members sorted, written. The one-pass writer
+     * ({@link CanonicalText}) gives these bytes for the texts it takes, and leaves the rest, with their errors,
+     * to this.
+     */
+    static byte[] encodeByTree(String json) {
         try {
             return encode(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
