@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The canonical bytes of a JSON value, so that the same round always gives the same outcome bytes:
  * UTF-8, no whitespace, the members of every object sorted by name (UTF-16 code units, as RFC 8785
- * does), strings escaped as Jackson writes them (only {@code "}, {@code \} and control characters),
- * numbers as integers. A non-integral number is refused, since its text has more than one form.
+ * does), strings escaped as Jackson writes them ({@code "}, {@code \} and control characters, and a character
+ * beyond the Basic Multilingual Plane as its surrogate pair's {@code \\u} escapes; docs/audit-log-format.md
+ * lists each form), numbers as integers. A non-integral number is refused, since its text has more than one form.
  */
 public final class CanonicalJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
