@@ -208,6 +208,24 @@ class EscrowRulesTest {
         return store.bytes.toByteArray();
     }
 
+    /** A generator's replayed output holds its replayed state and bytes while open, and closing it wipes them. */
+    @Test
+    void closingAnInstancesReplayedOutputWipesIt() throws Exception {
+        byte[] escrow = escrowOneInstance(new ByteArrayOutputStream());
+        try (EscrowReplay replay = EscrowReplay.read(new ByteArrayInputStream(escrow), "memory", AUDITOR.getPrivate())) {
+            java.util.List<byte[]> watched = new java.util.ArrayList<>();
+            EscrowReplay.Output output = io.fairspin.rng.internal.SecretBuffers.watching(watched::add, () -> {
+                EscrowReplay.Output opened = replay.output(ID);
+                opened.nextBytes(new byte[3 * REQUEST + 7]);
+                return opened;
+            });
+            assertTrue(watched.stream().anyMatch(b -> !java.util.Arrays.equals(b, new byte[b.length])),
+                    "the control: the replayed output's buffers hold secrets while open");
+            output.close();
+            EscrowWipeTest.assertAllWiped(watched, 1, "closing a replayed output");
+        }
+    }
+
     @Test
     void anInstancesFiguresAreItsCallsCounted() throws Exception {
         ByteArrayOutputStream requests = new ByteArrayOutputStream();
