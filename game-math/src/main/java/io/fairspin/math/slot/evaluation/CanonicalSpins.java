@@ -175,8 +175,17 @@ final class CanonicalSpins {
         if (at == in.length) {
             return null;
         }
-        return new String(in, start, at++ - start, StandardCharsets.UTF_8);
+        int end = at++;
+        // A log names few reel sets: the last one read is kept with its bytes.
+        if (lastString == null || !Arrays.equals(in, start, end, lastStringBytes, 0, lastStringBytes.length)) {
+            lastStringBytes = Arrays.copyOfRange(in, start, end);
+            lastString = new String(lastStringBytes, StandardCharsets.UTF_8);
+        }
+        return lastString;
     }
+
+    private String lastString;
+    private byte[] lastStringBytes;
 
     private boolean skipString() {
         if (!next('"')) {
