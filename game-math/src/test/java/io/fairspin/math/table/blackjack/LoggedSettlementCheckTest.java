@@ -81,7 +81,7 @@ class LoggedSettlementCheckTest {
         SplittableRandom random = new SplittableRandom(rules);
         Bet chosen = Bet.wagers(Wager.of("hand", 250));
         int[] flagged = new int[5];
-        int rounds = 4000;
+        int rounds = 1500;
         List<String> results = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             PlayedRound played;
