@@ -2,7 +2,6 @@ package io.fairspin.math.table.blackjack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Bet;
-import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.OutcomeCheck;
 import io.fairspin.math.RoundChoices;
@@ -37,7 +36,7 @@ import java.util.Map;
  * decisions are the ones taken (that is {@code audit replay}, with the escrow). Blackjack counts no awards.
  * Thread-safe.
  */
-public final class LoggedSettlementCheck implements OutcomeCheck {
+public final class LoggedSettlementCheck extends io.fairspin.math.table.AwardlessCheck {
     private static final Map<String, Integer> CARDS = new HashMap<>();
 
     static {
@@ -57,21 +56,6 @@ public final class LoggedSettlementCheck implements OutcomeCheck {
     public LoggedSettlementCheck(Blackjack game) {
         this.game = game;
         this.rules = game.rules();
-    }
-
-    @Override
-    public List<String> awards() {
-        return List.of();
-    }
-
-    @Override
-    public List<Fraction> awardsPerRound() {
-        return List.of();
-    }
-
-    @Override
-    public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
-        return check(outcome, null, bet, win, awardCounts);
     }
 
     @Override
