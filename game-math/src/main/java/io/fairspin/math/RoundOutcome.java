@@ -11,6 +11,11 @@ public final class RoundOutcome {
     private final long[] winByType;
     private final boolean[] featureTriggered;
     private long stake;
+    /** Occurrences of each base-game award this round, when counted ({@link #countAwards}); null otherwise. */
+    private long[] awards;
+    /** The awards counted this round, each once, in the order first counted: the start of a round clears only these. */
+    private int[] counted;
+    private int countedAwards;
 
     /**
      * An outcome for a game with the given win types and features ({@link Game#winTypes()}, {@link Game#features()}).
@@ -49,6 +54,78 @@ public final class RoundOutcome {
         for (int i = 0; i < features.length; i++) {
             features[i] = false;
         }
+        for (int i = 0; i < countedAwards; i++) {
+            awards[counted[i]] = 0;
+        }
+        countedAwards = 0;
+    }
+
+    /**
+     * Asks the games that play into this outcome to count the occurrences of their base game's pay-table
+     * awards ({@link AwardOccurrences}) from the next round on: a simulation does so to test each award's
+     * frequency when the game states no exact win distribution. Counting costs the game time, so it is off
+     * unless asked for.
+     *
+     * @param count the number of awards the game names ({@link AwardOccurrences#awards()}), at least 1
+     * @throws IllegalArgumentException when {@code count} is below 1
+     */
+    public void countAwards(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count: at least 1, was " + count);
+        }
+        awards = new long[count];
+        counted = new int[count];
+        countedAwards = 0;
+    }
+
+    /**
+     * Whether this outcome counts awards ({@link #countAwards}).
+     *
+     * @return true when the game should count its awards into it
+     */
+    public boolean countsAwards() {
+        return awards != null;
+    }
+
+    /**
+     * Counts one occurrence of award {@code award} (an index into {@link AwardOccurrences#awards()}) in this
+     * round; a game calls it only when {@link #countsAwards()}.
+     *
+     * @param award the award's index
+     */
+    public void addAward(int award) {
+        if (awards[award]++ == 0) {
+            counted[countedAwards++] = award;
+        }
+    }
+
+    /**
+     * How many distinct awards this round counted: {@link #countedAward} names each.
+     *
+     * @return the number of awards with at least one occurrence this round
+     */
+    public int countedAwards() {
+        return countedAwards;
+    }
+
+    /**
+     * The {@code i}-th distinct award this round counted, in the order first counted.
+     *
+     * @param i from 0 to {@link #countedAwards()} - 1
+     * @return the award's index
+     */
+    public int countedAward(int i) {
+        return counted[i];
+    }
+
+    /**
+     * The occurrences of award {@code award} in this round, when this outcome counts awards.
+     *
+     * @param award the award's index
+     * @return how many times the round's base game showed it
+     */
+    public long awards(int award) {
+        return awards[award];
     }
 
     /**
@@ -181,6 +258,11 @@ public final class RoundOutcome {
     public RoundOutcome copy() {
         RoundOutcome copy = new RoundOutcome(winByType.length, featureTriggered.length);
         copy.stake = stake;
+        if (awards != null) {
+            copy.awards = awards.clone();
+            copy.counted = counted.clone();
+            copy.countedAwards = countedAwards;
+        }
         System.arraycopy(winByType, 0, copy.winByType, 0, winByType.length);
         System.arraycopy(featureTriggered, 0, copy.featureTriggered, 0, featureTriggered.length);
         return copy;

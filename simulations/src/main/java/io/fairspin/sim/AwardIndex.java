@@ -1,15 +1,22 @@
 package io.fairspin.sim;
 
+import io.fairspin.math.AwardOccurrences;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.WinDistribution;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Where a round's win is counted for the chi-square test of a game's exact win distribution
- * ({@link WinDistribution}): one count per listed win, in increasing order; then, when the distribution
- * leaves out the rounds that trigger a feature, one count for those; then one for rounds whose win is not
- * listed. Built once per simulation and shared by its threads (immutable).
+ * What a simulation counts for the tests of a game's awards. With the game's exact win distribution
+ * ({@link WinDistribution}), where a round's win is counted for the chi-square test: one count per listed
+ * win, in increasing order; then, when the distribution leaves out the rounds that trigger a feature, one
+ * count for those; then one for rounds whose win is not listed. Without one, when the game counts its
+ * base game's pay-table awards ({@link AwardOccurrences}) and has exact figures to judge against, the
+ * awards whose occurrences each round adds ({@link AwardOccurrenceTest}). Built once per simulation and
+ * shared by its threads (immutable).
  *
  * <p>The lookup is by table, not by search, when the wins are multiples of a common unit and not too
  * many units apart (the usual case: wins in bets per line), so counting costs the inner loop little.
@@ -26,10 +33,20 @@ final class AwardIndex {
     private final int zeroIndex;
     private final long unit;
     private final int[] direct;
+    /** The awards whose occurrences are counted, with their exact expected occurrences per round; empty if none. */
+    private final List<String> occurrenceAwards;
+    private final List<Fraction> occurrencesPerRound;
 
     private AwardIndex(long[] wins, boolean featurePooled) {
+        this(wins, featurePooled, List.of(), List.of());
+    }
+
+    private AwardIndex(long[] wins, boolean featurePooled, List<String> occurrenceAwards,
+            List<Fraction> occurrencesPerRound) {
         this.wins = wins;
         this.featurePooled = featurePooled;
+        this.occurrenceAwards = occurrenceAwards;
+        this.occurrencesPerRound = occurrencesPerRound;
         if (wins == null) {
             zeroIndex = -1;
             unit = 1;
@@ -55,15 +72,45 @@ final class AwardIndex {
         }
     }
 
-    /** The index of {@code game}'s exact win distribution, or {@link #NONE}. */
+    /**
+     * The index of {@code game}'s exact win distribution; without one, of its award occurrences when it counts
+     * them and has exact figures; otherwise {@link #NONE}.
+     */
     static AwardIndex of(Game game) {
         if (game instanceof WinDistribution distribution) {
-            return distribution.winDistribution()
+            Optional<AwardIndex> wins = distribution.winDistribution()
                     .map(d -> new AwardIndex(d.keySet().stream().mapToLong(Long::longValue).toArray(),
-                            distribution.featureRounds().signum() != 0))
+                            distribution.featureRounds().signum() != 0));
+            if (wins.isPresent()) {
+                return wins.get();
+            }
+        }
+        if (game instanceof AwardOccurrences occurrences && !occurrences.awards().isEmpty()
+                && game.exactFigures().isPresent()) {
+            return occurrences.occurrencesPerRound()
+                    .map(perRound -> new AwardIndex(null, false, List.copyOf(occurrences.awards()), List.copyOf(perRound)))
                     .orElse(NONE);
         }
         return NONE;
+    }
+
+    /** An outcome for {@code game}'s rounds that counts the awards this index counts occurrences of. */
+    RoundOutcome outcome(Game game) {
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        if (!occurrenceAwards.isEmpty()) {
+            outcome.countAwards(occurrenceAwards.size());
+        }
+        return outcome;
+    }
+
+    /** The awards whose occurrences are counted (in the game's order), empty when none are. */
+    List<String> occurrenceAwards() {
+        return occurrenceAwards;
+    }
+
+    /** The exact expected occurrences per round of each award of {@link #occurrenceAwards()}. */
+    List<Fraction> occurrencesPerRound() {
+        return occurrencesPerRound;
     }
 
     /** Whether wins are counted at all. */

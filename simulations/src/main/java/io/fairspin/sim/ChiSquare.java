@@ -113,7 +113,8 @@ public record ChiSquare(double statistic, int degreesOfFreedom, double pValue, i
     }
 
     /** rounds · probability, from the exact fraction. */
-    private static double expectedCount(long rounds, Fraction probability) {
+    /** n × p, exactly rounded to a double (a double product loses digits for n near 2^53 and beyond). */
+    static double expectedCount(long rounds, Fraction probability) {
         return new BigDecimal(BigInteger.valueOf(rounds).multiply(probability.numerator()))
                 .divide(new BigDecimal(probability.denominator()), MathContext.DECIMAL64).doubleValue();
     }

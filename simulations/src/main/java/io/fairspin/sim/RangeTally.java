@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * only, so a tally decoded anywhere adds up to the same report.
  */
 public final class RangeTally {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final int range;
     private final Tally tally;

@@ -138,8 +138,9 @@ public final class Simulation {
         if (range < 0 || range >= plan.ranges()) {
             throw new IllegalArgumentException("range: must be in [0, " + plan.ranges() + "), was " + range);
         }
-        Tally tally = new Tally(game);
-        RoundOutcome outcome = RoundOutcome.forGame(game);
+        AwardIndex awards = AwardIndex.of(game);
+        Tally tally = new Tally(game, awards);
+        RoundOutcome outcome = awards.outcome(game);
         try (RandomMode.ChunkStreams streams = plan.mode().streams(plan.seed())) {
             for (long chunk = plan.firstChunk(range); chunk < plan.endChunk(range); chunk++) {
                 RandomStream stream = streams.open(chunk);
@@ -258,7 +259,7 @@ public final class Simulation {
     /** One thread's work: chunks in the order taken until none is left; a failure stops the other threads. */
     private Void work(RandomMode.ChunkStreams streams) {
         try {
-            RoundOutcome outcome = RoundOutcome.forGame(game);
+            RoundOutcome outcome = awards.outcome(game);
             for (long chunk; !cancelled && (chunk = nextChunk.getAndIncrement()) < plan.chunks(); ) {
                 int range = plan.rangeOf(chunk);
                 if (resumed[range]) {
@@ -318,11 +319,20 @@ public final class Simulation {
             Optional<ExactFigures> exact = game.exactFigures();
             Optional<Verdict> verdict = statistics.rounds() == 0 ? Optional.empty()
                     : exact.map(figures -> Verdict.judge(statistics, figures, winDistribution(game),
-                            AwardIndex.featureRounds(game), plan.confidence()));
+                            AwardIndex.featureRounds(game), awardOccurrences(statistics), plan.confidence()));
             boolean partial = Arrays.stream(chunksLeft).anyMatch(left -> left > 0);
             return new SimulationReport(game.id(), game.winTypes(), game.features(), plan, partial,
                     statistics, exact, verdict, convergence());
         }
+    }
+
+    /** The test of the awards' occurrences, when this simulation counted them. */
+    private Optional<AwardOccurrenceTest> awardOccurrences(Statistics statistics) {
+        if (statistics.awardOccurrences().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(AwardOccurrenceTest.of(statistics.rounds(), awards.occurrenceAwards(),
+                awards.occurrencesPerRound(), statistics.awardOccurrences(), statistics.awardSquares()));
     }
 
     private static Optional<SortedMap<Long, Fraction>> winDistribution(Game game) {

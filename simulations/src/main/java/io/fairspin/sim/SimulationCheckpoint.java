@@ -36,7 +36,7 @@ import java.util.zip.CRC32C;
 public final class SimulationCheckpoint implements AutoCloseable {
     static final String PLAN_FILE = "plan.properties";
     static final String RANGES_FILE = "ranges.bin";
-    private static final String FORMAT = "fairspin-simulate-checkpoint-1";
+    private static final String FORMAT = "fairspin-simulate-checkpoint-2";
     private static final int MAX_RECORD = 1 << 20;
 
     private final Path directory;

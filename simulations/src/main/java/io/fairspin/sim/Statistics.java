@@ -35,10 +35,16 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param winCounts            when the game states its exact win distribution ({@link io.fairspin.math.WinDistribution}),
  *                             the rounds per win in its order, then the rounds whose win it does not list;
  *                             otherwise empty
+ * @param awardOccurrences     when the game has no exact win distribution but counts its awards
+ *                             ({@link io.fairspin.math.AwardOccurrences}), each award's occurrences in the rounds;
+ *                             otherwise empty
+ * @param awardSquares         with {@code awardOccurrences}, per award the sum over rounds of its count in the
+ *                             round squared (for the variance of its count); otherwise empty
  */
 public record Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
         BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
-        List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram, List<Long> winCounts) {
+        List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram, List<Long> winCounts,
+        List<Long> awardOccurrences, List<Long> awardSquares) {
 
     /**
      * Figures of a game without an exact win distribution.
@@ -60,7 +66,32 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
             BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
             List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram) {
         this(stake, rounds, hits, totalWin, totalStake, sumOfSquaredWins, sumOfSquaredStakes, sumOfWinsTimesStakes,
-                maxWin, winByType, featureCounts, histogram, List.of());
+                maxWin, winByType, featureCounts, histogram, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Figures of a game that counts no awards.
+     *
+     * @param stake the initial stake of one round, in minor units
+     * @param rounds the number of rounds
+     * @param hits the rounds that won anything
+     * @param totalWin the sum of the wins, in minor units
+     * @param totalStake the sum of the stakes, in minor units
+     * @param sumOfSquaredWins the sum of the squared wins, exact
+     * @param sumOfSquaredStakes the sum of the squared stakes, exact
+     * @param sumOfWinsTimesStakes the sum of each round's win times its stake, exact
+     * @param maxWin the largest win of one round, in minor units
+     * @param winByType the total win of each of the game's win types, in minor units
+     * @param featureCounts the rounds that triggered each of the game's features
+     * @param histogram the rounds in each bucket of the win distribution
+     * @param winCounts when the game states its exact win distribution, the rounds per win in its order, then the
+     *     rounds whose win it does not list; otherwise empty
+     */
+    public Statistics(long stake, long rounds, long hits, BigInteger totalWin, BigInteger totalStake,
+            BigInteger sumOfSquaredWins, BigInteger sumOfSquaredStakes, BigInteger sumOfWinsTimesStakes, long maxWin,
+            List<BigInteger> winByType, List<Long> featureCounts, List<Long> histogram, List<Long> winCounts) {
+        this(stake, rounds, hits, totalWin, totalStake, sumOfSquaredWins, sumOfSquaredStakes, sumOfWinsTimesStakes,
+                maxWin, winByType, featureCounts, histogram, winCounts, List.of(), List.of());
     }
 
     /**
@@ -80,6 +111,9 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
      * @param histogram the rounds in each bucket of the win distribution (see {@link #histogramBuckets()})
      * @param winCounts when the game states its exact win distribution ({@link io.fairspin.math.WinDistribution}), the
      *     rounds per win in its order, then the rounds whose win it does not list; otherwise empty
+     * @param awardOccurrences when the game counts its awards instead, each award's occurrences; otherwise empty
+     * @param awardSquares with {@code awardOccurrences}, per award the sum of its per-round count squared
+     * @throws IllegalArgumentException when the award lists differ in length
      */
     public Statistics {
         Objects.requireNonNull(totalWin, "totalWin");
@@ -91,6 +125,12 @@ public record Statistics(long stake, long rounds, long hits, BigInteger totalWin
         featureCounts = List.copyOf(featureCounts);
         histogram = List.copyOf(histogram);
         winCounts = List.copyOf(winCounts);
+        awardOccurrences = List.copyOf(awardOccurrences);
+        awardSquares = List.copyOf(awardSquares);
+        if (awardOccurrences.size() != awardSquares.size()) {
+            throw new IllegalArgumentException("awardSquares: expected " + awardOccurrences.size() + " sums, was "
+                    + awardSquares.size());
+        }
     }
 
     /**

@@ -57,6 +57,9 @@ final class Tally {
      */
     private final AwardIndex awards;
     private final long[] winCounts;
+    /** Per award of {@link AwardIndex#occurrenceAwards()}: its occurrences, and the sum of each round's count squared. */
+    private final long[] awardOccurrences;
+    private final long[] awardSquares;
 
     Tally(Game game) {
         this(game, AwardIndex.of(game));
@@ -71,6 +74,8 @@ final class Tally {
         this.gameId = gameId;
         this.awards = awards;
         this.winCounts = new long[awards.size()];
+        this.awardOccurrences = new long[awards.occurrenceAwards().size()];
+        this.awardSquares = new long[awardOccurrences.length];
         this.stake = stake;
         if (stake <= 0) {
             throw new IllegalArgumentException(gameId + ": stake: must be positive, was " + stake);
@@ -113,6 +118,11 @@ final class Tally {
         boolean countWins = index.counts();
         boolean pooled = index.featurePooled();
         long[] counts = winCounts;
+        long[] occurrences = awardOccurrences;
+        long[] squares = awardSquares;
+        if (occurrences.length > 0 && !outcome.countsAwards()) {
+            throw new IllegalArgumentException("outcome: must count the awards of " + gameId);
+        }
         for (int i = 0; i < count; i++) {
             if (fast) {
                 game.playFast(stream, outcome);
@@ -136,6 +146,14 @@ final class Tally {
             }
             if (countWins) {
                 counts[pooled && featured ? index.featureIndex() : win == 0 ? index.zeroIndex() : index.of(win)]++;
+            }
+            if (occurrences.length > 0) {
+                for (int k = 0; k < outcome.countedAwards(); k++) {
+                    int a = outcome.countedAward(k);
+                    long c = outcome.awards(a);
+                    occurrences[a] += c;
+                    squares[a] += c * c;
+                }
             }
             if (win == 0) {
                 buckets[0]++;
@@ -230,6 +248,8 @@ final class Tally {
         addAll(featureCounts, other.featureCounts);
         addAll(histogram, other.histogram);
         addAll(winCounts, other.winCounts);
+        addAll(awardOccurrences, other.awardOccurrences);
+        addAll(awardSquares, other.awardSquares);
     }
 
     private static void addAll(long[] into, long[] from) {
@@ -263,7 +283,7 @@ final class Tally {
         BigInteger winsTimesStakes = b.multiply(totalWin).add(winsTimesExtras);
         return new Statistics(stake, rounds, hits, totalWin, totalStake(), squaredWins, squaredStakes,
                 winsTimesStakes, maxWin, List.of(winByType), toList(featureCounts), toList(histogram),
-                toList(winCounts));
+                toList(winCounts), toList(awardOccurrences), toList(awardSquares));
     }
 
     private static List<Long> toList(long[] values) {
@@ -294,6 +314,11 @@ final class Tally {
         out.writeInt(winCounts.length);
         for (long count : winCounts) {
             out.writeLong(count);
+        }
+        out.writeInt(awardOccurrences.length);
+        for (int a = 0; a < awardOccurrences.length; a++) {
+            out.writeLong(awardOccurrences[a]);
+            out.writeLong(awardSquares[a]);
         }
     }
 
@@ -336,6 +361,13 @@ final class Tally {
         }
         for (int w = 0; w < tally.winCounts.length; w++) {
             tally.winCounts[w] = nonNegative(in.readLong());
+        }
+        if (in.readInt() != tally.awardOccurrences.length) {
+            throw new IOException("a tally of other awards");
+        }
+        for (int a = 0; a < tally.awardOccurrences.length; a++) {
+            tally.awardOccurrences[a] = nonNegative(in.readLong());
+            tally.awardSquares[a] = nonNegative(in.readLong());
         }
         return tally;
     }

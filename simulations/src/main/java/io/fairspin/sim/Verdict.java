@@ -15,7 +15,8 @@ import org.apache.commons.math3.special.Erf;
 /**
  * Whether a simulation agrees with the game's exact figures. Up to three tests: the z-scores of the
  * simulated return to player and hit frequency, each measured in standard errors, and, when the game
- * states its exact win distribution, a chi-square test of every award's frequency ({@link ChiSquare}).
+ * states its exact win distribution, a chi-square test of every award's frequency ({@link ChiSquare}), or,
+ * when it counts its pay-table awards instead, the test of their occurrences ({@link AwardOccurrenceTest}).
  * The stated confidence is family-wise: Holm's step-down procedure over the tests' p-values at level
  * α = 1 − confidence, so a correct game fails (any test rejected) with probability at most α, whatever
  * the dependence between the tests. A test is rejected when its Holm-adjusted p-value is at most α;
@@ -36,9 +37,10 @@ import org.apache.commons.math3.special.Erf;
  * @param passed        whether no test is rejected
  * @param tests         each test with its p-value, Holm-adjusted p-value and outcome
  * @param chiSquare     the chi-square test of the awards, when the game states its win distribution
+ * @param awardOccurrences the test of the awards' occurrences, when the game counts them instead
  */
 public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, double critical, boolean passed,
-        List<Test> tests, Optional<ChiSquare> chiSquare) {
+        List<Test> tests, Optional<ChiSquare> chiSquare, Optional<AwardOccurrenceTest> awardOccurrences) {
 
     /**
      * Checks the verdict and copies its tests.
@@ -52,6 +54,7 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
      * @param passed whether no test is rejected
      * @param tests each test with its p-value, Holm-adjusted p-value and outcome
      * @param chiSquare the chi-square test of the awards, when the game states its win distribution
+     * @param awardOccurrences the test of the awards' occurrences, when the game counts them instead
      */
     public Verdict {
         tests = List.copyOf(tests);
@@ -103,6 +106,26 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
      */
     public static Verdict judge(Statistics statistics, ExactFigures exact,
             Optional<SortedMap<Long, Fraction>> distribution, Fraction featureRounds, double confidence) {
+        return judge(statistics, exact, distribution, featureRounds, Optional.empty(), confidence);
+    }
+
+    /**
+     * Judges {@code statistics} as {@link #judge(Statistics, ExactFigures, Optional, Fraction, double)} does, with the
+     * test of the awards' occurrences as one more test of the family when present (for a game without an exact win
+     * distribution).
+     *
+     * @param statistics the simulated figures
+     * @param exact the game's exact figures
+     * @param distribution the exact win distribution of the rounds without a feature, or empty
+     * @param featureRounds the exact probability of a round that triggers a feature, zero for none
+     * @param awardOccurrences the test of the awards' occurrences, or empty
+     * @param confidence the family-wise confidence level, strictly between 0 and 1
+     * @return the verdict of the z-tests and of the awards' test present
+     * @throws IllegalArgumentException when {@code confidence} is not strictly between 0 and 1
+     */
+    public static Verdict judge(Statistics statistics, ExactFigures exact,
+            Optional<SortedMap<Long, Fraction>> distribution, Fraction featureRounds,
+            Optional<AwardOccurrenceTest> awardOccurrences, double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence: must be strictly between 0 and 1, was " + confidence);
         }
@@ -124,6 +147,12 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
             statisticValues.add(test.statistic());
             pValues.add(test.pValue());
         });
+        Optional<AwardOccurrenceTest> occurrences = awardOccurrences.filter(test -> test.awardsTested() > 0);
+        occurrences.ifPresent(test -> {
+            names.add("awardOccurrences");
+            statisticValues.add(test.statistic());
+            pValues.add(test.pValue());
+        });
 
         double alpha = 1 - confidence;
         int m = pValues.size();
@@ -136,7 +165,7 @@ public record Verdict(double rtpZ, double hitFrequencyZ, double confidence, doub
             tests.add(new Test(names.get(i), statisticValues.get(i), pValues.get(i), adjusted[i], rejected));
         }
         double critical = new NormalDistribution(0, 1).inverseCumulativeProbability(1 - alpha / (2 * m));
-        return new Verdict(rtpZ, hitZ, confidence, critical, passed, tests, chiSquare);
+        return new Verdict(rtpZ, hitZ, confidence, critical, passed, tests, chiSquare, occurrences);
     }
 
     /**

@@ -76,11 +76,16 @@ class SlotWinDistributionTest {
      * ({@link Splitting}) fails the awards' test, and so the verdict, on each of 5 seeds of 10^6 rounds.
      */
     private static void assertEverySeedFails(Game honest) throws InterruptedException {
+        assertEverySeedFails(honest, 1_000_000);
+    }
+
+    /** {@link #assertEverySeedFails(Game)} on seeds of {@code rounds} rounds. */
+    private static void assertEverySeedFails(Game honest, long rounds) throws InterruptedException {
         SortedMap<Long, Fraction> wins = ((WinDistribution) honest).winDistribution().orElseThrow();
         long[] split = split(wins);
         Game perturbed = new Splitting(honest, split[0], split[1]);
         for (int seed = 1; seed <= 5; seed++) {
-            Verdict verdict = new Simulation(perturbed, new SimulationPlan(1_000_000, seed, RandomMode.FAST, 0.99))
+            Verdict verdict = new Simulation(perturbed, new SimulationPlan(rounds, seed, RandomMode.FAST, 0.99))
                     .run(2).verdict().orElseThrow();
             Verdict.Test chi = verdict.tests().get(2);
             assertEquals("winDistribution", chi.name());
@@ -116,6 +121,21 @@ class SlotWinDistributionTest {
         // At level 0.10 a correct game rejects Binomial(40, 0.10) times: 11 or more has probability below 0.005.
         assertTrue(rejected <= 10, rejected + " of " + seeds + " chi-square tests rejected at 0.10");
         assertEverySeedFails(game);
+    }
+
+    /**
+     * A cascading game (Tumbling Ways: ways, growing multipliers, free games) states its win distribution from the
+     * count of every base stop combination: its verdict tests the awards, a correct game rejects at 0.10 no more
+     * often than stated, and the negative control fails every seed.
+     */
+    @Test
+    void aCascadingGameIsTestedOnItsAwards() throws Exception {
+        Game game = ExampleModels.load("tumbling-ways.json");
+        int seeds = 30;
+        int rejected = rejectedAtTenPercent(game, seeds, 40_000);
+        // At level 0.10 a correct game rejects Binomial(30, 0.10) times: 9 or more has probability below 0.008.
+        assertTrue(rejected <= 8, rejected + " of " + seeds + " chi-square tests rejected at 0.10");
+        assertEverySeedFails(game, 300_000);
     }
 
     /** The most likely win w > 0 that has listed wins w − d > 0 and w + d: {w, d}. */
@@ -162,6 +182,11 @@ class SlotWinDistributionTest {
         @Override
         public Optional<SortedMap<Long, Fraction>> winDistribution() {
             return ((WinDistribution) game).winDistribution();
+        }
+
+        @Override
+        public Fraction featureRounds() {
+            return ((WinDistribution) game).featureRounds();
         }
     }
 }

@@ -130,6 +130,14 @@ final class ReportJson {
             chi.put("unlistedRounds", c.unlisted());
             verdict.put("winDistribution", chi);
         });
+        v.awardOccurrences().ifPresent(a -> {
+            Map<String, Object> occurrences = new LinkedHashMap<>();
+            occurrences.put("statistic", finite(a.statistic()));
+            occurrences.put("pValue", a.pValue());
+            occurrences.put("awardsTested", a.awardsTested());
+            occurrences.put("award", a.award());
+            verdict.put("awardOccurrences", occurrences);
+        });
         return verdict;
     }
 

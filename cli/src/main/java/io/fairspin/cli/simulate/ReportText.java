@@ -132,6 +132,9 @@ final class ReportText {
                         c.statistic(), c.degreesOfFreedom(), c.awards(), c.categories(),
                         c.unlisted() > 0 ? String.format(Locale.ROOT, ", %,d rounds won what no award pays", c.unlisted())
                             : "")).orElse("")
+                    : test.name().equals("awardOccurrences")
+                    ? v.awardOccurrences().map(a -> String.format(Locale.ROOT, "largest |z| %.2f (%s; %d awards tested)",
+                        a.statistic(), a.award(), a.awardsTested())).orElse("")
                     : String.format(Locale.ROOT, "z %+.2f", test.statistic());
             line("  %-17s %-10s p %.4f, Holm-adjusted %.4f   %s", TEST_NAMES.get(test.name()),
                     test.rejected() ? "REJECTED" : "ok", test.pValue(), test.adjustedPValue(), statistic);
@@ -139,7 +142,7 @@ final class ReportText {
     }
 
     private static final java.util.Map<String, String> TEST_NAMES = java.util.Map.of("rtp", "RTP", "hitFrequency",
-            "hit frequency", "winDistribution", "awards");
+            "hit frequency", "winDistribution", "awards", "awardOccurrences", "award occurrences");
 
     private static String interval(Statistics.Interval interval) {
         return String.format(Locale.ROOT, "[%.6f, %.6f]", interval.low(), interval.high());

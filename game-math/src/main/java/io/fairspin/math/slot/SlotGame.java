@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
+import io.fairspin.math.AwardOccurrences;
 import io.fairspin.math.BetException;
 import io.fairspin.math.BetLimits;
 import io.fairspin.math.Decision;
@@ -24,6 +25,7 @@ import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.analysis.RoundWins;
 import io.fairspin.math.slot.evaluation.CompiledReels;
+import io.fairspin.math.slot.evaluation.LinePays;
 import io.fairspin.math.slot.evaluation.LineTable;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.evaluation.SpinTable;
@@ -53,7 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * precomputed, and a spin allocates nothing. {@link #play(Bet, RandomStream)} describes the same round
  * completely.
  */
-public final class SlotGame implements Game, Analyzable, WinDistribution {
+public final class SlotGame implements Game, Analyzable, WinDistribution, AwardOccurrences {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
@@ -71,6 +73,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
     /** Ways games: the symbols with pays, and per symbol i and run length k the pay, index i * (reels + 1) + k. */
     public final int[] waysSymbols;
     private final long[] waysPays;
+    /** Ways games: per symbol i and run length k the award's index in {@link #awards()}, or -1; as {@link #waysPays}. */
+    private final int[] waysAwards;
+    /** The awards of the pay table, in the order of the pays that first name them. */
+    private final List<String> awards;
+    /** Per pay of the model, the index of its award in {@link #awards()} (pays naming one award share it). */
+    private final int[] awardOfPay;
     /** Row of each played line on each reel: index line * reels + reel. */
     public final int[] lineRows;
     private final List<String> winTypes = new ArrayList<>();
@@ -150,10 +158,24 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         }
         waysSymbols = model.ways() ? model.pays().stream().mapToInt(SlotGame::firstSymbol).distinct().toArray()
                 : new int[0];
+        List<String> awardNames = new ArrayList<>();
+        awardOfPay = new int[model.pays().size()];
+        for (int p = 0; p < awardOfPay.length; p++) {
+            String award = model.pays().get(p).award();
+            if (!awardNames.contains(award)) {
+                awardNames.add(award);
+            }
+            awardOfPay[p] = awardNames.indexOf(award);
+        }
+        awards = List.copyOf(awardNames);
         waysPays = new long[waysSymbols.length * (reels + 1)];
-        for (SlotModel.Pay pay : model.ways() ? model.pays() : List.<SlotModel.Pay>of()) {
+        waysAwards = new int[waysPays.length];
+        Arrays.fill(waysAwards, -1);
+        for (int p = 0; p < (model.ways() ? model.pays().size() : 0); p++) {
+            SlotModel.Pay pay = model.pays().get(p);
             int i = Arrays.stream(waysSymbols).boxed().toList().indexOf(firstSymbol(pay));
             waysPays[i * (reels + 1) + pay.length()] = pay.credits();
+            waysAwards[i * (reels + 1) + pay.length()] = awardOfPay[p];
         }
         lineType = addType(winTypes, model.ways() ? "ways" : "line");
         scatterType = model.scatters().stream().anyMatch(s -> s.credits().length > 0) ? addType(winTypes, "scatter") : -1;
@@ -437,7 +459,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
 
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables, boolean fast) {
         outcome.start(lineBet * model.stakeUnits());
-        long remaining = spin(stream, false, outcome, lineBet, tables, -1, fast);
+        // A spin table gives a spin's total, not its awards: an outcome that counts them is played line by line.
+        long remaining = spin(stream, false, outcome, lineBet, outcome.countsAwards() ? lineByLine : tables, -1, fast);
         if (remaining > 0) {
             outcome.trigger(freeFeature);
         }
@@ -566,7 +589,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
                     p2 = CompiledReels.pack(p2, r, g);
                 }
             }
-            lineResult = model.ways() ? waysCredits(reels, p0, p1, p2) << 8 : lineCredits(reels, p0, p1, p2, lines);
+            RoundOutcome counting = !free && outcome.countsAwards() ? outcome : null;
+            lineResult = model.ways() ? waysCredits(reels, p0, p1, p2, counting) << 8
+                    : lineCredits(reels, p0, p1, p2, lines, counting);
             scatter = scatterCredits(reels, p0, p1, p2, lines);
             awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
             if (counted >= 0) {
@@ -640,9 +665,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return weights == null ? choice.sets()[0] : choice.sets()[stream.pick(weights)];
     }
 
-    /** The played lines' win in line bets, shifted left 8 bits, plus the number of lines starting the bonus. */
-    private long lineCredits(CompiledReels reels, long p0, long p1, long p2, int lines) {
-        if (reels.reels == 5) {
+    /**
+     * The played lines' win in line bets, shifted left 8 bits, plus the number of lines starting the bonus; each
+     * paying line's awards counted into {@code counting} when it is not null.
+     */
+    private long lineCredits(CompiledReels reels, long p0, long p1, long p2, int lines, RoundOutcome counting) {
+        if (reels.reels == 5 && counting == null) {
             return lineCreditsFiveReels(reels, CompiledReels.unpack(p0, p1, p2, 0), CompiledReels.unpack(p0, p1, p2, 1),
                     CompiledReels.unpack(p0, p1, p2, 2), CompiledReels.unpack(p0, p1, p2, 3),
                     CompiledReels.unpack(p0, p1, p2, 4), lines);
@@ -659,6 +687,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
             }
             int entry = table.entry(code);
             result += ((long) (entry >>> 1) << 8) + (entry & 1);
+            if (counting != null && LineTable.credits(entry) != 0) {
+                countLineAwards(reels, p0, p1, p2, l, counting);
+            }
         }
         return result;
     }
@@ -683,8 +714,38 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
         return result;
     }
 
-    /** The ways win in line bets. */
-    private long waysCredits(CompiledReels reels, long p0, long p1, long p2) {
+    /** Counts the awards of line {@code line} of a base spin's window, a paying line, as {@link LinePays#wins} gives them. */
+    private void countLineAwards(CompiledReels reels, long p0, long p1, long p2, int line, RoundOutcome counting) {
+        int n = reels.reels;
+        int[] symbols = new int[n];
+        for (int r = 0; r < n; r++) {
+            symbols[r] = reels.symbolAt[CompiledReels.unpack(p0, p1, p2, r) * reels.rows + lineRows[line * n + r]];
+        }
+        for (LinePays.Win win : table.rules().wins(symbols)) {
+            counting.addAward(awardOfPay[win.pay()]);
+        }
+    }
+
+    @Override
+    public List<String> awards() {
+        return awards;
+    }
+
+    /** Per award, the base spin's expected occurrences from the PAR sheet's count
+     * ({@link io.fairspin.math.slot.analysis.Awards}); always stated. */
+    @Override
+    public Optional<List<Fraction>> occurrencesPerRound() {
+        Fraction[] perPay = analysis().awards.occurrences;
+        Fraction[] perAward = new Fraction[awards.size()];
+        Arrays.fill(perAward, Fraction.ZERO);
+        for (int p = 0; p < perPay.length; p++) {
+            perAward[awardOfPay[p]] = perAward[awardOfPay[p]].add(perPay[p]);
+        }
+        return Optional.of(List.of(perAward));
+    }
+
+    /** The ways win in line bets; each paying run's award counted into {@code counting} when it is not null. */
+    private long waysCredits(CompiledReels reels, long p0, long p1, long p2, RoundOutcome counting) {
         int symbols = model.symbolCount();
         int n = reels.reels;
         long total = 0;
@@ -701,6 +762,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution {
                 k++;
             }
             total += ways * waysPay(i, k);
+            if (counting != null && waysAwards[i * (n + 1) + k] >= 0) {
+                counting.addAward(waysAwards[i * (n + 1) + k]);
+            }
         }
         return total;
     }

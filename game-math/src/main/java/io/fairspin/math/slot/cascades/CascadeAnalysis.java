@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -242,6 +243,30 @@ final class CascadeAnalysis {
 
     ExactFigures figures() {
         return figures;
+    }
+
+    /**
+     * The exact distribution of the win of a round that awards no free games, in minor units: its base spin's
+     * cascades and scatter pay, capped as {@code playRound} caps them, times the bet per line.
+     */
+    SortedMap<Long, Fraction> roundWins() {
+        CascadeModel model = game.model;
+        long cap = model.maxWin() == 0 ? Long.MAX_VALUE : model.maxWin() * model.lines();
+        SortedMap<Long, Fraction> wins = new TreeMap<>();
+        for (Map.Entry<Long, Fraction> e : base.outcomes.entrySet()) {
+            int count = (int) (e.getKey() & 127);
+            if (model.free() != null && model.free().spins(count) > 0) {
+                continue;
+            }
+            long win = Math.min((e.getKey() >> 7) + scatterPay(count), cap) * model.lineBet();
+            wins.merge(win, e.getValue(), Fraction::add);
+        }
+        return wins;
+    }
+
+    /** The probability of a round whose base spin awards free games (zero without free games). */
+    Fraction freeTrigger() {
+        return freeTrigger;
     }
 
     AnalysisReport report() {

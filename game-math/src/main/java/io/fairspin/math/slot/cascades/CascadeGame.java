@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.ExactFigures;
+import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.WinDistribution;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 import io.fairspin.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A cascading (tumbling) slot: clusters on a grid or ways from reel 1, winning symbols removed and
@@ -22,7 +25,7 @@ import java.util.Optional;
  * combination when the reel sets are small enough (the model's {@code analysisBudget}), otherwise
  * {@link #analyze()} reports simulated figures and says so. Immutable and thread-safe.
  */
-public final class CascadeGame implements Game, Analyzable {
+public final class CascadeGame implements Game, Analyzable, WinDistribution {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final CascadeModel model;
@@ -204,6 +207,18 @@ public final class CascadeGame implements Game, Analyzable {
     @Override
     public Optional<ExactFigures> exactFigures() {
         return exact().map(CascadeAnalysis::figures);
+    }
+
+    /** From the exact count of every base stop combination, when the game has exact figures. */
+    @Override
+    public Optional<SortedMap<Long, Fraction>> winDistribution() {
+        return exact().map(CascadeAnalysis::roundWins);
+    }
+
+    /** The rounds whose base spin awards free games. */
+    @Override
+    public Fraction featureRounds() {
+        return exact().map(CascadeAnalysis::freeTrigger).orElse(Fraction.ZERO);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult.BonusRound;
 import io.fairspin.math.slot.SpinResult.Spin;
 import io.fairspin.math.slot.SpinResult;
-import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel;
@@ -35,9 +34,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
 
     private final SlotGame game;
     private final SlotModel model;
-    private final List<String> awards = new ArrayList<>();
     private final Map<String, Integer> awardIndex = new HashMap<>();
-    private final List<Fraction> perRound = new ArrayList<>();
     /**
      * The system property that turns the fast path off ({@code -Dfairspin.outcomeCheck.fastPath=false}): every
      * round is then decided on its parsed tree, for comparisons of the two paths.
@@ -57,28 +54,19 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     public LoggedSpinCheck(SlotGame game) {
         this.game = game;
         this.model = game.model;
-        Analysis analysis = game.analysis();
-        for (int p = 0; p < model.pays().size(); p++) {
-            String award = model.pays().get(p).award();
-            Integer seen = awardIndex.get(award);
-            if (seen == null) {
-                awardIndex.put(award, awards.size());
-                awards.add(award);
-                perRound.add(analysis.awards.occurrences[p]);
-            } else {
-                perRound.set(seen, perRound.get(seen).add(analysis.awards.occurrences[p]));
-            }
+        for (String award : game.awards()) {
+            awardIndex.put(award, awardIndex.size());
         }
     }
 
     @Override
     public List<String> awards() {
-        return List.copyOf(awards);
+        return game.awards();
     }
 
     @Override
     public List<Fraction> awardsPerRound() {
-        return List.copyOf(perRound);
+        return game.occurrencesPerRound().orElseThrow();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
+import io.fairspin.math.AwardOccurrences;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
@@ -38,7 +39,7 @@ import java.util.Optional;
  * by counting (as every slot), the feature's by a Markov chain over the coins held ({@link RespinChain}).
  * Immutable and thread-safe.
  */
-public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots {
+public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots, AwardOccurrences {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
     static final List<String> REFUSED = List.of("freeGames", "bonus", "bonusBuy", "reelHeights", "maxWin",
@@ -283,6 +284,17 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public List<String> features() {
         return List.of("hold-and-win");
+    }
+
+    /** The base spin's awards: those of the base game, whose spin every round starts with. */
+    @Override
+    public List<String> awards() {
+        return base.awards();
+    }
+
+    @Override
+    public Optional<List<Fraction>> occurrencesPerRound() {
+        return base.occurrencesPerRound();
     }
 
     @Override

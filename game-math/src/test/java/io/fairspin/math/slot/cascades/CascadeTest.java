@@ -71,6 +71,31 @@ class CascadeTest {
         assertEquals(expected[2], exact.variance(), "variance");
     }
 
+    /**
+     * The win distribution the simulation's chi-square tests (rounds without free games, the others as one class)
+     * equals a brute force over every base stop combination: for clusters with free games, and for ways without
+     * them (the brute force finds that the small ways game awards free games in every round); and at a bet per
+     * line of 2, each win twice the line bets.
+     */
+    @Test
+    void theWinDistributionEqualsABruteForce() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode waysWithoutFreeGames =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(SMALL_WAYS);
+        waysWithoutFreeGames.remove("freeGames");
+        String clustersAtTwo = SMALL_CLUSTERS.replace("\"lineBet\": 1", "\"lineBet\": 2");
+        for (String model : new String[] {SMALL_CLUSTERS, JSON.writeValueAsString(waysWithoutFreeGames), clustersAtTwo}) {
+            CascadeGame game = (CascadeGame) GameModels.load("small.json", model.getBytes(StandardCharsets.UTF_8));
+            long lineBet = JSON.readTree(model).get("bet").get("lineBet").asLong();
+            Map<Long, Fraction> expected = new java.util.TreeMap<>();
+            new NaiveCascade(JSON.readTree(model)).roundsWithoutFreeGames()
+                    .forEach((win, p) -> expected.put(win < 0 ? win : win * lineBet, p));
+            Fraction feature = expected.containsKey(-1L) ? expected.remove(-1L) : Fraction.ZERO;
+            assertEquals(expected, game.winDistribution().orElseThrow(), "wins in minor units");
+            assertEquals(feature, game.featureRounds());
+            assertTrue(expected.size() > 3, expected.toString());
+        }
+    }
+
     @Test
     void clusterFiguresEqualABruteForceOverEveryStopCombination() throws Exception {
         assertExactEqualsBruteForce(SMALL_CLUSTERS);

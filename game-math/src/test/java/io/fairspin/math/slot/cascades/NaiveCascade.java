@@ -186,6 +186,20 @@ final class NaiveCascade {
         }
     }
 
+    /**
+     * The win distribution, in line bets, of the rounds whose base spin awards no free games; and under the key -1,
+     * the probability of those that do.
+     */
+    Map<Long, Fraction> roundsWithoutFreeGames() {
+        JsonNode free = model.get("freeGames");
+        Map<Long, Fraction> out = new TreeMap<>();
+        for (Map.Entry<List<Long>, Fraction> e : all(model.get("baseReels").asText(), model.get("cascade").get("multipliers")).entrySet()) {
+            long n = free == null ? 0 : at(free.get("spins"), e.getKey().get(1).intValue());
+            out.merge(n > 0 ? -1 : e.getKey().get(0), e.getValue(), Fraction::add);
+        }
+        return out;
+    }
+
     /** The round's win distribution in line bets (free games must not retrigger). */
     Map<Long, Fraction> roundDistribution() {
         JsonNode free = model.get("freeGames");
