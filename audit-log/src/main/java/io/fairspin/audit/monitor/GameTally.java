@@ -96,7 +96,8 @@ public final class GameTally {
         this.hit = figures == null ? Double.NaN : figures.hitFrequency().doubleValue();
         this.limits = limits;
         this.check = check;
-        this.awards = check == null ? List.of() : check.awards();
+        // Awards are tested against their exact occurrences: none without exact figures.
+        this.awards = check == null || figures == null ? List.of() : check.awards();
         this.awardMeans = new double[awards.size()];
         if (check != null) {
             List<Fraction> means = check.awardsPerRound();
@@ -383,8 +384,11 @@ public final class GameTally {
      * @return the half-width, as a fraction of the stake; NaN before any round and without exact figures
      */
     public double rtpBand() {
-        return figures == null || rounds == 0 || rtpVariance() <= 0 ? Double.NaN : MixtureBoundary.threshold(rounds * rtpVariance(),
-                rtpVariance() * limits.tightestRounds(), limits.rtpAlpha()) / rounds;
+        if (figures == null || rounds == 0 || rtpVariance() <= 0) {
+            return Double.NaN;
+        }
+        return MixtureBoundary.threshold(rounds * rtpVariance(), rtpVariance() * limits.tightestRounds(),
+                limits.rtpAlpha()) / rounds;
     }
 
     /**

@@ -24,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * Watches an audit log's rounds against the exact figures of their models: per game and model a
- * {@link GameTally} with its control limits (none for a model without exact figures, such as blackjack), and alerts for unknown model hashes, rounds whose win the model
- * cannot produce for the logged outcome (evaluated again by the game's {@link OutcomeCheck}, without escrow),
+ * {@link GameTally} with its control limits (none for a model without exact figures, such as blackjack), and
+ * alerts for unknown model hashes, rounds whose win the model cannot produce for the logged outcome (evaluated
+ * again by the game's {@link OutcomeCheck}, without escrow),
  * duplicate round ids, generator health failures, and every integrity problem the {@link LogFollower} finds
  * (gaps, rollbacks, split views, checkpoints that fail).
  *
@@ -208,7 +209,7 @@ public final class Monitor implements LogFollower.Listener {
         if (prepared.checked()) {
             String problem = prepared.problem();
             long[] awards = prepared.awards();
-            if (awards != null) {
+            if (awards != null && awards.length == tally.roundAwards().length) {
                 System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
             }
             if (problem != null) {
