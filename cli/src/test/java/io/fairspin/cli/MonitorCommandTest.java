@@ -68,6 +68,28 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aModelWhoseCountPassesMaxCycleIsRefusedNamingItsFile() throws Exception {
+        // Sizzling Hot counts 30,541 combinations: at --max-cycle 1K its figures are refused when the log first
+        // names it, on a decoding thread or the reading thread alike, before any summary is written.
+        String model = dir.resolve("models").resolve("sizzling-hot.json").toString();
+        for (String threads : new String[] {"1", "2"}) {
+            CommandRun run = CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "1K",
+                    "--threads", threads);
+            assertEquals(1, run.exitCode(), run.stderr());
+            assertEquals("", run.text());
+            List<String> lines = run.stderr().lines().toList();
+            assertEquals(1, lines.size(), run.stderr());
+            assertTrue(lines.get(0).startsWith("fairspin: " + model + ": the exact analysis counts more than 1,000"
+                    + " combinations (reel set base, reel "), lines.get(0));
+            assertTrue(lines.get(0).endsWith("the cycle is 9.766e+06 stop combinations); raise --max-cycle to count it"),
+                    lines.get(0));
+        }
+        CommandRun raised = CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "1M");
+        assertEquals(0, raised.exitCode(), raised.stderr());
+        assertEquals(2, CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "0").exitCode());
+    }
+
+    @Test
     void theReportGoesThroughATemporaryFileOfItsOwn() throws Exception {
         // Another monitor of the same report, mid-write, under the fixed temporary name monitors once shared.
         Path report = dir.resolve("shared-report.html");

@@ -7,6 +7,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
 
 import static io.fairspin.rng.Bytes.isEmpty;
+import static io.fairspin.rng.internal.SecretBuffers.secret;
 
 /**
  * CTR_DRBG with AES, SP 800-90A Rev.1 section 10.2, with ctr_len equal to the block length.
@@ -16,7 +17,8 @@ import static io.fairspin.rng.Bytes.isEmpty;
  * instructions, which is where the speed comes from.
  *
  * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
- * arrays this class owns and zeroes when done ({@link #wipe()} on close). The ciphers are given keys
+ * arrays this class owns and zeroes when done ({@link #wipe()} on close); the derivation function's buffers are
+ * marked as they are made ({@code SecretBuffers}), so that a test sees each of them zeroed. The ciphers are given keys
  * through {@link KeyView}, a view of one of those arrays, so no {@code SecretKeySpec} copy is left behind
  * per rekey; on wipe both ciphers are re-keyed with zeros, overwriting the key schedule the JCA provider
  * holds. What the provider copies internally is out of reach (see docs/rng.md).
@@ -122,6 +124,7 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** The derivation function of {@code input}, which is zeroed afterwards (an entropy concatenation). */
     private byte[] derive(byte[] input) {
+        secret(input);
         try {
             return blockCipherDf(input);
         } finally {
@@ -228,7 +231,7 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** seedlen bytes: {@code a} XOR ({@code b} padded with zeros); {@code a} is seedlen long. */
     private byte[] xorPadded(byte[] a, byte[] b) {
-        byte[] result = a.clone();
+        byte[] result = secret(a.clone());
         if (b != null) {
             for (int i = 0; i < b.length; i++) {
                 result[i] ^= b[i];
@@ -240,7 +243,7 @@ final class CtrDrbg extends AbstractDrbg {
     /** Block_Cipher_df (section 10.3.2) of the input, returning seedlen bytes. */
     private byte[] blockCipherDf(byte[] input) {
         int padded = ((8 + input.length + 1 + BLOCK - 1) / BLOCK) * BLOCK;
-        byte[] chain = new byte[BLOCK + padded];
+        byte[] chain = secret(new byte[BLOCK + padded]);
         System.arraycopy(Bytes.bigEndian32(input.length), 0, chain, BLOCK, 4);
         System.arraycopy(Bytes.bigEndian32(seedLength), 0, chain, BLOCK + 4, 4);
         System.arraycopy(input, 0, chain, BLOCK + 8, input.length);
@@ -250,11 +253,11 @@ final class CtrDrbg extends AbstractDrbg {
         for (int i = 0; i < keyLength; i++) {
             dfKey[i] = (byte) i;
         }
-        byte[] keyAndX = new byte[seedLength];
-        byte[] chaining = new byte[BLOCK];
-        byte[] scratch = new byte[BLOCK];
-        byte[] result = new byte[seedLength];
-        byte[] x = new byte[BLOCK];
+        byte[] keyAndX = secret(new byte[seedLength]);
+        byte[] chaining = secret(new byte[BLOCK]);
+        byte[] scratch = secret(new byte[BLOCK]);
+        byte[] result = secret(new byte[seedLength]);
+        byte[] x = secret(new byte[BLOCK]);
         Cipher blockMode = ciphers().blockMode();
         try {
             KeyView constantKey = new KeyView(dfKey);

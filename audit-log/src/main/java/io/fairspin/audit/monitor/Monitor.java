@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Watches an audit log's rounds against the exact figures of their models: per game and model a
@@ -40,6 +41,7 @@ public final class Monitor implements LogFollower.Listener {
     private final Models models;
     private final ControlLimits limits;
     private final Consumer<Alert> sink;
+    private final Analyses analyses;
     private final Map<ByteBuffer, GameTally> tallies = new HashMap<>();
     private final Map<String, GameTally> byKey = new LinkedHashMap<>();
     private final Map<ByteBuffer, Long> unknownModels = new LinkedHashMap<>();
@@ -66,9 +68,49 @@ public final class Monitor implements LogFollower.Listener {
      * @param sink receives every alert, in the reading thread
      */
     public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink) {
+        this(models, limits, sink, Analyses.UNBOUNDED);
+    }
+
+    /**
+     * A monitor of rounds against {@code models} whose exact analyses run through {@code analyses}: once per
+     * model, when a round of the log first names it (on the thread that meets it, a decoding thread of the
+     * {@link LogFollower} or the reading thread), and never again (the games keep what they computed).
+     *
+     * @param models the models the log's rounds may name
+     * @param limits the control limits of every game
+     * @param sink receives every alert, in the reading thread
+     * @param analyses runs each model's exact analysis (fairspin's {@code monitor}: under {@code --max-cycle})
+     */
+    public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink, Analyses analyses) {
         this.models = models;
         this.limits = limits;
         this.sink = sink;
+        this.analyses = analyses;
+    }
+
+    /**
+     * How the exact analysis of a model that the log names is run: a caller bounds it, shows its progress or
+     * stops it; what {@link #run} throws ends the monitor's reading with that exception.
+     */
+    public interface Analyses {
+        /** Runs every analysis as it is, without a bound. */
+        Analyses UNBOUNDED = new Analyses() {
+            @Override
+            public <T> T run(ModelFile model, Supplier<T> analysis) {
+                return analysis.get();
+            }
+        };
+
+        /**
+         * Runs {@code analysis}, the exact analysis of {@code model} (or what needs it: its figures, its
+         * outcome check), and returns what it returned.
+         *
+         * @param <T> what the analysis returns
+         * @param model the model file whose game is analysed, for messages
+         * @param analysis the analysis
+         * @return what {@code analysis} returned
+         */
+        <T> T run(ModelFile model, Supplier<T> analysis);
     }
 
     /**
@@ -144,10 +186,12 @@ public final class Monitor implements LogFollower.Listener {
 
     private Checks checksOf(ByteBuffer hash) {
         ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
-        if (model == null || OutcomeCheck.of(model.game()).isEmpty()) {
+        if (model == null) {
             return NO_CHECK;
         }
-        return new Checks(model.game());
+        // The analysis runs here, once, under the caller's bound; the checks made per thread reuse it.
+        // A model without exact figures (blackjack) is checked round by round all the same.
+        return analyses.run(model, () -> OutcomeCheck.of(model.game()).isEmpty() ? NO_CHECK : new Checks(model.game()));
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -238,9 +282,9 @@ public final class Monitor implements LogFollower.Listener {
         Game game = model.game();
         // Null for a model without exact figures (blackjack): its rounds are tallied and checked one by one, with no
         // control limits.
-        ExactFigures figures = game.exactFigures().orElse(null);
-        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
-                limits, this::alert);
+        ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
+        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures,
+                analyses.run(model, () -> OutcomeCheck.of(game)).orElse(null), limits, this::alert);
         tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
         byKey.put(game.id() + "/" + hex, tally);
         return tally;

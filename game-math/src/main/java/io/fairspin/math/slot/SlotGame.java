@@ -25,7 +25,6 @@ import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.analysis.RoundWins;
 import io.fairspin.math.slot.evaluation.CompiledReels;
-import io.fairspin.math.slot.evaluation.LinePays;
 import io.fairspin.math.slot.evaluation.LineTable;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.evaluation.SpinTable;
@@ -670,10 +669,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * paying line's awards counted into {@code counting} when it is not null.
      */
     private long lineCredits(CompiledReels reels, long p0, long p1, long p2, int lines, RoundOutcome counting) {
-        if (reels.reels == 5 && counting == null) {
+        if (reels.reels == 5) {
             return lineCreditsFiveReels(reels, CompiledReels.unpack(p0, p1, p2, 0), CompiledReels.unpack(p0, p1, p2, 1),
                     CompiledReels.unpack(p0, p1, p2, 2), CompiledReels.unpack(p0, p1, p2, 3),
-                    CompiledReels.unpack(p0, p1, p2, 4), lines);
+                    CompiledReels.unpack(p0, p1, p2, 4), lines, counting);
         }
         int n = reels.reels;
         int rows = reels.rows;
@@ -688,14 +687,15 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             int entry = table.entry(code);
             result += ((long) (entry >>> 1) << 8) + (entry & 1);
             if (counting != null && LineTable.credits(entry) != 0) {
-                countLineAwards(reels, p0, p1, p2, l, counting);
+                countLineAwards(code, counting);
             }
         }
         return result;
     }
 
     /** {@link #lineCredits} for the common five reels, with the stops in locals: the hot loop of most games. */
-    private long lineCreditsFiveReels(CompiledReels reels, int g0, int g1, int g2, int g3, int g4, int lines) {
+    private long lineCreditsFiveReels(CompiledReels reels, int g0, int g1, int g2, int g3, int g4, int lines,
+            RoundOutcome counting) {
         int rows = reels.rows;
         int[] codes = reels.lineCode;
         int[] rowsOf = lineRows;
@@ -710,19 +710,18 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                     + codes[o3 + rowsOf[b + 3]] + codes[o4 + rowsOf[b + 4]];
             int entry = table.entry(code);
             result += ((long) (entry >>> 1) << 8) + (entry & 1);
+            if (counting != null && entry > 1) {
+                countLineAwards(code, counting);
+            }
         }
         return result;
     }
 
-    /** Counts the awards of line {@code line} of a base spin's window, a paying line, as {@link LinePays#wins} gives them. */
-    private void countLineAwards(CompiledReels reels, long p0, long p1, long p2, int line, RoundOutcome counting) {
-        int n = reels.reels;
-        int[] symbols = new int[n];
-        for (int r = 0; r < n; r++) {
-            symbols[r] = reels.symbolAt[CompiledReels.unpack(p0, p1, p2, r) * reels.rows + lineRows[line * n + r]];
-        }
-        for (LinePays.Win win : table.rules().wins(symbols)) {
-            counting.addAward(awardOfPay[win.pay()]);
+    /** Counts the awards of a line with code {@code code}, as {@link LineTable#pays} packs its pays. */
+    private void countLineAwards(int code, RoundOutcome counting) {
+        int packed = table.pays(code);
+        for (; packed != 0; packed >>>= 16) {
+            counting.addAward(awardOfPay[(packed & 0xFFFF) - 1]);
         }
     }
 

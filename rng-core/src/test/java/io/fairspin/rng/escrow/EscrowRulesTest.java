@@ -226,6 +226,54 @@ class EscrowRulesTest {
     }
 
     @Test
+    void anOutputStreamWipesTheOutputsOfTheGenerateRecordsItRunsThrough() throws Exception {
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        byte[] escrow = escrowOneInstance(requests);
+        try (EscrowReplay replay = EscrowReplay.read(new ByteArrayInputStream(escrow), "memory", AUDITOR.getPrivate())) {
+            List<byte[]> watched = new java.util.ArrayList<>();
+            byte[] output = new byte[10 * REQUEST - 5];
+            io.fairspin.rng.internal.SecretBuffers.watching(watched::add, () -> {
+                replay.output(ID).nextBytes(output);
+                return null;
+            });
+            assertArrayEquals(requests.toByteArray(), output);
+            // The stream's own request buffer (32 bytes) holds the output it hands out; everything else it made is
+            // zero: the outputs of the GENERATE record (20 bytes) and of the batch (8, 9 and 10 bytes), which went to
+            // their callers and are wiped on the way, and the DRBG's derivation buffers (whole AES blocks).
+            List<byte[]> holding = watched.stream().filter(b -> !EscrowWipeTest.allZero(b)).toList();
+            assertEquals(1, holding.size(), "only the stream's request buffer holds bytes");
+            assertEquals(REQUEST, holding.get(0).length);
+            List<Integer> wiped = watched.stream().map(b -> b.length).filter(n -> n % 16 != 0).toList();
+            assertEquals(List.of(20, 8, 9, 10), wiped);
+        }
+    }
+
+    @Test
+    void anOutputStreamsBlockRefillReadsTheNextByteInOrder() throws Exception {
+        // Every read of an output stream is overridden to take exactly the bytes asked for; its one-byte block
+        // refill (what RandomStream's own reads would call) must read the same output, in the same order.
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        byte[] escrow = escrowOneInstance(requests);
+        byte[] expected = requests.toByteArray();
+        try (EscrowReplay replay = EscrowReplay.read(new ByteArrayInputStream(escrow), "memory", AUDITOR.getPrivate())) {
+            io.fairspin.rng.RandomStream stream = replay.output(ID);
+            java.lang.reflect.Method nextBlock = io.fairspin.rng.RandomStream.class.getDeclaredMethod("nextBlock",
+                    byte[].class, int.class);
+            nextBlock.setAccessible(true);
+            byte[] read = new byte[expected.length];
+            for (int i = 0; i < read.length; i += 3) {
+                nextBlock.invoke(stream, read, i); // one byte
+                if (i + 1 < read.length) {
+                    byte[] two = new byte[Math.min(2, read.length - i - 1)];
+                    stream.nextBytes(two);
+                    System.arraycopy(two, 0, read, i + 1, two.length);
+                }
+            }
+            assertArrayEquals(expected, read);
+        }
+    }
+
+    @Test
     void anInstanceThatWasNeverClosedReplaysPastItsLastRecord() throws Exception {
         ByteArrayOutputStream requests = new ByteArrayOutputStream();
         byte[] escrow = escrowOneInstance(requests);

@@ -23,6 +23,8 @@ public final class LineTable {
     private final int[][] children;
     private final int root;
     private final LinePays rules;
+    /** Per line code, the pays its wins are ({@link #pays}); built on first use. */
+    private volatile int[] pays;
 
     /**
      * The lookup table of {@code model}'s line pays.
@@ -104,6 +106,45 @@ public final class LineTable {
      */
     public int entry(int code) {
         return table[code];
+    }
+
+    /**
+     * The pays a line code's wins are, as {@link LinePays#wins} gives them (at most two: with both-ways pays, one from
+     * each end), packed: the first pay's index plus 1 in the low 16 bits, the second's in the high 16 bits, 0 for
+     * none. The table is built on the first call (one pass over the paying codes), for the simulations that count
+     * awards.
+     *
+     * @param code a line code
+     * @return the packed pay indices, 0 when the line pays nothing
+     */
+    public int pays(int code) {
+        int[] built = pays;
+        if (built == null) {
+            synchronized (this) {
+                if (pays == null) {
+                    pays = payTable();
+                }
+                built = pays;
+            }
+        }
+        return built[code];
+    }
+
+    private int[] payTable() {
+        int[] packed = new int[table.length];
+        int[] tuple = new int[reels];
+        for (int code = 0; code < table.length; code++) {
+            if (credits(table[code]) == 0) {
+                continue;
+            }
+            decode(code, tuple);
+            int shift = 0;
+            for (LinePays.Win win : rules.wins(tuple)) {
+                packed[code] |= (win.pay() + 1) << shift;
+                shift += 16;
+            }
+        }
+        return packed;
     }
 
     /**
