@@ -230,11 +230,19 @@ public final class MonitorCommand extends LeafCommand {
         for (MonitorSummary.Game g : summary.games()) {
             out.printf(Locale.ROOT, "game          %s (model %s...)%n", g.game(), g.modelHash().substring(0, 16));
             out.printf(Locale.ROOT, "  rounds      %,d, stake %,d, win %,d%n", g.rounds(), g.stake(), g.win());
-            out.printf(Locale.ROOT, "  RTP         %.4f%% observed, %.4f%% exact, band +- %.4f%%%s%n",
-                    100 * g.observedRtp(), 100 * g.rtp().decimal(), 100 * g.rtpBand(),
-                    g.alarms().get("rtp") ? "  ALARM" : "");
-            out.printf(Locale.ROOT, "  hit freq.   %.5f observed, %.5f exact%s%n", g.observedHitFrequency(),
-                    g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
+            if (g.rtp() == null) {
+                out.printf(Locale.ROOT, "  RTP         %.4f%% observed; no exact figures, no RTP band applies%n",
+                        100 * g.observedRtp());
+                out.printf(Locale.ROOT, "  hit freq.   %.5f observed%n", g.observedHitFrequency());
+                out.printf(Locale.ROOT, "  checked     each round's win against its logged outcome (settlement),"
+                        + " duplicate ids, the log's integrity%n");
+            } else {
+                out.printf(Locale.ROOT, "  RTP         %.4f%% observed, %.4f%% exact, band +- %.4f%%%s%n",
+                        100 * g.observedRtp(), 100 * g.rtp().decimal(), 100 * g.rtpBand(),
+                        g.alarms().get("rtp") ? "  ALARM" : "");
+                out.printf(Locale.ROOT, "  hit freq.   %.5f observed, %.5f exact%s%n", g.observedHitFrequency(),
+                        g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
+            }
             if (!g.awards().isEmpty()) {
                 out.printf(Locale.ROOT, "  awards      %d counted%s%n", g.awards().size(),
                         g.alarms().get("awardFrequency") ? "  ALARM" : "");
