@@ -34,18 +34,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Rounds per second that {@code fairspin monitor} reads and checks (one thread): the whole path, from the
- * segment files through CRC32C, decoding, hash chain, Merkle tree and checkpoint roots to the per-game tallies
- * and control limits, and for a slot the evaluation of every logged outcome again. The log (written once per
- * fork, in java.io.tmpdir) holds {@code rounds} rounds of the model, played from a seeded stream; one
- * operation reads all of it, so the score in ops/s times {@code rounds} is rounds per second. Run from the
+ * Rounds per second that {@code fairspin monitor} reads and checks ({@code threads} decoding threads): the whole
+ * path, from the segment files through CRC32C, decoding, hash chain, Merkle tree and checkpoint roots to the
+ * per-game tallies and control limits, and every logged outcome checked again (a slot's spins evaluated again, a
+ * table round played again from its draws, a blackjack round's settlement recomputed from its hands). The log
+ * (written once per fork, in java.io.tmpdir) holds {@code rounds} rounds of the model, played from a seeded stream;
+ * one operation reads all of it, so the score in ops/s times {@code rounds} is rounds per second. Run from the
  * project root: the models are read from examples/.
  */
 @Fork(1)
 @State(Scope.Benchmark)
 public class MonitorBenchmark {
-    @Param({"examples/roulette-european.json", "examples/sizzling-hot.json"})
+    @Param({"examples/roulette-european.json", "examples/sizzling-hot.json", "examples/blackjack.json"})
     public String model;
+
+    /** Decoding and checking threads ({@code monitor --threads}); the chain and the tallies stay on one. */
+    @Param({"1"})
+    public int threads;
 
     @Param({"200000"})
     public int rounds;
@@ -109,9 +114,10 @@ public class MonitorBenchmark {
         Monitor monitor = new Monitor(models, ControlLimits.DEFAULT, alert -> {
             throw new IllegalStateException("an honest log raised " + alert);
         });
-        LogFollower follower = new LogFollower(dir.resolve("log"), monitor);
-        follower.poll();
-        follower.finish();
+        try (LogFollower follower = new LogFollower(dir.resolve("log"), monitor, threads)) {
+            follower.poll();
+            follower.finish();
+        }
         return monitor.rounds();
     }
 }

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code --max-cycle N}, a mixin of the commands that compute a model's exact analysis ({@code par},
- * {@code simulate}): runs the analysis under an {@link AnalysisBudget} of N combinations, shows its progress
- * on stderr, and stops it cleanly on Ctrl-C. A model whose count passes N is refused with one line naming
+ * {@code simulate}, {@code tune}, {@code monitor}): runs the analysis under an {@link AnalysisBudget} of N
+ * combinations, shows its progress on stderr, and stops it cleanly on Ctrl-C. A model whose count passes N is refused with one line naming
  * the file, the count and the cycle, and the option to raise.
  */
 public final class MaxCycleOption {
@@ -40,7 +40,8 @@ public final class MaxCycleOption {
     /**
      * Runs {@code analysis} of model file {@code model} under the limit, with progress on stderr when
      * {@code showProgress}. Cancelled by Ctrl-C (the shutdown hook), it prints one line naming the file on stderr
-     * and does not return: it blocks until the exiting JVM stops it.
+     * and does not return: it blocks until the exiting JVM stops it. Stopped by an interrupt of its thread
+     * instead, it throws {@link AnalysisBudget.Cancelled} to the caller.
      *
      * @param <T> what the analysis returns
      * @param io the command's streams; progress goes to its stderr
@@ -53,7 +54,9 @@ public final class MaxCycleOption {
     public <T> T run(Io io, String model, boolean showProgress, Supplier<T> analysis) {
         AnalysisBudget budget = new AnalysisBudget(limit());
         CountDownLatch finished = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
+            signalled.set(true);
             budget.cancel();
             try {
                 finished.await(10, TimeUnit.SECONDS); // lets the command print its one line
@@ -71,6 +74,11 @@ public final class MaxCycleOption {
             throw new IllegalArgumentException(model + ": " + e.getMessage() + "; raise --max-cycle to count it",
                     e);
         } catch (AnalysisBudget.Cancelled e) {
+            if (!signalled.get()) {
+                // The thread was interrupted, not the process signalled (a monitor's decoding thread whose follower
+                // stops on another thread's failure): the caller handles it.
+                throw e;
+            }
             // Only the shutdown hook cancels, and the JVM halts once the hook returns: the one line is printed
             // here, before the hook is released, since an exception thrown on would reach the handler too late.
             io.err().println("fairspin: " + model + ": " + e.getMessage());

@@ -98,6 +98,31 @@ class AnalysisLimitTest {
     }
 
     @Test
+    void playAndCertifyGameCountNothing(@TempDir Path dir) throws Exception {
+        // They play rounds and test draws; neither needs a model's exact figures. Run here under a budget of one
+        // combination (threads they start inherit it), the first step of any count would be refused: a model whose
+        // count par refuses at once is played and tested whatever its cycle.
+        Path model = slowModel(dir);
+        CommandRun refused = CommandRun.of("par", model.toString(), "--max-cycle", "1K");
+        refusedInOneLine(refused, model.toString(), refused.stderr().replaceFirst("(?s).*the cycle is (\\S+) stop.*", "$1"));
+        io.fairspin.math.AnalysisBudget one = new io.fairspin.math.AnalysisBudget(1);
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", dir.resolve("auditor").toString()).exitCode());
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", dir.resolve("operator").toString()).exitCode());
+        CommandRun play = one.run(() -> CommandRun.of("play", model.toString(), "--rounds", "200", "--log",
+                dir.resolve("log").toString(), "--escrow-key", dir.resolve("auditor.pub").toString(), "--signing-key",
+                dir.resolve("operator.key").toString(), "--threads", "2"));
+        assertEquals(0, play.exitCode(), play.stderr());
+        CommandRun certify = one.run(() -> CommandRun.of("certify", "game", model.toString(), "--rounds", "2K",
+                "--seed", "1", "--no-progress"));
+        assertEquals(0, certify.exitCode(), certify.stderr());
+        assertEquals(0, one.counted());
+        // The control: under the same budget, the model's exact figures are refused at their first step.
+        io.fairspin.math.Game game = io.fairspin.audit.round.ModelFile.load(model).game();
+        org.junit.jupiter.api.Assertions.assertThrows(io.fairspin.math.AnalysisBudget.TooLarge.class,
+                () -> one.run(game::exactFigures));
+    }
+
+    @Test
     void aLongCountShowsProgressAndStopsCleanlyOnASignal(@TempDir Path dir) throws Exception {
         Path model = slowModel(dir);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

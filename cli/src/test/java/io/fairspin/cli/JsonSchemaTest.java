@@ -179,7 +179,7 @@ class JsonSchemaTest {
         assertTrue(!schema("par.schema.json").validate(output, InputFormat.JSON).isEmpty());
     }
 
-    private static Schema schema(String file) throws Exception {
+    static Schema schema(String file) throws Exception {
         return SCHEMAS.getSchema(Files.readString(schemaFolder().resolve(file), StandardCharsets.UTF_8));
     }
 

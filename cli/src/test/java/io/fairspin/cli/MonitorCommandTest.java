@@ -68,6 +68,28 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aModelWhoseCountPassesMaxCycleIsRefusedNamingItsFile() throws Exception {
+        // Sizzling Hot counts 30,541 combinations: at --max-cycle 1K its figures are refused when the log first
+        // names it, on a decoding thread or the reading thread alike, before any summary is written.
+        String model = dir.resolve("models").resolve("sizzling-hot.json").toString();
+        for (String threads : new String[] {"1", "2"}) {
+            CommandRun run = CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "1K",
+                    "--threads", threads);
+            assertEquals(1, run.exitCode(), run.stderr());
+            assertEquals("", run.text());
+            List<String> lines = run.stderr().lines().toList();
+            assertEquals(1, lines.size(), run.stderr());
+            assertTrue(lines.get(0).startsWith("fairspin: " + model + ": the exact analysis counts more than 1,000"
+                    + " combinations (reel set base, reel "), lines.get(0));
+            assertTrue(lines.get(0).endsWith("the cycle is 9.766e+06 stop combinations); raise --max-cycle to count it"),
+                    lines.get(0));
+        }
+        CommandRun raised = CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "1M");
+        assertEquals(0, raised.exitCode(), raised.stderr());
+        assertEquals(2, CommandRun.of("monitor", path("log"), "--models", path("models"), "--max-cycle", "0").exitCode());
+    }
+
+    @Test
     void theReportGoesThroughATemporaryFileOfItsOwn() throws Exception {
         // Another monitor of the same report, mid-write, under the fixed temporary name monitors once shared.
         Path report = dir.resolve("shared-report.html");
@@ -183,5 +205,65 @@ class MonitorCommandTest {
         CommandRun proof = CommandRun.of("audit", "prove", path("log"), "--consistency", "100", "601");
         assertEquals(0, proof.exitCode(), proof.stderr());
         assertEquals("fairspin-consistency-proof/1", JSON.readTree(proof.stdout()).get("format").asText());
+    }
+
+    /**
+     * A blackjack log (its model states no exact figures): no alert, exit code 0, and the output says that no RTP
+     * band applies (text, JSON valid against its schema, HTML); with one round's logged win raised (the log rewritten
+     * by the library, hashes and checkpoint recomputed, as a hostile operator would), an impossible-win alert and exit
+     * code 4.
+     */
+    @Test
+    void aBlackjackLogIsCheckedWithoutAnRtpBand() throws Exception {
+        Path models = dir.resolve("bj-models");
+        Files.createDirectories(models);
+        Files.copy(Path.of("../examples/blackjack.json"), models.resolve("blackjack.json"));
+        CommandRun play = CommandRun.of("play", "../examples/blackjack.json", "--rounds", "400", "--log", path("bj-log"),
+                "--escrow-key", path("auditor.pub"), "--signing-key", path("operator.key"), "--batch", "100");
+        assertEquals(0, play.exitCode(), play.stderr());
+        CommandRun json = CommandRun.of("monitor", "--format", "json", path("bj-log"), "--models", models.toString(),
+                "--report", path("bj-report.html"));
+        assertEquals(0, json.exitCode(), json.stderr());
+        assertEquals(List.of(), JsonSchemaTest.schema("monitor.schema.json").validate(json.text(),
+                com.networknt.schema.InputFormat.JSON));
+        JsonNode game = JSON.readTree(json.stdout()).get("games").get(0);
+        assertEquals(400, game.get("rounds").asLong());
+        assertTrue(game.get("rtp").isNull() && game.get("rtpBand").isNull(), game.toString());
+        assertTrue(game.get("limits").asText().startsWith("none: the model states no exact figures"), game.toString());
+        assertEquals(0, game.get("impossibleWins").asLong());
+        assertTrue(Files.readString(dir.resolve("bj-report.html")).contains("no RTP band applies"));
+        CommandRun text = CommandRun.of("monitor", path("bj-log"), "--models", models.toString());
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.text().contains("no exact figures, no RTP band applies"), text.text());
+
+        // The same rounds with one logged win raised, written into a new log with every hash and checkpoint
+        // recomputed: only the settlement check can tell.
+        Path forged = dir.resolve("bj-forged");
+        java.security.KeyPair key = io.fairspin.rng.keys.KeyFiles.generate("Ed25519");
+        List<io.fairspin.audit.record.RoundRecord> rounds = new java.util.ArrayList<>();
+        io.fairspin.audit.log.LogReader.forEach(dir.resolve("bj-log"), entry -> {
+            if (entry.event() instanceof io.fairspin.audit.record.RoundRecord r) {
+                rounds.add(r);
+            }
+        });
+        try (io.fairspin.audit.log.AuditLog log = io.fairspin.audit.log.AuditLog.create(forged, "forged/bj", key)) {
+            for (int i = 0; i < rounds.size(); i++) {
+                io.fairspin.audit.record.RoundRecord r = rounds.get(i);
+                log.append(copy(r, i == 123 ? r.win() + 100 : r.win()));
+            }
+        }
+        CommandRun alerted = CommandRun.of("monitor", forged.toString(), "--models", models.toString(), "--alerts", "-");
+        assertEquals(4, alerted.exitCode(), alerted.stderr());
+        JsonNode alert = JSON.readTree(alerted.text().lines().findFirst().orElseThrow());
+        assertEquals("impossible-win", alert.get("type").asText());
+        assertTrue(alert.get("message").asText().contains("win: logged"), alert.toString());
+    }
+
+    private static io.fairspin.audit.record.RoundRecord copy(io.fairspin.audit.record.RoundRecord r, long win) {
+        return io.fairspin.audit.record.RoundRecord.builder().roundId(r.roundId()).gameId(r.gameId())
+                .modelHash(r.modelHash()).startedAtMillis(r.startedAtMillis()).settledAtMillis(r.settledAtMillis())
+                .sessionId(r.sessionId()).traceId(r.traceId()).currency(r.currency()).bet(r.bet()).win(win)
+                .playerChoices(r.playerChoices()).seedCommitment(r.seedCommitment())
+                .escrowReference(r.escrowReference()).outcome(r.outcome()).build();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * monitor that counts award frequencies against the exact figures.
  *
  * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
- * {@link #of(Game)} gives the check of a game type that has one (slots; table and card games but blackjack). An instance may keep state
+ * {@link #of(Game)} gives the check of a game type that has one (slots; table and card games, blackjack by its
+ * settlement recomputed from the logged hands). An instance may keep state
  * between calls: use one per thread.
  */
 public interface OutcomeCheck {

@@ -7,6 +7,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
 
 import static io.fairspin.rng.Bytes.isEmpty;
+import static io.fairspin.rng.internal.SecretBuffers.secret;
 
 /**
  * CTR_DRBG with AES, SP 800-90A Rev.1 section 10.2, with ctr_len equal to the block length.
@@ -16,7 +17,8 @@ import static io.fairspin.rng.Bytes.isEmpty;
  * instructions, which is where the speed comes from.
  *
  * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
- * arrays this class owns and zeroes when done ({@link #wipe()} on close). The ciphers are given keys
+ * arrays this class owns and zeroes when done ({@link #wipe()} on close); the derivation function's buffers are
+ * marked as they are made ({@code SecretBuffers}), so that a test sees each of them zeroed. The ciphers are given keys
  * through {@link KeyView}, a view of one of those arrays, so no {@code SecretKeySpec} copy is left behind
  * per rekey; on wipe both ciphers are re-keyed with zeros, overwriting the key schedule the JCA provider
  * holds. What the provider copies internally is out of reach (see docs/rng.md).
@@ -37,15 +39,34 @@ final class CtrDrbg extends AbstractDrbg {
     private static final boolean THREAD_CIPHERS = !"false".equals(System.getProperty("fairspin.rng.threadCiphers"));
     private static final ThreadLocal<Ciphers> THREAD_LOCAL = ThreadLocal.withInitial(Ciphers::create);
 
-    /** AES in counter mode (output, updates), in ECB mode (the derivation function), and in ECB mode for BCC. */
-    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bccMode) {
+    /**
+     * AES in counter mode (output, updates), in ECB mode (the derivation function), and in ECB mode for BCC
+     * under the derivation function's fixed key (00 01 02 ...), one cipher per key length: those are keyed
+     * once, when created, since their key is a constant.
+     */
+    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bcc128, Cipher bcc256) {
         static Ciphers create() {
             try {
                 return new Ciphers(Cipher.getInstance("AES/CTR/NoPadding"), Cipher.getInstance("AES/ECB/NoPadding"),
-                        Cipher.getInstance("AES/ECB/NoPadding"));
+                        bccCipher(16), bccCipher(32));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES is not available in this JDK", e);
             }
+        }
+
+        /** An ECB cipher keyed with the derivation function's key of {@code keyLength} bytes: 00 01 02 ... */
+        private static Cipher bccCipher(int keyLength) throws GeneralSecurityException {
+            byte[] dfKey = new byte[keyLength];
+            for (int i = 0; i < keyLength; i++) {
+                dfKey[i] = (byte) i;
+            }
+            Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new KeyView(dfKey));
+            return cipher;
+        }
+
+        Cipher bcc(int keyLength) {
+            return keyLength == 16 ? bcc128 : bcc256;
         }
     }
 
@@ -122,6 +143,7 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** The derivation function of {@code input}, which is zeroed afterwards (an entropy concatenation). */
     private byte[] derive(byte[] input) {
+        secret(input);
         try {
             return blockCipherDf(input);
         } finally {
@@ -228,7 +250,7 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** seedlen bytes: {@code a} XOR ({@code b} padded with zeros); {@code a} is seedlen long. */
     private byte[] xorPadded(byte[] a, byte[] b) {
-        byte[] result = a.clone();
+        byte[] result = secret(a.clone());
         if (b != null) {
             for (int i = 0; i < b.length; i++) {
                 result[i] ^= b[i];
@@ -240,27 +262,22 @@ final class CtrDrbg extends AbstractDrbg {
     /** Block_Cipher_df (section 10.3.2) of the input, returning seedlen bytes. */
     private byte[] blockCipherDf(byte[] input) {
         int padded = ((8 + input.length + 1 + BLOCK - 1) / BLOCK) * BLOCK;
-        byte[] chain = new byte[BLOCK + padded];
+        byte[] chain = secret(new byte[BLOCK + padded]);
         System.arraycopy(Bytes.bigEndian32(input.length), 0, chain, BLOCK, 4);
         System.arraycopy(Bytes.bigEndian32(seedLength), 0, chain, BLOCK + 4, 4);
         System.arraycopy(input, 0, chain, BLOCK + 8, input.length);
         chain[BLOCK + 8 + input.length] = (byte) 0x80;
 
-        byte[] dfKey = new byte[keyLength];
-        for (int i = 0; i < keyLength; i++) {
-            dfKey[i] = (byte) i;
-        }
-        byte[] keyAndX = new byte[seedLength];
-        byte[] chaining = new byte[BLOCK];
-        byte[] scratch = new byte[BLOCK];
-        byte[] result = new byte[seedLength];
-        byte[] x = new byte[BLOCK];
+        byte[] keyAndX = secret(new byte[seedLength]);
+        byte[] chaining = secret(new byte[BLOCK]);
+        byte[] scratch = secret(new byte[BLOCK]);
+        byte[] result = secret(new byte[seedLength]);
+        byte[] x = secret(new byte[BLOCK]);
         Cipher blockMode = ciphers().blockMode();
         try {
-            KeyView constantKey = new KeyView(dfKey);
             for (int i = 0; i * BLOCK < seedLength; i++) {
                 System.arraycopy(Bytes.bigEndian32(i), 0, chain, 0, 4);
-                bcc(constantKey, chain, chaining, scratch);
+                bcc(chain, chaining, scratch);
                 System.arraycopy(chaining, 0, keyAndX, i * BLOCK, Math.min(BLOCK, seedLength - i * BLOCK));
             }
             System.arraycopy(keyAndX, keyLength, x, 0, BLOCK);
@@ -286,12 +303,11 @@ final class CtrDrbg extends AbstractDrbg {
     }
 
     /**
-     * BCC: the CBC-MAC of {@code data} under {@code bccKey} with a zero IV (the last ciphertext block), into
-     * {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
+     * BCC: the CBC-MAC of {@code data} under the derivation function's fixed key with a zero IV (the last
+     * ciphertext block), into {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
      */
-    private void bcc(SecretKey bccKey, byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
-        Cipher bccMode = ciphers().bccMode();
-        bccMode.init(Cipher.ENCRYPT_MODE, bccKey);
+    private void bcc(byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
+        Cipher bccMode = ciphers().bcc(keyLength);
         Arrays.fill(chaining, (byte) 0);
         for (int position = 0; position < data.length; position += BLOCK) {
             for (int i = 0; i < BLOCK; i++) {

@@ -8,8 +8,13 @@ import java.util.Arrays;
 import static io.fairspin.rng.Bytes.addInto;
 import static io.fairspin.rng.Bytes.increment;
 import static io.fairspin.rng.Bytes.isEmpty;
+import static io.fairspin.rng.internal.SecretBuffers.secret;
 
-/** Hash_DRBG, SP 800-90A Rev.1 section 10.1.1, on the JDK's {@link MessageDigest}. */
+/**
+ * Hash_DRBG, SP 800-90A Rev.1 section 10.1.1, on the JDK's {@link MessageDigest}. V, C and the scratch are zeroed
+ * on close; Hash_df's buffers (the new V and C before they are copied in) are marked as they are made
+ * ({@code SecretBuffers}) and zeroed once copied.
+ */
 final class HashDrbg extends AbstractDrbg {
     private static final int MAX_INPUT_BYTES = 1 << 16;
 
@@ -107,8 +112,8 @@ final class HashDrbg extends AbstractDrbg {
 
     /** Hash_df (section 10.3.1) of the concatenated inputs, to {@code bytes} bytes. */
     private byte[] hashDf(int bytes, byte[]... inputs) {
-        byte[] result = new byte[bytes];
-        byte[] temp = new byte[outLength];
+        byte[] result = secret(new byte[bytes]);
+        byte[] temp = secret(new byte[outLength]);
         int bits = bytes * 8;
         byte counter = 1;
         for (int position = 0; position < bytes; position += outLength) {

@@ -3,6 +3,9 @@ package io.fairspin.rng;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,17 +41,22 @@ class HealthTestedEntropySourceTest {
         assertTrue(e.getMessage().contains("repetition count test"), e.getMessage());
     }
 
-    @Test
-    void aSourceThatSticksLaterFailsAndStaysFailed() {
-        EntropySource healthy = TestStreams.hashCounter("later");
-        boolean[] stuck = {false};
-        HealthTestedEntropySource source = new HealthTestedEntropySource(samples -> {
+    /** A healthy source (a hash counter) at 8 bits per sample that repeats one byte while {@code stuck[0]}. */
+    private static HealthTestedEntropySource stuckWhen(boolean[] stuck, String label) {
+        EntropySource healthy = TestStreams.hashCounter(label);
+        return new HealthTestedEntropySource(samples -> {
             if (stuck[0]) {
                 java.util.Arrays.fill(samples, (byte) 0x42);
             } else {
                 healthy.read(samples);
             }
         }, 8, 30);
+    }
+
+    @Test
+    void aSourceThatSticksLaterFailsAndStaysFailed() {
+        boolean[] stuck = {false};
+        HealthTestedEntropySource source = stuckWhen(stuck, "later");
         source.read(new byte[4096]);
         stuck[0] = true;
         byte[] samples = new byte[64];
@@ -56,6 +64,48 @@ class HealthTestedEntropySourceTest {
         assertArrayEquals(new byte[64], samples, "samples of a failed read are wiped, not handed out");
         stuck[0] = false;
         assertThrows(EntropyHealthException.class, () -> source.read(new byte[16]), "failure is final");
+    }
+
+    @Test
+    void healthyTellsWhetherEveryTestHasPassedSoFar() {
+        boolean[] stuck = {false};
+        HealthTestedEntropySource source = stuckWhen(stuck, "healthy-flag");
+        assertTrue(source.healthy(), "start-up passed");
+        source.read(new byte[1024]);
+        assertTrue(source.healthy());
+        stuck[0] = true;
+        assertThrows(EntropyHealthException.class, () -> source.read(new byte[64]));
+        assertFalse(source.healthy(), "a failure is final");
+        assertEquals(512, HealthTestedEntropySource.proportionWindow(), "SP 800-90B's window for non-binary samples");
+    }
+
+    /** Sets the process-wide OS source's two static fields (the test puts them back). */
+    private static void osState(Object source, Object failure) throws ReflectiveOperationException {
+        java.lang.reflect.Field s = HealthTestedEntropySource.class.getDeclaredField("osSource");
+        java.lang.reflect.Field f = HealthTestedEntropySource.class.getDeclaredField("osFailure");
+        s.setAccessible(true);
+        f.setAccessible(true);
+        s.set(null, source);
+        f.set(null, failure);
+    }
+
+    @Test
+    void theOperatingSystemSourceIsOpenedOnceAndAFailureOfItIsFinal() throws Exception {
+        HealthTestedEntropySource before = HealthTestedEntropySource.os();
+        try {
+            // As at the process's first use: nothing opened, nothing failed.
+            osState(null, null);
+            HealthTestedEntropySource first = HealthTestedEntropySource.os();
+            assertNotNull(first);
+            assertSame(first, HealthTestedEntropySource.os(), "one source per process");
+            // As after a failed start-up: every later use is refused, naming the failure, and nothing is reopened.
+            osState(null, new RngFailureException("start-up test failed"));
+            RngFailureException e = assertThrows(RngFailureException.class, HealthTestedEntropySource::os);
+            assertEquals("operating-system entropy failed earlier: start-up test failed", e.getMessage());
+            assertThrows(RngFailureException.class, HealthTestedEntropySource::os, "still refused");
+        } finally {
+            osState(before, null);
+        }
     }
 
     @Test

@@ -53,6 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GameServer implements AutoCloseable {
     /** The largest request body accepted; anything longer gets 413. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The round seeds kept escrowed ahead of requests by default ({@link Builder#seedReserve}). */
+    public static final int DEFAULT_SEED_RESERVE = 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -85,9 +87,8 @@ public final class GameServer implements AutoCloseable {
                         + model.game().id() + "'");
             }
         }
-        this.seeds = new SeedBatcher(config.rng, CertifiedRandom.MAX_ROUND_SEEDS);
-        this.rounds = new RoundService(games, config.log, config.logDir, seeds,
-                "r-" + config.rng.instanceId() + "-", config.retainSettled);
+        this.seeds = new SeedBatcher(config.rng, "r-" + config.rng.instanceId() + "-", config.seedReserve);
+        this.rounds = new RoundService(games, config.log, config.logDir, seeds, config.retainSettled);
         this.checkpoints = new Checkpoints(config.log);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.threads, r -> {
@@ -438,6 +439,7 @@ public final class GameServer implements AutoCloseable {
         private int threads = 128;
         private int retainSettled = 100_000;
         private Duration checkpointInterval = Duration.ofSeconds(1);
+        private int seedReserve = DEFAULT_SEED_RESERVE;
 
         /**
          * The games to offer, one model file each (game ids must differ).
@@ -547,6 +549,25 @@ public final class GameServer implements AutoCloseable {
          */
         public Builder retainSettled(int value) {
             retainSettled = Math.max(1, value);
+            return this;
+        }
+
+        /**
+         * Round seeds kept drawn and escrowed ahead of the open-round requests (default 1,024; at most
+         * {@link CertifiedRandom#MAX_ROUND_SEEDS}): a batch is drawn, escrowed and synced in the background when
+         * fewer than half are left, so opening a round seldom waits for an escrow seal and sync. The reserve's
+         * seeds are held in memory until used and wiped when the server stops; 0 draws a batch only for the
+         * requests waiting.
+         *
+         * @param value the number of seeds, 0 to {@link CertifiedRandom#MAX_ROUND_SEEDS}
+         * @return this builder
+         */
+        public Builder seedReserve(int value) {
+            if (value < 0 || value > CertifiedRandom.MAX_ROUND_SEEDS) {
+                throw new IllegalArgumentException("seedReserve: must be in [0, " + CertifiedRandom.MAX_ROUND_SEEDS
+                        + "], was " + value);
+            }
+            seedReserve = value;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.DisputePacket;
 import io.fairspin.audit.record.LogEntry;
@@ -28,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The game server's rounds, without HTTP: opening (seed drawn and escrowed, commitment returned before
@@ -46,9 +46,7 @@ final class RoundService implements AutoCloseable {
     private final AuditLog log;
     private final Path logDir;
     private final SeedBatcher seeds;
-    private final String roundPrefix;
     private final int retainSettled;
-    private final AtomicLong nextRound = new AtomicLong();
     private final Map<String, OpenRound> rounds = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<OpenRound>> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Queue<OpenRound> settledOrder = new ConcurrentLinkedQueue<>();
@@ -56,13 +54,11 @@ final class RoundService implements AutoCloseable {
     private final AtomicInteger settledCount = new AtomicInteger();
     private volatile boolean accepting = true;
 
-    RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, String roundPrefix,
-                 int retainSettled) {
+    RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, int retainSettled) {
         this.games = Map.copyOf(games);
         this.log = log;
         this.logDir = logDir;
         this.seeds = seeds;
-        this.roundPrefix = roundPrefix;
         this.retainSettled = retainSettled;
     }
 
@@ -122,11 +118,10 @@ final class RoundService implements AutoCloseable {
     }
 
     private OpenRound openNew(String sessionId, ServedGame game, Bet bet, String key) throws ApiException {
-        String id = roundPrefix + nextRound.getAndIncrement();
         long opened = System.currentTimeMillis();
         RoundSeed seed;
         try {
-            seed = seeds.draw(id).get();
+            seed = seeds.next().get();
         } catch (ExecutionException e) {
             accepting = false;
             throw new ApiException(503, null, "the certified generator failed closed; the server takes no more rounds");
@@ -134,6 +129,7 @@ final class RoundService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApiException(503, null, "interrupted");
         }
+        String id = seed.roundId();
         OpenRound round = new OpenRound(id, sessionId, game, bet, game.stake(bet), opened, seed, key);
         rounds.put(id, round);
         return round;
@@ -314,7 +310,9 @@ final class RoundService implements AutoCloseable {
         json.put("roundId", round.id);
         json.put("game", round.game.id());
         json.put("state", round.state.name().toLowerCase(java.util.Locale.ROOT));
-        json.set("bet", ServedGame.parse(round.bet.toJson()));
+        // The bet's and the outcome's JSON texts go into the response as they are (Jackson wrote them; reading
+        // them into trees to write them again gave the same bytes at twice the cost).
+        json.putRawValue("bet", new RawValue(round.bet.toJson()));
         json.put("stake", round.stake);
         json.put("commitment", HexFormat.of().formatHex(round.commitment));
         if (round.state == OpenRound.State.DECISION) {
@@ -324,7 +322,7 @@ final class RoundService implements AutoCloseable {
             PlayedRound played = round.inPlay.result();
             json.put("stake", played.outcome().stake());
             json.put("win", played.outcome().win());
-            json.set("outcome", ServedGame.parse(played.detail()));
+            json.putRawValue("outcome", new RawValue(played.detail()));
             json.put("logIndex", round.receipt.index());
         }
         return json;

@@ -72,7 +72,6 @@ class GameServerTest {
     @Test
     void aRoundIsCommittedAndEscrowedBeforePlayAndAnsweredSettledOnlyWhenDurable() throws Exception {
         long logBefore = s.entries().size();
-        long escrowBefore = s.escrowBytes();
         TestServer.Reply opened = open(SLOT);
         assertEquals(201, opened.status(), opened.text());
         String id = opened.body().get("roundId").asText();
@@ -80,8 +79,12 @@ class GameServerTest {
         assertEquals("open", opened.body().get("state").asText());
         assertEquals(64, commitment.length());
         assertFalse(opened.body().has("outcome"));
-        // The seed is in escrow already; nothing is in the log yet.
-        assertTrue(s.escrowBytes() > escrowBefore, "the seed is escrowed when the round opens");
+        // The seed is in escrow already (drawn with the server's reserve, or for this request): the auditor
+        // finds it by the round id and it opens the commitment sent. Nothing is in the log yet.
+        try (EscrowReplay escrow = EscrowReplay.read(s.escrowFile, TestServer.AUDITOR.getPrivate())) {
+            assertEquals(commitment, HexFormat.of().formatHex(escrow.round(id).seed().commitment()),
+                    "the seed is escrowed when the round opens");
+        }
         assertEquals(logBefore, s.entries().size());
 
         TestServer.Reply settled = s.send("POST", "/api/rounds/" + id + "/settle", token, null);
@@ -113,6 +116,10 @@ class GameServerTest {
         assertEquals(first.body().get("commitment"), again.body().get("commitment"));
         assertEquals(escrowAfterFirst, s.escrowBytes(), "a retried open draws no second seed");
         String id = first.body().get("roundId").asText();
+        // Nor does it take one from the server's reserve: the next round opened gets the next seed.
+        String next = open(SLOT).body().get("roundId").asText();
+        assertEquals(roundNumber(id) + 1, roundNumber(next), "a retried open takes no second seed");
+        assertEquals(200, s.send("POST", "/api/rounds/" + next + "/settle", token, null).status());
         TestServer.Reply settled = s.send("POST", "/api/rounds/" + id + "/settle", token, null);
         TestServer.Reply settledAgain = s.send("POST", "/api/rounds/" + id + "/settle", token, null);
         assertEquals(settled.body(), settledAgain.body());
@@ -188,6 +195,15 @@ class GameServerTest {
         }
         assertEquals(logBefore, s.entries().size(), "nothing logged for refused requests");
         assertEquals(escrowBefore, s.escrowBytes(), "nothing drawn or escrowed for refused requests");
+        // No seed was taken from the server's reserve either: the next round opened gets the next seed.
+        String next = open(SLOT).body().get("roundId").asText();
+        assertEquals(roundNumber(settledId) + 1, roundNumber(next), "no seed taken for refused requests");
+        assertEquals(200, s.send("POST", "/api/rounds/" + next + "/settle", token, null).status());
+    }
+
+    /** The number of a round id {@code r-<generator>-<n>}: the server hands out its seeds in that order. */
+    private static long roundNumber(String roundId) {
+        return Long.parseLong(roundId.substring(roundId.lastIndexOf('-') + 1));
     }
 
     @Test

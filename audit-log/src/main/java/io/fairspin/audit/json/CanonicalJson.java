@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The canonical bytes of a JSON value, so that the same round always gives the same outcome bytes:
  * UTF-8, no whitespace, the members of every object sorted by name (UTF-16 code units, as RFC 8785
- * does), strings escaped as Jackson writes them (only {@code "}, {@code \} and control characters),
- * numbers as integers. A non-integral number is refused, since its text has more than one form.
+ * does), strings escaped as Jackson writes them ({@code "}, {@code \} and control characters, and a character
+ * beyond the Basic Multilingual Plane as its surrogate pair's {@code \\u} escapes; docs/audit-log-format.md
+ * lists each form), numbers as integers. A non-integral number is refused, since its text has more than one form.
  */
 public final class CanonicalJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,6 +46,16 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException when it is not valid JSON, or naming the JSON path of a non-integral number
      */
     public static byte[] encode(String json) {
+        byte[] fast = CanonicalText.encode(json);
+        return fast != null ? fast : encodeByTree(json);
+    }
+
+    /**
+     * {@link #encode(String)} through a Jackson tree: read, members sorted, written. The one-pass writer
+     * ({@link CanonicalText}) gives these bytes for the texts it takes, and leaves the rest, with their errors,
+     * to this.
+     */
+    static byte[] encodeByTree(String json) {
         try {
             return encode(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {

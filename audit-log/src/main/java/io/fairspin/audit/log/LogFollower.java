@@ -123,6 +123,7 @@ public final class LogFollower implements AutoCloseable {
     private final Listener listener;
     private final CRC32C crc = new CRC32C();
     private final ExecutorService pool;
+    private final int threads;
     private final List<NoteVerifier> keys = new ArrayList<>();
 
     private String origin;
@@ -174,6 +175,7 @@ public final class LogFollower implements AutoCloseable {
         }
         this.dir = dir;
         this.listener = listener;
+        this.threads = threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "fairspin-log-reader");
             thread.setDaemon(true);
@@ -421,21 +423,27 @@ public final class LogFollower implements AutoCloseable {
             }
             return true;
         }
-        List<Future<Decoded[]>> batches = new ArrayList<>();
-        for (int from = 0; from < frames; from += BATCH) {
-            int first = from;
-            int end = Math.min(frames, from + BATCH);
-            batches.add(pool.submit(() -> decode(chunk, starts, first, end)));
-        }
+        // A window of batches in flight (a few per thread), not the whole chunk: the decoded entries waiting to be
+        // accepted stay few, so the heap and the collector stay small while every thread is kept busy.
+        int batchCount = (frames + BATCH - 1) / BATCH;
+        int window = Math.max(2, 4 * threads);
+        Deque<Future<Decoded[]>> inFlight = new ArrayDeque<>();
+        int submitted = 0;
         try {
-            for (int b = 0; b < batches.size(); b++) {
-                if (!acceptBatch(await(batches.get(b)), starts, b * BATCH, chunkStart)) {
+            for (int b = 0; b < batchCount; b++) {
+                while (submitted < batchCount && submitted < b + window) {
+                    int first = submitted * BATCH;
+                    int end = Math.min(frames, first + BATCH);
+                    inFlight.add(pool.submit(() -> decode(chunk, starts, first, end)));
+                    submitted++;
+                }
+                if (!acceptBatch(await(inFlight.poll()), starts, b * BATCH, chunkStart)) {
                     return false;
                 }
             }
             return true;
         } finally {
-            batches.forEach(f -> f.cancel(false));
+            inFlight.forEach(f -> f.cancel(false));
         }
     }
 

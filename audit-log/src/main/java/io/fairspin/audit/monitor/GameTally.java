@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  *       normal quantile of alpha_k / (2 x awards tested), alpha_k = alpha / 2^(k+1). By Bonferroni over awards
  *       and looks, the false-alarm probability is at most {@link ControlLimits#awardAlpha()} (asymptotically).</li>
  * </ul>
+ *
+ * <p>A model without exact figures (blackjack, whose house edge comes from simulation) gets a tally without control
+ * limits: rounds, stake, win, observed RTP and hit frequency are kept, no RTP band applies and no statistics alert
+ * fires; its rounds are still checked one by one (settlement, duplicate ids, the log's integrity).
  */
 public final class GameTally {
     /** One point of the RTP chart: rounds, observed RTP, and the control band around the exact RTP. */
@@ -77,7 +81,7 @@ public final class GameTally {
      * @param gameId the game's id
      * @param modelHash the model file's SHA-256, lowercase hex
      * @param standardStake the stake of a round at the standard wager, in minor units
-     * @param figures the game's exact figures
+     * @param figures the game's exact figures, or null when the model has none (then no control limit applies)
      * @param limits the control limits
      * @param alerts receives every alert this game raises
      */
@@ -87,12 +91,13 @@ public final class GameTally {
         this.modelHash = modelHash;
         this.figures = figures;
         this.standardStake = standardStake;
-        this.rtp = figures.rtp().doubleValue();
-        this.variance = figures.variance().doubleValue();
-        this.hit = figures.hitFrequency().doubleValue();
+        this.rtp = figures == null ? Double.NaN : figures.rtp().doubleValue();
+        this.variance = figures == null ? 0 : figures.variance().doubleValue();
+        this.hit = figures == null ? Double.NaN : figures.hitFrequency().doubleValue();
         this.limits = limits;
         this.check = check;
-        this.awards = check == null ? List.of() : check.awards();
+        // Awards are tested against their exact occurrences: none without exact figures.
+        this.awards = check == null || figures == null ? List.of() : check.awards();
         this.awardMeans = new double[awards.size()];
         if (check != null) {
             List<Fraction> means = check.awardsPerRound();
@@ -132,6 +137,9 @@ public final class GameTally {
         }
         if (bet != standardStake) {
             stakeVaries = true;
+        }
+        if (figures == null) {
+            return; // no exact figures: nothing to test the rounds against
         }
         double x = (roundWin - rtp * bet) / standardStake;
         rtpSum += x;
@@ -276,10 +284,19 @@ public final class GameTally {
     /**
      * The game's exact figures.
      *
-     * @return the exact RTP, hit frequency and variance at the standard wager
+     * @return the exact RTP, hit frequency and variance at the standard wager; null when the model states none
      */
     public ExactFigures figures() {
         return figures;
+    }
+
+    /**
+     * Whether the model has exact figures, so that the control limits apply (blackjack's has none).
+     *
+     * @return true when the rounds are tested against exact figures
+     */
+    public boolean hasExactFigures() {
+        return figures != null;
     }
 
     /**
@@ -348,9 +365,12 @@ public final class GameTally {
     /**
      * The RTP statistic S_n over its current limit: an alarm at 1 or more in absolute value.
      *
-     * @return the score, signed
+     * @return the score, signed; NaN without exact figures
      */
     public double rtpScore() {
+        if (figures == null) {
+            return Double.NaN;
+        }
         if (rounds == 0 || rtpVariance() <= 0) {
             return 0;
         }
@@ -361,11 +381,14 @@ public final class GameTally {
     /**
      * The half-width of the RTP control band at the current rounds (in RTP units).
      *
-     * @return the half-width, as a fraction of the stake
+     * @return the half-width, as a fraction of the stake; NaN before any round and without exact figures
      */
     public double rtpBand() {
-        return rounds == 0 || rtpVariance() <= 0 ? Double.NaN : MixtureBoundary.threshold(rounds * rtpVariance(),
-                rtpVariance() * limits.tightestRounds(), limits.rtpAlpha()) / rounds;
+        if (figures == null || rounds == 0 || rtpVariance() <= 0) {
+            return Double.NaN;
+        }
+        return MixtureBoundary.threshold(rounds * rtpVariance(), rtpVariance() * limits.tightestRounds(),
+                limits.rtpAlpha()) / rounds;
     }
 
     /**
@@ -425,9 +448,12 @@ public final class GameTally {
     /**
      * The RTP chart's points, thinned to at most 400.
      *
-     * @return the points, in order of rounds
+     * @return the points, in order of rounds; none without exact figures
      */
     public List<Point> points() {
+        if (figures == null) {
+            return List.of();
+        }
         List<Point> all = new ArrayList<>(points);
         if (rounds > 0 && (all.isEmpty() || all.get(all.size() - 1).rounds() != rounds)) {
             double band = rtpBand();

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Watches an audit log's rounds against the exact figures of their models: per game and model a
- * {@link GameTally} with its control limits, and alerts for unknown model hashes, rounds whose win the model
- * cannot produce for the logged outcome (evaluated again by the game's {@link OutcomeCheck}, without escrow),
+ * {@link GameTally} with its control limits (none for a model without exact figures, such as blackjack), and
+ * alerts for unknown model hashes, rounds whose win the model cannot produce for the logged outcome (evaluated
+ * again by the game's {@link OutcomeCheck}, without escrow),
  * duplicate round ids, generator health failures, and every integrity problem the {@link LogFollower} finds
  * (gaps, rollbacks, split views, checkpoints that fail).
  *
@@ -39,6 +41,7 @@ public final class Monitor implements LogFollower.Listener {
     private final Models models;
     private final ControlLimits limits;
     private final Consumer<Alert> sink;
+    private final Analyses analyses;
     private final Map<ByteBuffer, GameTally> tallies = new HashMap<>();
     private final Map<String, GameTally> byKey = new LinkedHashMap<>();
     private final Map<ByteBuffer, Long> unknownModels = new LinkedHashMap<>();
@@ -53,6 +56,9 @@ public final class Monitor implements LogFollower.Listener {
     private long checkpoints;
     private Checkpoint lastCheckpoint;
     private long duplicates;
+    /** The tally of the last round's model (read in log order, under the lock). */
+    private GameTally lastTally;
+    private byte[] lastTallyHash;
 
     /**
      * A monitor of rounds against {@code models}.
@@ -62,9 +68,49 @@ public final class Monitor implements LogFollower.Listener {
      * @param sink receives every alert, in the reading thread
      */
     public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink) {
+        this(models, limits, sink, Analyses.UNBOUNDED);
+    }
+
+    /**
+     * A monitor of rounds against {@code models} whose exact analyses run through {@code analyses}: once per
+     * model, when a round of the log first names it (on the thread that meets it, a decoding thread of the
+     * {@link LogFollower} or the reading thread), and never again (the games keep what they computed).
+     *
+     * @param models the models the log's rounds may name
+     * @param limits the control limits of every game
+     * @param sink receives every alert, in the reading thread
+     * @param analyses runs each model's exact analysis (fairspin's {@code monitor}: under {@code --max-cycle})
+     */
+    public Monitor(Models models, ControlLimits limits, Consumer<Alert> sink, Analyses analyses) {
         this.models = models;
         this.limits = limits;
         this.sink = sink;
+        this.analyses = analyses;
+    }
+
+    /**
+     * How the exact analysis of a model that the log names is run: a caller bounds it, shows its progress or
+     * stops it; what {@link #run} throws ends the monitor's reading with that exception.
+     */
+    public interface Analyses {
+        /** Runs every analysis as it is, without a bound. */
+        Analyses UNBOUNDED = new Analyses() {
+            @Override
+            public <T> T run(ModelFile model, Supplier<T> analysis) {
+                return analysis.get();
+            }
+        };
+
+        /**
+         * Runs {@code analysis}, the exact analysis of {@code model} (or what needs it: its figures, its
+         * outcome check), and returns what it returned.
+         *
+         * @param <T> what the analysis returns
+         * @param model the model file whose game is analysed, for messages
+         * @param analysis the analysis
+         * @return what {@code analysis} returned
+         */
+        <T> T run(ModelFile model, Supplier<T> analysis);
     }
 
     /**
@@ -102,10 +148,7 @@ public final class Monitor implements LogFollower.Listener {
         }
         RoundRecord round = (RoundRecord) entry.event();
         long id = RoundIds.hash(round.roundId());
-        Checks of = checks.get(ByteBuffer.wrap(round.modelHashUnsafe()));
-        if (of == null) {
-            of = checks.computeIfAbsent(ByteBuffer.wrap(round.modelHash()), this::checksOf);
-        }
+        Checks of = checksOf(round.modelHashUnsafe());
         if (of == NO_CHECK) {
             return new Prepared(id, false, null, null);
         }
@@ -122,12 +165,33 @@ public final class Monitor implements LogFollower.Listener {
         return new Prepared(id, true, problem, problem == null ? awards : null);
     }
 
+    /** The model last looked up and its checks: a log's rounds mostly name the model of the round before. */
+    private record LastChecks(byte[] hash, Checks checks) {
+    }
+
+    private volatile LastChecks lastChecks;
+
+    private Checks checksOf(byte[] hash) {
+        LastChecks last = lastChecks;
+        if (last != null && java.util.Arrays.equals(last.hash(), hash)) {
+            return last.checks();
+        }
+        Checks of = checks.get(ByteBuffer.wrap(hash));
+        if (of == null) {
+            of = checks.computeIfAbsent(ByteBuffer.wrap(hash.clone()), this::checksOf);
+        }
+        lastChecks = new LastChecks(hash.clone(), of);
+        return of;
+    }
+
     private Checks checksOf(ByteBuffer hash) {
         ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
-        if (model == null || model.game().exactFigures().isEmpty() || OutcomeCheck.of(model.game()).isEmpty()) {
+        if (model == null) {
             return NO_CHECK;
         }
-        return new Checks(model.game());
+        // The analysis runs here, once, under the caller's bound; the checks made per thread reuse it.
+        // A model without exact figures (blackjack) is checked round by round all the same.
+        return analyses.run(model, () -> OutcomeCheck.of(model.game()).isEmpty() ? NO_CHECK : new Checks(model.game()));
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -166,13 +230,20 @@ public final class Monitor implements LogFollower.Listener {
             alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
                     + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
         }
-        ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
-        GameTally tally = tallies.get(hash);
-        if (tally == null) {
-            tally = newTally(index, round, hash);
+        GameTally tally;
+        if (lastTally != null && java.util.Arrays.equals(lastTallyHash, round.modelHashUnsafe())) {
+            tally = lastTally;
+        } else {
+            ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
+            tally = tallies.get(hash);
             if (tally == null) {
-                return;
+                tally = newTally(index, round, hash);
+                if (tally == null) {
+                    return;
+                }
             }
+            lastTally = tally;
+            lastTallyHash = round.modelHash();
         }
         if (!tally.gameId().equals(round.gameId())) {
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
@@ -182,7 +253,7 @@ public final class Monitor implements LogFollower.Listener {
         if (prepared.checked()) {
             String problem = prepared.problem();
             long[] awards = prepared.awards();
-            if (awards != null) {
+            if (awards != null && awards.length == tally.roundAwards().length) {
                 System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
             }
             if (problem != null) {
@@ -209,15 +280,11 @@ public final class Monitor implements LogFollower.Listener {
             return null;
         }
         Game game = model.game();
-        ExactFigures figures = game.exactFigures().orElse(null);
-        if (figures == null) {
-            unknownModels.merge(hash, 1L, Long::sum);
-            alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "model " + hex + " (" + model.name() + ") has no exact figures to"
-                    + " monitor against", round.gameId(), hex, index, round.roundId(), 0, Map.of()));
-            return null;
-        }
-        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
-                limits, this::alert);
+        // Null for a model without exact figures (blackjack): its rounds are tallied and checked one by one, with no
+        // control limits.
+        ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
+        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures,
+                analyses.run(model, () -> OutcomeCheck.of(game)).orElse(null), limits, this::alert);
         tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
         byKey.put(game.id() + "/" + hex, tally);
         return tally;

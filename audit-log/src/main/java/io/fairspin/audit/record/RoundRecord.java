@@ -40,9 +40,14 @@ public final class RoundRecord implements LogEvent {
     private final byte[] outcome;
 
     private RoundRecord(Builder b) {
+        this(b, true);
+    }
+
+    /** {@code copy} false: the builder's arrays are fresh ones the decoder made, kept without a copy. */
+    private RoundRecord(Builder b, boolean copy) {
         this.roundId = requireText("round_id", b.roundId);
         this.gameId = requireText("game_id", b.gameId);
-        this.modelHash = requireBytes("model_hash", b.modelHash, MAX_ID_BYTES, false);
+        this.modelHash = requireBytes("model_hash", b.modelHash, MAX_ID_BYTES, false, copy);
         this.startedAtMillis = b.startedAtMillis;
         this.settledAtMillis = b.settledAtMillis;
         this.sessionId = requireText("session_id", b.sessionId);
@@ -51,10 +56,10 @@ public final class RoundRecord implements LogEvent {
         this.currency = Objects.requireNonNull(b.currency, "currency");
         this.bet = b.bet;
         this.win = b.win;
-        this.playerChoices = requireBytes("player_choices", b.playerChoices, MAX_BLOB_BYTES, true);
-        this.seedCommitment = requireBytes("seed_commitment", b.seedCommitment, MAX_ID_BYTES, false);
+        this.playerChoices = requireBytes("player_choices", b.playerChoices, MAX_BLOB_BYTES, true, copy);
+        this.seedCommitment = requireBytes("seed_commitment", b.seedCommitment, MAX_ID_BYTES, false, copy);
         this.escrowReference = requireText("escrow_reference", b.escrowReference);
-        this.outcome = requireBytes("outcome", b.outcome, MAX_BLOB_BYTES, false);
+        this.outcome = requireBytes("outcome", b.outcome, MAX_BLOB_BYTES, false, copy);
         if (!isCurrencyCode(currency)) {
             throw new IllegalArgumentException("currency: '" + currency + "' is not 1 to 12 of A-Z and 0-9");
         }
@@ -252,7 +257,7 @@ public final class RoundRecord implements LogEvent {
                     .seedCommitment(in.bytes("seed_commitment", MAX_ID_BYTES))
                     .escrowReference(in.string("escrow_reference", MAX_ID_BYTES))
                     .outcome(in.bytes("outcome", MAX_BLOB_BYTES))
-                    .build();
+                    .buildOwned();
         } catch (IllegalArgumentException e) {
             throw new MalformedRecordException(e.getMessage());
         }
@@ -288,14 +293,14 @@ public final class RoundRecord implements LogEvent {
         return value;
     }
 
-    private static byte[] requireBytes(String field, byte[] value, int max, boolean mayBeEmpty) {
+    private static byte[] requireBytes(String field, byte[] value, int max, boolean mayBeEmpty, boolean copy) {
         if (value == null || (!mayBeEmpty && value.length == 0)) {
             throw new IllegalArgumentException(field + ": required");
         }
         if (value.length > max) {
             throw new IllegalArgumentException(field + ": " + value.length + " bytes, at most " + max + " allowed");
         }
-        return value.clone();
+        return copy ? value.clone() : value;
     }
 
     @Override
@@ -503,6 +508,11 @@ public final class RoundRecord implements LogEvent {
          */
         public RoundRecord build() {
             return new RoundRecord(this);
+        }
+
+        /** The record keeping the builder's arrays, which only the decoder made and nobody else holds. */
+        private RoundRecord buildOwned() {
+            return new RoundRecord(this, false);
         }
     }
 }

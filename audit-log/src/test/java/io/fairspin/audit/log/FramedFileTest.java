@@ -55,4 +55,33 @@ class FramedFileTest {
         closed.close();
         assertThrows(java.nio.channels.ClosedChannelException.class, () -> closed.write(ByteBuffer.wrap(new byte[] {5})));
     }
+
+    /** The process's open file descriptors on {@code path} (Linux: the links of /proc/self/fd). */
+    private static long openDescriptors(Path path) throws java.io.IOException {
+        Path target = path.toRealPath();
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(target);
+                } catch (java.io.IOException | UnsupportedOperationException gone) {
+                    return false; // closed meanwhile (the listing's own descriptor)
+                }
+            }).count();
+        }
+    }
+
+    @Test
+    void aRefusedAppendLeavesNoDescriptorOpen() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux's /proc");
+        Path path = dir.resolve("segment");
+        Files.write(path, new byte[] {1, 2, 3});
+        try (FramedFile open = FramedFile.append(path, 3, channel -> { })) {
+            assertEquals(1, openDescriptors(path), "control: an open file is seen");
+        }
+        assertEquals(0, openDescriptors(path));
+        for (int i = 0; i < 20; i++) {
+            assertThrows(IllegalStateException.class, () -> FramedFile.append(path, 2, channel -> { }));
+        }
+        assertEquals(0, openDescriptors(path), "each refusal closed the channel it opened");
+    }
 }

@@ -181,4 +181,34 @@ class LogScannerDamageTest {
         assertEquals(SEGMENT + " at offset 0: header: CRC32C mismatch", found.get(0));
         assertFalse(LogScanner.scan(dir, entry -> { }).clean());
     }
+
+    @Test
+    void aTornLastFrameOfASegmentBeforeTheLastBreaksTheLogThereAndNothingAfterIsTaken() throws Exception {
+        // Small segments: the log rolls to a new segment every few entries. A torn frame at the end of any segment
+        // but the last is damage (only the last segment can end in a crash's torn tail); the segments after it
+        // are counted, not taken as intact entries, so they raise no second problem (no index gap).
+        Path live = tmp.resolve("rolled-live");
+        AuditLog writer = AuditLog.create(live, TestLogs.ORIGIN, OPERATOR, AuditLog.Options.defaults().segmentBytes(4096));
+        for (int i = 0; i < 60; i++) {
+            writer.append(TestLogs.round(i));
+        }
+        Path dir = TestLogs.crashImage(live, tmp.resolve("rolled"));
+        writer.close();
+        List<Path> segments = LogFiles.segments(dir);
+        assertTrue(segments.size() >= 3, segments.size() + " segments");
+        Path first = segments.get(0);
+        List<byte[]> pieces = pieces(first);
+        int frames = pieces.size() - 1;
+        long size = Files.size(first);
+        long lastFrame = offsetOf(pieces, pieces.size() - 1);
+        Files.write(first, Arrays.copyOf(Files.readAllBytes(first), (int) size - 3));
+
+        List<String> found = problems(dir);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith(first.getFileName() + " at offset " + lastFrame + ": "), found.get(0));
+        assertFalse(found.get(0).contains("index gap"), found.get(0));
+        LogScanner.Result result = LogScanner.scan(dir, entry -> { });
+        assertEquals(frames - 1, result.entries, "the entries before the torn frame are intact, none after");
+        assertTrue(result.tornTails.isEmpty(), "not a torn tail: the segments after it hold entries");
+    }
 }

@@ -248,4 +248,170 @@ class MonitorTest {
         assertEquals(movedAt, alerts.get(1).index());
         assertTrue(alerts.get(1).message().contains("$.outcome.bets[0].returned"), alerts.get(1).message());
     }
+
+    /** The alerts of a batch run, each as type, entry and message. */
+    private static List<String> described(List<Alert> alerts) {
+        List<String> out = new ArrayList<>();
+        alerts.forEach(a -> out.add(a.type() + " @" + a.index() + " " + a.message()));
+        return out;
+    }
+
+    /** A batch run with the slot check's fast path turned off: every outcome decided on its parsed tree. */
+    private static Monitor readSlowly(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
+        String property = "fairspin.outcomeCheck.fastPath";
+        String before = System.getProperty(property);
+        System.setProperty(property, "false");
+        try {
+            return read(dir, 1, alerts, models);
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    /**
+     * The fast reading path (outcomes scanned and written again on bytes, on one and on three threads) raises exactly
+     * the alerts of the slow path (every outcome parsed into a tree), in the same order with the same messages, on a
+     * log tampered in every way a round can be (win, bet, stops, a window symbol, a win's amount with the round's
+     * win raised to match, a field added, a duplicate id; honest rounds logged with whitespace pass both paths), and
+     * then on copies of that log with a damaged frame and with its checkpoints deleted. (That the property turns the
+     * fast path off is shown in game-math's LoggedSpinFastPathTest; with a fast path that accepted its own writing
+     * unchecked, this test fails on the window and stops changes.)
+     */
+    @Test
+    void theFastPathRaisesTheSameAlertsAsTheSlowPathOnTamperedLogs(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(5);
+        List<java.util.concurrent.CompletableFuture<?>> written = new ArrayList<>();
+        int tampered = 0;
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 4000; i++) {
+                PlayedRound played = model.game().playRecorded(stream);
+                String outcome = new String(CanonicalJson.encode(played.detail()), StandardCharsets.UTF_8);
+                UnaryOperator<RoundRecord.Builder> edit = b -> b;
+                String id = "r" + i;
+                switch (i % 400) {
+                    case 11 -> edit = b -> b.win(played.outcome().win() + 1);
+                    case 57 -> edit = b -> b.bet(played.outcome().stake() + 5);
+                    case 101 -> edit = b -> b.outcome(outcome.replaceFirst("\"stops\":\\[(\\d+)", "\"stops\":[$1$1")
+                            .getBytes(StandardCharsets.UTF_8));
+                    case 150 -> edit = b -> b.outcome(outcome.replaceFirst("\"window\":\\[\\[\"(\\w+)\"",
+                            "\"window\":[[\"" + (outcome.contains("\"window\":[[\"seven\"") ? "plum" : "seven") + "\"")
+                            .getBytes(StandardCharsets.UTF_8));
+                    case 222 -> edit = b -> b.outcome(outcome.replace("\"kind\":\"base\"", "\"extra\":1,\"kind\":\"base\"")
+                            .getBytes(StandardCharsets.UTF_8));
+                    case 300 -> edit = b -> b.outcome(outcome.replace(",", ", ").getBytes(StandardCharsets.UTF_8));
+                    case 333 -> id = "r" + (i - 1);
+                    default -> {
+                        if (played.outcome().win() > 0 && i % 400 > 350 && i % 400 < 360) {
+                            long won = played.outcome().win();
+                            edit = b -> b.win(won + 10).outcome(outcome.replaceFirst("\"amount\":(\\d+)",
+                                    "\"amount\":1$1").replace("\"win\":" + won + "}", "\"win\":" + (won + 10) + "}")
+                                    .getBytes(StandardCharsets.UTF_8));
+                            tampered++;
+                        }
+                    }
+                }
+                written.add(log.submit(round(model, played, id, edit)));
+                if (i % 900 == 0) {
+                    log.checkpoint();
+                }
+            }
+            written.forEach(java.util.concurrent.CompletableFuture::join);
+        }
+        assertTrue(tampered > 5, "rounds with a win's amount changed: " + tampered);
+        Path damaged = tmp.resolve("damaged");
+        Path unsigned = tmp.resolve("unsigned");
+        for (Path copy : List.of(damaged, unsigned)) {
+            Files.createDirectories(copy);
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path segment;
+        try (var files = Files.list(damaged)) {
+            segment = files.filter(f -> f.toString().endsWith(".seg")).sorted().findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(segment, bytes);
+        Files.delete(unsigned.resolve("checkpoints"));
+
+        for (Path log : List.of(dir, damaged, unsigned)) {
+            List<Alert> slow = new ArrayList<>();
+            readSlowly(log, slow, model);
+            List<Alert> fast = new ArrayList<>();
+            read(log, 1, fast, model);
+            List<Alert> fastThreads = new ArrayList<>();
+            read(log, 3, fastThreads, model);
+            assertEquals(described(slow), described(fast), log.getFileName().toString());
+            assertEquals(described(slow), described(fastThreads), log.getFileName().toString());
+            assertTrue(slow.size() >= 3, log.getFileName() + ": " + described(slow));
+        }
+        List<Alert> alerts = new ArrayList<>();
+        read(dir, 1, alerts, model);
+        List<String> types = types(alerts);
+        // 10 each of win, bet, stops, window, field added and duplicate id, and the win amounts changed; none for the
+        // rounds logged with whitespace.
+        assertEquals(10, java.util.Collections.frequency(types, "duplicate-round"), described(alerts).toString());
+        assertEquals(Monitor.ALERTS_PER_KIND, java.util.Collections.frequency(types, "impossible-win"));
+    }
+
+    /**
+     * Blackjack states no exact figures: its rounds are tallied without control limits (no RTP band, no statistics
+     * alert, no alert about the missing figures), and each is checked one by one: a round whose logged win its logged
+     * hands do not give, a hand's result relabelled, and a duplicate round id are flagged at their entries; the
+     * honest rounds around them are not.
+     */
+    @Test
+    void aBlackjackLogIsCheckedRoundByRoundWithoutAnRtpBand(@TempDir Path tmp) throws IOException {
+        ModelFile blackjack = ModelFile.load(Path.of("../examples/blackjack.json"));
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(6);
+        long forgedAt = -1;
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            for (int i = 0; i < 3000; i++) {
+                PlayedRound played = blackjack.game().playRecorded(stream);
+                String outcome = new String(CanonicalJson.encode(played.detail()), StandardCharsets.UTF_8);
+                if (i == 500) {
+                    log.append(round(blackjack, played, "r" + i, b -> b.win(played.outcome().win() + 100)));
+                } else if (i >= 1000 && forgedAt < 0 && outcome.contains("\"result\":\"lose\",\"returned\":0")
+                        && !outcome.contains("\"doubled\":true")) {
+                    // a lost hand relabelled a win, its return and the round's win raised to match
+                    long raised = played.outcome().win() + 200;
+                    String forged = outcome.replaceFirst("\"result\":\"lose\",\"returned\":0",
+                            "\"result\":\"win\",\"returned\":200");
+                    log.append(round(blackjack, played, "f" + i, b -> b.win(raised)
+                            .outcome(forged.getBytes(StandardCharsets.UTF_8))));
+                    forgedAt = i + 1;
+                } else {
+                    log.append(round(blackjack, played, i == 2000 ? "r1999" : "r" + i, b -> b));
+                }
+            }
+        }
+        assertTrue(forgedAt > 0);
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = read(dir, alerts, blackjack);
+        assertEquals(List.of("impossible-win", "impossible-win", "duplicate-round"), types(alerts),
+                described(alerts).toString());
+        assertEquals(501, alerts.get(0).index());
+        assertTrue(alerts.get(0).message().contains("win: logged"), alerts.get(0).message());
+        assertEquals(forgedAt, alerts.get(1).index());
+        assertTrue(alerts.get(1).message().contains(".result: logged 'win'"), alerts.get(1).message());
+        assertEquals(2001, alerts.get(2).index());
+        GameTally tally = monitor.games().get(0);
+        assertEquals(3000, tally.rounds());
+        assertEquals(false, tally.hasExactFigures());
+        assertTrue(Double.isNaN(tally.rtpBand()));
+        assertTrue(tally.observedRtp() > 0.8 && tally.observedRtp() < 1.2, "observed RTP " + tally.observedRtp());
+        assertEquals(2, tally.impossibleWins());
+        assertEquals(false, monitor.statisticsAlert());
+        assertTrue(monitor.unknownModels().isEmpty());
+    }
 }

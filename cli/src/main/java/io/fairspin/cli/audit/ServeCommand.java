@@ -73,9 +73,16 @@ public final class ServeCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
+    @Option(names = "--seed-reserve", paramLabel = "N", defaultValue = "1024",
+            description = "Round seeds kept drawn and escrowed ahead of the open-round requests (default:"
+                    + " ${DEFAULT-VALUE}, at most 16384); a batch is escrowed and synced in the background when fewer"
+                    + " than half are left. 0 draws and escrows seeds only for the requests waiting.")
+    private int seedReserve;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         requireBetween("--port", port, 0, 65535);
+        requireBetween("--seed-reserve", seedReserve, 0, CertifiedRandom.MAX_ROUND_SEEDS);
         InetAddress address = InetAddress.getByName(bind);
         List<ModelFile> games = loadModels(models);
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
@@ -91,7 +98,7 @@ public final class ServeCommand extends LeafCommand {
             audit = LogWriting.openOrCreate(log, origin, io(), operator);
             rng = CertifiedRandom.builder().escrow(escrow).healthListener(audit::logHealth).build();
             server = GameServer.builder().games(games).log(audit, log).random(rng, escrow.keyId())
-                    .bind(address, port).currency(currency).build();
+                    .bind(address, port).currency(currency).seedReserve(seedReserve).build();
         } catch (IOException | RuntimeException e) {
             closeAll(null, rng, escrow, audit);
             throw e;

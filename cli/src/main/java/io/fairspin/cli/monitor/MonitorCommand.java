@@ -42,7 +42,10 @@ import picocli.CommandLine.Parameters;
                 + " view (entries or checkpoints changed after they were read), a checkpoint that does not match or"
                 + " verify; more unsigned entries than the log's checkpoint interval; a generator health failure.",
             "Alerts go to stderr as text and to --alerts as JSON lines; at the end (or on Ctrl-C) a summary goes to"
-                + " stdout (--format json: docs/schema/monitor.schema.json)."},
+                + " stdout (--format json: docs/schema/monitor.schema.json).",
+            "A model's exact figures are computed when the log first names it, under --max-cycle (1G combinations by"
+                + " default): a model whose count passes it is refused, naming the file and its cycle; progress of a"
+                + " long count goes to stderr, and Ctrl-C stops it."},
         exitCodeListHeading = "%nExit codes (without --follow):%n",
         exitCodeList = {"0:no alert", "1:error: bad input, I/O failure", "2:usage error",
             "4:an integrity alert (log, rounds, models or generator)",
@@ -55,6 +58,12 @@ public final class MonitorCommand extends LeafCommand {
 
     @Parameters(paramLabel = "LOG", description = "The audit log folder.")
     private Path log;
+
+    @Mixin
+    private io.fairspin.cli.MaxCycleOption maxCycle;
+
+    @Mixin
+    private io.fairspin.cli.ProgressOption progress;
 
     @Option(names = "--models", required = true, paramLabel = "DIR",
             description = "A folder of game model files (*.json); rounds name their model by the SHA-256 of its file.")
@@ -118,7 +127,13 @@ public final class MonitorCommand extends LeafCommand {
             io().inputs().folder(log);
         }
         openAlerts();
-        Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert);
+        boolean showProgress = progress.enabled(io());
+        Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert, new Monitor.Analyses() {
+            @Override
+            public <T> T run(io.fairspin.audit.round.ModelFile model, java.util.function.Supplier<T> analysis) {
+                return maxCycle.run(io(), model.name(), showProgress, analysis);
+            }
+        });
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
@@ -215,11 +230,19 @@ public final class MonitorCommand extends LeafCommand {
         for (MonitorSummary.Game g : summary.games()) {
             out.printf(Locale.ROOT, "game          %s (model %s...)%n", g.game(), g.modelHash().substring(0, 16));
             out.printf(Locale.ROOT, "  rounds      %,d, stake %,d, win %,d%n", g.rounds(), g.stake(), g.win());
-            out.printf(Locale.ROOT, "  RTP         %.4f%% observed, %.4f%% exact, band +- %.4f%%%s%n",
-                    100 * g.observedRtp(), 100 * g.rtp().decimal(), 100 * g.rtpBand(),
-                    g.alarms().get("rtp") ? "  ALARM" : "");
-            out.printf(Locale.ROOT, "  hit freq.   %.5f observed, %.5f exact%s%n", g.observedHitFrequency(),
-                    g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
+            if (g.rtp() == null) {
+                out.printf(Locale.ROOT, "  RTP         %.4f%% observed; no exact figures, no RTP band applies%n",
+                        100 * g.observedRtp());
+                out.printf(Locale.ROOT, "  hit freq.   %.5f observed%n", g.observedHitFrequency());
+                out.printf(Locale.ROOT, "  checked     each round's win against its logged outcome (settlement),"
+                        + " duplicate ids, the log's integrity%n");
+            } else {
+                out.printf(Locale.ROOT, "  RTP         %.4f%% observed, %.4f%% exact, band +- %.4f%%%s%n",
+                        100 * g.observedRtp(), 100 * g.rtp().decimal(), 100 * g.rtpBand(),
+                        g.alarms().get("rtp") ? "  ALARM" : "");
+                out.printf(Locale.ROOT, "  hit freq.   %.5f observed, %.5f exact%s%n", g.observedHitFrequency(),
+                        g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
+            }
             if (!g.awards().isEmpty()) {
                 out.printf(Locale.ROOT, "  awards      %d counted%s%n", g.awards().size(),
                         g.alarms().get("awardFrequency") ? "  ALARM" : "");

@@ -63,16 +63,16 @@ final class MonitorMetrics implements AutoCloseable {
                 "Rounds whose win the model cannot produce for the logged outcome.", GameTally::impossibleWins);
         perGame(registry, monitor, false, "fairspin_monitor_rtp_ratio", "Observed RTP: total win over total stake.",
                 GameTally::observedRtp);
-        perGame(registry, monitor, false, "fairspin_monitor_rtp_expected_ratio", "The model's exact RTP.",
-                t -> t.figures().rtp().doubleValue());
-        perGame(registry, monitor, false, "fairspin_monitor_rtp_band_ratio",
+        perExactGame(registry, monitor, "fairspin_monitor_rtp_expected_ratio", "The model's exact RTP (games with"
+                + " exact figures).", t -> t.figures().rtp().doubleValue());
+        perExactGame(registry, monitor, "fairspin_monitor_rtp_band_ratio",
                 "Half-width of the RTP control band at the current rounds.", GameTally::rtpBand);
-        perGame(registry, monitor, false, "fairspin_monitor_rtp_score",
+        perExactGame(registry, monitor, "fairspin_monitor_rtp_score",
                 "RTP statistic over its control limit; the limit is crossed at -1 or 1.", GameTally::rtpScore);
         perGame(registry, monitor, false, "fairspin_monitor_hit_frequency_ratio", "Observed share of rounds that win.",
                 GameTally::observedHitFrequency);
-        perGame(registry, monitor, false, "fairspin_monitor_hit_frequency_expected_ratio", "The model's exact hit"
-                + " frequency.", t -> t.figures().hitFrequency().doubleValue());
+        perExactGame(registry, monitor, "fairspin_monitor_hit_frequency_expected_ratio", "The model's exact hit"
+                + " frequency (games with exact figures).", t -> t.figures().hitFrequency().doubleValue());
         gauge(registry, "fairspin_monitor_alarm", "1 when a control limit of the game fired, else 0.",
                 new String[] {"game", "model", "limit"}, (m, cb) -> {
                     for (GameTally t : m.games()) {
@@ -132,6 +132,14 @@ final class MonitorMetrics implements AutoCloseable {
             gauge(registry, name, help, labels, (m, cb) -> m.games()
                     .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
         }
+    }
+
+    /** A gauge of the games with exact figures only (a game without them, such as blackjack, has no band). */
+    private static void perExactGame(PrometheusRegistry registry, Monitor monitor, String name, String help,
+                                     ToDoubleFunction<GameTally> value) {
+        gauge(registry, name, help, new String[] {"game", "model"}, (m, cb) -> m.games().stream()
+                .filter(GameTally::hasExactFigures)
+                .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
     }
 
     @Override

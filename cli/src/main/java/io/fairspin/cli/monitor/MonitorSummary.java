@@ -26,11 +26,20 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
     record Award(String award, long observed, double expected) {
     }
 
-    /** One game and model. */
+    /**
+     * One game and model. Without exact figures (blackjack) {@code rtp}, {@code hitFrequency}, {@code rtpBand} and
+     * {@code rtpScore} are null: no control limit applies, and {@code limits} says so.
+     */
     record Game(String game, String modelHash, long rounds, long stake, long win, double observedRtp, Exact rtp,
-                double rtpBand, double rtpScore, double observedHitFrequency, Exact hitFrequency, long impossibleWins,
-                List<Award> awards, Map<String, Boolean> alarms) {
+                Double rtpBand, Double rtpScore, double observedHitFrequency, Exact hitFrequency, long impossibleWins,
+                List<Award> awards, Map<String, Boolean> alarms, String limits) {
     }
+
+    /** What {@code limits} says of a game without exact figures. */
+    static final String NO_LIMITS = "none: the model states no exact figures, so no RTP band applies; each round's"
+            + " win is checked against its logged outcome, and duplicate ids and the log's integrity are checked";
+    /** What {@code limits} says of a game with exact figures. */
+    static final String LIMITS = "control limits on RTP, hit frequency and award frequencies against the exact figures";
 
     static MonitorSummary of(String log, Monitor m, double seconds) {
         List<Game> games = new ArrayList<>();
@@ -45,9 +54,12 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
             alarms.put("rtp", t.rtpAlarm());
             alarms.put("hitFrequency", t.hitAlarm());
             alarms.put("awardFrequency", t.awardAlarm());
+            boolean exact = t.hasExactFigures();
             games.add(new Game(t.gameId(), t.modelHash(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
-                    Exact.of(t.figures().rtp()), finite(t.rtpBand()), t.rtpScore(), finite(t.observedHitFrequency()),
-                    Exact.of(t.figures().hitFrequency()), t.impossibleWins(), awards, alarms));
+                    exact ? Exact.of(t.figures().rtp()) : null, exact ? finite(t.rtpBand()) : null,
+                    exact ? t.rtpScore() : null, finite(t.observedHitFrequency()),
+                    exact ? Exact.of(t.figures().hitFrequency()) : null, t.impossibleWins(), awards, alarms,
+                    exact ? LIMITS : NO_LIMITS));
         }
         Map<String, Long> alerts = new LinkedHashMap<>();
         m.alertCounts().forEach((type, n) -> alerts.put(type.id(), n));

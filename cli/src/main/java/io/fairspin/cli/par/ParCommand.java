@@ -46,6 +46,10 @@ public final class ParCommand extends LeafCommand {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write the PAR sheet as a standalone HTML page.")
     private Path reportFile;
 
+    /** What the bounded analysis computed: the PAR sheet and the game's exact figures. */
+    private record Analysed(AnalysisReport report, java.util.Optional<io.fairspin.math.ExactFigures> figures) {
+    }
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
@@ -53,11 +57,15 @@ public final class ParCommand extends LeafCommand {
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
         }
-        AnalysisReport report = maxCycle.run(io(), model, progress.enabled(io()), ((Analyzable) game)::analyze);
+        // The report and the figures the output states beside it (the JSON's exact figures, the RTP warning), all
+        // under the bound: nothing is counted after the report is printed.
+        Analysed analysed = maxCycle.run(io(), model, progress.enabled(io()),
+                () -> new Analysed(((Analyzable) game).analyze(), game.exactFigures()));
+        AnalysisReport report = analysed.report();
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
-            writeJsonReport(ReportWriter.json(model, game, report));
+            writeJsonReport(ReportWriter.json(model, game, report, analysed.figures()));
         } else if (csv()) {
             ReportWriter.writeCsv(out, report);
         } else {
@@ -68,7 +76,7 @@ public final class ParCommand extends LeafCommand {
         if (reportFile != null) {
             io.fairspin.cli.ReportFiles.write(reportFile, ReportWriter.html(report, reportLines()));
         }
-        game.exactFigures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
+        analysed.figures().filter(f -> f.rtp().doubleValue() > 1).ifPresent(f -> io().err().printf(Locale.ROOT,
                 "fairspin: warning: %s: the RTP is %.2f%%, above 100%%: check the model's pays and weights%n", model,
                 100 * f.rtp().doubleValue()));
         io().err().printf(Locale.ROOT, "fairspin: %s analysed in %.2f s%s%n", model, seconds, maxCycle.counted() == 0 ? ""

@@ -85,15 +85,17 @@ public final class ReportWriter {
     /**
      * The PAR sheet as keyed JSON: the game, its stake in minor units, its exact figures under the names every
      * command uses ({@code rtp}, {@code hitFrequency}, {@code variance}, ...), and each table with its rows as
-     * objects keyed by column ({@code winType}, {@code rtp}, {@code playsPerHit}).
+     * objects keyed by column ({@code winType}, {@code rtp}, {@code playsPerHit}). {@code figures} are the game's
+     * exact figures, computed with the report (empty when the game has none).
      */
-    static Map<String, Object> json(String model, Game game, AnalysisReport report) {
+    static Map<String, Object> json(String model, Game game, AnalysisReport report,
+                                    java.util.Optional<io.fairspin.math.ExactFigures> figures) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model);
         json.put("game", game.id());
         json.put("title", report.title());
         json.put("stake", game.stake());
-        game.exactFigures().ifPresent(e -> json.putAll(JsonFigures.exactFigures(e, game.winTypes(), game.features())));
+        figures.ifPresent(e -> json.putAll(JsonFigures.exactFigures(e, game.winTypes(), game.features())));
         List<Map<String, Object>> tables = new ArrayList<>();
         for (Table table : report.tables()) {
             Map<String, Object> t = new LinkedHashMap<>();

@@ -82,7 +82,9 @@ public final class RngReplayCommand extends LeafCommand {
                 }
             } else if (drbg != null) {
                 checkAvailable(escrow.instances());
-                writeBytes(escrow.output(drbg), "DRBG " + drbg);
+                try (EscrowReplay.Output output = escrow.output(drbg)) {
+                    writeBytes(output, "DRBG " + drbg);
+                }
             } else {
                 list(escrow.instances());
             }

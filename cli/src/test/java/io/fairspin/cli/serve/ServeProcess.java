@@ -30,11 +30,21 @@ final class ServeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseParallelGC"));
         command.addAll(List.of(extraJvmArgs));
+        // For profiling: JVM options of the server, e.g. -Dfairspin.serve.jvmArgs=-XX:StartFlightRecording=...
+        String jvm = System.getProperty("fairspin.serve.jvmArgs", "").trim();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.fairspin.cli.Main", "serve",
                 "--models", models.toString(), "--log", dir.resolve("log").toString(),
                 "--escrow-key", dir.resolve("auditor.pub").toString(),
                 "--signing-key", dir.resolve("operator.key").toString(),
                 "--bind", "127.0.0.1", "--port", "0"));
+        // For measuring: more serve options, e.g. -Dfairspin.serve.args="--seed-reserve 0".
+        String more = System.getProperty("fairspin.serve.args", "").trim();
+        if (!more.isEmpty()) {
+            command.addAll(List.of(more.split("\\s+")));
+        }
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.stderr").toFile()))
                 .start();
@@ -50,6 +60,11 @@ final class ServeProcess implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /** The server process's CPU time so far (user and system, all threads), in nanoseconds; 0 if unknown. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

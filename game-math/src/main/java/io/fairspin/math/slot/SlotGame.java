@@ -336,11 +336,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         TapedRound.Script script = (player, s) -> {
             SpinRecorder recorder = new SpinRecorder(game, lineBet, picker(player));
             SpinResult result = recorder.play(s);
-            ObjectNode detail = MAPPER.valueToTree(result);
             if (gambleRounds > 0 && recorder.outcome().win() > 0) {
+                ObjectNode detail = MAPPER.valueToTree(result);
                 gamble(player, s, recorder.outcome(), detail);
+                return new PlayedRound(recorder.outcome(), detail.toString(), b, List.of());
             }
-            return new PlayedRound(recorder.outcome(), detail.toString(), b, List.of());
+            return new PlayedRound(recorder.outcome(), text(result), b, List.of());
         };
         Bonus bonus = model.bonus();
         if (gambleRounds == 0 && (bonus == null || bonus.picks() == bonus.items())) {
@@ -894,9 +895,16 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
         SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), (int[]) null);
-        SpinResult result = recorder.play(stream);
-        JsonNode detail = MAPPER.valueToTree(result);
-        return new PlayedRound(recorder.outcome(), detail.toString());
+        return new PlayedRound(recorder.outcome(), text(recorder.play(stream)));
+    }
+
+    /** A round's detail, written straight from its records: the text valueToTree(result).toString() gives. */
+    private static String text(SpinResult result) {
+        try {
+            return MAPPER.writeValueAsString(result);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a spin result failed to serialize", e);
+        }
     }
 
     // ---- Exact analysis. ----

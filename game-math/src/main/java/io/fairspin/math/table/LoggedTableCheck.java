@@ -3,7 +3,6 @@ package io.fairspin.math.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fairspin.math.Fraction;
 import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.OutcomeCheck;
 import io.fairspin.math.PlayedRound;
@@ -12,7 +11,6 @@ import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The {@link OutcomeCheck} of a table or card game: the round is played again on its logged draws (the pocket, the
@@ -24,26 +22,11 @@ import java.util.List;
  *
  * <p>Table games count no awards. Thread-safe.
  */
-final class LoggedTableCheck implements OutcomeCheck {
+final class LoggedTableCheck extends AwardlessCheck {
     private final TableGame game;
 
     LoggedTableCheck(TableGame game) {
         this.game = game;
-    }
-
-    @Override
-    public List<String> awards() {
-        return List.of();
-    }
-
-    @Override
-    public List<Fraction> awardsPerRound() {
-        return List.of();
-    }
-
-    @Override
-    public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
-        return check(outcome, null, bet, win, awardCounts);
     }
 
     @Override

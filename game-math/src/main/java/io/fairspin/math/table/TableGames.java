@@ -88,8 +88,9 @@ public final class TableGames {
     }
 
     /**
-     * The {@link io.fairspin.math.OutcomeCheck} of a table or card game whose logged outcome holds its draws (every
-     * type but blackjack, whose hands do not say in which order their cards were dealt).
+     * The {@link io.fairspin.math.OutcomeCheck} of a table or card game: played again on its logged draws, or for
+     * blackjack, whose hands do not say in which order their cards were dealt, its settlement recomputed from the
+     * logged hands ({@link io.fairspin.math.table.blackjack.LoggedSettlementCheck}).
      *
      * @param game the game of the logged rounds
      * @return a new check of the game (one per thread), or empty when the game is not such a table or card game
@@ -97,6 +98,9 @@ public final class TableGames {
     public static java.util.Optional<io.fairspin.math.OutcomeCheck> outcomeCheck(Game game) {
         if (game instanceof TableGame) {
             return java.util.Optional.of(new LoggedTableCheck((TableGame) game));
+        }
+        if (game instanceof Blackjack) {
+            return java.util.Optional.of(new io.fairspin.math.table.blackjack.LoggedSettlementCheck((Blackjack) game));
         }
         return java.util.Optional.empty();
     }

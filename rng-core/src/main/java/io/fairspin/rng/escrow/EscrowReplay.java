@@ -145,37 +145,55 @@ public final class EscrowReplay implements AutoCloseable {
      * {@code nextBytes} and the words behind every outcome it gave, across every kind of reseed.
      *
      * @param instanceId the instance's identifier, 16 lowercase hex digits
-     * @return a stream over the instance's output, from its first byte
+     * @return a stream over the instance's output, from its first byte; close it when done, which wipes it
      * @throws IllegalArgumentException when there is no such instance
      */
-    public RandomStream output(String instanceId) {
-        InstanceReplay replay = new InstanceReplay(instanceId, records(instanceId));
-        // Reads exactly the bytes asked for, no block ahead: an instance's output may end (at its CLOSE) anywhere.
-        return new RandomStream(1) {
-            private final byte[] word = new byte[Long.BYTES];
+    public Output output(String instanceId) {
+        return new Output(new InstanceReplay(instanceId, records(instanceId)));
+    }
 
-            @Override
-            protected void nextBlock(byte[] destination, int offset) {
-                replay.nextOutput(destination, offset, 1);
-            }
+    /**
+     * A stream over one generator instance's replayed output ({@link #output}); closing it wipes the replayed
+     * generator's state and the output it holds.
+     */
+    public static final class Output extends RandomStream implements AutoCloseable {
+        private final InstanceReplay replay;
+        private final byte[] word = new byte[Long.BYTES];
 
-            @Override
-            protected int nextWord32() {
-                replay.nextOutput(word, 0, Integer.BYTES);
-                return ByteBuffer.wrap(word).getInt();
-            }
+        private Output(InstanceReplay replay) {
+            // Reads exactly the bytes asked for, no block ahead: an instance's output may end (at its CLOSE) anywhere.
+            super(1);
+            this.replay = replay;
+        }
 
-            @Override
-            protected long nextWord64() {
-                replay.nextOutput(word, 0, Long.BYTES);
-                return ByteBuffer.wrap(word).getLong();
-            }
+        @Override
+        protected void nextBlock(byte[] destination, int offset) {
+            replay.nextOutput(destination, offset, 1);
+        }
 
-            @Override
-            public void nextBytes(byte[] bytes) {
-                replay.nextOutput(bytes, 0, bytes.length);
-            }
-        };
+        @Override
+        protected int nextWord32() {
+            replay.nextOutput(word, 0, Integer.BYTES);
+            return ByteBuffer.wrap(word).getInt();
+        }
+
+        @Override
+        protected long nextWord64() {
+            replay.nextOutput(word, 0, Long.BYTES);
+            return ByteBuffer.wrap(word).getLong();
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            replay.nextOutput(bytes, 0, bytes.length);
+        }
+
+        /** Wipes the replayed generator and the output bytes this stream holds. */
+        @Override
+        public void close() {
+            Arrays.fill(word, (byte) 0);
+            replay.close();
+        }
     }
 
     /**

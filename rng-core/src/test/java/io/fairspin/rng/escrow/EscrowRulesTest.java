@@ -208,6 +208,24 @@ class EscrowRulesTest {
         return store.bytes.toByteArray();
     }
 
+    /** A generator's replayed output holds its replayed state and bytes while open, and closing it wipes them. */
+    @Test
+    void closingAnInstancesReplayedOutputWipesIt() throws Exception {
+        byte[] escrow = escrowOneInstance(new ByteArrayOutputStream());
+        try (EscrowReplay replay = EscrowReplay.read(new ByteArrayInputStream(escrow), "memory", AUDITOR.getPrivate())) {
+            java.util.List<byte[]> watched = new java.util.ArrayList<>();
+            EscrowReplay.Output output = io.fairspin.rng.internal.SecretBuffers.watching(watched::add, () -> {
+                EscrowReplay.Output opened = replay.output(ID);
+                opened.nextBytes(new byte[3 * REQUEST + 7]);
+                return opened;
+            });
+            assertTrue(watched.stream().anyMatch(b -> !java.util.Arrays.equals(b, new byte[b.length])),
+                    "the control: the replayed output's buffers hold secrets while open");
+            output.close();
+            EscrowWipeTest.assertAllWiped(watched, 1, "closing a replayed output");
+        }
+    }
+
     @Test
     void anInstancesFiguresAreItsCallsCounted() throws Exception {
         ByteArrayOutputStream requests = new ByteArrayOutputStream();
@@ -222,6 +240,54 @@ class EscrowRulesTest {
             IllegalStateException past = assertThrows(IllegalStateException.class, () -> replay.output(ID)
                     .nextBytes(new byte[10 * REQUEST - 4]));
             assertEquals("DRBG " + ID + " was closed after 10 requests of 32 bytes; its output ends there", past.getMessage());
+        }
+    }
+
+    @Test
+    void anOutputStreamWipesTheOutputsOfTheGenerateRecordsItRunsThrough() throws Exception {
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        byte[] escrow = escrowOneInstance(requests);
+        try (EscrowReplay replay = EscrowReplay.read(new ByteArrayInputStream(escrow), "memory", AUDITOR.getPrivate())) {
+            List<byte[]> watched = new java.util.ArrayList<>();
+            byte[] output = new byte[10 * REQUEST - 5];
+            io.fairspin.rng.internal.SecretBuffers.watching(watched::add, () -> {
+                replay.output(ID).nextBytes(output);
+                return null;
+            });
+            assertArrayEquals(requests.toByteArray(), output);
+            // The stream's own request buffer (32 bytes) holds the output it hands out; everything else it made is
+            // zero: the outputs of the GENERATE record (20 bytes) and of the batch (8, 9 and 10 bytes), which went to
+            // their callers and are wiped on the way, and the DRBG's derivation buffers (whole AES blocks).
+            List<byte[]> holding = watched.stream().filter(b -> !EscrowWipeTest.allZero(b)).toList();
+            assertEquals(1, holding.size(), "only the stream's request buffer holds bytes");
+            assertEquals(REQUEST, holding.get(0).length);
+            List<Integer> wiped = watched.stream().map(b -> b.length).filter(n -> n % 16 != 0).toList();
+            assertEquals(List.of(20, 8, 9, 10), wiped);
+        }
+    }
+
+    @Test
+    void anOutputStreamsBlockRefillReadsTheNextByteInOrder() throws Exception {
+        // Every read of an output stream is overridden to take exactly the bytes asked for; its one-byte block
+        // refill (what RandomStream's own reads would call) must read the same output, in the same order.
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        byte[] escrow = escrowOneInstance(requests);
+        byte[] expected = requests.toByteArray();
+        try (EscrowReplay replay = EscrowReplay.read(new ByteArrayInputStream(escrow), "memory", AUDITOR.getPrivate())) {
+            io.fairspin.rng.RandomStream stream = replay.output(ID);
+            java.lang.reflect.Method nextBlock = io.fairspin.rng.RandomStream.class.getDeclaredMethod("nextBlock",
+                    byte[].class, int.class);
+            nextBlock.setAccessible(true);
+            byte[] read = new byte[expected.length];
+            for (int i = 0; i < read.length; i += 3) {
+                nextBlock.invoke(stream, read, i); // one byte
+                if (i + 1 < read.length) {
+                    byte[] two = new byte[Math.min(2, read.length - i - 1)];
+                    stream.nextBytes(two);
+                    System.arraycopy(two, 0, read, i + 1, two.length);
+                }
+            }
+            assertArrayEquals(expected, read);
         }
     }
 

@@ -3,6 +3,7 @@ package io.fairspin.rng.keys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,22 @@ class KeyFileLimitsTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(notAFolder), left.toList());
         }
+    }
+
+    @Test
+    void aPublicKeyThatCannotBeRenamedIntoPlaceTakesThePrivateKeyBackOut() throws Exception {
+        // With --force, a non-empty folder at PREFIX.pub passes the existence check and fails only the second
+        // rename, after the private key was renamed into place: the private key must not be left without its
+        // public key, and neither temporary file stays.
+        KeyPair pair = KeyFiles.generate(KeyFiles.ESCROW_ALGORITHM);
+        Path blocker = Files.createDirectory(dir.resolve("auditor.pub"));
+        Path inside = Files.createFile(blocker.resolve("keep"));
+        IOException e = assertThrows(IOException.class, () -> KeyFiles.write(pair, dir.resolve("auditor"), true));
+        assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(blocker), left.toList(), "no private key and no temporary file is left");
+        }
+        assertEquals(List.of(inside), Files.list(blocker).toList(), "what was there is untouched");
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.fairspin.math.slot.evaluation;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.OutcomeCheck;
@@ -17,7 +13,6 @@ import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,8 +35,14 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final SlotGame game;
     private final SlotModel model;
     private final Map<String, Integer> awardIndex = new HashMap<>();
-    private static final JsonFactory FACTORY = OutcomeJson.MAPPER.getFactory();
-    private final java.io.ByteArrayOutputStream canonical = new java.io.ByteArrayOutputStream(1024);
+    /**
+     * The system property that turns the fast path off ({@code -Dfairspin.outcomeCheck.fastPath=false}): every
+     * round is then decided on its parsed tree, for comparisons of the two paths.
+     */
+    static final String FAST_PATH_PROPERTY = "fairspin.outcomeCheck.fastPath";
+    private final CanonicalSpins canonical = new CanonicalSpins();
+    private final boolean fastPath = !"false".equals(System.getProperty(FAST_PATH_PROPERTY));
+    private long fastRounds;
     private Bet lastBet;
     private SpinRecorder lastRecorder;
 
@@ -69,18 +70,20 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     }
 
     /**
-     * The fast path: the inputs (bet, reel sets, stops) read with a streaming parser, the round evaluated again and
-     * written in canonical form, and compared byte for byte with the logged outcome, which a fairspin writer logs in
-     * canonical form. Anything else (a bonus round, a field it does not expect, bytes that differ) is decided by
-     * {@link #checkTree} on the parsed tree, which also names the first difference.
+     * The fast path: the inputs (bet, reel sets, stops) scanned from the bytes ({@link CanonicalSpins#scan}), the
+     * round evaluated again and written in canonical form, and compared byte for byte with the logged outcome, which
+     * a fairspin writer logs in canonical form. Anything else (a bonus round, random reel heights, a layout or bytes
+     * that differ) is decided by {@link #checkTree} on the parsed tree, which also names the first difference.
      */
     @Override
     public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
         SpinResult again = null;
-        try {
-            again = evaluateCanonical(outcome);
-        } catch (IOException | IllegalArgumentException e) {
-            again = null; // decided on the tree below, which says what is wrong
+        if (fastPath) {
+            try {
+                again = evaluateCanonical(outcome);
+            } catch (IllegalArgumentException e) {
+                again = null; // decided on the tree below, which says what is wrong
+            }
         }
         if (again == null) {
             JsonNode tree;
@@ -91,6 +94,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             }
             return checkTree(tree, bet, win, awardCounts);
         }
+        fastRounds++;
         if (again.stake() != bet) {
             return "bet: logged " + bet + ", the outcome's stake is " + again.stake();
         }
@@ -102,99 +106,37 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     }
 
     /**
-     * The round evaluated again from the inputs a streaming parse finds in {@code outcome}, when its canonical JSON
-     * is exactly {@code outcome}; null when the outcome has bonus rounds, is not as a fairspin writer logs it, or
+     * The round evaluated again from the inputs scanned from {@code outcome}, when its canonical bytes are exactly
+     * {@code outcome}; null when the outcome has bonus rounds, is not laid out as a fairspin writer logs it, or
      * differs.
      */
-    private SpinResult evaluateCanonical(byte[] outcome) throws IOException {
-        long lineBet = -1;
-        long lines = -1;
-        List<String> reelSets = new ArrayList<>(2);
-        List<int[]> stopsOf = new ArrayList<>(2);
-        try (JsonParser in = FACTORY.createParser(outcome)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String field = in.currentName();
-                JsonToken value = in.nextToken();
-                if (field.equals("lineBet") || field.equals("lines")) {
-                    if (value != JsonToken.VALUE_NUMBER_INT) {
-                        return null;
-                    }
-                    if (field.equals("lineBet")) {
-                        lineBet = in.getLongValue();
-                    } else {
-                        lines = in.getLongValue();
-                    }
-                } else if (field.equals("spins")) {
-                    if (value != JsonToken.START_ARRAY) {
-                        return null;
-                    }
-                    while (in.nextToken() == JsonToken.START_OBJECT) {
-                        String reelSet = null;
-                        int[] stops = null;
-                        while (in.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = in.currentName();
-                            JsonToken v = in.nextToken();
-                            if (name.equals("reelSet")) {
-                                if (v != JsonToken.VALUE_STRING) {
-                                    return null;
-                                }
-                                reelSet = in.getText();
-                            } else if (name.equals("stops")) {
-                                stops = ints(in, v);
-                                if (stops == null) {
-                                    return null;
-                                }
-                            } else if (name.equals("bonuses")) {
-                                if (v != JsonToken.START_ARRAY || in.nextToken() != JsonToken.END_ARRAY) {
-                                    return null; // bonus rounds: the tree path reads them
-                                }
-                            } else {
-                                in.skipChildren();
-                            }
-                        }
-                        if (reelSet == null || stops == null) {
-                            return null;
-                        }
-                        reelSets.add(reelSet);
-                        stopsOf.add(stops);
-                    }
-                } else {
-                    in.skipChildren();
-                }
-            }
-        }
-        if (lineBet < 1 || lines < 1 || lines > Integer.MAX_VALUE || reelSets.isEmpty()) {
+    private SpinResult evaluateCanonical(byte[] outcome) {
+        CanonicalSpins.Inputs in = canonical.scan(outcome, model.reels());
+        if (in == null || in.lineBet < 1 || in.lines < 1 || in.lines > Integer.MAX_VALUE) {
             return null;
         }
-        SpinResult again = evaluate(new Bet(lineBet, (int) lines), reelSets.size(), streamed(reelSets, stopsOf));
-        if (again == null) {
-            return null;
-        }
-        canonical.reset();
-        try (JsonGenerator out = FACTORY.createGenerator(canonical)) {
-            writeCanonical(again, out);
-        }
-        return Arrays.equals(canonical.toByteArray(), outcome) ? again : null;
+        SpinResult again = evaluate(new Bet(in.lineBet, (int) in.lines), in.spins,
+                streamed(Arrays.asList(in.reelSets), Arrays.asList(in.stops)));
+        return again != null && canonical.sameBytes(again, outcome) ? again : null;
     }
 
-    /** An array of ints at the parser, or null when it is something else. */
-    private int[] ints(JsonParser in, JsonToken start) throws IOException {
-        if (start != JsonToken.START_ARRAY) {
-            return null;
-        }
-        int[] values = new int[model.reels()];
-        int n = 0;
-        JsonToken t;
-        while ((t = in.nextToken()) == JsonToken.VALUE_NUMBER_INT) {
-            if (n == values.length || in.getNumberType() != JsonParser.NumberType.INT) {
-                return null;
-            }
-            values[n++] = in.getIntValue();
-        }
-        return t == JsonToken.END_ARRAY && n == values.length ? values : null;
+    /**
+     * The rounds accepted on the fast path so far (for tests that show it is taken).
+     *
+     * @return the number of rounds whose logged bytes were the canonical bytes of the round evaluated again
+     */
+    long fastRounds() {
+        return fastRounds;
+    }
+
+    /**
+     * The canonical bytes the fast path compares a logged outcome with (for tests).
+     *
+     * @param round a round evaluated again
+     * @return its canonical bytes
+     */
+    byte[] canonicalBytes(SpinResult round) {
+        return canonical.bytes(round);
     }
 
     /** Where the logged spins' inputs come from: the parsed tree, or the streaming read. */
@@ -277,84 +219,6 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         };
     }
 
-    /**
-     * Writes a round as the audit log keeps outcomes: the JSON of the records, every object's members sorted by
-     * name, no whitespace (what {@code CanonicalJson.encode} gives for {@link SlotGame}'s recorded detail).
-     */
-    private static void writeCanonical(SpinResult r, JsonGenerator out) throws IOException {
-        out.writeStartObject();
-        out.writeNumberField("lineBet", r.lineBet());
-        out.writeNumberField("lines", r.lines());
-        out.writeArrayFieldStart("spins");
-        for (Spin spin : r.spins()) {
-            out.writeStartObject();
-            out.writeArrayFieldStart("bonuses");
-            for (BonusRound b : spin.bonuses()) {
-                out.writeStartObject();
-                out.writeNumberField("amount", b.amount());
-                out.writeArrayFieldStart("items");
-                for (List<Long> item : b.items()) {
-                    out.writeStartArray();
-                    for (long prize : item) {
-                        out.writeNumber(prize);
-                    }
-                    out.writeEndArray();
-                }
-                out.writeEndArray();
-                out.writeNumberField("line", b.line());
-                out.writeArrayFieldStart("picked");
-                for (int p : b.picked()) {
-                    out.writeNumber(p);
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeNumberField("capped", spin.capped());
-            out.writeNumberField("freeGames", spin.freeGames());
-            out.writeStringField("kind", spin.kind());
-            out.writeStringField("reelSet", spin.reelSet());
-            out.writeArrayFieldStart("stops");
-            for (int stop : spin.stops()) {
-                out.writeNumber(stop);
-            }
-            out.writeEndArray();
-            out.writeNumberField("win", spin.win());
-            out.writeArrayFieldStart("window");
-            for (List<String> row : spin.window()) {
-                out.writeStartArray();
-                for (String symbol : row) {
-                    out.writeString(symbol);
-                }
-                out.writeEndArray();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("wins");
-            for (SpinResult.Win w : spin.wins()) {
-                out.writeStartObject();
-                out.writeNumberField("amount", w.amount());
-                out.writeStringField("award", w.award());
-                out.writeNumberField("line", w.line());
-                out.writeArrayFieldStart("positions");
-                for (SpinResult.Position p : w.positions()) {
-                    out.writeStartObject();
-                    out.writeNumberField("reel", p.reel());
-                    out.writeNumberField("row", p.row());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeStringField("type", w.type());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        out.writeNumberField("stake", r.stake());
-        out.writeNumberField("win", r.win());
-        out.writeEndObject();
-    }
-
     private void countAwards(SpinResult again, long[] awardCounts) {
         for (SpinResult.Win w : again.spins().get(0).wins()) {
             Integer index = awardIndex.get(w.award());
@@ -416,7 +280,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
     private SpinRecorder recorder(Bet bet) {
         if (!bet.equals(lastBet)) {
-            lastRecorder = new SpinRecorder(game, bet, (int[]) null);
+            lastRecorder = new SpinRecorder(game, bet, (int[]) null).memoizeLines();
             lastBet = bet;
         }
         return lastRecorder;

@@ -31,6 +31,19 @@ public final class SpinRecorder {
     private final RoundOutcome outcome;
     private final LinePays rules;
     private final List<Spin> spins = new ArrayList<>();
+    /**
+     * The line rules' wins and bonus start by line symbols (packed 6 bits a reel), when {@link #memoizeLines()} asked
+     * for it: both are pure functions of the symbols, and a checker of many logged rounds at one bet meets the same
+     * symbol tuples again and again.
+     */
+    private java.util.HashMap<Long, LineRule> lineMemo;
+
+    /** What the line rules say of one tuple of line symbols. */
+    private record LineRule(List<LinePays.Win> wins, boolean startsBonus) {
+    }
+
+    /** At most this many tuples are kept. */
+    private static final int MAX_MEMO = 1 << 17;
 
     /**
      * Chooses the items of a pick bonus, one at a time.
@@ -91,6 +104,42 @@ public final class SpinRecorder {
         this.picker = picker;
         this.outcome = RoundOutcome.forGame(game);
         this.rules = model.ways() ? null : game.table.rules();
+    }
+
+    /**
+     * Keeps the line rules' verdict on each tuple of line symbols met, for a recorder that evaluates many spins (a
+     * checker of logged rounds); a recorder of one round gains nothing from it. No effect on ways games or on models
+     * with more than 63 symbols or 10 reels.
+     *
+     * @return this recorder
+     */
+    SpinRecorder memoizeLines() {
+        if (rules != null && model.symbols().size() < 64 && model.reels() <= 10) {
+            lineMemo = new java.util.HashMap<>();
+        }
+        return this;
+    }
+
+    /** The line rules on {@code tuple}, from the memo when there is one. */
+    private LineRule lineRule(int[] tuple) {
+        if (lineMemo == null) {
+            return new LineRule(rules.wins(tuple), rules.startsBonus(tuple));
+        }
+        long key = 0;
+        for (int symbol : tuple) {
+            if (symbol < 0 || symbol >= 63) {
+                return new LineRule(rules.wins(tuple), rules.startsBonus(tuple)); // an empty place: not kept
+            }
+            key = key << 6 | symbol;
+        }
+        LineRule known = lineMemo.get(key);
+        if (known == null) {
+            known = new LineRule(List.copyOf(rules.wins(tuple)), rules.startsBonus(tuple));
+            if (lineMemo.size() < MAX_MEMO) {
+                lineMemo.put(key, known);
+            }
+        }
+        return known;
     }
 
     /**
@@ -195,7 +244,8 @@ public final class SpinRecorder {
     List<Integer> bonusLines(int[][] window) {
         List<Integer> lines = new ArrayList<>();
         for (int line = 0; line < bet.lines(); line++) {
-            if (rules.startsBonus(lineSymbols(line, window))) {
+            if (lineMemo != null ? lineRule(lineSymbols(line, window)).startsBonus()
+                    : rules.startsBonus(lineSymbols(line, window))) {
                 lines.add(line);
             }
         }
@@ -226,7 +276,8 @@ public final class SpinRecorder {
         List<Win> wins = new ArrayList<>();
         int n = model.reels();
         for (int line = 0; line < bet.lines(); line++) {
-            for (LinePays.Win w : rules.wins(lineSymbols(line, window))) {
+            int[] symbols = lineSymbols(line, window);
+            for (LinePays.Win w : lineMemo != null ? lineRule(symbols).wins() : rules.wins(symbols)) {
                 if (w.credits() == 0) {
                     continue;
                 }
