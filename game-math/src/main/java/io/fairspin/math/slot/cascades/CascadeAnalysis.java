@@ -39,6 +39,8 @@ final class CascadeAnalysis {
     private final Fraction freeTrigger;
     private final Fraction freeGamesPerRound;
     private final boolean iterated;
+    /** The win distribution of the rounds without free games ({@link #roundWins()}). */
+    private final SortedMap<Long, Fraction> roundWins = new TreeMap<>();
 
     /** The tallies of one kind of spin. */
     private static final class Spins {
@@ -77,6 +79,9 @@ final class CascadeAnalysis {
             trigger = n > 0 ? trigger.add(p) : trigger;
             if (w == 0) {
                 silent.merge(n, p, Fraction::add);
+            }
+            if (n == 0) {
+                roundWins.merge(w * model.lineBet(), p, Fraction::add);
             }
         }
         Fraction ev = Fraction.ZERO;
@@ -247,21 +252,10 @@ final class CascadeAnalysis {
 
     /**
      * The exact distribution of the win of a round that awards no free games, in minor units: its base spin's
-     * cascades and scatter pay, capped as {@code playRound} caps them, times the bet per line.
+     * cascades and scatter pay times the bet per line (a model with a cap has no exact figures).
      */
     SortedMap<Long, Fraction> roundWins() {
-        CascadeModel model = game.model;
-        long cap = model.maxWin() == 0 ? Long.MAX_VALUE : model.maxWin() * model.lines();
-        SortedMap<Long, Fraction> wins = new TreeMap<>();
-        for (Map.Entry<Long, Fraction> e : base.outcomes.entrySet()) {
-            int count = (int) (e.getKey() & 127);
-            if (model.free() != null && model.free().spins(count) > 0) {
-                continue;
-            }
-            long win = Math.min((e.getKey() >> 7) + scatterPay(count), cap) * model.lineBet();
-            wins.merge(win, e.getValue(), Fraction::add);
-        }
-        return wins;
+        return java.util.Collections.unmodifiableSortedMap(roundWins);
     }
 
     /** The probability of a round whose base spin awards free games (zero without free games). */
