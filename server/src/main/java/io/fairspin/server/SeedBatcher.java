@@ -131,6 +131,11 @@ final class SeedBatcher implements AutoCloseable {
         }
     }
 
+    /** The seeds held in reserve now (the same objects, not copies), for a test to watch them wiped. */
+    synchronized List<RoundSeed> reserved() {
+        return List.copyOf(ready);
+    }
+
     /** Stops drawing; fails the requests still waiting and wipes the seeds never handed out. */
     @Override
     public void close() {

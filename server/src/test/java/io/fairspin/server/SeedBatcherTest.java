@@ -1,0 +1,42 @@
+package io.fairspin.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.RoundSeed;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The seed reserve: seeds handed out in round order, and the seeds never handed out wiped when the server stops. */
+class SeedBatcherTest {
+    @Test
+    void stoppingWipesTheReserveAndHandsOutNothingMore() throws Exception {
+        try (CertifiedRandom rng = CertifiedRandom.builder().build()) {
+            SeedBatcher batcher = new SeedBatcher(rng, "r-", 8);
+            RoundSeed first = batcher.next().get(10, TimeUnit.SECONDS);
+            assertEquals("r-0", first.roundId());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (batcher.reserved().size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            List<RoundSeed> reserve = batcher.reserved();
+            assertTrue(reserve.size() >= 4, "the reserve was filled: " + reserve.size());
+            assertTrue(reserve.stream().noneMatch(SeedBatcherTest::zero), "the control: reserved seeds hold secrets");
+
+            batcher.close();
+
+            assertTrue(reserve.stream().allMatch(SeedBatcherTest::zero), "every reserved seed is wiped on stop");
+            assertFalse(zero(first), "a seed handed out is its round's to wipe, not the batcher's");
+            assertTrue(batcher.next().isCompletedExceptionally(), "nothing is handed out after the stop");
+        }
+    }
+
+    private static boolean zero(RoundSeed seed) {
+        byte[] bytes = seed.reveal();
+        return Arrays.equals(bytes, new byte[bytes.length]);
+    }
+}
