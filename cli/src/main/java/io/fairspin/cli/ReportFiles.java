@@ -79,74 +79,65 @@ public final class ReportFiles {
             try (var out = Files.newOutputStream(target)) {
                 out.write(content);
             } catch (IOException e) {
-                throw new IOException(target + ": cannot write the report: " + e.getMessage(), e);
+                throw failed(target, e);
             }
             return;
         }
-        Path temp = null;
-        try {
-            temp = newTemp(target);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (temp != null) {
-                    Files.deleteIfExists(temp);
-                }
-            } catch (IOException ignored) {
-                e.addSuppressed(ignored);
-            }
-            if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
-                throw new IOException(target + ": cannot write the report: " + e.getClass().getSimpleName()
-                        .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT), e);
-            }
-            throw new IOException(target + ": cannot write the report: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()), e);
-        }
+        writeAll(java.util.Map.of(target, content));
     }
 
     /**
      * Writes several files all or none: each to a temporary file of its own beside it, forced; only when every one is
-     * complete are they renamed over their targets, in order. A failure before the renames removes every temporary file
-     * and leaves no target touched.
+     * complete are they renamed over their targets, in order (put the file the others describe last). A failure
+     * removes every temporary file not yet renamed; one before the renames leaves no target touched.
      *
      * @param files each target with its content, in the order to rename them
-     * @throws java.io.IOException when a file cannot be written (naming it)
+     * @throws java.io.IOException when a file cannot be written or renamed (naming it)
      */
     public static void writeAll(java.util.Map<Path, byte[]> files) throws IOException {
         java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
+        Path current = null;
         try {
             for (var file : files.entrySet()) {
-                try {
-                    Path temp = newTemp(file.getKey());
-                    temps.put(file.getKey(), temp);
-                    FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    try (channel) {
+                current = file.getKey();
+                Path temp = newTemp(current);
+                temps.put(current, temp);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     ByteBuffer buffer = ByteBuffer.wrap(file.getValue());
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
                     }
-                        channel.force(true);
-                    }
-                } catch (IOException e) {
-                    throw new IOException(file.getKey() + ": cannot write: " + (e.getMessage() != null ? e.getMessage()
-                            : e.getClass().getSimpleName()), e);
+                    channel.force(true);
                 }
             }
-        } catch (IOException e) {
-            for (Path temp : temps.values()) {
-                Files.deleteIfExists(temp);
+            for (var iterator = temps.entrySet().iterator(); iterator.hasNext(); ) {
+                var temp = iterator.next();
+                current = temp.getKey();
+                Files.move(temp.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                iterator.remove();
             }
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            for (Path temp : temps.values()) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException cleanUp) {
+                    e.addSuppressed(cleanUp);
+                }
+            }
+            if (e instanceof IOException io) {
+                throw failed(current, io);
+            }
+            throw (RuntimeException) e;
         }
-        for (var temp : temps.entrySet()) {
-            Files.move(temp.getValue(), temp.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The error of a report that could not be written, naming its file (and the JDK's terse reasons in words). */
+    private static IOException failed(Path target, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+            return new IOException(target + ": cannot write the report: " + e.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT), e);
         }
+        return new IOException(target + ": cannot write the report: " + (e.getMessage() != null ? e.getMessage()
+                : e.getClass().getSimpleName()), e);
     }
 }

@@ -125,4 +125,26 @@ class ReportFilesTest {
             assertEquals(2, left.count());
         }
     }
+
+    /**
+     * writeAll: a rename that fails (the target is a folder with files in it) is an error naming that target, and the
+     * temporary files not yet renamed are removed; the files renamed before it stay (they are whole).
+     */
+    @Test
+    void writeAllRemovesWhatItDidNotRenameWhenARenameFails() throws Exception {
+        Path sheet = dir.resolve("sheet.txt");
+        Path folder = Files.createDirectory(dir.resolve("model.json"));
+        Files.writeString(folder.resolve("inside"), "x");
+        java.util.Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(sheet, "sheet".getBytes(StandardCharsets.UTF_8));
+        files.put(folder, "new".getBytes(StandardCharsets.UTF_8));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ReportFiles.writeAll(files));
+        assertTrue(e.getMessage().startsWith(folder + ": cannot write the report"), e.getMessage());
+        assertEquals("sheet", Files.readString(sheet));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("model.json", "sheet.txt"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+    }
 }

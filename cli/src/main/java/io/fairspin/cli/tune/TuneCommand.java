@@ -275,9 +275,8 @@ public final class TuneCommand extends LeafCommand {
                     + " written%n", model, allowed.toDecimalString(6));
             return 1;
         }
-        // The files, written all or none.
+        // The files, written all or none; the model renamed last, once the sheets and the diff beside it are there.
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        files.put(out, written);
         List<String> parFiles = new ArrayList<>();
         for (Row row : rows) {
             Path par = sibling(names == null ? ".par.txt" : "." + row.variant() + ".par.txt");
@@ -290,6 +289,7 @@ public final class TuneCommand extends LeafCommand {
         }
         Path diff = sibling(".diff.json");
         files.put(diff, diff(modelBytes, written, rows));
+        files.put(out, written);
         io.fairspin.cli.ReportFiles.writeAll(files);
 
         PrintStream stdout = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
