@@ -143,6 +143,16 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
     }
 
     /**
+     * The most round ids one {@link #roundSeeds} call takes: {@link #MAX_ROUND_SEEDS}, or the reseed interval when it
+     * is smaller (a batch is drawn between two reseeds).
+     *
+     * @return the largest batch of round seeds
+     */
+    public int maxRoundSeeds() {
+        return (int) Math.min(MAX_ROUND_SEEDS, reseedInterval);
+    }
+
+    /**
      * Draws the seeds of several rounds, in order, each as {@link #roundSeed} draws one. With an escrow,
      * all the draws go into one record, sealed once and written durably once before any seed is returned:
      * a busy server pays one seal and one sync per batch instead of one per round.
@@ -162,8 +172,8 @@ public final class CertifiedRandom extends RandomStream implements AutoCloseable
      */
     public synchronized List<RoundSeed> roundSeeds(List<String> roundIds) {
         checkUsable();
-        if (roundIds.size() > Math.min(MAX_ROUND_SEEDS, reseedInterval)) {
-            throw new IllegalArgumentException("roundIds: at most " + Math.min(MAX_ROUND_SEEDS, reseedInterval)
+        if (roundIds.size() > maxRoundSeeds()) {
+            throw new IllegalArgumentException("roundIds: at most " + maxRoundSeeds()
                     + " per call (" + MAX_ROUND_SEEDS + ", and the reseed interval), was " + roundIds.size());
         }
         if (roundIds.isEmpty()) {

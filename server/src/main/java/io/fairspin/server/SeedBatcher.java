@@ -38,13 +38,14 @@ final class SeedBatcher implements AutoCloseable {
     /**
      * A batcher drawing the seeds of rounds {@code prefix + 0}, {@code prefix + 1}, ... from {@code rng}.
      *
-     * @param reserve seeds kept drawn and escrowed ahead of the requests (0: none)
+     * @param reserve seeds kept drawn and escrowed ahead of the requests (0: none), at most the generator's batch
+     *     ({@link CertifiedRandom#maxRoundSeeds()}, which is less than the reserve asked when its reseed interval is)
      */
     SeedBatcher(CertifiedRandom rng, String prefix, int reserve) {
         this.rng = rng;
         this.prefix = prefix;
-        this.maxBatch = CertifiedRandom.MAX_ROUND_SEEDS;
-        this.reserve = Math.min(Math.max(0, reserve), maxBatch);
+        this.maxBatch = rng.maxRoundSeeds();
+        this.reserve = Math.min(reserve, maxBatch);
         this.thread = new Thread(this::run, "fairspin-seed-batcher");
         this.thread.setDaemon(true);
         this.thread.start();

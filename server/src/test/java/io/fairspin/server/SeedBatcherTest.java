@@ -39,4 +39,23 @@ class SeedBatcherTest {
         byte[] bytes = seed.reveal();
         return Arrays.equals(bytes, new byte[bytes.length]);
     }
+
+    /**
+     * A reserve larger than the generator's batch (its reseed interval is smaller) is kept in batches the generator
+     * takes: seeds are handed out, none fails.
+     */
+    @Test
+    void aReserveLargerThanTheGeneratorsBatchIsDrawnInBatchesItTakes() throws Exception {
+        try (CertifiedRandom rng = CertifiedRandom.builder().reseedInterval(100).build()) {
+            assertEquals(100, rng.maxRoundSeeds());
+            SeedBatcher batcher = new SeedBatcher(rng, "r-", 1024);
+            try {
+                for (int i = 0; i < 250; i++) {
+                    assertEquals("r-" + i, batcher.next().get(10, TimeUnit.SECONDS).roundId());
+                }
+            } finally {
+                batcher.close();
+            }
+        }
+    }
 }

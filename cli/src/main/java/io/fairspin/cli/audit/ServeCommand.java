@@ -73,7 +73,7 @@ public final class ServeCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
-    @Option(names = "--seed-reserve", paramLabel = "N", defaultValue = "1024",
+    @Option(names = "--seed-reserve", paramLabel = "N", defaultValue = "" + GameServer.DEFAULT_SEED_RESERVE,
             description = "Round seeds kept drawn and escrowed ahead of the open-round requests (default:"
                     + " ${DEFAULT-VALUE}, at most 16384); a batch is escrowed and synced in the background when fewer"
                     + " than half are left. 0 draws and escrows seeds only for the requests waiting.")
