@@ -99,7 +99,7 @@ public final class GameTally {
         // Awards are tested against their exact occurrences: none without exact figures.
         this.awards = check == null || figures == null ? List.of() : check.awards();
         this.awardMeans = new double[awards.size()];
-        if (check != null) {
+        if (!awards.isEmpty()) {
             List<Fraction> means = check.awardsPerRound();
             for (int i = 0; i < awardMeans.length; i++) {
                 awardMeans[i] = means.get(i).doubleValue();

@@ -73,8 +73,8 @@ public final class Monitor implements LogFollower.Listener {
 
     /**
      * A monitor of rounds against {@code models} whose exact analyses run through {@code analyses}: once per
-     * model, when a round of the log first names it (on the thread that meets it, a decoding thread of the
-     * {@link LogFollower} or the reading thread), and never again (the games keep what they computed).
+     * model, on the reading thread, when a round of the log first names it, and never again (the games keep what
+     * they computed).
      *
      * @param models the models the log's rounds may name
      * @param limits the control limits of every game
@@ -189,9 +189,9 @@ public final class Monitor implements LogFollower.Listener {
         if (model == null) {
             return NO_CHECK;
         }
-        // The analysis runs here, once, under the caller's bound; the checks made per thread reuse it.
-        // A model without exact figures (blackjack) is checked round by round all the same.
-        return analyses.run(model, () -> OutcomeCheck.of(model.game()).isEmpty() ? NO_CHECK : new Checks(model.game()));
+        // Making the checks counts nothing (the tally's exact figures do, under the caller's bound). A model without
+        // exact figures (blackjack) is checked round by round all the same.
+        return OutcomeCheck.of(model.game()).isEmpty() ? NO_CHECK : new Checks(model.game());
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -283,8 +283,8 @@ public final class Monitor implements LogFollower.Listener {
         // Null for a model without exact figures (blackjack): its rounds are tallied and checked one by one, with no
         // control limits.
         ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
-        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures,
-                analyses.run(model, () -> OutcomeCheck.of(game)).orElse(null), limits, this::alert);
+        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
+                limits, this::alert);
         tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
         byKey.put(game.id() + "/" + hex, tally);
         return tally;
