@@ -280,7 +280,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
     private SpinRecorder recorder(Bet bet) {
         if (!bet.equals(lastBet)) {
-            lastRecorder = new SpinRecorder(game, bet, (int[]) null).memoizeLines();
+            lastRecorder = new SpinRecorder(game, bet, (int[]) null);
             lastBet = bet;
         }
         return lastRecorder;

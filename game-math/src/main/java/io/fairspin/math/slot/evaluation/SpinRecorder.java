@@ -31,19 +31,6 @@ public final class SpinRecorder {
     private final RoundOutcome outcome;
     private final LinePays rules;
     private final List<Spin> spins = new ArrayList<>();
-    /**
-     * The line rules' wins and bonus start by line symbols (packed 6 bits a reel), when {@link #memoizeLines()} asked
-     * for it: both are pure functions of the symbols, and a checker of many logged rounds at one bet meets the same
-     * symbol tuples again and again.
-     */
-    private java.util.HashMap<Long, LineRule> lineMemo;
-
-    /** What the line rules say of one tuple of line symbols. */
-    private record LineRule(List<LinePays.Win> wins, boolean startsBonus) {
-    }
-
-    /** At most this many tuples are kept. */
-    private static final int MAX_MEMO = 1 << 17;
 
     /**
      * Chooses the items of a pick bonus, one at a time.
@@ -107,39 +94,30 @@ public final class SpinRecorder {
     }
 
     /**
-     * Keeps the line rules' verdict on each tuple of line symbols met, for a recorder that evaluates many spins (a
-     * checker of logged rounds); a recorder of one round gains nothing from it. No effect on ways games or on models
-     * with more than 63 symbols or 10 reels.
-     *
-     * @return this recorder
+     * The wins of a line showing {@code symbols}: none, without asking the line rules, when the line table says the
+     * line pays nothing (most lines); the rules' wins otherwise.
      */
-    SpinRecorder memoizeLines() {
-        if (rules != null && model.symbols().size() < 64 && model.reels() <= 10) {
-            lineMemo = new java.util.HashMap<>();
-        }
-        return this;
+    private List<LinePays.Win> winsOfLine(int[] symbols) {
+        int code = lineCode(symbols);
+        return code >= 0 && LineTable.credits(game.table.entry(code)) == 0 ? List.of() : rules.wins(symbols);
     }
 
-    /** The line rules on {@code tuple}, from the memo when there is one. */
-    private LineRule lineRule(int[] tuple) {
-        if (lineMemo == null) {
-            return new LineRule(rules.wins(tuple), rules.startsBonus(tuple));
-        }
-        long key = 0;
-        for (int symbol : tuple) {
-            if (symbol < 0 || symbol >= 63) {
-                return new LineRule(rules.wins(tuple), rules.startsBonus(tuple)); // an empty place: not kept
+    /** Whether a line showing {@code symbols} starts the bonus, from the line table where it has the line. */
+    private boolean startsBonus(int[] symbols) {
+        int code = lineCode(symbols);
+        return code >= 0 ? (game.table.entry(code) & 1) != 0 : rules.startsBonus(symbols);
+    }
+
+    /** The line table's code of {@code symbols} ({@link LineTable#decode} reversed), or -1 for a place left empty. */
+    private int lineCode(int[] symbols) {
+        int code = 0;
+        for (int symbol : symbols) {
+            if (symbol < 0) {
+                return -1;
             }
-            key = key << 6 | symbol;
+            code = code * model.symbolCount() + symbol;
         }
-        LineRule known = lineMemo.get(key);
-        if (known == null) {
-            known = new LineRule(List.copyOf(rules.wins(tuple)), rules.startsBonus(tuple));
-            if (lineMemo.size() < MAX_MEMO) {
-                lineMemo.put(key, known);
-            }
-        }
-        return known;
+        return code;
     }
 
     /**
@@ -244,8 +222,7 @@ public final class SpinRecorder {
     List<Integer> bonusLines(int[][] window) {
         List<Integer> lines = new ArrayList<>();
         for (int line = 0; line < bet.lines(); line++) {
-            if (lineMemo != null ? lineRule(lineSymbols(line, window)).startsBonus()
-                    : rules.startsBonus(lineSymbols(line, window))) {
+            if (startsBonus(lineSymbols(line, window))) {
                 lines.add(line);
             }
         }
@@ -276,8 +253,7 @@ public final class SpinRecorder {
         List<Win> wins = new ArrayList<>();
         int n = model.reels();
         for (int line = 0; line < bet.lines(); line++) {
-            int[] symbols = lineSymbols(line, window);
-            for (LinePays.Win w : lineMemo != null ? lineRule(symbols).wins() : rules.wins(symbols)) {
+            for (LinePays.Win w : winsOfLine(lineSymbols(line, window))) {
                 if (w.credits() == 0) {
                     continue;
                 }
@@ -361,7 +337,7 @@ public final class SpinRecorder {
     private List<BonusRound> bonuses(RandomStream stream, int[][] window) {
         List<BonusRound> rounds = new ArrayList<>();
         for (int line = 0; line < bet.lines(); line++) {
-            if (!rules.startsBonus(lineSymbols(line, window))) {
+            if (!startsBonus(lineSymbols(line, window))) {
                 continue;
             }
             int pickCount = game.drawPicks(stream);
