@@ -59,8 +59,13 @@ public final class Cards {
         return card == JOKER && shoeSize == DECK + 1 ? JOKER : card % DECK;
     }
 
-    /** The {@link #code} of a card's name ({@code "Ah"}, {@code "Jk"}), or -1 when it names no card. */
-    static int parse(String name) {
+    /**
+     * The {@link #code} of a card's name.
+     *
+     * @param name a card's name ({@code "Ah"}, {@code "Jk"})
+     * @return its code, or -1 when it names no card
+     */
+    public static int parse(String name) {
         if (name.equals("Jk")) {
             return JOKER;
         }

@@ -254,9 +254,7 @@ final class BlackjackRound {
 
     private void playDealer(RandomStream stream) {
         while (true) {
-            int total = total(dealer, dealerCount);
-            boolean soft = soft(dealer, dealerCount);
-            if (total > 17 || total == 17 && !(soft && rules.hitsSoft17())) {
+            if (dealerStands(dealer, dealerCount, rules)) {
                 return;
             }
             dealer[dealerCount++] = shoe.next(stream);
@@ -277,11 +275,18 @@ final class BlackjackRound {
         view.put("hand", hand).put("dealer", Cards.name(dealer[0])).put("insured", insured);
     }
 
-    private static int compare(int player, int dealerTotal) {
+    /** Whether the dealer stands on the first {@code n} cards of {@code dealer} under {@code rules} (S17 or H17). */
+    static boolean dealerStands(int[] dealer, int n, BlackjackRules rules) {
+        int total = total(dealer, n);
+        return total > 17 || total == 17 && !(soft(dealer, n) && rules.hitsSoft17());
+    }
+
+    /** A standing hand of {@code player} points against the dealer's total: 1 a win, 0 a push, -1 a loss. */
+    static int compare(int player, int dealerTotal) {
         return dealerTotal > 21 ? 1 : Integer.compare(player, dealerTotal);
     }
 
-    private static boolean natural(int[] hand, int n) {
+    static boolean natural(int[] hand, int n) {
         return n == 2 && total(hand, 2) == 21;
     }
 
@@ -306,7 +311,7 @@ final class BlackjackRound {
         return BlackjackOdds.best(hard(hand, n), hasAce(hand, n));
     }
 
-    private static boolean soft(int[] hand, int n) {
+    static boolean soft(int[] hand, int n) {
         return hasAce(hand, n) && hard(hand, n) + 10 <= 21;
     }
 

@@ -8,10 +8,8 @@ import io.fairspin.math.RoundChoices;
 import io.fairspin.math.json.OutcomeJson;
 import io.fairspin.math.table.Cards;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@link OutcomeCheck} of blackjack: the settlement of a logged round recomputed from its logged hands. A
@@ -37,14 +35,6 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class LoggedSettlementCheck extends io.fairspin.math.table.AwardlessCheck {
-    private static final Map<String, Integer> CARDS = new HashMap<>();
-
-    static {
-        for (int card = 0; card < Cards.DECK; card++) {
-            CARDS.put(Cards.name(card), card);
-        }
-    }
-
     private final Blackjack game;
     private final BlackjackRules rules;
 
@@ -240,7 +230,7 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
             Hand hand = hands[h];
             long stake = hand.doubled() ? 2 * amount : amount;
             int total = BlackjackRound.total(hand.cards(), hand.cards().length);
-            int result = total > 21 || dealerNatural ? -1 : dealerTotal > 21 ? 1 : Integer.compare(total, dealerTotal);
+            int result = total > 21 || dealerNatural ? -1 : BlackjackRound.compare(total, dealerTotal);
             String problem = compare("$.outcome.hands[" + h + "]", hand, result > 0 ? "win" : result == 0 ? "push"
                     : "lose", result > 0 ? 2 * stake : result == 0 ? stake : 0);
             if (problem != null) {
@@ -258,8 +248,8 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
         }
         for (int n = 2; n <= dealer.length; n++) {
             int total = BlackjackRound.total(dealer, n);
-            boolean soft = soft(dealer, n);
-            boolean stands = total > 17 || total == 17 && !(soft && rules.hitsSoft17());
+            boolean soft = BlackjackRound.soft(dealer, n);
+            boolean stands = BlackjackRound.dealerStands(dealer, n, rules);
             if (stands && n < dealer.length) {
                 return "$.outcome.dealer: the dealer stands on " + (soft ? "soft " : "") + total + " after " + n
                         + " cards, but holds " + dealer.length;
@@ -283,17 +273,7 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
     }
 
     private static boolean natural(int[] cards) {
-        return cards.length == 2 && BlackjackRound.total(cards, 2) == 21;
-    }
-
-    private static boolean soft(int[] cards, int n) {
-        int hard = 0;
-        boolean ace = false;
-        for (int i = 0; i < n; i++) {
-            hard += BlackjackRound.value(cards[i]);
-            ace |= BlackjackRound.value(cards[i]) == 1;
-        }
-        return ace && hard + 10 <= 21;
+        return BlackjackRound.natural(cards, cards.length);
     }
 
     /** The cards of a logged array of card names, each counted in {@code shoe}. */
@@ -303,8 +283,8 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
         }
         int[] cards = new int[node.size()];
         for (int i = 0; i < cards.length; i++) {
-            Integer card = node.get(i).isTextual() ? CARDS.get(node.get(i).asText()) : null;
-            if (card == null) {
+            int card = node.get(i).isTextual() ? Cards.parse(node.get(i).asText()) : -1;
+            if (card < 0 || card >= Cards.DECK) {
                 throw new IllegalArgumentException(at + "[" + i + "]: " + node.get(i) + " is not a card");
             }
             cards[i] = card;
