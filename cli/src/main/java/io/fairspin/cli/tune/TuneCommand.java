@@ -11,6 +11,7 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelException;
+import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.tuning.ReelSetTuner;
 import io.fairspin.math.slot.tuning.ReelWeightTuner;
 import io.fairspin.math.slot.tuning.TuneReports;
@@ -319,7 +320,7 @@ public final class TuneCommand extends LeafCommand {
                 item.put("rtp", JsonFigures.exact(row.figures().rtp()));
                 item.put("hitFrequency", JsonFigures.exact(row.figures().hitFrequency()));
                 item.put("variance", JsonFigures.exact(row.figures().variance()));
-                item.put("volatilityIndex", volatilityIndex(row.figures()));
+                item.put("volatilityIndex", ParSheet.volatilityIndex(row.figures()));
                 item.put("withinTolerance", row.within());
                 item.putAll(row.detail());
                 items.add(item);
@@ -360,7 +361,7 @@ public final class TuneCommand extends LeafCommand {
         for (Row row : rows) {
             stdout.printf(Locale.ROOT, "%-8s %10s %14s %14s %12.4f%n", row.variant() == null ? "-" : row.variant(),
                     row.target().toDecimalString(6), row.figures().rtp().toDecimalString(10),
-                    row.figures().hitFrequency().toDecimalString(6), volatilityIndex(row.figures()));
+                    row.figures().hitFrequency().toDecimalString(6), ParSheet.volatilityIndex(row.figures()));
         }
         stdout.println();
         stdout.println("RTP now, hit frequency and VI are the written model's exact figures, analysed again from its bytes.");
@@ -417,9 +418,6 @@ public final class TuneCommand extends LeafCommand {
         return 100 * ((Number) ((Map<?, ?>) exact).get("decimal")).doubleValue();
     }
 
-    private static double volatilityIndex(ExactFigures f) {
-        return ReelWeightTuner.Z90.doubleValue() * f.standardDeviation();
-    }
 
     /** The diff file: every change from the model to the written one, and each tuned reel's symbol weights. */
     private byte[] diff(byte[] before, byte[] after, List<Row> rows) throws IOException {

@@ -18,11 +18,23 @@ import java.util.Map;
 
 /** Lays a slot's {@link Analysis} out as a PAR sheet: the tables {@code fairspin par} prints. */
 public final class ParSheet {
+    /** The two-sided standard normal quantile for 90% confidence: the volatility index's factor. */
+    public static final double Z90 = 1.6448536269514722;
     /** Two-sided standard normal quantiles for 90, 95 and 99% confidence. */
-    private static final double[] Z = {1.6448536269514722, 1.959963984540054, 2.5758293035489004};
+    private static final double[] Z = {Z90, 1.959963984540054, 2.5758293035489004};
     private static final String[] CONFIDENCE = {"90%", "95%", "99%"};
 
     private ParSheet() {
+    }
+
+    /**
+     * The volatility index the PAR sheet states first: at 90% confidence, {@link #Z90} x the standard deviation.
+     *
+     * @param f a game's exact figures
+     * @return the 90% volatility index
+     */
+    public static double volatilityIndex(ExactFigures f) {
+        return Z90 * f.standardDeviation();
     }
 
     /**

@@ -125,7 +125,6 @@ public final class PayTuner {
                 "the model has no exact figures, so tune cannot compute them exactly"));
         double[] coefficient = coefficients((SlotGame) original, entries);
         List<long[]> chosen = new ArrayList<>();
-        List<Game> games = new ArrayList<>();
         for (Fraction target : targets) {
             long[] pays = entries.stream().mapToLong(Entry::value).toArray();
             double[] c = coefficient;
@@ -152,7 +151,6 @@ public final class PayTuner {
                 c = coefficients((SlotGame) game, entries);
             }
             chosen.add(pays);
-            games.add(game);
         }
         if (names == null) {
             for (int e = 0; e < entries.size(); e++) {

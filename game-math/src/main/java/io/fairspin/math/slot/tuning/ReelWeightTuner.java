@@ -9,6 +9,7 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.json.StrictJson;
+import io.fairspin.math.slot.analysis.ParSheet;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -43,7 +44,7 @@ public final class ReelWeightTuner {
     /** The model format's largest stop weight. */
     private static final long MAX_WEIGHT = 1L << 24;
     /** The 90% two-sided normal quantile of the PAR sheet's volatility index (ParSheet), as an exact fraction. */
-    public static final Fraction Z90 = ReelSetTuner.decimal(new BigDecimal(1.6448536269514722).toPlainString());
+    public static final Fraction Z90 = ReelSetTuner.decimal(new BigDecimal(ParSheet.Z90).toPlainString());
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
@@ -79,19 +80,18 @@ public final class ReelWeightTuner {
      * @param variant the variant's name, or null for the top-level model
      * @param targets what it had to reach
      * @param figures its exact figures, analysed from the written model's bytes
-     * @param multipliers each group's weight multiplier
      * @param symbols each symbol of the reel
      * @param game the written model (or variant) as loaded from its bytes, its analysis done
      */
-    public record Tuned(String variant, Targets targets, ExactFigures figures, List<Fraction> multipliers,
-            List<SymbolWeight> symbols, io.fairspin.math.Game game) {
+    public record Tuned(String variant, Targets targets, ExactFigures figures, List<SymbolWeight> symbols,
+            io.fairspin.math.Game game) {
         /**
          * The volatility index at 90% confidence, as the PAR sheet computes it.
          *
          * @return 1.6448536269514722 x the standard deviation
          */
         public double volatilityIndex() {
-            return Z90.doubleValue() * figures.standardDeviation();
+            return ParSheet.volatilityIndex(figures);
         }
     }
 
@@ -216,7 +216,6 @@ public final class ReelWeightTuner {
         Fraction lo = Fraction.ONE.subtract(maxChange);
         Fraction hi = Fraction.ONE.add(maxChange);
         Model model = new Model(fileName, path, option, k, lo, hi, weightOf, g);
-        List<Fraction[]> chosen = new ArrayList<>();
         List<long[]> stopWeights = new ArrayList<>();
         boolean even = true; // every stop of a symbol has one weight: then the rounded weights' figures are exact
         for (int i = 0; i < symbolOf.length; i++) {
@@ -225,9 +224,7 @@ public final class ReelWeightTuner {
             }
         }
         for (Targets t : targets) {
-            Fraction[] m = model.solve(t, maxChange);
-            chosen.add(m);
-            long[] w = weights(original, group, m, scale);
+            long[] w = weights(original, group, model.solve(t, maxChange), scale);
             if (even) {
                 w = rounded(w, symbolOf, perSymbol, symbolWeight, t, maxChange, scale, original.weights);
             }
@@ -278,8 +275,7 @@ public final class ReelWeightTuner {
             String variant = names == null ? null : names.get(t);
             io.fairspin.math.Game game = GameModels.load(fileName, written, variant);
             ExactFigures f = game.exactFigures().orElseThrow();
-            Tuned result = new Tuned(variant, targets.get(t), f, List.of(chosen.get(t)),
-                    symbols(original, group, stopWeights.get(t)), game);
+            Tuned result = new Tuned(variant, targets.get(t), f, symbols(original, group, stopWeights.get(t)), game);
             check(fileName, path, result);
             tuned.add(result);
         }
