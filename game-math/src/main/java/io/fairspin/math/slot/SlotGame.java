@@ -506,11 +506,24 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     }
 
     /**
+     * {@link #playBaseSpin} returning the cells that show scatter {@code scatter}'s symbol: bit
+     * {@code reel * rows + row} for each (the hold-and-win coins' positions).
+     *
+     * @param stream where the spin's random numbers come from
+     * @param outcome receives the spin's wins
+     * @param scatter the index of the scatter among the model's scatters
+     * @return the cells showing its symbol, as bits
+     */
+    public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter) {
+        return spin(stream, false, outcome, model.lineBet(), lineByLine, -2 - scatter, false);
+    }
+
+    /**
      * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
      * Returns the free games it awards (none for a free spin without retriggers), or the count of scatter
-     * {@code counted} when it is 0 or more, which needs the line-by-line evaluation ({@code tables} all null).
-     * With {@code fast}, the stops are drawn with the fast-mode draws ({@link #playFast}).
+     * {@code counted} when it is 0 or more, or for {@code counted = -2 - s} the cells showing scatter s's symbol
+     * (bit reel * rows + row); both need the line-by-line evaluation ({@code tables} all null). With {@code fast}, the stops are drawn with the fast-mode draws ({@link #playFast}).
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
             int counted, boolean fast) {
@@ -596,6 +609,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
             if (counted >= 0) {
                 countedScatters = scatterCount(reels, counted, p0, p1, p2);
+            } else if (counted < -1) {
+                countedScatters = cells(reels, model.scatters().get(-2 - counted).symbol(), p0, p1, p2);
             }
         }
         long line = lineResult >>> 8;
@@ -615,7 +630,22 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
         }
-        return counted >= 0 ? countedScatters : awarded;
+        return counted != -1 ? countedScatters : awarded;
+    }
+
+    /** The cells (bit reel * rows + row) of the window that show {@code symbol}. */
+    private long cells(CompiledReels reels, int symbol, long p0, long p1, long p2) {
+        int rows = model.rows();
+        long cells = 0;
+        for (int r = 0; r < reels.reels; r++) {
+            int g = CompiledReels.unpack(p0, p1, p2, r);
+            for (int j = 0; j < rows; j++) {
+                if (reels.symbolAt[g * rows + j] == symbol) {
+                    cells |= 1L << (r * rows + j);
+                }
+            }
+        }
+        return cells;
     }
 
     /**

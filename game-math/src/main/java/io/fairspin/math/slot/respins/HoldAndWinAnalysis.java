@@ -20,24 +20,30 @@ import java.util.Map;
 /**
  * Exact figures of a hold-and-win game, in line bets unless named otherwise. The base spin's
  * distribution is counted as for every slot ({@link SpinDistribution}), by the coins its window shows:
- * per coin count k its chance P(k), the base win's sums E[T; k], E[T^2; k] and the chance that it pays
- * nothing. The feature's award given k depends on k only (cells are alike, values independent of where
- * and when a coin lands): with N the coins held at the end ({@link RespinChain}), value mean m and
- * variance s^2, grand prize G and C cells, the award F = (sum of N values) + G [N = C] has
- * E[F] = E[N] m + G P(full) and E[F^2] = E[N] s^2 + E[N^2] m^2 + 2 G m C P(full) + G^2 P(full).
- * The round's win is T + F 1[k >= trigger].
+ * per start state s (the coins it shows per landing class, cells of one class having the same landing
+ * weights; with one class the coin count k) its chance P(s), the base win's sums E[T; s], E[T^2; s] and
+ * the chance that it pays nothing. The feature's award given s depends on s only (cells of a class are
+ * alike, values independent of where and when a coin lands): with N the coins held at the end
+ * ({@link RespinChain}), value mean m and variance s^2, grand prize G and C cells, the award
+ * F = (sum of N values) + G [N = C] has E[F] = E[N] m + G P(full) and
+ * E[F^2] = E[N] s^2 + E[N^2] m^2 + 2 G m C P(full) + G^2 P(full). The round's win is T + F 1[k >= trigger].
  */
 final class HoldAndWinAnalysis {
     private final HoldAndWinGame game;
     private final int cells;
-    /** By coin count k = 0 .. cells: P(k), E[T; k], E[T^2; k], P(T = 0; k), E[line; k], E[scatter; k]. */
+    /** The respin chain; its states are the coins held per landing class (the coin count with one class). */
+    private final RespinChain chain;
+    /** Per cell its landing class, and the number of classes. */
+    private final int[] classOf;
+    private final int classes;
+    /** By start state s (coins per landing class): P(s), E[T; s], E[T^2; s], P(T = 0; s). */
     private final Fraction[] chance;
     private final Fraction[] t;
     private final Fraction[] t2;
     private final Fraction[] silent;
     private Fraction line = Fraction.ZERO;
     private Fraction scatter = Fraction.ZERO;
-    /** Per k >= trigger: the distribution of the coins held at the end. */
+    /** Per start state with at least trigger coins: the distribution of the coins held at the end. */
     private final Fraction[][] ends;
     private final Fraction valueMean;
     private final Fraction valueVariance;
@@ -55,14 +61,25 @@ final class HoldAndWinAnalysis {
         HoldAndWin feature = game.feature;
         SlotModel model = game.base.model;
         cells = feature.cells();
-        chance = zeros(cells + 1);
-        t = zeros(cells + 1);
-        t2 = zeros(cells + 1);
-        silent = zeros(cells + 1);
+        classOf = feature.landingClasses();
+        classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
+        long[] classCoin = new long[classes];
+        long[] classEmpty = new long[classes];
+        for (int c = 0; c < cells; c++) {
+            classCoin[classOf[c]] = feature.coinWeights()[c];
+            classEmpty[classOf[c]] = feature.emptyWeights()[c];
+        }
+        chain = new RespinChain(classOf, classCoin, classEmpty, feature.respins());
+        int states = chain.states();
+        chance = zeros(states);
+        t = zeros(states);
+        t2 = zeros(states);
+        silent = zeros(states);
         SlotModel.Choice choice = model.baseReels();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {
-            SpinDistribution distribution = SpinDistribution.of(game.base, game.base.reelSets[choice.sets()[i]]);
+            SpinDistribution distribution = SpinDistribution.of(game.base, game.base.reelSets[choice.sets()[i]],
+                    classes == 1 ? null : this::classCode);
             Fraction setChance = Fraction.of(BigInteger.valueOf(choice.weights()[i]),
                     BigInteger.valueOf(total).multiply(BigInteger.valueOf(distribution.cycle)));
             add(model, distribution, setChance);
@@ -82,24 +99,24 @@ final class HoldAndWinAnalysis {
         valueVariance = m2.divide(weightTotal).subtract(valueMean.multiply(valueMean));
         long units = model.stakeUnits();
         Fraction g = Fraction.of(feature.grand());
-        ends = new Fraction[cells + 1][];
+        ends = new Fraction[states][];
         Fraction mean = Fraction.ZERO;
         Fraction meanSquare = Fraction.ZERO;
         Fraction hit = Fraction.ONE;
         Fraction coins = Fraction.ZERO;
         Fraction fullChance = Fraction.ZERO;
         Fraction triggered = Fraction.ZERO;
-        for (int k = 0; k <= cells; k++) {
+        for (int k = 0; k < states; k++) {
             mean = mean.add(t[k]);
             meanSquare = meanSquare.add(t2[k]);
-            if (k < feature.trigger()) {
+            if (chain.coins(k) < feature.trigger()) {
                 hit = hit.subtract(silent[k]);
                 continue;
             }
             if (chance[k].signum() == 0) {
                 continue;
             }
-            ends[k] = RespinChain.finalCoins(cells, feature.respins(), feature.coinWeight(), feature.emptyWeight(), k);
+            ends[k] = chain.finalCoins(k);
             Fraction held = expectedHeld(k, 1);
             Fraction heldSquare = expectedHeld(k, 2);
             Fraction full = ends[k][cells];
@@ -148,7 +165,7 @@ final class HoldAndWinAnalysis {
         byType.addAll(List.of(jackpotRtp));
         jackpotHit = zeros(jackpots);
         for (int j = 0; j < jackpots; j++) {
-            for (int k = feature.trigger(); k <= cells; k++) {
+            for (int k = 0; k < states; k++) {
                 if (ends[k] == null) {
                     continue;
                 }
@@ -181,10 +198,10 @@ final class HoldAndWinAnalysis {
         for (Map.Entry<IntArrayKey, LongLongMap> entry : distribution.entries()) {
             int[] counts = entry.getKey().values();
             long sp = 0;
-            for (int i = 0; i < counts.length; i++) {
+            for (int i = 0; i < model.scatters().size(); i++) {
                 sp += model.scatters().get(i).pay(counts[i]) * model.lines();
             }
-            int k = counts[scatterIndex];
+            int k = classes == 1 ? counts[scatterIndex] : counts[counts.length - 1];
             long scatterPay = sp;
             BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 BigInteger.ZERO};
@@ -206,6 +223,18 @@ final class HoldAndWinAnalysis {
             line = line.add(setChance.multiply(whole(sums[4])));
             scatter = scatter.add(setChance.multiply(whole(sums[5])));
         }
+    }
+
+    /** What one reel's column adds to the start state: its coins, each counted in its landing class's radix. */
+    private int classCode(int reel, int[] column) {
+        int rows = column.length;
+        int code = 0;
+        for (int j = 0; j < rows; j++) {
+            if (column[j] == game.feature.symbol()) {
+                code += chain.radix(classOf[reel * rows + j]);
+            }
+        }
+        return code;
     }
 
     private static Fraction whole(BigInteger value) {
@@ -262,28 +291,40 @@ final class HoldAndWinAnalysis {
                 + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())
                 .name()) : Cell.count(feature.grand())));
         rows.add(List.of(Cell.text("method"), Cell.text("base spin counted over every stop; respins by a Markov"
-                + " chain over coins held (exact)")));
-        List<List<Cell>> byStart = new ArrayList<>();
-        for (int k = feature.trigger(); k <= cells; k++) {
-            if (ends[k] == null) {
+                + (classes == 1 ? " chain over coins held (exact)" : " chain over coins held per landing class ("
+                + classes + " classes of cells with their own landing weights; exact)"))));
+        // By coins at the start: the start states with that many coins together.
+        Fraction[] startChance = zeros(cells + 1);
+        Fraction[] startHeld = zeros(cells + 1);
+        Fraction[] startFull = zeros(cells + 1);
+        Fraction[] endChance = zeros(cells + 1);
+        for (int s = 0; s < chain.states(); s++) {
+            if (ends[s] == null) {
                 continue;
             }
-            Fraction held = expectedHeld(k, 1);
-            Fraction full = ends[k][cells];
+            int k = chain.coins(s);
+            startChance[k] = startChance[k].add(chance[s]);
+            startHeld[k] = startHeld[k].add(chance[s].multiply(expectedHeld(s, 1)));
+            startFull[k] = startFull[k].add(chance[s].multiply(ends[s][cells]));
+            for (int n = 0; n <= cells; n++) {
+                endChance[n] = endChance[n].add(chance[s].multiply(ends[s][n]));
+            }
+        }
+        List<List<Cell>> byStart = new ArrayList<>();
+        for (int k = feature.trigger(); k <= cells; k++) {
+            if (startChance[k].signum() == 0) {
+                continue;
+            }
+            Fraction held = startHeld[k].divide(startChance[k]);
+            Fraction full = startFull[k].divide(startChance[k]);
             Fraction award = held.multiply(valueMean).add(Fraction.of(feature.grand()).multiply(full));
-            byStart.add(List.of(Cell.count(k), Cell.exact(chance[k]), Cell.exact(held), Cell.exact(full),
+            byStart.add(List.of(Cell.count(k), Cell.exact(startChance[k]), Cell.exact(held), Cell.exact(full),
                     Cell.exact(award)));
         }
         List<List<Cell>> heldAtEnd = new ArrayList<>();
         if (trigger.signum() > 0) {
             for (int n = feature.trigger(); n <= cells; n++) {
-                Fraction p = Fraction.ZERO;
-                for (int k = feature.trigger(); k <= n; k++) {
-                    if (ends[k] != null) {
-                        p = p.add(chance[k].multiply(ends[k][n]));
-                    }
-                }
-                heldAtEnd.add(List.of(Cell.count(n), Cell.exact(p.divide(trigger))));
+                heldAtEnd.add(List.of(Cell.count(n), Cell.exact(endChance[n].divide(trigger))));
             }
         }
         List<List<Cell>> jackpotRows = new ArrayList<>();

@@ -48,7 +48,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     final SlotGame base;
     final HoldAndWin feature;
-    private final WeightedTable landing;
+    /** Per cell (reel x rows + row), its landing draw: a coin (0) or empty (1). */
+    private final WeightedTable[] landing;
     private final WeightedTable values;
     private final List<String> winTypes;
     final int coinType;
@@ -64,7 +65,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private HoldAndWinGame(SlotGame base, HoldAndWin feature) {
         this.base = base;
         this.feature = feature;
-        this.landing = WeightedTable.of(feature.coinWeight(), feature.emptyWeight());
+        this.landing = new WeightedTable[feature.cells()];
+        for (int c = 0; c < landing.length; c++) {
+            landing[c] = WeightedTable.of(feature.coinWeights()[c], feature.emptyWeights()[c]);
+        }
         this.values = WeightedTable.of(feature.valueWeights());
         List<String> types = new ArrayList<>(base.winTypes());
         coinType = types.size();
@@ -142,8 +146,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         int trigger = (int) node.field("trigger").integer(1, cells);
         int respins = (int) node.field("respins").integer(1, 100);
         ModelNode land = node.field("landing").allowOnly(List.of("coin", "empty"));
-        long coinWeight = land.field("coin").integer(0, 1L << 31);
-        long emptyWeight = land.field("empty").integer(1, 1L << 31);
+        long[] coinWeights = cellWeights(land.field("coin"), model.rows(), model.reels(), 0);
+        long[] emptyWeights = cellWeights(land.field("empty"), model.rows(), model.reels(), 1);
         List<Jackpot> jackpots = jackpotsJson == null ? List.of()
                 : Jackpots.read(new ModelNode(fileName, "$.jackpots", jackpotsJson));
         ModelNode table = node.field("values").allowOnly(List.of("values", "weights"));
@@ -174,8 +178,39 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             throw node.field("trigger").error(trigger + " coins can never show: the base reels show at most "
                     + mostCoins(base, scatter) + " (the feature can never start)");
         }
-        return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeight, emptyWeight,
+        return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
                 coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots));
+    }
+
+    /**
+     * A landing weight per cell (index reel x rows + row): one integer for every cell, or the window's rows, each a
+     * list of one weight per reel ({@code [[1, 1, 1], [3, 3, 3]]}: the second row three times as likely).
+     */
+    private static long[] cellWeights(ModelNode node, int rows, int reels, long min) {
+        long[] weights = new long[rows * reels];
+        if (!node.isArray()) {
+            java.util.Arrays.fill(weights, node.integer(min, 1L << 31));
+            return weights;
+        }
+        List<ModelNode> rowNodes = node.elements();
+        if (rowNodes.size() != rows) {
+            throw node.error("expected a weight, or one row of weights per row of the window (" + rows + "), found "
+                    + rowNodes.size() + " rows");
+        }
+        for (int j = 0; j < rows; j++) {
+            ModelNode row = rowNodes.get(j);
+            if (!row.isArray()) {
+                throw row.error("expected a list of one weight per reel (" + reels + ")");
+            }
+            long[] values = row.integers(min, 1L << 31);
+            if (values.length != reels) {
+                throw row.error("expected one weight per reel (" + reels + "), found " + values.length);
+            }
+            for (int r = 0; r < reels; r++) {
+                weights[r * rows + j] = values[r];
+            }
+        }
+        return weights;
     }
 
     /** The jackpot a value names (a string), or -1 for a number. */
@@ -300,7 +335,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        int coins = base.playBaseSpin(stream, outcome, feature.scatter());
+        long held = base.playBaseSpinCells(stream, outcome, feature.scatter());
+        int coins = Long.bitCount(held);
         if (coins >= feature.trigger()) {
             outcome.trigger(0);
             for (int c = 0; c < coins; c++) {
@@ -308,11 +344,12 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             }
             int left = feature.respins();
             while (left > 0 && coins < feature.cells()) {
-                int empty = feature.cells() - coins;
                 boolean landed = false;
-                for (int c = 0; c < empty; c++) {
-                    if (stream.pick(landing) == 0) {
+                long before = held;
+                for (int c = 0; c < feature.cells(); c++) {
+                    if ((before >>> c & 1) == 0 && stream.pick(landing[c]) == 0) {
                         pay(stream.pick(values), outcome);
+                        held |= 1L << c;
                         coins++;
                         landed = true;
                     }
@@ -403,7 +440,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             while (left > 0 && coins < feature.cells()) {
                 List<Coin> landed = new ArrayList<>();
                 for (int c = 0; c < feature.cells(); c++) {
-                    if (!held[c] && stream.pick(landing) == 0) {
+                    if (!held[c] && stream.pick(landing[c]) == 0) {
                         int index = stream.pick(values);
                         amount += pay(index, outcome);
                         held[c] = true;

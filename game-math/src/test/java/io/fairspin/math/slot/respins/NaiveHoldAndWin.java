@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * A brute force of a small hold-and-win game, written apart from the engine and its analysis: every stop
  * combination of the base reels (plain strips, lines from reel 1 without wilds, a per-reel scatter), and
- * for the feature every pattern of landings on every respin, cell by cell, and every value of every coin,
+ * for the feature every pattern of landings on every respin, cell by cell (each cell with its own landing
+ * chance when the model gives landing weights by cell), and every value of every coin,
  * with positions kept (no counting argument, no binomials). Memoised on (cells held, respins left) only
  * to keep it fast. Gives the exact distribution of (line win, scatter win, coin values, grand prize).
  */
@@ -26,7 +27,8 @@ final class NaiveHoldAndWin {
     private final String coin;
     private final int trigger;
     private final int respins;
-    private final Fraction land;
+    /** Per cell (reel x rows + row), the chance that a coin lands there on a respin. */
+    private final Fraction[] land;
     private final long[] values;
     private final Fraction[] valueChance;
     private final long grand;
@@ -58,8 +60,14 @@ final class NaiveHoldAndWin {
         coin = hw.get("symbol").asText();
         trigger = hw.get("trigger").asInt();
         respins = hw.get("respins").asInt();
-        long c = hw.get("landing").get("coin").asLong();
-        land = Fraction.of(c, c + hw.get("landing").get("empty").asLong());
+        // Landing weights: one number for every cell, or rows of one weight per reel.
+        land = new Fraction[rows * reels];
+        for (int r = 0; r < reels; r++) {
+            for (int j = 0; j < rows; j++) {
+                long c = cell(hw.get("landing").get("coin"), r, j);
+                land[r * rows + j] = Fraction.of(c, c + cell(hw.get("landing").get("empty"), r, j));
+            }
+        }
         values = longs(hw.get("values").get("values"));
         long[] weights = longs(hw.get("values").get("weights"));
         long total = 0;
@@ -72,6 +80,10 @@ final class NaiveHoldAndWin {
         }
         grand = hw.has("grand") ? hw.get("grand").asLong() : 0;
         lineCount = model.get("bet").get("lines").asLong();
+    }
+
+    private static long cell(JsonNode weights, int reel, int row) {
+        return weights.isArray() ? weights.get(row).get(reel).asLong() : weights.asLong();
     }
 
     private static long[] longs(JsonNode array) {
@@ -189,7 +201,7 @@ final class NaiveHoldAndWin {
             Fraction chance = Fraction.ONE;
             for (int c = 0; c < cells; c++) {
                 if ((empty >> c & 1) == 1) {
-                    chance = chance.multiply((landed >> c & 1) == 1 ? land : Fraction.ONE.subtract(land));
+                    chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
                 }
             }
             if (chance.signum() > 0) {
