@@ -20,10 +20,20 @@ import java.util.List;
  * @param grandJackpot the jackpot the full screen wins, or -1
  * @param cells        cells of the window: reels x rows
  * @param jackpots     the model's jackpots
+ * @param buy          the feature's price when the player may buy it ({@code "bonusBuy"}), or null
  */
 record HoldAndWin(int symbol, int scatter, int trigger, int respins, long[] coinWeights, long[] emptyWeights,
         long[] values, int[] valueJackpot, long[] valueWeights, long grand, int grandJackpot, int cells,
-        List<Jackpot> jackpots) {
+        List<Jackpot> jackpots, Buy buy) {
+
+    /**
+     * Buying the feature: for {@code price} total bets it starts with {@code coins} coins on cells drawn at random.
+     *
+     * @param price the price in total bets
+     * @param coins the coins it starts with
+     */
+    record Buy(long price, int coins) {
+    }
 
     /**
      * The landing classes: cells with the same (coin, empty) weights, numbered in the order of their first cell.

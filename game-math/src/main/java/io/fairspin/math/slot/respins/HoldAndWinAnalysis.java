@@ -118,12 +118,11 @@ final class HoldAndWinAnalysis {
             }
             ends[k] = chain.finalCoins(k);
             Fraction held = expectedHeld(k, 1);
-            Fraction heldSquare = expectedHeld(k, 2);
             Fraction full = ends[k][cells];
             // F in total bets, then in line bets (x units).
-            Fraction f = held.multiply(valueMean).add(g.multiply(full));
-            Fraction f2 = held.multiply(valueVariance).add(heldSquare.multiply(valueMean).multiply(valueMean))
-                    .add(g.multiply(valueMean).multiply(2L * cells).multiply(full)).add(g.multiply(g).multiply(full));
+            Fraction[] award = award(ends[k]);
+            Fraction f = award[0];
+            Fraction f2 = award[1];
             mean = mean.add(chance[k].multiply(f).multiply(units));
             meanSquare = meanSquare.add(t[k].multiply(f).multiply(2 * units))
                     .add(chance[k].multiply(f2).multiply(units * units));
@@ -243,12 +242,77 @@ final class HoldAndWinAnalysis {
 
     /** E[N^power] of the coins held at the end, starting from k. */
     private Fraction expectedHeld(int k, int power) {
+        return moment(ends[k], power);
+    }
+
+    /** E[N^power] of the distribution {@code end} of the coins held at the end. */
+    private Fraction moment(Fraction[] end, int power) {
         Fraction sum = Fraction.ZERO;
         for (int n = 0; n <= cells; n++) {
             long x = power == 1 ? n : (long) n * n;
-            sum = sum.add(ends[k][n].multiply(x));
+            sum = sum.add(end[n].multiply(x));
         }
         return sum;
+    }
+
+    /**
+     * {E[F], E[F^2]} in total bets of the award F = (sum of N values) + G [N = C], given the distribution of the coins
+     * N held at the end: E[F] = E[N] m + G P(full), E[F^2] = E[N] s^2 + E[N^2] m^2 + 2 G m C P(full) + G^2 P(full).
+     */
+    private Fraction[] award(Fraction[] end) {
+        Fraction g = Fraction.of(game.feature.grand());
+        Fraction held = moment(end, 1);
+        Fraction full = end[cells];
+        Fraction f = held.multiply(valueMean).add(g.multiply(full));
+        Fraction f2 = held.multiply(valueVariance).add(moment(end, 2).multiply(valueMean).multiply(valueMean))
+                .add(g.multiply(valueMean).multiply(2L * cells).multiply(full)).add(g.multiply(g).multiply(full));
+        return new Fraction[] {f, f2};
+    }
+
+    /**
+     * The bought feature ({@code "bonusBuy"}): its start is {@code coins} cells drawn at random, so the coins per
+     * landing class are multivariate hypergeometric, P(n) = prod over classes C(size_c, n_c) / C(cells, coins); it
+     * returns E[F] / price and has variance E[F^2] / price^2 - RTP^2 per unit of price.
+     *
+     * @return {RTP, variance per unit of price}, or null without a bonus buy
+     */
+    Fraction[] bonusBuy() {
+        HoldAndWin.Buy buy = game.feature.buy();
+        if (buy == null) {
+            return null;
+        }
+        BigInteger all = choose(cells, buy.coins());
+        Fraction f = Fraction.ZERO;
+        Fraction f2 = Fraction.ZERO;
+        for (int s = 0; s < chain.states(); s++) {
+            if (chain.coins(s) != buy.coins()) {
+                continue;
+            }
+            BigInteger ways = BigInteger.ONE;
+            for (int c = 0; c < chain.classes(); c++) {
+                ways = ways.multiply(choose(chain.size(c), chain.count(s, c)));
+            }
+            Fraction p = Fraction.of(ways, all);
+            Fraction[] award = award(chain.finalCoins(s));
+            f = f.add(p.multiply(award[0]));
+            f2 = f2.add(p.multiply(award[1]));
+        }
+        Fraction rtp = f.divide(buy.price());
+        return new Fraction[] {rtp, f2.divide(Fraction.of(buy.price()).multiply(buy.price())).subtract(rtp.multiply(rtp))};
+    }
+
+    private static BigInteger choose(int n, int k) {
+        BigInteger result = BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            result = result.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+        }
+        return result;
+    }
+
+    /** The stake of a round as the sheets show it: lines x bet per line (x coins) = stake. */
+    static String stakeText(SlotModel model) {
+        return model.lines() + " lines x " + model.lineBet() + (model.coins() == 1 ? "" : " x " + model.coins() + " coins")
+                + " = " + model.lineBet() * model.stakeUnits() + " (minor units)";
     }
 
     ExactFigures figures() {
@@ -259,8 +323,7 @@ final class HoldAndWinAnalysis {
         HoldAndWin feature = game.feature;
         SlotModel model = game.base.model;
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(List.of(Cell.text("stake per round"), Cell.text(model.lines() + " lines x " + model.lineBet() + " = "
-                + game.stake() + " (minor units)")));
+        rows.add(List.of(Cell.text("stake per round"), Cell.text(stakeText(model))));
         List<Jackpot> jackpots = feature.jackpots();
         Fraction jackpotTotal = Fraction.ZERO;
         for (Fraction j : jackpotRtp) {
@@ -343,6 +406,16 @@ final class HoldAndWinAnalysis {
                     + " since it was last won)", List.of("jackpot", "kind", "amount or seed, x total bet",
                     "contribution rate", "chance per round", "plays per win", "RTP at amount or seed",
                     "RTP with contribution"), jackpotRows));
+        }
+        Fraction[] buy = bonusBuy();
+        if (buy != null) {
+            tables.add(new Table("Bonus buy", List.of("figure", "value"), List.of(
+                    List.of(Cell.text("price, x total bet"), Cell.count(feature.buy().price())),
+                    List.of(Cell.text("coins bought (on cells drawn at random)"), Cell.count(feature.buy().coins())),
+                    List.of(Cell.text("RTP of the bonus buy"), Cell.exact(buy[0])),
+                    List.of(Cell.text("RTP of the base game (for comparison)"), Cell.exact(figures.rtp())),
+                    List.of(Cell.text("variance per unit of price"), Cell.exact(buy[1])),
+                    List.of(Cell.text("standard deviation per unit of price"), Cell.approximate(Math.sqrt(buy[1].doubleValue()))))));
         }
         tables.addAll(List.of(
                 new Table("Hold-and-win by coins at the start", List.of("coins", "chance per round",

@@ -17,6 +17,7 @@ import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.analysis.SimulatedSheet;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.jackpots.Jackpot;
@@ -42,8 +43,7 @@ import java.util.Optional;
 public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots, AwardOccurrences {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
-    static final List<String> REFUSED = List.of("freeGames", "bonus", "bonusBuy", "reelHeights", "maxWin",
-            "gamble", "abandon");
+    static final List<String> REFUSED = List.of("freeGames", "bonus", "reelHeights", "maxWin", "gamble", "abandon");
     static final int MAX_CELLS = 64;
 
     final SlotGame base;
@@ -58,7 +58,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     final int[] jackpotTypes;
     private final int[] valueType;
     private final int fullType;
-    private volatile HoldAndWinAnalysis analysis;
+    private volatile Optional<HoldAndWinAnalysis> analysis;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -104,6 +104,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         JsonNode json = copy.remove("holdAndWin");
         JsonNode jackpotsJson = copy.remove("jackpots");
+        JsonNode buyJson = copy.remove("bonusBuy");
         ModelNode node = new ModelNode(fileName, "$.holdAndWin", json).allowOnly(List.of("symbol", "trigger",
                 "respins", "landing", "values", "grand"));
         String coin = node.field("symbol").text();
@@ -178,8 +179,14 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             throw node.field("trigger").error(trigger + " coins can never show: the base reels show at most "
                     + mostCoins(base, scatter) + " (the feature can never start)");
         }
+        HoldAndWin.Buy buy = null;
+        if (buyJson != null) {
+            ModelNode buyNode = new ModelNode(fileName, "$.bonusBuy", buyJson).allowOnly(List.of("price", "coins"));
+            buy = new HoldAndWin.Buy(buyNode.field("price").integer(1, 1_000_000),
+                    (int) buyNode.field("coins").integer(1, cells));
+        }
         return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
-                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots));
+                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy));
     }
 
     /**
@@ -336,29 +343,57 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
         long held = base.playBaseSpinCells(stream, outcome, feature.scatter());
-        int coins = Long.bitCount(held);
-        if (coins >= feature.trigger()) {
+        if (Long.bitCount(held) >= feature.trigger()) {
             outcome.trigger(0);
-            for (int c = 0; c < coins; c++) {
-                pay(stream.pick(values), outcome);
-            }
-            int left = feature.respins();
-            while (left > 0 && coins < feature.cells()) {
-                boolean landed = false;
-                long before = held;
-                for (int c = 0; c < feature.cells(); c++) {
-                    if ((before >>> c & 1) == 0 && stream.pick(landing[c]) == 0) {
-                        pay(stream.pick(values), outcome);
-                        held |= 1L << c;
-                        coins++;
-                        landed = true;
-                    }
+            playFeature(stream, outcome, held);
+        }
+    }
+
+    /**
+     * Plays one bought feature ({@code "bonusBuy"}): the stake is the price, the feature starts with the bought
+     * number of coins on cells drawn as {@code sample(cells, coins)}, then plays as when the base game starts it
+     * (each coin's value in cell order, then the respins). Its figures are in the PAR sheet's "Bonus buy" table.
+     *
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the price as the stake, and the feature's wins
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
+        HoldAndWin.Buy buy = feature.buy();
+        if (buy == null) {
+            throw new IllegalStateException(id() + ": the model has no bonus buy");
+        }
+        outcome.start(buy.price() * stake());
+        outcome.trigger(0);
+        long held = 0;
+        for (int cell : stream.sample(feature.cells(), buy.coins())) {
+            held |= 1L << cell;
+        }
+        playFeature(stream, outcome, held);
+    }
+
+    /** The feature from the coins on cells {@code held}: their values in cell order, the respins, the full screen. */
+    private void playFeature(RandomStream stream, RoundOutcome outcome, long held) {
+        int coins = Long.bitCount(held);
+        for (int c = 0; c < coins; c++) {
+            pay(stream.pick(values), outcome);
+        }
+        int left = feature.respins();
+        while (left > 0 && coins < feature.cells()) {
+            boolean landed = false;
+            long before = held;
+            for (int c = 0; c < feature.cells(); c++) {
+                if ((before >>> c & 1) == 0 && stream.pick(landing[c]) == 0) {
+                    pay(stream.pick(values), outcome);
+                    held |= 1L << c;
+                    coins++;
+                    landed = true;
                 }
-                left = landed ? feature.respins() : left - 1;
             }
-            if (coins == feature.cells() && fullType >= 0) {
-                outcome.addWin(fullType, feature.grand() * stake());
-            }
+            left = landed ? feature.respins() : left - 1;
+        }
+        if (coins == feature.cells() && fullType >= 0) {
+            outcome.addWin(fullType, feature.grand() * stake());
         }
     }
 
@@ -467,23 +502,37 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     // ---- Exact analysis ----
 
-    /** The exact analysis, computed once. */
-    HoldAndWinAnalysis exact() {
-        HoldAndWinAnalysis result = analysis;
+    /** The exact analysis, computed once, when the respin chain fits {@link RespinChain#BUDGET}. */
+    Optional<HoldAndWinAnalysis> exact() {
+        Optional<HoldAndWinAnalysis> result = analysis;
         if (result == null) {
-            result = new HoldAndWinAnalysis(this);
+            result = notExactBecause() == null ? Optional.of(new HoldAndWinAnalysis(this)) : Optional.empty();
             analysis = result;
         }
         return result;
     }
 
+    /** Why the game has no exact figures, or null when it has. */
+    String notExactBecause() {
+        int[] classOf = feature.landingClasses();
+        int classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
+        long transitions = RespinChain.transitions(classOf, classes);
+        if (transitions > RespinChain.BUDGET) {
+            return "the respin chain over the coins held in each of the " + classes + " landing classes of cells has "
+                    + transitions + " transitions, more than its budget of " + RespinChain.BUDGET;
+        }
+        return null;
+    }
+
     @Override
     public Optional<ExactFigures> exactFigures() {
-        return Optional.of(exact().figures());
+        return exact().map(HoldAndWinAnalysis::figures);
     }
 
     @Override
     public AnalysisReport analyze() {
-        return exact().report();
+        return exact().map(HoldAndWinAnalysis::report).orElseGet(() -> SimulatedSheet.report(this, name(),
+                notExactBecause(), List.of(List.of(AnalysisReport.Cell.text("stake per round"),
+                        AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))), List.of()));
     }
 }

@@ -98,6 +98,21 @@ final class RespinChain {
         return radix[c];
     }
 
+    /** The landing classes. */
+    int classes() {
+        return size.length;
+    }
+
+    /** The cells of class {@code c}. */
+    int size(int c) {
+        return size[c];
+    }
+
+    /** The coins of class {@code c} held in state {@code s}. */
+    int count(int s, int c) {
+        return s / radix[c] % (size[c] + 1);
+    }
+
     /** The coins held in state {@code s}. */
     int coins(int s) {
         int total = 0;

@@ -222,6 +222,37 @@ final class NaiveHoldAndWin {
         return result;
     }
 
+    /**
+     * The bought feature: every set of {@code coins} cells equally likely to start it, every value of each start coin,
+     * then the respins as above. Returns {RTP, variance per unit of price} for a price of {@code price} total bets.
+     */
+    Fraction[] bought(int coins, long price) {
+        int cells = rows * reels;
+        List<Long> starts = new ArrayList<>();
+        for (long set = 0; set < 1L << cells; set++) {
+            if (Long.bitCount(set) == coins) {
+                starts.add(set);
+            }
+        }
+        Fraction each = Fraction.of(1, starts.size());
+        Fraction mean = Fraction.ZERO;
+        Fraction square = Fraction.ZERO;
+        for (long held : starts) {
+            Map<Long, Fraction> start = valuesOf(coins);
+            Map<Long, Fraction> rest = respin(held, respins, cells);
+            for (Map.Entry<Long, Fraction> a : start.entrySet()) {
+                for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
+                    long award = a.getKey() + (b.getKey() >> 1) + ((b.getKey() & 1) == 1 ? grand : 0);
+                    Fraction p = each.multiply(a.getValue()).multiply(b.getValue());
+                    mean = mean.add(p.multiply(award));
+                    square = square.add(p.multiply(award).multiply(award));
+                }
+            }
+        }
+        Fraction rtp = mean.divide(price);
+        return new Fraction[] {rtp, square.divide(price * price).subtract(rtp.multiply(rtp))};
+    }
+
     /** RTP, hit frequency, variance, feature frequency, then RTP by type: line, scatter, coins, grand. */
     Fraction[] figures() {
         Fraction mean = Fraction.ZERO;
