@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
@@ -131,6 +132,25 @@ class CellLandingTest {
         assertEquals(exact.rtp().doubleValue(), total / rounds, 5 * se);
         Fraction other = rtp(LAST_REEL);
         assertTrue(Math.abs(other.doubleValue() - total / rounds) > 10 * se, other.doubleValue() + " vs " + total / rounds);
+    }
+
+    /**
+     * Coin Rush with every one of its 15 cells landing with its own weight: the chain would play out 3^15 transitions,
+     * past its budget, so the game has no exact figures and its sheet is simulated, saying why on its first line.
+     */
+    @Test
+    void aChainPastItsBudgetIsSimulatedAndSaysSo() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("fairspin.root", ".."), "examples", "coin-rush.json")));
+        ((ObjectNode) root.get("holdAndWin")).set("landing", JSON.readTree(
+                "{\"coin\": [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]], \"empty\": 100}"));
+        HoldAndWinGame game = (HoldAndWinGame) HoldAndWinTest.load(root.toString());
+        assertTrue(game.exactFigures().isEmpty());
+        String sheet = game.analyze().tables().get(0).rows().toString();
+        assertTrue(sheet.contains("simulated, not exact: the respin chain over the coins held in each of the 15 landing"
+                + " classes of cells has 14348907 transitions, more than its budget of 2000000"), sheet);
+        assertTrue(sheet.contains("RTP (simulated: 1,000,000 rounds, seed 1; 99% interval)"), sheet);
+        assertTrue(sheet.contains("hold and win frequency (simulated"), sheet);
     }
 
     @Test
