@@ -16,7 +16,6 @@ import io.fairspin.math.ModelException;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.DrbgStream;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,24 +33,13 @@ class CellLandingTest {
     /** Empty weights by cell, the centre reel never landing. */
     static final String EMPTY_BY_CELL = "{\"coin\": [[1, 0, 1], [1, 0, 1]], \"empty\": [[1, 4, 2], [3, 3, 3]]}";
 
-    private static void assertExactEqualsBruteForce(String model) throws Exception {
-        Game game = HoldAndWinTest.load(model);
-        Fraction[] expected = new NaiveHoldAndWin(JSON.readTree(model)).figures();
-        ExactFigures exact = game.exactFigures().orElseThrow();
-        assertEquals(expected[0], exact.rtp(), "RTP");
-        assertEquals(expected[1], exact.hitFrequency(), "hit frequency");
-        assertEquals(expected[2], exact.variance(), "variance");
-        assertEquals(List.of(expected[3]), exact.featureFrequencies(), "hold-and-win frequency");
-        assertEquals(List.of(expected[4], expected[5], expected[6], expected[7]), exact.rtpByWinType(), "RTP by win type");
-    }
-
     /** Every figure, as a fraction, equals the brute force's, for weights by cell, by row, and empty weights by cell. */
     @Test
     void exactFiguresEqualABruteForceThatDrawsEveryCellWithItsOwnChance() throws Exception {
         for (String landing : new String[] {EVERY_CELL, BY_ROW, EMPTY_BY_CELL}) {
-            assertExactEqualsBruteForce(HoldAndWinTest.edit(HoldAndWinTest.MINI, "landing", landing));
+            HoldAndWinTest.assertExactEqualsBruteForce(HoldAndWinTest.edit(HoldAndWinTest.MINI, "landing", landing));
         }
-        assertExactEqualsBruteForce(HoldAndWinTest.edit(HoldAndWinTest.edit(HoldAndWinTest.MINI, "landing", BY_ROW),
+        HoldAndWinTest.assertExactEqualsBruteForce(HoldAndWinTest.edit(HoldAndWinTest.edit(HoldAndWinTest.MINI, "landing", BY_ROW),
                 "trigger", "2"));
     }
 

@@ -57,7 +57,8 @@ class HoldAndWinTest {
         return root.toString();
     }
 
-    private static void assertExactEqualsBruteForce(String model) throws Exception {
+    /** Every figure of {@code model} (a variant of the mini game), as a fraction, against {@link NaiveHoldAndWin}. */
+    static void assertExactEqualsBruteForce(String model) throws Exception {
         Game game = load(model);
         Fraction[] expected = new NaiveHoldAndWin(JSON.readTree(model)).figures();
         ExactFigures exact = game.exactFigures().orElseThrow();
