@@ -519,6 +519,39 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     }
 
     /**
+     * {@link #playBaseSpinCells(RandomStream, RoundOutcome, int)}, also writing the free games the spin awards into
+     * {@code freeGames[0]} (to be played with {@link #playFreeGames}).
+     *
+     * @param stream where the spin's random numbers come from
+     * @param outcome receives the spin's wins
+     * @param scatter the index of the scatter among the model's scatters
+     * @param freeGames receives the free games awarded at index 0
+     * @return the cells showing the scatter's symbol, as bits
+     */
+    public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter, long[] freeGames) {
+        return spin(stream, false, outcome, model.lineBet(), lineByLine, -2 - scatter, false, freeGames);
+    }
+
+    /**
+     * Plays {@code awarded} free games (more when they retrigger) into {@code outcome}, as a round of this game
+     * plays those its base spin awards, and marks the free-games feature triggered; nothing when 0.
+     *
+     * @param stream where the free games' random numbers come from
+     * @param outcome the round's outcome, already started
+     * @param awarded the free games awarded
+     */
+    public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded) {
+        if (awarded <= 0) {
+            return;
+        }
+        outcome.trigger(freeFeature);
+        SpinTable[] tables = spinTables();
+        for (long remaining = awarded; remaining > 0; remaining--) {
+            remaining += spin(stream, true, outcome, model.lineBet(), tables, -1, false);
+        }
+    }
+
+    /**
      * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
      * Returns the free games it awards (none for a free spin without retriggers), or the count of scatter
@@ -527,6 +560,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
             int counted, boolean fast) {
+        return spin(stream, free, outcome, lineBet, tables, counted, fast, null);
+    }
+
+    /** {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[], int, boolean)}, also writing the free games it awards into {@code awardedOut[0]} when that is not null. */
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
+            int counted, boolean fast, long[] awardedOut) {
         FreeGames freeGames = model.freeGames();
         int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
         CompiledReels reels = reelSets[set];
@@ -629,6 +668,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (bonuses > 0) {
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
+        }
+        if (awardedOut != null) {
+            awardedOut[0] = awarded;
         }
         return counted != -1 ? countedScatters : awarded;
     }

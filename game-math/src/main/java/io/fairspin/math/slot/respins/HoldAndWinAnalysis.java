@@ -41,6 +41,18 @@ final class HoldAndWinAnalysis {
     private final Fraction[] t;
     private final Fraction[] t2;
     private final Fraction[] silent;
+    /**
+     * By start state, with n the free games the base spin awards: E[n; s], E[T n; s], E[n(n - 1); s]; P(T = 0; s)
+     * above is P(T = 0 and the free games pay nothing; s) = E[1(T = 0) z^n; s].
+     */
+    private final Fraction[] n1;
+    private final Fraction[] tn;
+    private final Fraction[] n2;
+    /** One free game with its retriggers, V: E[V], E[V^2] in line bets, z = P(V = 0) (0, 0, 1 without free games). */
+    private final Fraction ev;
+    private final Fraction ev2;
+    private final Fraction z;
+    private Fraction freeTriggered = Fraction.ZERO;
     private Fraction line = Fraction.ZERO;
     private Fraction scatter = Fraction.ZERO;
     /** Per start state with at least trigger coins: the distribution of the coins held at the end. */
@@ -55,6 +67,8 @@ final class HoldAndWinAnalysis {
     private final Fraction[] jackpotRtp;
     private final Fraction[] jackpotHit;
     private final Fraction baseRtp;
+    /** The free games' RTP (zero without free games). */
+    private Fraction freeRtp = Fraction.ZERO;
 
     HoldAndWinAnalysis(HoldAndWinGame game) {
         this.game = game;
@@ -75,6 +89,15 @@ final class HoldAndWinAnalysis {
         t = zeros(states);
         t2 = zeros(states);
         silent = zeros(states);
+        n1 = zeros(states);
+        tn = zeros(states);
+        n2 = zeros(states);
+        // Free games: the slot's own closed forms for one free game with its retriggers.
+        io.fairspin.math.slot.analysis.Analysis free = model.freeGames() == null ? null
+                : io.fairspin.math.slot.analysis.Analysis.of(game.base);
+        ev = free == null ? Fraction.ZERO : free.freeGameMean;
+        ev2 = free == null ? Fraction.ZERO : free.freeGameMeanSquare;
+        z = free == null ? Fraction.ONE : free.freeGameSilent;
         SlotModel.Choice choice = model.baseReels();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {
@@ -107,8 +130,10 @@ final class HoldAndWinAnalysis {
         Fraction fullChance = Fraction.ZERO;
         Fraction triggered = Fraction.ZERO;
         for (int k = 0; k < states; k++) {
-            mean = mean.add(t[k]);
-            meanSquare = meanSquare.add(t2[k]);
+            // The base spin and its free games: E[T + Y], E[(T + Y)^2] with Y the sum of n independent V.
+            mean = mean.add(t[k]).add(n1[k].multiply(ev));
+            meanSquare = meanSquare.add(t2[k]).add(tn[k].multiply(ev).multiply(2)).add(n1[k].multiply(ev2))
+                    .add(n2[k].multiply(ev).multiply(ev));
             if (chain.coins(k) < feature.trigger()) {
                 hit = hit.subtract(silent[k]);
                 continue;
@@ -124,7 +149,7 @@ final class HoldAndWinAnalysis {
             Fraction f = award[0];
             Fraction f2 = award[1];
             mean = mean.add(chance[k].multiply(f).multiply(units));
-            meanSquare = meanSquare.add(t[k].multiply(f).multiply(2 * units))
+            meanSquare = meanSquare.add(t[k].add(n1[k].multiply(ev)).multiply(f).multiply(2 * units))
                     .add(chance[k].multiply(f2).multiply(units * units));
             coins = coins.add(chance[k].multiply(held));
             fullChance = fullChance.add(chance[k].multiply(full));
@@ -136,6 +161,14 @@ final class HoldAndWinAnalysis {
         byType.add(line.divide(units));
         if (game.base.scatterType >= 0) {
             byType.add(scatter.divide(units));
+        }
+        Fraction freeGames = Fraction.ZERO;
+        for (Fraction n : n1) {
+            freeGames = freeGames.add(n);
+        }
+        freeRtp = freeGames.multiply(ev).divide(units);
+        if (game.base.freeType >= 0) {
+            byType.add(freeRtp);
         }
         // Coins held per round, split by what their values pay: credits or a jackpot.
         int jackpots = feature.jackpots().size();
@@ -183,7 +216,8 @@ final class HoldAndWinAnalysis {
                 : coins.multiply(valueMean).add(grand).divide(triggered);
         fullPerRound = fullChance;
         baseRtp = line.add(scatter).divide(units);
-        figures = new ExactFigures(rtp, byType, hit, variance, List.of(triggered));
+        figures = new ExactFigures(rtp, byType, hit, variance, game.base.freeType >= 0 ? List.of(freeTriggered, triggered)
+                : List.of(triggered));
     }
 
     private static Fraction[] zeros(int n) {
@@ -201,6 +235,7 @@ final class HoldAndWinAnalysis {
                 sp += model.scatters().get(i).pay(counts[i]) * model.lines();
             }
             int k = classes == 1 ? counts[scatterIndex] : counts[counts.length - 1];
+            long n = model.freeGames() == null ? 0 : model.freeGames().spins(counts[model.freeGames().scatter()]);
             long scatterPay = sp;
             BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 BigInteger.ZERO};
@@ -218,7 +253,16 @@ final class HoldAndWinAnalysis {
             chance[k] = chance[k].add(setChance.multiply(whole(sums[0])));
             t[k] = t[k].add(setChance.multiply(whole(sums[1])));
             t2[k] = t2[k].add(setChance.multiply(whole(sums[2])));
-            silent[k] = silent[k].add(setChance.multiply(whole(sums[3])));
+            Fraction p = setChance.multiply(whole(sums[0]));
+            Fraction silentFree = Fraction.ONE;
+            for (long i = 0; i < n; i++) {
+                silentFree = silentFree.multiply(z);
+            }
+            silent[k] = silent[k].add(setChance.multiply(whole(sums[3])).multiply(silentFree));
+            n1[k] = n1[k].add(p.multiply(n));
+            tn[k] = tn[k].add(setChance.multiply(whole(sums[1])).multiply(n));
+            n2[k] = n2[k].add(p.multiply(n * (n - 1)));
+            freeTriggered = n > 0 ? freeTriggered.add(p) : freeTriggered;
             line = line.add(setChance.multiply(whole(sums[4])));
             scatter = scatter.add(setChance.multiply(whole(sums[5])));
         }
@@ -335,7 +379,11 @@ final class HoldAndWinAnalysis {
         rows.add(List.of(Cell.text("base game RTP (lines and scatters)"), Cell.exact(baseRtp)));
         rows.add(List.of(Cell.text(jackpots.isEmpty() ? "hold-and-win RTP (coin values and grand prize)"
                 : "hold-and-win RTP (coin values and grand prize, jackpots apart)"),
-                Cell.exact(figures.rtp().subtract(baseRtp).subtract(jackpotTotal))));
+                Cell.exact(figures.rtp().subtract(baseRtp).subtract(freeRtp).subtract(jackpotTotal))));
+        if (game.base.freeType >= 0) {
+            rows.add(List.of(Cell.text("free games RTP"), Cell.exact(freeRtp)));
+            rows.add(List.of(Cell.text("free games frequency"), Cell.exact(freeTriggered)));
+        }
         if (!jackpots.isEmpty()) {
             rows.add(List.of(Cell.text("jackpot RTP (at their amount or seed)"), Cell.exact(jackpotTotal)));
             rows.add(List.of(Cell.text("progressive jackpot contributions (share of each stake)"), Cell.exact(contribution)));

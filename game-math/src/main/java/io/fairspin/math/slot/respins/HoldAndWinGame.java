@@ -43,7 +43,9 @@ import java.util.Optional;
 public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots, AwardOccurrences {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
-    static final List<String> REFUSED = List.of("freeGames", "bonus", "reelHeights", "maxWin", "gamble", "abandon");
+    static final List<String> REFUSED = List.of("bonus", "reelHeights", "maxWin", "gamble", "abandon");
+    /** Per thread, where the base spin writes the free games it awards. */
+    private static final ThreadLocal<long[]> AWARDED = ThreadLocal.withInitial(() -> new long[1]);
     static final int MAX_CELLS = 64;
 
     final SlotGame base;
@@ -52,6 +54,9 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final WeightedTable[] landing;
     private final WeightedTable values;
     private final List<String> winTypes;
+    /** The base game's features (free games), then {@code hold-and-win} at {@link #holdFeature}. */
+    private final List<String> features;
+    final int holdFeature;
     final int coinType;
     final int grandType;
     /** Per jackpot its win type; per coin value the win type it pays to; the full screen's win type (or -1). */
@@ -88,6 +93,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         fullType = feature.grandJackpot() >= 0 ? jackpotTypes[feature.grandJackpot()] : grandType;
         this.winTypes = List.copyOf(types);
+        List<String> names = new ArrayList<>(base.features());
+        holdFeature = names.size();
+        names.add("hold-and-win");
+        this.features = List.copyOf(names);
     }
 
     /**
@@ -325,7 +334,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public List<String> features() {
-        return List.of("hold-and-win");
+        return features;
     }
 
     /** The base spin's awards: those of the base game, whose spin every round starts with. */
@@ -342,9 +351,11 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        long held = base.playBaseSpinCells(stream, outcome, feature.scatter());
+        long[] awarded = AWARDED.get();
+        long held = base.playBaseSpinCells(stream, outcome, feature.scatter(), awarded);
+        base.playFreeGames(stream, outcome, awarded[0]);
         if (Long.bitCount(held) >= feature.trigger()) {
-            outcome.trigger(0);
+            outcome.trigger(holdFeature);
             playFeature(stream, outcome, held);
         }
     }
@@ -364,7 +375,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             throw new IllegalStateException(id() + ": the model has no bonus buy");
         }
         outcome.start(buy.price() * stake());
-        outcome.trigger(0);
+        outcome.trigger(holdFeature);
         long held = 0;
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
             held |= 1L << cell;
@@ -446,6 +457,11 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         for (int t = 0; t < base.winTypes().size(); t++) {
             outcome.addWin(t, recorder.outcome().win(t));
         }
+        for (int f = 0; f < base.features().size(); f++) {
+            if (recorder.outcome().triggered(f)) {
+                outcome.trigger(f);
+            }
+        }
         List<List<String>> window = spin.spins().get(0).window();
         String coin = model.symbols().get(feature.symbol());
         boolean[] held = new boolean[feature.cells()];
@@ -460,7 +476,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         Feature played = null;
         if (coins >= feature.trigger()) {
-            outcome.trigger(0);
+            outcome.trigger(holdFeature);
             List<Coin> start = new ArrayList<>();
             long amount = 0;
             for (int c = 0; c < feature.cells(); c++) {
