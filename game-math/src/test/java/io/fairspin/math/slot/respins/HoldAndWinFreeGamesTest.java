@@ -55,6 +55,8 @@ class HoldAndWinFreeGamesTest {
         assertExactEqualsBruteForce(withFreeGames(HoldAndWinTest.edit(HoldAndWinTest.MINI, "landing",
                 CellLandingTest.EVERY_CELL), false));
         assertExactEqualsBruteForce(withFreeGames(HoldAndWinTest.edit(HoldAndWinTest.MINI, "trigger", "2"), false));
+        // A star that pays nothing: a round whose base spin pays nothing may still win in its free games.
+        assertExactEqualsBruteForce(withFreeGames(HoldAndWinTest.MINI.replace("\"pays\": [3]", "\"pays\": [0]"), false));
     }
 
     /** The fast path and the recorded path draw the same and pay the same, free games included; a replay is the same. */
