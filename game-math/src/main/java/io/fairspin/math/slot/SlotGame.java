@@ -525,7 +525,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @param stream where the spin's random numbers come from
      * @param outcome receives the spin's wins
      * @param scatter the index of the scatter among the model's scatters
-     * @param freeGames receives the free games awarded at index 0
+     * @param freeGames receives the free games awarded at index 0; when it has a second slot, that slot names on entry
+     *                  another scatter (its index among the model's scatters) and receives its count on the window
      * @return the cells showing the scatter's symbol, as bits
      */
     public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter, long[] freeGames) {
@@ -650,6 +651,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                 countedScatters = scatterCount(reels, counted, p0, p1, p2);
             } else if (counted < -1) {
                 countedScatters = cells(reels, model.scatters().get(-2 - counted).symbol(), p0, p1, p2);
+            }
+            if (awardedOut != null && awardedOut.length > 1) {
+                // A second slot names, on entry, another scatter (by index) whose count it receives.
+                awardedOut[1] = scatterCount(reels, (int) awardedOut[1], p0, p1, p2);
             }
         }
         long line = lineResult >>> 8;

@@ -21,10 +21,13 @@ import java.util.List;
  * @param cells        cells of the window: reels x rows
  * @param jackpots     the model's jackpots
  * @param buy          the feature's price when the player may buy it ({@code "bonusBuy"}), or null
+ * @param collectSymbol the collect symbol ({@code "collect"}), or -1 for none: a base window showing it with coins pays
+ *                     every coin's value, and the respins do not start
+ * @param collectScatter the collect symbol's index among the base game's scatters (counted per symbol), or -1
  */
 record HoldAndWin(int symbol, int scatter, int trigger, int respins, long[] coinWeights, long[] emptyWeights,
         long[] values, int[] valueJackpot, long[] valueWeights, long grand, int grandJackpot, int cells,
-        List<Jackpot> jackpots, Buy buy) {
+        List<Jackpot> jackpots, Buy buy, int collectSymbol, int collectScatter) {
 
     /**
      * Buying the feature: for {@code price} total bets it starts with {@code coins} coins on cells drawn at random.

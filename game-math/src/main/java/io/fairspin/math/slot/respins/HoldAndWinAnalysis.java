@@ -67,6 +67,9 @@ final class HoldAndWinAnalysis {
     private final Fraction[] jackpotRtp;
     private final Fraction[] jackpotHit;
     private final Fraction baseRtp;
+    /** The collect's RTP (coin values collected, jackpots apart) and its chance per round (zero without a collect). */
+    private final Fraction collectRtp;
+    private final Fraction collectChance;
     /** The free games' RTP (zero without free games). */
     private Fraction freeRtp = Fraction.ZERO;
 
@@ -84,14 +87,16 @@ final class HoldAndWinAnalysis {
             classEmpty[classOf[c]] = feature.emptyWeights()[c];
         }
         chain = new RespinChain(classOf, classCoin, classEmpty, feature.respins());
+        // Start states s, and with a collect symbol on the window s + states (the base spin counted by both).
         int states = chain.states();
-        chance = zeros(states);
-        t = zeros(states);
-        t2 = zeros(states);
-        silent = zeros(states);
-        n1 = zeros(states);
-        tn = zeros(states);
-        n2 = zeros(states);
+        int all = 2 * states;
+        chance = zeros(all);
+        t = zeros(all);
+        t2 = zeros(all);
+        silent = zeros(all);
+        n1 = zeros(all);
+        tn = zeros(all);
+        n2 = zeros(all);
         // Free games: the slot's own closed forms for one free game with its retriggers.
         io.fairspin.math.slot.analysis.Analysis free = model.freeGames() == null ? null
                 : io.fairspin.math.slot.analysis.Analysis.of(game.base);
@@ -122,26 +127,41 @@ final class HoldAndWinAnalysis {
         valueVariance = m2.divide(weightTotal).subtract(valueMean.multiply(valueMean));
         long units = model.stakeUnits();
         Fraction g = Fraction.of(feature.grand());
-        ends = new Fraction[states][];
+        ends = new Fraction[all][];
+        Fraction collected = Fraction.ZERO;
+        Fraction collectChance = Fraction.ZERO;
         Fraction mean = Fraction.ZERO;
         Fraction meanSquare = Fraction.ZERO;
         Fraction hit = Fraction.ONE;
         Fraction coins = Fraction.ZERO;
         Fraction fullChance = Fraction.ZERO;
         Fraction triggered = Fraction.ZERO;
-        for (int k = 0; k < states; k++) {
+        for (int k = 0; k < all; k++) {
+            int start = chain.coins(k % states);
             // The base spin and its free games: E[T + Y], E[(T + Y)^2] with Y the sum of n independent V.
             mean = mean.add(t[k]).add(n1[k].multiply(ev));
             meanSquare = meanSquare.add(t2[k]).add(tn[k].multiply(ev).multiply(2)).add(n1[k].multiply(ev2))
                     .add(n2[k].multiply(ev).multiply(ev));
-            if (chain.coins(k) < feature.trigger()) {
+            if (k >= states && start > 0) {
+                // The collect: X = the sum of the start coins' values, independent of T and Y given the state;
+                // E[X] = k m, E[X^2] = k s^2 + k^2 m^2 (in total bets); X >= 1, so the round pays.
+                Fraction x = valueMean.multiply(start);
+                Fraction x2 = valueVariance.multiply(start).add(valueMean.multiply(valueMean).multiply((long) start * start));
+                mean = mean.add(chance[k].multiply(x).multiply(units));
+                meanSquare = meanSquare.add(t[k].add(n1[k].multiply(ev)).multiply(x).multiply(2 * units))
+                        .add(chance[k].multiply(x2).multiply(units * units));
+                collected = collected.add(chance[k].multiply(start));
+                collectChance = collectChance.add(chance[k]);
+                continue;
+            }
+            if (start < feature.trigger()) {
                 hit = hit.subtract(silent[k]);
                 continue;
             }
             if (chance[k].signum() == 0) {
                 continue;
             }
-            ends[k] = chain.finalCoins(k);
+            ends[k] = chain.finalCoins(k % states);
             Fraction held = expectedHeld(k, 1);
             Fraction full = ends[k][cells];
             // F in total bets, then in line bets (x units).
@@ -173,16 +193,19 @@ final class HoldAndWinAnalysis {
         // Coins held per round, split by what their values pay: credits or a jackpot.
         int jackpots = feature.jackpots().size();
         Fraction credits = Fraction.ZERO;
+        Fraction collectCredits = Fraction.ZERO;
         Fraction[] jackpotRtp = zeros(jackpots);
         Fraction[] jackpotCoin = zeros(jackpots);
         for (int i = 0; i < values.length; i++) {
             Fraction q = Fraction.of(weights[i], weightTotal);
             Fraction part = coins.multiply(q).multiply(values[i]);
+            Fraction collectPart = collected.multiply(q).multiply(values[i]);
             int j = feature.valueJackpot()[i];
             if (j < 0) {
                 credits = credits.add(part);
+                collectCredits = collectCredits.add(collectPart);
             } else {
-                jackpotRtp[j] = jackpotRtp[j].add(part);
+                jackpotRtp[j] = jackpotRtp[j].add(part).add(collectPart);
                 jackpotCoin[j] = jackpotCoin[j].add(q);
             }
         }
@@ -194,10 +217,21 @@ final class HoldAndWinAnalysis {
         if (game.grandType >= 0) {
             byType.add(grand);
         }
+        if (game.collectType >= 0) {
+            byType.add(collectCredits);
+        }
         byType.addAll(List.of(jackpotRtp));
         jackpotHit = zeros(jackpots);
         for (int j = 0; j < jackpots; j++) {
-            for (int k = 0; k < states; k++) {
+            for (int k = 0; k < all; k++) {
+                if (k >= states && chain.coins(k % states) > 0) {
+                    // A collect pays jackpot j when one of its coins names it.
+                    Fraction none = Fraction.ONE;
+                    for (int c = chain.coins(k % states); c > 0; c--) {
+                        none = none.multiply(Fraction.ONE.subtract(jackpotCoin[j]));
+                    }
+                    jackpotHit[j] = jackpotHit[j].add(chance[k].multiply(Fraction.ONE.subtract(none)));
+                }
                 if (ends[k] == null) {
                     continue;
                 }
@@ -216,8 +250,17 @@ final class HoldAndWinAnalysis {
                 : coins.multiply(valueMean).add(grand).divide(triggered);
         fullPerRound = fullChance;
         baseRtp = line.add(scatter).divide(units);
-        figures = new ExactFigures(rtp, byType, hit, variance, game.base.freeType >= 0 ? List.of(freeTriggered, triggered)
-                : List.of(triggered));
+        List<Fraction> frequencies = new ArrayList<>();
+        if (game.base.freeType >= 0) {
+            frequencies.add(freeTriggered);
+        }
+        frequencies.add(triggered);
+        if (game.collectFeature >= 0) {
+            frequencies.add(collectChance);
+        }
+        this.collectRtp = collectCredits;
+        this.collectChance = collectChance;
+        figures = new ExactFigures(rtp, byType, hit, variance, frequencies);
     }
 
     private static Fraction[] zeros(int n) {
@@ -234,7 +277,8 @@ final class HoldAndWinAnalysis {
             for (int i = 0; i < model.scatters().size(); i++) {
                 sp += model.scatters().get(i).pay(counts[i]) * model.lines();
             }
-            int k = classes == 1 ? counts[scatterIndex] : counts[counts.length - 1];
+            int k = (classes == 1 ? counts[scatterIndex] : counts[counts.length - 1])
+                    + (game.feature.collectScatter() >= 0 && counts[game.feature.collectScatter()] > 0 ? chain.states() : 0);
             long n = model.freeGames() == null ? 0 : model.freeGames().spins(counts[model.freeGames().scatter()]);
             long scatterPay = sp;
             BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
@@ -379,7 +423,11 @@ final class HoldAndWinAnalysis {
         rows.add(List.of(Cell.text("base game RTP (lines and scatters)"), Cell.exact(baseRtp)));
         rows.add(List.of(Cell.text(jackpots.isEmpty() ? "hold-and-win RTP (coin values and grand prize)"
                 : "hold-and-win RTP (coin values and grand prize, jackpots apart)"),
-                Cell.exact(figures.rtp().subtract(baseRtp).subtract(freeRtp).subtract(jackpotTotal))));
+                Cell.exact(figures.rtp().subtract(baseRtp).subtract(freeRtp).subtract(jackpotTotal).subtract(collectRtp))));
+        if (game.collectType >= 0) {
+            rows.add(List.of(Cell.text(jackpots.isEmpty() ? "collect RTP (coin values collected)"
+                    : "collect RTP (coin values collected, jackpots apart)"), Cell.exact(collectRtp)));
+        }
         if (game.base.freeType >= 0) {
             rows.add(List.of(Cell.text("free games RTP"), Cell.exact(freeRtp)));
             rows.add(List.of(Cell.text("free games frequency"), Cell.exact(freeTriggered)));
@@ -398,6 +446,10 @@ final class HoldAndWinAnalysis {
             rows.add(List.of(Cell.text("full screen per round"), Cell.exact(full)));
             rows.add(List.of(Cell.text("full screen per hold-and-win"), Cell.exact(full.divide(trigger))));
         }
+        if (game.collectType >= 0) {
+            rows.add(List.of(Cell.text("collect frequency (" + game.base.model.symbols().get(feature.collectSymbol())
+                    + " with coins; the respins do not start)"), Cell.exact(collectChance)));
+        }
         rows.add(List.of(Cell.text(feature.grandJackpot() >= 0 ? "full screen wins jackpot" : "grand prize (full screen),"
                 + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())
                 .name()) : Cell.count(feature.grand())));
@@ -409,11 +461,11 @@ final class HoldAndWinAnalysis {
         Fraction[] startHeld = zeros(cells + 1);
         Fraction[] startFull = zeros(cells + 1);
         Fraction[] endChance = zeros(cells + 1);
-        for (int s = 0; s < chain.states(); s++) {
+        for (int s = 0; s < ends.length; s++) {
             if (ends[s] == null) {
                 continue;
             }
-            int k = chain.coins(s);
+            int k = chain.coins(s % chain.states());
             startChance[k] = startChance[k].add(chance[s]);
             startHeld[k] = startHeld[k].add(chance[s].multiply(expectedHeld(s, 1)));
             startFull[k] = startFull[k].add(chance[s].multiply(ends[s][cells]));

@@ -46,6 +46,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     static final List<String> REFUSED = List.of("bonus", "reelHeights", "maxWin", "gamble", "abandon");
     /** Per thread, where the base spin writes the free games it awards. */
     private static final ThreadLocal<long[]> AWARDED = ThreadLocal.withInitial(() -> new long[1]);
+    /** Per thread, the same with a second slot for the collect symbol's count. */
+    private static final ThreadLocal<long[]> AWARDED_COLLECT = ThreadLocal.withInitial(() -> new long[2]);
     static final int MAX_CELLS = 64;
 
     final SlotGame base;
@@ -57,6 +59,9 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     /** The base game's features (free games), then {@code hold-and-win} at {@link #holdFeature}. */
     private final List<String> features;
     final int holdFeature;
+    /** The collect's feature and win type, or -1 without a collect symbol. */
+    final int collectFeature;
+    final int collectType;
     final int coinType;
     final int grandType;
     /** Per jackpot its win type; per coin value the win type it pays to; the full screen's win type (or -1). */
@@ -82,6 +87,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (grandType >= 0) {
             types.add("grand");
         }
+        collectType = feature.collectSymbol() >= 0 ? types.size() : -1;
+        if (collectType >= 0) {
+            types.add("collect");
+        }
         jackpotTypes = new int[feature.jackpots().size()];
         for (int j = 0; j < jackpotTypes.length; j++) {
             jackpotTypes[j] = types.size();
@@ -96,6 +105,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         List<String> names = new ArrayList<>(base.features());
         holdFeature = names.size();
         names.add("hold-and-win");
+        collectFeature = feature.collectSymbol() >= 0 ? names.size() : -1;
+        if (collectFeature >= 0) {
+            names.add("collect");
+        }
         this.features = List.copyOf(names);
     }
 
@@ -115,37 +128,29 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         JsonNode jackpotsJson = copy.remove("jackpots");
         JsonNode buyJson = copy.remove("bonusBuy");
         ModelNode node = new ModelNode(fileName, "$.holdAndWin", json).allowOnly(List.of("symbol", "trigger",
-                "respins", "landing", "values", "grand"));
+                "respins", "landing", "values", "grand", "collect"));
         String coin = node.field("symbol").text();
         JsonNode symbols = copy.get("symbols");
-        int symbol = -1;
-        for (int s = 0; symbols != null && symbols.isArray() && s < symbols.size(); s++) {
-            if (coin.equals(symbols.get(s).asText())) {
-                symbol = s;
-            }
-        }
-        // The coin is counted as a per-symbol scatter of the base game (wilds do not stand for it).
-        int scatter = -1;
-        JsonNode scatters = copy.get("scatters");
-        if (scatters != null && scatters.isArray()) {
-            for (int i = 0; i < scatters.size(); i++) {
-                JsonNode s = scatters.get(i);
-                if (s.isObject() && coin.equals(s.path("symbol").asText(null))) {
-                    if (!"per-symbol".equals(s.path("count").asText(""))) {
-                        throw new ModelException(fileName, "$.scatters[" + i + "].count",
-                                "the hold-and-win symbol is counted per symbol: expected \"per-symbol\"");
-                    }
-                    scatter = i;
-                }
-            }
-        }
-        if (scatter < 0) {
-            ArrayNode list = scatters != null && scatters.isArray() ? (ArrayNode) scatters : copy.putArray("scatters");
-            list.addObject().put("symbol", coin).put("count", "per-symbol");
-            scatter = list.size() - 1;
-        }
+        int symbol = symbolIndex(symbols, coin);
+        // The coin (and the collect symbol) are counted as per-symbol scatters of the base game (wilds do not stand
+        // for them).
+        int scatter = perSymbolScatter(fileName, copy, coin, "hold-and-win");
         if (symbol < 0 && symbols != null && symbols.isArray()) {
             throw node.field("symbol").error("unknown symbol \"" + coin + "\": expected one of the model's symbols");
+        }
+        int collectSymbol = -1;
+        int collectScatter = -1;
+        if (node.has("collect")) {
+            ModelNode collect = node.field("collect").allowOnly(List.of("symbol"));
+            String name = collect.field("symbol").text();
+            collectSymbol = symbolIndex(symbols, name);
+            if (collectSymbol < 0) {
+                throw collect.field("symbol").error("unknown symbol \"" + name + "\": expected one of the model's symbols");
+            }
+            if (collectSymbol == symbol) {
+                throw collect.field("symbol").error("the collect symbol must differ from the coin symbol \"" + coin + "\"");
+            }
+            collectScatter = perSymbolScatter(fileName, copy, name, "collect");
         }
         SlotGame base = SlotGame.fromModel(fileName, StrictJson.write(copy));
         SlotModel model = base.model;
@@ -195,7 +200,45 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                     (int) buyNode.field("coins").integer(1, cells));
         }
         return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
-                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy));
+                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy, collectSymbol, collectScatter));
+    }
+
+    /** The index of symbol {@code name} among the model's {@code symbols}, or -1. */
+    private static int symbolIndex(JsonNode symbols, String name) {
+        int symbol = -1;
+        for (int s = 0; symbols != null && symbols.isArray() && s < symbols.size(); s++) {
+            if (name.equals(symbols.get(s).asText())) {
+                symbol = s;
+            }
+        }
+        return symbol;
+    }
+
+    /**
+     * The index among the model's scatters of symbol {@code name}, counted per symbol: the scatter the model lists
+     * for it (which must count per symbol), or one that pays nothing, added to {@code model}.
+     */
+    private static int perSymbolScatter(String fileName, ObjectNode model, String name, String role) {
+        JsonNode scatters = model.get("scatters");
+        int scatter = -1;
+        if (scatters != null && scatters.isArray()) {
+            for (int i = 0; i < scatters.size(); i++) {
+                JsonNode s = scatters.get(i);
+                if (s.isObject() && name.equals(s.path("symbol").asText(null))) {
+                    if (!"per-symbol".equals(s.path("count").asText(""))) {
+                        throw new ModelException(fileName, "$.scatters[" + i + "].count",
+                                "the " + role + " symbol is counted per symbol: expected \"per-symbol\"");
+                    }
+                    scatter = i;
+                }
+            }
+        }
+        if (scatter < 0) {
+            ArrayNode list = scatters != null && scatters.isArray() ? (ArrayNode) scatters : model.putArray("scatters");
+            list.addObject().put("symbol", name).put("count", "per-symbol");
+            scatter = list.size() - 1;
+        }
+        return scatter;
     }
 
     /**
@@ -351,10 +394,22 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        long[] awarded = AWARDED.get();
+        long[] awarded;
+        if (feature.collectScatter() >= 0) {
+            awarded = AWARDED_COLLECT.get();
+            awarded[1] = feature.collectScatter();
+        } else {
+            awarded = AWARDED.get();
+        }
         long held = base.playBaseSpinCells(stream, outcome, feature.scatter(), awarded);
         base.playFreeGames(stream, outcome, awarded[0]);
-        if (Long.bitCount(held) >= feature.trigger()) {
+        if (feature.collectScatter() >= 0 && awarded[1] > 0 && held != 0) {
+            // The collect: every coin on the window pays its value (in cell order); the respins do not start.
+            outcome.trigger(collectFeature);
+            for (int c = Long.bitCount(held); c > 0; c--) {
+                collect(stream.pick(values), outcome);
+            }
+        } else if (Long.bitCount(held) >= feature.trigger()) {
             outcome.trigger(holdFeature);
             playFeature(stream, outcome, held);
         }
@@ -415,6 +470,14 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         return amount;
     }
 
+    /** Pays a collected coin's value at {@code index}: its jackpot's win type, or {@code collect}; returns the amount. */
+    private long collect(int index, RoundOutcome outcome) {
+        long amount = feature.values()[index] * stake();
+        int jackpot = feature.valueJackpot()[index];
+        outcome.addWin(jackpot < 0 ? collectType : jackpotTypes[jackpot], amount);
+        return amount;
+    }
+
     /** A held coin as the record shows it. */
     private Coin coin(int cell, int index) {
         int rows = base.model.rows();
@@ -443,8 +506,16 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     record Feature(List<Coin> coins, List<Respin> respins, int held, boolean full, long amount) {
     }
 
-    /** The round record: the base spin as other slots record it, then the feature or null. */
-    record Record(long stake, long win, SpinResult base, Feature holdAndWin) {
+    /**
+     * The collect in a round record: the coins on the window with their values, and what they paid (minor units).
+     */
+    record Collect(List<Coin> coins, long amount) {
+    }
+
+    /** The round record: the base spin as other slots record it, then the feature or null, then the collect if it paid. */
+    record Record(long stake, long win, SpinResult base, Feature holdAndWin,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Collect collect) {
     }
 
     @Override
@@ -464,18 +535,34 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         List<List<String>> window = spin.spins().get(0).window();
         String coin = model.symbols().get(feature.symbol());
+        String collector = feature.collectSymbol() < 0 ? null : model.symbols().get(feature.collectSymbol());
         boolean[] held = new boolean[feature.cells()];
         int coins = 0;
+        boolean collects = false;
         for (int r = 0; r < model.reels(); r++) {
             for (int j = 0; j < model.rows(); j++) {
                 if (coin.equals(window.get(j).get(r))) {
                     held[r * model.rows() + j] = true;
                     coins++;
                 }
+                collects |= window.get(j).get(r).equals(collector);
             }
         }
         Feature played = null;
-        if (coins >= feature.trigger()) {
+        Collect collected = null;
+        if (collects && coins > 0) {
+            outcome.trigger(collectFeature);
+            List<Coin> paid = new ArrayList<>();
+            long amount = 0;
+            for (int c = 0; c < feature.cells(); c++) {
+                if (held[c]) {
+                    int index = stream.pick(values);
+                    amount += collect(index, outcome);
+                    paid.add(coin(c, index));
+                }
+            }
+            collected = new Collect(paid, amount);
+        } else if (coins >= feature.trigger()) {
             outcome.trigger(holdFeature);
             List<Coin> start = new ArrayList<>();
             long amount = 0;
@@ -510,7 +597,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             played = new Feature(start, respins, coins, full, amount);
         }
         try {
-            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin, played)));
+            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin, played, collected)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

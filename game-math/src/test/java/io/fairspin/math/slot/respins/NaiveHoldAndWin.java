@@ -14,7 +14,10 @@ import java.util.TreeMap;
  * for the feature every pattern of landings on every respin, cell by cell (each cell with its own landing
  * chance when the model gives landing weights by cell), and every value of every coin,
  * with positions kept (no counting argument, no binomials). Memoised on (cells held, respins left) only
- * to keep it fast. Gives the exact distribution of (line win, scatter win, coin values, grand prize).
+ * to keep it fast. Gives the exact distribution of (line win, scatter win, coin values, grand prize). With a
+ * collect symbol ({@code holdAndWin.collect}): a base window showing it and at least one coin pays every coin's
+ * value (every assignment of values) and the respins do not start; {@code collectAlsoRespins} breaks that rule on
+ * purpose (the respins start too, with new values), for a negative control.
  */
 final class NaiveHoldAndWin {
     private final int rows;
@@ -39,8 +42,16 @@ final class NaiveHoldAndWin {
     private final long freeMultiplier;
     private Map<Long, Fraction> freeSpin;
     private final Map<Long, Map<Long, Fraction>> memo = new HashMap<>();
+    /** The collect symbol, or null. */
+    private final String collector;
+    private final boolean collectAlsoRespins;
 
     NaiveHoldAndWin(JsonNode model) {
+        this(model, false);
+    }
+
+    NaiveHoldAndWin(JsonNode model, boolean collectAlsoRespins) {
+        this.collectAlsoRespins = collectAlsoRespins;
         rows = model.get("rows").asInt();
         JsonNode base = model.get("reelSets").get("base");
         reels = base.size();
@@ -84,6 +95,7 @@ final class NaiveHoldAndWin {
             valueChance[v] = Fraction.of(weights[v], total);
         }
         grand = hw.has("grand") ? hw.get("grand").asLong() : 0;
+        collector = hw.has("collect") ? hw.get("collect").get("symbol").asText() : null;
         lineCount = model.get("bet").get("lines").asLong();
         JsonNode free = model.get("freeGames");
         if (free != null) {
@@ -204,7 +216,8 @@ final class NaiveHoldAndWin {
      * A round's outcome: line win (line bets), scatter win (total bets), free games' win (line bets), coin values and
      * grand (total bets), whether free games and the feature were played.
      */
-    record Outcome(long line, long scatter, long free, long coins, long grand, boolean freeGames, boolean feature) {
+    record Outcome(long line, long scatter, long free, long coins, long grand, boolean freeGames, boolean feature,
+            long collect) {
     }
 
     /** Every distinct round outcome with its chance. */
@@ -222,19 +235,25 @@ final class NaiveHoldAndWin {
             int starReels = starReels(window);
             int cells = rows * reels;
             long held = 0;
+            boolean collects = false;
             for (int r = 0; r < reels; r++) {
                 for (int j = 0; j < rows; j++) {
                     if (window[j][r].equals(coin)) {
                         held |= 1L << (r * rows + j);
                     }
+                    collects |= window[j][r].equals(collector);
                 }
             }
+            collects &= held != 0;
+            // The collect's win: every assignment of values to the coins on the window (none: 0).
+            Map<Long, Fraction> collected = collects ? valuesOf(Long.bitCount(held)) : Map.of(0L, Fraction.ONE);
             long scatter = starPay(starReels);
             long n = freeSpins == null || starReels == 0 ? 0 : freeSpins[Math.min(starReels, freeSpins.length) - 1];
             Map<Long, Fraction> free = freeGames(n);
             for (Map.Entry<Long, Fraction> y : free.entrySet()) {
-                Fraction base = each.multiply(y.getValue());
-                if (Long.bitCount(held) >= trigger) {
+              for (Map.Entry<Long, Fraction> x : collected.entrySet()) {
+                Fraction base = each.multiply(y.getValue()).multiply(x.getValue());
+                if (Long.bitCount(held) >= trigger && (!collects || collectAlsoRespins)) {
                     // The held coins' values, every assignment, then the respins.
                     Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
                     Map<Long, Fraction> rest = respin(held, respins, cells);
@@ -242,13 +261,15 @@ final class NaiveHoldAndWin {
                         for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
                             long coins = a.getKey() + (b.getKey() >> 1);
                             long g = (b.getKey() & 1) == 1 ? grand : 0;
-                            result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true),
+                            result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true, x.getKey()),
                                     base.multiply(a.getValue()).multiply(b.getValue()), Fraction::add);
                         }
                     }
                 } else {
-                    result.merge(new Outcome(line, scatter, y.getKey(), 0, 0, n > 0, false), base, Fraction::add);
+                    result.merge(new Outcome(line, scatter, y.getKey(), 0, 0, n > 0, false, x.getKey()), base,
+                            Fraction::add);
                 }
+              }
             }
             int r = 0;
             while (r < reels && ++stops[r] == strips.get(r).size()) {
@@ -351,7 +372,7 @@ final class NaiveHoldAndWin {
 
     /**
      * RTP, hit frequency, variance, hold-and-win frequency, then RTP by type: line, scatter, coins, grand, then the
-     * free games' RTP and frequency (zero without free games).
+     * free games' RTP and frequency (zero without free games), then the collect's RTP and frequency (zero without).
      */
     Fraction[] figures() {
         Fraction mean = Fraction.ZERO;
@@ -359,12 +380,13 @@ final class NaiveHoldAndWin {
         Fraction hit = Fraction.ZERO;
         Fraction feature = Fraction.ZERO;
         Fraction freeGames = Fraction.ZERO;
-        Fraction[] byType = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
+        Fraction[] byType = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
+        Fraction collects = Fraction.ZERO;
         for (Map.Entry<Outcome, Fraction> e : rounds().entrySet()) {
             Outcome o = e.getKey();
             Fraction p = e.getValue();
             // In line bets: a total bet is lineCount line bets.
-            long win = o.line() + o.free() + (o.scatter() + o.coins() + o.grand()) * lineCount;
+            long win = o.line() + o.free() + (o.scatter() + o.coins() + o.grand() + o.collect()) * lineCount;
             mean = mean.add(p.multiply(win));
             square = square.add(p.multiply(win).multiply(win));
             hit = win > 0 ? hit.add(p) : hit;
@@ -375,9 +397,12 @@ final class NaiveHoldAndWin {
             byType[2] = byType[2].add(p.multiply(o.coins()));
             byType[3] = byType[3].add(p.multiply(o.grand()));
             byType[4] = byType[4].add(p.multiply(o.free()).divide(lineCount));
+            byType[5] = byType[5].add(p.multiply(o.collect()));
+            collects = o.collect() > 0 ? collects.add(p) : collects;
         }
         Fraction rtp = mean.divide(lineCount);
         Fraction variance = square.divide(lineCount * lineCount).subtract(rtp.multiply(rtp));
-        return new Fraction[] {rtp, hit, variance, feature, byType[0], byType[1], byType[2], byType[3], byType[4], freeGames};
+        return new Fraction[] {rtp, hit, variance, feature, byType[0], byType[1], byType[2], byType[3], byType[4], freeGames,
+            byType[5], collects};
     }
 }
