@@ -22,12 +22,15 @@ import java.util.List;
  * @param jackpots     the model's jackpots
  * @param buy          the feature's price when the player may buy it ({@code "bonusBuy"}), or null
  * @param collectSymbol the collect symbol ({@code "collect"}), or -1 for none: a base window showing it with coins pays
- *                     every coin's value, and the respins do not start
+ *                     every coin's value
  * @param collectScatter the collect symbol's index among the base game's scatters (counted per symbol), or -1
+ * @param alsoRespins  whether the respins start beside a collect (with {@code trigger} coins, the collected coins held
+ *                     with their values) or not at all
  */
 record HoldAndWin(int symbol, int scatter, int trigger, int respins, long[] coinWeights, long[] emptyWeights,
         long[] values, int[] valueJackpot, long[] valueWeights, long grand, int grandJackpot, int cells,
-        List<Jackpot> jackpots, Buy buy, int collectSymbol, int collectScatter) {
+        List<Jackpot> jackpots, Buy buy, int collectSymbol, int collectScatter,
+        boolean alsoRespins) {
 
     /**
      * Buying the feature: for {@code price} total bets it starts with {@code coins} coins on cells drawn at random.

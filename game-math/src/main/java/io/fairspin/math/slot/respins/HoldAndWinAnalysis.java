@@ -142,17 +142,21 @@ final class HoldAndWinAnalysis {
             mean = mean.add(t[k]).add(n1[k].multiply(ev));
             meanSquare = meanSquare.add(t2[k]).add(tn[k].multiply(ev).multiply(2)).add(n1[k].multiply(ev2))
                     .add(n2[k].multiply(ev).multiply(ev));
+            // The collect: S = the sum of the start coins' values, independent of T and Y given the state;
+            // E[S] = k m, E[S^2] = k s^2 + k^2 m^2 (in total bets); S >= 1, so the round pays.
+            Fraction x = Fraction.ZERO;
+            Fraction x2 = Fraction.ZERO;
             if (k >= states && start > 0) {
-                // The collect: X = the sum of the start coins' values, independent of T and Y given the state;
-                // E[X] = k m, E[X^2] = k s^2 + k^2 m^2 (in total bets); X >= 1, so the round pays.
-                Fraction x = valueMean.multiply(start);
-                Fraction x2 = valueVariance.multiply(start).add(valueMean.multiply(valueMean).multiply((long) start * start));
-                mean = mean.add(chance[k].multiply(x).multiply(units));
-                meanSquare = meanSquare.add(t[k].add(n1[k].multiply(ev)).multiply(x).multiply(2 * units))
-                        .add(chance[k].multiply(x2).multiply(units * units));
+                x = valueMean.multiply(start);
+                x2 = valueVariance.multiply(start).add(valueMean.multiply(valueMean).multiply((long) start * start));
                 collected = collected.add(chance[k].multiply(start));
                 collectChance = collectChance.add(chance[k]);
-                continue;
+                if (!feature.alsoRespins() || start < feature.trigger()) {
+                    mean = mean.add(chance[k].multiply(x).multiply(units));
+                    meanSquare = meanSquare.add(t[k].add(n1[k].multiply(ev)).multiply(x).multiply(2 * units))
+                            .add(chance[k].multiply(x2).multiply(units * units));
+                    continue;
+                }
             }
             if (start < feature.trigger()) {
                 hit = hit.subtract(silent[k]);
@@ -166,8 +170,10 @@ final class HoldAndWinAnalysis {
             Fraction full = ends[k][cells];
             // F in total bets, then in line bets (x units).
             Fraction[] award = award(ends[k]);
-            Fraction f = award[0];
-            Fraction f2 = award[1];
+            // Beside a collect the feature's start coins are the collected ones: the round adds S + F, F = S + R with
+            // R independent of S, so E[(S + F)^2] = E[F^2] + 3 E[S^2] + 2 E[S] (E[F] - E[S]).
+            Fraction f = award[0].add(x);
+            Fraction f2 = award[1].add(x2.multiply(3)).add(x.multiply(award[0].subtract(x)).multiply(2));
             mean = mean.add(chance[k].multiply(f).multiply(units));
             meanSquare = meanSquare.add(t[k].add(n1[k].multiply(ev)).multiply(f).multiply(2 * units))
                     .add(chance[k].multiply(f2).multiply(units * units));
@@ -224,8 +230,9 @@ final class HoldAndWinAnalysis {
         jackpotHit = zeros(jackpots);
         for (int j = 0; j < jackpots; j++) {
             for (int k = 0; k < all; k++) {
-                if (k >= states && chain.coins(k % states) > 0) {
-                    // A collect pays jackpot j when one of its coins names it.
+                if (k >= states && chain.coins(k % states) > 0 && ends[k] == null) {
+                    // A collect pays jackpot j when one of its coins names it (beside the respins, the coins held at
+                    // the end include them: counted below).
                     Fraction none = Fraction.ONE;
                     for (int c = chain.coins(k % states); c > 0; c--) {
                         none = none.multiply(Fraction.ONE.subtract(jackpotCoin[j]));
@@ -448,7 +455,8 @@ final class HoldAndWinAnalysis {
         }
         if (game.collectType >= 0) {
             rows.add(List.of(Cell.text("collect frequency (" + game.base.model.symbols().get(feature.collectSymbol())
-                    + " with coins; the respins do not start)"), Cell.exact(collectChance)));
+                    + " with coins; " + (feature.alsoRespins() ? "the respins start too with " + feature.trigger()
+                    + "+ coins" : "the respins do not start") + ")"), Cell.exact(collectChance)));
         }
         rows.add(List.of(Cell.text(feature.grandJackpot() >= 0 ? "full screen wins jackpot" : "grand prize (full screen),"
                 + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())

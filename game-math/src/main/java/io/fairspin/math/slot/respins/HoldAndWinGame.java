@@ -48,6 +48,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private static final ThreadLocal<long[]> AWARDED = ThreadLocal.withInitial(() -> new long[1]);
     /** Per thread, the same with a second slot for the collect symbol's count. */
     private static final ThreadLocal<long[]> AWARDED_COLLECT = ThreadLocal.withInitial(() -> new long[2]);
+    /** Per thread, the value indices a collect drew for the coins on the window, in cell order. */
+    private static final ThreadLocal<int[]> SHOWN = ThreadLocal.withInitial(() -> new int[64]);
     static final int MAX_CELLS = 64;
 
     final SlotGame base;
@@ -140,8 +142,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         int collectSymbol = -1;
         int collectScatter = -1;
+        boolean alsoRespins = false;
         if (node.has("collect")) {
-            ModelNode collect = node.field("collect").allowOnly(List.of("symbol"));
+            ModelNode collect = node.field("collect").allowOnly(List.of("symbol", "alsoRespins"));
+            alsoRespins = collect.has("alsoRespins") && collect.field("alsoRespins").bool();
             String name = collect.field("symbol").text();
             collectSymbol = symbolIndex(symbols, name);
             if (collectSymbol < 0) {
@@ -200,7 +204,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                     (int) buyNode.field("coins").integer(1, cells));
         }
         return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
-                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy, collectSymbol, collectScatter));
+                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy, collectSymbol, collectScatter,
+                alsoRespins));
     }
 
     /** The index of symbol {@code name} among the model's {@code symbols}, or -1. */
@@ -403,15 +408,23 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         long held = base.playBaseSpinCells(stream, outcome, feature.scatter(), awarded);
         base.playFreeGames(stream, outcome, awarded[0]);
+        int coins = Long.bitCount(held);
         if (feature.collectScatter() >= 0 && awarded[1] > 0 && held != 0) {
-            // The collect: every coin on the window pays its value (in cell order); the respins do not start.
+            // The collect: every coin on the window pays its value (in cell order); the respins start beside it only
+            // with alsoRespins, the collected coins held with the values they showed.
             outcome.trigger(collectFeature);
-            for (int c = Long.bitCount(held); c > 0; c--) {
-                collect(stream.pick(values), outcome);
+            int[] shown = SHOWN.get();
+            for (int c = 0; c < coins; c++) {
+                shown[c] = stream.pick(values);
+                collect(shown[c], outcome);
             }
-        } else if (Long.bitCount(held) >= feature.trigger()) {
+            if (feature.alsoRespins() && coins >= feature.trigger()) {
+                outcome.trigger(holdFeature);
+                playFeature(stream, outcome, held, shown);
+            }
+        } else if (coins >= feature.trigger()) {
             outcome.trigger(holdFeature);
-            playFeature(stream, outcome, held);
+            playFeature(stream, outcome, held, null);
         }
     }
 
@@ -435,14 +448,17 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
             held |= 1L << cell;
         }
-        playFeature(stream, outcome, held);
+        playFeature(stream, outcome, held, null);
     }
 
-    /** The feature from the coins on cells {@code held}: their values in cell order, the respins, the full screen. */
-    private void playFeature(RandomStream stream, RoundOutcome outcome, long held) {
+    /**
+     * The feature from the coins on cells {@code held}: their values in cell order (drawn, or those a collect drew,
+     * {@code shown}), the respins, the full screen.
+     */
+    private void playFeature(RandomStream stream, RoundOutcome outcome, long held, int[] shown) {
         int coins = Long.bitCount(held);
         for (int c = 0; c < coins; c++) {
-            pay(stream.pick(values), outcome);
+            pay(shown != null ? shown[c] : stream.pick(values), outcome);
         }
         int left = feature.respins();
         while (left > 0 && coins < feature.cells()) {
@@ -550,25 +566,28 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         Feature played = null;
         Collect collected = null;
+        int[] shown = null;
         if (collects && coins > 0) {
             outcome.trigger(collectFeature);
             List<Coin> paid = new ArrayList<>();
             long amount = 0;
+            shown = new int[feature.cells()];
             for (int c = 0; c < feature.cells(); c++) {
                 if (held[c]) {
-                    int index = stream.pick(values);
-                    amount += collect(index, outcome);
-                    paid.add(coin(c, index));
+                    shown[c] = stream.pick(values);
+                    amount += collect(shown[c], outcome);
+                    paid.add(coin(c, shown[c]));
                 }
             }
             collected = new Collect(paid, amount);
-        } else if (coins >= feature.trigger()) {
+        }
+        if (coins >= feature.trigger() && (collected == null || feature.alsoRespins())) {
             outcome.trigger(holdFeature);
             List<Coin> start = new ArrayList<>();
             long amount = 0;
             for (int c = 0; c < feature.cells(); c++) {
                 if (held[c]) {
-                    int index = stream.pick(values);
+                    int index = shown != null ? shown[c] : stream.pick(values);
                     amount += pay(index, outcome);
                     start.add(coin(c, index));
                 }

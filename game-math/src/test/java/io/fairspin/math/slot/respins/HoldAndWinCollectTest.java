@@ -43,6 +43,8 @@ class HoldAndWinCollectTest {
                         "collect": {"symbol": "x"}},
          "bet": {"lineBet": 1, "lines": 2}}""";
 
+    static final String ALSO = MINI.replace("\"collect\": {\"symbol\": \"x\"}", "\"collect\": {\"symbol\": \"x\", \"alsoRespins\": true}");
+
     static void assertExactEqualsBruteForce(Game game, Fraction[] expected) {
         ExactFigures exact = game.exactFigures().orElseThrow();
         assertEquals(List.of("line", "scatter", "hold-and-win", "grand", "collect"), game.winTypes());
@@ -67,6 +69,24 @@ class HoldAndWinCollectTest {
     }
 
     /**
+     * With {@code alsoRespins} the respins start beside the collect (3+ coins), the collected coins held with the values
+     * they paid: every figure against the brute force, which assigns those values once and pays them twice.
+     */
+    @Test
+    void alsoRespinsEqualsABruteForce() throws Exception {
+        for (String model : List.of(ALSO, HoldAndWinTest.edit(ALSO, "trigger", "2"))) {
+            Fraction[] expected = new NaiveHoldAndWin(JSON.readTree(model)).figures();
+            assertExactEqualsBruteForce(HoldAndWinTest.load(model), expected);
+        }
+        // Not the figures of a collect whose respins draw new values for the collected coins (nor of no respins).
+        Fraction[] fresh = new NaiveHoldAndWin(JSON.readTree(MINI), true).figures();
+        ExactFigures also = HoldAndWinTest.load(ALSO).exactFigures().orElseThrow();
+        assertEquals(fresh[0], also.rtp(), "the same mean");
+        assertNotEquals(fresh[2], also.variance(), "another variance");
+        assertNotEquals(HoldAndWinTest.load(MINI).exactFigures().orElseThrow().rtp(), also.rtp());
+    }
+
+    /**
      * Negative control: the brute force with the rule broken (the respins start beside the collect) disagrees with
      * the engine's figures, so the comparison above sees the rule.
      */
@@ -78,23 +98,30 @@ class HoldAndWinCollectTest {
         assertNotEquals(broken[3], exact.featureFrequencies().get(0), "hold-and-win frequency");
     }
 
-    /** The fast path and the recorded path draw and pay the same; the record's collect adds up; a replay is the same. */
+    /**
+     * The fast path and the recorded path draw and pay the same; the record's collect adds up; with {@code alsoRespins}
+     * the feature beside it starts with the collected coins and values; a replay is the same.
+     */
     @Test
     void recordedRoundsMatchTheSimulationPathAndReplay() throws Exception {
-        Game game = HoldAndWinTest.load(MINI);
-        RoundOutcome outcome = RoundOutcome.forGame(game);
-        int collects = 0;
-        try (DrbgStream a = HoldAndWinTest.stream(7); DrbgStream b = HoldAndWinTest.stream(7)) {
-            for (int i = 0; i < 5000; i++) {
-                game.play(a, outcome);
-                PlayedRound recorded = game.playRecorded(b);
-                assertEquals(outcome, recorded.outcome(), "round " + i);
-                JsonNode detail = JSON.readTree(recorded.detail());
-                JsonNode collect = detail.get("collect");
-                assertEquals(outcome.triggered(1), collect != null, "round " + i);
-                if (collect != null) {
+        for (String model : List.of(MINI, ALSO)) {
+            boolean also = model.equals(ALSO);
+            Game game = HoldAndWinTest.load(model);
+            RoundOutcome outcome = RoundOutcome.forGame(game);
+            int collects = 0;
+            int both = 0;
+            try (DrbgStream a = HoldAndWinTest.stream(7); DrbgStream b = HoldAndWinTest.stream(7)) {
+                for (int i = 0; i < 5000; i++) {
+                    game.play(a, outcome);
+                    PlayedRound recorded = game.playRecorded(b);
+                    assertEquals(outcome, recorded.outcome(), "round " + i);
+                    JsonNode detail = JSON.readTree(recorded.detail());
+                    JsonNode collect = detail.get("collect");
+                    assertEquals(outcome.triggered(1), collect != null, "round " + i);
+                    if (collect == null) {
+                        continue;
+                    }
                     collects++;
-                    assertTrue(detail.get("holdAndWin").isNull(), "the respins do not start beside the collect");
                     long values = 0;
                     for (JsonNode c : collect.get("coins")) {
                         values += c.get("value").asLong();
@@ -102,14 +129,22 @@ class HoldAndWinCollectTest {
                     assertTrue(values > 0);
                     assertEquals(values * game.stake(), outcome.win(4), "round " + i);
                     assertEquals(values * game.stake(), collect.get("amount").asLong());
+                    JsonNode feature = detail.get("holdAndWin");
+                    assertEquals(also && collect.get("coins").size() >= 3, !feature.isNull(), "round " + i);
+                    assertEquals(!feature.isNull(), outcome.triggered(0), "round " + i);
+                    if (!feature.isNull()) {
+                        both++;
+                        assertEquals(collect.get("coins"), feature.get("coins"), "the collected coins start the feature");
+                    }
                 }
             }
-        }
-        assertTrue(collects > 100, "collects seen: " + collects);
-        try (DrbgStream a = HoldAndWinTest.stream(8); DrbgStream b = HoldAndWinTest.stream(8)) {
-            for (int i = 0; i < 200; i++) {
-                PlayedRound played = game.playRecorded(Bet.standard(), a);
-                assertEquals(played, game.replay(played.bet(), played.choices(), b));
+            assertTrue(collects > 100, "collects seen: " + collects);
+            assertTrue(also == both > 10, "collects with respins: " + both);
+            try (DrbgStream a = HoldAndWinTest.stream(8); DrbgStream b = HoldAndWinTest.stream(8)) {
+                for (int i = 0; i < 200; i++) {
+                    PlayedRound played = game.playRecorded(Bet.standard(), a);
+                    assertEquals(played, game.replay(played.bet(), played.choices(), b));
+                }
             }
         }
     }
@@ -154,6 +189,7 @@ class HoldAndWinCollectTest {
         assertRefused("$.holdAndWin.collect.symbol", "must differ from the coin symbol",
                 HoldAndWinTest.edit(MINI, "collect", "{\"symbol\": \"coin\"}"));
         assertRefused("$.holdAndWin.collect.respins", "", HoldAndWinTest.edit(MINI, "collect", "{\"symbol\": \"x\", \"respins\": true}"));
+        assertRefused("$.holdAndWin.collect.alsoRespins", "", HoldAndWinTest.edit(MINI, "collect", "{\"symbol\": \"x\", \"alsoRespins\": 1}"));
         assertRefused("$.holdAndWin.collect", "", HoldAndWinTest.edit(MINI, "collect", "\"x\""));
         ObjectNode root = (ObjectNode) JSON.readTree(MINI);
         ((ObjectNode) root.get("scatters").get(0)).put("symbol", "x");

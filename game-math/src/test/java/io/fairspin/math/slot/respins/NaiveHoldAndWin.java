@@ -45,6 +45,8 @@ final class NaiveHoldAndWin {
     /** The collect symbol, or null. */
     private final String collector;
     private final boolean collectAlsoRespins;
+    /** The model's {@code collect.alsoRespins}: the respins start beside the collect, the collected coins held. */
+    private final boolean alsoRespins;
 
     NaiveHoldAndWin(JsonNode model) {
         this(model, false);
@@ -96,6 +98,7 @@ final class NaiveHoldAndWin {
         }
         grand = hw.has("grand") ? hw.get("grand").asLong() : 0;
         collector = hw.has("collect") ? hw.get("collect").get("symbol").asText() : null;
+        alsoRespins = hw.has("collect") && hw.get("collect").path("alsoRespins").asBoolean(false);
         lineCount = model.get("bet").get("lines").asLong();
         JsonNode free = model.get("freeGames");
         if (free != null) {
@@ -245,15 +248,18 @@ final class NaiveHoldAndWin {
                 }
             }
             collects &= held != 0;
-            // The collect's win: every assignment of values to the coins on the window (none: 0).
-            Map<Long, Fraction> collected = collects ? valuesOf(Long.bitCount(held)) : Map.of(0L, Fraction.ONE);
+            boolean respun = Long.bitCount(held) >= trigger && (!collects || collectAlsoRespins || alsoRespins);
+            // The collect's win: every assignment of values to the coins on the window (none: 0); beside the respins
+            // (alsoRespins) the same values start the feature, so they are assigned there, once.
+            boolean shared = collects && respun && alsoRespins;
+            Map<Long, Fraction> collected = collects && !shared ? valuesOf(Long.bitCount(held)) : Map.of(0L, Fraction.ONE);
             long scatter = starPay(starReels);
             long n = freeSpins == null || starReels == 0 ? 0 : freeSpins[Math.min(starReels, freeSpins.length) - 1];
             Map<Long, Fraction> free = freeGames(n);
             for (Map.Entry<Long, Fraction> y : free.entrySet()) {
               for (Map.Entry<Long, Fraction> x : collected.entrySet()) {
                 Fraction base = each.multiply(y.getValue()).multiply(x.getValue());
-                if (Long.bitCount(held) >= trigger && (!collects || collectAlsoRespins)) {
+                if (respun) {
                     // The held coins' values, every assignment, then the respins.
                     Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
                     Map<Long, Fraction> rest = respin(held, respins, cells);
@@ -261,7 +267,8 @@ final class NaiveHoldAndWin {
                         for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
                             long coins = a.getKey() + (b.getKey() >> 1);
                             long g = (b.getKey() & 1) == 1 ? grand : 0;
-                            result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true, x.getKey()),
+                            long c = shared ? a.getKey() : x.getKey();
+                            result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true, c),
                                     base.multiply(a.getValue()).multiply(b.getValue()), Fraction::add);
                         }
                     }
