@@ -368,9 +368,9 @@ public final class LogFollower implements AutoCloseable {
             }
             while (segmentOffset < size) {
                 long chunkStart = segmentOffset;
-                ByteBuffer bytes = read(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
+                ByteBuffer bytes = readChunk(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
                 // The frames of the chunk, CRC32C checked, up to the first that is not a whole valid frame.
-                int[] starts = new int[64];
+                int[] starts = frameStarts;
                 int frames = 0;
                 int at = 0;
                 Frames.Kind kind;
@@ -381,7 +381,10 @@ public final class LogFollower implements AutoCloseable {
                     starts[frames++] = at;
                     at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
                 }
+                frameStarts = starts;
                 if (!acceptAll(bytes.array(), starts, frames, chunkStart)) {
+                    // Decoding tasks cancelled may still read the chunk: the next read gets a buffer of its own.
+                    chunk = null;
                     return false;
                 }
                 if (kind != Frames.Kind.END) {
@@ -520,6 +523,26 @@ public final class LogFollower implements AutoCloseable {
         tailPending = true;
         tailOffset = chunkStart + at;
         return false;
+    }
+
+    /**
+     * The chunk's buffer, reused from chunk to chunk (a new one of up to 16 MiB for every chunk is a humongous
+     * allocation each time); every entry decoded from it is copied out before the next chunk is read.
+     */
+    private ByteBuffer chunk;
+    private int[] frameStarts = new int[64];
+
+    private ByteBuffer readChunk(FileChannel channel, long position, int length) throws IOException {
+        if (chunk == null || chunk.capacity() < length) {
+            chunk = ByteBuffer.allocate(Math.max(length, chunk == null ? 0 : chunk.capacity()));
+        }
+        ByteBuffer buffer = chunk.clear().limit(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.flip();
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {

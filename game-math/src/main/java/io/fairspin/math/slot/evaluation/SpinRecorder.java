@@ -91,6 +91,7 @@ public final class SpinRecorder {
         this.picker = picker;
         this.outcome = RoundOutcome.forGame(game);
         this.rules = model.ways() ? null : game.table.rules();
+        this.tuple = new int[model.reels()];
     }
 
     /**
@@ -218,6 +219,131 @@ public final class SpinRecorder {
         return new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
     }
 
+    /**
+     * A spin evaluated into primitive arrays, reused from spin to spin: what {@link #evaluate} describes, without its
+     * lists, names and records (for {@link CanonicalSpins#writeSpin}, the monitor's fast path). Its wins are in
+     * {@link #evaluate}'s order: the line wins line by line, then the scatter wins.
+     */
+    static final class Evaluated {
+        int[][] window;
+        int wins;
+        /** Per win: its payline (scatter wins: -1). */
+        int[] line = new int[8];
+        /** Per win: the pay's index (line wins) or the scatter's index (scatter wins). */
+        int[] pay = new int[8];
+        /** Per win: positions covered (line wins), or the scatter count (scatter wins). */
+        int[] length = new int[8];
+        boolean[] fromRight = new boolean[8];
+        long[] amount = new long[8];
+        long capped;
+        long freeGames;
+        long win;
+
+        private void add(int onLine, int payIndex, int count, boolean right, long won) {
+            if (wins == line.length) {
+                int n = wins * 2;
+                line = java.util.Arrays.copyOf(line, n);
+                pay = java.util.Arrays.copyOf(pay, n);
+                length = java.util.Arrays.copyOf(length, n);
+                fromRight = java.util.Arrays.copyOf(fromRight, n);
+                amount = java.util.Arrays.copyOf(amount, n);
+            }
+            line[wins] = onLine;
+            pay[wins] = payIndex;
+            length[wins] = count;
+            fromRight[wins] = right;
+            amount[wins++] = won;
+        }
+
+        /**
+         * Whether win {@code w} is a scatter win.
+         *
+         * @param w the win's index
+         * @return true for a scatter win, false for a line win
+         */
+        boolean scatter(int w) {
+            return line[w] < 0;
+        }
+    }
+
+    /**
+     * {@link #evaluate} of a line game's spin that starts no bonus round, into {@code into} (its window, wins, cap,
+     * free games and win; the same figures, in the same order, as {@link #evaluate}'s {@code Spin}). False, with
+     * {@code into} unspecified, for a ways game or a spin whose window starts a bonus round: {@link #evaluate} decides
+     * those.
+     *
+     * @param reels the spin's reel set, without random heights
+     * @param stops the spin's stops on it, in range
+     * @param multiplier the spin's win multiplier
+     * @param into where the spin is evaluated
+     * @return false when {@link #evaluate} must decide the spin
+     */
+    boolean evaluateInto(CompiledReels reels, int[] stops, long multiplier, Evaluated into) {
+        if (model.ways()) {
+            return false;
+        }
+        int rows = model.rows();
+        int n = model.reels();
+        int[][] window = into.window;
+        if (window == null || window.length != rows || window[0].length != n) {
+            window = into.window = new int[rows][n];
+        }
+        for (int r = 0; r < n; r++) {
+            int[] strip = reels.set.strips()[r];
+            int first = stops[r] % strip.length;
+            for (int j = 0; j < rows; j++) {
+                window[j][r] = strip[(first + j) % strip.length];
+            }
+        }
+        into.wins = 0;
+        long won = 0;
+        int[][] paylines = model.paylines();
+        int[] tuple = this.tuple;
+        for (int line = 0; line < bet.lines(); line++) {
+            int code = 0;
+            for (int r = 0; r < n; r++) {
+                tuple[r] = window[paylines[line][r]][r];
+                code = code * model.symbolCount() + tuple[r];
+            }
+            int entry = game.table.entry(code);
+            if ((entry & 1) != 0) {
+                return false; // starts a bonus round
+            }
+            if (LineTable.credits(entry) == 0) {
+                continue;
+            }
+            for (LinePays.Win w : rules.wins(tuple)) {
+                if (w.credits() == 0) {
+                    continue;
+                }
+                long amount = w.credits() * multiplier * bet.lineBet();
+                into.add(line, w.pay(), w.length(), w.fromRight(), amount);
+                won += amount;
+            }
+        }
+        List<Scatter> scatters = model.scatters();
+        FreeGames free = model.freeGames();
+        into.freeGames = 0;
+        for (int s = 0; s < scatters.size(); s++) {
+            Scatter scatter = scatters.get(s);
+            int count = scatterCount(scatter, window);
+            if (free != null && free.scatter() == s) {
+                into.freeGames = free.spins(count);
+            }
+            long pay = scatter.pay(count);
+            if (pay != 0) {
+                long amount = pay * bet.stake() * multiplier;
+                into.add(-1, s, count, false, amount);
+                won += amount;
+            }
+        }
+        into.capped = game.excess(won / bet.lineBet(), bet.lines()) * bet.lineBet();
+        into.win = won - into.capped;
+        return true;
+    }
+
+    private final int[] tuple;
+
     /** The lines of {@code window} that start a bonus round, in order. */
     List<Integer> bonusLines(int[][] window) {
         List<Integer> lines = new ArrayList<>();
@@ -300,14 +426,17 @@ public final class SpinRecorder {
         return wins;
     }
 
+    /** The scatter's count in {@code window}: per reel as {@link CompiledReels#scatterCount} counts a column. */
     private int scatterCount(Scatter scatter, int[][] window) {
         int count = 0;
         for (int r = 0; r < model.reels(); r++) {
-            int[] column = new int[model.rows()];
-            for (int j = 0; j < column.length; j++) {
-                column[j] = window[j][r];
+            int inColumn = 0;
+            for (int[] row : window) {
+                if (row[r] == scatter.symbol()) {
+                    inColumn++;
+                }
             }
-            count += CompiledReels.scatterCount(scatter, column);
+            count += scatter.perReel() ? Math.min(inColumn, 1) : inColumn;
         }
         return count;
     }
