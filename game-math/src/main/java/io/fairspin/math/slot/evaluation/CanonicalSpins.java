@@ -276,6 +276,7 @@ final class CanonicalSpins {
     private SlotModel namesOf;
     private byte[][] symbolNames;
     private byte[][] payAwards;
+    private int longestName;
     /** Per scatter and count, its award ("star x3") encoded; filled as met. */
     private byte[][][] scatterAwards;
 
@@ -408,6 +409,12 @@ final class CanonicalSpins {
         if (namesOf != model) {
             names(model);
         }
+        // Room for the whole spin, so that the writes below grow the buffer at most once.
+        int room = 256 + e.window.length * e.window[0].length * (longestName + 1) + e.wins * (128 + 24 * stops.length
+                * e.window.length);
+        if (size + room > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + room));
+        }
         raw(NO_BONUSES_CAPPED);
         number(e.capped);
         raw(FREE_GAMES);
@@ -516,6 +523,10 @@ final class CanonicalSpins {
             symbolNames[s] = encode(symbols.get(s));
         }
         symbolNames[symbols.size()] = encode("");
+        longestName = 0;
+        for (byte[] name : symbolNames) {
+            longestName = Math.max(longestName, name.length);
+        }
         payAwards = new byte[model.pays().size()][];
         for (int p = 0; p < payAwards.length; p++) {
             payAwards[p] = encode(model.pays().get(p).award());
@@ -663,6 +674,16 @@ final class CanonicalSpins {
     private void raw(byte[] bytes) {
         if (size + bytes.length > out.length) {
             out = Arrays.copyOf(out, Math.max(out.length * 2, size + bytes.length));
+        }
+        if (bytes.length <= 16) {
+            // A name or a key: a plain loop beats arraycopy's call at this length.
+            byte[] to = out;
+            int at = size;
+            for (byte b : bytes) {
+                to[at++] = b;
+            }
+            size = at;
+            return;
         }
         System.arraycopy(bytes, 0, out, size, bytes.length);
         size += bytes.length;

@@ -312,10 +312,7 @@ public final class SpinRecorder {
             if (LineTable.credits(entry) == 0) {
                 continue;
             }
-            for (LinePays.Win w : rules.wins(tuple)) {
-                if (w.credits() == 0) {
-                    continue;
-                }
+            for (LinePays.Win w : paidWins(code, tuple)) {
                 long amount = w.credits() * multiplier * bet.lineBet();
                 into.add(line, w.pay(), w.length(), w.fromRight(), amount);
                 won += amount;
@@ -343,6 +340,25 @@ public final class SpinRecorder {
     }
 
     private final int[] tuple;
+    /** Per line code met, its wins that pay (the rules asked once per code), for {@link #evaluateInto}. */
+    private LinePays.Win[][] paidWins;
+    private static final int MAX_MEMO = 1 << 20;
+
+    /** The wins of paying line {@code code} showing {@code symbols} that pay something, the rules asked once. */
+    private LinePays.Win[] paidWins(int code, int[] symbols) {
+        if (paidWins == null) {
+            int codes = (int) Math.min(MAX_MEMO + 1L, (long) Math.pow(model.symbolCount(), model.reels()));
+            paidWins = new LinePays.Win[codes <= MAX_MEMO ? codes : 0][];
+        }
+        LinePays.Win[] wins = code < paidWins.length ? paidWins[code] : null;
+        if (wins == null) {
+            wins = rules.wins(symbols).stream().filter(w -> w.credits() != 0).toArray(LinePays.Win[]::new);
+            if (code < paidWins.length) {
+                paidWins[code] = wins;
+            }
+        }
+        return wins;
+    }
 
     /** The lines of {@code window} that start a bonus round, in order. */
     List<Integer> bonusLines(int[][] window) {
