@@ -290,9 +290,12 @@ public final class SpinRecorder {
         }
         for (int r = 0; r < n; r++) {
             int[] strip = reels.set.strips()[r];
-            int first = stops[r] % strip.length;
+            int at = stops[r] % strip.length;
             for (int j = 0; j < rows; j++) {
-                window[j][r] = strip[(first + j) % strip.length];
+                window[j][r] = strip[at];
+                if (++at == strip.length) {
+                    at = 0;
+                }
             }
         }
         into.wins = 0;
