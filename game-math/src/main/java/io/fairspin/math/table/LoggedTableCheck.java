@@ -44,8 +44,9 @@ final class LoggedTableCheck extends AwardlessCheck {
     private final java.util.concurrent.atomic.LongAdder remembered = new java.util.concurrent.atomic.LongAdder();
     private final boolean memo;
 
+    /** Remembers outcomes unless the outcome checks' fast paths are turned off (as the slot check's property says). */
     LoggedTableCheck(TableGame game) {
-        this(game, true);
+        this(game, !"false".equals(System.getProperty("fairspin.outcomeCheck.fastPath")));
     }
 
     /**
