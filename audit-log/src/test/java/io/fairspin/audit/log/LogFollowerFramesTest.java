@@ -50,10 +50,10 @@ class LogFollowerFramesTest {
     }
 
     /** The offset of every frame of the segment: after the header, each frame is a u32 length, a u32 CRC, the bytes. */
-    private static List<Long> frameOffsets(byte[] segment, int headerLength) {
+    private static List<Long> frameOffsets(byte[] segment) {
         List<Long> offsets = new ArrayList<>();
         ByteBuffer in = ByteBuffer.wrap(segment);
-        for (int at = headerLength; at < segment.length; at += 8 + in.getInt(at)) {
+        for (int at = headerLength(segment); at < segment.length; at += 8 + in.getInt(at)) {
             offsets.add((long) at);
         }
         return offsets;
@@ -93,25 +93,21 @@ class LogFollowerFramesTest {
         Path dir = log(tmp.resolve("log"));
         Path segment = segment(dir);
         byte[] bytes = Files.readAllBytes(segment);
-        int header = headerLength(bytes);
-        List<Long> frames = frameOffsets(bytes, header);
+        List<Long> frames = frameOffsets(bytes);
         assertEquals(3001, frames.size(), "the key announcement and 3,000 rounds");
         assertEquals(new Read(3001, List.of("finish")), read(dir, threads));
 
-        // A payload byte of entry 1,800 changed: the frame's CRC32C no longer matches.
+        // A payload byte of entry 1,800 changed (the frame's CRC32C no longer matches), then its CRC32C field instead.
         int damaged = 1800;
         long offset = frames.get(damaged);
-        bytes[(int) offset + 8 + 20] ^= 0x01;
-        Files.write(segment, bytes);
-        assertEquals(new Read(damaged, List.of("CORRUPT " + damaged + " " + offset + " damaged frame, followed by a"
-                + " valid frame at offset " + frames.get(damaged + 1), "finish")), read(dir, threads));
-
-        // The CRC32C field itself changed instead.
-        bytes[(int) offset + 8 + 20] ^= 0x01;
-        bytes[(int) offset + 5] ^= 0x40;
-        Files.write(segment, bytes);
-        assertEquals(new Read(damaged, List.of("CORRUPT " + damaged + " " + offset + " damaged frame, followed by a"
-                + " valid frame at offset " + frames.get(damaged + 1), "finish")), read(dir, threads));
+        Read expected = new Read(damaged, List.of("CORRUPT " + damaged + " " + offset + " damaged frame, followed by a"
+                + " valid frame at offset " + frames.get(damaged + 1), "finish"));
+        for (int at : new int[] {(int) offset + 8 + 20, (int) offset + 5}) {
+            byte[] changed = bytes.clone();
+            changed[at] ^= 0x40;
+            Files.write(segment, changed);
+            assertEquals(expected, read(dir, threads));
+        }
     }
 
     @ParameterizedTest
@@ -120,8 +116,7 @@ class LogFollowerFramesTest {
         Path dir = log(tmp.resolve("log"));
         Path segment = segment(dir);
         byte[] bytes = Files.readAllBytes(segment);
-        int header = headerLength(bytes);
-        List<Long> frames = frameOffsets(bytes, header);
+        List<Long> frames = frameOffsets(bytes);
         int last = frames.size() - 1;
         long offset = frames.get(last);
         bytes[bytes.length - 3] ^= 0x10;

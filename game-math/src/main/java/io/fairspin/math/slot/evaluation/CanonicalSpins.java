@@ -100,34 +100,14 @@ final class CanonicalSpins {
      * @return the inputs (this scanner's own object, overwritten by the next scan), or null
      */
     Inputs scan(byte[] outcome, int reels) {
-        in = outcome;
-        at = 0;
         inputs.spins = 0;
-        if (!literal(LINE_BET) || (inputs.lineBet = number()) < 0 || !literal(LINES) || (inputs.lines = number()) < 0
-                || !literal(SPINS)) {
+        if (!beginDirect(outcome)) {
             return null;
         }
         do {
-            if (!literal(NO_BONUSES_CAPPED) || number() < 0 || !literal(FREE_GAMES) || number() < 0 || !literal(KIND)
-                    || !skipString() || !literal(REEL_SET)) {
-                return null;
-            }
-            String reelSet = string();
-            if (reelSet == null || !literal(STOPS)) {
-                return null;
-            }
             int[] stops = new int[reels];
-            for (int r = 0; r < reels; r++) {
-                if (r > 0 && !next(',')) {
-                    return null;
-                }
-                long stop = number();
-                if (stop < 0 || stop > Integer.MAX_VALUE) {
-                    return null;
-                }
-                stops[r] = (int) stop;
-            }
-            if (!next(']') || !skipObject()) {
+            String reelSet = nextSpin(stops);
+            if (reelSet == null || !skipObject()) {
                 return null;
             }
             inputs.add(reelSet, stops);
