@@ -6,6 +6,7 @@ import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.jackpots.JackpotReport;
 import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import io.fairspin.math.slot.model.SlotModel;
@@ -88,6 +89,14 @@ public final class ParSheet {
         if (analysis.bonus != null) {
             tables.add(bonusPrizes(analysis.bonus));
         }
+        if (analysis.jackpots != null) {
+            int n = game.jackpots().size();
+            Fraction[] rtp = new Fraction[n];
+            for (int j = 0; j < n; j++) {
+                rtp[j] = analysis.figures().rtpByWinType().get(game.jackpotTypes[j]);
+            }
+            tables.add(2, JackpotReport.table(game.jackpots(), "wins per round", analysis.jackpots.winsPerRound, rtp));
+        }
         return new AnalysisReport(game.name(), tables);
     }
 
@@ -135,7 +144,18 @@ public final class ParSheet {
         rows.add(row(text("stake per round"), text(model.lines() + " lines x " + model.lineBet()
                 + (model.coins() > 1 ? " x " + model.coins() + " coins" : "") + " = "
                 + game.stake() + " (minor units)")));
-        rows.add(row(text("RTP"), Cell.exact(f.rtp())));
+        if (analysis.jackpots == null) {
+            rows.add(row(text("RTP"), Cell.exact(f.rtp())));
+        } else {
+            Fraction jackpotRtp = Fraction.ZERO;
+            for (int type : game.jackpotTypes) {
+                jackpotRtp = jackpotRtp.add(f.rtpByWinType().get(type));
+            }
+            rows.add(row(text("RTP (jackpots at their amount or seed)"), Cell.exact(f.rtp())));
+            rows.add(row(text("RTP without jackpots (lines, scatters and features)"),
+                    Cell.exact(f.rtp().subtract(jackpotRtp))));
+            rows.addAll(JackpotReport.rows(f.rtp(), jackpotRtp, game.jackpots()));
+        }
         rows.addAll(spread(f));
         for (int set : model.baseReels().sets()) {
             long cycle = 1;

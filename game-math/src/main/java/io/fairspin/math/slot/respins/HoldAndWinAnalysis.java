@@ -9,7 +9,7 @@ import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.analysis.SpinDistribution;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
 import io.fairspin.math.slot.jackpots.Jackpot;
-import io.fairspin.math.slot.jackpots.Jackpots;
+import io.fairspin.math.slot.jackpots.JackpotReport;
 import io.fairspin.math.slot.evaluation.LongLongMap;
 import io.fairspin.math.slot.model.SlotModel;
 import java.math.BigInteger;
@@ -237,7 +237,6 @@ final class HoldAndWinAnalysis {
         for (Fraction j : jackpotRtp) {
             jackpotTotal = jackpotTotal.add(j);
         }
-        Fraction contribution = Jackpots.contribution(jackpots);
         rows.add(List.of(Cell.text(jackpots.isEmpty() ? "RTP" : "RTP (jackpots at their amount or seed)"),
                 Cell.exact(figures.rtp())));
         rows.add(List.of(Cell.text("base game RTP (lines and scatters)"), Cell.exact(baseRtp)));
@@ -245,9 +244,7 @@ final class HoldAndWinAnalysis {
                 : "hold-and-win RTP (coin values and grand prize, jackpots apart)"),
                 Cell.exact(figures.rtp().subtract(baseRtp).subtract(jackpotTotal))));
         if (!jackpots.isEmpty()) {
-            rows.add(List.of(Cell.text("jackpot RTP (at their amount or seed)"), Cell.exact(jackpotTotal)));
-            rows.add(List.of(Cell.text("progressive jackpot contributions (share of each stake)"), Cell.exact(contribution)));
-            rows.add(List.of(Cell.text("RTP with progressive contributions"), Cell.exact(figures.rtp().add(contribution))));
+            rows.addAll(JackpotReport.rows(figures.rtp(), jackpotTotal, jackpots));
         }
         rows.addAll(ParSheet.spread(figures));
         rows.add(List.of(Cell.text("hold-and-win frequency (" + feature.trigger() + "+ coins)"), Cell.exact(trigger)));
@@ -286,22 +283,11 @@ final class HoldAndWinAnalysis {
                 heldAtEnd.add(List.of(Cell.count(n), Cell.exact(p.divide(trigger))));
             }
         }
-        List<List<Cell>> jackpotRows = new ArrayList<>();
-        for (int j = 0; j < jackpots.size(); j++) {
-            Jackpot jackpot = jackpots.get(j);
-            jackpotRows.add(List.of(Cell.text(jackpot.name()), Cell.text(jackpot.kind()), Cell.count(jackpot.amount()),
-                    Cell.exact(jackpot.rate()), Cell.exact(jackpotHit[j]),
-                    Cell.approximate(jackpotHit[j].signum() == 0 ? Double.POSITIVE_INFINITY : 1 / jackpotHit[j].doubleValue()),
-                    Cell.exact(jackpotRtp[j]), Cell.exact(jackpotRtp[j].add(jackpot.rate()))));
-        }
         List<Table> tables = new ArrayList<>(List.of(
                 new Table("Summary (exact)", List.of("figure", "value"), rows),
                 AnalysisReport.returnByWinType(game.winTypes(), figures)));
         if (!jackpots.isEmpty()) {
-            tables.add(new Table("Jackpots (a progressive one pays its meter: the seed, plus its rate of every stake"
-                    + " since it was last won)", List.of("jackpot", "kind", "amount or seed, x total bet",
-                    "contribution rate", "chance per round", "plays per win", "RTP at amount or seed",
-                    "RTP with contribution"), jackpotRows));
+            tables.add(JackpotReport.table(jackpots, "chance per round", jackpotHit, jackpotRtp));
         }
         tables.addAll(List.of(
                 new Table("Hold-and-win by coins at the start", List.of("coins", "chance per round",
