@@ -545,7 +545,7 @@ public final class SlotModelReader {
                 ModelNode named = p.field("pays").nonEmptyElements().stream().filter(ModelNode::isText).findFirst()
                         .orElseThrow();
                 throw named.error("a ways pay is paid once per way; in a ways game a jackpot is won by a scatter pay"
-                        + " ($.scatters) or a bonus prize");
+                        + " ($.scatters)");
             }
             Values written = coinPay != null ? new Values(coinPay.integers(0, MAX_CREDITS), null)
                     : values(paysNode, 0, unitsPerTotalBet);
