@@ -178,14 +178,39 @@ public final class ParSheet {
             rows.add(row(text("top award"), text(model.pays().get(top).award())));
             rows.add(row(text("plays per top award"), oneIn(analysis.awards.occurrences[top])));
         }
-        if (model.maxWin() > 0) {
-            rows.add(row(text("maximum-win cap per spin, x total bet"), Cell.count(model.maxWin())));
-        }
+        rows.addAll(maxWin(game, analysis));
         if (analysis.rootIterated) {
             rows.add(row(text("note"), text("free games can retrigger without a win: hit and feature frequencies"
                     + " are the least root of their equation, to 40 significant digits")));
         }
         return new Table("Summary", List.of("figure", "value"), rows);
+    }
+
+    /**
+     * The largest round win, features included (free games with their multiplier and retriggers, bonus prizes,
+     * jackpots at their amount or seed), and the per-spin cap with whether a spin reaches it.
+     */
+    private static List<List<Cell>> maxWin(SlotGame game, Analysis analysis) {
+        SlotModel model = game.model;
+        long units = model.stakeUnits();
+        long cap = model.maxWin() / model.coins();
+        if (model.heights() != null) {
+            List<List<Cell>> rows = new ArrayList<>();
+            rows.add(row(text(MaxWin.LABEL), text("not computed for random reel heights"
+                    + (cap > 0 ? "; see the cap" : ""))));
+            rows.addAll(MaxWin.capRows(cap, true, "not computed for random reel heights"));
+            return rows;
+        }
+        long bonus = analysis.bonus == null ? 0
+                : analysis.bonus.distribution.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        long largest = MaxWin.largest(analysis.base.outcomes, analysis.free == null ? null : analysis.free.outcomes, bonus);
+        long capLines = model.maxWin() * model.lines();
+        boolean reachable = analysis.base.maxT == capLines
+                || analysis.free != null && analysis.free.outcomes.largestWin() == capLines;
+        return MaxWin.rows(largest, units, cap, reachable, "the cap applies to each spin's line and scatter win (base"
+                + " or free game); the largest spin win before the cap is " + (reachable ? "at or above it"
+                : Fraction.of(Math.max(analysis.base.maxT, analysis.free == null ? 0
+                        : analysis.free.outcomes.largestWin()), units).toDecimalString(4) + " x total bet"));
     }
 
     /** The highest-paying award that can occur, -1 if none can. */

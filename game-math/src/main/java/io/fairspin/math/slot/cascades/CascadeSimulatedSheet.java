@@ -2,6 +2,7 @@ package io.fairspin.math.slot.cascades;
 
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
+import io.fairspin.math.slot.analysis.MaxWin;
 import io.fairspin.math.AnalysisReport.Table;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.RandomStream;
@@ -60,10 +61,12 @@ final class CascadeSimulatedSheet {
             double f = triggers / (double) ROUNDS;
             rows.add(List.of(Cell.text("free games frequency" + label), interval(f, Math.sqrt(f * (1 - f) / ROUNDS))));
         }
+        long cap = game.model.maxWin();
+        rows.add(List.of(Cell.text(MaxWin.LABEL), Cell.text("not computed (simulated sheet)"
+                + (cap > 0 ? "; at most the cap" : ""))));
         rows.add(List.of(Cell.text("largest round win seen, x total bet (simulated)"), Cell.approximate(max)));
-        if (game.model.maxWin() > 0) {
-            rows.add(List.of(Cell.text("round win cap, x total bet (features included)"), Cell.count(game.model.maxWin())));
-        }
+        rows.addAll(MaxWin.capRows(cap, max >= cap, "the cap applies to the round's win, features included (the"
+                + " round ends when it is reached); " + (max >= cap ? "reached" : "not reached") + " in the simulation"));
         List<List<Cell>> types = new ArrayList<>();
         for (int t = 0; t < byType.length; t++) {
             types.add(List.of(Cell.text(game.winTypes().get(t) + " (simulated)"), Cell.approximate(byType[t] / ROUNDS)));

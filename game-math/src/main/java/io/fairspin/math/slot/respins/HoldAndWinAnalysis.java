@@ -49,6 +49,8 @@ final class HoldAndWinAnalysis {
     private final Fraction[] jackpotRtp;
     private final Fraction[] jackpotHit;
     private final Fraction baseRtp;
+    /** By coin count k: the largest base spin win (lines and scatters) in line bets, -1 where k never shows. */
+    private final long[] maxT;
 
     HoldAndWinAnalysis(HoldAndWinGame game) {
         this.game = game;
@@ -59,6 +61,8 @@ final class HoldAndWinAnalysis {
         t = zeros(cells + 1);
         t2 = zeros(cells + 1);
         silent = zeros(cells + 1);
+        maxT = new long[cells + 1];
+        java.util.Arrays.fill(maxT, -1);
         SlotModel.Choice choice = model.baseReels();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {
@@ -196,6 +200,7 @@ final class HoldAndWinAnalysis {
                 sums[1] = sums[1].add(value.multiply(w));
                 sums[2] = sums[2].add(value.multiply(value).multiply(w));
                 sums[3] = a + scatterPay == 0 ? sums[3].add(w) : sums[3];
+                maxT[k] = weight > 0 ? Math.max(maxT[k], a + scatterPay) : maxT[k];
                 sums[4] = sums[4].add(BigInteger.valueOf(a).multiply(w));
                 sums[5] = sums[5].add(BigInteger.valueOf(scatterPay).multiply(w));
             });
@@ -220,6 +225,30 @@ final class HoldAndWinAnalysis {
             sum = sum.add(ends[k][n].multiply(x));
         }
         return sum;
+    }
+
+    /**
+     * The largest round win in line bets: over the coin counts k a base spin shows, its largest base win plus, from
+     * {@code trigger} coins, the largest award (a full screen of the largest value and the grand prize; only the k
+     * coins held when no coin can land), jackpots at their amount or seed.
+     */
+    private long largestWin() {
+        HoldAndWin feature = game.feature;
+        long top = java.util.Arrays.stream(feature.values()).max().orElse(0);
+        long units = game.base.model.stakeUnits();
+        long largest = 0;
+        for (int k = 0; k <= cells; k++) {
+            if (maxT[k] < 0) {
+                continue;
+            }
+            long award = 0;
+            if (k >= feature.trigger()) {
+                boolean fills = feature.coinWeight() > 0 || k == cells;
+                award = fills ? cells * top + feature.grand() : k * top;
+            }
+            largest = Math.max(largest, maxT[k] + award * units);
+        }
+        return largest;
     }
 
     ExactFigures figures() {
@@ -258,6 +287,7 @@ final class HoldAndWinAnalysis {
         rows.add(List.of(Cell.text(feature.grandJackpot() >= 0 ? "full screen wins jackpot" : "grand prize (full screen),"
                 + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())
                 .name()) : Cell.count(feature.grand())));
+        rows.addAll(io.fairspin.math.slot.analysis.MaxWin.rows(largestWin(), model.stakeUnits(), 0, false, null));
         rows.add(List.of(Cell.text("method"), Cell.text("base spin counted over every stop; respins by a Markov"
                 + " chain over coins held (exact)")));
         List<List<Cell>> byStart = new ArrayList<>();

@@ -162,6 +162,9 @@ final class NaiveJackpotSlot {
                             spin.scatterWin[0] += credits;
                         }
                     }
+                    if (model.has("maxWin")) {
+                        win = Math.min(win, model.get("maxWin").asLong() * lines);
+                    }
                     JsonNode spins = model.get("freeGames").get("spins");
                     long free = set.equals("free") || stars == 0 ? 0 : spins.get(Math.min(stars, spins.size()) - 1).asLong();
                     spin.outcomes.add(new long[] {win, bonuses, free});
@@ -231,6 +234,21 @@ final class NaiveJackpotSlot {
         Map<Long, Fraction> round = new TreeMap<>();
         base.forEach((n, d) -> convolve(d, power(free, n)).forEach((w, p) -> round.merge(w, p, Fraction::add)));
         return round;
+    }
+
+    /**
+     * The largest round win in line bets: the largest over base outcomes of its win, plus its bonus rounds at the
+     * largest bonus award, plus its free games each at the largest free game (its win and bonus rounds).
+     */
+    long maxRoundWin() {
+        long bonusMax = bonus.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long freeMax = spins[1].outcomes.stream().mapToLong(o -> o[0] + o[1] * bonusMax).max().orElseThrow();
+        return spins[0].outcomes.stream().mapToLong(o -> o[0] + o[1] * bonusMax + o[2] * freeMax).max().orElseThrow();
+    }
+
+    /** The largest spin win (lines and scatter, after the cap) of the base and free reels. */
+    long maxSpinWin() {
+        return java.util.Arrays.stream(spins).flatMap(s -> s.outcomes.stream()).mapToLong(o -> o[0]).max().orElseThrow();
     }
 
     /** E[free games per round]. */
