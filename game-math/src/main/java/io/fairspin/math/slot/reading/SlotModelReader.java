@@ -235,16 +235,10 @@ public final class SlotModelReader {
 
     /** The jackpot a pay's entry names (a string), or -1 for a number. */
     private int jackpot(ModelNode value) {
-        if (!value.isText()) {
-            return -1;
+        int index = Jackpots.named(value, jackpots, "a number");
+        if (index >= 0) {
+            jackpotNamedAt.get(index).add(value.path());
         }
-        int index = Jackpots.indexOf(jackpots, value.text());
-        if (index < 0) {
-            throw value.error("unknown jackpot \"" + value.text() + "\": expected a number or one of the jackpots in"
-                    + " $.jackpots" + (jackpots.isEmpty() ? " (there are none)"
-                    : " (" + String.join(", ", jackpots.stream().map(Jackpot::name).toList()) + ")"));
-        }
-        jackpotNamedAt.get(index).add(value.path());
         return index;
     }
 
