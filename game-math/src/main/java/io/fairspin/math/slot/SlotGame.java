@@ -1115,9 +1115,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (limits.standardOnly()) {
             return sheet;
         }
-        List<AnalysisReport.Table> tables = new ArrayList<>(sheet.tables());
-        tables.add(1, rtpByBet());
-        return new AnalysisReport(sheet.title(), tables);
+        return sheet.withTable(1, rtpByBet());
     }
 
     /** At most this many line counts are analysed for the RTP-by-bet table (each is an exact analysis). */
