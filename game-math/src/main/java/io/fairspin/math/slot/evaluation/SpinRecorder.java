@@ -31,6 +31,10 @@ public final class SpinRecorder {
     private final RoundOutcome outcome;
     private final LinePays rules;
     private final List<Spin> spins = new ArrayList<>();
+    /** Per jackpot, what the round has won of it, in minor units. */
+    private final long[] jackpotWon;
+    /** The jackpots won by the spin evaluated last: in its line (or ways), scatter and bonus wins, minor units. */
+    private final long[] spinJackpots = new long[3];
 
     /**
      * Chooses the items of a pick bonus, one at a time.
@@ -92,6 +96,22 @@ public final class SpinRecorder {
         this.outcome = RoundOutcome.forGame(game);
         this.rules = model.ways() ? null : game.table.rules();
         this.tuple = new int[model.reels()];
+        this.jackpotWon = new long[game.jackpotTypes.length];
+    }
+
+    /** Records a jackpot won in the spin being evaluated: {@code part} 0 line, 1 scatter, 2 bonus. */
+    private void won(int jackpot, int part, long amount) {
+        if (jackpot >= 0) {
+            jackpotWon[jackpot] += amount;
+            spinJackpots[part] += amount;
+        }
+    }
+
+    /** The jackpots the last spin won, by part (line, scatter, bonus), and forgets them. */
+    private long[] takeSpinJackpots() {
+        long[] taken = spinJackpots.clone();
+        java.util.Arrays.fill(spinJackpots, 0);
+        return taken;
     }
 
     /**
@@ -139,17 +159,18 @@ public final class SpinRecorder {
     public SpinResult play(RandomStream stream) {
         outcome.start(bet.stake() * model.coins());
         Spin base = spin(stream, "base", model.baseReels(), 1);
+        long[] baseJackpots = takeSpinJackpots();
         long line = sum(base.wins(), "scatter", false);
         long scatter = sum(base.wins(), "scatter", true);
         long lineCut = Math.min(base.capped(), line);
-        outcome.addWin(game.lineType, line - lineCut);
+        outcome.addWin(game.lineType, line - lineCut - baseJackpots[0]);
         if (game.scatterType >= 0) {
-            outcome.addWin(game.scatterType, scatter - (base.capped() - lineCut));
+            outcome.addWin(game.scatterType, scatter - (base.capped() - lineCut) - baseJackpots[1]);
         }
         long bonusWin = base.bonuses().stream().mapToLong(BonusRound::amount).sum();
         if (!base.bonuses().isEmpty()) {
             outcome.trigger(game.bonusFeature);
-            outcome.addWin(game.bonusType, bonusWin);
+            outcome.addWin(game.bonusType, bonusWin - baseJackpots[2]);
         }
         long freeWin = 0;
         FreeGames free = model.freeGames();
@@ -160,6 +181,9 @@ public final class SpinRecorder {
         for (; remaining > 0; remaining--) {
             Spin spin = spin(stream, "free", free.reels(), free.multiplier());
             freeWin += spin.win();
+            for (long jackpot : takeSpinJackpots()) {
+                freeWin -= jackpot;
+            }
             if (!spin.bonuses().isEmpty()) {
                 outcome.trigger(game.bonusFeature);
             }
@@ -169,6 +193,9 @@ public final class SpinRecorder {
         }
         if (free != null && base.freeGames() > 0) {
             outcome.addWin(game.freeType, freeWin);
+        }
+        for (int j = 0; j < jackpotWon.length; j++) {
+            outcome.addWin(game.jackpotTypes[j], jackpotWon[j]);
         }
         return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
     }
@@ -409,6 +436,7 @@ public final class SpinRecorder {
                 }
                 String award = model.pays().get(w.pay()).award();
                 wins.add(new Win("line", award, line, positions, w.credits() * multiplier * bet.lineBet()));
+                won(model.jackpots().ofPay(w.pay()), 0, w.credits() * multiplier * bet.lineBet());
             }
         }
         return wins;
@@ -478,6 +506,7 @@ public final class SpinRecorder {
             }
             String award = model.symbols().get(scatter.symbol()) + " x" + count;
             wins.add(new Win("scatter", award, -1, positions, pay * bet.stake() * multiplier));
+            won(model.jackpots().ofScatter(model.scatters().indexOf(scatter), count), 1, pay * bet.stake() * multiplier);
         }
         return wins;
     }
@@ -490,12 +519,15 @@ public final class SpinRecorder {
             }
             int pickCount = game.drawPicks(stream);
             List<List<Long>> items = new ArrayList<>();
+            List<int[]> prizes = new ArrayList<>();
             for (int item = 0; item < model.bonus().items(); item++) {
                 List<Long> hidden = new ArrayList<>();
-                for (long prize : game.drawItem(stream)) {
-                    hidden.add(prize);
+                int[] drawn = game.drawItemPrizes(stream);
+                for (int prize : drawn) {
+                    hidden.add(model.bonus().prizeValues()[prize]);
                 }
                 items.add(hidden);
+                prizes.add(drawn);
             }
             List<Integer> picked = new ArrayList<>();
             List<List<Long>> revealed = new ArrayList<>();
@@ -510,6 +542,9 @@ public final class SpinRecorder {
                 }
                 picked.add(item);
                 revealed.add(items.get(item));
+                for (int prize : prizes.get(item)) {
+                    won(model.jackpots().ofPrize(prize), 2, model.bonus().prizeValues()[prize] * bet.lineBet());
+                }
                 credits += items.get(item).stream().mapToLong(Long::longValue).sum();
             }
             rounds.add(new BonusRound(line, items, picked, credits * bet.lineBet()));
