@@ -22,13 +22,15 @@ class HoldAndWinMaxWinTest {
     void theMaximumWinIsTheLargestRoundOfTheBruteForce() throws Exception {
         for (String model : new String[] {HoldAndWinTest.MINI,
             // No coin ever lands on a respin: only the coins of the base spin are paid, no full screen.
-            HoldAndWinTest.MINI.replace("\"coin\": 1, \"empty\": 3", "\"coin\": 0, \"empty\": 3")}) {
+            HoldAndWinTest.MINI.replace("\"coin\": 1, \"empty\": 3", "\"coin\": 0, \"empty\": 3"),
+            // A collect symbol, without and with the respins beside it.
+            HoldAndWinCollectTest.MINI, HoldAndWinCollectTest.ALSO}) {
             NaiveHoldAndWin naive = new NaiveHoldAndWin(JSON.readTree(model));
             long largest = 0;
             for (Map.Entry<NaiveHoldAndWin.Outcome, Fraction> e : naive.rounds().entrySet()) {
                 NaiveHoldAndWin.Outcome o = e.getKey();
                 if (e.getValue().signum() > 0) {
-                    largest = Math.max(largest, o.line() + o.free() + (o.scatter() + o.coins() + o.grand()) * 2);
+                    largest = Math.max(largest, o.line() + o.free() + (o.scatter() + o.coins() + o.grand() + o.collect()) * 2);
                 }
             }
             Cell stated = ((Analyzable) HoldAndWinTest.load(model)).analyze().tables().get(0).rows().stream()
