@@ -157,20 +157,11 @@ class HoldAndWinCollectTest {
     void theSimulationAgreesWithTheExactFigures() throws Exception {
         Game game = HoldAndWinTest.load(MINI);
         ExactFigures exact = game.exactFigures().orElseThrow();
-        RoundOutcome outcome = RoundOutcome.forGame(game);
         int rounds = 200_000;
-        double total = 0;
-        long collects = 0;
-        try (DrbgStream stream = HoldAndWinTest.stream(21)) {
-            for (int i = 0; i < rounds; i++) {
-                game.play(stream, outcome);
-                total += outcome.win() / (double) outcome.stake();
-                collects += outcome.triggered(1) ? 1 : 0;
-            }
-        }
-        assertEquals(exact.rtp().doubleValue(), total / rounds, 5 * Math.sqrt(exact.variance().doubleValue() / rounds));
+        double[] simulated = HoldAndWinTest.simulate(game, rounds, 1, 21);
+        assertEquals(exact.rtp().doubleValue(), simulated[0], 5 * Math.sqrt(exact.variance().doubleValue() / rounds));
         double q = exact.featureFrequencies().get(1).doubleValue();
-        assertEquals(q, collects / (double) rounds, 5 * Math.sqrt(q * (1 - q) / rounds));
+        assertEquals(q, simulated[2], 5 * Math.sqrt(q * (1 - q) / rounds));
     }
 
     /** The PAR sheet shows the collect's RTP as its own row. */

@@ -191,16 +191,21 @@ class HoldAndWinTest {
     }
 
     private static double[] simulate(Game game, int rounds) {
+        return simulate(game, rounds, 0, 14);
+    }
+
+    /** {RTP, hit frequency, frequency of {@code feature}} over {@code rounds} rounds of the fast path from {@code seed}. */
+    static double[] simulate(Game game, int rounds, int feature, int seed) {
         RoundOutcome outcome = RoundOutcome.forGame(game);
         double total = 0;
         long hits = 0;
         long triggers = 0;
-        try (DrbgStream stream = stream(14)) {
+        try (DrbgStream stream = stream(seed)) {
             for (int i = 0; i < rounds; i++) {
                 game.play(stream, outcome);
                 total += outcome.win() / (double) outcome.stake();
                 hits += outcome.win() > 0 ? 1 : 0;
-                triggers += outcome.triggered(0) ? 1 : 0;
+                triggers += outcome.triggered(feature) ? 1 : 0;
             }
         }
         return new double[] {total / rounds, hits / (double) rounds, triggers / (double) rounds};

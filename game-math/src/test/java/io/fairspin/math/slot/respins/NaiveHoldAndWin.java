@@ -252,31 +252,32 @@ final class NaiveHoldAndWin {
             // The collect's win: every assignment of values to the coins on the window (none: 0); beside the respins
             // (alsoRespins) the same values start the feature, so they are assigned there, once.
             boolean shared = collects && respun && alsoRespins;
-            Map<Long, Fraction> collected = collects && !shared ? valuesOf(Long.bitCount(held)) : Map.of(0L, Fraction.ONE);
+            Map<Long, Fraction> collected = collects && !shared ? valuesOf(Long.bitCount(held))
+                    : Map.of(0L, Fraction.ONE);
             long scatter = starPay(starReels);
             long n = freeSpins == null || starReels == 0 ? 0 : freeSpins[Math.min(starReels, freeSpins.length) - 1];
             Map<Long, Fraction> free = freeGames(n);
             for (Map.Entry<Long, Fraction> y : free.entrySet()) {
-              for (Map.Entry<Long, Fraction> x : collected.entrySet()) {
-                Fraction base = each.multiply(y.getValue()).multiply(x.getValue());
-                if (respun) {
-                    // The held coins' values, every assignment, then the respins.
-                    Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
-                    Map<Long, Fraction> rest = respin(held, respins, cells);
-                    for (Map.Entry<Long, Fraction> a : start.entrySet()) {
-                        for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
-                            long coins = a.getKey() + (b.getKey() >> 1);
-                            long g = (b.getKey() & 1) == 1 ? grand : 0;
-                            long c = shared ? a.getKey() : x.getKey();
-                            result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true, c),
-                                    base.multiply(a.getValue()).multiply(b.getValue()), Fraction::add);
+                for (Map.Entry<Long, Fraction> x : collected.entrySet()) {
+                    Fraction base = each.multiply(y.getValue()).multiply(x.getValue());
+                    if (respun) {
+                        // The held coins' values, every assignment, then the respins.
+                        Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
+                        Map<Long, Fraction> rest = respin(held, respins, cells);
+                        for (Map.Entry<Long, Fraction> a : start.entrySet()) {
+                            for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
+                                long coins = a.getKey() + (b.getKey() >> 1);
+                                long g = (b.getKey() & 1) == 1 ? grand : 0;
+                                long c = shared ? a.getKey() : x.getKey();
+                                result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true, c),
+                                        base.multiply(a.getValue()).multiply(b.getValue()), Fraction::add);
+                            }
                         }
+                    } else {
+                        result.merge(new Outcome(line, scatter, y.getKey(), 0, 0, n > 0, false, x.getKey()), base,
+                                Fraction::add);
                     }
-                } else {
-                    result.merge(new Outcome(line, scatter, y.getKey(), 0, 0, n > 0, false, x.getKey()), base,
-                            Fraction::add);
                 }
-              }
             }
             int r = 0;
             while (r < reels && ++stops[r] == strips.get(r).size()) {
