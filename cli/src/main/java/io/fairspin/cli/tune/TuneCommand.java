@@ -14,6 +14,7 @@ import io.fairspin.math.ModelException;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.tuning.ReelSetTuner;
 import io.fairspin.math.slot.tuning.ReelWeightTuner;
+import io.fairspin.math.slot.tuning.StripCountTuner;
 import io.fairspin.math.slot.tuning.TuneReports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,9 +89,16 @@ public final class TuneCommand extends LeafCommand {
                     + " below 1, at most six decimals (default: ${DEFAULT-VALUE}).")
     private String maxChange;
 
-    @Option(names = "--reel", paramLabel = "N",
-            description = "One base reel set: the reel whose weights change, 1 the leftmost (default: the middle reel).")
-    private Integer reel;
+    @Option(names = "--reel", paramLabel = "N[,N...]", split = ",",
+            description = "One base reel set: the reels that change, 1 the leftmost (default: the middle reel).")
+    private List<Integer> reel;
+
+    @Option(names = "--change", paramLabel = "counts|weights",
+            description = "One base reel set: what of the reels changes: counts (how many stops of each symbol a plain"
+                    + " strip holds, stops replaced in place, each symbol's count within --max-change of itself; the"
+                    + " default when every tuned reel is a plain strip) or weights (each stop's weight within"
+                    + " --max-change of itself; a plain strip becomes a virtual reel).")
+    private String change;
 
     @Option(names = "--keep", paramLabel = "pays|reels", defaultValue = "pays",
             description = "What stays as it is: pays (the default; the reels' weights change) or reels (the pays"
@@ -124,14 +132,17 @@ public final class TuneCommand extends LeafCommand {
         if (allowed.signum() < 0) {
             throw usageError("--tolerance: must be 0 or more, was " + tolerance);
         }
-        Fraction change = decimal("--max-change", maxChange);
-        if (change.signum() <= 0 || change.compareTo(Fraction.ONE) >= 0
-                || change.multiply(1_000_000).denominator().compareTo(java.math.BigInteger.ONE) != 0) {
+        Fraction shift = decimal("--max-change", maxChange);
+        if (shift.signum() <= 0 || shift.compareTo(Fraction.ONE) >= 0
+                || shift.multiply(1_000_000).denominator().compareTo(java.math.BigInteger.ONE) != 0) {
             throw usageError("--max-change: expected a fraction above 0 and below 1 with at most six decimals, was "
                     + maxChange);
         }
-        if (reel != null && reel < 1) {
-            throw usageError("--reel: must be 1 or more, was " + reel);
+        if (reel != null && reel.stream().anyMatch(r -> r == null || r < 1)) {
+            throw usageError("--reel: each reel must be 1 or more, was " + reel);
+        }
+        if (change != null && !change.equals("counts") && !change.equals("weights")) {
+            throw usageError("--change: expected counts or weights, was '" + change + "'");
         }
         Fraction hit = null;
         if (hitFrequency != null) {
@@ -178,20 +189,20 @@ public final class TuneCommand extends LeafCommand {
         Map<String, Object> how = new LinkedHashMap<>();
         if (keep.equals("reels")) {
             for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
-                    {"--reel", reel == null ? null : reel.toString()}, {"--variant", variant}}) {
+                    {"--reel", reel == null ? null : reel.toString()}, {"--variant", variant}, {"--change", change}}) {
                 if (option[1] != null) {
                     throw usageError(option[0] + ": not with --keep reels (pays do not move the hit frequency; the"
                             + " volatility is what the pays make it)");
                 }
             }
             io.fairspin.math.slot.tuning.PayTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                    () -> io.fairspin.math.slot.tuning.PayTuner.tune(model, modelBytes, variantNames, goals, allowed, change,
+                    () -> io.fairspin.math.slot.tuning.PayTuner.tune(model, modelBytes, variantNames, goals, allowed, shift,
                             variantNames == null ? "--target-rtp" : "--variants"));
             written = result.model();
             rtpBefore = result.before().rtp();
             hitBefore = result.before().hitFrequency();
             how.put("tuning", "pays");
-            how.put("maxChange", JsonFigures.exact(change));
+            how.put("maxChange", JsonFigures.exact(shift));
             for (io.fairspin.math.slot.tuning.PayTuner.Tuned t : result.tuned()) {
                 List<Map<String, Object>> pays = new ArrayList<>();
                 for (io.fairspin.math.slot.tuning.PayTuner.PayChange c : t.pays()) {
@@ -205,7 +216,7 @@ public final class TuneCommand extends LeafCommand {
             }
         } else if (weightedChoice(modelBytes)) {
             for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
-                    {"--reel", reel == null ? null : reel.toString()}}) {
+                    {"--reel", reel == null ? null : reel.toString()}, {"--change", change}}) {
                 if (option[1] != null) {
                     throw new ModelException(model, "$.baseReels", option[0] + " works on models with one base reel set;"
                             + " this one is tuned by the weights of its choice of reel sets, which reach the RTP only");
@@ -237,37 +248,64 @@ public final class TuneCommand extends LeafCommand {
             for (Fraction goal : goals) {
                 targets.add(new ReelWeightTuner.Targets(goal, hit, lowVi, highVi, allowed));
             }
-            int reelIndex = reel == null ? -1 : reel - 1;
-            ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                    () -> ReelWeightTuner.tune(model, modelBytes, variantNames, targets, change, reelIndex,
-                            variantNames == null ? "--target-rtp" : "--variants"));
-            written = result.model();
-            rtpBefore = result.rtpBefore();
-            hitBefore = result.hitFrequencyBefore();
-            how.put("tuning", "reelWeights");
-            how.put("reelSet", result.reelSet());
-            how.put("reel", result.reel() + 1);
-            how.put("path", "$.reelSets." + result.reelSet() + "[" + result.reel() + "]");
-            how.put("maxChange", JsonFigures.exact(change));
-            for (ReelWeightTuner.Tuned t : result.tuned()) {
-                Map<String, Object> detail = new LinkedHashMap<>();
-                if (hit != null) {
-                    detail.put("targetHitFrequency", JsonFigures.exact(hit));
+            int[] reels = reel == null ? new int[0] : reel.stream().mapToInt(r -> r - 1).toArray();
+            String option = variantNames == null ? "--target-rtp" : "--variants";
+            if (change == null ? plainStrips(modelBytes, reels) : change.equals("counts")) {
+                StripCountTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                        () -> StripCountTuner.tune(model, modelBytes, variantNames, targets, shift, reels, option));
+                written = result.model();
+                rtpBefore = result.before().rtp();
+                hitBefore = result.before().hitFrequency();
+                how.put("tuning", "stripCounts");
+                putReels(how, result.reelSet(), result.reels());
+                how.put("maxChange", JsonFigures.exact(shift));
+                for (StripCountTuner.Tuned t : result.tuned()) {
+                    Map<String, Object> detail = targetsDetail(hit, band);
+                    List<Map<String, Object>> counts = new ArrayList<>();
+                    for (StripCountTuner.SymbolCount c : t.counts()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("reel", c.reel() + 1);
+                        row.put("symbol", c.symbol());
+                        row.put("before", c.before());
+                        row.put("after", c.after());
+                        counts.add(row);
+                    }
+                    detail.put("counts", counts);
+                    List<Map<String, Object>> stops = new ArrayList<>();
+                    for (StripCountTuner.StopChange c : t.stops()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("path", c.path());
+                        row.put("before", c.before());
+                        row.put("after", c.after());
+                        stops.add(row);
+                    }
+                    detail.put("stops", stops);
+                    rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
-                if (band != null) {
-                    detail.put("targetVolatilityIndex", Map.of("low", band[0].doubleValue(), "high", band[1].doubleValue()));
+            } else {
+                ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                        () -> ReelWeightTuner.tune(model, modelBytes, variantNames, targets, shift, reels, option));
+                written = result.model();
+                rtpBefore = result.rtpBefore();
+                hitBefore = result.hitFrequencyBefore();
+                how.put("tuning", "reelWeights");
+                putReels(how, result.reelSet(), result.reels());
+                how.put("maxChange", JsonFigures.exact(shift));
+                for (ReelWeightTuner.Tuned t : result.tuned()) {
+                    Map<String, Object> detail = targetsDetail(hit, band);
+                    List<Map<String, Object>> symbols = new ArrayList<>();
+                    for (ReelWeightTuner.SymbolWeight s : t.symbols()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("reel", s.reel() + 1);
+                        row.put("symbol", s.symbol());
+                        row.put("group", s.group());
+                        row.put("shareBefore", JsonFigures.exact(s.before()));
+                        row.put("share", JsonFigures.exact(s.after()));
+                        symbols.add(row);
+                    }
+                    detail.put("symbols", symbols);
+                    rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
-                List<Map<String, Object>> symbols = new ArrayList<>();
-                for (ReelWeightTuner.SymbolWeight s : t.symbols()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("symbol", s.symbol());
-                    row.put("group", s.group());
-                    row.put("shareBefore", JsonFigures.exact(s.before()));
-                    row.put("share", JsonFigures.exact(s.after()));
-                    symbols.add(row);
-                }
-                detail.put("symbols", symbols);
-                rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
             }
         }
         boolean all = rows.stream().allMatch(Row::within);
@@ -345,8 +383,13 @@ public final class TuneCommand extends LeafCommand {
             Fraction hitBefore, Fraction allowed, List<String> parFiles, Path diff) {
         stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
         if (how.get("tuning").equals("reelWeights")) {
-            stdout.printf(Locale.ROOT, "tuned        the stop weights of reel %s of reel set %s (%s), each within"
-                    + " --max-change %s%n", how.get("reel"), how.get("reelSet"), how.get("path"), maxChange);
+            stdout.printf(Locale.ROOT, "tuned        the stop weights of %s of reel set %s (%s), each within"
+                    + " --max-change %s%s%n", reelsText(how), how.get("reelSet"), String.join(", ", paths(how)), maxChange,
+                    paths(how).size() > 1 ? ", the next reel only when those before cannot reach the RTP" : "");
+        } else if (how.get("tuning").equals("stripCounts")) {
+            stdout.printf(Locale.ROOT, "tuned        the symbol counts of %s of reel set %s (%s), stops replaced in place,"
+                    + " each symbol's count within --max-change %s, the strips' lengths kept%n", reelsText(how),
+                    how.get("reelSet"), String.join(", ", paths(how)), maxChange);
         } else if (how.get("tuning").equals("pays")) {
             stdout.printf(Locale.ROOT, "tuned        the pays, each within --max-change %s, the reels kept%n", maxChange);
         } else {
@@ -367,24 +410,24 @@ public final class TuneCommand extends LeafCommand {
         stdout.println("RTP now, hit frequency and VI are the written model's exact figures, analysed again from its bytes.");
         stdout.println();
         if (how.get("tuning").equals("reelWeights")) {
-            stdout.printf(Locale.ROOT, "share of reel %s's weight (group 0 returns the most per unit of weight)%n",
-                    how.get("reel"));
-            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s %9s", "symbol", "group", "before"));
+            stdout.println("share of each tuned reel's weight (group 0 returns the most per unit of weight; - the reel"
+                    + " kept)");
+            table(stdout, rows, "symbols", "group", "shareBefore", "share", v -> String.format(Locale.ROOT, "%8.3f%%",
+                    percent(v)));
+        } else if (how.get("tuning").equals("stripCounts")) {
+            stdout.println("stops of each symbol on each tuned strip");
+            table(stdout, rows, "counts", null, "before", "after", String::valueOf);
+            stdout.println();
+            stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "stops changed (JSON path: before -> now)");
             for (Row row : rows) {
-                header.append(String.format(Locale.ROOT, " %9s", row.variant() == null ? "now" : row.variant()));
-            }
-            stdout.println(header);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> first = (List<Map<String, Object>>) rows.get(0).detail().get("symbols");
-            for (int s = 0; s < first.size(); s++) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s %8.3f%%",
-                        first.get(s).get("symbol"), first.get(s).get("group"), percent(first.get(s).get("shareBefore"))));
-                for (Row row : rows) {
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> symbols = (List<Map<String, Object>>) row.detail().get("symbols");
-                    line.append(String.format(Locale.ROOT, " %8.3f%%", percent(symbols.get(s).get("share"))));
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> stops = (List<Map<String, Object>>) row.detail().get("stops");
+                List<String> parts = new ArrayList<>();
+                for (Map<String, Object> stop : stops) {
+                    parts.add(stop.get("path") + ": " + stop.get("before") + " -> " + stop.get("after"));
                 }
-                stdout.println(line);
+                stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
+                        parts.isEmpty() ? "(none)" : String.join(", ", parts));
             }
         } else if (how.get("tuning").equals("pays")) {
             stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "pays changed (JSON path: before -> now)");
@@ -411,6 +454,97 @@ public final class TuneCommand extends LeafCommand {
                 }
                 stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(), String.join("; ", parts));
             }
+        }
+    }
+
+    /**
+     * A table with one line per (reel, symbol) of the results' {@code key} lists and one column per result: the value
+     * before, then each result's value after ("-" where a result left the reel as it was).
+     */
+    private static void table(PrintStream stdout, List<Row> rows, String key, String group, String before, String after,
+            java.util.function.Function<Object, String> format) {
+        Map<String, Map<String, Object>> lines = new LinkedHashMap<>();
+        for (Row row : rows) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) row.detail().get(key);
+            for (Map<String, Object> entry : list) {
+                lines.putIfAbsent(entry.get("reel") + " " + entry.get("symbol"), entry);
+            }
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%4s %-10s", "reel", "symbol"));
+        if (group != null) {
+            header.append(String.format(Locale.ROOT, " %5s", group));
+        }
+        header.append(String.format(Locale.ROOT, " %9s", "before"));
+        for (Row row : rows) {
+            header.append(String.format(Locale.ROOT, " %9s", row.variant() == null ? "now" : row.variant()));
+        }
+        stdout.println(header);
+        for (Map.Entry<String, Map<String, Object>> line : lines.entrySet()) {
+            Map<String, Object> first = line.getValue();
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%4s %-10s", first.get("reel"),
+                    first.get("symbol")));
+            if (group != null) {
+                text.append(String.format(Locale.ROOT, " %5s", first.get(group)));
+            }
+            text.append(String.format(Locale.ROOT, " %9s", format.apply(first.get(before))));
+            for (Row row : rows) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> list = (List<Map<String, Object>>) row.detail().get(key);
+                Object value = list.stream().filter(e -> line.getKey().equals(e.get("reel") + " " + e.get("symbol")))
+                        .findFirst().map(e -> e.get(after)).orElse(null);
+                text.append(String.format(Locale.ROOT, " %9s", value == null ? "-" : format.apply(value)));
+            }
+            stdout.println(text);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> paths(Map<String, Object> how) {
+        return (List<String>) how.get("paths");
+    }
+
+    private static String reelsText(Map<String, Object> how) {
+        List<?> reels = (List<?>) how.get("reels");
+        return (reels.size() == 1 ? "reel " : "reels ") + reels.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The tuned reel set, its reels (from 1) and their JSON paths. */
+    private static void putReels(Map<String, Object> how, String reelSet, int[] reels) {
+        how.put("reelSet", reelSet);
+        how.put("reels", java.util.Arrays.stream(reels).map(r -> r + 1).boxed().toList());
+        how.put("paths", java.util.Arrays.stream(reels).mapToObj(r -> "$.reelSets." + reelSet + "[" + r + "]").toList());
+    }
+
+    /** The targets beside the RTP, for a result's JSON. */
+    private static Map<String, Object> targetsDetail(Fraction hit, Fraction[] band) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (hit != null) {
+            detail.put("targetHitFrequency", JsonFigures.exact(hit));
+        }
+        if (band != null) {
+            detail.put("targetVolatilityIndex", Map.of("low", band[0].doubleValue(), "high", band[1].doubleValue()));
+        }
+        return detail;
+    }
+
+    /** Whether every reel to tune (the middle one when none is given) of the model's one base reel set is a plain strip. */
+    private static boolean plainStrips(byte[] bytes, int[] reels) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            JsonNode set = root.path("reelSets").path(root.path("baseReels").asText());
+            if (!set.isArray() || set.isEmpty()) {
+                return false;
+            }
+            for (int r : reels.length == 0 ? new int[] {set.size() / 2} : reels) {
+                if (!set.path(r).isArray()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // the tuner reads it again and names what is wrong
         }
     }
 
