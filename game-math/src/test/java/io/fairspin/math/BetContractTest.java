@@ -33,17 +33,7 @@ class BetContractTest {
 
     static Stream<Path> models() throws Exception {
         try (Stream<Path> files = Files.list(root().resolve("examples"))) {
-            // Cascading models (issue 14) play the standard wager only: CascadeGame does not take chosen bets yet.
-            return files.filter(f -> f.toString().endsWith(".json")).filter(f -> !cascading(f)).sorted().toList().stream();
-        }
-    }
-
-    private static boolean cascading(Path file) {
-        try {
-            String text = Files.readString(file);
-            return text.contains("\"cascade\"");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
         }
     }
 

@@ -65,6 +65,7 @@ class BetReplayTest {
     static final Map<String, Case> CASES = Map.of(
             "lines-3-bet-5", new Case("sizzling-hot.json", Bet.lines(3, 5, 1), Round::settle),
             "three-coins", new Case("red-white-blue.json", Bet.lines(1, 100, 3), Round::settle),
+            "cascade-bet-5-three-coins", new Case("tumbling-ways.json", Bet.lines(50, 5, 3), Round::settle),
             "roulette-inside-outside", new Case("roulette-european.json", Bet.wagers(Wager.on("straight", 10, 17),
                     Wager.on("corner", 20, 1, 2, 4, 5), Wager.of("red", 50), Wager.of("dozen-3", 30)), Round::settle),
             "hold-the-first-two", new Case("jacks-or-better-9-6.json", Bet.lines(1, 5, 3), round -> {
@@ -165,6 +166,22 @@ class BetReplayTest {
             RoundReplay replay = RoundReplay.of(entry, models.get("sizzling-hot.json"), escrow);
             assertEquals(15, replay.replayedBet());
             assertTrue(replay.matches(), replay.differences().toString());
+        }
+    }
+
+    /** A cascading round logged at 5 per line and 3 coins (stake 750) replays from escrow at that bet. */
+    @Test
+    void aCascadingRoundAtAChosenBetReplaysItsBet() throws Exception {
+        try (EscrowReplay escrow = EscrowReplay.read(dir.resolve("rng.escrow"), AUDITOR.getPrivate())) {
+            for (int i = 0; i < ROUNDS; i++) {
+                LogEntry entry = LogReader.round(dir.resolve("log"), "cascade-bet-5-three-coins/" + i);
+                RoundRecord round = (RoundRecord) entry.event();
+                assertEquals(750, round.bet());
+                assertEquals(0, round.win() % 15, "every cascading amount is credits x 5 x 3");
+                RoundReplay replay = RoundReplay.of(entry, models.get("tumbling-ways.json"), escrow);
+                assertEquals(750, replay.replayedBet());
+                assertTrue(replay.matches(), replay.differences().toString());
+            }
         }
     }
 

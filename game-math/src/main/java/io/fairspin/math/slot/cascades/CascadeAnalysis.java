@@ -81,7 +81,7 @@ final class CascadeAnalysis {
                 silent.merge(n, p, Fraction::add);
             }
             if (n == 0) {
-                roundWins.merge(w * model.lineBet(), p, Fraction::add);
+                roundWins.merge(w * model.unit(), p, Fraction::add);
             }
         }
         Fraction ev = Fraction.ZERO;
@@ -180,14 +180,32 @@ final class CascadeAnalysis {
         return null;
     }
 
-    static Optional<CascadeAnalysis> of(CascadeGame game) {
+    /**
+     * The counted spins of a model, which do not depend on the bet (wins in line bets of one coin, scatter counts):
+     * counted once, on first use, and shared by the game at every bet.
+     */
+    static final class Counted {
+        private Spins base;
+        private Spins free;
+
+        /** The counts; {@code game} is any game of the model (they are the same at every bet). */
+        synchronized Spins[] get(CascadeGame game) {
+            if (base == null) {
+                CascadeModel model = game.model;
+                Spins counted = count(game, model.baseSets(), model.multipliers());
+                free = model.free() == null ? null : count(game, model.free().sets(), model.free().multipliers());
+                base = counted;
+            }
+            return new Spins[] {base, free};
+        }
+    }
+
+    static Optional<CascadeAnalysis> of(CascadeGame game, Counted counted) {
         if (notExactBecause(game) != null) {
             return Optional.empty();
         }
-        CascadeModel model = game.model;
-        Spins base = count(game, model.baseSets(), model.multipliers());
-        Spins free = model.free() == null ? null : count(game, model.free().sets(), model.free().multipliers());
-        return Optional.of(new CascadeAnalysis(game, base, free));
+        Spins[] spins = counted.get(game);
+        return Optional.of(new CascadeAnalysis(game, spins[0], spins[1]));
     }
 
     /** Plays out every stop combination of every reel set of {@code sets}. */
@@ -246,6 +264,12 @@ final class CascadeAnalysis {
         return spins;
     }
 
+    /** The stake of a round as the sheets show it: lines x bet per line (x coins) = stake. */
+    static String stakeText(CascadeModel model) {
+        return model.lines() + " lines x " + model.lineBet() + (model.coins() == 1 ? "" : " x " + model.coins() + " coins")
+                + " = " + model.stake() + " (minor units)";
+    }
+
     ExactFigures figures() {
         return figures;
     }
@@ -267,8 +291,7 @@ final class CascadeAnalysis {
         CascadeModel model = game.model;
         long lines = model.lines();
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(List.of(Cell.text("stake per round"), Cell.text(lines + " lines x " + model.lineBet() + " = "
-                + model.stake() + " (minor units)")));
+        rows.add(List.of(Cell.text("stake per round"), Cell.text(stakeText(model))));
         rows.add(List.of(Cell.text("RTP"), Cell.exact(figures.rtp())));
         rows.addAll(ParSheet.spread(figures));
         rows.add(List.of(Cell.text("base stop combinations played out"), Cell.count(base.combinations)));

@@ -5,25 +5,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetLimits;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import io.fairspin.math.ModelException;
 import io.fairspin.math.PlayedRound;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.WinDistribution;
+import io.fairspin.math.json.ModelBets;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 import io.fairspin.rng.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cascading (tumbling) slot: clusters on a grid or ways from reel 1, winning symbols removed and
  * replaced from the strip, a multiplier that grows with each cascade in the base game and in free games,
  * a round win cap. Plays through the {@link Game} contract; exact figures by counting every stop
  * combination when the reel sets are small enough (the model's {@code analysisBudget}), otherwise
- * {@link #analyze()} reports simulated figures and says so. Immutable and thread-safe.
+ * {@link #analyze()} reports simulated figures and says so. Plays at any bet the model's {@code betLimits}
+ * allow (lines, bet per line, coins), as other slots do: {@link #at(Bet)} is the same model at that bet,
+ * sharing its counted stop combinations. Immutable and thread-safe.
  */
 public final class CascadeGame implements Game, Analyzable, WinDistribution {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,11 +45,20 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     final int scatterType;
     final int freeType;
     final int freeFeature;
+    private final BetLimits limits;
+    /** The stop combinations counted once for every bet (they do not depend on it). */
+    private final CascadeAnalysis.Counted counted;
+    /** This game at other bets, by bet, when this is the game at the model's standard wager. */
+    private final Map<Bet, CascadeGame> atBets;
     private volatile Optional<CascadeAnalysis> analysis;
 
-    private CascadeGame(CascadeModel model) {
+    private CascadeGame(CascadeModel model, BetLimits limits, CascadeEngine engine, CascadeAnalysis.Counted counted,
+            Map<Bet, CascadeGame> atBets) {
         this.model = model;
-        this.engine = new CascadeEngine(model);
+        this.limits = limits;
+        this.engine = engine;
+        this.counted = counted;
+        this.atBets = atBets;
         this.windows = ThreadLocal.withInitial(() -> new Window(engine));
         cascadeType = add(winTypes, "cascade");
         boolean scatterPays = java.util.Arrays.stream(model.scatterPays()).anyMatch(p -> p > 0);
@@ -52,7 +69,29 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     /** The cascading game a model document with a {@code "cascade"} object describes. */
     public static CascadeGame fromModel(String fileName, JsonNode root) {
-        return new CascadeGame(CascadeModelReader.read(fileName, root));
+        CascadeModel model = CascadeModelReader.read(fileName, root);
+        Bet standard = Bet.lines(model.lines(), model.lineBet(), model.coins());
+        BetLimits limits = ModelBets.limits(fileName, root, standard, ModelBets.LINE_LIMITS);
+        checkLimit(fileName, limits, "lines", CascadeModelReader.MAX_LINES);
+        checkLimit(fileName, limits, "lineBet", 1L << 24);
+        checkLimit(fileName, limits, "coins", CascadeModelReader.MAX_COINS);
+        BetLimits.Limit lines = limits.limit("lines");
+        if (lines != null && model.maxWin() > CascadeModelReader.MAX_CREDITS / lines.max()) {
+            throw new ModelException(fileName, "$.maxWin", "expected at most " + CascadeModelReader.MAX_CREDITS
+                    / lines.max() + " at the " + lines.max() + " lines that $.betLimits.lines allows, was "
+                    + model.maxWin());
+        }
+        return new CascadeGame(model, limits, new CascadeEngine(model), new CascadeAnalysis.Counted(),
+                new ConcurrentHashMap<>());
+    }
+
+    /** A limit above what the model's {@code bet} may say is refused, naming its path. */
+    private static void checkLimit(String fileName, BetLimits limits, String name, long most) {
+        BetLimits.Limit limit = limits.limit(name);
+        if (limit != null && limit.max() > most) {
+            throw new ModelException(fileName, "$.betLimits." + name, "allows " + limit.max() + ": a cascading game takes"
+                    + " at most " + most);
+        }
     }
 
     private static int add(List<String> names, String name) {
@@ -68,6 +107,33 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     @Override
     public String id() {
         return model.id();
+    }
+
+    /** The standard wager: the model's lines, bet per line and coins. */
+    @Override
+    public Bet standardBet() {
+        return Bet.lines(model.lines(), model.lineBet(), model.coins());
+    }
+
+    @Override
+    public BetLimits betLimits() {
+        return limits;
+    }
+
+    /**
+     * This game with {@code bet} as its standard wager: the same reels and pays, with the bet's lines (line bets
+     * staked; scatter pays and the cap are in total bets), bet per line and coins (every pay and the cap times the
+     * coins). Checks the bet before anything else.
+     */
+    @Override
+    public CascadeGame at(Bet bet) {
+        checkBet(bet);
+        Bet explicit = bet.isStandard() ? standardBet() : bet;
+        if (explicit.equals(standardBet())) {
+            return this;
+        }
+        return atBets.computeIfAbsent(explicit, b -> new CascadeGame(model.withBet(b.lineBet(), b.lines(), b.coins()),
+                limits, engine, counted, atBets));
     }
 
     @Override
@@ -137,7 +203,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         long amount = Math.min(credits, cap - paid[0]);
         paid[0] += amount;
         if (amount > 0) {
-            outcome.addWin(type, amount * model.lineBet());
+            outcome.addWin(type, amount * model.unit());
         }
     }
 
@@ -161,7 +227,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
                     positions.add(new CascadeRecord.Position(c / engine.rows, c % engine.rows));
                 }
             }
-            steps.add(new CascadeRecord.Step(window, positions, win, multiplier, win * multiplier * model.lineBet()));
+            steps.add(new CascadeRecord.Step(window, positions, win, multiplier, win * multiplier * model.unit()));
             total += win * multiplier;
             if (win == 0 || w.evaluations >= CascadeEngine.MAX_EVALUATIONS) {
                 break;
@@ -176,7 +242,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         if (spins != null) {
             CascadeRecord.Spin last = spins.remove(spins.size() - 1);
             spins.add(new CascadeRecord.Spin(last.kind(), last.reelSet(), last.stops(), last.cascades(), scatters,
-                    freeGames, credits * model.lineBet()));
+                    freeGames, credits * model.unit()));
         }
     }
 
@@ -198,7 +264,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     Optional<CascadeAnalysis> exact() {
         Optional<CascadeAnalysis> result = analysis;
         if (result == null) {
-            result = CascadeAnalysis.of(this);
+            result = CascadeAnalysis.of(this, counted);
             analysis = result;
         }
         return result;
@@ -223,7 +289,47 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     @Override
     public AnalysisReport analyze() {
-        return exact().map(CascadeAnalysis::report).orElseGet(() -> CascadeSimulatedSheet.report(this));
+        Optional<CascadeAnalysis> exact = exact();
+        if (exact.isEmpty()) {
+            return CascadeSimulatedSheet.report(this);
+        }
+        AnalysisReport sheet = exact.get().report();
+        if (limits.standardOnly()) {
+            return sheet;
+        }
+        List<AnalysisReport.Table> tables = new ArrayList<>(sheet.tables());
+        tables.add(1, rtpByBet());
+        return new AnalysisReport(sheet.title(), tables);
+    }
+
+    /** At most this many line counts are listed in the RTP-by-bet table. */
+    private static final int MAX_LINE_COUNTS = 64;
+
+    /**
+     * The exact RTP at each number of lines (line bets staked) the limits allow: the pays are in line bets and the
+     * scatter pays in total bets, so the lines change the RTP; the bet per line and the coins multiply every pay,
+     * the cap and the stake alike and never change it. Each figure comes from the same counted spins.
+     */
+    private AnalysisReport.Table rtpByBet() {
+        Map<String, Fraction> others = new java.util.LinkedHashMap<>();
+        for (long lines : limits.sample("lines", model.lines(), MAX_LINE_COUNTS)) {
+            if (lines != model.lines()) {
+                others.put(describe(lines), withLines((int) lines).exactFigures().orElseThrow().rtp());
+            }
+        }
+        return AnalysisReport.rtpByBet("lines within the limits; the bet per line and the coins never change the RTP",
+                describe(model.lines()), exactFigures().orElseThrow().rtp(), others);
+    }
+
+    /** This game with {@code lines} line bets staked, the standard bet per line and coins (not checked against the limits). */
+    CascadeGame withLines(int lines) {
+        Bet bet = Bet.lines(lines, model.lineBet(), model.coins());
+        return bet.equals(standardBet()) ? this : atBets.computeIfAbsent(bet, b -> new CascadeGame(
+                model.withBet(b.lineBet(), b.lines(), b.coins()), limits, engine, counted, atBets));
+    }
+
+    private static String describe(long lines) {
+        return lines + (lines == 1 ? " line" : " lines");
     }
 
     /** Why the figures are not exact, or null when they are. */

@@ -23,14 +23,17 @@ import java.util.List;
  * @param scatter     the scatter symbol or -1; counted on the window a spin ends with
  * @param scatterPays scatter pays in total bets by count (index count - 1, larger counts the last entry)
  * @param free        free games, or null
- * @param lineBet     bet per line in minor units
+ * @param lineBet     bet per line of one coin in minor units
  * @param lines       line bets staked per round
+ * @param coins       coins per line bet: every pay (in line bets of one coin) and the cap are multiplied by it, and
+ *                    the stake is {@code lineBet x lines x coins}
  * @param maxWin      the largest round win in total bets, 0 for none: the round ends when it is reached
  * @param budget      the most stop combinations an exact analysis counts, per reel set
  */
 record CascadeModel(String id, String name, int rows, int reels, List<String> symbols, int wild, boolean clusters,
         long[][] pays, long[] multipliers, List<int[][]> strips, List<long[][]> stopWeights, List<String> setNames,
-        Sets baseSets, int scatter, long[] scatterPays, Free free, long lineBet, int lines, long maxWin, long budget) {
+        Sets baseSets, int scatter, long[] scatterPays, Free free, long lineBet, int lines, int coins, long maxWin,
+        long budget) {
 
     /** A weighted choice of reel sets. */
     record Sets(int[] sets, long[] weights) {
@@ -62,6 +65,17 @@ record CascadeModel(String id, String name, int rows, int reels, List<String> sy
     }
 
     long stake() {
-        return lineBet * lines;
+        return lineBet * lines * coins;
+    }
+
+    /** What one line bet of one coin pays per credit, in minor units: the bet per line times the coins. */
+    long unit() {
+        return lineBet * coins;
+    }
+
+    /** The same model played at another bet. */
+    CascadeModel withBet(long lineBet, int lines, int coins) {
+        return new CascadeModel(id, name, rows, reels, symbols, wild, clusters, pays, multipliers, strips, stopWeights,
+                setNames, baseSets, scatter, scatterPays, free, lineBet, lines, coins, maxWin, budget);
     }
 }

@@ -15,9 +15,12 @@ import java.util.Map;
 /** Reads a cascading slot model ({@code "type": "slot"} with a {@code "cascade"} object; docs/model-format.md). */
 final class CascadeModelReader {
     static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "wilds", "reelSets",
-            "baseReels", "cascade", "pays", "scatters", "freeGames", "bet", "maxWin");
+            "baseReels", "cascade", "pays", "scatters", "freeGames", "bet", "maxWin", "betLimits");
     static final long MAX_CREDITS = (1L << 30) - 1;
     static final long DEFAULT_BUDGET = 20_000_000;
+    /** The most line bets and coins a bet may stake (the model's {@code bet} and its {@code betLimits}). */
+    static final int MAX_LINES = 10_000;
+    static final int MAX_COINS = 100;
 
     private final List<String> symbols = new ArrayList<>();
     private final Map<String, Integer> setIndex = new LinkedHashMap<>();
@@ -123,16 +126,17 @@ final class CascadeModelReader {
                         : "free games need " + (needed + 1) + " scatters, but the base reels can show at most " + most);
             }
         }
-        ModelNode bet = root.field("bet").allowOnly(List.of("lineBet", "lines"));
+        ModelNode bet = root.field("bet").allowOnly(List.of("lineBet", "lines", "coins"));
         long lineBet = bet.field("lineBet").integer(1, 1L << 24);
-        int lines = (int) bet.field("lines").integer(1, 10_000);
+        int lines = (int) bet.field("lines").integer(1, MAX_LINES);
+        int coins = bet.has("coins") ? (int) bet.field("coins").integer(1, MAX_COINS) : 1;
         long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS / lines) : 0;
         if (reels * rows > 64) {
             throw root.field("rows").error("a cascading window has at most 64 positions; reels x rows is " + reels * rows);
         }
         return new CascadeModel(id, name, rows, reels, List.copyOf(symbols), wild, clusters, pays, multipliers,
                 List.copyOf(strips), java.util.Collections.unmodifiableList(weights), List.copyOf(setIndex.keySet()), base, scatter, scatterPays,
-                free, lineBet, lines, maxWin, budget);
+                free, lineBet, lines, coins, maxWin, budget);
     }
 
     private int symbol(ModelNode node) {

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A cascading round as logged: each spin with its stops and every evaluation of it (window, winning
- * positions, win in line bets, multiplier, amount in minor units).
+ * positions, win in line bets of one coin, multiplier, amount in minor units). At c coins per line bet
+ * the stake is {@code lineBet x lines x c} and every amount is c times its credits' worth, as for other slots.
  *
- * @param lineBet the bet per line
+ * @param lineBet the bet per line of one coin
  * @param lines   line bets staked
  * @param stake   the round's stake
  * @param win     the round's win, after any cap

@@ -50,8 +50,14 @@ final class CascadeSimulatedSheet {
         String label = String.format(Locale.ROOT, " (simulated: %,d rounds, seed %d; 99%% interval)", ROUNDS, SEED);
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(List.of(Cell.text("figures"), Cell.text("simulated, not exact: " + game.notExactBecause())));
-        rows.add(List.of(Cell.text("stake per round"), Cell.text(game.model.lines() + " lines x "
-                + game.model.lineBet() + " = " + game.stake() + " (minor units)")));
+        rows.add(List.of(Cell.text("stake per round"), Cell.text(CascadeAnalysis.stakeText(game.model))));
+        if (!game.betLimits().standardOnly()) {
+            io.fairspin.math.BetLimits.Limit lines = game.betLimits().limit("lines");
+            rows.add(List.of(Cell.text("RTP at other bets"), Cell.text(lines == null || lines.min() == lines.max()
+                    ? "the same at every bet the limits allow (the bet per line and the coins never change it)"
+                    : "the same at every bet per line and number of coins; other numbers of lines change it and are"
+                    + " not simulated here")));
+        }
         rows.add(List.of(Cell.text("RTP" + label), interval(mean, Math.sqrt(variance / ROUNDS))));
         double hit = hits / (double) ROUNDS;
         rows.add(List.of(Cell.text("hit frequency per round" + label), interval(hit, Math.sqrt(hit * (1 - hit) / ROUNDS))));
