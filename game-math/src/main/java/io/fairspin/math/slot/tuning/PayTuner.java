@@ -241,31 +241,60 @@ public final class PayTuner {
                 remaining -= c[e] * (x[e] - pays[e]);
             }
         }
-        Integer[] order = new Integer[n];
+        // Pays that were equal (line, ways and sequence pays among themselves, scatter pays among themselves) move
+        // together, so they stay equal: one step moves every pay of a group by one unit.
+        List<List<Integer>> groups = new ArrayList<>();
+        Map<String, List<Integer>> byValue = new java.util.LinkedHashMap<>();
         for (int e = 0; e < n; e++) {
-            order[e] = e;
+            byValue.computeIfAbsent(entries.get(e).list() + "=" + entries.get(e).value(), k -> new ArrayList<>()).add(e);
         }
-        Arrays.sort(order, (a, d) -> Double.compare(c[d], c[a]));
+        groups.addAll(byValue.values());
+        double[] cg = new double[groups.size()];
+        for (int g = 0; g < cg.length; g++) {
+            for (int e : groups.get(g)) {
+                cg[g] += c[e];
+            }
+        }
+        Integer[] order = new Integer[groups.size()];
+        for (int g = 0; g < order.length; g++) {
+            order[g] = g;
+        }
+        Arrays.sort(order, (a, d) -> Double.compare(cg[d], cg[a]));
         double aim = tolerance.doubleValue() / 8;
         for (int pass = 0; pass < 3 && Math.abs(remaining) > aim; pass++) {
-            for (int e : order) {
-                if (c[e] <= 0 || Math.abs(remaining) <= aim) {
+            for (int g : order) {
+                if (cg[g] <= 0 || Math.abs(remaining) <= aim) {
                     continue;
                 }
-                long steps = (long) Math.floor(Math.abs(remaining) / c[e] + (pass == 2 ? 0.5 : 0));
+                long steps = (long) Math.floor(Math.abs(remaining) / cg[g] + (pass == 2 ? 0.5 : 0));
                 long direction = remaining > 0 ? 1 : -1;
-                while (steps > 0) {
-                    long next = x[e] + direction;
-                    if (next < lo[e] || next > hi[e] || !monotone(entries, x, e, next)) {
-                        break;
+                while (steps > 0 && movable(entries, x, groups.get(g), direction, lo, hi)) {
+                    for (int e : groups.get(g)) {
+                        x[e] += direction;
                     }
-                    x[e] = next;
-                    remaining -= direction * c[e];
+                    remaining -= direction * cg[g];
                     steps--;
                 }
             }
         }
         return x;
+    }
+
+    /** Whether every pay of a group may move by {@code direction} together: within its bounds, its arrays non-decreasing. */
+    private static boolean movable(List<Entry> entries, long[] x, List<Integer> group, long direction, long[] lo, long[] hi) {
+        long[] next = x.clone();
+        for (int e : group) {
+            next[e] += direction;
+            if (next[e] < lo[e] || next[e] > hi[e]) {
+                return false;
+            }
+        }
+        for (int e : group) {
+            if (!monotone(entries, next, e, next[e])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether pay e may become {@code value} while its pays array stays non-decreasing in the count. */

@@ -44,6 +44,15 @@ class PayTunerTest {
                     assertTrue(k == 0 || now.get(k - 1).asLong() <= q, name + ": " + now);
                 }
             }
+            // Pays that were equal stay equal: the line pays of one value all have one value after.
+            java.util.Map<Long, java.util.Set<Long>> afterByBefore = new java.util.HashMap<>();
+            for (int i = 0; i < pays.size(); i++) {
+                for (int k = 0; k < pays.get(i).get("pays").size(); k++) {
+                    long p = before.get("pays").get(i).get("pays").get(k).asLong();
+                    afterByBefore.computeIfAbsent(p, x -> new java.util.TreeSet<>()).add(pays.get(i).get("pays").get(k).asLong());
+                }
+            }
+            afterByBefore.forEach((p, q) -> assertEquals(1, q.size(), name + ": the pays of " + p + " became " + q));
         }
     }
 
