@@ -153,7 +153,7 @@ public final class StripCountTuner {
             List<StopChange> changed = null;
             ExactFigures f = before;
             for (int round = 0; round < ROUNDS; round++) {
-                d = search.find(fileName, t, exact, d, round == 0 ? 4 : 2, option, maxChange);
+                d = search.find(fileName, t, exact, d, round == 0 ? 3 : 2, option, maxChange);
                 tuned = new LinkedHashMap<>();
                 changed = new ArrayList<>();
                 for (int k = 0; k < strips.size(); k++) {
@@ -529,7 +529,7 @@ public final class StripCountTuner {
                 return first.d();
             }
             List<State> beam = List.of(first);
-            Set<String> seen = new HashSet<>();
+            Set<Key> seen = new HashSet<>();
             seen.add(key(first.d()));
             State best = first;
             double hitLeast = Double.MAX_VALUE;
@@ -644,8 +644,36 @@ public final class StripCountTuner {
             return c;
         }
 
-        private static String key(int[][] d) {
-            return Arrays.deepToString(d);
+        private static Key key(int[][] d) {
+            int length = 0;
+            for (int[] row : d) {
+                length += row.length;
+            }
+            int[] flat = new int[length];
+            int i = 0;
+            for (int[] row : d) {
+                System.arraycopy(row, 0, flat, i, row.length);
+                i += row.length;
+            }
+            return new Key(flat);
+        }
+
+        /** A state's count changes, flat, compared by value. */
+        private record Key(int[] flat) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key k && Arrays.equals(flat, k.flat);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(flat);
+            }
+
+            @Override
+            public String toString() {
+                return Arrays.toString(flat);
+            }
         }
     }
 }
