@@ -131,7 +131,18 @@ class TuneCommandTest {
         CommandRun several = CommandRun.of("tune", example("fruit-mix.json"), "--target-rtp", "0.94", "--hit-frequency",
                 "0.3", "--out", out.toString());
         assertEquals(1, several.exitCode(), several.stderr());
-        assertTrue(several.stderr().contains("--hit-frequency works on models with one base reel set"), several.stderr());
+        assertTrue(several.stderr().contains("$.baseReels: --hit-frequency 0.300000: at RTP 0.94") && several.stderr()
+                .contains("the hit frequency with the weights of the base reel sets (two sets move, so the RTP leaves no"
+                        + " choice) is 0.12"), several.stderr());
+        CommandRun pays = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--hit-frequency", "0.2", "--out", out.toString());
+        assertEquals(1, pays.exitCode(), pays.stderr());
+        assertTrue(pays.stderr().contains("$.pays: --hit-frequency 0.200000: at RTP 0.95") && pays.stderr().contains(
+                "the hit frequency with the reels kept (pays do not move it) is 0.124885"), pays.stderr());
+        CommandRun paysVi = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--volatility-index", "30..40", "--out", out.toString());
+        assertEquals(1, paysVi.exitCode(), paysVi.stderr());
+        assertTrue(paysVi.stderr().contains("$.pays: --volatility-index 30..40: at RTP 0.95"), paysVi.stderr());
         CommandRun counts = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--out",
                 out.toString());
         assertEquals(1, counts.exitCode(), counts.stderr());
@@ -144,7 +155,7 @@ class TuneCommandTest {
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--change", "pays",
                 "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
-                "--hit-frequency", "0.2", "--out", out.toString()).exitCode());
+                "--reel", "2", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "wilds",
                 "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--volatility-index",
@@ -205,5 +216,24 @@ class TuneCommandTest {
             assertTrue(!listed.isEmpty() && listed.stream().allMatch(p -> p.matches("\\$\\.reelSets\\.base\\[[13]\\]\\[\\d+\\]=.*")),
                     listed.toString());
         }
+    }
+
+    /**
+     * --hit-frequency and --volatility-index with --keep reels and with a weighted choice of reel sets: taken, and met
+     * when the RTP leaves them where they were asked (the written model's own figures say so).
+     */
+    @Test
+    void hitFrequencyAndVolatilityWhereTheRtpFixesThem() throws Exception {
+        Path out = dir.resolve("fixed.json");
+        CommandRun pays = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--hit-frequency", "0.1249", "--volatility-index", "5..20", "--out", out.toString());
+        assertEquals(0, pays.exitCode(), pays.stderr());
+        io.fairspin.math.ExactFigures f = GameModels.load(out).exactFigures().orElseThrow();
+        assertTrue(Math.abs(f.hitFrequency().doubleValue() - 0.1249) <= 0.0005, f.toString());
+        CommandRun sets = CommandRun.of("tune", model(), "--target-rtp", "0.94", "--hit-frequency", "0.1234",
+                "--volatility-index", "5..20", "--out", dir.resolve("sets.json").toString());
+        assertEquals(0, sets.exitCode(), sets.stderr());
+        f = GameModels.load(dir.resolve("sets.json")).exactFigures().orElseThrow();
+        assertTrue(Math.abs(f.hitFrequency().doubleValue() - 0.1234) <= 0.0005, f.toString());
     }
 }

@@ -76,12 +76,13 @@ public final class TuneCommand extends LeafCommand {
     private List<String> variantTargets;
 
     @Option(names = "--hit-frequency", paramLabel = "H",
-            description = "Also reach this hit frequency per round, within --tolerance (one base reel set only).")
+            description = "Also reach this hit frequency per round, within --tolerance. With --keep reels or a weighted"
+                    + " choice of reel sets the RTP fixes it: it is checked, and refused when missed.")
     private String hitFrequency;
 
     @Option(names = "--volatility-index", paramLabel = "LOW..HIGH",
-            description = "Keep the volatility index (90%, as par reports it) within this band, for example 10..20"
-                    + " (one base reel set only).")
+            description = "Keep the volatility index (90%%, as par reports it) within this band, for example 10..20"
+                    + " (with --keep reels or a weighted choice of reel sets: checked, and refused when missed).")
     private String volatility;
 
     @Option(names = "--max-change", paramLabel = "F", defaultValue = "0.5",
@@ -188,11 +189,10 @@ public final class TuneCommand extends LeafCommand {
         List<Row> rows = new ArrayList<>();
         Map<String, Object> how = new LinkedHashMap<>();
         if (keep.equals("reels")) {
-            for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
-                    {"--reel", reel == null ? null : reel.toString()}, {"--variant", variant}, {"--change", change}}) {
+            for (String[] option : new String[][] {{"--reel", reel == null ? null : reel.toString()},
+                    {"--variant", variant}, {"--change", change}}) {
                 if (option[1] != null) {
-                    throw usageError(option[0] + ": not with --keep reels (pays do not move the hit frequency; the"
-                            + " volatility is what the pays make it)");
+                    throw usageError(option[0] + ": not with --keep reels (the reels stay as they are)");
                 }
             }
             io.fairspin.math.slot.tuning.PayTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
@@ -215,11 +215,11 @@ public final class TuneCommand extends LeafCommand {
                 rows.add(new Row(t.variant(), t.target(), t.figures(), true, t.game(), Map.of("pays", pays)));
             }
         } else if (weightedChoice(modelBytes)) {
-            for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
-                    {"--reel", reel == null ? null : reel.toString()}, {"--change", change}}) {
+            for (String[] option : new String[][] {{"--reel", reel == null ? null : reel.toString()},
+                    {"--change", change}}) {
                 if (option[1] != null) {
                     throw new ModelException(model, "$.baseReels", option[0] + " works on models with one base reel set;"
-                            + " this one is tuned by the weights of its choice of reel sets, which reach the RTP only");
+                            + " this one is tuned by the weights of its choice of reel sets");
                 }
             }
             List<ReelSetTuner.Result> results = maxCycle.run(io(), model, progress.enabled(io()), () -> variantNames == null
@@ -307,6 +307,9 @@ public final class TuneCommand extends LeafCommand {
                     rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
             }
+        }
+        if (how.get("tuning").equals("pays") || how.get("tuning").equals("reelSetWeights")) {
+            checkFixedFigures(how.get("tuning").equals("pays"), rows, hit, band, allowed);
         }
         boolean all = rows.stream().allMatch(Row::within);
         if (!all) {
@@ -508,6 +511,34 @@ public final class TuneCommand extends LeafCommand {
         List<?> reels = (List<?>) how.get("reels");
         return (reels.size() == 1 ? "reel " : "reels ") + reels.stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * --hit-frequency and --volatility-index where the tuning leaves them no freedom, checked on the written model's
+     * exact figures and refused (naming the option and the figure there is) when missed. With --keep reels the pays
+     * never move the hit frequency (every pay stays at least 1), and the volatility is what the pays that meet the RTP
+     * make it; a weighted choice of reel sets has one free weight (two sets move), so the RTP fixes the hit frequency
+     * and the mean square win, each a weighted mean of the sets' own, exactly.
+     */
+    private void checkFixedFigures(boolean pays, List<Row> rows, Fraction hit, Fraction[] band, Fraction allowed) {
+        String how = pays ? "with the reels kept (pays do not move it)" : "with the weights of the base reel sets (two sets"
+                + " move, so the RTP leaves no choice)";
+        for (Row row : rows) {
+            String at = "at RTP " + row.figures().rtp().toDecimalString(6) + (row.variant() == null ? ""
+                    : " (variant " + row.variant() + ")");
+            if (hit != null && !within(row.figures().hitFrequency(), hit, allowed)) {
+                throw new ModelException(model, pays ? "$.pays" : "$.baseReels", String.format(Locale.ROOT,
+                        "--hit-frequency %s: %s the hit frequency %s is %s", hit.toDecimalString(6), at, how,
+                        row.figures().hitFrequency().toDecimalString(6)));
+            }
+            double vi = ParSheet.volatilityIndex(row.figures());
+            if (band != null && (vi < band[0].doubleValue() || vi > band[1].doubleValue())) {
+                throw new ModelException(model, pays ? "$.pays" : "$.baseReels", String.format(Locale.ROOT,
+                        "--volatility-index %s: %s the volatility index (90%%) %s is %.4f", volatility, at,
+                        pays ? "of the pays that meet it, the reels kept," : how.replace("(two sets move, so the RTP"
+                                + " leaves no choice)", "(two sets move, so the RTP leaves no choice),"), vi));
+            }
+        }
     }
 
     /** The tuned reel set, its reels (from 1) and their JSON paths. */
