@@ -506,14 +506,66 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     }
 
     /**
+     * {@link #playBaseSpin} returning the cells that show scatter {@code scatter}'s symbol: bit
+     * {@code reel * rows + row} for each (the hold-and-win coins' positions).
+     *
+     * @param stream where the spin's random numbers come from
+     * @param outcome receives the spin's wins
+     * @param scatter the index of the scatter among the model's scatters
+     * @return the cells showing its symbol, as bits
+     */
+    public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter) {
+        return spin(stream, false, outcome, model.lineBet(), lineByLine, -2 - scatter, false);
+    }
+
+    /**
+     * {@link #playBaseSpinCells(RandomStream, RoundOutcome, int)}, also writing the free games the spin awards into
+     * {@code freeGames[0]} (to be played with {@link #playFreeGames}).
+     *
+     * @param stream where the spin's random numbers come from
+     * @param outcome receives the spin's wins
+     * @param scatter the index of the scatter among the model's scatters
+     * @param freeGames receives the free games awarded at index 0
+     * @return the cells showing the scatter's symbol, as bits
+     */
+    public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter, long[] freeGames) {
+        return spin(stream, false, outcome, model.lineBet(), lineByLine, -2 - scatter, false, freeGames);
+    }
+
+    /**
+     * Plays {@code awarded} free games (more when they retrigger) into {@code outcome}, as a round of this game
+     * plays those its base spin awards, and marks the free-games feature triggered; nothing when 0.
+     *
+     * @param stream where the free games' random numbers come from
+     * @param outcome the round's outcome, already started
+     * @param awarded the free games awarded
+     */
+    public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded) {
+        if (awarded <= 0) {
+            return;
+        }
+        outcome.trigger(freeFeature);
+        SpinTable[] tables = spinTables();
+        for (long remaining = awarded; remaining > 0; remaining--) {
+            remaining += spin(stream, true, outcome, model.lineBet(), tables, -1, false);
+        }
+    }
+
+    /**
      * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
      * Returns the free games it awards (none for a free spin without retriggers), or the count of scatter
-     * {@code counted} when it is 0 or more, which needs the line-by-line evaluation ({@code tables} all null).
-     * With {@code fast}, the stops are drawn with the fast-mode draws ({@link #playFast}).
+     * {@code counted} when it is 0 or more, or for {@code counted = -2 - s} the cells showing scatter s's symbol
+     * (bit reel * rows + row); both need the line-by-line evaluation ({@code tables} all null). With {@code fast}, the stops are drawn with the fast-mode draws ({@link #playFast}).
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
             int counted, boolean fast) {
+        return spin(stream, free, outcome, lineBet, tables, counted, fast, null);
+    }
+
+    /** {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[], int, boolean)}, also writing the free games it awards into {@code awardedOut[0]} when that is not null. */
+    private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
+            int counted, boolean fast, long[] awardedOut) {
         FreeGames freeGames = model.freeGames();
         int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
         CompiledReels reels = reelSets[set];
@@ -596,6 +648,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
             if (counted >= 0) {
                 countedScatters = scatterCount(reels, counted, p0, p1, p2);
+            } else if (counted < -1) {
+                countedScatters = cells(reels, model.scatters().get(-2 - counted).symbol(), p0, p1, p2);
             }
         }
         long line = lineResult >>> 8;
@@ -615,7 +669,25 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
         }
-        return counted >= 0 ? countedScatters : awarded;
+        if (awardedOut != null) {
+            awardedOut[0] = awarded;
+        }
+        return counted != -1 ? countedScatters : awarded;
+    }
+
+    /** The cells (bit reel * rows + row) of the window that show {@code symbol}. */
+    private long cells(CompiledReels reels, int symbol, long p0, long p1, long p2) {
+        int rows = model.rows();
+        long cells = 0;
+        for (int r = 0; r < reels.reels; r++) {
+            int g = CompiledReels.unpack(p0, p1, p2, r);
+            for (int j = 0; j < rows; j++) {
+                if (reels.symbolAt[g * rows + j] == symbol) {
+                    cells |= 1L << (r * rows + j);
+                }
+            }
+        }
+        return cells;
     }
 
     /**

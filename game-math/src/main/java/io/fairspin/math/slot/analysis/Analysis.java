@@ -39,6 +39,8 @@ public final class Analysis {
     public final Fraction freeGameMeanSquare;
     /** Expected free games per free game played (E[M]). */
     public final Fraction retriggerRate;
+    /** The chance that one free game, with the free games it retriggers, pays nothing (1 without free games). */
+    public final Fraction freeGameSilent;
     /**
      * The expected win of one round in line bets (base spin, bonus and free games): the RTP times the stake in line
      * bets.
@@ -87,6 +89,7 @@ public final class Analysis {
             z = root(free.silentByAward);
             u = model.bonus() == null ? Fraction.ONE : root(free.noBonusByAward);
         }
+        freeGameSilent = z;
         rootIterated = iterated;
         Fraction ev = freeGameMean;
         Fraction ev2 = freeGameMeanSquare;

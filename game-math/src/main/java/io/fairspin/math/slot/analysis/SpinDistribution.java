@@ -46,11 +46,40 @@ public final class SpinDistribution {
      * @return the distribution of final states and their wins
      */
     public static SpinDistribution of(SlotGame game, CompiledReels reels) {
+        return of(game, reels, null);
+    }
+
+    /**
+     * A count of one reel's column that adds up over the reels, tracked besides the scatter counts, such as the
+     * cells of each landing class that show a hold-and-win coin (in mixed radix).
+     */
+    @FunctionalInterface
+    public interface ColumnCount {
+        /**
+         * The count of one reel's column.
+         *
+         * @param reel the reel, from 0
+         * @param column the reel's symbols, top row first
+         * @return what the column adds to the tracked count
+         */
+        int count(int reel, int[] column);
+    }
+
+    /**
+     * {@link #of(SlotGame, CompiledReels)} with one more count tracked: each outcome's key is the scatter counts
+     * followed by the sum over the reels of {@code extra}'s count of each reel's column.
+     *
+     * @param game the slot game
+     * @param reels the compiled reel set
+     * @param extra the count to track, or null for none
+     * @return the distribution of final states and their wins
+     */
+    public static SpinDistribution of(SlotGame game, CompiledReels reels, ColumnCount extra) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
         int[] waysSymbols = game.waysSymbols;
         int trackers = model.ways() ? waysSymbols.length : model.lines();
-        int[] start = new int[trackers + scatters];
+        int[] start = new int[trackers + scatters + (extra == null ? 0 : 1)];
         long startA = 0;
         for (int t = 0; t < trackers; t++) {
             if (model.ways()) {
@@ -89,6 +118,9 @@ public final class SpinDistribution {
                             : lineStep(game, values, column.getKey(), r);
                     for (int i = 0; i < scatters; i++) {
                         values[trackers + i] += CompiledReels.scatterCount(model.scatters().get(i), column.getKey());
+                    }
+                    if (extra != null) {
+                        values[trackers + scatters] += extra.count(r, column.getKey());
                     }
                     steps.merge(new Step(new IntArrayKey(values), added), column.getValue(), Long::sum);
                 }

@@ -20,24 +20,42 @@ import java.util.Map;
 /**
  * Exact figures of a hold-and-win game, in line bets unless named otherwise. The base spin's
  * distribution is counted as for every slot ({@link SpinDistribution}), by the coins its window shows:
- * per coin count k its chance P(k), the base win's sums E[T; k], E[T^2; k] and the chance that it pays
- * nothing. The feature's award given k depends on k only (cells are alike, values independent of where
- * and when a coin lands): with N the coins held at the end ({@link RespinChain}), value mean m and
- * variance s^2, grand prize G and C cells, the award F = (sum of N values) + G [N = C] has
- * E[F] = E[N] m + G P(full) and E[F^2] = E[N] s^2 + E[N^2] m^2 + 2 G m C P(full) + G^2 P(full).
- * The round's win is T + F 1[k >= trigger].
+ * per start state s (the coins it shows per landing class, cells of one class having the same landing
+ * weights; with one class the coin count k) its chance P(s), the base win's sums E[T; s], E[T^2; s] and
+ * the chance that it pays nothing. The feature's award given s depends on s only (cells of a class are
+ * alike, values independent of where and when a coin lands): with N the coins held at the end
+ * ({@link RespinChain}), value mean m and variance s^2, grand prize G and C cells, the award
+ * F = (sum of N values) + G [N = C] has E[F] = E[N] m + G P(full) and
+ * E[F^2] = E[N] s^2 + E[N^2] m^2 + 2 G m C P(full) + G^2 P(full). The round's win is T + F 1[k >= trigger].
  */
 final class HoldAndWinAnalysis {
     private final HoldAndWinGame game;
     private final int cells;
-    /** By coin count k = 0 .. cells: P(k), E[T; k], E[T^2; k], P(T = 0; k), E[line; k], E[scatter; k]. */
+    /** The respin chain; its states are the coins held per landing class (the coin count with one class). */
+    private final RespinChain chain;
+    /** Per cell its landing class, and the number of classes. */
+    private final int[] classOf;
+    private final int classes;
+    /** By start state s (coins per landing class): P(s), E[T; s], E[T^2; s], P(T = 0; s). */
     private final Fraction[] chance;
     private final Fraction[] t;
     private final Fraction[] t2;
     private final Fraction[] silent;
+    /**
+     * By start state, with n the free games the base spin awards: E[n; s], E[T n; s], E[n(n - 1); s]; P(T = 0; s)
+     * above is P(T = 0 and the free games pay nothing; s) = E[1(T = 0) z^n; s].
+     */
+    private final Fraction[] n1;
+    private final Fraction[] tn;
+    private final Fraction[] n2;
+    /** One free game with its retriggers, V: E[V], E[V^2] in line bets, z = P(V = 0) (0, 0, 1 without free games). */
+    private final Fraction ev;
+    private final Fraction ev2;
+    private final Fraction z;
+    private Fraction freeTriggered = Fraction.ZERO;
     private Fraction line = Fraction.ZERO;
     private Fraction scatter = Fraction.ZERO;
-    /** Per k >= trigger: the distribution of the coins held at the end. */
+    /** Per start state with at least trigger coins: the distribution of the coins held at the end. */
     private final Fraction[][] ends;
     private final Fraction valueMean;
     private final Fraction valueVariance;
@@ -49,20 +67,42 @@ final class HoldAndWinAnalysis {
     private final Fraction[] jackpotRtp;
     private final Fraction[] jackpotHit;
     private final Fraction baseRtp;
+    /** The free games' RTP (zero without free games). */
+    private Fraction freeRtp = Fraction.ZERO;
 
     HoldAndWinAnalysis(HoldAndWinGame game) {
         this.game = game;
         HoldAndWin feature = game.feature;
         SlotModel model = game.base.model;
         cells = feature.cells();
-        chance = zeros(cells + 1);
-        t = zeros(cells + 1);
-        t2 = zeros(cells + 1);
-        silent = zeros(cells + 1);
+        classOf = feature.landingClasses();
+        classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
+        long[] classCoin = new long[classes];
+        long[] classEmpty = new long[classes];
+        for (int c = 0; c < cells; c++) {
+            classCoin[classOf[c]] = feature.coinWeights()[c];
+            classEmpty[classOf[c]] = feature.emptyWeights()[c];
+        }
+        chain = new RespinChain(classOf, classCoin, classEmpty, feature.respins());
+        int states = chain.states();
+        chance = zeros(states);
+        t = zeros(states);
+        t2 = zeros(states);
+        silent = zeros(states);
+        n1 = zeros(states);
+        tn = zeros(states);
+        n2 = zeros(states);
+        // Free games: the slot's own closed forms for one free game with its retriggers.
+        io.fairspin.math.slot.analysis.Analysis free = model.freeGames() == null ? null
+                : io.fairspin.math.slot.analysis.Analysis.of(game.base);
+        ev = free == null ? Fraction.ZERO : free.freeGameMean;
+        ev2 = free == null ? Fraction.ZERO : free.freeGameMeanSquare;
+        z = free == null ? Fraction.ONE : free.freeGameSilent;
         SlotModel.Choice choice = model.baseReels();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {
-            SpinDistribution distribution = SpinDistribution.of(game.base, game.base.reelSets[choice.sets()[i]]);
+            SpinDistribution distribution = SpinDistribution.of(game.base, game.base.reelSets[choice.sets()[i]],
+                    classes == 1 ? null : this::classCode);
             Fraction setChance = Fraction.of(BigInteger.valueOf(choice.weights()[i]),
                     BigInteger.valueOf(total).multiply(BigInteger.valueOf(distribution.cycle)));
             add(model, distribution, setChance);
@@ -82,33 +122,34 @@ final class HoldAndWinAnalysis {
         valueVariance = m2.divide(weightTotal).subtract(valueMean.multiply(valueMean));
         long units = model.stakeUnits();
         Fraction g = Fraction.of(feature.grand());
-        ends = new Fraction[cells + 1][];
+        ends = new Fraction[states][];
         Fraction mean = Fraction.ZERO;
         Fraction meanSquare = Fraction.ZERO;
         Fraction hit = Fraction.ONE;
         Fraction coins = Fraction.ZERO;
         Fraction fullChance = Fraction.ZERO;
         Fraction triggered = Fraction.ZERO;
-        for (int k = 0; k <= cells; k++) {
-            mean = mean.add(t[k]);
-            meanSquare = meanSquare.add(t2[k]);
-            if (k < feature.trigger()) {
+        for (int k = 0; k < states; k++) {
+            // The base spin and its free games: E[T + Y], E[(T + Y)^2] with Y the sum of n independent V.
+            mean = mean.add(t[k]).add(n1[k].multiply(ev));
+            meanSquare = meanSquare.add(t2[k]).add(tn[k].multiply(ev).multiply(2)).add(n1[k].multiply(ev2))
+                    .add(n2[k].multiply(ev).multiply(ev));
+            if (chain.coins(k) < feature.trigger()) {
                 hit = hit.subtract(silent[k]);
                 continue;
             }
             if (chance[k].signum() == 0) {
                 continue;
             }
-            ends[k] = RespinChain.finalCoins(cells, feature.respins(), feature.coinWeight(), feature.emptyWeight(), k);
+            ends[k] = chain.finalCoins(k);
             Fraction held = expectedHeld(k, 1);
-            Fraction heldSquare = expectedHeld(k, 2);
             Fraction full = ends[k][cells];
             // F in total bets, then in line bets (x units).
-            Fraction f = held.multiply(valueMean).add(g.multiply(full));
-            Fraction f2 = held.multiply(valueVariance).add(heldSquare.multiply(valueMean).multiply(valueMean))
-                    .add(g.multiply(valueMean).multiply(2L * cells).multiply(full)).add(g.multiply(g).multiply(full));
+            Fraction[] award = award(ends[k]);
+            Fraction f = award[0];
+            Fraction f2 = award[1];
             mean = mean.add(chance[k].multiply(f).multiply(units));
-            meanSquare = meanSquare.add(t[k].multiply(f).multiply(2 * units))
+            meanSquare = meanSquare.add(t[k].add(n1[k].multiply(ev)).multiply(f).multiply(2 * units))
                     .add(chance[k].multiply(f2).multiply(units * units));
             coins = coins.add(chance[k].multiply(held));
             fullChance = fullChance.add(chance[k].multiply(full));
@@ -120,6 +161,14 @@ final class HoldAndWinAnalysis {
         byType.add(line.divide(units));
         if (game.base.scatterType >= 0) {
             byType.add(scatter.divide(units));
+        }
+        Fraction freeGames = Fraction.ZERO;
+        for (Fraction n : n1) {
+            freeGames = freeGames.add(n);
+        }
+        freeRtp = freeGames.multiply(ev).divide(units);
+        if (game.base.freeType >= 0) {
+            byType.add(freeRtp);
         }
         // Coins held per round, split by what their values pay: credits or a jackpot.
         int jackpots = feature.jackpots().size();
@@ -148,7 +197,7 @@ final class HoldAndWinAnalysis {
         byType.addAll(List.of(jackpotRtp));
         jackpotHit = zeros(jackpots);
         for (int j = 0; j < jackpots; j++) {
-            for (int k = feature.trigger(); k <= cells; k++) {
+            for (int k = 0; k < states; k++) {
                 if (ends[k] == null) {
                     continue;
                 }
@@ -167,7 +216,8 @@ final class HoldAndWinAnalysis {
                 : coins.multiply(valueMean).add(grand).divide(triggered);
         fullPerRound = fullChance;
         baseRtp = line.add(scatter).divide(units);
-        figures = new ExactFigures(rtp, byType, hit, variance, List.of(triggered));
+        figures = new ExactFigures(rtp, byType, hit, variance, game.base.freeType >= 0 ? List.of(freeTriggered, triggered)
+                : List.of(triggered));
     }
 
     private static Fraction[] zeros(int n) {
@@ -181,10 +231,11 @@ final class HoldAndWinAnalysis {
         for (Map.Entry<IntArrayKey, LongLongMap> entry : distribution.entries()) {
             int[] counts = entry.getKey().values();
             long sp = 0;
-            for (int i = 0; i < counts.length; i++) {
+            for (int i = 0; i < model.scatters().size(); i++) {
                 sp += model.scatters().get(i).pay(counts[i]) * model.lines();
             }
-            int k = counts[scatterIndex];
+            int k = classes == 1 ? counts[scatterIndex] : counts[counts.length - 1];
+            long n = model.freeGames() == null ? 0 : model.freeGames().spins(counts[model.freeGames().scatter()]);
             long scatterPay = sp;
             BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 BigInteger.ZERO};
@@ -202,10 +253,31 @@ final class HoldAndWinAnalysis {
             chance[k] = chance[k].add(setChance.multiply(whole(sums[0])));
             t[k] = t[k].add(setChance.multiply(whole(sums[1])));
             t2[k] = t2[k].add(setChance.multiply(whole(sums[2])));
-            silent[k] = silent[k].add(setChance.multiply(whole(sums[3])));
+            Fraction p = setChance.multiply(whole(sums[0]));
+            Fraction silentFree = Fraction.ONE;
+            for (long i = 0; i < n; i++) {
+                silentFree = silentFree.multiply(z);
+            }
+            silent[k] = silent[k].add(setChance.multiply(whole(sums[3])).multiply(silentFree));
+            n1[k] = n1[k].add(p.multiply(n));
+            tn[k] = tn[k].add(setChance.multiply(whole(sums[1])).multiply(n));
+            n2[k] = n2[k].add(p.multiply(n * (n - 1)));
+            freeTriggered = n > 0 ? freeTriggered.add(p) : freeTriggered;
             line = line.add(setChance.multiply(whole(sums[4])));
             scatter = scatter.add(setChance.multiply(whole(sums[5])));
         }
+    }
+
+    /** What one reel's column adds to the start state: its coins, each counted in its landing class's radix. */
+    private int classCode(int reel, int[] column) {
+        int rows = column.length;
+        int code = 0;
+        for (int j = 0; j < rows; j++) {
+            if (column[j] == game.feature.symbol()) {
+                code += chain.radix(classOf[reel * rows + j]);
+            }
+        }
+        return code;
     }
 
     private static Fraction whole(BigInteger value) {
@@ -214,12 +286,77 @@ final class HoldAndWinAnalysis {
 
     /** E[N^power] of the coins held at the end, starting from k. */
     private Fraction expectedHeld(int k, int power) {
+        return moment(ends[k], power);
+    }
+
+    /** E[N^power] of the distribution {@code end} of the coins held at the end. */
+    private Fraction moment(Fraction[] end, int power) {
         Fraction sum = Fraction.ZERO;
         for (int n = 0; n <= cells; n++) {
             long x = power == 1 ? n : (long) n * n;
-            sum = sum.add(ends[k][n].multiply(x));
+            sum = sum.add(end[n].multiply(x));
         }
         return sum;
+    }
+
+    /**
+     * {E[F], E[F^2]} in total bets of the award F = (sum of N values) + G [N = C], given the distribution of the coins
+     * N held at the end: E[F] = E[N] m + G P(full), E[F^2] = E[N] s^2 + E[N^2] m^2 + 2 G m C P(full) + G^2 P(full).
+     */
+    private Fraction[] award(Fraction[] end) {
+        Fraction g = Fraction.of(game.feature.grand());
+        Fraction held = moment(end, 1);
+        Fraction full = end[cells];
+        Fraction f = held.multiply(valueMean).add(g.multiply(full));
+        Fraction f2 = held.multiply(valueVariance).add(moment(end, 2).multiply(valueMean).multiply(valueMean))
+                .add(g.multiply(valueMean).multiply(2L * cells).multiply(full)).add(g.multiply(g).multiply(full));
+        return new Fraction[] {f, f2};
+    }
+
+    /**
+     * The bought feature ({@code "bonusBuy"}): its start is {@code coins} cells drawn at random, so the coins per
+     * landing class are multivariate hypergeometric, P(n) = prod over classes C(size_c, n_c) / C(cells, coins); it
+     * returns E[F] / price and has variance E[F^2] / price^2 - RTP^2 per unit of price.
+     *
+     * @return {RTP, variance per unit of price}, or null without a bonus buy
+     */
+    Fraction[] bonusBuy() {
+        HoldAndWin.Buy buy = game.feature.buy();
+        if (buy == null) {
+            return null;
+        }
+        BigInteger all = choose(cells, buy.coins());
+        Fraction f = Fraction.ZERO;
+        Fraction f2 = Fraction.ZERO;
+        for (int s = 0; s < chain.states(); s++) {
+            if (chain.coins(s) != buy.coins()) {
+                continue;
+            }
+            BigInteger ways = BigInteger.ONE;
+            for (int c = 0; c < chain.classes(); c++) {
+                ways = ways.multiply(choose(chain.size(c), chain.count(s, c)));
+            }
+            Fraction p = Fraction.of(ways, all);
+            Fraction[] award = award(chain.finalCoins(s));
+            f = f.add(p.multiply(award[0]));
+            f2 = f2.add(p.multiply(award[1]));
+        }
+        Fraction rtp = f.divide(buy.price());
+        return new Fraction[] {rtp, f2.divide(Fraction.of(buy.price()).multiply(buy.price())).subtract(rtp.multiply(rtp))};
+    }
+
+    private static BigInteger choose(int n, int k) {
+        BigInteger result = BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            result = result.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+        }
+        return result;
+    }
+
+    /** The stake of a round as the sheets show it: lines x bet per line (x coins) = stake. */
+    static String stakeText(SlotModel model) {
+        return model.lines() + " lines x " + model.lineBet() + (model.coins() == 1 ? "" : " x " + model.coins() + " coins")
+                + " = " + model.lineBet() * model.stakeUnits() + " (minor units)";
     }
 
     ExactFigures figures() {
@@ -230,8 +367,7 @@ final class HoldAndWinAnalysis {
         HoldAndWin feature = game.feature;
         SlotModel model = game.base.model;
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(List.of(Cell.text("stake per round"), Cell.text(model.lines() + " lines x " + model.lineBet() + " = "
-                + game.stake() + " (minor units)")));
+        rows.add(List.of(Cell.text("stake per round"), Cell.text(stakeText(model))));
         List<Jackpot> jackpots = feature.jackpots();
         Fraction jackpotTotal = Fraction.ZERO;
         for (Fraction j : jackpotRtp) {
@@ -243,7 +379,11 @@ final class HoldAndWinAnalysis {
         rows.add(List.of(Cell.text("base game RTP (lines and scatters)"), Cell.exact(baseRtp)));
         rows.add(List.of(Cell.text(jackpots.isEmpty() ? "hold-and-win RTP (coin values and grand prize)"
                 : "hold-and-win RTP (coin values and grand prize, jackpots apart)"),
-                Cell.exact(figures.rtp().subtract(baseRtp).subtract(jackpotTotal))));
+                Cell.exact(figures.rtp().subtract(baseRtp).subtract(freeRtp).subtract(jackpotTotal))));
+        if (game.base.freeType >= 0) {
+            rows.add(List.of(Cell.text("free games RTP"), Cell.exact(freeRtp)));
+            rows.add(List.of(Cell.text("free games frequency"), Cell.exact(freeTriggered)));
+        }
         if (!jackpots.isEmpty()) {
             rows.add(List.of(Cell.text("jackpot RTP (at their amount or seed)"), Cell.exact(jackpotTotal)));
             rows.add(List.of(Cell.text("progressive jackpot contributions (share of each stake)"), Cell.exact(contribution)));
@@ -262,28 +402,40 @@ final class HoldAndWinAnalysis {
                 + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())
                 .name()) : Cell.count(feature.grand())));
         rows.add(List.of(Cell.text("method"), Cell.text("base spin counted over every stop; respins by a Markov"
-                + " chain over coins held (exact)")));
-        List<List<Cell>> byStart = new ArrayList<>();
-        for (int k = feature.trigger(); k <= cells; k++) {
-            if (ends[k] == null) {
+                + (classes == 1 ? " chain over coins held (exact)" : " chain over coins held per landing class ("
+                + classes + " classes of cells with their own landing weights; exact)"))));
+        // By coins at the start: the start states with that many coins together.
+        Fraction[] startChance = zeros(cells + 1);
+        Fraction[] startHeld = zeros(cells + 1);
+        Fraction[] startFull = zeros(cells + 1);
+        Fraction[] endChance = zeros(cells + 1);
+        for (int s = 0; s < chain.states(); s++) {
+            if (ends[s] == null) {
                 continue;
             }
-            Fraction held = expectedHeld(k, 1);
-            Fraction full = ends[k][cells];
+            int k = chain.coins(s);
+            startChance[k] = startChance[k].add(chance[s]);
+            startHeld[k] = startHeld[k].add(chance[s].multiply(expectedHeld(s, 1)));
+            startFull[k] = startFull[k].add(chance[s].multiply(ends[s][cells]));
+            for (int n = 0; n <= cells; n++) {
+                endChance[n] = endChance[n].add(chance[s].multiply(ends[s][n]));
+            }
+        }
+        List<List<Cell>> byStart = new ArrayList<>();
+        for (int k = feature.trigger(); k <= cells; k++) {
+            if (startChance[k].signum() == 0) {
+                continue;
+            }
+            Fraction held = startHeld[k].divide(startChance[k]);
+            Fraction full = startFull[k].divide(startChance[k]);
             Fraction award = held.multiply(valueMean).add(Fraction.of(feature.grand()).multiply(full));
-            byStart.add(List.of(Cell.count(k), Cell.exact(chance[k]), Cell.exact(held), Cell.exact(full),
+            byStart.add(List.of(Cell.count(k), Cell.exact(startChance[k]), Cell.exact(held), Cell.exact(full),
                     Cell.exact(award)));
         }
         List<List<Cell>> heldAtEnd = new ArrayList<>();
         if (trigger.signum() > 0) {
             for (int n = feature.trigger(); n <= cells; n++) {
-                Fraction p = Fraction.ZERO;
-                for (int k = feature.trigger(); k <= n; k++) {
-                    if (ends[k] != null) {
-                        p = p.add(chance[k].multiply(ends[k][n]));
-                    }
-                }
-                heldAtEnd.add(List.of(Cell.count(n), Cell.exact(p.divide(trigger))));
+                heldAtEnd.add(List.of(Cell.count(n), Cell.exact(endChance[n].divide(trigger))));
             }
         }
         List<List<Cell>> jackpotRows = new ArrayList<>();
@@ -302,6 +454,16 @@ final class HoldAndWinAnalysis {
                     + " since it was last won)", List.of("jackpot", "kind", "amount or seed, x total bet",
                     "contribution rate", "chance per round", "plays per win", "RTP at amount or seed",
                     "RTP with contribution"), jackpotRows));
+        }
+        Fraction[] buy = bonusBuy();
+        if (buy != null) {
+            tables.add(new Table("Bonus buy", List.of("figure", "value"), List.of(
+                    List.of(Cell.text("price, x total bet"), Cell.count(feature.buy().price())),
+                    List.of(Cell.text("coins bought (on cells drawn at random)"), Cell.count(feature.buy().coins())),
+                    List.of(Cell.text("RTP of the bonus buy"), Cell.exact(buy[0])),
+                    List.of(Cell.text("RTP of the base game (for comparison)"), Cell.exact(figures.rtp())),
+                    List.of(Cell.text("variance per unit of price"), Cell.exact(buy[1])),
+                    List.of(Cell.text("standard deviation per unit of price"), Cell.approximate(Math.sqrt(buy[1].doubleValue()))))));
         }
         tables.addAll(List.of(
                 new Table("Hold-and-win by coins at the start", List.of("coins", "chance per round",

@@ -17,6 +17,7 @@ import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.analysis.SimulatedSheet;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.jackpots.Jackpot;
@@ -42,29 +43,37 @@ import java.util.Optional;
 public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots, AwardOccurrences {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
-    static final List<String> REFUSED = List.of("freeGames", "bonus", "bonusBuy", "reelHeights", "maxWin",
-            "gamble", "abandon");
+    static final List<String> REFUSED = List.of("bonus", "reelHeights", "maxWin", "gamble", "abandon");
+    /** Per thread, where the base spin writes the free games it awards. */
+    private static final ThreadLocal<long[]> AWARDED = ThreadLocal.withInitial(() -> new long[1]);
     static final int MAX_CELLS = 64;
 
     final SlotGame base;
     final HoldAndWin feature;
-    private final WeightedTable landing;
+    /** Per cell (reel x rows + row), its landing draw: a coin (0) or empty (1). */
+    private final WeightedTable[] landing;
     private final WeightedTable values;
     private final List<String> winTypes;
+    /** The base game's features (free games), then {@code hold-and-win} at {@link #holdFeature}. */
+    private final List<String> features;
+    final int holdFeature;
     final int coinType;
     final int grandType;
     /** Per jackpot its win type; per coin value the win type it pays to; the full screen's win type (or -1). */
     final int[] jackpotTypes;
     private final int[] valueType;
     private final int fullType;
-    private volatile HoldAndWinAnalysis analysis;
+    private volatile Optional<HoldAndWinAnalysis> analysis;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HoldAndWinGame(SlotGame base, HoldAndWin feature) {
         this.base = base;
         this.feature = feature;
-        this.landing = WeightedTable.of(feature.coinWeight(), feature.emptyWeight());
+        this.landing = new WeightedTable[feature.cells()];
+        for (int c = 0; c < landing.length; c++) {
+            landing[c] = WeightedTable.of(feature.coinWeights()[c], feature.emptyWeights()[c]);
+        }
         this.values = WeightedTable.of(feature.valueWeights());
         List<String> types = new ArrayList<>(base.winTypes());
         coinType = types.size();
@@ -84,6 +93,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         fullType = feature.grandJackpot() >= 0 ? jackpotTypes[feature.grandJackpot()] : grandType;
         this.winTypes = List.copyOf(types);
+        List<String> names = new ArrayList<>(base.features());
+        holdFeature = names.size();
+        names.add("hold-and-win");
+        this.features = List.copyOf(names);
     }
 
     /**
@@ -100,6 +113,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         JsonNode json = copy.remove("holdAndWin");
         JsonNode jackpotsJson = copy.remove("jackpots");
+        JsonNode buyJson = copy.remove("bonusBuy");
         ModelNode node = new ModelNode(fileName, "$.holdAndWin", json).allowOnly(List.of("symbol", "trigger",
                 "respins", "landing", "values", "grand"));
         String coin = node.field("symbol").text();
@@ -142,8 +156,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         int trigger = (int) node.field("trigger").integer(1, cells);
         int respins = (int) node.field("respins").integer(1, 100);
         ModelNode land = node.field("landing").allowOnly(List.of("coin", "empty"));
-        long coinWeight = land.field("coin").integer(0, 1L << 31);
-        long emptyWeight = land.field("empty").integer(1, 1L << 31);
+        long[] coinWeights = cellWeights(land.field("coin"), model.rows(), model.reels(), 0);
+        long[] emptyWeights = cellWeights(land.field("empty"), model.rows(), model.reels(), 1);
         List<Jackpot> jackpots = jackpotsJson == null ? List.of()
                 : Jackpots.read(new ModelNode(fileName, "$.jackpots", jackpotsJson));
         ModelNode table = node.field("values").allowOnly(List.of("values", "weights"));
@@ -174,8 +188,45 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             throw node.field("trigger").error(trigger + " coins can never show: the base reels show at most "
                     + mostCoins(base, scatter) + " (the feature can never start)");
         }
-        return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeight, emptyWeight,
-                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots));
+        HoldAndWin.Buy buy = null;
+        if (buyJson != null) {
+            ModelNode buyNode = new ModelNode(fileName, "$.bonusBuy", buyJson).allowOnly(List.of("price", "coins"));
+            buy = new HoldAndWin.Buy(buyNode.field("price").integer(1, 1_000_000),
+                    (int) buyNode.field("coins").integer(1, cells));
+        }
+        return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
+                coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy));
+    }
+
+    /**
+     * A landing weight per cell (index reel x rows + row): one integer for every cell, or the window's rows, each a
+     * list of one weight per reel ({@code [[1, 1, 1], [3, 3, 3]]}: the second row three times as likely).
+     */
+    private static long[] cellWeights(ModelNode node, int rows, int reels, long min) {
+        long[] weights = new long[rows * reels];
+        if (!node.isArray()) {
+            java.util.Arrays.fill(weights, node.integer(min, 1L << 31));
+            return weights;
+        }
+        List<ModelNode> rowNodes = node.elements();
+        if (rowNodes.size() != rows) {
+            throw node.error("expected a weight, or one row of weights per row of the window (" + rows + "), found "
+                    + rowNodes.size() + " rows");
+        }
+        for (int j = 0; j < rows; j++) {
+            ModelNode row = rowNodes.get(j);
+            if (!row.isArray()) {
+                throw row.error("expected a list of one weight per reel (" + reels + ")");
+            }
+            long[] values = row.integers(min, 1L << 31);
+            if (values.length != reels) {
+                throw row.error("expected one weight per reel (" + reels + "), found " + values.length);
+            }
+            for (int r = 0; r < reels; r++) {
+                weights[r * rows + j] = values[r];
+            }
+        }
+        return weights;
     }
 
     /** The jackpot a value names (a string), or -1 for a number. */
@@ -283,7 +334,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public List<String> features() {
-        return List.of("hold-and-win");
+        return features;
     }
 
     /** The base spin's awards: those of the base game, whose spin every round starts with. */
@@ -300,28 +351,60 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        int coins = base.playBaseSpin(stream, outcome, feature.scatter());
-        if (coins >= feature.trigger()) {
-            outcome.trigger(0);
-            for (int c = 0; c < coins; c++) {
-                pay(stream.pick(values), outcome);
-            }
-            int left = feature.respins();
-            while (left > 0 && coins < feature.cells()) {
-                int empty = feature.cells() - coins;
-                boolean landed = false;
-                for (int c = 0; c < empty; c++) {
-                    if (stream.pick(landing) == 0) {
-                        pay(stream.pick(values), outcome);
-                        coins++;
-                        landed = true;
-                    }
+        long[] awarded = AWARDED.get();
+        long held = base.playBaseSpinCells(stream, outcome, feature.scatter(), awarded);
+        base.playFreeGames(stream, outcome, awarded[0]);
+        if (Long.bitCount(held) >= feature.trigger()) {
+            outcome.trigger(holdFeature);
+            playFeature(stream, outcome, held);
+        }
+    }
+
+    /**
+     * Plays one bought feature ({@code "bonusBuy"}): the stake is the price, the feature starts with the bought
+     * number of coins on cells drawn as {@code sample(cells, coins)}, then plays as when the base game starts it
+     * (each coin's value in cell order, then the respins). Its figures are in the PAR sheet's "Bonus buy" table.
+     *
+     * @param stream where the round's random numbers come from
+     * @param outcome receives the price as the stake, and the feature's wins
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
+        HoldAndWin.Buy buy = feature.buy();
+        if (buy == null) {
+            throw new IllegalStateException(id() + ": the model has no bonus buy");
+        }
+        outcome.start(buy.price() * stake());
+        outcome.trigger(holdFeature);
+        long held = 0;
+        for (int cell : stream.sample(feature.cells(), buy.coins())) {
+            held |= 1L << cell;
+        }
+        playFeature(stream, outcome, held);
+    }
+
+    /** The feature from the coins on cells {@code held}: their values in cell order, the respins, the full screen. */
+    private void playFeature(RandomStream stream, RoundOutcome outcome, long held) {
+        int coins = Long.bitCount(held);
+        for (int c = 0; c < coins; c++) {
+            pay(stream.pick(values), outcome);
+        }
+        int left = feature.respins();
+        while (left > 0 && coins < feature.cells()) {
+            boolean landed = false;
+            long before = held;
+            for (int c = 0; c < feature.cells(); c++) {
+                if ((before >>> c & 1) == 0 && stream.pick(landing[c]) == 0) {
+                    pay(stream.pick(values), outcome);
+                    held |= 1L << c;
+                    coins++;
+                    landed = true;
                 }
-                left = landed ? feature.respins() : left - 1;
             }
-            if (coins == feature.cells() && fullType >= 0) {
-                outcome.addWin(fullType, feature.grand() * stake());
-            }
+            left = landed ? feature.respins() : left - 1;
+        }
+        if (coins == feature.cells() && fullType >= 0) {
+            outcome.addWin(fullType, feature.grand() * stake());
         }
     }
 
@@ -374,6 +457,11 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         for (int t = 0; t < base.winTypes().size(); t++) {
             outcome.addWin(t, recorder.outcome().win(t));
         }
+        for (int f = 0; f < base.features().size(); f++) {
+            if (recorder.outcome().triggered(f)) {
+                outcome.trigger(f);
+            }
+        }
         List<List<String>> window = spin.spins().get(0).window();
         String coin = model.symbols().get(feature.symbol());
         boolean[] held = new boolean[feature.cells()];
@@ -388,7 +476,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         Feature played = null;
         if (coins >= feature.trigger()) {
-            outcome.trigger(0);
+            outcome.trigger(holdFeature);
             List<Coin> start = new ArrayList<>();
             long amount = 0;
             for (int c = 0; c < feature.cells(); c++) {
@@ -403,7 +491,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             while (left > 0 && coins < feature.cells()) {
                 List<Coin> landed = new ArrayList<>();
                 for (int c = 0; c < feature.cells(); c++) {
-                    if (!held[c] && stream.pick(landing) == 0) {
+                    if (!held[c] && stream.pick(landing[c]) == 0) {
                         int index = stream.pick(values);
                         amount += pay(index, outcome);
                         held[c] = true;
@@ -430,23 +518,37 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     // ---- Exact analysis ----
 
-    /** The exact analysis, computed once. */
-    HoldAndWinAnalysis exact() {
-        HoldAndWinAnalysis result = analysis;
+    /** The exact analysis, computed once, when the respin chain fits {@link RespinChain#BUDGET}. */
+    Optional<HoldAndWinAnalysis> exact() {
+        Optional<HoldAndWinAnalysis> result = analysis;
         if (result == null) {
-            result = new HoldAndWinAnalysis(this);
+            result = notExactBecause() == null ? Optional.of(new HoldAndWinAnalysis(this)) : Optional.empty();
             analysis = result;
         }
         return result;
     }
 
+    /** Why the game has no exact figures, or null when it has. */
+    String notExactBecause() {
+        int[] classOf = feature.landingClasses();
+        int classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
+        long transitions = RespinChain.transitions(classOf, classes);
+        if (transitions > RespinChain.BUDGET) {
+            return "the respin chain over the coins held in each of the " + classes + " landing classes of cells has "
+                    + transitions + " transitions, more than its budget of " + RespinChain.BUDGET;
+        }
+        return null;
+    }
+
     @Override
     public Optional<ExactFigures> exactFigures() {
-        return Optional.of(exact().figures());
+        return exact().map(HoldAndWinAnalysis::figures);
     }
 
     @Override
     public AnalysisReport analyze() {
-        return exact().report();
+        return exact().map(HoldAndWinAnalysis::report).orElseGet(() -> SimulatedSheet.report(this, name(),
+                notExactBecause(), List.of(List.of(AnalysisReport.Cell.text("stake per round"),
+                        AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))), List.of()));
     }
 }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * A brute force of a small hold-and-win game, written apart from the engine and its analysis: every stop
  * combination of the base reels (plain strips, lines from reel 1 without wilds, a per-reel scatter), and
- * for the feature every pattern of landings on every respin, cell by cell, and every value of every coin,
+ * for the feature every pattern of landings on every respin, cell by cell (each cell with its own landing
+ * chance when the model gives landing weights by cell), and every value of every coin,
  * with positions kept (no counting argument, no binomials). Memoised on (cells held, respins left) only
  * to keep it fast. Gives the exact distribution of (line win, scatter win, coin values, grand prize).
  */
@@ -26,11 +27,17 @@ final class NaiveHoldAndWin {
     private final String coin;
     private final int trigger;
     private final int respins;
-    private final Fraction land;
+    /** Per cell (reel x rows + row), the chance that a coin lands there on a respin. */
+    private final Fraction[] land;
     private final long[] values;
     private final Fraction[] valueChance;
     private final long grand;
     private final long lineCount;
+    /** Free games (without retriggers): per star count the games awarded, their reels and multiplier; null without. */
+    private final long[] freeSpins;
+    private final List<List<String>> freeStrips = new ArrayList<>();
+    private final long freeMultiplier;
+    private Map<Long, Fraction> freeSpin;
     private final Map<Long, Map<Long, Fraction>> memo = new HashMap<>();
 
     NaiveHoldAndWin(JsonNode model) {
@@ -58,8 +65,14 @@ final class NaiveHoldAndWin {
         coin = hw.get("symbol").asText();
         trigger = hw.get("trigger").asInt();
         respins = hw.get("respins").asInt();
-        long c = hw.get("landing").get("coin").asLong();
-        land = Fraction.of(c, c + hw.get("landing").get("empty").asLong());
+        // Landing weights: one number for every cell, or rows of one weight per reel.
+        land = new Fraction[rows * reels];
+        for (int r = 0; r < reels; r++) {
+            for (int j = 0; j < rows; j++) {
+                long c = cell(hw.get("landing").get("coin"), r, j);
+                land[r * rows + j] = Fraction.of(c, c + cell(hw.get("landing").get("empty"), r, j));
+            }
+        }
         values = longs(hw.get("values").get("values"));
         long[] weights = longs(hw.get("values").get("weights"));
         long total = 0;
@@ -72,6 +85,111 @@ final class NaiveHoldAndWin {
         }
         grand = hw.has("grand") ? hw.get("grand").asLong() : 0;
         lineCount = model.get("bet").get("lines").asLong();
+        JsonNode free = model.get("freeGames");
+        if (free != null) {
+            if (!free.has("retrigger") || free.get("retrigger").asBoolean()) {
+                throw new IllegalArgumentException("the brute force plays free games without retriggers only");
+            }
+            freeSpins = longs(free.get("spins"));
+            for (JsonNode reel : model.get("reelSets").get(free.get("reels").asText())) {
+                List<String> strip = new ArrayList<>();
+                reel.forEach(x -> strip.add(x.asText()));
+                freeStrips.add(strip);
+            }
+            freeMultiplier = free.has("multiplier") ? free.get("multiplier").asLong() : 1;
+        } else {
+            freeSpins = null;
+            freeMultiplier = 1;
+        }
+    }
+
+    /** The window a stop combination shows on {@code reelStrips}, by row. */
+    private String[][] window(List<List<String>> reelStrips, int[] stops) {
+        String[][] window = new String[rows][reels];
+        for (int r = 0; r < reels; r++) {
+            for (int j = 0; j < rows; j++) {
+                window[j][r] = reelStrips.get(r).get((stops[r] + j) % reelStrips.get(r).size());
+            }
+        }
+        return window;
+    }
+
+    /** The line win of a window in line bets: each played line's run from reel 1. */
+    private long lineWin(String[][] window) {
+        long line = 0;
+        for (int played = 0; played < lineCount; played++) {
+            int[] l = lines[played];
+            String first = window[l[0]][0];
+            int run = 1;
+            while (run < reels && window[l[run]][run].equals(first)) {
+                run++;
+            }
+            long[] p = pays.get(first);
+            line += p == null || p.length < run ? 0 : p[run - 1];
+        }
+        return line;
+    }
+
+    /** The reels showing the star, and the star's pay in total bets for them. */
+    private int starReels(String[][] window) {
+        int count = 0;
+        for (int r = 0; r < reels; r++) {
+            boolean seen = false;
+            for (int j = 0; j < rows; j++) {
+                seen |= window[j][r].equals(star);
+            }
+            count += seen ? 1 : 0;
+        }
+        return count;
+    }
+
+    private long starPay(int count) {
+        return count == 0 ? 0 : starPays[Math.min(count, starPays.length) - 1];
+    }
+
+    /** The distribution of one free spin's win in line bets: every stop combination of the free reels. */
+    private Map<Long, Fraction> freeSpin() {
+        if (freeSpin == null) {
+            freeSpin = new TreeMap<>();
+            long combinations = 1;
+            for (List<String> strip : freeStrips) {
+                combinations *= strip.size();
+            }
+            int[] stops = new int[reels];
+            while (true) {
+                String[][] window = window(freeStrips, stops);
+                long win = freeMultiplier * (lineWin(window) + starPay(starReels(window)) * lineCount);
+                freeSpin.merge(win, Fraction.of(1, combinations), Fraction::add);
+                int r = 0;
+                while (r < reels && ++stops[r] == freeStrips.get(r).size()) {
+                    stops[r] = 0;
+                    r++;
+                }
+                if (r == reels) {
+                    return freeSpin;
+                }
+            }
+        }
+        return freeSpin;
+    }
+
+    /** The distribution of the sum of {@code n} free spins' wins, by convolution. */
+    private Map<Long, Fraction> freeGames(long n) {
+        Map<Long, Fraction> sum = new TreeMap<>(Map.of(0L, Fraction.ONE));
+        for (long i = 0; i < n; i++) {
+            Map<Long, Fraction> next = new TreeMap<>();
+            for (Map.Entry<Long, Fraction> a : sum.entrySet()) {
+                for (Map.Entry<Long, Fraction> b : freeSpin().entrySet()) {
+                    next.merge(a.getKey() + b.getKey(), a.getValue().multiply(b.getValue()), Fraction::add);
+                }
+            }
+            sum = next;
+        }
+        return sum;
+    }
+
+    private static long cell(JsonNode weights, int reel, int row) {
+        return weights.isArray() ? weights.get(row).get(reel).asLong() : weights.asLong();
     }
 
     private static long[] longs(JsonNode array) {
@@ -82,8 +200,11 @@ final class NaiveHoldAndWin {
         return out;
     }
 
-    /** A round's outcome: line win (line bets), scatter win (total bets), coin values and grand (total bets), feature. */
-    record Outcome(long line, long scatter, long coins, long grand, boolean feature) {
+    /**
+     * A round's outcome: line win (line bets), scatter win (total bets), free games' win (line bets), coin values and
+     * grand (total bets), whether free games and the feature were played.
+     */
+    record Outcome(long line, long scatter, long free, long coins, long grand, boolean freeGames, boolean feature) {
     }
 
     /** Every distinct round outcome with its chance. */
@@ -96,51 +217,38 @@ final class NaiveHoldAndWin {
         }
         Fraction each = Fraction.of(1, combinations);
         while (true) {
-            String[][] window = new String[rows][reels];
-            for (int r = 0; r < reels; r++) {
-                for (int j = 0; j < rows; j++) {
-                    window[j][r] = strips.get(r).get((stops[r] + j) % strips.get(r).size());
-                }
-            }
-            long line = 0;
-            for (int played = 0; played < lineCount; played++) {
-                int[] l = lines[played];
-                String first = window[l[0]][0];
-                int run = 1;
-                while (run < reels && window[l[run]][run].equals(first)) {
-                    run++;
-                }
-                long[] p = pays.get(first);
-                line += p == null || p.length < run ? 0 : p[run - 1];
-            }
-            int starReels = 0;
+            String[][] window = window(strips, stops);
+            long line = lineWin(window);
+            int starReels = starReels(window);
             int cells = rows * reels;
             long held = 0;
             for (int r = 0; r < reels; r++) {
-                boolean seen = false;
                 for (int j = 0; j < rows; j++) {
-                    seen |= window[j][r].equals(star);
                     if (window[j][r].equals(coin)) {
                         held |= 1L << (r * rows + j);
                     }
                 }
-                starReels += seen ? 1 : 0;
             }
-            long scatter = starReels == 0 ? 0 : starPays[Math.min(starReels, starPays.length) - 1];
-            if (Long.bitCount(held) >= trigger) {
-                // The held coins' values, every assignment, then the respins.
-                Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
-                Map<Long, Fraction> rest = respin(held, respins, cells);
-                for (Map.Entry<Long, Fraction> a : start.entrySet()) {
-                    for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
-                        long coins = a.getKey() + (b.getKey() >> 1);
-                        long g = (b.getKey() & 1) == 1 ? grand : 0;
-                        result.merge(new Outcome(line, scatter, coins, g, true), each.multiply(a.getValue()).multiply(b.getValue()),
-                                Fraction::add);
+            long scatter = starPay(starReels);
+            long n = freeSpins == null || starReels == 0 ? 0 : freeSpins[Math.min(starReels, freeSpins.length) - 1];
+            Map<Long, Fraction> free = freeGames(n);
+            for (Map.Entry<Long, Fraction> y : free.entrySet()) {
+                Fraction base = each.multiply(y.getValue());
+                if (Long.bitCount(held) >= trigger) {
+                    // The held coins' values, every assignment, then the respins.
+                    Map<Long, Fraction> start = valuesOf(Long.bitCount(held));
+                    Map<Long, Fraction> rest = respin(held, respins, cells);
+                    for (Map.Entry<Long, Fraction> a : start.entrySet()) {
+                        for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
+                            long coins = a.getKey() + (b.getKey() >> 1);
+                            long g = (b.getKey() & 1) == 1 ? grand : 0;
+                            result.merge(new Outcome(line, scatter, y.getKey(), coins, g, n > 0, true),
+                                    base.multiply(a.getValue()).multiply(b.getValue()), Fraction::add);
+                        }
                     }
+                } else {
+                    result.merge(new Outcome(line, scatter, y.getKey(), 0, 0, n > 0, false), base, Fraction::add);
                 }
-            } else {
-                result.merge(new Outcome(line, scatter, 0, 0, false), each, Fraction::add);
             }
             int r = 0;
             while (r < reels && ++stops[r] == strips.get(r).size()) {
@@ -189,7 +297,7 @@ final class NaiveHoldAndWin {
             Fraction chance = Fraction.ONE;
             for (int c = 0; c < cells; c++) {
                 if ((empty >> c & 1) == 1) {
-                    chance = chance.multiply((landed >> c & 1) == 1 ? land : Fraction.ONE.subtract(land));
+                    chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
                 }
             }
             if (chance.signum() > 0) {
@@ -210,29 +318,66 @@ final class NaiveHoldAndWin {
         return result;
     }
 
-    /** RTP, hit frequency, variance, feature frequency, then RTP by type: line, scatter, coins, grand. */
+    /**
+     * The bought feature: every set of {@code coins} cells equally likely to start it, every value of each start coin,
+     * then the respins as above. Returns {RTP, variance per unit of price} for a price of {@code price} total bets.
+     */
+    Fraction[] bought(int coins, long price) {
+        int cells = rows * reels;
+        List<Long> starts = new ArrayList<>();
+        for (long set = 0; set < 1L << cells; set++) {
+            if (Long.bitCount(set) == coins) {
+                starts.add(set);
+            }
+        }
+        Fraction each = Fraction.of(1, starts.size());
+        Fraction mean = Fraction.ZERO;
+        Fraction square = Fraction.ZERO;
+        for (long held : starts) {
+            Map<Long, Fraction> start = valuesOf(coins);
+            Map<Long, Fraction> rest = respin(held, respins, cells);
+            for (Map.Entry<Long, Fraction> a : start.entrySet()) {
+                for (Map.Entry<Long, Fraction> b : rest.entrySet()) {
+                    long award = a.getKey() + (b.getKey() >> 1) + ((b.getKey() & 1) == 1 ? grand : 0);
+                    Fraction p = each.multiply(a.getValue()).multiply(b.getValue());
+                    mean = mean.add(p.multiply(award));
+                    square = square.add(p.multiply(award).multiply(award));
+                }
+            }
+        }
+        Fraction rtp = mean.divide(price);
+        return new Fraction[] {rtp, square.divide(price * price).subtract(rtp.multiply(rtp))};
+    }
+
+    /**
+     * RTP, hit frequency, variance, hold-and-win frequency, then RTP by type: line, scatter, coins, grand, then the
+     * free games' RTP and frequency (zero without free games).
+     */
     Fraction[] figures() {
         Fraction mean = Fraction.ZERO;
         Fraction square = Fraction.ZERO;
         Fraction hit = Fraction.ZERO;
         Fraction feature = Fraction.ZERO;
-        Fraction[] byType = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
+        Fraction freeGames = Fraction.ZERO;
+        Fraction[] byType = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
         for (Map.Entry<Outcome, Fraction> e : rounds().entrySet()) {
             Outcome o = e.getKey();
             Fraction p = e.getValue();
             // In line bets: a total bet is lineCount line bets.
-            long win = o.line() + (o.scatter() + o.coins() + o.grand()) * lineCount;
+            long win = o.line() + o.free() + (o.scatter() + o.coins() + o.grand()) * lineCount;
             mean = mean.add(p.multiply(win));
             square = square.add(p.multiply(win).multiply(win));
             hit = win > 0 ? hit.add(p) : hit;
             feature = o.feature() ? feature.add(p) : feature;
+            freeGames = o.freeGames() ? freeGames.add(p) : freeGames;
             byType[0] = byType[0].add(p.multiply(o.line()).divide(lineCount));
             byType[1] = byType[1].add(p.multiply(o.scatter()));
             byType[2] = byType[2].add(p.multiply(o.coins()));
             byType[3] = byType[3].add(p.multiply(o.grand()));
+            byType[4] = byType[4].add(p.multiply(o.free()).divide(lineCount));
         }
         Fraction rtp = mean.divide(lineCount);
         Fraction variance = square.divide(lineCount * lineCount).subtract(rtp.multiply(rtp));
-        return new Fraction[] {rtp, hit, variance, feature, byType[0], byType[1], byType[2], byType[3]};
+        return new Fraction[] {rtp, hit, variance, feature, byType[0], byType[1], byType[2], byType[3], byType[4], freeGames};
     }
 }
