@@ -204,14 +204,8 @@ public final class TuneCommand extends LeafCommand {
             how.put("tuning", "pays");
             how.put("maxChange", JsonFigures.exact(shift));
             for (io.fairspin.math.slot.tuning.PayTuner.Tuned t : result.tuned()) {
-                List<Map<String, Object>> pays = new ArrayList<>();
-                for (io.fairspin.math.slot.tuning.PayTuner.PayChange c : t.pays()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("path", c.path());
-                    row.put("before", c.before());
-                    row.put("after", c.after());
-                    pays.add(row);
-                }
+                List<Map<String, Object>> pays = rows(t.pays(), c -> new Object[] {"path", c.path(), "before", c.before(),
+                    "after", c.after()});
                 rows.add(new Row(t.variant(), t.target(), t.figures(), true, t.game(), Map.of("pays", pays)));
             }
         } else if (weightedChoice(modelBytes)) {
@@ -261,25 +255,10 @@ public final class TuneCommand extends LeafCommand {
                 how.put("maxChange", JsonFigures.exact(shift));
                 for (StripCountTuner.Tuned t : result.tuned()) {
                     Map<String, Object> detail = targetsDetail(hit, band);
-                    List<Map<String, Object>> counts = new ArrayList<>();
-                    for (StripCountTuner.SymbolCount c : t.counts()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("reel", c.reel() + 1);
-                        row.put("symbol", c.symbol());
-                        row.put("before", c.before());
-                        row.put("after", c.after());
-                        counts.add(row);
-                    }
-                    detail.put("counts", counts);
-                    List<Map<String, Object>> stops = new ArrayList<>();
-                    for (StripCountTuner.StopChange c : t.stops()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("path", c.path());
-                        row.put("before", c.before());
-                        row.put("after", c.after());
-                        stops.add(row);
-                    }
-                    detail.put("stops", stops);
+                    detail.put("counts", rows(t.counts(), c -> new Object[] {"reel", c.reel() + 1, "symbol", c.symbol(),
+                        "before", c.before(), "after", c.after()}));
+                    detail.put("stops", rows(t.stops(), c -> new Object[] {"path", c.path(), "before", c.before(),
+                        "after", c.after()}));
                     rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
             } else {
@@ -293,17 +272,9 @@ public final class TuneCommand extends LeafCommand {
                 how.put("maxChange", JsonFigures.exact(shift));
                 for (ReelWeightTuner.Tuned t : result.tuned()) {
                     Map<String, Object> detail = targetsDetail(hit, band);
-                    List<Map<String, Object>> symbols = new ArrayList<>();
-                    for (ReelWeightTuner.SymbolWeight s : t.symbols()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("reel", s.reel() + 1);
-                        row.put("symbol", s.symbol());
-                        row.put("group", s.group());
-                        row.put("shareBefore", JsonFigures.exact(s.before()));
-                        row.put("share", JsonFigures.exact(s.after()));
-                        symbols.add(row);
-                    }
-                    detail.put("symbols", symbols);
+                    detail.put("symbols", rows(t.symbols(), s -> new Object[] {"reel", s.reel() + 1, "symbol", s.symbol(),
+                        "group", s.group(), "shareBefore", JsonFigures.exact(s.before()), "share",
+                        JsonFigures.exact(s.after())}));
                     rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
             }
@@ -421,29 +392,9 @@ public final class TuneCommand extends LeafCommand {
             stdout.println("stops of each symbol on each tuned strip");
             table(stdout, rows, "counts", null, "before", "after", String::valueOf);
             stdout.println();
-            stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "stops changed (JSON path: before -> now)");
-            for (Row row : rows) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> stops = (List<Map<String, Object>>) row.detail().get("stops");
-                List<String> parts = new ArrayList<>();
-                for (Map<String, Object> stop : stops) {
-                    parts.add(stop.get("path") + ": " + stop.get("before") + " -> " + stop.get("after"));
-                }
-                stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
-                        parts.isEmpty() ? "(none)" : String.join(", ", parts));
-            }
+            changes(stdout, rows, "stops");
         } else if (how.get("tuning").equals("pays")) {
-            stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "pays changed (JSON path: before -> now)");
-            for (Row row : rows) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> pays = (List<Map<String, Object>>) row.detail().get("pays");
-                List<String> parts = new ArrayList<>();
-                for (Map<String, Object> pay : pays) {
-                    parts.add(pay.get("path") + ": " + pay.get("before") + " -> " + pay.get("after"));
-                }
-                stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
-                        parts.isEmpty() ? "(none)" : String.join(", ", parts));
-            }
+            changes(stdout, rows, "pays");
         } else {
             stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "base reel set: RTP alone, weight before -> now");
             for (Row row : rows) {
@@ -539,6 +490,35 @@ public final class TuneCommand extends LeafCommand {
                                 + " leaves no choice)", "(two sets move, so the RTP leaves no choice),"), vi));
             }
         }
+    }
+
+    /** Per result, each change of its {@code key} list (stops or pays) as "path: before -> after". */
+    private static void changes(PrintStream stdout, List<Row> rows, String key) {
+        stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", key + " changed (JSON path: before -> now)");
+        for (Row row : rows) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) row.detail().get(key);
+            List<String> parts = new ArrayList<>();
+            for (Map<String, Object> change : list) {
+                parts.add(change.get("path") + ": " + change.get("before") + " -> " + change.get("after"));
+            }
+            stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
+                    parts.isEmpty() ? "(none)" : String.join(", ", parts));
+        }
+    }
+
+    /** One JSON object per item, its keys and values given in turn by {@code fields}. */
+    private static <T> List<Map<String, Object>> rows(List<T> items, java.util.function.Function<T, Object[]> fields) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (T item : items) {
+            Object[] pairs = fields.apply(item);
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                row.put((String) pairs[i], pairs[i + 1]);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The tuned reel set, its reels (from 1) and their JSON paths. */

@@ -11,6 +11,7 @@ import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.evaluation.IntArrayKey;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.ParSheet;
 import java.math.MathContext;
@@ -529,7 +530,7 @@ public final class StripCountTuner {
                 return first.d();
             }
             List<State> beam = List.of(first);
-            Set<Key> seen = new HashSet<>();
+            Set<IntArrayKey> seen = new HashSet<>();
             seen.add(key(first.d()));
             State best = first;
             double hitLeast = Double.MAX_VALUE;
@@ -644,7 +645,7 @@ public final class StripCountTuner {
             return c;
         }
 
-        private static Key key(int[][] d) {
+        private static IntArrayKey key(int[][] d) {
             int length = 0;
             for (int[] row : d) {
                 length += row.length;
@@ -655,25 +656,7 @@ public final class StripCountTuner {
                 System.arraycopy(row, 0, flat, i, row.length);
                 i += row.length;
             }
-            return new Key(flat);
-        }
-
-        /** A state's count changes, flat, compared by value. */
-        private record Key(int[] flat) {
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof Key k && Arrays.equals(flat, k.flat);
-            }
-
-            @Override
-            public int hashCode() {
-                return Arrays.hashCode(flat);
-            }
-
-            @Override
-            public String toString() {
-                return Arrays.toString(flat);
-            }
+            return new IntArrayKey(flat);
         }
     }
 }
