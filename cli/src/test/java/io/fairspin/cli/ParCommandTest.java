@@ -58,7 +58,7 @@ class ParCommandTest {
         Files.write(file, JSON.writeValueAsBytes(model));
         CommandRun capped = CommandRun.of("par", file.toString(), "--variant", "capped");
         assertEquals(0, capped.exitCode(), capped.stderr());
-        assertTrue(capped.text().matches("(?s).*maximum-win cap per spin, x total bet +50\\n.*"), capped.text());
+        assertTrue(capped.text().matches("(?s).*maximum-win cap, x total bet +50\\n.*"), capped.text());
         CommandRun unknown = CommandRun.of("par", file.toString(), "--variant", "96");
         assertEquals(ExitCode.ERROR, unknown.exitCode());
         assertEquals("fairspin: " + file + ": $.variants: unknown variant \"96\": expected one of capped\n",

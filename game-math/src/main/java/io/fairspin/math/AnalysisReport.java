@@ -79,6 +79,19 @@ public record AnalysisReport(String title, List<Table> tables) {
      * @param others every other configuration the limits allow with its exact RTP, in the order to list them
      * @return the table, columns "bet" and "RTP"
      */
+    /**
+     * This report with {@code table} inserted at {@code index} (the RTP-by-bet table goes after the summary, at 1).
+     *
+     * @param index where the table goes among the tables
+     * @param table the table
+     * @return a new report with the same title
+     */
+    public AnalysisReport withTable(int index, Table table) {
+        List<Table> all = new java.util.ArrayList<>(tables);
+        all.add(index, table);
+        return new AnalysisReport(title, all);
+    }
+
     public static Table rtpByBet(String note, String standardBet, Fraction standard,
             java.util.Map<String, Fraction> others) {
         List<List<Cell>> rows = new java.util.ArrayList<>();

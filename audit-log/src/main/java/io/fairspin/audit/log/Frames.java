@@ -114,6 +114,39 @@ final class Frames {
         return (int) crc.getValue() == file.getInt(at + 4) ? Kind.FRAME : Kind.BAD;
     }
 
+    /**
+     * {@link #check} without the CRC32C: {@link Kind#FRAME} when a frame of sane length lies whole at {@code offset}
+     * (its CRC32C is then checked by {@link #crcMatches}, possibly on another thread).
+     */
+    static Kind span(ByteBuffer file, long offset) {
+        long remaining = file.limit() - offset;
+        if (remaining == 0) {
+            return Kind.END;
+        }
+        if (remaining < FRAME_OVERHEAD) {
+            return Kind.TRUNCATED;
+        }
+        int length = file.getInt((int) offset);
+        if (length <= 0 || length > LogEntry.MAX_BYTES) {
+            return Kind.BAD;
+        }
+        return remaining < FRAME_OVERHEAD + (long) length ? Kind.TRUNCATED : Kind.FRAME;
+    }
+
+    /**
+     * Whether the CRC32C of the frame at {@code at} in {@code bytes}, which {@link #span} found whole, matches: with
+     * {@link #span}, what {@link #check} says of it.
+     */
+    static boolean crcMatches(byte[] bytes, int at, int length, CRC32C crc) {
+        crc.reset();
+        crc.update(bytes, at, 4);
+        crc.update(bytes, at + FRAME_OVERHEAD, length);
+        return (int) crc.getValue() == (int) INT.get(bytes, at + 4);
+    }
+
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     static int payloadLength(ByteBuffer file, long offset) {
         return file.getInt((int) offset);
     }

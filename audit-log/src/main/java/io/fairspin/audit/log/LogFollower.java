@@ -368,21 +368,30 @@ public final class LogFollower implements AutoCloseable {
             }
             while (segmentOffset < size) {
                 long chunkStart = segmentOffset;
-                ByteBuffer bytes = read(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
-                // The frames of the chunk, CRC32C checked, up to the first that is not a whole valid frame.
-                int[] starts = new int[64];
+                ByteBuffer bytes = readChunk(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
+                // The whole frames of the chunk, up to the first that is not; their CRC32Cs are checked as they are
+                // decoded, and the first that does not match ends the frames as a damaged frame here did.
+                int[] starts = frameStarts;
                 int frames = 0;
                 int at = 0;
                 Frames.Kind kind;
-                while ((kind = Frames.check(bytes, at, crc)) == Frames.Kind.FRAME) {
+                while ((kind = Frames.span(bytes, at)) == Frames.Kind.FRAME) {
                     if (frames == starts.length) {
                         starts = Arrays.copyOf(starts, frames * 2);
                     }
                     starts[frames++] = at;
                     at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
                 }
-                if (!acceptAll(bytes.array(), starts, frames, chunkStart)) {
-                    return false;
+                frameStarts = starts;
+                int accepted = acceptAll(bytes.array(), starts, frames, chunkStart);
+                if (accepted != frames) {
+                    // Decoding tasks cancelled may still read the chunk: the next read gets a buffer of its own.
+                    chunk = null;
+                    if (accepted < 0) {
+                        return false;
+                    }
+                    kind = Frames.Kind.BAD; // a frame whose CRC32C does not match
+                    at = starts[accepted];
                 }
                 if (kind != Frames.Kind.END) {
                     boolean splitFrame = kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0;
@@ -406,22 +415,27 @@ public final class LogFollower implements AutoCloseable {
         LogEntry entry;
         MalformedRecordException malformed;
         Object prepared;
+        /** The frame's CRC32C does not match: nothing was decoded. */
+        boolean damaged;
     }
+
+    private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
 
     /**
      * Decodes the frames at {@code starts} (payload copy, strict decoding, leaf hash, the listener's
      * {@link Listener#prepare}) in batches, on the pool's threads when there is one, and accepts them in log order
      * on this thread as the batches complete. False when an entry broke the chain.
      */
-    private boolean acceptAll(byte[] chunk, int[] starts, int frames, long chunkStart) {
+    private int acceptAll(byte[] chunk, int[] starts, int frames, long chunkStart) {
         if (pool == null) {
             for (int from = 0; from < frames; from += BATCH) {
                 Decoded[] batch = decode(chunk, starts, from, Math.min(frames, from + BATCH));
-                if (!acceptBatch(batch, starts, from, chunkStart)) {
-                    return false;
+                int accepted = acceptBatch(batch, starts, from, chunkStart);
+                if (accepted != batch.length) {
+                    return accepted < 0 ? accepted : from + accepted;
                 }
             }
-            return true;
+            return frames;
         }
         // A window of batches in flight (a few per thread), not the whole chunk: the decoded entries waiting to be
         // accepted stay few, so the heap and the collector stay small while every thread is kept busy.
@@ -437,11 +451,13 @@ public final class LogFollower implements AutoCloseable {
                     inFlight.add(pool.submit(() -> decode(chunk, starts, first, end)));
                     submitted++;
                 }
-                if (!acceptBatch(await(inFlight.poll()), starts, b * BATCH, chunkStart)) {
-                    return false;
+                Decoded[] batch = await(inFlight.poll());
+                int accepted = acceptBatch(batch, starts, b * BATCH, chunkStart);
+                if (accepted != batch.length) {
+                    return accepted < 0 ? accepted : b * BATCH + accepted;
                 }
             }
-            return true;
+            return frames;
         } finally {
             inFlight.forEach(f -> f.cancel(false));
         }
@@ -478,23 +494,36 @@ public final class LogFollower implements AutoCloseable {
         return new IllegalStateException(cause);
     }
 
-    private boolean acceptBatch(Decoded[] batch, int[] starts, int first, long chunkStart) {
+    /**
+     * Accepts the batch's entries in order: how many were accepted, up to the first damaged frame; -1 when an entry
+     * broke the chain.
+     */
+    private int acceptBatch(Decoded[] batch, int[] starts, int first, long chunkStart) {
         for (int i = 0; i < batch.length; i++) {
+            if (batch[i].damaged) {
+                return i;
+            }
             if (!accept(batch[i], chunkStart + starts[first + i])) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return batch.length;
     }
 
     /** Runs on any thread: decodes the frames {@code from} to {@code to} independently of each other. */
     private Decoded[] decode(byte[] chunk, int[] starts, int from, int to) {
         MessageDigest sha = DIGEST.get();
+        CRC32C crc = CRC.get();
         Decoded[] out = new Decoded[to - from];
         for (int i = from; i < to; i++) {
             Decoded d = new Decoded();
+            out[i - from] = d;
             int start = starts[i];
             int length = ByteBuffer.wrap(chunk).getInt(start);
+            if (!Frames.crcMatches(chunk, start, length, crc)) {
+                d.damaged = true;
+                continue;
+            }
             byte[] payload = Arrays.copyOfRange(chunk, start + Frames.FRAME_OVERHEAD,
                     start + Frames.FRAME_OVERHEAD + length);
             try {
@@ -503,7 +532,6 @@ public final class LogFollower implements AutoCloseable {
             } catch (MalformedRecordException e) {
                 d.malformed = e;
             }
-            out[i - from] = d;
         }
         return out;
     }
@@ -520,6 +548,26 @@ public final class LogFollower implements AutoCloseable {
         tailPending = true;
         tailOffset = chunkStart + at;
         return false;
+    }
+
+    /**
+     * The chunk's buffer, reused from chunk to chunk (a new one of up to 16 MiB for every chunk is a humongous
+     * allocation each time); every entry decoded from it is copied out before the next chunk is read.
+     */
+    private ByteBuffer chunk;
+    private int[] frameStarts = new int[64];
+
+    private ByteBuffer readChunk(FileChannel channel, long position, int length) throws IOException {
+        if (chunk == null || chunk.capacity() < length) {
+            chunk = ByteBuffer.allocate(Math.max(length, chunk == null ? 0 : chunk.capacity()));
+        }
+        ByteBuffer buffer = chunk.clear().limit(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.flip();
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
@@ -669,9 +717,14 @@ public final class LogFollower implements AutoCloseable {
         if (size < base) {
             return; // unreachable after the check above; kept for safety
         }
-        CompactRange at = treeAtCheckpoint.copy();
-        for (long i = base; i < size; i++) {
-            at.append(leavesSinceCheckpoint.get((int) (i - base)));
+        CompactRange at;
+        if (size == tree.size()) {
+            at = tree.copy(); // the tree of the entries read is the checkpoint's: its nodes are not hashed again
+        } else {
+            at = treeAtCheckpoint.copy();
+            for (long i = base; i < size; i++) {
+                at.append(leavesSinceCheckpoint.get((int) (i - base)));
+            }
         }
         byte[] root = at.root();
         if (!MessageDigest.isEqual(root, checkpoint.rootHash())) {

@@ -87,14 +87,23 @@ public final class CanonicalReader {
      * @throws io.fairspin.audit.record.MalformedRecordException when too long, not UTF-8 or the bytes end first
      */
     public String string(String field, int maxLength) throws MalformedRecordException {
-        byte[] bytes = bytes(field, maxLength);
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        need(field, 4);
+        long length = Integer.toUnsignedLong(in.getInt());
+        if (length > maxLength) {
+            throw new MalformedRecordException(field + ": " + length + " bytes, at most " + maxLength + " allowed");
+        }
+        need(field, (int) length);
+        // Decoded where it stands (no copy of its bytes first).
+        int start = in.arrayOffset() + in.position();
+        in.position(in.position() + (int) length);
+        byte[] array = in.array();
+        String text = new String(array, start, (int) length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') < 0) {
             return text;
         }
         // The lenient decoder replaced something, or the text holds U+FFFD itself: decide strictly.
         try {
-            return UTF8.get().decode(ByteBuffer.wrap(bytes)).toString();
+            return UTF8.get().decode(ByteBuffer.wrap(array, start, (int) length)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedRecordException(field + ": not valid UTF-8");
         }

@@ -54,7 +54,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * precomputed, and a spin allocates nothing. {@link #play(Bet, RandomStream)} describes the same round
  * completely.
  */
-public final class SlotGame implements Game, Analyzable, WinDistribution, AwardOccurrences {
+public final class SlotGame implements Game, Analyzable, WinDistribution, AwardOccurrences,
+        io.fairspin.math.ProgressiveJackpots {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // The compiled game, read by the slot sub-packages (evaluation, analysis, features); not a stable API.
@@ -90,6 +91,13 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     public final int freeType;
     /** The index of the "bonus" win type in {@link #winTypes()}, or -1 when the model has no pick bonus. */
     public final int bonusType;
+    /** Per jackpot of the model, the index of its win type {@code "jackpot NAME"} in {@link #winTypes()}. */
+    public final int[] jackpotTypes;
+    /**
+     * Whether a line or scatter pay names a jackpot: such a spin is evaluated line by line (a spin table gives the
+     * total, not which part of it is a jackpot).
+     */
+    private final boolean payJackpots;
     /** The index of the "free-games" feature in {@link #features()}, or -1 when the model has no free games. */
     public final int freeFeature;
     /** The index of the "bonus" feature in {@link #features()}, or -1 when the model has no pick bonus. */
@@ -180,6 +188,11 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         scatterType = model.scatters().stream().anyMatch(s -> s.credits().length > 0) ? addType(winTypes, "scatter") : -1;
         freeType = free == null ? -1 : addType(winTypes, "free-games");
         bonusType = bonus == null ? -1 : addType(winTypes, "bonus");
+        jackpotTypes = new int[model.jackpots().list().size()];
+        for (int j = 0; j < jackpotTypes.length; j++) {
+            jackpotTypes[j] = addType(winTypes, "jackpot " + model.jackpots().list().get(j).name());
+        }
+        payJackpots = model.jackpots().inPayTable();
         freeFeature = free == null ? -1 : addType(features, "free-games");
         bonusFeature = bonus == null ? -1 : addType(features, "bonus");
         this.warnings = ModelWarnings.of(model);
@@ -436,12 +449,17 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      */
     @Override
     public void playFast(RandomStream stream, RoundOutcome outcome) {
-        play(stream, outcome, model.lineBet(), spinTables(), true);
+        play(stream, outcome, model.lineBet(), tables(), true);
     }
 
     /** The simulation path at a bet per line (of one coin) of {@code lineBet}, this game's lines and coins. */
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet) {
-        play(stream, outcome, lineBet, spinTables(), false);
+        play(stream, outcome, lineBet, tables(), false);
+    }
+
+    /** The spin tables play uses: none (line by line) when a line or scatter pay names a jackpot. */
+    private SpinTable[] tables() {
+        return payJackpots ? lineByLine : spinTables();
     }
 
     /**
@@ -642,9 +660,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                 }
             }
             RoundOutcome counting = !free && outcome.countsAwards() ? outcome : null;
+            RoundOutcome jackpots = payJackpots ? outcome : null;
             lineResult = model.ways() ? waysCredits(reels, p0, p1, p2, counting) << 8
-                    : lineCredits(reels, p0, p1, p2, lines, counting);
-            scatter = scatterCredits(reels, p0, p1, p2, lines);
+                    : lineCredits(reels, p0, p1, p2, lines, counting, jackpots, lineBet);
+            scatter = scatterCredits(reels, p0, p1, p2, lines, jackpots, lineBet);
             awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
             if (counted >= 0) {
                 countedScatters = scatterCount(reels, counted, p0, p1, p2);
@@ -667,7 +686,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         int bonuses = (int) (lineResult & 0xFF);
         if (bonuses > 0) {
             outcome.trigger(bonusFeature);
-            outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses) * lineBet);
+            outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses, outcome, lineBet) * lineBet);
         }
         if (awardedOut != null) {
             awardedOut[0] = awarded;
@@ -707,7 +726,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         outcome.start(buy.price() * stake());
         long remaining = model.freeGames().spins(buy.scatters());
         outcome.trigger(freeFeature);
-        SpinTable[] tables = spinTables();
+        SpinTable[] tables = tables();
         for (; remaining > 0; remaining--) {
             remaining += spin(stream, true, outcome, model.lineBet(), tables, -1, false);
         }
@@ -741,8 +760,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * The played lines' win in line bets, shifted left 8 bits, plus the number of lines starting the bonus; each
      * paying line's awards counted into {@code counting} when it is not null.
      */
-    private long lineCredits(CompiledReels reels, long p0, long p1, long p2, int lines, RoundOutcome counting) {
-        if (reels.reels == 5) {
+    private long lineCredits(CompiledReels reels, long p0, long p1, long p2, int lines, RoundOutcome counting,
+            RoundOutcome jackpots, long lineBet) {
+        if (reels.reels == 5 && jackpots == null) {
             return lineCreditsFiveReels(reels, CompiledReels.unpack(p0, p1, p2, 0), CompiledReels.unpack(p0, p1, p2, 1),
                     CompiledReels.unpack(p0, p1, p2, 2), CompiledReels.unpack(p0, p1, p2, 3),
                     CompiledReels.unpack(p0, p1, p2, 4), lines, counting);
@@ -762,8 +782,29 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             if (counting != null && LineTable.credits(entry) != 0) {
                 countLineAwards(code, counting);
             }
+            if (jackpots != null && LineTable.credits(entry) != 0) {
+                result -= payLineJackpots(code, jackpots, lineBet) << 8;
+            }
         }
         return result;
+    }
+
+    /**
+     * Pays the jackpots a line with code {@code code} wins into their win types; returns their credits, which the
+     * line's win no longer counts.
+     */
+    private long payLineJackpots(int code, RoundOutcome outcome, long lineBet) {
+        long credits = 0;
+        for (int packed = table.pays(code); packed != 0; packed >>>= 16) {
+            int pay = (packed & 0xFFFF) - 1;
+            int jackpot = model.jackpots().ofPay(pay);
+            if (jackpot >= 0) {
+                long won = model.pays().get(pay).credits();
+                outcome.addWin(jackpotTypes[jackpot], won * lineBet);
+                credits += won;
+            }
+        }
+        return credits;
     }
 
     /** {@link #lineCredits} for the common five reels, with the stops in locals: the hot loop of most games. */
@@ -877,11 +918,22 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         return count;
     }
 
-    private long scatterCredits(CompiledReels reels, long p0, long p1, long p2, int lines) {
+    /**
+     * The scatter win in line bets; with {@code jackpots} not null, a scatter pay that is a jackpot is paid into
+     * its win type there, and left out.
+     */
+    private long scatterCredits(CompiledReels reels, long p0, long p1, long p2, int lines, RoundOutcome jackpots,
+            long lineBet) {
         long total = 0;
         List<Scatter> scatters = model.scatters();
         for (int i = 0; i < scatters.size(); i++) {
-            total += scatters.get(i).pay(scatterCount(reels, i, p0, p1, p2));
+            int count = scatterCount(reels, i, p0, p1, p2);
+            int jackpot = jackpots == null ? -1 : model.jackpots().ofScatter(i, count);
+            if (jackpot >= 0) {
+                jackpots.addWin(jackpotTypes[jackpot], scatters.get(i).pay(count) * lines * lineBet);
+            } else {
+                total += scatters.get(i).pay(count);
+            }
         }
         return total * lines;
     }
@@ -891,20 +943,28 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         return free == null ? 0 : free.spins(scatterCount(reels, free.scatter(), p0, p1, p2));
     }
 
-    /** Plays {@code count} bonus rounds with the player picking the first items; their win in line bets. */
-    private long playBonuses(RandomStream stream, int count) {
+    /**
+     * Plays {@code count} bonus rounds with the player picking the first items; their win in line bets, except the
+     * prizes that are jackpots, which are paid into their win types in {@code outcome} at {@code lineBet}.
+     */
+    private long playBonuses(RandomStream stream, int count, RoundOutcome outcome, long lineBet) {
         Bonus bonus = model.bonus();
         long total = 0;
         for (int b = 0; b < count; b++) {
             int picks = drawPicks(stream);
             for (int item = 0; item < bonus.items(); item++) {
-                long hidden = 0;
                 long prizesHidden = bonus.countValues()[stream.pick(prizeCounts)];
                 for (long p = 0; p < prizesHidden; p++) {
-                    hidden += bonus.prizeValues()[stream.pick(prizes)];
-                }
-                if (item < picks) {
-                    total += hidden;
+                    int prize = stream.pick(prizes);
+                    if (item >= picks) {
+                        continue;
+                    }
+                    int jackpot = model.jackpots().ofPrize(prize);
+                    if (jackpot >= 0) {
+                        outcome.addWin(jackpotTypes[jackpot], bonus.prizeValues()[prize] * lineBet);
+                    } else {
+                        total += bonus.prizeValues()[prize];
+                    }
                 }
             }
         }
@@ -929,12 +989,50 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @return the prizes the item hides, in line bets
      */
     public long[] drawItem(RandomStream stream) {
-        Bonus bonus = model.bonus();
-        long[] hidden = new long[(int) bonus.countValues()[stream.pick(prizeCounts)]];
+        int[] drawn = drawItemPrizes(stream);
+        long[] hidden = new long[drawn.length];
         for (int p = 0; p < hidden.length; p++) {
-            hidden[p] = bonus.prizeValues()[stream.pick(prizes)];
+            hidden[p] = model.bonus().prizeValues()[drawn[p]];
         }
         return hidden;
+    }
+
+    /**
+     * {@link #drawItem} as indices into the bonus's prize table (which tell a jackpot from a number of the same value).
+     *
+     * @param stream where the random numbers come from
+     * @return the prizes the item hides, as indices into {@code bonus.prizes}
+     */
+    public int[] drawItemPrizes(RandomStream stream) {
+        Bonus bonus = model.bonus();
+        int[] hidden = new int[(int) bonus.countValues()[stream.pick(prizeCounts)]];
+        for (int p = 0; p < hidden.length; p++) {
+            hidden[p] = stream.pick(prizes);
+        }
+        return hidden;
+    }
+
+    /**
+     * The model's jackpots, in file order; each is the win type {@code "jackpot NAME"}.
+     *
+     * @return the jackpots, empty when the model names none
+     */
+    public List<io.fairspin.math.slot.jackpots.Jackpot> jackpots() {
+        return model.jackpots().list();
+    }
+
+    @Override
+    public Fraction progressiveContribution() {
+        return io.fairspin.math.slot.jackpots.Jackpots.contribution(jackpots());
+    }
+
+    /**
+     * Fresh meters for this game's progressive jackpots, for one stream of rounds.
+     *
+     * @return the meters ({@link io.fairspin.math.slot.jackpots.ProgressiveMeters})
+     */
+    public io.fairspin.math.slot.jackpots.ProgressiveMeters meters() {
+        return new io.fairspin.math.slot.jackpots.ProgressiveMeters(jackpots(), jackpotTypes);
     }
 
     // ---- The recording path. ----
@@ -1017,9 +1115,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (limits.standardOnly()) {
             return sheet;
         }
-        List<AnalysisReport.Table> tables = new ArrayList<>(sheet.tables());
-        tables.add(1, rtpByBet());
-        return new AnalysisReport(sheet.title(), tables);
+        return sheet.withTable(1, rtpByBet());
     }
 
     /** At most this many line counts are analysed for the RTP-by-bet table (each is an exact analysis). */

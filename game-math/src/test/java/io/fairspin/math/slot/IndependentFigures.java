@@ -72,7 +72,7 @@ final class IndependentFigures {
     }
 
     private void exact(NaiveSlot slot, Map<String, Long> distribution, long cycle) {
-        Map<Long, Fraction> award = slot.model.has("bonus") ? bonusAward(slot.model.get("bonus")) : Map.of(0L, Fraction.ONE);
+        Map<Long, Fraction> award = slot.model.has("bonus") ? bonusAward(slot, slot.model.get("bonus")) : Map.of(0L, Fraction.ONE);
         Fraction mean = Fraction.ZERO;
         Fraction square = Fraction.ZERO;
         Fraction silent = Fraction.ZERO;
@@ -126,7 +126,7 @@ final class IndependentFigures {
     }
 
     /** One bonus round's award: every sequence of hidden prizes of one item enumerated, then picks convolved. */
-    static Map<Long, Fraction> bonusAward(JsonNode bonus) {
+    static Map<Long, Fraction> bonusAward(NaiveSlot slot, JsonNode bonus) {
         JsonNode counts = bonus.get("prizesPerItem");
         JsonNode prizes = bonus.get("prizes");
         long countTotal = 0;
@@ -147,7 +147,7 @@ final class IndependentFigures {
                 long sum = 0;
                 Fraction p = pc;
                 for (int i : index) {
-                    sum += prizes.get("values").get(i).asLong();
+                    sum += slot.value(prizes.get("values").get(i), slot.lines);
                     p = p.multiply(Fraction.of(prizes.get("weights").get(i).asLong(), prizeTotal));
                 }
                 item.merge(sum, p, Fraction::add);
@@ -187,7 +187,7 @@ final class IndependentFigures {
     private void withFreeGames(NaiveSlot slot, Map<String, Long> distribution, long cycle,
             Map<String, Long> freeDistribution) {
         JsonNode free = slot.model.get("freeGames");
-        Map<Long, Fraction> award = slot.model.has("bonus") ? bonusAward(slot.model.get("bonus")) : Map.of(0L, Fraction.ONE);
+        Map<Long, Fraction> award = slot.model.has("bonus") ? bonusAward(slot, slot.model.get("bonus")) : Map.of(0L, Fraction.ONE);
         int trigger = 0;
         for (int i = 0; i < slot.model.get("scatters").size(); i++) {
             if (slot.model.get("scatters").get(i).get("symbol").asText().equals(free.get("scatter").asText())) {

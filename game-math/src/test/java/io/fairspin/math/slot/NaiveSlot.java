@@ -127,6 +127,22 @@ final class NaiveSlot {
         return !wild ? 1 : sum ? Math.max(1, total) : product;
     }
 
+    /**
+     * A pay as written: a number, or the name of a jackpot, which pays its amount (a progressive one its seed) in
+     * total bets, {@code perTotalBet} in the pay's unit.
+     */
+    long value(JsonNode entry, long perTotalBet) {
+        if (!entry.isTextual()) {
+            return entry.asLong();
+        }
+        for (JsonNode j : model.path("jackpots")) {
+            if (j.get("name").asText().equals(entry.asText())) {
+                return (j.has("amount") ? j.get("amount") : j.get("seed")).asLong() * perTotalBet;
+            }
+        }
+        throw new IllegalArgumentException("unknown jackpot " + entry);
+    }
+
     /** Every line pay as (pattern, credits). */
     private List<Map.Entry<List<Set<String>>, Long>> pays() {
         List<Map.Entry<List<Set<String>>, Long>> pays = new ArrayList<>();
@@ -134,7 +150,7 @@ final class NaiveSlot {
             if (p.has("sequence")) {
                 List<Set<String>> pattern = new ArrayList<>();
                 p.get("sequence").forEach(s -> pattern.add(accepted(s.asText())));
-                pays.add(Map.entry(pattern, p.get("pay").asLong()));
+                pays.add(Map.entry(pattern, value(p.get("pay"), lines)));
                 continue;
             }
             String name = p.has("symbol") ? p.get("symbol").asText() : p.get("group").asText();
@@ -143,7 +159,7 @@ final class NaiveSlot {
                 for (int i = 0; i < k; i++) {
                     pattern.add(accepted(name));
                 }
-                pays.add(Map.entry(pattern, p.get("pays").get(k - 1).asLong()));
+                pays.add(Map.entry(pattern, value(p.get("pays").get(k - 1), lines)));
             }
         }
         return pays;
@@ -237,7 +253,7 @@ final class NaiveSlot {
     /** Pay in total bets of scatter {@code i} at {@code count}. */
     long scatterPay(int i, int count) {
         JsonNode pays = model.get("scatters").get(i).path("pays");
-        return count == 0 || pays.size() == 0 ? 0 : pays.get(Math.min(count, pays.size()) - 1).asLong();
+        return count == 0 || pays.size() == 0 ? 0 : value(pays.get(Math.min(count, pays.size()) - 1), 1);
     }
 
     /** Line (or ways) credits and bonus count for one window, on the first {@code lines} paylines. */

@@ -49,13 +49,20 @@ class ParSheetTest {
         if (types.contains("scatter")) {
             lineAndScatter = lineAndScatter.add(figures.rtpByWinType().get(types.indexOf("scatter")));
         }
+        var jackpots = game.analysis().jackpots;
+        for (int j = 0; jackpots != null && j < game.jackpots().size(); j++) {
+            // The award table lists the pays and scatter pays that win jackpots, at their amount or seed.
+            lineAndScatter = lineAndScatter.add(jackpots.baseLine[j].add(jackpots.baseScatter[j])
+                    .divide(game.model.stakeUnits()));
+        }
         assertEquals(lineAndScatter, columnSum(table(report, "Return by award (base game"), "RTP"));
         Table free = table(report, "Return by award in free games");
         if (free != null && game.model.bonus() == null) {
             assertEquals(figures.rtpByWinType().get(types.indexOf("free-games")), columnSum(free, "RTP"));
         }
         Table summary = table(report, "Summary");
-        assertTrue(summary.rows().contains(List.of(Cell.text("RTP"), Cell.exact(figures.rtp()))));
+        assertTrue(summary.rows().contains(List.of(Cell.text(jackpots == null ? "RTP" : "RTP (jackpots at their amount or seed)"),
+                Cell.exact(figures.rtp()))));
         assertTrue(summary.rows().contains(List.of(Cell.text("hit frequency per round"),
                 Cell.exact(figures.hitFrequency()))));
     }

@@ -56,6 +56,8 @@ public final class Analysis {
     public final boolean rootIterated;
     private boolean iterated;
     private final ExactFigures figures;
+    /** The jackpots' return by where they are won, null when the model names none. */
+    public final io.fairspin.math.slot.jackpots.SlotJackpots jackpots;
 
     private Analysis(SlotGame game, Analysis freeFrom) {
         this.game = game;
@@ -100,6 +102,8 @@ public final class Analysis {
                 .add(base.nn1.multiply(ev).multiply(ev));
         silent = powerSum(base.silentByAward, z);
         bonusFrequency = Fraction.ONE.subtract(powerSum(base.noBonusByAward, u));
+        jackpots = model.jackpots().any() ? new io.fairspin.math.slot.jackpots.SlotJackpots(model, awards, base,
+                freeAwards, free, fg == null ? Fraction.ZERO : freeGamesPerRound()) : null;
         figures = figures(model, ey, ev);
     }
 
@@ -151,16 +155,27 @@ public final class Analysis {
         long lines = model.stakeUnits();
         Fraction rtp = mean.divide(lines);
         List<Fraction> byType = new ArrayList<>();
-        byType.add(base.line.divide(lines));
+        // Jackpots are their own win types: what they return is taken out of where they are won.
+        Fraction[] apart = {Fraction.ZERO, Fraction.ZERO, Fraction.ZERO, Fraction.ZERO};
+        List<Fraction> jackpotRtp = new ArrayList<>();
+        for (int j = 0; jackpots != null && j < model.jackpots().list().size(); j++) {
+            apart[0] = apart[0].add(jackpots.baseLine[j]);
+            apart[1] = apart[1].add(jackpots.baseScatter[j]);
+            apart[2] = apart[2].add(jackpots.free[j]);
+            apart[3] = apart[3].add(jackpots.baseBonus[j]);
+            jackpotRtp.add(jackpots.total(j).divide(lines));
+        }
+        byType.add(base.line.subtract(apart[0]).divide(lines));
         if (game.scatterType >= 0) {
-            byType.add(base.scatter.divide(lines));
+            byType.add(base.scatter.subtract(apart[1]).divide(lines));
         }
         if (game.freeType >= 0) {
-            byType.add(base.n.multiply(ev).divide(lines));
+            byType.add(base.n.multiply(ev).subtract(apart[2]).divide(lines));
         }
         if (game.bonusType >= 0) {
-            byType.add(base.b.multiply(ey).divide(lines));
+            byType.add(base.b.multiply(ey).subtract(apart[3]).divide(lines));
         }
+        byType.addAll(jackpotRtp);
         Fraction variance = meanSquare.divide(Fraction.of(lines * lines)).subtract(rtp.multiply(rtp));
         List<Fraction> featureFrequencies = new ArrayList<>();
         if (game.freeFeature >= 0) {

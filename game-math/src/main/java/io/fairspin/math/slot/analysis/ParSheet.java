@@ -6,6 +6,7 @@ import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.jackpots.JackpotReport;
 import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import io.fairspin.math.slot.model.SlotModel;
@@ -88,6 +89,14 @@ public final class ParSheet {
         if (analysis.bonus != null) {
             tables.add(bonusPrizes(analysis.bonus));
         }
+        if (analysis.jackpots != null) {
+            int n = game.jackpots().size();
+            Fraction[] rtp = new Fraction[n];
+            for (int j = 0; j < n; j++) {
+                rtp[j] = analysis.figures().rtpByWinType().get(game.jackpotTypes[j]);
+            }
+            tables.add(2, JackpotReport.table(game.jackpots(), "wins per round", analysis.jackpots.winsPerRound, rtp));
+        }
         return new AnalysisReport(game.name(), tables);
     }
 
@@ -135,7 +144,18 @@ public final class ParSheet {
         rows.add(row(text("stake per round"), text(model.lines() + " lines x " + model.lineBet()
                 + (model.coins() > 1 ? " x " + model.coins() + " coins" : "") + " = "
                 + game.stake() + " (minor units)")));
-        rows.add(row(text("RTP"), Cell.exact(f.rtp())));
+        if (analysis.jackpots == null) {
+            rows.add(row(text("RTP"), Cell.exact(f.rtp())));
+        } else {
+            Fraction jackpotRtp = Fraction.ZERO;
+            for (int type : game.jackpotTypes) {
+                jackpotRtp = jackpotRtp.add(f.rtpByWinType().get(type));
+            }
+            rows.add(row(text("RTP (jackpots at their amount or seed)"), Cell.exact(f.rtp())));
+            rows.add(row(text("RTP without jackpots (lines, scatters and features)"),
+                    Cell.exact(f.rtp().subtract(jackpotRtp))));
+            rows.addAll(JackpotReport.rows(f.rtp(), jackpotRtp, game.jackpots()));
+        }
         rows.addAll(spread(f));
         for (int set : model.baseReels().sets()) {
             long cycle = 1;
@@ -158,14 +178,39 @@ public final class ParSheet {
             rows.add(row(text("top award"), text(model.pays().get(top).award())));
             rows.add(row(text("plays per top award"), oneIn(analysis.awards.occurrences[top])));
         }
-        if (model.maxWin() > 0) {
-            rows.add(row(text("maximum-win cap per spin, x total bet"), Cell.count(model.maxWin())));
-        }
+        rows.addAll(maxWin(game, analysis));
         if (analysis.rootIterated) {
             rows.add(row(text("note"), text("free games can retrigger without a win: hit and feature frequencies"
                     + " are the least root of their equation, to 40 significant digits")));
         }
         return new Table("Summary", List.of("figure", "value"), rows);
+    }
+
+    /**
+     * The largest round win, features included (free games with their multiplier and retriggers, bonus prizes,
+     * jackpots at their amount or seed), and the per-spin cap with whether a spin reaches it.
+     */
+    private static List<List<Cell>> maxWin(SlotGame game, Analysis analysis) {
+        SlotModel model = game.model;
+        long units = model.stakeUnits();
+        long cap = model.maxWin() / model.coins();
+        if (model.heights() != null) {
+            List<List<Cell>> rows = new ArrayList<>();
+            rows.add(row(text(MaxWin.LABEL), text("not computed for random reel heights"
+                    + (cap > 0 ? "; see the cap" : ""))));
+            rows.addAll(MaxWin.capRows(cap, true, "not computed for random reel heights"));
+            return rows;
+        }
+        long bonus = analysis.bonus == null ? 0
+                : analysis.bonus.distribution.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        long largest = MaxWin.largest(analysis.base.outcomes, analysis.free == null ? null : analysis.free.outcomes, bonus);
+        long capLines = model.maxWin() * model.lines();
+        boolean reachable = analysis.base.maxT == capLines
+                || analysis.free != null && analysis.free.outcomes.largestWin() == capLines;
+        return MaxWin.rows(largest, units, cap, reachable, "the cap applies to each spin's line and scatter win (base"
+                + " or free game); the largest spin win before the cap is " + (reachable ? "at or above it"
+                : Fraction.of(Math.max(analysis.base.maxT, analysis.free == null ? 0
+                        : analysis.free.outcomes.largestWin()), units).toDecimalString(4) + " x total bet"));
     }
 
     /** The highest-paying award that can occur, -1 if none can. */

@@ -39,6 +39,22 @@ public final class SimulatedSheet {
      */
     public static AnalysisReport report(Game game, String title, String whyNotExact, List<List<Cell>> before,
             List<List<Cell>> after) {
+        return report(game, title, whyNotExact, before, max -> after);
+    }
+
+    /**
+     * The simulated sheet of {@code game}, with rows at the end that depend on the largest round win seen (a cap's
+     * reachability).
+     *
+     * @param game the game, played with {@link Game#play(RandomStream, RoundOutcome)}
+     * @param title the report's title (the model's name)
+     * @param whyNotExact why the game has no exact figures, for the first line
+     * @param before rows shown after that line (the stake, ...), not simulated
+     * @param after the rows shown at the end of the summary, given the largest round win seen in total bets
+     * @return the report: a summary, then the return by win type, both marked as simulated
+     */
+    public static AnalysisReport report(Game game, String title, String whyNotExact, List<List<Cell>> before,
+            java.util.function.DoubleFunction<List<List<Cell>>> after) {
         RoundOutcome outcome = RoundOutcome.forGame(game);
         RandomStream stream = new SeededStream(SEED);
         int features = game.features().size();
@@ -77,8 +93,10 @@ public final class SimulatedSheet {
             rows.add(List.of(Cell.text(game.features().get(f).replace('-', ' ') + " frequency" + label),
                     interval(p, Math.sqrt(p * (1 - p) / ROUNDS))));
         }
+        rows.add(List.of(Cell.text(MaxWin.LABEL), Cell.text("not computed (simulated sheet: see the largest round win"
+                + " seen)")));
         rows.add(List.of(Cell.text("largest round win seen, x total bet (simulated)"), Cell.approximate(max)));
-        rows.addAll(after);
+        rows.addAll(after.apply(max));
         List<List<Cell>> types = new ArrayList<>();
         for (int t = 0; t < byType.length; t++) {
             types.add(List.of(Cell.text(game.winTypes().get(t) + " (simulated)"), Cell.approximate(byType[t] / ROUNDS)));

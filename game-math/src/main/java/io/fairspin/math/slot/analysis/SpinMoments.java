@@ -58,6 +58,8 @@ public final class SpinMoments {
     public long maxT;
     /** The probability of the largest T. */
     public Fraction maxTProbability = Fraction.ZERO;
+    /** The largest T by (bonus rounds, free games awarded), for the largest round win; empty for random reel heights. */
+    public final MaxWin.Outcomes outcomes = new MaxWin.Outcomes();
 
     /**
      * The moments of a spin played on {@code choice}'s reel sets.
@@ -120,6 +122,7 @@ public final class SpinMoments {
         line = line.add(sums.line.times(chance));
         scatter = scatter.add(sums.scatter.times(chance));
         cut = cut.add(sums.cut.times(chance));
+        outcomes.addAll(sums.outcomes);
         bonusTriggered = bonusTriggered.add(sums.bonusTriggered.times(chance));
         freeTriggered = freeTriggered.add(sums.freeTriggered.times(chance));
         sums.silent.forEach((k, w) -> silentByAward.merge(k, w.times(chance), Fraction::add));
@@ -172,6 +175,7 @@ public final class SpinMoments {
         final Map<Long, Sum> noBonus = new TreeMap<>();
         long maxT = -1;
         final Sum maxTWeight = new Sum();
+        final MaxWin.Outcomes outcomes = new MaxWin.Outcomes();
 
         void add(SlotGame game, long a, long bonuses, long sp, long awarded, long multiplier, long weight) {
             long raw = multiplier * (a + sp);
@@ -179,6 +183,9 @@ public final class SpinMoments {
             long tValue = raw - excess;
             long lineCut = Math.min(excess, multiplier * a);
             t.add(tValue, weight);
+            if (weight > 0) {
+                outcomes.add(tValue, bonuses, awarded);
+            }
             t2.add(BigInteger.valueOf(tValue).pow(2), weight);
             b.add(bonuses, weight);
             bb1.add(bonuses * (bonuses - 1), weight);

@@ -7,6 +7,7 @@ import io.fairspin.math.AnalysisReport.Table;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.analysis.Analysis;
+import io.fairspin.math.slot.analysis.MaxWin;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 import io.fairspin.math.slot.cascades.CascadeModel.Sets;
@@ -264,6 +265,26 @@ final class CascadeAnalysis {
         return spins;
     }
 
+    /** The largest round win in line bets ({@link MaxWin#largest}), -1 when free games retrigger without a limit. */
+    private long largestWin() {
+        CascadeModel model = game.model;
+        MaxWin.Outcomes baseOutcomes = new MaxWin.Outcomes();
+        base.outcomes.forEach((key, p) -> {
+            int count = (int) (key & 127);
+            baseOutcomes.add((key >> 7) + scatterPay(count), 0, model.free() == null ? 0 : model.free().spins(count));
+        });
+        MaxWin.Outcomes freeOutcomes = null;
+        if (free != null) {
+            MaxWin.Outcomes outcomes = new MaxWin.Outcomes();
+            free.outcomes.forEach((key, p) -> {
+                int count = (int) (key & 127);
+                outcomes.add((key >> 7) + scatterPay(count), 0, model.free().retrigger() ? model.free().spins(count) : 0);
+            });
+            freeOutcomes = outcomes;
+        }
+        return MaxWin.largest(baseOutcomes, freeOutcomes, 0);
+    }
+
     /** The stake of a round as the sheets show it: lines x bet per line (x coins) = stake. */
     static String stakeText(CascadeModel model) {
         return model.lines() + " lines x " + model.lineBet() + (model.coins() == 1 ? "" : " x " + model.coins() + " coins")
@@ -303,6 +324,7 @@ final class CascadeAnalysis {
             rows.add(List.of(Cell.text("mean free game win (with its retriggers), x total bet"),
                     Cell.exact(freeGameMean.divide(lines))));
         }
+        rows.addAll(MaxWin.rows(largestWin(), lines, 0, false, null));
         if (iterated) {
             rows.add(List.of(Cell.text("note"), Cell.text("free games can retrigger without a win: the hit frequency"
                     + " is the least root of its equation, to 40 significant digits")));

@@ -297,9 +297,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         if (limits.standardOnly()) {
             return sheet;
         }
-        List<AnalysisReport.Table> tables = new ArrayList<>(sheet.tables());
-        tables.add(1, rtpByBet());
-        return new AnalysisReport(sheet.title(), tables);
+        return sheet.withTable(1, rtpByBet());
     }
 
     /** At most this many line counts are listed in the RTP-by-bet table. */

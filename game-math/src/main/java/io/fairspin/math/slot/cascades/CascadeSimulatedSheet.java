@@ -3,6 +3,7 @@ package io.fairspin.math.slot.cascades;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.BetLimits;
+import io.fairspin.math.slot.analysis.MaxWin;
 import io.fairspin.math.slot.analysis.SimulatedSheet;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ final class CascadeSimulatedSheet {
                     : "the same at every bet per line and number of coins; other numbers of lines change it and are"
                     + " not simulated here")));
         }
-        List<List<Cell>> after = game.model.maxWin() > 0 ? List.of(List.of(
-                Cell.text("round win cap, x total bet (features included)"), Cell.count(game.model.maxWin())))
-                : List.of();
-        return SimulatedSheet.report(game, game.name(), game.notExactBecause(), before, after);
+        long cap = game.model.maxWin();
+        return SimulatedSheet.report(game, game.name(), game.notExactBecause(), before,
+                max -> MaxWin.capRows(cap, max >= cap, "the cap applies to the round's win, features included (the round"
+                        + " ends when it is reached); " + (max >= cap ? "reached" : "not reached") + " in the simulation"));
     }
 }

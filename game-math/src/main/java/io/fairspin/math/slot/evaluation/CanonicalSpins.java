@@ -8,6 +8,7 @@ import io.fairspin.math.slot.SpinResult.BonusRound;
 import io.fairspin.math.slot.SpinResult.Position;
 import io.fairspin.math.slot.SpinResult.Spin;
 import io.fairspin.math.slot.SpinResult.Win;
+import io.fairspin.math.slot.model.SlotModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,34 +100,14 @@ final class CanonicalSpins {
      * @return the inputs (this scanner's own object, overwritten by the next scan), or null
      */
     Inputs scan(byte[] outcome, int reels) {
-        in = outcome;
-        at = 0;
         inputs.spins = 0;
-        if (!literal(LINE_BET) || (inputs.lineBet = number()) < 0 || !literal(LINES) || (inputs.lines = number()) < 0
-                || !literal(SPINS)) {
+        if (!beginDirect(outcome)) {
             return null;
         }
         do {
-            if (!literal(NO_BONUSES_CAPPED) || number() < 0 || !literal(FREE_GAMES) || number() < 0 || !literal(KIND)
-                    || !skipString() || !literal(REEL_SET)) {
-                return null;
-            }
-            String reelSet = string();
-            if (reelSet == null || !literal(STOPS)) {
-                return null;
-            }
             int[] stops = new int[reels];
-            for (int r = 0; r < reels; r++) {
-                if (r > 0 && !next(',')) {
-                    return null;
-                }
-                long stop = number();
-                if (stop < 0 || stop > Integer.MAX_VALUE) {
-                    return null;
-                }
-                stops[r] = (int) stop;
-            }
-            if (!next(']') || !skipObject()) {
+            String reelSet = nextSpin(stops);
+            if (reelSet == null || !skipObject()) {
                 return null;
             }
             inputs.add(reelSet, stops);
@@ -269,6 +250,283 @@ final class CanonicalSpins {
         put((byte) '}');
     }
 
+    // ------------------------------------------------------------------ writing from the integer window
+
+    /** Per symbol of the model last written from its window, its name encoded ({@code ""} for an empty place). */
+    private SlotModel namesOf;
+    private byte[][] symbolNames;
+    private byte[][] payAwards;
+    private int longestName;
+    /** Per scatter and count, its award ("star x3") encoded; filled as met. */
+    private byte[][][] scatterAwards;
+
+    /**
+     * Starts the direct check of a logged outcome ({@link LoggedSpinCheck}'s first way): its bet scanned, as
+     * {@link #scan} scans it; then each spin by {@link #nextSpin} and {@link #sameSpin}, the end by {@link #sameEnd}.
+     * The logged bytes are read once: each spin written again is compared with the logged bytes where it stands, so
+     * nothing of a spin is skipped unread.
+     *
+     * @param logged the logged outcome's bytes
+     * @return false when the outcome does not start as the canonical form does
+     */
+    boolean beginDirect(byte[] logged) {
+        in = logged;
+        at = 0;
+        return literal(LINE_BET) && (inputs.lineBet = number()) >= 0 && literal(LINES) && (inputs.lines = number()) >= 0
+                && literal(SPINS);
+    }
+
+    /**
+     * The logged line bet, after {@link #beginDirect}.
+     *
+     * @return the line bet scanned
+     */
+    long lineBet() {
+        return inputs.lineBet;
+    }
+
+    /**
+     * The logged lines, after {@link #beginDirect}.
+     *
+     * @return the lines scanned
+     */
+    long lines() {
+        return inputs.lines;
+    }
+
+    private int spinStart;
+
+    /**
+     * Scans the inputs of the spin that starts here, as {@link #scan} does: its reel set and its {@code stops.length}
+     * stops (into {@code stops}); null when it is not laid out as a spin without bonus rounds.
+     *
+     * @param stops where the stops go
+     * @return the spin's reel set, or null
+     */
+    String nextSpin(int[] stops) {
+        spinStart = at;
+        if (!literal(NO_BONUSES_CAPPED) || number() < 0 || !literal(FREE_GAMES) || number() < 0 || !literal(KIND)
+                || !skipString() || !literal(REEL_SET)) {
+            return null;
+        }
+        String reelSet = string();
+        if (reelSet == null || !literal(STOPS)) {
+            return null;
+        }
+        for (int r = 0; r < stops.length; r++) {
+            if (r > 0 && !next(',')) {
+                return null;
+            }
+            long stop = number();
+            if (stop < 0 || stop > Integer.MAX_VALUE) {
+                return null;
+            }
+            stops[r] = (int) stop;
+        }
+        return next(']') ? reelSet : null;
+    }
+
+    /**
+     * Writes the spin evaluated into {@code e} (as {@link #writeSpin} does) and whether the logged bytes at the spin
+     * {@link #nextSpin} scanned are exactly those bytes; when they are, reading goes on after it.
+     *
+     * @param model the game's model
+     * @param kind "base" or "free"
+     * @param reels the spin's reel set
+     * @param stops the spin's stops
+     * @param e the spin evaluated
+     * @return true when the logged spin is exactly the spin written
+     */
+    boolean sameSpin(SlotModel model, String kind, CompiledReels reels, int[] stops, SpinRecorder.Evaluated e) {
+        size = 0;
+        writeSpin(model, kind, reels, stops, e);
+        if (spinStart + size > in.length || !Arrays.equals(out, 0, size, in, spinStart, spinStart + size)) {
+            return false;
+        }
+        at = spinStart + size;
+        return true;
+    }
+
+    /**
+     * After a spin: whether another spin follows (a comma), read past it.
+     *
+     * @return true when another spin follows
+     */
+    boolean moreSpins() {
+        return next(',');
+    }
+
+    /**
+     * Whether the logged bytes end here exactly as the round's canonical form ends: the spins' closing bracket, the
+     * stake and the win.
+     *
+     * @param stake the round's stake
+     * @param win the round's win
+     * @return true when the rest of the logged bytes is exactly that
+     */
+    boolean sameEnd(long stake, long win) {
+        size = 0;
+        raw(STAKE);
+        number(stake);
+        raw(WIN);
+        number(win);
+        put((byte) '}');
+        return at + size == in.length && Arrays.equals(out, 0, size, in, at, in.length);
+    }
+
+    /**
+     * Writes a spin evaluated into {@code e} by {@link SpinRecorder#evaluateInto}: the bytes {@link #write} writes for
+     * the {@code Spin} that {@link SpinRecorder#evaluate} describes for the same inputs (no bonus round), without
+     * building it.
+     *
+     * @param model the game's model
+     * @param kind "base" or "free"
+     * @param reels the spin's reel set, without random heights
+     * @param stops the spin's stops
+     * @param e the spin evaluated
+     */
+    private void writeSpin(SlotModel model, String kind, CompiledReels reels, int[] stops, SpinRecorder.Evaluated e) {
+        if (namesOf != model) {
+            names(model);
+        }
+        // Room for the whole spin, so that the writes below grow the buffer at most once.
+        int room = 256 + e.window.length * e.window[0].length * (longestName + 1) + e.wins * (128 + 24 * stops.length
+                * e.window.length);
+        if (size + room > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + room));
+        }
+        raw(NO_BONUSES_CAPPED);
+        number(e.capped);
+        raw(FREE_GAMES);
+        number(e.freeGames);
+        raw(KIND);
+        string(kind);
+        raw(REEL_SET);
+        string(reels.set.name());
+        raw(STOPS);
+        for (int r = 0; r < stops.length; r++) {
+            if (r > 0) {
+                comma();
+            }
+            number(reels.stripStop(r, stops[r]));
+        }
+        raw(SPIN_WIN);
+        number(e.win);
+        raw(WINDOW);
+        int[][] window = e.window;
+        for (int j = 0; j < window.length; j++) {
+            if (j > 0) {
+                comma();
+            }
+            put((byte) '[');
+            int[] row = window[j];
+            for (int r = 0; r < row.length; r++) {
+                if (r > 0) {
+                    comma();
+                }
+                raw(row[r] == CompiledReels.EMPTY ? symbolNames[symbolNames.length - 1] : symbolNames[row[r]]);
+            }
+            put((byte) ']');
+        }
+        raw(WINS);
+        int n = model.reels();
+        for (int w = 0; w < e.wins; w++) {
+            if (w > 0) {
+                comma();
+            }
+            raw(WIN_AMOUNT);
+            number(e.amount[w]);
+            raw(AWARD);
+            boolean scatter = e.scatter(w);
+            raw(scatter ? scatterAward(model, e.pay[w], e.length[w]) : payAwards[e.pay[w]]);
+            raw(WIN_LINE);
+            number(e.line[w]);
+            raw(POSITIONS);
+            boolean first = true;
+            if (scatter) {
+                int symbol = model.scatters().get(e.pay[w]).symbol();
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < window.length; j++) {
+                        if (window[j][r] == symbol) {
+                            first = position(first, r, j);
+                        }
+                    }
+                }
+            } else {
+                int[] payline = model.paylines()[e.line[w]];
+                for (int i = 0; i < e.length[w]; i++) {
+                    int reel = e.fromRight[w] ? n - 1 - i : i;
+                    first = position(first, reel, payline[reel]);
+                }
+            }
+            raw(TYPE);
+            string(scatter ? "scatter" : "line");
+            put((byte) '}');
+        }
+        put((byte) ']');
+        put((byte) '}');
+    }
+
+    private boolean position(boolean first, int reel, int row) {
+        if (!first) {
+            comma();
+        }
+        raw(REEL);
+        number(reel);
+        raw(ROW);
+        number(row);
+        put((byte) '}');
+        return false;
+    }
+
+    /**
+     * Ends the round begun and compares: whether {@code logged} is exactly the round's canonical bytes.
+     *
+     * @param stake the round's stake
+     * @param win the round's win
+     * @param logged the logged outcome's bytes
+     * @return true when they are the same bytes
+     */
+    boolean sameRound(long stake, long win, byte[] logged) {
+        raw(STAKE);
+        number(stake);
+        raw(WIN);
+        number(win);
+        put((byte) '}');
+        return Arrays.equals(out, 0, size, logged, 0, logged.length);
+    }
+
+    private void names(SlotModel model) {
+        List<String> symbols = model.symbols();
+        symbolNames = new byte[symbols.size() + 1][];
+        for (int s = 0; s < symbols.size(); s++) {
+            symbolNames[s] = encode(symbols.get(s));
+        }
+        symbolNames[symbols.size()] = encode("");
+        longestName = 0;
+        for (byte[] name : symbolNames) {
+            longestName = Math.max(longestName, name.length);
+        }
+        payAwards = new byte[model.pays().size()][];
+        for (int p = 0; p < payAwards.length; p++) {
+            payAwards[p] = encode(model.pays().get(p).award());
+        }
+        scatterAwards = new byte[model.scatters().size()][][];
+        namesOf = model;
+    }
+
+    private byte[] scatterAward(SlotModel model, int scatter, int count) {
+        byte[][] ofScatter = scatterAwards[scatter];
+        if (ofScatter == null || count >= ofScatter.length) {
+            ofScatter = scatterAwards[scatter] = Arrays.copyOf(ofScatter == null ? new byte[0][] : ofScatter,
+                    Math.max(count + 1, 8));
+        }
+        if (ofScatter[count] == null) {
+            ofScatter[count] = encode(model.symbols().get(model.scatters().get(scatter).symbol()) + " x" + count);
+        }
+        return ofScatter[count];
+    }
+
     private void spin(Spin spin) {
         raw(SPIN_BONUSES);
         List<BonusRound> bonuses = spin.bonuses();
@@ -397,6 +655,16 @@ final class CanonicalSpins {
         if (size + bytes.length > out.length) {
             out = Arrays.copyOf(out, Math.max(out.length * 2, size + bytes.length));
         }
+        if (bytes.length <= 16) {
+            // A name or a key: a plain loop beats arraycopy's call at this length.
+            byte[] to = out;
+            int at = size;
+            for (byte b : bytes) {
+                to[at++] = b;
+            }
+            size = at;
+            return;
+        }
         System.arraycopy(bytes, 0, out, size, bytes.length);
         size += bytes.length;
     }
@@ -413,6 +681,15 @@ final class CanonicalSpins {
         if (value < 0) {
             out[size++] = '-';
             value = -value;
+        }
+        if (value < 10) {
+            out[size++] = (byte) ('0' + value);
+            return;
+        }
+        if (value < 100) {
+            out[size++] = (byte) ('0' + value / 10);
+            out[size++] = (byte) ('0' + value % 10);
+            return;
         }
         int digits = 1;
         for (long v = value; v >= 10; v /= 10) {

@@ -31,6 +31,10 @@ public final class SpinRecorder {
     private final RoundOutcome outcome;
     private final LinePays rules;
     private final List<Spin> spins = new ArrayList<>();
+    /** Per jackpot, what the round has won of it, in minor units. */
+    private final long[] jackpotWon;
+    /** The jackpots won by the spin evaluated last: in its line (or ways), scatter and bonus wins, minor units. */
+    private final long[] spinJackpots = new long[3];
 
     /**
      * Chooses the items of a pick bonus, one at a time.
@@ -91,6 +95,23 @@ public final class SpinRecorder {
         this.picker = picker;
         this.outcome = RoundOutcome.forGame(game);
         this.rules = model.ways() ? null : game.table.rules();
+        this.tuple = new int[model.reels()];
+        this.jackpotWon = new long[game.jackpotTypes.length];
+    }
+
+    /** Records a jackpot won in the spin being evaluated: {@code part} 0 line, 1 scatter, 2 bonus. */
+    private void won(int jackpot, int part, long amount) {
+        if (jackpot >= 0) {
+            jackpotWon[jackpot] += amount;
+            spinJackpots[part] += amount;
+        }
+    }
+
+    /** The jackpots the last spin won, by part (line, scatter, bonus), and forgets them. */
+    private long[] takeSpinJackpots() {
+        long[] taken = spinJackpots.clone();
+        java.util.Arrays.fill(spinJackpots, 0);
+        return taken;
     }
 
     /**
@@ -138,17 +159,18 @@ public final class SpinRecorder {
     public SpinResult play(RandomStream stream) {
         outcome.start(bet.stake() * model.coins());
         Spin base = spin(stream, "base", model.baseReels(), 1);
+        long[] baseJackpots = takeSpinJackpots();
         long line = sum(base.wins(), "scatter", false);
         long scatter = sum(base.wins(), "scatter", true);
         long lineCut = Math.min(base.capped(), line);
-        outcome.addWin(game.lineType, line - lineCut);
+        outcome.addWin(game.lineType, line - lineCut - baseJackpots[0]);
         if (game.scatterType >= 0) {
-            outcome.addWin(game.scatterType, scatter - (base.capped() - lineCut));
+            outcome.addWin(game.scatterType, scatter - (base.capped() - lineCut) - baseJackpots[1]);
         }
         long bonusWin = base.bonuses().stream().mapToLong(BonusRound::amount).sum();
         if (!base.bonuses().isEmpty()) {
             outcome.trigger(game.bonusFeature);
-            outcome.addWin(game.bonusType, bonusWin);
+            outcome.addWin(game.bonusType, bonusWin - baseJackpots[2]);
         }
         long freeWin = 0;
         FreeGames free = model.freeGames();
@@ -159,6 +181,9 @@ public final class SpinRecorder {
         for (; remaining > 0; remaining--) {
             Spin spin = spin(stream, "free", free.reels(), free.multiplier());
             freeWin += spin.win();
+            for (long jackpot : takeSpinJackpots()) {
+                freeWin -= jackpot;
+            }
             if (!spin.bonuses().isEmpty()) {
                 outcome.trigger(game.bonusFeature);
             }
@@ -168,6 +193,9 @@ public final class SpinRecorder {
         }
         if (free != null && base.freeGames() > 0) {
             outcome.addWin(game.freeType, freeWin);
+        }
+        for (int j = 0; j < jackpotWon.length; j++) {
+            outcome.addWin(game.jackpotTypes[j], jackpotWon[j]);
         }
         return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
     }
@@ -218,6 +246,150 @@ public final class SpinRecorder {
         return new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
     }
 
+    /**
+     * A spin evaluated into primitive arrays, reused from spin to spin: what {@link #evaluate} describes, without its
+     * lists, names and records (for {@link CanonicalSpins#writeSpin}, the monitor's fast path). Its wins are in
+     * {@link #evaluate}'s order: the line wins line by line, then the scatter wins.
+     */
+    static final class Evaluated {
+        int[][] window;
+        int wins;
+        /** Per win: its payline (scatter wins: -1). */
+        int[] line = new int[8];
+        /** Per win: the pay's index (line wins) or the scatter's index (scatter wins). */
+        int[] pay = new int[8];
+        /** Per win: positions covered (line wins), or the scatter count (scatter wins). */
+        int[] length = new int[8];
+        boolean[] fromRight = new boolean[8];
+        long[] amount = new long[8];
+        long capped;
+        long freeGames;
+        long win;
+
+        private void add(int onLine, int payIndex, int count, boolean right, long won) {
+            if (wins == line.length) {
+                int n = wins * 2;
+                line = java.util.Arrays.copyOf(line, n);
+                pay = java.util.Arrays.copyOf(pay, n);
+                length = java.util.Arrays.copyOf(length, n);
+                fromRight = java.util.Arrays.copyOf(fromRight, n);
+                amount = java.util.Arrays.copyOf(amount, n);
+            }
+            line[wins] = onLine;
+            pay[wins] = payIndex;
+            length[wins] = count;
+            fromRight[wins] = right;
+            amount[wins++] = won;
+        }
+
+        /**
+         * Whether win {@code w} is a scatter win.
+         *
+         * @param w the win's index
+         * @return true for a scatter win, false for a line win
+         */
+        boolean scatter(int w) {
+            return line[w] < 0;
+        }
+    }
+
+    /**
+     * {@link #evaluate} of a line game's spin that starts no bonus round, into {@code into} (its window, wins, cap,
+     * free games and win; the same figures, in the same order, as {@link #evaluate}'s {@code Spin}). False, with
+     * {@code into} unspecified, for a ways game or a spin whose window starts a bonus round: {@link #evaluate} decides
+     * those.
+     *
+     * @param reels the spin's reel set, without random heights
+     * @param stops the spin's stops on it, in range
+     * @param multiplier the spin's win multiplier
+     * @param into where the spin is evaluated
+     * @return false when {@link #evaluate} must decide the spin
+     */
+    boolean evaluateInto(CompiledReels reels, int[] stops, long multiplier, Evaluated into) {
+        if (model.ways()) {
+            return false;
+        }
+        int rows = model.rows();
+        int n = model.reels();
+        int[][] window = into.window;
+        if (window == null || window.length != rows || window[0].length != n) {
+            window = into.window = new int[rows][n];
+        }
+        for (int r = 0; r < n; r++) {
+            int[] strip = reels.set.strips()[r];
+            int at = stops[r] % strip.length;
+            for (int j = 0; j < rows; j++) {
+                window[j][r] = strip[at];
+                if (++at == strip.length) {
+                    at = 0;
+                }
+            }
+        }
+        into.wins = 0;
+        long won = 0;
+        int[][] paylines = model.paylines();
+        int[] tuple = this.tuple;
+        for (int line = 0; line < bet.lines(); line++) {
+            int code = 0;
+            for (int r = 0; r < n; r++) {
+                tuple[r] = window[paylines[line][r]][r];
+                code = code * model.symbolCount() + tuple[r];
+            }
+            int entry = game.table.entry(code);
+            if ((entry & 1) != 0) {
+                return false; // starts a bonus round
+            }
+            if (LineTable.credits(entry) == 0) {
+                continue;
+            }
+            for (LinePays.Win w : paidWins(code, tuple)) {
+                long amount = w.credits() * multiplier * bet.lineBet();
+                into.add(line, w.pay(), w.length(), w.fromRight(), amount);
+                won += amount;
+            }
+        }
+        List<Scatter> scatters = model.scatters();
+        FreeGames free = model.freeGames();
+        into.freeGames = 0;
+        for (int s = 0; s < scatters.size(); s++) {
+            Scatter scatter = scatters.get(s);
+            int count = scatterCount(scatter, window);
+            if (free != null && free.scatter() == s) {
+                into.freeGames = free.spins(count);
+            }
+            long pay = scatter.pay(count);
+            if (pay != 0) {
+                long amount = pay * bet.stake() * multiplier;
+                into.add(-1, s, count, false, amount);
+                won += amount;
+            }
+        }
+        into.capped = game.excess(won / bet.lineBet(), bet.lines()) * bet.lineBet();
+        into.win = won - into.capped;
+        return true;
+    }
+
+    private final int[] tuple;
+    /** Per line code met, its wins that pay (the rules asked once per code), for {@link #evaluateInto}. */
+    private LinePays.Win[][] paidWins;
+    private static final int MAX_MEMO = 1 << 20;
+
+    /** The wins of paying line {@code code} showing {@code symbols} that pay something, the rules asked once. */
+    private LinePays.Win[] paidWins(int code, int[] symbols) {
+        if (paidWins == null) {
+            int codes = (int) Math.min(MAX_MEMO + 1L, (long) Math.pow(model.symbolCount(), model.reels()));
+            paidWins = new LinePays.Win[codes <= MAX_MEMO ? codes : 0][];
+        }
+        LinePays.Win[] wins = code < paidWins.length ? paidWins[code] : null;
+        if (wins == null) {
+            wins = rules.wins(symbols).stream().filter(w -> w.credits() != 0).toArray(LinePays.Win[]::new);
+            if (code < paidWins.length) {
+                paidWins[code] = wins;
+            }
+        }
+        return wins;
+    }
+
     /** The lines of {@code window} that start a bonus round, in order. */
     List<Integer> bonusLines(int[][] window) {
         List<Integer> lines = new ArrayList<>();
@@ -264,6 +436,7 @@ public final class SpinRecorder {
                 }
                 String award = model.pays().get(w.pay()).award();
                 wins.add(new Win("line", award, line, positions, w.credits() * multiplier * bet.lineBet()));
+                won(model.jackpots().ofPay(w.pay()), 0, w.credits() * multiplier * bet.lineBet());
             }
         }
         return wins;
@@ -300,14 +473,17 @@ public final class SpinRecorder {
         return wins;
     }
 
+    /** The scatter's count in {@code window}: per reel as {@link CompiledReels#scatterCount} counts a column. */
     private int scatterCount(Scatter scatter, int[][] window) {
         int count = 0;
         for (int r = 0; r < model.reels(); r++) {
-            int[] column = new int[model.rows()];
-            for (int j = 0; j < column.length; j++) {
-                column[j] = window[j][r];
+            int inColumn = 0;
+            for (int[] row : window) {
+                if (row[r] == scatter.symbol()) {
+                    inColumn++;
+                }
             }
-            count += CompiledReels.scatterCount(scatter, column);
+            count += scatter.perReel() ? Math.min(inColumn, 1) : inColumn;
         }
         return count;
     }
@@ -330,6 +506,7 @@ public final class SpinRecorder {
             }
             String award = model.symbols().get(scatter.symbol()) + " x" + count;
             wins.add(new Win("scatter", award, -1, positions, pay * bet.stake() * multiplier));
+            won(model.jackpots().ofScatter(model.scatters().indexOf(scatter), count), 1, pay * bet.stake() * multiplier);
         }
         return wins;
     }
@@ -342,12 +519,15 @@ public final class SpinRecorder {
             }
             int pickCount = game.drawPicks(stream);
             List<List<Long>> items = new ArrayList<>();
+            List<int[]> prizes = new ArrayList<>();
             for (int item = 0; item < model.bonus().items(); item++) {
                 List<Long> hidden = new ArrayList<>();
-                for (long prize : game.drawItem(stream)) {
-                    hidden.add(prize);
+                int[] drawn = game.drawItemPrizes(stream);
+                for (int prize : drawn) {
+                    hidden.add(model.bonus().prizeValues()[prize]);
                 }
                 items.add(hidden);
+                prizes.add(drawn);
             }
             List<Integer> picked = new ArrayList<>();
             List<List<Long>> revealed = new ArrayList<>();
@@ -362,6 +542,9 @@ public final class SpinRecorder {
                 }
                 picked.add(item);
                 revealed.add(items.get(item));
+                for (int prize : prizes.get(item)) {
+                    won(model.jackpots().ofPrize(prize), 2, model.bonus().prizeValues()[prize] * bet.lineBet());
+                }
                 credits += items.get(item).stream().mapToLong(Long::longValue).sum();
             }
             rounds.add(new BonusRound(line, items, picked, credits * bet.lineBet()));

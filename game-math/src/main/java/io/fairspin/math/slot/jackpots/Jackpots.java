@@ -65,6 +65,28 @@ public final class Jackpots {
         return -1;
     }
 
+    /**
+     * The jackpot a value names, when it is a string; -1 for anything else (a number).
+     *
+     * @param value the value as written
+     * @param jackpots the model's jackpots
+     * @param number what a number stands for there, for the message ("a number of total bets")
+     * @return the jackpot's index, or -1 when the value is not a string
+     * @throws io.fairspin.math.ModelException at the value's path for a string that names no jackpot
+     */
+    public static int named(ModelNode value, List<Jackpot> jackpots, String number) {
+        if (!value.isText()) {
+            return -1;
+        }
+        int index = indexOf(jackpots, value.text());
+        if (index < 0) {
+            throw value.error("unknown jackpot \"" + value.text() + "\": expected " + number + " or one of the jackpots in"
+                    + " $.jackpots" + (jackpots.isEmpty() ? " (there are none)"
+                    : " (" + String.join(", ", jackpots.stream().map(Jackpot::name).toList()) + ")"));
+        }
+        return index;
+    }
+
     /** The sum of the progressive jackpots' contribution rates. */
     public static Fraction contribution(List<Jackpot> jackpots) {
         Fraction total = Fraction.ZERO;

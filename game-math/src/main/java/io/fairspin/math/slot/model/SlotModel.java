@@ -29,11 +29,12 @@ import java.util.List;
  *                    (in line bets of one coin) is already the pay for that many coins
  * @param heights     random reel heights (Megaways), or null: every reel shows {@code rows} symbols
  * @param bonusBuy    the price of buying the free games, or null
+ * @param jackpots    the jackpots the model names and which pays, scatter pays and bonus prizes win them
  */
 public record SlotModel(String id, String name, int rows, int reels, List<String> symbols, List<Wild> wilds,
         boolean addMultipliers, List<ReelSet> reelSets, Choice baseReels, int[][] paylines, boolean bothWays,
         boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
-        int lines, long maxWin, int coins, Heights heights, BonusBuy bonusBuy) {
+        int lines, long maxWin, int coins, Heights heights, BonusBuy bonusBuy, JackpotPays jackpots) {
 
     /**
      * A model without random reel heights or a bonus buy.
@@ -65,7 +66,76 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
             boolean ways, List<Pay> pays, List<Scatter> scatters, FreeGames freeGames, Bonus bonus, long lineBet,
             int lines, long maxWin, int coins) {
         this(id, name, rows, reels, symbols, wilds, addMultipliers, reelSets, baseReels, paylines, bothWays, ways,
-                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, coins, null, null);
+                pays, scatters, freeGames, bonus, lineBet, lines, maxWin, coins, null, null, JackpotPays.NONE);
+    }
+
+    /**
+     * The jackpots a model names ({@code "jackpots"}) and where it wins them: a pay, a scatter pay or a bonus prize
+     * whose value is a jackpot's name pays the jackpot (its amount or seed in total bets, already converted into
+     * the pay's unit in the model's credits) into the win type {@code "jackpot NAME"}.
+     *
+     * @param list     the jackpots, in file order
+     * @param pays     per pay of the model, the jackpot it wins (index into {@code list}), or -1
+     * @param scatters per scatter, per count from 1 (index count - 1, larger counts take the last), the jackpot, or -1
+     * @param prizes   per bonus prize value, the jackpot it is, or -1 (empty without a bonus)
+     */
+    public record JackpotPays(List<io.fairspin.math.slot.jackpots.Jackpot> list, int[] pays, int[][] scatters,
+            int[] prizes) {
+        /** A model without jackpots. */
+        public static final JackpotPays NONE = new JackpotPays(List.of(), new int[0], new int[0][], new int[0]);
+
+        /**
+         * Whether the model names any jackpot.
+         *
+         * @return true when {@code list} is not empty
+         */
+        public boolean any() {
+            return !list.isEmpty();
+        }
+
+        /**
+         * The jackpot pay {@code p} wins.
+         *
+         * @param p a pay's index
+         * @return the jackpot's index, or -1
+         */
+        public int ofPay(int p) {
+            return p < pays.length ? pays[p] : -1;
+        }
+
+        /**
+         * The jackpot scatter {@code i} wins at {@code count}.
+         *
+         * @param i the scatter's index
+         * @param count how many it counts
+         * @return the jackpot's index, or -1
+         */
+        public int ofScatter(int i, int count) {
+            if (count == 0 || i >= scatters.length || scatters[i].length == 0) {
+                return -1;
+            }
+            return scatters[i][Math.min(count, scatters[i].length) - 1];
+        }
+
+        /**
+         * The jackpot bonus prize {@code i} is.
+         *
+         * @param i the prize's index in the bonus's prize table
+         * @return the jackpot's index, or -1
+         */
+        public int ofPrize(int i) {
+            return i < prizes.length ? prizes[i] : -1;
+        }
+
+        /**
+         * Whether a line, ways or scatter pay names a jackpot (bonus prizes aside).
+         *
+         * @return true when one does
+         */
+        public boolean inPayTable() {
+            return java.util.Arrays.stream(pays).anyMatch(j -> j >= 0)
+                    || java.util.Arrays.stream(scatters).flatMapToInt(java.util.Arrays::stream).anyMatch(j -> j >= 0);
+        }
     }
 
     /**

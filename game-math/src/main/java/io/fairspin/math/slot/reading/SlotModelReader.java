@@ -1,12 +1,15 @@
 package io.fairspin.math.slot.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.slot.jackpots.Jackpot;
+import io.fairspin.math.slot.jackpots.Jackpots;
 import io.fairspin.math.slot.model.ModelChecks;
 import io.fairspin.math.slot.model.SlotModel.Bonus;
 import io.fairspin.math.slot.model.SlotModel.BonusBuy;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.FreeGames;
 import io.fairspin.math.slot.model.SlotModel.Heights;
+import io.fairspin.math.slot.model.SlotModel.JackpotPays;
 import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.ReelSet;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
@@ -35,11 +38,23 @@ public final class SlotModelReader {
     private int reels;
     /** Coins per line of the bet being read: pays without a coin pay for it are multiplied by it. */
     private int coins = 1;
+    /** The model's jackpots ({@code $.jackpots}), empty when it names none. */
+    private List<Jackpot> jackpots = List.of();
+    /** Credits per total bet of the bet being read (lines x coins): what a jackpot's amount is multiplied by. */
+    private long unitsPerTotalBet = 1;
+    /** Per pay read so far, the jackpot it wins or -1. */
+    private final List<Integer> payJackpots = new ArrayList<>();
+    /** Per scatter read, per count, the jackpot it wins or -1. */
+    private final List<int[]> scatterJackpots = new ArrayList<>();
+    /** Per bonus prize, the jackpot it is or -1. */
+    private int[] prizeJackpots = new int[0];
+    /** Every JSON path that names a jackpot, by jackpot: for the refusal of a jackpot never named. */
+    private final List<List<String>> jackpotNamedAt = new ArrayList<>();
 
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble", "reelHeights", "bonusBuy");
+            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble", "reelHeights", "bonusBuy", "jackpots");
 
     private SlotModelReader() {
     }
@@ -78,6 +93,11 @@ public final class SlotModelReader {
         long lineBet = bet.field("lineBet").integer(1, Long.MAX_VALUE / (1L << 40));
         int lines = (int) bet.field("lines").integer(1, ways ? 10_000 : Math.max(1, paylines.length));
         coins = bet.has("coins") ? (int) bet.field("coins").integer(1, 100) : 1;
+        unitsPerTotalBet = (long) lines * coins;
+        if (root.has("jackpots")) {
+            jackpots = Jackpots.read(root.field("jackpots"));
+            jackpots.forEach(j -> jackpotNamedAt.add(new ArrayList<>()));
+        }
         List<Scatter> scatters = root.has("scatters") ? scatters(root.field("scatters")) : List.of();
         List<Wild> wilds = root.has("wilds") ? wilds(root.field("wilds"), scatters) : List.of();
         if (ways && wilds.stream().anyMatch(w -> w.multiplier() > 1)) {
@@ -112,11 +132,114 @@ public final class SlotModelReader {
         if (heights != null && pays.size() > 50) {
             throw root.field("pays").error("random reel heights allow at most 50 paying symbols");
         }
+        JackpotPays jackpotPays = jackpotPays(root, pays.size());
+        checkJackpots(root, jackpotPays, wilds, pays, freeGames, maxWin, heights);
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
-                bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames, scatters));
+                bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames, scatters), jackpotPays);
         checkMultipliedPays(root, model);
         return model;
+    }
+
+    /** Where the model's jackpots are won; a jackpot named nowhere is refused. */
+    private JackpotPays jackpotPays(ModelNode root, int pays) {
+        if (jackpots.isEmpty()) {
+            return JackpotPays.NONE;
+        }
+        for (int j = 0; j < jackpots.size(); j++) {
+            if (jackpotNamedAt.get(j).isEmpty()) {
+                throw root.field("jackpots").elements().get(j).error("jackpot \"" + jackpots.get(j).name()
+                        + "\" is never won: name it in a pay ($.pays), a scatter pay ($.scatters) or a bonus prize"
+                        + " ($.bonus.prizes)");
+            }
+        }
+        int[] byPay = new int[pays];
+        Arrays.fill(byPay, -1);
+        for (int p = 0; p < payJackpots.size(); p++) {
+            byPay[p] = payJackpots.get(p);
+        }
+        return new JackpotPays(jackpots, byPay, scatterJackpots.toArray(int[][]::new), prizeJackpots);
+    }
+
+    /**
+     * Jackpots are paid at their amount, never multiplied or cut: a pay that names one may not be multiplied by a
+     * wild's multiplier or the free games' multiplier, nor cut by a cap; a model that could do so is refused.
+     */
+    private void checkJackpots(ModelNode root, JackpotPays jackpotPays, List<Wild> wilds, List<Pay> pays,
+            FreeGames freeGames, long maxWin, Heights heights) {
+        if (!jackpotPays.any()) {
+            return;
+        }
+        if (heights != null) {
+            throw root.field("jackpots").error("jackpots are not available with random reel heights ($.reelHeights)");
+        }
+        if (!jackpotPays.inPayTable()) {
+            return;
+        }
+        String where = jackpotNamedAt.stream().flatMap(List::stream).filter(path -> !path.contains(".bonus."))
+                .findFirst().orElse("$.pays");
+        if (maxWin > 0) {
+            throw root.field("maxWin").error("a maximum-win cap would cut the jackpot that " + where
+                    + " names: a cap is not available with jackpots in the pay table");
+        }
+        if (freeGames != null && freeGames.multiplier() > 1) {
+            throw root.field("freeGames").field("multiplier").error("free games with a multiplier would multiply the"
+                    + " jackpot that " + where + " names: jackpots are paid at their amount");
+        }
+        for (int p = 0; p < pays.size(); p++) {
+            if (jackpotPays.ofPay(p) < 0) {
+                continue;
+            }
+            for (boolean[] accepted : pays.get(p).pattern()) {
+                for (Wild w : wilds) {
+                    for (int x = 0; x < accepted.length; x++) {
+                        if (accepted[x] && w.substitutes()[x] && w.multiplier() > 1) {
+                            throw root.field("wilds").error("wild \"" + symbols.get(w.symbol()) + "\" (x"
+                                    + w.multiplier() + ") substitutes in the pay " + pays.get(p).award()
+                                    + ", which wins a jackpot: jackpots are paid at their amount, not multiplied");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Pays as written: numbers, or the name of a jackpot; their credits and per entry the jackpot, or -1. */
+    private record Values(long[] credits, int[] jackpots) {
+    }
+
+    /**
+     * A list of pays whose entries are numbers (multiplied by the coins of the bet) or jackpots' names (their
+     * amount or seed in total bets, times {@code perTotalBet} credits).
+     */
+    private Values values(ModelNode list, long min, long perTotalBet) {
+        List<ModelNode> items = list.nonEmptyElements();
+        long[] credits = new long[items.size()];
+        int[] named = new int[items.size()];
+        for (int i = 0; i < credits.length; i++) {
+            named[i] = jackpot(items.get(i));
+            credits[i] = named[i] >= 0 ? jackpotCredits(items.get(i), named[i], perTotalBet)
+                    : Math.multiplyExact(items.get(i).integer(min, MAX_CREDITS), coins);
+        }
+        return new Values(credits, named);
+    }
+
+    private long jackpotCredits(ModelNode node, int jackpot, long perTotalBet) {
+        long credits = jackpots.get(jackpot).amount() * perTotalBet;
+        if (credits > MAX_CREDITS) {
+            throw node.error("jackpot \"" + jackpots.get(jackpot).name() + "\" pays " + credits + " line bets at this"
+                    + " bet; pays must stay below " + MAX_CREDITS);
+        }
+        return credits;
+    }
+
+    /** The jackpot a pay's entry names (a string), or -1 for a number. */
+    private int jackpot(ModelNode value) {
+        int index = Jackpots.named(value, jackpots, "a number");
+        if (index >= 0) {
+            jackpotNamedAt.get(index).add(value.path());
+        }
+        return index;
     }
 
     /** Random reel heights: per reel a weighted table of heights from 1 to rows (ways games only). */
@@ -350,8 +473,9 @@ public final class SlotModelReader {
         for (ModelNode s : node.elements()) {
             s.allowOnly(List.of("symbol", "count", "pays"));
             boolean perReel = !s.has("count") || s.field("count").oneOf("per-reel", "per-symbol").equals("per-reel");
-            long[] pays = s.has("pays") ? times(s.field("pays").integers(0, MAX_CREDITS)) : new long[0];
-            scatters.add(new Scatter(symbol(s.field("symbol")), perReel, pays));
+            Values pays = s.has("pays") ? values(s.field("pays"), 0, coins) : new Values(new long[0], new int[0]);
+            scatterJackpots.add(pays.jackpots());
+            scatters.add(new Scatter(symbol(s.field("symbol")), perReel, pays.credits()));
         }
         return List.copyOf(scatters);
     }
@@ -396,8 +520,13 @@ public final class SlotModelReader {
                 checkLength(p.field("sequence"), items.size());
                 boolean[][] pattern = items.stream().map(this::symbolSet).toArray(boolean[][]::new);
                 String award = String.join("-", items.stream().map(ModelNode::text).toList());
-                long pay = coinPay != null ? coinPay.integer(1, MAX_CREDITS) : p.field("pay").integer(1, MAX_CREDITS) * coins;
-                pays.add(new Pay(award, pattern, pay, false));
+                ModelNode payNode = coinPay != null ? coinPay : p.field("pay");
+                int jackpot = coinPay != null ? -1 : jackpot(payNode);
+                long pay = coinPay != null ? coinPay.integer(1, MAX_CREDITS)
+                        : jackpot >= 0 ? jackpotCredits(payNode, jackpot, unitsPerTotalBet)
+                        : payNode.integer(1, MAX_CREDITS) * coins;
+                pays.add(new Pay(award(award, jackpot), pattern, pay, false));
+                payJackpots.add(jackpot);
                 continue;
             }
             ModelNode target = p.has("symbol") ? p.field("symbol") : p.field("group");
@@ -406,9 +535,17 @@ public final class SlotModelReader {
             }
             boolean[] set = symbolSet(target);
             ModelNode paysNode = coinPay != null ? coinPay : p.field("pays");
-            long[] credits = coinPay != null ? coinPay.integers(0, MAX_CREDITS) : times(paysNode.integers(0, MAX_CREDITS));
-            if (coinPay != null && credits.length != p.field("pays").integers(0, MAX_CREDITS).length) {
-                throw coinPay.error("expected as many entries as pays (" + p.field("pays").integers(0, MAX_CREDITS).length
+            if (ways && p.field("pays").nonEmptyElements().stream().anyMatch(ModelNode::isText)) {
+                ModelNode named = p.field("pays").nonEmptyElements().stream().filter(ModelNode::isText).findFirst()
+                        .orElseThrow();
+                throw named.error("a ways pay is paid once per way; in a ways game a jackpot is won by a scatter pay"
+                        + " ($.scatters)");
+            }
+            Values written = coinPay != null ? new Values(coinPay.integers(0, MAX_CREDITS), null)
+                    : values(paysNode, 0, unitsPerTotalBet);
+            long[] credits = written.credits();
+            if (coinPay != null && credits.length != p.field("pays").nonEmptyElements().size()) {
+                throw coinPay.error("expected as many entries as pays (" + p.field("pays").nonEmptyElements().size()
                         + "), found " + credits.length);
             }
             checkLength(paysNode, credits.length);
@@ -420,7 +557,9 @@ public final class SlotModelReader {
                 if (credits[k - 1] > 0) {
                     boolean[][] pattern = new boolean[k][];
                     Arrays.fill(pattern, set);
-                    pays.add(new Pay(target.text() + " x" + k, pattern, credits[k - 1], false));
+                    int jackpot = written.jackpots() == null ? -1 : written.jackpots()[k - 1];
+                    pays.add(new Pay(award(target.text() + " x" + k, jackpot), pattern, credits[k - 1], false));
+                    payJackpots.add(jackpot);
                 }
             }
         }
@@ -446,15 +585,6 @@ public final class SlotModelReader {
         return byCoins.has(key) ? byCoins.field(key) : null;
     }
 
-    /** One-coin pays multiplied by the coins of the bet. */
-    private long[] times(long[] pays) {
-        long[] scaled = pays.clone();
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] = Math.multiplyExact(scaled[i], coins);
-        }
-        return scaled;
-    }
-
     private void checkLength(ModelNode node, int length) {
         if (length > reels) {
             throw node.error("expected at most " + reels + " entries, one per reel, found " + length);
@@ -469,7 +599,13 @@ public final class SlotModelReader {
         set[symbol] = true;
         boolean[][] pattern = new boolean[k][];
         Arrays.fill(pattern, set);
+        payJackpots.add(-1);
         return new Pay(node.has("name") ? node.field("name").text() : "bonus", pattern, 0, true);
+    }
+
+    /** A pay's award name: {@code "wild x5"}, or {@code "wild x5 (jackpot grand)"} when it wins a jackpot. */
+    private String award(String award, int jackpot) {
+        return jackpot < 0 ? award : award + " (jackpot " + jackpots.get(jackpot).name() + ")";
     }
 
     private Bonus bonus(ModelNode node) {
@@ -491,7 +627,9 @@ public final class SlotModelReader {
         long[] countValues = counts.field("values").integers(1, 100);
         long[] countWeights = weights(counts, countValues.length);
         ModelNode prizes = node.field("prizes").allowOnly(List.of("values", "weights"));
-        long[] prizeValues = times(prizes.field("values").integers(1, MAX_CREDITS));
+        Values prizeTable = values(prizes.field("values"), 1, unitsPerTotalBet);
+        long[] prizeValues = prizeTable.credits();
+        prizeJackpots = prizeTable.jackpots();
         long[] prizeWeights = weights(prizes, prizeValues.length);
         return new Bonus(node.has("name") ? node.field("name").text() : "bonus", items, picks, countValues,
                 countWeights, prizeValues, prizeWeights, pickValues, pickWeights);
@@ -531,7 +669,10 @@ public final class SlotModelReader {
 
     /** Multiplied pays must still fit the evaluation's integers. */
     private static void checkMultipliedPays(ModelNode root, SlotModel model) {
-        long top = model.pays().stream().mapToLong(Pay::credits).max().orElse(0);
+        long top = 0;
+        for (int p = 0; p < model.pays().size(); p++) {
+            top = model.jackpots().ofPay(p) >= 0 ? top : Math.max(top, model.pays().get(p).credits());
+        }
         long multiplier = 1;
         for (Wild w : model.wilds()) {
             multiplier = model.addMultipliers() ? multiplier + w.multiplier() * model.reels()

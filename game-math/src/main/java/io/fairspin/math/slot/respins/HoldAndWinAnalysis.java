@@ -9,7 +9,7 @@ import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.analysis.SpinDistribution;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
 import io.fairspin.math.slot.jackpots.Jackpot;
-import io.fairspin.math.slot.jackpots.Jackpots;
+import io.fairspin.math.slot.jackpots.JackpotReport;
 import io.fairspin.math.slot.evaluation.LongLongMap;
 import io.fairspin.math.slot.model.SlotModel;
 import java.math.BigInteger;
@@ -69,6 +69,10 @@ final class HoldAndWinAnalysis {
     private final Fraction baseRtp;
     /** The free games' RTP (zero without free games). */
     private Fraction freeRtp = Fraction.ZERO;
+    /** By start state: the largest base spin win (lines and scatters) in line bets, -1 where the state never shows. */
+    private final long[] maxT;
+    /** Per landing class, the weight of "a coin lands" (0: its cells never fill on a respin). */
+    private final long[] classCoin;
 
     HoldAndWinAnalysis(HoldAndWinGame game) {
         this.game = game;
@@ -77,7 +81,7 @@ final class HoldAndWinAnalysis {
         cells = feature.cells();
         classOf = feature.landingClasses();
         classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
-        long[] classCoin = new long[classes];
+        classCoin = new long[classes];
         long[] classEmpty = new long[classes];
         for (int c = 0; c < cells; c++) {
             classCoin[classOf[c]] = feature.coinWeights()[c];
@@ -92,6 +96,8 @@ final class HoldAndWinAnalysis {
         n1 = zeros(states);
         tn = zeros(states);
         n2 = zeros(states);
+        maxT = new long[states];
+        java.util.Arrays.fill(maxT, -1);
         // Free games: the slot's own closed forms for one free game with its retriggers.
         io.fairspin.math.slot.analysis.Analysis free = model.freeGames() == null ? null
                 : io.fairspin.math.slot.analysis.Analysis.of(game.base);
@@ -247,6 +253,7 @@ final class HoldAndWinAnalysis {
                 sums[1] = sums[1].add(value.multiply(w));
                 sums[2] = sums[2].add(value.multiply(value).multiply(w));
                 sums[3] = a + scatterPay == 0 ? sums[3].add(w) : sums[3];
+                maxT[k] = weight > 0 ? Math.max(maxT[k], a + scatterPay) : maxT[k];
                 sums[4] = sums[4].add(BigInteger.valueOf(a).multiply(w));
                 sums[5] = sums[5].add(BigInteger.valueOf(scatterPay).multiply(w));
             });
@@ -359,6 +366,37 @@ final class HoldAndWinAnalysis {
                 + " = " + model.lineBet() * model.stakeUnits() + " (minor units)";
     }
 
+    /**
+     * The maximum win row: over the start states a base spin shows, its largest base win plus, from {@code trigger}
+     * coins, the largest award (every cell that can hold a coin at the largest value, and the grand prize when that
+     * is the whole screen), jackpots at their amount or seed. Not computed with free games.
+     */
+    private List<List<Cell>> largestWinRows() {
+        HoldAndWin feature = game.feature;
+        SlotModel model = game.base.model;
+        if (model.freeGames() != null) {
+            return List.of(List.of(Cell.text(io.fairspin.math.slot.analysis.MaxWin.LABEL),
+                    Cell.text("not computed for hold-and-win with free games")));
+        }
+        long top = java.util.Arrays.stream(feature.values()).max().orElse(0);
+        long largest = 0;
+        for (int s = 0; s < maxT.length; s++) {
+            if (maxT[s] < 0) {
+                continue;
+            }
+            long award = 0;
+            if (chain.coins(s) >= feature.trigger()) {
+                long held = 0;
+                for (int c = 0; c < chain.classes(); c++) {
+                    held += classCoin[c] > 0 ? chain.size(c) : chain.count(s, c);
+                }
+                award = held * top + (held == cells ? feature.grand() : 0);
+            }
+            largest = Math.max(largest, maxT[s] + award * model.stakeUnits());
+        }
+        return io.fairspin.math.slot.analysis.MaxWin.rows(largest, model.stakeUnits(), 0, false, null);
+    }
+
     ExactFigures figures() {
         return figures;
     }
@@ -373,7 +411,6 @@ final class HoldAndWinAnalysis {
         for (Fraction j : jackpotRtp) {
             jackpotTotal = jackpotTotal.add(j);
         }
-        Fraction contribution = Jackpots.contribution(jackpots);
         rows.add(List.of(Cell.text(jackpots.isEmpty() ? "RTP" : "RTP (jackpots at their amount or seed)"),
                 Cell.exact(figures.rtp())));
         rows.add(List.of(Cell.text("base game RTP (lines and scatters)"), Cell.exact(baseRtp)));
@@ -385,9 +422,7 @@ final class HoldAndWinAnalysis {
             rows.add(List.of(Cell.text("free games frequency"), Cell.exact(freeTriggered)));
         }
         if (!jackpots.isEmpty()) {
-            rows.add(List.of(Cell.text("jackpot RTP (at their amount or seed)"), Cell.exact(jackpotTotal)));
-            rows.add(List.of(Cell.text("progressive jackpot contributions (share of each stake)"), Cell.exact(contribution)));
-            rows.add(List.of(Cell.text("RTP with progressive contributions"), Cell.exact(figures.rtp().add(contribution))));
+            rows.addAll(JackpotReport.rows(figures.rtp(), jackpotTotal, jackpots));
         }
         rows.addAll(ParSheet.spread(figures));
         rows.add(List.of(Cell.text("hold-and-win frequency (" + feature.trigger() + "+ coins)"), Cell.exact(trigger)));
@@ -401,6 +436,7 @@ final class HoldAndWinAnalysis {
         rows.add(List.of(Cell.text(feature.grandJackpot() >= 0 ? "full screen wins jackpot" : "grand prize (full screen),"
                 + " x total bet"), feature.grandJackpot() >= 0 ? Cell.text(feature.jackpots().get(feature.grandJackpot())
                 .name()) : Cell.count(feature.grand())));
+        rows.addAll(largestWinRows());
         rows.add(List.of(Cell.text("method"), Cell.text("base spin counted over every stop; respins by a Markov"
                 + (classes == 1 ? " chain over coins held (exact)" : " chain over coins held per landing class ("
                 + classes + " classes of cells with their own landing weights; exact)"))));
@@ -438,22 +474,11 @@ final class HoldAndWinAnalysis {
                 heldAtEnd.add(List.of(Cell.count(n), Cell.exact(endChance[n].divide(trigger))));
             }
         }
-        List<List<Cell>> jackpotRows = new ArrayList<>();
-        for (int j = 0; j < jackpots.size(); j++) {
-            Jackpot jackpot = jackpots.get(j);
-            jackpotRows.add(List.of(Cell.text(jackpot.name()), Cell.text(jackpot.kind()), Cell.count(jackpot.amount()),
-                    Cell.exact(jackpot.rate()), Cell.exact(jackpotHit[j]),
-                    Cell.approximate(jackpotHit[j].signum() == 0 ? Double.POSITIVE_INFINITY : 1 / jackpotHit[j].doubleValue()),
-                    Cell.exact(jackpotRtp[j]), Cell.exact(jackpotRtp[j].add(jackpot.rate()))));
-        }
         List<Table> tables = new ArrayList<>(List.of(
                 new Table("Summary (exact)", List.of("figure", "value"), rows),
                 AnalysisReport.returnByWinType(game.winTypes(), figures)));
         if (!jackpots.isEmpty()) {
-            tables.add(new Table("Jackpots (a progressive one pays its meter: the seed, plus its rate of every stake"
-                    + " since it was last won)", List.of("jackpot", "kind", "amount or seed, x total bet",
-                    "contribution rate", "chance per round", "plays per win", "RTP at amount or seed",
-                    "RTP with contribution"), jackpotRows));
+            tables.add(JackpotReport.table(jackpots, "chance per round", jackpotHit, jackpotRtp));
         }
         Fraction[] buy = bonusBuy();
         if (buy != null) {

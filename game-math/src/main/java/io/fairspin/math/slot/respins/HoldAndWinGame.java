@@ -231,16 +231,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     /** The jackpot a value names (a string), or -1 for a number. */
     private static int jackpot(ModelNode value, List<Jackpot> jackpots) {
-        if (!value.isText()) {
-            return -1;
-        }
-        int index = Jackpots.indexOf(jackpots, value.text());
-        if (index < 0) {
-            throw value.error("unknown jackpot \"" + value.text() + "\": expected a number of total bets or one of the"
-                    + " jackpots in $.jackpots" + (jackpots.isEmpty() ? " (there are none)"
-                    : " (" + String.join(", ", jackpots.stream().map(Jackpot::name).toList()) + ")"));
-        }
-        return index;
+        return Jackpots.named(value, jackpots, "a number of total bets");
     }
 
     /** The most coins one base spin can show, over the base reel sets. */

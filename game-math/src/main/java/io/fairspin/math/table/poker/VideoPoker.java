@@ -339,10 +339,8 @@ public final class VideoPoker extends TableGame {
                 others.put(describe(count), paysAs(other) ? rtp : other.exactFigures().orElseThrow().rtp());
             }
         }
-        List<AnalysisReport.Table> tables = new ArrayList<>(report.tables());
-        tables.add(1, AnalysisReport.rtpByBet("coins within the limits, each with its optimal hold; the coin value "
-                + "never changes the RTP", describe(coins), rtp, others));
-        return new AnalysisReport(report.title(), tables);
+        return report.withTable(1, AnalysisReport.rtpByBet("coins within the limits, each with its optimal hold; the"
+                + " coin value never changes the RTP", describe(coins), rtp, others));
     }
 
     private static String describe(long coins) {

@@ -100,6 +100,9 @@ class LoggedSpinFastPathTest {
         }
         assertArrayEquals(slowAwards, fastAwards, file.getFileName().toString());
         assertEquals(eligible, fast.fastRounds(), file.getFileName() + ": rounds the fast path should have taken");
+        // Of those, a line game's are all accepted on the direct path (written from the integer window): its bytes are
+        // the logged bytes, which the assertion above shows are Jackson's for the described round.
+        assertEquals(game.model.ways() ? 0 : eligible, fast.directRounds(), file.getFileName() + ": direct rounds");
         assertEquals(0, slow.fastRounds());
         if (!randomHeights(game)) {
             assertTrue(eligible > 1000, file.getFileName() + ": " + eligible);
