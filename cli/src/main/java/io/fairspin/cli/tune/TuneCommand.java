@@ -70,7 +70,7 @@ public final class TuneCommand extends LeafCommand {
             description = "The RTP to reach, a decimal such as 0.96 (taken exactly: 96/100).")
     private String target;
 
-    @Option(names = "--variants", paramLabel = "RTP,RTP...", split = ",",
+    @Option(names = "--variants", paramLabel = "RTP", split = ",",
             description = "Instead of --target-rtp: one RTP variant per target, written into the tuned model's"
                     + " \"variants\" (0.94 is variant \"94\") with its own weights.")
     private List<String> variantTargets;
@@ -90,7 +90,7 @@ public final class TuneCommand extends LeafCommand {
                     + " below 1, at most six decimals (default: ${DEFAULT-VALUE}).")
     private String maxChange;
 
-    @Option(names = "--reel", paramLabel = "N[,N...]", split = ",",
+    @Option(names = "--reel", paramLabel = "N", split = ",",
             description = "One base reel set: the reels that change, 1 the leftmost (default: the middle reel).")
     private List<Integer> reel;
 
