@@ -70,8 +70,8 @@ class TuneCommandTest {
     @Test
     void tunesAModelWithOneReelSetIntoVariants() throws Exception {
         Path out = dir.resolve("sh.json");
-        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--variants", "0.92,0.94,0.96", "--out",
-                out.toString());
+        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--variants", "0.92,0.94,0.96", "--change",
+                "weights", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         com.fasterxml.jackson.databind.JsonNode diff = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(dir.resolve("sh.diff.json").toFile());
@@ -96,7 +96,7 @@ class TuneCommandTest {
     void meetsHitFrequencyAndVolatilityIndex() throws Exception {
         Path out = dir.resolve("sh-95.json");
         CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--hit-frequency",
-                "0.1258", "--volatility-index", "9..12", "--out", out.toString());
+                "0.1258", "--volatility-index", "9..12", "--change", "weights", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         io.fairspin.math.ExactFigures f = GameModels.load(out).exactFigures().orElseThrow();
         assertTrue(Math.abs(f.rtp().doubleValue() - 0.95) <= 0.0005, f.toString());
@@ -113,29 +113,49 @@ class TuneCommandTest {
     @Test
     void outOfReachWritesNothing() throws Exception {
         Path out = dir.resolve("none.json");
-        CommandRun rtp = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--out", out.toString());
+        CommandRun rtp = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--change", "weights",
+                "--out", out.toString());
         assertEquals(1, rtp.exitCode(), rtp.stderr());
         assertTrue(rtp.stderr().contains("--target-rtp: the RTP 0.500000 is outside what can be reached within"
                 + " --max-change 0.5"), rtp.stderr());
         CommandRun hit = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--hit-frequency",
-                "0.5", "--out", out.toString());
+                "0.5", "--change", "weights", "--out", out.toString());
         assertEquals(1, hit.exitCode(), hit.stderr());
         assertTrue(hit.stderr().contains("--hit-frequency 0.500000: at RTP 0.950000 the hit frequency reachable"),
                 hit.stderr());
         CommandRun vi = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--volatility-index",
-                "30..40", "--out", out.toString());
+                "30..40", "--change", "weights", "--out", out.toString());
         assertEquals(1, vi.exitCode(), vi.stderr());
         assertTrue(vi.stderr().contains("--volatility-index 30..40: at RTP 0.950000 the volatility index (90%) reachable"),
                 vi.stderr());
         CommandRun several = CommandRun.of("tune", example("fruit-mix.json"), "--target-rtp", "0.94", "--hit-frequency",
                 "0.3", "--out", out.toString());
         assertEquals(1, several.exitCode(), several.stderr());
-        assertTrue(several.stderr().contains("--hit-frequency works on models with one base reel set"), several.stderr());
+        assertTrue(several.stderr().contains("$.baseReels: --hit-frequency 0.300000: at RTP 0.94") && several.stderr()
+                .contains("the hit frequency with the weights of the base reel sets (two sets move, so the RTP leaves no"
+                        + " choice) is 0.12"), several.stderr());
+        CommandRun pays = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--hit-frequency", "0.2", "--out", out.toString());
+        assertEquals(1, pays.exitCode(), pays.stderr());
+        assertTrue(pays.stderr().contains("$.pays: --hit-frequency 0.200000: at RTP 0.95") && pays.stderr().contains(
+                "the hit frequency with the reels kept (pays do not move it) is 0.124885"), pays.stderr());
+        CommandRun paysVi = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--volatility-index", "30..40", "--out", out.toString());
+        assertEquals(1, paysVi.exitCode(), paysVi.stderr());
+        assertTrue(paysVi.stderr().contains("$.pays: --volatility-index 30..40: at RTP 0.95"), paysVi.stderr());
+        CommandRun counts = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--out",
+                out.toString());
+        assertEquals(1, counts.exitCode(), counts.stderr());
+        assertTrue(counts.stderr().contains("$.reelSets.base[2]: --target-rtp: the RTP 0.500000 is outside what can be"
+                + " reached by changing at most --max-change 0.5 of each symbol's stops on $.reelSets.base[2]: about "),
+                counts.stderr());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "nothing written");
         }
+        assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--change", "pays",
+                "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
-                "--hit-frequency", "0.2", "--out", out.toString()).exitCode());
+                "--reel", "2", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "wilds",
                 "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--volatility-index",
@@ -157,5 +177,63 @@ class TuneCommandTest {
         assertEquals(json.readTree(Path.of(example("sizzling-hot.json")).toFile()).get("reelSets"),
                 json.readTree(out.toFile()).get("reelSets"));
         assertTrue(run.text().contains("$.pays["), run.text());
+    }
+
+    /**
+     * A plain-strip model is tuned by its strips' symbol counts by default: each variant of the written file, loaded
+     * again, is within 0.0005 of its target; its strips are still plain lists of 25 symbols; the diff lists each stop
+     * changed by its JSON path (the element of the strip), as the JSON report does; two reels may be asked.
+     */
+    @Test
+    void tunesPlainStripsByTheirSymbolCounts() throws Exception {
+        Path out = dir.resolve("counts.json");
+        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--variants", "0.93,0.95", "--reel", "2,4",
+                "--format", "json", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode report = json.readTree(run.stdout());
+        assertEquals("stripCounts", report.get("tuning").asText());
+        assertEquals("[2,4]", report.get("reels").toString());
+        com.fasterxml.jackson.databind.JsonNode diff = json.readTree(dir.resolve("counts.diff.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode model = json.readTree(out.toFile());
+        for (com.fasterxml.jackson.databind.JsonNode variant : report.get("variants")) {
+            String name = variant.get("variant").asText();
+            Fraction rtp = GameModels.load("counts.json", Files.readAllBytes(out), name).exactFigures().orElseThrow().rtp();
+            assertTrue(Math.abs(rtp.doubleValue() - Integer.parseInt(name) / 100.0) <= 0.0005, name + ": " + rtp);
+            assertEquals(rtp.toString(), variant.get("rtp").get("fraction").asText());
+            for (com.fasterxml.jackson.databind.JsonNode strip : model.get("variants").get(name).get("reelSets").get("base")) {
+                assertTrue(strip.isArray() && strip.size() == 25, strip.toString());
+            }
+            java.util.Set<String> listed = new java.util.TreeSet<>();
+            variant.get("stops").forEach(stop -> listed.add(stop.get("path").asText() + "=" + stop.get("after").asText()));
+            java.util.Set<String> inDiff = new java.util.TreeSet<>();
+            for (com.fasterxml.jackson.databind.JsonNode change : diff.get("changes")) {
+                if (change.get("variant").asText().equals(name)) {
+                    inDiff.add(change.get("path").asText() + "=" + change.get("after").asText());
+                }
+            }
+            assertEquals(listed, inDiff);
+            assertTrue(!listed.isEmpty() && listed.stream().allMatch(p -> p.matches("\\$\\.reelSets\\.base\\[[13]\\]\\[\\d+\\]=.*")),
+                    listed.toString());
+        }
+    }
+
+    /**
+     * --hit-frequency and --volatility-index with --keep reels and with a weighted choice of reel sets: taken, and met
+     * when the RTP leaves them where they were asked (the written model's own figures say so).
+     */
+    @Test
+    void hitFrequencyAndVolatilityWhereTheRtpFixesThem() throws Exception {
+        Path out = dir.resolve("fixed.json");
+        CommandRun pays = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--hit-frequency", "0.1249", "--volatility-index", "5..20", "--out", out.toString());
+        assertEquals(0, pays.exitCode(), pays.stderr());
+        io.fairspin.math.ExactFigures f = GameModels.load(out).exactFigures().orElseThrow();
+        assertTrue(Math.abs(f.hitFrequency().doubleValue() - 0.1249) <= 0.0005, f.toString());
+        CommandRun sets = CommandRun.of("tune", model(), "--target-rtp", "0.94", "--hit-frequency", "0.1234",
+                "--volatility-index", "5..20", "--out", dir.resolve("sets.json").toString());
+        assertEquals(0, sets.exitCode(), sets.stderr());
+        f = GameModels.load(dir.resolve("sets.json")).exactFigures().orElseThrow();
+        assertTrue(Math.abs(f.hitFrequency().doubleValue() - 0.1234) <= 0.0005, f.toString());
     }
 }

@@ -14,6 +14,7 @@ import io.fairspin.math.ModelException;
 import io.fairspin.math.slot.analysis.ParSheet;
 import io.fairspin.math.slot.tuning.ReelSetTuner;
 import io.fairspin.math.slot.tuning.ReelWeightTuner;
+import io.fairspin.math.slot.tuning.StripCountTuner;
 import io.fairspin.math.slot.tuning.TuneReports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,18 +70,19 @@ public final class TuneCommand extends LeafCommand {
             description = "The RTP to reach, a decimal such as 0.96 (taken exactly: 96/100).")
     private String target;
 
-    @Option(names = "--variants", paramLabel = "RTP,RTP...", split = ",",
+    @Option(names = "--variants", paramLabel = "RTP", split = ",",
             description = "Instead of --target-rtp: one RTP variant per target, written into the tuned model's"
                     + " \"variants\" (0.94 is variant \"94\") with its own weights.")
     private List<String> variantTargets;
 
     @Option(names = "--hit-frequency", paramLabel = "H",
-            description = "Also reach this hit frequency per round, within --tolerance (one base reel set only).")
+            description = "Also reach this hit frequency per round, within --tolerance. With --keep reels or a weighted"
+                    + " choice of reel sets the RTP fixes it: it is checked, and refused when missed.")
     private String hitFrequency;
 
     @Option(names = "--volatility-index", paramLabel = "LOW..HIGH",
-            description = "Keep the volatility index (90%, as par reports it) within this band, for example 10..20"
-                    + " (one base reel set only).")
+            description = "Keep the volatility index (90%%, as par reports it) within this band, for example 10..20"
+                    + " (with --keep reels or a weighted choice of reel sets: checked, and refused when missed).")
     private String volatility;
 
     @Option(names = "--max-change", paramLabel = "F", defaultValue = "0.5",
@@ -88,9 +90,16 @@ public final class TuneCommand extends LeafCommand {
                     + " below 1, at most six decimals (default: ${DEFAULT-VALUE}).")
     private String maxChange;
 
-    @Option(names = "--reel", paramLabel = "N",
-            description = "One base reel set: the reel whose weights change, 1 the leftmost (default: the middle reel).")
-    private Integer reel;
+    @Option(names = "--reel", paramLabel = "N", split = ",",
+            description = "One base reel set: the reels that change, 1 the leftmost (default: the middle reel).")
+    private List<Integer> reel;
+
+    @Option(names = "--change", paramLabel = "counts|weights",
+            description = "One base reel set: what of the reels changes: counts (how many stops of each symbol a plain"
+                    + " strip holds, stops replaced in place, each symbol's count within --max-change of itself; the"
+                    + " default when every tuned reel is a plain strip) or weights (each stop's weight within"
+                    + " --max-change of itself; a plain strip becomes a virtual reel).")
+    private String change;
 
     @Option(names = "--keep", paramLabel = "pays|reels", defaultValue = "pays",
             description = "What stays as it is: pays (the default; the reels' weights change) or reels (the pays"
@@ -124,14 +133,17 @@ public final class TuneCommand extends LeafCommand {
         if (allowed.signum() < 0) {
             throw usageError("--tolerance: must be 0 or more, was " + tolerance);
         }
-        Fraction change = decimal("--max-change", maxChange);
-        if (change.signum() <= 0 || change.compareTo(Fraction.ONE) >= 0
-                || change.multiply(1_000_000).denominator().compareTo(java.math.BigInteger.ONE) != 0) {
+        Fraction shift = decimal("--max-change", maxChange);
+        if (shift.signum() <= 0 || shift.compareTo(Fraction.ONE) >= 0
+                || shift.multiply(1_000_000).denominator().compareTo(java.math.BigInteger.ONE) != 0) {
             throw usageError("--max-change: expected a fraction above 0 and below 1 with at most six decimals, was "
                     + maxChange);
         }
-        if (reel != null && reel < 1) {
-            throw usageError("--reel: must be 1 or more, was " + reel);
+        if (reel != null && reel.stream().anyMatch(r -> r == null || r < 1)) {
+            throw usageError("--reel: each reel must be 1 or more, was " + reel);
+        }
+        if (change != null && !change.equals("counts") && !change.equals("weights")) {
+            throw usageError("--change: expected counts or weights, was '" + change + "'");
         }
         Fraction hit = null;
         if (hitFrequency != null) {
@@ -177,38 +189,31 @@ public final class TuneCommand extends LeafCommand {
         List<Row> rows = new ArrayList<>();
         Map<String, Object> how = new LinkedHashMap<>();
         if (keep.equals("reels")) {
-            for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
-                    {"--reel", reel == null ? null : reel.toString()}, {"--variant", variant}}) {
+            for (String[] option : new String[][] {{"--reel", reel == null ? null : reel.toString()},
+                    {"--variant", variant}, {"--change", change}}) {
                 if (option[1] != null) {
-                    throw usageError(option[0] + ": not with --keep reels (pays do not move the hit frequency; the"
-                            + " volatility is what the pays make it)");
+                    throw usageError(option[0] + ": not with --keep reels (the reels stay as they are)");
                 }
             }
             io.fairspin.math.slot.tuning.PayTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                    () -> io.fairspin.math.slot.tuning.PayTuner.tune(model, modelBytes, variantNames, goals, allowed, change,
+                    () -> io.fairspin.math.slot.tuning.PayTuner.tune(model, modelBytes, variantNames, goals, allowed, shift,
                             variantNames == null ? "--target-rtp" : "--variants"));
             written = result.model();
             rtpBefore = result.before().rtp();
             hitBefore = result.before().hitFrequency();
             how.put("tuning", "pays");
-            how.put("maxChange", JsonFigures.exact(change));
+            how.put("maxChange", JsonFigures.exact(shift));
             for (io.fairspin.math.slot.tuning.PayTuner.Tuned t : result.tuned()) {
-                List<Map<String, Object>> pays = new ArrayList<>();
-                for (io.fairspin.math.slot.tuning.PayTuner.PayChange c : t.pays()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("path", c.path());
-                    row.put("before", c.before());
-                    row.put("after", c.after());
-                    pays.add(row);
-                }
+                List<Map<String, Object>> pays = rows(t.pays(), c -> new Object[] {"path", c.path(), "before", c.before(),
+                    "after", c.after()});
                 rows.add(new Row(t.variant(), t.target(), t.figures(), true, t.game(), Map.of("pays", pays)));
             }
         } else if (weightedChoice(modelBytes)) {
-            for (String[] option : new String[][] {{"--hit-frequency", hitFrequency}, {"--volatility-index", volatility},
-                    {"--reel", reel == null ? null : reel.toString()}}) {
+            for (String[] option : new String[][] {{"--reel", reel == null ? null : reel.toString()},
+                    {"--change", change}}) {
                 if (option[1] != null) {
                     throw new ModelException(model, "$.baseReels", option[0] + " works on models with one base reel set;"
-                            + " this one is tuned by the weights of its choice of reel sets, which reach the RTP only");
+                            + " this one is tuned by the weights of its choice of reel sets");
                 }
             }
             List<ReelSetTuner.Result> results = maxCycle.run(io(), model, progress.enabled(io()), () -> variantNames == null
@@ -237,38 +242,45 @@ public final class TuneCommand extends LeafCommand {
             for (Fraction goal : goals) {
                 targets.add(new ReelWeightTuner.Targets(goal, hit, lowVi, highVi, allowed));
             }
-            int reelIndex = reel == null ? -1 : reel - 1;
-            ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                    () -> ReelWeightTuner.tune(model, modelBytes, variantNames, targets, change, reelIndex,
-                            variantNames == null ? "--target-rtp" : "--variants"));
-            written = result.model();
-            rtpBefore = result.rtpBefore();
-            hitBefore = result.hitFrequencyBefore();
-            how.put("tuning", "reelWeights");
-            how.put("reelSet", result.reelSet());
-            how.put("reel", result.reel() + 1);
-            how.put("path", "$.reelSets." + result.reelSet() + "[" + result.reel() + "]");
-            how.put("maxChange", JsonFigures.exact(change));
-            for (ReelWeightTuner.Tuned t : result.tuned()) {
-                Map<String, Object> detail = new LinkedHashMap<>();
-                if (hit != null) {
-                    detail.put("targetHitFrequency", JsonFigures.exact(hit));
+            int[] reels = reel == null ? new int[0] : reel.stream().mapToInt(r -> r - 1).toArray();
+            String option = variantNames == null ? "--target-rtp" : "--variants";
+            if (change == null ? plainStrips(modelBytes, reels) : change.equals("counts")) {
+                StripCountTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                        () -> StripCountTuner.tune(model, modelBytes, variantNames, targets, shift, reels, option));
+                written = result.model();
+                rtpBefore = result.before().rtp();
+                hitBefore = result.before().hitFrequency();
+                how.put("tuning", "stripCounts");
+                putReels(how, result.reelSet(), result.reels());
+                how.put("maxChange", JsonFigures.exact(shift));
+                for (StripCountTuner.Tuned t : result.tuned()) {
+                    Map<String, Object> detail = targetsDetail(hit, band);
+                    detail.put("counts", rows(t.counts(), c -> new Object[] {"reel", c.reel() + 1, "symbol", c.symbol(),
+                        "before", c.before(), "after", c.after()}));
+                    detail.put("stops", rows(t.stops(), c -> new Object[] {"path", c.path(), "before", c.before(),
+                        "after", c.after()}));
+                    rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
-                if (band != null) {
-                    detail.put("targetVolatilityIndex", Map.of("low", band[0].doubleValue(), "high", band[1].doubleValue()));
+            } else {
+                ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
+                        () -> ReelWeightTuner.tune(model, modelBytes, variantNames, targets, shift, reels, option));
+                written = result.model();
+                rtpBefore = result.rtpBefore();
+                hitBefore = result.hitFrequencyBefore();
+                how.put("tuning", "reelWeights");
+                putReels(how, result.reelSet(), result.reels());
+                how.put("maxChange", JsonFigures.exact(shift));
+                for (ReelWeightTuner.Tuned t : result.tuned()) {
+                    Map<String, Object> detail = targetsDetail(hit, band);
+                    detail.put("symbols", rows(t.symbols(), s -> new Object[] {"reel", s.reel() + 1, "symbol", s.symbol(),
+                        "group", s.group(), "shareBefore", JsonFigures.exact(s.before()), "share",
+                        JsonFigures.exact(s.after())}));
+                    rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
                 }
-                List<Map<String, Object>> symbols = new ArrayList<>();
-                for (ReelWeightTuner.SymbolWeight s : t.symbols()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("symbol", s.symbol());
-                    row.put("group", s.group());
-                    row.put("shareBefore", JsonFigures.exact(s.before()));
-                    row.put("share", JsonFigures.exact(s.after()));
-                    symbols.add(row);
-                }
-                detail.put("symbols", symbols);
-                rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
             }
+        }
+        if (how.get("tuning").equals("pays") || how.get("tuning").equals("reelSetWeights")) {
+            checkFixedFigures(how.get("tuning").equals("pays"), rows, hit, band, allowed);
         }
         boolean all = rows.stream().allMatch(Row::within);
         if (!all) {
@@ -345,8 +357,13 @@ public final class TuneCommand extends LeafCommand {
             Fraction hitBefore, Fraction allowed, List<String> parFiles, Path diff) {
         stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
         if (how.get("tuning").equals("reelWeights")) {
-            stdout.printf(Locale.ROOT, "tuned        the stop weights of reel %s of reel set %s (%s), each within"
-                    + " --max-change %s%n", how.get("reel"), how.get("reelSet"), how.get("path"), maxChange);
+            stdout.printf(Locale.ROOT, "tuned        the stop weights of %s of reel set %s (%s), each within"
+                    + " --max-change %s%s%n", reelsText(how), how.get("reelSet"), String.join(", ", paths(how)), maxChange,
+                    paths(how).size() > 1 ? ", the next reel only when those before cannot reach the RTP" : "");
+        } else if (how.get("tuning").equals("stripCounts")) {
+            stdout.printf(Locale.ROOT, "tuned        the symbol counts of %s of reel set %s (%s), stops replaced in place,"
+                    + " each symbol's count within --max-change %s, the strips' lengths kept%n", reelsText(how),
+                    how.get("reelSet"), String.join(", ", paths(how)), maxChange);
         } else if (how.get("tuning").equals("pays")) {
             stdout.printf(Locale.ROOT, "tuned        the pays, each within --max-change %s, the reels kept%n", maxChange);
         } else {
@@ -367,37 +384,17 @@ public final class TuneCommand extends LeafCommand {
         stdout.println("RTP now, hit frequency and VI are the written model's exact figures, analysed again from its bytes.");
         stdout.println();
         if (how.get("tuning").equals("reelWeights")) {
-            stdout.printf(Locale.ROOT, "share of reel %s's weight (group 0 returns the most per unit of weight)%n",
-                    how.get("reel"));
-            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s %9s", "symbol", "group", "before"));
-            for (Row row : rows) {
-                header.append(String.format(Locale.ROOT, " %9s", row.variant() == null ? "now" : row.variant()));
-            }
-            stdout.println(header);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> first = (List<Map<String, Object>>) rows.get(0).detail().get("symbols");
-            for (int s = 0; s < first.size(); s++) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %5s %8.3f%%",
-                        first.get(s).get("symbol"), first.get(s).get("group"), percent(first.get(s).get("shareBefore"))));
-                for (Row row : rows) {
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> symbols = (List<Map<String, Object>>) row.detail().get("symbols");
-                    line.append(String.format(Locale.ROOT, " %8.3f%%", percent(symbols.get(s).get("share"))));
-                }
-                stdout.println(line);
-            }
+            stdout.println("share of each tuned reel's weight (group 0 returns the most per unit of weight; - the reel"
+                    + " kept)");
+            table(stdout, rows, "symbols", "group", "shareBefore", "share", v -> String.format(Locale.ROOT, "%8.3f%%",
+                    percent(v)));
+        } else if (how.get("tuning").equals("stripCounts")) {
+            stdout.println("stops of each symbol on each tuned strip");
+            table(stdout, rows, "counts", null, "before", "after", String::valueOf);
+            stdout.println();
+            changes(stdout, rows, "stops");
         } else if (how.get("tuning").equals("pays")) {
-            stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "pays changed (JSON path: before -> now)");
-            for (Row row : rows) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> pays = (List<Map<String, Object>>) row.detail().get("pays");
-                List<String> parts = new ArrayList<>();
-                for (Map<String, Object> pay : pays) {
-                    parts.add(pay.get("path") + ": " + pay.get("before") + " -> " + pay.get("after"));
-                }
-                stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
-                        parts.isEmpty() ? "(none)" : String.join(", ", parts));
-            }
+            changes(stdout, rows, "pays");
         } else {
             stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", "base reel set: RTP alone, weight before -> now");
             for (Row row : rows) {
@@ -411,6 +408,154 @@ public final class TuneCommand extends LeafCommand {
                 }
                 stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(), String.join("; ", parts));
             }
+        }
+    }
+
+    /**
+     * A table with one line per (reel, symbol) of the results' {@code key} lists and one column per result: the value
+     * before, then each result's value after ("-" where a result left the reel as it was).
+     */
+    private static void table(PrintStream stdout, List<Row> rows, String key, String group, String before, String after,
+            java.util.function.Function<Object, String> format) {
+        Map<String, Map<String, Object>> lines = new LinkedHashMap<>();
+        for (Row row : rows) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) row.detail().get(key);
+            for (Map<String, Object> entry : list) {
+                lines.putIfAbsent(entry.get("reel") + " " + entry.get("symbol"), entry);
+            }
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%4s %-10s", "reel", "symbol"));
+        if (group != null) {
+            header.append(String.format(Locale.ROOT, " %5s", group));
+        }
+        header.append(String.format(Locale.ROOT, " %9s", "before"));
+        for (Row row : rows) {
+            header.append(String.format(Locale.ROOT, " %9s", row.variant() == null ? "now" : row.variant()));
+        }
+        stdout.println(header);
+        for (Map.Entry<String, Map<String, Object>> line : lines.entrySet()) {
+            Map<String, Object> first = line.getValue();
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%4s %-10s", first.get("reel"),
+                    first.get("symbol")));
+            if (group != null) {
+                text.append(String.format(Locale.ROOT, " %5s", first.get(group)));
+            }
+            text.append(String.format(Locale.ROOT, " %9s", format.apply(first.get(before))));
+            for (Row row : rows) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> list = (List<Map<String, Object>>) row.detail().get(key);
+                Object value = list.stream().filter(e -> line.getKey().equals(e.get("reel") + " " + e.get("symbol")))
+                        .findFirst().map(e -> e.get(after)).orElse(null);
+                text.append(String.format(Locale.ROOT, " %9s", value == null ? "-" : format.apply(value)));
+            }
+            stdout.println(text);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> paths(Map<String, Object> how) {
+        return (List<String>) how.get("paths");
+    }
+
+    private static String reelsText(Map<String, Object> how) {
+        List<?> reels = (List<?>) how.get("reels");
+        return (reels.size() == 1 ? "reel " : "reels ") + reels.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * --hit-frequency and --volatility-index where the tuning leaves them no freedom, checked on the written model's
+     * exact figures and refused (naming the option and the figure there is) when missed. With --keep reels the pays
+     * never move the hit frequency (every pay stays at least 1), and the volatility is what the pays that meet the RTP
+     * make it; a weighted choice of reel sets has one free weight (two sets move), so the RTP fixes the hit frequency
+     * and the mean square win, each a weighted mean of the sets' own, exactly.
+     */
+    private void checkFixedFigures(boolean pays, List<Row> rows, Fraction hit, Fraction[] band, Fraction allowed) {
+        String how = pays ? "with the reels kept (pays do not move it)" : "with the weights of the base reel sets (two sets"
+                + " move, so the RTP leaves no choice)";
+        for (Row row : rows) {
+            String at = "at RTP " + row.figures().rtp().toDecimalString(6) + (row.variant() == null ? ""
+                    : " (variant " + row.variant() + ")");
+            if (hit != null && !within(row.figures().hitFrequency(), hit, allowed)) {
+                throw new ModelException(model, pays ? "$.pays" : "$.baseReels", String.format(Locale.ROOT,
+                        "--hit-frequency %s: %s the hit frequency %s is %s", hit.toDecimalString(6), at, how,
+                        row.figures().hitFrequency().toDecimalString(6)));
+            }
+            double vi = ParSheet.volatilityIndex(row.figures());
+            if (band != null && (vi < band[0].doubleValue() || vi > band[1].doubleValue())) {
+                throw new ModelException(model, pays ? "$.pays" : "$.baseReels", String.format(Locale.ROOT,
+                        "--volatility-index %s: %s the volatility index (90%%) %s is %.4f", volatility, at,
+                        pays ? "of the pays that meet it, the reels kept," : how.replace("(two sets move, so the RTP"
+                                + " leaves no choice)", "(two sets move, so the RTP leaves no choice),"), vi));
+            }
+        }
+    }
+
+    /** Per result, each change of its {@code key} list (stops or pays) as "path: before -> after". */
+    private static void changes(PrintStream stdout, List<Row> rows, String key) {
+        stdout.printf(Locale.ROOT, "%-8s  %s%n", "variant", key + " changed (JSON path: before -> now)");
+        for (Row row : rows) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) row.detail().get(key);
+            List<String> parts = new ArrayList<>();
+            for (Map<String, Object> change : list) {
+                parts.add(change.get("path") + ": " + change.get("before") + " -> " + change.get("after"));
+            }
+            stdout.printf(Locale.ROOT, "%-8s  %s%n", row.variant() == null ? "-" : row.variant(),
+                    parts.isEmpty() ? "(none)" : String.join(", ", parts));
+        }
+    }
+
+    /** One JSON object per item, its keys and values given in turn by {@code fields}. */
+    private static <T> List<Map<String, Object>> rows(List<T> items, java.util.function.Function<T, Object[]> fields) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (T item : items) {
+            Object[] pairs = fields.apply(item);
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                row.put((String) pairs[i], pairs[i + 1]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The tuned reel set, its reels (from 1) and their JSON paths. */
+    private static void putReels(Map<String, Object> how, String reelSet, int[] reels) {
+        how.put("reelSet", reelSet);
+        how.put("reels", java.util.Arrays.stream(reels).map(r -> r + 1).boxed().toList());
+        how.put("paths", java.util.Arrays.stream(reels).mapToObj(r -> "$.reelSets." + reelSet + "[" + r + "]").toList());
+    }
+
+    /** The targets beside the RTP, for a result's JSON. */
+    private static Map<String, Object> targetsDetail(Fraction hit, Fraction[] band) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (hit != null) {
+            detail.put("targetHitFrequency", JsonFigures.exact(hit));
+        }
+        if (band != null) {
+            detail.put("targetVolatilityIndex", Map.of("low", band[0].doubleValue(), "high", band[1].doubleValue()));
+        }
+        return detail;
+    }
+
+    /** Whether every reel to tune (the middle one when none is given) of the model's one base reel set is a plain strip. */
+    private static boolean plainStrips(byte[] bytes, int[] reels) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            JsonNode set = root.path("reelSets").path(root.path("baseReels").asText());
+            if (!set.isArray() || set.isEmpty()) {
+                return false;
+            }
+            for (int r : reels.length == 0 ? new int[] {set.size() / 2} : reels) {
+                if (!set.path(r).isArray()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // the tuner reads it again and names what is wrong
         }
     }
 

@@ -59,12 +59,13 @@ public final class Analysis {
     /** The jackpots' return by where they are won, null when the model names none. */
     public final io.fairspin.math.slot.jackpots.SlotJackpots jackpots;
 
-    private Analysis(SlotGame game) {
+    private Analysis(SlotGame game, Analysis freeFrom) {
         this.game = game;
         SlotModel model = game.model;
         base = SpinMoments.of(game, model.baseReels(), 1, true);
         awards = Awards.of(game, model.baseReels());
-        freeAwards = model.freeGames() == null ? null : Awards.of(game, model.freeGames().reels());
+        freeAwards = model.freeGames() == null ? null
+                : freeFrom != null ? freeFrom.freeAwards : Awards.of(game, model.freeGames().reels());
         bonus = model.bonus() == null ? null : BonusPrizes.of(model.bonus());
         Fraction ey = bonus == null ? Fraction.ZERO : bonus.mean;
         Fraction ey2 = bonus == null ? Fraction.ZERO : bonus.meanSquare;
@@ -77,7 +78,7 @@ public final class Analysis {
             freeGameMeanSquare = Fraction.ZERO;
             retriggerRate = Fraction.ZERO;
         } else {
-            free = SpinMoments.of(game, fg.reels(), fg.multiplier(), fg.retrigger());
+            free = freeFrom != null ? freeFrom.free : SpinMoments.of(game, fg.reels(), fg.multiplier(), fg.retrigger());
             Fraction ex = free.t.add(free.b.multiply(ey));
             Fraction ex2 = free.t2.add(free.tb.multiply(ey).multiply(2)).add(free.b.multiply(ey2))
                     .add(free.bb1.multiply(ey).multiply(ey));
@@ -113,7 +114,41 @@ public final class Analysis {
      * @return the analysis
      */
     public static Analysis of(SlotGame game) {
-        return new Analysis(game);
+        return new Analysis(game, null);
+    }
+
+    /**
+     * Analyses {@code game} exactly, taking its free games' sums from {@code other}: how a tuner analyses many base
+     * reels beside one set of free games without counting the free games again. The caller promises that the two
+     * games' models differ in their base reels only (pays, wilds, lines, cap and bonus alike); the free games' reels,
+     * weights, scatter, spins, multiplier and retrigger are compared here, and when they differ the free games are
+     * counted for {@code game}.
+     *
+     * @param game the slot game
+     * @param other an analysis of a game with the same free games, or null
+     * @return the analysis, the same as {@link #of(SlotGame)}'s
+     */
+    public static Analysis of(SlotGame game, Analysis other) {
+        return new Analysis(game, other != null && sameFreeGames(game, other.game) ? other : null);
+    }
+
+    private static boolean sameFreeGames(SlotGame a, SlotGame b) {
+        FreeGames x = a.model.freeGames();
+        FreeGames y = b.model.freeGames();
+        if (x == null || y == null || x.scatter() != y.scatter() || x.multiplier() != y.multiplier()
+                || x.retrigger() != y.retrigger() || !java.util.Arrays.equals(x.spins(), y.spins())
+                || !java.util.Arrays.equals(x.reels().weights(), y.reels().weights())
+                || x.reels().sets().length != y.reels().sets().length) {
+            return false;
+        }
+        for (int i = 0; i < x.reels().sets().length; i++) {
+            SlotModel.ReelSet p = a.reelSets[x.reels().sets()[i]].set;
+            SlotModel.ReelSet q = b.reelSets[y.reels().sets()[i]].set;
+            if (!java.util.Arrays.deepEquals(p.strips(), q.strips()) || !java.util.Arrays.deepEquals(p.weights(), q.weights())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ExactFigures figures(SlotModel model, Fraction ey, Fraction ev) {

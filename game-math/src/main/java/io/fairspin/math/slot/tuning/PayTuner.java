@@ -78,12 +78,22 @@ public final class PayTuner {
             return list.equals(other.list) && item == other.item && field.equals(other.field);
         }
 
+        /** A per-coin pay, {@code coinPays.N} or {@code coinPays.N[k]}: its number of coins, else 0. */
+        int coins() {
+            return field.startsWith("coinPays.") ? Integer.parseInt(field.substring("coinPays.".length())) : 0;
+        }
+
         void write(ObjectNode root, long pay) {
             ObjectNode node = (ObjectNode) root.get(list).get(item);
+            String name = field;
+            if (coins() > 0) {
+                node = (ObjectNode) node.get("coinPays");
+                name = String.valueOf(coins());
+            }
             if (index < 0) {
-                node.put(field, pay);
+                node.put(name, pay);
             } else {
-                ((ArrayNode) node.get(field)).set(index, pay);
+                ((ArrayNode) node.get(name)).set(index, pay);
             }
         }
     }
@@ -112,11 +122,6 @@ public final class PayTuner {
             throw new ModelException(fileName, "$.type", "--keep reels tunes a slot's pays; this is not a slot");
         }
         ObjectNode root = StrictJson.model(fileName, json);
-        for (JsonNode pay : root.path("pays")) {
-            if (pay.has("coinPays")) {
-                throw new ModelException(fileName, "$.pays", "--keep reels does not tune per-coin pays (coinPays) yet");
-            }
-        }
         List<Entry> entries = entries(root);
         if (entries.isEmpty()) {
             throw new ModelException(fileName, "$.pays", "--keep reels: the model has no pay to tune");
@@ -241,31 +246,61 @@ public final class PayTuner {
                 remaining -= c[e] * (x[e] - pays[e]);
             }
         }
-        Integer[] order = new Integer[n];
+        // Pays that were equal (line, ways and sequence pays among themselves, scatter pays among themselves) move
+        // together, so they stay equal: one step moves every pay of a group by one unit.
+        List<List<Integer>> groups = new ArrayList<>();
+        Map<String, List<Integer>> byValue = new java.util.LinkedHashMap<>();
         for (int e = 0; e < n; e++) {
-            order[e] = e;
+            byValue.computeIfAbsent(entries.get(e).list() + entries.get(e).coins() + "=" + entries.get(e).value(),
+                    k -> new ArrayList<>()).add(e);
         }
-        Arrays.sort(order, (a, d) -> Double.compare(c[d], c[a]));
+        groups.addAll(byValue.values());
+        double[] cg = new double[groups.size()];
+        for (int g = 0; g < cg.length; g++) {
+            for (int e : groups.get(g)) {
+                cg[g] += c[e];
+            }
+        }
+        Integer[] order = new Integer[groups.size()];
+        for (int g = 0; g < order.length; g++) {
+            order[g] = g;
+        }
+        Arrays.sort(order, (a, d) -> Double.compare(cg[d], cg[a]));
         double aim = tolerance.doubleValue() / 8;
         for (int pass = 0; pass < 3 && Math.abs(remaining) > aim; pass++) {
-            for (int e : order) {
-                if (c[e] <= 0 || Math.abs(remaining) <= aim) {
+            for (int g : order) {
+                if (cg[g] <= 0 || Math.abs(remaining) <= aim) {
                     continue;
                 }
-                long steps = (long) Math.floor(Math.abs(remaining) / c[e] + (pass == 2 ? 0.5 : 0));
+                long steps = (long) Math.floor(Math.abs(remaining) / cg[g] + (pass == 2 ? 0.5 : 0));
                 long direction = remaining > 0 ? 1 : -1;
-                while (steps > 0) {
-                    long next = x[e] + direction;
-                    if (next < lo[e] || next > hi[e] || !monotone(entries, x, e, next)) {
-                        break;
+                while (steps > 0 && movable(entries, x, groups.get(g), direction, lo, hi)) {
+                    for (int e : groups.get(g)) {
+                        x[e] += direction;
                     }
-                    x[e] = next;
-                    remaining -= direction * c[e];
+                    remaining -= direction * cg[g];
                     steps--;
                 }
             }
         }
         return x;
+    }
+
+    /** Whether every pay of a group may move by {@code direction} together: within its bounds, its arrays non-decreasing. */
+    private static boolean movable(List<Entry> entries, long[] x, List<Integer> group, long direction, long[] lo, long[] hi) {
+        long[] next = x.clone();
+        for (int e : group) {
+            next[e] += direction;
+            if (next[e] < lo[e] || next[e] > hi[e]) {
+                return false;
+            }
+        }
+        for (int e : group) {
+            if (!monotone(entries, next, e, next[e])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether pay e may become {@code value} while its pays array stays non-decreasing in the count. */
@@ -291,11 +326,14 @@ public final class PayTuner {
         SlotModel model = game.model;
         double units = model.stakeUnits();
         double[] c = new double[entries.size()];
-        // Line, ways and sequence pays: the model's pays in file order, one per non-zero pay.
+        // Line, ways and sequence pays: the model's pays in file order, one per non-zero pay. A per-coin pay for the
+        // standard wager's coins replaces coins x the one-coin pay (which then returns nothing at that wager); per-coin
+        // pays for other coins return nothing at the standard wager (they are scaled with the rest, in the first step).
         int p = 0;
+        Map<String, Integer> payOf = new java.util.HashMap<>();
         for (int e = 0; e < entries.size(); e++) {
             Entry entry = entries.get(e);
-            if (!entry.list().equals("pays")) {
+            if (!entry.list().equals("pays") || entry.coins() > 0) {
                 continue;
             }
             while (p < model.pays().size() && model.pays().get(p).bonus()) {
@@ -308,7 +346,16 @@ public final class PayTuner {
                         * model.freeGames().multiplier();
             }
             c[e] = credits / pay.credits() / units * model.coins();
+            payOf.put(entry.item() + "/" + entry.index(), e);
             p++;
+        }
+        for (int e = 0; e < entries.size(); e++) {
+            Entry entry = entries.get(e);
+            Integer one = payOf.get(entry.item() + "/" + entry.index());
+            if (entry.coins() == model.coins() && one != null) {
+                c[e] = c[one] / model.coins();
+                c[one] = 0;
+            }
         }
         // Scatter pays: scatters[i].pays[k] pays every count whose pay it is (counts beyond the list take the last).
         for (int e = 0; e < entries.size(); e++) {
@@ -344,6 +391,9 @@ public final class PayTuner {
             JsonNode pay = pays.get(i);
             if (pay.has("sequence")) {
                 entries.add(new Entry("pays", i, "pay", -1, pay.get("pay").asLong()));
+                int item = i;
+                pay.path("coinPays").fields().forEachRemaining(byCoins -> entries.add(new Entry("pays", item,
+                        "coinPays." + byCoins.getKey(), -1, byCoins.getValue().asLong())));
             } else if (pay.has("pays")) {
                 for (int k = 0; k < pay.get("pays").size(); k++) {
                     long value = pay.get("pays").get(k).asLong();
@@ -351,6 +401,15 @@ public final class PayTuner {
                         entries.add(new Entry("pays", i, "pays", k, value));
                     }
                 }
+                int item = i;
+                pay.path("coinPays").fields().forEachRemaining(byCoins -> {
+                    for (int k = 0; k < byCoins.getValue().size(); k++) {
+                        long value = byCoins.getValue().get(k).asLong();
+                        if (value > 0) {
+                            entries.add(new Entry("pays", item, "coinPays." + byCoins.getKey(), k, value));
+                        }
+                    }
+                });
             }
         }
         JsonNode scatters = root.path("scatters");

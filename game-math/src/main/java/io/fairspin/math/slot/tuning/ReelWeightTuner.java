@@ -64,14 +64,15 @@ public final class ReelWeightTuner {
     }
 
     /**
-     * One symbol of the tuned reel: its group (0 pays most) and its share of the reel's weight before and after.
+     * One symbol of a tuned reel: its group (0 pays most) and its share of the reel's weight before and after.
      *
+     * @param reel the reel, 0 the leftmost
      * @param symbol the symbol
      * @param group its group, 0 the best paying
      * @param before its share of the reel's weight before
      * @param after its share after
      */
-    public record SymbolWeight(String symbol, int group, Fraction before, Fraction after) {
+    public record SymbolWeight(int reel, String symbol, int group, Fraction before, Fraction after) {
     }
 
     /**
@@ -100,12 +101,13 @@ public final class ReelWeightTuner {
      *
      * @param model the written model's bytes
      * @param reelSet the tuned reel set's name (as in the input)
-     * @param reel the tuned reel, 0 the leftmost
+     * @param reels the reels that may be tuned, 0 the leftmost, in the order they are tried (a target that the first
+     *     reel reaches changes it alone)
      * @param rtpBefore the exact RTP before
      * @param hitFrequencyBefore the exact hit frequency before
      * @param tuned one entry per target, in order
      */
-    public record Result(byte[] model, String reelSet, int reel, Fraction rtpBefore, Fraction hitFrequencyBefore,
+    public record Result(byte[] model, String reelSet, int[] reels, Fraction rtpBefore, Fraction hitFrequencyBefore,
             List<Tuned> tuned) {
     }
 
@@ -120,166 +122,188 @@ public final class ReelWeightTuner {
      * @param names null to tune the top-level model (then {@code targets} has one entry), else the variants' names
      * @param targets what each must reach
      * @param maxChange the largest change of a stop's weight, as a fraction of it (0 &lt; b &lt; 1, at most six decimals)
-     * @param reel the reel to tune, 0 the leftmost, or -1 for the middle reel
+     * @param reels the reels that may change, 0 the leftmost, in order: when the first cannot reach the RTP within its
+     *     bounds it is set where it comes nearest and the next is tuned with it; empty for the middle reel alone
      * @param option the option the targets came from, for messages ({@code --target-rtp} or {@code --variants})
      * @return the written model and each target's figures
      * @throws ModelException when the model has no single base reel set, a target is out of reach (the message names the
      *     option and the reachable range), or a written model misses a target
      */
     public static Result tune(String fileName, byte[] json, List<String> names, List<Targets> targets, Fraction maxChange,
-            int reel, String option) {
+            int[] reels, String option) {
         GameModels.load(fileName, json, null);
         ObjectNode root = StrictJson.model(fileName, json);
-        JsonNode base = root.get("baseReels");
-        if (base == null || !base.isTextual()) {
-            throw new ModelException(fileName, "$.baseReels", "expected one reel set's name for this tuning");
-        }
-        String setName = base.asText();
-        ArrayNode set = (ArrayNode) root.get("reelSets").get(setName);
-        int r = reel < 0 ? set.size() / 2 : reel;
-        if (r >= set.size()) {
-            throw new ModelException(fileName, "$.reelSets." + setName, "--reel " + (r + 1) + ": the reel set has "
-                    + set.size() + " reels");
-        }
-        String path = "$.reelSets." + setName + "[" + r + "]";
+        BaseReelSet base = BaseReelSet.of(fileName, root);
+        int[] tunedReels = base.reels(reels);
         // Cascading reels take no "weightedRow" (their weights are the top row's); with equal weights it makes no odds.
-        Reel original = Reel.of(fileName, path, set.get(r), root.has("cascade") ? 1 : root.path("rows").asInt(1));
-        // A set that free games play too is copied for the base game, in the analyses as in what is written, so that
-        // free games keep their reels (and the figures stay linear in the base reel's weights).
-        JsonNode freeReels = root.path("freeGames").path("reels");
-        boolean shared = freeReels.isTextual() && freeReels.asText().equals(setName)
-                || freeReels.isArray() && freeReels.findValuesAsText("reelSet").contains(setName);
-        ObjectNode analysed = root;
-        String analysedSet = setName;
-        if (shared) {
-            analysed = root.deepCopy();
-            analysedSet = fresh((ObjectNode) root.get("reelSets"), setName + "-tuned");
-            ((ObjectNode) analysed.get("reelSets")).set(analysedSet, set.deepCopy());
-            analysed.put("baseReels", analysedSet);
-        }
-        ObjectNode spinRoot = analysed;
-        String spinSet = analysedSet;
-        long scale = fitting(fileName, spinRoot, spinSet, r, original, scale(fileName, path, original, maxChange), maxChange);
+        int rows = root.has("cascade") ? 1 : root.path("rows").asInt(1);
         boolean three = targets.stream().anyMatch(Targets::needsThreeGroups);
-        List<String> symbols = original.stops.stream().distinct().toList();
-        if (symbols.size() < 2) {
-            throw new ModelException(fileName, path, "the reel shows one symbol only; tune another --reel");
-        }
-        int n = symbols.size();
-        int[] symbolOf = original.stops.stream().mapToInt(symbols::indexOf).toArray();
-        Fraction[] symbolWeight = new Fraction[n];
-        Arrays.fill(symbolWeight, Fraction.ZERO);
-        for (int i = 0; i < symbolOf.length; i++) {
-            symbolWeight[symbolOf[i]] = symbolWeight[symbolOf[i]].add(Fraction.of(original.weights[i] * scale));
-        }
-        // n analyses, symbol j's stops raised by b (run side by side): F_j D_j = sum G + b G_j.
-        Fraction[][] fd = new Fraction[3][n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
-            Fraction[] m = ones(n);
-            m[j] = Fraction.ONE.add(maxChange);
-            ExactFigures f = analyse(fileName, withReel(spinRoot, spinSet, r, original.with(weights(original, symbolOf, m, scale))));
-            Fraction d = SmallLp.dot(symbolWeight, m);
-            fd[0][j] = f.rtp().multiply(d);
-            fd[1][j] = f.hitFrequency().multiply(d);
-            fd[2][j] = f.variance().add(f.rtp().multiply(f.rtp())).multiply(d);
-        });
-        Fraction[][] perSymbol = new Fraction[3][n]; // RTP, hit frequency, E[X^2]
-        for (int fig = 0; fig < 3; fig++) {
-            Fraction sum = Fraction.ZERO;
-            for (int j = 0; j < n; j++) {
-                sum = sum.add(fd[fig][j]);
-            }
-            sum = sum.divide(Fraction.of(n).add(maxChange));
-            for (int j = 0; j < n; j++) {
-                perSymbol[fig][j] = fd[fig][j].subtract(sum).divide(maxChange);
-            }
-        }
-        int[] groupOfSymbol = groups(perSymbol, symbolWeight, three);
-        int k = Arrays.stream(groupOfSymbol).max().orElse(0) + 1;
-        int[] group = Arrays.stream(symbolOf).map(s -> groupOfSymbol[s]).toArray();
-        Fraction[] weightOf = new Fraction[k];
-        Fraction[][] g = new Fraction[3][k];
-        Arrays.fill(weightOf, Fraction.ZERO);
-        for (Fraction[] row : g) {
-            Arrays.fill(row, Fraction.ZERO);
-        }
-        for (int s = 0; s < n; s++) {
-            weightOf[groupOfSymbol[s]] = weightOf[groupOfSymbol[s]].add(symbolWeight[s]);
-            for (int fig = 0; fig < 3; fig++) {
-                g[fig][groupOfSymbol[s]] = g[fig][groupOfSymbol[s]].add(perSymbol[fig][s]);
-            }
-        }
-        Fraction[] one = ones(k);
-        Fraction total = SmallLp.dot(weightOf, one);
-        Fraction rtpBefore = SmallLp.dot(g[0], one).divide(total);
-        Fraction hitBefore = SmallLp.dot(g[1], one).divide(total);
-        Fraction lo = Fraction.ONE.subtract(maxChange);
-        Fraction hi = Fraction.ONE.add(maxChange);
-        Model model = new Model(fileName, path, option, k, lo, hi, weightOf, g);
-        List<long[]> stopWeights = new ArrayList<>();
-        boolean even = true; // every stop of a symbol has one weight: then the rounded weights' figures are exact
-        for (int i = 0; i < symbolOf.length; i++) {
-            for (int j = 0; j < i; j++) {
-                even &= symbolOf[i] != symbolOf[j] || original.weights[i] == original.weights[j];
-            }
-        }
+        long scale = fitting(base, tunedReels, rows, maxChange);
+        Fit first = Fit.of(base, Map.of(), tunedReels[0], maxChange, three, rows, scale, option);
+        List<Map<Integer, JsonNode>> stopWeights = new ArrayList<>();
+        List<List<SymbolWeight>> symbols = new ArrayList<>();
         for (Targets t : targets) {
-            long[] w = weights(original, group, model.solve(t, maxChange), scale);
-            if (even) {
-                w = rounded(w, symbolOf, perSymbol, symbolWeight, t, maxChange, scale, original.weights);
-            }
-            stopWeights.add(w);
-        }
-        // Write.
-        if (names == null) {
-            ObjectNode reels = (ObjectNode) root.get("reelSets");
-            ArrayNode tunedSet = set.deepCopy();
-            tunedSet.set(r, original.with(stopWeights.get(0)).json());
-            if (shared) {
-                String name = fresh(reels, setName + "-tuned");
-                reels.set(name, tunedSet);
-                root.put("baseReels", name);
-            } else {
-                reels.set(setName, tunedSet);
-            }
-        } else {
-            ObjectNode variants = root.has("variants") ? (ObjectNode) root.get("variants") : root.putObject("variants");
-            for (int t = 0; t < names.size(); t++) {
-                JsonNode existing = variants.get(names.get(t));
-                if (existing != null) {
-                    List<String> others = new ArrayList<>();
-                    existing.fieldNames().forEachRemaining(f -> {
-                        if (!List.of("reelSets", "baseReels", "id", "name").contains(f)) {
-                            others.add(f);
+            // The reels in turn: a reel that cannot reach the RTP is set where it comes nearest (a vertex of its bounds),
+            // and the next reel is fitted to the model with it; each fit is exact for the model it is fitted to.
+            Map<Integer, JsonNode> fixed = new LinkedHashMap<>();
+            List<SymbolWeight> shares = new ArrayList<>();
+            Fit fit = first;
+            for (int i = 0; ; i++) {
+                long[] w;
+                boolean reached = fit.model.reaches(t);
+                if (reached || i == tunedReels.length - 1) {
+                    try {
+                        w = fit.weights(t, maxChange); // refused with the reachable range when not reached
+                    } catch (ModelException e) {
+                        if (i == 0) {
+                            throw e;
                         }
-                    });
-                    if (!others.isEmpty()) {
-                        throw new ModelException(fileName, "$.variants." + names.get(t), "replaces " + String.join(", ", others)
-                                + ": tune --variants tunes the top-level reels, so the variant may replace only their weights");
+                        List<String> before = new ArrayList<>();
+                        for (int j = 0; j < i; j++) {
+                            before.add(base.path(tunedReels[j]));
+                        }
+                        String prefix = e.file() + ": " + e.jsonPath() + ": ";
+                        throw new ModelException(e.file(), e.jsonPath(), e.getMessage().substring(prefix.length())
+                                + ", with " + String.join(", ", before) + " set where they come nearest");
                     }
+                } else {
+                    w = fit.nearest(t);
                 }
-                ObjectNode variant = existing instanceof ObjectNode o ? o : variants.putObject(names.get(t));
-                ArrayNode tunedSet = set.deepCopy();
-                tunedSet.set(r, original.with(stopWeights.get(t)).json());
-                String name = shared ? setName + "-" + names.get(t) : setName;
-                ObjectNode sets = variant.putObject("reelSets");
-                sets.set(name, tunedSet);
-                if (shared) {
-                    variant.put("baseReels", name);
+                fixed.put(fit.r, fit.reel.with(w).json());
+                shares.addAll(symbols(fit.r, fit.reel, fit.group, w));
+                if (reached) {
+                    break;
                 }
+                fit = Fit.of(base, fixed, tunedReels[i + 1], maxChange, three, rows, scale, option);
             }
+            stopWeights.add(fixed);
+            symbols.add(shares);
         }
-        byte[] written = ReelSetTuner.bytes(root);
+        byte[] written = base.write(names, stopWeights);
         List<Tuned> tuned = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
             String variant = names == null ? null : names.get(t);
             io.fairspin.math.Game game = GameModels.load(fileName, written, variant);
             ExactFigures f = game.exactFigures().orElseThrow();
-            Tuned result = new Tuned(variant, targets.get(t), f, symbols(original, group, stopWeights.get(t)), game);
-            check(fileName, path, result);
+            Tuned result = new Tuned(variant, targets.get(t), f, symbols.get(t), game);
+            check(fileName, base.path(tunedReels[0]), result);
             tuned.add(result);
         }
-        return new Result(written, setName, r, rtpBefore, hitBefore, tuned);
+        return new Result(written, base.name, tunedReels, first.rtpBefore, first.hitBefore, tuned);
+    }
+
+    /**
+     * One reel's fit: its stops and weights, its symbols' groups and the linear-fractional model of the figures in the
+     * groups' multipliers, from one exact analysis per symbol of the model with {@code fixed} reels replaced.
+     */
+    private static final class Fit {
+        final int r;
+        final Reel reel;
+        final int[] symbolOf;
+        final int[] group;
+        final Fraction[][] perSymbol;
+        final Fraction[] symbolWeight;
+        final long scale;
+        final boolean even;
+        final Model model;
+        final Fraction rtpBefore;
+        final Fraction hitBefore;
+
+        private Fit(int r, Reel reel, int[] symbolOf, int[] group, Fraction[][] perSymbol, Fraction[] symbolWeight,
+                long scale, Model model, Fraction rtpBefore, Fraction hitBefore) {
+            this.r = r;
+            this.reel = reel;
+            this.symbolOf = symbolOf;
+            this.group = group;
+            this.perSymbol = perSymbol;
+            this.symbolWeight = symbolWeight;
+            this.scale = scale;
+            this.model = model;
+            this.rtpBefore = rtpBefore;
+            this.hitBefore = hitBefore;
+            boolean e = true; // every stop of a symbol has one weight: then the rounded weights' figures are exact
+            for (int i = 0; i < symbolOf.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    e &= symbolOf[i] != symbolOf[j] || reel.weights[i] == reel.weights[j];
+                }
+            }
+            even = e;
+        }
+
+        static Fit of(BaseReelSet base, Map<Integer, JsonNode> fixed, int r, Fraction maxChange, boolean three, int rows,
+                long scale, String option) {
+            String fileName = base.fileName;
+            String path = base.path(r);
+            Reel original = Reel.of(fileName, path, base.set.get(r), rows);
+            List<String> symbols = original.stops.stream().distinct().toList();
+            if (symbols.size() < 2) {
+                throw new ModelException(fileName, path, "the reel shows one symbol only; tune another --reel");
+            }
+            int n = symbols.size();
+            int[] symbolOf = original.stops.stream().mapToInt(symbols::indexOf).toArray();
+            Fraction[] symbolWeight = new Fraction[n];
+            Arrays.fill(symbolWeight, Fraction.ZERO);
+            for (int i = 0; i < symbolOf.length; i++) {
+                symbolWeight[symbolOf[i]] = symbolWeight[symbolOf[i]].add(Fraction.of(original.weights[i] * scale));
+            }
+            // n analyses, symbol j's stops raised by b (run side by side): F_j D_j = sum G + b G_j.
+            Fraction[][] fd = new Fraction[3][n];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
+                Fraction[] m = ones(n);
+                m[j] = Fraction.ONE.add(maxChange);
+                Map<Integer, JsonNode> reels = new LinkedHashMap<>(fixed);
+                reels.put(r, original.with(ReelWeightTuner.weights(original, symbolOf, m, scale)).json());
+                ExactFigures f = analyse(fileName, base.withReels(reels));
+                Fraction d = SmallLp.dot(symbolWeight, m);
+                fd[0][j] = f.rtp().multiply(d);
+                fd[1][j] = f.hitFrequency().multiply(d);
+                fd[2][j] = f.variance().add(f.rtp().multiply(f.rtp())).multiply(d);
+            });
+            Fraction[][] perSymbol = new Fraction[3][n]; // RTP, hit frequency, E[X^2]
+            for (int fig = 0; fig < 3; fig++) {
+                Fraction sum = Fraction.ZERO;
+                for (int j = 0; j < n; j++) {
+                    sum = sum.add(fd[fig][j]);
+                }
+                sum = sum.divide(Fraction.of(n).add(maxChange));
+                for (int j = 0; j < n; j++) {
+                    perSymbol[fig][j] = fd[fig][j].subtract(sum).divide(maxChange);
+                }
+            }
+            int[] groupOfSymbol = groups(perSymbol, symbolWeight, three);
+            int k = Arrays.stream(groupOfSymbol).max().orElse(0) + 1;
+            int[] group = Arrays.stream(symbolOf).map(s -> groupOfSymbol[s]).toArray();
+            Fraction[] weightOf = new Fraction[k];
+            Fraction[][] g = new Fraction[3][k];
+            Arrays.fill(weightOf, Fraction.ZERO);
+            for (Fraction[] row : g) {
+                Arrays.fill(row, Fraction.ZERO);
+            }
+            for (int s = 0; s < n; s++) {
+                weightOf[groupOfSymbol[s]] = weightOf[groupOfSymbol[s]].add(symbolWeight[s]);
+                for (int fig = 0; fig < 3; fig++) {
+                    g[fig][groupOfSymbol[s]] = g[fig][groupOfSymbol[s]].add(perSymbol[fig][s]);
+                }
+            }
+            Fraction[] one = ones(k);
+            Fraction total = SmallLp.dot(weightOf, one);
+            Fraction lo = Fraction.ONE.subtract(maxChange);
+            Fraction hi = Fraction.ONE.add(maxChange);
+            Model model = new Model(fileName, path, option, k, lo, hi, weightOf, g);
+            return new Fit(r, original, symbolOf, group, perSymbol, symbolWeight, scale, model,
+                    SmallLp.dot(g[0], one).divide(total), SmallLp.dot(g[1], one).divide(total));
+        }
+
+        /** The reel's weights that meet the targets (refused, naming the reachable range, when they cannot). */
+        long[] weights(Targets t, Fraction maxChange) {
+            long[] w = ReelWeightTuner.weights(reel, group, model.solve(t, maxChange), scale);
+            return even ? rounded(w, symbolOf, perSymbol, symbolWeight, t, maxChange, scale, reel.weights) : w;
+        }
+
+        /** The reel's weights at the vertex of its bounds whose RTP is nearest the target. */
+        long[] nearest(Targets t) {
+            return ReelWeightTuner.weights(reel, group, model.nearest(t.rtp()), scale);
+        }
     }
 
     /** The linear-fractional model of the figures in the group multipliers, and the targets' solutions in it. */
@@ -304,6 +328,22 @@ public final class ReelWeightTuner {
                 n[j] = a[j].negate();
             }
             return n;
+        }
+
+        /** Whether some multipliers within the bounds give the target RTP. */
+        boolean reaches(Targets t) {
+            return !SmallLp.vertices(k, lo, hi, List.<Fraction[]>of(level(0, t.rtp())), List.of()).isEmpty();
+        }
+
+        /** The vertex of the bounds whose RTP is nearest {@code rtp}. */
+        Fraction[] nearest(Fraction rtp) {
+            Fraction[] best = null;
+            for (Fraction[] m : SmallLp.vertices(k, lo, hi, List.of(), List.of())) {
+                if (best == null || distance(figure(0, m), rtp).compareTo(distance(figure(0, best), rtp)) < 0) {
+                    best = m;
+                }
+            }
+            return best;
         }
 
         Fraction[] solve(Targets t, Fraction maxChange) {
@@ -428,17 +468,29 @@ public final class ReelWeightTuner {
      * which the model with every weight raised still loads: a model's cycle (the product of its reels' weight totals,
      * and of random heights' weights) must stay within 2^62.
      */
-    private static long fitting(String fileName, ObjectNode root, String setName, int r, Reel reel, long first,
-            Fraction maxChange) {
+    private static long fitting(BaseReelSet base, int[] tunedReels, int rows, Fraction maxChange) {
+        String fileName = base.fileName;
+        long first = Long.MAX_VALUE;
+        List<Reel> originals = new ArrayList<>();
+        for (int r : tunedReels) {
+            Reel reel = Reel.of(fileName, base.path(r), base.set.get(r), rows);
+            originals.add(reel);
+            first = Math.min(first, ReelWeightTuner.scale(fileName, base.path(r), reel, maxChange));
+        }
         long den = maxChange.denominator().longValueExact();
         ModelException last = null;
         for (long scale = first; scale >= den; scale = scale / 10 / den * den) {
-            long[] raised = new long[reel.weights.length];
-            for (int i = 0; i < raised.length; i++) {
-                raised[i] = Fraction.ONE.add(maxChange).multiply(reel.weights[i] * scale).numerator().longValueExact();
+            Map<Integer, JsonNode> reels = new LinkedHashMap<>();
+            for (int k = 0; k < tunedReels.length; k++) {
+                Reel reel = originals.get(k);
+                long[] raised = new long[reel.weights.length];
+                for (int i = 0; i < raised.length; i++) {
+                    raised[i] = Fraction.ONE.add(maxChange).multiply(reel.weights[i] * scale).numerator().longValueExact();
+                }
+                reels.put(tunedReels[k], reel.with(raised).json());
             }
             try {
-                GameModels.load(fileName, withReel(root, setName, r, reel.with(raised)), null);
+                GameModels.load(fileName, base.withReels(reels), null);
                 return scale;
             } catch (ModelException e) {
                 last = e;
@@ -544,7 +596,7 @@ public final class ReelWeightTuner {
         return w;
     }
 
-    private static List<SymbolWeight> symbols(Reel reel, int[] group, long[] after) {
+    private static List<SymbolWeight> symbols(int r, Reel reel, int[] group, long[] after) {
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Integer> groups = new LinkedHashMap<>();
         long totalBefore = 0;
@@ -560,7 +612,7 @@ public final class ReelWeightTuner {
         }
         List<SymbolWeight> list = new ArrayList<>();
         for (var e : sums.entrySet()) {
-            list.add(new SymbolWeight(e.getKey(), groups.get(e.getKey()), Fraction.of(e.getValue()[0], totalBefore),
+            list.add(new SymbolWeight(r, e.getKey(), groups.get(e.getKey()), Fraction.of(e.getValue()[0], totalBefore),
                     Fraction.of(e.getValue()[1], totalAfter)));
         }
         list.sort((a, b) -> a.group() != b.group() ? Integer.compare(a.group(), b.group()) : 0);
@@ -610,21 +662,6 @@ public final class ReelWeightTuner {
             }
         }
         return group;
-    }
-
-    private static String fresh(ObjectNode sets, String name) {
-        String candidate = name;
-        for (int i = 2; sets.has(candidate); i++) {
-            candidate = name + "-" + i;
-        }
-        return candidate;
-    }
-
-    private static byte[] withReel(ObjectNode root, String setName, int r, Reel reel) {
-        ObjectNode copy = root.deepCopy();
-        copy.remove("variants");
-        ((ArrayNode) copy.get("reelSets").get(setName)).set(r, reel.json());
-        return ReelSetTuner.bytes(copy);
     }
 
     private static ExactFigures analyse(String fileName, byte[] json) {

@@ -44,6 +44,15 @@ class PayTunerTest {
                     assertTrue(k == 0 || now.get(k - 1).asLong() <= q, name + ": " + now);
                 }
             }
+            // Pays that were equal stay equal: the line pays of one value all have one value after.
+            java.util.Map<Long, java.util.Set<Long>> afterByBefore = new java.util.HashMap<>();
+            for (int i = 0; i < pays.size(); i++) {
+                for (int k = 0; k < pays.get(i).get("pays").size(); k++) {
+                    long p = before.get("pays").get(i).get("pays").get(k).asLong();
+                    afterByBefore.computeIfAbsent(p, x -> new java.util.TreeSet<>()).add(pays.get(i).get("pays").get(k).asLong());
+                }
+            }
+            afterByBefore.forEach((p, q) -> assertEquals(1, q.size(), name + ": the pays of " + p + " became " + q));
         }
     }
 
@@ -64,5 +73,27 @@ class PayTunerTest {
                 QUARTER, "--target-rtp"));
         assertTrue(e.getMessage().contains("--target-rtp: the RTP 1.500000 is outside what the pays reach within"
                 + " --max-change 0.25 with the reels kept"), e.getMessage());
+    }
+
+    /**
+     * Red White &amp; Blue's per-coin top award (coinPays for 2 and 3 coins) is tuned with the rest: the written model's
+     * RTP at the standard wager (1 coin) is within 0.0005 of 0.78; each per-coin pay moved by the pays' common factor,
+     * within --max-change; the two pays of 50 stay equal.
+     */
+    @Test
+    void tunesPerCoinPaysWithTheRest() throws Exception {
+        byte[] model = ReelSetTunerTest.example("red-white-blue.json");
+        PayTuner.Result result = PayTuner.tune("red-white-blue.json", model, null, List.of(ReelSetTuner.decimal("0.78")),
+                TOLERANCE, QUARTER, "--target-rtp");
+        Fraction rtp = GameModels.load("tuned.json", result.model(), null).exactFigures().orElseThrow().rtp();
+        assertTrue(Math.abs(rtp.doubleValue() - 0.78) <= 0.0005, "" + rtp.doubleValue());
+        JsonNode before = JSON.readTree(model).get("pays");
+        JsonNode after = JSON.readTree(result.model()).get("pays");
+        for (String coins : new String[] {"2", "3"}) {
+            long p = before.get(0).get("coinPays").get(coins).asLong();
+            long q = after.get(0).get("coinPays").get(coins).asLong();
+            assertTrue(q != p && q >= Math.ceil(p * 0.75) && q <= Math.floor(p * 1.25), coins + ": " + p + " -> " + q);
+        }
+        assertEquals(after.get(4).get("pays").get(2), after.get(5).get("pays").get(2), "the pays of 50 stay equal");
     }
 }
