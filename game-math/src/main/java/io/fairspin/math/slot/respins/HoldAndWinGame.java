@@ -314,7 +314,52 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public void checkBet(io.fairspin.math.Bet bet) {
-        base.checkBet(bet);
+        // The base game knows no buy (the feature's is read here): a buy is refused naming $.bonusBuy unless sold.
+        base.checkBet(bet.isBonusBuy() && feature.buy() != null ? bet.withoutBonusBuy() : bet);
+    }
+
+    /** A bought bet's stake: the price x the bet's total. */
+    @Override
+    public long stake(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        long stake = at(bet.withoutBonusBuy()).stake();
+        return bet.isBonusBuy() ? Math.multiplyExact(stake, feature.buy().price()) : stake;
+    }
+
+    /**
+     * Opens a round at {@code bet}; a bought bet plays the feature the model's {@code "bonusBuy"} sells, as
+     * {@link #playBonusBuy} draws it, and its record has no base spin and says what was bought
+     * ({@code "bonusBuy": {"price", "coins"}}).
+     */
+    @Override
+    public io.fairspin.math.Round open(io.fairspin.math.Bet bet, RandomStream stream) {
+        if (!bet.isBonusBuy()) {
+            return Game.super.open(bet, stream);
+        }
+        checkBet(bet);
+        PlayedRound played = at(bet.withoutBonusBuy()).playBonusBuyRecorded(stream);
+        return io.fairspin.math.Round.settled(new PlayedRound(played.outcome(), played.detail(),
+                bet.explicit(standardBet()), List.of()));
+    }
+
+    @Override
+    public void play(io.fairspin.math.Bet bet, RandomStream stream, RoundOutcome outcome) {
+        if (bet.isBonusBuy()) {
+            checkBet(bet);
+            at(bet.withoutBonusBuy()).playBonusBuy(stream, outcome);
+        } else {
+            Game.super.play(bet, stream, outcome);
+        }
+    }
+
+    /** For a bought bet, the bought feature's figures per unit of its stake (the PAR sheet's "Bonus buy" table). */
+    @Override
+    public Optional<ExactFigures> exactFigures(io.fairspin.math.Bet bet) {
+        if (!bet.isBonusBuy()) {
+            return Game.super.exactFigures(bet);
+        }
+        checkBet(bet);
+        return at(bet.withoutBonusBuy()).exact().map(HoldAndWinAnalysis::bonusBuyFigures);
     }
 
     /**
@@ -324,6 +369,9 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public HoldAndWinGame at(io.fairspin.math.Bet bet) {
         checkBet(bet);
+        if (bet.isBonusBuy()) {
+            throw SlotGame.boughtIsNoGame();
+        }
         io.fairspin.math.Bet explicit = bet.isStandard() ? standardBet() : bet;
         if (explicit.equals(standardBet())) {
             return this;
@@ -433,7 +481,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (buy == null) {
             throw new IllegalStateException(id() + ": the model has no bonus buy");
         }
-        outcome.start(buy.price() * stake());
+        outcome.start(Math.multiplyExact(buy.price(), stake()));
         outcome.trigger(holdFeature);
         long held = 0;
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
@@ -519,10 +567,24 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     record Collect(List<Coin> coins, long amount) {
     }
 
-    /** The round record: the base spin as other slots record it, then the feature or null, then the collect if it paid. */
-    record Record(long stake, long win, SpinResult base, Feature holdAndWin,
+    /**
+     * The round record: the base spin as other slots record it (none in a bought round), then the feature or null,
+     * then the collect if it paid, then what a bought round bought.
+     */
+    record Record(long stake, long win,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Collect collect) {
+            SpinResult base, Feature holdAndWin,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Collect collect,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Bought bonusBuy) {
+        Record(long stake, long win, SpinResult base, Feature holdAndWin, Collect collect) {
+            this(stake, win, base, holdAndWin, collect, null);
+        }
+    }
+
+    /** What a bought round bought: the price in total bets and the coins it starts with. */
+    record Bought(long price, int coins) {
     }
 
     @Override
@@ -574,43 +636,82 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         if (coins >= feature.trigger() && (collected == null || feature.alsoRespins())) {
             outcome.trigger(holdFeature);
-            List<Coin> start = new ArrayList<>();
-            long amount = 0;
-            for (int c = 0; c < feature.cells(); c++) {
-                if (held[c]) {
-                    int index = shown != null ? shown[c] : stream.pick(values);
-                    amount += pay(index, outcome);
-                    start.add(coin(c, index));
-                }
-            }
-            List<Respin> respins = new ArrayList<>();
-            int left = feature.respins();
-            while (left > 0 && coins < feature.cells()) {
-                List<Coin> landed = new ArrayList<>();
-                for (int c = 0; c < feature.cells(); c++) {
-                    if (!held[c] && stream.pick(landing[c]) == 0) {
-                        int index = stream.pick(values);
-                        amount += pay(index, outcome);
-                        held[c] = true;
-                        landed.add(coin(c, index));
-                    }
-                }
-                coins += landed.size();
-                left = landed.isEmpty() ? left - 1 : feature.respins();
-                respins.add(new Respin(landed, left));
-            }
-            boolean full = coins == feature.cells();
-            if (full && fullType >= 0) {
-                outcome.addWin(fullType, feature.grand() * stake());
-                amount += feature.grand() * stake();
-            }
-            played = new Feature(start, respins, coins, full, amount);
+            played = recordFeature(stream, outcome, held, shown);
         }
+        return new PlayedRound(outcome, text(new Record(stake(), outcome.win(), spin, played, collected)));
+    }
+
+    private static String text(Record record) {
         try {
-            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin, played, collected)));
+            return MAPPER.writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The feature from the coins on cells {@code held} (updated in place), recorded: their values in cell order
+     * (drawn, or those a collect drew, {@code shown} by cell), each respin, the full screen; the same draws as
+     * {@link #playFeature}.
+     */
+    private Feature recordFeature(RandomStream stream, RoundOutcome outcome, boolean[] held, int[] shown) {
+        int coins = 0;
+        List<Coin> start = new ArrayList<>();
+        long amount = 0;
+        for (int c = 0; c < feature.cells(); c++) {
+            if (held[c]) {
+                int index = shown != null ? shown[c] : stream.pick(values);
+                amount += pay(index, outcome);
+                start.add(coin(c, index));
+                coins++;
+            }
+        }
+        List<Respin> respins = new ArrayList<>();
+        int left = feature.respins();
+        while (left > 0 && coins < feature.cells()) {
+            List<Coin> landed = new ArrayList<>();
+            for (int c = 0; c < feature.cells(); c++) {
+                if (!held[c] && stream.pick(landing[c]) == 0) {
+                    int index = stream.pick(values);
+                    amount += pay(index, outcome);
+                    held[c] = true;
+                    landed.add(coin(c, index));
+                }
+            }
+            coins += landed.size();
+            left = landed.isEmpty() ? left - 1 : feature.respins();
+            respins.add(new Respin(landed, left));
+        }
+        boolean full = coins == feature.cells();
+        if (full && fullType >= 0) {
+            outcome.addWin(fullType, feature.grand() * stake());
+            amount += feature.grand() * stake();
+        }
+        return new Feature(start, respins, coins, full, amount);
+    }
+
+    /**
+     * {@link #playBonusBuy} recorded: the same draws (the bought coins' cells as {@code sample(cells, coins)}, then the
+     * feature), the record with no base spin and {@code "bonusBuy": {"price", "coins"}}.
+     *
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    PlayedRound playBonusBuyRecorded(RandomStream stream) {
+        HoldAndWin.Buy buy = feature.buy();
+        if (buy == null) {
+            throw new IllegalStateException(id() + ": the model has no bonus buy");
+        }
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        long stake = Math.multiplyExact(buy.price(), stake());
+        outcome.start(stake);
+        outcome.trigger(holdFeature);
+        boolean[] held = new boolean[feature.cells()];
+        for (int cell : stream.sample(feature.cells(), buy.coins())) {
+            held[cell] = true;
+        }
+        Feature played = recordFeature(stream, outcome, held, null);
+        return new PlayedRound(outcome, text(new Record(stake, outcome.win(), null, played, null,
+                new Bought(buy.price(), buy.coins()))));
     }
 
     // ---- Exact analysis ----
