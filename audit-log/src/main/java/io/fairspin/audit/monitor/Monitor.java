@@ -242,28 +242,21 @@ public final class Monitor implements LogFollower.Listener {
         }
         GameTally tally;
         boolean bought = io.fairspin.math.RoundChoices.bonusBuy(round.playerChoicesUnsafe());
-        if (bought) {
-            ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
-            tally = boughtTallies.get(hash);
-            if (tally == null) {
-                tally = newTally(index, round, hash, true);
-                if (tally == null) {
-                    return;
-                }
-            }
-        } else if (lastTally != null && java.util.Arrays.equals(lastTallyHash, round.modelHashUnsafe())) {
+        if (!bought && lastTally != null && java.util.Arrays.equals(lastTallyHash, round.modelHashUnsafe())) {
             tally = lastTally;
         } else {
             ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
-            tally = tallies.get(hash);
+            tally = (bought ? boughtTallies : tallies).get(hash);
             if (tally == null) {
-                tally = newTally(index, round, hash, false);
+                tally = newTally(index, round, hash, bought);
                 if (tally == null) {
                     return;
                 }
             }
-            lastTally = tally;
-            lastTallyHash = round.modelHash();
+            if (!bought) {
+                lastTally = tally;
+                lastTallyHash = round.modelHash();
+            }
         }
         if (!tally.gameId().equals(bought ? round.gameId() + BOUGHT : round.gameId())) {
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
