@@ -1,5 +1,8 @@
 package io.fairspin.rng;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -24,6 +27,7 @@ import java.util.Arrays;
  */
 final class Aes {
     static final int BLOCK = 16;
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final int[] SBOX = new int[256];
     private static final int[] TE0 = new int[256];
     private static final int[] TE1 = new int[256];
@@ -80,15 +84,11 @@ final class Aes {
     }
 
     private static int word(byte[] bytes, int offset) {
-        return (bytes[offset] << 24) | ((bytes[offset + 1] & 0xFF) << 16) | ((bytes[offset + 2] & 0xFF) << 8)
-                | (bytes[offset + 3] & 0xFF);
+        return (int) BIG_ENDIAN_INT.get(bytes, offset);
     }
 
     private static void putWord(int w, byte[] bytes, int offset) {
-        bytes[offset] = (byte) (w >>> 24);
-        bytes[offset + 1] = (byte) (w >>> 16);
-        bytes[offset + 2] = (byte) (w >>> 8);
-        bytes[offset + 3] = (byte) w;
+        BIG_ENDIAN_INT.set(bytes, offset, w);
     }
 
     /** A new AES keyed with {@code key} (16, 24 or 32 bytes), which is not kept. */

@@ -14,10 +14,12 @@ import static io.fairspin.rng.internal.SecretBuffers.secret;
  *
  * <p>The output is AES in counter mode starting at V + 1. A request longer than {@link #JDK_OUTPUT_BYTES}
  * runs on the JDK's {@code AES/CTR/NoPadding} with the IV set to V + 1, on the processor's AES
- * instructions; everything else (shorter requests, every CTR_DRBG_Update, the derivation function) runs on
+ * instructions; shorter requests, every CTR_DRBG_Update and the derivation function's derived key run on
  * {@link Aes}, this package's AES, whose key setup is a small fraction of the JDK's: a round stream's DRBG
  * and the draw of a round seed key AES with a new key for every few blocks, and the JDK's key setups were
- * about a third of a game round's CPU. Both give the same bytes (the CAVP vectors run through both).
+ * about a third of a game round's CPU. The derivation function's BCC, under a fixed public key, runs on the
+ * JDK's CBC mode (keyed once per thread); the instantiate's update from Key = 0, V = 0 XORs a constant
+ * keystream. All give the same bytes (the CAVP vectors, {@code BouncyCastleDifferentialProperties}).
  *
  * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
  * arrays this class owns and zeroes when done ({@link #wipe()} on close); the derivation function's buffers are
@@ -43,29 +45,51 @@ final class CtrDrbg extends AbstractDrbg {
     private static final ThreadLocal<Ciphers> THREAD_LOCAL = ThreadLocal.withInitial(Ciphers::create);
 
     /**
-     * The derivation function's fixed keys (00 01 02 ...) for BCC, one per key length: public constants,
-     * so their schedules are computed once and shared ({@link Aes#encrypt} only reads them).
-     */
-    private static final Aes BCC128 = Aes.keyed(dfKey(16));
-    private static final Aes BCC256 = Aes.keyed(dfKey(32));
-    /**
      * Requests longer than this many bytes use the JDK's AES in counter mode (the processor's AES
-     * instructions, one key setup per request); shorter ones, and the updates and the derivation function,
-     * use {@link Aes}, whose key setup costs a small fraction of the JDK's.
+     * instructions, one key setup per request); shorter ones, the updates and the derivation function's
+     * derived key use {@link Aes}, whose key setup costs a small fraction of the JDK's.
      */
     static final int JDK_OUTPUT_BYTES = 1024;
+    /**
+     * The keystream of the CTR_DRBG_Update that instantiates (Key = 0, V = 0): E(0, 1), E(0, 2), ..., seedlen
+     * bytes, a public constant per key length, so instantiating encrypts nothing for it.
+     */
+    private static final byte[] ZERO_STATE_KEYSTREAM_128 = zeroStateKeystream(16);
+    private static final byte[] ZERO_STATE_KEYSTREAM_256 = zeroStateKeystream(32);
 
-    /** The JDK's AES in counter mode, for long requests; left keyed with zeros when not in use. */
-    private record Ciphers(Cipher counterMode) {
+    /**
+     * The JDK's AES in counter mode, for long requests, left keyed with zeros when not in use; and in CBC mode
+     * under the derivation function's fixed key (00 01 02 ...) with a zero IV, one per key length, for BCC
+     * (a CBC-MAC): keyed once, when created, since their key is a public constant.
+     */
+    private record Ciphers(Cipher counterMode, Cipher bcc128, Cipher bcc256) {
         static Ciphers create() {
             try {
                 Cipher counterMode = Cipher.getInstance("AES/CTR/NoPadding");
                 counterMode.init(Cipher.ENCRYPT_MODE, new KeyView(new byte[32]), new IvParameterSpec(new byte[BLOCK]));
-                return new Ciphers(counterMode);
+                return new Ciphers(counterMode, bccCipher(16), bccCipher(32));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES is not available in this JDK", e);
             }
         }
+
+        private static Cipher bccCipher(int keyLength) throws GeneralSecurityException {
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new KeyView(dfKey(keyLength)), new IvParameterSpec(new byte[BLOCK]));
+            return cipher;
+        }
+
+        Cipher bcc(int keyLength) {
+            return keyLength == 16 ? bcc128 : bcc256;
+        }
+    }
+
+    private static byte[] zeroStateKeystream(int keyLength) {
+        byte[] counter = new byte[BLOCK];
+        Bytes.increment(counter);
+        byte[] keystream = new byte[keyLength + BLOCK];
+        Aes.keyed(new byte[keyLength]).keystream(counter, keystream, 0, keystream.length, new byte[BLOCK]);
+        return keystream;
     }
 
     /** The derivation function's key of {@code keyLength} bytes: 00 01 02 ... */
@@ -110,12 +134,25 @@ final class CtrDrbg extends AbstractDrbg {
             requireLength("entropyInput", entropyInput, MIN_ENTROPY_BYTES, MAX_INPUT_BYTES);
             requireLength("nonce", nonce, 0, MAX_INPUT_BYTES);
             requireLength("personalization", personalization, 0, MAX_INPUT_BYTES);
-            updateWiping(derive(Bytes.concat(entropyInput, nonce, personalization)));
+            instantiateWiping(derive(Bytes.concat(entropyInput, nonce, personalization)));
         } else {
             requireLength("entropyInput", entropyInput, seedLength, seedLength);
             requireLength("nonce", nonce, 0, 0);
             requireLength("personalization", personalization, 0, seedLength);
-            updateWiping(xorPadded(entropyInput, personalization));
+            instantiateWiping(xorPadded(entropyInput, personalization));
+        }
+    }
+
+    /**
+     * The instantiate's CTR_DRBG_Update (Key = 0, V = 0) with {@code seedMaterial}, which is zeroed afterwards: its
+     * keystream is a constant.
+     */
+    private void instantiateWiping(byte[] seedMaterial) {
+        try {
+            System.arraycopy(keyLength == 16 ? ZERO_STATE_KEYSTREAM_128 : ZERO_STATE_KEYSTREAM_256, 0, temp, 0, seedLength);
+            rekeyFromTemp(seedMaterial);
+        } finally {
+            Arrays.fill(seedMaterial, (byte) 0);
         }
     }
 
@@ -296,28 +333,35 @@ final class CtrDrbg extends AbstractDrbg {
 
         byte[] keyAndX = secret(new byte[seedLength]);
         byte[] chaining = secret(new byte[BLOCK]);
-        byte[] scratch = secret(new byte[BLOCK]);
+        byte[] ciphertext = secret(new byte[chain.length]);
         byte[] result = secret(new byte[seedLength]);
         byte[] x = secret(new byte[BLOCK]);
+        Cipher cbc = ciphers().bcc(keyLength);
         try {
             for (int i = 0; i * BLOCK < seedLength; i++) {
                 System.arraycopy(Bytes.bigEndian32(i), 0, chain, 0, 4);
-                bcc(chain, chaining, scratch);
+                bcc(cbc, chain, chaining, ciphertext);
                 System.arraycopy(chaining, 0, keyAndX, i * BLOCK, Math.min(BLOCK, seedLength - i * BLOCK));
             }
+            // The JDK's CBC, where it runs without the processor's instructions, keeps the last block it
+            // encrypted (chaining XOR data, a secret) in a buffer of its own: one zero block (IV zero) overwrites it.
+            cbc.doFinal(ZEROS, 0, BLOCK, ciphertext, 0);
             System.arraycopy(keyAndX, keyLength, x, 0, BLOCK);
             aes.init(keyAndX, 0, keyLength);
             for (int position = 0; position < seedLength; position += BLOCK) {
                 aes.encrypt(x, 0, x, 0);
                 System.arraycopy(x, 0, result, position, Math.min(BLOCK, seedLength - position));
             }
+        } catch (GeneralSecurityException e) {
+            Arrays.fill(result, (byte) 0);
+            throw new IllegalStateException("AES failed", e);
         } finally {
             // The derived key's schedule, and every intermediate, zeroed.
             aes.wipe();
             Arrays.fill(chain, (byte) 0);
             Arrays.fill(keyAndX, (byte) 0);
             Arrays.fill(chaining, (byte) 0);
-            Arrays.fill(scratch, (byte) 0);
+            Arrays.fill(ciphertext, (byte) 0);
             Arrays.fill(x, (byte) 0);
         }
         return result;
@@ -325,16 +369,15 @@ final class CtrDrbg extends AbstractDrbg {
 
     /**
      * BCC: the CBC-MAC of {@code data} under the derivation function's fixed key with a zero IV (the last
-     * ciphertext block), into {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
+     * ciphertext block), into {@code chaining}; {@code ciphertext} (as long as {@code data}) is scratch, zeroed here.
+     * The JDK's CBC cipher goes back to its zero IV after each {@code doFinal}.
      */
-    private void bcc(byte[] data, byte[] chaining, byte[] input) {
-        Aes bccKey = keyLength == 16 ? BCC128 : BCC256;
-        Arrays.fill(chaining, (byte) 0);
-        for (int position = 0; position < data.length; position += BLOCK) {
-            for (int i = 0; i < BLOCK; i++) {
-                input[i] = (byte) (chaining[i] ^ data[position + i]);
-            }
-            bccKey.encrypt(input, 0, chaining, 0);
+    private void bcc(Cipher cbc, byte[] data, byte[] chaining, byte[] ciphertext) throws GeneralSecurityException {
+        try {
+            cbc.doFinal(data, 0, data.length, ciphertext, 0);
+            System.arraycopy(ciphertext, data.length - BLOCK, chaining, 0, BLOCK);
+        } finally {
+            Arrays.fill(ciphertext, (byte) 0);
         }
     }
 

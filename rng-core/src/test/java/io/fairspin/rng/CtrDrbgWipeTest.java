@@ -56,6 +56,56 @@ class CtrDrbgWipeTest {
         return c.update(new byte[length]);
     }
 
+    /** The buffer where the JDK's CBC mode, run without the processor's AES instructions, keeps its last input block. */
+    private static byte[] cbcInputBlock(Cipher cbc) throws ReflectiveOperationException {
+        Object spi = declared(Cipher.class, "spi").get(cbc);
+        Object core = declared(spi.getClass(), "core").get(spi);
+        Object mode = declared(core.getClass(), "cipher").get(core);
+        return (byte[]) declared(mode.getClass(), "k").get(mode);
+    }
+
+    /** The field {@code name} of {@code type} or of a superclass. */
+    private static Field declared(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f;
+            } catch (NoSuchFieldException e) {
+                // look further up
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DrbgMechanism.class, names = {"CTR_AES128", "CTR_AES256"})
+    void theBccCipherKeepsNothingOfTheSecretInput(DrbgMechanism mechanism) throws Exception {
+        Random random = new Random(70 + mechanism.ordinal());
+        byte[] entropy = new byte[32];
+        random.nextBytes(entropy);
+        Drbg drbg = mechanism.instantiate(entropy, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, null);
+        java.lang.reflect.Method ciphers = CtrDrbg.class.getDeclaredMethod("ciphers");
+        ciphers.setAccessible(true);
+        Object record = ciphers.invoke(drbg);
+        java.lang.reflect.Method bcc = record.getClass().getDeclaredMethod("bcc", int.class);
+        bcc.setAccessible(true);
+        Cipher cbc = (Cipher) bcc.invoke(record, ((byte[]) field(drbg, "key")).length);
+        byte[] k = cbcInputBlock(cbc);
+        assertTrue(allZero(k), "after instantiate, the CBC cipher's own input block is zero");
+        drbg.generate(new byte[10], 0, 10, new byte[] {9, 9, 9});
+        assertTrue(allZero(k), "after a generate with additional input (a derivation), too");
+        drbg.close();
+        // The control: where the processor's instructions are not used (as in the interpreter, where this runs
+        // first), the block is where the last input goes.
+        Cipher probe = Cipher.getInstance("AES/CBC/NoPadding");
+        probe.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"), new IvParameterSpec(new byte[16]));
+        byte[] data = new byte[32];
+        random.nextBytes(data);
+        probe.doFinal(data);
+        assertFalse(allZero(cbcInputBlock(probe)), "control: CBC keeps its last input block");
+    }
+
     @ParameterizedTest
     @EnumSource(value = DrbgMechanism.class, names = "CTR_.*", mode = EnumSource.Mode.MATCH_ANY)
     void aesScheduleIsZeroWhenEveryCallReturns(DrbgMechanism mechanism) throws Exception {
