@@ -44,10 +44,6 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
     static final List<String> REFUSED = List.of("bonus", "reelHeights", "maxWin", "gamble", "abandon");
-    /** Per thread, where the base spin writes the free games it awards. */
-    private static final ThreadLocal<long[]> AWARDED = ThreadLocal.withInitial(() -> new long[1]);
-    /** Per thread, the same with a second slot for the collect symbol's count. */
-    private static final ThreadLocal<long[]> AWARDED_COLLECT = ThreadLocal.withInitial(() -> new long[2]);
     /** Per thread, the value indices a collect drew for the coins on the window, in cell order. */
     private static final ThreadLocal<int[]> SHOWN = ThreadLocal.withInitial(() -> new int[64]);
     static final int MAX_CELLS = 64;
@@ -71,6 +67,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final int[] valueType;
     private final int fullType;
     private volatile Optional<HoldAndWinAnalysis> analysis;
+    /** Per thread, what the base spin shows: its free games, its coins' cells, its collect symbols. */
+    private final ThreadLocal<SlotGame.BaseSpin> shows;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -112,6 +110,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             names.add("collect");
         }
         this.features = List.copyOf(names);
+        this.shows = ThreadLocal.withInitial(() -> new SlotGame.BaseSpin(feature.scatter(), feature.collectScatter()));
     }
 
     /**
@@ -390,17 +389,11 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        long[] awarded;
-        if (feature.collectScatter() >= 0) {
-            awarded = AWARDED_COLLECT.get();
-            awarded[1] = feature.collectScatter();
-        } else {
-            awarded = AWARDED.get();
-        }
-        long held = base.playBaseSpinCells(stream, outcome, feature.scatter(), awarded);
-        base.playFreeGames(stream, outcome, awarded[0]);
+        SlotGame.BaseSpin spin = base.playBaseSpin(stream, outcome, shows.get());
+        base.playFreeGames(stream, outcome, spin.freeGames());
+        long held = spin.coinCells();
         int coins = Long.bitCount(held);
-        if (feature.collectScatter() >= 0 && awarded[1] > 0 && held != 0) {
+        if (spin.collectCount() > 0 && held != 0) {
             // The collect: every coin on the window pays its value (in cell order); the respins start beside it only
             // with alsoRespins, the collected coins held with the values they showed.
             outcome.trigger(collectFeature);
