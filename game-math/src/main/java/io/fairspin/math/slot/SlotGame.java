@@ -570,12 +570,26 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @param awarded the free games awarded
      */
     public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded) {
+        playFreeGames(stream, outcome, awarded, 0);
+    }
+
+    /**
+     * {@link #playFreeGames(RandomStream, RoundOutcome, long)} for a round with a cap on its whole win (a hold-and-win
+     * round's {@code maxWin}): no further free game is played once the round's win ({@code outcome.win()}) has reached
+     * {@code cap}; the excess of the one that reaches it is left for the caller to cut.
+     *
+     * @param stream where the free games' random numbers come from
+     * @param outcome the round's outcome, already started
+     * @param awarded the free games awarded
+     * @param cap the round's cap in minor units, 0 for none
+     */
+    public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded, long cap) {
         if (awarded <= 0) {
             return;
         }
         outcome.trigger(freeFeature);
         SpinTable[] tables = spinTables();
-        for (long remaining = awarded; remaining > 0; remaining--) {
+        for (long remaining = awarded; remaining > 0 && (cap <= 0 || outcome.win() < cap); remaining--) {
             remaining += spin(stream, true, outcome, model.lineBet(), tables, false);
         }
     }
