@@ -75,6 +75,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final int[] valueType;
     private final int fullType;
     private volatile Optional<HoldAndWinAnalysis> analysis;
+    /** Why there are no exact figures (set with {@link #analysis}), null when there are. */
+    private volatile String notExact;
     /** Per thread, what the base spin shows: its free games, its coins' cells, its collect symbols. */
     private final ThreadLocal<SlotGame.BaseSpin> shows;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
@@ -714,24 +716,44 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     // ---- Exact analysis ----
 
-    /** The exact analysis, computed once, when the respin chain fits {@link RespinChain#BUDGET}. */
+    /**
+     * The exact analysis, computed once, when the respin chain fits {@link RespinChain#BUDGET} and a reachable cap's
+     * distribution fits {@link HoldAndWinAnalysis#CAP_BUDGET}.
+     */
     Optional<HoldAndWinAnalysis> exact() {
         Optional<HoldAndWinAnalysis> result = analysis;
         if (result == null) {
-            result = notExactBecause() == null ? Optional.of(new HoldAndWinAnalysis(this)) : Optional.empty();
-            analysis = result;
+            synchronized (this) {
+                result = analysis;
+                if (result == null) {
+                    String why = chainTooLarge();
+                    result = Optional.empty();
+                    if (why == null) {
+                        try {
+                            result = Optional.of(new HoldAndWinAnalysis(this));
+                        } catch (Truncated.NotCounted e) {
+                            why = e.getMessage();
+                        }
+                    }
+                    notExact = why;
+                    analysis = result;
+                }
+            }
         }
         return result;
     }
 
     /** Why the game has no exact figures, or null when it has. */
     String notExactBecause() {
+        exact();
+        return notExact;
+    }
+
+    /** Why the respin chain is past its budget, or null. */
+    private String chainTooLarge() {
         int[] classOf = feature.landingClasses();
         int classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
         long transitions = RespinChain.transitions(classOf, classes);
-        if (maxWin > 0) {
-            return "the round's win is capped (maxWin) and the capped round's distribution is not counted";
-        }
         if (transitions > RespinChain.BUDGET) {
             return "the respin chain over the coins held in each of the " + classes + " landing classes of cells has "
                     + transitions + " transitions, more than its budget of " + RespinChain.BUDGET;
