@@ -126,36 +126,81 @@ class HoldAndWinCapTest {
     }
 
     /**
-     * The fast path and the recorded round agree at every seed; no round pays more than the cap; a round that reaches
-     * it says so in its record; the simulated RTP agrees with the exact one (5 standard errors).
+     * The fast path and the recorded round agree at every seed, and draw the same numbers (the next draw after the
+     * round is the same); no round pays more than the cap; a round that reaches it says so in its record, whose
+     * feature lists no coin after the one that reached it; the simulated RTP, and each win type's, agree with the exact
+     * ones (5 standard errors; a type's win X in [0, cap] has variance at most cap E[X]).
      */
     @Test
-    void playedRoundsStopAtTheCapAndAgreeWithTheExactRtp() throws Exception {
+    void playedRoundsStopAtTheCapAndAgreeWithTheExactFigures() throws Exception {
         for (String model : models()) {
-            Game game = HoldAndWinTest.load(capped(model, 7));
-            long cap = 7 * game.stake();
-            int reached = 0;
-            for (int seed = 0; seed < 3000; seed++) {
-                RoundOutcome fast = RoundOutcome.forGame(game);
-                try (DrbgStream stream = HoldAndWinTest.stream(seed)) {
-                    game.play(stream, fast);
+            for (long maxWin : new long[] {2, 7}) {
+                Game game = HoldAndWinTest.load(capped(model, maxWin));
+                long cap = maxWin * game.stake();
+                int reached = 0;
+                for (int seed = 0; seed < 2000; seed++) {
+                    RoundOutcome fast = RoundOutcome.forGame(game);
+                    long nextFast;
+                    try (DrbgStream stream = HoldAndWinTest.stream(seed)) {
+                        game.play(stream, fast);
+                        nextFast = stream.nextLong();
+                    }
+                    PlayedRound recorded;
+                    long nextRecorded;
+                    try (DrbgStream stream = HoldAndWinTest.stream(seed)) {
+                        recorded = game.playRecorded(stream);
+                        nextRecorded = stream.nextLong();
+                    }
+                    assertEquals(fast, recorded.outcome(), "seed " + seed);
+                    assertEquals(nextFast, nextRecorded, "the same draws, seed " + seed);
+                    assertTrue(fast.win() <= cap);
+                    JsonNode record = JSON.readTree(recorded.detail());
+                    assertEquals(fast.win() == cap, record.has("maxWinReached"), recorded.detail());
+                    assertEquals(fast.win(), record.get("win").asLong());
+                    JsonNode feature = record.get("holdAndWin");
+                    if (fast.win() == cap && !feature.isNull()) {
+                        // The feature's pays as listed, the last one reaching the cap: nothing before it did.
+                        long listed = 0;
+                        long last = 0;
+                        List<JsonNode> coins = new java.util.ArrayList<>();
+                        feature.get("coins").forEach(coins::add);
+                        feature.get("respins").forEach(r -> r.get("landed").forEach(coins::add));
+                        for (JsonNode coin : coins) {
+                            last = coin.get("value").asLong() * game.stake();
+                            listed += last;
+                        }
+                        long before = cap - feature.get("amount").asLong();
+                        if (feature.get("full").asBoolean() && before + listed < cap) {
+                            // Every model here has a grand prize of 20 total bets.
+                            last = 20 * game.stake();
+                            listed += last;
+                        }
+                        assertTrue(before + listed - last < cap && before + listed >= cap, recorded.detail());
+                    }
+                    reached += fast.win() == cap ? 1 : 0;
                 }
-                PlayedRound recorded;
-                try (DrbgStream stream = HoldAndWinTest.stream(seed)) {
-                    recorded = game.playRecorded(stream);
+                assertTrue(reached > 10, "rounds reach the cap: " + reached);
+                ExactFigures exact = game.exactFigures().orElseThrow();
+                int rounds = 200_000;
+                double[] byType = new double[game.winTypes().size() + 1];
+                RoundOutcome outcome = RoundOutcome.forGame(game);
+                try (DrbgStream stream = HoldAndWinTest.stream(7)) {
+                    for (int i = 0; i < rounds; i++) {
+                        game.play(stream, outcome);
+                        byType[byType.length - 1] += outcome.win() / (double) outcome.stake() / rounds;
+                        for (int t = 0; t < game.winTypes().size(); t++) {
+                            byType[t] += outcome.win(t) / (double) outcome.stake() / rounds;
+                        }
+                    }
                 }
-                assertEquals(fast, recorded.outcome(), "seed " + seed);
-                assertTrue(fast.win() <= cap);
-                JsonNode record = JSON.readTree(recorded.detail());
-                assertEquals(fast.win() == cap, record.has("maxWinReached"), recorded.detail());
-                assertEquals(fast.win(), record.get("win").asLong());
-                reached += fast.win() == cap ? 1 : 0;
+                assertEquals(exact.rtp().doubleValue(), byType[byType.length - 1],
+                        5 * Math.sqrt(exact.variance().doubleValue() / rounds), "RTP");
+                for (int t = 0; t < game.winTypes().size(); t++) {
+                    double share = exact.rtpByWinType().get(t).doubleValue();
+                    assertEquals(share, byType[t], 5 * Math.sqrt(maxWin * share / rounds) + 1e-9,
+                            game.winTypes().get(t) + " at a cap of " + maxWin);
+                }
             }
-            assertTrue(reached > 10, "rounds reach the cap: " + reached);
-            ExactFigures exact = game.exactFigures().orElseThrow();
-            int rounds = 300_000;
-            double[] simulated = HoldAndWinTest.simulate(game, rounds, 0, 7);
-            assertEquals(exact.rtp().doubleValue(), simulated[0], 5 * Math.sqrt(exact.variance().doubleValue() / rounds));
         }
     }
 
