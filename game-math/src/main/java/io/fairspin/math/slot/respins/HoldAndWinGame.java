@@ -356,6 +356,50 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature, maxWin));
     }
 
+    /** At most this many line counts (and as many coin counts) are listed in the RTP-by-bet table. */
+    private static final int MAX_BETS = 64;
+
+    /**
+     * The exact RTP at each number of lines and coins the limits allow (the bet per line never changes it). Coin
+     * values and prizes are in total bets and the coins a window shows do not depend on the lines, so without a cap
+     * only the base game's return changes with the bet: RTP(bet) = RTP - RTP of the base slot (base spin and free
+     * games) + that slot's RTP at the bet, each an exact analysis of the base slot. With a cap the round's win is cut
+     * where the bet puts it, so each bet has the whole analysis; a bet without exact figures is left out, and said.
+     */
+    private AnalysisReport.Table rtpByBet(Fraction standard) {
+        SlotModel model = base.model;
+        Fraction baseStandard = maxWin > 0 ? null : base.exactFigures().orElseThrow().rtp();
+        java.util.Map<String, Fraction> others = new java.util.LinkedHashMap<>();
+        int leftOut = 0;
+        for (long coins : betLimits().sample("coins", model.coins(), MAX_BETS)) {
+            for (long lines : betLimits().sample("lines", model.lines(), MAX_BETS)) {
+                if (lines == model.lines() && coins == model.coins()) {
+                    continue;
+                }
+                io.fairspin.math.Bet bet = io.fairspin.math.Bet.lines((int) lines, model.lineBet(), (int) coins);
+                try {
+                    checkBet(bet);
+                } catch (io.fairspin.math.BetException e) {
+                    continue; // lines and coins that the limits allow apart but not together (a total limit)
+                }
+                Optional<Fraction> rtp = maxWin > 0 ? at(bet).exactFigures().map(ExactFigures::rtp)
+                        : Optional.of(standard.subtract(baseStandard).add(base.at(bet).exactFigures().orElseThrow().rtp()));
+                if (rtp.isPresent()) {
+                    others.put(describe(lines, coins), rtp.get());
+                } else {
+                    leftOut++;
+                }
+            }
+        }
+        return AnalysisReport.rtpByBet("lines and coins within the limits; the bet per line never changes the RTP"
+                + (leftOut == 0 ? "" : "; " + leftOut + " without exact figures left out"), describe(model.lines(),
+                model.coins()), standard, others);
+    }
+
+    private static String describe(long lines, long coins) {
+        return lines + (lines == 1 ? " line, " : " lines, ") + coins + (coins == 1 ? " coin" : " coins");
+    }
+
     /** The model's display name. */
     public String name() {
         return base.name();
@@ -768,7 +812,12 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public AnalysisReport analyze() {
-        return exact().map(HoldAndWinAnalysis::report).orElseGet(() -> SimulatedSheet.report(this, name(),
+        Optional<HoldAndWinAnalysis> exact = exact();
+        if (exact.isPresent()) {
+            AnalysisReport sheet = exact.get().report();
+            return betLimits().standardOnly() ? sheet : sheet.withTable(1, rtpByBet(exact.get().figures().rtp()));
+        }
+        return exact.map(HoldAndWinAnalysis::report).orElseGet(() -> SimulatedSheet.report(this, name(),
                 notExactBecause(), List.of(List.of(AnalysisReport.Cell.text("stake per round"),
                         AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))),
                 max -> io.fairspin.math.slot.analysis.MaxWin.capRows(maxWin, max >= maxWin, CAP_SCOPE + "; "
