@@ -521,6 +521,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         private int collectCount;
 
         /**
+         * What to look at on the window.
+         *
          * @param coinScatter    the index among the model's scatters whose symbol's cells {@link #coinCells} gives
          * @param collectScatter the index among the model's scatters whose count {@link #collectCount} gives, or -1
          */
