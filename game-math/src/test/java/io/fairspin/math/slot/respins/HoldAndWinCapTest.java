@@ -214,6 +214,9 @@ class HoldAndWinCapTest {
         assertTrue(report.tables().get(0).rows().get(0).get(1).toString().contains("free games retrigger"),
                 report.tables().get(0).rows().get(0).toString());
         assertEquals(Cell.count(7), rowOf(report, MaxWin.CAP));
+        // Without the cap the sheet is exact, and its maximum win unbounded: a free game can win and award more.
+        String uncapped = HoldAndWinFreeGamesTest.withFreeGames(HoldAndWinTest.MINI, true);
+        assertTrue(row(uncapped, MaxWin.LABEL).toString().contains("unbounded"), row(uncapped, MaxWin.LABEL).toString());
     }
 
     @Test
