@@ -48,6 +48,24 @@ class RecordedDetailTest {
         }
     }
 
+    /**
+     * The detail's {@code win} is the round's win, every win type's (jackpots won in free games included: they were
+     * once left out of it, so the monitor flagged honest rounds). 50,000 rounds of each example; jackpot-treasure
+     * wins a jackpot in its free games about once in 4,000 rounds.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void theDetailsWinIsTheRoundsWin(Path file) throws Exception {
+        SlotGame game = (SlotGame) GameModels.load(file);
+        try (DrbgStream stream = PlayTest.stream(13)) {
+            for (int round = 0; round < 50_000; round++) {
+                PlayedRound played = game.playRecorded(stream);
+                assertEquals(played.outcome().win(), JSON.readTree(played.detail()).get("win").asLong(),
+                        file + ": round " + round);
+            }
+        }
+    }
+
     /** The same for a round opened at the standard bet and settled by default (a server's round), without gamble. */
     @ParameterizedTest
     @MethodSource("modelsWithoutGamble")

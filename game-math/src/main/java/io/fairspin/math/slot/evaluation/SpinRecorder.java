@@ -187,8 +187,9 @@ public final class SpinRecorder {
             outcome.trigger(game.bonusFeature);
             outcome.addWin(game.bonusType, bonusWin - baseJackpots[2]);
         }
-        long freeWin = playFreeGames(stream, base.freeGames());
-        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
+        playFreeGames(stream, base.freeGames());
+        // The round's win is every spin's, jackpots won in free games included: the outcome's.
+        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), outcome.win(), spins);
     }
 
     /**
@@ -214,10 +215,10 @@ public final class SpinRecorder {
     }
 
     /**
-     * Plays {@code awarded} free games (and their retriggers), adds their win and the round's jackpots to the outcome,
-     * and returns the free games' win without the jackpots.
+     * Plays {@code awarded} free games (and their retriggers) and adds their win and the round's jackpots to the
+     * outcome.
      */
-    private long playFreeGames(RandomStream stream, long awarded) {
+    private void playFreeGames(RandomStream stream, long awarded) {
         long freeWin = 0;
         FreeGames free = model.freeGames();
         long remaining = awarded;
@@ -243,7 +244,6 @@ public final class SpinRecorder {
         for (int j = 0; j < jackpotWon.length; j++) {
             outcome.addWin(game.jackpotTypes[j], jackpotWon[j]);
         }
-        return freeWin;
     }
 
     private static long sum(List<Win> wins, String type, boolean ofType) {
