@@ -147,7 +147,7 @@ public final class Monitor implements LogFollower.Listener {
             return null;
         }
         RoundRecord round = (RoundRecord) entry.event();
-        long id = RoundIds.hash(round.roundId());
+        long id = RoundIds.hash(round.roundIdUtf8());
         Checks of = checksOf(round.modelHashUnsafe());
         if (of == NO_CHECK) {
             return new Prepared(id, false, null, null);
@@ -245,7 +245,7 @@ public final class Monitor implements LogFollower.Listener {
             lastTally = tally;
             lastTallyHash = round.modelHash();
         }
-        if (!tally.gameId().equals(round.gameId())) {
+        if (!round.gameIdIs(tally.gameId())) {
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
                     + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
                     index, round.roundId(), tally.rounds(), Map.of()));

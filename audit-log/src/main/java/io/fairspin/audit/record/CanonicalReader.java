@@ -110,6 +110,40 @@ public final class CanonicalReader {
     }
 
     /**
+     * Reads a u32 length, then that many bytes of UTF-8, checked as {@link #string} checks them but not made into a
+     * string: returns where the length stands in {@link #array()}.
+     */
+    int text(String field, int maxLength) throws MalformedRecordException {
+        need(field, 4);
+        int at = in.position();
+        long length = Integer.toUnsignedLong(in.getInt());
+        if (length > maxLength) {
+            throw new MalformedRecordException(field + ": " + length + " bytes, at most " + maxLength + " allowed");
+        }
+        need(field, (int) length);
+        int start = in.position();
+        in.position(start + (int) length);
+        byte[] array = in.array();
+        for (int i = start; i < start + length; i++) {
+            if (array[i] < 0) {
+                // Not all ASCII: decided strictly.
+                try {
+                    UTF8.get().decode(ByteBuffer.wrap(array, start, (int) length));
+                } catch (CharacterCodingException e) {
+                    throw new MalformedRecordException(field + ": not valid UTF-8");
+                }
+                break;
+            }
+        }
+        return at;
+    }
+
+    /** The bytes read, whole (the reader wraps them from offset 0). */
+    byte[] array() {
+        return in.array();
+    }
+
+    /**
      * Checks that every byte was read.
      *
      * @throws io.fairspin.audit.record.MalformedRecordException when bytes remain

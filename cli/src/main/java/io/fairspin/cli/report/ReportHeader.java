@@ -92,8 +92,8 @@ public record ReportHeader(String version, String commandLine, Instant date, Lis
         lines.add("report     fairspin " + version + ", " + date + ": " + commandLine);
         for (Inputs.Input input : inputs) {
             lines.add(input.tree() != null
-                    ? String.format(Locale.ROOT, "input      %s: %,d entries in %,d bytes of segments, Merkle tree root %s",
-                            input.file(), input.tree().entries(), input.bytes(), input.tree().rootHash())
+                    ? String.format(Locale.ROOT, "input      %s: %,d entries in %,d bytes of segments, Merkle tree"
+                            + " root %s", input.file(), input.tree().entries(), input.bytes(), input.tree().rootHash())
                     : String.format(Locale.ROOT, "input      %s: %,d bytes, SHA-256 %s", input.file(), input.bytes(),
                             input.sha256()));
         }
