@@ -120,19 +120,21 @@ public final class CanonicalReader {
         if (length > maxLength) {
             throw new MalformedRecordException(field + ": " + length + " bytes, at most " + maxLength + " allowed");
         }
-        need(field, (int) length);
+        int bytes = (int) length;
+        need(field, bytes);
         int start = in.position();
-        in.position(start + (int) length);
+        in.position(start + bytes);
         byte[] array = in.array();
-        for (int i = start; i < start + length; i++) {
-            if (array[i] < 0) {
-                // Not all ASCII: decided strictly.
-                try {
-                    UTF8.get().decode(ByteBuffer.wrap(array, start, (int) length));
-                } catch (CharacterCodingException e) {
-                    throw new MalformedRecordException(field + ": not valid UTF-8");
-                }
-                break;
+        int any = 0;
+        for (int i = start, end = start + bytes; i < end; i++) {
+            any |= array[i];
+        }
+        if (any < 0) {
+            // Not all ASCII: decided strictly.
+            try {
+                UTF8.get().decode(ByteBuffer.wrap(array, start, bytes));
+            } catch (CharacterCodingException e) {
+                throw new MalformedRecordException(field + ": not valid UTF-8");
             }
         }
         return at;
