@@ -35,6 +35,8 @@ public final class SpinRecorder {
     private final long[] jackpotWon;
     /** The jackpots won by the spin evaluated last: in its line (or ways), scatter and bonus wins, minor units. */
     private final long[] spinJackpots = new long[3];
+    /** The round's cap in minor units that stops the free games, 0 for none ({@link #roundCap}). */
+    private long roundCap;
 
     /**
      * Chooses the items of a pick bonus, one at a time.
@@ -97,6 +99,19 @@ public final class SpinRecorder {
         this.rules = model.ways() ? null : game.table.rules();
         this.tuple = new int[model.reels()];
         this.jackpotWon = new long[game.jackpotTypes.length];
+    }
+
+    /**
+     * Stops the free games once the round's win reaches {@code cap} minor units (a hold-and-win round's
+     * {@code maxWin}, as {@link SlotGame#playFreeGames(RandomStream, RoundOutcome, long, long)} does); the excess is
+     * left to the caller to cut.
+     *
+     * @param cap the round's cap in minor units, 0 for none
+     * @return this recorder
+     */
+    public SpinRecorder roundCap(long cap) {
+        this.roundCap = cap;
+        return this;
     }
 
     /** Records a jackpot won in the spin being evaluated: {@code part} 0 line, 1 scatter, 2 bonus. */
@@ -172,13 +187,44 @@ public final class SpinRecorder {
             outcome.trigger(game.bonusFeature);
             outcome.addWin(game.bonusType, bonusWin - baseJackpots[2]);
         }
+        long freeWin = playFreeGames(stream, base.freeGames());
+        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
+    }
+
+    /**
+     * Plays a bought round ({@code "bonusBuy"}) and describes it: the free games the model's bonus buy sells, drawn
+     * as {@link SlotGame#playBonusBuy} draws them (no base spin); the stake is the price x the bet.
+     *
+     * @param stream where the round's random numbers come from
+     * @return the round's free games and wins, with what was bought
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    public SpinResult playBonusBuy(RandomStream stream) {
+        SlotModel.BonusBuy buy = model.bonusBuy();
+        if (buy == null) {
+            throw new IllegalStateException(model.id() + ": the model has no bonus buy");
+        }
+        long stake = Math.multiplyExact(bet.stake() * model.coins(), buy.price());
+        outcome.start(stake);
+        long bought = model.freeGames().spins(buy.scatters());
+        playFreeGames(stream, bought);
+        // The round's win is every spin's, jackpots included: the outcome's.
+        return new SpinResult(bet.lineBet(), bet.lines(), stake, outcome.win(), spins,
+                new SpinResult.Bought(buy.price(), bought));
+    }
+
+    /**
+     * Plays {@code awarded} free games (and their retriggers), adds their win and the round's jackpots to the outcome,
+     * and returns the free games' win without the jackpots.
+     */
+    private long playFreeGames(RandomStream stream, long awarded) {
         long freeWin = 0;
         FreeGames free = model.freeGames();
-        long remaining = base.freeGames();
+        long remaining = awarded;
         if (remaining > 0) {
             outcome.trigger(game.freeFeature);
         }
-        for (; remaining > 0; remaining--) {
+        for (; remaining > 0 && (roundCap <= 0 || outcome.win() + freeWin < roundCap); remaining--) {
             Spin spin = spin(stream, "free", free.reels(), free.multiplier());
             freeWin += spin.win();
             for (long jackpot : takeSpinJackpots()) {
@@ -191,13 +237,13 @@ public final class SpinRecorder {
                 remaining += spin.freeGames();
             }
         }
-        if (free != null && base.freeGames() > 0) {
+        if (free != null && awarded > 0) {
             outcome.addWin(game.freeType, freeWin);
         }
         for (int j = 0; j < jackpotWon.length; j++) {
             outcome.addWin(game.jackpotTypes[j], jackpotWon[j]);
         }
-        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
+        return freeWin;
     }
 
     private static long sum(List<Win> wins, String type, boolean ofType) {
