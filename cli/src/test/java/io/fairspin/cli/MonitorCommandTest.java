@@ -105,6 +105,74 @@ class MonitorCommandTest {
         }
     }
 
+    /**
+     * A log read to its end is stated in the report by its tree (the root of play's last signed checkpoint, which
+     * covers every entry, read back by {@code audit verify}), the bytes of its segment files and its checkpoints
+     * file's SHA-256, its segments not read a second time; a log with a torn tail by each of its files' SHA-256.
+     */
+    @Test
+    void theReportStatesALogReadToItsEndByItsTree() throws Exception {
+        CommandRun verify = CommandRun.of("audit", "verify", "--format", "json", path("log"), "--operator-key",
+                path("operator.pub"));
+        assertEquals(0, verify.exitCode(), verify.stderr());
+        JsonNode checkpoints = JSON.readTree(verify.stdout()).get("checkpoints");
+        JsonNode last = checkpoints.get(checkpoints.size() - 1);
+        assertEquals(601, last.get("size").asLong());
+        long segmentBytes = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("log"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".seg")).toList()) {
+                segmentBytes += Files.size(f);
+            }
+        }
+        CommandRun run = CommandRun.of("monitor", "--format", "json", path("log"), "--models", path("models"));
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode inputs = JSON.readTree(run.stdout()).get("report").get("inputs");
+        assertEquals(3, inputs.size(), inputs.toString());
+        assertEquals(path("models") + "/sizzling-hot.json", inputs.get(0).get("file").asText());
+        assertEquals(sha256(dir.resolve("models/sizzling-hot.json")), inputs.get(0).get("sha256").asText());
+        JsonNode log = inputs.get(1);
+        assertEquals(path("log"), log.get("file").asText());
+        assertEquals(601, log.get("entries").asLong());
+        assertEquals(last.get("rootHash").asText(), log.get("rootHash").asText());
+        assertEquals(segmentBytes, log.get("bytes").asLong());
+        assertTrue(log.get("sha256") == null, log.toString());
+        assertEquals(path("log") + "/checkpoints", inputs.get(2).get("file").asText());
+        assertEquals(sha256(dir.resolve("log/checkpoints")), inputs.get(2).get("sha256").asText());
+        CommandRun text = CommandRun.of("monitor", path("log"), "--models", path("models"));
+        assertTrue(text.text().contains("input      " + path("log") + ": 601 entries in " + String.format(
+                java.util.Locale.ROOT, "%,d", segmentBytes) + " bytes of segments, Merkle tree root "
+                + last.get("rootHash").asText()), text.text());
+
+        // A torn tail: the log did not end cleanly, so each of its files is hashed.
+        Path torn = dir.resolve("torn-log");
+        Files.createDirectories(torn);
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("log"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, torn.resolve(f.getFileName()));
+            }
+        }
+        Path newest;
+        try (java.util.stream.Stream<Path> files = Files.list(torn)) {
+            newest = files.filter(f -> f.toString().endsWith(".seg")).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        Files.write(newest, new byte[] {0, 0, 1, 0, 7}, java.nio.file.StandardOpenOption.APPEND);
+        CommandRun tornRun = CommandRun.of("monitor", "--format", "json", torn.toString(), "--models", path("models"));
+        assertEquals(4, tornRun.exitCode(), tornRun.stderr());
+        JsonNode tornInputs = JSON.readTree(tornRun.stdout()).get("report").get("inputs");
+        boolean newestHashed = false;
+        for (JsonNode input : tornInputs) {
+            assertTrue(input.get("rootHash") == null && input.get("sha256") != null, input.toString());
+            newestHashed |= input.get("file").asText().equals(newest.toString())
+                    && input.get("sha256").asText().equals(sha256(newest));
+        }
+        assertTrue(newestHashed, tornInputs.toString());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
     @Test
     void aRoundOfAnUnknownModelIsAnIntegrityAlert() throws Exception {
         Path other = dir.resolve("other-models");

@@ -131,6 +131,8 @@ public final class LogFollower implements AutoCloseable {
     private long segmentFirst = -1;
     private long segmentOffset;
     private long entries;
+    /** Bytes of the segments read before the current one (headers and whole frames). */
+    private long bytesOfSegmentsDone;
     private byte[] chainHead = LogEntry.genesisLink();
     private final CompactRange tree = new CompactRange();
     private CompactRange treeAtCheckpoint = new CompactRange();
@@ -234,6 +236,43 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
+     * The bytes of the segment files read so far: their headers and the whole frames of the entries read.
+     *
+     * @return the bytes read and checked
+     */
+    public long segmentBytes() {
+        return bytesOfSegmentsDone + (segment == null ? 0 : segmentOffset);
+    }
+
+    /**
+     * The root hash (RFC 9162) of the Merkle tree of the entries read so far: it commits to every entry's bytes.
+     *
+     * @return the 32-byte root hash of the {@link #entries()} entries read
+     */
+    public byte[] rootHash() {
+        return tree.root();
+    }
+
+    /**
+     * The log's checkpoints file (which may not exist).
+     *
+     * @return the path of the checkpoints file in the log's folder
+     */
+    public Path checkpointsFile() {
+        return dir.resolve(LogFiles.CHECKPOINTS);
+    }
+
+    /**
+     * Whether what was read ends cleanly: no problem stopped the reading and no incomplete or damaged frame is left at
+     * the end, so the segment files hold exactly the {@link #segmentBytes()} bytes read.
+     *
+     * @return true when the segments were read to their end
+     */
+    public boolean endsCleanly() {
+        return !broken && !tailPending;
+    }
+
+    /**
      * Whether a problem stopped the reading of entries.
      *
      * @return true once reading stopped at a problem
@@ -301,6 +340,7 @@ public final class LogFollower implements AutoCloseable {
                 checkForGap();
                 return;
             }
+            bytesOfSegmentsDone += segmentOffset;
             segment = null;
         }
     }

@@ -157,7 +157,7 @@ public final class Monitor implements LogFollower.Listener {
             return null;
         }
         RoundRecord round = (RoundRecord) entry.event();
-        long id = RoundIds.hash(round.roundId());
+        long id = RoundIds.hash(round.roundIdUtf8());
         Checks of = checksOf(round.modelHashUnsafe());
         if (of == NO_CHECK) {
             return new Prepared(id, false, null, null);
@@ -258,7 +258,11 @@ public final class Monitor implements LogFollower.Listener {
                 lastTallyHash = round.modelHash();
             }
         }
-        if (!tally.gameId().equals(bought ? round.gameId() + BOUGHT : round.gameId())) {
+        // The game id compared without making a string of the logged one (a bought round's tally adds BOUGHT to it).
+        String tallied = tally.gameId();
+        boolean sameGame = bought ? tallied.endsWith(BOUGHT)
+                && round.gameIdIs(tallied.substring(0, tallied.length() - BOUGHT.length())) : round.gameIdIs(tallied);
+        if (!sameGame) {
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
                     + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
                     index, round.roundId(), tally.rounds(), Map.of()));

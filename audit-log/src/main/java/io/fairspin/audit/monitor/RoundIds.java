@@ -1,5 +1,8 @@
 package io.fairspin.audit.monitor;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The round ids seen, kept as 64-bit hashes in an open-addressing table (8 bytes a round rather than the id).
  * Two different ids collide with probability 2^-64 each, so among 10^8 rounds a false duplicate has
@@ -9,11 +12,6 @@ final class RoundIds {
     private long[] table = new long[1 << 16];
     private int size;
     private boolean hasZero;
-
-    /** Adds the id; false when it was seen before (or, with the probability above, collides). */
-    boolean add(String id) {
-        return add(hash(id));
-    }
 
     /** Adds an id by its {@link #hash}; false when it was seen before. */
     boolean add(long h) {
@@ -54,12 +52,22 @@ final class RoundIds {
         }
     }
 
-    /** A 64-bit hash of the id's UTF-16 code units (two multiply-xorshift lanes, mixed at the end). */
+    /** {@link #hash(ByteBuffer)} of the id's UTF-8 bytes. */
     static long hash(String id) {
+        return hash(ByteBuffer.wrap(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A 64-bit hash of an id's UTF-8 bytes, from the buffer's position to its limit (two multiply-xorshift lanes,
+     * mixed at the end); equal ids have equal bytes (UTF-8 is one-to-one), so equal hashes.
+     */
+    static long hash(ByteBuffer id) {
+        int from = id.position();
+        int length = id.remaining();
         long a = 0x9E3779B97F4A7C15L;
-        long b = 0xC2B2AE3D27D4EB4FL ^ id.length();
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
+        long b = 0xC2B2AE3D27D4EB4FL ^ length;
+        for (int i = from; i < from + length; i++) {
+            int c = id.get(i) & 0xff;
             a = (a ^ c) * 0xFF51AFD7ED558CCDL;
             a ^= a >>> 29;
             b = (b + c) * 0xC4CEB9FE1A85EC53L;

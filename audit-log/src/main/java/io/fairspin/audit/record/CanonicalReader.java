@@ -110,6 +110,42 @@ public final class CanonicalReader {
     }
 
     /**
+     * Reads a u32 length, then that many bytes of UTF-8, checked as {@link #string} checks them but not made into a
+     * string: returns where the length stands in {@link #array()}.
+     */
+    int text(String field, int maxLength) throws MalformedRecordException {
+        need(field, 4);
+        int at = in.position();
+        long length = Integer.toUnsignedLong(in.getInt());
+        if (length > maxLength) {
+            throw new MalformedRecordException(field + ": " + length + " bytes, at most " + maxLength + " allowed");
+        }
+        int bytes = (int) length;
+        need(field, bytes);
+        int start = in.position();
+        in.position(start + bytes);
+        byte[] array = in.array();
+        int any = 0;
+        for (int i = start, end = start + bytes; i < end; i++) {
+            any |= array[i];
+        }
+        if (any < 0) {
+            // Not all ASCII: decided strictly.
+            try {
+                UTF8.get().decode(ByteBuffer.wrap(array, start, bytes));
+            } catch (CharacterCodingException e) {
+                throw new MalformedRecordException(field + ": not valid UTF-8");
+            }
+        }
+        return at;
+    }
+
+    /** The bytes read, whole (the reader wraps them from offset 0). */
+    byte[] array() {
+        return in.array();
+    }
+
+    /**
      * Checks that every byte was read.
      *
      * @throws io.fairspin.audit.record.MalformedRecordException when bytes remain

@@ -24,20 +24,31 @@ public final class RoundRecord implements LogEvent {
     public static final int MAX_ID_BYTES = 1024;
     static final int MAX_BLOB_BYTES = 1 << 20;
 
-    private final String roundId;
-    private final String gameId;
+    // A record decoded from a log keeps its strings as UTF-8 where they stand in the entry's bytes (checked when
+    // decoded, made into strings when first asked for): a reader of many rounds, such as the monitor, asks for few.
+    private String roundId;
+    private String gameId;
     private final byte[] modelHash;
     private final long startedAtMillis;
     private final long settledAtMillis;
-    private final String sessionId;
-    private final String traceId;
-    private final String currency;
+    private String sessionId;
+    private String traceId;
+    private String currency;
     private final long bet;
     private final long win;
     private final byte[] playerChoices;
     private final byte[] seedCommitment;
-    private final String escrowReference;
+    private String escrowReference;
     private final byte[] outcome;
+    /** The bytes a decoded record's strings are read from; null for a record built from its fields. */
+    private final byte[] source;
+    /** Where each string field's u32 length stands in {@link #source}. */
+    private final int roundIdAt;
+    private final int gameIdAt;
+    private final int sessionIdAt;
+    private final int traceIdAt;
+    private final int currencyAt;
+    private final int escrowReferenceAt;
 
     private RoundRecord(Builder b) {
         this(b, true);
@@ -45,6 +56,13 @@ public final class RoundRecord implements LogEvent {
 
     /** {@code copy} false: the builder's arrays are fresh ones the decoder made, kept without a copy. */
     private RoundRecord(Builder b, boolean copy) {
+        this.source = null;
+        this.roundIdAt = -1;
+        this.gameIdAt = -1;
+        this.sessionIdAt = -1;
+        this.traceIdAt = -1;
+        this.currencyAt = -1;
+        this.escrowReferenceAt = -1;
         this.roundId = requireText("round_id", b.roundId);
         this.gameId = requireText("game_id", b.gameId);
         this.modelHash = requireBytes("model_hash", b.modelHash, MAX_ID_BYTES, false, copy);
@@ -87,7 +105,59 @@ public final class RoundRecord implements LogEvent {
      * @return the round id
      */
     public String roundId() {
-        return roundId;
+        String value = roundId;
+        if (value == null) {
+            value = text(roundIdAt);
+            roundId = value;
+        }
+        return value;
+    }
+
+    /**
+     * The round id's UTF-8 bytes, read-only, without making a string of them (for a reader of many rounds that only
+     * compares or hashes ids).
+     *
+     * @return a read-only buffer of the id's UTF-8 bytes, from its position to its limit
+     */
+    public java.nio.ByteBuffer roundIdUtf8() {
+        if (source == null) {
+            byte[] utf8 = roundId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.nio.ByteBuffer.wrap(utf8).asReadOnlyBuffer();
+        }
+        return java.nio.ByteBuffer.wrap(source, roundIdAt + 4, length(source, roundIdAt)).asReadOnlyBuffer();
+    }
+
+    /**
+     * Whether the game id is {@code id}, without making a string of the logged one.
+     *
+     * @param id a game id
+     * @return true when the round's game id equals {@code id}
+     */
+    public boolean gameIdIs(String id) {
+        String value = gameId;
+        if (value != null) {
+            return value.equals(id);
+        }
+        int length = length(source, gameIdAt);
+        if (length != id.length()) {
+            // equal strings of ASCII have as many bytes as chars; any other is decided on the string
+            return !isAscii(id) && gameId().equals(id);
+        }
+        for (int i = 0; i < length; i++) {
+            if (source[gameIdAt + 4 + i] != id.charAt(i)) {
+                return !isAscii(id) && gameId().equals(id);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -96,7 +166,12 @@ public final class RoundRecord implements LogEvent {
      * @return the game id, from its model
      */
     public String gameId() {
-        return gameId;
+        String value = gameId;
+        if (value == null) {
+            value = text(gameIdAt);
+            gameId = value;
+        }
+        return value;
     }
 
     /**
@@ -141,7 +216,12 @@ public final class RoundRecord implements LogEvent {
      * @return the session id
      */
     public String sessionId() {
-        return sessionId;
+        String value = sessionId;
+        if (value == null) {
+            value = text(sessionIdAt);
+            sessionId = value;
+        }
+        return value;
     }
 
     /**
@@ -150,7 +230,12 @@ public final class RoundRecord implements LogEvent {
      * @return the trace id
      */
     public String traceId() {
-        return traceId;
+        String value = traceId;
+        if (value == null) {
+            value = text(traceIdAt);
+            traceId = value;
+        }
+        return value;
     }
 
     /**
@@ -159,7 +244,12 @@ public final class RoundRecord implements LogEvent {
      * @return the currency code, such as EUR
      */
     public String currency() {
-        return currency;
+        String value = currency;
+        if (value == null) {
+            value = text(currencyAt);
+            currency = value;
+        }
+        return value;
     }
 
     /**
@@ -204,7 +294,12 @@ public final class RoundRecord implements LogEvent {
      * @return the reference, as the operator's escrow names the round's seed material
      */
     public String escrowReference() {
-        return escrowReference;
+        String value = escrowReference;
+        if (value == null) {
+            value = text(escrowReferenceAt);
+            escrowReference = value;
+        }
+        return value;
     }
 
     /**
@@ -235,32 +330,104 @@ public final class RoundRecord implements LogEvent {
     }
 
     void encode(CanonicalWriter out) {
-        out.string(roundId).string(gameId).bytes(modelHash).i64(startedAtMillis).i64(settledAtMillis)
-                .string(sessionId).string(traceId).string(currency).i64(bet).i64(win).bytes(playerChoices)
-                .bytes(seedCommitment).string(escrowReference).bytes(outcome);
+        out.string(roundId()).string(gameId()).bytes(modelHash).i64(startedAtMillis).i64(settledAtMillis)
+                .string(sessionId()).string(traceId()).string(currency()).i64(bet).i64(win).bytes(playerChoices)
+                .bytes(seedCommitment).string(escrowReference()).bytes(outcome);
     }
 
     static RoundRecord decode(CanonicalReader in) throws MalformedRecordException {
+        // Each field read and checked in order as the builder's would be, the strings checked (length, UTF-8) where
+        // they stand and made into strings only when asked for.
+        int roundIdAt = in.text("round_id", MAX_ID_BYTES);
+        int gameIdAt = in.text("game_id", MAX_ID_BYTES);
+        byte[] modelHash = in.bytes("model_hash", MAX_ID_BYTES);
+        long startedAtMillis = in.i64("started_at");
+        long settledAtMillis = in.i64("settled_at");
+        int sessionIdAt = in.text("session_id", MAX_ID_BYTES);
+        int traceIdAt = in.text("trace_id", MAX_ID_BYTES);
+        int currencyAt = in.text("currency", MAX_ID_BYTES);
+        long bet = in.i64("bet");
+        long win = in.i64("win");
+        byte[] playerChoices = in.bytes("player_choices", MAX_BLOB_BYTES);
+        byte[] seedCommitment = in.bytes("seed_commitment", MAX_ID_BYTES);
+        int escrowReferenceAt = in.text("escrow_reference", MAX_ID_BYTES);
+        byte[] outcome = in.bytes("outcome", MAX_BLOB_BYTES);
         try {
-            return builder()
-                    .roundId(in.string("round_id", MAX_ID_BYTES))
-                    .gameId(in.string("game_id", MAX_ID_BYTES))
-                    .modelHash(in.bytes("model_hash", MAX_ID_BYTES))
-                    .startedAtMillis(in.i64("started_at"))
-                    .settledAtMillis(in.i64("settled_at"))
-                    .sessionId(in.string("session_id", MAX_ID_BYTES))
-                    .traceId(in.string("trace_id", MAX_ID_BYTES))
-                    .currency(in.string("currency", MAX_ID_BYTES))
-                    .bet(in.i64("bet"))
-                    .win(in.i64("win"))
-                    .playerChoices(in.bytes("player_choices", MAX_BLOB_BYTES))
-                    .seedCommitment(in.bytes("seed_commitment", MAX_ID_BYTES))
-                    .escrowReference(in.string("escrow_reference", MAX_ID_BYTES))
-                    .outcome(in.bytes("outcome", MAX_BLOB_BYTES))
-                    .buildOwned();
+            return new RoundRecord(in.array(), roundIdAt, gameIdAt, modelHash, startedAtMillis, settledAtMillis,
+                    sessionIdAt, traceIdAt, currencyAt, bet, win, playerChoices, seedCommitment, escrowReferenceAt,
+                    outcome);
         } catch (IllegalArgumentException e) {
             throw new MalformedRecordException(e.getMessage());
         }
+    }
+
+    /**
+     * A record decoded from {@code source}, whose string fields stand at the given offsets (each a u32 length, then
+     * that many bytes of valid UTF-8, at most {@link #MAX_ID_BYTES}: checked by the reader); the arrays are fresh ones
+     * the decoder made, kept without a copy. Checks the fields as the builder's constructor does, in its order and with
+     * its messages.
+     */
+    private RoundRecord(byte[] source, int roundIdAt, int gameIdAt, byte[] modelHash, long startedAtMillis,
+            long settledAtMillis, int sessionIdAt, int traceIdAt, int currencyAt, long bet, long win,
+            byte[] playerChoices, byte[] seedCommitment, int escrowReferenceAt, byte[] outcome) {
+        this.source = source;
+        this.roundIdAt = requireText("round_id", source, roundIdAt);
+        this.gameIdAt = requireText("game_id", source, gameIdAt);
+        this.modelHash = requireBytes("model_hash", modelHash, MAX_ID_BYTES, false, false);
+        this.startedAtMillis = startedAtMillis;
+        this.settledAtMillis = settledAtMillis;
+        this.sessionIdAt = requireText("session_id", source, sessionIdAt);
+        this.traceIdAt = traceIdAt;
+        this.currencyAt = currencyAt;
+        this.bet = bet;
+        this.win = win;
+        this.playerChoices = requireBytes("player_choices", playerChoices, MAX_BLOB_BYTES, true, false);
+        this.seedCommitment = requireBytes("seed_commitment", seedCommitment, MAX_ID_BYTES, false, false);
+        this.escrowReferenceAt = requireText("escrow_reference", source, escrowReferenceAt);
+        this.outcome = requireBytes("outcome", outcome, MAX_BLOB_BYTES, false, false);
+        if (!isCurrencyCode(source, currencyAt)) {
+            throw new IllegalArgumentException("currency: '" + text(currencyAt) + "' is not 1 to 12 of A-Z and 0-9");
+        }
+        if (bet < 0 || win < 0) {
+            throw new IllegalArgumentException("bet and win are minor units and cannot be negative: bet " + bet
+                    + ", win " + win);
+        }
+        if (settledAtMillis < startedAtMillis) {
+            throw new IllegalArgumentException("settled_at is before started_at");
+        }
+    }
+
+    /** The string whose u32 length stands at {@code at} in {@link #source} (valid UTF-8: checked when decoded). */
+    private String text(int at) {
+        return new String(source, at + 4, length(source, at), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int length(byte[] bytes, int at) {
+        return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+                | bytes[at + 3] & 0xff;
+    }
+
+    /** A required string field of a decoded record: not empty (its length, a u32 at {@code at}, above 0). */
+    private static int requireText(String field, byte[] source, int at) {
+        if (length(source, at) == 0) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        return at;
+    }
+
+    /** The currency field's bytes, at {@code at}: 1 to 12 of A-Z and 0-9 (so its string is the same). */
+    private static boolean isCurrencyCode(byte[] source, int at) {
+        int length = length(source, at);
+        if (length == 0 || length > 12) {
+            return false;
+        }
+        for (int i = at + 4; i < at + 4 + length; i++) {
+            byte c = source[i];
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 1 to 12 of A-Z and 0-9 (a loop, not a regex: it runs for every record read). */
@@ -309,22 +476,23 @@ public final class RoundRecord implements LogEvent {
             return false;
         }
         RoundRecord r = (RoundRecord) o;
-        return roundId.equals(r.roundId) && gameId.equals(r.gameId) && Arrays.equals(modelHash, r.modelHash)
+        return roundId().equals(r.roundId()) && gameId().equals(r.gameId()) && Arrays.equals(modelHash, r.modelHash)
                 && startedAtMillis == r.startedAtMillis && settledAtMillis == r.settledAtMillis
-                && sessionId.equals(r.sessionId) && traceId.equals(r.traceId) && currency.equals(r.currency)
-                && bet == r.bet && win == r.win && Arrays.equals(playerChoices, r.playerChoices)
-                && Arrays.equals(seedCommitment, r.seedCommitment) && escrowReference.equals(r.escrowReference)
-                && Arrays.equals(outcome, r.outcome);
+                && sessionId().equals(r.sessionId()) && traceId().equals(r.traceId())
+                && currency().equals(r.currency()) && bet == r.bet && win == r.win
+                && Arrays.equals(playerChoices, r.playerChoices) && Arrays.equals(seedCommitment, r.seedCommitment)
+                && escrowReference().equals(r.escrowReference()) && Arrays.equals(outcome, r.outcome);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(roundId, gameId, bet, win, Arrays.hashCode(outcome));
+        return Objects.hash(roundId(), gameId(), bet, win, Arrays.hashCode(outcome));
     }
 
     @Override
     public String toString() {
-        return "RoundRecord[" + roundId + ", game " + gameId + ", bet " + bet + ", win " + win + " " + currency + "]";
+        return "RoundRecord[" + roundId() + ", game " + gameId() + ", bet " + bet + ", win " + win + " " + currency()
+                + "]";
     }
 
     /** Collects the fields of a round; {@link #build()} checks them. */
@@ -508,11 +676,6 @@ public final class RoundRecord implements LogEvent {
          */
         public RoundRecord build() {
             return new RoundRecord(this);
-        }
-
-        /** The record keeping the builder's arrays, which only the decoder made and nobody else holds. */
-        private RoundRecord buildOwned() {
-            return new RoundRecord(this, false);
         }
     }
 }

@@ -40,6 +40,55 @@ class RoundRecordProperties {
         assertEquals(7, decoded.index());
         assertArrayEquals(entry.leafHash(), decoded.leafHash());
         assertArrayEquals(MerkleTree.leafHash(entry.encoded()), entry.leafHash());
+        // The decoded record keeps its strings as bytes until asked: the id's bytes and the game id's comparison
+        // without a string agree with the built record's strings.
+        RoundRecord read = (RoundRecord) decoded.event();
+        assertEquals(java.nio.ByteBuffer.wrap(id.getBytes(StandardCharsets.UTF_8)), read.roundIdUtf8());
+        assertEquals(r.roundIdUtf8(), read.roundIdUtf8());
+        String[] others = {"roulette-eu", "roulette-e", "roulette-eU", "roulette-eu ", id, "roulette-\u00e9u"};
+        for (String other : others) {
+            assertEquals(other.equals("roulette-eu"), read.gameIdIs(other), other);
+            assertEquals(other.equals("roulette-eu"), r.gameIdIs(other), other);
+        }
+        assertEquals(r.toString(), read.toString());
+        assertEquals(r.hashCode(), read.hashCode());
+    }
+
+    /**
+     * A decoded round's string fields are checked when it is decoded, as the builder checks them, with its messages:
+     * an empty required field, a currency that is not a code, a game id of valid non-ASCII UTF-8 compared without a
+     * string.
+     */
+    @Test
+    void decodedStringFieldsAreCheckedWhenDecoded() throws MalformedRecordException {
+        String[] names = {"round_id", "game_id", "session_id", "escrow_reference"};
+        for (int empty = 0; empty < names.length; empty++) {
+            String[] fields = {"r", "g", "s", "e"};
+            fields[empty] = "";
+            MalformedRecordException e = assertThrows(MalformedRecordException.class,
+                    () -> LogEntry.decode(encode(fields[0], fields[1], fields[2], "", "EUR", fields[3])));
+            assertEquals(names[empty] + ": required", e.getMessage());
+        }
+        for (String currency : new String[] {"", "eur", "EUR!", "ABCDEFGHIJKLM", "\u00c9UR"}) {
+            MalformedRecordException e = assertThrows(MalformedRecordException.class,
+                    () -> LogEntry.decode(encode("r", "g", "s", "", currency, "e")));
+            assertEquals("currency: '" + currency + "' is not 1 to 12 of A-Z and 0-9", e.getMessage());
+        }
+        RoundRecord read = (RoundRecord) LogEntry.decode(encode("r", "r\u00e9g", "s", "t", "ABCDEFGHIJKL", "e"))
+                .event();
+        assertTrue(read.gameIdIs("r\u00e9g"));
+        assertTrue(!read.gameIdIs("r\u00e8g") && !read.gameIdIs("reg") && !read.gameIdIs("r\u00e9"));
+        assertEquals("r\u00e9g", read.gameId());
+        assertEquals("t", read.traceId());
+        assertEquals("ABCDEFGHIJKL", read.currency());
+    }
+
+    /** A round entry's bytes, written field by field (so fields the builder refuses can be written). */
+    private static byte[] encode(String id, String game, String session, String trace, String currency, String escrow) {
+        return new CanonicalWriter().u8(LogEntry.VERSION).u8(EventCodec.ROUND).i64(0).raw(new byte[32]).string(id)
+                .string(game).bytes(new byte[] {1, 2, 3}).i64(5).i64(9).string(session).string(trace).string(currency)
+                .i64(100).i64(0).bytes(new byte[0]).bytes(new byte[32]).string(escrow)
+                .bytes("{}".getBytes(StandardCharsets.UTF_8)).toByteArray();
     }
 
     @Test

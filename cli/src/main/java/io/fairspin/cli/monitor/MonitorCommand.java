@@ -121,11 +121,8 @@ public final class MonitorCommand extends LeafCommand {
         if (!Files.isDirectory(log)) {
             throw new java.nio.file.NoSuchFileException(log.toString(), null, "no such log folder");
         }
-        // The report states the models' and, in a batch run, the log's files (a followed log is still growing).
+        // The report states the models' files and, in a batch run, the log (a followed log is still growing).
         io().inputs().folder(models);
-        if (!follow) {
-            io().inputs().folder(log);
-        }
         openAlerts();
         boolean showProgress = progress.enabled(io());
         Monitor monitor = new Monitor(known, ControlLimits.DEFAULT.withAlpha(alpha), this::alert, new Monitor.Analyses() {
@@ -149,6 +146,7 @@ public final class MonitorCommand extends LeafCommand {
                 follower.poll();
                 follower.finish();
                 monitor.finish(follower, allowUnsigned);
+                stateLog(follower);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             finish(monitor, seconds, (cpuNanos() - cpuStart) / 1e9, workers);
@@ -201,6 +199,20 @@ public final class MonitorCommand extends LeafCommand {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook is running and waits for this thread
             }
+        }
+    }
+
+    /**
+     * States the log read in a batch run in the report: read to its end, by its tree (the entries read and their root
+     * hash, which commits to every entry's bytes, each hashed as it was read) and its checkpoints file, so its
+     * segments are not read again; a log that did not end cleanly (damage, a torn tail) by each of its files' SHA-256.
+     */
+    private void stateLog(LogFollower follower) {
+        if (follower.endsCleanly()) {
+            io().inputs().log(log, follower.segmentBytes(), follower.entries(), follower.rootHash(),
+                    follower.checkpointsFile());
+        } else {
+            io().inputs().folder(log);
         }
     }
 

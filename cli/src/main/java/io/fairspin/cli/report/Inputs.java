@@ -18,16 +18,51 @@ import java.util.stream.Stream;
 /**
  * The input files a command read (models, data, logs), so that its report can state each one's SHA-256 and size:
  * a file is hashed whole when the report is written; stdin is hashed as it is read (what the command read of it);
- * a folder (an audit log) is each regular file in it, in name order.
+ * a folder (an audit log) is each regular file in it, in name order. An audit log that a command read whole and
+ * checked entry by entry ({@code monitor}) is stated by its Merkle tree instead (entries and root hash, which commit to
+ * every entry's bytes; the command hashed each entry as it read it) and its checkpoints file by its SHA-256, so its
+ * segments are not read a second time for the report.
  */
 public final class Inputs {
     private final Map<String, Path> files = new LinkedHashMap<>();
     private final Map<String, Path> folders = new LinkedHashMap<>();
+    private final Map<String, Log> logs = new LinkedHashMap<>();
     private final Map<Path, Input> hashed = new java.util.HashMap<>();
     private Digesting stdin;
 
-    /** One input as a report states it. */
-    public record Input(String file, long bytes, String sha256) {
+    /**
+     * One input as a report states it: a file by its size and SHA-256, or an audit log by the bytes of its segments
+     * and its Merkle tree ({@code sha256} null).
+     *
+     * @param file the path as given; '-' for stdin
+     * @param bytes the file's size; for a log, the bytes of its segments read
+     * @param sha256 the file's SHA-256 in hex; null for a log
+     * @param tree for a log, its Merkle tree; else null
+     */
+    public record Input(String file, long bytes, String sha256, Tree tree) {
+        /**
+         * A file by its size and SHA-256.
+         *
+         * @param file the path as given; '-' for stdin
+         * @param bytes the file's size
+         * @param sha256 the file's SHA-256 in hex
+         */
+        public Input(String file, long bytes, String sha256) {
+            this(file, bytes, sha256, null);
+        }
+    }
+
+    /**
+     * An audit log's Merkle tree (RFC 9162) as read: its size and root hash.
+     *
+     * @param entries the entries read, the tree's size
+     * @param rootHash the root hash in hex
+     */
+    public record Tree(long entries, String rootHash) {
+    }
+
+    /** A log read whole: the bytes of its segments, its tree, its checkpoints file. */
+    private record Log(long bytes, Tree tree, Path checkpoints) {
     }
 
     /**
@@ -46,6 +81,22 @@ public final class Inputs {
      */
     public void folder(Path folder) {
         folders.putIfAbsent(folder.toString(), folder);
+    }
+
+    /**
+     * Records an audit log that was read whole and checked entry by entry (every frame's CRC32C, every entry's leaf
+     * hash, the hash chain and the signed checkpoints): it is stated by its tree, which commits to every entry's
+     * bytes, and its checkpoints file by its SHA-256.
+     *
+     * @param folder the log's folder
+     * @param bytes the bytes of its segments read (headers and frames)
+     * @param entries the entries read
+     * @param rootHash the root hash of their Merkle tree
+     * @param checkpoints the log's checkpoints file (stated when it exists)
+     */
+    public void log(Path folder, long bytes, long entries, byte[] rootHash, Path checkpoints) {
+        logs.putIfAbsent(folder.toString(), new Log(bytes, new Tree(entries, HexFormat.of().formatHex(rootHash)),
+                checkpoints));
     }
 
     /**
@@ -86,6 +137,13 @@ public final class Inputs {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+        for (Map.Entry<String, Log> log : logs.entrySet()) {
+            inputs.add(new Input(log.getKey(), log.getValue().bytes(), null, log.getValue().tree()));
+            Path checkpoints = log.getValue().checkpoints();
+            if (Files.isRegularFile(checkpoints)) {
+                inputs.add(hashOnce(checkpoints));
             }
         }
         return inputs;

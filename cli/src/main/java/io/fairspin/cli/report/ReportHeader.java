@@ -56,7 +56,7 @@ public record ReportHeader(String version, String commandLine, Instant date, Lis
 
     /**
      * As JSON: {@code version}, {@code commandLine}, {@code date}, {@code inputs} ({@code file}, {@code bytes}, {@code
-     * sha256}).
+     * sha256}; for an audit log read whole, {@code entries} and {@code rootHash} instead of {@code sha256}).
      *
      * @return the header's keys and values
      */
@@ -70,7 +70,12 @@ public record ReportHeader(String version, String commandLine, Instant date, Lis
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("file", input.file());
             file.put("bytes", input.bytes());
-            file.put("sha256", input.sha256());
+            if (input.tree() != null) {
+                file.put("entries", input.tree().entries());
+                file.put("rootHash", input.tree().rootHash());
+            } else {
+                file.put("sha256", input.sha256());
+            }
             files.add(file);
         }
         json.put("inputs", files);
@@ -86,8 +91,11 @@ public record ReportHeader(String version, String commandLine, Instant date, Lis
         List<String> lines = new ArrayList<>();
         lines.add("report     fairspin " + version + ", " + date + ": " + commandLine);
         for (Inputs.Input input : inputs) {
-            lines.add(String.format(Locale.ROOT, "input      %s: %,d bytes, SHA-256 %s", input.file(), input.bytes(),
-                    input.sha256()));
+            lines.add(input.tree() != null
+                    ? String.format(Locale.ROOT, "input      %s: %,d entries in %,d bytes of segments, Merkle tree"
+                            + " root %s", input.file(), input.tree().entries(), input.bytes(), input.tree().rootHash())
+                    : String.format(Locale.ROOT, "input      %s: %,d bytes, SHA-256 %s", input.file(), input.bytes(),
+                            input.sha256()));
         }
         return lines;
     }
