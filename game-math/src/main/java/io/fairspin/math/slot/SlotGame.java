@@ -660,6 +660,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                     p2 = CompiledReels.pack(p2, r, g);
                 }
             }
+            if (reels.hasTop()) {
+                reels = reels.topped(reels.drawTop(stream)); // the top reel's stop, after the reels'
+            }
             RoundOutcome counting = !free && outcome.countsAwards() ? outcome : null;
             RoundOutcome jackpots = payJackpots ? outcome : null;
             lineResult = model.ways() ? waysCredits(reels, p0, p1, p2, counting) << 8
@@ -701,7 +704,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     /** The cells (bit reel * rows + row) of the window that show {@code symbol}. */
     private long cells(CompiledReels reels, int symbol, long p0, long p1, long p2) {
-        int rows = model.rows();
+        int rows = reels.rows;
         long cells = 0;
         for (int r = 0; r < reels.reels; r++) {
             int g = CompiledReels.unpack(p0, p1, p2, r);

@@ -158,7 +158,7 @@ public final class ParSheet {
         }
         rows.addAll(spread(f));
         for (int set : model.baseReels().sets()) {
-            long cycle = 1;
+            long cycle = game.reelSets[set].viewWeight();
             for (int r = 0; r < model.reels(); r++) {
                 cycle *= game.reelSets[set].reelWeight(r);
             }
