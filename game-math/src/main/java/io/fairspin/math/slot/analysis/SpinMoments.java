@@ -1,5 +1,6 @@
 package io.fairspin.math.slot.analysis;
 
+import io.fairspin.math.AnalysisBudget;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
@@ -58,7 +59,10 @@ public final class SpinMoments {
     public long maxT;
     /** The probability of the largest T. */
     public Fraction maxTProbability = Fraction.ZERO;
-    /** The largest T by (bonus rounds, free games awarded), for the largest round win; empty for random reel heights. */
+    /**
+     * The largest T by (bonus rounds, free games awarded), for the largest round win; empty for random reel heights
+     * past {@link #HEIGHTS_BUDGET}.
+     */
     public final MaxWin.Outcomes outcomes = new MaxWin.Outcomes();
 
     /**
@@ -72,8 +76,28 @@ public final class SpinMoments {
      */
     public static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         if (game.model.heights() != null) {
-            return WaysMoments.of(game, choice, multiplier, awardsFreeGames);
+            // Counted outcome by outcome when that fits the budget (which gives the largest win, and is what a cap
+            // needs); else, without a cap, by moments (WaysMoments); with a cap, refused (TooLarge): not exact.
+            try {
+                return new AnalysisBudget(HEIGHTS_BUDGET).run(() -> counted(game, choice, multiplier, awardsFreeGames));
+            } catch (AnalysisBudget.TooLarge e) {
+                if (game.model.maxWin() > 0) {
+                    throw e;
+                }
+                return WaysMoments.of(game, choice, multiplier, awardsFreeGames);
+            }
         }
+        return counted(game, choice, multiplier, awardsFreeGames);
+    }
+
+    /**
+     * The most (state, column) steps the count of one spin of a game with random reel heights may take, outcome
+     * by outcome (its ways give many states): 3 x 10^6, a few seconds. Past it, a game without a cap is analysed by
+     * moments (exact, but without its largest win) and a game with a cap has no exact figures (a simulated sheet).
+     */
+    public static final long HEIGHTS_BUDGET = 3_000_000L;
+
+    private static SpinMoments counted(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         SpinMoments moments = new SpinMoments();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {
