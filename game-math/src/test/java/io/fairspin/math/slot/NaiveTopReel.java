@@ -19,24 +19,30 @@ import java.util.TreeMap;
  * E[R] = E[B] + E[N] m, E[R^2] = E[B^2] + 2 E[BN] m + E[N] E[F^2] + E[N(N-1)] m^2, P(R = 0) = sum P(B = 0, N = n) z^n
  * (m = E[F], z = P(F = 0)); the largest round win is the largest B + N x (largest F) of positive probability.
  */
-final class NaiveTopReel {
+public final class NaiveTopReel {
     final List<String> symbols = new ArrayList<>();
     private final JsonNode model;
     private final int reels;
     private final long lines;
     private final long cap;
     /** Base spin: (win in line bets, free games) with its weight, keyed win * 1000 + free games. */
-    final Map<Long, BigInteger> base = new TreeMap<>();
+    public final Map<Long, BigInteger> base = new TreeMap<>();
     /** One free game's win in line bets (multiplied, capped) with its weight. */
     final Map<Long, BigInteger> free = new TreeMap<>();
-    BigInteger cycle = BigInteger.ZERO;
+    /** The total weight of every (top stop, heights, stops): the cycle. */
+    public BigInteger cycle = BigInteger.ZERO;
     Fraction rtp;
     Fraction hit;
     Fraction variance;
     Fraction freeFrequency;
     long maxRoundWin;
 
-    NaiveTopReel(JsonNode model) {
+    /**
+     * Counts every window of {@code model}.
+     *
+     * @param model the model document
+     */
+    public NaiveTopReel(JsonNode model) {
         this.model = model;
         model.get("symbols").forEach(s -> symbols.add(s.asText()));
         reels = model.get("reelSets").get("base").size();

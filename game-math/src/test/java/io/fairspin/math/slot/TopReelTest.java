@@ -30,11 +30,11 @@ import org.junit.jupiter.api.function.Executable;
  * {@link NaiveTopReel}, a brute force written apart from the engine over every top reel stop and every (height,
  * stop) of every reel of a small game.
  */
-class TopReelTest {
+public class TopReelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** 4 reels of 1 to 3 rows, a weighted top reel of 6 stops over reels 2 and 3, free games at x2. */
-    static final String MINI = """
+    public static final String MINI = """
         {"type": "slot", "id": "mini-top", "rows": 3, "ways": true,
          "symbols": ["wild", "star", "a", "b", "c"],
          "wilds": [{"symbol": "wild"}],
