@@ -227,6 +227,38 @@ public class TopReelTest {
                 MINI.replace("\"firstReel\": 2", "\"side\": 1, \"firstReel\": 2"));
     }
 
+    /** The reels' strips without their scatters ("star" replaced by "c"): scatters then come from the top reel only. */
+    private static String starsOnTopOnly(String topStops) {
+        String strips = MINI.substring(MINI.indexOf("\"reelSets\""), MINI.indexOf("\"baseReels\""));
+        return MINI.replace(strips, strips.replace("\"star\"", "\"c\""))
+                .replace("\"stops\": [\"a\", \"wild\", \"b\", \"star\", \"c\", \"a\"]", "\"stops\": " + topStops);
+    }
+
+    /**
+     * The model's checks see the top reel: a symbol shown only there is not "never shown", scatters shown only there
+     * can start the free games (and the figures then equal the brute force's), and free games that would retrigger
+     * forever from the top reel's scatters alone are refused.
+     */
+    @Test
+    void theModelChecksCountTheTopReel() throws Exception {
+        String gem = MINI.replace("\"symbols\": [\"wild\", \"star\", \"a\", \"b\", \"c\"]",
+                "\"symbols\": [\"wild\", \"star\", \"a\", \"b\", \"c\", \"gem\"]")
+                .replace("\"stops\": [\"a\", \"wild\", \"b\", \"star\", \"c\", \"a\"]",
+                        "\"stops\": [\"a\", \"wild\", \"b\", \"star\", \"c\", \"gem\"]");
+        assertEquals(List.of(), load(gem).warnings());
+        String onTop = starsOnTopOnly("[\"a\", \"star\", \"star\", \"b\", \"c\", \"a\"]")
+                .replace("\"spins\": [0, 0, 3, 5]", "\"spins\": [0, 4]");
+        SlotGame game = load(onTop);
+        NaiveTopReel naive = new NaiveTopReel(JSON.readTree(onTop));
+        assertTrue(naive.freeFrequency.signum() > 0);
+        assertEquals(naive.freeFrequency, game.exactFigures().orElseThrow().featureFrequencies().get(game.freeFeature));
+        assertEquals(naive.rtp, game.exactFigures().orElseThrow().rtp());
+        assertRefused("$.freeGames.spins", "so the feature would never end",
+                starsOnTopOnly("[\"star\", \"star\", \"star\", \"star\", \"star\", \"star\"]")
+                        .replace("\"spins\": [0, 0, 3, 5]", "\"spins\": [0, 2]")
+                        .replace("\"retrigger\": false", "\"retrigger\": true"));
+    }
+
     private static void assertRefused(String path, String words, String model) {
         Executable load = () -> GameModels.load("bad.json", model.getBytes(StandardCharsets.UTF_8));
         ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, load);
