@@ -138,7 +138,7 @@ public final class ParSheet {
 
     /** What the largest-win rows say for random reel heights analysed by moments. */
     private static final String NOT_COUNTED = "not computed: random reel heights past the count's budget of "
-            + String.format(java.util.Locale.ROOT, "%,d", SpinMoments.HEIGHTS_BUDGET)
+            + String.format(java.util.Locale.ROOT, "%,d", RoundWins.HEIGHTS_BUDGET)
             + " steps (the figures are exact, by moments)";
 
     private static Table summary(SlotGame game, Analysis analysis) {

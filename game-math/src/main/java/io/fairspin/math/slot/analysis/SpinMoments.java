@@ -78,8 +78,11 @@ public final class SpinMoments {
         if (game.model.heights() != null) {
             // Counted outcome by outcome when that fits the budget (which gives the largest win, and is what a cap
             // needs); else, without a cap, by moments (WaysMoments); with a cap, refused (TooLarge): not exact.
+            // Without a cap, the win distribution's smaller budget: a large game is refused within a fraction of a
+            // second and analysed by moments.
+            long budget = game.model.maxWin() > 0 ? HEIGHTS_BUDGET : RoundWins.HEIGHTS_BUDGET;
             try {
-                return new AnalysisBudget(HEIGHTS_BUDGET).run(() -> counted(game, choice, multiplier, awardsFreeGames));
+                return new AnalysisBudget(budget).run(() -> counted(game, choice, multiplier, awardsFreeGames));
             } catch (AnalysisBudget.TooLarge e) {
                 if (game.model.maxWin() > 0) {
                     throw e;
@@ -91,9 +94,10 @@ public final class SpinMoments {
     }
 
     /**
-     * The most (state, column) steps the count of one spin of a game with random reel heights may take, outcome
-     * by outcome (its ways give many states): 3 x 10^6, a few seconds. Past it, a game without a cap is analysed by
-     * moments (exact, but without its largest win) and a game with a cap has no exact figures (a simulated sheet).
+     * The most (state, column) steps the count of one spin of a capped game with random reel heights may take,
+     * outcome by outcome (its ways give many states): 3 x 10^6, a few seconds; past it, the game has no exact figures
+     * (a simulated sheet). A game without a cap is counted so within {@link RoundWins#HEIGHTS_BUDGET}, and past that
+     * analysed by moments (exact, but without its largest win).
      */
     public static final long HEIGHTS_BUDGET = 3_000_000L;
 
