@@ -142,25 +142,7 @@ public final class NaiveTopReel {
 
     /** The window's ways and scatter win in line bets, before any cap or multiplier. */
     long raw(int[][] columns) {
-        int wild = symbols.indexOf("wild");
-        long win = 0;
-        for (JsonNode pay : model.get("pays")) {
-            int s = symbols.indexOf(pay.get("symbol").asText());
-            long ways = 1;
-            int k = 0;
-            while (k < columns.length) {
-                int count = 0;
-                for (int x : columns[k]) {
-                    count += x == s || x == wild ? 1 : 0;
-                }
-                if (count == 0) {
-                    break;
-                }
-                ways *= count;
-                k++;
-            }
-            win += k == 0 ? 0 : ways * pay.get("pays").get(k - 1).asLong();
-        }
+        long win = MegawaysTest.waysWin(model, symbols, columns);
         int stars = scatterCount(columns);
         JsonNode scatterPays = model.get("scatters").get(0).get("pays");
         win += stars == 0 ? 0 : scatterPays.get(Math.min(stars, scatterPays.size()) - 1).asLong() * lines;

@@ -192,23 +192,7 @@ public class TopReelTest {
      */
     @Test
     void theExampleSimulatesToItsExactFigures() throws Exception {
-        SlotGame game = Examples.slot("mega-dragon-top.json");
-        ExactFigures exact = game.exactFigures().orElseThrow();
-        RoundOutcome outcome = RoundOutcome.forGame(game);
-        int rounds = 300_000;
-        double total = 0;
-        long hits = 0;
-        try (DrbgStream stream = PlayTest.stream(21)) {
-            for (int i = 0; i < rounds; i++) {
-                game.playFast(stream, outcome);
-                double x = outcome.win() / (double) outcome.stake();
-                total += x;
-                hits += outcome.win() > 0 ? 1 : 0;
-            }
-        }
-        assertEquals(exact.rtp().doubleValue(), total / rounds, 5 * Math.sqrt(exact.variance().doubleValue() / rounds));
-        double p = exact.hitFrequency().doubleValue();
-        assertEquals(p, hits / (double) rounds, 5 * Math.sqrt(p * (1 - p) / rounds));
+        MegawaysTest.simulatesToItsExactFigures(Examples.slot("mega-dragon-top.json"), 21, 300_000);
     }
 
     @Test
