@@ -243,6 +243,36 @@ public class TopReelTest {
                         .replace("\"retrigger\": false", "\"retrigger\": true"));
     }
 
+    /**
+     * A scatter pay naming a jackpot with random reel heights and a top reel: the jackpot is paid at its amount, so
+     * the RTP is the brute force's with the amount as the pay, and the jackpot's own return the difference from the
+     * brute force's with that pay at 0; played rounds pay it into its win type.
+     */
+    @Test
+    void aScatterJackpotWithReelHeights() throws Exception {
+        String base = MINI.replace("\"multiplier\": 2", "\"multiplier\": 1");
+        String jackpot = base.replace("\"pays\": [0, 1, 4, 20]", "\"pays\": [0, 1, 4, \"grand\"]")
+                .replace("\"bet\": {", "\"jackpots\": [{\"name\": \"grand\", \"amount\": 50}], \"bet\": {");
+        SlotGame game = load(jackpot);
+        NaiveTopReel at50 = new NaiveTopReel(JSON.readTree(base.replace("\"pays\": [0, 1, 4, 20]", "\"pays\": [0, 1, 4, 50]")));
+        NaiveTopReel at0 = new NaiveTopReel(JSON.readTree(base.replace("\"pays\": [0, 1, 4, 20]", "\"pays\": [0, 1, 4, 0]")));
+        ExactFigures exact = game.exactFigures().orElseThrow();
+        assertEquals(at50.rtp, exact.rtp());
+        assertEquals(at50.variance, exact.variance());
+        int type = game.winTypes().indexOf("jackpot grand");
+        assertEquals(at50.rtp.subtract(at0.rtp), exact.rtpByWinType().get(type));
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        long jackpots = 0;
+        try (DrbgStream stream = PlayTest.stream(3)) {
+            for (int round = 0; round < 20_000; round++) {
+                game.play(stream, outcome);
+                assertEquals(0, outcome.win(type) % 500, "the jackpot is paid at 50 total bets of 10");
+                jackpots += outcome.win(type) / 500;
+            }
+        }
+        assertTrue(jackpots > 0);
+    }
+
     private static void assertRefused(String path, String words, String model) {
         Executable load = () -> GameModels.load("bad.json", model.getBytes(StandardCharsets.UTF_8));
         ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, load);

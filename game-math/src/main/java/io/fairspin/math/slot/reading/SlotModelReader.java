@@ -136,7 +136,7 @@ public final class SlotModelReader {
             throw root.field("pays").error("random reel heights allow at most 50 paying symbols");
         }
         JackpotPays jackpotPays = jackpotPays(root, pays.size());
-        checkJackpots(root, jackpotPays, wilds, pays, freeGames, maxWin, heights);
+        checkJackpots(root, jackpotPays, wilds, pays, freeGames, maxWin);
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
                 bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames, scatters), jackpotPays);
@@ -169,12 +169,9 @@ public final class SlotModelReader {
      * wild's multiplier or the free games' multiplier, nor cut by a cap; a model that could do so is refused.
      */
     private void checkJackpots(ModelNode root, JackpotPays jackpotPays, List<Wild> wilds, List<Pay> pays,
-            FreeGames freeGames, long maxWin, Heights heights) {
+            FreeGames freeGames, long maxWin) {
         if (!jackpotPays.any()) {
             return;
-        }
-        if (heights != null) {
-            throw root.field("jackpots").error("jackpots are not available with random reel heights ($.reelHeights)");
         }
         if (!jackpotPays.inPayTable()) {
             return;
