@@ -1216,7 +1216,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (result == null) {
             try {
                 result = Optional.of(Analysis.of(this));
-            } catch (io.fairspin.math.AnalysisBudget.TooLarge e) {
+            } catch (io.fairspin.math.slot.analysis.SpinMoments.NotCounted e) {
                 notExact = "random reel heights with a maximum-win cap ($.maxWin) are counted outcome by outcome, and "
                         + e.getMessage();
                 result = Optional.empty();

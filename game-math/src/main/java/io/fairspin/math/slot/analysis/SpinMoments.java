@@ -85,7 +85,7 @@ public final class SpinMoments {
                 return new AnalysisBudget(budget).run(() -> counted(game, choice, multiplier, awardsFreeGames));
             } catch (AnalysisBudget.TooLarge e) {
                 if (game.model.maxWin() > 0) {
-                    throw e;
+                    throw new NotCounted(e.getMessage());
                 }
                 return WaysMoments.of(game, choice, multiplier, awardsFreeGames);
             }
@@ -100,6 +100,18 @@ public final class SpinMoments {
      * analysed by moments (exact, but without its largest win).
      */
     public static final long HEIGHTS_BUDGET = 3_000_000L;
+
+    /**
+     * A capped game with random reel heights whose spin cannot be counted within {@link #HEIGHTS_BUDGET}: it has no
+     * exact figures (unlike {@link AnalysisBudget.TooLarge}, the limit a caller sets, which refuses the analysis).
+     */
+    public static final class NotCounted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotCounted(String message) {
+            super(message);
+        }
+    }
 
     private static SpinMoments counted(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         SpinMoments moments = new SpinMoments();
