@@ -149,6 +149,20 @@ public final class RoundOutcome {
     }
 
     /**
+     * Takes {@code amount} off the win of type {@code winType}: a cap cutting a pay already added.
+     *
+     * @param winType the win type's index
+     * @param amount the amount cut, in minor units, from 0 to that win type's win
+     * @throws IllegalArgumentException when the amount is negative or more than the win
+     */
+    public void cutWin(int winType, long amount) {
+        if (amount < 0 || amount > winByType[winType]) {
+            throw new IllegalArgumentException("cut " + amount + " from a win of " + winByType[winType]);
+        }
+        winByType[winType] -= amount;
+    }
+
+    /**
      * Marks feature {@code feature} (an index into {@link Game#features()}) as triggered in this round.
      *
      * @param feature the feature's index

@@ -481,12 +481,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     private void play(RandomStream stream, RoundOutcome outcome, long lineBet, SpinTable[] tables, boolean fast) {
         outcome.start(lineBet * model.stakeUnits());
         // A spin table gives a spin's total, not its awards: an outcome that counts them is played line by line.
-        long remaining = spin(stream, false, outcome, lineBet, outcome.countsAwards() ? lineByLine : tables, -1, fast);
+        long remaining = spin(stream, false, outcome, lineBet, outcome.countsAwards() ? lineByLine : tables, fast);
         if (remaining > 0) {
             outcome.trigger(freeFeature);
         }
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, lineBet, tables, -1, fast);
+            remaining += spin(stream, true, outcome, lineBet, tables, fast);
         }
     }
 
@@ -512,46 +512,58 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     }
 
     /**
-     * Plays one base spin at the standard wager into {@code outcome} (already started; its first win types
-     * are this game's), without the free games it may award, and returns how many symbols of scatter
-     * {@code scatter} (an index into the model's scatters) its window shows, as that scatter counts them:
-     * the base spin of a game that adds its own feature (hold-and-win respins).
-     *
-     * @param stream the round's random stream, which the spin draws its reel stops (and reel set) from
-     * @param outcome the round's outcome, already started, which the spin's wins are added to
-     * @param scatter the index of the counted scatter among the model's scatters, from 0
-     * @return how many symbols of that scatter the spin's window shows, 0 or more
+     * What a base spin shows beyond its wins, for a game that adds its own feature to this slot's base spin
+     * (hold-and-win): filled by {@link #playBaseSpin(RandomStream, RoundOutcome, BaseSpin)}. Created once with the
+     * scatters to look at and reused round after round (one per thread); not thread-safe.
      */
-    public int playBaseSpin(RandomStream stream, RoundOutcome outcome, int scatter) {
-        return (int) spin(stream, false, outcome, model.lineBet(), lineByLine, scatter, false);
+    public static final class BaseSpin {
+        private final int coinScatter;
+        private final int collectScatter;
+        private long freeGames;
+        private long coinCells;
+        private int collectCount;
+
+        /**
+         * What to look at on the window.
+         *
+         * @param coinScatter    the index among the model's scatters whose symbol's cells {@link #coinCells} gives
+         * @param collectScatter the index among the model's scatters whose count {@link #collectCount} gives, or -1
+         */
+        public BaseSpin(int coinScatter, int collectScatter) {
+            this.coinScatter = coinScatter;
+            this.collectScatter = collectScatter;
+        }
+
+        /** The free games the spin awards (to be played with {@link SlotGame#playFreeGames}). */
+        public long freeGames() {
+            return freeGames;
+        }
+
+        /** The cells showing the coin scatter's symbol: bit {@code reel * rows + row} for each. */
+        public long coinCells() {
+            return coinCells;
+        }
+
+        /** How many symbols of the collect scatter the window shows, as that scatter counts them (0 without one). */
+        public int collectCount() {
+            return collectCount;
+        }
     }
 
     /**
-     * {@link #playBaseSpin} returning the cells that show scatter {@code scatter}'s symbol: bit
-     * {@code reel * rows + row} for each (the hold-and-win coins' positions).
+     * Plays one base spin at the standard wager into {@code outcome} (already started; its first win types are this
+     * game's), without the free games it awards, and fills {@code shows} with what its window shows: the free games
+     * awarded, the cells of its coin scatter's symbol and its collect scatter's count. The base spin of a game that
+     * adds its own feature (hold-and-win respins); the same draws as a round's base spin.
      *
      * @param stream where the spin's random numbers come from
      * @param outcome receives the spin's wins
-     * @param scatter the index of the scatter among the model's scatters
-     * @return the cells showing its symbol, as bits
+     * @param shows receives what the window shows
+     * @return {@code shows}
      */
-    public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter) {
-        return spin(stream, false, outcome, model.lineBet(), lineByLine, -2 - scatter, false);
-    }
-
-    /**
-     * {@link #playBaseSpinCells(RandomStream, RoundOutcome, int)}, also writing the free games the spin awards into
-     * {@code freeGames[0]} (to be played with {@link #playFreeGames}).
-     *
-     * @param stream where the spin's random numbers come from
-     * @param outcome receives the spin's wins
-     * @param scatter the index of the scatter among the model's scatters
-     * @param freeGames receives the free games awarded at index 0; when it has a second slot, that slot names on entry
-     *                  another scatter (its index among the model's scatters) and receives its count on the window
-     * @return the cells showing the scatter's symbol, as bits
-     */
-    public long playBaseSpinCells(RandomStream stream, RoundOutcome outcome, int scatter, long[] freeGames) {
-        return spin(stream, false, outcome, model.lineBet(), lineByLine, -2 - scatter, false, freeGames);
+    public BaseSpin playBaseSpin(RandomStream stream, RoundOutcome outcome, BaseSpin shows) {
+        spin(stream, false, outcome, model.lineBet(), lineByLine, false, shows);
+        return shows;
     }
 
     /**
@@ -563,31 +575,47 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @param awarded the free games awarded
      */
     public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded) {
+        playFreeGames(stream, outcome, awarded, 0);
+    }
+
+    /**
+     * {@link #playFreeGames(RandomStream, RoundOutcome, long)} for a round with a cap on its whole win (a hold-and-win
+     * round's {@code maxWin}): no further free game is played once the round's win ({@code outcome.win()}) has reached
+     * {@code cap}; the excess of the one that reaches it is left for the caller to cut.
+     *
+     * @param stream where the free games' random numbers come from
+     * @param outcome the round's outcome, already started
+     * @param awarded the free games awarded
+     * @param cap the round's cap in minor units, 0 for none
+     */
+    public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded, long cap) {
         if (awarded <= 0) {
             return;
         }
         outcome.trigger(freeFeature);
         SpinTable[] tables = spinTables();
-        for (long remaining = awarded; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, model.lineBet(), tables, -1, false);
+        for (long remaining = awarded; remaining > 0 && (cap <= 0 || outcome.win() < cap); remaining--) {
+            remaining += spin(stream, true, outcome, model.lineBet(), tables, false);
         }
     }
 
     /**
      * Plays one base or free spin, bonuses included, and adds its wins to {@code outcome}: a base spin's
      * by win type (the cap cut from the line win first), a free spin's, multiplied, as free-games win.
-     * Returns the free games it awards (none for a free spin without retriggers), or the count of scatter
-     * {@code counted} when it is 0 or more, or for {@code counted = -2 - s} the cells showing scatter s's symbol
-     * (bit reel * rows + row); both need the line-by-line evaluation ({@code tables} all null). With {@code fast}, the stops are drawn with the fast-mode draws ({@link #playFast}).
+     * Returns the free games it awards (none for a free spin without retriggers). With {@code fast}, the stops are
+     * drawn with the fast-mode draws ({@link #playFast}).
      */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
-            int counted, boolean fast) {
-        return spin(stream, free, outcome, lineBet, tables, counted, fast, null);
+            boolean fast) {
+        return spin(stream, free, outcome, lineBet, tables, fast, null);
     }
 
-    /** {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[], int, boolean)}, also writing the free games it awards into {@code awardedOut[0]} when that is not null. */
+    /**
+     * {@link #spin(RandomStream, boolean, RoundOutcome, long, SpinTable[], boolean)}, also filling {@code shows}
+     * when it is not null (which needs the line-by-line evaluation: {@code tables} all null).
+     */
     private long spin(RandomStream stream, boolean free, RoundOutcome outcome, long lineBet, SpinTable[] tables,
-            int counted, boolean fast, long[] awardedOut) {
+            boolean fast, BaseSpin shows) {
         FreeGames freeGames = model.freeGames();
         int set = free ? choose(stream, freeGames.reels(), freeChoice) : choose(stream, model.baseReels(), baseChoice);
         CompiledReels reels = reelSets[set];
@@ -597,7 +625,6 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         long lineResult;
         long scatter;
         long awarded;
-        long countedScatters = 0;
         if (compiled != null) {
             // Two reads instead of one per line and reel: the prefix's stops index the prefix table, which
             // names the state of the lines still running; the suffix's stops index that state's row.
@@ -672,14 +699,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                     : lineCredits(reels, p0, p1, p2, lines, counting, jackpots, lineBet);
             scatter = scatterCredits(reels, p0, p1, p2, lines, jackpots, lineBet);
             awarded = free && !freeGames.retrigger() ? 0 : freeSpinsAwarded(reels, p0, p1, p2);
-            if (counted >= 0) {
-                countedScatters = scatterCount(reels, counted, p0, p1, p2);
-            } else if (counted < -1) {
-                countedScatters = cells(reels, model.scatters().get(-2 - counted).symbol(), p0, p1, p2);
-            }
-            if (awardedOut != null && awardedOut.length > 1) {
-                // A second slot names, on entry, another scatter (by index) whose count it receives.
-                awardedOut[1] = scatterCount(reels, (int) awardedOut[1], p0, p1, p2);
+            if (shows != null) {
+                shows.coinCells = cells(reels, model.scatters().get(shows.coinScatter).symbol(), p0, p1, p2);
+                shows.collectCount = shows.collectScatter < 0 ? 0 : scatterCount(reels, shows.collectScatter, p0, p1, p2);
             }
         }
         long line = lineResult >>> 8;
@@ -699,10 +721,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             outcome.trigger(bonusFeature);
             outcome.addWin(free ? freeType : bonusType, playBonuses(stream, bonuses, outcome, lineBet) * lineBet);
         }
-        if (awardedOut != null) {
-            awardedOut[0] = awarded;
+        if (shows != null) {
+            shows.freeGames = awarded;
         }
-        return counted != -1 ? countedScatters : awarded;
+        return awarded;
     }
 
     /** The cells (bit reel * rows + row) of the window that show {@code symbol}. */
@@ -739,7 +761,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         outcome.trigger(freeFeature);
         SpinTable[] tables = tables();
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, model.lineBet(), tables, -1, false);
+            remaining += spin(stream, true, outcome, model.lineBet(), tables, false);
         }
     }
 

@@ -35,6 +35,8 @@ public final class SpinRecorder {
     private final long[] jackpotWon;
     /** The jackpots won by the spin evaluated last: in its line (or ways), scatter and bonus wins, minor units. */
     private final long[] spinJackpots = new long[3];
+    /** The round's cap in minor units that stops the free games, 0 for none ({@link #roundCap}). */
+    private long roundCap;
 
     /**
      * Chooses the items of a pick bonus, one at a time.
@@ -97,6 +99,19 @@ public final class SpinRecorder {
         this.rules = model.ways() ? null : game.table.rules();
         this.tuple = new int[model.reels()];
         this.jackpotWon = new long[game.jackpotTypes.length];
+    }
+
+    /**
+     * Stops the free games once the round's win reaches {@code cap} minor units (a hold-and-win round's
+     * {@code maxWin}, as {@link SlotGame#playFreeGames(RandomStream, RoundOutcome, long, long)} does); the excess is
+     * left to the caller to cut.
+     *
+     * @param cap the round's cap in minor units, 0 for none
+     * @return this recorder
+     */
+    public SpinRecorder roundCap(long cap) {
+        this.roundCap = cap;
+        return this;
     }
 
     /** Records a jackpot won in the spin being evaluated: {@code part} 0 line, 1 scatter, 2 bonus. */
@@ -178,7 +193,7 @@ public final class SpinRecorder {
         if (remaining > 0) {
             outcome.trigger(game.freeFeature);
         }
-        for (; remaining > 0; remaining--) {
+        for (; remaining > 0 && (roundCap <= 0 || outcome.win() + freeWin < roundCap); remaining--) {
             Spin spin = spin(stream, "free", free.reels(), free.multiplier());
             freeWin += spin.win();
             for (long jackpot : takeSpinJackpots()) {

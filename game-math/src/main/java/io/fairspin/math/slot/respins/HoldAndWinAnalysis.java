@@ -72,8 +72,26 @@ final class HoldAndWinAnalysis {
     private final Fraction collectChance;
     /** The free games' RTP (zero without free games). */
     private Fraction freeRtp = Fraction.ZERO;
-    /** By start state: the largest base spin win (lines and scatters) in line bets, -1 where the state never shows. */
-    private final long[] maxT;
+    /**
+     * By start state: the base spin's outcomes that occur, for the largest round win (their win in line bets, lines and
+     * scatters, by the free games they award).
+     */
+    private final io.fairspin.math.slot.analysis.MaxWin.Outcomes[] baseOutcomes;
+    /** A free game's outcomes (with its awards when free games retrigger), null without free games. */
+    private final io.fairspin.math.slot.analysis.MaxWin.Outcomes freeOutcomes;
+    /** The largest round win in line bets before the cap, -1 for unbounded. */
+    private final long largest;
+    /** The round's cap in line bets ({@code maxWin} x total bet), 0 for none; whether a round reaches it. */
+    private final long cap;
+    private final boolean capReachable;
+    /**
+     * With a reachable cap, the base spin's win T (lines and scatters, line bets) by start state and free games awarded
+     * n (key state << 32 | n), and the sums {P, P x, P x^2} over the rounds whose line win x, then line and scatter
+     * win x, is under the cap.
+     */
+    private final Map<Long, Map<Long, Fraction>> baseWins = new java.util.HashMap<>();
+    private final Fraction[] lineSums = zeros(3);
+    private final Fraction[] baseSums = zeros(3);
     /** Per landing class, the weight of "a coin lands" (0: its cells never fill on a respin). */
     private final long[] classCoin;
 
@@ -101,11 +119,15 @@ final class HoldAndWinAnalysis {
         n1 = zeros(all);
         tn = zeros(all);
         n2 = zeros(all);
-        maxT = new long[all];
-        java.util.Arrays.fill(maxT, -1);
+        baseOutcomes = new io.fairspin.math.slot.analysis.MaxWin.Outcomes[all];
+        for (int k = 0; k < all; k++) {
+            baseOutcomes[k] = new io.fairspin.math.slot.analysis.MaxWin.Outcomes();
+        }
+        cap = game.maxWin * model.stakeUnits();
         // Free games: the slot's own closed forms for one free game with its retriggers.
         io.fairspin.math.slot.analysis.Analysis free = model.freeGames() == null ? null
                 : io.fairspin.math.slot.analysis.Analysis.of(game.base);
+        freeOutcomes = free == null ? null : free.free.outcomes;
         ev = free == null ? Fraction.ZERO : free.freeGameMean;
         ev2 = free == null ? Fraction.ZERO : free.freeGameMeanSquare;
         z = free == null ? Fraction.ONE : free.freeGameSilent;
@@ -118,6 +140,8 @@ final class HoldAndWinAnalysis {
                     BigInteger.valueOf(total).multiply(BigInteger.valueOf(distribution.cycle)));
             add(model, distribution, setChance);
         }
+        largest = largestWin();
+        capReachable = cap > 0 && (largest < 0 || largest >= cap);
         long[] values = feature.values();
         long[] weights = feature.valueWeights();
         long weightTotal = 0;
@@ -262,7 +286,38 @@ final class HoldAndWinAnalysis {
         featureMean = triggered.signum() == 0 ? Fraction.ZERO
                 : coins.multiply(valueMean).add(grand).divide(triggered);
         fullPerRound = fullChance;
-        baseRtp = line.add(scatter).divide(units);
+        Fraction baseShare = line.add(scatter).divide(units);
+        Fraction collectShare = collectCredits;
+        if (capReachable) {
+            // The round paid in play order up to the cap: each win type keeps what it adds to min(S, cap), S the win
+            // paid up to it (line, scatter, free games, collect, the feature's coins, the grand prize).
+            Fraction[][] levels = cappedLevels(values, weights, weightTotal);
+            Fraction[] share = new Fraction[7];
+            for (int level = 1; level <= 6; level++) {
+                share[level] = levels[level][0].subtract(level == 1 ? Fraction.ZERO : levels[level - 1][0]).divide(units);
+            }
+            rtp = levels[6][0].divide(units);
+            variance = levels[6][1].divide(Fraction.of(units).multiply(units)).subtract(rtp.multiply(rtp));
+            byType = new ArrayList<>();
+            byType.add(share[1]);
+            if (game.base.scatterType >= 0) {
+                byType.add(share[2]);
+            }
+            if (game.base.freeType >= 0) {
+                byType.add(share[3]);
+            }
+            byType.add(share[5]);
+            if (game.grandType >= 0) {
+                byType.add(share[6]);
+            }
+            if (game.collectType >= 0) {
+                byType.add(share[4]);
+            }
+            baseShare = share[1].add(share[2]);
+            freeRtp = share[3];
+            collectShare = share[4];
+        }
+        baseRtp = baseShare;
         List<Fraction> frequencies = new ArrayList<>();
         if (game.base.freeType >= 0) {
             frequencies.add(freeTriggered);
@@ -271,7 +326,7 @@ final class HoldAndWinAnalysis {
         if (game.collectFeature >= 0) {
             frequencies.add(collectChance);
         }
-        this.collectRtp = collectCredits;
+        this.collectRtp = collectShare;
         this.collectChance = collectChance;
         figures = new ExactFigures(rtp, byType, hit, variance, frequencies);
     }
@@ -284,6 +339,10 @@ final class HoldAndWinAnalysis {
 
     private void add(SlotModel model, SpinDistribution distribution, Fraction setChance) {
         int scatterIndex = game.feature.scatter();
+        // With a cap: this reel set's base wins by (state, free games), and the sums of the line and base wins under it.
+        Map<Long, Map<Long, Long>> setWins = new java.util.HashMap<>();
+        BigInteger[] setLine = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        BigInteger[] setBase = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
         for (Map.Entry<IntArrayKey, LongLongMap> entry : distribution.entries()) {
             int[] counts = entry.getKey().values();
             long sp = 0;
@@ -294,6 +353,8 @@ final class HoldAndWinAnalysis {
                     + (game.feature.collectScatter() >= 0 && counts[game.feature.collectScatter()] > 0 ? chain.states() : 0);
             long n = model.freeGames() == null ? 0 : model.freeGames().spins(counts[model.freeGames().scatter()]);
             long scatterPay = sp;
+            long[] largestLine = {-1};
+            Map<Long, Long> wins = cap > 0 ? setWins.computeIfAbsent((long) k << 32 | n, x -> new java.util.HashMap<>()) : null;
             BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 BigInteger.ZERO};
             entry.getValue().forEach((key, weight) -> {
@@ -304,7 +365,12 @@ final class HoldAndWinAnalysis {
                 sums[1] = sums[1].add(value.multiply(w));
                 sums[2] = sums[2].add(value.multiply(value).multiply(w));
                 sums[3] = a + scatterPay == 0 ? sums[3].add(w) : sums[3];
-                maxT[k] = weight > 0 ? Math.max(maxT[k], a + scatterPay) : maxT[k];
+                largestLine[0] = weight > 0 ? Math.max(largestLine[0], a) : largestLine[0];
+                if (wins != null && weight > 0) {
+                    wins.merge(a + scatterPay, weight, Long::sum);
+                    addBelow(setLine, a, w);
+                    addBelow(setBase, a + scatterPay, w);
+                }
                 sums[4] = sums[4].add(BigInteger.valueOf(a).multiply(w));
                 sums[5] = sums[5].add(BigInteger.valueOf(scatterPay).multiply(w));
             });
@@ -323,6 +389,27 @@ final class HoldAndWinAnalysis {
             freeTriggered = n > 0 ? freeTriggered.add(p) : freeTriggered;
             line = line.add(setChance.multiply(whole(sums[4])));
             scatter = scatter.add(setChance.multiply(whole(sums[5])));
+            if (largestLine[0] >= 0) {
+                baseOutcomes[k].add(largestLine[0] + scatterPay, 0, n);
+            }
+        }
+        setWins.forEach((key, wins) -> {
+            Map<Long, Fraction> byWin = baseWins.computeIfAbsent(key, x -> new java.util.HashMap<>());
+            wins.forEach((win, weight) -> byWin.merge(win, setChance.multiply(weight), Fraction::add));
+        });
+        for (int j = 0; j < 3; j++) {
+            lineSums[j] = lineSums[j].add(setChance.multiply(whole(setLine[j])));
+            baseSums[j] = baseSums[j].add(setChance.multiply(whole(setBase[j])));
+        }
+    }
+
+    /** Adds weight w at win x to the sums {w, w x, w x^2} when x is under the cap. */
+    private void addBelow(BigInteger[] sums, long x, BigInteger w) {
+        if (x < cap) {
+            BigInteger wx = w.multiply(BigInteger.valueOf(x));
+            sums[0] = sums[0].add(w);
+            sums[1] = sums[1].add(wx);
+            sums[2] = sums[2].add(wx.multiply(BigInteger.valueOf(x)));
         }
     }
 
@@ -369,6 +456,137 @@ final class HoldAndWinAnalysis {
         Fraction f2 = held.multiply(valueVariance).add(moment(end, 2).multiply(valueMean).multiply(valueMean))
                 .add(g.multiply(valueMean).multiply(2L * cells).multiply(full)).add(g.multiply(g).multiply(full));
         return new Fraction[] {f, f2};
+    }
+
+    /** Products of chances the capped round's distribution may take to count (see {@link Truncated}). */
+    static final long CAP_BUDGET = 5_000_000;
+
+    /**
+     * With a reachable cap: per level L of the play order (1 the line win, 2 plus the scatter win, 3 plus the free
+     * games, 4 plus the collected coins, 5 plus the feature's coins, 6 plus the grand prize), {E[min(S, cap)],
+     * E[min(S, cap)^2]} in line bets, S the round's win paid up to L. Only the distribution of S under the cap matters:
+     * E[min(S, cap)] = sum over s under the cap of P(s) s + cap P(S >= cap). Given the start state, the base spin's win
+     * T, the free games' Y (n independent free games, no retriggers), the collected X and the feature's coins and grand
+     * prize are independent of T given n, so S's part under the cap is a convolution cut at the cap
+     * ({@link Truncated}).
+     *
+     * @throws Truncated.NotCounted past {@link #CAP_BUDGET}, or when free games retrigger (Y has no end)
+     */
+    private Fraction[][] cappedLevels(long[] values, long[] weights, long weightTotal) {
+        Truncated.Budget budget = new Truncated.Budget(CAP_BUDGET);
+        HoldAndWin feature = game.feature;
+        long units = game.base.model.stakeUnits();
+        Map<Long, Fraction> one = new java.util.HashMap<>();
+        for (int v = 0; v < values.length; v++) {
+            one.merge(values[v] * units, Fraction.of(weights[v], weightTotal), Fraction::add);
+        }
+        // The sums of j coin values, j = 0 .. cells, in line bets.
+        Truncated value = Truncated.of(one, cap);
+        Truncated[] valueSums = new Truncated[cells + 1];
+        valueSums[0] = Truncated.ZERO;
+        for (int j = 1; j <= cells; j++) {
+            valueSums[j] = valueSums[j - 1].plus(value, cap, budget);
+        }
+        Truncated freeGame = freeGameWins();
+        List<Truncated> freeSums = new ArrayList<>(List.of(Truncated.ZERO));
+        Map<Integer, Truncated[]> parts = new java.util.HashMap<>();
+        Fraction[][] sums = {null, lineSums, baseSums, zeros(3), zeros(3), zeros(3), zeros(3)};
+        for (Map.Entry<Long, Map<Long, Fraction>> e : baseWins.entrySet()) {
+            int k = (int) (e.getKey() >>> 32);
+            int n = (int) (e.getKey() & 0xFFFFFFFFL);
+            Truncated base = Truncated.of(e.getValue(), cap);
+            while (freeSums.size() <= n) {
+                freeSums.add(freeSums.get(freeSums.size() - 1).plus(freeGame, cap, budget));
+            }
+            Truncated y = freeSums.get(n);
+            y.addSums(base, cap, sums[3], budget);
+            Truncated[] h = parts.computeIfAbsent(k, x -> featureParts(x, valueSums, budget));
+            for (int level = 4; level <= 6; level++) {
+                (n == 0 ? h[level - 4] : y.plus(h[level - 4], cap, budget)).addSums(base, cap, sums[level], budget);
+            }
+        }
+        Fraction c = Fraction.of(cap);
+        Fraction[][] levels = new Fraction[7][];
+        for (int level = 1; level <= 6; level++) {
+            Fraction over = Fraction.ONE.subtract(sums[level][0]);
+            levels[level] = new Fraction[] {sums[level][1].add(c.multiply(over)),
+                sums[level][2].add(c.multiply(c).multiply(over))};
+        }
+        return levels;
+    }
+
+    /**
+     * What start state {@code k} adds after the free games, cut at the cap, at levels 4 (the collected coins), 5 (and
+     * the feature's coins) and 6 (and the grand prize): beside a collect with {@code alsoRespins} the feature pays the
+     * collected values X again, so level 5 adds 2X + (the N - k coins landed), N the coins held at the end.
+     */
+    private Truncated[] featureParts(int k, Truncated[] valueSums, Truncated.Budget budget) {
+        HoldAndWin feature = game.feature;
+        int state = k % chain.states();
+        int start = chain.coins(state);
+        boolean collects = k >= chain.states() && start > 0;
+        Truncated collected = collects ? valueSums[start] : Truncated.ZERO;
+        if (start < feature.trigger() || collects && !feature.alsoRespins()) {
+            return new Truncated[] {collected, collected, collected};
+        }
+        Fraction[] end = chain.finalCoins(state);
+        Truncated doubled = collects ? collected.times(2, cap) : null;
+        long grand = feature.grand() * game.base.model.stakeUnits();
+        List<Fraction> weights = new ArrayList<>();
+        List<Truncated> coins = new ArrayList<>();
+        List<Truncated> withGrand = new ArrayList<>();
+        for (int n = start; n <= cells; n++) {
+            if (end[n].signum() == 0) {
+                continue;
+            }
+            Truncated paid = collects ? doubled.plus(valueSums[n - start], cap, budget) : valueSums[n];
+            weights.add(end[n]);
+            coins.add(paid);
+            withGrand.add(n == cells && grand > 0 ? paid.shift(grand, cap) : paid);
+        }
+        return new Truncated[] {collected, Truncated.mixture(weights, coins, cap, budget),
+            Truncated.mixture(weights, withGrand, cap, budget)};
+    }
+
+    /**
+     * One free game's win in line bets (its line and scatter wins times the multiplier), cut at the cap; null without
+     * free games.
+     *
+     * @throws Truncated.NotCounted when a free game can award more (retriggers): the free games' win has no end
+     */
+    private Truncated freeGameWins() {
+        SlotModel model = game.base.model;
+        SlotModel.FreeGames free = model.freeGames();
+        if (free == null) {
+            return null;
+        }
+        Map<Long, Fraction> wins = new java.util.HashMap<>();
+        SlotModel.Choice choice = free.reels();
+        for (int i = 0; i < choice.sets().length; i++) {
+            SpinDistribution distribution = SpinDistribution.of(game.base, game.base.reelSets[choice.sets()[i]]);
+            Fraction setChance = Fraction.of(BigInteger.valueOf(choice.weights()[i]),
+                    BigInteger.valueOf(choice.total()).multiply(BigInteger.valueOf(distribution.cycle)));
+            for (Map.Entry<IntArrayKey, LongLongMap> entry : distribution.entries()) {
+                int[] counts = entry.getKey().values();
+                long sp = 0;
+                for (int s = 0; s < model.scatters().size(); s++) {
+                    sp += model.scatters().get(s).pay(counts[s]) * model.lines();
+                }
+                long scatterPay = sp;
+                boolean awards = free.retrigger() && free.spins(counts[free.scatter()]) > 0;
+                entry.getValue().forEach((key, weight) -> {
+                    if (weight > 0) {
+                        if (awards) {
+                            throw new Truncated.NotCounted("the round's win is capped (maxWin) and free games retrigger:"
+                                    + " the capped round's distribution is not counted");
+                        }
+                        wins.merge(free.multiplier() * ((key >>> 8) + scatterPay), setChance.multiply(weight),
+                                Fraction::add);
+                    }
+                });
+            }
+        }
+        return Truncated.of(wins, cap);
     }
 
     /**
@@ -418,23 +636,23 @@ final class HoldAndWinAnalysis {
     }
 
     /**
-     * The maximum win row: over the start states a base spin shows, its largest base win plus, from {@code trigger}
-     * coins, the largest award (every cell that can hold a coin at the largest value, and the grand prize when that
-     * is the whole screen; with a collect symbol, the coins collected at the largest value), jackpots at their amount
-     * or seed. Not computed with free games.
+     * The largest round win in line bets before the cap, or -1 when it is unbounded (free games that retrigger and
+     * win): over the start states a base spin shows, its largest base win with its free games (each free game at its
+     * largest, {@link io.fairspin.math.slot.analysis.MaxWin#largest}) plus, from {@code trigger} coins, the largest
+     * award (every cell that can hold a coin at the largest value, and the grand prize when that is the whole screen;
+     * with a collect symbol, the coins collected at the largest value), jackpots at their amount or seed.
      */
-    private List<List<Cell>> largestWinRows() {
+    private long largestWin() {
         HoldAndWin feature = game.feature;
-        SlotModel model = game.base.model;
-        if (model.freeGames() != null) {
-            return List.of(List.of(Cell.text(io.fairspin.math.slot.analysis.MaxWin.LABEL),
-                    Cell.text("not computed for hold-and-win with free games")));
-        }
         long top = java.util.Arrays.stream(feature.values()).max().orElse(0);
         long largest = 0;
-        for (int s = 0; s < maxT.length; s++) {
-            if (maxT[s] < 0) {
+        for (int s = 0; s < baseOutcomes.length; s++) {
+            if (baseOutcomes[s].largestWin() < 0) {
                 continue;
+            }
+            long base = io.fairspin.math.slot.analysis.MaxWin.largest(baseOutcomes[s], freeOutcomes, 0);
+            if (base < 0) {
+                return -1;
             }
             // States s + states show the collect symbol: k coins collected at the largest value, and the respins
             // beside them only with alsoRespins.
@@ -449,9 +667,21 @@ final class HoldAndWinAnalysis {
                 }
                 award += held * top + (held == cells ? feature.grand() : 0);
             }
-            largest = Math.max(largest, maxT[s] + award * model.stakeUnits());
+            largest = Math.max(largest, base + award * game.base.model.stakeUnits());
         }
-        return io.fairspin.math.slot.analysis.MaxWin.rows(largest, model.stakeUnits(), 0, false, null);
+        return largest;
+    }
+
+    /** The maximum win rows: the largest round win (the cap where it is reached), the cap and whether it is reached. */
+    private List<List<Cell>> largestWinRows() {
+        long units = game.base.model.stakeUnits();
+        if (cap == 0) {
+            return io.fairspin.math.slot.analysis.MaxWin.rows(largest, units, 0, false, null);
+        }
+        return io.fairspin.math.slot.analysis.MaxWin.rows(capReachable ? cap : largest, units, game.maxWin, capReachable,
+                HoldAndWinGame.CAP_SCOPE + "; the largest round win before the cap is " + (largest < 0
+                        ? "unbounded (free games retrigger)" : Fraction.of(largest, units).toDecimalString(4)
+                        + " x total bet"));
     }
 
     ExactFigures figures() {
@@ -489,7 +719,8 @@ final class HoldAndWinAnalysis {
         rows.add(List.of(Cell.text("hold-and-win frequency (" + feature.trigger() + "+ coins)"), Cell.exact(trigger)));
         if (trigger.signum() > 0) {
             rows.add(List.of(Cell.text("plays per hold-and-win"), Cell.approximate(1 / trigger.doubleValue())));
-            rows.add(List.of(Cell.text("mean hold-and-win award, x total bet"), Cell.exact(featureMean)));
+            rows.add(List.of(Cell.text("mean hold-and-win award" + (capReachable ? " before the cap" : "")
+                    + ", x total bet"), Cell.exact(featureMean)));
             Fraction full = fullPerRound;
             rows.add(List.of(Cell.text("full screen per round"), Cell.exact(full)));
             rows.add(List.of(Cell.text("full screen per hold-and-win"), Cell.exact(full.divide(trigger))));
@@ -558,7 +789,8 @@ final class HoldAndWinAnalysis {
         }
         tables.addAll(List.of(
                 new Table("Hold-and-win by coins at the start", List.of("coins", "chance per round",
-                        "mean coins at the end", "full screen chance", "mean award, x total bet"), byStart),
+                        "mean coins at the end", "full screen chance", "mean award" + (capReachable ? " before the cap" : "")
+                        + ", x total bet"), byStart),
                 new Table("Coins held at the end of a hold-and-win", List.of("coins", "chance per hold-and-win"),
                         heldAtEnd)));
         return new AnalysisReport(game.name(), tables);

@@ -43,17 +43,21 @@ import java.util.Optional;
 public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots, AwardOccurrences {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Fields of a slot model that a hold-and-win game does not take. */
-    static final List<String> REFUSED = List.of("bonus", "reelHeights", "maxWin", "gamble", "abandon");
-    /** Per thread, where the base spin writes the free games it awards. */
-    private static final ThreadLocal<long[]> AWARDED = ThreadLocal.withInitial(() -> new long[1]);
-    /** Per thread, the same with a second slot for the collect symbol's count. */
-    private static final ThreadLocal<long[]> AWARDED_COLLECT = ThreadLocal.withInitial(() -> new long[2]);
+    static final List<String> REFUSED = List.of("bonus", "reelHeights", "gamble", "abandon");
     /** Per thread, the value indices a collect drew for the coins on the window, in cell order. */
     private static final ThreadLocal<int[]> SHOWN = ThreadLocal.withInitial(() -> new int[64]);
     static final int MAX_CELLS = 64;
+    /** What the cap applies to, for the sheet's "maximum-win cap reachable" row. */
+    static final String CAP_SCOPE = "the cap applies to the round's win, features included (the round ends when it is"
+            + " reached)";
 
     final SlotGame base;
     final HoldAndWin feature;
+    /**
+     * The model's cap ({@code "maxWin"}) on a round's win in total bets, features included, 0 for none: the pay that
+     * reaches it is cut to it and the round ends there.
+     */
+    final long maxWin;
     /** Per cell (reel x rows + row), its landing draw: a coin (0) or empty (1). */
     private final WeightedTable[] landing;
     private final WeightedTable values;
@@ -71,12 +75,17 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final int[] valueType;
     private final int fullType;
     private volatile Optional<HoldAndWinAnalysis> analysis;
+    /** Why there are no exact figures (set with {@link #analysis}), null when there are. */
+    private volatile String notExact;
+    /** Per thread, what the base spin shows: its free games, its coins' cells, its collect symbols. */
+    private final ThreadLocal<SlotGame.BaseSpin> shows;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private HoldAndWinGame(SlotGame base, HoldAndWin feature) {
+    private HoldAndWinGame(SlotGame base, HoldAndWin feature, long maxWin) {
         this.base = base;
         this.feature = feature;
+        this.maxWin = maxWin;
         this.landing = new WeightedTable[feature.cells()];
         for (int c = 0; c < landing.length; c++) {
             landing[c] = WeightedTable.of(feature.coinWeights()[c], feature.emptyWeights()[c]);
@@ -112,6 +121,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             names.add("collect");
         }
         this.features = List.copyOf(names);
+        this.shows = ThreadLocal.withInitial(() -> new SlotGame.BaseSpin(feature.scatter(), feature.collectScatter()));
     }
 
     /**
@@ -129,6 +139,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         JsonNode json = copy.remove("holdAndWin");
         JsonNode jackpotsJson = copy.remove("jackpots");
         JsonNode buyJson = copy.remove("bonusBuy");
+        // The cap is the round's, features included: played here, never by the base game's spins.
+        JsonNode maxWinJson = copy.remove("maxWin");
         ModelNode node = new ModelNode(fileName, "$.holdAndWin", json).allowOnly(List.of("symbol", "trigger",
                 "respins", "landing", "values", "grand", "collect"));
         String coin = node.field("symbol").text();
@@ -197,6 +209,19 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             throw node.field("trigger").error(trigger + " coins can never show: the base reels show at most "
                     + mostCoins(base, scatter) + " (the feature can never start)");
         }
+        long maxWin = 0;
+        if (maxWinJson != null) {
+            ModelNode cap = new ModelNode(fileName, "$.maxWin", maxWinJson);
+            maxWin = cap.integer(1, io.fairspin.math.slot.reading.SlotModelReader.MAX_CREDITS);
+            if (!jackpots.isEmpty()) {
+                throw cap.error("a maximum-win cap is not available with jackpots in a hold-and-win game (a jackpot is"
+                        + " never capped)");
+            }
+            if (buyJson != null) {
+                throw cap.error("a maximum-win cap is not available with a bonus buy (\"bonusBuy\") in a hold-and-win"
+                        + " game");
+            }
+        }
         HoldAndWin.Buy buy = null;
         if (buyJson != null) {
             ModelNode buyNode = new ModelNode(fileName, "$.bonusBuy", buyJson).allowOnly(List.of("price", "coins"));
@@ -205,7 +230,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
                 coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy, collectSymbol, collectScatter,
-                alsoRespins));
+                alsoRespins), maxWin);
     }
 
     /** The index of symbol {@code name} among the model's {@code symbols}, or -1. */
@@ -328,7 +353,51 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (explicit.equals(standardBet())) {
             return this;
         }
-        return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature));
+        return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature, maxWin));
+    }
+
+    /** At most this many line counts (and as many coin counts) are listed in the RTP-by-bet table. */
+    private static final int MAX_BETS = 64;
+
+    /**
+     * The exact RTP at each number of lines and coins the limits allow (the bet per line never changes it). Coin
+     * values and prizes are in total bets and the coins a window shows do not depend on the lines, so without a cap
+     * only the base game's return changes with the bet: RTP(bet) = RTP - RTP of the base slot (base spin and free
+     * games) + that slot's RTP at the bet, each an exact analysis of the base slot. With a cap the round's win is cut
+     * where the bet puts it, so each bet has the whole analysis; a bet without exact figures is left out, and said.
+     */
+    private AnalysisReport.Table rtpByBet(Fraction standard) {
+        SlotModel model = base.model;
+        Fraction baseStandard = maxWin > 0 ? null : base.exactFigures().orElseThrow().rtp();
+        java.util.Map<String, Fraction> others = new java.util.LinkedHashMap<>();
+        int leftOut = 0;
+        for (long coins : betLimits().sample("coins", model.coins(), MAX_BETS)) {
+            for (long lines : betLimits().sample("lines", model.lines(), MAX_BETS)) {
+                if (lines == model.lines() && coins == model.coins()) {
+                    continue;
+                }
+                io.fairspin.math.Bet bet = io.fairspin.math.Bet.lines((int) lines, model.lineBet(), (int) coins);
+                try {
+                    checkBet(bet);
+                } catch (io.fairspin.math.BetException e) {
+                    continue; // lines and coins that the limits allow apart but not together (a total limit)
+                }
+                Optional<Fraction> rtp = maxWin > 0 ? at(bet).exactFigures().map(ExactFigures::rtp)
+                        : Optional.of(standard.subtract(baseStandard).add(base.at(bet).exactFigures().orElseThrow().rtp()));
+                if (rtp.isPresent()) {
+                    others.put(describe(lines, coins), rtp.get());
+                } else {
+                    leftOut++;
+                }
+            }
+        }
+        return AnalysisReport.rtpByBet("lines and coins within the limits; the bet per line never changes the RTP"
+                + (leftOut == 0 ? "" : "; " + leftOut + " without exact figures left out"), describe(model.lines(),
+                model.coins()), standard, others);
+    }
+
+    private static String describe(long lines, long coins) {
+        return lines + (lines == 1 ? " line, " : " lines, ") + coins + (coins == 1 ? " coin" : " coins");
     }
 
     /** The model's display name. */
@@ -390,33 +459,69 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        long[] awarded;
-        if (feature.collectScatter() >= 0) {
-            awarded = AWARDED_COLLECT.get();
-            awarded[1] = feature.collectScatter();
-        } else {
-            awarded = AWARDED.get();
-        }
-        long held = base.playBaseSpinCells(stream, outcome, feature.scatter(), awarded);
-        base.playFreeGames(stream, outcome, awarded[0]);
+        SlotGame.BaseSpin spin = base.playBaseSpin(stream, outcome, shows.get());
+        long cap = cap();
+        base.playFreeGames(stream, outcome, spin.freeGames(), cap);
+        boolean ended = cutBase(outcome, cap);
+        long held = spin.coinCells();
         int coins = Long.bitCount(held);
-        if (feature.collectScatter() >= 0 && awarded[1] > 0 && held != 0) {
+        if (spin.collectCount() > 0 && held != 0) {
             // The collect: every coin on the window pays its value (in cell order); the respins start beside it only
             // with alsoRespins, the collected coins held with the values they showed.
             outcome.trigger(collectFeature);
             int[] shown = SHOWN.get();
-            for (int c = 0; c < coins; c++) {
+            for (int c = 0; c < coins && !ended; c++) {
                 shown[c] = stream.pick(values);
-                collect(shown[c], outcome);
+                ended = reached(outcome, collectType(shown[c]), collect(shown[c], outcome), cap);
             }
             if (feature.alsoRespins() && coins >= feature.trigger()) {
                 outcome.trigger(holdFeature);
-                playFeature(stream, outcome, held, shown);
+                if (!ended) {
+                    playFeature(stream, outcome, held, shown, cap);
+                }
             }
         } else if (coins >= feature.trigger()) {
             outcome.trigger(holdFeature);
-            playFeature(stream, outcome, held, null);
+            if (!ended) {
+                playFeature(stream, outcome, held, null, cap);
+            }
         }
+    }
+
+    /** The round's cap in minor units ({@code maxWin} total bets), 0 for none. */
+    long cap() {
+        return maxWin * stake();
+    }
+
+    /**
+     * After the base spin and its free games: whether the round has reached the cap, the excess cut from the pays made
+     * last (free games, then the scatter win, then the line win).
+     */
+    private boolean cutBase(RoundOutcome outcome, long cap) {
+        long excess = cap > 0 ? outcome.win() - cap : -1;
+        for (int type : new int[] {base.freeType, base.scatterType, base.lineType}) {
+            if (excess > 0 && type >= 0) {
+                long cut = Math.min(excess, outcome.win(type));
+                outcome.cutWin(type, cut);
+                excess -= cut;
+            }
+        }
+        return cap > 0 && outcome.win() >= cap;
+    }
+
+    /**
+     * After a pay of {@code amount} into win type {@code type}: whether the round has reached the cap (then it ends
+     * there), the excess cut from that pay.
+     */
+    private static boolean reached(RoundOutcome outcome, int type, long amount, long cap) {
+        if (cap <= 0) {
+            return false;
+        }
+        long excess = outcome.win() - cap;
+        if (excess > 0) {
+            outcome.cutWin(type, Math.min(excess, amount));
+        }
+        return excess >= 0;
     }
 
     /**
@@ -439,17 +544,21 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
             held |= 1L << cell;
         }
-        playFeature(stream, outcome, held, null);
+        playFeature(stream, outcome, held, null, 0);
     }
 
     /**
      * The feature from the coins on cells {@code held}: their values in cell order (drawn, or those a collect drew,
-     * {@code shown}), the respins, the full screen.
+     * {@code shown}), the respins, the full screen; with a cap ({@code cap} minor units, 0 for none) it ends at the
+     * pay that reaches it.
      */
-    private void playFeature(RandomStream stream, RoundOutcome outcome, long held, int[] shown) {
+    private void playFeature(RandomStream stream, RoundOutcome outcome, long held, int[] shown, long cap) {
         int coins = Long.bitCount(held);
         for (int c = 0; c < coins; c++) {
-            pay(shown != null ? shown[c] : stream.pick(values), outcome);
+            int index = shown != null ? shown[c] : stream.pick(values);
+            if (reached(outcome, valueType[index], pay(index, outcome), cap)) {
+                return;
+            }
         }
         int left = feature.respins();
         while (left > 0 && coins < feature.cells()) {
@@ -457,7 +566,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             long before = held;
             for (int c = 0; c < feature.cells(); c++) {
                 if ((before >>> c & 1) == 0 && stream.pick(landing[c]) == 0) {
-                    pay(stream.pick(values), outcome);
+                    int index = stream.pick(values);
+                    if (reached(outcome, valueType[index], pay(index, outcome), cap)) {
+                        return;
+                    }
                     held |= 1L << c;
                     coins++;
                     landed = true;
@@ -467,6 +579,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         if (coins == feature.cells() && fullType >= 0) {
             outcome.addWin(fullType, feature.grand() * stake());
+            reached(outcome, fullType, feature.grand() * stake(), cap);
         }
     }
 
@@ -480,9 +593,14 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     /** Pays a collected coin's value at {@code index}: its jackpot's win type, or {@code collect}; returns the amount. */
     private long collect(int index, RoundOutcome outcome) {
         long amount = feature.values()[index] * stake();
-        int jackpot = feature.valueJackpot()[index];
-        outcome.addWin(jackpot < 0 ? collectType : jackpotTypes[jackpot], amount);
+        outcome.addWin(collectType(index), amount);
         return amount;
+    }
+
+    /** The win type a collected coin's value at {@code index} pays to: its jackpot's, or {@code collect}. */
+    private int collectType(int index) {
+        int jackpot = feature.valueJackpot()[index];
+        return jackpot < 0 ? collectType : jackpotTypes[jackpot];
     }
 
     /** A held coin as the record shows it. */
@@ -519,16 +637,68 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     record Collect(List<Coin> coins, long amount) {
     }
 
-    /** The round record: the base spin as other slots record it, then the feature or null, then the collect if it paid. */
+    /**
+     * The round record: the base spin as other slots record it, then the feature or null, then the collect if it paid,
+     * then {@code maxWinReached: true} on a round that the cap ended (the key is absent otherwise).
+     */
     record Record(long stake, long win, SpinResult base, Feature holdAndWin,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Collect collect) {
+            Collect collect,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Boolean maxWinReached) {
+    }
+
+    /** The feature recorded, and whether the cap ended the round in it. */
+    private record Recorded(Feature feature, boolean capped) {
+    }
+
+    /**
+     * Plays the feature as {@link #playFeature} does (the same draws, the same cap) and describes it: the start coins
+     * (their values drawn, or those a collect drew, {@code shown}), each respin, the full screen. A respin that the cap
+     * ends is recorded with the coins it landed up to the one that reached it, and no respins left.
+     */
+    private Recorded recordFeature(RandomStream stream, RoundOutcome outcome, boolean[] held, int coins, int[] shown,
+            long cap) {
+        List<Coin> start = new ArrayList<>();
+        long before = outcome.win();
+        boolean ended = false;
+        for (int c = 0; c < feature.cells() && !ended; c++) {
+            if (held[c]) {
+                int index = shown != null ? shown[c] : stream.pick(values);
+                ended = reached(outcome, valueType[index], pay(index, outcome), cap);
+                start.add(coin(c, index));
+            }
+        }
+        List<Respin> respins = new ArrayList<>();
+        int left = feature.respins();
+        while (!ended && left > 0 && coins < feature.cells()) {
+            List<Coin> landed = new ArrayList<>();
+            for (int c = 0; c < feature.cells() && !ended; c++) {
+                if (!held[c] && stream.pick(landing[c]) == 0) {
+                    int index = stream.pick(values);
+                    ended = reached(outcome, valueType[index], pay(index, outcome), cap);
+                    held[c] = true;
+                    landed.add(coin(c, index));
+                }
+            }
+            coins += landed.size();
+            left = ended ? 0 : landed.isEmpty() ? left - 1 : feature.respins();
+            respins.add(new Respin(landed, left));
+        }
+        boolean full = coins == feature.cells();
+        if (!ended && full && fullType >= 0) {
+            outcome.addWin(fullType, feature.grand() * stake());
+            ended = reached(outcome, fullType, feature.grand() * stake(), cap);
+        }
+        return new Recorded(new Feature(start, respins, coins, full, outcome.win() - before), ended);
     }
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
         SlotModel model = base.model;
-        SpinRecorder recorder = new SpinRecorder(base, new SlotGame.Bet(model.lineBet(), model.lines()), (int[]) null);
+        long cap = cap();
+        SpinRecorder recorder = new SpinRecorder(base, new SlotGame.Bet(model.lineBet(), model.lines()), (int[]) null)
+                .roundCap(cap);
         SpinResult spin = recorder.play(stream);
         RoundOutcome outcome = RoundOutcome.forGame(this);
         outcome.start(stake());
@@ -540,6 +710,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 outcome.trigger(f);
             }
         }
+        boolean ended = cutBase(outcome, cap);
         List<List<String>> window = spin.spins().get(0).window();
         String coin = model.symbols().get(feature.symbol());
         String collector = feature.collectSymbol() < 0 ? null : model.symbols().get(feature.collectSymbol());
@@ -555,7 +726,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 collects |= window.get(j).get(r).equals(collector);
             }
         }
-        Feature played = null;
+        Recorded played = null;
         Collect collected = null;
         int[] shown = null;
         if (collects && coins > 0) {
@@ -563,10 +734,12 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             List<Coin> paid = new ArrayList<>();
             long amount = 0;
             shown = new int[feature.cells()];
-            for (int c = 0; c < feature.cells(); c++) {
+            for (int c = 0; c < feature.cells() && !ended; c++) {
                 if (held[c]) {
                     shown[c] = stream.pick(values);
-                    amount += collect(shown[c], outcome);
+                    long before = outcome.win();
+                    ended = reached(outcome, collectType(shown[c]), collect(shown[c], outcome), cap);
+                    amount += outcome.win() - before;
                     paid.add(coin(c, shown[c]));
                 }
             }
@@ -574,40 +747,12 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         if (coins >= feature.trigger() && (collected == null || feature.alsoRespins())) {
             outcome.trigger(holdFeature);
-            List<Coin> start = new ArrayList<>();
-            long amount = 0;
-            for (int c = 0; c < feature.cells(); c++) {
-                if (held[c]) {
-                    int index = shown != null ? shown[c] : stream.pick(values);
-                    amount += pay(index, outcome);
-                    start.add(coin(c, index));
-                }
-            }
-            List<Respin> respins = new ArrayList<>();
-            int left = feature.respins();
-            while (left > 0 && coins < feature.cells()) {
-                List<Coin> landed = new ArrayList<>();
-                for (int c = 0; c < feature.cells(); c++) {
-                    if (!held[c] && stream.pick(landing[c]) == 0) {
-                        int index = stream.pick(values);
-                        amount += pay(index, outcome);
-                        held[c] = true;
-                        landed.add(coin(c, index));
-                    }
-                }
-                coins += landed.size();
-                left = landed.isEmpty() ? left - 1 : feature.respins();
-                respins.add(new Respin(landed, left));
-            }
-            boolean full = coins == feature.cells();
-            if (full && fullType >= 0) {
-                outcome.addWin(fullType, feature.grand() * stake());
-                amount += feature.grand() * stake();
-            }
-            played = new Feature(start, respins, coins, full, amount);
+            played = ended ? null : recordFeature(stream, outcome, held, coins, shown, cap);
+            ended = played != null ? played.capped() : ended;
         }
         try {
-            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin, played, collected)));
+            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin,
+                    played == null ? null : played.feature(), collected, ended ? Boolean.TRUE : null)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -615,18 +760,41 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     // ---- Exact analysis ----
 
-    /** The exact analysis, computed once, when the respin chain fits {@link RespinChain#BUDGET}. */
+    /**
+     * The exact analysis, computed once, when the respin chain fits {@link RespinChain#BUDGET} and a reachable cap's
+     * distribution fits {@link HoldAndWinAnalysis#CAP_BUDGET}.
+     */
     Optional<HoldAndWinAnalysis> exact() {
         Optional<HoldAndWinAnalysis> result = analysis;
         if (result == null) {
-            result = notExactBecause() == null ? Optional.of(new HoldAndWinAnalysis(this)) : Optional.empty();
-            analysis = result;
+            synchronized (this) {
+                result = analysis;
+                if (result == null) {
+                    String why = chainTooLarge();
+                    result = Optional.empty();
+                    if (why == null) {
+                        try {
+                            result = Optional.of(new HoldAndWinAnalysis(this));
+                        } catch (Truncated.NotCounted e) {
+                            why = e.getMessage();
+                        }
+                    }
+                    notExact = why;
+                    analysis = result;
+                }
+            }
         }
         return result;
     }
 
     /** Why the game has no exact figures, or null when it has. */
     String notExactBecause() {
+        exact();
+        return notExact;
+    }
+
+    /** Why the respin chain is past its budget, or null. */
+    private String chainTooLarge() {
         int[] classOf = feature.landingClasses();
         int classes = java.util.Arrays.stream(classOf).max().orElse(0) + 1;
         long transitions = RespinChain.transitions(classOf, classes);
@@ -644,8 +812,15 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public AnalysisReport analyze() {
-        return exact().map(HoldAndWinAnalysis::report).orElseGet(() -> SimulatedSheet.report(this, name(),
+        Optional<HoldAndWinAnalysis> exact = exact();
+        if (exact.isPresent()) {
+            AnalysisReport sheet = exact.get().report();
+            return betLimits().standardOnly() ? sheet : sheet.withTable(1, rtpByBet(exact.get().figures().rtp()));
+        }
+        return exact.map(HoldAndWinAnalysis::report).orElseGet(() -> SimulatedSheet.report(this, name(),
                 notExactBecause(), List.of(List.of(AnalysisReport.Cell.text("stake per round"),
-                        AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))), List.of()));
+                        AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))),
+                max -> io.fairspin.math.slot.analysis.MaxWin.capRows(maxWin, max >= maxWin, CAP_SCOPE + "; "
+                        + (max >= maxWin ? "reached" : "not reached") + " in the simulation")));
     }
 }

@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * to keep it fast. Gives the exact distribution of (line win, scatter win, coin values, grand prize). With a
  * collect symbol ({@code holdAndWin.collect}): a base window showing it and at least one coin pays every coin's
  * value (every assignment of values) and the respins do not start; {@code collectAlsoRespins} breaks that rule on
- * purpose (the respins start too, with new values), for a negative control.
+ * purpose (the respins start too, with new values), for a negative control. With a cap ({@code maxWin}, in total
+ * bets), {@link #figures()} caps each round it enumerates: its pays taken in the order the game pays them (line win,
+ * scatter win, free games, collected coins, the feature's coins, the grand prize), each pay keeping what is left under
+ * the cap.
  */
 final class NaiveHoldAndWin {
     private final int rows;
@@ -47,6 +50,8 @@ final class NaiveHoldAndWin {
     private final boolean collectAlsoRespins;
     /** The model's {@code collect.alsoRespins}: the respins start beside the collect, the collected coins held. */
     private final boolean alsoRespins;
+    /** The round cap in line bets ({@code maxWin} x lines), 0 for none. */
+    private final long cap;
 
     NaiveHoldAndWin(JsonNode model) {
         this(model, false);
@@ -100,6 +105,7 @@ final class NaiveHoldAndWin {
         collector = hw.has("collect") ? hw.get("collect").get("symbol").asText() : null;
         alsoRespins = hw.has("collect") && hw.get("collect").path("alsoRespins").asBoolean(false);
         lineCount = model.get("bet").get("lines").asLong();
+        cap = model.has("maxWin") ? model.get("maxWin").asLong() * lineCount : 0;
         JsonNode free = model.get("freeGames");
         if (free != null) {
             if (!free.has("retrigger") || free.get("retrigger").asBoolean()) {
@@ -379,6 +385,21 @@ final class NaiveHoldAndWin {
     }
 
     /**
+     * A round's pays in line bets, in the order the game pays them: line win, scatter win, free games' win, collected
+     * coins, the feature's coins, the grand prize; with a cap each keeps what is left under it.
+     */
+    long[] pays(Outcome o) {
+        long[] pays = {o.line(), o.scatter() * lineCount, o.free(), o.collect() * lineCount, o.coins() * lineCount,
+            o.grand() * lineCount};
+        long paid = 0;
+        for (int i = 0; i < pays.length && cap > 0; i++) {
+            pays[i] = Math.min(pays[i], cap - paid);
+            paid += pays[i];
+        }
+        return pays;
+    }
+
+    /**
      * RTP, hit frequency, variance, hold-and-win frequency, then RTP by type: line, scatter, coins, grand, then the
      * free games' RTP and frequency (zero without free games), then the collect's RTP and frequency (zero without).
      */
@@ -393,19 +414,23 @@ final class NaiveHoldAndWin {
         for (Map.Entry<Outcome, Fraction> e : rounds().entrySet()) {
             Outcome o = e.getKey();
             Fraction p = e.getValue();
-            // In line bets: a total bet is lineCount line bets.
-            long win = o.line() + o.free() + (o.scatter() + o.coins() + o.grand() + o.collect()) * lineCount;
+            // In line bets: a total bet is lineCount line bets. Features count as their window starts them, paid or not.
+            long[] pays = pays(o);
+            long win = 0;
+            for (long pay : pays) {
+                win += pay;
+            }
             mean = mean.add(p.multiply(win));
             square = square.add(p.multiply(win).multiply(win));
             hit = win > 0 ? hit.add(p) : hit;
             feature = o.feature() ? feature.add(p) : feature;
             freeGames = o.freeGames() ? freeGames.add(p) : freeGames;
-            byType[0] = byType[0].add(p.multiply(o.line()).divide(lineCount));
-            byType[1] = byType[1].add(p.multiply(o.scatter()));
-            byType[2] = byType[2].add(p.multiply(o.coins()));
-            byType[3] = byType[3].add(p.multiply(o.grand()));
-            byType[4] = byType[4].add(p.multiply(o.free()).divide(lineCount));
-            byType[5] = byType[5].add(p.multiply(o.collect()));
+            byType[0] = byType[0].add(p.multiply(pays[0]).divide(lineCount));
+            byType[1] = byType[1].add(p.multiply(pays[1]).divide(lineCount));
+            byType[2] = byType[2].add(p.multiply(pays[4]).divide(lineCount));
+            byType[3] = byType[3].add(p.multiply(pays[5]).divide(lineCount));
+            byType[4] = byType[4].add(p.multiply(pays[2]).divide(lineCount));
+            byType[5] = byType[5].add(p.multiply(pays[3]).divide(lineCount));
             collects = o.collect() > 0 ? collects.add(p) : collects;
         }
         Fraction rtp = mean.divide(lineCount);
