@@ -27,23 +27,30 @@ import java.util.TreeMap;
  *     (JSON {@code {"wagers": [{"bet": "straight", "numbers": [17], "amount": 100}, {"bet": "red", "amount": 50}]}}).</li>
  * </ul>
  *
+ * <p>A slot bet may also buy the model's feature ({@link #withBonusBuy()}, JSON {@code "bonusBuy": true} beside a
+ * line bet, or {@code {"bonusBuy": true}} alone for the standard lines): the round is the feature the model's
+ * {@code "bonusBuy"} sells, without a base spin, and its stake is the model's price x the bet's total. A game
+ * without a bonus buy refuses such a bet ({@code $.bonusBuy}) before anything is drawn.
+ *
  * <p>{@link #toJson()} is canonical (members sorted by name, no whitespace), so equal bets give equal bytes
  * in an audit record.
  */
 public final class Bet {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Bet STANDARD = new Bet(0, 0, 0, List.of());
+    private static final Bet STANDARD = new Bet(0, 0, 0, List.of(), false);
 
     private final int lines;
     private final long lineBet;
     private final int coins;
     private final List<Wager> wagers;
+    private final boolean bonusBuy;
 
-    private Bet(int lines, long lineBet, int coins, List<Wager> wagers) {
+    private Bet(int lines, long lineBet, int coins, List<Wager> wagers, boolean bonusBuy) {
         this.lines = lines;
         this.lineBet = lineBet;
         this.coins = coins;
         this.wagers = List.copyOf(wagers);
+        this.bonusBuy = bonusBuy;
     }
 
     /**
@@ -74,7 +81,7 @@ public final class Bet {
         if (coins < 1) {
             throw new BetException("$.coins", "must be positive, was " + coins);
         }
-        return new Bet(lines, lineBet, coins, List.of());
+        return new Bet(lines, lineBet, coins, List.of(), false);
     }
 
     /**
@@ -87,7 +94,7 @@ public final class Bet {
         if (wagers.isEmpty()) {
             throw new BetException("$.wagers", "expected at least one wager");
         }
-        return new Bet(0, 0, 0, wagers);
+        return new Bet(0, 0, 0, wagers, false);
     }
 
     /**
@@ -106,7 +113,57 @@ public final class Bet {
      * @return true for the standard wager
      */
     public boolean isStandard() {
-        return this == STANDARD || (lines == 0 && wagers.isEmpty());
+        return this == STANDARD || (lines == 0 && wagers.isEmpty() && !bonusBuy);
+    }
+
+    /**
+     * This bet buying the model's feature ({@code "bonusBuy"} in the model): a slot's line bet, or
+     * {@link #standard()} for the standard lines. The round is the bought feature, its stake the model's price x
+     * {@link #total()} (x the standard stake for {@code standard().withBonusBuy()}).
+     *
+     * @return the same bet, bought
+     * @throws BetException ({@code $.bonusBuy}) for a table-game bet
+     */
+    public Bet withBonusBuy() {
+        if (isWagers()) {
+            throw new BetException("$.bonusBuy", "a bonus buy goes with a slot's line bet, not with wagers");
+        }
+        return bonusBuy ? this : new Bet(lines, lineBet, coins, wagers, true);
+    }
+
+    /**
+     * This bet without the bonus buy: the bet whose limits a bought round is checked against.
+     *
+     * @return the same bet, not bought ({@link #standard()} for {@code standard().withBonusBuy()})
+     */
+    public Bet withoutBonusBuy() {
+        if (!bonusBuy) {
+            return this;
+        }
+        return lines == 0 ? STANDARD : new Bet(lines, lineBet, coins, wagers, false);
+    }
+
+    /**
+     * Whether this bet buys the model's feature ({@link #withBonusBuy()}).
+     *
+     * @return true for a bought round
+     */
+    public boolean isBonusBuy() {
+        return bonusBuy;
+    }
+
+    /**
+     * This bet with {@code standard}'s lines, bet per line and coins when it names none ({@link #standard()}, or
+     * {@code standard().withBonusBuy()}), keeping whether it is bought; itself otherwise.
+     *
+     * @param standard the game's standard wager, explicit
+     * @return the bet in explicit form
+     */
+    public Bet explicit(Bet standard) {
+        if (lines != 0 || !wagers.isEmpty()) {
+            return this;
+        }
+        return bonusBuy ? standard.withBonusBuy() : standard;
     }
 
     /**
@@ -166,7 +223,8 @@ public final class Bet {
     /**
      * The sum of what the bet stakes before the round starts, in minor units: {@code lines x lineBet x coins}
      * or the wagers' amounts (craps odds and blackjack doubles are staked during the round); 0 for
-     * {@link #standard()}, whose stake is {@link Game#stake()}.
+     * {@link #standard()}, whose stake is {@link Game#stake()}. A bought round ({@link #isBonusBuy()}) stakes the
+     * model's price times this total ({@link Game#stake(Bet)} gives it).
      *
      * @return the total stake placed at the start, in minor units, at least 0
      */
@@ -188,6 +246,9 @@ public final class Bet {
      */
     public String toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (bonusBuy) {
+            node.put("bonusBuy", true);
+        }
         if (isLineBet()) {
             node.put("coins", coins).put("lineBet", lineBet).put("lines", lines);
         } else if (isWagers()) {
@@ -215,7 +276,8 @@ public final class Bet {
 
     /**
      * Reads a bet from JSON: {@code {}}, {@code {"lines": 3, "lineBet": 5, "coins": 1}} ({@code coins}
-     * defaults to 1) or {@code {"wagers": [...]}}.
+     * defaults to 1) or {@code {"wagers": [...]}}; {@code "bonusBuy": true} beside a line bet, or alone, buys the
+     * model's feature ({@code false} is the same as leaving it out).
      *
      * @param json the bet as JSON text
      * @return the bet
@@ -234,6 +296,20 @@ public final class Bet {
         if (root.isEmpty()) {
             return STANDARD;
         }
+        boolean bought = false;
+        if (root.has("bonusBuy")) {
+            JsonNode buy = root.get("bonusBuy");
+            if (!buy.isBoolean()) {
+                throw new BetException("$.bonusBuy", "expected true (buy the model's feature) or false, was " + buy);
+            }
+            if (root.has("wagers")) {
+                throw new BetException("$.bonusBuy", "a bonus buy goes with a slot's line bet, not with wagers");
+            }
+            bought = buy.booleanValue();
+            if (root.size() == 1) {
+                return bought ? STANDARD.withBonusBuy() : STANDARD;
+            }
+        }
         if (root.has("wagers")) {
             onlyFields(root, "$", "wagers");
             JsonNode array = root.get("wagers");
@@ -246,10 +322,11 @@ public final class Bet {
             }
             return wagers(wagers);
         }
-        onlyFields(root, "$", "lines", "lineBet", "coins");
-        return lines((int) integer(root, "$", "lines", 1, Integer.MAX_VALUE, -1),
+        onlyFields(root, "$", "lines", "lineBet", "coins", "bonusBuy");
+        Bet bet = lines((int) integer(root, "$", "lines", 1, Integer.MAX_VALUE, -1),
                 integer(root, "$", "lineBet", 1, Long.MAX_VALUE, -1),
                 (int) integer(root, "$", "coins", 1, Integer.MAX_VALUE, 1));
+        return bought ? bet.withBonusBuy() : bet;
     }
 
     private static Wager wager(JsonNode item, String path) {
@@ -326,12 +403,12 @@ public final class Bet {
     @Override
     public boolean equals(Object o) {
         return o instanceof Bet b && lines == b.lines && lineBet == b.lineBet && coins == b.coins
-                && wagers.equals(b.wagers);
+                && wagers.equals(b.wagers) && bonusBuy == b.bonusBuy;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lines, lineBet, coins, wagers);
+        return Objects.hash(lines, lineBet, coins, wagers, bonusBuy);
     }
 
     /** The canonical JSON. */

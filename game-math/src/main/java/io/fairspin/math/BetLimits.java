@@ -177,12 +177,18 @@ public record BetLimits(Bet standard, SortedMap<String, Limit> limits) {
     /**
      * The checks every game shares: a line bet's lines, lineBet, coins and total, or each wager's amount
      * against the limit of its bet (an unlimited bet is not offered) and the total; the standard wager
-     * always passes. Games check the rest (numbers, a bet's terms) themselves.
+     * always passes. Games check the rest (numbers, a bet's terms) themselves. A bought bet
+     * ({@link Bet#isBonusBuy()}) is refused here ({@code $.bonusBuy}): a game that sells the feature checks
+     * {@link Bet#withoutBonusBuy()} instead.
      *
      * @param bet the bet to check
      * @throws BetException naming the field of the bet
      */
     public void check(Bet bet) {
+        if (bet.isBonusBuy()) {
+            // Limits know nothing of a buy: a game that sells one checks bet.withoutBonusBuy() here.
+            throw new BetException("$.bonusBuy", "this game has no bonus buy (its model declares no \"bonusBuy\")");
+        }
         if (bet.isStandard() || bet.equals(standard)) {
             return;
         }

@@ -50,6 +50,34 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
         return s.append("]}").toString();
     }
 
+    private static final byte[] BONUS_BUY = "\"bonusBuy\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * Whether a round's logged player choices buy the feature ({@link Bet#isBonusBuy()}): false for none (a round at
+     * the standard wager) and for choices that do not name {@code "bonusBuy"}, without parsing them; choices that do
+     * are read, and malformed ones are not a buy (the round's check or replay says what is wrong with them).
+     *
+     * @param playerChoices the logged player choices' bytes, UTF-8 JSON; empty or null for the standard wager
+     * @return true when the logged bet is bought
+     */
+    public static boolean bonusBuy(byte[] playerChoices) {
+        if (playerChoices == null || playerChoices.length < BONUS_BUY.length) {
+            return false;
+        }
+        boolean named = false;
+        for (int i = 0; i + BONUS_BUY.length <= playerChoices.length && !named; i++) {
+            named = java.util.Arrays.equals(playerChoices, i, i + BONUS_BUY.length, BONUS_BUY, 0, BONUS_BUY.length);
+        }
+        if (!named) {
+            return false;
+        }
+        try {
+            return fromJson(new String(playerChoices, java.nio.charset.StandardCharsets.UTF_8)).bet().isBonusBuy();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     /**
      * Reads {@link #toJson()}'s form.
      *

@@ -12,24 +12,29 @@ import static io.fairspin.rng.internal.SecretBuffers.secret;
 /**
  * CTR_DRBG with AES, SP 800-90A Rev.1 section 10.2, with ctr_len equal to the block length.
  *
- * <p>The output is AES in counter mode starting at V + 1, which is exactly the JDK's
- * {@code AES/CTR/NoPadding} keystream with the IV set to V + 1; that cipher runs on the processor's AES
- * instructions, which is where the speed comes from.
+ * <p>The output is AES in counter mode starting at V + 1. A request longer than {@link #JDK_OUTPUT_BYTES}
+ * runs on the JDK's {@code AES/CTR/NoPadding} with the IV set to V + 1, on the processor's AES
+ * instructions; shorter requests, every CTR_DRBG_Update and the derivation function's derived key run on
+ * {@link Aes}, this package's AES, whose key setup is a small fraction of the JDK's: a round stream's DRBG
+ * and the draw of a round seed key AES with a new key for every few blocks, and the JDK's key setups were
+ * about a third of a game round's CPU. The derivation function's BCC, under a fixed public key, runs on the
+ * JDK's CBC mode (keyed once per thread); the instantiate's update from Key = 0, V = 0 XORs a constant
+ * keystream. All give the same bytes (the CAVP vectors, {@code BouncyCastleDifferentialProperties}).
  *
  * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
  * arrays this class owns and zeroes when done ({@link #wipe()} on close); the derivation function's buffers are
- * marked as they are made ({@code SecretBuffers}), so that a test sees each of them zeroed. The ciphers are given keys
- * through {@link KeyView}, a view of one of those arrays, so no {@code SecretKeySpec} copy is left behind
- * per rekey; on wipe both ciphers are re-keyed with zeros, overwriting the key schedule the JCA provider
- * holds. What the provider copies internally is out of reach (see docs/rng.md).
+ * marked as they are made ({@code SecretBuffers}), so that a test sees each of them zeroed. {@link Aes}'s key
+ * schedule (of K, or of the derivation function's derived key) is zeroed when each operation returns, so
+ * between calls no schedule of a secret key exists outside the JDK cipher. That cipher is given keys through
+ * {@link KeyView}, a view of the key array, so no {@code SecretKeySpec} copy is left behind per rekey; on wipe
+ * it is re-keyed with zeros if this instance keyed it, overwriting the key schedule the JCA provider holds.
+ * What the provider copies internally is out of reach (see docs/rng.md).
  *
- * <p>The {@link Cipher} objects are per thread, not per instance: every use initializes them with this
- * instance's key before it encrypts anything, so instances on one thread can share them, and a round
- * stream's DRBG (one per game round) does not pay {@code Cipher.getInstance} each time. The BCC of the
- * derivation function has a cipher of its own, whose fixed key keeps its schedule from one instantiation
- * to the next. Wiping re-keys the ciphers of the thread that wipes (a round stream is used and closed on
- * one thread). Set the system property {@code fairspin.rng.threadCiphers=false} to give each instance its
- * own ciphers again (the old path, for comparing speeds); the output is the same either way.
+ * <p>The JDK {@link Cipher} is per thread, not per instance (created keyed with zeros): every use initializes
+ * it with this instance's key before it encrypts anything, so instances on one thread can share it, and no
+ * DRBG pays {@code Cipher.getInstance}. Wiping re-keys the cipher of the thread that wipes (a round stream is
+ * used and closed on one thread). Set the system property {@code fairspin.rng.threadCiphers=false} to give
+ * each instance its own cipher (for comparing speeds); the output is the same either way.
  */
 final class CtrDrbg extends AbstractDrbg {
     private static final int BLOCK = 16;
@@ -40,34 +45,60 @@ final class CtrDrbg extends AbstractDrbg {
     private static final ThreadLocal<Ciphers> THREAD_LOCAL = ThreadLocal.withInitial(Ciphers::create);
 
     /**
-     * AES in counter mode (output, updates), in ECB mode (the derivation function), and in ECB mode for BCC
-     * under the derivation function's fixed key (00 01 02 ...), one cipher per key length: those are keyed
-     * once, when created, since their key is a constant.
+     * Requests longer than this many bytes use the JDK's AES in counter mode (the processor's AES
+     * instructions, one key setup per request); shorter ones, the updates and the derivation function's
+     * derived key use {@link Aes}, whose key setup costs a small fraction of the JDK's.
      */
-    private record Ciphers(Cipher counterMode, Cipher blockMode, Cipher bcc128, Cipher bcc256) {
+    static final int JDK_OUTPUT_BYTES = 1024;
+    /**
+     * The keystream of the CTR_DRBG_Update that instantiates (Key = 0, V = 0): E(0, 1), E(0, 2), ..., seedlen
+     * bytes, a public constant per key length, so instantiating encrypts nothing for it.
+     */
+    private static final byte[] ZERO_STATE_KEYSTREAM_128 = zeroStateKeystream(16);
+    private static final byte[] ZERO_STATE_KEYSTREAM_256 = zeroStateKeystream(32);
+
+    /**
+     * The JDK's AES in counter mode, for long requests, left keyed with zeros when not in use; and in CBC mode
+     * under the derivation function's fixed key (00 01 02 ...) with a zero IV, one per key length, for BCC
+     * (a CBC-MAC): keyed once, when created, since their key is a public constant.
+     */
+    private record Ciphers(Cipher counterMode, Cipher bcc128, Cipher bcc256) {
         static Ciphers create() {
             try {
-                return new Ciphers(Cipher.getInstance("AES/CTR/NoPadding"), Cipher.getInstance("AES/ECB/NoPadding"),
-                        bccCipher(16), bccCipher(32));
+                Cipher counterMode = Cipher.getInstance("AES/CTR/NoPadding");
+                counterMode.init(Cipher.ENCRYPT_MODE, new KeyView(new byte[32]), new IvParameterSpec(new byte[BLOCK]));
+                return new Ciphers(counterMode, bccCipher(16), bccCipher(32));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES is not available in this JDK", e);
             }
         }
 
-        /** An ECB cipher keyed with the derivation function's key of {@code keyLength} bytes: 00 01 02 ... */
         private static Cipher bccCipher(int keyLength) throws GeneralSecurityException {
-            byte[] dfKey = new byte[keyLength];
-            for (int i = 0; i < keyLength; i++) {
-                dfKey[i] = (byte) i;
-            }
-            Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new KeyView(dfKey));
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new KeyView(dfKey(keyLength)), new IvParameterSpec(new byte[BLOCK]));
             return cipher;
         }
 
         Cipher bcc(int keyLength) {
             return keyLength == 16 ? bcc128 : bcc256;
         }
+    }
+
+    private static byte[] zeroStateKeystream(int keyLength) {
+        byte[] counter = new byte[BLOCK];
+        Bytes.increment(counter);
+        byte[] keystream = new byte[keyLength + BLOCK];
+        Aes.keyed(new byte[keyLength]).keystream(counter, keystream, 0, keystream.length, new byte[BLOCK]);
+        return keystream;
+    }
+
+    /** The derivation function's key of {@code keyLength} bytes: 00 01 02 ... */
+    private static byte[] dfKey(int keyLength) {
+        byte[] dfKey = new byte[keyLength];
+        for (int i = 0; i < keyLength; i++) {
+            dfKey[i] = (byte) i;
+        }
+        return dfKey;
     }
 
     private final boolean derivationFunction;
@@ -80,8 +111,14 @@ final class CtrDrbg extends AbstractDrbg {
     /** Scratch: the update's seedlen bytes, and the counter block that starts a keystream. */
     private final byte[] temp;
     private final byte[] counter = new byte[BLOCK];
+    /** Scratch for a last partial keystream block; zero between calls. */
+    private final byte[] block = new byte[BLOCK];
     /** The cipher key: a view of {@link #key}, never a copy. */
     private final KeyView keyView;
+    /** AES for this instance's keys; its schedule is wiped when each operation returns. */
+    private final Aes aes = new Aes();
+    /** Whether this instance keyed its thread's JDK counter-mode cipher since that was last re-keyed with zeros. */
+    private boolean keyedJdkCipher;
 
     CtrDrbg(DrbgMechanism mechanism, int keyLength, boolean derivationFunction, byte[] entropyInput,
             byte[] nonce, byte[] personalization, long reseedInterval) {
@@ -97,12 +134,25 @@ final class CtrDrbg extends AbstractDrbg {
             requireLength("entropyInput", entropyInput, MIN_ENTROPY_BYTES, MAX_INPUT_BYTES);
             requireLength("nonce", nonce, 0, MAX_INPUT_BYTES);
             requireLength("personalization", personalization, 0, MAX_INPUT_BYTES);
-            updateWiping(derive(Bytes.concat(entropyInput, nonce, personalization)));
+            instantiateWiping(derive(Bytes.concat(entropyInput, nonce, personalization)));
         } else {
             requireLength("entropyInput", entropyInput, seedLength, seedLength);
             requireLength("nonce", nonce, 0, 0);
             requireLength("personalization", personalization, 0, seedLength);
-            updateWiping(xorPadded(entropyInput, personalization));
+            instantiateWiping(xorPadded(entropyInput, personalization));
+        }
+    }
+
+    /**
+     * The instantiate's CTR_DRBG_Update (Key = 0, V = 0) with {@code seedMaterial}, which is zeroed afterwards: its
+     * keystream is a constant.
+     */
+    private void instantiateWiping(byte[] seedMaterial) {
+        try {
+            System.arraycopy(keyLength == 16 ? ZERO_STATE_KEYSTREAM_128 : ZERO_STATE_KEYSTREAM_256, 0, temp, 0, seedLength);
+            rekeyFromTemp(seedMaterial);
+        } finally {
+            Arrays.fill(seedMaterial, (byte) 0);
         }
     }
 
@@ -197,18 +247,32 @@ final class CtrDrbg extends AbstractDrbg {
 
     /**
      * The output blocks and the closing CTR_DRBG_Update in one counter-mode pass: the update's blocks
-     * E(K, V+m+1), ... directly follow the m output blocks, so one cipher initialization serves both.
+     * E(K, V+m+1), ... directly follow the m output blocks, so one key setup serves both. Long requests run
+     * on the JDK's cipher, the others on {@link Aes}.
      */
     private void outputAndUpdate(byte[] out, int offset, int length, byte[] provided) {
-        Cipher counterMode = ciphers().counterMode();
-        try {
-            startKeystream(counterMode);
-            counterMode.update(ZEROS, 0, length, out, offset);
-            int restOfLastBlock = -length & (BLOCK - 1);
-            counterMode.update(ZEROS, 0, restOfLastBlock, temp, 0);
-            counterMode.doFinal(ZEROS, 0, seedLength, temp, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-CTR failed", e);
+        if (length > JDK_OUTPUT_BYTES) {
+            Cipher counterMode = ciphers().counterMode();
+            try {
+                startKeystream();
+                keyedJdkCipher = true;
+                counterMode.init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
+                counterMode.update(ZEROS, 0, length, out, offset);
+                int restOfLastBlock = -length & (BLOCK - 1);
+                counterMode.update(ZEROS, 0, restOfLastBlock, temp, 0);
+                counterMode.doFinal(ZEROS, 0, seedLength, temp, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-CTR failed", e);
+            }
+        } else {
+            try {
+                startKeystream();
+                aes.init(key, 0, keyLength);
+                aes.keystream(counter, out, offset, length, block);
+                aes.keystream(counter, temp, 0, seedLength, block);
+            } finally {
+                aes.wipe();
+            }
         }
         rekeyFromTemp(provided);
     }
@@ -217,21 +281,20 @@ final class CtrDrbg extends AbstractDrbg {
         return own != null ? own : THREAD_LOCAL.get();
     }
 
-    /** Sets the counter-mode cipher to produce E(K, V+1), E(K, V+2), ... */
-    private void startKeystream(Cipher counterMode) throws GeneralSecurityException {
+    /** Sets the counter block to V + 1, where the keystream E(K, V+1), E(K, V+2), ... starts. */
+    private void startKeystream() {
         System.arraycopy(value, 0, counter, 0, BLOCK);
         Bytes.increment(counter);
-        counterMode.init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
     }
 
     /** CTR_DRBG_Update: (Key, V) from the next seedlen bytes of keystream XOR provided (null: zeros). */
     private void update(byte[] provided) {
-        Cipher counterMode = ciphers().counterMode();
         try {
-            startKeystream(counterMode);
-            counterMode.doFinal(ZEROS, 0, seedLength, temp, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-CTR failed", e);
+            startKeystream();
+            aes.init(key, 0, keyLength);
+            aes.keystream(counter, temp, 0, seedLength, block);
+        } finally {
+            aes.wipe();
         }
         rekeyFromTemp(provided);
     }
@@ -270,33 +333,35 @@ final class CtrDrbg extends AbstractDrbg {
 
         byte[] keyAndX = secret(new byte[seedLength]);
         byte[] chaining = secret(new byte[BLOCK]);
-        byte[] scratch = secret(new byte[BLOCK]);
+        byte[] ciphertext = secret(new byte[chain.length]);
         byte[] result = secret(new byte[seedLength]);
         byte[] x = secret(new byte[BLOCK]);
-        Cipher blockMode = ciphers().blockMode();
+        Cipher cbc = ciphers().bcc(keyLength);
         try {
             for (int i = 0; i * BLOCK < seedLength; i++) {
                 System.arraycopy(Bytes.bigEndian32(i), 0, chain, 0, 4);
-                bcc(chain, chaining, scratch);
+                bcc(cbc, chain, chaining, ciphertext);
                 System.arraycopy(chaining, 0, keyAndX, i * BLOCK, Math.min(BLOCK, seedLength - i * BLOCK));
             }
+            // The JDK's CBC, where it runs without the processor's instructions, keeps the last block it
+            // encrypted (chaining XOR data, a secret) in a buffer of its own: one zero block (IV zero) overwrites it.
+            cbc.doFinal(ZEROS, 0, BLOCK, ciphertext, 0);
             System.arraycopy(keyAndX, keyLength, x, 0, BLOCK);
-            blockMode.init(Cipher.ENCRYPT_MODE, new KeyView(keyAndX, keyLength));
+            aes.init(keyAndX, 0, keyLength);
             for (int position = 0; position < seedLength; position += BLOCK) {
-                blockMode.doFinal(x, 0, BLOCK, x, 0);
+                aes.encrypt(x, 0, x, 0);
                 System.arraycopy(x, 0, result, position, Math.min(BLOCK, seedLength - position));
             }
-            // The block cipher holds the derived key's schedule until it is re-keyed: re-key it with zeros.
-            Arrays.fill(keyAndX, (byte) 0);
-            blockMode.init(Cipher.ENCRYPT_MODE, new KeyView(keyAndX, keyLength));
         } catch (GeneralSecurityException e) {
             Arrays.fill(result, (byte) 0);
             throw new IllegalStateException("AES failed", e);
         } finally {
+            // The derived key's schedule, and every intermediate, zeroed.
+            aes.wipe();
             Arrays.fill(chain, (byte) 0);
             Arrays.fill(keyAndX, (byte) 0);
             Arrays.fill(chaining, (byte) 0);
-            Arrays.fill(scratch, (byte) 0);
+            Arrays.fill(ciphertext, (byte) 0);
             Arrays.fill(x, (byte) 0);
         }
         return result;
@@ -304,32 +369,37 @@ final class CtrDrbg extends AbstractDrbg {
 
     /**
      * BCC: the CBC-MAC of {@code data} under the derivation function's fixed key with a zero IV (the last
-     * ciphertext block), into {@code chaining}; {@code input} is scratch. Both are the caller's, to be zeroed by it.
+     * ciphertext block), into {@code chaining}; {@code ciphertext} (as long as {@code data}) is scratch, zeroed here.
+     * The JDK's CBC cipher goes back to its zero IV after each {@code doFinal}.
      */
-    private void bcc(byte[] data, byte[] chaining, byte[] input) throws GeneralSecurityException {
-        Cipher bccMode = ciphers().bcc(keyLength);
-        Arrays.fill(chaining, (byte) 0);
-        for (int position = 0; position < data.length; position += BLOCK) {
-            for (int i = 0; i < BLOCK; i++) {
-                input[i] = (byte) (chaining[i] ^ data[position + i]);
-            }
-            bccMode.doFinal(input, 0, BLOCK, chaining, 0);
+    private void bcc(Cipher cbc, byte[] data, byte[] chaining, byte[] ciphertext) throws GeneralSecurityException {
+        try {
+            cbc.doFinal(data, 0, data.length, ciphertext, 0);
+            System.arraycopy(ciphertext, data.length - BLOCK, chaining, 0, BLOCK);
+        } finally {
+            Arrays.fill(ciphertext, (byte) 0);
         }
     }
 
-    /** Zeroes the key, V and the scratch, and re-keys both ciphers with the all-zero key. */
+    /**
+     * Zeroes the key, V and the scratch and {@link Aes}'s schedule, and re-keys the thread's JDK cipher with the
+     * all-zero key if this instance keyed it (a long request).
+     */
     @Override
     void wipe() {
         Arrays.fill(key, (byte) 0);
         Arrays.fill(value, (byte) 0);
         Arrays.fill(counter, (byte) 0);
         Arrays.fill(temp, (byte) 0);
-        Ciphers ciphers = ciphers();
-        try {
-            ciphers.counterMode().init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
-            ciphers.blockMode().init(Cipher.ENCRYPT_MODE, keyView);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES failed while wiping", e);
+        Arrays.fill(block, (byte) 0);
+        aes.wipe();
+        if (keyedJdkCipher) {
+            try {
+                ciphers().counterMode().init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES failed while wiping", e);
+            }
+            keyedJdkCipher = false;
         }
     }
 }

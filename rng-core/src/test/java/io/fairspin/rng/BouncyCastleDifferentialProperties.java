@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -63,6 +64,34 @@ class BouncyCastleDifferentialProperties {
                 theirs.generate(expected, additional, false);
                 ours.generate(actual, 0, length, additional);
                 assertArrayEquals(expected, actual, mechanism + " step " + step + ", " + length + " bytes");
+            }
+        }
+    }
+
+    /**
+     * Requests on both sides of the length where CTR_DRBG moves from its own AES to the JDK's cipher, in turn,
+     * with and without additional input: the same output as Bouncy Castle's.
+     */
+    @Example
+    void requestsAroundTheJdkCipherThresholdMatchBouncyCastle() {
+        for (DrbgMechanism mechanism : new DrbgMechanism[] {DrbgMechanism.CTR_AES128, DrbgMechanism.CTR_AES256}) {
+            Random random = new Random(mechanism.ordinal());
+            int strength = mechanism.maxSecurityStrength();
+            byte[] entropy = bytes(random, strength / 8);
+            byte[] nonce = bytes(random, strength / 16);
+            QueuedEntropy queue = new QueuedEntropy(strength);
+            queue.add(entropy);
+            SP80090DRBG theirs = bouncyCastle(mechanism, strength, queue, null, nonce);
+            Drbg ours = mechanism.instantiate(entropy, nonce, null);
+            int threshold = CtrDrbg.JDK_OUTPUT_BYTES;
+            int[] lengths = {threshold, threshold + 1, 16, threshold - 1, threshold + 15, 1, 4096, threshold + 16, 33};
+            for (int i = 0; i < lengths.length; i++) {
+                byte[] additional = i % 2 == 0 ? null : bytes(random, 40);
+                byte[] expected = new byte[lengths[i]];
+                byte[] actual = new byte[lengths[i]];
+                theirs.generate(expected, additional, false);
+                ours.generate(actual, 0, actual.length, additional);
+                assertArrayEquals(expected, actual, mechanism + " request " + i + ", " + lengths[i] + " bytes");
             }
         }
     }

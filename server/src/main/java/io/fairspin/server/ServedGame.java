@@ -51,7 +51,10 @@ final class ServedGame {
         return player;
     }
 
-    /** The game as {@code GET /api/games} lists it: id, standard bet and stake, bet limits, features. */
+    /**
+     * The game as {@code GET /api/games} lists it: id, standard bet and stake, bet limits, features, and the bonus
+     * buy's price and stake at the standard bet when the game sells one.
+     */
     ObjectNode describe() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         Game game = model.game();
@@ -71,6 +74,15 @@ final class ServedGame {
         }
         ArrayNode features = json.putArray("features");
         game.features().forEach(features::add);
+        if (game.standardBet().isLineBet()) {
+            Bet buy = game.standardBet().withBonusBuy();
+            try {
+                long stake = game.stake(buy);
+                json.putObject("bonusBuy").put("price", stake / game.stake()).put("stake", stake);
+            } catch (BetException noBuy) {
+                // the game sells no feature
+            }
+        }
         return json;
     }
 
@@ -86,7 +98,8 @@ final class ServedGame {
         }
         if (!bet.isObject()) {
             throw ApiException.badRequest("bet", "must be an object: {} (the standard wager), {\"lines\": n, \"lineBet\":"
-                    + " minor units, \"coins\": n} or {\"wagers\": [{\"bet\": name, \"amount\": minor units}, ...]}");
+                    + " minor units, \"coins\": n} (with \"bonusBuy\": true to buy a slot's feature) or {\"wagers\":"
+                    + " [{\"bet\": name, \"amount\": minor units}, ...]}");
         }
         try {
             Bet parsed = Bet.fromJson(bet.toString());

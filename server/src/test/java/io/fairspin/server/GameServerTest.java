@@ -171,6 +171,8 @@ class GameServerTest {
             {"POST", "/api/rounds", "{\"game\": \"no-such-game\"}", 422, "game"},
             {"POST", "/api/rounds", "{\"game\": \"" + SLOT + "\", \"bet\": {\"lines\": 3, \"lineBet\": 999999999}}", 422, null},
             {"POST", "/api/rounds", "{\"game\": \"" + SLOT + "\", \"bet\": 5}", 400, "bet"},
+            {"POST", "/api/rounds", "{\"game\": \"" + SLOT + "\", \"bet\": {\"bonusBuy\": true}}", 422, "bet.bonusBuy"},
+            {"POST", "/api/rounds", "{\"game\": \"" + SLOT + "\", \"bet\": {\"bonusBuy\": \"yes\"}}", 422, "bet.bonusBuy"},
             {"POST", "/api/rounds", big, 413, "$"},
             {"POST", "/api/rounds/" + settledId + "/actions", "{\"decision\": {\"action\": \"hold\", \"values\": [0]}}", 409, "decision"},
             {"POST", "/api/rounds/" + settledId + "/actions", "{}", 400, "decision"},

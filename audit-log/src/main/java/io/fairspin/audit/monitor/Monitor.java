@@ -31,10 +31,18 @@ import java.util.function.Supplier;
  * duplicate round ids, generator health failures, and every integrity problem the {@link LogFollower} finds
  * (gaps, rollbacks, split views, checkpoints that fail).
  *
+ * <p>Bought rounds (a bet with {@code "bonusBuy": true} in the logged player choices) are kept apart: their own
+ * tally per model, named {@code GAME}{@value #BOUGHT}, against the buy's exact figures at the standard lines
+ * ({@link Game#exactFigures(io.fairspin.math.Bet)}: RTP, variance and hit frequency per unit of the bought stake),
+ * with no award test (a bought round has no base spin). Mixed into the base game's tally they would be judged
+ * against the base game's RTP and hit frequency, which a buy does not have.
+ *
  * <p>Feed it from a {@link LogFollower}; it is thread-safe, so a metrics endpoint may {@link #read} it while
  * the follower thread writes.
  */
 public final class Monitor implements LogFollower.Listener {
+    /** What a bought rounds' tally adds to its game's id. */
+    public static final String BOUGHT = " (bonus buy)";
     /** Alerts of one type and game after which further ones are only counted. */
     static final int ALERTS_PER_KIND = 20;
 
@@ -43,6 +51,8 @@ public final class Monitor implements LogFollower.Listener {
     private final Consumer<Alert> sink;
     private final Analyses analyses;
     private final Map<ByteBuffer, GameTally> tallies = new HashMap<>();
+    /** The bought rounds' tallies, by model hash. */
+    private final Map<ByteBuffer, GameTally> boughtTallies = new HashMap<>();
     private final Map<String, GameTally> byKey = new LinkedHashMap<>();
     private final Map<ByteBuffer, Long> unknownModels = new LinkedHashMap<>();
     private final RoundIds roundIds = new RoundIds();
@@ -231,21 +241,24 @@ public final class Monitor implements LogFollower.Listener {
                     + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
         }
         GameTally tally;
-        if (lastTally != null && java.util.Arrays.equals(lastTallyHash, round.modelHashUnsafe())) {
+        boolean bought = io.fairspin.math.RoundChoices.bonusBuy(round.playerChoicesUnsafe());
+        if (!bought && lastTally != null && java.util.Arrays.equals(lastTallyHash, round.modelHashUnsafe())) {
             tally = lastTally;
         } else {
             ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
-            tally = tallies.get(hash);
+            tally = (bought ? boughtTallies : tallies).get(hash);
             if (tally == null) {
-                tally = newTally(index, round, hash);
+                tally = newTally(index, round, hash, bought);
                 if (tally == null) {
                     return;
                 }
             }
-            lastTally = tally;
-            lastTallyHash = round.modelHash();
+            if (!bought) {
+                lastTally = tally;
+                lastTallyHash = round.modelHash();
+            }
         }
-        if (!tally.gameId().equals(round.gameId())) {
+        if (!tally.gameId().equals(bought ? round.gameId() + BOUGHT : round.gameId())) {
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
                     + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
                     index, round.roundId(), tally.rounds(), Map.of()));
@@ -267,7 +280,7 @@ public final class Monitor implements LogFollower.Listener {
         tally.add(round.bet(), round.win());
     }
 
-    private GameTally newTally(long index, RoundRecord round, ByteBuffer hash) {
+    private GameTally newTally(long index, RoundRecord round, ByteBuffer hash, boolean bought) {
         String hex = HexFormat.of().formatHex(round.modelHash());
         ModelFile model = models.byHash(hex);
         if (model == null) {
@@ -280,6 +293,9 @@ public final class Monitor implements LogFollower.Listener {
             return null;
         }
         Game game = model.game();
+        if (bought) {
+            return newBoughtTally(model, hex, round);
+        }
         // Null for a model without exact figures (blackjack): its rounds are tallied and checked one by one, with no
         // control limits.
         ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
@@ -287,6 +303,28 @@ public final class Monitor implements LogFollower.Listener {
                 limits, this::alert);
         tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
         byKey.put(game.id() + "/" + hex, tally);
+        return tally;
+    }
+
+    /**
+     * The tally of a model's bought rounds, against the buy's figures at the standard lines; without control limits
+     * when the model sells no buy (each such round is an impossible win of its outcome check, where the game has one).
+     */
+    private GameTally newBoughtTally(ModelFile model, String hex, RoundRecord round) {
+        Game game = model.game();
+        ExactFigures figures;
+        long stake;
+        try {
+            io.fairspin.math.Bet buy = game.standardBet().withBonusBuy();
+            figures = analyses.run(model, () -> game.exactFigures(buy)).orElse(null);
+            stake = game.stake(buy);
+        } catch (io.fairspin.math.BetException noBuy) {
+            figures = null;
+            stake = game.stake();
+        }
+        GameTally tally = new GameTally(game.id() + BOUGHT, hex, stake, figures, null, limits, this::alert);
+        boughtTallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
+        byKey.put(game.id() + BOUGHT + "/" + hex, tally);
         return tally;
     }
 

@@ -11,6 +11,8 @@ import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Progress;
 import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.rng.GeneratorOptions;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetException;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.SeedEscrow;
 import io.fairspin.rng.keys.KeyFiles;
@@ -93,6 +95,13 @@ public final class PlayCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
+    @Option(names = "--bet", paramLabel = "JSON",
+            description = "The bet of every round, in the bet's JSON form (as 'serve' takes it, docs/openapi.yaml):"
+                    + " '{\"lines\": 10, \"lineBet\": 2}', a table game's '{\"wagers\": [...]}', or"
+                    + " '{\"bonusBuy\": true}' (with a line bet or alone) to buy the model's feature; checked against"
+                    + " the model before anything is drawn (default: the standard wager).")
+    private String bet;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads playing rounds (default: the number of processors, at most 4 times that); they"
                     + " share the generator and the log, each drawing its own batches of round seeds.")
@@ -116,6 +125,7 @@ public final class PlayCommand extends LeafCommand {
         int threadCount = threads != null ? threads : cores;
         requireBetween("--threads", threadCount, 1, 4L * cores);
         ModelFile game = ModelFile.of(model, io().readAll(model));
+        Bet chosen = chosenBet(game);
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = progress.meter(io(), "rounds", rounds);
@@ -130,8 +140,8 @@ public final class PlayCommand extends LeafCommand {
             String sessionId = session != null ? session : "play-" + rng.instanceId();
             long firstIndex = audit.size();
             long start = System.nanoTime();
-            playAll(() -> new RoundPlayer(audit, rng, escrow.keyId(), game, sessionId, currency), threadCount, audit,
-                    prefix, shown);
+            playAll(() -> new RoundPlayer(audit, rng, escrow.keyId(), game, sessionId, currency), chosen, threadCount,
+                    audit, prefix, shown);
             SignedNote last = audit.checkpoint();
             double seconds = (System.nanoTime() - start) / 1e9;
             shown.finish();
@@ -152,7 +162,7 @@ public final class PlayCommand extends LeafCommand {
      * records, keeping at most its share of --in-flight rounds unacknowledged. The thread whose batch
      * reaches a multiple of --checkpoint-every signs a checkpoint once its rounds are durable.
      */
-    private void playAll(Supplier<RoundPlayer> players, int threadCount, AuditLog audit,
+    private void playAll(Supplier<RoundPlayer> players, Bet chosen, int threadCount, AuditLog audit,
                          String prefix, Progress shown) throws IOException {
         AtomicLong claimed = new AtomicLong();
         int inFlight = Math.max(1, writing.inFlight / threadCount);
@@ -169,7 +179,7 @@ public final class PlayCommand extends LeafCommand {
                 for (int i = 0; i < size; i++) {
                     ids.add(prefix + (first + i));
                 }
-                player.play(ids).forEach(pending::add);
+                player.play(ids, chosen).forEach(pending::add);
                 while (pending.size() > inFlight) {
                     pending.awaitOldest();
                     advance(shown, 1);
@@ -212,6 +222,23 @@ public final class PlayCommand extends LeafCommand {
     private static void advance(Progress shown, long n) {
         synchronized (shown) {
             shown.advance(n);
+        }
+    }
+
+    /**
+     * The bet of {@code --bet}, checked against the model before anything is opened or drawn: a usage error naming
+     * the bet's field when the model refuses it.
+     */
+    private Bet chosenBet(ModelFile game) {
+        if (bet == null) {
+            return Bet.standard();
+        }
+        try {
+            Bet parsed = Bet.fromJson(bet);
+            game.game().checkBet(parsed);
+            return parsed;
+        } catch (BetException e) {
+            throw usageError("--bet: " + e.getMessage().substring("bet: ".length()));
         }
     }
 

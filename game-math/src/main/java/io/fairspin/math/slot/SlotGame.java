@@ -273,16 +273,29 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     @Override
     public void checkBet(io.fairspin.math.Bet bet) {
-        limits.check(bet);
+        // A buy is refused by the limits (naming $.bonusBuy) unless the model sells one.
+        limits.check(bet.isBonusBuy() && model.bonusBuy() != null ? bet.withoutBonusBuy() : bet);
         if (bet.isLineBet() && !model.ways() && bet.lines() > model.paylines().length) {
             throw new BetException("$.lines", bet.lines() + " lines: this game has " + model.paylines().length
                     + " paylines");
         }
     }
 
-    /** The bet in explicit form: the standard wager for {@link io.fairspin.math.Bet#standard()}. */
+    /** The bet in explicit form: the standard wager's lines for {@link io.fairspin.math.Bet#standard()} (bought or not). */
     private io.fairspin.math.Bet explicit(io.fairspin.math.Bet bet) {
-        return bet.isStandard() ? standardBet() : bet;
+        return bet.explicit(standardBet());
+    }
+
+    /**
+     * The refusal of {@link #at} for a bought bet: a bought round is played through {@link #open},
+     * {@link #play(io.fairspin.math.Bet, RandomStream, RoundOutcome)} and {@link #playRecorded(io.fairspin.math.Bet,
+     * RandomStream)}, and its figures are {@link #exactFigures(io.fairspin.math.Bet)}; it is not a game of its own.
+     *
+     * @return the exception, naming {@code $.bonusBuy}
+     */
+    public static BetException boughtIsNoGame() {
+        return new BetException("$.bonusBuy", "a bought round is played with open, play or playRecorded at the bet, not"
+                + " as a game of its own (at)");
     }
 
     /**
@@ -309,6 +322,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     @Override
     public SlotGame at(io.fairspin.math.Bet bet) {
         checkBet(bet);
+        if (bet.isBonusBuy()) {
+            throw boughtIsNoGame();
+        }
         io.fairspin.math.Bet b = explicit(bet);
         if (b.equals(standardBet())) {
             return this;
@@ -322,26 +338,36 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     @Override
     public long stake(io.fairspin.math.Bet bet) {
         checkBet(bet);
-        return explicit(bet).total();
+        long total = explicit(bet).total();
+        return bet.isBonusBuy() ? Math.multiplyExact(total, model.bonusBuy().price()) : total;
     }
 
+    /** A bought bet plays the feature the model sells ({@link #playBonusBuy}) at the bet's lines, coins and bet per line. */
     @Override
     public void play(io.fairspin.math.Bet bet, RandomStream stream, RoundOutcome outcome) {
         checkBet(bet);
         io.fairspin.math.Bet b = explicit(bet);
-        variant(b).play(stream, outcome, b.lineBet());
+        if (b.isBonusBuy()) {
+            variant(b).playBonusBuy(stream, outcome, b.lineBet());
+        } else {
+            variant(b).play(stream, outcome, b.lineBet());
+        }
     }
 
+    /** For a bought bet, the bought round's figures per unit of its stake (the PAR sheet's "Bonus buy" table). */
     @Override
     public Optional<ExactFigures> exactFigures(io.fairspin.math.Bet bet) {
         checkBet(bet);
-        return variant(explicit(bet)).exactFigures();
+        SlotGame game = variant(explicit(bet));
+        return bet.isBonusBuy() ? Optional.of(game.analysis().bonusBuyFigures()) : game.exactFigures();
     }
 
     /**
      * Opens a round at {@code bet}. A pick bonus whose player picks fewer items than it offers pauses for
      * each pick ({@code "pick"} with the item's index; the items are filled before the first pick, so a
-     * pick never changes what is drawn); an abandoned round picks the first unpicked item.
+     * pick never changes what is drawn); an abandoned round picks the first unpicked item. A bought bet plays the
+     * free games the model's {@code "bonusBuy"} sells (no base spin, no gamble after them), at a stake of the
+     * price x the bet; its detail says what was bought ({@code "bonusBuy": {"price", "freeGames"}}).
      */
     @Override
     public Round open(io.fairspin.math.Bet bet, RandomStream stream) {
@@ -351,6 +377,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         Bet lineBet = new Bet(b.lineBet(), b.lines());
         TapedRound.Script script = (player, s) -> {
             SpinRecorder recorder = new SpinRecorder(game, lineBet, picker(player));
+            if (b.isBonusBuy()) {
+                return new PlayedRound(recorder.outcome(), text(recorder.playBonusBuy(s)), b, List.of());
+            }
             SpinResult result = recorder.play(s);
             if (gambleRounds > 0 && recorder.outcome().win() > 0) {
                 ObjectNode detail = MAPPER.valueToTree(result);
@@ -360,7 +389,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             return new PlayedRound(recorder.outcome(), text(result), b, List.of());
         };
         Bonus bonus = model.bonus();
-        if (gambleRounds == 0 && (bonus == null || bonus.picks() == bonus.items())) {
+        if ((gambleRounds == 0 || b.isBonusBuy()) && (bonus == null || bonus.picks() == bonus.items())) {
             return Round.settled(script.play(pending -> pending.byDefault(), stream));
         }
         return new TapedRound(b, stream, script);
@@ -752,16 +781,21 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @throws IllegalStateException when the model has no bonus buy
      */
     public void playBonusBuy(RandomStream stream, RoundOutcome outcome) {
+        playBonusBuy(stream, outcome, model.lineBet());
+    }
+
+    /** {@link #playBonusBuy(RandomStream, RoundOutcome)} at a bet per line (of one coin) of {@code lineBet}. */
+    private void playBonusBuy(RandomStream stream, RoundOutcome outcome, long lineBet) {
         SlotModel.BonusBuy buy = model.bonusBuy();
         if (buy == null) {
             throw new IllegalStateException(model.id() + ": the model has no bonus buy");
         }
-        outcome.start(buy.price() * stake());
+        outcome.start(Math.multiplyExact(buy.price(), lineBet * model.stakeUnits()));
         long remaining = model.freeGames().spins(buy.scatters());
         outcome.trigger(freeFeature);
         SpinTable[] tables = tables();
         for (; remaining > 0; remaining--) {
-            remaining += spin(stream, true, outcome, model.lineBet(), tables, false);
+            remaining += spin(stream, true, outcome, lineBet, tables, false);
         }
     }
 

@@ -6,13 +6,17 @@ import java.util.List;
  * Everything that happened in one slot round, ready to be logged: the base spin and each free game with
  * its reel stops, window, wins (with positions) and bonus rounds. Amounts are in minor units.
  *
- * @param lineBet the bet per line
- * @param lines   lines played
- * @param stake   what the round cost: line bet times lines
- * @param win     the round's total win
- * @param spins   the base spin first, then the free games in the order played
+ * @param lineBet  the bet per line
+ * @param lines    lines played
+ * @param stake    what the round cost: line bet times lines (times the price for a bought round)
+ * @param win      the round's total win
+ * @param spins    the base spin first, then the free games in the order played (a bought round: the free
+ *                 games only)
+ * @param bonusBuy the feature bought, or null for a round that was not bought (then absent from the JSON)
  */
-public record SpinResult(long lineBet, int lines, long stake, long win, List<Spin> spins) {
+public record SpinResult(long lineBet, int lines, long stake, long win, List<Spin> spins,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Bought bonusBuy) {
     /**
      * Copies the spins.
      *
@@ -21,9 +25,32 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
      * @param stake what the round cost: line bet times lines
      * @param win the round's total win
      * @param spins the base spin first, then the free games in the order played
+     * @param bonusBuy the feature bought, or null
      */
     public SpinResult {
         spins = List.copyOf(spins);
+    }
+
+    /**
+     * A round that was not bought.
+     *
+     * @param lineBet the bet per line
+     * @param lines lines played
+     * @param stake what the round cost: line bet times lines
+     * @param win the round's total win
+     * @param spins the base spin first, then the free games in the order played
+     */
+    public SpinResult(long lineBet, int lines, long stake, long win, List<Spin> spins) {
+        this(lineBet, lines, stake, win, spins, null);
+    }
+
+    /**
+     * The feature a bought round bought ({@code "bonusBuy"} in the model and in the bet).
+     *
+     * @param price     the price, in total bets
+     * @param freeGames the free games bought (before retriggers)
+     */
+    public record Bought(long price, long freeGames) {
     }
 
     /**

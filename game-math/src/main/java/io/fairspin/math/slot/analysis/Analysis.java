@@ -41,6 +41,8 @@ public final class Analysis {
     public final Fraction retriggerRate;
     /** The chance that one free game, with the free games it retriggers, pays nothing (1 without free games). */
     public final Fraction freeGameSilent;
+    /** The chance that one free game, with the free games it retriggers, starts no pick bonus (1 without one). */
+    private final Fraction noBonusInFreeGame;
     /**
      * The expected win of one round in line bets (base spin, bonus and free games): the RTP times the stake in line
      * bets.
@@ -92,6 +94,7 @@ public final class Analysis {
             u = model.bonus() == null ? Fraction.ONE : root(free.noBonusByAward);
         }
         freeGameSilent = z;
+        noBonusInFreeGame = u;
         rootIterated = iterated;
         Fraction ev = freeGameMean;
         Fraction ev2 = freeGameMeanSquare;
@@ -185,6 +188,46 @@ public final class Analysis {
             featureFrequencies.add(bonusFrequency);
         }
         return new ExactFigures(rtp, byType, Fraction.ONE.subtract(silent), variance, featureFrequencies);
+    }
+
+    /**
+     * The exact figures of a bought round ({@code "bonusBuy"}): n free games bought at a price of P total bets return
+     * n E[V] / (P x lines), V one free game with its retriggers in line bets; the variance per unit of price is
+     * n Var(V) / (P x lines)^2 (the free games are independent); it pays nothing only if none of the n free games and
+     * their retriggers pays (z^n), and starts no pick bonus with chance u^n. The win types are the base game's: the
+     * whole return is under {@code free-games} (a jackpot won in a bought free game included), the others 0.
+     *
+     * @return the bought round's figures per unit of its stake (price x total bet), or null without a bonus buy
+     */
+    public ExactFigures bonusBuyFigures() {
+        SlotModel model = game.model;
+        if (model.bonusBuy() == null) {
+            return null;
+        }
+        long spins = model.freeGames().spins(model.bonusBuy().scatters());
+        Fraction perUnit = Fraction.of(model.bonusBuy().price() * model.stakeUnits());
+        Fraction rtp = freeGameMean.multiply(spins).divide(perUnit);
+        Fraction varianceV = freeGameMeanSquare.subtract(freeGameMean.multiply(freeGameMean));
+        Fraction variance = varianceV.multiply(spins).divide(perUnit.multiply(perUnit));
+        List<Fraction> byType = new ArrayList<>();
+        for (int t = 0; t < game.winTypes().size(); t++) {
+            byType.add(t == game.freeType ? rtp : Fraction.ZERO);
+        }
+        List<Fraction> featureFrequencies = new ArrayList<>();
+        featureFrequencies.add(Fraction.ONE);
+        if (game.bonusFeature >= 0) {
+            featureFrequencies.add(Fraction.ONE.subtract(power(noBonusInFreeGame, spins)));
+        }
+        return new ExactFigures(rtp, byType, Fraction.ONE.subtract(power(freeGameSilent, spins)), variance,
+                featureFrequencies);
+    }
+
+    private static Fraction power(Fraction x, long n) {
+        Fraction result = Fraction.ONE;
+        for (long i = 0; i < n; i++) {
+            result = result.multiply(x);
+        }
+        return result;
     }
 
     /**

@@ -100,27 +100,18 @@ public final class ParSheet {
         return new AnalysisReport(game.name(), tables);
     }
 
-    /**
-     * The bought feature next to the base game: n free games bought at a price of P total bets return
-     * n E[V] / (P x lines), V one free game with its retriggers in line bets; its variance per unit of price
-     * is n Var(V) / (P x lines)^2 (the free games are independent), and it pays nothing only if none of them
-     * and their retriggers pays, z^n.
-     */
+    /** The bought feature next to the base game: its price, the free games it buys and its exact figures. */
     private static Table bonusBuy(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
-        long price = model.bonusBuy().price();
+        ExactFigures buy = analysis.bonusBuyFigures();
         long spins = model.freeGames().spins(model.bonusBuy().scatters());
-        Fraction perUnit = Fraction.of(price * model.stakeUnits());
-        Fraction rtp = analysis.freeGameMean.multiply(spins).divide(perUnit);
-        Fraction varianceV = analysis.freeGameMeanSquare.subtract(analysis.freeGameMean.multiply(analysis.freeGameMean));
-        Fraction variance = varianceV.multiply(spins).divide(perUnit.multiply(perUnit));
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row(text("price, x total bet"), Cell.count(price)));
+        rows.add(row(text("price, x total bet"), Cell.count(model.bonusBuy().price())));
         rows.add(row(text("free games bought (as for " + model.bonusBuy().scatters() + " scatters)"), Cell.count(spins)));
-        rows.add(row(text("RTP of the bonus buy"), Cell.exact(rtp)));
+        rows.add(row(text("RTP of the bonus buy"), Cell.exact(buy.rtp())));
         rows.add(row(text("RTP of the base game (for comparison)"), Cell.exact(analysis.figures().rtp())));
-        rows.add(row(text("variance per unit of price"), Cell.exact(variance)));
-        rows.add(row(text("standard deviation per unit of price"), Cell.approximate(Math.sqrt(variance.doubleValue()))));
+        rows.add(row(text("variance per unit of price"), Cell.exact(buy.variance())));
+        rows.add(row(text("standard deviation per unit of price"), Cell.approximate(buy.standardDeviation())));
         return new Table("Bonus buy", List.of("figure", "value"), rows);
     }
 

@@ -25,7 +25,10 @@ import java.util.Map;
  * window, each win with its positions, the cap, the free games it awards) and from its logged bonus items and
  * picks (which must be items the bonus can hide and picks the rules allow); the logged spins must be as many
  * as the free games awarded; and the round evaluated again must equal the logged one field for field, its
- * stake the logged bet and its win the logged win.
+ * stake the logged bet and its win the logged win. A bought round ({@code "bonusBuy"} in the outcome: the model's
+ * price and the free games it sells, played without a base spin) is evaluated the same way, its stake the price x
+ * the bet; it must be bought in the logged player choices too, and the other way round; its spins count no awards
+ * (the award frequencies are the base game's).
  *
  * <p>Not thread-safe (it keeps the evaluator of the last bet): one instance per thread.
  */
@@ -55,6 +58,8 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final int[] directStops;
     private Bet lastBet;
     private SpinRecorder lastRecorder;
+    /** Whether the round checked last was a bought one (only the tree path accepts those). */
+    private boolean lastBought;
 
     /**
      * The check of logged rounds of {@code game}.
@@ -90,8 +95,24 @@ public final class LoggedSpinCheck implements OutcomeCheck {
      * a fairspin writer logs in canonical form. Anything else (a bonus round, random reel heights, a layout or bytes
      * that differ) is decided by {@link #checkTree} on the parsed tree, which also names the first difference.
      */
+    /** Also checks that the logged choices buy the feature exactly when the outcome is a bought round. */
+    @Override
+    public String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        String problem = check(outcome, bet, win, awardCounts);
+        if (problem != null) {
+            return problem;
+        }
+        boolean bought = io.fairspin.math.RoundChoices.bonusBuy(playerChoices);
+        if (bought != lastBought) {
+            return bought ? "player_choices: the bet buys the feature ($.bet.bonusBuy), the outcome is not a bought round"
+                    : "$.outcome.bonusBuy: a bought round, but the logged bet does not buy the feature";
+        }
+        return null;
+    }
+
     @Override
     public String check(byte[] outcome, long bet, long win, long[] awardCounts) {
+        lastBought = false;
         SpinResult again = null;
         if (fastPath) {
             if (checkDirect(outcome)) {
@@ -272,13 +293,21 @@ public final class LoggedSpinCheck implements OutcomeCheck {
 
     /** The round from its bet and the logged spins' inputs; null when {@code spins} leaves it to the tree. */
     private SpinResult evaluate(Bet bet, int count, LoggedSpins spins) {
+        return evaluate(bet, count, spins, null);
+    }
+
+    /**
+     * The round from its bet and the logged spins' inputs, bought when {@code bought} is not null (every spin a free
+     * game, the first ones those bought); null when {@code spins} leaves it to the tree.
+     */
+    private SpinResult evaluate(Bet bet, int count, LoggedSpins spins, SpinResult.Bought bought) {
         SpinRecorder recorder = recorder(bet);
         List<Spin> again = new ArrayList<>(count);
-        long freeGamesOwed = 0;
+        long freeGamesOwed = bought == null ? 0 : bought.freeGames();
         long total = 0;
         for (int i = 0; i < count; i++) {
             String path = "$.outcome.spins[" + i + "]";
-            boolean free = i > 0;
+            boolean free = i > 0 || bought != null;
             if (free && freeGamesOwed == 0) {
                 throw new IllegalArgumentException(path + ": a free game that no spin awarded");
             }
@@ -305,6 +334,10 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         }
         if (freeGamesOwed > 0) {
             throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
+        }
+        if (bought != null) {
+            return new SpinResult(bet.lineBet(), bet.lines(), Math.multiplyExact(bet.stake(), bought.price()), total, again,
+                    bought);
         }
         return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
     }
@@ -339,6 +372,9 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     }
 
     private void countAwards(SpinResult again, long[] awardCounts) {
+        if (again.bonusBuy() != null) {
+            return; // no base spin: the award frequencies are the base game's
+        }
         for (SpinResult.Win w : again.spins().get(0).wins()) {
             Integer index = awardIndex.get(w.award());
             if (index != null && !w.type().equals("scatter")) {
@@ -351,6 +387,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private String checkTree(JsonNode outcome, long bet, long win, long[] awardCounts) {
         try {
             SpinResult again = evaluate(outcome);
+            lastBought = again.bonusBuy() != null;
             JsonNode described = OutcomeJson.MAPPER.valueToTree(again);
             if (!outcome.equals(BY_VALUE, described)) {
                 return "$.outcome: the round evaluated again from its stops differs from the logged one"
@@ -393,7 +430,23 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             public JsonNode bonuses(int i) {
                 return spins.get(i).get("bonuses");
             }
-        });
+        }, bought(outcome.get("bonusBuy")));
+    }
+
+    /** What a logged bought round bought, which must be what the model sells; null when it was not bought. */
+    private SpinResult.Bought bought(JsonNode logged) {
+        if (logged == null) {
+            return null;
+        }
+        if (model.bonusBuy() == null) {
+            throw new IllegalArgumentException("$.outcome.bonusBuy: a bought round, but the model sells no bonus buy");
+        }
+        long price = model.bonusBuy().price();
+        if (!logged.path("price").canConvertToLong() || logged.path("price").asLong() != price) {
+            throw new IllegalArgumentException("$.outcome.bonusBuy.price: logged " + logged.path("price")
+                    + ", the model's price is " + price);
+        }
+        return new SpinResult.Bought(price, model.freeGames().spins(model.bonusBuy().scatters()));
     }
 
     /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */

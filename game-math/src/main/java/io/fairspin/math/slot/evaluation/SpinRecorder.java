@@ -187,9 +187,40 @@ public final class SpinRecorder {
             outcome.trigger(game.bonusFeature);
             outcome.addWin(game.bonusType, bonusWin - baseJackpots[2]);
         }
+        long freeWin = playFreeGames(stream, base.freeGames());
+        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
+    }
+
+    /**
+     * Plays a bought round ({@code "bonusBuy"}) and describes it: the free games the model's bonus buy sells, drawn
+     * as {@link SlotGame#playBonusBuy} draws them (no base spin); the stake is the price x the bet.
+     *
+     * @param stream where the round's random numbers come from
+     * @return the round's free games and wins, with what was bought
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    public SpinResult playBonusBuy(RandomStream stream) {
+        SlotModel.BonusBuy buy = model.bonusBuy();
+        if (buy == null) {
+            throw new IllegalStateException(model.id() + ": the model has no bonus buy");
+        }
+        long stake = Math.multiplyExact(bet.stake() * model.coins(), buy.price());
+        outcome.start(stake);
+        long bought = model.freeGames().spins(buy.scatters());
+        playFreeGames(stream, bought);
+        // The round's win is every spin's, jackpots included: the outcome's.
+        return new SpinResult(bet.lineBet(), bet.lines(), stake, outcome.win(), spins,
+                new SpinResult.Bought(buy.price(), bought));
+    }
+
+    /**
+     * Plays {@code awarded} free games (and their retriggers), adds their win and the round's jackpots to the outcome,
+     * and returns the free games' win without the jackpots.
+     */
+    private long playFreeGames(RandomStream stream, long awarded) {
         long freeWin = 0;
         FreeGames free = model.freeGames();
-        long remaining = base.freeGames();
+        long remaining = awarded;
         if (remaining > 0) {
             outcome.trigger(game.freeFeature);
         }
@@ -206,13 +237,13 @@ public final class SpinRecorder {
                 remaining += spin.freeGames();
             }
         }
-        if (free != null && base.freeGames() > 0) {
+        if (free != null && awarded > 0) {
             outcome.addWin(game.freeType, freeWin);
         }
         for (int j = 0; j < jackpotWon.length; j++) {
             outcome.addWin(game.jackpotTypes[j], jackpotWon[j]);
         }
-        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake() * model.coins(), base.win() + freeWin, spins);
+        return freeWin;
     }
 
     private static long sum(List<Win> wins, String type, boolean ofType) {

@@ -592,18 +592,31 @@ final class HoldAndWinAnalysis {
     /**
      * The bought feature ({@code "bonusBuy"}): its start is {@code coins} cells drawn at random, so the coins per
      * landing class are multivariate hypergeometric, P(n) = prod over classes C(size_c, n_c) / C(cells, coins); it
-     * returns E[F] / price and has variance E[F^2] / price^2 - RTP^2 per unit of price.
+     * returns E[F] / price and has variance E[F^2] / price^2 - RTP^2 per unit of price. By win type: the coins held
+     * at the end, E[N], times each value's share q_i v_i (credits to {@code hold-and-win}, a jackpot's to its type),
+     * the grand prize P(full) G to {@code grand} (or its jackpot); the base game's types 0. It pays nothing only when
+     * every coin held shows a value of 0 and no grand prize is won (values are at least 1: never).
      *
-     * @return {RTP, variance per unit of price}, or null without a bonus buy
+     * @return the bought round's figures per unit of its stake (price x total bet), or null without a bonus buy
      */
-    Fraction[] bonusBuy() {
+    ExactFigures bonusBuyFigures() {
         HoldAndWin.Buy buy = game.feature.buy();
         if (buy == null) {
             return null;
         }
+        HoldAndWin feature = game.feature;
         BigInteger all = choose(cells, buy.coins());
         Fraction f = Fraction.ZERO;
         Fraction f2 = Fraction.ZERO;
+        Fraction held = Fraction.ZERO;
+        Fraction full = Fraction.ZERO;
+        Fraction nothing = Fraction.ZERO;
+        long weightTotal = java.util.Arrays.stream(feature.valueWeights()).sum();
+        long zeroWeight = 0;
+        for (int i = 0; i < feature.values().length; i++) {
+            zeroWeight += feature.values()[i] == 0 ? feature.valueWeights()[i] : 0;
+        }
+        Fraction q0 = Fraction.of(zeroWeight).divide(weightTotal);
         for (int s = 0; s < chain.states(); s++) {
             if (chain.coins(s) != buy.coins()) {
                 continue;
@@ -613,12 +626,38 @@ final class HoldAndWinAnalysis {
                 ways = ways.multiply(choose(chain.size(c), chain.count(s, c)));
             }
             Fraction p = Fraction.of(ways, all);
-            Fraction[] award = award(chain.finalCoins(s));
+            Fraction[] end = chain.finalCoins(s);
+            Fraction[] award = award(end);
             f = f.add(p.multiply(award[0]));
             f2 = f2.add(p.multiply(award[1]));
+            held = held.add(p.multiply(moment(end, 1)));
+            full = full.add(p.multiply(end[cells]));
+            Fraction none = Fraction.ONE;
+            for (int n = 0; n <= cells; n++) {
+                if (n < cells || feature.grand() == 0) {
+                    nothing = nothing.add(p.multiply(end[n]).multiply(none));
+                }
+                none = none.multiply(q0);
+            }
         }
-        Fraction rtp = f.divide(buy.price());
-        return new Fraction[] {rtp, f2.divide(Fraction.of(buy.price()).multiply(buy.price())).subtract(rtp.multiply(rtp))};
+        Fraction price = Fraction.of(buy.price());
+        Fraction rtp = f.divide(price);
+        Fraction variance = f2.divide(price.multiply(price)).subtract(rtp.multiply(rtp));
+        Fraction[] byType = zeros(game.winTypes().size());
+        for (int i = 0; i < feature.values().length; i++) {
+            Fraction part = held.multiply(Fraction.of(feature.valueWeights()[i]).divide(weightTotal))
+                    .multiply(feature.values()[i]).divide(price);
+            int j = feature.valueJackpot()[i];
+            int type = j < 0 ? game.coinType : game.jackpotTypes[j];
+            byType[type] = byType[type].add(part);
+        }
+        int fullType = feature.grandJackpot() >= 0 ? game.jackpotTypes[feature.grandJackpot()] : game.grandType;
+        if (fullType >= 0) {
+            byType[fullType] = byType[fullType].add(full.multiply(feature.grand()).divide(price));
+        }
+        Fraction[] frequencies = zeros(game.features().size());
+        frequencies[game.holdFeature] = Fraction.ONE;
+        return new ExactFigures(rtp, List.of(byType), Fraction.ONE.subtract(nothing), variance, List.of(frequencies));
     }
 
     private static BigInteger choose(int n, int k) {
@@ -777,8 +816,9 @@ final class HoldAndWinAnalysis {
         if (!jackpots.isEmpty()) {
             tables.add(JackpotReport.table(jackpots, "chance per round", jackpotHit, jackpotRtp));
         }
-        Fraction[] buy = bonusBuy();
-        if (buy != null) {
+        ExactFigures bought = bonusBuyFigures();
+        if (bought != null) {
+            Fraction[] buy = {bought.rtp(), bought.variance()};
             tables.add(new Table("Bonus buy", List.of("figure", "value"), List.of(
                     List.of(Cell.text("price, x total bet"), Cell.count(feature.buy().price())),
                     List.of(Cell.text("coins bought (on cells drawn at random)"), Cell.count(feature.buy().coins())),

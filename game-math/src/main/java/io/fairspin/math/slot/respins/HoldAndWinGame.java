@@ -339,7 +339,52 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public void checkBet(io.fairspin.math.Bet bet) {
-        base.checkBet(bet);
+        // The base game knows no buy (the feature's is read here): a buy is refused naming $.bonusBuy unless sold.
+        base.checkBet(bet.isBonusBuy() && feature.buy() != null ? bet.withoutBonusBuy() : bet);
+    }
+
+    /** A bought bet's stake: the price x the bet's total. */
+    @Override
+    public long stake(io.fairspin.math.Bet bet) {
+        checkBet(bet);
+        long stake = at(bet.withoutBonusBuy()).stake();
+        return bet.isBonusBuy() ? Math.multiplyExact(stake, feature.buy().price()) : stake;
+    }
+
+    /**
+     * Opens a round at {@code bet}; a bought bet plays the feature the model's {@code "bonusBuy"} sells, as
+     * {@link #playBonusBuy} draws it, and its record has no base spin and says what was bought
+     * ({@code "bonusBuy": {"price", "coins"}}).
+     */
+    @Override
+    public io.fairspin.math.Round open(io.fairspin.math.Bet bet, RandomStream stream) {
+        if (!bet.isBonusBuy()) {
+            return Game.super.open(bet, stream);
+        }
+        checkBet(bet);
+        PlayedRound played = at(bet.withoutBonusBuy()).playBonusBuyRecorded(stream);
+        return io.fairspin.math.Round.settled(new PlayedRound(played.outcome(), played.detail(),
+                bet.explicit(standardBet()), List.of()));
+    }
+
+    @Override
+    public void play(io.fairspin.math.Bet bet, RandomStream stream, RoundOutcome outcome) {
+        if (bet.isBonusBuy()) {
+            checkBet(bet);
+            at(bet.withoutBonusBuy()).playBonusBuy(stream, outcome);
+        } else {
+            Game.super.play(bet, stream, outcome);
+        }
+    }
+
+    /** For a bought bet, the bought feature's figures per unit of its stake (the PAR sheet's "Bonus buy" table). */
+    @Override
+    public Optional<ExactFigures> exactFigures(io.fairspin.math.Bet bet) {
+        if (!bet.isBonusBuy()) {
+            return Game.super.exactFigures(bet);
+        }
+        checkBet(bet);
+        return at(bet.withoutBonusBuy()).exact().map(HoldAndWinAnalysis::bonusBuyFigures);
     }
 
     /**
@@ -349,6 +394,9 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public HoldAndWinGame at(io.fairspin.math.Bet bet) {
         checkBet(bet);
+        if (bet.isBonusBuy()) {
+            throw SlotGame.boughtIsNoGame();
+        }
         io.fairspin.math.Bet explicit = bet.isStandard() ? standardBet() : bet;
         if (explicit.equals(standardBet())) {
             return this;
@@ -538,7 +586,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (buy == null) {
             throw new IllegalStateException(id() + ": the model has no bonus buy");
         }
-        outcome.start(buy.price() * stake());
+        outcome.start(Math.multiplyExact(buy.price(), stake()));
         outcome.trigger(holdFeature);
         long held = 0;
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
@@ -638,14 +686,23 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     }
 
     /**
-     * The round record: the base spin as other slots record it, then the feature or null, then the collect if it paid,
-     * then {@code maxWinReached: true} on a round that the cap ended (the key is absent otherwise).
+     * The round record: the base spin as other slots record it (none in a bought round), then the feature or null,
+     * then the collect if it paid, then {@code maxWinReached: true} on a round that the cap ended (the key is absent
+     * otherwise), then what a bought round bought (absent otherwise).
      */
-    record Record(long stake, long win, SpinResult base, Feature holdAndWin,
+    record Record(long stake, long win,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            SpinResult base, Feature holdAndWin,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             Collect collect,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Boolean maxWinReached) {
+            Boolean maxWinReached,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Bought bonusBuy) {
+    }
+
+    /** What a bought round bought: the price in total bets and the coins it starts with. */
+    record Bought(long price, int coins) {
     }
 
     /** The feature recorded, and whether the cap ended the round in it. */
@@ -750,12 +807,41 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             played = ended ? null : recordFeature(stream, outcome, held, coins, shown, cap);
             ended = played != null ? played.capped() : ended;
         }
+        return new PlayedRound(outcome, text(new Record(stake(), outcome.win(), spin,
+                played == null ? null : played.feature(), collected, ended ? Boolean.TRUE : null, null)));
+    }
+
+    private static String text(Record record) {
         try {
-            return new PlayedRound(outcome, MAPPER.writeValueAsString(new Record(stake(), outcome.win(), spin,
-                    played == null ? null : played.feature(), collected, ended ? Boolean.TRUE : null)));
+            return MAPPER.writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@link #playBonusBuy} recorded: the same draws (the bought coins' cells as {@code sample(cells, coins)}, then the
+     * feature), the record with no base spin and {@code "bonusBuy": {"price", "coins"}}.
+     *
+     * @throws IllegalStateException when the model has no bonus buy
+     */
+    PlayedRound playBonusBuyRecorded(RandomStream stream) {
+        HoldAndWin.Buy buy = feature.buy();
+        if (buy == null) {
+            throw new IllegalStateException(id() + ": the model has no bonus buy");
+        }
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        long stake = Math.multiplyExact(buy.price(), stake());
+        outcome.start(stake);
+        outcome.trigger(holdFeature);
+        boolean[] held = new boolean[feature.cells()];
+        for (int cell : stream.sample(feature.cells(), buy.coins())) {
+            held[cell] = true;
+        }
+        // A hold-and-win model with a bonus buy has no maxWin (refused when read): no cap.
+        Feature played = recordFeature(stream, outcome, held, buy.coins(), null, 0).feature();
+        return new PlayedRound(outcome, text(new Record(stake, outcome.win(), null, played, null, null,
+                new Bought(buy.price(), buy.coins()))));
     }
 
     // ---- Exact analysis ----
