@@ -34,8 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class SlotSpinBenchmark {
 
-    /** Classic lines and ways, then one example per modern mechanic: cascading clusters, cascading ways, random reel heights, hold-and-win. */
-    @Param({"sizzling-hot", "lucky-wilds", "ways-243", "cascade-clusters", "tumbling-ways", "mega-dragon", "coin-rush"})
+    /**
+     * Classic lines and ways, then one example per modern mechanic: cascading clusters, cascading ways, random reel
+     * heights, random reel heights with a top reel, hold-and-win.
+     */
+    @Param({"sizzling-hot", "lucky-wilds", "ways-243", "cascade-clusters", "tumbling-ways", "mega-dragon", "mega-dragon-top",
+            "coin-rush"})
     public String model;
 
     private Game game;

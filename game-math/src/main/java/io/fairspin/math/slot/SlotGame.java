@@ -103,7 +103,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     /** The index of the "bonus" feature in {@link #features()}, or -1 when the model has no pick bonus. */
     public final int bonusFeature;
     private final List<String> warnings;
-    private volatile Analysis analysis;
+    /** The exact analysis once made; empty when the game has none (a capped reel-heights count past its budget). */
+    private volatile Optional<Analysis> analysis;
+    /** Why the game has no exact analysis, once {@link #exact()} found none. */
+    private volatile String notExact;
     private volatile SpinTable[] spinTables;
     /** No spin table for any reel set: the line-by-line evaluation. */
     private final SpinTable[] lineByLine;
@@ -716,6 +719,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                     p2 = CompiledReels.pack(p2, r, g);
                 }
             }
+            if (reels.hasTop()) {
+                reels = reels.topped(reels.drawTop(stream)); // the top reel's stop, after the reels'
+            }
             RoundOutcome counting = !free && outcome.countsAwards() ? outcome : null;
             RoundOutcome jackpots = payJackpots ? outcome : null;
             lineResult = model.ways() ? waysCredits(reels, p0, p1, p2, counting) << 8
@@ -752,7 +758,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     /** The cells (bit reel * rows + row) of the window that show {@code symbol}. */
     private long cells(CompiledReels reels, int symbol, long p0, long p1, long p2) {
-        int rows = model.rows();
+        int rows = reels.rows;
         long cells = 0;
         for (int r = 0; r < reels.reels; r++) {
             int g = CompiledReels.unpack(p0, p1, p2, r);
@@ -909,7 +915,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * ({@link io.fairspin.math.slot.analysis.Awards}); always stated. */
     @Override
     public Optional<List<Fraction>> occurrencesPerRound() {
-        Fraction[] perPay = analysis().awards.occurrences;
+        // Awards are counted apart from the cap, so a game without exact figures states them too.
+        Fraction[] perPay = exact().map(a -> a.awards)
+                .orElseGet(() -> io.fairspin.math.slot.analysis.Awards.of(this, model.baseReels())).occurrences;
         Fraction[] perAward = new Fraction[awards.size()];
         Arrays.fill(perAward, Fraction.ZERO);
         for (int p = 0; p < perPay.length; p++) {
@@ -1167,16 +1175,38 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     @Override
     public Optional<ExactFigures> exactFigures() {
-        return Optional.of(analysis().figures());
+        return exact().map(Analysis::figures);
     }
 
     @Override
     public AnalysisReport analyze() {
+        if (exact().isEmpty()) {
+            return simulatedSheet();
+        }
         AnalysisReport sheet = ParSheet.report(this, analysis());
         if (limits.standardOnly()) {
             return sheet;
         }
         return sheet.withTable(1, rtpByBet());
+    }
+
+    /**
+     * The PAR sheet of a game without exact figures: {@link io.fairspin.math.slot.analysis.SimulatedSheet}'s seeded
+     * simulation, every line marked, with the stake and the cap (reached or not in the simulation).
+     */
+    private AnalysisReport simulatedSheet() {
+        long cap = model.maxWin() / model.coins();
+        List<List<AnalysisReport.Cell>> before = List.of(List.of(AnalysisReport.Cell.text("stake per round"),
+                AnalysisReport.Cell.text(model.lines() + " lines x " + model.lineBet() + " = " + stake()
+                        + " (minor units)")));
+        String scope = "the cap applies to each spin's ways and scatter win (base or free game); ";
+        return io.fairspin.math.slot.analysis.SimulatedSheet.report(this, name(), notExact, before,
+                max -> max < cap ? io.fairspin.math.slot.analysis.MaxWin.capRows(cap, false, scope
+                        + "no simulated round won as much")
+                        : List.of(List.of(AnalysisReport.Cell.text(io.fairspin.math.slot.analysis.MaxWin.CAP),
+                                AnalysisReport.Cell.count(cap)), List.of(AnalysisReport.Cell.text(
+                                io.fairspin.math.slot.analysis.MaxWin.CAP_REACHABLE), AnalysisReport.Cell.text(
+                                "not computed (simulated sheet): " + scope + "a simulated round won at least as much"))));
     }
 
     /** At most this many line counts are analysed for the RTP-by-bet table (each is an exact analysis). */
@@ -1229,9 +1259,24 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @return the analysis
      */
     public Analysis analysis() {
-        Analysis result = analysis;
+        return exact().orElseThrow(() -> new IllegalStateException(model.id() + ": no exact analysis: " + notExact));
+    }
+
+    /**
+     * The exact analysis, computed once on first use; empty when the game has none: random reel heights with a
+     * maximum-win cap whose count, outcome by outcome, passes its budget
+     * ({@link io.fairspin.math.slot.analysis.SpinMoments#HEIGHTS_BUDGET}).
+     */
+    private Optional<Analysis> exact() {
+        Optional<Analysis> result = analysis;
         if (result == null) {
-            result = Analysis.of(this);
+            try {
+                result = Optional.of(Analysis.of(this));
+            } catch (io.fairspin.math.slot.analysis.SpinMoments.NotCounted e) {
+                notExact = "random reel heights with a maximum-win cap ($.maxWin) are counted outcome by outcome, and "
+                        + e.getMessage();
+                result = Optional.empty();
+            }
             analysis = result;
         }
         return result;

@@ -104,24 +104,7 @@ class MegawaysTest {
      */
     @Test
     void theExampleSimulatesToItsExactFigures() throws Exception {
-        SlotGame game = Examples.slot("mega-dragon.json");
-        ExactFigures exact = game.exactFigures().orElseThrow();
-        RoundOutcome outcome = RoundOutcome.forGame(game);
-        int rounds = 400_000;
-        double total = 0;
-        long hits = 0;
-        try (DrbgStream stream = PlayTest.stream(14)) {
-            for (int i = 0; i < rounds; i++) {
-                game.play(stream, outcome);
-                double x = outcome.win() / (double) outcome.stake();
-                total += x;
-                hits += outcome.win() > 0 ? 1 : 0;
-            }
-        }
-        double sd = Math.sqrt(exact.variance().doubleValue() / rounds);
-        assertEquals(exact.rtp().doubleValue(), total / rounds, 5 * sd);
-        double p = exact.hitFrequency().doubleValue();
-        assertEquals(p, hits / (double) rounds, 5 * Math.sqrt(p * (1 - p) / rounds));
+        simulatesToItsExactFigures(Examples.slot("mega-dragon.json"), 14, 400_000);
     }
 
     /**
@@ -155,6 +138,58 @@ class MegawaysTest {
         ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, load);
         assertEquals(path, e.jsonPath(), e.getMessage());
         assertTrue(e.getMessage().contains(words), e.getMessage());
+    }
+
+    /**
+     * The ways win in line bets of a window given as columns of symbol indices: per pay, the run of reels from the
+     * first that show its symbol or "wild" (a wild for every paying symbol), its ways the product of the counts.
+     * Shared by this class's brute force and {@link NaiveTopReel}'s, both written apart from the engine.
+     */
+    static long waysWin(JsonNode model, List<String> symbols, int[][] columns) {
+        int wild = symbols.indexOf("wild");
+        long win = 0;
+        for (JsonNode pay : model.get("pays")) {
+            int s = symbols.indexOf(pay.get("symbol").asText());
+            long ways = 1;
+            int k = 0;
+            while (k < columns.length) {
+                int count = 0;
+                for (int x : columns[k]) {
+                    count += x == s || x == wild ? 1 : 0;
+                }
+                if (count == 0) {
+                    break;
+                }
+                ways *= count;
+                k++;
+            }
+            win += k == 0 ? 0 : ways * pay.get("pays").get(k - 1).asLong();
+        }
+        return win;
+    }
+
+    /**
+     * Plays {@code rounds} seeded rounds of {@code game} on the allocation-free path and checks their average win
+     * per stake and hit rate against its exact RTP and hit frequency, within 5 standard errors (fails by chance
+     * with P < 1e-6).
+     */
+    static void simulatesToItsExactFigures(SlotGame game, int seed, int rounds) throws Exception {
+        ExactFigures exact = game.exactFigures().orElseThrow();
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        double total = 0;
+        long hits = 0;
+        try (DrbgStream stream = PlayTest.stream(seed)) {
+            for (int i = 0; i < rounds; i++) {
+                game.play(stream, outcome);
+                double x = outcome.win() / (double) outcome.stake();
+                total += x;
+                hits += outcome.win() > 0 ? 1 : 0;
+            }
+        }
+        double sd = Math.sqrt(exact.variance().doubleValue() / rounds);
+        assertEquals(exact.rtp().doubleValue(), total / rounds, 5 * sd);
+        double p = exact.hitFrequency().doubleValue();
+        assertEquals(p, hits / (double) rounds, 5 * Math.sqrt(p * (1 - p) / rounds));
     }
 
     /** The brute force: every combination of (height, stop) per reel, weighted. */
@@ -227,26 +262,8 @@ class MegawaysTest {
 
         /** The win in line bets of a window given as columns of symbol indices. */
         long win(int[][] columns) {
-            int wild = symbols.indexOf("wild");
             int star = symbols.indexOf("star");
-            long win = 0;
-            for (JsonNode pay : model.get("pays")) {
-                int s = symbols.indexOf(pay.get("symbol").asText());
-                long ways = 1;
-                int k = 0;
-                while (k < columns.length) {
-                    int count = 0;
-                    for (int x : columns[k]) {
-                        count += x == s || x == wild ? 1 : 0;
-                    }
-                    if (count == 0) {
-                        break;
-                    }
-                    ways *= count;
-                    k++;
-                }
-                win += k == 0 ? 0 : ways * pay.get("pays").get(k - 1).asLong();
-            }
+            long win = waysWin(model, symbols, columns);
             int stars = 0;
             for (int[] column : columns) {
                 for (int x : column) {

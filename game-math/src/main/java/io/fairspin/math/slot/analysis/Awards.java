@@ -51,7 +51,10 @@ public final class Awards {
             CompiledReels reels = game.reelSets[base.sets()[i]];
             Fraction chance = Fraction.of(base.weights()[i], total);
             if (model.ways()) {
-                awards.addWays(model, reels, chance);
+                // With a top reel, a sum over its windows: given the top reel's stop, the reels are independent.
+                for (CompiledReels.View view : reels.views()) {
+                    awards.addWays(model, view.reels(), chance.multiply(Fraction.of(view.weight(), reels.viewWeight())));
+                }
             } else {
                 List<Fraction> hits = awards.addLines(game, reels, chance);
                 for (int l = 0; l < hits.size(); l++) {

@@ -127,6 +127,11 @@ public final class ParSheet {
         return probability.signum() == 0 ? Cell.text("never") : Cell.approximate(1 / probability.doubleValue());
     }
 
+    /** What the largest-win rows say for random reel heights analysed by moments. */
+    private static final String NOT_COUNTED = "not computed: random reel heights past the count's budget of "
+            + String.format(java.util.Locale.ROOT, "%,d", RoundWins.HEIGHTS_BUDGET)
+            + " steps (the figures are exact, by moments)";
+
     private static Table summary(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
         ExactFigures f = analysis.figures();
@@ -149,7 +154,7 @@ public final class ParSheet {
         }
         rows.addAll(spread(f));
         for (int set : model.baseReels().sets()) {
-            long cycle = 1;
+            long cycle = game.reelSets[set].viewWeight();
             for (int r = 0; r < model.reels(); r++) {
                 cycle *= game.reelSets[set].reelWeight(r);
             }
@@ -162,7 +167,7 @@ public final class ParSheet {
             rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
         } else {
             rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
-                    text("not computed for random reel heights")));
+                    text(NOT_COUNTED)));
         }
         int top = topAward(model, analysis.awards);
         if (top >= 0) {
@@ -185,11 +190,10 @@ public final class ParSheet {
         SlotModel model = game.model;
         long units = model.stakeUnits();
         long cap = model.maxWin() / model.coins();
-        if (model.heights() != null) {
+        if (analysis.base.maxT < 0 || analysis.free != null && analysis.free.maxT < 0) {
+            // Random reel heights analysed by moments (a capped model has been counted or is simulated).
             List<List<Cell>> rows = new ArrayList<>();
-            rows.add(row(text(MaxWin.LABEL), text("not computed for random reel heights"
-                    + (cap > 0 ? "; see the cap" : ""))));
-            rows.addAll(MaxWin.capRows(cap, true, "not computed for random reel heights"));
+            rows.add(row(text(MaxWin.LABEL), text(NOT_COUNTED)));
             return rows;
         }
         long bonus = analysis.bonus == null ? 0

@@ -75,6 +75,25 @@ public final class SpinDistribution {
      * @return the distribution of final states and their wins
      */
     public static SpinDistribution of(SlotGame game, CompiledReels reels, ColumnCount extra) {
+        if (!reels.hasTop()) {
+            return count(game, reels, extra);
+        }
+        // A top reel: the sum over its windows, each counted with the reels independent given the window.
+        Map<IntArrayKey, LongLongMap> outcomes = new LinkedHashMap<>();
+        long cycle = 0;
+        for (CompiledReels.View view : reels.views()) {
+            SpinDistribution part = count(game, view.reels(), extra);
+            long weight = view.weight();
+            part.outcomes.forEach((key, wins) -> {
+                LongLongMap target = outcomes.computeIfAbsent(key, k -> new LongLongMap());
+                wins.forEach((win, count) -> target.add(win, Math.multiplyExact(count, weight)));
+            });
+            cycle = part.cycle * reels.viewWeight();
+        }
+        return new SpinDistribution(outcomes, cycle);
+    }
+
+    private static SpinDistribution count(SlotGame game, CompiledReels reels, ColumnCount extra) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
         int[] waysSymbols = game.waysSymbols;

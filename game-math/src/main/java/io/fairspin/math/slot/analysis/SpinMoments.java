@@ -1,5 +1,6 @@
 package io.fairspin.math.slot.analysis;
 
+import io.fairspin.math.AnalysisBudget;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.evaluation.IntArrayKey;
@@ -58,7 +59,10 @@ public final class SpinMoments {
     public long maxT;
     /** The probability of the largest T. */
     public Fraction maxTProbability = Fraction.ZERO;
-    /** The largest T by (bonus rounds, free games awarded), for the largest round win; empty for random reel heights. */
+    /**
+     * The largest T by (bonus rounds, free games awarded), for the largest round win; empty for random reel heights
+     * past {@link #HEIGHTS_BUDGET}.
+     */
     public final MaxWin.Outcomes outcomes = new MaxWin.Outcomes();
 
     /**
@@ -72,8 +76,44 @@ public final class SpinMoments {
      */
     public static SpinMoments of(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         if (game.model.heights() != null) {
-            return WaysMoments.of(game, choice, multiplier, awardsFreeGames);
+            // Counted outcome by outcome when that fits the budget (which gives the largest win, and is what a cap
+            // needs); else, without a cap, by moments (WaysMoments); with a cap, refused (TooLarge): not exact.
+            // Without a cap, the win distribution's smaller budget: a large game is refused within a fraction of a
+            // second and analysed by moments.
+            long budget = game.model.maxWin() > 0 ? HEIGHTS_BUDGET : RoundWins.HEIGHTS_BUDGET;
+            try {
+                return new AnalysisBudget(budget).run(() -> counted(game, choice, multiplier, awardsFreeGames));
+            } catch (AnalysisBudget.TooLarge e) {
+                if (game.model.maxWin() > 0) {
+                    throw new NotCounted(e.getMessage());
+                }
+                return WaysMoments.of(game, choice, multiplier, awardsFreeGames);
+            }
         }
+        return counted(game, choice, multiplier, awardsFreeGames);
+    }
+
+    /**
+     * The most (state, column) steps the count of one spin of a capped game with random reel heights may take,
+     * outcome by outcome (its ways give many states): 3 x 10^6, a few seconds; past it, the game has no exact figures
+     * (a simulated sheet). A game without a cap is counted so within {@link RoundWins#HEIGHTS_BUDGET}, and past that
+     * analysed by moments (exact, but without its largest win).
+     */
+    public static final long HEIGHTS_BUDGET = 3_000_000L;
+
+    /**
+     * A capped game with random reel heights whose spin cannot be counted within {@link #HEIGHTS_BUDGET}: it has no
+     * exact figures (unlike {@link AnalysisBudget.TooLarge}, the limit a caller sets, which refuses the analysis).
+     */
+    public static final class NotCounted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotCounted(String message) {
+            super(message);
+        }
+    }
+
+    private static SpinMoments counted(SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames) {
         SpinMoments moments = new SpinMoments();
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {

@@ -71,13 +71,18 @@ final class WaysMoments {
         moments.maxT = -1;
         long total = choice.total();
         for (int i = 0; i < choice.sets().length; i++) {
-            WaysMoments w = new WaysMoments(game, game.reelSets[choice.sets()[i]]);
-            BigInteger cycle = BigInteger.ONE;
-            for (int r = 0; r < w.reelCount; r++) {
-                cycle = cycle.multiply(BigInteger.valueOf(w.reels.reelWeight(r)));
+            CompiledReels set = game.reelSets[choice.sets()[i]];
+            BigInteger cycle = BigInteger.valueOf(set.viewWeight());
+            for (int r = 0; r < game.model.reels(); r++) {
+                cycle = cycle.multiply(BigInteger.valueOf(set.reelWeight(r)));
             }
-            Fraction chance = Fraction.of(BigInteger.valueOf(choice.weights()[i]), BigInteger.valueOf(total).multiply(cycle));
-            w.addTo(moments, chance, multiplier, awardsFreeGames);
+            // With a top reel, a sum over its windows: given the top reel's stop, the reels are independent.
+            for (CompiledReels.View view : set.views()) {
+                WaysMoments w = new WaysMoments(game, view.reels());
+                Fraction chance = Fraction.of(BigInteger.valueOf(choice.weights()[i]).multiply(BigInteger.valueOf(
+                        view.weight())), BigInteger.valueOf(total).multiply(cycle));
+                w.addTo(moments, chance, multiplier, awardsFreeGames);
+            }
         }
         return moments;
     }

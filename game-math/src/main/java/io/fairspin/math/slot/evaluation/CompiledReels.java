@@ -43,6 +43,25 @@ public final class CompiledReels {
     public final byte[][] scatterCount;
     /** Ways: count of positions showing symbol s or a wild for it in the column at g: index g * S + s. */
     public final byte[] waysCount;
+    /** The model's top reel, or null; then row 0 of every column is the place above the reel. */
+    private final SlotModel.TopReel top;
+    /** The top reel's stop weights as a table, or null when they are equal (or there is no top reel). */
+    private final WeightedTable topTable;
+    /** Per reel, the symbol the top reel shows above it in this view; null for the reels as drawn. */
+    private final int[] above;
+    /** Per top reel stop, the view of these reels with its symbols above them (stops with one window share one). */
+    private final CompiledReels[] topped;
+    /** The distinct views of the top reel, with the weight of the stops that give each; null without a top reel. */
+    private final List<View> views;
+
+    /**
+     * These reels as one top reel window shows them, with the weight of the top reel's stops that give that window.
+     *
+     * @param reels the reels, every column with its symbol from the top reel above it
+     * @param weight the total weight of the top reel's stops that show this window
+     */
+    public record View(CompiledReels reels, long weight) {
+    }
 
     /**
      * Compiles {@code set} of {@code model}.
@@ -52,9 +71,16 @@ public final class CompiledReels {
      * @param table the paylines' lookup table
      */
     public CompiledReels(SlotModel model, ReelSet set, LineTable table) {
+        this(model, set, table, null);
+    }
+
+    /** The reels of {@code set}, with {@code above} (per reel) shown above them, or as drawn when it is null. */
+    private CompiledReels(SlotModel model, ReelSet set, LineTable table, int[] above) {
         this.set = set;
         this.reels = model.reels();
-        this.rows = model.rows();
+        this.top = model.heights() == null ? null : model.heights().top();
+        this.above = above;
+        this.rows = model.rows() + (top == null ? 0 : 1);
         int symbols = model.symbolCount();
         lengths = new int[reels];
         weights = new WeightedTable[reels];
@@ -100,6 +126,96 @@ public final class CompiledReels {
                 }
             }
         }
+        if (top == null || above != null) {
+            topTable = null;
+            topped = null;
+            views = null;
+            return;
+        }
+        topTable = top.weights() == null ? null : WeightedTable.of(top.weights());
+        topped = new CompiledReels[top.stops().length];
+        java.util.Map<IntArrayKey, Integer> byWindow = new java.util.LinkedHashMap<>();
+        List<CompiledReels> distinct = new java.util.ArrayList<>();
+        long[] weightOf = new long[topped.length];
+        for (int t = 0; t < topped.length; t++) {
+            int[] window = new int[reels];
+            for (int r = 0; r < reels; r++) {
+                window[r] = top.above(t, r);
+            }
+            int index = byWindow.computeIfAbsent(new IntArrayKey(window), key -> {
+                distinct.add(new CompiledReels(model, set, table, window));
+                return distinct.size() - 1;
+            });
+            topped[t] = distinct.get(index);
+            weightOf[index] += top.weight(t);
+        }
+        List<View> list = new java.util.ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (weightOf[i] > 0) {
+                list.add(new View(distinct.get(i), weightOf[i]));
+            }
+        }
+        views = List.copyOf(list);
+    }
+
+    /**
+     * Whether the model has a top reel: then a spin draws its stop after the reels' ({@link #drawTop}) and is
+     * evaluated on {@link #topped}'s view, and row 0 of every column is the place above the reel.
+     *
+     * @return true with a top reel
+     */
+    public boolean hasTop() {
+        return top != null;
+    }
+
+    /**
+     * Draws the top reel's stop: uniform(length), or a weighted pick when its stops have weights.
+     *
+     * @param stream where the random numbers come from
+     * @return the stop
+     */
+    public int drawTop(RandomStream stream) {
+        return topTable == null ? stream.nextInt(top.stops().length) : stream.pick(topTable);
+    }
+
+    /**
+     * The number of the top reel's stops.
+     *
+     * @return its strip's length, 0 without a top reel
+     */
+    public int topLength() {
+        return top == null ? 0 : top.stops().length;
+    }
+
+    /**
+     * These reels with the symbols the top reel shows at stop {@code t} above them: the same stops (global
+     * indices), every column with its top symbol in row 0.
+     *
+     * @param t the top reel's stop, in [0, {@link #topLength()})
+     * @return the view
+     */
+    public CompiledReels topped(int t) {
+        return topped[t];
+    }
+
+    /**
+     * The reels as the exact analysis sums over them: without a top reel, these reels (weight 1); with one, each
+     * distinct window of the top reel's view with the total weight of the stops that show it. Given the top
+     * reel's stop, the reels are independent.
+     *
+     * @return the views and their weights
+     */
+    public List<View> views() {
+        return views == null ? List.of(new View(this, 1)) : views;
+    }
+
+    /**
+     * The total weight of the views ({@link #views()}): the top reel's weight total, 1 without a top reel.
+     *
+     * @return what the cycle of the reels is multiplied by
+     */
+    public long viewWeight() {
+        return top == null ? 1 : top.total();
     }
 
     /**
@@ -115,8 +231,12 @@ public final class CompiledReels {
         int height = heights == null ? rows : (int) heights.values()[reel][stop / strip.length];
         int first = stop % strip.length;
         int[] column = new int[rows];
-        for (int j = 0; j < rows; j++) {
-            column[j] = j < height ? strip[(first + j) % strip.length] : EMPTY;
+        int offset = top == null ? 0 : 1;
+        if (top != null) {
+            column[0] = above == null ? EMPTY : above[reel];
+        }
+        for (int j = 0; j + offset < rows; j++) {
+            column[j + offset] = j < height ? strip[(first + j) % strip.length] : EMPTY;
         }
         return column;
     }

@@ -527,13 +527,15 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     }
 
     private int[] stops(JsonNode node, CompiledReels reels, String path) {
-        if (node == null || !node.isArray() || node.size() != model.reels()) {
-            throw new IllegalArgumentException(path + ": expected " + model.reels() + " stops");
+        // With a top reel, its stop follows the reels' stops.
+        int count = model.reels() + (reels.hasTop() ? 1 : 0);
+        if (node == null || !node.isArray() || node.size() != count) {
+            throw new IllegalArgumentException(path + ": expected " + count + " stops");
         }
         int[] stops = new int[node.size()];
         for (int r = 0; r < stops.length; r++) {
             JsonNode stop = node.get(r);
-            int length = reels.set.strips()[r].length;
+            int length = r < model.reels() ? reels.set.strips()[r].length : reels.topLength();
             if (!stop.canConvertToInt() || stop.asInt() < 0 || stop.asInt() >= length) {
                 throw new IllegalArgumentException(path + "[" + r + "]: expected a stop in [0, " + length + ")");
             }
@@ -544,16 +546,18 @@ public final class LoggedSpinCheck implements OutcomeCheck {
 
     /**
      * The stops of reels with random heights: each reel's height is the number of symbols its column of the logged
-     * window shows (the rest of the column is empty), which the logged strip stop does not say.
+     * window shows (the rest of the column is empty), which the logged strip stop does not say; with a top reel,
+     * below its row 0, and the top reel's stop kept at the end.
      */
     private int[] withHeights(int[] stripStops, JsonNode window, CompiledReels reels, String path) {
-        if (window == null || !window.isArray() || window.size() != model.rows()) {
-            throw new IllegalArgumentException(path + ".window: expected " + model.rows() + " rows");
+        if (window == null || !window.isArray() || window.size() != reels.rows) {
+            throw new IllegalArgumentException(path + ".window: expected " + reels.rows + " rows");
         }
-        int[] stops = new int[stripStops.length];
-        for (int r = 0; r < stops.length; r++) {
+        int first = reels.hasTop() ? 1 : 0;
+        int[] stops = stripStops.clone();
+        for (int r = 0; r < model.reels(); r++) {
             int height = 0;
-            while (height < model.rows() && !window.get(height).path(r).asText("").isEmpty()) {
+            while (height < model.rows() && !window.get(first + height).path(r).asText("").isEmpty()) {
                 height++;
             }
             stops[r] = reels.stopOf(r, stripStops[r], height);

@@ -254,9 +254,12 @@ public final class SpinRecorder {
         int setIndex = choice.sets().length == 1 ? choice.sets()[0]
                 : choice.sets()[stream.pick(WeightedTable.of(choice.weights()))];
         CompiledReels reels = game.reelSets[setIndex];
-        int[] stops = new int[model.reels()];
-        for (int r = 0; r < stops.length; r++) {
+        int[] stops = new int[model.reels() + (reels.hasTop() ? 1 : 0)];
+        for (int r = 0; r < model.reels(); r++) {
             stops[r] = reels.drawStop(stream, r);
+        }
+        if (reels.hasTop()) {
+            stops[model.reels()] = reels.drawTop(stream);
         }
         Spin spin = evaluate(kind, reels, stops, multiplier, window -> bonuses(stream, window));
         spins.add(spin);
@@ -266,12 +269,14 @@ public final class SpinRecorder {
     /**
      * Describes a spin from its reel set and stops: the window, every win, the cap, the free games awarded and
      * the bonus rounds that {@code bonusRounds} gives for the window (drawn, or as logged). A pure function of
-     * its arguments, so a logged spin can be evaluated again.
+     * its arguments, so a logged spin can be evaluated again. With a top reel, {@code stops} has one more entry,
+     * the top reel's stop, and the window one more row, row 0, the top reel's symbols above the reels it covers.
      */
-    Spin evaluate(String kind, CompiledReels reels, int[] stops, long multiplier,
+    Spin evaluate(String kind, CompiledReels drawn, int[] stops, long multiplier,
                   Function<int[][], List<BonusRound>> bonusRounds) {
-        int[][] window = new int[model.rows()][model.reels()];
-        for (int r = 0; r < stops.length; r++) {
+        CompiledReels reels = drawn.hasTop() ? drawn.topped(stops[model.reels()]) : drawn;
+        int[][] window = new int[reels.rows][model.reels()];
+        for (int r = 0; r < model.reels(); r++) {
             int[] column = reels.column(r, stops[r]);
             for (int j = 0; j < column.length; j++) {
                 window[j][r] = column[j];
@@ -286,8 +291,11 @@ public final class SpinRecorder {
         long freeGames = free == null ? 0 : free.spins(scatterCount(model.scatters().get(free.scatter()), window));
         long win = won - capped + bonuses.stream().mapToLong(BonusRound::amount).sum();
         List<Integer> stopList = new ArrayList<>();
-        for (int r = 0; r < stops.length; r++) {
+        for (int r = 0; r < model.reels(); r++) {
             stopList.add(reels.stripStop(r, stops[r]));
+        }
+        if (drawn.hasTop()) {
+            stopList.add(stops[model.reels()]);
         }
         return new Spin(kind, reels.set.name(), stopList, names(window), wins, capped, freeGames, bonuses, win);
     }
@@ -496,7 +504,7 @@ public final class SpinRecorder {
             long ways = 1;
             int k = 0;
             for (; k < model.reels(); k++) {
-                int[] column = new int[model.rows()];
+                int[] column = new int[window.length];
                 for (int j = 0; j < column.length; j++) {
                     column[j] = window[j][k];
                 }
@@ -544,7 +552,7 @@ public final class SpinRecorder {
             }
             List<Position> positions = new ArrayList<>();
             for (int r = 0; r < model.reels(); r++) {
-                for (int j = 0; j < model.rows(); j++) {
+                for (int j = 0; j < window.length; j++) {
                     if (window[j][r] == scatter.symbol()) {
                         positions.add(new Position(r, j));
                     }

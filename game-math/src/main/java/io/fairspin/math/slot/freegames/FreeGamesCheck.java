@@ -30,21 +30,26 @@ public final class FreeGamesCheck {
         Choice choice = free.reels();
         Fraction expected = Fraction.ZERO;
         for (int i = 0; i < choice.sets().length; i++) {
-            CompiledReels reels = game.reelSets[choice.sets()[i]];
-            Map<Integer, Fraction> counts = new TreeMap<>(Map.of(0, Fraction.ONE));
-            for (int r = 0; r < reels.reels; r++) {
-                Map<Integer, Fraction> next = new TreeMap<>();
-                long total = reels.reelWeight(r);
-                for (int stop = 0; stop < reels.length(r); stop++) {
-                    int c = CompiledReels.scatterCount(scatter, reels.column(r, stop));
-                    Fraction p = Fraction.of(reels.stopWeight(r, stop), total);
-                    counts.forEach((k, q) -> next.merge(k + c, q.multiply(p), Fraction::add));
+            CompiledReels set = game.reelSets[choice.sets()[i]];
+            // With a top reel, over its windows (the reels are independent given its stop).
+            for (CompiledReels.View view : set.views()) {
+                CompiledReels reels = view.reels();
+                Map<Integer, Fraction> counts = new TreeMap<>(Map.of(0, Fraction.ONE));
+                for (int r = 0; r < reels.reels; r++) {
+                    Map<Integer, Fraction> next = new TreeMap<>();
+                    long total = reels.reelWeight(r);
+                    for (int stop = 0; stop < reels.length(r); stop++) {
+                        int c = CompiledReels.scatterCount(scatter, reels.column(r, stop));
+                        Fraction p = Fraction.of(reels.stopWeight(r, stop), total);
+                        counts.forEach((k, q) -> next.merge(k + c, q.multiply(p), Fraction::add));
+                    }
+                    counts = next;
                 }
-                counts = next;
-            }
-            Fraction chance = Fraction.of(choice.weights()[i], choice.total());
-            for (Map.Entry<Integer, Fraction> e : counts.entrySet()) {
-                expected = expected.add(e.getValue().multiply(chance).multiply(free.spins(e.getKey())));
+                Fraction chance = Fraction.of(choice.weights()[i], choice.total())
+                        .multiply(Fraction.of(view.weight(), set.viewWeight()));
+                for (Map.Entry<Integer, Fraction> e : counts.entrySet()) {
+                    expected = expected.add(e.getValue().multiply(chance).multiply(free.spins(e.getKey())));
+                }
             }
         }
         if (expected.compareTo(Fraction.ONE) >= 0) {

@@ -57,8 +57,12 @@ public final class ModelChecks {
     /** The largest count of {@code scatter} one spin on {@code set} can show, counted as the scatter counts. */
     private static int mostShown(SlotModel model, ReelSet set, Scatter scatter) {
         int total = 0;
+        SlotModel.TopReel top = model.heights() == null ? null : model.heights().top();
+        boolean onTop = top != null && java.util.stream.IntStream.range(0, top.stops().length)
+                .anyMatch(t -> top.stops()[t] == scatter.symbol() && top.weight(t) > 0);
         for (int r = 0; r < model.reels(); r++) {
-            int most = 0;
+            // A top reel that shows the scatter may add one above each reel it covers (at most).
+            int most = onTop && r >= top.first() && r <= top.last() ? 1 : 0;
             int[] strip = set.strips()[r];
             for (int stop = 0; stop < strip.length; stop++) {
                 if (set.stopWeight(r, stop) == 0) {
@@ -68,6 +72,7 @@ public final class ModelChecks {
                 for (int j = 0; j < model.rows(); j++) {
                     count += strip[(stop + j) % strip.length] == scatter.symbol() ? 1 : 0;
                 }
+                count += onTop && r >= top.first() && r <= top.last() ? 1 : 0;
                 most = Math.max(most, scatter.perReel() ? Math.min(count, 1) : count);
             }
             total += most;

@@ -34,6 +34,12 @@ public final class ModelWarnings {
                 }
             }
         }
+        SlotModel.TopReel top = model.heights() == null ? null : model.heights().top();
+        for (int t = 0; top != null && t < top.stops().length; t++) {
+            for (int r = top.first(); r <= top.last() && top.weight(t) > 0; r++) {
+                shown[r][top.stops()[t]] = true; // some stop of the top reel shows it above reel r
+            }
+        }
         List<String> warnings = new ArrayList<>();
         for (int s = 0; s < model.symbolCount(); s++) {
             int symbol = s;

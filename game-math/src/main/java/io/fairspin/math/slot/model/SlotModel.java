@@ -160,8 +160,19 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
      *
      * @param values  per reel the heights it may show
      * @param weights per reel their weights
+     * @param top     the horizontal top reel, or null when the model has none
      */
-    public record Heights(long[][] values, long[][] weights) {
+    public record Heights(long[][] values, long[][] weights, TopReel top) {
+        /**
+         * Random reel heights without a top reel.
+         *
+         * @param values per reel the heights it may show
+         * @param weights per reel their weights
+         */
+        public Heights(long[][] values, long[][] weights) {
+            this(values, weights, null);
+        }
+
         /**
          * The total weight of a reel's heights.
          *
@@ -174,6 +185,48 @@ public record SlotModel(String id, String name, int rows, int reels, List<String
                 total += w;
             }
             return total;
+        }
+    }
+
+    /**
+     * A Megaways-style horizontal top reel: a strip drawn once per spin (after the reels' stops) whose consecutive
+     * stops show one more symbol above each of the reels {@code first} to {@code last}: with stop t, reel
+     * {@code first + i} shows {@code stops[(t + i) mod length]} above its column.
+     *
+     * @param stops   the strip's symbols, stop 0 first
+     * @param weights the stops' weights, or null for equal weights
+     * @param first   the first reel it covers, from 0
+     * @param last    the last reel it covers, from 0, at least {@code first}
+     */
+    public record TopReel(int[] stops, long[] weights, int first, int last) {
+        /**
+         * The weight of stop {@code t}.
+         *
+         * @param t the stop
+         * @return its weight, 1 for equal weights
+         */
+        public long weight(int t) {
+            return weights == null ? 1 : weights[t];
+        }
+
+        /**
+         * The total weight of the strip's stops.
+         *
+         * @return the sum of the weights, the strip's length for equal weights
+         */
+        public long total() {
+            return weights == null ? stops.length : java.util.Arrays.stream(weights).sum();
+        }
+
+        /**
+         * The symbol the top reel shows above reel {@code reel} when it stops at {@code t}.
+         *
+         * @param t the top reel's stop
+         * @param reel the reel, from 0
+         * @return the symbol, or -1 when the top reel does not cover the reel
+         */
+        public int above(int t, int reel) {
+            return reel < first || reel > last ? -1 : stops[(t + reel - first) % stops.length];
         }
     }
 

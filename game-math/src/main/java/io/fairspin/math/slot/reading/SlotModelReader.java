@@ -54,7 +54,7 @@ public final class SlotModelReader {
     /** The fields a slot model may have, in documentation order. */
     public static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "groups", "wilds",
             "wildMultipliers", "reelSets", "baseReels", "paylines", "bothWays", "ways", "pays", "scatters", "freeGames",
-            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble", "reelHeights", "bonusBuy", "jackpots");
+            "bonus", "bet", "maxWin", "betLimits", "abandon", "gamble", "reelHeights", "topReel", "bonusBuy", "jackpots");
 
     private SlotModelReader() {
     }
@@ -123,8 +123,11 @@ public final class SlotModelReader {
         FreeGames freeGames = root.has("freeGames") ? freeGames(root.field("freeGames"), scatters) : null;
         long maxWin = root.has("maxWin") ? root.field("maxWin").integer(1, MAX_CREDITS) * coins : 0;
         Heights heights = root.has("reelHeights") ? heights(root.field("reelHeights"), rows, ways) : null;
-        if (heights != null && maxWin > 0) {
-            throw root.field("maxWin").error("a maximum-win cap is not available with random reel heights");
+        if (root.has("topReel")) {
+            if (heights == null) {
+                throw root.field("topReel").error("a top reel needs random reel heights ($.reelHeights)");
+            }
+            heights = new Heights(heights.values(), heights.weights(), topReel(root.field("topReel"), rows, heights));
         }
         if (heights != null && scatters.size() > 1) {
             throw root.field("scatters").error("random reel heights allow at most one scatter");
@@ -133,7 +136,7 @@ public final class SlotModelReader {
             throw root.field("pays").error("random reel heights allow at most 50 paying symbols");
         }
         JackpotPays jackpotPays = jackpotPays(root, pays.size());
-        checkJackpots(root, jackpotPays, wilds, pays, freeGames, maxWin, heights);
+        checkJackpots(root, jackpotPays, wilds, pays, freeGames, maxWin);
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
                 bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames, scatters), jackpotPays);
@@ -166,12 +169,9 @@ public final class SlotModelReader {
      * wild's multiplier or the free games' multiplier, nor cut by a cap; a model that could do so is refused.
      */
     private void checkJackpots(ModelNode root, JackpotPays jackpotPays, List<Wild> wilds, List<Pay> pays,
-            FreeGames freeGames, long maxWin, Heights heights) {
+            FreeGames freeGames, long maxWin) {
         if (!jackpotPays.any()) {
             return;
-        }
-        if (heights != null) {
-            throw root.field("jackpots").error("jackpots are not available with random reel heights ($.reelHeights)");
         }
         if (!jackpotPays.inPayTable()) {
             return;
@@ -279,6 +279,54 @@ public final class SlotModelReader {
             }
         }
         return new Heights(values, weights);
+    }
+
+    /**
+     * The horizontal top reel: {@code {"stops": [...], "weights": [...], "firstReel": 2, "lastReel": 5}}, reels
+     * counted from 1 (default: the second to the last but one); weights optional, as a virtual reel's.
+     */
+    private SlotModel.TopReel topReel(ModelNode node, int rows, Heights heights) {
+        node.allowOnly(List.of("stops", "weights", "firstReel", "lastReel"));
+        if (reels < 2) {
+            throw node.error("a top reel needs at least 2 reels");
+        }
+        int first = (int) (node.has("firstReel") ? node.field("firstReel").integer(1, reels) : Math.min(2, reels)) - 1;
+        int last = (int) (node.has("lastReel") ? node.field("lastReel").integer(1, reels) : Math.max(first + 1, reels - 1)) - 1;
+        if (last < first) {
+            throw node.field("lastReel").error("expected a reel from firstReel (" + (first + 1) + ") to " + reels
+                    + ", was " + (last + 1));
+        }
+        List<ModelNode> stopNodes = node.field("stops").nonEmptyElements();
+        if (stopNodes.size() > MAX_REEL_STOPS) {
+            throw node.field("stops").error("expected at most " + MAX_REEL_STOPS + " stops");
+        }
+        int[] stops = stopNodes.stream().mapToInt(this::symbol).toArray();
+        long[] weights = null;
+        if (node.has("weights")) {
+            ModelNode w = node.field("weights");
+            weights = w.integers(0, 1L << 24);
+            if (weights.length != stops.length) {
+                throw w.error("expected one weight per stop (" + stops.length + "), found " + weights.length);
+            }
+            if (Arrays.stream(weights).sum() == 0) {
+                throw w.error("expected a positive weight somewhere");
+            }
+        }
+        if (Math.pow(rows + 1, reels) > Integer.MAX_VALUE) {
+            throw node.error("a ways game may have at most 2^31 ways ((rows + 1)^reels with a top reel)");
+        }
+        SlotModel.TopReel top = new SlotModel.TopReel(stops, weights, first, last);
+        for (ReelSet set : reelSets) {
+            double total = top.total();
+            for (int r = 0; r < reels; r++) {
+                total *= (double) set.reelWeight(r) * heights.total(r);
+            }
+            if (total > MAX_CYCLE) {
+                throw node.error("with the top reel's weight total, the cycle of reel set " + set.name() + " is "
+                        + total + "; expected at most 2^62");
+            }
+        }
+        return top;
     }
 
     /** The bonus buy: a price in total bets and the scatter count whose free games it buys. */
