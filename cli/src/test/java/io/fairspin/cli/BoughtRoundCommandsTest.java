@@ -49,7 +49,7 @@ class BoughtRoundCommandsTest {
         assertEquals(0, replay.exitCode(), replay.stderr());
         String text = replay.text();
         assertTrue(text.contains("\"bonusBuy\":true"), text);
-        assertTrue(text.contains("bet         logged 2000, replayed 2000"), text);
+        assertTrue(text.contains("bet         logged 520, replayed 520"), text);
         assertTrue(text.contains("MATCH"), text);
     }
 
@@ -63,8 +63,8 @@ class BoughtRoundCommandsTest {
         assertEquals(1, games.size(), games.toString());
         assertEquals("lucky-wilds (bonus buy)", games.get(0).get("game").asText());
         assertEquals(40, games.get(0).get("rounds").asLong());
-        assertEquals(40 * 2000, games.get(0).get("stake").asLong());
-        assertEquals(0.2535, games.get(0).get("rtp").get("decimal").asDouble(), 0.0001, games.toString());
+        assertEquals(40 * 520, games.get(0).get("stake").asLong());
+        assertEquals(0.9749, games.get(0).get("rtp").get("decimal").asDouble(), 0.0001, games.toString());
     }
 
     @Test

@@ -45,8 +45,8 @@ class BonusBuyServerTest {
         JsonNode games = s.send("GET", "/api/games", null, null).body().get("games");
         for (JsonNode game : games) {
             if (game.get("id").asText().equals(SLOT)) {
-                assertEquals(100, game.get("bonusBuy").get("price").asLong(), game.toString());
-                assertEquals(2000, game.get("bonusBuy").get("stake").asLong(), game.toString());
+                assertEquals(26, game.get("bonusBuy").get("price").asLong(), game.toString());
+                assertEquals(520, game.get("bonusBuy").get("stake").asLong(), game.toString());
             } else {
                 assertFalse(game.has("bonusBuy"), game.toString());
             }
@@ -58,19 +58,19 @@ class BonusBuyServerTest {
         TestServer.Reply opened = s.send("POST", "/api/rounds", token, "{\"game\": \"" + SLOT + "\", \"bet\": {\"lines\": 10,"
                 + " \"lineBet\": 2, \"bonusBuy\": true}}");
         assertEquals(201, opened.status(), opened.text());
-        assertEquals(2000, opened.body().get("stake").asLong());
+        assertEquals(520, opened.body().get("stake").asLong());
         assertTrue(opened.body().get("bet").get("bonusBuy").asBoolean(), opened.text());
         String id = opened.body().get("roundId").asText();
         TestServer.Reply settled = s.send("POST", "/api/rounds/" + id + "/play", token, null);
         assertEquals(200, settled.status(), settled.text());
         assertEquals("settled", settled.body().get("state").asText());
         JsonNode outcome = settled.body().get("outcome");
-        assertEquals(100, outcome.get("bonusBuy").get("price").asLong(), outcome.toString());
+        assertEquals(26, outcome.get("bonusBuy").get("price").asLong(), outcome.toString());
         assertEquals("free", outcome.get("spins").get(0).get("kind").asText());
         LogEntry entry = s.entries().stream().filter(e -> e.event() instanceof RoundRecord r && r.roundId().equals(id))
                 .findFirst().orElseThrow();
         RoundRecord record = (RoundRecord) entry.event();
-        assertEquals(2000, record.bet());
+        assertEquals(520, record.bet());
         assertEquals(settled.body().get("win").asLong(), record.win());
         try (EscrowReplay escrow = EscrowReplay.read(s.escrowFile, TestServer.AUDITOR.getPrivate())) {
             RoundReplay replay = RoundReplay.of(entry, s.models.get(0), escrow);

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bought rounds ({@code "bonusBuy": true} in the bet) in a monitored log: an honest log of base and bought rounds of
- * examples/lucky-wilds.json (whose buy returns 25.3%, its base game 96.0%) and bought rounds of
- * examples/coin-rush-deluxe.json raises nothing, and the bought rounds are tallied apart against the buy's exact
- * figures (mixed into the base game's tally, 1,500 rounds at a quarter of the base RTP cross its control band);
+ * examples/lucky-wilds.json (whose buy returns 97.5%, its base game 96.0%, but every bought round wins) and bought
+ * rounds of examples/coin-rush-deluxe.json raises nothing, and the bought rounds are tallied apart against the buy's
+ * exact figures (their own rounds, stake, win and figures; the base tally only the base rounds);
  * each bought round of the slot is evaluated again from its logged outcome, and an altered win, price or free-game
  * count, or a buy that the outcome and the choices do not agree on, is an impossible win.
  */
@@ -116,7 +116,7 @@ class BoughtRoundMonitorTest {
             }
             log.submit(round(slot, game.playRecorded(bought, stream), "win", b -> b.win(b.build().win() + 2)));
             PlayedRound priced = game.playRecorded(bought, stream);
-            log.submit(round(slot, priced, "price", b -> b.outcome(edit(priced, "\"price\":100", "\"price\":50"))));
+            log.submit(round(slot, priced, "price", b -> b.outcome(edit(priced, "\"price\":26", "\"price\":13"))));
             PlayedRound games = game.playRecorded(bought, stream);
             log.submit(round(slot, games, "free-games", b -> b.outcome(edit(games, "\"freeGames\":10,\"price\"",
                     "\"freeGames\":11,\"price\""))));

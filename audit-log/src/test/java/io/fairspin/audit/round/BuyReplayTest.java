@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bought rounds ({@code "bonusBuy": true} in the bet) played and logged by {@link RoundPlayer} as a game server logs
  * them, then replayed from escrow byte for byte with their logged bet: the free games of examples/lucky-wilds.json
- * (price 100) at the standard lines and at 10 lines of 2, and the hold-and-win feature of
+ * (price 26) at the standard lines and at 10 lines of 2, and the hold-and-win feature of
  * examples/coin-rush-deluxe.json (price 54); the record's bet is the price x the bet; the same round logged without
  * the buy in its choices does not replay; the dispute packet shows what was bought.
  */
@@ -104,11 +104,11 @@ class BuyReplayTest {
         assertEquals(CASES.size() * ROUNDS, rounds);
     }
 
-    /** The record's stake is the price x the bet: 100 x 20 at the standard lines, 100 x 20 again at 10 lines of 2. */
+    /** The record's stake is the price x the bet: 26 x 20 at the standard lines, 26 x 20 again at 10 lines of 2. */
     @Test
     void theLoggedBetIsThePriceTimesTheBet() throws Exception {
-        assertEquals(2000, ((RoundRecord) LogReader.round(dir.resolve("log"), "slot-standard/0").event()).bet());
-        assertEquals(2000, ((RoundRecord) LogReader.round(dir.resolve("log"), "slot-10-lines-of-2/0").event()).bet());
+        assertEquals(520, ((RoundRecord) LogReader.round(dir.resolve("log"), "slot-standard/0").event()).bet());
+        assertEquals(520, ((RoundRecord) LogReader.round(dir.resolve("log"), "slot-10-lines-of-2/0").event()).bet());
         assertEquals(54 * 100, ((RoundRecord) LogReader.round(dir.resolve("log"), "hold-and-win/0").event()).bet());
     }
 
@@ -145,7 +145,7 @@ class BuyReplayTest {
         assertEquals(JSON.readTree("{\"bet\":{\"bonusBuy\":true,\"coins\":1,\"lineBet\":2,\"lines\":10},"
                 + "\"decisions\":[]}"), round.get("playerChoices"));
         JsonNode outcome = round.get("outcome");
-        assertEquals(JSON.readTree("{\"freeGames\":10,\"price\":100}"), outcome.get("bonusBuy"));
+        assertEquals(JSON.readTree("{\"freeGames\":10,\"price\":26}"), outcome.get("bonusBuy"));
         assertEquals("free", outcome.get("spins").get(0).get("kind").asText());
         JsonNode hold = JSON.readTree(DisputePacket.forRound(dir.resolve("log"), "hold-and-win/2").toJson())
                 .get("view").get("round").get("outcome");
