@@ -51,11 +51,6 @@ public final class RoundRecord implements LogEvent {
     private final int escrowReferenceAt;
 
     private RoundRecord(Builder b) {
-        this(b, true);
-    }
-
-    /** {@code copy} false: the builder's arrays are fresh ones the decoder made, kept without a copy. */
-    private RoundRecord(Builder b, boolean copy) {
         this.source = null;
         this.roundIdAt = -1;
         this.gameIdAt = -1;
@@ -65,7 +60,7 @@ public final class RoundRecord implements LogEvent {
         this.escrowReferenceAt = -1;
         this.roundId = requireText("round_id", b.roundId);
         this.gameId = requireText("game_id", b.gameId);
-        this.modelHash = requireBytes("model_hash", b.modelHash, MAX_ID_BYTES, false, copy);
+        this.modelHash = requireBytes("model_hash", b.modelHash, MAX_ID_BYTES, false, true);
         this.startedAtMillis = b.startedAtMillis;
         this.settledAtMillis = b.settledAtMillis;
         this.sessionId = requireText("session_id", b.sessionId);
@@ -74,10 +69,10 @@ public final class RoundRecord implements LogEvent {
         this.currency = Objects.requireNonNull(b.currency, "currency");
         this.bet = b.bet;
         this.win = b.win;
-        this.playerChoices = requireBytes("player_choices", b.playerChoices, MAX_BLOB_BYTES, true, copy);
-        this.seedCommitment = requireBytes("seed_commitment", b.seedCommitment, MAX_ID_BYTES, false, copy);
+        this.playerChoices = requireBytes("player_choices", b.playerChoices, MAX_BLOB_BYTES, true, true);
+        this.seedCommitment = requireBytes("seed_commitment", b.seedCommitment, MAX_ID_BYTES, false, true);
         this.escrowReference = requireText("escrow_reference", b.escrowReference);
-        this.outcome = requireBytes("outcome", b.outcome, MAX_BLOB_BYTES, false, copy);
+        this.outcome = requireBytes("outcome", b.outcome, MAX_BLOB_BYTES, false, true);
         if (!isCurrencyCode(currency)) {
             throw new IllegalArgumentException("currency: '" + currency + "' is not 1 to 12 of A-Z and 0-9");
         }
