@@ -597,20 +597,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     /**
      * Plays {@code awarded} free games (more when they retrigger) into {@code outcome}, as a round of this game
-     * plays those its base spin awards, and marks the free-games feature triggered; nothing when 0.
-     *
-     * @param stream where the free games' random numbers come from
-     * @param outcome the round's outcome, already started
-     * @param awarded the free games awarded
-     */
-    public void playFreeGames(RandomStream stream, RoundOutcome outcome, long awarded) {
-        playFreeGames(stream, outcome, awarded, 0);
-    }
-
-    /**
-     * {@link #playFreeGames(RandomStream, RoundOutcome, long)} for a round with a cap on its whole win (a hold-and-win
-     * round's {@code maxWin}): no further free game is played once the round's win ({@code outcome.win()}) has reached
-     * {@code cap}; the excess of the one that reaches it is left for the caller to cut.
+     * plays those its base spin awards, and marks the free-games feature triggered; nothing when 0. With a cap on
+     * the round's whole win (a hold-and-win round's {@code maxWin}), no further free game is played once the round's
+     * win ({@code outcome.win()}) has reached {@code cap}; the excess of the one that reaches it is left for the
+     * caller to cut.
      *
      * @param stream where the free games' random numbers come from
      * @param outcome the round's outcome, already started
