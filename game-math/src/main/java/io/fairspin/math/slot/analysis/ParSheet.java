@@ -103,15 +103,28 @@ public final class ParSheet {
     /** The bought feature next to the base game: its price, the free games it buys and its exact figures. */
     private static Table bonusBuy(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
-        ExactFigures buy = analysis.bonusBuyFigures();
-        long spins = model.freeGames().spins(model.bonusBuy().scatters());
+        return bonusBuy(model.bonusBuy(), model.freeGames().spins(model.bonusBuy().scatters()),
+                analysis.bonusBuyFigures(), analysis.figures().rtp());
+    }
+
+    /**
+     * The PAR sheet's "Bonus buy" table, next to the base game: the price, the free games bought, the buy's exact RTP
+     * and spread per unit of price, and the base game's RTP for comparison.
+     *
+     * @param buy the model's bonus buy
+     * @param freeGames the free games it buys (before retriggers)
+     * @param figures the bought round's exact figures per unit of its stake
+     * @param baseRtp the base game's exact RTP
+     * @return the table
+     */
+    public static Table bonusBuy(SlotModel.BonusBuy buy, long freeGames, ExactFigures figures, Fraction baseRtp) {
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row(text("price, x total bet"), Cell.count(model.bonusBuy().price())));
-        rows.add(row(text("free games bought (as for " + model.bonusBuy().scatters() + " scatters)"), Cell.count(spins)));
-        rows.add(row(text("RTP of the bonus buy"), Cell.exact(buy.rtp())));
-        rows.add(row(text("RTP of the base game (for comparison)"), Cell.exact(analysis.figures().rtp())));
-        rows.add(row(text("variance per unit of price"), Cell.exact(buy.variance())));
-        rows.add(row(text("standard deviation per unit of price"), Cell.approximate(buy.standardDeviation())));
+        rows.add(row(text("price, x total bet"), Cell.count(buy.price())));
+        rows.add(row(text("free games bought (as for " + buy.scatters() + " scatters)"), Cell.count(freeGames)));
+        rows.add(row(text("RTP of the bonus buy"), Cell.exact(figures.rtp())));
+        rows.add(row(text("RTP of the base game (for comparison)"), Cell.exact(baseRtp)));
+        rows.add(row(text("variance per unit of price"), Cell.exact(figures.variance())));
+        rows.add(row(text("standard deviation per unit of price"), Cell.approximate(figures.standardDeviation())));
         return new Table("Bonus buy", List.of("figure", "value"), rows);
     }
 

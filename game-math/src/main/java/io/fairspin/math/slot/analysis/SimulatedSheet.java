@@ -106,6 +106,44 @@ public final class SimulatedSheet {
                 new Table("Return by win type (simulated)", List.of("win type", "RTP"), types)));
     }
 
+    /** Bought rounds simulated for a "Bonus buy" table. */
+    public static final int BOUGHT_ROUNDS = 200_000;
+
+    /**
+     * The "Bonus buy" table of a simulated sheet: the price, the free games bought, and the buy's RTP (with its 99%
+     * interval) and standard deviation per unit of price from {@link #BOUGHT_ROUNDS} seeded bought rounds, each line
+     * marked as simulated.
+     *
+     * @param game the game, whose {@link Game#play(io.fairspin.math.Bet, RandomStream, RoundOutcome)} plays a bought
+     *     round
+     * @param buy the model's bonus buy
+     * @param freeGames the free games it buys (before retriggers)
+     * @return the table
+     */
+    public static Table bonusBuy(Game game, io.fairspin.math.slot.model.SlotModel.BonusBuy buy, long freeGames) {
+        io.fairspin.math.Bet bought = game.standardBet().withBonusBuy();
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        RandomStream stream = new SeededStream(SEED);
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < BOUGHT_ROUNDS; i++) {
+            game.play(bought, stream, outcome);
+            double x = outcome.win() / (double) outcome.stake();
+            sum += x;
+            sumSquares += x * x;
+        }
+        double mean = sum / BOUGHT_ROUNDS;
+        double variance = sumSquares / BOUGHT_ROUNDS - mean * mean;
+        String label = String.format(Locale.ROOT, " (simulated: %,d bought rounds, seed %d; 99%% interval)",
+                BOUGHT_ROUNDS, SEED);
+        List<List<Cell>> rows = new ArrayList<>();
+        rows.add(List.of(Cell.text("price, x total bet"), Cell.count(buy.price())));
+        rows.add(List.of(Cell.text("free games bought (as for " + buy.scatters() + " scatters)"), Cell.count(freeGames)));
+        rows.add(List.of(Cell.text("RTP of the bonus buy" + label), interval(mean, Math.sqrt(variance / BOUGHT_ROUNDS))));
+        rows.add(List.of(Cell.text("standard deviation per unit of price (simulated)"), Cell.approximate(Math.sqrt(variance))));
+        return new Table("Bonus buy (simulated)", List.of("figure", "value"), rows);
+    }
+
     private static Cell interval(double value, double standardError) {
         return Cell.text(String.format(Locale.ROOT, "%.6f (%.6f .. %.6f)", value, value - Z99 * standardError,
                 value + Z99 * standardError));

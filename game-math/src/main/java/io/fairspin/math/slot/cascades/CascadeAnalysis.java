@@ -37,6 +37,10 @@ final class CascadeAnalysis {
     private final CascadeGame game;
     private final ExactFigures figures;
     private final Fraction freeGameMean;
+    /** E[V^2], V one free game with its retriggers, in line bets. */
+    private final Fraction freeGameMeanSquare;
+    /** The chance that one free game with its retriggers pays nothing. */
+    private final Fraction freeGameSilent;
     private final Fraction freeTrigger;
     private final Fraction freeGamesPerRound;
     private final boolean iterated;
@@ -121,6 +125,8 @@ final class CascadeAnalysis {
         }
         iterated = root;
         freeGameMean = ev;
+        freeGameMeanSquare = ev2;
+        freeGameSilent = z;
         freeTrigger = trigger;
         Fraction mean = ew.add(en.multiply(ev));
         Fraction meanSquare = ew2.add(ewn.multiply(ev).multiply(2)).add(en.multiply(ev2)).add(enn1.multiply(ev).multiply(ev));
@@ -285,6 +291,32 @@ final class CascadeAnalysis {
         return MaxWin.largest(baseOutcomes, freeOutcomes, 0);
     }
 
+    /**
+     * The exact figures of a bought round ({@code "bonusBuy"}), as for other slots: n free games bought at a price of
+     * P total bets return n E[V] / (P x lines), V one free game with its retriggers in line bets; the variance per unit
+     * of price is n Var(V) / (P x lines)^2 (the free games are independent); it pays nothing only if none of the n
+     * free games pays (z^n). The whole return is under {@code free-games}.
+     *
+     * @return the bought round's figures per unit of its stake (price x total bet)
+     */
+    ExactFigures bonusBuyFigures() {
+        CascadeModel model = game.model;
+        long spins = model.boughtFreeGames();
+        Fraction perUnit = Fraction.of(model.bonusBuy().price() * model.lines());
+        Fraction rtp = freeGameMean.multiply(spins).divide(perUnit);
+        Fraction varianceV = freeGameMeanSquare.subtract(freeGameMean.multiply(freeGameMean));
+        List<Fraction> byType = new ArrayList<>();
+        for (int t = 0; t < game.winTypes().size(); t++) {
+            byType.add(t == game.freeType ? rtp : Fraction.ZERO);
+        }
+        Fraction silent = Fraction.ONE;
+        for (long i = 0; i < spins; i++) {
+            silent = silent.multiply(freeGameSilent);
+        }
+        return new ExactFigures(rtp, byType, Fraction.ONE.subtract(silent),
+                varianceV.multiply(spins).divide(perUnit.multiply(perUnit)), List.of(Fraction.ONE));
+    }
+
     /** The stake of a round as the sheets show it: lines x bet per line (x coins) = stake. */
     static String stakeText(CascadeModel model) {
         return model.lines() + " lines x " + model.lineBet() + (model.coins() == 1 ? "" : " x " + model.coins() + " coins")
@@ -329,8 +361,12 @@ final class CascadeAnalysis {
             rows.add(List.of(Cell.text("note"), Cell.text("free games can retrigger without a win: the hit frequency"
                     + " is the least root of its equation, to 40 significant digits")));
         }
-        return new AnalysisReport(game.name(), List.of(
-                new Table("Summary (exact: every stop combination played out)", List.of("figure", "value"), rows),
-                AnalysisReport.returnByWinType(game.winTypes(), figures)));
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Summary (exact: every stop combination played out)", List.of("figure", "value"), rows));
+        tables.add(AnalysisReport.returnByWinType(game.winTypes(), figures));
+        if (model.bonusBuy() != null) {
+            tables.add(ParSheet.bonusBuy(model.bonusBuy(), model.boughtFreeGames(), bonusBuyFigures(), figures.rtp()));
+        }
+        return new AnalysisReport(game.name(), tables);
     }
 }

@@ -12,9 +12,12 @@ import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.PlayedRound;
+import io.fairspin.math.Round;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.WinDistribution;
 import io.fairspin.math.json.ModelBets;
+import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 import io.fairspin.rng.RandomStream;
 import java.util.ArrayList;
@@ -123,17 +126,78 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     /**
      * This game with {@code bet} as its standard wager: the same reels and pays, with the bet's lines (line bets
      * staked; scatter pays and the cap are in total bets), bet per line and coins (every pay and the cap times the
-     * coins). Checks the bet before anything else.
+     * coins). Checks the bet before anything else; a bought bet is refused ({@link SlotGame#boughtIsNoGame()}).
      */
     @Override
     public CascadeGame at(Bet bet) {
         checkBet(bet);
-        Bet explicit = bet.isStandard() ? standardBet() : bet;
+        if (bet.isBonusBuy()) {
+            throw SlotGame.boughtIsNoGame();
+        }
+        return atChecked(bet);
+    }
+
+    /** {@link #at} for a bet already checked, bought or not (the game at its lines, bet per line and coins). */
+    private CascadeGame atChecked(Bet bet) {
+        Bet explicit = bet.explicit(standardBet()).withoutBonusBuy();
         if (explicit.equals(standardBet())) {
             return this;
         }
         return atBets.computeIfAbsent(explicit, b -> new CascadeGame(model.withBet(b.lineBet(), b.lines(), b.coins()),
                 limits, engine, counted, atBets));
+    }
+
+    @Override
+    public void checkBet(Bet bet) {
+        // A buy is refused by the limits (naming $.bonusBuy) unless the model sells one.
+        limits.check(bet.isBonusBuy() && model.bonusBuy() != null ? bet.withoutBonusBuy() : bet);
+    }
+
+    @Override
+    public long stake(Bet bet) {
+        checkBet(bet);
+        CascadeGame game = atChecked(bet);
+        return bet.isBonusBuy() ? game.boughtStake() : game.stake();
+    }
+
+    /** A bought bet plays the free games the model's {@code "bonusBuy"} sells, at the bet's lines, bet per line and coins. */
+    @Override
+    public void play(Bet bet, RandomStream stream, RoundOutcome outcome) {
+        checkBet(bet);
+        CascadeGame game = atChecked(bet);
+        if (bet.isBonusBuy()) {
+            game.playBought(stream, outcome, game.windows.get(), null);
+        } else {
+            game.play(stream, outcome);
+        }
+    }
+
+    /**
+     * Opens a round at {@code bet}, settled at once (a cascading round asks the player nothing). A bought bet plays
+     * the free games the model's {@code "bonusBuy"} sells, at a stake of the price x the bet; its detail says what was
+     * bought ({@code "bonusBuy": {"price", "freeGames"}}).
+     */
+    @Override
+    public Round open(Bet bet, RandomStream stream) {
+        if (!bet.isBonusBuy()) {
+            return Game.super.open(bet, stream);
+        }
+        checkBet(bet);
+        CascadeGame game = atChecked(bet);
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        List<CascadeRecord.Spin> spins = new ArrayList<>();
+        game.playBought(stream, outcome, new Window(engine), spins);
+        CascadeRecord record = new CascadeRecord(game.model.lineBet(), game.model.lines(), outcome.stake(),
+                outcome.win(), spins, new SpinResult.Bought(model.bonusBuy().price(), model.boughtFreeGames()));
+        return Round.settled(new PlayedRound(outcome, text(record), bet.explicit(standardBet()), List.of()));
+    }
+
+    /** For a bought bet, the bought round's figures per unit of its stake (the PAR sheet's "Bonus buy" table). */
+    @Override
+    public Optional<ExactFigures> exactFigures(Bet bet) {
+        checkBet(bet);
+        CascadeGame game = atChecked(bet);
+        return bet.isBonusBuy() ? game.exact().map(CascadeAnalysis::bonusBuyFigures) : game.exactFigures();
     }
 
     @Override
@@ -161,9 +225,13 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         List<CascadeRecord.Spin> spins = new ArrayList<>();
         playRound(stream, outcome, new Window(engine), spins);
-        CascadeRecord record = new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(), spins);
+        return new PlayedRound(outcome, text(new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(),
+                spins, null)));
+    }
+
+    private static String text(CascadeRecord record) {
         try {
-            return new PlayedRound(outcome, MAPPER.writeValueAsString(record));
+            return MAPPER.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -172,35 +240,60 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     /** One round; {@code spins} null on the simulation path, else each spin is described into it. */
     private void playRound(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins) {
         outcome.start(stake());
-        long cap = model.maxWin() == 0 ? Long.MAX_VALUE : model.maxWin() * model.lines();
         long[] paid = {0};
         engine.draw(stream, false, w);
         long win = spin(w, model.multipliers(), spins, "base");
         int scatters = engine.scatters(w);
         long scatterPay = CascadeModel.byCount(model.scatterPays(), scatters) * model.lines();
-        pay(outcome, cascadeType, win, cap, paid);
+        pay(outcome, cascadeType, win, paid);
         if (scatterType >= 0) {
-            pay(outcome, scatterType, scatterPay, cap, paid);
+            pay(outcome, scatterType, scatterPay, paid);
         }
         long remaining = model.free() == null ? 0 : model.free().spins(scatters);
         record(spins, scatters, remaining, win + scatterPay);
-        if (remaining > 0) {
+        playFreeGames(stream, outcome, w, spins, remaining, paid);
+    }
+
+    /**
+     * A bought round ({@code "bonusBuy"}): the stake is the price times the bet, the round is the free games the
+     * model's bonus buy sells, drawn as the free games a base spin awards are (no base spin); the cap is the same
+     * multiple of the bet as in other rounds.
+     */
+    private void playBought(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins) {
+        outcome.start(boughtStake());
+        playFreeGames(stream, outcome, w, spins, model.boughtFreeGames(), new long[] {0});
+    }
+
+    /** Plays {@code awarded} free games and what they retrigger, until the cap is reached. */
+    private void playFreeGames(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins,
+            long awarded, long[] paid) {
+        if (awarded > 0) {
             outcome.trigger(freeFeature);
         }
-        for (; remaining > 0 && paid[0] < cap; remaining--) {
+        for (long remaining = awarded; remaining > 0 && paid[0] < cap(); remaining--) {
             engine.draw(stream, true, w);
             long free = spin(w, model.free().multipliers(), spins, "free");
             int count = engine.scatters(w);
             free += CascadeModel.byCount(model.scatterPays(), count) * model.lines();
-            pay(outcome, freeType, free, cap, paid);
+            pay(outcome, freeType, free, paid);
             long more = model.free().retrigger() ? model.free().spins(count) : 0;
             remaining += more;
             record(spins, count, more, free);
         }
     }
 
-    private void pay(RoundOutcome outcome, int type, long credits, long cap, long[] paid) {
-        long amount = Math.min(credits, cap - paid[0]);
+    /** The most a round pays, in line bets of one coin: the model's cap in total bets, or no limit. */
+    private long cap() {
+        return model.maxWin() == 0 ? Long.MAX_VALUE : model.maxWin() * model.lines();
+    }
+
+    /** What a bought round costs at this game's bet: the price times the stake. */
+    private long boughtStake() {
+        return Math.multiplyExact(model.bonusBuy().price(), stake());
+    }
+
+    private void pay(RoundOutcome outcome, int type, long credits, long[] paid) {
+        long amount = Math.min(credits, cap() - paid[0]);
         paid[0] += amount;
         if (amount > 0) {
             outcome.addWin(type, amount * model.unit());

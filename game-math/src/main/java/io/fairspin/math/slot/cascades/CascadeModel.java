@@ -1,5 +1,6 @@
 package io.fairspin.math.slot.cascades;
 
+import io.fairspin.math.slot.model.SlotModel;
 import java.util.List;
 
 /**
@@ -29,11 +30,12 @@ import java.util.List;
  *                    the stake is {@code lineBet x lines x coins}
  * @param maxWin      the largest round win in total bets, 0 for none: the round ends when it is reached
  * @param budget      the most stop combinations an exact analysis counts, per reel set
+ * @param bonusBuy    the free games sold for a price, without a base spin, or null
  */
 record CascadeModel(String id, String name, int rows, int reels, List<String> symbols, int wild, boolean clusters,
         long[][] pays, long[] multipliers, List<int[][]> strips, List<long[][]> stopWeights, List<String> setNames,
         Sets baseSets, int scatter, long[] scatterPays, Free free, long lineBet, int lines, int coins, long maxWin,
-        long budget) {
+        long budget, SlotModel.BonusBuy bonusBuy) {
 
     /** A weighted choice of reel sets. */
     record Sets(int[] sets, long[] weights) {
@@ -73,9 +75,14 @@ record CascadeModel(String id, String name, int rows, int reels, List<String> sy
         return lineBet * coins;
     }
 
+    /** The free games a bought round starts with (before retriggers), 0 without a bonus buy. */
+    long boughtFreeGames() {
+        return bonusBuy == null ? 0 : free.spins(bonusBuy.scatters());
+    }
+
     /** The same model played at another bet. */
     CascadeModel withBet(long lineBet, int lines, int coins) {
         return new CascadeModel(id, name, rows, reels, symbols, wild, clusters, pays, multipliers, strips, stopWeights,
-                setNames, baseSets, scatter, scatterPays, free, lineBet, lines, coins, maxWin, budget);
+                setNames, baseSets, scatter, scatterPays, free, lineBet, lines, coins, maxWin, budget, bonusBuy);
     }
 }

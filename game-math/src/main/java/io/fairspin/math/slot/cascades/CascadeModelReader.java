@@ -15,7 +15,7 @@ import java.util.Map;
 /** Reads a cascading slot model ({@code "type": "slot"} with a {@code "cascade"} object; docs/model-format.md). */
 final class CascadeModelReader {
     static final List<String> FIELDS = List.of("type", "id", "name", "rows", "symbols", "wilds", "reelSets",
-            "baseReels", "cascade", "pays", "scatters", "freeGames", "bet", "maxWin", "betLimits");
+            "baseReels", "cascade", "pays", "scatters", "freeGames", "bet", "maxWin", "betLimits", "bonusBuy");
     static final long MAX_CREDITS = (1L << 30) - 1;
     static final long DEFAULT_BUDGET = 20_000_000;
     /** The most line bets and coins a bet may stake (the model's {@code bet} and its {@code betLimits}). */
@@ -136,7 +136,7 @@ final class CascadeModelReader {
         }
         return new CascadeModel(id, name, rows, reels, List.copyOf(symbols), wild, clusters, pays, multipliers,
                 List.copyOf(strips), java.util.Collections.unmodifiableList(weights), List.copyOf(setIndex.keySet()), base, scatter, scatterPays,
-                free, lineBet, lines, coins, maxWin, budget);
+                free, lineBet, lines, coins, maxWin, budget, SlotModelReader.bonusBuy(root, free == null ? null : free::spins));
     }
 
     private int symbol(ModelNode node) {

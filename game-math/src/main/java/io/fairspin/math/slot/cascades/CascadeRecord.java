@@ -1,5 +1,7 @@
 package io.fairspin.math.slot.cascades;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fairspin.math.slot.SpinResult;
 import java.util.List;
 
 /**
@@ -11,9 +13,12 @@ import java.util.List;
  * @param lines   line bets staked
  * @param stake   the round's stake
  * @param win     the round's win, after any cap
- * @param spins   the base spin, then the free games in the order played
+ * @param spins   the base spin, then the free games in the order played (a bought round: the free games only)
+ * @param bonusBuy the feature bought ({@code "bonusBuy": {"price", "freeGames"}}, as other slots log it), or null
+ *                 for a round that was not bought (then absent from the JSON)
  */
-public record CascadeRecord(long lineBet, int lines, long stake, long win, List<Spin> spins) {
+public record CascadeRecord(long lineBet, int lines, long stake, long win, List<Spin> spins,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SpinResult.Bought bonusBuy) {
     /**
      * One spin.
      *

@@ -27,8 +27,13 @@ final class CascadeSimulatedSheet {
                     + " not simulated here")));
         }
         long cap = game.model.maxWin();
-        return SimulatedSheet.report(game, game.name(), game.notExactBecause(), before,
+        AnalysisReport sheet = SimulatedSheet.report(game, game.name(), game.notExactBecause(), before,
                 max -> MaxWin.capRows(cap, max >= cap, "the cap applies to the round's win, features included (the round"
                         + " ends when it is reached); " + (max >= cap ? "reached" : "not reached") + " in the simulation"));
+        if (game.model.bonusBuy() == null) {
+            return sheet;
+        }
+        return sheet.withTable(sheet.tables().size(), SimulatedSheet.bonusBuy(game, game.model.bonusBuy(),
+                game.model.boughtFreeGames()));
     }
 }

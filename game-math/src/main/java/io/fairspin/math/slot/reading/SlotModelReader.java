@@ -139,7 +139,8 @@ public final class SlotModelReader {
         checkJackpots(root, jackpotPays, wilds, pays, freeGames, maxWin);
         SlotModel model = new SlotModel(id, name, rows, reels, List.copyOf(symbols), wilds, add,
                 List.copyOf(reelSets), baseReels, paylines, bothWays, ways, List.copyOf(pays), scatters, freeGames,
-                bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames, scatters), jackpotPays);
+                bonus, lineBet, lines, maxWin, coins, heights, bonusBuy(root, freeGames == null ? null : freeGames::spins),
+                jackpotPays);
         checkMultipliedPays(root, model);
         return model;
     }
@@ -329,18 +330,26 @@ public final class SlotModelReader {
         return top;
     }
 
-    /** The bonus buy: a price in total bets and the scatter count whose free games it buys. */
-    private BonusBuy bonusBuy(ModelNode root, FreeGames freeGames, List<Scatter> scatters) {
+    /**
+     * A slot model's {@code "bonusBuy"}: a price in total bets (1 to 100,000) and the scatter count whose free games
+     * it buys, which must award some.
+     *
+     * @param root the model document
+     * @param freeGamesByScatters the free games a scatter count awards, or null when the model has no free games
+     * @return the bonus buy, or null when the model sells none
+     * @throws io.fairspin.math.ModelException naming {@code $.bonusBuy} or its field
+     */
+    public static BonusBuy bonusBuy(ModelNode root, java.util.function.IntToLongFunction freeGamesByScatters) {
         if (!root.has("bonusBuy")) {
             return null;
         }
         ModelNode node = root.field("bonusBuy").allowOnly(List.of("price", "scatters"));
-        if (freeGames == null) {
+        if (freeGamesByScatters == null) {
             throw node.error("a bonus buy buys the free games; the model has none ($.freeGames)");
         }
         long price = node.field("price").integer(1, 100_000);
         int count = (int) node.field("scatters").integer(1, 1000);
-        if (freeGames.spins(count) == 0) {
+        if (freeGamesByScatters.applyAsLong(count) == 0) {
             throw node.field("scatters").error(count + " scatters award no free games");
         }
         return new BonusBuy(price, count);

@@ -219,6 +219,16 @@ final class NaiveCascade {
         return round;
     }
 
+    /** The win distribution, in line bets, of {@code freeGames} free games bought (free games must not retrigger). */
+    Map<Long, Fraction> boughtDistribution(long freeGames) {
+        JsonNode free = model.get("freeGames");
+        Map<Long, Fraction> freeSpin = new TreeMap<>();
+        all(free.get("reels").asText(), free.get("multipliers")).forEach((k, p) -> freeSpin.merge(k.get(0), p, Fraction::add));
+        Map<Long, Map<Long, Fraction>> powers = new HashMap<>();
+        powers.put(0L, Map.of(0L, Fraction.ONE));
+        return power(powers, freeSpin, freeGames);
+    }
+
     private static Map<Long, Fraction> power(Map<Long, Map<Long, Fraction>> cache, Map<Long, Fraction> x, long n) {
         if (cache.containsKey(n)) {
             return cache.get(n);
