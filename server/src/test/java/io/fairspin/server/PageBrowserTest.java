@@ -34,7 +34,7 @@ class PageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        s = new TestServer(dir, "sizzling-hot.json", "jacks-or-better-9-6.json");
+        s = new TestServer(dir, "sizzling-hot.json", "jacks-or-better-9-6.json", "lucky-wilds.json");
     }
 
     @AfterAll
@@ -61,10 +61,28 @@ class PageBrowserTest {
         playInBrowser("jacks-or-better-9-6");
     }
 
-    private void playInBrowser(String game) throws Exception {
+    /**
+     * The page offers lucky-wilds' bonus buy (26 total bets) and buys it when asked: the logged round's bet is the
+     * price x the standard stake and its player choices say it was bought.
+     */
+    @Test
+    void aBoughtRoundPlayedInTheBrowser() throws Exception {
+        RoundRecord logged = playInBrowser("lucky-wilds", "&buy=1");
+        assertEquals(26 * 20, logged.bet());
+        assertTrue(new String(logged.playerChoices(), StandardCharsets.UTF_8).contains("\"bonusBuy\":true"),
+                new String(logged.playerChoices(), StandardCharsets.UTF_8));
+        assertTrue(new String(logged.outcome(), StandardCharsets.UTF_8).contains("\"bonusBuy\":{"));
+    }
+
+    private RoundRecord playInBrowser(String game) throws Exception {
+        return playInBrowser(game, "");
+    }
+
+    /** Plays a round of {@code game} in the page ({@code ?autoplay=GAME} and {@code query}) and returns it as logged. */
+    private RoundRecord playInBrowser(String game, String query) throws Exception {
         String browser = chromium();
         assumeTrue(browser != null, "no Chromium installed (apt-get install chromium); .ci/run installs it");
-        String dom = dumpDom(browser, s.server.url() + "/?autoplay=" + game);
+        String dom = dumpDom(browser, s.server.url() + "/?autoplay=" + game + query);
         assertTrue(dom.contains("data-state=\"settled\""), "the page settled the round:\n" + dom);
         String roundId = text(dom, "round-id");
         String commitment = text(dom, "commitment");
@@ -77,6 +95,7 @@ class PageBrowserTest {
         String packet = unescape(text(dom, "packet"));
         DisputePacket.Verified verified = DisputePacket.parse(packet).verify(TestServer.OPERATOR.getPublic());
         assertEquals(roundId, ((RoundRecord) verified.entry().event()).roundId());
+        return logged;
     }
 
     private static String dumpDom(String browser, String url) throws IOException, InterruptedException {

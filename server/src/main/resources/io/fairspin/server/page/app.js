@@ -1,5 +1,6 @@
 // The fairspin player page: open a round (commitment first), play it, show the outcome and the
-// dispute packet. ?autoplay=GAME plays one round of GAME by itself (used by the browser test).
+// dispute packet. ?autoplay=GAME plays one round of GAME by itself, ?autoplay=GAME&buy=1 a bought one (used by
+// the browser test).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -122,7 +123,9 @@ async function guarded(action) {
 
 async function open() {
   $("packet").textContent = "-";
-  show(await api("POST", "/api/rounds", { game: $("game").value }));
+  const request = { game: $("game").value };
+  if (!$("buy-offer").hidden && $("buy").checked) request.bet = { bonusBuy: true };
+  show(await api("POST", "/api/rounds", request));
 }
 
 async function play() {
@@ -153,6 +156,10 @@ async function init() {
     const g = games.find((x) => x.id === $("game").value);
     $("limits").textContent = g ? "stake " + g.stake + (Object.keys(g.betLimits).length
       ? ", limits " + JSON.stringify(g.betLimits) : " (standard bet only)") : "";
+    // A game that sells its feature offers the buy, at its price in total bets and its stake.
+    $("buy-offer").hidden = !(g && g.bonusBuy);
+    $("buy").checked = false;
+    $("buy-price").textContent = g && g.bonusBuy ? "(" + g.bonusBuy.price + " x the bet: stake " + g.bonusBuy.stake + ")" : "";
   };
   $("game").addEventListener("change", limits);
   limits();
@@ -166,6 +173,8 @@ async function init() {
   const autoplay = new URLSearchParams(location.search).get("autoplay");
   if (autoplay) {
     $("game").value = autoplay;
+    limits();
+    $("buy").checked = new URLSearchParams(location.search).get("buy") === "1";
     await open();
     document.body.dataset.commitmentShown = round.commitment;
     await play();
