@@ -1,5 +1,6 @@
 package io.fairspin.bench;
 
+import io.fairspin.math.Bet;
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
 import io.fairspin.math.RoundOutcome;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Slot spins on the simulation path, {@code Game.play(RandomStream, RoundOutcome)}, single thread, over a
  * fast non-certified stream (SplittableRandom bytes through derivation v1), so the score is the game's
- * own cost. Score: spins per second. Run from the project root (the models are read from examples/).
+ * own cost. Score: spins per second. Run from the project root (the models are read from examples/). Bought rounds:
+ * {@code -p bought=true -p model=lucky-wilds,tumbling-ways,coin-rush-deluxe} (the examples that sell their feature).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,11 +38,18 @@ public class SlotSpinBenchmark {
 
     /**
      * Classic lines and ways, then one example per modern mechanic: cascading clusters, cascading ways, random reel
-     * heights, random reel heights with a top reel, hold-and-win.
+     * heights, random reel heights with a top reel, hold-and-win, cash-collect, jackpots, a random number of picks
+     * from weighted prize tables, per-coin pays.
      */
     @Param({"sizzling-hot", "lucky-wilds", "ways-243", "cascade-clusters", "tumbling-ways", "mega-dragon", "mega-dragon-top",
-            "coin-rush"})
+            "coin-rush", "coin-rush-collect", "jackpot-treasure", "buoy-bonus", "red-white-blue"})
     public String model;
+
+    /** Whether the round is bought ({@code "bonusBuy": true}): only for the models that sell their feature. */
+    @Param({"false"})
+    public boolean bought;
+
+    private Bet bet;
 
     private Game game;
     private RandomStream stream;
@@ -55,11 +64,20 @@ public class SlotSpinBenchmark {
         game = GameModels.load(file);
         stream = new SplittableStream(42);
         outcome = RoundOutcome.forGame(game);
+        bet = bought ? game.standardBet().withBonusBuy() : null;
+        if (bought) {
+            game.checkBet(bet);
+        }
     }
 
+    /** One round: a spin with what it starts, or with {@code -p bought=true} a bought feature. */
     @Benchmark
     public long spin() {
-        game.play(stream, outcome);
+        if (bet == null) {
+            game.play(stream, outcome);
+        } else {
+            game.play(bet, stream, outcome);
+        }
         return outcome.win();
     }
 
