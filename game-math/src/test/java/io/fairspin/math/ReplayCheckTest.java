@@ -297,4 +297,35 @@ class ReplayCheckTest {
         dropped.remove("collect");
         assertFlagged(game, logged.with(dropped), "$.outcome");
     }
+
+    /**
+     * The awards a hold-and-win check counts from the base spins of logged rounds are those the game itself counts
+     * when it plays the same rounds on the simulation path ({@link RoundOutcome#countAwards}), draw for draw.
+     */
+    @Test
+    void aHoldAndWinCheckCountsTheAwardsTheGameCounts() throws Exception {
+        Game game = load("coin-rush-deluxe.json");
+        OutcomeCheck check = OutcomeCheck.of(game).orElseThrow();
+        int awards = check.awards().size();
+        assertTrue(awards > 0 && awards == check.awardsPerRound().size());
+        long[] counted = new long[awards];
+        RandomStream recorded = BetContractTest.stream(9);
+        for (int i = 0; i < 3000; i++) {
+            PlayedRound played = game.playRecorded(recorded);
+            assertNull(check.check(OutcomeCheckTest.canonical(played.detail()), played.outcome().stake(),
+                    played.outcome().win(), counted));
+        }
+        long[] played = new long[awards];
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        outcome.countAwards(awards);
+        RandomStream stream = BetContractTest.stream(9);
+        for (int i = 0; i < 3000; i++) {
+            game.play(stream, outcome);
+            for (int a = 0; a < awards; a++) {
+                played[a] += outcome.awards(a);
+            }
+        }
+        assertTrue(java.util.Arrays.stream(played).sum() > 100);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(played, counted);
+    }
 }
