@@ -99,6 +99,9 @@ class ReplayCheckTest {
         assertFlagged(game, logged.with(changed), "differs from the logged one at $.outcome.spins[0]");
         stops.set(1, 10_000);
         assertFlagged(game, logged.with(changed), "$.outcome.spins[0].stops[1]: expected a stop in [0, ");
+        ObjectNode free = logged.outcome().deepCopy();
+        ((ObjectNode) free.get("spins").get(0)).put("reelSet", "free");
+        assertFlagged(game, logged.with(free), "$.outcome.spins[0].reelSet: 'free' is not a reel set this spin can use");
     }
 
     @Test
@@ -189,6 +192,9 @@ class ReplayCheckTest {
         landed.put("reel", start.get("reel").asInt()).put("row", start.get("row").asInt());
         assertFlagged(game, logged.with(changed), "$.outcome.holdAndWin.respins[0].landed[0]: a coin landed on a cell"
                 + " already held (reel " + start.get("reel").asInt() + ", row " + start.get("row").asInt() + ")");
+        ObjectNode stopped = logged.outcome().deepCopy();
+        ((ArrayNode) stopped.get("base").get("spins").get(0).get("stops")).set(0, 10_000);
+        assertFlagged(game, logged.with(stopped), "$.outcome.base.spins[0].stops[0]: expected a stop in [0, ");
     }
 
     @Test
