@@ -291,17 +291,12 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
                 draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
             }
             int[][] strips = model.strips().get(sets.sets()[chosen]);
-            JsonNode stops = spins.get(i).get("stops");
-            if (stops == null || !stops.isArray() || stops.size() != strips.length) {
-                throw new IllegalArgumentException(path + ".stops: expected " + strips.length + " stops");
-            }
+            int[] lengths = new int[strips.length];
             for (int r = 0; r < strips.length; r++) {
-                JsonNode stop = stops.get(r);
-                if (!stop.canConvertToInt() || stop.asInt() < 0 || stop.asInt() >= strips[r].length) {
-                    throw new IllegalArgumentException(path + ".stops[" + r + "]: expected a stop in [0, "
-                            + strips[r].length + ")");
-                }
-                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop.asInt());
+                lengths[r] = strips[r].length;
+            }
+            for (int stop : io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths, path + ".stops")) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
             }
         }
         return draws;

@@ -903,18 +903,13 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
             }
             CompiledReels reels = base.reelSets[choice.sets()[chosen]];
-            JsonNode stops = spins.get(i).get("stops");
-            int count = model.reels() + (reels.hasTop() ? 1 : 0);
-            if (stops == null || !stops.isArray() || stops.size() != count) {
-                throw new IllegalArgumentException(path + ".stops: expected " + count + " stops");
+            // With a top reel, its stop follows the reels' stops.
+            int[] lengths = new int[model.reels() + (reels.hasTop() ? 1 : 0)];
+            for (int r = 0; r < lengths.length; r++) {
+                lengths[r] = r < model.reels() ? reels.set.strips()[r].length : reels.topLength();
             }
-            for (int r = 0; r < count; r++) {
-                int length = r < model.reels() ? reels.set.strips()[r].length : reels.topLength();
-                JsonNode stop = stops.get(r);
-                if (!stop.canConvertToInt() || stop.asInt() < 0 || stop.asInt() >= length) {
-                    throw new IllegalArgumentException(path + ".stops[" + r + "]: expected a stop in [0, " + length + ")");
-                }
-                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop.asInt());
+            for (int stop : io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths, path + ".stops")) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
             }
         }
     }
