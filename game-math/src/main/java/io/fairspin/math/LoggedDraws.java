@@ -1,23 +1,29 @@
 package io.fairspin.math;
 
 import io.fairspin.rng.RandomStream;
+import io.fairspin.rng.WeightedTable;
 import java.util.Arrays;
 
 /**
  * The draws of a logged round read back from its logged outcome (a table game's pockets, dice, cards dealt, balls
- * drawn), as a stream: a game played on it draws exactly what the log says, so that an {@link OutcomeCheck} can
- * play the round again without its seed or the escrow and compare it with the log. Numbers come back from
- * {@link #nextInt(int)}; cards and balls are taken by the game's dealer with {@link #nextCard(Kind)}; any other draw,
- * or one more than logged, fails with an {@link IllegalArgumentException} that says which draw.
+ * drawn; a slot's reel sets and stops, a hold-and-win coin's value and the cells coins land on), as a stream: a game
+ * played on it draws exactly what the log says, so that an {@link OutcomeCheck} can play the round again without its
+ * seed or the escrow and compare it with the log. Numbers come back from {@link #nextInt(int)} and, as the index of
+ * the entry picked, from {@link #pick(WeightedTable)}; cards and balls are taken by the game's dealer with
+ * {@link #nextCard(Kind)}, cells sampled with {@link #sample(int, int)} are items; any other draw, or one more than
+ * logged, fails with an {@link IllegalArgumentException} that says which draw.
  */
 public final class LoggedDraws extends RandomStream {
     /** What a logged draw is. */
     public enum Kind {
-        /** A number a game draws with {@code nextInt(bound)}. */
+        /**
+         * A number a game draws with {@code nextInt(bound)}, or the index of the entry it picks from a weighted table
+         * ({@code pick}), which must have a positive weight.
+         */
         NUMBER,
         /** A card, by the code of its name (rank and suit; the joker has its own). */
         CARD,
-        /** A ball or other item of a shoe, by its exact index. */
+        /** A ball or other item of a shoe, by its exact index; or one of the values a {@code sample(n, k)} draws. */
         ITEM
     }
 
@@ -98,6 +104,38 @@ public final class LoggedDraws extends RandomStream {
                     + ", the round draws from [0, " + bound + ")");
         }
         return value;
+    }
+
+    /** The logged number, as the index of the entry picked: below the table's size, of a positive weight. */
+    @Override
+    public int pick(WeightedTable table) {
+        int index = take(Kind.NUMBER);
+        if (index < 0 || index >= table.size() || table.weight(index) == 0) {
+            throw new IllegalArgumentException("$.outcome: draw " + next + " is logged as " + index + ", the round picks"
+                    + " one of " + table.size() + " entries" + (index >= 0 && index < table.size() ? ", and entry "
+                    + index + " has weight 0" : ""));
+        }
+        return index;
+    }
+
+    /** The next {@code k} logged items, each below {@code n} and none twice, in the order logged. */
+    @Override
+    public int[] sample(int n, int k) {
+        int[] drawn = new int[k];
+        for (int i = 0; i < k; i++) {
+            drawn[i] = take(Kind.ITEM);
+            for (int j = 0; j < i; j++) {
+                if (drawn[j] == drawn[i]) {
+                    throw new IllegalArgumentException("$.outcome: draw " + next + " is logged as " + drawn[i]
+                            + " a second time, the round samples distinct values");
+                }
+            }
+            if (drawn[i] < 0 || drawn[i] >= n) {
+                throw new IllegalArgumentException("$.outcome: draw " + next + " is logged as " + drawn[i]
+                        + ", the round samples from [0, " + n + ")");
+            }
+        }
+        return drawn;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.fairspin.math;
 
 import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.HoldAndWinGame;
 import io.fairspin.math.slot.evaluation.LoggedSpinCheck;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,8 @@ import java.util.Optional;
  * monitor that counts award frequencies against the exact figures.
  *
  * <p>A separate class rather than a method of {@link Game}, so that the {@code Game} contract stays as it is;
- * {@link #of(Game)} gives the check of a game type that has one (slots; table and card games, blackjack by its
- * settlement recomputed from the logged hands). An instance may keep state
+ * {@link #of(Game)} gives the check of every game type: slots; cascading and hold-and-win slots, played again on the
+ * draws their outcome logs; table and card games, blackjack by its settlement recomputed from the logged hands. An instance may keep state
  * between calls: use one per thread.
  */
 public interface OutcomeCheck {
@@ -66,10 +68,18 @@ public interface OutcomeCheck {
      * The check of {@code game}'s type, when it has one.
      *
      * @param game the game of the logged rounds
-     * @return its check, or empty for a game type without one
+     * @return its check, or empty for a game type without one (a game implemented outside this library)
      */
     static Optional<OutcomeCheck> of(Game game) {
-        return game instanceof SlotGame ? Optional.of(new LoggedSpinCheck((SlotGame) game))
-                : io.fairspin.math.table.TableGames.outcomeCheck(game);
+        if (game instanceof SlotGame) {
+            return Optional.of(new LoggedSpinCheck((SlotGame) game));
+        }
+        if (game instanceof CascadeGame) {
+            return Optional.of(ReplayCheck.of((CascadeGame) game));
+        }
+        if (game instanceof HoldAndWinGame) {
+            return Optional.of(ReplayCheck.of((HoldAndWinGame) game));
+        }
+        return io.fairspin.math.table.TableGames.outcomeCheck(game);
     }
 }

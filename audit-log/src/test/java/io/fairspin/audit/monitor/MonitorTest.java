@@ -249,6 +249,68 @@ class MonitorTest {
         assertTrue(alerts.get(1).message().contains("$.outcome.bets[0].returned"), alerts.get(1).message());
     }
 
+    /**
+     * Cascading and hold-and-win slots: every round is played again on the draws its outcome logs. A log of honest
+     * cascade-clusters and coin-rush rounds raises nothing; the same rounds with one cascade round's window symbol
+     * changed (its win kept) and one hold-and-win round's feature win raised (outcome and logged win alike) raise one
+     * impossible-win each, at their entries.
+     */
+    @Test
+    void tamperedCascadeAndHoldAndWinRoundsAreFlagged(@TempDir Path tmp) throws IOException {
+        ModelFile cascades = ModelFile.load(Path.of("../examples/cascade-clusters.json"));
+        ModelFile coins = ModelFile.load(Path.of("../examples/coin-rush.json"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (boolean tamper : new boolean[] {false, true}) {
+            Path dir = tmp.resolve("log-" + tamper);
+            SeededStream stream = new SeededStream(6);
+            long windowAt = -1;
+            long featureAt = -1;
+            try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+                for (int i = 0; i < 1000; i++) {
+                    ModelFile model = i % 2 == 0 ? cascades : coins;
+                    PlayedRound played = model.game().playRecorded(stream);
+                    com.fasterxml.jackson.databind.node.ObjectNode outcome =
+                            (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(played.detail());
+                    if (tamper && windowAt < 0 && i > 100 && model == cascades) {
+                        com.fasterxml.jackson.databind.node.ArrayNode row = (com.fasterxml.jackson.databind.node.ArrayNode)
+                                outcome.get("spins").get(0).get("cascades").get(0).get("window").get(0);
+                        row.set(0, row.get(0).asText().equals("ruby") ? "pearl" : "ruby");
+                        byte[] changed = CanonicalJson.encode(outcome);
+                        log.append(round(model, played, "w" + i, b -> b.outcome(changed)));
+                        windowAt = i + 1;
+                    } else if (tamper && featureAt < 0 && i > 100 && outcome.path("holdAndWin").isObject()) {
+                        long raised = played.outcome().win() + played.outcome().stake();
+                        com.fasterxml.jackson.databind.node.ObjectNode feature =
+                                (com.fasterxml.jackson.databind.node.ObjectNode) outcome.get("holdAndWin");
+                        feature.put("amount", feature.get("amount").asLong() + played.outcome().stake());
+                        outcome.put("win", raised);
+                        byte[] changed = CanonicalJson.encode(outcome);
+                        log.append(round(model, played, "h" + i, b -> b.outcome(changed).win(raised)));
+                        featureAt = i + 1;
+                    } else {
+                        log.append(round(model, played, "r" + i, b -> b));
+                    }
+                }
+            }
+            List<Alert> alerts = new ArrayList<>();
+            Monitor monitor = read(dir, 2, alerts, cascades, coins);
+            if (!tamper) {
+                assertEquals(List.of(), described(alerts));
+                continue;
+            }
+            assertTrue(windowAt > 0 && featureAt > 0, "no feature round in the log");
+            assertEquals(List.of("impossible-win", "impossible-win"), types(alerts), described(alerts).toString());
+            Alert window = alerts.get(windowAt < featureAt ? 0 : 1);
+            Alert feature = alerts.get(windowAt < featureAt ? 1 : 0);
+            assertEquals(windowAt, window.index());
+            assertTrue(window.message().contains("at $.outcome.spins[0].cascades[0].window[0][0]"), window.message());
+            assertEquals(featureAt, feature.index());
+            assertTrue(feature.message().contains("at $.outcome.win"), feature.message());
+            assertEquals("coin-rush", feature.gameId());
+            assertEquals(List.of(1L, 1L), monitor.games().stream().map(GameTally::impossibleWins).toList());
+        }
+    }
+
     /** The alerts of a batch run, each as type, entry and message. */
     private static List<String> described(List<Alert> alerts) {
         List<String> out = new ArrayList<>();

@@ -246,7 +246,7 @@ public final class MonitorCommand extends LeafCommand {
                 out.printf(Locale.ROOT, "  RTP         %.4f%% observed; no exact figures, no RTP band applies%n",
                         100 * g.observedRtp());
                 out.printf(Locale.ROOT, "  hit freq.   %.5f observed%n", g.observedHitFrequency());
-                out.printf(Locale.ROOT, "  checked     each round's win against its logged outcome (settlement),"
+                out.printf(Locale.ROOT, "  checked     each round's win against its logged outcome,"
                         + " duplicate ids, the log's integrity%n");
             } else {
                 out.printf(Locale.ROOT, "  RTP         %.4f%% observed, %.4f%% exact, band +- %.4f%%%s%n",

@@ -31,4 +31,28 @@ public final class OutcomeJson {
         }
         return tree;
     }
+
+    /**
+     * A logged spin's stops: one per reel, each a stop of its reel.
+     *
+     * @param stops the logged array of stops (may be null or not an array)
+     * @param lengths each reel's number of stops
+     * @param path the JSON path of {@code stops}, for messages
+     * @return the stops
+     * @throws IllegalArgumentException naming {@code path} (or a stop's) when the count or a stop is wrong
+     */
+    public static int[] stops(JsonNode stops, int[] lengths, String path) {
+        if (stops == null || !stops.isArray() || stops.size() != lengths.length) {
+            throw new IllegalArgumentException(path + ": expected " + lengths.length + " stops");
+        }
+        int[] values = new int[lengths.length];
+        for (int r = 0; r < values.length; r++) {
+            JsonNode stop = stops.get(r);
+            if (!stop.canConvertToInt() || stop.asInt() < 0 || stop.asInt() >= lengths[r]) {
+                throw new IllegalArgumentException(path + "[" + r + "]: expected a stop in [0, " + lengths[r] + ")");
+            }
+            values[r] = stop.asInt();
+        }
+        return values;
+    }
 }

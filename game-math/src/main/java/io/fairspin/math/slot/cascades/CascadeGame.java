@@ -351,6 +351,50 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         return rows;
     }
 
+    /**
+     * The draws a logged round of this game made, read back from its logged outcome for its outcome check to play the
+     * round again on: per spin (the base spin, then each free game) the reel set where the model chooses one, and each
+     * reel's stop (on a weighted strip, the index of the stop picked).
+     *
+     * @param outcome the logged outcome (a {@link CascadeRecord}'s JSON)
+     * @return the logged draws, in the order the round makes them
+     * @throws IllegalArgumentException naming the JSON path of a spin, reel set or stop this game cannot draw
+     */
+    public io.fairspin.math.LoggedDraws loggedDraws(JsonNode outcome) {
+        JsonNode spins = outcome.get("spins");
+        if (spins == null || !spins.isArray() || spins.isEmpty()) {
+            throw new IllegalArgumentException("$.outcome.spins: expected a non-empty array");
+        }
+        io.fairspin.math.LoggedDraws draws = new io.fairspin.math.LoggedDraws();
+        for (int i = 0; i < spins.size(); i++) {
+            String path = "$.outcome.spins[" + i + "]";
+            if (i > 0 && model.free() == null) {
+                throw new IllegalArgumentException(path + ": a free game, but the model has none");
+            }
+            CascadeModel.Sets sets = i == 0 ? model.baseSets() : model.free().sets();
+            String name = spins.get(i).path("reelSet").asText();
+            int chosen = -1;
+            for (int k = 0; k < sets.sets().length && chosen < 0; k++) {
+                chosen = model.setNames().get(sets.sets()[k]).equals(name) ? k : -1;
+            }
+            if (chosen < 0) {
+                throw new IllegalArgumentException(path + ".reelSet: '" + name + "' is not a reel set this spin can use");
+            }
+            if (sets.sets().length > 1) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
+            }
+            int[][] strips = model.strips().get(sets.sets()[chosen]);
+            int[] lengths = new int[strips.length];
+            for (int r = 0; r < strips.length; r++) {
+                lengths[r] = strips[r].length;
+            }
+            for (int stop : io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths, path + ".stops")) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
+            }
+        }
+        return draws;
+    }
+
     // ---- Analysis ----
 
     /** The exact analysis, when the model is small enough and has no round cap. */

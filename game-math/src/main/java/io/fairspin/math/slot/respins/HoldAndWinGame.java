@@ -844,6 +844,162 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 new Bought(buy.price(), buy.coins()))));
     }
 
+    /**
+     * The draws a logged round of this game made, read back from its logged outcome for its outcome check to play the
+     * round again on: the base spin's and each free game's reel set (where the model chooses one) and stops; each
+     * collected coin's value; a bought round's start cells; each start coin's value (unless the collect drew it); and
+     * per respin, for each cell not yet held in cell order, whether a coin landed there and, if one did, its value. A
+     * coin's value is read as the first entry of the model's value table with that value and jackpot.
+     *
+     * @param outcome the logged outcome
+     * @return the logged draws, in the order the round makes them
+     * @throws IllegalArgumentException naming the JSON path of a spin, stop, coin or value this game cannot draw, or of
+     *     a coin landed on a cell already held
+     */
+    public io.fairspin.math.LoggedDraws loggedDraws(JsonNode outcome) {
+        io.fairspin.math.LoggedDraws draws = new io.fairspin.math.LoggedDraws();
+        JsonNode bought = outcome.get("bonusBuy");
+        if (bought == null || bought.isNull()) {
+            baseDraws(outcome.get("base"), draws);
+        }
+        JsonNode collect = outcome.get("collect");
+        boolean collected = collect != null && !collect.isNull();
+        if (collected) {
+            int paid = 0;
+            for (JsonNode coin : array(collect, "coins", "$.outcome.collect")) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, valueIndex(coin, "$.outcome.collect.coins["
+                        + paid++ + "]"));
+            }
+        }
+        JsonNode held = outcome.get("holdAndWin");
+        if (held != null && !held.isNull()) {
+            featureDraws(held, bought != null && !bought.isNull(), collected, draws);
+        }
+        return draws;
+    }
+
+    /** The base spin's and free games' reel sets (where the model chooses) and stops. */
+    private void baseDraws(JsonNode spin, io.fairspin.math.LoggedDraws draws) {
+        SlotModel model = base.model;
+        JsonNode spins = spin == null ? null : spin.get("spins");
+        if (spins == null || !spins.isArray() || spins.isEmpty()) {
+            throw new IllegalArgumentException("$.outcome.base.spins: expected a non-empty array");
+        }
+        for (int i = 0; i < spins.size(); i++) {
+            String path = "$.outcome.base.spins[" + i + "]";
+            if (i > 0 && model.freeGames() == null) {
+                throw new IllegalArgumentException(path + ": a free game, but the model has none");
+            }
+            SlotModel.Choice choice = i == 0 ? model.baseReels() : model.freeGames().reels();
+            String name = spins.get(i).path("reelSet").asText();
+            int chosen = -1;
+            for (int k = 0; k < choice.sets().length && chosen < 0; k++) {
+                chosen = base.reelSets[choice.sets()[k]].set.name().equals(name) ? k : -1;
+            }
+            if (chosen < 0) {
+                throw new IllegalArgumentException(path + ".reelSet: '" + name + "' is not a reel set this spin can use");
+            }
+            if (choice.sets().length > 1) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
+            }
+            CompiledReels reels = base.reelSets[choice.sets()[chosen]];
+            // With a top reel, its stop follows the reels' stops.
+            int[] lengths = new int[model.reels() + (reels.hasTop() ? 1 : 0)];
+            for (int r = 0; r < lengths.length; r++) {
+                lengths[r] = r < model.reels() ? reels.set.strips()[r].length : reels.topLength();
+            }
+            for (int stop : io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths, path + ".stops")) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
+            }
+        }
+    }
+
+    /**
+     * The feature's draws: a bought round's start cells, the start coins' values (drawn unless a collect drew them),
+     * then per respin each cell not yet held, in cell order: a coin (0) and its value, or empty (1).
+     */
+    private void featureDraws(JsonNode held, boolean bought, boolean collected, io.fairspin.math.LoggedDraws draws) {
+        String path = "$.outcome.holdAndWin";
+        boolean[] taken = new boolean[feature.cells()];
+        List<JsonNode> start = new ArrayList<>();
+        array(held, "coins", path).forEach(start::add);
+        for (int i = 0; i < start.size(); i++) {
+            int cell = cell(start.get(i), path + ".coins[" + i + "]");
+            if (taken[cell]) {
+                throw new IllegalArgumentException(path + ".coins[" + i + "]: a second coin on its cell");
+            }
+            taken[cell] = true;
+            if (bought) {
+                draws.add(io.fairspin.math.LoggedDraws.Kind.ITEM, cell);
+            }
+        }
+        for (int i = 0; i < start.size() && !collected; i++) {
+            draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, valueIndex(start.get(i), path + ".coins[" + i + "]"));
+        }
+        JsonNode respins = array(held, "respins", path);
+        for (int k = 0; k < respins.size(); k++) {
+            String at = path + ".respins[" + k + "].landed";
+            JsonNode landed = array(respins.get(k), "landed", path + ".respins[" + k + "]");
+            int[] valueAt = new int[feature.cells()];
+            java.util.Arrays.fill(valueAt, -1);
+            for (int i = 0; i < landed.size(); i++) {
+                int cell = cell(landed.get(i), at + "[" + i + "]");
+                if (taken[cell] || valueAt[cell] >= 0) {
+                    throw new IllegalArgumentException(at + "[" + i + "]: a coin landed on a cell already held (reel "
+                            + cell / base.model.rows() + ", row " + cell % base.model.rows() + ")");
+                }
+                valueAt[cell] = valueIndex(landed.get(i), at + "[" + i + "]");
+            }
+            for (int c = 0; c < feature.cells(); c++) {
+                if (!taken[c]) {
+                    draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, valueAt[c] < 0 ? 1 : 0);
+                    if (valueAt[c] >= 0) {
+                        draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, valueAt[c]);
+                        taken[c] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The array {@code name} of {@code node}, or an error naming its path. */
+    private static JsonNode array(JsonNode node, String name, String path) {
+        JsonNode array = node.get(name);
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException(path + "." + name + ": expected an array");
+        }
+        return array;
+    }
+
+    /** The cell (reel x rows + row) of a logged coin, which must be on the window. */
+    private int cell(JsonNode coin, String path) {
+        int rows = base.model.rows();
+        JsonNode reel = coin.path("reel");
+        JsonNode row = coin.path("row");
+        if (!reel.canConvertToInt() || !row.canConvertToInt() || reel.asInt() < 0 || row.asInt() < 0
+                || reel.asInt() >= base.model.reels() || row.asInt() >= rows) {
+            throw new IllegalArgumentException(path + ": expected a reel in [0, " + base.model.reels()
+                    + ") and a row in [0, " + rows + ")");
+        }
+        return reel.asInt() * rows + row.asInt();
+    }
+
+    /** The first entry of the value table with a logged coin's value and jackpot (none, or its name). */
+    private int valueIndex(JsonNode coin, String path) {
+        JsonNode value = coin.path("value");
+        JsonNode jackpot = coin.path("jackpot");
+        String name = jackpot.isTextual() ? jackpot.asText() : null;
+        for (int i = 0; i < feature.values().length; i++) {
+            int j = feature.valueJackpot()[i];
+            if (value.canConvertToLong() && value.asLong() == feature.values()[i]
+                    && java.util.Objects.equals(name, j < 0 ? null : feature.jackpots().get(j).name())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(path + ": a coin of value " + value + (name == null ? "" : " (jackpot "
+                + name + ")") + " is not one the model's value table gives");
+    }
+
     // ---- Exact analysis ----
 
     /**
