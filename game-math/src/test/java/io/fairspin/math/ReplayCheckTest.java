@@ -157,6 +157,27 @@ class ReplayCheckTest {
                 "player_choices: the bet buys the feature ($.bet.bonusBuy), the outcome is not a bought round");
     }
 
+    /**
+     * A bought cascade round (tumbling-ways sells its free games): checked on its free spins' draws with its logged
+     * choices; without them, with another price, or with a changed stop it is flagged.
+     */
+    @Test
+    void aBoughtCascadeRoundIsCheckedWithItsChoices() throws Exception {
+        Game game = load("tumbling-ways.json");
+        Logged bought = find(game, game.standardBet().withBonusBuy(), o -> o.path("win").asLong() > 0);
+        assertTrue(bought.outcome().has("bonusBuy"), bought.outcome().toString());
+        assertEquals("free", spin(bought, 0).get("kind").asText());
+        assertFlagged(game, new Logged(bought.outcome(), bought.bet(), bought.win(), new byte[0]),
+                "$.outcome.bonusBuy: a bought round, but the logged bet does not buy the feature");
+        ObjectNode priced = bought.outcome().deepCopy();
+        ((ObjectNode) priced.get("bonusBuy")).put("price", 1);
+        assertFlagged(game, bought.with(priced), "at $.outcome.bonusBuy.price");
+        ObjectNode moved = bought.outcome().deepCopy();
+        ArrayNode stops = (ArrayNode) ((ObjectNode) moved.get("spins").get(0)).get("stops");
+        stops.set(0, (stops.get(0).asInt() + 1) % 16);
+        assertTrue(check(game, bought.with(moved)) != null, "a changed stop of a bought free game");
+    }
+
     // ---- hold-and-win ----
 
     private static boolean respinLanding(JsonNode o) {

@@ -366,12 +366,14 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
             throw new IllegalArgumentException("$.outcome.spins: expected a non-empty array");
         }
         io.fairspin.math.LoggedDraws draws = new io.fairspin.math.LoggedDraws();
+        // A bought round has no base spin: its first spin is a free game.
+        int firstFree = outcome.has("bonusBuy") ? 0 : 1;
         for (int i = 0; i < spins.size(); i++) {
             String path = "$.outcome.spins[" + i + "]";
-            if (i > 0 && model.free() == null) {
+            if (i >= firstFree && model.free() == null) {
                 throw new IllegalArgumentException(path + ": a free game, but the model has none");
             }
-            CascadeModel.Sets sets = i == 0 ? model.baseSets() : model.free().sets();
+            CascadeModel.Sets sets = i < firstFree ? model.baseSets() : model.free().sets();
             String name = spins.get(i).path("reelSet").asText();
             int chosen = -1;
             for (int k = 0; k < sets.sets().length && chosen < 0; k++) {
