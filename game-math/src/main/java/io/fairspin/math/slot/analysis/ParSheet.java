@@ -127,10 +127,20 @@ public final class ParSheet {
         return probability.signum() == 0 ? Cell.text("never") : Cell.approximate(1 / probability.doubleValue());
     }
 
-    /** What the largest-win rows say for random reel heights analysed by moments. */
-    private static final String NOT_COUNTED = "not computed: random reel heights past the count's budget of "
-            + String.format(java.util.Locale.ROOT, "%,d", RoundWins.HEIGHTS_BUDGET)
-            + " steps (the figures are exact, by moments)";
+    /**
+     * What a largest-win row says when the search for it ({@link WaysMaxWin}) passed its budget: the largest round
+     * win a seeded simulation saw, marked as such.
+     */
+    private static Cell simulatedLargest(SlotGame game) {
+        return text(String.format(java.util.Locale.ROOT, "not found exactly (random reel heights: the search passed"
+                + " its budget of %,d columns); largest round win seen: %.6f (simulated: %,d rounds, seed %d)",
+                WaysMaxWin.BUDGET, SimulatedSheet.largestRoundWin(game),
+                SimulatedSheet.ROUNDS, SimulatedSheet.SEED));
+    }
+
+    /** What the probability rows say when the count of the largest base spin win passed the search's budget. */
+    private static final String NOT_COUNTED = String.format(java.util.Locale.ROOT, "not computed: random reel heights,"
+            + " and the count of the windows that win it passed the search's budget of %,d columns", WaysMaxWin.BUDGET);
 
     private static Table summary(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
@@ -163,11 +173,11 @@ public final class ParSheet {
         if (analysis.base.maxT >= 0) {
             rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
                     Cell.exact(Fraction.of(analysis.base.maxT, lines))));
-            rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
-            rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+            Fraction p = analysis.base.maxTProbability;
+            rows.add(row(text("probability of the largest base spin win"), p == null ? text(NOT_COUNTED) : Cell.exact(p)));
+            rows.add(row(text("plays per largest base spin win"), p == null ? text(NOT_COUNTED) : oneIn(p)));
         } else {
-            rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
-                    text(NOT_COUNTED)));
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"), simulatedLargest(game)));
         }
         int top = topAward(model, analysis.awards);
         if (top >= 0) {
@@ -191,9 +201,9 @@ public final class ParSheet {
         long units = model.stakeUnits();
         long cap = model.maxWin() / model.coins();
         if (analysis.base.maxT < 0 || analysis.free != null && analysis.free.maxT < 0) {
-            // Random reel heights analysed by moments (a capped model has been counted or is simulated).
+            // Random reel heights whose search passed its budget (a capped model has been counted or is simulated).
             List<List<Cell>> rows = new ArrayList<>();
-            rows.add(row(text(MaxWin.LABEL), text(NOT_COUNTED)));
+            rows.add(row(text(MaxWin.LABEL), simulatedLargest(game)));
             return rows;
         }
         long bonus = analysis.bonus == null ? 0

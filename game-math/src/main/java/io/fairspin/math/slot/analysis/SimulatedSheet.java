@@ -106,6 +106,24 @@ public final class SimulatedSheet {
                 new Table("Return by win type (simulated)", List.of("win type", "RTP"), types)));
     }
 
+    /**
+     * The largest round win, in total bets, that the sheet's seeded simulation ({@link #ROUNDS} rounds, seed
+     * {@link #SEED}) sees: what a sheet states, marked as simulated, when it cannot find the largest win exactly.
+     *
+     * @param game the game, played with {@link Game#play(RandomStream, RoundOutcome)}
+     * @return the largest win over stake of the simulated rounds
+     */
+    public static double largestRoundWin(Game game) {
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        RandomStream stream = new SeededStream(SEED);
+        double max = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            game.play(stream, outcome);
+            max = Math.max(max, outcome.win() / (double) outcome.stake());
+        }
+        return max;
+    }
+
     private static Cell interval(double value, double standardError) {
         return Cell.text(String.format(Locale.ROOT, "%.6f (%.6f .. %.6f)", value, value - Z99 * standardError,
                 value + Z99 * standardError));

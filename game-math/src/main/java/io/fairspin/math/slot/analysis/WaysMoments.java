@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * reel k, 1 after). Reels are independent, so E[W_ik W_jl f(c)] for the scatter count c is a product of
  * per-reel sums, carried as a polynomial in the scatter count. The chance that the spin pays nothing is
  * counted over the set of symbols whose run is still alive and the scatter count. All exact; the spin's
- * largest win is not computed ({@code maxT} stays -1). Needs at most one scatter and no cap.
+ * largest win is searched for ({@link WaysMaxWin}), and {@code maxT} stays -1 when that search passes its budget.
+ * Needs at most one scatter and no cap.
  */
 final class WaysMoments {
     private final SlotGame game;
@@ -84,6 +85,7 @@ final class WaysMoments {
                 w.addTo(moments, chance, multiplier, awardsFreeGames);
             }
         }
+        WaysMaxWin.addTo(moments, game, choice, multiplier, awardsFreeGames, WaysMaxWin.BUDGET);
         return moments;
     }
 
