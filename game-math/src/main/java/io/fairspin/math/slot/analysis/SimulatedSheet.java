@@ -55,6 +55,24 @@ public final class SimulatedSheet {
      */
     public static AnalysisReport report(Game game, String title, String whyNotExact, List<List<Cell>> before,
             java.util.function.DoubleFunction<List<List<Cell>>> after) {
+        return report(game, title, whyNotExact, before, List.of(List.of(Cell.text(MaxWin.LABEL),
+                Cell.text("not computed (simulated sheet: see the largest round win seen)"))), after);
+    }
+
+    /**
+     * The simulated sheet of {@code game} whose maximum win is known without its exact figures (random reel heights'
+     * search): its rows stand where the sheet otherwise says the maximum win is not computed.
+     *
+     * @param game the game, played with {@link Game#play(RandomStream, RoundOutcome)}
+     * @param title the report's title (the model's name)
+     * @param whyNotExact why the game has no exact figures, for the first line
+     * @param before rows shown after that line (the stake, ...), not simulated
+     * @param maxWin the maximum win's rows (with a cap's), before the largest round win seen
+     * @param after the rows shown at the end of the summary, given the largest round win seen in total bets
+     * @return the report: a summary, then the return by win type, both marked as simulated
+     */
+    public static AnalysisReport report(Game game, String title, String whyNotExact, List<List<Cell>> before,
+            List<List<Cell>> maxWin, java.util.function.DoubleFunction<List<List<Cell>>> after) {
         RoundOutcome outcome = RoundOutcome.forGame(game);
         RandomStream stream = new SeededStream(SEED);
         int features = game.features().size();
@@ -93,8 +111,7 @@ public final class SimulatedSheet {
             rows.add(List.of(Cell.text(game.features().get(f).replace('-', ' ') + " frequency" + label),
                     interval(p, Math.sqrt(p * (1 - p) / ROUNDS))));
         }
-        rows.add(List.of(Cell.text(MaxWin.LABEL), Cell.text("not computed (simulated sheet: see the largest round win"
-                + " seen)")));
+        rows.addAll(maxWin);
         rows.add(List.of(Cell.text("largest round win seen, x total bet (simulated)"), Cell.approximate(max)));
         rows.addAll(after.apply(max));
         List<List<Cell>> types = new ArrayList<>();

@@ -67,14 +67,15 @@ final class WaysMaxWin {
     }
 
     /**
-     * Adds the largest win of a spin on {@code choice}'s reel sets to {@code moments}: its {@code maxT} with the
-     * probability of a spin winning it, and, per scatter count that occurs, its {@link MaxWin.Outcomes}; nothing when
-     * the search passes {@code budget}, and a null probability when only its count does.
+     * Adds the largest win of a spin on {@code choice}'s reel sets to {@code moments}: its {@code maxT} with, when
+     * {@code probability} is set, the probability of a spin winning it, and, per scatter count that occurs, its
+     * {@link MaxWin.Outcomes}; nothing when the search passes {@code budget}, and a null probability when only its
+     * count does.
      *
      * @return whether the largest win was found within the budget
      */
     static boolean addTo(SpinMoments moments, SlotGame game, Choice choice, long multiplier, boolean awardsFreeGames,
-            long budget) {
+            long budget, boolean probability) {
         SlotModel model = game.model;
         Scatter scatter = model.scatters().isEmpty() ? null : model.scatters().get(0);
         int maxScatter = scatter == null ? 0 : model.reels() * (scatter.perReel() ? 1 : model.rows() + 1);
@@ -96,7 +97,7 @@ final class WaysMaxWin {
             }
         }
         moments.maxT = maxT;
-        moments.maxTProbability = search.probability(choice, maxT);
+        moments.maxTProbability = probability ? search.probability(choice, maxT) : null;
         return true;
     }
 

@@ -85,7 +85,7 @@ final class WaysMoments {
                 w.addTo(moments, chance, multiplier, awardsFreeGames);
             }
         }
-        WaysMaxWin.addTo(moments, game, choice, multiplier, awardsFreeGames, WaysMaxWin.BUDGET);
+        WaysMaxWin.addTo(moments, game, choice, multiplier, awardsFreeGames, WaysMaxWin.BUDGET, true);
         return moments;
     }
 

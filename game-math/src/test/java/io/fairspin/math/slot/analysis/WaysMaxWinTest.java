@@ -57,8 +57,8 @@ class WaysMaxWinTest {
         SlotModel.FreeGames fg = game.model.freeGames();
         SpinMoments base = new SpinMoments();
         SpinMoments free = new SpinMoments();
-        assertTrue(WaysMaxWin.addTo(base, game, game.model.baseReels(), 1, true, WaysMaxWin.BUDGET));
-        assertTrue(WaysMaxWin.addTo(free, game, fg.reels(), fg.multiplier(), fg.retrigger(), WaysMaxWin.BUDGET));
+        assertTrue(WaysMaxWin.addTo(base, game, game.model.baseReels(), 1, true, WaysMaxWin.BUDGET, true));
+        assertTrue(WaysMaxWin.addTo(free, game, fg.reels(), fg.multiplier(), fg.retrigger(), WaysMaxWin.BUDGET, true));
 
         long maxT = naive.base.keySet().stream().mapToLong(k -> k / 1000).max().orElseThrow();
         BigInteger atMax = BigInteger.ZERO;
@@ -76,12 +76,46 @@ class WaysMaxWinTest {
         assertEquals(naive.maxRoundWin, MaxWin.largest(base.outcomes, free.outcomes, 0));
     }
 
+    /**
+     * The rows a capped game past the count's budget states on its simulated sheet: the maximum win and whether the
+     * cap is reachable, against the brute force (reachable when some base or free spin wins the cap).
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void theSearchedRowsOfACappedGameEqualTheBruteForce(String model) throws Exception {
+        String capped = model.contains("maxWin") ? model : model.replace("\"bet\": {", "\"maxWin\": 1000, \"bet\": {");
+        SlotGame game = (SlotGame) GameModels.load("mini.json", capped.getBytes(StandardCharsets.UTF_8));
+        NaiveTopReel naive = new NaiveTopReel(JSON.readTree(capped));
+        long cap = game.model.maxWin() * game.model.lines();
+        boolean reached = naive.base.keySet().stream().anyMatch(k -> k / 1000 == cap) || naive.free.containsKey(cap);
+        List<List<Cell>> rows = ParSheet.searchedMaxWin(game);
+        assertEquals(List.of(Cell.text(MaxWin.LABEL), Cell.exact(Fraction.of(naive.maxRoundWin, game.model.lines()))),
+                rows.get(0));
+        assertEquals(List.of(Cell.text(MaxWin.CAP), Cell.count(game.model.maxWin())), rows.get(1));
+        assertEquals(reached, ((Cell.Text) rows.get(2).get(1)).value().startsWith("yes"), rows.get(2).toString());
+    }
+
+    /**
+     * A capped Mega Dragon (its count past the budget: a simulated sheet) states its maximum win exactly, and no
+     * simulated round wins more.
+     */
+    @Test
+    void aCappedExamplesSimulatedSheetStatesAnExactMaximumWin() throws Exception {
+        byte[] json = java.nio.file.Files.readString(Path.of(System.getProperty("fairspin.root", ".."), "examples",
+                "mega-dragon.json")).replace("\"bet\": {", "\"maxWin\": 50, \"bet\": {").getBytes(StandardCharsets.UTF_8);
+        SlotGame game = (SlotGame) GameModels.load("capped.json", json);
+        assertTrue(game.exactFigures().isEmpty());
+        Cell max = game.analyze().tables().get(0).rows().stream().filter(r -> r.get(0).equals(Cell.text(MaxWin.LABEL)))
+                .map(r -> r.get(1)).findFirst().orElseThrow();
+        assertTrue(assertInstanceOf(Cell.Exact.class, max).value().doubleValue() >= SimulatedSheet.largestRoundWin(game));
+    }
+
     @Test
     void pastItsBudgetTheSearchAddsNothing() {
         SlotGame game = (SlotGame) GameModels.load("mini.json", TopReelTest.MINI.getBytes(StandardCharsets.UTF_8));
         SpinMoments base = new SpinMoments();
         base.maxT = -1;
-        assertFalse(WaysMaxWin.addTo(base, game, game.model.baseReels(), 1, true, 20));
+        assertFalse(WaysMaxWin.addTo(base, game, game.model.baseReels(), 1, true, 20, true));
         assertEquals(-1, base.maxT);
         assertEquals(-1, base.outcomes.largestWin());
     }
