@@ -159,7 +159,7 @@ final class WaysMaxWin {
             weights = new long[reelCount][];
             chosen = new long[reelCount];
             for (int r = 0; r < reelCount; r++) {
-                Map<IntArrayKey, Long> distinct = distinct(reels, r);
+                Map<IntArrayKey, Long> distinct = distinct(game, reels, r);
                 columns[r] = distinct.keySet().stream().map(IntArrayKey::values).toArray(int[][]::new);
                 if (target < 0) {
                     columns[r] = undominated(columns[r]);
@@ -198,7 +198,7 @@ final class WaysMaxWin {
                     return -score;
                 }));
                 if (target >= 0) {
-                    Map<IntArrayKey, Long> distinct = distinct(reels, r);
+                    Map<IntArrayKey, Long> distinct = distinct(game, reels, r);
                     weights[r] = Arrays.stream(columns[r]).mapToLong(c -> distinct.get(new IntArrayKey(c))).toArray();
                 }
             }
@@ -275,11 +275,17 @@ final class WaysMaxWin {
 
     /**
      * Reel r's distinct count vectors (each paying symbol's positions, then the scatter count) with the weight of the
-     * stops that show them; stops of weight 0 left out.
+     * stops that show them; stops of weight 0 left out. {@link WaysMoments}'s columns too.
+     *
+     * @param game the ways game
+     * @param reels the reels (a view of them with a top reel)
+     * @param r the reel, from 0
+     * @return the count vectors in order of the first stop showing each, with their weights
      */
-    private Map<IntArrayKey, Long> distinct(CompiledReels reels, int r) {
+    static Map<IntArrayKey, Long> distinct(SlotGame game, CompiledReels reels, int r) {
         SlotModel model = game.model;
         Scatter scatter = model.scatters().isEmpty() ? null : model.scatters().get(0);
+        int symbols = game.waysSymbols.length;
         Map<IntArrayKey, Long> seen = new LinkedHashMap<>();
         for (int stop = 0; stop < reels.length(r); stop++) {
             long weight = reels.stopWeight(r, stop);
