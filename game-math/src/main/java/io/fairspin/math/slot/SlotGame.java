@@ -1182,13 +1182,19 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     /**
      * The PAR sheet of a game without exact figures: {@link io.fairspin.math.slot.analysis.SimulatedSheet}'s seeded
-     * simulation, every line marked, with the stake and the cap (reached or not in the simulation).
+     * simulation, every line marked, with the stake, and the maximum win and the cap's reachability exact from the
+     * search for the largest spin wins, or, past its budget, the cap reached or not in the simulation.
      */
     private AnalysisReport simulatedSheet() {
         long cap = model.maxWin() / model.coins();
         List<List<AnalysisReport.Cell>> before = List.of(List.of(AnalysisReport.Cell.text("stake per round"),
                 AnalysisReport.Cell.text(model.lines() + " lines x " + model.lineBet() + " = " + stake()
                         + " (minor units)")));
+        List<List<AnalysisReport.Cell>> searched = io.fairspin.math.slot.analysis.ParSheet.searchedMaxWin(this);
+        if (!searched.isEmpty()) {
+            return io.fairspin.math.slot.analysis.SimulatedSheet.report(this, name(), notExact, before, searched,
+                    max -> List.of());
+        }
         String scope = "the cap applies to each spin's ways and scatter win (base or free game); ";
         return io.fairspin.math.slot.analysis.SimulatedSheet.report(this, name(), notExact, before,
                 max -> max < cap ? io.fairspin.math.slot.analysis.MaxWin.capRows(cap, false, scope

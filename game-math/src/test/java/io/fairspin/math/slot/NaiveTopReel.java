@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A brute force of a small ways game with random reel heights and a horizontal top reel, written from the rules in
+ * A brute force of a small ways game with random reel heights and a horizontal top reel (or none), written from the rules in
  * docs/model-format.md and nothing of the engine: every top reel stop times every reel's every (height, stop), the
  * window built column by column (the top reel's symbol above the reels it covers, stops t, t+1, ... from its first
  * reel), ways counted symbol by symbol (a wild counts for every symbol but the scatter), the scatter counted per
@@ -28,14 +28,15 @@ public final class NaiveTopReel {
     /** Base spin: (win in line bets, free games) with its weight, keyed win * 1000 + free games. */
     public final Map<Long, BigInteger> base = new TreeMap<>();
     /** One free game's win in line bets (multiplied, capped) with its weight. */
-    final Map<Long, BigInteger> free = new TreeMap<>();
+    public final Map<Long, BigInteger> free = new TreeMap<>();
     /** The total weight of every (top stop, heights, stops): the cycle. */
     public BigInteger cycle = BigInteger.ZERO;
     Fraction rtp;
     Fraction hit;
     Fraction variance;
     Fraction freeFrequency;
-    long maxRoundWin;
+    /** The largest round win in line bets: base spin, and its free games each at the largest free game win. */
+    public long maxRoundWin;
 
     /**
      * Counts every window of {@code model}.
@@ -50,12 +51,12 @@ public final class NaiveTopReel {
         cap = model.has("maxWin") ? model.get("maxWin").asLong() * lines : 0;
         long multiplier = model.has("freeGames") ? model.get("freeGames").get("multiplier").asLong() : 1;
         JsonNode top = model.get("topReel");
-        int topLength = top.get("stops").size();
+        int topLength = top == null ? 1 : top.get("stops").size();
         int[] height = new int[reels];
         int[] stop = new int[reels];
         while (true) {
             for (int t = 0; t < topLength; t++) {
-                long weight = top.has("weights") ? top.get("weights").get(t).asLong() : 1;
+                long weight = top != null && top.has("weights") ? top.get("weights").get(t).asLong() : 1;
                 int[][] columns = new int[reels][];
                 for (int r = 0; r < reels; r++) {
                     JsonNode h = model.get("reelHeights").get(r);
@@ -95,9 +96,8 @@ public final class NaiveTopReel {
     /** Reel r's column: the top reel's symbol above it when covered, then {@code height} symbols from the strip. */
     int[] column(int r, int height, int stripStop, int topStop) {
         JsonNode top = model.get("topReel");
-        int first = top.get("firstReel").asInt() - 1;
-        int last = top.get("lastReel").asInt() - 1;
-        boolean covered = r >= first && r <= last;
+        int first = top == null ? 0 : top.get("firstReel").asInt() - 1;
+        boolean covered = top != null && r >= first && r <= top.get("lastReel").asInt() - 1;
         JsonNode strip = model.get("reelSets").get("base").get(r);
         int[] column = new int[height + (covered ? 1 : 0)];
         int j = 0;

@@ -140,10 +140,20 @@ public final class ParSheet {
         return probability.signum() == 0 ? Cell.text("never") : Cell.approximate(1 / probability.doubleValue());
     }
 
-    /** What the largest-win rows say for random reel heights analysed by moments. */
-    private static final String NOT_COUNTED = "not computed: random reel heights past the count's budget of "
-            + String.format(java.util.Locale.ROOT, "%,d", RoundWins.HEIGHTS_BUDGET)
-            + " steps (the figures are exact, by moments)";
+    /**
+     * What a largest-win row says when the search for it ({@link WaysMaxWin}) passed its budget: the largest round
+     * win a seeded simulation saw, marked as such.
+     */
+    private static Cell simulatedLargest(SlotGame game) {
+        return text(String.format(java.util.Locale.ROOT, "not found exactly (random reel heights: the search passed"
+                + " its budget of %,d columns); largest round win seen: %.6f (simulated: %,d rounds, seed %d)",
+                WaysMaxWin.BUDGET, SimulatedSheet.largestRoundWin(game),
+                SimulatedSheet.ROUNDS, SimulatedSheet.SEED));
+    }
+
+    /** What the probability rows say when the count of the largest base spin win passed the search's budget. */
+    private static final String NOT_COUNTED = String.format(java.util.Locale.ROOT, "not computed: random reel heights,"
+            + " and the count of the windows that win it passed the search's budget of %,d columns", WaysMaxWin.BUDGET);
 
     private static Table summary(SlotGame game, Analysis analysis) {
         SlotModel model = game.model;
@@ -176,11 +186,11 @@ public final class ParSheet {
         if (analysis.base.maxT >= 0) {
             rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
                     Cell.exact(Fraction.of(analysis.base.maxT, lines))));
-            rows.add(row(text("probability of the largest base spin win"), Cell.exact(analysis.base.maxTProbability)));
-            rows.add(row(text("plays per largest base spin win"), oneIn(analysis.base.maxTProbability)));
+            Fraction p = analysis.base.maxTProbability;
+            rows.add(row(text("probability of the largest base spin win"), p == null ? text(NOT_COUNTED) : Cell.exact(p)));
+            rows.add(row(text("plays per largest base spin win"), p == null ? text(NOT_COUNTED) : oneIn(p)));
         } else {
-            rows.add(row(text("largest base spin win (lines and scatter), x total bet"),
-                    text(NOT_COUNTED)));
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"), simulatedLargest(game)));
         }
         int top = topAward(model, analysis.awards);
         if (top >= 0) {
@@ -200,25 +210,52 @@ public final class ParSheet {
      * jackpots at their amount or seed), and the per-spin cap with whether a spin reaches it.
      */
     private static List<List<Cell>> maxWin(SlotGame game, Analysis analysis) {
-        SlotModel model = game.model;
-        long units = model.stakeUnits();
-        long cap = model.maxWin() / model.coins();
         if (analysis.base.maxT < 0 || analysis.free != null && analysis.free.maxT < 0) {
-            // Random reel heights analysed by moments (a capped model has been counted or is simulated).
+            // Random reel heights whose search passed its budget (a capped model has been counted or is simulated).
             List<List<Cell>> rows = new ArrayList<>();
-            rows.add(row(text(MaxWin.LABEL), text(NOT_COUNTED)));
+            rows.add(row(text(MaxWin.LABEL), simulatedLargest(game)));
             return rows;
         }
         long bonus = analysis.bonus == null ? 0
                 : analysis.bonus.distribution.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        long largest = MaxWin.largest(analysis.base.outcomes, analysis.free == null ? null : analysis.free.outcomes, bonus);
+        return maxWin(game, analysis.base, analysis.free, bonus);
+    }
+
+    /** {@link #maxWin(SlotGame, Analysis)}'s rows from a base and a free spin's largest wins and the largest bonus award. */
+    private static List<List<Cell>> maxWin(SlotGame game, SpinMoments base, SpinMoments free, long bonus) {
+        SlotModel model = game.model;
+        long units = model.stakeUnits();
+        long cap = model.maxWin() / model.coins();
+        long largest = MaxWin.largest(base.outcomes, free == null ? null : free.outcomes, bonus);
         long capLines = model.maxWin() * model.lines();
-        boolean reachable = analysis.base.maxT == capLines
-                || analysis.free != null && analysis.free.outcomes.largestWin() == capLines;
+        boolean reachable = base.maxT == capLines || free != null && free.outcomes.largestWin() == capLines;
         return MaxWin.rows(largest, units, cap, reachable, "the cap applies to each spin's line and scatter win (base"
                 + " or free game); the largest spin win before the cap is " + (reachable ? "at or above it"
-                : Fraction.of(Math.max(analysis.base.maxT, analysis.free == null ? 0
-                        : analysis.free.outcomes.largestWin()), units).toDecimalString(4) + " x total bet"));
+                : Fraction.of(Math.max(base.maxT, free == null ? 0 : free.outcomes.largestWin()), units)
+                        .toDecimalString(4) + " x total bet"));
+    }
+
+    /**
+     * The maximum win and cap rows, exact, of a capped game with random reel heights that has no exact analysis (its
+     * count passed {@link SpinMoments#HEIGHTS_BUDGET}), from the search for its spins' largest wins ({@link WaysMaxWin},
+     * the cap applied to each spin as play applies it): for its simulated sheet.
+     *
+     * @param game the slot game, with random reel heights (a ways game: no pick bonus)
+     * @return the rows as the exact sheet states them, or empty when the search passed its budget
+     */
+    public static List<List<Cell>> searchedMaxWin(SlotGame game) {
+        SlotModel model = game.model;
+        SpinMoments base = new SpinMoments();
+        if (!WaysMaxWin.addTo(base, game, model.baseReels(), 1, true, WaysMaxWin.BUDGET, false)) {
+            return List.of();
+        }
+        SlotModel.FreeGames fg = model.freeGames();
+        SpinMoments free = fg == null ? null : new SpinMoments();
+        if (fg != null && !WaysMaxWin.addTo(free, game, fg.reels(), fg.multiplier(), fg.retrigger(), WaysMaxWin.BUDGET,
+                false)) {
+            return List.of();
+        }
+        return maxWin(game, base, free, 0);
     }
 
     /** The highest-paying award that can occur, -1 if none can. */

@@ -22,6 +22,8 @@ public final class SimulatedSheet {
     public static final int ROUNDS = 1_000_000;
     /** The simulation's seed. */
     public static final long SEED = 1;
+    /** Bought rounds simulated for a "Bonus buy" table. */
+    public static final int BOUGHT_ROUNDS = 200_000;
     private static final double Z99 = 2.5758293035489004;
 
     private SimulatedSheet() {
@@ -55,6 +57,24 @@ public final class SimulatedSheet {
      */
     public static AnalysisReport report(Game game, String title, String whyNotExact, List<List<Cell>> before,
             java.util.function.DoubleFunction<List<List<Cell>>> after) {
+        return report(game, title, whyNotExact, before, List.of(List.of(Cell.text(MaxWin.LABEL),
+                Cell.text("not computed (simulated sheet: see the largest round win seen)"))), after);
+    }
+
+    /**
+     * The simulated sheet of {@code game} whose maximum win is known without its exact figures (random reel heights'
+     * search): its rows stand where the sheet otherwise says the maximum win is not computed.
+     *
+     * @param game the game, played with {@link Game#play(RandomStream, RoundOutcome)}
+     * @param title the report's title (the model's name)
+     * @param whyNotExact why the game has no exact figures, for the first line
+     * @param before rows shown after that line (the stake, ...), not simulated
+     * @param maxWin the maximum win's rows (with a cap's), before the largest round win seen
+     * @param after the rows shown at the end of the summary, given the largest round win seen in total bets
+     * @return the report: a summary, then the return by win type, both marked as simulated
+     */
+    public static AnalysisReport report(Game game, String title, String whyNotExact, List<List<Cell>> before,
+            List<List<Cell>> maxWin, java.util.function.DoubleFunction<List<List<Cell>>> after) {
         RoundOutcome outcome = RoundOutcome.forGame(game);
         RandomStream stream = new SeededStream(SEED);
         int features = game.features().size();
@@ -93,8 +113,7 @@ public final class SimulatedSheet {
             rows.add(List.of(Cell.text(game.features().get(f).replace('-', ' ') + " frequency" + label),
                     interval(p, Math.sqrt(p * (1 - p) / ROUNDS))));
         }
-        rows.add(List.of(Cell.text(MaxWin.LABEL), Cell.text("not computed (simulated sheet: see the largest round win"
-                + " seen)")));
+        rows.addAll(maxWin);
         rows.add(List.of(Cell.text("largest round win seen, x total bet (simulated)"), Cell.approximate(max)));
         rows.addAll(after.apply(max));
         List<List<Cell>> types = new ArrayList<>();
@@ -105,9 +124,6 @@ public final class SimulatedSheet {
                 new Table("Summary (SIMULATED: no exact analysis for this model)", List.of("figure", "value"), rows),
                 new Table("Return by win type (simulated)", List.of("win type", "RTP"), types)));
     }
-
-    /** Bought rounds simulated for a "Bonus buy" table. */
-    public static final int BOUGHT_ROUNDS = 200_000;
 
     /**
      * The "Bonus buy" table of a simulated sheet: the price, the free games bought, and the buy's RTP (with its 99%
@@ -142,6 +158,24 @@ public final class SimulatedSheet {
         rows.add(List.of(Cell.text("RTP of the bonus buy" + label), interval(mean, Math.sqrt(variance / BOUGHT_ROUNDS))));
         rows.add(List.of(Cell.text("standard deviation per unit of price (simulated)"), Cell.approximate(Math.sqrt(variance))));
         return new Table("Bonus buy (simulated)", List.of("figure", "value"), rows);
+    }
+
+    /**
+     * The largest round win, in total bets, that the sheet's seeded simulation ({@link #ROUNDS} rounds, seed
+     * {@link #SEED}) sees: what a sheet states, marked as simulated, when it cannot find the largest win exactly.
+     *
+     * @param game the game, played with {@link Game#play(RandomStream, RoundOutcome)}
+     * @return the largest win over stake of the simulated rounds
+     */
+    public static double largestRoundWin(Game game) {
+        RoundOutcome outcome = RoundOutcome.forGame(game);
+        RandomStream stream = new SeededStream(SEED);
+        double max = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            game.play(stream, outcome);
+            max = Math.max(max, outcome.win() / (double) outcome.stake());
+        }
+        return max;
     }
 
     private static Cell interval(double value, double standardError) {

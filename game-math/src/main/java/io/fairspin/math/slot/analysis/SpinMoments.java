@@ -55,13 +55,16 @@ public final class SpinMoments {
     public final Map<Long, Fraction> noBonusByAward = new TreeMap<>();
     /** Per scatter (by index) and count: probability. */
     public final List<Map<Integer, Fraction>> scatterCounts = new ArrayList<>();
-    /** The largest T of any outcome. */
+    /** The largest T of any outcome; -1 when random reel heights' search for it passed its budget. */
     public long maxT;
-    /** The probability of the largest T. */
+    /**
+     * The probability of the largest T; null when random reel heights' search found the largest T but its count of
+     * the windows that win it passed the budget ({@link WaysMaxWin}).
+     */
     public Fraction maxTProbability = Fraction.ZERO;
     /**
-     * The largest T by (bonus rounds, free games awarded), for the largest round win; empty for random reel heights
-     * past {@link #HEIGHTS_BUDGET}.
+     * The largest T by (bonus rounds, free games awarded), for the largest round win; for random reel heights past
+     * {@link #HEIGHTS_BUDGET}, found by a search ({@link WaysMaxWin}), and empty when that passes its budget.
      */
     public final MaxWin.Outcomes outcomes = new MaxWin.Outcomes();
 

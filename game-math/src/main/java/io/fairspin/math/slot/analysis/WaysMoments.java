@@ -9,7 +9,6 @@ import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import java.math.BigInteger;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,12 +20,12 @@ import java.util.TreeMap;
  * reel k, 1 after). Reels are independent, so E[W_ik W_jl f(c)] for the scatter count c is a product of
  * per-reel sums, carried as a polynomial in the scatter count. The chance that the spin pays nothing is
  * counted over the set of symbols whose run is still alive and the scatter count. All exact; the spin's
- * largest win is not computed ({@code maxT} stays -1). Needs at most one scatter and no cap.
+ * largest win is searched for ({@link WaysMaxWin}), and {@code maxT} stays -1 when that search passes its budget.
+ * Needs at most one scatter and no cap.
  */
 final class WaysMoments {
     private final SlotGame game;
     private final SlotModel model;
-    private final CompiledReels reels;
     private final int symbols;
     private final int reelCount;
     /** Per reel: distinct (column counts of each paying symbol, scatter count) with their weights. */
@@ -37,30 +36,13 @@ final class WaysMoments {
     private WaysMoments(SlotGame game, CompiledReels reels) {
         this.game = game;
         this.model = game.model;
-        this.reels = reels;
         this.symbols = game.waysSymbols.length;
         this.reelCount = model.reels();
-        Scatter scatter = model.scatters().isEmpty() ? null : model.scatters().get(0);
         columns = new Map[reelCount];
         int most = 0;
         for (int r = 0; r < reelCount; r++) {
-            columns[r] = new LinkedHashMap<>();
-            int reelMost = 0;
-            for (int stop = 0; stop < reels.length(r); stop++) {
-                long w = reels.stopWeight(r, stop);
-                if (w == 0) {
-                    continue;
-                }
-                int[] column = reels.column(r, stop);
-                int[] key = new int[symbols + 1];
-                for (int i = 0; i < symbols; i++) {
-                    key[i] = CompiledReels.waysCount(model, game.waysSymbols[i], column);
-                }
-                key[symbols] = scatter == null ? 0 : CompiledReels.scatterCount(scatter, column);
-                reelMost = Math.max(reelMost, key[symbols]);
-                columns[r].merge(new IntArrayKey(key), w, Long::sum);
-            }
-            most += reelMost;
+            columns[r] = WaysMaxWin.distinct(game, reels, r);
+            most += columns[r].keySet().stream().mapToInt(key -> key.values()[symbols]).max().orElse(0);
         }
         maxScatter = most;
     }
@@ -84,6 +66,7 @@ final class WaysMoments {
                 w.addTo(moments, chance, multiplier, awardsFreeGames);
             }
         }
+        WaysMaxWin.addTo(moments, game, choice, multiplier, awardsFreeGames, WaysMaxWin.BUDGET, true);
         return moments;
     }
 
