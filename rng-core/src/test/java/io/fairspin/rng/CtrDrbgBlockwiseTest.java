@@ -1,5 +1,7 @@
 package io.fairspin.rng;
 
+import static io.fairspin.rng.CtrDrbgWipeTest.allZero;
+import static io.fairspin.rng.CtrDrbgWipeTest.field;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Field;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,21 +43,6 @@ class CtrDrbgBlockwiseTest {
         }
         byte[] all = out.toByteArray();
         return java.util.Arrays.copyOf(all, length);
-    }
-
-    private static Object field(Object drbg, String name) throws ReflectiveOperationException {
-        Field f = CtrDrbg.class.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(drbg);
-    }
-
-    private static boolean allZero(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @ParameterizedTest
