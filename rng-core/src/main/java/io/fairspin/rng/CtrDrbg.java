@@ -19,7 +19,8 @@ import static io.fairspin.rng.internal.SecretBuffers.secret;
  * and the draw of a round seed key AES with a new key for every few blocks, and the JDK's key setups were
  * about a third of a game round's CPU. The derivation function's BCC, under a fixed public key, runs on the
  * JDK's CBC mode (keyed once per thread); the instantiate's update from Key = 0, V = 0 XORs a constant
- * keystream. All give the same bytes (the CAVP vectors, {@code BouncyCastleDifferentialProperties}).
+ * keystream. All give the same bytes (the CAVP vectors, {@code BouncyCastleDifferentialProperties}). A round stream
+ * reads its requests block by block ({@link #nextRequestBlock}): only the blocks a round reads are encrypted.
  *
  * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
  * arrays this class owns and zeroes when done ({@link #wipe()} on close); the derivation function's buffers are
