@@ -67,6 +67,21 @@ abstract class AbstractDrbg implements Drbg {
         }
     }
 
+    /**
+     * Counts one generate request without additional input that a subclass serves outside {@link #generate} (a
+     * request read block by block), as {@link #generate} counts each of its requests.
+     *
+     * @throws ReseedRequiredException when the reseed interval is used up
+     * @throws IllegalStateException   when the instance was closed
+     */
+    final void countRequest() {
+        checkOpen();
+        if (requestsBeforeReseed() < 1) {
+            throw new ReseedRequiredException(mechanism, reseedInterval);
+        }
+        reseedCounter++;
+    }
+
     /** One generate request of at most {@link DrbgMechanism#MAX_BYTES_PER_REQUEST} bytes. */
     abstract void generateRequest(byte[] out, int offset, int length, byte[] additionalInput);
 

@@ -19,7 +19,8 @@ import static io.fairspin.rng.internal.SecretBuffers.secret;
  * and the draw of a round seed key AES with a new key for every few blocks, and the JDK's key setups were
  * about a third of a game round's CPU. The derivation function's BCC, under a fixed public key, runs on the
  * JDK's CBC mode (keyed once per thread); the instantiate's update from Key = 0, V = 0 XORs a constant
- * keystream. All give the same bytes (the CAVP vectors, {@code BouncyCastleDifferentialProperties}).
+ * keystream. All give the same bytes (the CAVP vectors, {@code BouncyCastleDifferentialProperties}). A round stream
+ * reads its requests block by block ({@link #nextRequestBlock}): only the blocks a round reads are encrypted.
  *
  * <p>Secrets: the key, V, the update's scratch and every intermediate of the derivation function are
  * arrays this class owns and zeroes when done ({@link #wipe()} on close); the derivation function's buffers are
@@ -119,6 +120,10 @@ final class CtrDrbg extends AbstractDrbg {
     private final Aes aes = new Aes();
     /** Whether this instance keyed its thread's JDK counter-mode cipher since that was last re-keyed with zeros. */
     private boolean keyedJdkCipher;
+    /** The blocks still to come of the request read block by block ({@link #nextRequestBlock}); 0 when none is open. */
+    private int blocksLeft;
+    /** Whether the latest request read block by block has yet to run its closing CTR_DRBG_Update. */
+    private boolean updateOwed;
 
     CtrDrbg(DrbgMechanism mechanism, int keyLength, boolean derivationFunction, byte[] entropyInput,
             byte[] nonce, byte[] personalization, long reseedInterval) {
@@ -277,6 +282,41 @@ final class CtrDrbg extends AbstractDrbg {
         rekeyFromTemp(provided);
     }
 
+    /**
+     * The next 16 bytes of the byte sequence of successive generate requests of {@code requestBytes} bytes without
+     * additional input, into {@code out[offset, offset + 16)}: each output block is computed when it is read. A
+     * request's closing CTR_DRBG_Update runs when the next request starts, from the counter block after the
+     * request's last output block, exactly as {@link #outputAndUpdate} runs it, so the bytes are those of
+     * {@link #generate}; a reader that stops part way through a request (a round stream, closed after a few
+     * blocks) never computes the blocks it did not read nor that update. Only for a DRBG that its reader alone
+     * uses, for nothing but this and {@link #close()}: a generate or reseed in between would run before the owed
+     * update. Like every call, it leaves {@link Aes}'s schedule zeroed.
+     *
+     * @param requestBytes the request size: a multiple of 16, at most {@link #JDK_OUTPUT_BYTES}
+     * @throws ReseedRequiredException when a request starts and the reseed interval is used up
+     * @throws IllegalStateException   when the instance was closed
+     */
+    void nextRequestBlock(byte[] out, int offset, int requestBytes) {
+        if (blocksLeft == 0) {
+            countRequest();
+            if (updateOwed) {
+                // The counter is at V + m + 1, after the m output blocks of the previous request.
+                updateFromCounter(null);
+            }
+            startKeystream();
+            blocksLeft = requestBytes / BLOCK;
+            updateOwed = true;
+        }
+        try {
+            aes.init(key, 0, keyLength);
+            aes.encrypt(counter, 0, out, offset);
+        } finally {
+            aes.wipe();
+        }
+        Bytes.increment(counter);
+        blocksLeft--;
+    }
+
     private Ciphers ciphers() {
         return own != null ? own : THREAD_LOCAL.get();
     }
@@ -289,8 +329,13 @@ final class CtrDrbg extends AbstractDrbg {
 
     /** CTR_DRBG_Update: (Key, V) from the next seedlen bytes of keystream XOR provided (null: zeros). */
     private void update(byte[] provided) {
+        startKeystream();
+        updateFromCounter(provided);
+    }
+
+    /** CTR_DRBG_Update from the keystream at the counter block as it is (not necessarily V + 1). */
+    private void updateFromCounter(byte[] provided) {
         try {
-            startKeystream();
             aes.init(key, 0, keyLength);
             aes.keystream(counter, temp, 0, seedLength, block);
         } finally {
@@ -393,6 +438,8 @@ final class CtrDrbg extends AbstractDrbg {
         Arrays.fill(temp, (byte) 0);
         Arrays.fill(block, (byte) 0);
         aes.wipe();
+        blocksLeft = 0;
+        updateOwed = false;
         if (keyedJdkCipher) {
             try {
                 ciphers().counterMode().init(Cipher.ENCRYPT_MODE, keyView, new IvParameterSpec(counter));

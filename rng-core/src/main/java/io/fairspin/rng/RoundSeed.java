@@ -197,7 +197,7 @@ public final class RoundSeed {
     public DrbgStream stream(byte[] clientSeed) {
         byte[] nonce = mechanism.usesNonce() ? Arrays.copyOf(sha256(NONCE_TAG, utf8(roundId)), 16) : null;
         byte[] personalization = sha256(PERSONALIZATION_TAG, utf8(roundId), clientSeed == null ? new byte[0] : clientSeed);
-        return new DrbgStream(mechanism.instantiate(seed, nonce, personalization), STREAM_REQUEST_BYTES);
+        return DrbgStream.owning(mechanism.instantiate(seed, nonce, personalization), STREAM_REQUEST_BYTES);
     }
 
     /** Overwrites the seed with zeros; the object is useless afterwards. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CtrDrbgWipeTest {
 
-    private static Object field(Object drbg, String name) throws ReflectiveOperationException {
+    static Object field(Object drbg, String name) throws ReflectiveOperationException {
         Field f = CtrDrbg.class.getDeclaredField(name);
         f.setAccessible(true);
         return f.get(drbg);
@@ -40,7 +40,7 @@ class CtrDrbgWipeTest {
         return (Cipher) accessor.invoke(record);
     }
 
-    private static boolean allZero(byte[] bytes) {
+    static boolean allZero(byte[] bytes) {
         for (byte b : bytes) {
             if (b != 0) {
                 return false;

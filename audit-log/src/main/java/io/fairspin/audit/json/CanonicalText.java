@@ -58,7 +58,7 @@ final class CanonicalText {
             case '[':
                 return depth < MAX_DEPTH && array(depth + 1);
             case '"':
-                return string() != null;
+                return string();
             case 't':
                 return literal("true");
             case 'f':
@@ -92,10 +92,11 @@ final class CanonicalText {
                 return false;
             }
             int start = size;
-            String name = string();
-            if (name == null) {
+            int nameStart = at + 1;
+            if (!string()) {
                 return false;
             }
+            String name = text.substring(nameStart, at - 1);
             skipSpace();
             if (peek() != ':') {
                 return false;
@@ -178,11 +179,11 @@ final class CanonicalText {
     }
 
     /**
-     * A string without escapes, written with its quotes as UTF-8; returns its content, or null for anything
-     * the tree path must handle (an escape, a control character, a surrogate, no closing quote).
+     * A string without escapes, written with its quotes as UTF-8; false for anything the tree path must handle (an
+     * escape, a control character, a surrogate, no closing quote).
      */
-    private String string() {
-        int start = ++at;
+    private boolean string() {
+        at++;
         put('"');
         while (true) {
             char c = text.charAt(at);
@@ -190,7 +191,7 @@ final class CanonicalText {
                 break;
             }
             if (c == '\\' || c < 0x20) {
-                return null;
+                return false;
             }
             if (c < 0x80) {
                 put(c);
@@ -200,7 +201,7 @@ final class CanonicalText {
                 out[size++] = (byte) (0x80 | (c & 0x3f));
             } else if (Character.isSurrogate(c)) {
                 // Jackson writes a character beyond the BMP as two \\u escapes, not as 4 UTF-8 bytes: its call.
-                return null;
+                return false;
             } else {
                 ensure(3);
                 out[size++] = (byte) (0xe0 | (c >> 12));
@@ -209,10 +210,9 @@ final class CanonicalText {
             }
             at++;
         }
-        String content = text.substring(start, at);
         at++;
         put('"');
-        return content;
+        return true;
     }
 
     /** An integer as the tree path writes it back: no {@code -0}, no fraction or exponent, at most 18 digits. */

@@ -1,14 +1,26 @@
 package io.fairspin.audit.record;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Writes the canonical binary encoding: big-endian fixed-width integers, length-prefixed bytes and UTF-8. */
+/**
+ * Writes the canonical binary encoding: big-endian fixed-width integers, length-prefixed bytes and UTF-8. Into an
+ * array of its own that starts at 1 KiB (a round record's size) and doubles, without {@code ByteArrayOutputStream}'s
+ * locks.
+ */
 public final class CanonicalWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private byte[] out = new byte[1024];
+    private int size;
+
+    private void write(int value) {
+        if (size == out.length) {
+            out = Arrays.copyOf(out, 2 * out.length);
+        }
+        out[size++] = (byte) value;
+    }
 
     CanonicalWriter u8(int value) {
-        out.write(value);
+        write(value);
         return this;
     }
 
@@ -19,8 +31,8 @@ public final class CanonicalWriter {
      * @return this writer
      */
     public CanonicalWriter u16(int value) {
-        out.write(value >>> 8);
-        out.write(value);
+        write(value >>> 8);
+        write(value);
         return this;
     }
 
@@ -32,29 +44,33 @@ public final class CanonicalWriter {
      */
     public CanonicalWriter i64(long value) {
         for (int shift = 56; shift >= 0; shift -= 8) {
-            out.write((int) (value >>> shift));
+            write((int) (value >>> shift));
         }
         return this;
     }
 
     /**
-     * Writes a u32 length then the bytes.
+     * Writes the bytes as they are (no length).
      *
      * @param bytes the bytes
      * @return this writer
      */
     public CanonicalWriter raw(byte[] bytes) {
-        out.write(bytes, 0, bytes.length);
+        if (out.length - size < bytes.length) {
+            out = Arrays.copyOf(out, Math.max(2 * out.length, size + bytes.length));
+        }
+        System.arraycopy(bytes, 0, out, size, bytes.length);
+        size += bytes.length;
         return this;
     }
 
     /** A u32 length then the bytes. */
     CanonicalWriter bytes(byte[] bytes) {
         int n = bytes.length;
-        out.write(n >>> 24);
-        out.write(n >>> 16);
-        out.write(n >>> 8);
-        out.write(n);
+        write(n >>> 24);
+        write(n >>> 16);
+        write(n >>> 8);
+        write(n);
         return raw(bytes);
     }
 
@@ -74,6 +90,6 @@ public final class CanonicalWriter {
      * @return a new array
      */
     public byte[] toByteArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(out, size);
     }
 }

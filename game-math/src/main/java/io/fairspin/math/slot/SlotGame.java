@@ -1129,11 +1129,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     /** A round's detail, written straight from its records: the text valueToTree(result).toString() gives. */
     private static String text(SpinResult result) {
-        try {
-            return MAPPER.writeValueAsString(result);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a spin result failed to serialize", e);
-        }
+        return DetailText.of(result);
     }
 
     // ---- Exact analysis. ----

@@ -44,6 +44,15 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
         this(lineBet, lines, stake, win, spins, null);
     }
 
+    /** An unmodifiable copy of each row, in an unmodifiable list (a loop: a stream per spin showed in profiles). */
+    private static <T> List<List<T>> copyRows(List<List<T>> rows) {
+        List<List<T>> copy = new java.util.ArrayList<>(rows.size());
+        for (List<T> row : rows) {
+            copy.add(List.copyOf(row));
+        }
+        return List.copyOf(copy);
+    }
+
     /**
      * The feature a bought round bought ({@code "bonusBuy"} in the model and in the bet).
      *
@@ -83,7 +92,7 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
          */
         public Spin {
             stops = List.copyOf(stops);
-            window = window.stream().map(List::copyOf).toList();
+            window = copyRows(window);
             wins = List.copyOf(wins);
             bonuses = List.copyOf(bonuses);
         }
@@ -135,7 +144,7 @@ public record SpinResult(long lineBet, int lines, long stake, long win, List<Spi
          * @param amount what the bonus paid
          */
         public BonusRound {
-            items = items.stream().map(List::copyOf).toList();
+            items = copyRows(items);
             picked = List.copyOf(picked);
         }
     }

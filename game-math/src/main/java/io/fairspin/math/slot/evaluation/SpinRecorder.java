@@ -456,9 +456,9 @@ public final class SpinRecorder {
     }
 
     private List<List<String>> names(int[][] window) {
-        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>(window.length);
         for (int[] row : window) {
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(row.length);
             for (int symbol : row) {
                 names.add(symbol == CompiledReels.EMPTY ? "" : model.symbols().get(symbol));
             }
