@@ -423,10 +423,8 @@ public final class LogFollower implements AutoCloseable {
                     at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
                 }
                 frameStarts = starts;
-                int accepted = acceptAll(bytes.array(), starts, frames, chunkStart);
+                int accepted = acceptAll(bytes, starts, frames, chunkStart);
                 if (accepted != frames) {
-                    // Decoding tasks cancelled may still read the chunk: the next read gets a buffer of its own.
-                    chunk = null;
                     if (accepted < 0) {
                         return false;
                     }
@@ -450,13 +448,21 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    /** An entry decoded from its frame (or why it does not decode), with what the listener prepared for it. */
+    /**
+     * An entry decoded from its frame (or why it does not decode), with what the listener prepared for it and what
+     * the decoding thread found out for the reading thread, which then reads this one object rather than the entry's
+     * arrays and event.
+     */
     private static final class Decoded {
         LogEntry entry;
         MalformedRecordException malformed;
         Object prepared;
         /** The frame's CRC32C does not match: nothing was decoded. */
         boolean damaged;
+        /** The entry's previous hash equals the leaf hash of the entry decoded before it in the same batch. */
+        boolean linksToNeighbour;
+        /** The entry announces a key. */
+        boolean announcesKey;
     }
 
     private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
@@ -466,7 +472,7 @@ public final class LogFollower implements AutoCloseable {
      * {@link Listener#prepare}) in batches, on the pool's threads when there is one, and accepts them in log order
      * on this thread as the batches complete. False when an entry broke the chain.
      */
-    private int acceptAll(byte[] chunk, int[] starts, int frames, long chunkStart) {
+    private int acceptAll(ByteBuffer chunk, int[] starts, int frames, long chunkStart) {
         if (pool == null) {
             for (int from = 0; from < frames; from += BATCH) {
                 Decoded[] batch = decode(chunk, starts, from, Math.min(frames, from + BATCH));
@@ -499,7 +505,17 @@ public final class LogFollower implements AutoCloseable {
             }
             return frames;
         } finally {
-            inFlight.forEach(f -> f.cancel(false));
+            // Batches still in flight read the chunk's buffer, which the next read reuses: wait for them.
+            inFlight.forEach(LogFollower::settle);
+        }
+    }
+
+    /** Waits for a batch no longer needed, whatever it ends with; an interrupt is kept for the caller. */
+    private static void settle(Future<Decoded[]> batch) {
+        try {
+            await(batch);
+        } catch (RuntimeException | Error ignored) {
+            // the batch is dropped: the first failure was already thrown, or the reading stopped before it
         }
     }
 
@@ -543,34 +559,45 @@ public final class LogFollower implements AutoCloseable {
             if (batch[i].damaged) {
                 return i;
             }
-            if (!accept(batch[i], chunkStart + starts[first + i])) {
+            if (!accept(batch[i], i > 0, chunkStart + starts[first + i])) {
                 return -1;
             }
         }
         return batch.length;
     }
 
-    /** Runs on any thread: decodes the frames {@code from} to {@code to} independently of each other. */
-    private Decoded[] decode(byte[] chunk, int[] starts, int from, int to) {
+    /**
+     * Runs on any thread: decodes the frames {@code from} to {@code to} of the chunk, each from a copy of its payload
+     * (its CRC32C, decoding and leaf hash read the copy while it is in the cache), and checks whether each links to the
+     * one before it in the batch; the reading thread checks the first against the chain's head.
+     */
+    private Decoded[] decode(ByteBuffer chunk, int[] starts, int from, int to) {
         MessageDigest sha = DIGEST.get();
         CRC32C crc = CRC.get();
         Decoded[] out = new Decoded[to - from];
+        byte[] neighbourLeaf = null;
         for (int i = from; i < to; i++) {
             Decoded d = new Decoded();
             out[i - from] = d;
             int start = starts[i];
-            int length = ByteBuffer.wrap(chunk).getInt(start);
-            if (!Frames.crcMatches(chunk, start, length, crc)) {
+            int length = chunk.getInt(start);
+            byte[] payload = new byte[length];
+            chunk.get(start + Frames.FRAME_OVERHEAD, payload);
+            if (!Frames.crcMatches(length, payload, chunk.getInt(start + 4), crc)) {
                 d.damaged = true;
+                neighbourLeaf = null;
                 continue;
             }
-            byte[] payload = Arrays.copyOfRange(chunk, start + Frames.FRAME_OVERHEAD,
-                    start + Frames.FRAME_OVERHEAD + length);
             try {
-                d.entry = LogEntry.decode(payload, sha);
-                d.prepared = listener.prepare(d.entry);
+                LogEntry entry = LogEntry.decode(payload, sha);
+                d.entry = entry;
+                d.linksToNeighbour = neighbourLeaf != null && Arrays.equals(entry.previousHashUnsafe(), neighbourLeaf);
+                d.announcesKey = entry.event() instanceof KeyAnnouncement;
+                neighbourLeaf = entry.leafHashUnsafe();
+                d.prepared = listener.prepare(entry);
             } catch (MalformedRecordException e) {
                 d.malformed = e;
+                neighbourLeaf = null;
             }
         }
         return out;
@@ -591,15 +618,17 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * The chunk's buffer, reused from chunk to chunk (a new one of up to 16 MiB for every chunk is a humongous
-     * allocation each time); every entry decoded from it is copied out before the next chunk is read.
+     * The chunk's buffer, reused from chunk to chunk: direct, so that the file is read straight into it (a heap buffer
+     * is read through a temporary direct buffer and copied); every entry decoded from it is copied out, and every
+     * batch reading it has ended, before the next chunk is read.
      */
     private ByteBuffer chunk;
     private int[] frameStarts = new int[64];
 
     private ByteBuffer readChunk(FileChannel channel, long position, int length) throws IOException {
         if (chunk == null || chunk.capacity() < length) {
-            chunk = ByteBuffer.allocate(Math.max(length, chunk == null ? 0 : chunk.capacity()));
+            int capacity = chunk == null ? length : Math.min(MAX_READ, Math.max(length, 2 * chunk.capacity()));
+            chunk = ByteBuffer.allocateDirect(capacity);
         }
         ByteBuffer buffer = chunk.clear().limit(length);
         while (buffer.hasRemaining()) {
@@ -620,7 +649,11 @@ public final class LogFollower implements AutoCloseable {
         return buffer.flip();
     }
 
-    private boolean accept(Decoded decoded, long offset) {
+    /**
+     * Checks an entry against the chain and appends it to the tree; {@code afterNeighbour} when the entry accepted
+     * just before it is the one decoded before it in its batch, so that its link was checked there.
+     */
+    private boolean accept(Decoded decoded, boolean afterNeighbour, long offset) {
         if (decoded.malformed != null) {
             brokenProblem(Problem.CORRUPT, entries, segment, offset, "malformed entry: "
                     + decoded.malformed.getMessage());
@@ -632,7 +665,8 @@ public final class LogFollower implements AutoCloseable {
                     + entry.index() + " where entry " + entries + " belongs: an entry was deleted, duplicated or moved");
             return false;
         }
-        if (!Arrays.equals(entry.previousHashUnsafe(), chainHead)) {
+        boolean links = afterNeighbour ? decoded.linksToNeighbour : Arrays.equals(entry.previousHashUnsafe(), chainHead);
+        if (!links) {
             boolean firstOfPoll = offset == segmentOffset;
             brokenProblem(firstOfPoll && entries > 0 ? Problem.SPLIT_VIEW : Problem.CORRUPT, entries, segment, offset,
                     "entry " + entry.index() + " does not link to the entry before it"
@@ -645,7 +679,7 @@ public final class LogFollower implements AutoCloseable {
         leavesSinceCheckpoint.add(leaf);
         chainHead = leaf;
         entries++;
-        if (entry.event() instanceof KeyAnnouncement) {
+        if (decoded.announcesKey) {
             keys.add(((KeyAnnouncement) entry.event()).verifier());
         }
         listener.entry(entry, decoded.prepared);
