@@ -134,18 +134,18 @@ final class Frames {
     }
 
     /**
-     * Whether the CRC32C of the frame at {@code at} in {@code bytes}, which {@link #span} found whole, matches: with
-     * {@link #span}, what {@link #check} says of it.
+     * Whether a frame's CRC32C, {@code stored}, matches its length (as its four big-endian bytes) and its payload: for
+     * a frame that {@link #span} found whole, what {@link #check} says of it.
      */
-    static boolean crcMatches(byte[] bytes, int at, int length, CRC32C crc) {
+    static boolean crcMatches(int length, byte[] payload, int stored, CRC32C crc) {
         crc.reset();
-        crc.update(bytes, at, 4);
-        crc.update(bytes, at + FRAME_OVERHEAD, length);
-        return (int) crc.getValue() == (int) INT.get(bytes, at + 4);
+        crc.update(length >>> 24);
+        crc.update(length >>> 16);
+        crc.update(length >>> 8);
+        crc.update(length);
+        crc.update(payload, 0, payload.length);
+        return (int) crc.getValue() == stored;
     }
-
-    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     static int payloadLength(ByteBuffer file, long offset) {
         return file.getInt((int) offset);

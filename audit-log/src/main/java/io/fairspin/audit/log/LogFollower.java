@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +125,7 @@ public final class LogFollower implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final ExecutorService pool;
     private final int threads;
+    private final int chunkBytes;
     private final List<NoteVerifier> keys = new ArrayList<>();
 
     private String origin;
@@ -172,9 +174,18 @@ public final class LogFollower implements AutoCloseable {
      * @throws IllegalArgumentException when {@code threads} is less than 1
      */
     public LogFollower(Path dir, Listener listener, int threads) {
+        this(dir, listener, threads, MAX_READ);
+    }
+
+    /**
+     * A follower that reads segments in chunks of at most {@code chunkBytes} (tests: small chunks, so that a small log
+     * has frames split between chunks and chunks read ahead); each must hold the largest frame of the log.
+     */
+    LogFollower(Path dir, Listener listener, int threads, int chunkBytes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + ", at least 1");
         }
+        this.chunkBytes = chunkBytes;
         this.dir = dir;
         this.listener = listener;
         this.threads = threads;
@@ -376,87 +387,114 @@ public final class LogFollower implements AutoCloseable {
     /** Reads the current segment from where the last poll stopped; true when it ends on a frame boundary. */
     private boolean readSegment() throws IOException {
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (segmentOffset == 0) {
-                ByteBuffer head = read(channel, 0, (int) Math.min(size, 4096));
-                Frames.Header header;
-                try {
-                    header = Frames.readHeader(head, Frames.SEGMENT_MAGIC);
-                } catch (MalformedRecordException e) {
-                    brokenProblem(Problem.CORRUPT, entries, segment, 0, e.getMessage());
-                    return false;
-                }
-                if (header == null) {
-                    tailPending = true;
-                    tailOffset = 0;
-                    return false;
-                }
-                if (!checkOrigin(header.origin(), segment)) {
-                    return false;
-                }
-                if (header.firstIndex() != segmentFirst) {
-                    brokenProblem(Problem.CORRUPT, entries, segment, 0, "the header says the first entry is "
-                            + header.firstIndex() + ", the name disagrees");
-                    return false;
-                }
-                segmentOffset = header.length();
-            }
-            if (size < segmentOffset) {
-                brokenProblem(Problem.ROLLBACK, entries, segment, size, "the segment shrank from " + segmentOffset
-                        + " to " + size + " bytes after entries were read: the log was rolled back");
-                return false;
-            }
-            while (segmentOffset < size) {
-                long chunkStart = segmentOffset;
-                ByteBuffer bytes = readChunk(channel, chunkStart, (int) Math.min(size - chunkStart, MAX_READ));
-                // The whole frames of the chunk, up to the first that is not; their CRC32Cs are checked as they are
-                // decoded, and the first that does not match ends the frames as a damaged frame here did.
-                int[] starts = frameStarts;
-                int frames = 0;
-                int at = 0;
-                Frames.Kind kind;
-                while ((kind = Frames.span(bytes, at)) == Frames.Kind.FRAME) {
-                    if (frames == starts.length) {
-                        starts = Arrays.copyOf(starts, frames * 2);
-                    }
-                    starts[frames++] = at;
-                    at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
-                }
-                frameStarts = starts;
-                int accepted = acceptAll(bytes.array(), starts, frames, chunkStart);
-                if (accepted != frames) {
-                    // Decoding tasks cancelled may still read the chunk: the next read gets a buffer of its own.
-                    chunk = null;
-                    if (accepted < 0) {
-                        return false;
-                    }
-                    kind = Frames.Kind.BAD; // a frame whose CRC32C does not match
-                    at = starts[accepted];
-                }
-                if (kind != Frames.Kind.END) {
-                    boolean splitFrame = kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0;
-                    if (!splitFrame) {
-                        return pendingTail(bytes, at, chunkStart);
-                    }
-                    // the chunk ended inside a frame: read on from it
-                }
-                segmentOffset = chunkStart + at;
-                if (at == 0) {
-                    return pendingTail(bytes, 0, chunkStart);
+            try {
+                return readSegment(channel);
+            } finally {
+                // A chunk read ahead is used by the next turn of the loop or settled where the loop stops; this is for
+                // an exception thrown in between: no read of this channel outlives it.
+                if (aheadRead != null) {
+                    settle(aheadRead);
+                    aheadRead = null;
                 }
             }
-            tailPending = false;
-            return true;
         }
     }
 
-    /** An entry decoded from its frame (or why it does not decode), with what the listener prepared for it. */
+    /** {@link #readSegment()} on the segment's open channel. */
+    private boolean readSegment(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (segmentOffset == 0) {
+            ByteBuffer head = read(channel, 0, (int) Math.min(size, 4096));
+            Frames.Header header;
+            try {
+                header = Frames.readHeader(head, Frames.SEGMENT_MAGIC);
+            } catch (MalformedRecordException e) {
+                brokenProblem(Problem.CORRUPT, entries, segment, 0, e.getMessage());
+                return false;
+            }
+            if (header == null) {
+                tailPending = true;
+                tailOffset = 0;
+                return false;
+            }
+            if (!checkOrigin(header.origin(), segment)) {
+                return false;
+            }
+            if (header.firstIndex() != segmentFirst) {
+                brokenProblem(Problem.CORRUPT, entries, segment, 0, "the header says the first entry is "
+                        + header.firstIndex() + ", the name disagrees");
+                return false;
+            }
+            segmentOffset = header.length();
+        }
+        if (size < segmentOffset) {
+            brokenProblem(Problem.ROLLBACK, entries, segment, size, "the segment shrank from " + segmentOffset
+                    + " to " + size + " bytes after entries were read: the log was rolled back");
+            return false;
+        }
+        while (segmentOffset < size) {
+            long chunkStart = segmentOffset;
+            ByteBuffer bytes = nextChunk(channel, chunkStart, (int) Math.min(size - chunkStart, chunkBytes));
+            // The whole frames of the chunk, up to the first that is not; their CRC32Cs are checked as they are
+            // decoded, and the first that does not match ends the frames as a damaged frame here did.
+            int[] starts = frameStarts;
+            int frames = 0;
+            int at = 0;
+            Frames.Kind kind;
+            while ((kind = Frames.span(bytes, at)) == Frames.Kind.FRAME) {
+                if (frames == starts.length) {
+                    starts = Arrays.copyOf(starts, frames * 2);
+                }
+                starts[frames++] = at;
+                at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at);
+            }
+            frameStarts = starts;
+            // Where the next chunk starts when this one ends on a frame boundary or inside a whole frame: it is
+            // read on a decoding thread while this chunk's last batches are decoded.
+            long next = chunkStart + at;
+            boolean more = at > 0 && next < size && (kind == Frames.Kind.END
+                    || kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size);
+            Callable<ByteBuffer> readAhead = more && pool != null
+                    ? () -> fill(spare, channel, next, (int) Math.min(size - next, chunkBytes)) : null;
+            int accepted = acceptAll(bytes, starts, frames, chunkStart, readAhead);
+            if (accepted != frames) {
+                if (accepted < 0) {
+                    return false;
+                }
+                kind = Frames.Kind.BAD; // a frame whose CRC32C does not match
+                at = starts[accepted];
+            }
+            if (kind != Frames.Kind.END) {
+                boolean splitFrame = kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0;
+                if (!splitFrame) {
+                    return pendingTail(bytes, at, chunkStart);
+                }
+                // the chunk ended inside a frame: read on from it
+            }
+            segmentOffset = chunkStart + at;
+            if (at == 0) {
+                return pendingTail(bytes, 0, chunkStart);
+            }
+        }
+        tailPending = false;
+        return true;
+    }
+
+    /**
+     * An entry decoded from its frame (or why it does not decode), with what the listener prepared for it and what
+     * the decoding thread found out for the reading thread, which then reads this one object rather than the entry's
+     * arrays and event.
+     */
     private static final class Decoded {
         LogEntry entry;
         MalformedRecordException malformed;
         Object prepared;
         /** The frame's CRC32C does not match: nothing was decoded. */
         boolean damaged;
+        /** The entry's previous hash equals the leaf hash of the entry decoded before it in the same batch. */
+        boolean linksToNeighbour;
+        /** The entry announces a key. */
+        boolean announcesKey;
     }
 
     private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
@@ -466,7 +504,7 @@ public final class LogFollower implements AutoCloseable {
      * {@link Listener#prepare}) in batches, on the pool's threads when there is one, and accepts them in log order
      * on this thread as the batches complete. False when an entry broke the chain.
      */
-    private int acceptAll(byte[] chunk, int[] starts, int frames, long chunkStart) {
+    private int acceptAll(ByteBuffer chunk, int[] starts, int frames, long chunkStart, Callable<ByteBuffer> readAhead) {
         if (pool == null) {
             for (int from = 0; from < frames; from += BATCH) {
                 Decoded[] batch = decode(chunk, starts, from, Math.min(frames, from + BATCH));
@@ -483,6 +521,7 @@ public final class LogFollower implements AutoCloseable {
         int window = Math.max(2, 4 * threads);
         Deque<Future<Decoded[]>> inFlight = new ArrayDeque<>();
         int submitted = 0;
+        boolean done = false;
         try {
             for (int b = 0; b < batchCount; b++) {
                 while (submitted < batchCount && submitted < b + window) {
@@ -490,6 +529,9 @@ public final class LogFollower implements AutoCloseable {
                     int end = Math.min(frames, first + BATCH);
                     inFlight.add(pool.submit(() -> decode(chunk, starts, first, end)));
                     submitted++;
+                    if (submitted == batchCount && readAhead != null) {
+                        aheadRead = pool.submit(readAhead);
+                    }
                 }
                 Decoded[] batch = await(inFlight.poll());
                 int accepted = acceptBatch(batch, starts, b * BATCH, chunkStart);
@@ -497,14 +539,30 @@ public final class LogFollower implements AutoCloseable {
                     return accepted < 0 ? accepted : b * BATCH + accepted;
                 }
             }
+            done = true;
             return frames;
         } finally {
-            inFlight.forEach(f -> f.cancel(false));
+            // Batches still in flight read the chunk's buffer, which the next read reuses: wait for them, and for a
+            // read ahead that will not be used (it fills the other buffer).
+            inFlight.forEach(LogFollower::settle);
+            if (!done && aheadRead != null) {
+                settle(aheadRead);
+                aheadRead = null;
+            }
         }
     }
 
-    /** The batch's entries; an interrupt waits for them (entries are never half read) and is kept for the caller. */
-    private static Decoded[] await(Future<Decoded[]> batch) {
+    /** Waits for a task no longer needed, whatever it ends with; an interrupt is kept for the caller. */
+    private static void settle(Future<?> batch) {
+        try {
+            await(batch);
+        } catch (RuntimeException | Error ignored) {
+            // the batch is dropped: the first failure was already thrown, or the reading stopped before it
+        }
+    }
+
+    /** What a task returns; an interrupt waits for it (entries are never half read) and is kept for the caller. */
+    private static <T> T await(Future<T> batch) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -543,34 +601,45 @@ public final class LogFollower implements AutoCloseable {
             if (batch[i].damaged) {
                 return i;
             }
-            if (!accept(batch[i], chunkStart + starts[first + i])) {
+            if (!accept(batch[i], i > 0, chunkStart + starts[first + i])) {
                 return -1;
             }
         }
         return batch.length;
     }
 
-    /** Runs on any thread: decodes the frames {@code from} to {@code to} independently of each other. */
-    private Decoded[] decode(byte[] chunk, int[] starts, int from, int to) {
+    /**
+     * Runs on any thread: decodes the frames {@code from} to {@code to} of the chunk, each from a copy of its payload
+     * (its CRC32C, decoding and leaf hash read the copy while it is in the cache), and checks whether each links to the
+     * one before it in the batch; the reading thread checks the first against the chain's head.
+     */
+    private Decoded[] decode(ByteBuffer chunk, int[] starts, int from, int to) {
         MessageDigest sha = DIGEST.get();
         CRC32C crc = CRC.get();
         Decoded[] out = new Decoded[to - from];
+        byte[] neighbourLeaf = null;
         for (int i = from; i < to; i++) {
             Decoded d = new Decoded();
             out[i - from] = d;
             int start = starts[i];
-            int length = ByteBuffer.wrap(chunk).getInt(start);
-            if (!Frames.crcMatches(chunk, start, length, crc)) {
+            int length = chunk.getInt(start);
+            byte[] payload = new byte[length];
+            chunk.get(start + Frames.FRAME_OVERHEAD, payload);
+            if (!Frames.crcMatches(length, payload, chunk.getInt(start + 4), crc)) {
                 d.damaged = true;
+                neighbourLeaf = null;
                 continue;
             }
-            byte[] payload = Arrays.copyOfRange(chunk, start + Frames.FRAME_OVERHEAD,
-                    start + Frames.FRAME_OVERHEAD + length);
             try {
-                d.entry = LogEntry.decode(payload, sha);
-                d.prepared = listener.prepare(d.entry);
+                LogEntry entry = LogEntry.decode(payload, sha);
+                d.entry = entry;
+                d.linksToNeighbour = neighbourLeaf != null && Arrays.equals(entry.previousHashUnsafe(), neighbourLeaf);
+                d.announcesKey = entry.event() instanceof KeyAnnouncement;
+                neighbourLeaf = entry.leafHashUnsafe();
+                d.prepared = listener.prepare(entry);
             } catch (MalformedRecordException e) {
                 d.malformed = e;
+                neighbourLeaf = null;
             }
         }
         return out;
@@ -591,23 +660,52 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * The chunk's buffer, reused from chunk to chunk (a new one of up to 16 MiB for every chunk is a humongous
-     * allocation each time); every entry decoded from it is copied out before the next chunk is read.
+     * The chunk's buffer and a spare one, reused from chunk to chunk and swapped when the next chunk was read ahead
+     * into the spare: direct, so that the file is read straight into them (a heap buffer is read through a temporary
+     * direct buffer and copied). Every entry decoded from a chunk is copied out, and every batch reading it has ended,
+     * before its buffer is read into again.
      */
     private ByteBuffer chunk;
+    private ByteBuffer spare;
+    /** The next chunk, being read into the spare buffer on a decoding thread; null when none is. */
+    private Future<ByteBuffer> aheadRead;
     private int[] frameStarts = new int[64];
 
-    private ByteBuffer readChunk(FileChannel channel, long position, int length) throws IOException {
-        if (chunk == null || chunk.capacity() < length) {
-            chunk = ByteBuffer.allocate(Math.max(length, chunk == null ? 0 : chunk.capacity()));
+    /** The chunk at {@code position}: the one read ahead when there is one (always the next), else read now. */
+    private ByteBuffer nextChunk(FileChannel channel, long position, int length) throws IOException {
+        if (aheadRead != null) {
+            Future<ByteBuffer> read = aheadRead;
+            aheadRead = null;
+            ByteBuffer ahead;
+            try {
+                ahead = await(read);
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof IOException) {
+                    throw (IOException) e.getCause();
+                }
+                throw e;
+            }
+            spare = chunk;
+            chunk = ahead;
+            return ahead;
         }
-        ByteBuffer buffer = chunk.clear().limit(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
+        chunk = fill(chunk, channel, position, length);
+        return chunk;
+    }
+
+    /** Reads {@code length} bytes at {@code position} into {@code buffer}, or into a larger one when it is too small. */
+    private ByteBuffer fill(ByteBuffer buffer, FileChannel channel, long position, int length) throws IOException {
+        if (buffer == null || buffer.capacity() < length) {
+            int capacity = buffer == null ? length : Math.min(chunkBytes, Math.max(length, 2 * buffer.capacity()));
+            buffer = ByteBuffer.allocateDirect(capacity);
+        }
+        ByteBuffer out = buffer.clear().limit(length);
+        while (out.hasRemaining()) {
+            if (channel.read(out, position + out.position()) < 0) {
                 break;
             }
         }
-        return buffer.flip();
+        return out.flip();
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
@@ -620,7 +718,11 @@ public final class LogFollower implements AutoCloseable {
         return buffer.flip();
     }
 
-    private boolean accept(Decoded decoded, long offset) {
+    /**
+     * Checks an entry against the chain and appends it to the tree; {@code afterNeighbour} when the entry accepted
+     * just before it is the one decoded before it in its batch, so that its link was checked there.
+     */
+    private boolean accept(Decoded decoded, boolean afterNeighbour, long offset) {
         if (decoded.malformed != null) {
             brokenProblem(Problem.CORRUPT, entries, segment, offset, "malformed entry: "
                     + decoded.malformed.getMessage());
@@ -632,7 +734,8 @@ public final class LogFollower implements AutoCloseable {
                     + entry.index() + " where entry " + entries + " belongs: an entry was deleted, duplicated or moved");
             return false;
         }
-        if (!Arrays.equals(entry.previousHashUnsafe(), chainHead)) {
+        boolean links = afterNeighbour ? decoded.linksToNeighbour : Arrays.equals(entry.previousHashUnsafe(), chainHead);
+        if (!links) {
             boolean firstOfPoll = offset == segmentOffset;
             brokenProblem(firstOfPoll && entries > 0 ? Problem.SPLIT_VIEW : Problem.CORRUPT, entries, segment, offset,
                     "entry " + entry.index() + " does not link to the entry before it"
@@ -645,7 +748,7 @@ public final class LogFollower implements AutoCloseable {
         leavesSinceCheckpoint.add(leaf);
         chainHead = leaf;
         entries++;
-        if (entry.event() instanceof KeyAnnouncement) {
+        if (decoded.announcesKey) {
             keys.add(((KeyAnnouncement) entry.event()).verifier());
         }
         listener.entry(entry, decoded.prepared);

@@ -68,7 +68,7 @@ public final class Monitor implements LogFollower.Listener {
     private long duplicates;
     /** The tally of the last round's model (read in log order, under the lock). */
     private GameTally lastTally;
-    private byte[] lastTallyHash;
+    private Model lastTallyModel;
 
     /**
      * A monitor of rounds against {@code models}.
@@ -124,11 +124,14 @@ public final class Monitor implements LogFollower.Listener {
     }
 
     /**
-     * What {@link #prepare} works out for a round on any thread: the 64-bit hash of its id and, when its model
-     * has an {@link OutcomeCheck}, what the check found ({@code checked}, {@code problem} or null) and the
+     * What {@link #prepare} works out for a round on any thread, so that the reading thread, which tallies rounds in
+     * log order, reads one small object per round: the 64-bit hash of its id, its model (the same object for every
+     * round of one model hash), whether it is bought, whether its game id is its model's, its bet and win and, when
+     * its model has an {@link OutcomeCheck}, what the check found ({@code checked}, {@code problem} or null) and the
      * base game's award counts (null when none).
      */
-    record Prepared(long idHash, boolean checked, String problem, long[] awards) {
+    record Prepared(long idHash, Model model, boolean bought, boolean sameGame, long bet, long win, boolean checked,
+            String problem, long[] awards) {
     }
 
     /** The outcome checks of one model, one per thread (a check keeps state between calls). */
@@ -144,12 +147,19 @@ public final class Monitor implements LogFollower.Listener {
 
     private static final Checks NO_CHECK = new Checks(null);
 
-    /** The checks by model hash, filled as models are met, from any thread. */
-    private final Map<ByteBuffer, Checks> checks = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A model hash the log names, one object per hash: its game's id (null when no model of {@link Models} has the
+     * hash) and its outcome checks ({@link #NO_CHECK} when none).
+     */
+    record Model(String gameId, Checks checks) {
+    }
+
+    /** The models by hash, filled as rounds name them, from any thread. */
+    private final Map<ByteBuffer, Model> modelsByHash = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Thread-safe, for the {@link LogFollower}'s decoding threads: hashes a round's id and checks its logged
-     * outcome against its model (which depends on no other round).
+     * Thread-safe, for the {@link LogFollower}'s decoding threads: hashes a round's id, reads its bet, model and game
+     * id, and checks its logged outcome against its model (which depends on no other round).
      */
     @Override
     public Object prepare(LogEntry entry) {
@@ -158,9 +168,13 @@ public final class Monitor implements LogFollower.Listener {
         }
         RoundRecord round = (RoundRecord) entry.event();
         long id = RoundIds.hash(round.roundIdUtf8());
-        Checks of = checksOf(round.modelHashUnsafe());
+        Model model = modelOf(round.modelHashUnsafe());
+        boolean bought = io.fairspin.math.RoundChoices.bonusBuy(round.playerChoicesUnsafe());
+        // A bought round's tally is named GAME + BOUGHT: the logged game id is compared with the model's all the same.
+        boolean sameGame = model.gameId() == null || round.gameIdIs(model.gameId());
+        Checks of = model.checks();
         if (of == NO_CHECK) {
-            return new Prepared(id, false, null, null);
+            return new Prepared(id, model, bought, sameGame, round.bet(), round.win(), false, null, null);
         }
         long[] scratch = of.scratch.get();
         String problem = check(of.check.get(), round, scratch);
@@ -172,36 +186,38 @@ public final class Monitor implements LogFollower.Listener {
             }
         }
         java.util.Arrays.fill(scratch, 0);
-        return new Prepared(id, true, problem, problem == null ? awards : null);
+        return new Prepared(id, model, bought, sameGame, round.bet(), round.win(), true, problem,
+                problem == null ? awards : null);
     }
 
-    /** The model last looked up and its checks: a log's rounds mostly name the model of the round before. */
-    private record LastChecks(byte[] hash, Checks checks) {
+    /** The model last looked up: a log's rounds mostly name the model of the round before. */
+    private record LastModel(byte[] hash, Model model) {
     }
 
-    private volatile LastChecks lastChecks;
+    private volatile LastModel lastModel;
 
-    private Checks checksOf(byte[] hash) {
-        LastChecks last = lastChecks;
+    private Model modelOf(byte[] hash) {
+        LastModel last = lastModel;
         if (last != null && java.util.Arrays.equals(last.hash(), hash)) {
-            return last.checks();
+            return last.model();
         }
-        Checks of = checks.get(ByteBuffer.wrap(hash));
+        Model of = modelsByHash.get(ByteBuffer.wrap(hash));
         if (of == null) {
-            of = checks.computeIfAbsent(ByteBuffer.wrap(hash.clone()), this::checksOf);
+            of = modelsByHash.computeIfAbsent(ByteBuffer.wrap(hash.clone()), this::modelOf);
         }
-        lastChecks = new LastChecks(hash.clone(), of);
+        lastModel = new LastModel(hash.clone(), of);
         return of;
     }
 
-    private Checks checksOf(ByteBuffer hash) {
+    private Model modelOf(ByteBuffer hash) {
         ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
         if (model == null) {
-            return NO_CHECK;
+            return new Model(null, NO_CHECK);
         }
         // Making the checks counts nothing (the tally's exact figures do, under the caller's bound). A model without
         // exact figures (blackjack) is checked round by round all the same.
-        return OutcomeCheck.of(model.game()).isEmpty() ? NO_CHECK : new Checks(model.game());
+        Game game = model.game();
+        return new Model(game.id(), OutcomeCheck.of(game).isEmpty() ? NO_CHECK : new Checks(game));
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -217,8 +233,10 @@ public final class Monitor implements LogFollower.Listener {
     @Override
     public synchronized void entry(LogEntry entry, Object prepared) {
         entries++;
-        if (entry.event() instanceof RoundRecord) {
-            round(entry.index(), (RoundRecord) entry.event(), (Prepared) prepared);
+        if (prepared instanceof Prepared) {
+            round(entry, (Prepared) prepared);
+        } else if (entry.event() instanceof RoundRecord) {
+            round(entry, (Prepared) prepare(entry));
         } else if (entry.event() instanceof RngHealthRecord) {
             RngHealthRecord h = (RngHealthRecord) entry.event();
             reseeds.merge(h.drbgId(), 0L, Long::sum);
@@ -233,18 +251,22 @@ public final class Monitor implements LogFollower.Listener {
         }
     }
 
-    private void round(long index, RoundRecord round, Prepared prepared) {
+    /** Tallies a round from what {@link #prepare} found; the round's record is read only for a new model or an alert. */
+    private void round(LogEntry entry, Prepared prepared) {
+        long index = entry.index();
         rounds++;
         if (!roundIds.add(prepared.idHash())) {
+            RoundRecord round = (RoundRecord) entry.event();
             duplicates++;
             alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
                     + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
         }
         GameTally tally;
-        boolean bought = io.fairspin.math.RoundChoices.bonusBuy(round.playerChoicesUnsafe());
-        if (!bought && lastTally != null && java.util.Arrays.equals(lastTallyHash, round.modelHashUnsafe())) {
+        boolean bought = prepared.bought();
+        if (!bought && lastTally != null && prepared.model() == lastTallyModel) {
             tally = lastTally;
         } else {
+            RoundRecord round = (RoundRecord) entry.event();
             ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
             tally = (bought ? boughtTallies : tallies).get(hash);
             if (tally == null) {
@@ -255,14 +277,11 @@ public final class Monitor implements LogFollower.Listener {
             }
             if (!bought) {
                 lastTally = tally;
-                lastTallyHash = round.modelHash();
+                lastTallyModel = prepared.model();
             }
         }
-        // The game id compared without making a string of the logged one (a bought round's tally adds BOUGHT to it).
-        String tallied = tally.gameId();
-        boolean sameGame = bought ? tallied.endsWith(BOUGHT)
-                && round.gameIdIs(tallied.substring(0, tallied.length() - BOUGHT.length())) : round.gameIdIs(tallied);
-        if (!sameGame) {
+        if (!prepared.sameGame()) {
+            RoundRecord round = (RoundRecord) entry.event();
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
                     + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
                     index, round.roundId(), tally.rounds(), Map.of()));
@@ -274,6 +293,7 @@ public final class Monitor implements LogFollower.Listener {
                 System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
             }
             if (problem != null) {
+                RoundRecord round = (RoundRecord) entry.event();
                 java.util.Arrays.fill(tally.roundAwards(), 0);
                 tally.countImpossible();
                 alert(Alert.of(Alert.Type.IMPOSSIBLE_WIN, "round '" + round.roundId() + "' at entry " + index
@@ -281,7 +301,7 @@ public final class Monitor implements LogFollower.Listener {
                         Map.of("bet", round.bet(), "win", round.win())));
             }
         }
-        tally.add(round.bet(), round.win());
+        tally.add(prepared.bet(), prepared.win());
     }
 
     private GameTally newTally(long index, RoundRecord round, ByteBuffer hash, boolean bought) {

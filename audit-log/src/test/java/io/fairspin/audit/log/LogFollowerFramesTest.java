@@ -1,5 +1,6 @@
 package io.fairspin.audit.log;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fairspin.audit.record.LogEntry;
@@ -11,16 +12,20 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The follower's frame checks, which run partly on its decoding threads (a frame's CRC32C is checked where the frame is
  * decoded): a damaged frame in the middle of a segment is reported as damage at its own index and offset, with no entry
  * after it delivered; a damaged last frame is a write in progress, reported as a torn tail only when reading finishes;
- * the same on one thread and on three. The frames' offsets are found here by walking the segment's length fields, not
- * by the follower's code.
+ * the same on one thread and on three, and with the segment read in chunks of 16 MiB (the whole segment at once) or of
+ * 5,000 bytes (frames split between chunks, and on three threads each chunk read ahead while the one before is
+ * decoded). An entry that does not link to the one before it is found in the middle of a decoding batch too (where the
+ * decoding thread compares it with its neighbour). The frames' offsets are found here by walking the segment's length
+ * fields, not by the follower's code.
  */
 class LogFollowerFramesTest {
     private final KeyPair operator = KeyFiles.generate("Ed25519");
@@ -62,7 +67,12 @@ class LogFollowerFramesTest {
     private record Read(long entries, List<String> problems) {
     }
 
-    private static Read read(Path dir, int threads) throws IOException {
+    private static Read read(Path dir, int threads, int chunkBytes) throws IOException {
+        return read(dir, threads, chunkBytes, new byte[1][]);
+    }
+
+    /** Reads the log; {@code root} gets the root hash of the entries read. */
+    private static Read read(Path dir, int threads, int chunkBytes, byte[][] root) throws IOException {
         List<String> problems = new ArrayList<>();
         List<Long> indices = new ArrayList<>();
         try (LogFollower follower = new LogFollower(dir, new LogFollower.Listener() {
@@ -75,7 +85,7 @@ class LogFollowerFramesTest {
             public void problem(LogFollower.Problem kind, long index, LogProblem problem) {
                 problems.add(kind + " " + index + " " + problem.offset() + " " + problem.message());
             }
-        }, threads)) {
+        }, threads, chunkBytes)) {
             follower.poll();
             problems.add("finish");
             follower.finish();
@@ -83,19 +93,33 @@ class LogFollowerFramesTest {
                 assertEquals(i, indices.get(i));
             }
             assertEquals(indices.size(), follower.entries());
+            root[0] = follower.rootHash();
             return new Read(follower.entries(), problems);
         }
     }
 
+    /** The segment read whole (the default chunk) or in chunks of 5,000 bytes, on one thread and on three. */
+    private static final String READS = """
+            1, 16777216
+            3, 16777216
+            1, 5000
+            3, 5000
+            """;
+
     @ParameterizedTest
-    @ValueSource(ints = {1, 3})
-    void aDamagedFrameInTheMiddleIsDamageAtItsIndexAndOffset(int threads, @TempDir Path tmp) throws IOException {
+    @CsvSource(textBlock = READS)
+    void aDamagedFrameInTheMiddleIsDamageAtItsIndexAndOffset(int threads, int chunkBytes, @TempDir Path tmp)
+            throws IOException {
         Path dir = log(tmp.resolve("log"));
         Path segment = segment(dir);
         byte[] bytes = Files.readAllBytes(segment);
         List<Long> frames = frameOffsets(bytes);
         assertEquals(3001, frames.size(), "the key announcement and 3,000 rounds");
-        assertEquals(new Read(3001, List.of("finish")), read(dir, threads));
+        byte[][] root = new byte[1][];
+        assertEquals(new Read(3001, List.of("finish")), read(dir, threads, chunkBytes, root));
+        byte[][] wholeOnOneThread = new byte[1][];
+        read(dir, 1, 16 << 20, wholeOnOneThread);
+        assertArrayEquals(wholeOnOneThread[0], root[0], "the same tree however the segment is read");
 
         // A payload byte of entry 1,800 changed (the frame's CRC32C no longer matches), then its CRC32C field instead.
         int damaged = 1800;
@@ -106,13 +130,41 @@ class LogFollowerFramesTest {
             byte[] changed = bytes.clone();
             changed[at] ^= 0x40;
             Files.write(segment, changed);
-            assertEquals(expected, read(dir, threads));
+            assertEquals(expected, read(dir, threads, chunkBytes));
         }
     }
 
+    /**
+     * Entry 1,800 (the ninth of a decoding batch of 256 that starts at the key announcement) with a changed previous
+     * hash in an intact frame (its CRC32C computed again): the chain breaks there, and nothing after it is delivered.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {1, 3})
-    void aDamagedLastFrameIsATornTailWhenReadingFinishes(int threads, @TempDir Path tmp) throws IOException {
+    @CsvSource(textBlock = READS)
+    void anEntryThatDoesNotLinkInTheMiddleOfABatchBreaksTheChain(int threads, int chunkBytes, @TempDir Path tmp)
+            throws IOException {
+        Path dir = log(tmp.resolve("log"));
+        Path segment = segment(dir);
+        byte[] bytes = Files.readAllBytes(segment);
+        List<Long> frames = frameOffsets(bytes);
+        int relinked = 1800;
+        int offset = (int) (long) frames.get(relinked);
+        // payload: version u8, type u8, index i64, previous hash [32]
+        bytes[offset + 8 + 10 + 5] ^= 0x01;
+        int length = ByteBuffer.wrap(bytes).getInt(offset);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, 4);
+        crc.update(bytes, offset + 8, length);
+        ByteBuffer.wrap(bytes).putInt(offset + 4, (int) crc.getValue());
+        Files.write(segment, bytes);
+        assertEquals(new Read(relinked, List.of("CORRUPT " + relinked + " " + offset + " entry " + relinked
+                + " does not link to the entry before it: the chain is broken", "finish")), read(dir, threads,
+                chunkBytes));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = READS)
+    void aDamagedLastFrameIsATornTailWhenReadingFinishes(int threads, int chunkBytes, @TempDir Path tmp)
+            throws IOException {
         Path dir = log(tmp.resolve("log"));
         Path segment = segment(dir);
         byte[] bytes = Files.readAllBytes(segment);
@@ -121,7 +173,7 @@ class LogFollowerFramesTest {
         long offset = frames.get(last);
         bytes[bytes.length - 3] ^= 0x10;
         Files.write(segment, bytes);
-        Read read = read(dir, threads);
+        Read read = read(dir, threads, chunkBytes);
         assertEquals(last, read.entries());
         assertEquals(List.of("finish", "TORN_TAIL " + last + " " + offset + " incomplete or damaged frame at the end of"
                 + " the newest segment (a write in progress, or a torn tail the next open cuts)"), read.problems());
