@@ -52,6 +52,15 @@ class GameServerTest {
         return s.send("POST", "/api/rounds", token, "{\"game\": \"" + game + "\"}", headers);
     }
 
+    /**
+     * A started server has turned Nagle's algorithm off for the JDK server's connections (this JVM sets no such
+     * property itself): without it every response waited about 40 ms (docs/performance.md, the server's Nagle delay).
+     */
+    @Test
+    void turnsNaglesAlgorithmOff() {
+        assertEquals("true", System.getProperty(GameServer.NO_DELAY));
+    }
+
     @Test
     void listensOnLoopbackOnly() {
         assertTrue(s.server.address().getAddress().isLoopbackAddress());
