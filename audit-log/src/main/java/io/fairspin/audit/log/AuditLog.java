@@ -493,6 +493,11 @@ public final class AuditLog implements AutoCloseable {
      */
     public synchronized SignedNote checkpoint() throws IOException {
         requireHealthy();
+        return sign();
+    }
+
+    /** {@link #checkpoint()} without the checks of a log still open (close signs its last one after the writer ends). */
+    private SignedNote sign() throws IOException {
         if (signer == null) {
             throw new IllegalStateException("the log's checkpoint key is now " + activeKey.encode()
                     + "; reopen the log with that key");
@@ -625,20 +630,12 @@ public final class AuditLog implements AutoCloseable {
         return recoveredCuts;
     }
 
-    /** Signs a final checkpoint when healthy, stops the writer and releases the log. */
+    /** Stops the writer once every entry submitted before it is durable, signs a final checkpoint of them when healthy, and releases the log. */
     @Override
     public void close() throws IOException {
-        IOException error = null;
         synchronized (this) {
             if (closed) {
                 return;
-            }
-            if (failure == null && signer != null) {
-                try {
-                    checkpoint();
-                } catch (IOException e) {
-                    error = e;
-                }
             }
             closed = true;
             queue.add(new Pending(null, null));
@@ -647,6 +644,18 @@ public final class AuditLog implements AutoCloseable {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // Signed once the writer has made every entry submitted before close durable, so the last checkpoint
+        // covers them all.
+        IOException error = null;
+        synchronized (this) {
+            if (failure == null && signer != null && !writer.isAlive()) {
+                try {
+                    sign();
+                } catch (IOException e) {
+                    error = e;
+                }
+            }
         }
         segment.close();
         checkpoints.close();

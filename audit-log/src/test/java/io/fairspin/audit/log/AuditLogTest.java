@@ -103,6 +103,34 @@ class AuditLogTest {
         }
     }
 
+    /**
+     * Rounds submitted and not yet durable when the log is closed are written, and the last checkpoint, signed by
+     * close, covers them: every sync is slowed so that most of the rounds are still queued when close is called.
+     */
+    @Test
+    void closeSignsTheRoundsSubmittedBeforeIt(@TempDir Path tmp) throws Exception {
+        AuditLog.Options slow = AuditLog.Options.defaults().forcer(channel -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            channel.force(false);
+        });
+        Path dir = tmp.resolve("log");
+        List<CompletableFuture<Receipt>> receipts = new ArrayList<>();
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, slow)) {
+            for (int i = 0; i < 3000; i++) {
+                receipts.add(log.submit(TestLogs.round(i)));
+            }
+        }
+        receipts.forEach(CompletableFuture::join);
+        LogReport report = LogVerifier.verify(dir, operator.getPublic());
+        assertEquals(List.of(), report.problems());
+        assertEquals(3001, report.entries());
+        assertEquals(0, report.unsignedEntries(), "the last checkpoint covers every round submitted before close");
+    }
+
     @Test
     void aFailedSyncIsFatalAndNeverRetried(@TempDir Path tmp) throws IOException {
         AtomicInteger syncs = new AtomicInteger();
