@@ -42,6 +42,7 @@ class ReplayCheckTest {
         ObjectNode root = (ObjectNode) JSON.readTree(BetContractTest.root().resolve("examples").resolve(name).toFile());
         edit.accept(root);
         Path file = Files.createTempFile("edited-", ".json");
+        file.toFile().deleteOnExit();
         Files.writeString(file, root.toString());
         return GameModels.load(file);
     }
