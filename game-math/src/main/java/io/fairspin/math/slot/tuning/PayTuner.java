@@ -10,6 +10,8 @@ import io.fairspin.math.GameModels;
 import io.fairspin.math.ModelException;
 import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
+import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.HoldAndWinGame;
 import io.fairspin.math.slot.analysis.Analysis;
 import io.fairspin.math.slot.analysis.SpinMoments;
 import io.fairspin.math.slot.model.SlotModel;
@@ -119,7 +121,9 @@ public final class PayTuner {
             Fraction maxChange, String option) {
         Game original = GameModels.load(fileName, json, null);
         if (!(original instanceof SlotGame)) {
-            throw new ModelException(fileName, "$.type", "--keep reels tunes a slot's pays; this is not a slot");
+            throw new ModelException(fileName, "$.type", "--keep reels tunes the pays of a line or ways slot; this is "
+                    + (original instanceof CascadeGame || original instanceof HoldAndWinGame
+                            ? "a cascading or hold-and-win slot: tune its reels (--change weights)" : "not a slot"));
         }
         ObjectNode root = StrictJson.model(fileName, json);
         List<Entry> entries = entries(root);

@@ -75,6 +75,19 @@ class PayTunerTest {
                 + " --max-change 0.25 with the reels kept"), e.getMessage());
     }
 
+    /** A cascading or hold-and-win slot's pays are not tuned: the refusal says to tune its reels. */
+    @Test
+    void refusesTheGamesWhosePaysItDoesNotTune() throws Exception {
+        for (String name : List.of("tumbling-ways.json", "coin-rush.json")) {
+            ModelException e = assertThrows(ModelException.class, () -> PayTuner.tune(name,
+                    ReelSetTunerTest.example(name), null, List.of(ReelSetTuner.decimal("0.94")), TOLERANCE, QUARTER,
+                    "--target-rtp"));
+            assertEquals("$.type", e.jsonPath(), e.getMessage());
+            assertTrue(e.getMessage().contains("a cascading or hold-and-win slot: tune its reels (--change weights)"),
+                    e.getMessage());
+        }
+    }
+
     /**
      * Red White &amp; Blue's per-coin top award (coinPays for 2 and 3 coins) is tuned with the rest: the written model's
      * RTP at the standard wager (1 coin) is within 0.0005 of 0.78; each per-coin pay moved by the pays' common factor,
