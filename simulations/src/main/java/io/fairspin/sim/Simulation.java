@@ -1,5 +1,6 @@
 package io.fairspin.sim;
 
+import io.fairspin.math.Bet;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
@@ -54,22 +55,44 @@ public final class Simulation {
     private SimulationCheckpoint checkpoint;
 
     /**
-     * A simulation of {@code plan} over {@code game}; nothing is played before {@link #run}.
+     * A simulation of {@code plan} over {@code game}, at the plan's bet ({@link #gameAt}); nothing is played before
+     * {@link #run}.
      *
      * @param game the game to play; its rounds must be pure functions of their stream
-     * @param plan the rounds, seed, random mode and confidence
+     * @param plan the rounds, seed, random mode, confidence and bet
+     * @throws io.fairspin.math.BetException when the game does not accept the plan's bet
      */
     public Simulation(Game game, SimulationPlan plan) {
-        this.game = game;
+        this.game = gameAt(game, plan.bet());
         this.plan = plan;
-        this.awards = AwardIndex.of(game);
-        this.total = new Tally(game, awards);
+        this.awards = AwardIndex.of(this.game);
+        this.total = new Tally(this.game, awards);
         this.rangeTallies = new Tally[plan.ranges()];
         this.chunksLeft = new long[plan.ranges()];
         this.resumed = new boolean[plan.ranges()];
         for (int r = 0; r < chunksLeft.length; r++) {
             chunksLeft[r] = plan.endChunk(r) - plan.firstChunk(r);
         }
+    }
+
+    /**
+     * The game a simulation at {@code bet} plays: {@code game} itself at its standard wager; for a bought bet
+     * ({@link Bet#isBonusBuy()}), its bought rounds (each {@link Game#play(Bet, RandomStream, RoundOutcome)} at the
+     * bet, staking {@link Game#stake(Bet)}, with the exact figures {@link Game#exactFigures(Bet)}); for any other bet,
+     * {@link Game#at(Bet) game.at(bet)}. Its stake, win types, exact figures and reports are those of a round at the
+     * bet, so a simulation's figures are per unit of the bet's stake.
+     *
+     * @param game the game, at its standard wager
+     * @param bet the bet of every round
+     * @return the game whose rounds are those at {@code bet}
+     * @throws io.fairspin.math.BetException when the game does not accept {@code bet}, naming its field
+     */
+    public static Game gameAt(Game game, Bet bet) {
+        if (bet.isStandard()) {
+            return game;
+        }
+        game.checkBet(bet);
+        return bet.isBonusBuy() ? new BoughtRounds(game, bet) : game.at(bet);
     }
 
     /**
@@ -129,7 +152,7 @@ public final class Simulation {
      * Plays range {@code range} of {@code plan} on the calling thread, chunk after chunk from the same
      * streams as {@link #run}: what one Spark task does. Equal ranges give equal tallies wherever played.
      *
-     * @param game the game to play
+     * @param game the game to play, at its standard wager (the range is played at the plan's bet)
      * @param plan the plan the range belongs to
      * @param range the range's index, in [0, plan.ranges())
      * @return the range's sums
@@ -138,14 +161,15 @@ public final class Simulation {
         if (range < 0 || range >= plan.ranges()) {
             throw new IllegalArgumentException("range: must be in [0, " + plan.ranges() + "), was " + range);
         }
-        AwardIndex awards = AwardIndex.of(game);
-        Tally tally = new Tally(game, awards);
-        RoundOutcome outcome = awards.outcome(game);
+        Game played = gameAt(game, plan.bet());
+        AwardIndex awards = AwardIndex.of(played);
+        Tally tally = new Tally(played, awards);
+        RoundOutcome outcome = awards.outcome(played);
         try (RandomMode.ChunkStreams streams = plan.mode().streams(plan.seed())) {
             for (long chunk = plan.firstChunk(range); chunk < plan.endChunk(range); chunk++) {
                 RandomStream stream = streams.open(chunk);
                 try {
-                    tally.play(game, stream, outcome, plan.roundsInChunk(chunk), plan.mode().fastDraws());
+                    tally.play(played, stream, outcome, plan.roundsInChunk(chunk), plan.mode().fastDraws());
                 } finally {
                     streams.release(stream);
                 }
@@ -158,7 +182,7 @@ public final class Simulation {
      * The report of {@code plan} from the tallies of its completed ranges, each range at most once: equal
      * to what {@link #run} reports when all ranges are there, marked partial otherwise.
      *
-     * @param game the game the ranges were played on
+     * @param game the game the ranges were played on, at its standard wager (as given to {@link #playRange})
      * @param plan the plan the ranges belong to
      * @param ranges the completed ranges, in any order; a range given twice counts once
      * @return the report of the ranges given

@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
 /**
  * The partial tallies of a long run, saved in a folder so that a rerun with the same arguments continues
  * where an interrupted one stopped ({@code fairspin simulate --resume DIR}). The folder holds
- * {@value #PLAN_FILE} (what fixes the run's result: game, model fingerprint, rounds, seed, random mode)
+ * {@value #PLAN_FILE} (what fixes the run's result: game, model fingerprint, bet, rounds, seed, random mode)
  * and {@value #RANGES_FILE}, one record per completed chunk range, appended and forced to disk as the
  * range completes: a 4-byte big-endian length, the CRC32C of the payload, and the payload
  * ({@link RangeTally#encode()}). A record cut short by a crash at the end of the file is dropped (its
@@ -55,8 +55,8 @@ public final class SimulationCheckpoint implements AutoCloseable {
      * SHA-256), so that a changed model file is not resumed.
      *
      * @param directory the checkpoint folder
-     * @param game the game being simulated
-     * @param plan the run's plan; a folder saved with another plan is refused
+     * @param game the game being simulated, at its standard wager
+     * @param plan the run's plan; a folder saved with another plan (another bet too) is refused
      * @param model what identifies the model's content, such as {@link #fingerprint(byte[])} of its file
      * @return the open checkpoint, with the ranges saved so far
      * @throws IllegalArgumentException when the folder holds the checkpoint of a different run, naming
@@ -69,10 +69,13 @@ public final class SimulationCheckpoint implements AutoCloseable {
             throw new IOException(directory + ": not a directory");
         }
         Files.createDirectories(directory);
+        Game played = Simulation.gameAt(game, plan.bet());
         Map<String, String> expected = describe(game, plan, model);
         Path planFile = directory.resolve(PLAN_FILE);
         if (Files.exists(planFile)) {
             Map<String, String> saved = readPlan(planFile);
+            // Runs saved before the bet was recorded played the standard wager.
+            saved.putIfAbsent("bet", game.standardBet().toJson());
             for (Map.Entry<String, String> entry : expected.entrySet()) {
                 String was = saved.get(entry.getKey());
                 if (!entry.getValue().equals(was)) {
@@ -88,7 +91,7 @@ public final class SimulationCheckpoint implements AutoCloseable {
         FileChannel channel = FileChannel.open(rangesFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            List<RangeTally> done = readRanges(channel, rangesFile, game);
+            List<RangeTally> done = readRanges(channel, rangesFile, played);
             channel.position(channel.size());
             return new SimulationCheckpoint(directory, done, channel);
         } catch (IOException | RuntimeException e) {
@@ -182,6 +185,7 @@ public final class SimulationCheckpoint implements AutoCloseable {
         values.put("format", FORMAT);
         values.put("game", game.id());
         values.put("model", model);
+        values.put("bet", plan.bet().explicit(game.standardBet()).toJson());
         values.put("rounds", Long.toString(plan.rounds()));
         values.put("seed", Long.toString(plan.seed()));
         values.put("rng", plan.mode().cliName());

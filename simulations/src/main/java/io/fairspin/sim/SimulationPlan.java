@@ -1,16 +1,20 @@
 package io.fairspin.sim;
 
+import io.fairspin.math.Bet;
+
 /**
- * What fixes a simulation's result: how many rounds, the seed, where the random bytes come from, and the
- * confidence level of its intervals and verdict. The same plan gives the same report on any number of
- * threads.
+ * What fixes a simulation's result: how many rounds, the seed, where the random bytes come from, the
+ * confidence level of its intervals and verdict, and the bet every round is played at. The same plan gives
+ * the same report on any number of threads.
  *
  * @param rounds     the number of rounds, at least 1
  * @param seed       the seed every chunk's stream is derived from; not a secret, it is printed in reports
  * @param mode       the random mode
  * @param confidence the confidence level of intervals and of the verdict, strictly between 0 and 1
+ * @param bet        the bet of every round ({@link Bet#standard()} for the model's standard wager; a bought bet
+ *                   plays bought rounds), as {@link Simulation#gameAt} plays it
  */
-public record SimulationPlan(long rounds, long seed, RandomMode mode, double confidence) {
+public record SimulationPlan(long rounds, long seed, RandomMode mode, double confidence, Bet bet) {
     /** The confidence level used when none is chosen. */
     public static final double DEFAULT_CONFIDENCE = 0.99;
 
@@ -18,12 +22,13 @@ public record SimulationPlan(long rounds, long seed, RandomMode mode, double con
     public static final int MAX_RANGES = 1000;
 
     /**
-     * Checks the plan: at least one round, a random mode, a confidence strictly between 0 and 1.
+     * Checks the plan: at least one round, a random mode, a confidence strictly between 0 and 1, a bet.
      *
      * @param rounds the number of rounds, at least 1
      * @param seed the seed every chunk's stream is derived from; not a secret, it is printed in reports
      * @param mode the random mode
      * @param confidence the confidence level of intervals and of the verdict, strictly between 0 and 1
+     * @param bet the bet of every round
      */
     public SimulationPlan {
         if (rounds < 1) {
@@ -35,6 +40,21 @@ public record SimulationPlan(long rounds, long seed, RandomMode mode, double con
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence: must be strictly between 0 and 1, was " + confidence);
         }
+        if (bet == null) {
+            throw new IllegalArgumentException("bet: must not be null");
+        }
+    }
+
+    /**
+     * A plan at the model's standard wager.
+     *
+     * @param rounds the number of rounds, at least 1
+     * @param seed the seed every chunk's stream is derived from
+     * @param mode the random mode
+     * @param confidence the confidence level of intervals and of the verdict, strictly between 0 and 1
+     */
+    public SimulationPlan(long rounds, long seed, RandomMode mode, double confidence) {
+        this(rounds, seed, mode, confidence, Bet.standard());
     }
 
     /**

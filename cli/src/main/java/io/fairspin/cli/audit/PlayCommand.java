@@ -5,6 +5,7 @@ import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.AuditLog;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
+import io.fairspin.cli.BetOption;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.LeafCommand;
@@ -12,7 +13,6 @@ import io.fairspin.cli.Progress;
 import io.fairspin.cli.ProgressOption;
 import io.fairspin.cli.rng.GeneratorOptions;
 import io.fairspin.math.Bet;
-import io.fairspin.math.BetException;
 import io.fairspin.rng.CertifiedRandom;
 import io.fairspin.rng.escrow.SeedEscrow;
 import io.fairspin.rng.keys.KeyFiles;
@@ -95,12 +95,8 @@ public final class PlayCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
-    @Option(names = "--bet", paramLabel = "JSON",
-            description = "The bet of every round, in the bet's JSON form (as 'serve' takes it, docs/openapi.yaml):"
-                    + " '{\"lines\": 10, \"lineBet\": 2}', a table game's '{\"wagers\": [...]}', or"
-                    + " '{\"bonusBuy\": true}' (with a line bet or alone) to buy the model's feature; checked against"
-                    + " the model before anything is drawn (default: the standard wager).")
-    private String bet;
+    @Mixin
+    private BetOption bet;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads playing rounds (default: the number of processors, at most 4 times that); they"
@@ -125,7 +121,7 @@ public final class PlayCommand extends LeafCommand {
         int threadCount = threads != null ? threads : cores;
         requireBetween("--threads", threadCount, 1, 4L * cores);
         ModelFile game = ModelFile.of(model, io().readAll(model));
-        Bet chosen = chosenBet(game);
+        Bet chosen = bet.checked(game.game());
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
         Path escrowPath = escrowFile != null ? escrowFile : defaultEscrow(log);
         Progress shown = progress.meter(io(), "rounds", rounds);
@@ -222,23 +218,6 @@ public final class PlayCommand extends LeafCommand {
     private static void advance(Progress shown, long n) {
         synchronized (shown) {
             shown.advance(n);
-        }
-    }
-
-    /**
-     * The bet of {@code --bet}, checked against the model before anything is opened or drawn: a usage error naming
-     * the bet's field when the model refuses it.
-     */
-    private Bet chosenBet(ModelFile game) {
-        if (bet == null) {
-            return Bet.standard();
-        }
-        try {
-            Bet parsed = Bet.fromJson(bet);
-            game.game().checkBet(parsed);
-            return parsed;
-        } catch (BetException e) {
-            throw usageError("--bet: " + e.getMessage().substring("bet: ".length()));
         }
     }
 

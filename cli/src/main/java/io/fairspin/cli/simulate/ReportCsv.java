@@ -20,6 +20,7 @@ final class ReportCsv {
         double c = report.plan().confidence();
         Csv csv = new Csv(out);
         List<List<Object>> figures = new ArrayList<>();
+        figures.add(List.of("bet", report.plan().bet().toJson(), "", "", ""));
         var exact = report.exactFigures();
         if (s.rounds() > 0) {
             Statistics.Interval rtp = s.rtpInterval(c);

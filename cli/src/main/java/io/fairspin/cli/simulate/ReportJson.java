@@ -1,5 +1,6 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cli.Json;
 import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.sim.SimulationPlan;
@@ -27,6 +28,7 @@ final class ReportJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model);
         json.put("game", report.gameId());
+        json.put("bet", Json.tree(plan.bet().toJson()));
         json.put("rng", plan.mode().cliName());
         json.put("seed", plan.seed());
         json.put("confidence", c);

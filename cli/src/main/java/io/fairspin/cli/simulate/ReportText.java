@@ -38,6 +38,8 @@ final class ReportText {
     private void run() {
         SimulationPlan plan = report.plan();
         line("model               %s (%s)", model, report.gameId());
+        line("bet                 %s%s", plan.bet().toJson(), plan.bet().isBonusBuy()
+                ? " (bought rounds, each staking the model's price x the bet)" : "");
         line("rounds              %,d%s", report.statistics().rounds(), report.partial()
                 ? String.format(Locale.ROOT, " of %,d: PARTIAL, the run was interrupted", plan.rounds()) : "");
         Statistics s = report.statistics();

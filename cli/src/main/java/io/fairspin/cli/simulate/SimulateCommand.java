@@ -1,5 +1,6 @@
 package io.fairspin.cli.simulate;
 
+import io.fairspin.cli.BetOption;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.Probability;
 import io.fairspin.cli.ProgressOption;
@@ -8,6 +9,8 @@ import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.Models;
 import io.fairspin.cli.Progress;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetException;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import io.fairspin.math.ProgressiveJackpots;
@@ -71,6 +74,9 @@ public final class SimulateCommand extends LeafCommand {
             description = "The model's RTP variant to play (a name under \"variants\" in the model).")
     private String variant;
 
+    @Mixin
+    private BetOption bet;
+
     @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
             description = "Rounds to play: 10M, 1G (K/M/G/T decimal, Ki/Mi/Gi/Ti binary).")
     private long rounds;
@@ -96,7 +102,7 @@ public final class SimulateCommand extends LeafCommand {
     @Option(names = "--resume", paramLabel = "DIR",
             description = {"Save the tallies of completed chunk ranges in DIR (created if absent) and continue from "
                 + "those already there: give it to the first run and again to the rerun after an interruption, with "
-                + "the same model, --rounds, --seed and --rng (a rerun without --seed takes the saved seed). The "
+                + "the same model, --bet, --rounds, --seed and --rng (a rerun without --seed takes the saved seed). The "
                 + "resumed report equals that of an uninterrupted run."})
     private Path resume;
 
@@ -146,11 +152,13 @@ public final class SimulateCommand extends LeafCommand {
      * game), as the options say, prints it and returns the exit code.
      */
     private int simulate(Game game, byte[] json) throws IOException, InterruptedException {
+        Bet chosen = bet.checked(game).explicit(game.standardBet());
+        Game played = playedAt(game, chosen);
         // The exact figures the verdict needs, first: bounded by --max-cycle, with progress, stopped by Ctrl-C.
-        maxCycle.run(io(), model == null ? game.id() : model, progress.enabled(io()), game::exactFigures);
-        contribution = game instanceof ProgressiveJackpots jackpots && jackpots.progressiveContribution().signum() > 0
+        maxCycle.run(io(), model == null ? game.id() : model, progress.enabled(io()), played::exactFigures);
+        contribution = played instanceof ProgressiveJackpots jackpots && jackpots.progressiveContribution().signum() > 0
                 ? jackpots.progressiveContribution() : null;
-        SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence);
+        SimulationPlan plan = new SimulationPlan(rounds, seed(), mode, confidence, chosen);
         String fingerprint = json == null ? "test game " + game.id()
                 : SimulationCheckpoint.fingerprint(json) + (variant == null ? "" : " variant " + variant);
         try (SimulationCheckpoint checkpoint = resume == null ? null
@@ -165,6 +173,15 @@ public final class SimulateCommand extends LeafCommand {
             return runLocally(game, plan, checkpoint);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+        }
+    }
+
+    /** The game whose rounds are those at {@code chosen}; a usage error naming --bet when the game cannot play it. */
+    private Game playedAt(Game game, Bet chosen) {
+        try {
+            return Simulation.gameAt(game, chosen);
+        } catch (BetException e) {
+            throw bet.refused(e);
         }
     }
 

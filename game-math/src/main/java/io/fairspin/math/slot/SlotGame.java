@@ -127,6 +127,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     private final int gambleRounds;
     /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
     private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
+    /** This game at other bets ({@link #at}), by the bet in explicit form: read once, so each analysis is made once. */
+    private final Map<io.fairspin.math.Bet, SlotGame> atBets = new ConcurrentHashMap<>();
 
     SlotGame(String file, SlotModel model, JsonNode root) {
         this.model = model;
@@ -318,7 +320,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         });
     }
 
-    /** This game with {@code bet} as its standard wager (the model read with {@code bet} as its {@code "bet"}). */
+    /** This game with {@code bet} as its standard wager (the model read with {@code bet} as its {@code "bet"}, once per bet). */
     @Override
     public SlotGame at(io.fairspin.math.Bet bet) {
         checkBet(bet);
@@ -329,10 +331,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (b.equals(standardBet())) {
             return this;
         }
-        ObjectNode copy = root.deepCopy();
-        copy.remove("betLimits");
-        copy.putObject("bet").put("lineBet", b.lineBet()).put("lines", b.lines()).put("coins", b.coins());
-        return new SlotGame(file, SlotModelReader.read(file, copy), copy);
+        return atBets.computeIfAbsent(b, key -> {
+            ObjectNode copy = root.deepCopy();
+            copy.remove("betLimits");
+            copy.putObject("bet").put("lineBet", key.lineBet()).put("lines", key.lines()).put("coins", key.coins());
+            return new SlotGame(file, SlotModelReader.read(file, copy), copy);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fairspin.sim.spark;
 
+import io.fairspin.math.Bet;
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
 import io.fairspin.sim.RandomMode;
@@ -26,7 +27,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * A simulation as a Spark job. The plan's chunk ranges ({@link SimulationPlan#ranges()}) are the
  * elements of an RDD, one task per range; each task loads the game from the model file's bytes (once per
- * executor JVM) and plays its range with {@link Simulation#playRange}, from the same (seed, chunk)
+ * executor JVM) and plays its range at the plan's bet with {@link Simulation#playRange}, from the same (seed, chunk)
  * streams as the local engine; the driver collects the ranges' exact tallies (a few hundred bytes each)
  * and builds the report with {@link Simulation#report}. Integer sums merge exactly in any order, so the
  * report equals {@code fairspin simulate} on one machine for the same model, seed and rounds.
@@ -78,6 +79,7 @@ public final class SparkSimulation {
     public SimulationReport run(String modelName, byte[] model, SimulationPlan plan, SimulationCheckpoint checkpoint,
             LongConsumer roundsDone) {
         Game game = GameModels.load(modelName, model);
+        Game played = Simulation.gameAt(game, plan.bet());
         List<RangeTally> done = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.completed());
         boolean[] have = new boolean[plan.ranges()];
         done.forEach(range -> have[range.range()] = true);
@@ -98,7 +100,7 @@ public final class SparkSimulation {
             List<byte[]> tallies = collectWithProgress(spark.parallelize(ranges, ranges.size()).map(task), ranges,
                     plan, roundsDone);
             for (byte[] encoded : tallies) {
-                RangeTally range = decode(encoded, game);
+                RangeTally range = decode(encoded, played);
                 if (checkpoint != null) {
                     checkpoint.save(range);
                 }
@@ -193,6 +195,8 @@ public final class SparkSimulation {
         private final long seed;
         private final String mode;
         private final double confidence;
+        /** The plan's bet as its canonical JSON ({@link Bet} is not Serializable). */
+        private final String bet;
 
         PlayRange(String modelName, byte[] model, SimulationPlan plan) {
             this.modelName = modelName;
@@ -202,12 +206,14 @@ public final class SparkSimulation {
             this.seed = plan.seed();
             this.mode = plan.mode().cliName();
             this.confidence = plan.confidence();
+            this.bet = plan.bet().toJson();
         }
 
         @Override
         public byte[] call(Integer range) {
             Game game = GAMES.computeIfAbsent(modelHash, hash -> GameModels.load(modelName, model));
-            SimulationPlan plan = new SimulationPlan(rounds, seed, RandomMode.fromCliName(mode), confidence);
+            SimulationPlan plan = new SimulationPlan(rounds, seed, RandomMode.fromCliName(mode), confidence,
+                    Bet.fromJson(bet));
             return Simulation.playRange(game, plan, range).encode();
         }
     }

@@ -3,6 +3,7 @@ package io.fairspin.sim.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.fairspin.math.Bet;
 import io.fairspin.math.Game;
 import io.fairspin.math.GameModels;
 import io.fairspin.sim.RandomMode;
@@ -68,6 +69,19 @@ class SparkSimulationTest {
         assertEquals(plan.ranges(), ranges.sum());
         assertEquals(ROUNDS, distributed.statistics().rounds());
         assertEquals(local, distributed);
+    }
+
+    /** Each task plays the plan's bet: bought rounds of a line slot at 10 lines of 2, as the local engine does. */
+    @Test
+    void aRunAtABoughtBetIsThatOfTheLocalEngine() throws Exception {
+        String slotModel = "examples/lucky-wilds.json";
+        byte[] slotBytes = Files.readAllBytes(root().resolve(slotModel));
+        Game slot = GameModels.load(slotModel, slotBytes);
+        SimulationPlan plan = new SimulationPlan(9L * Simulation.CHUNK_ROUNDS + 77, 3, RandomMode.FAST, 0.99,
+                Bet.lines(10, 2, 1).withBonusBuy());
+        SimulationReport distributed = new SparkSimulation(spark).run(slotModel, slotBytes, plan, null);
+        assertEquals(26 * 10 * 2, distributed.statistics().stake(), "the price x the bet");
+        assertEquals(new Simulation(slot, plan).run(2), distributed);
     }
 
     /** Ten ranges saved by an interrupted run are not played again, the rest are saved as they complete. */
