@@ -11,6 +11,7 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,36 +53,19 @@ class BetSimulationTest {
 
     @Test
     void boughtRoundsAtALineBetStakeThePriceTimesThatBet() throws Exception {
-        Game game = ExampleModels.load("lucky-wilds.json");
-        Bet bet = Bet.lines(10, 2, 1).withBonusBuy();
-        SimulationReport report = run(game, bet, ROUNDS, 2);
-        assertEquals(26 * 10 * 2, report.statistics().stake());
-        assertAgrees(report, game.exactFigures(bet).orElseThrow());
+        assertAtBet("lucky-wilds.json", Bet.lines(10, 2, 1).withBonusBuy(), 26 * 10 * 2, 2);
     }
 
     @Test
     void fewerLinesOfASlotMatchTheExactFiguresAtThatBet() throws Exception {
-        Game game = ExampleModels.load("lucky-wilds.json");
-        Bet bet = Bet.lines(5, 2, 1);
-        SimulationReport report = run(game, bet, ROUNDS, 3);
-        assertEquals(5 * 2, report.statistics().stake());
-        ExactFigures exact = game.exactFigures(bet).orElseThrow();
-        assertEquals(exact, report.exactFigures().orElseThrow());
-        assertNotEquals(game.exactFigures().orElseThrow().hitFrequency(), exact.hitFrequency(),
-                "5 lines hit less often than 20");
-        assertAgrees(report, exact);
+        List<ExactFigures> figures = assertAtBet("lucky-wilds.json", Bet.lines(5, 2, 1), 5 * 2, 3);
+        assertNotEquals(figures.get(0).hitFrequency(), figures.get(1).hitFrequency(), "5 lines hit less often than 20");
     }
 
     @Test
     void moreCoinsOfAPerCoinPayMatchTheExactFiguresAtThatBet() throws Exception {
-        Game game = ExampleModels.load("red-white-blue.json");
-        Bet bet = Bet.lines(1, 25, 3);
-        SimulationReport report = run(game, bet, ROUNDS, 4);
-        assertEquals(25 * 3, report.statistics().stake());
-        ExactFigures exact = game.exactFigures(bet).orElseThrow();
-        assertEquals(exact, report.exactFigures().orElseThrow());
-        assertNotEquals(game.exactFigures().orElseThrow().rtp(), exact.rtp(), "the top award pays more per coin at 3");
-        assertAgrees(report, exact);
+        List<ExactFigures> figures = assertAtBet("red-white-blue.json", Bet.lines(1, 25, 3), 25 * 3, 4);
+        assertNotEquals(figures.get(0).rtp(), figures.get(1).rtp(), "the top award pays more per coin at 3");
     }
 
     @Test
@@ -130,6 +114,20 @@ class BetSimulationTest {
                 + " the buy's for this test to tell them apart");
         assertAgrees(report, exact);
         return report;
+    }
+
+    /**
+     * Simulates example {@code file} at {@code bet} and checks its stake and its agreement with the exact figures at
+     * that bet; returns the exact figures at the standard wager and at the bet.
+     */
+    private static List<ExactFigures> assertAtBet(String file, Bet bet, long stake, long seed) throws Exception {
+        Game game = ExampleModels.load(file);
+        SimulationReport report = run(game, bet, ROUNDS, seed);
+        assertEquals(stake, report.statistics().stake());
+        ExactFigures exact = game.exactFigures(bet).orElseThrow();
+        assertEquals(exact, report.exactFigures().orElseThrow());
+        assertAgrees(report, exact);
+        return List.of(game.exactFigures().orElseThrow(), exact);
     }
 
     static SimulationReport run(Game game, Bet bet, long rounds, long seed) throws InterruptedException {
