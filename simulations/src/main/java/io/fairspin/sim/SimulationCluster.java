@@ -29,7 +29,7 @@ public interface SimulationCluster {
      * @param master the cluster's master URL, such as {@code local[2]} or {@code spark://host:7077}
      * @param modelName the model file's name, for messages and reports
      * @param model the model file's bytes, shipped to every task
-     * @param plan the rounds, seed, random mode and confidence
+     * @param plan the rounds, seed, random mode, confidence and bet (every task plays the bet)
      * @param roundsDone told the rounds of each range as it completes (the ranges resumed from the checkpoint
      *     first), from a thread of the engine's, for progress; or null
      * @return the report, equal to the local engine's for the same plan

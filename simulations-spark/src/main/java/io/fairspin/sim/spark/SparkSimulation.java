@@ -57,7 +57,7 @@ public final class SparkSimulation {
      *
      * @param modelName the model file's name, for messages and the report
      * @param model the model file's bytes, shipped to every task
-     * @param plan the rounds, seed, random mode and confidence
+     * @param plan the rounds, seed, random mode, confidence and bet (every task plays the bet)
      * @param checkpoint the checkpoint folder to resume from and save to, or null
      * @return the report, equal to the local engine's for the same plan
      */
@@ -71,7 +71,7 @@ public final class SparkSimulation {
      *
      * @param modelName the model file's name, for messages and the report
      * @param model the model file's bytes, shipped to every task
-     * @param plan the rounds, seed, random mode and confidence
+     * @param plan the rounds, seed, random mode, confidence and bet (every task plays the bet)
      * @param checkpoint the checkpoint folder to resume from and save to, or null
      * @param roundsDone told each completed range's rounds, from Spark's listener thread; or null
      * @return the report, equal to the local engine's for the same plan
