@@ -10,6 +10,7 @@ import io.fairspin.math.BetException;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.Game;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,28 @@ class BetSimulationTest {
             SimulationReport resumed = new Simulation(game, bought).resumeFrom(again).run(1);
             assertEquals(new Simulation(game, bought).run(2).statistics(), resumed.statistics());
         }
+    }
+
+    /** A checkpoint saved before the bet was recorded (no {@code bet} in its plan) is one of the standard wager. */
+    @Test
+    void aCheckpointWithoutABetIsOneOfTheStandardWager(@TempDir Path dir) throws Exception {
+        Game game = ExampleModels.load("lucky-wilds.json");
+        SimulationPlan standard = new SimulationPlan(70_000, 1, RandomMode.FAST, 0.99);
+        try (SimulationCheckpoint checkpoint = SimulationCheckpoint.open(dir, game, standard, "model")) {
+            new Simulation(game, standard).resumeFrom(checkpoint).run(1);
+        }
+        Path plan = dir.resolve(SimulationCheckpoint.PLAN_FILE);
+        List<String> lines = Files.readAllLines(plan);
+        assertTrue(lines.removeIf(line -> line.startsWith("bet=")), lines.toString());
+        Files.write(plan, lines);
+        try (SimulationCheckpoint old = SimulationCheckpoint.open(dir, game, standard, "model")) {
+            assertEquals(2, old.completed().size());
+        }
+        SimulationPlan bought = new SimulationPlan(70_000, 1, RandomMode.FAST, 0.99, BOUGHT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulationCheckpoint.open(dir, game, bought, "model"));
+        assertTrue(e.getMessage().contains("saved by a run with bet {\"coins\":1,\"lineBet\":1,\"lines\":20}, not"),
+                e.getMessage());
     }
 
     /**
