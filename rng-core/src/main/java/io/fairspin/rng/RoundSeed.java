@@ -214,12 +214,14 @@ public final class RoundSeed {
         if (roundId == null || roundId.isEmpty()) {
             throw new IllegalArgumentException("roundId: must not be empty");
         }
-        if (utf8(roundId).length > MAX_ROUND_ID_BYTES) {
-            throw new IllegalArgumentException("roundId: at most " + MAX_ROUND_ID_BYTES + " bytes of UTF-8, was "
-                    + utf8(roundId).length);
+        int bytes = utf8(roundId).length;
+        if (bytes > MAX_ROUND_ID_BYTES) {
+            throw new IllegalArgumentException("roundId: at most " + MAX_ROUND_ID_BYTES + " bytes of UTF-8, was " + bytes);
         }
-        if (roundId.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("roundId: must not contain control characters");
+        for (int i = 0; i < roundId.length(); i++) {
+            if (Character.isISOControl(roundId.charAt(i))) {
+                throw new IllegalArgumentException("roundId: must not contain control characters");
+            }
         }
     }
 
@@ -227,7 +229,11 @@ public final class RoundSeed {
     private static byte[] sha256(byte[]... parts) {
         MessageDigest digest = SHA256.get();
         for (byte[] part : parts) {
-            digest.update(Bytes.bigEndian32(part.length));
+            int n = part.length;
+            digest.update((byte) (n >>> 24));
+            digest.update((byte) (n >>> 16));
+            digest.update((byte) (n >>> 8));
+            digest.update((byte) n);
             digest.update(part);
         }
         return digest.digest();

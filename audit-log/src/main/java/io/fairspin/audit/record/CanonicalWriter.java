@@ -9,7 +9,8 @@ import java.util.Arrays;
  * locks.
  */
 public final class CanonicalWriter {
-    private byte[] out = new byte[1024];
+    private static final int START_BYTES = 1024;
+    private byte[] out = new byte[START_BYTES];
     private int size;
 
     private void write(int value) {
@@ -82,6 +83,16 @@ public final class CanonicalWriter {
      */
     public CanonicalWriter string(String text) {
         return bytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Empties the writer for reuse.
+     *
+     * @return false when it had grown past its starting size, and is better dropped than kept
+     */
+    boolean clear() {
+        size = 0;
+        return out.length == START_BYTES;
     }
 
     /**

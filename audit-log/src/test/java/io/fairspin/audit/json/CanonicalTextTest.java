@@ -96,6 +96,34 @@ class CanonicalTextTest {
     }
 
     @Test
+    void aLargeObjectsMembersAreSortedAsTheTreePathSortsThemAndADuplicateAmongThemIsLeftToIt() {
+        // More members than are sorted in place: names "m999" down to "m0" with nested objects out of order.
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 999; i >= 0; i--) {
+            text.append(i < 999 ? "," : "").append("\"m").append(i).append("\":{\"b\":").append(i).append(",\"a\":[]}");
+        }
+        String large = text.append('}').toString();
+        byte[] fast = CanonicalText.encode(large);
+        assertNotNull(fast);
+        assertArrayEquals(CanonicalJson.encodeByTree(large), fast);
+        assertNull(CanonicalText.encode(large.replace("\"m500\"", "\"m7\"")), "a duplicate name among many");
+    }
+
+    @Test
+    void aTextAfterALongerOneOnTheSameThreadIsReadToItsOwnEndOnly() {
+        // The thread's writer keeps its buffers: what a longer text left in them must not be read as this one's.
+        String longer = "{\"b\":[1,2,3],\"a\":{\"y\":true,\"x\":null}}";
+        String[] cut = {"{\"b\":[1,2", "{\"b\":[1,2,3]", "{\"b\":[1,2,3],\"a\":{\"y\":tr", "{\"b\":[1,2,3],\"a\":{\"y\":true"};
+        for (String text : cut) {
+            assertNotNull(CanonicalText.encode(longer));
+            assertNull(CanonicalText.encode(text), text);
+        }
+        String big = "[" + "1,".repeat(20_000) + "1]";
+        assertArrayEquals(CanonicalJson.encodeByTree(big), CanonicalText.encode(big), "a text past the kept buffers");
+        assertArrayEquals(CanonicalJson.encodeByTree(longer), CanonicalText.encode(longer), "the next one after it");
+    }
+
+    @Test
     void charactersBeyondTheBmpAreLeftToTheTreePath() {
         // Jackson writes them as two \\u escapes, in names and in values; the tree path decides.
         for (String text : List.of("{\"a\":{\"\uD83C\uDFB0\":true}}", "[\"\uD83C\uDFB0\"]")) {

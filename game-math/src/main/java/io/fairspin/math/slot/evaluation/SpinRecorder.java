@@ -182,7 +182,7 @@ public final class SpinRecorder {
         if (game.scatterType >= 0) {
             outcome.addWin(game.scatterType, scatter - (base.capped() - lineCut) - baseJackpots[1]);
         }
-        long bonusWin = base.bonuses().stream().mapToLong(BonusRound::amount).sum();
+        long bonusWin = bonusAmounts(base.bonuses());
         if (!base.bonuses().isEmpty()) {
             outcome.trigger(game.bonusFeature);
             outcome.addWin(game.bonusType, bonusWin - baseJackpots[2]);
@@ -247,7 +247,21 @@ public final class SpinRecorder {
     }
 
     private static long sum(List<Win> wins, String type, boolean ofType) {
-        return wins.stream().filter(w -> w.type().equals(type) == ofType).mapToLong(Win::amount).sum();
+        long sum = 0;
+        for (Win w : wins) {
+            if (w.type().equals(type) == ofType) {
+                sum += w.amount();
+            }
+        }
+        return sum;
+    }
+
+    private static long bonusAmounts(List<BonusRound> bonuses) {
+        long sum = 0;
+        for (BonusRound b : bonuses) {
+            sum += b.amount();
+        }
+        return sum;
     }
 
     private Spin spin(RandomStream stream, String kind, Choice choice, long multiplier) {
@@ -284,12 +298,15 @@ public final class SpinRecorder {
         }
         List<Win> wins = new ArrayList<>(model.ways() ? waysWins(window, multiplier) : lineWins(window, multiplier));
         wins.addAll(scatterWins(window, multiplier));
-        long won = wins.stream().mapToLong(Win::amount).sum();
+        long won = 0;
+        for (Win w : wins) {
+            won += w.amount();
+        }
         long capped = game.excess(won / bet.lineBet(), bet.lines()) * bet.lineBet();
         List<BonusRound> bonuses = model.ways() ? List.of() : bonusRounds.apply(window);
         FreeGames free = model.freeGames();
         long freeGames = free == null ? 0 : free.spins(scatterCount(model.scatters().get(free.scatter()), window));
-        long win = won - capped + bonuses.stream().mapToLong(BonusRound::amount).sum();
+        long win = won - capped + bonusAmounts(bonuses);
         List<Integer> stopList = new ArrayList<>();
         for (int r = 0; r < model.reels(); r++) {
             stopList.add(reels.stripStop(r, stops[r]));
@@ -467,8 +484,9 @@ public final class SpinRecorder {
         return rows;
     }
 
+    /** The symbols of {@code line} in {@code window}, in this recorder's scratch array (valid until the next call). */
     private int[] lineSymbols(int line, int[][] window) {
-        int[] tuple = new int[model.reels()];
+        int[] tuple = this.tuple;
         for (int r = 0; r < tuple.length; r++) {
             tuple[r] = window[model.paylines()[line][r]][r];
         }
