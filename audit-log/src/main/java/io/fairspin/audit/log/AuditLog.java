@@ -640,11 +640,7 @@ public final class AuditLog implements AutoCloseable {
             closed = true;
             queue.add(new Pending(null, null));
         }
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        boolean interrupted = joinWriter();
         // Signed once the writer has made every entry submitted before close durable, so the last checkpoint
         // covers them all.
         IOException error = null;
@@ -661,8 +657,28 @@ public final class AuditLog implements AutoCloseable {
         checkpoints.close();
         lock.release();
         lockChannel.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (error != null) {
             throw error;
         }
+    }
+
+    /**
+     * Waits for the writer to stop, even when the closing thread is interrupted (a command stopped by Ctrl-C closes
+     * its log on an interrupted thread): giving up early would close the segment under the writer and leave the
+     * rounds it was writing unsigned. Returns whether the thread was interrupted, for the caller to restore.
+     */
+    private boolean joinWriter() {
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 }

@@ -109,14 +109,7 @@ class AuditLogTest {
      */
     @Test
     void closeSignsTheRoundsSubmittedBeforeIt(@TempDir Path tmp) throws Exception {
-        AuditLog.Options slow = AuditLog.Options.defaults().forcer(channel -> {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            channel.force(false);
-        });
+        AuditLog.Options slow = slowSyncs();
         Path dir = tmp.resolve("log");
         List<CompletableFuture<Receipt>> receipts = new ArrayList<>();
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, slow)) {
@@ -129,6 +122,41 @@ class AuditLogTest {
         assertEquals(List.of(), report.problems());
         assertEquals(3001, report.entries());
         assertEquals(0, report.unsignedEntries(), "the last checkpoint covers every round submitted before close");
+    }
+
+    @Test
+    void closeOnAnInterruptedThreadStillSignsTheRoundsSubmittedBeforeIt(@TempDir Path tmp) throws Exception {
+        AuditLog.Options slow = slowSyncs();
+        Path dir = tmp.resolve("log");
+        List<CompletableFuture<Receipt>> receipts = new ArrayList<>();
+        AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, slow);
+        for (int i = 0; i < 3000; i++) {
+            receipts.add(log.submit(TestLogs.round(i)));
+        }
+        Thread.currentThread().interrupt();
+        try {
+            log.close();
+            assertTrue(Thread.currentThread().isInterrupted(), "close keeps the thread's interrupt for its caller");
+        } finally {
+            Thread.interrupted();
+        }
+        receipts.forEach(CompletableFuture::join);
+        LogReport report = LogVerifier.verify(dir, operator.getPublic());
+        assertEquals(List.of(), report.problems());
+        assertEquals(3001, report.entries());
+        assertEquals(0, report.unsignedEntries(), "the last checkpoint covers every round submitted before close");
+    }
+
+    /** Options whose every sync takes 20 ms more, so that rounds are still queued when a test closes the log. */
+    private static AuditLog.Options slowSyncs() {
+        return AuditLog.Options.defaults().forcer(channel -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            channel.force(false);
+        });
     }
 
     @Test
