@@ -190,7 +190,9 @@ public final class ParSheet {
             rows.add(row(text("probability of the largest base spin win"), p == null ? text(NOT_COUNTED) : Cell.exact(p)));
             rows.add(row(text("plays per largest base spin win"), p == null ? text(NOT_COUNTED) : oneIn(p)));
         } else {
-            rows.add(row(text("largest base spin win (lines and scatter), x total bet"), simulatedLargest(game)));
+            rows.add(row(text("largest base spin win (lines and scatter), x total bet"), text(String.format(
+                    java.util.Locale.ROOT, "not found exactly (random reel heights: the search passed its budget of %,d"
+                    + " columns); the maximum win row gives the largest round win a simulation saw", WaysMaxWin.BUDGET))));
         }
         int top = topAward(model, analysis.awards);
         if (top >= 0) {

@@ -367,7 +367,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         }
         io.fairspin.math.LoggedDraws draws = new io.fairspin.math.LoggedDraws();
         // A bought round has no base spin: its first spin is a free game.
-        int firstFree = outcome.has("bonusBuy") ? 0 : 1;
+        int firstFree = outcome.hasNonNull("bonusBuy") ? 0 : 1;
         for (int i = 0; i < spins.size(); i++) {
             String path = "$.outcome.spins[" + i + "]";
             if (i >= firstFree && model.free() == null) {
