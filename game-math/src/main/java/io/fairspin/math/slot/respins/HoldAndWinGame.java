@@ -1077,6 +1077,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 notExactBecause(), List.of(List.of(AnalysisReport.Cell.text("stake per round"),
                         AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))),
                 max -> io.fairspin.math.slot.analysis.MaxWin.capRows(maxWin, max >= maxWin, CAP_SCOPE + "; "
-                        + (max >= maxWin ? "reached" : "not reached") + " in the simulation")));
+                        + (max >= maxWin ? "reached" : "not reached") + " in the simulation" + (playsOn
+                        ? " (by the largest round win seen, progressive jackpots included)" : ""))));
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A brute force of a small capped hold-and-win game with jackpots, written apart from the engine and its analysis and
- * from {@link NaiveHoldAndWin}: it keeps every coin's value <em>in pay order</em> (no sums), so it can cap a round pay
- * by pay. Every stop combination of the base reels (plain strips, lines from reel 1 without wilds, a per-reel scatter);
+ * A brute force of a small capped hold-and-win game with jackpots, written apart from the engine and its analysis:
+ * unlike {@link NaiveHoldAndWin}, whose base spin (window, line and scatter wins) it uses, it keeps every coin's value
+ * <em>in pay order</em> (no sums), so it can cap a round pay by pay. Every stop combination of the base reels (plain
+ * strips, lines from reel 1 without wilds, a per-reel scatter);
  * a collect symbol (without {@code alsoRespins}) shown with coins pays every coin's value in cell order; otherwise from
  * {@code trigger} coins the start coins' values in cell order, then every pattern of landings on every respin (each cell
  * with its own chance), the landed coins' values in cell order, then the full screen's prize. A value or the prize may
@@ -23,11 +24,8 @@ import java.util.TreeMap;
 final class NaiveCappedJackpots {
     private final int rows;
     private final int reels;
-    private final List<List<String>> strips = new ArrayList<>();
-    private final int[][] lines;
-    private final Map<String, long[]> pays = new HashMap<>();
-    private final String star;
-    private final long[] starPays;
+    /** The base spin's window, line win and scatter win, as the older brute force reads them. */
+    private final NaiveHoldAndWin spins;
     private final String coin;
     private final String collector;
     private final int trigger;
@@ -48,23 +46,8 @@ final class NaiveCappedJackpots {
 
     NaiveCappedJackpots(JsonNode model) {
         rows = model.get("rows").asInt();
-        JsonNode base = model.get("reelSets").get("base");
-        reels = base.size();
-        for (JsonNode reel : base) {
-            List<String> strip = new ArrayList<>();
-            reel.forEach(s -> strip.add(s.asText()));
-            strips.add(strip);
-        }
-        lines = new int[model.get("paylines").size()][reels];
-        for (int l = 0; l < lines.length; l++) {
-            for (int r = 0; r < reels; r++) {
-                lines[l][r] = model.get("paylines").get(l).get(r).asInt();
-            }
-        }
-        model.get("pays").forEach(p -> pays.put(p.get("symbol").asText(), longs(p.get("pays"))));
-        JsonNode scatter = model.get("scatters").get(0);
-        star = scatter.get("symbol").asText();
-        starPays = longs(scatter.get("pays"));
+        spins = new NaiveHoldAndWin(model);
+        reels = spins.baseStrips().size();
         Map<String, JsonNode> jackpots = new HashMap<>();
         model.path("jackpots").forEach(j -> jackpots.put(j.get("name").asText(), j));
         JsonNode hw = model.get("holdAndWin");
@@ -78,12 +61,12 @@ final class NaiveCappedJackpots {
         land = new Fraction[rows * reels];
         for (int r = 0; r < reels; r++) {
             for (int j = 0; j < rows; j++) {
-                long c = cell(hw.get("landing").get("coin"), r, j);
-                land[r * rows + j] = Fraction.of(c, c + cell(hw.get("landing").get("empty"), r, j));
+                long c = NaiveHoldAndWin.cell(hw.get("landing").get("coin"), r, j);
+                land[r * rows + j] = Fraction.of(c, c + NaiveHoldAndWin.cell(hw.get("landing").get("empty"), r, j));
             }
         }
         JsonNode valueList = hw.get("values").get("values");
-        long[] weights = longs(hw.get("values").get("weights"));
+        long[] weights = NaiveHoldAndWin.longs(hw.get("values").get("weights"));
         long total = 0;
         for (long w : weights) {
             total += w;
@@ -133,15 +116,15 @@ final class NaiveCappedJackpots {
     Figures figures() {
         Figures figures = new Figures();
         long combinations = 1;
-        for (List<String> strip : strips) {
+        for (List<String> strip : spins.baseStrips()) {
             combinations *= strip.size();
         }
         Fraction each = Fraction.of(1, combinations);
         int[] stops = new int[reels];
         while (true) {
-            String[][] window = window(stops);
-            List<Pay> basePays = List.of(new Pay("line", lineWin(window), false),
-                    new Pay("scatter", starPay(window) * lineCount, false));
+            String[][] window = spins.window(spins.baseStrips(), stops);
+            List<Pay> basePays = List.of(new Pay("line", spins.lineWin(window), false),
+                    new Pay("scatter", spins.starPay(spins.starReels(window)) * lineCount, false));
             long held = 0;
             boolean collects = false;
             for (int r = 0; r < reels; r++) {
@@ -160,7 +143,7 @@ final class NaiveCappedJackpots {
                 add(figures, each, basePays, List.of(), false, null, 1);
             }
             int r = 0;
-            while (r < reels && ++stops[r] == strips.get(r).size()) {
+            while (r < reels && ++stops[r] == spins.baseStrips().get(r).size()) {
                 stops[r] = 0;
                 r++;
             }
@@ -286,55 +269,5 @@ final class NaiveCappedJackpots {
         }
         memo.put(key, result);
         return result;
-    }
-
-    private String[][] window(int[] stops) {
-        String[][] window = new String[rows][reels];
-        for (int r = 0; r < reels; r++) {
-            for (int j = 0; j < rows; j++) {
-                window[j][r] = strips.get(r).get((stops[r] + j) % strips.get(r).size());
-            }
-        }
-        return window;
-    }
-
-    /** The line win in line bets: each line's run from reel 1. */
-    private long lineWin(String[][] window) {
-        long line = 0;
-        for (int[] l : lines) {
-            String first = window[l[0]][0];
-            int run = 1;
-            while (run < reels && window[l[run]][run].equals(first)) {
-                run++;
-            }
-            long[] p = pays.get(first);
-            line += p == null || p.length < run ? 0 : p[run - 1];
-        }
-        return line;
-    }
-
-    /** The star's pay in total bets for the reels showing it. */
-    private long starPay(String[][] window) {
-        int count = 0;
-        for (int r = 0; r < reels; r++) {
-            boolean seen = false;
-            for (int j = 0; j < rows; j++) {
-                seen |= window[j][r].equals(star);
-            }
-            count += seen ? 1 : 0;
-        }
-        return count == 0 ? 0 : starPays[Math.min(count, starPays.length) - 1];
-    }
-
-    private static long cell(JsonNode weights, int reel, int row) {
-        return weights.isArray() ? weights.get(row).get(reel).asLong() : weights.asLong();
-    }
-
-    private static long[] longs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
     }
 }

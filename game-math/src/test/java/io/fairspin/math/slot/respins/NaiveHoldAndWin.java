@@ -124,8 +124,13 @@ final class NaiveHoldAndWin {
         }
     }
 
+    /** The base reels' strips. */
+    List<List<String>> baseStrips() {
+        return strips;
+    }
+
     /** The window a stop combination shows on {@code reelStrips}, by row. */
-    private String[][] window(List<List<String>> reelStrips, int[] stops) {
+    String[][] window(List<List<String>> reelStrips, int[] stops) {
         String[][] window = new String[rows][reels];
         for (int r = 0; r < reels; r++) {
             for (int j = 0; j < rows; j++) {
@@ -136,7 +141,7 @@ final class NaiveHoldAndWin {
     }
 
     /** The line win of a window in line bets: each played line's run from reel 1. */
-    private long lineWin(String[][] window) {
+    long lineWin(String[][] window) {
         long line = 0;
         for (int played = 0; played < lineCount; played++) {
             int[] l = lines[played];
@@ -152,7 +157,7 @@ final class NaiveHoldAndWin {
     }
 
     /** The reels showing the star, and the star's pay in total bets for them. */
-    private int starReels(String[][] window) {
+    int starReels(String[][] window) {
         int count = 0;
         for (int r = 0; r < reels; r++) {
             boolean seen = false;
@@ -164,7 +169,7 @@ final class NaiveHoldAndWin {
         return count;
     }
 
-    private long starPay(int count) {
+    long starPay(int count) {
         return count == 0 ? 0 : starPays[Math.min(count, starPays.length) - 1];
     }
 
@@ -209,11 +214,11 @@ final class NaiveHoldAndWin {
         return sum;
     }
 
-    private static long cell(JsonNode weights, int reel, int row) {
+    static long cell(JsonNode weights, int reel, int row) {
         return weights.isArray() ? weights.get(row).get(reel).asLong() : weights.asLong();
     }
 
-    private static long[] longs(JsonNode array) {
+    static long[] longs(JsonNode array) {
         long[] out = new long[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).asLong();
