@@ -10,16 +10,15 @@ import java.util.TreeMap;
 
 /**
  * A brute force of a small capped hold-and-win game with jackpots, written apart from the engine and its analysis:
- * unlike {@link NaiveHoldAndWin}, whose base spin (window, line and scatter wins) it uses, it keeps every coin's value
- * <em>in pay order</em> (no sums), so it can cap a round pay by pay. Every stop combination of the base reels (plain
- * strips, lines from reel 1 without wilds, a per-reel scatter);
- * a collect symbol (without {@code alsoRespins}) shown with coins pays every coin's value in cell order; otherwise from
- * {@code trigger} coins the start coins' values in cell order, then every pattern of landings on every respin (each cell
- * with its own chance), the landed coins' values in cell order, then the full screen's prize. A value or the prize may
- * name a jackpot: a fixed one pays its amount, a progressive one its seed. The cap ({@code maxWin} total bets) is applied
- * to the list of pays in that order: each pay keeps what is left under the cap, except a progressive jackpot's, which is
- * kept whole and does not count toward it. A bought feature ({@code bonusBuy}) starts with every set of {@code coins}
- * cells equally likely and the same cap. No free games.
+ * unlike {@link NaiveHoldAndWin}, whose base spin (window, line and scatter wins) and landing chances it uses, it keeps
+ * every coin's value <em>in pay order</em> (no sums), so it can cap a round pay by pay. Every stop combination of the
+ * base reels; a collect symbol (without {@code alsoRespins}) shown with coins pays every coin's value in cell order;
+ * otherwise from {@code trigger} coins the start coins' values in cell order, then every pattern of landings on every
+ * respin (each cell with its own chance), the landed coins' values in cell order, then the full screen's prize. A
+ * value or the prize may name a jackpot: a fixed one pays its amount, a progressive one its seed. The cap
+ * ({@code maxWin} total bets) is applied to the list of pays in that order: each pay keeps what is left under the cap,
+ * except a progressive jackpot's, which is kept whole and does not count toward it. A bought feature
+ * ({@code bonusBuy}) starts with every set of {@code coins} cells equally likely and the same cap. No free games.
  */
 final class NaiveCappedJackpots {
     private final int rows;
@@ -30,7 +29,6 @@ final class NaiveCappedJackpots {
     private final String collector;
     private final int trigger;
     private final int respins;
-    private final Fraction[] land;
     /** Per value: its amount in total bets, the win type it pays to, whether that is a progressive jackpot. */
     private final long[] values;
     private final String[] valueType;
@@ -58,13 +56,6 @@ final class NaiveCappedJackpots {
         }
         trigger = hw.get("trigger").asInt();
         respins = hw.get("respins").asInt();
-        land = new Fraction[rows * reels];
-        for (int r = 0; r < reels; r++) {
-            for (int j = 0; j < rows; j++) {
-                long c = NaiveHoldAndWin.cell(hw.get("landing").get("coin"), r, j);
-                land[r * rows + j] = Fraction.of(c, c + NaiveHoldAndWin.cell(hw.get("landing").get("empty"), r, j));
-            }
-        }
         JsonNode valueList = hw.get("values").get("values");
         long[] weights = NaiveHoldAndWin.longs(hw.get("values").get("weights"));
         long total = 0;
@@ -247,12 +238,7 @@ final class NaiveCappedJackpots {
         Map<List<Integer>, Fraction> result = new HashMap<>();
         long empty = full & ~held;
         for (long landed = empty; ; landed = (landed - 1) & empty) {
-            Fraction chance = Fraction.ONE;
-            for (int c = 0; c < cells; c++) {
-                if ((empty >> c & 1) == 1) {
-                    chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
-                }
-            }
+            Fraction chance = spins.landing(empty, landed);
             if (chance.signum() > 0) {
                 Map<List<Integer>, Fraction> after = respin(held | landed, landed == 0 ? left - 1 : respins);
                 for (Map.Entry<List<Integer>, Fraction> now : assignments(Long.bitCount(landed)).entrySet()) {

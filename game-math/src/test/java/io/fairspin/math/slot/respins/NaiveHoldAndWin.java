@@ -334,12 +334,7 @@ final class NaiveHoldAndWin {
         long empty = full & ~held;
         // Every subset of the empty cells: the cells that land a coin this respin.
         for (long landed = empty; ; landed = (landed - 1) & empty) {
-            Fraction chance = Fraction.ONE;
-            for (int c = 0; c < cells; c++) {
-                if ((empty >> c & 1) == 1) {
-                    chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
-                }
-            }
+            Fraction chance = landing(empty, landed);
             if (chance.signum() > 0) {
                 Map<Long, Fraction> after = respin(held | landed, landed == 0 ? left - 1 : respins, cells);
                 Map<Long, Fraction> now = valuesOf(Long.bitCount(landed));
@@ -356,6 +351,17 @@ final class NaiveHoldAndWin {
         }
         memo.put(key, result);
         return result;
+    }
+
+    /** The chance that, of the empty cells {@code empty}, exactly the cells {@code landed} land a coin on a respin. */
+    Fraction landing(long empty, long landed) {
+        Fraction chance = Fraction.ONE;
+        for (int c = 0; c < land.length; c++) {
+            if ((empty >> c & 1) == 1) {
+                chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
+            }
+        }
+        return chance;
     }
 
     /**
