@@ -303,12 +303,10 @@ final class HoldAndWinAnalysis {
             // paid up to it (line, scatter, free games, collect, the feature's coins, the grand prize); a progressive
             // grand prize G is paid on top: W = min(S, cap) + G 1[full].
             Capped capped = cappedLevels(values, weights, weightTotal);
-            Fraction[] shares = capped.byType(fullChance, jackpotRtp);
-            Fraction onTop = Fraction.of((feature.grand() - cappedGrand) * units);
-            rtp = capped.levels[6][0].divide(units).add(fullChance.multiply(onTop).divide(units));
-            Fraction square = capped.levels[6][1].add(capped.fullMean(fullChance).multiply(onTop).multiply(2))
-                    .add(onTop.multiply(onTop).multiply(fullChance));
-            variance = square.divide(Fraction.of(units).multiply(units)).subtract(rtp.multiply(rtp));
+            Fraction[] shares = capped.byType(jackpotRtp);
+            Fraction[] w = capped.moments(fullChance);
+            rtp = w[0].divide(units);
+            variance = w[1].divide(Fraction.of(units).multiply(units)).subtract(rtp.multiply(rtp));
             byType = List.of(shares);
             for (int j = 0; j < jackpots; j++) {
                 jackpotRtp[j] = shares[game.jackpotTypes[j]];
@@ -650,9 +648,16 @@ final class HoldAndWinAnalysis {
             return levels[level][0].subtract(below).divide(game.base.model.stakeUnits());
         }
 
-        /** E[min(S, cap); full screen] in line bets, {@code full} the chance of a full screen. */
-        Fraction fullMean(Fraction full) {
-            return sums[7][1].add(Fraction.of(cap).multiply(full.subtract(sums[7][0])));
+        /**
+         * {E[W], E[W^2]} in line bets of the win W = min(S, cap) + G 1[full], G the progressive grand prize paid on top
+         * (0 when the grand prize counts toward the cap), {@code full} the chance of a full screen: E[W] = E[min(S, cap)]
+         * + G P(full), E[W^2] = E[min(S, cap)^2] + 2 G E[min(S, cap); full] + G^2 P(full).
+         */
+        Fraction[] moments(Fraction full) {
+            Fraction onTop = Fraction.of((game.feature.grand() - cappedGrand) * game.base.model.stakeUnits());
+            Fraction fullMean = sums[7][1].add(Fraction.of(cap).multiply(full.subtract(sums[7][0])));
+            return new Fraction[] {levels[6][0].add(full.multiply(onTop)),
+                levels[6][1].add(fullMean.multiply(onTop).multiply(2)).add(onTop.multiply(onTop).multiply(full))};
         }
 
         /**
@@ -660,7 +665,7 @@ final class HoldAndWinAnalysis {
          * jackpot values'), the grand prize's and the collect's; a fixed jackpot its values' gains (and the grand
          * prize's level when the full screen wins it); a progressive one {@code uncapped} (it is paid on top).
          */
-        Fraction[] byType(Fraction full, Fraction[] uncapped) {
+        Fraction[] byType(Fraction[] uncapped) {
             HoldAndWinGame g = game;
             long units = g.base.model.stakeUnits();
             Fraction[] shares = zeros(g.winTypes().size());
@@ -811,7 +816,8 @@ final class HoldAndWinAnalysis {
         for (int j = 0; j < jackpotParts.length; j++) {
             byType[game.jackpotTypes[j]] = jackpotParts[j];
         }
-        if (cap > 0) {
+        long most = cells * java.util.Arrays.stream(values).max().orElse(0) + feature.grand();
+        if (cap > 0 && most * game.base.model.stakeUnits() >= cap) {
             Truncated.Budget budget = new Truncated.Budget(CAP_BUDGET);
             Truncated[] valueSums = valueSums(values, valueWeights, weightTotal, budget);
             Fraction[] none = {Fraction.ONE, Fraction.ZERO, Fraction.ZERO};
@@ -822,12 +828,11 @@ final class HoldAndWinAnalysis {
                         featureParts(start.getKey(), true, valueSums, budget), budget);
             }
             capped.close();
-            byType = capped.byType(full, jackpotParts);
+            byType = capped.byType(jackpotParts);
             long units = game.base.model.stakeUnits();
-            Fraction onTop = Fraction.of((feature.grand() - cappedGrand) * units);
-            f = capped.levels[6][0].add(full.multiply(onTop)).divide(units);
-            f2 = capped.levels[6][1].add(capped.fullMean(full).multiply(onTop).multiply(2))
-                    .add(onTop.multiply(onTop).multiply(full)).divide(Fraction.of(units).multiply(units));
+            Fraction[] w = capped.moments(full);
+            f = w[0].divide(units);
+            f2 = w[1].divide(Fraction.of(units).multiply(units));
         }
         Fraction price = Fraction.of(buy.price());
         Fraction rtp = f.divide(price);

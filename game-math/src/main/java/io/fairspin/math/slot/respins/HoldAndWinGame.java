@@ -705,7 +705,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     /**
      * The round record: the base spin as other slots record it (none in a bought round), then the feature or null,
-     * then the collect if it paid, then {@code maxWinReached: true} on a round whose win the cap cut (the key is absent
+     * then the collect if it paid, then {@code maxWinReached: true} on a round that reached the cap (the key is absent
      * otherwise), then what a bought round bought (absent otherwise).
      */
     record Record(long stake, long win,
