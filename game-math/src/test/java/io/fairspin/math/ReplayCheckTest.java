@@ -274,7 +274,7 @@ class ReplayCheckTest {
 
     @Test
     void aCappedHoldAndWinRoundWhoseWinExceedsTheCapIsFlagged() throws Exception {
-        // coin-rush without its jackpots (a cap is refused with them) and with a cap of 30 total bets.
+        // coin-rush with numbers in place of its jackpots and a cap of 30 total bets: the round ends at the cap.
         Game game = edited("coin-rush.json", m -> {
             m.remove("jackpots");
             ObjectNode feature = (ObjectNode) m.get("holdAndWin");
@@ -291,6 +291,37 @@ class ReplayCheckTest {
         ObjectNode uncapped = capped.outcome().deepCopy();
         uncapped.remove("maxWinReached");
         assertFlagged(game, capped.with(uncapped), "at $.outcome.maxWinReached (missing)");
+    }
+
+    /**
+     * coin-rush-capped at a cap of 30 total bets: with its progressive jackpot a capped round plays on after the cap (its
+     * record lists every coin, those past the cap paying nothing); the honest round whose feature the cap cut passes the
+     * check, the same round with a raised win is flagged.
+     */
+    @Test
+    void aCappedHoldAndWinRoundWithAProgressiveJackpotPlaysOnAndIsChecked() throws Exception {
+        Game game = edited("coin-rush-capped.json", m -> m.put("maxWin", 30));
+        Logged capped = find(game, null, o -> o.has("maxWinReached") && o.path("holdAndWin").path("amount").asLong()
+                < sum(o.path("holdAndWin")) * o.get("stake").asLong());
+        assertEquals(30 * capped.bet(), capped.win());
+        ObjectNode raised = capped.outcome().deepCopy();
+        long more = capped.win() + capped.bet();
+        raised.put("win", more);
+        assertFlagged(game, capped.with(raised).withWin(more), "at $.outcome.win: logged " + more);
+    }
+
+    /** The values of every coin a logged feature lists, in total bets. */
+    private static long sum(JsonNode feature) {
+        long sum = 0;
+        for (JsonNode coin : feature.path("coins")) {
+            sum += coin.get("value").asLong();
+        }
+        for (JsonNode respin : feature.path("respins")) {
+            for (JsonNode coin : respin.get("landed")) {
+                sum += coin.get("value").asLong();
+            }
+        }
+        return sum;
     }
 
     @Test

@@ -81,6 +81,13 @@ final class HoldAndWinAnalysis {
     private final io.fairspin.math.slot.analysis.MaxWin.Outcomes freeOutcomes;
     /** The largest round win in line bets before the cap, -1 for unbounded. */
     private final long largest;
+    /**
+     * The grand prize in total bets that counts toward the cap: the full screen's prize, 0 when it wins a progressive
+     * jackpot (paid on top of the capped win).
+     */
+    private final long cappedGrand;
+    /** The bought round's figures per unit of its price, null without a bonus buy. */
+    private final ExactFigures bought;
     /** The round's cap in line bets ({@code maxWin} x total bet), 0 for none; whether a round reaches it. */
     private final long cap;
     private final boolean capReachable;
@@ -140,8 +147,11 @@ final class HoldAndWinAnalysis {
                     BigInteger.valueOf(total).multiply(BigInteger.valueOf(distribution.cycle)));
             add(model, distribution, setChance);
         }
-        largest = largestWin();
-        capReachable = cap > 0 && (largest < 0 || largest >= cap);
+        cappedGrand = feature.grandJackpot() >= 0 && feature.jackpots().get(feature.grandJackpot()).progressive() ? 0
+                : feature.grand();
+        largest = largestWin(false, Long.MAX_VALUE);
+        long largestCapped = largestWin(true, Long.MAX_VALUE);
+        capReachable = cap > 0 && (largestCapped < 0 || largestCapped >= cap);
         long[] values = feature.values();
         long[] weights = feature.valueWeights();
         long weightTotal = 0;
@@ -290,32 +300,20 @@ final class HoldAndWinAnalysis {
         Fraction collectShare = collectCredits;
         if (capReachable) {
             // The round paid in play order up to the cap: each win type keeps what it adds to min(S, cap), S the win
-            // paid up to it (line, scatter, free games, collect, the feature's coins, the grand prize).
-            Fraction[][] levels = cappedLevels(values, weights, weightTotal);
-            Fraction[] share = new Fraction[7];
-            for (int level = 1; level <= 6; level++) {
-                share[level] = levels[level][0].subtract(level == 1 ? Fraction.ZERO : levels[level - 1][0]).divide(units);
+            // paid up to it (line, scatter, free games, collect, the feature's coins, the grand prize); a progressive
+            // grand prize G is paid on top: W = min(S, cap) + G 1[full].
+            Capped capped = cappedLevels(values, weights, weightTotal);
+            Fraction[] shares = capped.byType(jackpotRtp);
+            Fraction[] w = capped.moments(fullChance);
+            rtp = w[0].divide(units);
+            variance = w[1].divide(Fraction.of(units).multiply(units)).subtract(rtp.multiply(rtp));
+            byType = List.of(shares);
+            for (int j = 0; j < jackpots; j++) {
+                jackpotRtp[j] = shares[game.jackpotTypes[j]];
             }
-            rtp = levels[6][0].divide(units);
-            variance = levels[6][1].divide(Fraction.of(units).multiply(units)).subtract(rtp.multiply(rtp));
-            byType = new ArrayList<>();
-            byType.add(share[1]);
-            if (game.base.scatterType >= 0) {
-                byType.add(share[2]);
-            }
-            if (game.base.freeType >= 0) {
-                byType.add(share[3]);
-            }
-            byType.add(share[5]);
-            if (game.grandType >= 0) {
-                byType.add(share[6]);
-            }
-            if (game.collectType >= 0) {
-                byType.add(share[4]);
-            }
-            baseShare = share[1].add(share[2]);
-            freeRtp = share[3];
-            collectShare = share[4];
+            baseShare = capped.share(1).add(capped.share(2));
+            freeRtp = capped.share(3);
+            collectShare = game.collectType >= 0 ? shares[game.collectType] : Fraction.ZERO;
         }
         baseRtp = baseShare;
         List<Fraction> frequencies = new ArrayList<>();
@@ -329,6 +327,7 @@ final class HoldAndWinAnalysis {
         this.collectRtp = collectShare;
         this.collectChance = collectChance;
         figures = new ExactFigures(rtp, byType, hit, variance, frequencies);
+        bought = feature.buy() == null ? null : boughtFigures(values, weights, weightTotal);
     }
 
     private static Fraction[] zeros(int n) {
@@ -462,35 +461,22 @@ final class HoldAndWinAnalysis {
     static final long CAP_BUDGET = 5_000_000;
 
     /**
-     * With a reachable cap: per level L of the play order (1 the line win, 2 plus the scatter win, 3 plus the free
-     * games, 4 plus the collected coins, 5 plus the feature's coins, 6 plus the grand prize), {E[min(S, cap)],
-     * E[min(S, cap)^2]} in line bets, S the round's win paid up to L. Only the distribution of S under the cap matters:
-     * E[min(S, cap)] = sum over s under the cap of P(s) s + cap P(S >= cap). Given the start state, the base spin's win
-     * T, the free games' Y (n independent free games, no retriggers), the collected X and the feature's coins and grand
-     * prize are independent of T given n, so S's part under the cap is a convolution cut at the cap
-     * ({@link Truncated}).
+     * With a reachable cap, the capped round's sums ({@link Capped}) over every start state and base win. Only the
+     * distribution of S under the cap matters: E[min(S, cap)] = sum over s under the cap of P(s) s + cap P(S >= cap).
+     * Given the start state, the base spin's win T, the free games' Y (n independent free games, no retriggers), the
+     * collected X and the feature's coins and grand prize are independent of T given n, so S's part under the cap is
+     * a convolution cut at the cap ({@link Truncated}).
      *
-     * @throws Truncated.NotCounted past {@link #CAP_BUDGET}, or when free games retrigger (Y has no end)
+     * @throws Truncated.NotCounted past {@link #CAP_BUDGET}, when free games retrigger (Y has no end), or when a coin
+     *     value names a progressive jackpot (its award on top of the capped win is not counted)
      */
-    private Fraction[][] cappedLevels(long[] values, long[] weights, long weightTotal) {
+    private Capped cappedLevels(long[] values, long[] weights, long weightTotal) {
         Truncated.Budget budget = new Truncated.Budget(CAP_BUDGET);
-        HoldAndWin feature = game.feature;
-        long units = game.base.model.stakeUnits();
-        Map<Long, Fraction> one = new java.util.HashMap<>();
-        for (int v = 0; v < values.length; v++) {
-            one.merge(values[v] * units, Fraction.of(weights[v], weightTotal), Fraction::add);
-        }
-        // The sums of j coin values, j = 0 .. cells, in line bets.
-        Truncated value = Truncated.of(one, cap);
-        Truncated[] valueSums = new Truncated[cells + 1];
-        valueSums[0] = Truncated.ZERO;
-        for (int j = 1; j <= cells; j++) {
-            valueSums[j] = valueSums[j - 1].plus(value, cap, budget);
-        }
+        Truncated[] valueSums = valueSums(values, weights, weightTotal, budget);
         Truncated freeGame = freeGameWins();
         List<Truncated> freeSums = new ArrayList<>(List.of(Truncated.ZERO));
         Map<Integer, Truncated[]> parts = new java.util.HashMap<>();
-        Fraction[][] sums = {null, lineSums, baseSums, zeros(3), zeros(3), zeros(3), zeros(3)};
+        Capped capped = new Capped(lineSums, baseSums, values, weights, weightTotal);
         for (Map.Entry<Long, Map<Long, Fraction>> e : baseWins.entrySet()) {
             int k = (int) (e.getKey() >>> 32);
             int n = (int) (e.getKey() & 0xFFFFFFFFL);
@@ -499,39 +485,70 @@ final class HoldAndWinAnalysis {
                 freeSums.add(freeSums.get(freeSums.size() - 1).plus(freeGame, cap, budget));
             }
             Truncated y = freeSums.get(n);
-            y.addSums(base, cap, sums[3], budget);
-            Truncated[] h = parts.computeIfAbsent(k, x -> featureParts(x, valueSums, budget));
-            for (int level = 4; level <= 6; level++) {
-                (n == 0 ? h[level - 4] : y.plus(h[level - 4], cap, budget)).addSums(base, cap, sums[level], budget);
-            }
+            y.addSums(base, cap, capped.sums[3], budget);
+            Truncated[] h = parts.computeIfAbsent(k, x -> featureParts(x, false, valueSums, budget));
+            capped.add(base, n == 0 ? null : y, h, budget);
         }
-        Fraction c = Fraction.of(cap);
-        Fraction[][] levels = new Fraction[7][];
-        for (int level = 1; level <= 6; level++) {
-            Fraction over = Fraction.ONE.subtract(sums[level][0]);
-            levels[level] = new Fraction[] {sums[level][1].add(c.multiply(over)),
-                sums[level][2].add(c.multiply(c).multiply(over))};
-        }
-        return levels;
+        return capped.close();
     }
 
     /**
-     * What start state {@code k} adds after the free games, cut at the cap, at levels 4 (the collected coins), 5 (and
-     * the feature's coins) and 6 (and the grand prize): beside a collect with {@code alsoRespins} the feature pays the
-     * collected values X again, so level 5 adds 2X + (the N - k coins landed), N the coins held at the end.
+     * The sums of j coin values in line bets, j = 0 .. cells, cut at the cap.
+     *
+     * @throws Truncated.NotCounted when a value names a progressive jackpot
      */
-    private Truncated[] featureParts(int k, Truncated[] valueSums, Truncated.Budget budget) {
+    private Truncated[] valueSums(long[] values, long[] weights, long weightTotal, Truncated.Budget budget) {
+        HoldAndWin feature = game.feature;
+        long units = game.base.model.stakeUnits();
+        Map<Long, Fraction> one = new java.util.HashMap<>();
+        for (int v = 0; v < values.length; v++) {
+            int j = feature.valueJackpot()[v];
+            if (j >= 0 && feature.jackpots().get(j).progressive()) {
+                throw new Truncated.NotCounted("the round's win is capped (maxWin) and a coin value names the progressive"
+                        + " jackpot \"" + feature.jackpots().get(j).name() + "\": its award on top of the capped win is not"
+                        + " counted");
+            }
+            one.merge(values[v] * units, Fraction.of(weights[v], weightTotal), Fraction::add);
+        }
+        Truncated value = Truncated.of(one, cap);
+        Truncated[] valueSums = new Truncated[cells + 1];
+        valueSums[0] = Truncated.ZERO;
+        for (int j = 1; j <= cells; j++) {
+            valueSums[j] = valueSums[j - 1].plus(value, cap, budget);
+        }
+        return valueSums;
+    }
+
+    /**
+     * What start state {@code k} adds after the free games, cut at the cap: [0] at level 4 (the collected coins), [1]
+     * at level 5 (and the feature's coins), [2] at level 6 (and the grand prize that counts toward the cap), [3] level
+     * 6 on a full screen only (a measure of mass P(full)), then when a value names a jackpot, the wins the coins are
+     * paid on, as measures: [4] the collected coins' (the sum of i - 1 values for the i-th coin), [5] the feature's
+     * (the sum of i - 1 values with chance P(N >= i)). Beside a collect with {@code alsoRespins} the feature pays the
+     * collected values X again, so level 5 adds 2X + (the N - k coins landed), N the coins held at the end. A bought
+     * feature ({@code bought}) starts with no collect, whatever its coins.
+     *
+     * @throws Truncated.NotCounted when the feature beside a collect pays jackpot values again (their order is not
+     *     counted)
+     */
+    private Truncated[] featureParts(int k, boolean bought, Truncated[] valueSums, Truncated.Budget budget) {
         HoldAndWin feature = game.feature;
         int state = k % chain.states();
         int start = chain.coins(state);
         boolean collects = k >= chain.states() && start > 0;
+        boolean split = java.util.Arrays.stream(feature.valueJackpot()).anyMatch(j -> j >= 0);
         Truncated collected = collects ? valueSums[start] : Truncated.ZERO;
-        if (start < feature.trigger() || collects && !feature.alsoRespins()) {
-            return new Truncated[] {collected, collected, collected};
+        Truncated collectPaidOn = split && collects ? priors(valueSums, start, i -> Fraction.ONE, budget) : Truncated.NONE;
+        if (!bought && (start < feature.trigger() || collects && !feature.alsoRespins())) {
+            return new Truncated[] {collected, collected, collected, Truncated.NONE, collectPaidOn, Truncated.NONE};
+        }
+        if (split && collects) {
+            throw new Truncated.NotCounted("the round's win is capped (maxWin) and the respins beside a collect pay"
+                    + " its jackpot values again: not counted");
         }
         Fraction[] end = chain.finalCoins(state);
         Truncated doubled = collects ? collected.times(2, cap) : null;
-        long grand = feature.grand() * game.base.model.stakeUnits();
+        long grand = cappedGrand * game.base.model.stakeUnits();
         List<Fraction> weights = new ArrayList<>();
         List<Truncated> coins = new ArrayList<>();
         List<Truncated> withGrand = new ArrayList<>();
@@ -544,8 +561,143 @@ final class HoldAndWinAnalysis {
             coins.add(paid);
             withGrand.add(n == cells && grand > 0 ? paid.shift(grand, cap) : paid);
         }
+        Truncated full = end[cells].signum() == 0 ? Truncated.NONE : Truncated.mixture(List.of(end[cells]),
+                List.of(withGrand.get(withGrand.size() - 1)), cap, budget);
+        Truncated coinPaidOn = split ? priors(valueSums, cells, i -> {
+            Fraction atLeast = Fraction.ZERO;
+            for (int n = i; n <= cells; n++) {
+                atLeast = atLeast.add(end[n]);
+            }
+            return atLeast;
+        }, budget) : Truncated.NONE;
         return new Truncated[] {collected, Truncated.mixture(weights, coins, cap, budget),
-            Truncated.mixture(weights, withGrand, cap, budget)};
+            Truncated.mixture(weights, withGrand, cap, budget), full, Truncated.NONE, coinPaidOn};
+    }
+
+    /** The measure sum over i = 1 .. coins of chance(i) x (the sum of i - 1 values): what the i-th coin is paid on. */
+    private Truncated priors(Truncated[] valueSums, int coins, java.util.function.IntFunction<Fraction> chance,
+            Truncated.Budget budget) {
+        List<Fraction> weights = new ArrayList<>();
+        List<Truncated> parts = new ArrayList<>();
+        for (int i = 1; i <= coins; i++) {
+            weights.add(chance.apply(i));
+            parts.add(valueSums[i - 1]);
+        }
+        return Truncated.mixture(weights, parts, cap, budget);
+    }
+
+    /**
+     * The sums of a capped round (or bought feature), in line bets: per level L of the play order (1 the line win, 2
+     * plus the scatter win, 3 plus the free games, 4 plus the collected coins, 5 plus the feature's coins, 6 plus the
+     * grand prize that counts toward the cap, 7 level 6 on a full screen only) the sums {P, P s, P s^2} over the wins
+     * s under the cap, then {E[min(S, cap)], E[min(S, cap)^2]} per level 1 to 6; and per coin value naming a jackpot,
+     * what its coins add to min(S, cap) where they are paid: q_v E[min(X + v, cap) - min(X, cap)] summed over the
+     * coins, X the win before each coin (values are independent of X).
+     */
+    private final class Capped {
+        final Fraction[][] sums;
+        final Fraction[][] levels = new Fraction[7][];
+        private final long[] values;
+        private final Fraction[] chances;
+        /** Per value naming a jackpot, what it adds at the collect and among the feature's coins. */
+        private final Fraction[] collectGain;
+        private final Fraction[] coinGain;
+
+        Capped(Fraction[] line, Fraction[] base, long[] values, long[] weights, long weightTotal) {
+            sums = new Fraction[][] {null, line, base, zeros(3), zeros(3), zeros(3), zeros(3), zeros(3)};
+            this.values = values;
+            chances = new Fraction[values.length];
+            for (int v = 0; v < values.length; v++) {
+                chances[v] = Fraction.of(weights[v], weightTotal);
+            }
+            collectGain = zeros(values.length);
+            coinGain = zeros(values.length);
+        }
+
+        /** Adds the rounds of base wins {@code base}, then free games' win {@code y} (null for none), then {@code h}. */
+        void add(Truncated base, Truncated y, Truncated[] h, Truncated.Budget budget) {
+            for (int level = 4; level <= 7; level++) {
+                (y == null ? h[level - 4] : y.plus(h[level - 4], cap, budget)).addSums(base, cap, sums[level], budget);
+            }
+            Truncated collectOn = y == null ? h[4] : y.plus(h[4], cap, budget);
+            Truncated coinOn = y == null ? h[5] : y.plus(h[5], cap, budget);
+            long units = game.base.model.stakeUnits();
+            for (int v = 0; v < values.length; v++) {
+                if (game.feature.valueJackpot()[v] >= 0) {
+                    collectGain[v] = collectGain[v].add(collectOn.gain(base, cap, values[v] * units, budget)
+                            .multiply(chances[v]));
+                    coinGain[v] = coinGain[v].add(coinOn.gain(base, cap, values[v] * units, budget).multiply(chances[v]));
+                }
+            }
+        }
+
+        /** Turns the sums of levels 1 to 6 into {E[min(S, cap)], E[min(S, cap)^2]}. */
+        Capped close() {
+            Fraction c = Fraction.of(cap);
+            for (int level = 1; level <= 6; level++) {
+                Fraction over = Fraction.ONE.subtract(sums[level][0]);
+                levels[level] = new Fraction[] {sums[level][1].add(c.multiply(over)),
+                    sums[level][2].add(c.multiply(c).multiply(over))};
+            }
+            return this;
+        }
+
+        /** What level {@code level} adds to E[min(S, cap)], in total bets. */
+        Fraction share(int level) {
+            Fraction below = level == 1 ? Fraction.ZERO : levels[level - 1][0];
+            return levels[level][0].subtract(below).divide(game.base.model.stakeUnits());
+        }
+
+        /**
+         * {E[W], E[W^2]} in line bets of the win W = min(S, cap) + G 1[full], G the progressive grand prize paid on top
+         * (0 when the grand prize counts toward the cap), {@code full} the chance of a full screen: E[W] = E[min(S, cap)]
+         * + G P(full), E[W^2] = E[min(S, cap)^2] + 2 G E[min(S, cap); full] + G^2 P(full).
+         */
+        Fraction[] moments(Fraction full) {
+            Fraction onTop = Fraction.of((game.feature.grand() - cappedGrand) * game.base.model.stakeUnits());
+            Fraction fullMean = sums[7][1].add(Fraction.of(cap).multiply(full.subtract(sums[7][0])));
+            return new Fraction[] {levels[6][0].add(full.multiply(onTop)),
+                levels[6][1].add(fullMean.multiply(onTop).multiply(2)).add(onTop.multiply(onTop).multiply(full))};
+        }
+
+        /**
+         * Each win type's part of the capped win in total bets: the base game's levels, the coin values' (less the
+         * jackpot values'), the grand prize's and the collect's; a fixed jackpot its values' gains (and the grand
+         * prize's level when the full screen wins it); a progressive one {@code uncapped} (it is paid on top).
+         */
+        Fraction[] byType(Fraction[] uncapped) {
+            HoldAndWinGame g = game;
+            long units = g.base.model.stakeUnits();
+            Fraction[] shares = zeros(g.winTypes().size());
+            shares[g.base.lineType] = share(1);
+            set(shares, g.base.scatterType, share(2));
+            set(shares, g.base.freeType, share(3));
+            shares[g.coinType] = share(5);
+            set(shares, g.collectType, share(4));
+            set(shares, g.grandType, share(6));
+            List<Jackpot> jackpots = g.feature.jackpots();
+            for (int j = 0; j < jackpots.size(); j++) {
+                shares[g.jackpotTypes[j]] = jackpots.get(j).progressive() ? uncapped[j]
+                        : g.feature.grandJackpot() == j ? share(6) : Fraction.ZERO;
+            }
+            for (int v = 0; v < values.length; v++) {
+                int j = g.feature.valueJackpot()[v];
+                if (j >= 0) {
+                    shares[g.jackpotTypes[j]] = shares[g.jackpotTypes[j]].add(collectGain[v].add(coinGain[v]).divide(units));
+                    shares[g.coinType] = shares[g.coinType].subtract(coinGain[v].divide(units));
+                    if (g.collectType >= 0) {
+                        shares[g.collectType] = shares[g.collectType].subtract(collectGain[v].divide(units));
+                    }
+                }
+            }
+            return shares;
+        }
+    }
+
+    private static void set(Fraction[] shares, int type, Fraction share) {
+        if (type >= 0) {
+            shares[type] = share;
+        }
     }
 
     /**
@@ -595,15 +747,18 @@ final class HoldAndWinAnalysis {
      * returns E[F] / price and has variance E[F^2] / price^2 - RTP^2 per unit of price. By win type: the coins held
      * at the end, E[N], times each value's share q_i v_i (credits to {@code hold-and-win}, a jackpot's to its type),
      * the grand prize P(full) G to {@code grand} (or its jackpot); the base game's types 0. It pays nothing only when
-     * every coin held shows a value of 0 and no grand prize is won (values are at least 1: never).
+     * every coin held shows a value of 0 and no grand prize is won (values are at least 1: never). With a cap, the
+     * bought round is capped as the bet it buys at (maxWin x its total bet, not x the price): its figures are those of
+     * the capped feature alone ({@link Capped}), a progressive grand prize paid on top.
      *
      * @return the bought round's figures per unit of its stake (price x total bet), or null without a bonus buy
      */
     ExactFigures bonusBuyFigures() {
+        return bought;
+    }
+
+    private ExactFigures boughtFigures(long[] values, long[] valueWeights, long weightTotal) {
         HoldAndWin.Buy buy = game.feature.buy();
-        if (buy == null) {
-            return null;
-        }
         HoldAndWin feature = game.feature;
         BigInteger all = choose(cells, buy.coins());
         Fraction f = Fraction.ZERO;
@@ -611,12 +766,12 @@ final class HoldAndWinAnalysis {
         Fraction held = Fraction.ZERO;
         Fraction full = Fraction.ZERO;
         Fraction nothing = Fraction.ZERO;
-        long weightTotal = java.util.Arrays.stream(feature.valueWeights()).sum();
         long zeroWeight = 0;
-        for (int i = 0; i < feature.values().length; i++) {
-            zeroWeight += feature.values()[i] == 0 ? feature.valueWeights()[i] : 0;
+        for (int i = 0; i < values.length; i++) {
+            zeroWeight += values[i] == 0 ? valueWeights[i] : 0;
         }
         Fraction q0 = Fraction.of(zeroWeight).divide(weightTotal);
+        Map<Integer, Fraction> starts = new java.util.TreeMap<>();
         for (int s = 0; s < chain.states(); s++) {
             if (chain.coins(s) != buy.coins()) {
                 continue;
@@ -626,6 +781,7 @@ final class HoldAndWinAnalysis {
                 ways = ways.multiply(choose(chain.size(c), chain.count(s, c)));
             }
             Fraction p = Fraction.of(ways, all);
+            starts.put(s, p);
             Fraction[] end = chain.finalCoins(s);
             Fraction[] award = award(end);
             f = f.add(p.multiply(award[0]));
@@ -640,24 +796,54 @@ final class HoldAndWinAnalysis {
                 none = none.multiply(q0);
             }
         }
+        Fraction[] byType = zeros(game.winTypes().size());
+        Fraction[] jackpotParts = zeros(feature.jackpots().size());
+        for (int i = 0; i < values.length; i++) {
+            Fraction part = held.multiply(Fraction.of(valueWeights[i]).divide(weightTotal)).multiply(values[i]);
+            int j = feature.valueJackpot()[i];
+            if (j < 0) {
+                byType[game.coinType] = byType[game.coinType].add(part);
+            } else {
+                jackpotParts[j] = jackpotParts[j].add(part);
+            }
+        }
+        Fraction grandPart = full.multiply(feature.grand());
+        if (feature.grandJackpot() >= 0) {
+            jackpotParts[feature.grandJackpot()] = jackpotParts[feature.grandJackpot()].add(grandPart);
+        } else if (game.grandType >= 0) {
+            byType[game.grandType] = grandPart;
+        }
+        for (int j = 0; j < jackpotParts.length; j++) {
+            byType[game.jackpotTypes[j]] = jackpotParts[j];
+        }
+        long most = cells * java.util.Arrays.stream(values).max().orElse(0) + feature.grand();
+        if (cap > 0 && most * game.base.model.stakeUnits() >= cap) {
+            Truncated.Budget budget = new Truncated.Budget(CAP_BUDGET);
+            Truncated[] valueSums = valueSums(values, valueWeights, weightTotal, budget);
+            Fraction[] none = {Fraction.ONE, Fraction.ZERO, Fraction.ZERO};
+            Capped capped = new Capped(none, none, values, valueWeights, weightTotal);
+            capped.sums[3] = none.clone();
+            for (Map.Entry<Integer, Fraction> start : starts.entrySet()) {
+                capped.add(Truncated.of(Map.of(0L, start.getValue()), cap), null,
+                        featureParts(start.getKey(), true, valueSums, budget), budget);
+            }
+            capped.close();
+            byType = capped.byType(jackpotParts);
+            long units = game.base.model.stakeUnits();
+            Fraction[] w = capped.moments(full);
+            f = w[0].divide(units);
+            f2 = w[1].divide(Fraction.of(units).multiply(units));
+        }
         Fraction price = Fraction.of(buy.price());
         Fraction rtp = f.divide(price);
         Fraction variance = f2.divide(price.multiply(price)).subtract(rtp.multiply(rtp));
-        Fraction[] byType = zeros(game.winTypes().size());
-        for (int i = 0; i < feature.values().length; i++) {
-            Fraction part = held.multiply(Fraction.of(feature.valueWeights()[i]).divide(weightTotal))
-                    .multiply(feature.values()[i]).divide(price);
-            int j = feature.valueJackpot()[i];
-            int type = j < 0 ? game.coinType : game.jackpotTypes[j];
-            byType[type] = byType[type].add(part);
-        }
-        int fullType = feature.grandJackpot() >= 0 ? game.jackpotTypes[feature.grandJackpot()] : game.grandType;
-        if (fullType >= 0) {
-            byType[fullType] = byType[fullType].add(full.multiply(feature.grand()).divide(price));
+        List<Fraction> perPrice = new ArrayList<>();
+        for (Fraction part : byType) {
+            perPrice.add(part.divide(price));
         }
         Fraction[] frequencies = zeros(game.features().size());
         frequencies[game.holdFeature] = Fraction.ONE;
-        return new ExactFigures(rtp, List.of(byType), Fraction.ONE.subtract(nothing), variance, List.of(frequencies));
+        return new ExactFigures(rtp, perPrice, Fraction.ONE.subtract(nothing), variance, List.of(frequencies));
     }
 
     private static BigInteger choose(int n, int k) {
@@ -675,15 +861,23 @@ final class HoldAndWinAnalysis {
     }
 
     /**
-     * The largest round win in line bets before the cap, or -1 when it is unbounded (free games that retrigger and
-     * win): over the start states a base spin shows, its largest base win with its free games (each free game at its
-     * largest, {@link io.fairspin.math.slot.analysis.MaxWin#largest}) plus, from {@code trigger} coins, the largest
-     * award (every cell that can hold a coin at the largest value, and the grand prize when that is the whole screen;
-     * with a collect symbol, the coins collected at the largest value), jackpots at their amount or seed.
+     * The largest round win in line bets, or -1 when it is unbounded (free games that retrigger and win): over the
+     * start states a base spin shows, its largest base win with its free games (each free game at its largest,
+     * {@link io.fairspin.math.slot.analysis.MaxWin#largest}) plus, from {@code trigger} coins, the largest award
+     * (every cell that can hold a coin at the largest value, and the grand prize when that is the whole screen; with a
+     * collect symbol, the coins collected at the largest value), jackpots at their amount or seed. With {@code capped}
+     * the win toward the cap only, cut at {@code limit}, a progressive grand prize then paid on top; a value that names
+     * a progressive jackpot then counts 0 toward the cap.
      */
-    private long largestWin() {
+    private long largestWin(boolean capped, long limit) {
         HoldAndWin feature = game.feature;
-        long top = java.util.Arrays.stream(feature.values()).max().orElse(0);
+        long top = 0;
+        for (int v = 0; v < feature.values().length; v++) {
+            int j = feature.valueJackpot()[v];
+            top = capped && j >= 0 && feature.jackpots().get(j).progressive() ? top : Math.max(top, feature.values()[v]);
+        }
+        long grand = capped ? cappedGrand : feature.grand();
+        long units = game.base.model.stakeUnits();
         long largest = 0;
         for (int s = 0; s < baseOutcomes.length; s++) {
             if (baseOutcomes[s].largestWin() < 0) {
@@ -699,14 +893,16 @@ final class HoldAndWinAnalysis {
             int k = chain.coins(state);
             boolean collects = s >= chain.states() && k > 0;
             long award = collects ? k * top : 0;
+            long onTop = 0;
             if (k >= feature.trigger() && (!collects || feature.alsoRespins())) {
                 long held = 0;
                 for (int c = 0; c < chain.classes(); c++) {
                     held += classCoin[c] > 0 ? chain.size(c) : chain.count(state, c);
                 }
-                award += held * top + (held == cells ? feature.grand() : 0);
+                award += held * top + (held == cells ? grand : 0);
+                onTop = held == cells ? feature.grand() - grand : 0;
             }
-            largest = Math.max(largest, base + award * game.base.model.stakeUnits());
+            largest = Math.max(largest, Math.min(base + award * units, limit) + onTop * units);
         }
         return largest;
     }
@@ -717,7 +913,8 @@ final class HoldAndWinAnalysis {
         if (cap == 0) {
             return io.fairspin.math.slot.analysis.MaxWin.rows(largest, units, 0, false, null);
         }
-        return io.fairspin.math.slot.analysis.MaxWin.rows(capReachable ? cap : largest, units, game.maxWin, capReachable,
+        return io.fairspin.math.slot.analysis.MaxWin.rows(capReachable ? largestWin(true, cap) : largest, units,
+                game.maxWin, capReachable,
                 HoldAndWinGame.CAP_SCOPE + "; the largest round win before the cap is " + (largest < 0
                         ? "unbounded (free games retrigger)" : Fraction.of(largest, units).toDecimalString(4)
                         + " x total bet"));
@@ -814,7 +1011,8 @@ final class HoldAndWinAnalysis {
                 new Table("Summary (exact)", List.of("figure", "value"), rows),
                 AnalysisReport.returnByWinType(game.winTypes(), figures)));
         if (!jackpots.isEmpty()) {
-            tables.add(JackpotReport.table(jackpots, "chance per round", jackpotHit, jackpotRtp));
+            tables.add(JackpotReport.table(jackpots, capReachable ? "chance per round (before the cap)" : "chance per round",
+                    jackpotHit, jackpotRtp));
         }
         ExactFigures bought = bonusBuyFigures();
         if (bought != null) {

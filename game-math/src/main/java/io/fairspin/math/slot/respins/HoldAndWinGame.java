@@ -48,14 +48,15 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private static final ThreadLocal<int[]> SHOWN = ThreadLocal.withInitial(() -> new int[64]);
     static final int MAX_CELLS = 64;
     /** What the cap applies to, for the sheet's "maximum-win cap reachable" row. */
-    static final String CAP_SCOPE = "the cap applies to the round's win, features included (the round ends when it is"
-            + " reached)";
+    static final String CAP_SCOPE = "the cap applies to the round's win, features included, progressive jackpots paid on"
+            + " top (the round ends when it is reached; with a progressive jackpot it plays on, paying only that)";
 
     final SlotGame base;
     final HoldAndWin feature;
     /**
      * The model's cap ({@code "maxWin"}) on a round's win in total bets, features included, 0 for none: the pay that
-     * reaches it is cut to it and the round ends there.
+     * reaches it is cut to it and the round ends there (with a progressive jackpot it plays on, paying only that
+     * jackpot, which is never capped); a bought round has the cap of the bet it buys at.
      */
     final long maxWin;
     /** Per cell (reel x rows + row), its landing draw: a coin (0) or empty (1). */
@@ -72,6 +73,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     final int grandType;
     /** Per jackpot its win type; per coin value the win type it pays to; the full screen's win type (or -1). */
     final int[] jackpotTypes;
+    /** Per win type, whether it is a progressive jackpot's: never capped, paid on top of the capped win. */
+    private final boolean[] progressiveType;
+    /** Whether a capped round plays on after the cap (the model has a progressive jackpot, still to be won). */
+    private final boolean playsOn;
     private final int[] valueType;
     private final int fullType;
     private volatile Optional<HoldAndWinAnalysis> analysis;
@@ -113,6 +118,11 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         fullType = feature.grandJackpot() >= 0 ? jackpotTypes[feature.grandJackpot()] : grandType;
         this.winTypes = List.copyOf(types);
+        progressiveType = new boolean[types.size()];
+        for (int j = 0; j < jackpotTypes.length; j++) {
+            progressiveType[jackpotTypes[j]] = feature.jackpots().get(j).progressive();
+        }
+        playsOn = feature.jackpots().stream().anyMatch(Jackpot::progressive);
         List<String> names = new ArrayList<>(base.features());
         holdFeature = names.size();
         names.add("hold-and-win");
@@ -213,14 +223,6 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (maxWinJson != null) {
             ModelNode cap = new ModelNode(fileName, "$.maxWin", maxWinJson);
             maxWin = cap.integer(1, io.fairspin.math.slot.reading.SlotModelReader.MAX_CREDITS);
-            if (!jackpots.isEmpty()) {
-                throw cap.error("a maximum-win cap is not available with jackpots in a hold-and-win game (a jackpot is"
-                        + " never capped)");
-            }
-            if (buyJson != null) {
-                throw cap.error("a maximum-win cap is not available with a bonus buy (\"bonusBuy\") in a hold-and-win"
-                        + " game");
-            }
         }
         HoldAndWin.Buy buy = null;
         if (buyJson != null) {
@@ -546,7 +548,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
      * last (free games, then the scatter win, then the line win).
      */
     private boolean cutBase(RoundOutcome outcome, long cap) {
-        long excess = cap > 0 ? outcome.win() - cap : -1;
+        long excess = cap > 0 ? cappedWin(outcome) - cap : -1;
         for (int type : new int[] {base.freeType, base.scatterType, base.lineType}) {
             if (excess > 0 && type >= 0) {
                 long cut = Math.min(excess, outcome.win(type));
@@ -554,22 +556,38 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 excess -= cut;
             }
         }
-        return cap > 0 && outcome.win() >= cap;
+        return ends(outcome, cap);
     }
 
     /**
-     * After a pay of {@code amount} into win type {@code type}: whether the round has reached the cap (then it ends
-     * there), the excess cut from that pay.
+     * After a pay of {@code amount} into win type {@code type}: whether the round ends at the cap, the excess over the
+     * cap cut from that pay (a progressive jackpot's pay is never cut, nor counted toward the cap).
      */
-    private static boolean reached(RoundOutcome outcome, int type, long amount, long cap) {
-        if (cap <= 0) {
-            return false;
-        }
-        long excess = outcome.win() - cap;
-        if (excess > 0) {
+    private boolean reached(RoundOutcome outcome, int type, long amount, long cap) {
+        long excess = cap > 0 ? cappedWin(outcome) - cap : -1;
+        if (excess > 0 && !progressiveType[type]) {
             outcome.cutWin(type, Math.min(excess, amount));
         }
-        return excess >= 0;
+        return ends(outcome, cap);
+    }
+
+    /** Whether the round has reached cap {@code cap} (0: none) and ends there: it plays on with a progressive jackpot. */
+    private boolean ends(RoundOutcome outcome, long cap) {
+        return !playsOn && capReached(outcome, cap);
+    }
+
+    /** Whether the round's win toward the cap {@code cap} (0: none) has reached it. */
+    private boolean capReached(RoundOutcome outcome, long cap) {
+        return cap > 0 && cappedWin(outcome) >= cap;
+    }
+
+    /** The round's win so far that counts toward the cap: all but the progressive jackpots' pays. */
+    private long cappedWin(RoundOutcome outcome) {
+        long win = outcome.win();
+        for (int t = 0; t < progressiveType.length; t++) {
+            win -= progressiveType[t] ? outcome.win(t) : 0;
+        }
+        return win;
     }
 
     /**
@@ -592,7 +610,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
             held |= 1L << cell;
         }
-        playFeature(stream, outcome, held, null, 0);
+        playFeature(stream, outcome, held, null, cap());
     }
 
     /**
@@ -687,7 +705,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     /**
      * The round record: the base spin as other slots record it (none in a bought round), then the feature or null,
-     * then the collect if it paid, then {@code maxWinReached: true} on a round that the cap ended (the key is absent
+     * then the collect if it paid, then {@code maxWinReached: true} on a round that reached the cap (the key is absent
      * otherwise), then what a bought round bought (absent otherwise).
      */
     record Record(long stake, long win,
@@ -705,16 +723,12 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     record Bought(long price, int coins) {
     }
 
-    /** The feature recorded, and whether the cap ended the round in it. */
-    private record Recorded(Feature feature, boolean capped) {
-    }
-
     /**
      * Plays the feature as {@link #playFeature} does (the same draws, the same cap) and describes it: the start coins
      * (their values drawn, or those a collect drew, {@code shown}), each respin, the full screen. A respin that the cap
      * ends is recorded with the coins it landed up to the one that reached it, and no respins left.
      */
-    private Recorded recordFeature(RandomStream stream, RoundOutcome outcome, boolean[] held, int coins, int[] shown,
+    private Feature recordFeature(RandomStream stream, RoundOutcome outcome, boolean[] held, int coins, int[] shown,
             long cap) {
         List<Coin> start = new ArrayList<>();
         long before = outcome.win();
@@ -747,7 +761,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             outcome.addWin(fullType, feature.grand() * stake());
             ended = reached(outcome, fullType, feature.grand() * stake(), cap);
         }
-        return new Recorded(new Feature(start, respins, coins, full, outcome.win() - before), ended);
+        return new Feature(start, respins, coins, full, outcome.win() - before);
     }
 
     @Override
@@ -783,7 +797,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 collects |= window.get(j).get(r).equals(collector);
             }
         }
-        Recorded played = null;
+        Feature played = null;
         Collect collected = null;
         int[] shown = null;
         if (collects && coins > 0) {
@@ -805,10 +819,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (coins >= feature.trigger() && (collected == null || feature.alsoRespins())) {
             outcome.trigger(holdFeature);
             played = ended ? null : recordFeature(stream, outcome, held, coins, shown, cap);
-            ended = played != null ? played.capped() : ended;
         }
         return new PlayedRound(outcome, text(new Record(stake(), outcome.win(), spin,
-                played == null ? null : played.feature(), collected, ended ? Boolean.TRUE : null, null)));
+                played, collected, capReached(outcome, cap) ? Boolean.TRUE : null,
+                null)));
     }
 
     private static String text(Record record) {
@@ -838,10 +852,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         for (int cell : stream.sample(feature.cells(), buy.coins())) {
             held[cell] = true;
         }
-        // A hold-and-win model with a bonus buy has no maxWin (refused when read): no cap.
-        Feature played = recordFeature(stream, outcome, held, buy.coins(), null, 0).feature();
-        return new PlayedRound(outcome, text(new Record(stake, outcome.win(), null, played, null, null,
-                new Bought(buy.price(), buy.coins()))));
+        // Capped as the bet it buys at: maxWin x that bet's total, not x the price.
+        Feature played = recordFeature(stream, outcome, held, buy.coins(), null, cap());
+        return new PlayedRound(outcome, text(new Record(stake, outcome.win(), null, played, null,
+                capReached(outcome, cap()) ? Boolean.TRUE : null, new Bought(buy.price(), buy.coins()))));
     }
 
     /**
@@ -1063,6 +1077,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                 notExactBecause(), List.of(List.of(AnalysisReport.Cell.text("stake per round"),
                         AnalysisReport.Cell.text(HoldAndWinAnalysis.stakeText(base.model)))),
                 max -> io.fairspin.math.slot.analysis.MaxWin.capRows(maxWin, max >= maxWin, CAP_SCOPE + "; "
-                        + (max >= maxWin ? "reached" : "not reached") + " in the simulation")));
+                        + (max >= maxWin ? "reached" : "not reached") + " in the simulation" + (playsOn
+                        ? " (by the largest round win seen, progressive jackpots included)" : ""))));
     }
 }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 final class Truncated {
     /** The distribution of a win of 0 for sure. */
     static final Truncated ZERO = new Truncated(new long[] {0}, new Fraction[] {Fraction.ONE});
+    /** No win at all: the measure of mass 0. */
+    static final Truncated NONE = new Truncated(new long[0], new Fraction[0]);
 
     /** The wins in ascending order, all under the cap, and their chances. */
     final long[] wins;
@@ -73,7 +75,10 @@ final class Truncated {
         return of(shifted, cap);
     }
 
-    /** The mixture: {@code parts.get(i)} with chance {@code weights.get(i)} (weights summing to 1), under {@code cap}. */
+    /**
+     * The mixture: {@code parts.get(i)} with chance {@code weights.get(i)}, under {@code cap}; weights that do not sum to
+     * 1 make a measure (for example, each coin's win before it, weighted by the chance that it is paid).
+     */
     static Truncated mixture(List<Fraction> weights, List<Truncated> parts, long cap, Budget budget) {
         Map<Long, Fraction> mixed = new TreeMap<>();
         for (int p = 0; p < parts.size(); p++) {
@@ -113,6 +118,27 @@ final class Truncated {
             sums[2] = sums[2].add(pq0.multiply(t).multiply(t)).add(p.multiply(q1).multiply(2 * t))
                     .add(p.multiply(q[2][below]));
         }
+    }
+
+    /**
+     * What a pay of {@code amount} adds to the capped win min(t + s, cap) after the win t + s it is paid on top of,
+     * summed over t of {@code base} and s of this measure (both under the cap; their chances may sum to anything):
+     * the sum of P(t) P(s) min(amount, cap - t - s) over t + s under the cap. For each t, with L = cap - t, by the
+     * partial sums: amount Q0(s < L - amount) + L (Q0(s < L) - Q0(s < L - amount)) - (Q1(s < L) - Q1(s < L - amount)).
+     */
+    Fraction gain(Truncated base, long cap, long amount, Budget budget) {
+        budget.spend(base.wins.length);
+        Fraction[][] q = moments();
+        Fraction sum = Fraction.ZERO;
+        for (int i = 0; i < base.wins.length; i++) {
+            long limit = cap - base.wins[i];
+            int all = below(limit);
+            int whole = below(limit - amount);
+            Fraction part = q[0][whole].multiply(amount).add(q[0][all].subtract(q[0][whole]).multiply(limit))
+                    .subtract(q[1][all].subtract(q[1][whole]));
+            sum = sum.add(base.chances[i].multiply(part));
+        }
+        return sum;
     }
 
     /** How many wins are under {@code limit}. */

@@ -221,13 +221,6 @@ class HoldAndWinCapTest {
 
     @Test
     void refusesACapItCannotApply() throws Exception {
-        ObjectNode jackpots = (ObjectNode) JSON.readTree(capped(HoldAndWinTest.MINI, 50));
-        jackpots.set("jackpots", JSON.readTree("[{\"name\": \"top\", \"amount\": 20}]"));
-        ((ObjectNode) jackpots.get("holdAndWin")).put("grand", "top");
-        assertRefused("$.maxWin", "not available with jackpots", jackpots.toString());
-        ObjectNode buy = (ObjectNode) JSON.readTree(capped(HoldAndWinTest.MINI, 50));
-        buy.set("bonusBuy", JSON.readTree("{\"price\": 20, \"coins\": 3}"));
-        assertRefused("$.maxWin", "not available with a bonus buy", buy.toString());
         assertRefused("$.maxWin", "expected an integer in [1,", capped(HoldAndWinTest.MINI, 0));
     }
 

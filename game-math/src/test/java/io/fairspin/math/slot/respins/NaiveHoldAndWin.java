@@ -124,8 +124,13 @@ final class NaiveHoldAndWin {
         }
     }
 
+    /** The base reels' strips. */
+    List<List<String>> baseStrips() {
+        return strips;
+    }
+
     /** The window a stop combination shows on {@code reelStrips}, by row. */
-    private String[][] window(List<List<String>> reelStrips, int[] stops) {
+    String[][] window(List<List<String>> reelStrips, int[] stops) {
         String[][] window = new String[rows][reels];
         for (int r = 0; r < reels; r++) {
             for (int j = 0; j < rows; j++) {
@@ -136,7 +141,7 @@ final class NaiveHoldAndWin {
     }
 
     /** The line win of a window in line bets: each played line's run from reel 1. */
-    private long lineWin(String[][] window) {
+    long lineWin(String[][] window) {
         long line = 0;
         for (int played = 0; played < lineCount; played++) {
             int[] l = lines[played];
@@ -152,7 +157,7 @@ final class NaiveHoldAndWin {
     }
 
     /** The reels showing the star, and the star's pay in total bets for them. */
-    private int starReels(String[][] window) {
+    int starReels(String[][] window) {
         int count = 0;
         for (int r = 0; r < reels; r++) {
             boolean seen = false;
@@ -164,7 +169,7 @@ final class NaiveHoldAndWin {
         return count;
     }
 
-    private long starPay(int count) {
+    long starPay(int count) {
         return count == 0 ? 0 : starPays[Math.min(count, starPays.length) - 1];
     }
 
@@ -209,11 +214,11 @@ final class NaiveHoldAndWin {
         return sum;
     }
 
-    private static long cell(JsonNode weights, int reel, int row) {
+    static long cell(JsonNode weights, int reel, int row) {
         return weights.isArray() ? weights.get(row).get(reel).asLong() : weights.asLong();
     }
 
-    private static long[] longs(JsonNode array) {
+    static long[] longs(JsonNode array) {
         long[] out = new long[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).asLong();
@@ -329,12 +334,7 @@ final class NaiveHoldAndWin {
         long empty = full & ~held;
         // Every subset of the empty cells: the cells that land a coin this respin.
         for (long landed = empty; ; landed = (landed - 1) & empty) {
-            Fraction chance = Fraction.ONE;
-            for (int c = 0; c < cells; c++) {
-                if ((empty >> c & 1) == 1) {
-                    chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
-                }
-            }
+            Fraction chance = landing(empty, landed);
             if (chance.signum() > 0) {
                 Map<Long, Fraction> after = respin(held | landed, landed == 0 ? left - 1 : respins, cells);
                 Map<Long, Fraction> now = valuesOf(Long.bitCount(landed));
@@ -351,6 +351,17 @@ final class NaiveHoldAndWin {
         }
         memo.put(key, result);
         return result;
+    }
+
+    /** The chance that, of the empty cells {@code empty}, exactly the cells {@code landed} land a coin on a respin. */
+    Fraction landing(long empty, long landed) {
+        Fraction chance = Fraction.ONE;
+        for (int c = 0; c < land.length; c++) {
+            if ((empty >> c & 1) == 1) {
+                chance = chance.multiply((landed >> c & 1) == 1 ? land[c] : Fraction.ONE.subtract(land[c]));
+            }
+        }
+        return chance;
     }
 
     /**
