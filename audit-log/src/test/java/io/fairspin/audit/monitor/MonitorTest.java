@@ -35,6 +35,12 @@ class MonitorTest {
         return ModelFile.load(ControlLimitRuns.SIZZLING_HOT);
     }
 
+    /** A copy of the certified model under another name: another hash, which the monitor is not given. */
+    private static ModelFile unknownCopy() throws IOException {
+        return ModelFile.of("other.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
+                .replace("\"Sizzling Hot", "\"Sizzling Hot copy").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A round of {@code played} (a model) logged as a round of {@code logged}'s model, possibly edited. */
     private static RoundRecord round(ModelFile logged, PlayedRound played, String id,
                                      UnaryOperator<RoundRecord.Builder> edit) {
@@ -110,10 +116,9 @@ class MonitorTest {
      */
     @Test
     void alertsThatNeedTheExactFiguresKeepTheirPlaceWhileTheAnalysisRunsBehindTheReading(@TempDir Path tmp)
-            throws IOException, InterruptedException {
+            throws IOException {
         ModelFile model = certified();
-        ModelFile unknown = ModelFile.of("other.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
-                .replace("\"Sizzling Hot", "\"Sizzling Hot copy").getBytes(StandardCharsets.UTF_8));
+        ModelFile unknown = unknownCopy();
         Path dir = tmp.resolve("log");
         SeededStream stream = new SeededStream(4);
         try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
@@ -157,8 +162,7 @@ class MonitorTest {
     @Test
     void eachAnomalyRaisesItsOwnAlert(@TempDir Path tmp) throws IOException {
         ModelFile model = certified();
-        ModelFile unknown = ModelFile.of("other.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
-                .replace("\"Sizzling Hot", "\"Sizzling Hot copy").getBytes(StandardCharsets.UTF_8));
+        ModelFile unknown = unknownCopy();
         Path dir = tmp.resolve("log");
         SeededStream stream = new SeededStream(2);
         try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
