@@ -113,6 +113,13 @@ public final class LogFollower implements AutoCloseable {
          * @param problem the problem with its file and offset
          */
         void problem(Problem kind, long index, LogProblem problem);
+
+        /**
+         * The end of a {@link LogFollower#poll()}: everything read so far was delivered. A listener that deferred work
+         * on what it was given finishes it here, so that after a poll it has taken in all of it; by default nothing.
+         */
+        default void polled() {
+        }
     }
 
     private static final int MAX_READ = 16 << 20;
@@ -310,6 +317,7 @@ public final class LogFollower implements AutoCloseable {
         readCheckpoints();
         readSegments();
         checkPendingCheckpoints();
+        listener.polled();
         return entries != before || checkpointSizes.size() != checkpointsBefore;
     }
 

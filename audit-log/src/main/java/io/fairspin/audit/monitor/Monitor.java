@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,6 +48,15 @@ public final class Monitor implements LogFollower.Listener {
     public static final String BOUGHT = " (bonus buy)";
     /** Alerts of one type and game after which further ones are only counted. */
     static final int ALERTS_PER_KIND = 20;
+    /**
+     * The most entries deferred while an analysis runs (about 100 bytes each, a round that may alert keeps its entry);
+     * past it the reading thread waits for the analysis.
+     */
+    static final int MAX_DEFERRED = 1 << 19;
+
+    /** Work deferred in log order, and the analysis it waits for (null: it waits only for the work before it). */
+    private record Deferred(CompletableFuture<GameTally> awaits, Runnable work) {
+    }
 
     private final Models models;
     private final ControlLimits limits;
@@ -66,6 +78,11 @@ public final class Monitor implements LogFollower.Listener {
     private long checkpoints;
     private Checkpoint lastCheckpoint;
     private long duplicates;
+    /** What waits, in log order, for a model's exact analysis (or for work before it that waits for one). */
+    private final java.util.ArrayDeque<Deferred> deferred = new java.util.ArrayDeque<>();
+    /** The tallies being made by their models' exact analyses, by model hash; bought rounds' apart. */
+    private final Map<ByteBuffer, CompletableFuture<GameTally>> tallyMaking = new HashMap<>();
+    private final Map<ByteBuffer, CompletableFuture<GameTally>> boughtTallyMaking = new HashMap<>();
     /** The tally of the last round's model (read in log order, under the lock). */
     private GameTally lastTally;
     private Model lastTallyModel;
@@ -83,8 +100,10 @@ public final class Monitor implements LogFollower.Listener {
 
     /**
      * A monitor of rounds against {@code models} whose exact analyses run through {@code analyses}: once per
-     * model, on the reading thread, when a round of the log first names it, and never again (the games keep what
-     * they computed).
+     * model, when a round of the log first names it, and never again (the games keep what they computed). Each runs
+     * on a thread of its own while the log is read and checked on; the rounds of its model, and everything after the
+     * first of them, are tallied and alerted in log order once it is done (at the latest when the follower's poll
+     * ends, {@link #polled()}).
      *
      * @param models the models the log's rounds may name
      * @param limits the control limits of every game
@@ -100,7 +119,8 @@ public final class Monitor implements LogFollower.Listener {
 
     /**
      * How the exact analysis of a model that the log names is run: a caller bounds it, shows its progress or
-     * stops it; what {@link #run} throws ends the monitor's reading with that exception.
+     * stops it. It runs on a thread of its own; what {@link #run} throws is thrown on the reading thread when the
+     * round that needs the analysis is tallied, and ends the monitor's reading with that exception.
      */
     public interface Analyses {
         /** Runs every analysis as it is, without a bound. */
@@ -148,10 +168,10 @@ public final class Monitor implements LogFollower.Listener {
     private static final Checks NO_CHECK = new Checks(null);
 
     /**
-     * A model hash the log names, one object per hash: its game's id (null when no model of {@link Models} has the
-     * hash) and its outcome checks ({@link #NO_CHECK} when none).
+     * A model hash the log names, one object per hash: the hash, its game's id (null when no model of {@link Models}
+     * has the hash) and its outcome checks ({@link #NO_CHECK} when none).
      */
-    record Model(String gameId, Checks checks) {
+    record Model(ByteBuffer hash, String gameId, Checks checks) {
     }
 
     /** The models by hash, filled as rounds name them, from any thread. */
@@ -212,12 +232,12 @@ public final class Monitor implements LogFollower.Listener {
     private Model modelOf(ByteBuffer hash) {
         ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
         if (model == null) {
-            return new Model(null, NO_CHECK);
+            return new Model(hash, null, NO_CHECK);
         }
         // Making the checks counts nothing (the tally's exact figures do, under the caller's bound). A model without
         // exact figures (blackjack) is checked round by round all the same.
         Game game = model.game();
-        return new Model(game.id(), OutcomeCheck.of(game).isEmpty() ? NO_CHECK : new Checks(game));
+        return new Model(hash, game.id(), OutcomeCheck.of(game).isEmpty() ? NO_CHECK : new Checks(game));
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -232,12 +252,19 @@ public final class Monitor implements LogFollower.Listener {
 
     @Override
     public synchronized void entry(LogEntry entry, Object prepared) {
-        entries++;
         if (prepared instanceof Prepared) {
             round(entry, (Prepared) prepared);
         } else if (entry.event() instanceof RoundRecord) {
             round(entry, (Prepared) prepare(entry));
-        } else if (entry.event() instanceof RngHealthRecord) {
+        } else {
+            inOrder(null, () -> other(entry));
+        }
+    }
+
+    /** An entry that is not a round: a generator's reseed or failure, a key announcement. */
+    private void other(LogEntry entry) {
+        entries++;
+        if (entry.event() instanceof RngHealthRecord) {
             RngHealthRecord h = (RngHealthRecord) entry.event();
             reseeds.merge(h.drbgId(), 0L, Long::sum);
             if (h.kind().equals(RngHealthRecord.RESEED)) {
@@ -251,11 +278,89 @@ public final class Monitor implements LogFollower.Listener {
         }
     }
 
-    /** Tallies a round from what {@link #prepare} found; the round's record is read only for a new model or an alert. */
+    /**
+     * A round as it arrives, in log order: tallied now, or, while its model's exact analysis runs (or earlier work
+     * waits for one), deferred with what its tally needs; it keeps its entry only when it may alert. The id table is
+     * kept as rounds arrive, so a deferred round keeps whether its id was seen before.
+     */
     private void round(LogEntry entry, Prepared prepared) {
+        boolean duplicate = !roundIds.add(prepared.idHash());
+        CompletableFuture<GameTally> making = tallyMaking(prepared);
+        if (deferred.isEmpty() && (making == null || making.isDone())) {
+            tally(entry.index(), entry, prepared, duplicate);
+            return;
+        }
         long index = entry.index();
+        boolean mayAlert = duplicate || !prepared.sameGame() || prepared.problem() != null
+                || prepared.model().gameId() == null;
+        LogEntry kept = mayAlert ? entry : null;
+        inOrder(making, () -> tally(index, kept, prepared, duplicate));
+    }
+
+    /**
+     * The tally of the round's model while it is being made (its exact analysis running on a thread of its own, started
+     * by the model's first round), or null when it is made or the model is unknown.
+     */
+    private CompletableFuture<GameTally> tallyMaking(Prepared prepared) {
+        Model model = prepared.model();
+        boolean bought = prepared.bought();
+        if (model.gameId() == null || !bought && model == lastTallyModel
+                || (bought ? boughtTallies : tallies).containsKey(model.hash())) {
+            return null;
+        }
+        return (bought ? boughtTallyMaking : tallyMaking).computeIfAbsent(model.hash(), hash -> {
+            ModelFile file = models.byHash(HexFormat.of().formatHex(hash.array()));
+            return CompletableFuture.supplyAsync(() -> bought ? newBoughtTally(file) : newTally(file),
+                    ANALYSIS_THREAD);
+        });
+    }
+
+    /** Runs each exact analysis on a daemon thread of its own. */
+    private static final Executor ANALYSIS_THREAD = task -> {
+        Thread thread = new Thread(task, "fairspin-analysis");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    /**
+     * Runs {@code work} now when nothing waits and {@code awaits} (an analysis, or null) is done, else after the work
+     * deferred before it and after {@code awaits}; then runs what deferred work it can.
+     */
+    private void inOrder(CompletableFuture<GameTally> awaits, Runnable work) {
+        if (deferred.isEmpty() && (awaits == null || awaits.isDone())) {
+            work.run();
+            return;
+        }
+        deferred.add(new Deferred(awaits, work));
+        runDeferred(deferred.size() > MAX_DEFERRED);
+    }
+
+    /** Runs the deferred work, in order, up to the first whose analysis is not done; with {@code wait}, all of it. */
+    private void runDeferred(boolean wait) {
+        Deferred next;
+        while ((next = deferred.peek()) != null && (wait || next.awaits() == null || next.awaits().isDone())) {
+            deferred.poll();
+            next.work().run();
+        }
+    }
+
+    /**
+     * Waits for the exact analyses that deferred work waits for, and runs that work: everything the follower delivered
+     * is then tallied and alerted. What an analysis threw (through {@link Analyses#run}) is thrown here.
+     */
+    @Override
+    public synchronized void polled() {
+        runDeferred(true);
+    }
+
+    /**
+     * Tallies a round from what {@link #prepare} found; {@code entry} (null when the round cannot alert) is read only
+     * for an alert.
+     */
+    private void tally(long index, LogEntry entry, Prepared prepared, boolean duplicate) {
+        entries++;
         rounds++;
-        if (!roundIds.add(prepared.idHash())) {
+        if (duplicate) {
             RoundRecord round = (RoundRecord) entry.event();
             duplicates++;
             alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
@@ -266,14 +371,9 @@ public final class Monitor implements LogFollower.Listener {
         if (!bought && lastTally != null && prepared.model() == lastTallyModel) {
             tally = lastTally;
         } else {
-            RoundRecord round = (RoundRecord) entry.event();
-            ByteBuffer hash = ByteBuffer.wrap(round.modelHashUnsafe());
-            tally = (bought ? boughtTallies : tallies).get(hash);
+            tally = tallyOf(index, entry, prepared);
             if (tally == null) {
-                tally = newTally(index, round, hash, bought);
-                if (tally == null) {
-                    return;
-                }
+                return;
             }
             if (!bought) {
                 lastTally = tally;
@@ -304,37 +404,70 @@ public final class Monitor implements LogFollower.Listener {
         tally.add(prepared.bet(), prepared.win());
     }
 
-    private GameTally newTally(long index, RoundRecord round, ByteBuffer hash, boolean bought) {
-        String hex = HexFormat.of().formatHex(round.modelHash());
-        ModelFile model = models.byHash(hex);
-        if (model == null) {
-            Long before = unknownModels.merge(hash, 1L, Long::sum);
-            if (before == 1L) {
+    /**
+     * The tally of a round's model (of its bought rounds for a bought round), the first time registered from its
+     * analysis; null for a model that no model of {@link Models} has, counted and alerted at its first round.
+     */
+    private GameTally tallyOf(long index, LogEntry entry, Prepared prepared) {
+        Model model = prepared.model();
+        boolean bought = prepared.bought();
+        Map<ByteBuffer, GameTally> made = bought ? boughtTallies : tallies;
+        GameTally tally = made.get(model.hash());
+        if (tally != null) {
+            return tally;
+        }
+        if (model.gameId() == null) {
+            RoundRecord round = (RoundRecord) entry.event();
+            String hex = HexFormat.of().formatHex(model.hash().array());
+            if (unknownModels.merge(model.hash(), 1L, Long::sum) == 1L) {
                 alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' of game '" + round.gameId()
                         + "' at entry " + index + " was played with model " + hex + ", which no model of --models has",
                         round.gameId(), hex, index, round.roundId(), 0, Map.of()));
             }
             return null;
         }
-        Game game = model.game();
-        if (bought) {
-            return newBoughtTally(model, hex, round);
+        tally = made(bought ? boughtTallyMaking.get(model.hash()) : tallyMaking.get(model.hash()));
+        made.put(model.hash(), tally);
+        byKey.put(tally.gameId() + "/" + tally.modelHash(), tally);
+        return tally;
+    }
+
+    /** The tally a finished analysis made; what the analysis threw is thrown as it was. */
+    private static GameTally made(CompletableFuture<GameTally> making) {
+        try {
+            return making.join();
+        } catch (CompletionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw failed;
         }
+    }
+
+    /** A model's tally against its exact figures (run through {@link Analyses}); on the analysis's thread. */
+    private GameTally newTally(ModelFile model) {
+        Game game = model.game();
         // Null for a model without exact figures (blackjack): its rounds are tallied and checked one by one, with no
         // control limits.
         ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
-        GameTally tally = new GameTally(game.id(), hex, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
-                limits, this::alert);
-        tallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
-        byKey.put(game.id() + "/" + hex, tally);
-        return tally;
+        return new GameTally(game.id(), hex(model), game.stake(), figures, OutcomeCheck.of(game).orElse(null), limits,
+                this::alert);
+    }
+
+    private static String hex(ModelFile model) {
+        return HexFormat.of().formatHex(model.hash());
     }
 
     /**
      * The tally of a model's bought rounds, against the buy's figures at the standard lines; without control limits
      * when the model sells no buy (each such round is an impossible win of its outcome check, where the game has one).
+     * On the analysis's thread.
      */
-    private GameTally newBoughtTally(ModelFile model, String hex, RoundRecord round) {
+    private GameTally newBoughtTally(ModelFile model) {
         Game game = model.game();
         ExactFigures figures;
         long stake;
@@ -346,23 +479,22 @@ public final class Monitor implements LogFollower.Listener {
             figures = null;
             stake = game.stake();
         }
-        GameTally tally = new GameTally(game.id() + BOUGHT, hex, stake, figures, null, limits, this::alert);
-        boughtTallies.put(ByteBuffer.wrap(round.modelHash().clone()), tally);
-        byKey.put(game.id() + BOUGHT + "/" + hex, tally);
-        return tally;
+        return new GameTally(game.id() + BOUGHT, hex(model), stake, figures, null, limits, this::alert);
     }
 
     @Override
     public synchronized void checkpoint(Checkpoint checkpoint, SignedNote note) {
-        checkpoints++;
-        lastCheckpoint = checkpoint;
+        inOrder(null, () -> {
+            checkpoints++;
+            lastCheckpoint = checkpoint;
+        });
     }
 
     @Override
     public synchronized void problem(LogFollower.Problem kind, long index, LogProblem problem) {
         Alert.Type type = Alert.Type.valueOf(kind.name());
-        alert(Alert.of(type, problem.toString(), null, null, index, null, 0, Map.of("file", problem.file(),
-                "offset", problem.offset())));
+        inOrder(null, () -> alert(Alert.of(type, problem.toString(), null, null, index, null, 0,
+                Map.of("file", problem.file(), "offset", problem.offset()))));
     }
 
     /**
@@ -373,6 +505,7 @@ public final class Monitor implements LogFollower.Listener {
      * @param allowUnsigned the unsigned entries accepted at the end beyond the log's interval
      */
     public synchronized void finish(LogFollower follower, long allowUnsigned) {
+        runDeferred(true);
         Checkpoint last = follower.lastCheckpoint();
         long unsigned = follower.entries() - (last == null ? 0 : last.size());
         long allowed = Math.max(follower.checkpointInterval(), allowUnsigned);

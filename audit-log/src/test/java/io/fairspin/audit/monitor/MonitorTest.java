@@ -35,6 +35,12 @@ class MonitorTest {
         return ModelFile.load(ControlLimitRuns.SIZZLING_HOT);
     }
 
+    /** A copy of the certified model under another name: another hash, which the monitor is not given. */
+    private static ModelFile unknownCopy() throws IOException {
+        return ModelFile.of("other.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
+                .replace("\"Sizzling Hot", "\"Sizzling Hot copy").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A round of {@code played} (a model) logged as a round of {@code logged}'s model, possibly edited. */
     private static RoundRecord round(ModelFile logged, PlayedRound played, String id,
                                      UnaryOperator<RoundRecord.Builder> edit) {
@@ -100,11 +106,63 @@ class MonitorTest {
         assertTrue(awards > 0, "awards are counted");
     }
 
+    /**
+     * The model's exact analysis runs on its own thread while the log is read on: here it starts only once the reading
+     * thread has delivered every entry and waits for it (the analysis waits until it sees that thread waiting; were the
+     * analysis run on the reading thread, it would wait for itself). The alerts still come in log order: the first
+     * round's impossible win, the unknown model of the second entry after it (which needs no analysis), the RTP alert
+     * that needs the exact figures, at the 16th round, as the first look allows, then a duplicate id and a generator
+     * failure logged after it.
+     */
+    @Test
+    void alertsThatNeedTheExactFiguresKeepTheirPlaceWhileTheAnalysisRunsBehindTheReading(@TempDir Path tmp)
+            throws IOException {
+        ModelFile model = certified();
+        ModelFile unknown = unknownCopy();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(4);
+        try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
+            // A win of 10^7 in the first round moves the RTP statistic past its limit at the first look (16 rounds).
+            log.submit(round(model, model.game().playRecorded(stream), "r0", b -> b.win(10_000_000)));
+            log.submit(round(unknown, unknown.game().playRecorded(stream), "u1", b -> b));
+            for (int i = 1; i < 40; i++) {
+                log.submit(round(model, model.game().playRecorded(stream), "r" + i, b -> b));
+            }
+            log.submit(round(model, model.game().playRecorded(stream), "r5", b -> b));
+            log.appendHealth(new RngHealthRecord("drbg-1", RngHealthRecord.HEALTH_FAILURE, 1_790_000_000_000L, 3,
+                    "entropy source failed the SP 800-90B repetition count test"));
+        }
+        Thread reader = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean sawTheReaderWait = new java.util.concurrent.atomic.AtomicBoolean();
+        Monitor.Analyses afterTheReading = new Monitor.Analyses() {
+            @Override
+            public <T> T run(ModelFile file, java.util.function.Supplier<T> analysis) {
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (reader.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                sawTheReaderWait.set(reader.getState() == Thread.State.WAITING);
+                return analysis.get();
+            }
+        };
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = new Monitor(Models.of(List.of(model)), ControlLimits.DEFAULT, alerts::add, afterTheReading);
+        try (LogFollower follower = new LogFollower(dir, monitor, 1)) {
+            follower.poll();
+            follower.finish();
+            monitor.finish(follower, 0);
+        }
+        assertTrue(sawTheReaderWait.get(), "the analysis ran while the reading thread waited for it");
+        assertEquals(List.of("impossible-win", "unknown-model", "rtp-drift", "duplicate-round", "rng-health"),
+                types(alerts));
+        assertEquals(16, alerts.get(2).rounds());
+        assertEquals(41, monitor.games().get(0).rounds());
+    }
+
     @Test
     void eachAnomalyRaisesItsOwnAlert(@TempDir Path tmp) throws IOException {
         ModelFile model = certified();
-        ModelFile unknown = ModelFile.of("other.json", Files.readString(ControlLimitRuns.SIZZLING_HOT)
-                .replace("\"Sizzling Hot", "\"Sizzling Hot copy").getBytes(StandardCharsets.UTF_8));
+        ModelFile unknown = unknownCopy();
         Path dir = tmp.resolve("log");
         SeededStream stream = new SeededStream(2);
         try (AuditLog log = AuditLog.create(dir, "test/monitor", operator)) {
