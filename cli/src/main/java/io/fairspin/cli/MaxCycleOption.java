@@ -26,7 +26,8 @@ public final class MaxCycleOption {
         maxCycle = value;
     }
 
-    private long counted;
+    /** Written by the thread that ran the analysis (monitor runs them beside its reading), read by the command. */
+    private volatile long counted;
 
     /**
      * The limit in force.
