@@ -1016,14 +1016,7 @@ final class HoldAndWinAnalysis {
         }
         ExactFigures bought = bonusBuyFigures();
         if (bought != null) {
-            Fraction[] buy = {bought.rtp(), bought.variance()};
-            tables.add(new Table("Bonus buy", List.of("figure", "value"), List.of(
-                    List.of(Cell.text("price, x total bet"), Cell.count(feature.buy().price())),
-                    List.of(Cell.text("coins bought (on cells drawn at random)"), Cell.count(feature.buy().coins())),
-                    List.of(Cell.text("RTP of the bonus buy"), Cell.exact(buy[0])),
-                    List.of(Cell.text("RTP of the base game (for comparison)"), Cell.exact(figures.rtp())),
-                    List.of(Cell.text("variance per unit of price"), Cell.exact(buy[1])),
-                    List.of(Cell.text("standard deviation per unit of price"), Cell.approximate(Math.sqrt(buy[1].doubleValue()))))));
+            tables.add(bonusBuyTable(bought));
         }
         tables.addAll(List.of(
                 new Table("Hold-and-win by coins at the start", List.of("coins", "chance per round",
@@ -1032,5 +1025,30 @@ final class HoldAndWinAnalysis {
                 new Table("Coins held at the end of a hold-and-win", List.of("coins", "chance per hold-and-win"),
                         heldAtEnd)));
         return new AnalysisReport(game.name(), tables);
+    }
+
+    /**
+     * The PAR sheet's "Bonus buy" table: the price, the coins bought, the bought round's RTP (in a model with jackpots,
+     * with the part its jackpots pay apart, as the summary shows the game's) next to the game's, and its variance per
+     * unit of price.
+     */
+    private Table bonusBuyTable(ExactFigures bought) {
+        HoldAndWin feature = game.feature;
+        List<List<Cell>> rows = new ArrayList<>(List.of(
+                List.of(Cell.text("price, x total bet"), Cell.count(feature.buy().price())),
+                List.of(Cell.text("coins bought (on cells drawn at random)"), Cell.count(feature.buy().coins())),
+                List.of(Cell.text("RTP of the bonus buy"), Cell.exact(bought.rtp()))));
+        if (!feature.jackpots().isEmpty()) {
+            Fraction jackpots = Fraction.ZERO;
+            for (int type : game.jackpotTypes) {
+                jackpots = jackpots.add(bought.rtpByWinType().get(type));
+            }
+            rows.add(List.of(Cell.text("jackpot RTP of the bonus buy (at their amount or seed)"), Cell.exact(jackpots)));
+        }
+        rows.add(List.of(Cell.text("RTP of the base game (for comparison)"), Cell.exact(figures.rtp())));
+        rows.add(List.of(Cell.text("variance per unit of price"), Cell.exact(bought.variance())));
+        rows.add(List.of(Cell.text("standard deviation per unit of price"),
+                Cell.approximate(Math.sqrt(bought.variance().doubleValue()))));
+        return new Table("Bonus buy", List.of("figure", "value"), rows);
     }
 }

@@ -94,10 +94,14 @@ class HoldAndWinCapJackpotTest {
                             "{\"price\": 30, \"coins\": " + coins + "}"), maxWin);
                     Game game = HoldAndWinTest.load(bought);
                     ExactFigures exact = game.exactFigures(game.standardBet().withBonusBuy()).orElseThrow();
-                    assertFiguresEqual(game, new NaiveCappedJackpots(JSON.readTree(bought)).bought(coins, 30), exact,
-                            coins + " coins bought at a cap of " + maxWin + ": " + model);
+                    NaiveCappedJackpots.Figures expected = new NaiveCappedJackpots(JSON.readTree(bought)).bought(coins, 30);
+                    assertFiguresEqual(game, expected, exact, coins + " coins bought at a cap of " + maxWin + ": " + model);
                     AnalysisReport.Table table = HoldAndWinBuyTest.buyTable((HoldAndWinGame) game);
                     assertTrue(table.rows().contains(List.of(Cell.text("RTP of the bonus buy"), Cell.exact(exact.rtp()))));
+                    Fraction jackpots = expected.byType.entrySet().stream().filter(e -> e.getKey().startsWith("jackpot "))
+                            .map(java.util.Map.Entry::getValue).reduce(Fraction.ZERO, Fraction::add);
+                    assertTrue(table.rows().contains(List.of(Cell.text("jackpot RTP of the bonus buy (at their amount or"
+                            + " seed)"), Cell.exact(jackpots))), "the buy's jackpot part, " + jackpots + ": " + table);
                 }
             }
         }
