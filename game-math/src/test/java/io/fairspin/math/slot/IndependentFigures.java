@@ -81,6 +81,7 @@ final class IndependentFigures {
         Fraction bonus = Fraction.ZERO;
         Fraction bonusFrequency = Fraction.ZERO;
         long cap = cap(slot);
+        Map<Long, Map<Long, Fraction>> byCount = new TreeMap<>();
         for (Map.Entry<String, Long> e : distribution.entrySet()) {
             Outcome o = Outcome.parse(e.getKey(), e.getValue());
             Fraction p = Fraction.of(o.weight(), cycle);
@@ -90,10 +91,7 @@ final class IndependentFigures {
             long t = raw - cut;
             line = line.add(p.multiply(o.a() - Math.min(cut, o.a())));
             scatter = scatter.add(p.multiply(sp - (cut - Math.min(cut, o.a()))));
-            Map<Long, Fraction> bonuses = Map.of(0L, Fraction.ONE);
-            for (long i = 0; i < o.b(); i++) {
-                bonuses = convolve(bonuses, award);
-            }
+            Map<Long, Fraction> bonuses = byCount.computeIfAbsent(o.b(), b -> bonuses(award, b));
             if (o.b() > 0) {
                 bonusFrequency = bonusFrequency.add(p);
             }
@@ -125,8 +123,49 @@ final class IndependentFigures {
         variance = exactVariance.doubleValue();
     }
 
-    /** One bonus round's award: every sequence of hidden prizes of one item enumerated, then picks convolved. */
+    /**
+     * One bonus round's award: for each number of picks with its chance (a fixed {@code picks}, or a
+     * {@code {"values", "weights"}} table), every sequence of hidden prizes of the picked items enumerated and
+     * summed. The standard play picks the first items; the items are filled independently, so the items left
+     * unpicked do not change the award's chances.
+     */
     static Map<Long, Fraction> bonusAward(NaiveSlot slot, JsonNode bonus) {
+        List<Map.Entry<Long, Fraction>> fills = itemFills(slot, bonus);
+        Map<Long, Fraction> award = new TreeMap<>();
+        pickCounts(bonus.get("picks")).forEach((picks, chance) -> {
+            int[] index = new int[picks];
+            do {
+                long sum = 0;
+                Fraction p = chance;
+                for (int i : index) {
+                    sum += fills.get(i).getKey();
+                    p = p.multiply(fills.get(i).getValue());
+                }
+                award.merge(sum, p, Fraction::add);
+            } while (next(index, fills.size()));
+        });
+        return award;
+    }
+
+    /** The number of picks with its chance: a fixed count, or each value of a weighted table. */
+    private static Map<Integer, Fraction> pickCounts(JsonNode picks) {
+        if (picks.isInt()) {
+            return Map.of(picks.asInt(), Fraction.ONE);
+        }
+        Map<Integer, Fraction> counts = new TreeMap<>();
+        long total = 0;
+        for (JsonNode w : picks.get("weights")) {
+            total += w.asLong();
+        }
+        for (int i = 0; i < picks.get("values").size(); i++) {
+            counts.merge(picks.get("values").get(i).asInt(), Fraction.of(picks.get("weights").get(i).asLong(), total),
+                    Fraction::add);
+        }
+        return counts;
+    }
+
+    /** Every way one item can be filled (its number of prizes, then each prize), with its total and chance. */
+    private static List<Map.Entry<Long, Fraction>> itemFills(NaiveSlot slot, JsonNode bonus) {
         JsonNode counts = bonus.get("prizesPerItem");
         JsonNode prizes = bonus.get("prizes");
         long countTotal = 0;
@@ -137,34 +176,30 @@ final class IndependentFigures {
         for (JsonNode w : prizes.get("weights")) {
             prizeTotal += w.asLong();
         }
-        Map<Long, Fraction> item = new TreeMap<>();
+        List<Map.Entry<Long, Fraction>> fills = new ArrayList<>();
         for (int c = 0; c < counts.get("values").size(); c++) {
-            int n = counts.get("values").get(c).asInt();
             Fraction pc = Fraction.of(counts.get("weights").get(c).asLong(), countTotal);
-            int values = prizes.get("values").size();
-            int[] index = new int[n];
-            while (true) {
+            int[] index = new int[counts.get("values").get(c).asInt()];
+            do {
                 long sum = 0;
                 Fraction p = pc;
                 for (int i : index) {
                     sum += slot.value(prizes.get("values").get(i), slot.lines);
                     p = p.multiply(Fraction.of(prizes.get("weights").get(i).asLong(), prizeTotal));
                 }
-                item.merge(sum, p, Fraction::add);
-                int i = 0;
-                while (i < n && ++index[i] == values) {
-                    index[i++] = 0;
-                }
-                if (i == n) {
-                    break;
-                }
-            }
+                fills.add(Map.entry(sum, p));
+            } while (next(index, prizes.get("values").size()));
         }
-        Map<Long, Fraction> award = Map.of(0L, Fraction.ONE);
-        for (int pick = 0; pick < bonus.get("picks").asInt(); pick++) {
-            award = convolve(award, item);
+        return fills;
+    }
+
+    /** Advances {@code index} as a counter with digits below {@code base}; false once it has wrapped to zeros. */
+    private static boolean next(int[] index, int base) {
+        int i = 0;
+        while (i < index.length && ++index[i] == base) {
+            index[i++] = 0;
         }
-        return award;
+        return i < index.length;
     }
 
     private static Map<Long, Fraction> convolve(Map<Long, Fraction> a, Map<Long, Fraction> b) {

@@ -9,19 +9,40 @@ import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.GameModels;
 import io.fairspin.math.RoundOutcome;
+import io.fairspin.math.slot.picks.BonusPrizes;
 import io.fairspin.rng.DrbgStream;
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A random number of picks (examples/buoy-bonus.json: 2, 3 or 4 picks weighted 6:3:1, each buoy hiding one
- * prize from a weighted table). Checked two ways apart from the engine's mixture of convolutions: the
- * bonus return is linear in the pick distribution, so it must equal the weighted sum of the returns of
- * the same game with 2, 3 and 4 fixed picks; and a bonus pays on average E[picks] x E[prize], here
- * 2.5 x 13.8 = 34.5 line bets.
+ * prize from a weighted table). Every exact figure is checked against the brute force written apart from the
+ * engine ({@link NaiveSlot} over all 16^5 stop combinations, {@link IndependentFigures} enumerating each pick
+ * count with its weight and each prize sequence of the picked buoys); the bonus return is also checked to be
+ * the weighted sum of the returns of the same game with 2, 3 and 4 fixed picks, and a bonus to pay on average
+ * E[picks] x E[prize], here 2.5 x 13.8 = 34.5 line bets.
  */
 class RandomPicksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void exactFiguresEqualTheBruteForce() throws Exception {
+        SlotGame game = Examples.slot("buoy-bonus.json");
+        NaiveSlot naive = new NaiveSlot(Examples.example("buoy-bonus.json"));
+        Map<Long, Fraction> award = IndependentFigures.bonusAward(naive, naive.model.get("bonus"));
+        assertEquals(award, BonusPrizes.of(game.model.bonus()).distribution, "one bonus round's award");
+        Fraction mean = award.entrySet().stream().map(e -> e.getValue().multiply(e.getKey()))
+                .reduce(Fraction.ZERO, Fraction::add);
+        assertEquals(Fraction.of(345, 10), mean, "E[picks] x E[prize] = 2.5 x 13.8 line bets");
+        IndependentFigures expected = IndependentFigures.of(naive);
+        ExactFigures exact = game.exactFigures().orElseThrow();
+        assertEquals(expected.exactRtp, exact.rtp(), "rtp");
+        assertEquals(expected.exactByWinType, exact.rtpByWinType(), "rtp by win type (lines, bonus)");
+        assertEquals(expected.exactFeatureFrequencies, exact.featureFrequencies(), "bonus frequency");
+        assertEquals(expected.exactHitFrequency, exact.hitFrequency(), "hit frequency");
+        assertEquals(expected.exactVariance, exact.variance(), "variance");
+    }
 
     private static SlotGame withPicks(ObjectNode model, int picks) throws Exception {
         ObjectNode copy = model.deepCopy();
