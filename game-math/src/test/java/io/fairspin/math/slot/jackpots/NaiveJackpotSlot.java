@@ -3,18 +3,21 @@ package io.fairspin.math.slot.jackpots;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.Fraction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A brute force of {@link SlotJackpotTest#MINI} written apart from the engine: symbols by name, every stop
- * combination of the base and free reels visited, each line read by the rules of docs/model-format.md as
- * plain loops (the highest pay wins, the wild standing for every symbol but the scatter), the pick bonus's
- * award enumerated, and the round's whole win distribution built by convolution (free games do not
- * retrigger, so a round is the base spin, its bonus rounds and, on three stars, two free spins with theirs).
- * Jackpots pay their amount or seed in total bets (x lines in line bets); their return and wins per round
- * follow by linearity of expectation.
+ * A brute force of a line slot with jackpots written apart from the engine ({@link SlotJackpotTest#MINI},
+ * examples/jackpot-treasure.json): symbols by name, every stop combination of the base and free reels visited,
+ * each line read by the rules of docs/model-format.md as plain loops (the highest pay wins, the wild standing for
+ * every symbol but the scatters), the pick bonus's award enumerated prize sequence by prize sequence, and, when
+ * free games do not retrigger, the round's whole win distribution built by convolution (a round is the base spin,
+ * its bonus rounds and its free spins with theirs). Jackpots pay their amount or seed in total bets (x lines in
+ * line bets); their return and wins per round follow by linearity of expectation, with retriggers through the
+ * expected free games per round: the free games awarded by the base spin, then those they award, and so on
+ * (the geometric series E[N] (1 + E[M] + E[M]^2 + ...) = E[N] / (1 - E[M])).
  */
 final class NaiveJackpotSlot {
     private final JsonNode model;
@@ -31,8 +34,8 @@ final class NaiveJackpotSlot {
     /** Sums over one kind of spin's stop combinations. */
     private static final class Spin {
         long combinations;
-        /** Distribution of (win without the bonus rounds, bonus rounds, free games awarded) as a list. */
-        final List<long[]> outcomes = new ArrayList<>();
+        /** Stop combinations by (win without the bonus rounds, bonus rounds, free games awarded). */
+        final Map<List<Long>, Long> outcomes = new HashMap<>();
         long[] jackpot;
         long[] jackpotCount;
         long[] lineWin = new long[1];
@@ -53,8 +56,14 @@ final class NaiveJackpotSlot {
         bonusJackpot = new Fraction[amounts.length];
         bonusJackpotCount = new Fraction[amounts.length];
         bonusRound();
-        enumerate(spins[0], "base");
-        enumerate(spins[1], "free");
+        String base = model.get("baseReels").asText();
+        String free = model.get("freeGames").get("reels").asText();
+        enumerate(spins[0], base);
+        if (free.equals(base) && retrigger()) {
+            spins[1] = spins[0]; // the same reels, and a free game awards free games as a base spin does
+        } else {
+            enumerate(spins[1], free);
+        }
     }
 
     /** A pay entry's value in line bets and the jackpot it names (or -1). */
@@ -66,25 +75,27 @@ final class NaiveJackpotSlot {
         return new long[] {entry.asLong(), -1};
     }
 
-    /** The pick bonus: 1 of 2 items, the picked one hiding 1 or 2 prizes (weights 2, 1), each 3 or mini (5, 1). */
+    /**
+     * The pick bonus: every way one item can be filled (its number of prizes, then each prize) enumerated, and the
+     * award of {@code picks} items the sum of that many independent items.
+     */
     private void bonusRound() {
         JsonNode b = model.get("bonus");
-        long[] counts = {b.get("prizesPerItem").get("values").get(0).asLong(), b.get("prizesPerItem").get("values").get(1).asLong()};
-        long[] countWeights = {b.get("prizesPerItem").get("weights").get(0).asLong(), b.get("prizesPerItem").get("weights").get(1).asLong()};
+        JsonNode counts = b.get("prizesPerItem");
         JsonNode prizes = b.get("prizes");
-        long prizeTotal = prizes.get("weights").get(0).asLong() + prizes.get("weights").get(1).asLong();
-        java.util.Arrays.fill(bonusJackpot, Fraction.ZERO);
-        java.util.Arrays.fill(bonusJackpotCount, Fraction.ZERO);
-        for (int c = 0; c < 2; c++) {
-            Fraction pc = Fraction.of(countWeights[c], countWeights[0] + countWeights[1]);
-            // every sequence of counts[c] prizes
-            int n = (int) counts[c];
-            for (int mask = 0; mask < (1 << n); mask++) {
+        long countTotal = total(counts.get("weights"));
+        long prizeTotal = total(prizes.get("weights"));
+        Map<Long, Fraction> item = new TreeMap<>();
+        Fraction[] itemJackpots = new Fraction[amounts.length];
+        java.util.Arrays.fill(itemJackpots, Fraction.ZERO);
+        for (int c = 0; c < counts.get("values").size(); c++) {
+            Fraction pc = Fraction.of(counts.get("weights").get(c).asLong(), countTotal);
+            int[] sequence = new int[counts.get("values").get(c).asInt()];
+            do {
                 Fraction p = pc;
                 long award = 0;
                 int[] jackpotPrizes = new int[amounts.length];
-                for (int i = 0; i < n; i++) {
-                    int k = (mask >> i) & 1;
+                for (int k : sequence) {
                     p = p.multiply(Fraction.of(prizes.get("weights").get(k).asLong(), prizeTotal));
                     long[] v = value(prizes.get("values").get(k));
                     award += v[0];
@@ -92,100 +103,157 @@ final class NaiveJackpotSlot {
                         jackpotPrizes[(int) v[1]]++;
                     }
                 }
-                bonus.merge(award, p, Fraction::add);
+                item.merge(award, p, Fraction::add);
                 for (int j = 0; j < amounts.length; j++) {
-                    bonusJackpot[j] = bonusJackpot[j].add(p.multiply(jackpotPrizes[j] * amounts[j] * lines));
-                    bonusJackpotCount[j] = bonusJackpotCount[j].add(p.multiply(jackpotPrizes[j]));
+                    itemJackpots[j] = itemJackpots[j].add(p.multiply(jackpotPrizes[j]));
                 }
-            }
+            } while (next(sequence, bases(sequence.length, prizes.get("values").size())));
         }
+        int picks = b.get("picks").asInt();
+        bonus.putAll(power(item, picks));
+        for (int j = 0; j < amounts.length; j++) {
+            bonusJackpotCount[j] = itemJackpots[j].multiply(picks);
+            bonusJackpot[j] = bonusJackpotCount[j].multiply(amounts[j] * lines);
+        }
+    }
+
+    private static long total(JsonNode weights) {
+        long total = 0;
+        for (JsonNode w : weights) {
+            total += w.asLong();
+        }
+        return total;
+    }
+
+    private static int[] bases(int length, int base) {
+        int[] bases = new int[length];
+        java.util.Arrays.fill(bases, base);
+        return bases;
+    }
+
+    /** Advances {@code digits} as a counter, digit i below {@code bases[i]}, first digit fastest; false once it wraps. */
+    private static boolean next(int[] digits, int[] bases) {
+        int i = 0;
+        while (i < digits.length && ++digits[i] == bases[i]) {
+            digits[i++] = 0;
+        }
+        return i < digits.length;
     }
 
     private void enumerate(Spin spin, String set) {
-        List<List<String>> strips = new ArrayList<>();
-        model.get("reelSets").get(set).forEach(r -> {
-            List<String> strip = new ArrayList<>();
-            r.forEach(s -> strip.add(s.asText()));
-            strips.add(strip);
-        });
+        List<String> symbols = new ArrayList<>();
+        model.get("symbols").forEach(s -> symbols.add(s.asText()));
+        JsonNode reelSet = model.get("reelSets").get(set);
+        int reels = reelSet.size();
         int rows = model.get("rows").asInt();
-        spin.jackpot = new long[amounts.length];
-        spin.jackpotCount = new long[amounts.length];
-        for (int a = 0; a < strips.get(0).size(); a++) {
-            for (int b = 0; b < strips.get(1).size(); b++) {
-                for (int c = 0; c < strips.get(2).size(); c++) {
-                    int[] stops = {a, b, c};
-                    String[][] window = new String[rows][3];
-                    for (int r = 0; r < 3; r++) {
-                        for (int row = 0; row < rows; row++) {
-                            window[row][r] = strips.get(r).get((stops[r] + row) % strips.get(r).size());
-                        }
-                    }
-                    long win = 0;
-                    long bonuses = 0;
-                    for (JsonNode payline : model.get("paylines")) {
-                        String[] line = new String[3];
-                        for (int r = 0; r < 3; r++) {
-                            line[r] = window[payline.get(r).asInt()][r];
-                        }
-                        long[] best = bestPay(line);
-                        win += best[0];
-                        spin.lineWin[0] += best[1] < 0 ? best[0] : 0;
-                        if (best[1] >= 0) {
-                            spin.jackpot[(int) best[1]] += best[0];
-                            spin.jackpotCount[(int) best[1]]++;
-                        }
-                        boolean chests = true;
-                        for (int r = 0; r < 3; r++) {
-                            chests &= line[r].equals("chest") || line[r].equals("wild");
-                        }
-                        bonuses += chests ? 1 : 0;
-                    }
-                    int stars = 0;
-                    for (int r = 0; r < 3; r++) {
-                        boolean star = false;
-                        for (int row = 0; row < rows; row++) {
-                            star |= window[row][r].equals("star");
-                        }
-                        stars += star ? 1 : 0;
-                    }
-                    JsonNode scatterPays = model.get("scatters").get(0).get("pays");
-                    if (stars > 0) {
-                        long[] v = value(scatterPays.get(Math.min(stars, scatterPays.size()) - 1));
-                        // a scatter pay is in total bets: x lines in line bets (a jackpot's value already is)
-                        long credits = v[1] >= 0 ? v[0] : v[0] * lines;
-                        win += credits;
-                        if (v[1] >= 0) {
-                            spin.jackpot[(int) v[1]] += credits;
-                            spin.jackpotCount[(int) v[1]]++;
-                        } else {
-                            spin.scatterWin[0] += credits;
-                        }
-                    }
-                    if (model.has("maxWin")) {
-                        win = Math.min(win, model.get("maxWin").asLong() * lines);
-                    }
-                    JsonNode spins = model.get("freeGames").get("spins");
-                    long free = set.equals("free") || stars == 0 ? 0 : spins.get(Math.min(stars, spins.size()) - 1).asLong();
-                    spin.outcomes.add(new long[] {win, bonuses, free});
-                    spin.bonuses += bonuses;
-                    spin.freeGames += free;
-                    spin.combinations++;
-                }
+        int[][] strips = new int[reels][];
+        int[] lengths = new int[reels];
+        for (int r = 0; r < reels; r++) {
+            lengths[r] = reelSet.get(r).size();
+            strips[r] = new int[lengths[r]];
+            for (int i = 0; i < lengths[r]; i++) {
+                strips[r][i] = symbols.indexOf(reelSet.get(r).get(i).asText());
             }
         }
+        int[][] paylines = new int[model.get("paylines").size()][reels];
+        for (int l = 0; l < paylines.length; l++) {
+            for (int r = 0; r < reels; r++) {
+                paylines[l][r] = model.get("paylines").get(l).get(r).asInt();
+            }
+        }
+        spin.jackpot = new long[amounts.length];
+        spin.jackpotCount = new long[amounts.length];
+        // each line's best pay, by the line's symbols read as a number in base (number of symbols)
+        long[][] lineWins = new long[(int) Math.pow(symbols.size(), reels)][];
+        int scatter = symbols.indexOf(model.get("scatters").get(0).get("symbol").asText());
+        int bonusSymbol = symbols.indexOf(model.get("bonus").get("symbol").asText());
+        int wild = symbols.indexOf("wild");
+        int bonusCount = model.get("bonus").get("count").asInt();
+        int[] stops = new int[reels];
+        do {
+            int[][] window = new int[rows][reels];
+            for (int r = 0; r < reels; r++) {
+                for (int row = 0; row < rows; row++) {
+                    window[row][r] = strips[r][(stops[r] + row) % lengths[r]];
+                }
+            }
+            long win = 0;
+            long bonuses = 0;
+            for (int[] payline : paylines) {
+                int[] line = new int[reels];
+                int code = 0;
+                for (int r = reels - 1; r >= 0; r--) {
+                    line[r] = window[payline[r]][r];
+                    code = code * symbols.size() + line[r];
+                }
+                if (lineWins[code] == null) {
+                    List<String> names = new ArrayList<>();
+                    for (int r = 0; r < reels; r++) {
+                        names.add(symbols.get(line[r]));
+                    }
+                    lineWins[code] = bestPay(names);
+                }
+                long[] best = lineWins[code];
+                win += best[0];
+                spin.lineWin[0] += best[1] < 0 ? best[0] : 0;
+                if (best[1] >= 0) {
+                    spin.jackpot[(int) best[1]] += best[0];
+                    spin.jackpotCount[(int) best[1]]++;
+                }
+                boolean chests = true;
+                for (int r = 0; r < bonusCount; r++) {
+                    chests &= line[r] == bonusSymbol || line[r] == wild;
+                }
+                bonuses += chests ? 1 : 0;
+            }
+            int stars = 0;
+            for (int r = 0; r < reels; r++) {
+                boolean star = false;
+                for (int row = 0; row < rows; row++) {
+                    star |= window[row][r] == scatter;
+                }
+                stars += star ? 1 : 0;
+            }
+            JsonNode scatterPays = model.get("scatters").get(0).get("pays");
+            if (stars > 0) {
+                long[] v = value(scatterPays.get(Math.min(stars, scatterPays.size()) - 1));
+                // a scatter pay is in total bets: x lines in line bets (a jackpot's value already is)
+                long credits = v[1] >= 0 ? v[0] : v[0] * lines;
+                win += credits;
+                if (v[1] >= 0) {
+                    spin.jackpot[(int) v[1]] += credits;
+                    spin.jackpotCount[(int) v[1]]++;
+                } else {
+                    spin.scatterWin[0] += credits;
+                }
+            }
+            if (model.has("maxWin")) {
+                win = Math.min(win, model.get("maxWin").asLong() * lines);
+            }
+            JsonNode spins = model.get("freeGames").get("spins");
+            boolean awards = stars > 0 && (spin == this.spins[0] || retrigger());
+            long free = awards ? spins.get(Math.min(stars, spins.size()) - 1).asLong() : 0;
+            spin.outcomes.merge(List.of(win, bonuses, free), 1L, Long::sum);
+            spin.bonuses += bonuses;
+            spin.freeGames += free;
+            spin.combinations++;
+        } while (next(stops, lengths));
     }
 
-    /** The highest pay of a line of 3 and the jackpot it is (-1 for none). */
-    private long[] bestPay(String[] line) {
+    private boolean retrigger() {
+        return model.get("freeGames").path("retrigger").asBoolean(true);
+    }
+
+    /** The highest pay of a line and the jackpot it is (-1 for none). */
+    private long[] bestPay(List<String> line) {
         long[] best = {0, -1};
         for (JsonNode pay : model.get("pays")) {
             String symbol = pay.get("symbol").asText();
             for (int k = 1; k <= pay.get("pays").size(); k++) {
                 boolean match = true;
                 for (int i = 0; i < k; i++) {
-                    boolean wildStands = line[i].equals("wild") && !symbol.equals("star");
-                    match &= line[i].equals(symbol) || wildStands;
+                    boolean wildStands = line.get(i).equals("wild") && !isScatter(symbol);
+                    match &= line.get(i).equals(symbol) || wildStands;
                 }
                 long[] v = value(pay.get("pays").get(k - 1));
                 if (match && v[0] > best[0]) {
@@ -194,6 +262,15 @@ final class NaiveJackpotSlot {
             }
         }
         return best;
+    }
+
+    private boolean isScatter(String symbol) {
+        for (JsonNode s : model.get("scatters")) {
+            if (s.get("symbol").asText().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Long, Fraction> convolve(Map<Long, Fraction> a, Map<Long, Fraction> b) {
@@ -213,21 +290,23 @@ final class NaiveJackpotSlot {
     /** The distribution of one kind of spin's win, its bonus rounds included; free games awarded keyed apart. */
     private Map<Long, Fraction> spinWins(Spin spin, Map<Long, Map<Long, Fraction>> freeAwarded) {
         Map<Long, Fraction> wins = new TreeMap<>();
-        Fraction each = Fraction.of(1, spin.combinations);
-        for (long[] o : spin.outcomes) {
-            Map<Long, Fraction> d = convolve(Map.of(o[0], each), power(bonus, o[1]));
+        spin.outcomes.forEach((o, count) -> {
+            Map<Long, Fraction> d = convolve(Map.of(o.get(0), Fraction.of(count, spin.combinations)), power(bonus, o.get(1)));
             if (freeAwarded == null) {
                 d.forEach((w, p) -> wins.merge(w, p, Fraction::add));
             } else {
-                Map<Long, Fraction> byFree = freeAwarded.computeIfAbsent(o[2], k -> new TreeMap<>());
+                Map<Long, Fraction> byFree = freeAwarded.computeIfAbsent(o.get(2), k -> new TreeMap<>());
                 d.forEach((w, p) -> byFree.merge(w, p, Fraction::add));
             }
-        }
+        });
         return wins;
     }
 
-    /** The round's win distribution in line bets. */
+    /** The round's win distribution in line bets, for free games that do not retrigger (else it has no end). */
     Map<Long, Fraction> roundWins() {
+        if (spins[1].freeGames > 0) {
+            throw new IllegalStateException("free games retrigger: no finite round win distribution");
+        }
         Map<Long, Fraction> free = spinWins(spins[1], null);
         Map<Long, Map<Long, Fraction>> base = new TreeMap<>();
         spinWins(spins[0], base);
@@ -242,18 +321,21 @@ final class NaiveJackpotSlot {
      */
     long maxRoundWin() {
         long bonusMax = bonus.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-        long freeMax = spins[1].outcomes.stream().mapToLong(o -> o[0] + o[1] * bonusMax).max().orElseThrow();
-        return spins[0].outcomes.stream().mapToLong(o -> o[0] + o[1] * bonusMax + o[2] * freeMax).max().orElseThrow();
+        long freeMax = spins[1].outcomes.keySet().stream().mapToLong(o -> o.get(0) + o.get(1) * bonusMax).max().orElseThrow();
+        return spins[0].outcomes.keySet().stream().mapToLong(o -> o.get(0) + o.get(1) * bonusMax + o.get(2) * freeMax)
+                .max().orElseThrow();
     }
 
     /** The largest spin win (lines and scatter, after the cap) of the base and free reels. */
     long maxSpinWin() {
-        return java.util.Arrays.stream(spins).flatMap(s -> s.outcomes.stream()).mapToLong(o -> o[0]).max().orElseThrow();
+        return java.util.Arrays.stream(spins).flatMap(s -> s.outcomes.keySet().stream()).mapToLong(o -> o.get(0)).max()
+                .orElseThrow();
     }
 
-    /** E[free games per round]. */
+    /** E[free games per round]: E[N] / (1 - E[M]), N the free games a base spin awards, M those a free game does. */
     Fraction freeGamesPerRound() {
-        return Fraction.of(spins[0].freeGames, spins[0].combinations);
+        Fraction retriggered = Fraction.of(spins[1].freeGames, spins[1].combinations);
+        return Fraction.of(spins[0].freeGames, spins[0].combinations).divide(Fraction.ONE.subtract(retriggered));
     }
 
     private Fraction perSpin(Spin spin, long sum) {

@@ -19,6 +19,8 @@ import io.fairspin.rng.DrbgStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,43 @@ class SlotJackpotTest {
         assertEquals(List.of(AnalysisReport.Cell.text("grand"), AnalysisReport.Cell.text("progressive"),
                 new AnalysisReport.Cell.Count(BigInteger.valueOf(20)), AnalysisReport.Cell.exact(Fraction.of(1, 100))),
                 jackpots.rows().get(2).subList(0, 4));
+    }
+
+    /**
+     * examples/jackpot-treasure.json (5x3, 10 lines, free games that retrigger on the base reels, a pick bonus, the
+     * grand on five wilds, the major on five stars, the mini as a bonus prize): over all 18^3 x 19^2 stop
+     * combinations, every win type's RTP (so the RTP, the RTP without jackpots and each jackpot's RTP), each
+     * jackpot's wins per round and the progressive contribution equal the brute force's, by linearity. Free games
+     * retrigger, so the round has no finite win distribution: hit frequency and variance are not checked here.
+     */
+    @Test
+    void jackpotTreasureFiguresEqualABruteForce() throws Exception {
+        Path file = Paths.get(System.getProperty("fairspin.root", ".."), "examples", "jackpot-treasure.json");
+        SlotGame game = (SlotGame) GameModels.load(file);
+        NaiveJackpotSlot naive = new NaiveJackpotSlot(JSON.readTree(file.toFile()));
+        ExactFigures exact = game.exactFigures().orElseThrow();
+        assertEquals(List.of("line", "scatter", "free-games", "bonus", "jackpot mini", "jackpot major", "jackpot grand"),
+                game.winTypes());
+        List<Fraction> byType = List.of(naive.baseLine(), naive.baseScatter(), naive.freeGames(), naive.baseBonus(),
+                naive.jackpotCredits(0), naive.jackpotCredits(1), naive.jackpotCredits(2)).stream()
+                .map(f -> f.divide(10)).toList();
+        assertEquals(byType, exact.rtpByWinType());
+        Fraction rtp = byType.stream().reduce(Fraction.ZERO, Fraction::add);
+        Fraction jackpotRtp = byType.get(4).add(byType.get(5)).add(byType.get(6));
+        assertEquals(rtp, exact.rtp());
+        AnalysisReport report = game.analyze();
+        List<List<AnalysisReport.Cell>> summary = report.tables().get(0).rows();
+        assertTrue(summary.contains(List.of(AnalysisReport.Cell.text("RTP without jackpots (lines, scatters and features)"),
+                AnalysisReport.Cell.exact(rtp.subtract(jackpotRtp)))), summary.toString());
+        assertTrue(summary.contains(List.of(AnalysisReport.Cell.text("RTP with progressive contributions"),
+                AnalysisReport.Cell.exact(rtp.add(Fraction.of(1, 250))))), summary.toString());
+        AnalysisReport.Table jackpots = report.tables().stream().filter(t -> t.title().equals(JackpotReport.TITLE))
+                .findFirst().orElseThrow();
+        for (int j = 0; j < 3; j++) {
+            assertTrue(naive.jackpotWins(j).signum() > 0, "jackpot " + j + " can be won");
+            assertEquals(AnalysisReport.Cell.exact(naive.jackpotWins(j)), jackpots.rows().get(j).get(4), "wins per round");
+            assertEquals(AnalysisReport.Cell.exact(byType.get(4 + j)), jackpots.rows().get(j).get(6), "jackpot RTP");
+        }
     }
 
     /**
