@@ -89,13 +89,16 @@ public final class ReportFiles {
     /**
      * Writes several files all or none: each to a temporary file of its own beside it, forced; only when every one is
      * complete are they renamed over their targets, in order (put the file the others describe last). A failure
-     * removes every temporary file not yet renamed; one before the renames leaves no target touched.
+     * removes every temporary file, and a failed rename undoes the renames before it: a target that was not there is
+     * removed, one that was is given back what it held (kept as a hard link, or a copy, until every rename is done).
      *
      * @param files each target with its content, in the order to rename them
      * @throws java.io.IOException when a file cannot be written or renamed (naming it)
      */
     public static void writeAll(java.util.Map<Path, byte[]> files) throws IOException {
         java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
+        java.util.Map<Path, Path> kept = new java.util.LinkedHashMap<>();
+        java.util.Deque<Path> renamed = new java.util.ArrayDeque<>();
         Path current = null;
         try {
             for (var file : files.entrySet()) {
@@ -110,24 +113,71 @@ public final class ReportFiles {
                     channel.force(true);
                 }
             }
-            for (var iterator = temps.entrySet().iterator(); iterator.hasNext(); ) {
-                var temp = iterator.next();
-                current = temp.getKey();
-                Files.move(temp.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                iterator.remove();
-            }
-        } catch (IOException | RuntimeException e) {
-            for (Path temp : temps.values()) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException cleanUp) {
-                    e.addSuppressed(cleanUp);
+            for (Path target : temps.keySet()) {
+                current = target;
+                if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    kept.put(target, keep(target));
                 }
             }
+            for (var temp : temps.entrySet()) {
+                current = temp.getKey();
+                Files.move(temp.getValue(), current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                renamed.push(current);
+            }
+            temps.clear();
+        } catch (IOException | RuntimeException e) {
+            undo(renamed, kept, e);
+            temps.values().forEach(temp -> delete(temp, e));
             if (e instanceof IOException io) {
                 throw failed(current, io);
             }
             throw (RuntimeException) e;
+        } finally {
+            kept.values().forEach(link -> delete(link, null));
+        }
+    }
+
+    /** A second name for what {@code target} holds now (a hard link, or a copy where links cannot be made). */
+    private static Path keep(Path target) throws IOException {
+        Path link = newTemp(target);
+        Files.delete(link);
+        try {
+            Files.createLink(link, target);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            try {
+                Files.copy(target, link, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException copyFailed) {
+                delete(link, copyFailed);
+                throw copyFailed;
+            }
+        }
+        return link;
+    }
+
+    /** Undoes the renames, latest first: each target gets back what it held, or is removed when it was not there. */
+    private static void undo(java.util.Deque<Path> renamed, java.util.Map<Path, Path> kept, Exception cause) {
+        for (Path target : renamed) {
+            try {
+                Path before = kept.remove(target);
+                if (before == null) {
+                    Files.deleteIfExists(target);
+                } else {
+                    Files.move(before, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException undoFailed) {
+                cause.addSuppressed(undoFailed);
+            }
+        }
+    }
+
+    /** Removes {@code file} if it is there; a failure is added to {@code cause} (when there is one). */
+    private static void delete(Path file, Exception cause) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

@@ -69,6 +69,41 @@ class ParCommandTest {
         assertTrue(simulated.text().contains("sizzling-hot@capped"), simulated.text());
     }
 
+    /**
+     * The sheet names the variant it is of: the title line ends ", variant NAME" and the JSON has "variant"; without
+     * --variant the title says it is the top level's and names the model's variants, as the JSON's "variants" does; a
+     * model without variants keeps its title (the model's "name") and has neither key.
+     */
+    @Test
+    void theSheetNamesTheVariantItIsOf(@TempDir Path dir) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode model =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of(example("sizzling-hot.json")).toFile());
+        String title = model.get("name").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode variants = model.putObject("variants");
+        variants.putObject("capped").put("maxWin", 50);
+        variants.putObject("big").put("maxWin", 500);
+        Path file = dir.resolve("variants.json");
+        Files.write(file, JSON.writeValueAsBytes(model));
+
+        CommandRun capped = CommandRun.of("par", file.toString(), "--variant", "capped");
+        assertEquals(title + ", variant capped", capped.text().lines().findFirst().orElseThrow());
+        JsonNode cappedJson = JSON.readTree(CommandRun.of("par", file.toString(), "--variant", "capped", "--format",
+                "json").text());
+        assertEquals("capped", cappedJson.get("variant").asText());
+        assertEquals(title, cappedJson.get("title").asText());
+
+        CommandRun top = CommandRun.of("par", file.toString());
+        assertEquals(title + ", the top level (the model's variants capped, big have sheets of their own: --variant"
+                + " NAME)", top.text().lines().findFirst().orElseThrow());
+        JsonNode topJson = JSON.readTree(CommandRun.of("par", file.toString(), "--format", "json").text());
+        assertEquals("[\"capped\",\"big\"]", topJson.get("variants").toString());
+        assertTrue(!topJson.has("variant"));
+
+        assertEquals(title, CommandRun.of("par", example("sizzling-hot.json")).text().lines().findFirst().orElseThrow());
+        JsonNode plain = JSON.readTree(CommandRun.of("par", example("sizzling-hot.json"), "--format", "json").text());
+        assertTrue(!plain.has("variant") && !plain.has("variants"), plain.toString());
+    }
+
     @Test
     void printsKeyedJsonWithExactFractions() throws Exception {
         CommandRun run = CommandRun.of("par", example("sizzling-hot.json"), "--format", "json");

@@ -127,24 +127,27 @@ class ReportFilesTest {
     }
 
     /**
-     * writeAll: a rename that fails (the target is a folder with files in it) is an error naming that target, and the
-     * temporary files not yet renamed are removed; the files renamed before it stay (they are whole).
+     * writeAll: a rename that fails (the target is a folder with files in it) is an error naming that target; the
+     * temporary files are removed and the renames before it undone: a file that was there holds what it held, one that
+     * was not is gone.
      */
     @Test
-    void writeAllRemovesWhatItDidNotRenameWhenARenameFails() throws Exception {
-        Path sheet = dir.resolve("sheet.txt");
+    void writeAllUndoesItsRenamesWhenARenameFails() throws Exception {
+        Path sheet = Files.writeString(dir.resolve("sheet.txt"), "old sheet");
+        Path diff = dir.resolve("diff.json");
         Path folder = Files.createDirectory(dir.resolve("model.json"));
         Files.writeString(folder.resolve("inside"), "x");
         java.util.Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
         files.put(sheet, "sheet".getBytes(StandardCharsets.UTF_8));
+        files.put(diff, "{}".getBytes(StandardCharsets.UTF_8));
         files.put(folder, "new".getBytes(StandardCharsets.UTF_8));
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> ReportFiles.writeAll(files));
         assertTrue(e.getMessage().startsWith(folder + ": cannot write the report"), e.getMessage());
-        assertEquals("sheet", Files.readString(sheet));
+        assertEquals("old sheet", Files.readString(sheet));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of("model.json", "sheet.txt"),
-                    left.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file is left");
+                    left.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary or new file is left");
         }
     }
 }

@@ -58,6 +58,36 @@ class TuneCommandTest {
                 out.toString()).exitCode());
     }
 
+    /**
+     * {@code --out DIR} (a directory, or a path ending in '/') writes DIR/MODEL's file name with its sheet and diff
+     * beside it; when the last rename fails (that name is a folder in DIR) the command fails naming it and DIR holds
+     * only what it held: no sheet, no diff, no temporary file.
+     */
+    @Test
+    void outDirectoryTakesTheModelsNameAndAFailureLeavesNothing() throws Exception {
+        Path outDir = Files.createDirectory(dir.resolve("outdir"));
+        CommandRun run = CommandRun.of("tune", model(), "--target-rtp", "0.945", "--out", outDir.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        try (var files = Files.list(outDir)) {
+            assertEquals(List.of("fruit-mix.diff.json", "fruit-mix.json", "fruit-mix.par.txt"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        Path slash = dir.resolve("slash");
+        Files.createDirectory(slash);
+        assertEquals(0, CommandRun.of("tune", model(), "--target-rtp", "0.945", "--out", slash + "/").exitCode());
+        assertTrue(Files.isRegularFile(slash.resolve("fruit-mix.json")));
+
+        Path blocked = Files.createDirectory(dir.resolve("blocked"));
+        Files.writeString(Files.createDirectory(blocked.resolve("fruit-mix.json")).resolve("inside"), "x");
+        CommandRun failed = CommandRun.of("tune", model(), "--target-rtp", "0.945", "--out", blocked.toString());
+        assertEquals(1, failed.exitCode());
+        assertTrue(failed.stderr().contains(blocked.resolve("fruit-mix.json") + ": cannot write the report"),
+                failed.stderr());
+        try (var files = Files.list(blocked)) {
+            assertEquals(List.of("fruit-mix.json"), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
     private static String example(String name) {
         return Path.of(System.getProperty("fairspin.root", "."), "examples", name).toString();
     }

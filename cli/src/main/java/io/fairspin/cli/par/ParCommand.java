@@ -53,7 +53,9 @@ public final class ParCommand extends LeafCommand {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Game game = Models.load(io(), model, variant);
+        byte[] json = io().readAll(model);
+        Game game = Models.load(io(), model, json, variant);
+        SheetVariant sheetVariant = new SheetVariant(variant, io.fairspin.math.GameModels.variants(model, json));
         if (!(game instanceof Analyzable)) {
             throw new IllegalArgumentException(model + ": games of this type have no exact analysis");
         }
@@ -61,11 +63,11 @@ public final class ParCommand extends LeafCommand {
         // under the bound: nothing is counted after the report is printed.
         Analysed analysed = maxCycle.run(io(), model, progress.enabled(io()),
                 () -> new Analysed(((Analyzable) game).analyze(), game.exactFigures()));
-        AnalysisReport report = analysed.report();
+        AnalysisReport report = sheetVariant.titled(analysed.report());
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(io().out(), false, StandardCharsets.UTF_8);
         if (json()) {
-            writeJsonReport(ReportWriter.json(model, game, report, analysed.figures()));
+            writeJsonReport(ReportWriter.json(model, game, analysed.report(), analysed.figures(), sheetVariant));
         } else if (csv()) {
             ReportWriter.writeCsv(out, report);
         } else {

@@ -83,16 +83,18 @@ public final class ReportWriter {
     }
 
     /**
-     * The PAR sheet as keyed JSON: the game, its stake in minor units, its exact figures under the names every
+     * The PAR sheet as keyed JSON: the game, the RTP variant analysed ({@code variant}; or, for the top level of a
+     * model with variants, their names as {@code variants}), its stake in minor units, its exact figures under the names every
      * command uses ({@code rtp}, {@code hitFrequency}, {@code variance}, ...), and each table with its rows as
      * objects keyed by column ({@code winType}, {@code rtp}, {@code playsPerHit}). {@code figures} are the game's
      * exact figures, computed with the report (empty when the game has none).
      */
     static Map<String, Object> json(String model, Game game, AnalysisReport report,
-                                    java.util.Optional<io.fairspin.math.ExactFigures> figures) {
+                                    java.util.Optional<io.fairspin.math.ExactFigures> figures, SheetVariant variant) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model);
         json.put("game", game.id());
+        variant.addTo(json);
         json.put("title", report.title());
         json.put("stake", game.stake());
         figures.ifPresent(e -> json.putAll(JsonFigures.exactFigures(e, game.winTypes(), game.features())));

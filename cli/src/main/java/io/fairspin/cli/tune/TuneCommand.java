@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,9 +112,13 @@ public final class TuneCommand extends LeafCommand {
                     + " (default: ${DEFAULT-VALUE}).")
     private String tolerance;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Where to write the tuned model; its PAR sheets (STEM.par.txt, or STEM.VARIANT.par.txt with"
-                    + " --variants) and the diff (STEM.diff.json) go beside it.")
+    @Option(names = "--out", required = true, paramLabel = "FILE|DIR",
+            description = "Where to write the tuned model: FILE, or, when DIR is a directory or ends in '/', DIR/ and"
+                    + " MODEL's file name; its PAR sheets (STEM.par.txt, or STEM.VARIANT.par.txt with --variants) and"
+                    + " the diff (STEM.diff.json) go beside it.")
+    private String outOption;
+
+    /** The tuned model's file: {@code --out} itself, or in the directory it names, MODEL's file name. */
     private Path out;
 
     /** One tuned model or variant, as reported. */
@@ -123,6 +128,7 @@ public final class TuneCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
+        out = outFile();
         if ((target == null) == (variantTargets == null)) {
             throw usageError("give exactly one of --target-rtp RTP and --variants RTP,RTP...");
         }
@@ -600,6 +606,19 @@ public final class TuneCommand extends LeafCommand {
         }
         doc.put("weights", weights);
         return (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code --out FILE}, or {@code --out DIR} (a directory, or a path ending in '/') with MODEL's file name in it. */
+    private Path outFile() {
+        Path given = Path.of(outOption);
+        if (!outOption.endsWith("/") && !Files.isDirectory(given)) {
+            return given;
+        }
+        if (model.equals("-")) {
+            throw usageError("--out " + outOption + ": a directory takes MODEL's file name; with MODEL '-' give --out"
+                    + " FILE");
+        }
+        return given.resolve(Path.of(model).getFileName());
     }
 
     /** {@code out} with its extension (after the last dot, if any) replaced by {@code suffix}. */

@@ -161,6 +161,26 @@ public final class SimulatedSheet {
     }
 
     /**
+     * A cap's rows on a simulated sheet, marked as simulated: the cap, and whether a simulated round reached it
+     * ("yes", which a round that reaches it proves) or that none of the {@link #ROUNDS} rounds did, which proves
+     * nothing either way.
+     *
+     * @param cap the model's cap in total bets, 0 for none
+     * @param max the largest round win seen, in total bets
+     * @param scope what the cap applies to
+     * @return the rows, none without a cap
+     */
+    public static List<List<Cell>> capRows(long cap, double max, String scope) {
+        if (cap <= 0) {
+            return List.of();
+        }
+        String seen = max >= cap ? "yes: a simulated round reached it; " : String.format(Locale.ROOT,
+                "not seen in %,d simulated rounds (seed %d; a round may still reach it); ", ROUNDS, SEED);
+        return List.of(List.of(Cell.text(MaxWin.CAP), Cell.count(cap)),
+                List.of(Cell.text(MaxWin.CAP_REACHABLE + " (simulated)"), Cell.text(seen + scope)));
+    }
+
+    /**
      * The largest round win, in total bets, that the sheet's seeded simulation ({@link #ROUNDS} rounds, seed
      * {@link #SEED}) sees: what a sheet states, marked as simulated, when it cannot find the largest win exactly.
      *

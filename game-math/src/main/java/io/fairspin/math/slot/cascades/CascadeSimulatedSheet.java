@@ -3,7 +3,6 @@ package io.fairspin.math.slot.cascades;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.AnalysisReport.Cell;
 import io.fairspin.math.BetLimits;
-import io.fairspin.math.slot.analysis.MaxWin;
 import io.fairspin.math.slot.analysis.SimulatedSheet;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ final class CascadeSimulatedSheet {
         }
         long cap = game.model.maxWin();
         AnalysisReport sheet = SimulatedSheet.report(game, game.name(), game.notExactBecause(), before,
-                max -> MaxWin.capRows(cap, max >= cap, "the cap applies to the round's win, features included (the round"
-                        + " ends when it is reached); " + (max >= cap ? "reached" : "not reached") + " in the simulation"));
+                max -> SimulatedSheet.capRows(cap, max, "the cap applies to the round's win, features included (the"
+                        + " round ends when it is reached)"));
         if (game.model.bonusBuy() == null) {
             return sheet;
         }

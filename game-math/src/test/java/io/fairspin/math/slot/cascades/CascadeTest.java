@@ -168,6 +168,29 @@ class CascadeTest {
         assertTrue(sheet.contains("RTP (simulated: 1,000,000 rounds, seed 1; 99% interval)"), sheet);
     }
 
+    /**
+     * The simulated sheet's cap row is marked simulated and says what the simulation saw: no round of the
+     * cluster example reaches its cap of 5000 (the sheet's largest round win seen is below it), which is "not seen in
+     * 1,000,000 simulated rounds", never a bare "no"; a simulated round at the cap is a "yes".
+     */
+    @Test
+    void theSimulatedCapRowSaysWhatTheSimulationSaw() throws Exception {
+        Game game = GameModels.load(example("cascade-clusters.json"));
+        java.util.List<java.util.List<io.fairspin.math.AnalysisReport.Cell>> rows =
+                ((io.fairspin.math.Analyzable) game).analyze().tables().get(0).rows();
+        double seen = ((io.fairspin.math.AnalysisReport.Cell.Approximate) rows.stream()
+                .filter(r -> r.get(0).toString().contains("largest round win seen")).findFirst().orElseThrow().get(1))
+                .value();
+        assertTrue(seen < 5000, "largest round win seen " + seen);
+        String reachable = rows.stream().filter(r -> r.get(0).toString().contains(
+                io.fairspin.math.slot.analysis.MaxWin.CAP_REACHABLE)).findFirst().orElseThrow().toString();
+        assertTrue(reachable.contains(io.fairspin.math.slot.analysis.MaxWin.CAP_REACHABLE + " (simulated)")
+                && reachable.contains("not seen in 1,000,000 simulated rounds (seed 1") && !reachable.contains("no: "),
+                reachable);
+        assertTrue(io.fairspin.math.slot.analysis.SimulatedSheet.capRows(5000, 5000, "scope").get(1).get(1).toString()
+                .contains("yes: a simulated round reached it; scope"));
+    }
+
     @Test
     void refusesWhatTheEngineCannotPlay() {
         assertRefused("$.wilds", "wilds are available with ways evaluation only",
