@@ -1195,14 +1195,13 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             return io.fairspin.math.slot.analysis.SimulatedSheet.report(this, name(), notExact, before, searched,
                     max -> List.of());
         }
-        String scope = "the cap applies to each spin's ways and scatter win (base or free game); ";
+        String scope = "the cap applies to each spin's ways and scatter win (base or free game)";
         return io.fairspin.math.slot.analysis.SimulatedSheet.report(this, name(), notExact, before,
-                max -> max < cap ? io.fairspin.math.slot.analysis.MaxWin.capRows(cap, false, scope
-                        + "no simulated round won as much")
+                max -> max < cap ? io.fairspin.math.slot.analysis.SimulatedSheet.capRows(cap, max, scope)
                         : List.of(List.of(AnalysisReport.Cell.text(io.fairspin.math.slot.analysis.MaxWin.CAP),
                                 AnalysisReport.Cell.count(cap)), List.of(AnalysisReport.Cell.text(
                                 io.fairspin.math.slot.analysis.MaxWin.CAP_REACHABLE), AnalysisReport.Cell.text(
-                                "not computed (simulated sheet): " + scope + "a simulated round won at least as much"))));
+                                "not computed (simulated sheet): " + scope + "; a simulated round won at least as much"))));
     }
 
     /** At most this many line counts are analysed for the RTP-by-bet table (each is an exact analysis). */
