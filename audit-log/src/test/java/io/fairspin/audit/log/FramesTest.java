@@ -104,32 +104,51 @@ class FramesTest {
         assertArrayEquals(payload, Frames.payload(out, 5));
     }
 
+    /**
+     * What {@link Frames#check} says at {@code offset}, having checked that the follower's split of it says the same:
+     * {@link Frames#span} on the reading thread, then {@link Frames#crcMatches} on the payload (another thread's work).
+     */
+    private static Frames.Kind checked(ByteBuffer file, int offset) {
+        Frames.Kind kind = Frames.check(file, offset, CRC);
+        Frames.Kind split = Frames.span(file, offset);
+        if (split == Frames.Kind.FRAME) {
+            int length = file.getInt(offset);
+            byte[] payload = new byte[length];
+            file.duplicate().position(offset + Frames.FRAME_OVERHEAD).get(payload);
+            split = Frames.crcMatches(length, payload, file.getInt(offset + 4), new CRC32C()) ? Frames.Kind.FRAME
+                    : Frames.Kind.BAD;
+        }
+        assertEquals(kind, split, "span, then crcMatches, at " + offset);
+        return kind;
+    }
+
+    /** Each case read both ways: {@link Frames#check}, and the follower's {@link Frames#span} then {@link Frames#crcMatches}. */
     @Test
     void aFrameIsWholeOnlyWithItsLastByteAndItsLengthWithinLimits() {
         byte[] one = frame(new byte[] {9, 8, 7});
         byte[] file = Arrays.copyOf(new byte[] {1, 2}, 2 + one.length);
         System.arraycopy(one, 0, file, 2, one.length);
-        assertEquals(Frames.Kind.FRAME, Frames.check(ByteBuffer.wrap(file), 2, CRC));
-        assertEquals(Frames.Kind.END, Frames.check(ByteBuffer.wrap(file), file.length, CRC));
+        assertEquals(Frames.Kind.FRAME, checked(ByteBuffer.wrap(file), 2));
+        assertEquals(Frames.Kind.END, checked(ByteBuffer.wrap(file), file.length));
         for (int cut = 2 + 1; cut < file.length; cut++) {
-            assertEquals(Frames.Kind.TRUNCATED, Frames.check(ByteBuffer.wrap(Arrays.copyOf(file, cut)), 2, CRC), cut + " bytes");
+            assertEquals(Frames.Kind.TRUNCATED, checked(ByteBuffer.wrap(Arrays.copyOf(file, cut)), 2), cut + " bytes");
         }
-        assertEquals(Frames.Kind.END, Frames.check(ByteBuffer.wrap(Arrays.copyOf(file, 2)), 2, CRC));
+        assertEquals(Frames.Kind.END, checked(ByteBuffer.wrap(Arrays.copyOf(file, 2)), 2));
         for (int at = 0; at < one.length; at++) {
             byte[] damaged = one.clone();
             damaged[at] ^= 0x10;
-            Frames.Kind kind = Frames.check(ByteBuffer.wrap(damaged), 0, CRC);
+            Frames.Kind kind = checked(ByteBuffer.wrap(damaged), 0);
             // A length made larger but under the limit reads as a frame the file ends inside (bytes 1 to 3); a
             // length over the limit (byte 0) and any other change are damage.
             assertEquals(at >= 1 && at <= 3 ? Frames.Kind.TRUNCATED : Frames.Kind.BAD, kind, "byte " + at);
         }
-        assertEquals(Frames.Kind.BAD, Frames.check(ByteBuffer.wrap(frame(new byte[0])), 0, CRC), "an empty frame");
+        assertEquals(Frames.Kind.BAD, checked(ByteBuffer.wrap(frame(new byte[0])), 0), "an empty frame");
         byte[] largest = frame(new byte[LogEntry.MAX_BYTES]);
-        assertEquals(Frames.Kind.FRAME, Frames.check(ByteBuffer.wrap(largest), 0, CRC));
+        assertEquals(Frames.Kind.FRAME, checked(ByteBuffer.wrap(largest), 0));
         ByteBuffer.wrap(largest).putInt(0, LogEntry.MAX_BYTES + 1);
-        assertEquals(Frames.Kind.BAD, Frames.check(ByteBuffer.wrap(largest), 0, CRC), "one byte over the limit");
+        assertEquals(Frames.Kind.BAD, checked(ByteBuffer.wrap(largest), 0), "one byte over the limit");
         ByteBuffer.wrap(largest).putInt(0, -1);
-        assertEquals(Frames.Kind.BAD, Frames.check(ByteBuffer.wrap(largest), 0, CRC));
+        assertEquals(Frames.Kind.BAD, checked(ByteBuffer.wrap(largest), 0));
     }
 
     @Test
