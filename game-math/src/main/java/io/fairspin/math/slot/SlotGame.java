@@ -125,10 +125,11 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     private final BetLimits limits;
     /** The most double-ups after a winning round ({@code gamble.maxRounds}); 0 without a gamble. */
     private final int gambleRounds;
-    /** This game at other lines and coins, by {@code lines << 8 | coins}: the same model, read for that bet. */
-    private final Map<Long, SlotGame> variants = new ConcurrentHashMap<>();
-    /** This game at other bets ({@link #at}), by the bet in explicit form: read once, so each analysis is made once. */
-    private final Map<io.fairspin.math.Bet, SlotGame> atBets = new ConcurrentHashMap<>();
+    /**
+     * This game at other wagers, by {@code [lines, bet per line, coins]}: the same model read once per wager, so each
+     * analysis is made once ({@link #variant} and {@link #at} share it).
+     */
+    private final Map<List<Long>, SlotGame> wagers = new ConcurrentHashMap<>();
 
     SlotGame(String file, SlotModel model, JsonNode root) {
         this.model = model;
@@ -308,15 +309,20 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (bet.lines() == model.lines() && bet.coins() == model.coins()) {
             return this;
         }
-        return variants.computeIfAbsent((long) bet.lines() << 8 | bet.coins(), key -> {
+        try {
+            return readAt(bet.lines(), model.lineBet(), bet.coins());
+        } catch (ModelException e) {
+            throw new BetException("$", "the model cannot be played at this bet: " + e.getMessage());
+        }
+    }
+
+    /** The model read with its {@code "bet"} replaced by this wager (and no bet limits), once per wager. */
+    private SlotGame readAt(int lines, long lineBet, int coins) {
+        return wagers.computeIfAbsent(List.of((long) lines, lineBet, (long) coins), key -> {
             ObjectNode copy = root.deepCopy();
             copy.remove("betLimits");
-            copy.putObject("bet").put("lineBet", model.lineBet()).put("lines", bet.lines()).put("coins", bet.coins());
-            try {
-                return new SlotGame(file, SlotModelReader.read(file, copy), copy);
-            } catch (ModelException e) {
-                throw new BetException("$", "the model cannot be played at this bet: " + e.getMessage());
-            }
+            copy.putObject("bet").put("lineBet", lineBet).put("lines", lines).put("coins", coins);
+            return new SlotGame(file, SlotModelReader.read(file, copy), copy);
         });
     }
 
@@ -331,12 +337,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (b.equals(standardBet())) {
             return this;
         }
-        return atBets.computeIfAbsent(b, key -> {
-            ObjectNode copy = root.deepCopy();
-            copy.remove("betLimits");
-            copy.putObject("bet").put("lineBet", key.lineBet()).put("lines", key.lines()).put("coins", key.coins());
-            return new SlotGame(file, SlotModelReader.read(file, copy), copy);
-        });
+        return readAt(b.lines(), b.lineBet(), b.coins());
     }
 
     @Override
