@@ -472,9 +472,14 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** What went wrong, for a message: the cause's own message, or its type when it has none. */
+    private static String describe(Exception cause) {
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
     private void fail(List<Pending> batch, Exception cause) {
         LogFailedException e = new LogFailedException("the audit log could not make entries durable and accepts"
-                + " no more (a failed sync is never retried; reopen the log to recover): " + cause.getMessage(), cause);
+                + " no more (a failed sync is never retried; reopen the log to recover): " + describe(cause), cause);
         failure = e;
         batch.forEach(p -> p.done().completeExceptionally(e));
         List<Pending> rest = new ArrayList<>();
@@ -569,7 +574,7 @@ public final class AuditLog implements AutoCloseable {
             checkpoints.write(frame);
             checkpoints.force();
         } catch (IOException e) {
-            LogFailedException fatal = new LogFailedException("writing the checkpoint failed: " + e.getMessage(), e);
+            LogFailedException fatal = new LogFailedException("writing the checkpoint failed: " + describe(e), e);
             failure = fatal;
             throw fatal;
         }

@@ -187,6 +187,24 @@ class AuditLogTest {
     }
 
     @Test
+    void aFailureWithoutAMessageIsNamedByItsType(@TempDir Path tmp) throws IOException {
+        AtomicInteger syncs = new AtomicInteger();
+        AtomicInteger failAt = new AtomicInteger(Integer.MAX_VALUE);
+        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
+            if (syncs.incrementAndGet() >= failAt.get()) {
+                throw new java.nio.channels.ClosedChannelException();
+            }
+            channel.force(false);
+        });
+        try (AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options)) {
+            log.append(TestLogs.round(0));
+            failAt.set(syncs.get() + 1);
+            LogFailedException e = assertThrows(LogFailedException.class, () -> log.append(TestLogs.round(1)));
+            assertTrue(e.getMessage().endsWith(": ClosedChannelException"), e.getMessage());
+        }
+    }
+
+    @Test
     void segmentsRollAndTheLogStillVerifies(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("log");
         AuditLog.Options small = AuditLog.Options.defaults().segmentBytes(4096);
