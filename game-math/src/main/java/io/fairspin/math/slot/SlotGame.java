@@ -19,6 +19,7 @@ import io.fairspin.math.WinDistribution;
 import io.fairspin.math.json.ModelBets;
 import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.analysis.Analysis;
+import io.fairspin.math.slot.analysis.AnalysisCache;
 import io.fairspin.math.slot.analysis.RoundWins;
 import io.fairspin.math.slot.analysis.SlotSheet;
 import io.fairspin.math.slot.evaluation.BaseSpin;
@@ -45,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A slot game loaded from a model file: plays rounds from a round stream (derivation v1, draw order in
@@ -89,14 +89,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     /** The index of the "bonus" feature in {@link #features()}, or -1 when the model has no pick bonus. */
     public final int bonusFeature;
     private final List<String> warnings;
-    /** The exact analysis once made; empty when the game has none (a capped reel-heights count past its budget). */
-    private volatile Optional<Analysis> analysis;
-    /** Why the game has no exact analysis, once {@link #exact()} found none. */
-    private volatile String notExact;
-    /** The round win distribution once computed ({@link Optional#empty()} when the game has none). */
-    private volatile Optional<RoundWins> roundWins;
-    private final String file;
-    private final JsonNode root;
+    /** The exact analysis and round win distribution, each made once. */
+    private final AnalysisCache exact = new AnalysisCache(this);
     private final BetLimits limits;
     /** The double-up after a winning round ({@code "gamble"}). */
     private final Gamble gamble;
@@ -104,16 +98,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     private final FreeGamesPlay freeGames;
     /** Plays the base and free spins of the simulation path. */
     private final SpinPlayer spins;
-    /**
-     * This game at other wagers, by {@code [lines, bet per line, coins]}: the same model read once per wager, so each
-     * analysis is made once ({@link #variant} and {@link #at} share it).
-     */
-    private final Map<List<Long>, SlotGame> wagers = new ConcurrentHashMap<>();
+    /** This game at other wagers ({@link #variant} and {@link #at} share them). */
+    private final Wagers wagers;
 
     SlotGame(String file, SlotModel model, JsonNode root) {
         this.model = model;
-        this.file = file;
-        this.root = root;
+        this.wagers = new Wagers(file, root);
         this.limits = ModelBets.limits(file, root, standardBet(), ModelBets.LINE_LIMITS);
         if (!limits.standardOnly() && !model.ways()) {
             BetLimits.Limit lines = limits.limit("lines");
@@ -239,20 +229,10 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
             return this;
         }
         try {
-            return readAt(bet.lines(), model.lineBet(), bet.coins());
+            return wagers.at(bet.lines(), model.lineBet(), bet.coins());
         } catch (ModelException e) {
             throw new BetException("$", "the model cannot be played at this bet: " + e.getMessage());
         }
-    }
-
-    /** The model read with its {@code "bet"} replaced by this wager (and no bet limits), once per wager. */
-    private SlotGame readAt(int lines, long lineBet, int coins) {
-        return wagers.computeIfAbsent(List.of((long) lines, lineBet, (long) coins), key -> {
-            ObjectNode copy = root.deepCopy();
-            copy.remove("betLimits");
-            copy.putObject("bet").put("lineBet", lineBet).put("lines", lines).put("coins", coins);
-            return new SlotGame(file, SlotModelReader.read(file, copy), copy);
-        });
     }
 
     /** This game with {@code bet} as its standard wager (the model read with {@code bet} as its {@code "bet"}, once per bet). */
@@ -266,7 +246,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (b.equals(standardBet())) {
             return this;
         }
-        return readAt(b.lines(), b.lineBet(), b.coins());
+        return wagers.at(b.lines(), b.lineBet(), b.coins());
     }
 
     @Override
@@ -312,12 +292,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         TapedRound.Script script = (player, s) -> {
             SpinRecorder recorder = new SpinRecorder(game, lineBet, new PlayerPicks(model.bonus(), player));
             if (b.isBonusBuy()) {
-                return new PlayedRound(recorder.outcome(), text(recorder.playBonusBuy(s)), b, List.of());
+                return new PlayedRound(recorder.outcome(), DetailText.of(recorder.playBonusBuy(s)), b, List.of());
             }
             SpinResult result = recorder.play(s);
             boolean gambled = gamble.offered() && recorder.outcome().win() > 0;
             return new PlayedRound(recorder.outcome(), gambled ? gamble.play(player, s, recorder.outcome(), result)
-                    : text(result), b, List.of());
+                    : DetailText.of(result), b, List.of());
         };
         Bonus bonus = model.bonus();
         if ((!gamble.offered() || b.isBonusBuy()) && (bonus == null || bonus.picks() == bonus.items())) {
@@ -472,7 +452,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     @Override
     public Optional<List<Fraction>> occurrencesPerRound() {
         // Awards are counted apart from the cap, so a game without exact figures states them too.
-        Fraction[] perPay = exact().map(a -> a.awards)
+        Fraction[] perPay = exact.analysis().map(a -> a.awards)
                 .orElseGet(() -> io.fairspin.math.slot.analysis.Awards.of(this, model.baseReels())).occurrences;
         return Optional.of(awards.perAward(perPay));
     }
@@ -530,12 +510,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
         SpinRecorder recorder = new SpinRecorder(this, new Bet(model.lineBet(), model.lines()), (int[]) null);
-        return new PlayedRound(recorder.outcome(), text(recorder.play(stream)));
-    }
-
-    /** A round's detail, written straight from its records: the text valueToTree(result).toString() gives. */
-    private static String text(SpinResult result) {
-        return DetailText.of(result);
+        return new PlayedRound(recorder.outcome(), DetailText.of(recorder.play(stream)));
     }
 
     // ---- Exact analysis. ----
@@ -547,33 +522,25 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      */
     @Override
     public Optional<SortedMap<Long, Fraction>> winDistribution() {
-        return roundWins().map(RoundWins::wins);
+        return exact.roundWins().map(RoundWins::wins);
     }
 
     /** The probability that a round triggers free games or a bonus: one category of the win distribution. */
     @Override
     public Fraction featureRounds() {
-        return roundWins().map(RoundWins::featureRounds).orElse(Fraction.ZERO);
-    }
-
-    private Optional<RoundWins> roundWins() {
-        Optional<RoundWins> result = roundWins;
-        if (result == null) {
-            result = Optional.ofNullable(RoundWins.of(this));
-            roundWins = result;
-        }
-        return result;
+        return exact.roundWins().map(RoundWins::featureRounds).orElse(Fraction.ZERO);
     }
 
     @Override
     public Optional<ExactFigures> exactFigures() {
-        return exact().map(Analysis::figures);
+        return exact.analysis().map(Analysis::figures);
     }
 
     @Override
     public AnalysisReport analyze() {
-        Optional<Analysis> exact = exact();
-        return SlotSheet.of(this, exact.orElse(null), notExact, limits, bet -> variant(bet).analysis().figures().rtp());
+        Optional<Analysis> analysis = exact.analysis();
+        return SlotSheet.of(this, analysis.orElse(null), exact.notExact(), limits,
+                bet -> variant(bet).analysis().figures().rtp());
     }
 
     /**
@@ -582,27 +549,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      * @return the analysis
      */
     public Analysis analysis() {
-        return exact().orElseThrow(() -> new IllegalStateException(model.id() + ": no exact analysis: " + notExact));
-    }
-
-    /**
-     * The exact analysis, computed once on first use; empty when the game has none: random reel heights with a
-     * maximum-win cap whose count, outcome by outcome, passes its budget
-     * ({@link io.fairspin.math.slot.analysis.SpinMoments#HEIGHTS_BUDGET}).
-     */
-    private Optional<Analysis> exact() {
-        Optional<Analysis> result = analysis;
-        if (result == null) {
-            try {
-                result = Optional.of(Analysis.of(this));
-            } catch (io.fairspin.math.slot.analysis.SpinMoments.NotCounted e) {
-                notExact = "random reel heights with a maximum-win cap ($.maxWin) are counted outcome by outcome, and "
-                        + e.getMessage();
-                result = Optional.empty();
-            }
-            analysis = result;
-        }
-        return result;
+        return exact.analysis().orElseThrow(() -> new IllegalStateException(model.id() + ": no exact analysis: "
+                + exact.notExact()));
     }
 
     /**
