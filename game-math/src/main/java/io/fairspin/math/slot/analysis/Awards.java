@@ -5,6 +5,7 @@ import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.LinePays;
 import io.fairspin.math.slot.evaluation.LineTable;
+import io.fairspin.math.slot.evaluation.WaysPays;
 import io.fairspin.math.slot.model.SlotModel.Choice;
 import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel;
@@ -148,7 +149,7 @@ public final class Awards {
     private void addWays(SlotModel model, CompiledReels reels, Fraction chance) {
         for (int p = 0; p < model.pays().size(); p++) {
             Pay pay = model.pays().get(p);
-            int s = SlotGame.firstSymbol(pay);
+            int s = WaysPays.firstSymbol(pay);
             Fraction ways = chance;
             Fraction runs = chance;
             for (int r = 0; r < model.reels() && r <= pay.length(); r++) {

@@ -96,7 +96,7 @@ public final class SpinDistribution {
     private static SpinDistribution count(SlotGame game, CompiledReels reels, ColumnCount extra) {
         SlotModel model = game.model;
         int scatters = model.scatters().size();
-        int[] waysSymbols = game.waysSymbols;
+        int[] waysSymbols = game.ways.symbols;
         int trackers = model.ways() ? waysSymbols.length : model.lines();
         int[] start = new int[trackers + scatters + (extra == null ? 0 : 1)];
         long startA = 0;
@@ -200,13 +200,13 @@ public final class SpinDistribution {
     /** Extends every symbol's ways by one reel; a run that ends pays for its length. */
     private static long waysStep(SlotGame game, int[] values, int[] column, int r) {
         long added = 0;
-        for (int i = 0; i < game.waysSymbols.length; i++) {
+        for (int i = 0; i < game.ways.symbols.length; i++) {
             if (values[i] == 0) {
                 continue;
             }
-            int count = CompiledReels.waysCount(game.model, game.waysSymbols[i], column);
+            int count = CompiledReels.waysCount(game.model, game.ways.symbols[i], column);
             if (count == 0) {
-                added += game.waysPay(i, r) * values[i] << 8;
+                added += game.ways.pay(i, r) * values[i] << 8;
             }
             values[i] *= count;
         }
@@ -216,8 +216,8 @@ public final class SpinDistribution {
     /** Pays the runs that reached the last reel. */
     private static long waysEnd(SlotGame game, int[] values) {
         long added = 0;
-        for (int i = 0; i < game.waysSymbols.length; i++) {
-            added += game.waysPay(i, game.model.reels()) * values[i] << 8;
+        for (int i = 0; i < game.ways.symbols.length; i++) {
+            added += game.ways.pay(i, game.model.reels()) * values[i] << 8;
         }
         return added;
     }

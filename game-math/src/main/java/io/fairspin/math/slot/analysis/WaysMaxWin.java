@@ -53,7 +53,7 @@ final class WaysMaxWin {
         this.game = game;
         this.multiplier = multiplier;
         this.budget = budget;
-        this.symbols = game.waysSymbols.length;
+        this.symbols = game.ways.symbols.length;
         this.reelCount = game.model.reels();
         this.best = new long[maxScatter + 1];
         Arrays.fill(best, -1);
@@ -61,7 +61,7 @@ final class WaysMaxWin {
         for (int i = 0; i < symbols; i++) {
             monotone[i] = true;
             for (int k = 1; k <= reelCount; k++) {
-                monotone[i] &= game.waysPay(i, k) >= game.waysPay(i, k - 1);
+                monotone[i] &= game.ways.pay(i, k) >= game.ways.pay(i, k - 1);
             }
         }
     }
@@ -169,7 +169,7 @@ final class WaysMaxWin {
             fewest = new int[reelCount + 1];
             most = new int[reelCount + 1];
             for (int i = 0; i < symbols; i++) {
-                bound[reelCount][i] = game.waysPay(i, reelCount);
+                bound[reelCount][i] = game.ways.pay(i, reelCount);
             }
             for (int r = reelCount - 1; r >= 0; r--) {
                 int low = Integer.MAX_VALUE;
@@ -185,7 +185,7 @@ final class WaysMaxWin {
                     for (int[] column : columns[r]) {
                         largest = Math.max(largest, column[i]);
                     }
-                    bound[r][i] = Math.max(game.waysPay(i, r), Math.multiplyExact(largest, bound[r + 1][i]));
+                    bound[r][i] = Math.max(game.ways.pay(i, r), Math.multiplyExact(largest, bound[r + 1][i]));
                 }
             }
             for (int r = 0; r < reelCount; r++) {
@@ -212,7 +212,7 @@ final class WaysMaxWin {
             if (r == reelCount) {
                 long win = ended;
                 for (int i = 0; i < symbols; i++) {
-                    win += ways[i] * game.waysPay(i, reelCount);
+                    win += ways[i] * game.ways.pay(i, reelCount);
                 }
                 if (target < 0) {
                     best[scatters] = Math.max(best[scatters], win);
@@ -241,7 +241,7 @@ final class WaysMaxWin {
                         next[i] = 0;
                     } else if (column[i] == 0) {
                         next[i] = 0;
-                        endedNext += ways[i] * game.waysPay(i, r);
+                        endedNext += ways[i] * game.ways.pay(i, r);
                     } else {
                         next[i] = ways[i] * column[i];
                         reach += next[i] * bound[r + 1][i];
@@ -285,7 +285,7 @@ final class WaysMaxWin {
     static Map<IntArrayKey, Long> distinct(SlotGame game, CompiledReels reels, int r) {
         SlotModel model = game.model;
         Scatter scatter = model.scatters().isEmpty() ? null : model.scatters().get(0);
-        int symbols = game.waysSymbols.length;
+        int symbols = game.ways.symbols.length;
         Map<IntArrayKey, Long> seen = new LinkedHashMap<>();
         for (int stop = 0; stop < reels.length(r); stop++) {
             long weight = reels.stopWeight(r, stop);
@@ -295,7 +295,7 @@ final class WaysMaxWin {
             int[] column = reels.column(r, stop);
             int[] key = new int[symbols + 1];
             for (int i = 0; i < symbols; i++) {
-                key[i] = CompiledReels.waysCount(model, game.waysSymbols[i], column);
+                key[i] = CompiledReels.waysCount(model, game.ways.symbols[i], column);
             }
             key[symbols] = scatter == null ? 0 : CompiledReels.scatterCount(scatter, column);
             seen.merge(new IntArrayKey(key), weight, Long::sum);

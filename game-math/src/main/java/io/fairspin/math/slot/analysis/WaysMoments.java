@@ -36,7 +36,7 @@ final class WaysMoments {
     private WaysMoments(SlotGame game, CompiledReels reels) {
         this.game = game;
         this.model = game.model;
-        this.symbols = game.waysSymbols.length;
+        this.symbols = game.ways.symbols.length;
         this.reelCount = model.reels();
         columns = new Map[reelCount];
         int most = 0;
@@ -122,14 +122,14 @@ final class WaysMoments {
         BigInteger[] a2 = zeros(n);
         for (int i = 0; i < symbols; i++) {
             for (int k = 1; k <= reelCount; k++) {
-                long pik = game.waysPay(i, k);
+                long pik = game.ways.pay(i, k);
                 if (pik == 0) {
                     continue;
                 }
                 addScaled(a, product(i, k, -1, 0), pik);
                 for (int j = 0; j < symbols; j++) {
                     for (int l = 1; l <= reelCount; l++) {
-                        long pjl = game.waysPay(j, l);
+                        long pjl = game.ways.pay(j, l);
                         if (pjl != 0) {
                             addScaled(a2, product(i, k, j, l), pik * pjl);
                         }
@@ -243,7 +243,7 @@ final class WaysMoments {
     /** Whether any symbol in {@code set} pays for a run of exactly {@code length} reels. */
     private boolean paysAny(long set, int length) {
         for (int i = 0; i < symbols; i++) {
-            if ((set >>> i & 1) != 0 && game.waysPay(i, length) != 0) {
+            if ((set >>> i & 1) != 0 && game.ways.pay(i, length) != 0) {
                 return true;
             }
         }

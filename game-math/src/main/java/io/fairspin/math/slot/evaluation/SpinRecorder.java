@@ -517,7 +517,7 @@ public final class SpinRecorder {
     private List<Win> waysWins(int[][] window, long multiplier) {
         List<Win> wins = new ArrayList<>();
         for (Pay pay : model.pays()) {
-            int s = SlotGame.firstSymbol(pay);
+            int s = WaysPays.firstSymbol(pay);
             List<Position> positions = new ArrayList<>();
             long ways = 1;
             int k = 0;
@@ -589,12 +589,12 @@ public final class SpinRecorder {
             if (!startsBonus(lineSymbols(line, window))) {
                 continue;
             }
-            int pickCount = game.drawPicks(stream);
+            int pickCount = game.picks.drawPicks(stream);
             List<List<Long>> items = new ArrayList<>();
             List<int[]> prizes = new ArrayList<>();
             for (int item = 0; item < model.bonus().items(); item++) {
                 List<Long> hidden = new ArrayList<>();
-                int[] drawn = game.drawItemPrizes(stream);
+                int[] drawn = game.picks.drawItemPrizes(stream);
                 for (int prize : drawn) {
                     hidden.add(model.bonus().prizeValues()[prize]);
                 }

@@ -18,6 +18,7 @@ import io.fairspin.math.json.StrictJson;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.analysis.SimulatedSheet;
+import io.fairspin.math.slot.evaluation.BaseSpin;
 import io.fairspin.math.slot.evaluation.CompiledReels;
 import io.fairspin.math.slot.evaluation.SpinRecorder;
 import io.fairspin.math.slot.jackpots.Jackpot;
@@ -83,7 +84,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     /** Why there are no exact figures (set with {@link #analysis}), null when there are. */
     private volatile String notExact;
     /** Per thread, what the base spin shows: its free games, its coins' cells, its collect symbols. */
-    private final ThreadLocal<SlotGame.BaseSpin> shows;
+    private final ThreadLocal<BaseSpin> shows;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -131,7 +132,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             names.add("collect");
         }
         this.features = List.copyOf(names);
-        this.shows = ThreadLocal.withInitial(() -> new SlotGame.BaseSpin(feature.scatter(), feature.collectScatter()));
+        this.shows = ThreadLocal.withInitial(() -> new BaseSpin(feature.scatter(), feature.collectScatter()));
     }
 
     /**
@@ -509,7 +510,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     @Override
     public void play(RandomStream stream, RoundOutcome outcome) {
         outcome.start(stake());
-        SlotGame.BaseSpin spin = base.playBaseSpin(stream, outcome, shows.get());
+        BaseSpin spin = base.playBaseSpin(stream, outcome, shows.get());
         long cap = cap();
         base.playFreeGames(stream, outcome, spin.freeGames(), cap);
         boolean ended = cutBase(outcome, cap);
