@@ -40,9 +40,10 @@ import picocli.CommandLine.Parameters;
             + " what changed beside it, and report the figures of the written model, analysed again from its bytes.",
             "A model whose base reel set is a weighted choice (\"baseReels\": [{\"reelSet\", \"weight\"}, ...]) is"
             + " tuned by those weights: the sets with the lowest and the highest RTP take new weights summing to"
-            + " 1,000,000. A model with one base reel set is tuned by the stop weights of one reel (--reel, the middle"
-            + " one by default), each changed by at most --max-change of its weight; the reel becomes a virtual reel"
-            + " with the same stops. There --hit-frequency and --volatility-index may be asked too.",
+            + " 1,000,000. A model with one base reel set is tuned on one reel (--reel, the middle one by default) by"
+            + " what --change says: the symbol counts of its plain strip, or its stop weights (it becomes a virtual reel"
+            + " with the same stops), each changed by at most --max-change; by default (auto) the counts where they"
+            + " reach every target, else the weights. There --hit-frequency and --volatility-index may be asked too.",
             "Nothing is written when a target is out of reach: the error names the option and the range reachable."
             + " Its exact analyses together count at most --max-cycle combinations (1G by default) each; progress of a"
             + " long count goes to stderr, and Ctrl-C stops it."},
