@@ -340,6 +340,23 @@ public final class TuneCommand extends LeafCommand {
     /** What tuning a model with one base reel set starts from: the model, the targets and the options' values. */
     private record OneSet(byte[] bytes, List<String> names, List<ReelWeightTuner.Targets> targets, Fraction shift,
             int[] reels, String option, Fraction hit, Fraction[] band) {
+        /** How the reels were tuned, for the JSON: the tuning, the reel set, its tuned reels and --max-change. */
+        Map<String, Object> how(String tuning, String reelSet, int[] tuned) {
+            Map<String, Object> how = new LinkedHashMap<>();
+            how.put("tuning", tuning);
+            putReels(how, reelSet, tuned);
+            how.put("maxChange", JsonFigures.exact(shift));
+            return how;
+        }
+
+        /** One tuned model or variant, its detail the targets beside the RTP, then {@code lists} (key, rows in turn). */
+        Row row(String variant, ReelWeightTuner.Targets goal, ExactFigures figures, Game game, Object... lists) {
+            Map<String, Object> detail = targetsDetail(hit, band);
+            for (int i = 0; i < lists.length; i += 2) {
+                detail.put((String) lists[i], lists[i + 1]);
+            }
+            return new Row(variant, goal.rtp(), figures, true, game, detail);
+        }
     }
 
     /** What one tuner wrote: the model, its figures before, how it was tuned (the JSON's keys) and each result. */
@@ -378,37 +395,30 @@ public final class TuneCommand extends LeafCommand {
     private Tuning counts(OneSet one) {
         StripCountTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()), () -> StripCountTuner.tune(model,
                 one.bytes(), one.names(), one.targets(), one.shift(), one.reels(), one.option()));
-        Map<String, Object> how = new LinkedHashMap<>();
-        how.put("tuning", "stripCounts");
-        putReels(how, result.reelSet(), result.reels());
-        how.put("maxChange", JsonFigures.exact(one.shift()));
         List<Row> rows = new ArrayList<>();
         for (StripCountTuner.Tuned t : result.tuned()) {
-            Map<String, Object> detail = targetsDetail(one.hit(), one.band());
-            detail.put("counts", rows(t.counts(), c -> new Object[] {"reel", c.reel() + 1, "symbol", c.symbol(),
-                "before", c.before(), "after", c.after()}));
-            detail.put("stops", rows(t.stops(), c -> new Object[] {"path", c.path(), "before", c.before(),
-                "after", c.after()}));
-            rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
+            rows.add(one.row(t.variant(), t.targets(), t.figures(), t.game(),
+                    "counts", rows(t.counts(), c -> new Object[] {"reel", c.reel() + 1, "symbol", c.symbol(),
+                        "before", c.before(), "after", c.after()}),
+                    "stops", rows(t.stops(), c -> new Object[] {"path", c.path(), "before", c.before(),
+                        "after", c.after()})));
         }
-        return new Tuning(result.model(), result.before().rtp(), result.before().hitFrequency(), how, rows);
+        return new Tuning(result.model(), result.before().rtp(), result.before().hitFrequency(),
+                one.how("stripCounts", result.reelSet(), result.reels()), rows);
     }
 
     private Tuning weights(OneSet one) {
         ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()), () -> ReelWeightTuner.tune(model,
                 one.bytes(), one.names(), one.targets(), one.shift(), one.reels(), one.option()));
-        Map<String, Object> how = new LinkedHashMap<>();
-        how.put("tuning", "reelWeights");
-        putReels(how, result.reelSet(), result.reels());
-        how.put("maxChange", JsonFigures.exact(one.shift()));
         List<Row> rows = new ArrayList<>();
         for (ReelWeightTuner.Tuned t : result.tuned()) {
-            Map<String, Object> detail = targetsDetail(one.hit(), one.band());
-            detail.put("symbols", rows(t.symbols(), s -> new Object[] {"reel", s.reel() + 1, "symbol", s.symbol(),
-                "group", s.group(), "shareBefore", JsonFigures.exact(s.before()), "share", JsonFigures.exact(s.after())}));
-            rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
+            rows.add(one.row(t.variant(), t.targets(), t.figures(), t.game(),
+                    "symbols", rows(t.symbols(), s -> new Object[] {"reel", s.reel() + 1, "symbol", s.symbol(),
+                        "group", s.group(), "shareBefore", JsonFigures.exact(s.before()), "share",
+                        JsonFigures.exact(s.after())})));
         }
-        return new Tuning(result.model(), result.rtpBefore(), result.hitFrequencyBefore(), how, rows);
+        return new Tuning(result.model(), result.rtpBefore(), result.hitFrequencyBefore(),
+                one.how("reelWeights", result.reelSet(), result.reels()), rows);
     }
 
     /** A model error's JSON path and problem: its message without the file it starts with. */
