@@ -173,17 +173,26 @@ class TuneCommandTest {
                 "--volatility-index", "30..40", "--out", out.toString());
         assertEquals(1, paysVi.exitCode(), paysVi.stderr());
         assertTrue(paysVi.stderr().contains("$.pays: --volatility-index 30..40: at RTP 0.95"), paysVi.stderr());
-        CommandRun counts = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--out",
-                out.toString());
+        CommandRun counts = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--change",
+                "counts", "--out", out.toString());
         assertEquals(1, counts.exitCode(), counts.stderr());
         assertTrue(counts.stderr().contains("$.reelSets.base[2]: --target-rtp: the RTP 0.500000 is outside what can be"
-                + " reached by changing at most --max-change 0.5 of each symbol's stops on $.reelSets.base[2]: about "),
-                counts.stderr());
+                + " reached by changing at most --max-change 0.5 of each symbol's stops on $.reelSets.base[2]: about ")
+                && counts.stderr().contains("; the stop weights (--change weights), more reels (--reel) or a larger"
+                + " --max-change may reach it"), counts.stderr());
+        CommandRun auto = CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.5", "--out",
+                out.toString());
+        assertEquals(1, auto.exitCode(), auto.stderr());
+        assertTrue(auto.stderr().contains("$.reelSets.base[2]: --target-rtp: the RTP 0.500000 is outside what can be"
+                + " reached within --max-change 0.5") && auto.stderr().contains("(--change auto: the symbol counts, tried"
+                + " first, could not either)"), auto.stderr());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "nothing written");
         }
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--change", "pays",
                 "--out", out.toString()).exitCode());
+        assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
+                "--change", "auto", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
                 "--reel", "2", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "wilds",
@@ -265,5 +274,58 @@ class TuneCommandTest {
         assertEquals(0, sets.exitCode(), sets.stderr());
         f = GameModels.load(dir.resolve("sets.json")).exactFigures().orElseThrow();
         assertTrue(Math.abs(f.hitFrequency().doubleValue() - 0.1234) <= 0.0005, f.toString());
+    }
+
+    /**
+     * Where the symbol counts miss the target (ways-243 at 0.95: 5 exact analyses end at 0.949467), the default tunes
+     * the stop weights and says why; --change counts fails naming the target it missed and --change weights, writing
+     * nothing.
+     */
+    @Test
+    void theDefaultTunesTheWeightsWhereTheCountsMissAndSaysWhy() throws Exception {
+        Path out = dir.resolve("ways.json");
+        CommandRun counts = CommandRun.of("tune", example("ways-243.json"), "--target-rtp", "0.95", "--change", "counts",
+                "--out", out.toString());
+        assertEquals(1, counts.exitCode(), counts.stderr());
+        assertTrue(counts.stderr().contains("ways-243.json: $.reelSets.base[2]: --target-rtp: the tuned strips miss"
+                + " their targets after 5 exact analyses: RTP ") && counts.stderr().contains(" (target 0.950000)")
+                && counts.stderr().contains("the stop weights (--change weights)"), counts.stderr());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+        CommandRun auto = CommandRun.of("tune", example("ways-243.json"), "--target-rtp", "0.95", "--out", out.toString());
+        assertEquals(0, auto.exitCode(), auto.stderr());
+        String change = auto.text().lines().filter(l -> l.startsWith("change ")).findFirst().orElseThrow();
+        assertTrue(change.startsWith("change       weights (--change auto: the symbol counts could not:"
+                + " $.reelSets.base[2]: --target-rtp: the tuned strips miss their targets") && change.contains(
+                " (target 0.950000)"), change);
+        assertTrue(auto.text().contains("tuned        the stop weights of reel 3"), auto.text());
+        Fraction rtp = GameModels.load(out).exactFigures().orElseThrow().rtp();
+        assertTrue(Math.abs(rtp.doubleValue() - 0.95) <= 0.0005, rtp.toString());
+    }
+
+    /**
+     * Each PAR sheet tune writes names what it is the sheet of, as {@code par} does: its first line is {@code par}'s
+     * first line for that variant of the written model, or, tuning the top level of a model with variants, for the top
+     * level (which says the variants have sheets of their own).
+     */
+    @Test
+    void eachSheetNamesItsVariantAsParDoes() throws Exception {
+        Path out = dir.resolve("sh.json");
+        CommandRun run = CommandRun.of("tune", example("sizzling-hot.json"), "--variants", "0.93,0.95", "--out",
+                out.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        for (String variant : new String[] {"93", "95"}) {
+            String sheet = Files.readString(dir.resolve("sh." + variant + ".par.txt")).lines().findFirst().orElseThrow();
+            assertTrue(sheet.endsWith(", variant " + variant), sheet);
+            assertEquals(CommandRun.of("par", out.toString(), "--variant", variant).text().lines().findFirst()
+                    .orElseThrow(), sheet);
+        }
+        Path top = dir.resolve("top.json");
+        assertEquals(0, CommandRun.of("tune", out.toString(), "--target-rtp", "0.945", "--out", top.toString())
+                .exitCode());
+        String sheet = Files.readString(dir.resolve("top.par.txt")).lines().findFirst().orElseThrow();
+        assertTrue(sheet.contains("the top level (the model's variants 93, 95"), sheet);
+        assertEquals(CommandRun.of("par", top.toString()).text().lines().findFirst().orElseThrow(), sheet);
     }
 }

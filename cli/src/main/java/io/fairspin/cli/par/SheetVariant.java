@@ -11,7 +11,7 @@ import java.util.Map;
  * @param played the variant analysed, or null for the top level
  * @param names the model's variants, in file order; empty when it has none
  */
-record SheetVariant(String played, List<String> names) {
+public record SheetVariant(String played, List<String> names) {
     /**
      * The report with its title naming the variant played, or, for the top level of a model with variants, saying so
      * and naming them; unchanged for a model without variants.
@@ -19,7 +19,7 @@ record SheetVariant(String played, List<String> names) {
      * @param report the sheet
      * @return the sheet, titled
      */
-    AnalysisReport titled(AnalysisReport report) {
+    public AnalysisReport titled(AnalysisReport report) {
         if (played != null) {
             return new AnalysisReport(report.title() + ", variant " + played, report.tables());
         }

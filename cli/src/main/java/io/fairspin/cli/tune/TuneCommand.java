@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fairspin.cli.FormatOption;
 import io.fairspin.cli.LeafCommand;
 import io.fairspin.cli.par.ReportWriter;
+import io.fairspin.cli.par.SheetVariant;
 import io.fairspin.cli.report.JsonFigures;
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Fraction;
@@ -39,9 +40,10 @@ import picocli.CommandLine.Parameters;
             + " what changed beside it, and report the figures of the written model, analysed again from its bytes.",
             "A model whose base reel set is a weighted choice (\"baseReels\": [{\"reelSet\", \"weight\"}, ...]) is"
             + " tuned by those weights: the sets with the lowest and the highest RTP take new weights summing to"
-            + " 1,000,000. A model with one base reel set is tuned by the stop weights of one reel (--reel, the middle"
-            + " one by default), each changed by at most --max-change of its weight; the reel becomes a virtual reel"
-            + " with the same stops. There --hit-frequency and --volatility-index may be asked too.",
+            + " 1,000,000. A model with one base reel set is tuned on one reel (--reel, the middle one by default) by"
+            + " what --change says: the symbol counts of its plain strip, or its stop weights (it becomes a virtual reel"
+            + " with the same stops), each changed by at most --max-change; by default (auto) the counts where they"
+            + " reach every target, else the weights. There --hit-frequency and --volatility-index may be asked too.",
             "Nothing is written when a target is out of reach: the error names the option and the range reachable."
             + " Its exact analyses together count at most --max-cycle combinations (1G by default) each; progress of a"
             + " long count goes to stderr, and Ctrl-C stops it."},
@@ -95,11 +97,12 @@ public final class TuneCommand extends LeafCommand {
             description = "One base reel set: the reels that change, 1 the leftmost (default: the middle reel).")
     private List<Integer> reel;
 
-    @Option(names = "--change", paramLabel = "counts|weights",
+    @Option(names = "--change", paramLabel = "auto|counts|weights",
             description = "One base reel set: what of the reels changes: counts (how many stops of each symbol a plain"
-                    + " strip holds, stops replaced in place, each symbol's count within --max-change of itself; the"
-                    + " default when every tuned reel is a plain strip) or weights (each stop's weight within"
-                    + " --max-change of itself; a plain strip becomes a virtual reel).")
+                    + " strip holds, stops replaced in place, each symbol's count within --max-change of itself),"
+                    + " weights (each stop's weight within --max-change of itself; a plain strip becomes a virtual reel)"
+                    + " or auto (the default: counts when every tuned reel is a plain strip and the counts reach every"
+                    + " target, else weights; the output says which and why).")
     private String change;
 
     @Option(names = "--keep", paramLabel = "pays|reels", defaultValue = "pays",
@@ -148,8 +151,8 @@ public final class TuneCommand extends LeafCommand {
         if (reel != null && reel.stream().anyMatch(r -> r == null || r < 1)) {
             throw usageError("--reel: each reel must be 1 or more, was " + reel);
         }
-        if (change != null && !change.equals("counts") && !change.equals("weights")) {
-            throw usageError("--change: expected counts or weights, was '" + change + "'");
+        if (change != null && !List.of("auto", "counts", "weights").contains(change)) {
+            throw usageError("--change: expected auto, counts or weights, was '" + change + "'");
         }
         Fraction hit = null;
         if (hitFrequency != null) {
@@ -249,41 +252,14 @@ public final class TuneCommand extends LeafCommand {
                 targets.add(new ReelWeightTuner.Targets(goal, hit, lowVi, highVi, allowed));
             }
             int[] reels = reel == null ? new int[0] : reel.stream().mapToInt(r -> r - 1).toArray();
-            String option = variantNames == null ? "--target-rtp" : "--variants";
-            if (change == null ? plainStrips(modelBytes, reels) : change.equals("counts")) {
-                StripCountTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                        () -> StripCountTuner.tune(model, modelBytes, variantNames, targets, shift, reels, option));
-                written = result.model();
-                rtpBefore = result.before().rtp();
-                hitBefore = result.before().hitFrequency();
-                how.put("tuning", "stripCounts");
-                putReels(how, result.reelSet(), result.reels());
-                how.put("maxChange", JsonFigures.exact(shift));
-                for (StripCountTuner.Tuned t : result.tuned()) {
-                    Map<String, Object> detail = targetsDetail(hit, band);
-                    detail.put("counts", rows(t.counts(), c -> new Object[] {"reel", c.reel() + 1, "symbol", c.symbol(),
-                        "before", c.before(), "after", c.after()}));
-                    detail.put("stops", rows(t.stops(), c -> new Object[] {"path", c.path(), "before", c.before(),
-                        "after", c.after()}));
-                    rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
-                }
-            } else {
-                ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()),
-                        () -> ReelWeightTuner.tune(model, modelBytes, variantNames, targets, shift, reels, option));
-                written = result.model();
-                rtpBefore = result.rtpBefore();
-                hitBefore = result.hitFrequencyBefore();
-                how.put("tuning", "reelWeights");
-                putReels(how, result.reelSet(), result.reels());
-                how.put("maxChange", JsonFigures.exact(shift));
-                for (ReelWeightTuner.Tuned t : result.tuned()) {
-                    Map<String, Object> detail = targetsDetail(hit, band);
-                    detail.put("symbols", rows(t.symbols(), s -> new Object[] {"reel", s.reel() + 1, "symbol", s.symbol(),
-                        "group", s.group(), "shareBefore", JsonFigures.exact(s.before()), "share",
-                        JsonFigures.exact(s.after())}));
-                    rows.add(new Row(t.variant(), t.targets().rtp(), t.figures(), true, t.game(), detail));
-                }
-            }
+            OneSet one = new OneSet(modelBytes, variantNames, targets, shift, reels,
+                    variantNames == null ? "--target-rtp" : "--variants", hit, band);
+            Tuning tuning = oneReelSet(one);
+            written = tuning.model();
+            rtpBefore = tuning.rtpBefore();
+            hitBefore = tuning.hitBefore();
+            how.putAll(tuning.how());
+            rows.addAll(tuning.rows());
         }
         if (how.get("tuning").equals("pays") || how.get("tuning").equals("reelSetWeights")) {
             checkFixedFigures(how.get("tuning").equals("pays"), rows, hit, band, allowed);
@@ -297,11 +273,13 @@ public final class TuneCommand extends LeafCommand {
         // The files, written all or none; the model renamed last, once the sheets and the diff beside it are there.
         Map<Path, byte[]> files = new LinkedHashMap<>();
         List<String> parFiles = new ArrayList<>();
+        List<String> writtenVariants = io.fairspin.math.GameModels.variants(out.toString(), written);
         for (Row row : rows) {
             Path par = sibling(names == null ? ".par.txt" : "." + row.variant() + ".par.txt");
             ByteArrayOutputStream text = new ByteArrayOutputStream();
+            SheetVariant sheetVariant = new SheetVariant(row.variant(), writtenVariants);
             try (PrintStream p = new PrintStream(text, false, StandardCharsets.UTF_8)) {
-                TuneReports.parSheet(row.game()).ifPresent(report -> ReportWriter.writeText(p, report));
+                TuneReports.parSheet(row.game()).ifPresent(report -> ReportWriter.writeText(p, sheetVariant.titled(report)));
             }
             files.put(par, text.toByteArray());
             parFiles.add(par.toString());
@@ -359,6 +337,100 @@ public final class TuneCommand extends LeafCommand {
         return 0;
     }
 
+    /** What tuning a model with one base reel set starts from: the model, the targets and the options' values. */
+    private record OneSet(byte[] bytes, List<String> names, List<ReelWeightTuner.Targets> targets, Fraction shift,
+            int[] reels, String option, Fraction hit, Fraction[] band) {
+        /** How the reels were tuned, for the JSON: the tuning, the reel set, its tuned reels and --max-change. */
+        Map<String, Object> how(String tuning, String reelSet, int[] tuned) {
+            Map<String, Object> how = new LinkedHashMap<>();
+            how.put("tuning", tuning);
+            putReels(how, reelSet, tuned);
+            how.put("maxChange", JsonFigures.exact(shift));
+            return how;
+        }
+
+        /** One tuned model or variant, its detail the targets beside the RTP, then {@code lists} (key, rows in turn). */
+        Row row(String variant, ReelWeightTuner.Targets goal, ExactFigures figures, Game game, Object... lists) {
+            Map<String, Object> detail = targetsDetail(hit, band);
+            for (int i = 0; i < lists.length; i += 2) {
+                detail.put((String) lists[i], lists[i + 1]);
+            }
+            return new Row(variant, goal.rtp(), figures, true, game, detail);
+        }
+    }
+
+    /** What one tuner wrote: the model, its figures before, how it was tuned (the JSON's keys) and each result. */
+    private record Tuning(byte[] model, Fraction rtpBefore, Fraction hitBefore, Map<String, Object> how, List<Row> rows) {
+    }
+
+    /**
+     * A model with one base reel set tuned by what --change asks; auto (the default): by the symbol counts when every
+     * tuned reel is a plain strip and the counts reach every target, else by the stop weights. The reason the counts
+     * were left goes in {@code countsMissed}.
+     */
+    private Tuning oneReelSet(OneSet one) {
+        String asked = change == null ? "auto" : change;
+        Tuning tuning;
+        if (asked.equals("counts")) {
+            tuning = counts(one);
+        } else if (asked.equals("weights") || !plainStrips(one.bytes(), one.reels())) {
+            tuning = weights(one);
+        } else {
+            try {
+                tuning = counts(one);
+            } catch (ModelException missed) {
+                try {
+                    tuning = weights(one);
+                } catch (ModelException alsoMissed) {
+                    throw new ModelException(model, alsoMissed.jsonPath(), problem(alsoMissed)
+                            + " (--change auto: the symbol counts, tried first, could not either)");
+                }
+                tuning.how().put("countsMissed", withoutFile(missed));
+            }
+        }
+        tuning.how().put("change", asked);
+        return tuning;
+    }
+
+    private Tuning counts(OneSet one) {
+        StripCountTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()), () -> StripCountTuner.tune(model,
+                one.bytes(), one.names(), one.targets(), one.shift(), one.reels(), one.option()));
+        List<Row> rows = new ArrayList<>();
+        for (StripCountTuner.Tuned t : result.tuned()) {
+            rows.add(one.row(t.variant(), t.targets(), t.figures(), t.game(),
+                    "counts", rows(t.counts(), c -> new Object[] {"reel", c.reel() + 1, "symbol", c.symbol(),
+                        "before", c.before(), "after", c.after()}),
+                    "stops", rows(t.stops(), c -> new Object[] {"path", c.path(), "before", c.before(),
+                        "after", c.after()})));
+        }
+        return new Tuning(result.model(), result.before().rtp(), result.before().hitFrequency(),
+                one.how("stripCounts", result.reelSet(), result.reels()), rows);
+    }
+
+    private Tuning weights(OneSet one) {
+        ReelWeightTuner.Result result = maxCycle.run(io(), model, progress.enabled(io()), () -> ReelWeightTuner.tune(model,
+                one.bytes(), one.names(), one.targets(), one.shift(), one.reels(), one.option()));
+        List<Row> rows = new ArrayList<>();
+        for (ReelWeightTuner.Tuned t : result.tuned()) {
+            rows.add(one.row(t.variant(), t.targets(), t.figures(), t.game(),
+                    "symbols", rows(t.symbols(), s -> new Object[] {"reel", s.reel() + 1, "symbol", s.symbol(),
+                        "group", s.group(), "shareBefore", JsonFigures.exact(s.before()), "share",
+                        JsonFigures.exact(s.after())})));
+        }
+        return new Tuning(result.model(), result.rtpBefore(), result.hitFrequencyBefore(),
+                one.how("reelWeights", result.reelSet(), result.reels()), rows);
+    }
+
+    /** A model error's JSON path and problem: its message without the file it starts with. */
+    private static String withoutFile(ModelException e) {
+        return e.getMessage().substring(e.file().length() + 2);
+    }
+
+    /** A model error's problem: its message without the file and the JSON path it starts with. */
+    private static String problem(ModelException e) {
+        return withoutFile(e).substring(e.jsonPath().length() + 2);
+    }
+
     private void text(PrintStream stdout, List<Row> rows, List<String> names, Map<String, Object> how, Fraction rtpBefore,
             Fraction hitBefore, Fraction allowed, List<String> parFiles, Path diff) {
         stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
@@ -374,6 +446,9 @@ public final class TuneCommand extends LeafCommand {
             stdout.printf(Locale.ROOT, "tuned        the pays, each within --max-change %s, the reels kept%n", maxChange);
         } else {
             stdout.printf(Locale.ROOT, "tuned        the weights of the base reel sets%n");
+        }
+        if (how.containsKey("change")) {
+            stdout.printf(Locale.ROOT, "change       %s%n", changeText(how));
         }
         stdout.printf(Locale.ROOT, "RTP before   %s%s%n", rtpBefore.toDecimalString(10),
                 hitBefore == null ? "" : " (hit frequency " + hitBefore.toDecimalString(6) + ")");
@@ -457,6 +532,20 @@ public final class TuneCommand extends LeafCommand {
             }
             stdout.println(text);
         }
+    }
+
+    /** The change used (counts or weights), and why when --change auto chose it. */
+    private static String changeText(Map<String, Object> how) {
+        boolean counts = how.get("tuning").equals("stripCounts");
+        String used = counts ? "counts" : "weights";
+        if (!how.get("change").equals("auto")) {
+            return used + " (--change " + used + ")";
+        }
+        if (counts) {
+            return used + " (--change auto: every tuned reel is a plain strip and the counts reach every target)";
+        }
+        return used + " (--change auto: " + (how.containsKey("countsMissed")
+                ? "the symbol counts could not: " + how.get("countsMissed") : "a tuned reel is not a plain strip") + ")";
     }
 
     @SuppressWarnings("unchecked")

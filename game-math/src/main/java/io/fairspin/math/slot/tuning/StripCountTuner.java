@@ -53,6 +53,9 @@ public final class StripCountTuner {
     static final int ROUNDS = 5;
     private static final int BEAM = 400;
     private static final int MAX_MOVES = 60;
+    /** What a target the counts cannot reach may be reached by instead, closing each such message. */
+    private static final String ELSEWHERE = "; the stop weights (--change weights), more reels (--reel) or a larger"
+            + " --max-change may reach it";
 
     /**
      * One symbol's count on a tuned strip.
@@ -188,7 +191,7 @@ public final class StripCountTuner {
             if (!missed.isEmpty()) {
                 throw new ModelException(fileName, strips.get(0).path(), option + ": the tuned strips miss their targets"
                         + " after " + ROUNDS + " exact analyses: " + String.join(", ", missed) + " (--tolerance "
-                        + t.tolerance().toDecimalString(6) + "); tune more reels (--reel) or raise --max-change");
+                        + t.tolerance().toDecimalString(6) + ")" + ELSEWHERE);
             }
             tunedStrips.add(tuned);
             changes.add(changed);
@@ -474,8 +477,8 @@ public final class StripCountTuner {
                 List<String> paths = strips.stream().map(Strip::path).toList();
                 throw new ModelException(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
                         "%s: the RTP %s is outside what can be reached by changing at most --max-change %s of each"
-                        + " symbol's stops on %s: about %.6f to %.6f (raise --max-change or tune more reels with --reel)",
-                        option, t.rtp().toDecimalString(6), stripped(maxChange), String.join(", ", paths), low, high));
+                        + " symbol's stops on %s: about %.6f to %.6f%s", option, t.rtp().toDecimalString(6),
+                        stripped(maxChange), String.join(", ", paths), low, high, ELSEWHERE));
             }
         }
 
@@ -591,17 +594,18 @@ public final class StripCountTuner {
                     + String.join(", ", strips.stream().map(Strip::path).toList());
             if (t.hitFrequency() != null && Math.abs(best.f()[1] - t.hitFrequency().doubleValue()) > aim) {
                 throw new ModelException(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
-                        "--hit-frequency %s: at RTP %s the hit frequency of the strip counts found%s is about %s",
+                        "--hit-frequency %s: at RTP %s the hit frequency of the strip counts found%s is about %s%s",
                         t.hitFrequency().toDecimalString(6), t.rtp().toDecimalString(6), bounds,
                         hitLeast > hitMost ? "none" : String.format(java.util.Locale.ROOT, "%.6f to %.6f", hitLeast,
-                                hitMost)));
+                                hitMost), ELSEWHERE));
             }
             if (t.volatilityLow() != null && !inBand(t, best.f())) {
                 throw new ModelException(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
                         "--volatility-index %s..%s: at RTP %s%s the volatility index (90%%) of the strip counts found%s is"
-                        + " about %s", stripped(t.volatilityLow()), stripped(t.volatilityHigh()), t.rtp().toDecimalString(6),
+                        + " about %s%s", stripped(t.volatilityLow()), stripped(t.volatilityHigh()), t.rtp().toDecimalString(6),
                         t.hitFrequency() == null ? "" : " and hit frequency " + t.hitFrequency().toDecimalString(6), bounds,
-                        viLeast > viMost ? "none" : String.format(java.util.Locale.ROOT, "%.4f to %.4f", viLeast, viMost)));
+                        viLeast > viMost ? "none" : String.format(java.util.Locale.ROOT, "%.4f to %.4f", viLeast, viMost),
+                        ELSEWHERE));
             }
             return best.d(); // the RTP alone: within reach by the range check; the exact analysis decides
         }
