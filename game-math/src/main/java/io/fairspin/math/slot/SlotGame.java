@@ -1178,7 +1178,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         if (limits.standardOnly()) {
             return sheet;
         }
-        return sheet.withTable(1, rtpByBet());
+        AnalysisReport withBets = sheet.withTable(1, rtpByBet());
+        return coinCounts().size() > 1 ? withBets.withTable(2, maxWinByCoins()) : withBets;
     }
 
     /**
@@ -1215,9 +1216,8 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
      */
     private AnalysisReport.Table rtpByBet() {
         List<Long> lineCounts = limits.sample("lines", model.lines(), MAX_LINE_COUNTS);
-        List<Long> coinCounts = limits.sample("coins", model.coins(), MAX_LINE_COUNTS);
         java.util.Map<String, Fraction> others = new java.util.LinkedHashMap<>();
-        for (long coins : coinCounts) {
+        for (long coins : coinCounts()) {
             for (long lines : lineCounts) {
                 if (lines == model.lines() && coins == model.coins()) {
                     continue;
@@ -1228,6 +1228,29 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         }
         return AnalysisReport.rtpByBet("lines and coins within the limits; the bet per line never changes the RTP",
                 describe(model.lines(), model.coins()), analysis().figures().rtp(), others);
+    }
+
+    /** The numbers of coins the limits allow, at most about {@link #MAX_LINE_COUNTS} of them. */
+    private List<Long> coinCounts() {
+        return limits.sample("coins", model.coins(), MAX_LINE_COUNTS);
+    }
+
+    /**
+     * The table "Maximum win by coins": at the standard lines, the maximum win of each number of coins the limits allow,
+     * in total bets, each the summary's maximum win of the game at that bet (with coin pays, the top award for more
+     * coins is not the coins times the one-coin award).
+     */
+    private AnalysisReport.Table maxWinByCoins() {
+        List<List<AnalysisReport.Cell>> rows = new ArrayList<>();
+        for (long coins : coinCounts()) {
+            boolean standard = coins == model.coins();
+            SlotGame at = standard ? this
+                    : variant(io.fairspin.math.Bet.lines(model.lines(), model.lineBet(), (int) coins));
+            rows.add(List.of(AnalysisReport.Cell.text(describe(model.lines(), coins) + (standard ? " (standard)" : "")),
+                    ParSheet.maxWin(at)));
+        }
+        return new AnalysisReport.Table("Maximum win by coins", List.of("bet",
+                io.fairspin.math.slot.analysis.MaxWin.LABEL), rows);
     }
 
     private static String describe(long lines, long coins) {
