@@ -20,8 +20,9 @@ public final class BetOption {
     @Option(names = "--bet", paramLabel = "JSON",
             description = "The bet of every round, in the bet's JSON form (as 'serve' takes it, docs/openapi.yaml):"
                     + " '{\"lines\": 10, \"lineBet\": 2}', a table game's '{\"wagers\": [...]}', or"
-                    + " '{\"bonusBuy\": true}' (with a line bet or alone) to buy the model's feature; checked against"
-                    + " the model before anything is drawn (default: the standard wager).")
+                    + " '{\"bonusBuy\": true}' (with a line bet or alone) to buy the model's feature; a field left out of"
+                    + " a line bet is the standard wager's ('{\"coins\": 3}'); checked against the model before"
+                    + " anything is drawn (default: the standard wager).")
     private String bet;
 
     /**
@@ -37,9 +38,7 @@ public final class BetOption {
             return Bet.standard();
         }
         try {
-            Bet parsed = Bet.fromJson(bet);
-            game.checkBet(parsed);
-            return parsed;
+            return game.readBet(bet);
         } catch (BetException e) {
             throw refused(e);
         }

@@ -148,6 +148,14 @@ class ParCommandTest {
         JsonNode slot = JSON.readTree(CommandRun.of("par", example("red-white-blue.json"), "--format", "json").stdout());
         assertEquals("27967/32768", table(slot, "rtpByBet").get("rows").get(1).get("rtp").get("fraction").asText(),
                 "slots name the table alike");
+        // Its 10,000-coin top award at 3 coins, over a stake of 3 coins: 10000/3 total bets, in JSON and CSV.
+        JsonNode threeCoins = table(slot, "maximumWinByCoins").get("rows").get(2);
+        assertEquals("1 line, 3 coins", threeCoins.get("bet").asText());
+        assertEquals("10000/3", threeCoins.get("maximumWinXTotalBetFeaturesIncluded").get("fraction").asText());
+        String csv = CommandRun.of("par", example("red-white-blue.json"), "--format", "csv").text();
+        assertTrue(csv.contains("\r\n# Maximum win by coins\r\nbet,\"maximum win, x total bet (features included)\","
+                + "\"maximum win, x total bet (features included) (fraction)\"\r\n"), csv);
+        assertTrue(csv.contains("\r\n\"1 line, 3 coins\",3333.33333333333333333333,10000/3\r\n"), csv);
     }
 
     private static JsonNode table(JsonNode report, String name) {

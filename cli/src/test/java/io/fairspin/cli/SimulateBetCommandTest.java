@@ -54,6 +54,25 @@ class SimulateBetCommandTest {
         assertTrue(csv.text().contains("\nbet,\"{\"\"coins\"\":1,\"\"lineBet\"\":2,\"\"lines\"\":5}\",,,"), csv.text());
     }
 
+    /** A line bet's field left out is the standard wager's: red-white-blue's standard is 1 line at 25 a coin. */
+    @Test
+    void aBetLeavingOutFieldsPlaysAsTheFullBet() throws Exception {
+        CommandRun partial = simulate("red-white-blue.json", "--bet", "{\"coins\": 3}", "--seed", "3", "--format", "json");
+        CommandRun full = simulate("red-white-blue.json", "--bet", "{\"lines\": 1, \"lineBet\": 25, \"coins\": 3}", "--seed",
+                "3", "--format", "json");
+        assertEquals(ExitCode.OK, partial.exitCode(), partial.stderr());
+        assertEquals(ExitCode.OK, full.exitCode(), full.stderr());
+        com.fasterxml.jackson.databind.node.ObjectNode a = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                partial.stdout());
+        com.fasterxml.jackson.databind.node.ObjectNode b = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                full.stdout());
+        assertEquals(JSON.readTree("{\"coins\":3,\"lineBet\":25,\"lines\":1}"), a.get("bet"));
+        assertEquals(75, a.get("stake").asLong());
+        a.remove("report");
+        b.remove("report");
+        assertEquals(b, a, "the same rounds, the same figures");
+    }
+
     @Test
     void aBetTheModelRefusesIsAUsageErrorNamingItsField() {
         String[][] cases = {
@@ -61,6 +80,9 @@ class SimulateBetCommandTest {
             {"lucky-wilds.json", "{\"lines\": 30, \"lineBet\": 1}", "--bet: $.lines: 30 is outside the model's limits"},
             {"lucky-wilds.json", "{\"lines\": 3", "--bet: $: not valid JSON"},
             {"roulette-european.json", BOUGHT, "--bet: $.bonusBuy:"},
+            {"red-white-blue.json", "{\"coins\": 4}", "--bet: $.coins: 4 is outside the model's limits"},
+            {"red-white-blue.json", "{\"coin\": 3}", "--bet: $.coin: unknown field"},
+            {"red-white-blue.json", "{\"coins\": \"3\"}", "--bet: $.coins: expected an integer"},
         };
         for (String[] c : cases) {
             CommandRun run = simulate(c[0], "--bet", c[1]);

@@ -275,15 +275,31 @@ public final class Bet {
     }
 
     /**
-     * Reads a bet from JSON: {@code {}}, {@code {"lines": 3, "lineBet": 5, "coins": 1}} ({@code coins}
-     * defaults to 1) or {@code {"wagers": [...]}}; {@code "bonusBuy": true} beside a line bet, or alone, buys the
-     * model's feature ({@code false} is the same as leaving it out).
+     * Reads a bet in its explicit JSON form, as the audit log records it: {@code {}},
+     * {@code {"lines": 3, "lineBet": 5, "coins": 1}} ({@code coins} defaults to 1) or {@code {"wagers": [...]}};
+     * {@code "bonusBuy": true} beside a line bet, or alone, buys the model's feature ({@code false} is the same as
+     * leaving it out). A player's bet for a game is read by {@link Game#readBet(String)}, which fills in what it omits.
      *
      * @param json the bet as JSON text
      * @return the bet
      * @throws BetException naming the JSON path of what is malformed
      */
     public static Bet fromJson(String json) {
+        return fromJson(json, STANDARD);
+    }
+
+    /**
+     * Reads a bet from JSON as {@link #fromJson(String)} does, except that when {@code standard} is a line bet a line
+     * bet may leave out any of {@code lines}, {@code lineBet} and {@code coins}: each field left out is
+     * {@code standard}'s ({@code {"coins": 3}} is the standard lines and bet per line at 3 coins).
+     *
+     * @param json the bet as JSON text
+     * @param standard the game's standard wager in explicit form ({@link Game#standardBet()}), or {@link #standard()}
+     *     for no defaults
+     * @return the bet, explicit unless it is {@code {}} or {@code {"bonusBuy": true}}
+     * @throws BetException naming the JSON path of what is malformed
+     */
+    static Bet fromJson(String json, Bet standard) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -323,9 +339,10 @@ public final class Bet {
             return wagers(wagers);
         }
         onlyFields(root, "$", "lines", "lineBet", "coins", "bonusBuy");
-        Bet bet = lines((int) integer(root, "$", "lines", 1, Integer.MAX_VALUE, -1),
-                integer(root, "$", "lineBet", 1, Long.MAX_VALUE, -1),
-                (int) integer(root, "$", "coins", 1, Integer.MAX_VALUE, 1));
+        boolean defaults = standard.isLineBet();
+        Bet bet = lines((int) integer(root, "$", "lines", 1, Integer.MAX_VALUE, defaults ? standard.lines : -1),
+                integer(root, "$", "lineBet", 1, Long.MAX_VALUE, defaults ? standard.lineBet : -1),
+                (int) integer(root, "$", "coins", 1, Integer.MAX_VALUE, defaults ? standard.coins : 1));
         return bought ? bet.withBonusBuy() : bet;
     }
 

@@ -135,6 +135,22 @@ public interface Game {
     }
 
     /**
+     * Reads the bet a player chose for this game, from its JSON ({@link Bet}'s forms), and checks it before anything
+     * is drawn: the one reading of {@code play --bet}, {@code simulate --bet} and {@code serve}'s {@code bet}. A line
+     * bet may leave out {@code lines}, {@code lineBet} or {@code coins}: each one left out is the standard wager's
+     * ({@link #standardBet()}); unknown fields, wrong types and values outside the limits are refused.
+     *
+     * @param json the bet as JSON text
+     * @return the bet, with the fields it left out filled in
+     * @throws BetException naming the bet's JSON path when the JSON is malformed or the game refuses the bet
+     */
+    default Bet readBet(String json) {
+        Bet bet = Bet.fromJson(json, standardBet());
+        checkBet(bet);
+        return bet;
+    }
+
+    /**
      * This game with {@code bet} as its standard wager: the same model, whose {@link #stake()},
      * {@link #winTypes()} (for a table game, the bets placed), {@link #play(RandomStream, RoundOutcome)} and
      * {@link #exactFigures()} are those of a round at {@code bet}; what a simulation or a monitor of rounds at

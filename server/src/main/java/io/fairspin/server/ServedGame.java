@@ -87,8 +87,9 @@ final class ServedGame {
     }
 
     /**
-     * The bet a client asked for ({@code null} or absent: the standard wager), checked against the
-     * model's limits; nothing is drawn.
+     * The bet a client asked for ({@code null} or absent: the standard wager; a line bet's fields left out: the
+     * standard wager's), read and checked against the model's limits by {@link io.fairspin.math.Game#readBet}, as
+     * {@code play --bet} reads it; nothing is drawn.
      *
      * @throws ApiException 422 naming the bet's field ({@code bet.lines}, {@code bet.wagers[0].amount}, ...)
      */
@@ -102,9 +103,7 @@ final class ServedGame {
                     + " [{\"bet\": name, \"amount\": minor units}, ...]}");
         }
         try {
-            Bet parsed = Bet.fromJson(bet.toString());
-            model.game().checkBet(parsed);
-            return parsed;
+            return model.game().readBet(bet.toString());
         } catch (BetException e) {
             throw ApiException.unprocessable(field("bet", e.jsonPath()), e.getMessage());
         } catch (IllegalArgumentException e) {

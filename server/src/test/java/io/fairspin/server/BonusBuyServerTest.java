@@ -78,6 +78,28 @@ class BonusBuyServerTest {
         }
     }
 
+    /** A line bet's field left out is the standard wager's (lucky-wilds: 20 lines at 1 a coin, 1 coin). */
+    @Test
+    void aBetLeavingOutFieldsTakesTheStandardWagersAndKeepsItsErrorsPaths() throws Exception {
+        TestServer.Reply opened = s.send("POST", "/api/rounds", token, "{\"game\": \"" + SLOT + "\", \"bet\": {\"lines\": 10,"
+                + " \"bonusBuy\": true}}");
+        assertEquals(201, opened.status(), opened.text());
+        assertEquals(26 * 10, opened.body().get("stake").asLong(), opened.text());
+        assertEquals(TestServer.JSON.readTree("{\"bonusBuy\":true,\"coins\":1,\"lineBet\":1,\"lines\":10}"), opened.body().get("bet"));
+        assertEquals(200, s.send("POST", "/api/rounds/" + opened.body().get("roundId").asText() + "/settle", token, null)
+                .status());
+        String[][] cases = {
+            {"{\"coins\": 2}", "bet.coins"},
+            {"{\"line\": 10}", "bet.line"},
+            {"{\"lines\": \"10\"}", "bet.lines"},
+        };
+        for (String[] c : cases) {
+            TestServer.Reply reply = s.send("POST", "/api/rounds", token, "{\"game\": \"" + SLOT + "\", \"bet\": " + c[0] + "}");
+            assertEquals(422, reply.status(), reply.text());
+            assertEquals(c[1], reply.body().get("error").get("field").asText(), reply.text());
+        }
+    }
+
     @Test
     void aBuyOutsideTheLimitsIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
         // As GameServerTest does: a round first, so that the server's reserve of seeds is drawn before we measure.

@@ -540,7 +540,7 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     public AnalysisReport analyze() {
         Optional<Analysis> analysis = exact.analysis();
         return SlotSheet.of(this, analysis.orElse(null), exact.notExact(), limits,
-                bet -> variant(bet).analysis().figures().rtp());
+                this::variant);
     }
 
     /**

@@ -3,11 +3,13 @@ package io.fairspin.math.slot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Bet;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.rng.DrbgStream;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +69,41 @@ class CoinPaysTest {
         // The difference is exactly the extra 2,500 coins of the top award, per coin staked:
         // P(red7, white7, blue7) = 1 x 3 x 4 / 64^3, times (10,000 - 7,500) / 3.
         assertEquals(Fraction.of(12L * 2500, 64L * 64 * 64 * 3), independentRtp(3).subtract(independentRtp(1)));
+    }
+
+    /**
+     * The sheet's "Maximum win by coins" against the independent evaluator: the model has no free games, bonus, scatter
+     * or cap, so at c coins its maximum win is the largest line pay over the 5 x 5 x 5 stop combinations (every symbol
+     * has a positive weight), in coin values, over the stake of its one line at c coins: 2,500 at one and two coins,
+     * 10,000 / 3 at three (the sheet's maximum win leaves out the gamble, a double-up the player chooses after a win:
+     * the summary's is 2,500 at one coin). Classic Sevens, without coin pays, has its one-coin maximum at every count.
+     */
+    @Test
+    void theMaximumWinAtEachNumberOfCoinsIsTheLargestPayOverTheStake() {
+        AnalysisReport.Table table = maxWinByCoins("red-white-blue.json");
+        assertEquals(3, table.rows().size(), table.rows().toString());
+        for (int coins = 1; coins <= 3; coins++) {
+            long largest = 0;
+            for (int a = 0; a < 5; a++) {
+                for (int b = 0; b < 5; b++) {
+                    for (int c = 0; c < 5; c++) {
+                        largest = Math.max(largest, pay(a, b, c, coins));
+                    }
+                }
+            }
+            String bet = "1 line, " + coins + (coins == 1 ? " coin (standard)" : " coins");
+            assertEquals(List.of(AnalysisReport.Cell.text(bet), AnalysisReport.Cell.exact(Fraction.of(largest, coins))),
+                    table.rows().get(coins - 1));
+        }
+        assertEquals(AnalysisReport.Cell.exact(Fraction.of(10_000, 3)), table.rows().get(2).get(1));
+        for (List<AnalysisReport.Cell> row : maxWinByCoins("classic-sevens.json").rows()) {
+            assertEquals(AnalysisReport.Cell.exact(Fraction.of(1150)), row.get(1), "red7 x3 pays 1,150 a coin");
+        }
+    }
+
+    private static AnalysisReport.Table maxWinByCoins(String model) {
+        return Examples.slot(model).analyze().tables().stream().filter(t -> t.title().equals("Maximum win by coins"))
+                .findFirst().orElseThrow();
     }
 
     @Test

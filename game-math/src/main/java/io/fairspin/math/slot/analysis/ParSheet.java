@@ -208,6 +208,17 @@ public final class ParSheet {
     }
 
     /**
+     * The summary's maximum win of {@code game}, an exact analysis, as its sheet states it: the largest round win in
+     * total bets, features included (for a table of it at other bets).
+     *
+     * @param game a slot with an exact analysis
+     * @return the "maximum win" row's value
+     */
+    public static Cell maxWin(SlotGame game) {
+        return maxWin(game, game.analysis()).get(0).get(1);
+    }
+
+    /**
      * The largest round win, features included (free games with their multiplier and retriggers, bonus prizes,
      * jackpots at their amount or seed), and the per-spin cap with whether a spin reaches it.
      */

@@ -6,6 +6,7 @@ import io.fairspin.math.BetLimits;
 import io.fairspin.math.Fraction;
 import io.fairspin.math.slot.SlotGame;
 import io.fairspin.math.slot.model.SlotModel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,11 @@ public final class SlotSheet {
      * @param exact its exact analysis, or null when it has none
      * @param notExact why it has none (when {@code exact} is null)
      * @param limits its bet limits
-     * @param rtpAt the exact RTP of the game at a bet of other lines or coins
+     * @param gameAt the game at a bet of other lines or coins
      * @return the sheet
      */
     public static AnalysisReport of(SlotGame game, Analysis exact, String notExact, BetLimits limits,
-            Function<Bet, Fraction> rtpAt) {
+            Function<Bet, SlotGame> gameAt) {
         if (exact == null) {
             return simulated(game, notExact);
         }
@@ -42,7 +43,10 @@ public final class SlotSheet {
         if (limits.standardOnly()) {
             return sheet;
         }
-        return sheet.withTable(1, rtpByBet(game.model, limits, exact.figures().rtp(), rtpAt));
+        AnalysisReport withBets = sheet.withTable(1, rtpByBet(game.model, limits, exact.figures().rtp(),
+                bet -> gameAt.apply(bet).analysis().figures().rtp()));
+        List<Long> coinCounts = coinCounts(game.model, limits);
+        return coinCounts.size() > 1 ? withBets.withTable(2, maxWinByCoins(game, coinCounts, gameAt)) : withBets;
     }
 
     /**
@@ -76,9 +80,8 @@ public final class SlotSheet {
     private static AnalysisReport.Table rtpByBet(SlotModel model, BetLimits limits, Fraction standard,
             Function<Bet, Fraction> rtpAt) {
         List<Long> lineCounts = limits.sample("lines", model.lines(), MAX_LINE_COUNTS);
-        List<Long> coinCounts = limits.sample("coins", model.coins(), MAX_LINE_COUNTS);
         Map<String, Fraction> others = new LinkedHashMap<>();
-        for (long coins : coinCounts) {
+        for (long coins : coinCounts(model, limits)) {
             for (long lines : lineCounts) {
                 if (lines == model.lines() && coins == model.coins()) {
                     continue;
@@ -88,6 +91,29 @@ public final class SlotSheet {
         }
         return AnalysisReport.rtpByBet("lines and coins within the limits; the bet per line never changes the RTP",
                 describe(model.lines(), model.coins()), standard, others);
+    }
+
+    /** The numbers of coins the limits allow, at most about {@link #MAX_LINE_COUNTS} of them. */
+    private static List<Long> coinCounts(SlotModel model, BetLimits limits) {
+        return limits.sample("coins", model.coins(), MAX_LINE_COUNTS);
+    }
+
+    /**
+     * The table "Maximum win by coins": at the standard lines, the maximum win of each number of coins the limits
+     * allow, in total bets, each the summary's maximum win of the game at that bet (with coin pays, the top award for
+     * more coins is not the coins times the one-coin award).
+     */
+    private static AnalysisReport.Table maxWinByCoins(SlotGame game, List<Long> coinCounts,
+            Function<Bet, SlotGame> gameAt) {
+        SlotModel model = game.model;
+        List<List<AnalysisReport.Cell>> rows = new ArrayList<>();
+        for (long coins : coinCounts) {
+            boolean standard = coins == model.coins();
+            SlotGame at = standard ? game : gameAt.apply(Bet.lines(model.lines(), model.lineBet(), (int) coins));
+            rows.add(List.of(AnalysisReport.Cell.text(describe(model.lines(), coins) + (standard ? " (standard)" : "")),
+                    ParSheet.maxWin(at)));
+        }
+        return new AnalysisReport.Table("Maximum win by coins", List.of("bet", MaxWin.LABEL), rows);
     }
 
     private static String describe(long lines, long coins) {

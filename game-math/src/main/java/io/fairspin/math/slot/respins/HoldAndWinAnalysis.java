@@ -493,13 +493,18 @@ final class HoldAndWinAnalysis {
     }
 
     /**
-     * The sums of j coin values in line bets, j = 0 .. cells, cut at the cap.
+     * The sums of j coin values in total bets, j = 0 .. cells, cut at the cap: counted once for every bet
+     * ({@link CappedParts}), their count spent on {@code budget}.
      *
      * @throws Truncated.NotCounted when a value names a progressive jackpot
      */
     private Truncated[] valueSums(long[] values, long[] weights, long weightTotal, Truncated.Budget budget) {
+        return game.cappedParts.get(-1, 1, budget, own -> countValueSums(values, weights, weightTotal, own));
+    }
+
+    private Truncated[] countValueSums(long[] values, long[] weights, long weightTotal, Truncated.Budget budget) {
         HoldAndWin feature = game.feature;
-        long units = game.base.model.stakeUnits();
+        long cap = game.maxWin;
         Map<Long, Fraction> one = new java.util.HashMap<>();
         for (int v = 0; v < values.length; v++) {
             int j = feature.valueJackpot()[v];
@@ -508,7 +513,7 @@ final class HoldAndWinAnalysis {
                         + " jackpot \"" + feature.jackpots().get(j).name() + "\": its award on top of the capped win is not"
                         + " counted");
             }
-            one.merge(values[v] * units, Fraction.of(weights[v], weightTotal), Fraction::add);
+            one.merge(values[v], Fraction.of(weights[v], weightTotal), Fraction::add);
         }
         Truncated value = Truncated.of(one, cap);
         Truncated[] valueSums = new Truncated[cells + 1];
@@ -528,11 +533,19 @@ final class HoldAndWinAnalysis {
      * collected values X again, so level 5 adds 2X + (the N - k coins landed), N the coins held at the end. A bought
      * feature ({@code bought}) starts with no collect, whatever its coins.
      *
+     * Counted once for every bet in total bets ({@link CappedParts}, from {@link #valueSums}), and given in line bets.
+     *
      * @throws Truncated.NotCounted when the feature beside a collect pays jackpot values again (their order is not
      *     counted)
      */
     private Truncated[] featureParts(int k, boolean bought, Truncated[] valueSums, Truncated.Budget budget) {
+        return game.cappedParts.get(2L * k + (bought ? 1 : 0), game.base.model.stakeUnits(), budget,
+                own -> countFeatureParts(k, bought, valueSums, own));
+    }
+
+    private Truncated[] countFeatureParts(int k, boolean bought, Truncated[] valueSums, Truncated.Budget budget) {
         HoldAndWin feature = game.feature;
+        long cap = game.maxWin;
         int state = k % chain.states();
         int start = chain.coins(state);
         boolean collects = k >= chain.states() && start > 0;
@@ -548,7 +561,7 @@ final class HoldAndWinAnalysis {
         }
         Fraction[] end = chain.finalCoins(state);
         Truncated doubled = collects ? collected.times(2, cap) : null;
-        long grand = cappedGrand * game.base.model.stakeUnits();
+        long grand = cappedGrand;
         List<Fraction> weights = new ArrayList<>();
         List<Truncated> coins = new ArrayList<>();
         List<Truncated> withGrand = new ArrayList<>();
@@ -574,9 +587,13 @@ final class HoldAndWinAnalysis {
             Truncated.mixture(weights, withGrand, cap, budget), full, Truncated.NONE, coinPaidOn};
     }
 
-    /** The measure sum over i = 1 .. coins of chance(i) x (the sum of i - 1 values): what the i-th coin is paid on. */
+    /**
+     * The measure sum over i = 1 .. coins of chance(i) x (the sum of i - 1 values): what the i-th coin is paid on, in
+     * total bets.
+     */
     private Truncated priors(Truncated[] valueSums, int coins, java.util.function.IntFunction<Fraction> chance,
             Truncated.Budget budget) {
+        long cap = game.maxWin;
         List<Fraction> weights = new ArrayList<>();
         List<Truncated> parts = new ArrayList<>();
         for (int i = 1; i <= coins; i++) {

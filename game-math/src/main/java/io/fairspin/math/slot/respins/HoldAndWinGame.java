@@ -87,11 +87,14 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final ThreadLocal<BaseSpin> shows;
     /** This game at other bets: the base game read for the bet, the same feature (values in total bets). */
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The feature's capped wins in total bets, shared with this game at other bets (the same feature and cap). */
+    final CappedParts cappedParts;
 
-    private HoldAndWinGame(SlotGame base, HoldAndWin feature, long maxWin) {
+    private HoldAndWinGame(SlotGame base, HoldAndWin feature, long maxWin, CappedParts cappedParts) {
         this.base = base;
         this.feature = feature;
         this.maxWin = maxWin;
+        this.cappedParts = cappedParts;
         this.landing = new WeightedTable[feature.cells()];
         for (int c = 0; c < landing.length; c++) {
             landing[c] = WeightedTable.of(feature.coinWeights()[c], feature.emptyWeights()[c]);
@@ -233,7 +236,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         return new HoldAndWinGame(base, new HoldAndWin(symbol, scatter, trigger, respins, coinWeights, emptyWeights,
                 coinValues, valueJackpot, weights, grand, grandJackpot, cells, jackpots, buy, collectSymbol, collectScatter,
-                alsoRespins), maxWin);
+                alsoRespins), maxWin, new CappedParts());
     }
 
     /** The index of symbol {@code name} among the model's {@code symbols}, or -1. */
@@ -404,7 +407,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         if (explicit.equals(standardBet())) {
             return this;
         }
-        return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature, maxWin));
+        return atBets.computeIfAbsent(explicit, b -> new HoldAndWinGame(base.at(b), feature, maxWin, cappedParts));
     }
 
     /** At most this many line counts (and as many coin counts) are listed in the RTP-by-bet table. */
@@ -415,7 +418,9 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
      * values and prizes are in total bets and the coins a window shows do not depend on the lines, so without a cap
      * only the base game's return changes with the bet: RTP(bet) = RTP - RTP of the base slot (base spin and free
      * games) + that slot's RTP at the bet, each an exact analysis of the base slot. With a cap the round's win is cut
-     * where the bet puts it, so each bet has the whole analysis; a bet without exact figures is left out, and said.
+     * where the bet puts it: the base spin's win per total bet depends on the lines (line pays are in line bets), so
+     * each bet has its own capped analysis, sharing the feature's capped wins, the same in total bets at every bet
+     * ({@link CappedParts}); a bet without exact figures is left out, and said.
      */
     private AnalysisReport.Table rtpByBet(Fraction standard) {
         SlotModel model = base.model;

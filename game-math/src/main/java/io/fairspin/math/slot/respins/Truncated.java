@@ -22,11 +22,16 @@ final class Truncated {
     final long[] wins;
     final Fraction[] chances;
     /** moments[j][i] = the sum over the first i wins of chance x win^j (j = 0, 1, 2), built on first use. */
-    private Fraction[][] moments;
+    private volatile Fraction[][] moments;
 
     private Truncated(long[] wins, Fraction[] chances) {
         this.wins = wins;
         this.chances = chances;
+    }
+
+    private Truncated(long[] wins, Fraction[] chances, Fraction[][] moments) {
+        this(wins, chances);
+        this.moments = moments;
     }
 
     /** The wins of {@code byWin} under {@code cap}, with their chances (zero chances dropped). */
@@ -55,6 +60,30 @@ final class Truncated {
             }
         }
         return of(sum, cap);
+    }
+
+    /**
+     * This win times {@code factor} (at least 1), with no cap: a distribution counted in total bets, in line bets
+     * ({@code factor} line bets a total bet), the same as if it had been counted in line bets with the cap scaled alike.
+     * Its partial sums are this one's, scaled (x factor, x factor^2), so a distribution scaled to several bets sums its
+     * wins once.
+     */
+    Truncated times(long factor) {
+        if (factor == 1) {
+            return this;
+        }
+        long[] scaled = new long[wins.length];
+        for (int i = 0; i < wins.length; i++) {
+            scaled[i] = Math.multiplyExact(wins[i], factor);
+        }
+        Fraction[][] q = moments();
+        Fraction[][] p = {q[0], new Fraction[q[1].length], new Fraction[q[2].length]};
+        long square = Math.multiplyExact(factor, factor);
+        for (int i = 0; i < q[1].length; i++) {
+            p[1][i] = q[1][i].multiply(factor);
+            p[2][i] = q[2][i].multiply(square);
+        }
+        return new Truncated(scaled, chances, p);
     }
 
     /** This win times {@code factor} (at least 1), under {@code cap}. */
@@ -172,6 +201,11 @@ final class Truncated {
 
         Budget(long limit) {
             this.limit = limit;
+        }
+
+        /** The products of chances spent so far. */
+        long spent() {
+            return spent;
         }
 
         void spend(long products) {
