@@ -50,6 +50,9 @@ final class ServeProcess implements AutoCloseable {
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
+        while (line != null && line.startsWith("[")) {
+            line = out.readLine(); // the JVM's own log lines (a flight recording started by fairspin.serve.jvmArgs)
+        }
         if (line == null || !line.startsWith("http://127.0.0.1:")) {
             process.destroyForcibly();
             throw new IOException("fairspin serve did not start (see " + dir.resolve("serve.stderr") + "): " + line);
