@@ -1,13 +1,26 @@
 package io.fairspin.math.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /** Reading logged outcomes (UTF-8 JSON, as the audit log keeps them) as trees, for the outcome checks. */
 public final class OutcomeJson {
     /** The reader and writer of outcome trees. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The writer of a game's round record in the member order of the audit log's canonical form (every object's
+     * members sorted by name), so that a round played again can be compared with its logged bytes
+     * ({@code ReplayCheck}'s fast path).
+     */
+    public static final ObjectMapper SORTED = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private OutcomeJson() {
     }
