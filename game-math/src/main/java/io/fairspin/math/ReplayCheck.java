@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.json.OutcomeTree;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * played again, where the game has exact award occurrences.
  *
  * <p>A round at the standard wager logged in canonical form is checked on a fast path first: the draws are read from a
- * tree of the logged bytes without the members no draw is read from ({@link PrunedOutcome}: a cascade's windows, a
+ * tree of the logged bytes without the members no draw is read from ({@link OutcomeTree}: a cascade's windows, a
  * spin's window), the round played again on them is written with its members sorted by name, and the round is
  * accepted there only when those are exactly the logged bytes and its stake and win the logged bet and win. Anything
  * else (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
@@ -128,7 +129,7 @@ final class ReplayCheck implements OutcomeCheck {
         if (unread == null || (playerChoices != null && playerChoices.length > 0)) {
             return false;
         }
-        ObjectNode logged = PrunedOutcome.read(outcome, unread);
+        ObjectNode logged = OutcomeTree.read(outcome, unread);
         if (logged == null || logged.hasNonNull("bonusBuy")) {
             return false;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Set;
 
 /** Reading logged outcomes (UTF-8 JSON, as the audit log keeps them) as trees, for the outcome checks. */
 public final class OutcomeJson {
@@ -33,7 +34,10 @@ public final class OutcomeJson {
      * @throws IllegalArgumentException with the check's one-line message when the bytes are not JSON or not an object
      */
     public static JsonNode object(byte[] outcome) {
-        JsonNode tree;
+        JsonNode tree = OutcomeTree.read(outcome, Set.of());
+        if (tree != null) {
+            return tree;
+        }
         try {
             tree = MAPPER.readTree(outcome);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.fairspin.math;
+package io.fairspin.math.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * A logged outcome read into a tree without the members a check does not read (a cascade's windows, a spin's
- * window), for {@link ReplayCheck}'s fast path: the skipped members' values are stepped over byte by byte, not
- * parsed. It reads only the layout the audit log's canonical form has (no whitespace, strings without escapes,
- * integers of at most 18 digits) and answers null for anything else, which then goes the parsed-tree way. It decides
- * nothing itself: a round is accepted on the fast path only when its logged bytes are the bytes of the round played
- * again on the draws read from this tree.
+ * A logged outcome in the audit log's canonical layout read into a tree without Jackson's parser, optionally without
+ * the members a check does not read (a cascade's windows, a spin's window), whose values are stepped over byte by byte.
+ * It reads only what it can read exactly as Jackson's {@code readTree} does (no whitespace, strings of printable ASCII
+ * without escapes, integers of at most 18 digits without leading zeros, at most 64 levels) and answers null for
+ * anything else, which {@link OutcomeJson#object} then gives to Jackson; a tree it reads in full equals Jackson's, node
+ * class for node class.
  */
-final class PrunedOutcome {
+public final class OutcomeTree {
     private static final int MAX_DEPTH = 64;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -28,7 +28,7 @@ final class PrunedOutcome {
     private final Set<String> skipped;
     private int at;
 
-    private PrunedOutcome(byte[] in, Set<String> skipped) {
+    private OutcomeTree(byte[] in, Set<String> skipped) {
         this.in = in;
         this.skipped = skipped;
     }
@@ -40,8 +40,8 @@ final class PrunedOutcome {
      * @param skipped the names of the members left out
      * @return the object, or null when the bytes are not laid out as the canonical form lays out an object
      */
-    static ObjectNode read(byte[] outcome, Set<String> skipped) {
-        PrunedOutcome reader = new PrunedOutcome(outcome, skipped);
+    public static ObjectNode read(byte[] outcome, Set<String> skipped) {
+        OutcomeTree reader = new OutcomeTree(outcome, skipped);
         if (outcome.length == 0 || outcome[0] != '{') {
             return null;
         }
@@ -114,14 +114,14 @@ final class PrunedOutcome {
         return next(']') ? array : null;
     }
 
-    /** A string without escapes; null when it has one or does not end. */
+    /** A string of printable ASCII without escapes; null when it has anything else or does not end. */
     private String string() {
         if (!next('"')) {
             return null;
         }
         int start = at;
         while (at < in.length && in[at] != '"') {
-            if (in[at] == '\\') {
+            if (in[at] == '\\' || in[at] < 0x20 || in[at] == 0x7f) { // bytes above 0x7f are negative
                 return null;
             }
             at++;
@@ -129,10 +129,10 @@ final class PrunedOutcome {
         if (at == in.length) {
             return null;
         }
-        return new String(in, start, at++ - start, StandardCharsets.UTF_8);
+        return new String(in, start, at++ - start, StandardCharsets.US_ASCII);
     }
 
-    /** An integer of 1 to 18 digits, with an optional minus sign and no leading zero; null otherwise. */
+    /** An integer of 1 to 18 digits, with an optional minus sign and no leading zero, not -0; null otherwise. */
     private JsonNode number() {
         boolean negative = next('-');
         int start = at;
@@ -146,6 +146,9 @@ final class PrunedOutcome {
         int digits = at - start;
         if (digits == 0 || (digits > 1 && in[start] == '0') || (at < in.length && (in[at] == '.' || in[at] == 'e'
                 || in[at] == 'E'))) {
+            return null;
+        }
+        if (negative && value == 0) {
             return null;
         }
         value = negative ? -value : value;
