@@ -2,10 +2,8 @@ package io.fairspin.math;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
-import io.fairspin.math.json.OutcomeTree;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import java.io.IOException;
@@ -30,9 +28,9 @@ import java.util.function.Function;
  * played again, where the game has exact award occurrences.
  *
  * <p>A round at the standard wager logged in canonical form is checked on a fast path first: the draws are read from a
- * tree of the logged bytes without the members no draw is read from ({@link OutcomeTree}: a cascade's windows, a
- * spin's window), the round played again on them is written with its members sorted by name, and the round is
- * accepted there only when those are exactly the logged bytes and its stake and win the logged bet and win. Anything
+ * tree of the logged bytes without the members no draw is read from ({@link OutcomeJson#objectWithout}: a cascade's
+ * windows, a spin's window), the round played again on them is written with its members sorted by name, and the round
+ * is accepted there only when those are exactly the logged bytes and its stake and win the logged bet and win. Anything
  * else (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
  * before, which also names the difference: both ways give the same verdict and message.
  *
@@ -129,7 +127,7 @@ final class ReplayCheck implements OutcomeCheck {
         if (unread == null || (playerChoices != null && playerChoices.length > 0)) {
             return false;
         }
-        ObjectNode logged = OutcomeTree.read(outcome, unread);
+        JsonNode logged = OutcomeJson.objectWithout(outcome, unread);
         if (logged == null || logged.hasNonNull("bonusBuy")) {
             return false;
         }

@@ -1,5 +1,8 @@
 package io.fairspin.math.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,10 +37,7 @@ public final class OutcomeJson {
      * @throws IllegalArgumentException with the check's one-line message when the bytes are not JSON or not an object
      */
     public static JsonNode object(byte[] outcome) {
-        JsonNode tree = OutcomeTree.read(outcome, Set.of());
-        if (tree != null) {
-            return tree;
-        }
+        JsonNode tree;
         try {
             tree = MAPPER.readTree(outcome);
         } catch (IOException e) {
@@ -47,6 +47,48 @@ public final class OutcomeJson {
             throw new IllegalArgumentException("$.outcome: not a JSON object");
         }
         return tree;
+    }
+
+    /**
+     * A logged outcome as a JSON object without the members named {@code leftOut} (at any depth), for a check that
+     * reads nothing from them: Jackson's parser behind a {@link FilteringParserDelegate} steps over their values.
+     *
+     * @param outcome the outcome's bytes
+     * @param leftOut the names of the members left out
+     * @return the object, or null when the bytes are not a JSON object (the check on the whole tree names the error)
+     */
+    public static JsonNode objectWithout(byte[] outcome, Set<String> leftOut) {
+        try (JsonParser parser = new FilteringParserDelegate(MAPPER.createParser(outcome), new Without(leftOut),
+                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+            JsonNode tree = MAPPER.readTree(parser);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Passes every token but the members of the given names and their values; empty objects and arrays are kept. */
+    private static final class Without extends TokenFilter {
+        private final Set<String> names;
+
+        Without(Set<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public TokenFilter includeProperty(String name) {
+            return names.contains(name) ? null : this;
+        }
+
+        @Override
+        public boolean includeEmptyObject(boolean contentsFiltered) {
+            return true;
+        }
+
+        @Override
+        public boolean includeEmptyArray(boolean contentsFiltered) {
+            return true;
+        }
     }
 
     /**
