@@ -8,9 +8,11 @@ import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,13 @@ import java.util.function.Function;
  * (it equals the round played again), so they are not counted. Awards are counted from the base spin of the round
  * played again, where the game has exact award occurrences.
  *
+ * <p>A round at the standard wager logged in canonical form is checked on a fast path first: the draws are read from a
+ * tree of the logged bytes without the members no draw is read from ({@link OutcomeJson#objectWithout}: a cascade's
+ * windows, a spin's window), the round played again on them is written with its members sorted by name, and the round
+ * is accepted there only when those are exactly the logged bytes and its stake and win the logged bet and win. Anything
+ * else (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
+ * before, which also names the difference: both ways give the same verdict and message.
+ *
  * <p>Thread-safe (it keeps no state between rounds).
  */
 final class ReplayCheck implements OutcomeCheck {
@@ -37,6 +46,10 @@ final class ReplayCheck implements OutcomeCheck {
     private final Map<String, Integer> awardIndex = new HashMap<>();
     /** Where the round's base spin lists its wins ({@code type}, {@code award}), or null when none are counted. */
     private final JsonPointer baseWins;
+    /** The members no draw is read from, left out of the fast path's tree; null when the fast path is off. */
+    private final Set<String> unread;
+    /** The round played again on its logged draws at the standard wager, its detail's members sorted by name. */
+    private final Function<LoggedDraws, PlayedRound> sorted;
 
     /**
      * A check that plays {@code game}'s logged rounds again on the draws {@code draws} reads from a logged outcome.
@@ -46,14 +59,18 @@ final class ReplayCheck implements OutcomeCheck {
      * @param awards the awards counted (empty for none)
      * @param perRound their exact occurrences per round, in the order of {@code awards}
      * @param baseWins where the base spin's wins are in an outcome, or null when {@code awards} is empty
+     * @param unread the members of an outcome that no draw is read from, or null to check every round on its tree
+     * @param sorted plays a round again on its logged draws at the standard wager, its detail's members sorted by name
      */
     ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards, List<Fraction> perRound,
-            JsonPointer baseWins) {
+            JsonPointer baseWins, Set<String> unread, Function<LoggedDraws, PlayedRound> sorted) {
         this.game = game;
         this.draws = draws;
         this.awards = List.copyOf(awards);
         this.perRound = List.copyOf(perRound);
         this.baseWins = baseWins;
+        this.unread = unread;
+        this.sorted = sorted;
         for (String award : awards) {
             awardIndex.put(award, awardIndex.size());
         }
@@ -64,14 +81,20 @@ final class ReplayCheck implements OutcomeCheck {
      * occurrences of each award.
      */
     static ReplayCheck of(CascadeGame game) {
-        return new ReplayCheck(game, game::loggedDraws, List.of(), List.of(), null);
+        return new ReplayCheck(game, game::loggedDraws, List.of(), List.of(), null, fastPath(Set.of("cascades")),
+                game::playRecordedSorted);
     }
 
     /** The check of a hold-and-win slot, which counts its base spin's awards where the game states their occurrences. */
     static ReplayCheck of(HoldAndWinGame game) {
         List<Fraction> perRound = game.occurrencesPerRound().orElse(List.of());
         return new ReplayCheck(game, game::loggedDraws, perRound.isEmpty() ? List.of() : game.awards(), perRound,
-                BASE_WINS);
+                BASE_WINS, fastPath(Set.of("window")), game::playRecordedSorted);
+    }
+
+    /** {@code unread}, or null when the outcome checks' fast paths are turned off (as the slot check's property says). */
+    private static Set<String> fastPath(Set<String> unread) {
+        return "false".equals(System.getProperty("fairspin.outcomeCheck.fastPath")) ? null : unread;
     }
 
     @Override
@@ -91,6 +114,37 @@ final class ReplayCheck implements OutcomeCheck {
 
     @Override
     public String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        return checkedFast(outcome, playerChoices, bet, win, awardCounts) ? null
+                : checkOnTree(outcome, playerChoices, bet, win, awardCounts);
+    }
+
+    /**
+     * Whether the round is accepted on the fast path: a round at the standard wager (no player choices) whose logged
+     * bytes are exactly those of the round played again on the draws read from them, at the logged bet and win. False
+     * sends it to the tree, which gives the verdict.
+     */
+    boolean checkedFast(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        if (unread == null || (playerChoices != null && playerChoices.length > 0)) {
+            return false;
+        }
+        JsonNode logged = OutcomeJson.objectWithout(outcome, unread);
+        if (logged == null || logged.hasNonNull("bonusBuy")) {
+            return false;
+        }
+        try {
+            PlayedRound again = sorted.apply(draws.apply(logged));
+            if (again.outcome().stake() != bet || again.outcome().win() != win
+                    || !Arrays.equals(again.detail().getBytes(StandardCharsets.UTF_8), outcome)) {
+                return false;
+            }
+        } catch (RuntimeException e) { // the tree gives the verdict and its message
+            return false;
+        }
+        countAwards(logged, awardCounts);
+        return true;
+    }
+
+    private String checkOnTree(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
         try {
             JsonNode logged = OutcomeJson.object(outcome);
             RoundChoices choices = playerChoices == null || playerChoices.length == 0 ? null
@@ -125,7 +179,7 @@ final class ReplayCheck implements OutcomeCheck {
         }
     }
 
-    /** Adds the base spin's line and ways awards (not its scatter wins) of the round played again. */
+    /** Adds the base spin's line and ways awards (not its scatter wins) of the round played again (or of its equal logging). */
     private void countAwards(JsonNode described, long[] awardCounts) {
         if (baseWins == null) {
             return;

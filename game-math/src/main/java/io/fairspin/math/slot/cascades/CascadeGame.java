@@ -222,16 +222,35 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
+        return playRecorded(stream, MAPPER);
+    }
+
+    /**
+     * {@link #playRecorded(RandomStream)} with the detail's members sorted by name, as the audit log's canonical form
+     * keeps them: for the outcome check's fast path, which compares it with the logged bytes.
+     *
+     * @param stream where the round's draws come from
+     * @return the round, its detail in canonical member order
+     */
+    public PlayedRound playRecordedSorted(RandomStream stream) {
+        return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
+    }
+
+    private PlayedRound playRecorded(RandomStream stream, ObjectMapper writer) {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         List<CascadeRecord.Spin> spins = new ArrayList<>();
         playRound(stream, outcome, new Window(engine), spins);
         return new PlayedRound(outcome, text(new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(),
-                spins, null)));
+                spins, null), writer));
     }
 
     private static String text(CascadeRecord record) {
+        return text(record, MAPPER);
+    }
+
+    private static String text(CascadeRecord record, ObjectMapper writer) {
         try {
-            return MAPPER.writeValueAsString(record);
+            return writer.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

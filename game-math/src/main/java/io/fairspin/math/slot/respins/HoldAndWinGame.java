@@ -772,6 +772,21 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
+        return playRecorded(stream, MAPPER);
+    }
+
+    /**
+     * {@link #playRecorded(RandomStream)} with the detail's members sorted by name, as the audit log's canonical form
+     * keeps them: for the outcome check's fast path, which compares it with the logged bytes.
+     *
+     * @param stream where the round's draws come from
+     * @return the round, its detail in canonical member order
+     */
+    public PlayedRound playRecordedSorted(RandomStream stream) {
+        return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
+    }
+
+    private PlayedRound playRecorded(RandomStream stream, ObjectMapper writer) {
         SlotModel model = base.model;
         long cap = cap();
         SpinRecorder recorder = new SpinRecorder(base, new SlotGame.Bet(model.lineBet(), model.lines()), (int[]) null)
@@ -828,12 +843,16 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         }
         return new PlayedRound(outcome, text(new Record(stake(), outcome.win(), spin,
                 played, collected, capReached(outcome, cap) ? Boolean.TRUE : null,
-                null)));
+                null), writer));
     }
 
     private static String text(Record record) {
+        return text(record, MAPPER);
+    }
+
+    private static String text(Record record, ObjectMapper writer) {
         try {
-            return MAPPER.writeValueAsString(record);
+            return writer.writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,266 @@
+package io.fairspin.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.HoldAndWinGame;
+import io.fairspin.rng.RandomStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link ReplayCheck}'s fast path (the draws read from a tree of the logged bytes without the members no draw is read
+ * from, the round played again written with its members sorted and compared byte for byte) against its own tree path,
+ * on every cascading and hold-and-win example, standard and bought rounds: honest rounds at the standard wager are all
+ * accepted on the fast path (so a round played again is written in exactly the canonical bytes the log keeps, which
+ * {@code OutcomeCheckTest.canonical} computes independently with Jackson's sorted maps), bought ones go to the tree,
+ * and on tampered logged outcomes
+ * (bytes changed at random, a draw altered, members reordered or duplicated, the win or the bet changed) both ways
+ * return the same verdict, word for word, and the same award counts.
+ */
+class ReplayFastPathTest {
+    private static final String PROPERTY = "fairspin.outcomeCheck.fastPath";
+
+    static Stream<Path> replayedModels() throws Exception {
+        Path examples = BetContractTest.root().resolve("examples");
+        List<Path> models = new ArrayList<>();
+        try (Stream<Path> files = Files.list(examples)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+                Game game = GameModels.load(f);
+                if (game instanceof CascadeGame || game instanceof HoldAndWinGame) {
+                    models.add(f);
+                }
+            }
+        }
+        assertTrue(models.size() >= 5, models.toString());
+        return models.stream();
+    }
+
+    private static ReplayCheck check(Game game, boolean fastPath) {
+        String before = System.getProperty(PROPERTY);
+        System.setProperty(PROPERTY, Boolean.toString(fastPath));
+        try {
+            return (ReplayCheck) OutcomeCheck.of(game).orElseThrow();
+        } finally {
+            if (before == null) {
+                System.clearProperty(PROPERTY);
+            } else {
+                System.setProperty(PROPERTY, before);
+            }
+        }
+    }
+
+    /** A logged round: its canonical outcome bytes, its choices' bytes, bet and win. */
+    private record Logged(byte[] outcome, byte[] choices, long bet, long win) {
+        Logged with(byte[] changed) {
+            return new Logged(changed, choices, bet, win);
+        }
+    }
+
+    /** Rounds played from a seeded stream: the standard wager's, then bought ones where the model sells a buy. */
+    private static List<Logged> rounds(Game game, int count) throws Exception {
+        List<Logged> rounds = new ArrayList<>();
+        RandomStream stream = BetContractTest.stream(11);
+        Bet buy = game.standardBet().withBonusBuy();
+        boolean sells = sellsBuy(game);
+        for (int i = 0; i < count; i++) {
+            boolean bought = sells && i % 4 == 3;
+            PlayedRound played = bought ? game.playRecorded(buy, stream) : game.playRecorded(stream);
+            byte[] choices = bought ? played.roundChoices().toJson().getBytes(StandardCharsets.UTF_8) : new byte[0];
+            rounds.add(new Logged(OutcomeCheckTest.canonical(played.detail()), choices, played.outcome().stake(),
+                    played.outcome().win()));
+        }
+        return rounds;
+    }
+
+    private static boolean sellsBuy(Game game) {
+        try {
+            game.at(game.standardBet().withBonusBuy());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String verdict(ReplayCheck check, Logged logged, long[] awards) {
+        return check.check(logged.outcome(), logged.choices(), logged.bet(), logged.win(), awards);
+    }
+
+    /** Both ways give the same verdict and award counts for {@code logged}; returns the verdict. */
+    private static String same(ReplayCheck fast, ReplayCheck slow, Logged logged, String what) {
+        long[] a = new long[fast.awards().size()];
+        long[] b = new long[fast.awards().size()];
+        String onTree = verdict(slow, logged, b);
+        String either = verdict(fast, logged, a);
+        String where = what + ": " + new String(logged.outcome(), StandardCharsets.UTF_8);
+        assertEquals(onTree, either, where);
+        assertArrayEquals(b, a, where);
+        return either;
+    }
+
+    @ParameterizedTest
+    @MethodSource("replayedModels")
+    void honestRoundsAreAllAcceptedOnTheFastPath(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        long[] fastAwards = new long[fast.awards().size()];
+        long[] slowAwards = new long[fast.awards().size()];
+        int bought = 0;
+        for (Logged logged : rounds(game, 1200)) {
+            String where = file.getFileName() + ": " + new String(logged.outcome(), StandardCharsets.UTF_8);
+            long[] counted = new long[fast.awards().size()];
+            boolean standard = logged.choices().length == 0;
+            assertEquals(standard, fast.checkedFast(logged.outcome(), logged.choices(), logged.bet(), logged.win(),
+                    counted), where);
+            assertEquals(null, verdict(fast, logged, fastAwards), where);
+            assertEquals(null, verdict(slow, logged, slowAwards), where);
+            assertFalse(slow.checkedFast(logged.outcome(), logged.choices(), logged.bet(), logged.win(), counted));
+            bought += logged.choices().length > 0 ? 1 : 0;
+        }
+        assertArrayEquals(slowAwards, fastAwards, file.getFileName().toString());
+        if (!fast.awards().isEmpty()) {
+            assertTrue(java.util.Arrays.stream(fastAwards).sum() > 0, file.getFileName() + ": no award counted");
+        }
+        assertEquals(sellsBuy(game), bought > 0, file.getFileName() + ": bought rounds");
+    }
+
+    /**
+     * Bytes changed at random (a digit, a letter, a quote, a bracket), every logged stop moved by one, the win or the
+     * bet changed: the same verdicts both ways, and nearly all of them flagged, so the comparison is not vacuous.
+     */
+    @ParameterizedTest
+    @MethodSource("replayedModels")
+    void tamperedOutcomesGetTheSameVerdictOnBothPaths(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        SplittableRandom random = new SplittableRandom(23);
+        byte[] alphabet = "0123456789\"[]{},:abcxyz- ".getBytes(StandardCharsets.US_ASCII);
+        int changes = 0;
+        int flagged = 0;
+        int moved = 0;
+        for (Logged logged : rounds(game, 200)) {
+            for (int k = 0; k < 10; k++) {
+                byte[] changed = logged.outcome().clone();
+                int at = random.nextInt(changed.length);
+                byte to = alphabet[random.nextInt(alphabet.length)];
+                if (changed[at] == to) {
+                    continue;
+                }
+                changed[at] = to;
+                changes++;
+                flagged += same(fast, slow, logged.with(changed), "byte " + at) != null ? 1 : 0;
+            }
+            for (byte[] stopMoved : stopsMoved(logged.outcome())) {
+                moved++;
+                assertNotNull(same(fast, slow, logged.with(stopMoved), "a stop moved"));
+            }
+            assertNotNull(same(fast, slow, new Logged(logged.outcome(), logged.choices(), logged.bet(), logged.win() + 1),
+                    "the win raised"));
+            assertNotNull(same(fast, slow, new Logged(logged.outcome(), logged.choices(), logged.bet() + 1, logged.win()),
+                    "the bet raised"));
+        }
+        assertTrue(flagged > changes * 9 / 10, file.getFileName() + ": " + flagged + " of " + changes + " flagged");
+        assertTrue(moved > 200, file.getFileName() + ": " + moved);
+    }
+
+    private static final Pattern STOPS = Pattern.compile("\"stops\":\\[([0-9,]*)\\]");
+    private static final Pattern VALUE = Pattern.compile("\"value\":([0-9]+)");
+
+    /** The outcome with each logged stop (and coin value) in turn one higher, the rest of its bytes as logged. */
+    private static List<byte[]> stopsMoved(byte[] outcome) {
+        String text = new String(outcome, StandardCharsets.UTF_8);
+        List<byte[]> changed = new ArrayList<>();
+        for (Pattern p : List.of(STOPS, VALUE)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                int start = m.start(1);
+                int end = start;
+                while (end < m.end(1)) {
+                    int digitsEnd = end;
+                    while (digitsEnd < m.end(1) && text.charAt(digitsEnd) != ',') {
+                        digitsEnd++;
+                    }
+                    long value = Long.parseLong(text.substring(end, digitsEnd));
+                    changed.add((text.substring(0, end) + (value + 1) + text.substring(digitsEnd))
+                            .getBytes(StandardCharsets.UTF_8));
+                    end = digitsEnd + 1;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Members reordered (the first two of the outcome swapped: the same tree, other bytes), a member duplicated with
+     * another value before or after it (a tree keeps the last), a stop's array repeated: the same verdicts both ways,
+     * and none of these accepted on the fast path, whose byte comparison sends them to the tree.
+     */
+    @ParameterizedTest
+    @MethodSource("replayedModels")
+    void reorderedAndDuplicatedMembersGoToTheTree(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        for (Logged logged : rounds(game, 100)) {
+            String text = new String(logged.outcome(), StandardCharsets.UTF_8);
+            List<String> variants = new ArrayList<>();
+            variants.add(swapFirstTwoMembers(text));
+            Matcher stops = STOPS.matcher(text);
+            if (stops.find()) {
+                String member = stops.group();
+                String other = "\"stops\":[" + stops.group(1).replaceAll("[0-9]+", "0") + "]";
+                variants.add(text.replace(member, other + "," + member));
+                variants.add(text.replace(member, member + "," + other));
+            }
+            variants.add(text.replaceFirst("\"win\":([0-9]+)", "\"win\":$1,\"win\":$1"));
+            variants.add(text.replaceFirst("\"win\":([0-9]+)}$", "\"win\":999999}"));
+            for (String variant : variants) {
+                Logged changed = logged.with(variant.getBytes(StandardCharsets.UTF_8));
+                if (!variant.equals(text)) {
+                    assertFalse(fast.checkedFast(changed.outcome(), changed.choices(), changed.bet(), changed.win(),
+                            new long[fast.awards().size()]), variant);
+                }
+                same(fast, slow, changed, "reordered or duplicated");
+            }
+        }
+    }
+
+    /** The outcome with its first two members in the other order. */
+    private static String swapFirstTwoMembers(String text) {
+        int depth = 0;
+        int firstEnd = -1;
+        boolean inString = false;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inString = !inString;
+            } else if (!inString && (c == '{' || c == '[')) {
+                depth++;
+            } else if (!inString && (c == '}' || c == ']')) {
+                depth--;
+            } else if (!inString && depth == 0 && c == ',') {
+                if (firstEnd < 0) {
+                    firstEnd = i;
+                } else {
+                    return "{" + text.substring(firstEnd + 1, i) + "," + text.substring(1, firstEnd) + text.substring(i);
+                }
+            }
+        }
+        return text;
+    }
+}
