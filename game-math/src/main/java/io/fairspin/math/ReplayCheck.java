@@ -85,14 +85,18 @@ final class ReplayCheck implements OutcomeCheck {
                 game::playRecordedSorted);
     }
 
-    /** The check of a hold-and-win slot, which counts its base spin's awards where the game states their occurrences. */
+    /**
+     * The check of a hold-and-win slot, which counts its base spin's awards where the game states their occurrences.
+     */
     static ReplayCheck of(HoldAndWinGame game) {
         List<Fraction> perRound = game.occurrencesPerRound().orElse(List.of());
         return new ReplayCheck(game, game::loggedDraws, perRound.isEmpty() ? List.of() : game.awards(), perRound,
                 BASE_WINS, fastPath(Set.of("window")), game::playRecordedSorted);
     }
 
-    /** {@code unread}, or null when the outcome checks' fast paths are turned off (as the slot check's property says). */
+    /**
+     * {@code unread}, or null when the outcome checks' fast paths are turned off (as the slot check's property says).
+     */
     private static Set<String> fastPath(Set<String> unread) {
         return "false".equals(System.getProperty("fairspin.outcomeCheck.fastPath")) ? null : unread;
     }
@@ -179,7 +183,10 @@ final class ReplayCheck implements OutcomeCheck {
         }
     }
 
-    /** Adds the base spin's line and ways awards (not its scatter wins) of the round played again (or of its equal logging). */
+    /**
+     * Adds the base spin's line and ways awards (not its scatter wins) of the round played again (or of its equal
+     * logging).
+     */
     private void countAwards(JsonNode described, long[] awardCounts) {
         if (baseWins == null) {
             return;
