@@ -159,16 +159,22 @@ class AuditLogTest {
         });
     }
 
+    /** Options whose syncs, counted in {@code syncs}, throw {@code failure}'s exception from the {@code failAt}-th on. */
+    private static AuditLog.Options failingSyncs(AtomicInteger syncs, AtomicInteger failAt,
+            java.util.function.Supplier<IOException> failure) {
+        return AuditLog.Options.defaults().forcer(channel -> {
+            if (syncs.incrementAndGet() >= failAt.get()) {
+                throw failure.get();
+            }
+            channel.force(false);
+        });
+    }
+
     @Test
     void aFailedSyncIsFatalAndNeverRetried(@TempDir Path tmp) throws IOException {
         AtomicInteger syncs = new AtomicInteger();
         AtomicInteger failAt = new AtomicInteger(Integer.MAX_VALUE);
-        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
-            if (syncs.incrementAndGet() >= failAt.get()) {
-                throw new IOException("injected: the disk is gone");
-            }
-            channel.force(false);
-        });
+        AuditLog.Options options = failingSyncs(syncs, failAt, () -> new IOException("injected: the disk is gone"));
         AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options);
         log.append(TestLogs.round(0));
         failAt.set(syncs.get() + 1);
@@ -190,12 +196,7 @@ class AuditLogTest {
     void aFailureWithoutAMessageIsNamedByItsType(@TempDir Path tmp) throws IOException {
         AtomicInteger syncs = new AtomicInteger();
         AtomicInteger failAt = new AtomicInteger(Integer.MAX_VALUE);
-        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
-            if (syncs.incrementAndGet() >= failAt.get()) {
-                throw new java.nio.channels.ClosedChannelException();
-            }
-            channel.force(false);
-        });
+        AuditLog.Options options = failingSyncs(syncs, failAt, java.nio.channels.ClosedChannelException::new);
         try (AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options)) {
             log.append(TestLogs.round(0));
             failAt.set(syncs.get() + 1);
