@@ -82,6 +82,19 @@ class PartialBetTest {
                 Bet.lines(1, 25, 1)), "a bought bet takes the defaults too");
     }
 
+    /**
+     * Video poker's standard wager is five coins (the model's {@code "coins": 5}): a bet that leaves {@code coins}
+     * out plays five, as every field left out is the standard's, not one coin.
+     */
+    @Test
+    void videoPokerLeavingCoinsOutPlaysTheStandardFive() throws Exception {
+        Game game = BetContractTest.load(BetContractTest.root().resolve("examples/jacks-or-better-9-6.json"));
+        Bet bet = game.readBet("{\"lines\": 1, \"lineBet\": 100}");
+        assertEquals(Bet.lines(1, 100, 5), bet);
+        assertEquals(500, game.stake(bet));
+        assertEquals(Bet.lines(1, 25, 2), game.readBet("{\"coins\": 2}"));
+    }
+
     @Test
     void whatTheDefaultsDoNotLoosenKeepsItsPath() throws Exception {
         Game slot = BetContractTest.load(BetContractTest.root().resolve("examples/red-white-blue.json"));
