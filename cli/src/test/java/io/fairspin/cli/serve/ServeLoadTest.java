@@ -87,7 +87,7 @@ class ServeLoadTest {
             InterruptedException {
         String command = String.join(" ", List.of("wrk", "-t" + PLAYERS, "-c" + PLAYERS,
                 "-d" + Math.max(1, millis / 1000) + "s", "--timeout", "10s", "-s", quote(script), url, "--",
-                ServeFixture.GAME, settledFile == null ? "" : quote(settledFile))) + "; times";
+                ServeFixture.GAME, settledFile == null ? "" : quote(settledFile))) + "; status=$?; times; exit $status";
         Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(millis + 60_000, TimeUnit.MILLISECONDS), "wrk did not end");

@@ -124,6 +124,14 @@ function done(summary, latency, requests)
   if out then
     out:close()
   end
+  -- Socket errors and timeouts never reach response(): wrk only counts them.
+  local e = summary.errors
+  local lost = e.connect + e.read + e.write + e.timeout
+  if lost > 0 then
+    failed = failed + lost
+    first = first or string.format("socket errors: connect %d, read %d, write %d, timeout %d", e.connect, e.read,
+        e.write, e.timeout)
+  end
   table.sort(all)
   local seconds = summary.duration / 1e6
   io.write(string.format("fairspin-load: %d rounds settled in %.2f s: %.0f rounds/s, round latency p50 %.2f ms,"
