@@ -5,7 +5,7 @@
  * {@code reading} (the model and its reader), {@code evaluation} (compiled reels, a spin's draws and wins, the
  * recording path), one package per feature family ({@code freegames}, {@code picks}, {@code cascades},
  * {@code respins}, {@code jackpots}, {@code gamble}), {@code analysis} (the exact figures and the PAR sheet) and
- * {@code tuning} (weights set for a target RTP). A new mechanic is a package beside these. Their public types are
+ * {@code tuning} (reel weights, strip counts or pays changed for a target RTP). A new mechanic is a package beside these. Their public types are
  * internal to fairspin: only this package's API is stable.
  */
 package io.fairspin.math.slot;

@@ -214,7 +214,7 @@ public final class ParSheet {
      * @param game a slot with an exact analysis
      * @return the "maximum win" row's value
      */
-    public static Cell maxWin(SlotGame game) {
+    static Cell maxWin(SlotGame game) {
         return maxWin(game, game.analysis()).get(0).get(1);
     }
 
