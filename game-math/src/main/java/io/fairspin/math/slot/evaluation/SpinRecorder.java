@@ -14,7 +14,6 @@ import io.fairspin.math.slot.model.SlotModel.Pay;
 import io.fairspin.math.slot.model.SlotModel.Scatter;
 import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.rng.RandomStream;
-import io.fairspin.rng.WeightedTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -265,9 +264,7 @@ public final class SpinRecorder {
     }
 
     private Spin spin(RandomStream stream, String kind, Choice choice, long multiplier) {
-        int setIndex = choice.sets().length == 1 ? choice.sets()[0]
-                : choice.sets()[stream.pick(WeightedTable.of(choice.weights()))];
-        CompiledReels reels = game.reelSets[setIndex];
+        CompiledReels reels = game.reelSets[new ReelSetDraw(choice).draw(stream)];
         int[] stops = new int[model.reels() + (reels.hasTop() ? 1 : 0)];
         for (int r = 0; r < model.reels(); r++) {
             stops[r] = reels.drawStop(stream, r);
