@@ -184,15 +184,17 @@ class TuneCommandTest {
                 out.toString());
         assertEquals(1, auto.exitCode(), auto.stderr());
         assertTrue(auto.stderr().contains("$.reelSets.base[2]: --target-rtp: the RTP 0.500000 is outside what can be"
-                + " reached within --max-change 0.5") && auto.stderr().contains("(--change auto: the symbol counts, tried"
-                + " first, could not either)"), auto.stderr());
+                + " reached within --max-change 0.5 of the stop weights") && auto.stderr().contains("(--change auto: the"
+                + " symbol counts, tried first, could not either: $.reelSets.base[2]: --target-rtp: the RTP 0.500000 is"
+                + " outside what can be reached by changing at most --max-change 0.5 of each symbol's stops"),
+                auto.stderr());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "nothing written");
         }
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--change", "pays",
                 "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
-                "--change", "auto", "--out", out.toString()).exitCode());
+                "--change", "weights", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "reels",
                 "--reel", "2", "--out", out.toString()).exitCode());
         assertEquals(2, CommandRun.of("tune", example("sizzling-hot.json"), "--target-rtp", "0.95", "--keep", "wilds",
@@ -302,6 +304,71 @@ class TuneCommandTest {
         assertTrue(auto.text().contains("tuned        the stop weights of reel 3"), auto.text());
         Fraction rtp = GameModels.load(out).exactFigures().orElseThrow().rtp();
         assertTrue(Math.abs(rtp.doubleValue() - 0.95) <= 0.0005, rtp.toString());
+    }
+
+    /**
+     * --change auto leaves the counts for the weights only when the counts miss a target: a strip of scatters only
+     * (reel 3 of a Sizzling Hot whose sevens are a second scatter), which the counts refuse, is the error, nothing
+     * written, though the weights tune it (as --change weights shows).
+     */
+    @Test
+    void autoTriesTheWeightsOnlyWhenTheCountsMissATarget() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode game = (com.fasterxml.jackson.databind.node.ObjectNode) json
+                .readTree(Path.of(example("sizzling-hot.json")).toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode pays = json.createArrayNode();
+        game.get("pays").forEach(pay -> {
+            if (!pay.get("symbol").asText().equals("seven")) {
+                pays.add(pay);
+            }
+        });
+        game.set("pays", pays);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) game.get("scatters")).addObject().put("symbol", "seven")
+                .put("count", "per-reel").set("pays", json.valueToTree(List.of(0, 0, 2, 10, 50)));
+        com.fasterxml.jackson.databind.node.ArrayNode strip = json.createArrayNode().add("star");
+        for (int i = 0; i < 24; i++) {
+            strip.add("seven");
+        }
+        ((com.fasterxml.jackson.databind.node.ArrayNode) game.get("reelSets").get("base")).set(2, strip);
+        Path model = dir.resolve("scatter-strip.json");
+        json.writeValue(model.toFile(), game);
+        Path out = dir.resolve("out.json");
+        CommandRun weights = CommandRun.of("tune", model.toString(), "--target-rtp", "1.15", "--change", "weights",
+                "--out", dir.resolve("weights.json").toString());
+        assertEquals(0, weights.exitCode(), weights.stderr());
+        CommandRun auto = CommandRun.of("tune", model.toString(), "--target-rtp", "1.15", "--out", out.toString());
+        assertEquals(1, auto.exitCode(), auto.stderr());
+        assertEquals("fairspin: " + model + ": $.reelSets.base[2]: the strip shows scatters only; tune another --reel, or"
+                + " its stop weights (--change weights)", auto.stderr().strip());
+        assertTrue(Files.notExists(out), "nothing written");
+    }
+
+    /**
+     * --change auto given is --change left out, also where it changes nothing: with --keep reels and on a weighted
+     * choice of reel sets the report (all but its header) and the written model are those of the run without it.
+     */
+    @Test
+    void autoGivenIsTheDefault() throws Exception {
+        String[][] runs = {{example("sizzling-hot.json"), "--keep", "reels"}, {model()}};
+        for (String[] run : runs) {
+            Path out = dir.resolve("auto.json");
+            List<String> args = new java.util.ArrayList<>(List.of("tune"));
+            args.addAll(List.of(run));
+            args.addAll(List.of("--target-rtp", "0.945", "--format", "json", "--out", out.toString()));
+            CommandRun omitted = CommandRun.of(args.toArray(String[]::new));
+            assertEquals(0, omitted.exitCode(), omitted.stderr());
+            byte[] written = Files.readAllBytes(out);
+            args.addAll(List.of("--change", "auto"));
+            CommandRun given = CommandRun.of(args.toArray(String[]::new));
+            assertEquals(0, given.exitCode(), given.stderr());
+            assertEquals(omitted.jsonWithoutReport(), given.jsonWithoutReport());
+            assertTrue(java.util.Arrays.equals(written, Files.readAllBytes(out)), run[0]);
+        }
+        CommandRun counts = CommandRun.of("tune", model(), "--target-rtp", "0.945", "--change", "counts", "--out",
+                dir.resolve("counts.json").toString());
+        assertEquals(1, counts.exitCode(), counts.stderr());
+        assertTrue(counts.stderr().contains("$.baseReels: --change works on models with one base reel set"),
+                counts.stderr());
     }
 
     /**

@@ -3,15 +3,17 @@ package io.fairspin.math;
 /**
  * A model file that cannot be used: names the file, the JSON path of the offending field (for example
  * {@code $.reels[2].stops[7]}) and what was expected, so that the message alone tells a designer what
- * to fix.
+ * to fix. Subclassed where a caller must tell one kind of refusal from the rest (a tuner's target out of reach).
  */
-public final class ModelException extends IllegalArgumentException {
+public class ModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** The model file as the user named it. */
     private final String file;
     /** The JSON path of the offending field, such as {@code $.reels[2]}. */
     private final String jsonPath;
+    /** What is wrong and what was expected. */
+    private final String problem;
 
     /**
      * @param file     the model file as the user named it
@@ -22,6 +24,7 @@ public final class ModelException extends IllegalArgumentException {
         super(file + ": " + jsonPath + ": " + problem);
         this.file = file;
         this.jsonPath = jsonPath;
+        this.problem = problem;
     }
 
     /**
@@ -40,5 +43,14 @@ public final class ModelException extends IllegalArgumentException {
      */
     public String jsonPath() {
         return jsonPath;
+    }
+
+    /**
+     * What is wrong and what was expected: the message without the file and the JSON path it starts with.
+     *
+     * @return the problem as given
+     */
+    public String problem() {
+        return problem;
     }
 }

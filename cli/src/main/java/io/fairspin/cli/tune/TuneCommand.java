@@ -97,7 +97,7 @@ public final class TuneCommand extends LeafCommand {
             description = "One base reel set: the reels that change, 1 the leftmost (default: the middle reel).")
     private List<Integer> reel;
 
-    @Option(names = "--change", paramLabel = "auto|counts|weights",
+    @Option(names = "--change", paramLabel = "auto|counts|weights", defaultValue = "auto",
             description = "One base reel set: what of the reels changes: counts (how many stops of each symbol a plain"
                     + " strip holds, stops replaced in place, each symbol's count within --max-change of itself),"
                     + " weights (each stop's weight within --max-change of itself; a plain strip becomes a virtual reel)"
@@ -151,7 +151,7 @@ public final class TuneCommand extends LeafCommand {
         if (reel != null && reel.stream().anyMatch(r -> r == null || r < 1)) {
             throw usageError("--reel: each reel must be 1 or more, was " + reel);
         }
-        if (change != null && !List.of("auto", "counts", "weights").contains(change)) {
+        if (!List.of("auto", "counts", "weights").contains(change)) {
             throw usageError("--change: expected auto, counts or weights, was '" + change + "'");
         }
         Fraction hit = null;
@@ -199,7 +199,7 @@ public final class TuneCommand extends LeafCommand {
         Map<String, Object> how = new LinkedHashMap<>();
         if (keep.equals("reels")) {
             for (String[] option : new String[][] {{"--reel", reel == null ? null : reel.toString()},
-                    {"--variant", variant}, {"--change", change}}) {
+                    {"--variant", variant}, {"--change", change.equals("auto") ? null : change}}) {
                 if (option[1] != null) {
                     throw usageError(option[0] + ": not with --keep reels (the reels stay as they are)");
                 }
@@ -219,7 +219,7 @@ public final class TuneCommand extends LeafCommand {
             }
         } else if (weightedChoice(modelBytes)) {
             for (String[] option : new String[][] {{"--reel", reel == null ? null : reel.toString()},
-                    {"--change", change}}) {
+                    {"--change", change.equals("auto") ? null : change}}) {
                 if (option[1] != null) {
                     throw new ModelException(model, "$.baseReels", option[0] + " works on models with one base reel set;"
                             + " this one is tuned by the weights of its choice of reel sets");
@@ -366,30 +366,29 @@ public final class TuneCommand extends LeafCommand {
     /**
      * A model with one base reel set tuned by what --change asks; auto (the default): by the symbol counts when every
      * tuned reel is a plain strip and the counts reach every target, else by the stop weights. The reason the counts
-     * were left goes in {@code countsMissed}.
+     * were left goes in {@code countsMissed}; any other refusal of the counts is the command's error.
      */
     private Tuning oneReelSet(OneSet one) {
-        String asked = change == null ? "auto" : change;
-        Tuning tuning;
-        if (asked.equals("counts")) {
-            tuning = counts(one);
-        } else if (asked.equals("weights") || !plainStrips(one.bytes(), one.reels())) {
-            tuning = weights(one);
-        } else {
-            try {
-                tuning = counts(one);
-            } catch (ModelException missed) {
-                try {
-                    tuning = weights(one);
-                } catch (ModelException alsoMissed) {
-                    throw new ModelException(model, alsoMissed.jsonPath(), problem(alsoMissed)
-                            + " (--change auto: the symbol counts, tried first, could not either)");
-                }
-                tuning.how().put("countsMissed", withoutFile(missed));
-            }
+        if (change.equals("counts")) {
+            return counts(one);
         }
-        tuning.how().put("change", asked);
-        return tuning;
+        if (change.equals("weights") || !plainStrips(one.bytes(), one.reels())) {
+            return weights(one);
+        }
+        try {
+            return counts(one);
+        } catch (StripCountTuner.TargetMissed missed) {
+            String why = missed.jsonPath() + ": " + missed.problem();
+            Tuning tuning;
+            try {
+                tuning = weights(one);
+            } catch (ModelException alsoMissed) {
+                throw new ModelException(model, alsoMissed.jsonPath(), alsoMissed.problem() + " (--change auto: the"
+                        + " symbol counts, tried first, could not either: " + why + ")");
+            }
+            tuning.how().put("countsMissed", why);
+            return tuning;
+        }
     }
 
     private Tuning counts(OneSet one) {
@@ -421,16 +420,6 @@ public final class TuneCommand extends LeafCommand {
                 one.how("reelWeights", result.reelSet(), result.reels()), rows);
     }
 
-    /** A model error's JSON path and problem: its message without the file it starts with. */
-    private static String withoutFile(ModelException e) {
-        return e.getMessage().substring(e.file().length() + 2);
-    }
-
-    /** A model error's problem: its message without the file and the JSON path it starts with. */
-    private static String problem(ModelException e) {
-        return withoutFile(e).substring(e.jsonPath().length() + 2);
-    }
-
     private void text(PrintStream stdout, List<Row> rows, List<String> names, Map<String, Object> how, Fraction rtpBefore,
             Fraction hitBefore, Fraction allowed, List<String> parFiles, Path diff) {
         stdout.printf(Locale.ROOT, "model        %s%s%n", model, variant == null ? "" : " (variant " + variant + ")");
@@ -447,7 +436,7 @@ public final class TuneCommand extends LeafCommand {
         } else {
             stdout.printf(Locale.ROOT, "tuned        the weights of the base reel sets%n");
         }
-        if (how.containsKey("change")) {
+        if (how.get("tuning").equals("stripCounts") || how.get("tuning").equals("reelWeights")) {
             stdout.printf(Locale.ROOT, "change       %s%n", changeText(how));
         }
         stdout.printf(Locale.ROOT, "RTP before   %s%s%n", rtpBefore.toDecimalString(10),
@@ -535,10 +524,10 @@ public final class TuneCommand extends LeafCommand {
     }
 
     /** The change used (counts or weights), and why when --change auto chose it. */
-    private static String changeText(Map<String, Object> how) {
+    private String changeText(Map<String, Object> how) {
         boolean counts = how.get("tuning").equals("stripCounts");
         String used = counts ? "counts" : "weights";
-        if (!how.get("change").equals("auto")) {
+        if (!change.equals("auto")) {
             return used + " (--change " + used + ")";
         }
         if (counts) {

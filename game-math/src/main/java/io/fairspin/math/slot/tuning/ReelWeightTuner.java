@@ -162,8 +162,7 @@ public final class ReelWeightTuner {
                         for (int j = 0; j < i; j++) {
                             before.add(base.path(tunedReels[j]));
                         }
-                        String prefix = e.file() + ": " + e.jsonPath() + ": ";
-                        throw new ModelException(e.file(), e.jsonPath(), e.getMessage().substring(prefix.length())
+                        throw new ModelException(e.file(), e.jsonPath(), e.problem()
                                 + ", with " + String.join(", ", before) + " set where they come nearest");
                     }
                 } else {

@@ -58,6 +58,19 @@ public final class StripCountTuner {
             + " --max-change may reach it";
 
     /**
+     * A target the symbol counts cannot reach (the RTP outside their range, a hit frequency or volatility band the search
+     * found no counts for, or the tuned strips missing after {@link #ROUNDS} exact analyses), told apart from the other
+     * refusals so that a caller may try the stop weights instead.
+     */
+    public static final class TargetMissed extends ModelException {
+        private static final long serialVersionUID = 1L;
+
+        TargetMissed(String file, String jsonPath, String problem) {
+            super(file, jsonPath, problem);
+        }
+    }
+
+    /**
      * One symbol's count on a tuned strip.
      *
      * @param reel the reel, 0 the leftmost
@@ -123,8 +136,10 @@ public final class StripCountTuner {
      * @param reels the reels to tune, 0 the leftmost; empty for the middle reel
      * @param option the option the targets came from, for messages ({@code --target-rtp} or {@code --variants})
      * @return the written model and each target's figures
-     * @throws ModelException when a tuned reel is not a plain strip, a target is out of reach (the message names the
-     *     option and the reachable range), or the written model misses a target
+     * @throws TargetMissed when a target is out of reach of the counts (the message names the option and the reachable
+     *     range) or the tuned strips miss it
+     * @throws ModelException when the model cannot be tuned by its counts for another reason (a tuned reel is not a plain
+     *     strip, or shows one symbol or scatters only)
      */
     public static Result tune(String fileName, byte[] json, List<String> names, List<ReelWeightTuner.Targets> targets,
             Fraction maxChange, int[] reels, String option) {
@@ -189,7 +204,7 @@ public final class StripCountTuner {
             }
             List<String> missed = misses(t, f);
             if (!missed.isEmpty()) {
-                throw new ModelException(fileName, strips.get(0).path(), option + ": the tuned strips miss their targets"
+                throw new TargetMissed(fileName, strips.get(0).path(), option + ": the tuned strips miss their targets"
                         + " after " + ROUNDS + " exact analyses: " + String.join(", ", missed) + " (--tolerance "
                         + t.tolerance().toDecimalString(6) + ")" + ELSEWHERE);
             }
@@ -313,7 +328,8 @@ public final class StripCountTuner {
             }
         }
         if (reference < 0) {
-            throw new ModelException(fileName, path, "the strip shows scatters only; tune another --reel");
+            throw new ModelException(fileName, path, "the strip shows scatters only; tune another --reel, or its stop"
+                    + " weights (--change weights)");
         }
         int referenceStop = referenceStop(stops, symbols.get(reference), scatters);
         int farthest = Integer.MAX_VALUE;
@@ -475,7 +491,7 @@ public final class StripCountTuner {
             double target = t.rtp().doubleValue();
             if (target < low - tol || target > high + tol) {
                 List<String> paths = strips.stream().map(Strip::path).toList();
-                throw new ModelException(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
+                throw new TargetMissed(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
                         "%s: the RTP %s is outside what can be reached by changing at most --max-change %s of each"
                         + " symbol's stops on %s: about %.6f to %.6f%s", option, t.rtp().toDecimalString(6),
                         stripped(maxChange), String.join(", ", paths), low, high, ELSEWHERE));
@@ -593,14 +609,14 @@ public final class StripCountTuner {
             String bounds = " within --max-change " + stripped(maxChange) + " of each symbol's stops on "
                     + String.join(", ", strips.stream().map(Strip::path).toList());
             if (t.hitFrequency() != null && Math.abs(best.f()[1] - t.hitFrequency().doubleValue()) > aim) {
-                throw new ModelException(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
+                throw new TargetMissed(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
                         "--hit-frequency %s: at RTP %s the hit frequency of the strip counts found%s is about %s%s",
                         t.hitFrequency().toDecimalString(6), t.rtp().toDecimalString(6), bounds,
                         hitLeast > hitMost ? "none" : String.format(java.util.Locale.ROOT, "%.6f to %.6f", hitLeast,
                                 hitMost), ELSEWHERE));
             }
             if (t.volatilityLow() != null && !inBand(t, best.f())) {
-                throw new ModelException(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
+                throw new TargetMissed(fileName, strips.get(0).path(), String.format(java.util.Locale.ROOT,
                         "--volatility-index %s..%s: at RTP %s%s the volatility index (90%%) of the strip counts found%s is"
                         + " about %s%s", stripped(t.volatilityLow()), stripped(t.volatilityHigh()), t.rtp().toDecimalString(6),
                         t.hitFrequency() == null ? "" : " and hit frequency " + t.hitFrequency().toDecimalString(6), bounds,
