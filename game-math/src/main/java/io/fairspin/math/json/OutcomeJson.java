@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -20,11 +21,12 @@ public final class OutcomeJson {
      * members sorted by name), so that a round played again can be compared with its logged bytes
      * ({@code ReplayCheck}'s fast path).
      */
-    public static final ObjectMapper SORTED = JsonMapper.builder()
+    public static final ObjectWriter SORTED = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+            .build()
+            .writer();
 
     private OutcomeJson() {
     }

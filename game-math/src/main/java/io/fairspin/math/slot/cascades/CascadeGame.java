@@ -3,6 +3,7 @@ package io.fairspin.math.slot.cascades;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.fairspin.math.AnalysisReport;
 import io.fairspin.math.Analyzable;
 import io.fairspin.math.Bet;
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * sharing its counted stop combinations. Immutable and thread-safe.
  */
 public final class CascadeGame implements Game, Analyzable, WinDistribution {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
     final CascadeModel model;
     final CascadeEngine engine;
@@ -222,7 +223,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        return playRecorded(stream, MAPPER);
+        return playRecorded(stream, WRITER);
     }
 
     /**
@@ -236,7 +237,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
     }
 
-    private PlayedRound playRecorded(RandomStream stream, ObjectMapper writer) {
+    private PlayedRound playRecorded(RandomStream stream, ObjectWriter writer) {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         List<CascadeRecord.Spin> spins = new ArrayList<>();
         playRound(stream, outcome, new Window(engine), spins);
@@ -245,10 +246,10 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     }
 
     private static String text(CascadeRecord record) {
-        return text(record, MAPPER);
+        return text(record, WRITER);
     }
 
-    private static String text(CascadeRecord record, ObjectMapper writer) {
+    private static String text(CascadeRecord record, ObjectWriter writer) {
         try {
             return writer.writeValueAsString(record);
         } catch (JsonProcessingException e) {

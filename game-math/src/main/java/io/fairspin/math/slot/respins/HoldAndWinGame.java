@@ -2,6 +2,7 @@ package io.fairspin.math.slot.respins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairspin.math.AnalysisReport;
@@ -42,7 +43,7 @@ import java.util.Optional;
  * Immutable and thread-safe.
  */
 public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpots, AwardOccurrences {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = new ObjectMapper().writer();
     /** Fields of a slot model that a hold-and-win game does not take. */
     static final List<String> REFUSED = List.of("bonus", "reelHeights", "gamble", "abandon");
     /** Per thread, the value indices a collect drew for the coins on the window, in cell order. */
@@ -772,7 +773,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        return playRecorded(stream, MAPPER);
+        return playRecorded(stream, WRITER);
     }
 
     /**
@@ -786,7 +787,7 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
     }
 
-    private PlayedRound playRecorded(RandomStream stream, ObjectMapper writer) {
+    private PlayedRound playRecorded(RandomStream stream, ObjectWriter writer) {
         SlotModel model = base.model;
         long cap = cap();
         SpinRecorder recorder = new SpinRecorder(base, new SlotGame.Bet(model.lineBet(), model.lines()), (int[]) null)
@@ -847,10 +848,10 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     }
 
     private static String text(Record record) {
-        return text(record, MAPPER);
+        return text(record, WRITER);
     }
 
-    private static String text(Record record, ObjectMapper writer) {
+    private static String text(Record record, ObjectWriter writer) {
         try {
             return writer.writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
