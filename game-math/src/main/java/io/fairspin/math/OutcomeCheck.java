@@ -82,4 +82,20 @@ public interface OutcomeCheck {
         }
         return io.fairspin.math.table.TableGames.outcomeCheck(game);
     }
+
+    /**
+     * The system property that turns the outcome checks' fast paths off
+     * ({@code -Dfairspin.outcomeCheck.fastPath=false}): every round is then decided on its parsed tree, for comparisons
+     * of the two paths.
+     */
+    String FAST_PATH_PROPERTY = "fairspin.outcomeCheck.fastPath";
+
+    /**
+     * Whether the outcome checks take their fast paths (unless {@link #FAST_PATH_PROPERTY} is {@code false}).
+     *
+     * @return false when the property turns them off
+     */
+    static boolean fastPaths() {
+        return !"false".equals(System.getProperty(FAST_PATH_PROPERTY));
+    }
 }

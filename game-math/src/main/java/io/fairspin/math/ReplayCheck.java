@@ -95,10 +95,10 @@ final class ReplayCheck implements OutcomeCheck {
     }
 
     /**
-     * {@code unread}, or null when the outcome checks' fast paths are turned off (as the slot check's property says).
+     * {@code unread}, or null when the outcome checks' fast paths are turned off ({@link OutcomeCheck#fastPaths()}).
      */
     private static Set<String> fastPath(Set<String> unread) {
-        return "false".equals(System.getProperty("fairspin.outcomeCheck.fastPath")) ? null : unread;
+        return OutcomeCheck.fastPaths() ? unread : null;
     }
 
     @Override

@@ -44,9 +44,12 @@ final class LoggedTableCheck extends AwardlessCheck {
     private final java.util.concurrent.atomic.LongAdder remembered = new java.util.concurrent.atomic.LongAdder();
     private final boolean memo;
 
-    /** Remembers outcomes unless the outcome checks' fast paths are turned off (as the slot check's property says). */
+    /**
+     * Remembers outcomes unless the outcome checks' fast paths are turned off
+     * ({@link io.fairspin.math.OutcomeCheck#fastPaths()}).
+     */
     LoggedTableCheck(TableGame game) {
-        this(game, !"false".equals(System.getProperty("fairspin.outcomeCheck.fastPath")));
+        this(game, io.fairspin.math.OutcomeCheck.fastPaths());
     }
 
     /**

@@ -38,13 +38,8 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final SlotGame game;
     private final SlotModel model;
     private final Map<String, Integer> awardIndex = new HashMap<>();
-    /**
-     * The system property that turns the fast path off ({@code -Dfairspin.outcomeCheck.fastPath=false}): every
-     * round is then decided on its parsed tree, for comparisons of the two paths.
-     */
-    static final String FAST_PATH_PROPERTY = "fairspin.outcomeCheck.fastPath";
     private final CanonicalSpins canonical = new CanonicalSpins();
-    private final boolean fastPath = !"false".equals(System.getProperty(FAST_PATH_PROPERTY));
+    private final boolean fastPath = io.fairspin.math.OutcomeCheck.fastPaths();
     private long fastRounds;
     private long directRounds;
     /** The direct path's spin, reused. */

@@ -60,15 +60,15 @@ class LoggedSpinFastPathTest {
     }
 
     private static LoggedSpinCheck slowCheck(SlotGame game) {
-        String before = System.getProperty(LoggedSpinCheck.FAST_PATH_PROPERTY);
-        System.setProperty(LoggedSpinCheck.FAST_PATH_PROPERTY, "false");
+        String before = System.getProperty(io.fairspin.math.OutcomeCheck.FAST_PATH_PROPERTY);
+        System.setProperty(io.fairspin.math.OutcomeCheck.FAST_PATH_PROPERTY, "false");
         try {
             return new LoggedSpinCheck(game);
         } finally {
             if (before == null) {
-                System.clearProperty(LoggedSpinCheck.FAST_PATH_PROPERTY);
+                System.clearProperty(io.fairspin.math.OutcomeCheck.FAST_PATH_PROPERTY);
             } else {
-                System.setProperty(LoggedSpinCheck.FAST_PATH_PROPERTY, before);
+                System.setProperty(io.fairspin.math.OutcomeCheck.FAST_PATH_PROPERTY, before);
             }
         }
     }
