@@ -12,7 +12,24 @@ import java.util.function.Function;
  * whether an analysis fits {@link HoldAndWinAnalysis#CAP_BUDGET} does not depend on which bet was analysed first.
  */
 final class CappedParts {
-    private final Map<Long, Counted> counted = new ConcurrentHashMap<>();
+    private final Map<Key, Counted> counted = new ConcurrentHashMap<>();
+
+    /**
+     * Which distributions: the sums of coin values ({@link #VALUE_SUMS}), or what start state {@code start} adds after
+     * the free games, in a bought feature or not.
+     */
+    record Key(int start, boolean bought) {
+        /** The sums of j coin values, j = 0 .. cells. */
+        static final Key VALUE_SUMS = new Key(-1, false);
+
+        /** What start state {@code start} adds, in a bought feature or not. */
+        static Key featureParts(int start, boolean bought) {
+            if (start < 0) {
+                throw new IllegalArgumentException("start: must be at least 0, was " + start);
+            }
+            return new Key(start, bought);
+        }
+    }
 
     /** Distributions in total bets and the products of chances counting them took. */
     private record Counted(Truncated[] parts, long products) {
@@ -24,7 +41,7 @@ final class CappedParts {
      *
      * @throws Truncated.NotCounted when counting them does not fit a budget of its own (nothing is kept then)
      */
-    Truncated[] get(long key, long units, Truncated.Budget budget, Function<Truncated.Budget, Truncated[]> count) {
+    Truncated[] get(Key key, long units, Truncated.Budget budget, Function<Truncated.Budget, Truncated[]> count) {
         Counted c = counted.computeIfAbsent(key, k -> {
             Truncated.Budget own = new Truncated.Budget(HoldAndWinAnalysis.CAP_BUDGET);
             Truncated[] parts = count.apply(own);

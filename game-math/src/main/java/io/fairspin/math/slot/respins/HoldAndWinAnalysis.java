@@ -499,7 +499,7 @@ final class HoldAndWinAnalysis {
      * @throws Truncated.NotCounted when a value names a progressive jackpot
      */
     private Truncated[] valueSums(long[] values, long[] weights, long weightTotal, Truncated.Budget budget) {
-        return game.cappedParts.get(-1, 1, budget, own -> countValueSums(values, weights, weightTotal, own));
+        return game.cappedParts.get(CappedParts.Key.VALUE_SUMS, 1, budget, own -> countValueSums(values, weights, weightTotal, own));
     }
 
     private Truncated[] countValueSums(long[] values, long[] weights, long weightTotal, Truncated.Budget budget) {
@@ -539,7 +539,7 @@ final class HoldAndWinAnalysis {
      *     counted)
      */
     private Truncated[] featureParts(int k, boolean bought, Truncated[] valueSums, Truncated.Budget budget) {
-        return game.cappedParts.get(2L * k + (bought ? 1 : 0), game.base.model.stakeUnits(), budget,
+        return game.cappedParts.get(CappedParts.Key.featureParts(k, bought), game.base.model.stakeUnits(), budget,
                 own -> countFeatureParts(k, bought, valueSums, own));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class CappedPartsTest {
     private static final Fraction QUARTER = Fraction.of(1, 4);
     private static final Fraction HALF = Fraction.of(1, 2);
+    private static final CappedParts.Key KEY = CappedParts.Key.featureParts(3, false);
 
     @Test
     void countedOnceSpentOnEveryUseAndScaledToLineBets() {
@@ -28,8 +29,8 @@ class CappedPartsTest {
         };
         Truncated.Budget first = new Truncated.Budget(100);
         Truncated.Budget second = new Truncated.Budget(100);
-        Truncated[] inTotalBets = parts.get(7, 1, first, count);
-        Truncated[] inLineBets = parts.get(7, 5, second, count);
+        Truncated[] inTotalBets = parts.get(KEY, 1, first, count);
+        Truncated[] inLineBets = parts.get(KEY, 5, second, count);
         assertEquals(1, counts[0], "counted once");
         assertEquals(4, first.spent());
         assertEquals(4, second.spent(), "the second use spends what the count took");
@@ -44,7 +45,7 @@ class CappedPartsTest {
         inLineBets[0].addSums(base, 28, actual, new Truncated.Budget(100));
         assertArrayEquals(expected, actual);
         assertEquals(Fraction.of(3, 4), actual[0], "10, 20, 17 and 27 are under 28, 30 and 37 are not");
-        assertThrows(Truncated.NotCounted.class, () -> parts.get(7, 5, new Truncated.Budget(3), count),
+        assertThrows(Truncated.NotCounted.class, () -> parts.get(KEY, 5, new Truncated.Budget(3), count),
                 "a budget smaller than the count is exceeded at every use");
     }
 }
