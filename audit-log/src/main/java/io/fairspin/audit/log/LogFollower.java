@@ -147,6 +147,10 @@ public final class LogFollower implements AutoCloseable {
     private CompactRange treeAtCheckpoint = new CompactRange();
     private final List<byte[]> leavesSinceCheckpoint = new ArrayList<>();
     private boolean broken;
+    /** Where the last entry accepted lies: its segment and the offset of its frame, checked again at each poll. */
+    private Path lastFrameSegment;
+    private long lastFrameOffset;
+    private int lastFrameLength;
     private boolean tailPending;
     private long tailOffset;
 
@@ -315,6 +319,7 @@ public final class LogFollower implements AutoCloseable {
         // Checkpoints first: every checkpoint read now covers only entries already durable, so it is
         // checked at the latest when this poll's entries are in.
         readCheckpoints();
+        checkLastEntryUnchanged();
         readSegments();
         checkPendingCheckpoints();
         listener.polled();
@@ -337,6 +342,33 @@ public final class LogFollower implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ segments
+
+    /**
+     * The frame of the last entry read must still hold that entry: a log whose entries were rewritten with recomputed
+     * hashes (another history, of any length) changes it, since every later link changes. One frame read per poll.
+     */
+    private void checkLastEntryUnchanged() throws IOException {
+        if (broken || lastFrameSegment == null || !Files.exists(lastFrameSegment)) {
+            return; // a deleted segment is reported where it is read
+        }
+        try (FileChannel channel = FileChannel.open(lastFrameSegment, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int frameLength = Frames.FRAME_OVERHEAD + lastFrameLength;
+            if (size < lastFrameOffset + frameLength) {
+                brokenProblem(Problem.ROLLBACK, entries - 1, lastFrameSegment, Math.min(size, lastFrameOffset),
+                        "the segment shrank: entry " + (entries - 1) + ", read earlier at offset " + lastFrameOffset
+                        + ", is gone: the log was rolled back");
+                return;
+            }
+            ByteBuffer frame = read(channel, lastFrameOffset, frameLength);
+            boolean same = Frames.check(frame, 0, crc) == Frames.Kind.FRAME && MessageDigest.isEqual(chainHead,
+                    MerkleTree.leafHash(DIGEST.get(), frame.array(), Frames.FRAME_OVERHEAD, lastFrameLength));
+            if (!same) {
+                brokenProblem(Problem.SPLIT_VIEW, entries - 1, lastFrameSegment, lastFrameOffset, "entry "
+                        + (entries - 1) + " changed since it was read: the entries already read were rewritten");
+            }
+        }
+    }
 
     private void readSegments() throws IOException {
         while (!broken) {
@@ -755,6 +787,9 @@ public final class LogFollower implements AutoCloseable {
         tree.append(leaf);
         leavesSinceCheckpoint.add(leaf);
         chainHead = leaf;
+        lastFrameSegment = segment;
+        lastFrameOffset = offset;
+        lastFrameLength = entry.encodedLength();
         entries++;
         if (decoded.announcesKey) {
             keys.add(((KeyAnnouncement) entry.event()).verifier());
@@ -783,11 +818,18 @@ public final class LogFollower implements AutoCloseable {
         byte[] all = new byte[bytes.limit()];
         bytes.get(0, all);
         int seen = (int) Math.min(checkpointOffset, checkpointBytes.length);
-        if (all.length < seen || !Arrays.equals(all, 0, seen, checkpointBytes, 0, seen)) {
+        int common = Math.min(all.length, seen);
+        int differs = Arrays.mismatch(all, 0, common, checkpointBytes, 0, common);
+        if (all.length < seen || differs >= 0) {
             checkpointsBroken = true;
-            problem(Problem.ROLLBACK, -1, file, Math.min(all.length, seen), all.length < seen
-                    ? "the checkpoints file shrank from " + seen + " to " + all.length + " bytes: checkpoints were deleted"
-                    : "checkpoints already read were changed: the checkpoints file was rewritten");
+            long at = frameAt(differs >= 0 ? differs : all.length);
+            if (differs < 0) {
+                problem(Problem.ROLLBACK, -1, file, at, "the checkpoints file shrank from " + seen + " to "
+                        + all.length + " bytes: checkpoints were deleted");
+            } else {
+                problem(Problem.SPLIT_VIEW, -1, file, at, "checkpoints already read were changed: the checkpoints file"
+                        + " was rewritten");
+            }
             return;
         }
         checkpointBytes = all;
@@ -810,7 +852,7 @@ public final class LogFollower implements AutoCloseable {
             byte[] payload = Frames.payload(bytes, offset);
             try {
                 String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
-                pendingCheckpoints.add(Pending.of(SignedNote.parse(text)));
+                pendingCheckpoints.add(Pending.of(SignedNote.parse(text), offset));
             } catch (CharacterCodingException | ProofException e) {
                 checkpointsBroken = true;
                 problem(Problem.CHECKPOINT, -1, file, offset, "malformed checkpoint: " + e.getMessage());
@@ -821,13 +863,38 @@ public final class LogFollower implements AutoCloseable {
         checkpointOffset = offset;
     }
 
-    /** A checkpoint read but not checked yet: its note, parsed once (or why it does not parse). */
-    private record Pending(SignedNote note, Checkpoint checkpoint, ProofException malformed) {
-        static Pending of(SignedNote note) {
+    /** The offset of the frame (of the checkpoints read) that holds byte {@code position}; 0 within the header. */
+    private long frameAt(long position) {
+        ByteBuffer read = ByteBuffer.wrap(checkpointBytes, 0, (int) checkpointOffset);
+        long at;
+        try {
+            at = Frames.readHeader(read, Frames.CHECKPOINT_MAGIC).length();
+        } catch (MalformedRecordException | RuntimeException e) {
+            return 0;
+        }
+        if (position < at) {
+            return 0;
+        }
+        while (at < checkpointOffset) {
+            long next = at + Frames.FRAME_OVERHEAD + Frames.payloadLength(read, at);
+            if (position < next) {
+                return at;
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    /**
+     * A checkpoint read but not checked yet: its note, parsed once (or why it does not parse), and the offset of its
+     * frame in the checkpoints file (where problems with it are reported, as {@code audit verify} does).
+     */
+    private record Pending(SignedNote note, Checkpoint checkpoint, ProofException malformed, long offset) {
+        static Pending of(SignedNote note, long offset) {
             try {
-                return new Pending(note, Checkpoint.parse(note.text()), null);
+                return new Pending(note, Checkpoint.parse(note.text()), null, offset);
             } catch (ProofException e) {
-                return new Pending(note, null, e);
+                return new Pending(note, null, e, offset);
             }
         }
     }
@@ -839,7 +906,7 @@ public final class LogFollower implements AutoCloseable {
             if (pending.malformed() != null) {
                 pendingCheckpoints.clear();
                 checkpointsBroken = true;
-                problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), checkpointOffset,
+                problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), pending.offset(),
                         "malformed checkpoint: " + pending.malformed().getMessage());
                 return;
             }
@@ -847,20 +914,20 @@ public final class LogFollower implements AutoCloseable {
                 return;
             }
             pendingCheckpoints.poll();
-            check(pending.checkpoint(), pending.note());
+            check(pending.checkpoint(), pending.note(), pending.offset());
         }
     }
 
-    private void check(Checkpoint checkpoint, SignedNote note) {
+    private void check(Checkpoint checkpoint, SignedNote note, long frameOffset) {
         Path file = dir.resolve(LogFiles.CHECKPOINTS);
         long size = checkpoint.size();
         if (!checkpoint.origin().equals(origin)) {
-            problem(Problem.CHECKPOINT, size, file, checkpointOffset, "checkpoint origin '" + checkpoint.origin()
+            problem(Problem.CHECKPOINT, size, file, frameOffset, "checkpoint origin '" + checkpoint.origin()
                     + "' is not the log's, '" + origin + "'");
             return;
         }
         if (lastCheckpoint != null && size < lastCheckpoint.size()) {
-            problem(Problem.ROLLBACK, size, file, checkpointOffset, "checkpoint of size " + size
+            problem(Problem.ROLLBACK, size, file, frameOffset, "checkpoint of size " + size
                     + " after one of size " + lastCheckpoint.size() + ": the log went backwards");
             return;
         }
@@ -880,13 +947,13 @@ public final class LogFollower implements AutoCloseable {
         byte[] root = at.root();
         if (!MessageDigest.isEqual(root, checkpoint.rootHash())) {
             boolean sameSize = lastCheckpoint != null && size == lastCheckpoint.size();
-            problem(sameSize ? Problem.SPLIT_VIEW : Problem.CHECKPOINT, size, file, checkpointOffset,
+            problem(sameSize ? Problem.SPLIT_VIEW : Problem.CHECKPOINT, size, file, frameOffset,
                     "the checkpoint of size " + size + " does not match the entries: its root hash differs"
                     + (sameSize ? " from the checkpoint of the same size seen before (split view)" : ""));
             return;
         }
         if (!signedByAnnouncedKey(note)) {
-            problem(Problem.CHECKPOINT, size, file, checkpointOffset, "the checkpoint of size " + size
+            problem(Problem.CHECKPOINT, size, file, frameOffset, "the checkpoint of size " + size
                     + " is not signed by any key the log announced");
             return;
         }

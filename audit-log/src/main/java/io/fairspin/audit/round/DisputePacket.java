@@ -224,8 +224,24 @@ public final class DisputePacket {
      * @throws io.fairspin.audit.merkle.ProofException when any check fails, naming it
      */
     public Verified verify(PublicKey operatorKey) throws ProofException {
+        return verify(operatorKey, null);
+    }
+
+    /**
+     * {@link #verify(PublicKey)}, and the checkpoint must be of the log {@code origin}: a client that expects one log
+     * is not shown another log's tree (signed by the same key, or cosigned by the same witness) as that log's.
+     *
+     * @param operatorKey the operator's Ed25519 public key
+     * @param origin the origin of the log the client expects; null for any
+     * @return the entry and checkpoint that checked out
+     * @throws io.fairspin.audit.merkle.ProofException when any check fails, naming it
+     */
+    public Verified verify(PublicKey operatorKey, String origin) throws ProofException {
         SignedNote note = SignedNote.parse(checkpoint);
         Checkpoint head = Checkpoint.parse(note.text());
+        if (origin != null && !origin.equals(head.origin())) {
+            throw new ProofException("$.checkpoint: its origin is '" + head.origin() + "', not the expected '" + origin + "'");
+        }
         note.verify(NoteVerifier.of(head.origin(), operatorKey));
         LogEntry decoded = LogEntry.decode(entry);
         if (decoded.index() != index) {

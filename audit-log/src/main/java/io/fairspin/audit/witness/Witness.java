@@ -5,8 +5,10 @@ import io.fairspin.audit.checkpoint.NoteVerifier;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.ConsistencyProof;
 import io.fairspin.audit.merkle.ProofException;
+import io.fairspin.rng.keys.KeyFiles;
 import java.io.IOException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -19,7 +21,8 @@ import java.util.List;
  * to the stored one ({@link WitnessException.Kind#SPLIT_VIEW}: two histories shown to two parties, or a history
  * rewritten); a checkpoint not signed by the log's key ({@link WitnessException.Kind#BAD_SIGNATURE}); and a
  * proof for another old size than the stored one ({@link WitnessException.Kind#CONFLICT}: ask again with the
- * stored size). The first checkpoint of an origin is taken on trust.
+ * stored size); a checkpoint of a log it is not configured for, or signed by another key than the one it witnesses
+ * the log with ({@link WitnessException.Kind#WRONG_LOG}). The first checkpoint of a log is taken on trust.
  */
 public final class Witness {
     private final WitnessStore store;
@@ -63,70 +66,126 @@ public final class Witness {
     }
 
     /**
-     * Checks {@code note} (signed by {@code logKey}) against the stored checkpoint of its origin with
-     * {@code proof}, a consistency proof from {@code oldSize} (which must be the stored size) to the note's size;
-     * stores and returns it cosigned at {@code timestamp} (POSIX seconds).
+     * Checks {@code note} against the stored checkpoint of its log with {@code proof}, a consistency proof from
+     * {@code oldSize} (which must be the stored size) to the note's size; stores and returns it cosigned at
+     * {@code timestamp} (POSIX seconds).
+     *
+     * <p>The witness witnesses only the logs it is configured for, as C2SP tlog-witness has it: {@code log} names the
+     * log (its origin, the key's name) and the operator's key. The note must be of that origin and signed by that key;
+     * the store must witness that log with that key ({@link WitnessStore#log}), else it is refused as
+     * {@link WitnessException.Kind#WRONG_LOG}. A store that witnesses no log yet is configured by its first checkpoint
+     * (the log and key are recorded with it); another log is added only when {@code addLog} says so.
      *
      * @param note the checkpoint note to witness
-     * @param logKey the log's key
+     * @param log the log's verifier key: its origin and the operator's key
+     * @param addLog whether a log the store does not witness yet may be added to it
      * @param oldSize the size of the stored checkpoint, 0 for a first one
      * @param proof the consistency proof from {@code oldSize} to the note's size
      * @param timestamp POSIX seconds
      * @return the cosigned note and whether it was the first
-     * @throws io.fairspin.audit.witness.WitnessException when the note is not signed by {@code logKey}, the proof does
-     *     not check out, or the sizes conflict
+     * @throws io.fairspin.audit.witness.WitnessException when the note is not of the log, or not signed by its key, the
+     *     store does not witness that log, the proof does not check out, or the sizes conflict
      * @throws java.io.IOException when the store cannot be read or written
      */
-    public Result witness(SignedNote note, NoteVerifier logKey, long oldSize, List<byte[]> proof, long timestamp)
-            throws IOException, WitnessException {
+    public Result witness(SignedNote note, NoteVerifier log, boolean addLog, long oldSize, List<byte[]> proof,
+            long timestamp) throws IOException, WitnessException {
         Checkpoint head;
         try {
             head = Checkpoint.parse(note.text());
         } catch (ProofException e) {
             throw new WitnessException(WitnessException.Kind.BAD_SIGNATURE, "not a checkpoint: " + e.getMessage());
         }
+        if (!head.origin().equals(log.name())) {
+            throw new WitnessException(WitnessException.Kind.WRONG_LOG, "WRONG LOG: the checkpoint is of origin '"
+                    + head.origin() + "', not of the log this witness was asked to witness, '" + log.name() + "'");
+        }
+        boolean newLog = configured(log, addLog);
         try {
-            note.verify(logKey);
+            note.verify(log);
         } catch (ProofException e) {
             throw new WitnessException(WitnessException.Kind.BAD_SIGNATURE, head.origin() + ": " + e.getMessage());
         }
-        if (!head.origin().equals(logKey.name())) {
-            throw new WitnessException(WitnessException.Kind.BAD_SIGNATURE, "the checkpoint's origin '" + head.origin()
-                    + "' is not the key's name '" + logKey.name() + "'");
-        }
-        SignedNote storedNote = store.latest(head.origin());
-        Checkpoint stored = null;
-        if (storedNote != null) {
-            try {
-                stored = Checkpoint.parse(storedNote.text());
-            } catch (ProofException e) {
-                throw new IOException("the witness store's checkpoint of " + head.origin() + " is damaged: "
-                        + e.getMessage());
-            }
-            if (head.size() < stored.size()) {
-                throw new WitnessException(WitnessException.Kind.ROLLBACK, head.origin() + ": ROLLBACK: the checkpoint"
-                        + " has size " + head.size() + ", smaller than the " + stored.size() + " this witness cosigned"
-                        + " before: the log was rolled back");
-            }
-            if (head.size() == stored.size() && !java.security.MessageDigest.isEqual(head.rootHash(), stored.rootHash())) {
-                throw new WitnessException(WitnessException.Kind.SPLIT_VIEW, head.origin() + ": SPLIT VIEW: a"
-                        + " checkpoint of size " + head.size() + " with another root than the one this witness cosigned"
-                        + " for that size: two different histories");
-            }
-            if (oldSize != stored.size()) {
-                throw new WitnessException(WitnessException.Kind.CONFLICT, head.origin() + ": the proof starts at size "
-                        + oldSize + ", but this witness last cosigned size " + stored.size());
-            }
-            try {
-                ConsistencyProof.verify(stored.size(), stored.rootHash(), head.size(), head.rootHash(), proof);
-            } catch (ProofException e) {
-                throw new WitnessException(WitnessException.Kind.SPLIT_VIEW, head.origin() + ": SPLIT VIEW: the"
-                        + " checkpoint of size " + head.size() + " does not extend the one of size " + stored.size()
-                        + " this witness cosigned before (" + e.getMessage() + "): a split view, or a rewritten history");
-            }
+        Checkpoint stored = stored(head.origin());
+        if (stored != null) {
+            checkExtends(head, stored, oldSize, proof);
         }
         SignedNote cosigned = Cosignature.cosign(note, name, key, timestamp);
+        if (newLog) {
+            store.addLog(log);
+        }
         store.put(head.origin(), cosigned);
         return new Result(cosigned, head, stored);
+    }
+
+    /**
+     * Whether {@code log} is new to the store (to be recorded once cosigned); refuses a log the store witnesses with
+     * another key, and a log it does not witness unless it witnesses none yet or {@code addLog}.
+     */
+    private boolean configured(NoteVerifier log, boolean addLog) throws IOException, WitnessException {
+        NoteVerifier pinned = store.log(log.name());
+        if (pinned != null) {
+            if (!pinned.equals(log)) {
+                throw new WitnessException(WitnessException.Kind.WRONG_LOG, log.name() + ": WRONG LOG: this witness"
+                        + " witnesses that origin with the operator key " + KeyFiles.keyId(pinned.publicKey())
+                        + ", not with " + KeyFiles.keyId(log.publicKey()));
+            }
+            return false;
+        }
+        List<String> witnessed = store.origins();
+        if (!witnessed.isEmpty() && !addLog) {
+            throw new WitnessException(WitnessException.Kind.WRONG_LOG, log.name() + ": WRONG LOG: this witness"
+                    + " witnesses " + String.join(", ", witnessed) + ", not this origin (a log is added to a witness"
+                    + " deliberately)");
+        }
+        SignedNote old = store.latest(log.name());
+        if (old != null) {
+            try {
+                old.verify(log); // a store kept before logs were recorded: its checkpoint must be this log's
+            } catch (ProofException e) {
+                throw new WitnessException(WitnessException.Kind.WRONG_LOG, log.name() + ": WRONG LOG: the checkpoint"
+                        + " this witness cosigned before for that origin is not signed by the operator key "
+                        + KeyFiles.keyId(log.publicKey()) + " (" + e.getMessage() + ")");
+            }
+        }
+        return true;
+    }
+
+    /** The stored checkpoint of {@code origin}, or null. */
+    private Checkpoint stored(String origin) throws IOException {
+        SignedNote storedNote = store.latest(origin);
+        if (storedNote == null) {
+            return null;
+        }
+        try {
+            return Checkpoint.parse(storedNote.text());
+        } catch (ProofException e) {
+            throw new IOException("the witness store's checkpoint of " + origin + " is damaged: " + e.getMessage());
+        }
+    }
+
+    /** Refuses {@code head} unless {@code proof} shows that it extends {@code stored}. */
+    private static void checkExtends(Checkpoint head, Checkpoint stored, long oldSize, List<byte[]> proof)
+            throws WitnessException {
+        if (head.size() < stored.size()) {
+            throw new WitnessException(WitnessException.Kind.ROLLBACK, head.origin() + ": ROLLBACK: the checkpoint"
+                    + " has size " + head.size() + ", smaller than the " + stored.size() + " this witness cosigned"
+                    + " before: the log was rolled back");
+        }
+        if (head.size() == stored.size() && !MessageDigest.isEqual(head.rootHash(), stored.rootHash())) {
+            throw new WitnessException(WitnessException.Kind.SPLIT_VIEW, head.origin() + ": SPLIT VIEW: a"
+                    + " checkpoint of size " + head.size() + " with another root than the one this witness cosigned"
+                    + " for that size: two different histories");
+        }
+        if (oldSize != stored.size()) {
+            throw new WitnessException(WitnessException.Kind.CONFLICT, head.origin() + ": the proof starts at size "
+                    + oldSize + ", but this witness last cosigned size " + stored.size());
+        }
+        try {
+            ConsistencyProof.verify(stored.size(), stored.rootHash(), head.size(), head.rootHash(), proof);
+        } catch (ProofException e) {
+            throw new WitnessException(WitnessException.Kind.SPLIT_VIEW, head.origin() + ": SPLIT VIEW: the"
+                    + " checkpoint of size " + head.size() + " does not extend the one of size " + stored.size()
+                    + " this witness cosigned before (" + e.getMessage() + "): a split view, or a rewritten history");
+        }
     }
 }

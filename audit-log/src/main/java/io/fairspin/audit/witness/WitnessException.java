@@ -11,7 +11,9 @@ public final class WitnessException extends Exception {
         /** Not signed by the log's key, or not a checkpoint. */
         BAD_SIGNATURE,
         /** The proof starts from another size than the one stored. */
-        CONFLICT
+        CONFLICT,
+        /** Not of the log the witness was asked for, or of a log (origin and key) its store does not witness. */
+        WRONG_LOG
     }
 
     /** Why the witness refused. */

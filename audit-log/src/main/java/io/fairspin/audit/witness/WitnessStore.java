@@ -1,5 +1,6 @@
 package io.fairspin.audit.witness;
 
+import io.fairspin.audit.checkpoint.NoteVerifier;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.merkle.ProofException;
 import java.io.IOException;
@@ -11,13 +12,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A witness's memory: for each log origin, the latest checkpoint it cosigned, as a signed note in
- * {@code DIR/<hex SHA-256 of the origin>.checkpoint}. Replaced atomically (written, synced, renamed).
+ * A witness's memory: the logs it witnesses and, for each, the latest checkpoint it cosigned. Per log origin, in
+ * {@code DIR/<hex SHA-256 of the origin>}: {@code .vkey}, the log's verifier key (C2SP signed-note form,
+ * {@code origin+hex(key ID)+base64(0x01 || Ed25519 key)}, one line), written when the log is first witnessed and
+ * never replaced; and {@code .checkpoint}, the latest cosigned checkpoint note, replaced atomically (written, synced,
+ * renamed).
  */
 public final class WitnessStore {
+    private static final String CHECKPOINT = ".checkpoint";
+    private static final String VKEY = ".vkey";
     private final Path dir;
 
     /**
@@ -32,9 +42,13 @@ public final class WitnessStore {
     }
 
     private Path file(String origin) {
+        return file(origin, CHECKPOINT);
+    }
+
+    private Path file(String origin, String suffix) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(origin.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(hash) + ".checkpoint");
+            return dir.resolve(HexFormat.of().formatHex(hash) + suffix);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -60,6 +74,69 @@ public final class WitnessStore {
     }
 
     /**
+     * The log this store witnesses under {@code origin} (its origin and operator key), or null when it witnesses none
+     * of that origin.
+     *
+     * @param origin a log's origin
+     * @return the log's verifier key, or null
+     * @throws java.io.IOException when the store cannot be read, or its key file is damaged
+     */
+    public NoteVerifier log(String origin) throws IOException {
+        Path file = file(origin, VKEY);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        NoteVerifier log = readLog(file);
+        if (!log.name().equals(origin)) {
+            throw new IOException(file + ": the key is named '" + log.name() + "', not the origin '" + origin + "'");
+        }
+        return log;
+    }
+
+    /**
+     * The origins of every log this store witnesses, sorted.
+     *
+     * @return the origins, empty for a store not configured yet
+     * @throws java.io.IOException when the store cannot be read, or a key file is damaged
+     */
+    public List<String> origins() throws IOException {
+        List<String> origins = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(VKEY)).toList()) {
+                origins.add(readLog(file).name());
+            }
+        }
+        Collections.sort(origins);
+        return origins;
+    }
+
+    private static NoteVerifier readLog(Path file) throws IOException {
+        try {
+            return NoteVerifier.parse(Files.readString(file, StandardCharsets.UTF_8).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": not a verifier key (origin+keyID+base64 key): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records that this store witnesses {@code log} (its name is the log's origin); refuses to replace another key for
+     * that origin.
+     *
+     * @param log the log's verifier key
+     * @throws java.io.IOException when the store cannot be written, or holds another key for the origin
+     */
+    public void addLog(NoteVerifier log) throws IOException {
+        NoteVerifier pinned = log(log.name());
+        if (pinned != null) {
+            if (!pinned.equals(log)) {
+                throw new IOException(file(log.name(), VKEY) + ": holds another key for " + log.name());
+            }
+            return;
+        }
+        write(file(log.name(), VKEY), log.encode() + "\n");
+    }
+
+    /**
      * Records {@code note} as the latest checkpoint of {@code origin}.
      *
      * @param origin a log's origin
@@ -67,9 +144,13 @@ public final class WitnessStore {
      * @throws java.io.IOException when the store cannot be written
      */
     public void put(String origin, SignedNote note) throws IOException {
-        Path file = file(origin);
+        write(file(origin), note.encode());
+    }
+
+    /** Replaces {@code file} with {@code text} atomically: written to a temporary file, synced, renamed. */
+    private static void write(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, note.encode(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             channel.force(true);
         }

@@ -81,7 +81,17 @@ class AttackTest {
         SignedNote note = scan.lastCheckpoint().note();
         Checkpoint head = Checkpoint.parse(note.text());
         long old = Math.min(witness.latestSize(head.origin()), head.size());
-        return witness.witness(note, NoteVerifier.of(TestLogs.ORIGIN, operator.getPublic()), old,
+        return witness.witness(note, NoteVerifier.of(TestLogs.ORIGIN, operator.getPublic()), false, old,
+                ConsistencyProof.of(dir, old, head.size()).proof(), 1_790_000_000L);
+    }
+
+    /** What 'audit witness LOG --origin ORIGIN --operator-key KEY [--add-log]' does. */
+    private Witness.Result witnessLog(Witness witness, Path dir, String origin, KeyPair key, boolean addLog)
+            throws Exception {
+        SignedNote note = LogScanner.scan(dir, e -> { }).lastCheckpoint().note();
+        Checkpoint head = Checkpoint.parse(note.text());
+        long old = Math.min(witness.latestSize(head.origin()), head.size());
+        return witness.witness(note, NoteVerifier.of(origin, key.getPublic()), addLog, old,
                 ConsistencyProof.of(dir, old, head.size()).proof(), 1_790_000_000L);
     }
 
@@ -158,6 +168,8 @@ class AttackTest {
     }
 
     private final List<String> kinds = new ArrayList<>();
+    /** Each problem with its kind, file and offset. */
+    private final List<String> located = new ArrayList<>();
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3})
@@ -214,7 +226,182 @@ class AttackTest {
         assertEquals(31, witnessLog(witness, a).previous().size(), "the honest view keeps being cosigned");
     }
 
+    /**
+     * The operator shows history A under one origin and history B under another, signed by the same key: a witness
+     * configured for one log refuses the other, whichever origin it is asked for, and a client pinning the origin
+     * refuses a packet of the other.
+     */
+    @Test
+    void aWitnessWitnessesOnlyTheLogItIsConfiguredFor(@TempDir Path tmp) throws Exception {
+        Path a = log(tmp.resolve("a"), 30);
+        Path b = tmp.resolve("b");
+        try (AuditLog log = AuditLog.create(b, TestLogs.ORIGIN + "-b", operator)) {
+            append(log, 100, 30);
+        }
+        Witness witness = witness(tmp.resolve("store"));
+        assertTrue(witnessLog(witness, a).first(), "the first run configures the store for the log");
+
+        WitnessException otherOrigin = assertThrows(WitnessException.class,
+                () -> witnessLog(witness, b, TestLogs.ORIGIN + "-b", operator, false));
+        assertEquals(WitnessException.Kind.WRONG_LOG, otherOrigin.kind());
+        assertEquals(TestLogs.ORIGIN + "-b: WRONG LOG: this witness witnesses " + TestLogs.ORIGIN + ", not this origin"
+                + " (a log is added to a witness deliberately)", otherOrigin.getMessage());
+
+        WitnessException asked = assertThrows(WitnessException.class,
+                () -> witnessLog(witness, b, TestLogs.ORIGIN, operator, false));
+        assertEquals(WitnessException.Kind.WRONG_LOG, asked.kind());
+        assertEquals("WRONG LOG: the checkpoint is of origin '" + TestLogs.ORIGIN + "-b', not of the log this witness"
+                + " was asked to witness, '" + TestLogs.ORIGIN + "'", asked.getMessage());
+
+        KeyPair other = KeyFiles.generate("Ed25519");
+        WitnessException otherKey = assertThrows(WitnessException.class,
+                () -> witnessLog(witness, a, TestLogs.ORIGIN, other, true));
+        assertEquals(WitnessException.Kind.WRONG_LOG, otherKey.kind());
+        assertEquals(TestLogs.ORIGIN + ": WRONG LOG: this witness witnesses that origin with the operator key "
+                + KeyFiles.keyId(operator.getPublic()) + ", not with " + KeyFiles.keyId(other.getPublic()),
+                otherKey.getMessage());
+
+        assertTrue(witnessLog(witness, b, TestLogs.ORIGIN + "-b", operator, true).first(), "added deliberately");
+        assertEquals(List.of(TestLogs.ORIGIN, TestLogs.ORIGIN + "-b"), new WitnessStore(tmp.resolve("store")).origins());
+
+        var packet = io.fairspin.audit.round.DisputePacket.parse(
+                io.fairspin.audit.round.DisputePacket.forIndex(b, 5).toJson());
+        assertEquals(TestLogs.ORIGIN + "-b", packet.verify(operator.getPublic()).checkpoint().origin());
+        io.fairspin.audit.merkle.ProofException refused = assertThrows(io.fairspin.audit.merkle.ProofException.class,
+                () -> packet.verify(operator.getPublic(), TestLogs.ORIGIN));
+        assertEquals("$.checkpoint: its origin is '" + TestLogs.ORIGIN + "-b', not the expected '" + TestLogs.ORIGIN
+                + "'", refused.getMessage());
+    }
+
+    /** A store kept before logs were recorded (checkpoints only) is configured by its next run, for its own log only. */
+    @Test
+    void aStoreWithoutRecordedLogsIsConfiguredByItsNextRun(@TempDir Path tmp) throws Exception {
+        Path a = log(tmp.resolve("a"), 30);
+        Path store = tmp.resolve("store");
+        witnessLog(witness(store), a);
+        try (var keys = Files.newDirectoryStream(store, "*.vkey")) {
+            for (Path vkey : keys) {
+                Files.delete(vkey); // as the store was before
+            }
+        }
+        KeyPair other = KeyFiles.generate("Ed25519");
+        WitnessException refused = assertThrows(WitnessException.class,
+                () -> witnessLog(witness(store), a, TestLogs.ORIGIN, other, false));
+        assertEquals(WitnessException.Kind.WRONG_LOG, refused.kind());
+        assertTrue(refused.getMessage().startsWith(TestLogs.ORIGIN + ": WRONG LOG: the checkpoint this witness"
+                + " cosigned before for that origin is not signed by the operator key " + KeyFiles.keyId(other.getPublic())),
+                refused.getMessage());
+        assertEquals(List.of(), new WitnessStore(store).origins(), "nothing recorded by a refusal");
+        assertEquals(31, witnessLog(witness(store), a).previous().size());
+        assertEquals(List.of(TestLogs.ORIGIN), new WitnessStore(store).origins());
+    }
+
+    /**
+     * A split view of the same length, shown to a follower in place of the history it read, with nothing appended:
+     * the last checkpoint re-signed with another root, the entries after the shared prefix other rounds of the same
+     * size. Both are split views at the next poll.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aFollowerSeesASameLengthSplitViewAtItsNextPoll(int threads, @TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        Path other = tmp.resolve("other");
+        logWithCopy(dir, 20, other, 10);
+        try (AuditLog log = AuditLog.open(other, operator)) {
+            append(log, 60, 10); // rounds 60..69 encode to as many bytes as 20..29
+        }
+        assertEquals(Files.size(dir.resolve(LogFiles.segmentName(0))), Files.size(other.resolve(LogFiles.segmentName(0))));
+        long lastCheckpoint = frameOffsets(dir.resolve(LogFiles.CHECKPOINTS)).get(3);
+        List<String> problems = new ArrayList<>();
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), problems), threads)) {
+            follower.poll();
+            long lastEntry = lastFrameOffset(dir);
+            replaceLog(other, dir);
+            follower.poll();
+            assertEquals(List.of("SPLIT_VIEW at checkpoints:" + lastCheckpoint + ": checkpoints already read were"
+                    + " changed: the checkpoints file was rewritten", "SPLIT_VIEW at " + LogFiles.segmentName(0) + ":"
+                    + lastEntry + ": entry 30 changed since it was read: the entries already read were rewritten"),
+                    located);
+        }
+    }
+
+    /** A split view of another length (a longer history after the shared prefix): split views, not damage. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aFollowerSeesASplitViewOfAnotherLength(int threads, @TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        Path other = tmp.resolve("other");
+        logWithCopy(dir, 20, other, 10);
+        try (AuditLog log = AuditLog.open(other, operator)) {
+            append(log, 120, 10); // "round-120" is longer than "round-20"
+        }
+        assertTrue(Files.size(other.resolve(LogFiles.segmentName(0))) > Files.size(dir.resolve(LogFiles.segmentName(0))));
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()), threads)) {
+            follower.poll();
+            long lastEntry = lastFrameOffset(dir);
+            replaceLog(other, dir);
+            follower.poll();
+            assertEquals(List.of("SPLIT_VIEW at checkpoints:" + frameOffsets(dir.resolve(LogFiles.CHECKPOINTS)).get(3)
+                    + ": checkpoints already read were changed: the checkpoints file was rewritten",
+                    "SPLIT_VIEW at " + LogFiles.segmentName(0) + ":" + lastEntry + ": entry 30 changed since it was read:"
+                    + " the entries already read were rewritten"), located);
+        }
+    }
+
+    /** A follower names a checkpoint by the offset of its frame's start, as verify does. */
+    @Test
+    void aFollowerAndVerifyNameACheckpointByTheStartOfItsFrame(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 30);
+        Path file = dir.resolve(LogFiles.CHECKPOINTS);
+        long start = Files.size(file);
+        KeyPair stranger = KeyFiles.generate("Ed25519");
+        LogScanner.Result scan = LogScanner.scan(dir, e -> { });
+        Checkpoint head = Checkpoint.parse(scan.lastCheckpoint().note().text());
+        SignedNote forged = SignedNote.sign(head.text(), new io.fairspin.audit.checkpoint.NoteSigner(TestLogs.ORIGIN,
+                stranger));
+        ByteBuffer frame = ByteBuffer.allocate(1 << 12);
+        Frames.put(frame, forged.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8), new CRC32C());
+        Files.write(file, java.util.Arrays.copyOf(frame.array(), frame.position()),
+                java.nio.file.StandardOpenOption.APPEND);
+
+        List<Long> verified = new ArrayList<>();
+        LogVerifier.verify(dir, operator.getPublic()).problems().forEach(p -> verified.add(p.offset()));
+        assertEquals(List.of(start), verified);
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()))) {
+            follower.poll();
+        }
+        assertEquals(List.of("CHECKPOINT at checkpoints:" + start + ": the checkpoint of size 31 is not signed by any key"
+                + " the log announced"), located);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The offset of each frame of a checkpoints file. */
+    private static List<Long> frameOffsets(Path file) throws IOException {
+        ByteBuffer bytes = LogFiles.read(file);
+        List<Long> offsets = new ArrayList<>();
+        for (long at = readHeader(bytes).length(); at < bytes.limit(); at += Frames.FRAME_OVERHEAD
+                + Frames.payloadLength(bytes, at)) {
+            offsets.add(at);
+        }
+        return offsets;
+    }
+
+    /** The offset of the last frame of the log's only segment. */
+    private static long lastFrameOffset(Path dir) throws IOException {
+        ByteBuffer bytes = LogFiles.read(dir.resolve(LogFiles.segmentName(0)));
+        long at;
+        try {
+            at = Frames.readHeader(bytes, Frames.SEGMENT_MAGIC).length();
+        } catch (io.fairspin.audit.record.MalformedRecordException e) {
+            throw new IOException(e);
+        }
+        long last = at;
+        for (; at < bytes.limit(); at += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, at)) {
+            last = at;
+        }
+        return last;
+    }
 
     private LogFollower.Listener listener(List<LogEntry> entries, List<String> problems) {
         return new LogFollower.Listener() {
@@ -227,6 +414,7 @@ class AttackTest {
             public void problem(LogFollower.Problem kind, long index, LogProblem problem) {
                 problems.add(kind + ": " + problem.message());
                 kinds.add(kind + ": " + problem.message());
+                located.add(kind + " at " + problem.file() + ":" + problem.offset() + ": " + problem.message());
             }
         };
     }

@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check-packet", mixinStandardHelpOptions = true,
         description = {"Check a dispute packet offline: the checkpoint's signature by the given key, the entry's"
             + " encoding and index, its Merkle inclusion proof against the checkpoint's root, and that the"
-            + " readable copy matches the signed bytes; with --witness-key, that the checkpoint carries a valid"
-            + " cosignature by each given witness (C2SP tlog-cosignature), so that no split view went unnoticed.",
+            + " readable copy matches the signed bytes; with --origin, that the checkpoint is of the log expected; with"
+            + " --witness-key (which needs --origin), that it carries a valid cosignature by each given witness (C2SP"
+            + " tlog-cosignature), so that no split view went unnoticed.",
             "Exits with 4 when the packet does not check out."})
 public final class AuditCheckPacketCommand extends LeafCommand {
     @Mixin
@@ -42,6 +43,11 @@ public final class AuditCheckPacketCommand extends LeafCommand {
             description = "The operator's public key (PEM) that signed the packet's checkpoint.")
     private Path key;
 
+    @Option(names = "--origin", paramLabel = "NAME",
+            description = "The origin of the log the packet must be from (as 'play --origin' named it); required with"
+                    + " --witness-key, since a witness cosigns every log it witnesses.")
+    private String origin;
+
     @Option(names = "--witness-key", paramLabel = "FILE",
             description = "A witness's public key (PEM) whose C2SP cosignature the packet's checkpoint must carry;"
                     + " repeatable: every one is required.")
@@ -49,6 +55,9 @@ public final class AuditCheckPacketCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (!witnessKeys.isEmpty() && origin == null) {
+            throw usageError("--witness-key needs --origin: the origin of the log the packet must be from");
+        }
         var operatorKey = KeyFiles.readPublicKey(key, KeyFiles.SIGNING_ALGORITHM);
         List<java.security.PublicKey> witnesses = new ArrayList<>();
         for (Path w : witnessKeys) {
@@ -60,7 +69,7 @@ public final class AuditCheckPacketCommand extends LeafCommand {
         int exit;
         try {
             DisputePacket packet = DisputePacket.parse(text);
-            DisputePacket.Verified verified = packet.verify(operatorKey);
+            DisputePacket.Verified verified = packet.verify(operatorKey, origin);
             List<Map<String, Object>> cosigners = new ArrayList<>();
             for (java.security.PublicKey w : witnesses) {
                 Cosignature.Verified cosigned = Cosignature.verify(packet.checkpointNote(), w);

@@ -1,6 +1,5 @@
 package io.fairspin.cli.audit;
 
-import io.fairspin.cli.FormatOption;
 import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.Ed25519Keys;
 import io.fairspin.audit.checkpoint.NoteVerifier;
@@ -37,20 +36,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fairspin audit witness}: checks a log's latest checkpoint against the last one witnessed, and cosigns it. */
 @Command(name = "witness", mixinStandardHelpOptions = true,
-        description = {"Witness a log: take its latest signed checkpoint, check the operator's signature, and check"
-            + " with an RFC 9162 consistency proof (built from the log's entries, as 'audit prove --consistency'"
-            + " gives it) that its tree extends the last checkpoint this witness cosigned for the log's origin, kept"
-            + " in --store. Then cosign it (C2SP tlog-cosignature v1, Ed25519), record it in the store, and write the"
-            + " cosigned checkpoint (to --out, or stdout); 'audit prove --checkpoint' puts it into dispute packets and"
-            + " 'audit check-packet --witness-key' requires it.",
-            "Refuses a rollback (a checkpoint smaller than one cosigned before) and a split view (one of the same"
-                + " size with another root, or one that does not extend the stored one), with exit code 4.",
-            "Instead of LOG, --checkpoint and --proof take a checkpoint and a consistency proof received from a log"
-                + " elsewhere."})
+        description = {"Witness a log: take its latest signed checkpoint, check that it is of the log --origin names and"
+            + " signed by --operator-key, and check with an RFC 9162 consistency proof (built from the log's entries,"
+            + " as 'audit prove --consistency' gives it) that its tree extends the last checkpoint this witness"
+            + " cosigned for that log, kept in --store. Then cosign it (C2SP tlog-cosignature v1, Ed25519), record it"
+            + " in the store, and write the cosigned checkpoint (to --out, or stdout); 'audit prove --checkpoint' puts"
+            + " it into dispute packets and 'audit check-packet --origin --witness-key' requires it.",
+            "The store witnesses the logs it was configured for: its first run records the log (--origin and"
+                + " --operator-key); another origin is refused unless --add-log, another key for an origin always.",
+            "Refuses a rollback (a checkpoint smaller than one cosigned before), a split view (one of the same"
+                + " size with another root, or one that does not extend the stored one) and a wrong log, with exit"
+                + " code 4.",
+            "Instead of LOG, --checkpoint (and --proof, unless the store holds no smaller checkpoint of the log) take a"
+                + " checkpoint and a consistency proof received from a log elsewhere."})
 public final class AuditWitnessCommand extends LeafCommand {
     @Mixin
     private FormatOption.TextJson format;
-
 
     @Parameters(paramLabel = "LOG", arity = "0..1", description = "The log folder (or use --checkpoint and --proof).")
     private Path log;
@@ -60,20 +61,29 @@ public final class AuditWitnessCommand extends LeafCommand {
 
     @Option(names = "--proof", paramLabel = "FILE",
             description = "The consistency proof (from 'audit prove --consistency OLD NEW') from the witness's last"
-                    + " size to the checkpoint's.")
+                    + " size to the checkpoint's; not needed for a log's first checkpoint, taken on trust.")
     private Path proofFile;
 
     @Option(names = "--store", required = true, paramLabel = "DIR",
-            description = "The witness's store: the latest checkpoint cosigned per origin (created if absent).")
+            description = "The witness's store: the logs it witnesses and the latest checkpoint cosigned for each"
+                    + " (created if absent).")
     private Path store;
 
     @Option(names = "--signing-key", required = true, paramLabel = "FILE",
             description = "The witness's Ed25519 private key (PEM), e.g. witness.key from 'fairspin keys signing'.")
     private Path signingKey;
 
+    @Option(names = "--origin", required = true, paramLabel = "NAME",
+            description = "The origin of the log to witness (as 'play --origin' named it); the checkpoint must be of it.")
+    private String origin;
+
     @Option(names = "--operator-key", required = true, paramLabel = "FILE",
             description = "The operator's public key (PEM) that signs the log's checkpoints.")
     private Path operatorKey;
+
+    @Option(names = "--add-log",
+            description = "Add the log (--origin, --operator-key) to a store that already witnesses other logs.")
+    private boolean addLog;
 
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "witness.fairspin.local",
             description = "The witness's key name in its cosignature lines (default: ${DEFAULT-VALUE}).")
@@ -84,48 +94,23 @@ public final class AuditWitnessCommand extends LeafCommand {
 
     @Override
     public Integer call() throws IOException {
-        if ((log == null) == (checkpointFile == null) || (checkpointFile == null) != (proofFile == null)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "give either LOG, or --checkpoint FILE and --proof FILE");
+        if ((log == null) == (checkpointFile == null) || log != null && proofFile != null) {
+            throw usageError("give either LOG, or --checkpoint FILE (with --proof FILE)");
         }
         KeyPair key = Ed25519Keys.readPrivate(signingKey);
-        PublicKey operator = KeyFiles.readPublicKey(operatorKey, KeyFiles.SIGNING_ALGORITHM);
-        WitnessStore witnessStore = new WitnessStore(store);
-        Witness witness = new Witness(witnessStore, name, key);
-        SignedNote note;
-        long oldSize;
-        List<byte[]> proof;
-        try {
-            if (log != null) {
-                note = latestCheckpoint(log);
-                Checkpoint head = Checkpoint.parse(note.text());
-                long stored = witness.latestSize(head.origin());
-                oldSize = Math.min(stored, head.size());
-                proof = ConsistencyProof.of(log, oldSize, head.size()).proof();
-            } else {
-                note = SignedNote.parse(Files.readString(checkpointFile, StandardCharsets.UTF_8));
-                ConsistencyProof given = ConsistencyProof.parse(Files.readString(proofFile, StandardCharsets.UTF_8));
-                oldSize = given.oldSize();
-                proof = given.proof();
-            }
-        } catch (ProofException e) {
-            throw new IllegalArgumentException((checkpointFile != null ? checkpointFile + " or " + proofFile : log)
-                    + ": " + e.getMessage());
-        }
-        Checkpoint head;
-        try {
-            head = Checkpoint.parse(note.text());
-        } catch (ProofException e) {
-            throw new IllegalArgumentException("not a checkpoint: " + e.getMessage());
-        }
+        NoteVerifier logKey = logKey();
+        Witness witness = new Witness(new WitnessStore(store), name, key);
+        long stored = storedSize(witness);
+        Received received = log != null ? fromLog(log, stored) : received(stored);
+        Checkpoint head = received.head();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("origin", head.origin());
         result.put("treeSize", head.size());
         result.put("rootHash", HexFormat.of().formatHex(head.rootHash()));
         int exit;
         try {
-            Witness.Result done = witness.witness(note, NoteVerifier.of(head.origin(), operator), oldSize, proof,
-                    System.currentTimeMillis() / 1000);
+            Witness.Result done = witness.witness(received.note(), logKey, addLog, received.oldSize(),
+                    received.proof(), System.currentTimeMillis() / 1000);
             result.put("ok", true);
             result.put("previousSize", done.previous() == null ? null : done.previous().size());
             result.put("witness", Cosignature.verifierKey(name, key.getPublic()));
@@ -144,11 +129,89 @@ public final class AuditWitnessCommand extends LeafCommand {
         return exit;
     }
 
+    /** The size of the checkpoint the store holds for --origin, 0 when none. */
+    private long storedSize(Witness witness) throws IOException {
+        try {
+            return witness.latestSize(origin);
+        } catch (ProofException e) {
+            throw new IOException(store + ": the checkpoint of " + origin + " is damaged: " + e.getMessage());
+        }
+    }
+
+    /** The log's verifier key: --origin and --operator-key. */
+    private NoteVerifier logKey() throws IOException {
+        PublicKey operator = KeyFiles.readPublicKey(operatorKey, KeyFiles.SIGNING_ALGORITHM);
+        try {
+            return NoteVerifier.of(origin, operator);
+        } catch (IllegalArgumentException e) {
+            throw usageError("--origin: " + e.getMessage());
+        }
+    }
+
+    /** A checkpoint to witness, with the consistency proof from {@code oldSize} to its size. */
+    private record Received(SignedNote note, Checkpoint head, long oldSize, List<byte[]> proof) {
+    }
+
+    /** The log's latest checkpoint, proven consistent from the stored size by the log's own entries. */
+    private Received fromLog(Path dir, long stored) throws IOException {
+        SignedNote note = latestCheckpoint(dir);
+        Checkpoint head = parseHead(note, dir.resolve("checkpoints").toString());
+        long oldSize = Math.min(stored, head.size());
+        return new Received(note, head, oldSize, ConsistencyProof.of(dir, oldSize, head.size()).proof());
+    }
+
+    /**
+     * --checkpoint FILE and --proof FILE, each error naming its file (and JSON path); without --proof, the empty proof
+     * from the stored size, which is all a first checkpoint, one of the stored size or a smaller one needs.
+     */
+    private Received received(long stored) throws IOException {
+        SignedNote note;
+        try {
+            note = SignedNote.parse(Files.readString(checkpointFile, StandardCharsets.UTF_8));
+        } catch (ProofException e) {
+            throw new IllegalArgumentException(checkpointFile + ": not a signed checkpoint note: " + e.getMessage());
+        }
+        io().inputs().file(checkpointFile);
+        Checkpoint head = parseHead(note, checkpointFile.toString());
+        if (proofFile == null) {
+            if (stored > 0 && stored < head.size()) {
+                throw usageError("--proof FILE: this witness last cosigned size " + stored + " of " + origin
+                        + "; give the proof 'audit prove --consistency " + stored + " " + head.size() + "' prints");
+            }
+            return new Received(note, head, stored, List.of());
+        }
+        io().inputs().file(proofFile);
+        ConsistencyProof given;
+        try {
+            given = ConsistencyProof.parse(Files.readString(proofFile, StandardCharsets.UTF_8));
+        } catch (ProofException e) {
+            throw new IllegalArgumentException(proofFile + ": " + e.getMessage());
+        }
+        if (given.newSize() != head.size()) {
+            throw new IllegalArgumentException(proofFile + ": $.newSize: " + given.newSize() + ", but the checkpoint"
+                    + " in " + checkpointFile + " has size " + head.size());
+        }
+        if (!given.origin().isEmpty() && !given.origin().equals(head.origin())) {
+            throw new IllegalArgumentException(proofFile + ": $.origin: '" + given.origin() + "', but the checkpoint"
+                    + " in " + checkpointFile + " is of '" + head.origin() + "'");
+        }
+        return new Received(note, head, given.oldSize(), given.proof());
+    }
+
+    /** The tree head of {@code note}, read from {@code file}. */
+    private static Checkpoint parseHead(SignedNote note, String file) {
+        try {
+            return Checkpoint.parse(note.text());
+        } catch (ProofException e) {
+            throw new IllegalArgumentException(file + ": not a checkpoint: " + e.getMessage());
+        }
+    }
+
     /** The log's latest checkpoint, after checking the log's entries against its checkpoints (read-only). */
-    private static SignedNote latestCheckpoint(Path dir) throws IOException {
+    private SignedNote latestCheckpoint(Path dir) throws IOException {
         List<LogProblem> problems = new ArrayList<>();
         SignedNote[] last = new SignedNote[1];
-        LogFollower follower = new LogFollower(dir, new LogFollower.Listener() {
+        try (LogFollower follower = new LogFollower(dir, new LogFollower.Listener() {
             @Override
             public void entry(io.fairspin.audit.record.LogEntry entry) {
             }
@@ -164,18 +227,20 @@ public final class AuditWitnessCommand extends LeafCommand {
                     problems.add(problem);
                 }
             }
-        });
-        follower.poll();
-        follower.finish();
-        if (!problems.isEmpty()) {
-            throw new LogCorruptedException(problems);
+        })) {
+            follower.poll();
+            follower.finish();
+            if (!problems.isEmpty()) {
+                throw new LogCorruptedException(problems);
+            }
+            io().inputs().log(dir, follower.segmentBytes(), follower.entries(), follower.rootHash(),
+                    follower.checkpointsFile());
         }
         if (last[0] == null) {
             throw new IllegalArgumentException(dir + ": the log has no signed checkpoint to witness");
         }
         return last[0];
     }
-
     private void print(Map<String, Object> result) throws IOException {
         if (json()) {
             writeJsonReport(result);
