@@ -93,7 +93,8 @@ class JsonSchemaTest {
                 "--rounds", "200"),
             row("monitor.schema.json", "monitor", "{log}", "--models", "../examples"),
             row("audit-witness.schema.json", "audit", "witness", "{log}", "--store", "{dir}/witness-store",
-                "--signing-key", "{operator}.key", "--operator-key", "{operator}.pub"),
+                "--signing-key", "{operator}.key", "--origin", "play.fairspin.local/audit", "--operator-key",
+                "{operator}.pub"),
             // Always JSON: no --format.
             row("audit-consistency-proof.schema.json", "audit", "prove", "{log}", "--consistency", "1", "10"),
             row("audit-prove.schema.json", "audit", "prove", "{log}", "--round", "{round}"));

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,8 @@ class MonitorCommandTest {
 
     @TempDir
     static Path dir;
+    /** The origin {@code play} gives a log by default. */
+    private static final String ORIGIN = "play.fairspin.local/audit";
 
     static String path(String name) {
         return dir.resolve(name).toString();
@@ -254,25 +257,109 @@ class MonitorCommandTest {
     @Test
     void theWitnessCosignsAndCheckPacketRequiresIt() throws Exception {
         CommandRun witness = CommandRun.of("audit", "witness", path("log"), "--store", path("store"), "--signing-key",
-                path("witness.key"), "--operator-key", path("operator.pub"), "--out", path("cosigned.note"));
+                path("witness.key"), "--origin", ORIGIN, "--operator-key", path("operator.pub"), "--out",
+                path("cosigned.note"));
         assertEquals(0, witness.exitCode(), witness.stderr());
         CommandRun packet = CommandRun.of("audit", "prove", path("log"), "--index", "5", "--checkpoint",
                 path("cosigned.note"));
         assertEquals(0, packet.exitCode(), packet.stderr());
         Files.write(dir.resolve("packet.json"), packet.stdout());
         CommandRun check = CommandRun.of("audit", "check-packet", path("packet.json"), "--operator-key", path("operator.pub"),
-                "--witness-key", path("witness.pub"));
+                "--origin", ORIGIN, "--witness-key", path("witness.pub"));
         assertEquals(0, check.exitCode(), check.text());
         assertTrue(check.text().contains("cosigned by witness witness.fairspin.local"), check.text());
         CommandRun unwitnessed = CommandRun.of("audit", "prove", path("log"), "--index", "5");
         Files.write(dir.resolve("plain.json"), unwitnessed.stdout());
         CommandRun refused = CommandRun.of("audit", "check-packet", path("plain.json"), "--operator-key", path("operator.pub"),
-                "--witness-key", path("witness.pub"));
+                "--origin", ORIGIN, "--witness-key", path("witness.pub"));
         assertEquals(4, refused.exitCode());
         assertTrue(refused.text().contains("no cosignature by witness key"), refused.text());
         CommandRun proof = CommandRun.of("audit", "prove", path("log"), "--consistency", "100", "601");
         assertEquals(0, proof.exitCode(), proof.stderr());
         assertEquals("fairspin-consistency-proof/1", JSON.readTree(proof.stdout()).get("format").asText());
+    }
+
+    /**
+     * The operator shows another history under another origin, signed by the same key: the witness, configured for
+     * the first log by its first run, refuses it (exit 4) unless added with --add-log, and check-packet, told the
+     * origin it expects, refuses a packet of the other log even though the witness cosigned it.
+     */
+    @Test
+    void theWitnessAndCheckPacketArePinnedToOneLog() throws Exception {
+        String other = ORIGIN + "-b";
+        CommandRun play = CommandRun.of("play", MODEL, "--rounds", "101", "--log", path("log-b"), "--escrow-key",
+                path("auditor.pub"), "--signing-key", path("operator.key"), "--origin", other);
+        assertEquals(0, play.exitCode(), play.stderr());
+        assertEquals(0, witness("log", "pinned", ORIGIN).exitCode());
+
+        CommandRun otherOrigin = witness("log-b", "pinned", other);
+        assertEquals(ExitCode.TAMPERED, otherOrigin.exitCode(), otherOrigin.stderr());
+        assertTrue(otherOrigin.stderr().contains(other + ": WRONG LOG: this witness witnesses " + ORIGIN
+                + ", not this origin"), otherOrigin.stderr());
+        CommandRun askedForA = witness("log-b", "pinned", ORIGIN);
+        assertEquals(ExitCode.TAMPERED, askedForA.exitCode(), askedForA.stderr());
+        assertTrue(askedForA.stderr().contains("WRONG LOG: the checkpoint is of origin '" + other + "'"),
+                askedForA.stderr());
+        CommandRun added = witness("log-b", "pinned", other, "--add-log", "--out", path("cosigned-b.note"));
+        assertEquals(0, added.exitCode(), added.stderr());
+
+        CommandRun packet = CommandRun.of("audit", "prove", path("log-b"), "--index", "5", "--checkpoint",
+                path("cosigned-b.note"));
+        Files.write(dir.resolve("packet-b.json"), packet.stdout());
+        CommandRun expectingA = CommandRun.of("audit", "check-packet", path("packet-b.json"), "--operator-key",
+                path("operator.pub"), "--origin", ORIGIN, "--witness-key", path("witness.pub"));
+        assertEquals(ExitCode.TAMPERED, expectingA.exitCode(), expectingA.text());
+        assertTrue(expectingA.text().contains("its origin is '" + other + "', not the expected '" + ORIGIN + "'"),
+                expectingA.text());
+        CommandRun noOrigin = CommandRun.of("audit", "check-packet", path("packet-b.json"), "--operator-key",
+                path("operator.pub"), "--witness-key", path("witness.pub"));
+        assertEquals(ExitCode.USAGE, noOrigin.exitCode(), noOrigin.text());
+        assertTrue(noOrigin.stderr().contains("--witness-key needs --origin"), noOrigin.stderr());
+    }
+
+    /**
+     * A checkpoint received from elsewhere: the first is taken on trust without --proof, as is the same one again; a
+     * damaged note or a proof to another size is an error naming the file and the field; the JSON states the input.
+     */
+    @Test
+    void aReceivedCheckpointNeedsAProofOnlyAfterTheFirst() throws Exception {
+        CommandRun packet = CommandRun.of("audit", "prove", path("log"), "--index", "5");
+        Files.writeString(dir.resolve("received.note"), JSON.readTree(packet.stdout()).get("checkpoint").asText());
+        CommandRun first = witness(null, "received", ORIGIN, "--checkpoint", path("received.note"));
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertTrue(first.text().contains("\n— witness.fairspin.local "), first.text());
+        assertEquals(0, witness(null, "received", ORIGIN, "--checkpoint", path("received.note")).exitCode(),
+                "the same checkpoint again needs no proof");
+
+        CommandRun proof = CommandRun.of("audit", "prove", path("log"), "--consistency", "100", "201");
+        Files.write(dir.resolve("to-201.json"), proof.stdout());
+        CommandRun wrongSize = witness(null, "received", ORIGIN, "--checkpoint", path("received.note"), "--proof",
+                path("to-201.json"));
+        assertEquals(ExitCode.ERROR, wrongSize.exitCode(), wrongSize.stderr());
+        assertTrue(wrongSize.stderr().contains(path("to-201.json") + ": $.newSize: 201, but the checkpoint in "
+                + path("received.note") + " has size 601"), wrongSize.stderr());
+
+        Files.writeString(dir.resolve("damaged.note"), "not a note\n");
+        CommandRun damaged = witness(null, "received", ORIGIN, "--checkpoint", path("damaged.note"));
+        assertEquals(ExitCode.ERROR, damaged.exitCode(), damaged.stderr());
+        assertTrue(damaged.stderr().contains(path("damaged.note") + ": not a signed checkpoint note"), damaged.stderr());
+
+        CommandRun json = witness(null, "received-json", ORIGIN, "--checkpoint", path("received.note"), "--format",
+                "json");
+        assertEquals(0, json.exitCode(), json.stderr());
+        assertEquals(path("received.note"), JSON.readTree(json.stdout()).at("/report/inputs/0/file").asText());
+    }
+
+    /** {@code audit witness [LOG] --store DIR/STORE --signing-key witness.key --origin ORIGIN --operator-key ...}. */
+    private static CommandRun witness(String log, String store, String origin, String... more) {
+        List<String> args = new ArrayList<>(List.of("audit", "witness"));
+        if (log != null) {
+            args.add(path(log));
+        }
+        args.addAll(List.of("--store", path(store), "--signing-key", path("witness.key"), "--origin", origin,
+                "--operator-key", path("operator.pub")));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     /**

@@ -348,6 +348,34 @@ class AttackTest {
         }
     }
 
+    /**
+     * The last checkpoint deleted and the rounds after the one left rewritten, within the log's interval: verify passes
+     * (nothing in the log holds the deleted checkpoint); the witness that cosigned it and a follower that read it do not.
+     */
+    @Test
+    void aDeletionWithinOneIntervalPassesVerifyButNotTheWitnessNorAFollower(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 45); // checkpoints of sizes 1, 11, 21, 31, 41 and 46 (at close)
+        Witness witness = witness(tmp.resolve("store"));
+        witnessLog(witness, dir);
+        List<String> problems = new ArrayList<>();
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), problems))) {
+            follower.poll();
+            long checkpoints = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
+            keepCheckpoints(dir, frameOffsets(dir.resolve(LogFiles.CHECKPOINTS)).size() - 1);
+            rewriteRound(dir, 43, 1_000_000);
+
+            assertEquals(List.of(), problems(LogVerifier.verify(dir, operator.getPublic())), "verify cannot tell");
+            WitnessException refused = assertThrows(WitnessException.class, () -> witnessLog(witness, dir));
+            assertTrue(refused.getMessage().contains("ROLLBACK: the checkpoint has size 41, smaller than the 46"),
+                    refused.getMessage());
+            follower.poll();
+            long left = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
+            assertEquals(List.of("ROLLBACK: the checkpoints file shrank from " + checkpoints + " to " + left
+                    + " bytes: checkpoints were deleted", "SPLIT_VIEW: entry 45 changed since it was read: the entries"
+                    + " already read were rewritten"), problems);
+        }
+    }
+
     /** A follower names a checkpoint by the offset of its frame's start, as verify does. */
     @Test
     void aFollowerAndVerifyNameACheckpointByTheStartOfItsFrame(@TempDir Path tmp) throws Exception {
