@@ -40,8 +40,9 @@ import java.util.zip.CRC32C;
  * segments and the hash chain, and each signed checkpoint: its root against the tree recomputed from the
  * entries, its signature by a key the log announced, that it is not smaller than one seen before
  * (rollback) nor of the same size with another root (split view). Between polls it notices a file that
- * shrank or whose bytes already read changed, and new entries that do not link to the entries read before
- * (a log rewritten with recomputed hashes). Each finding goes to the {@link Listener} with its
+ * shrank, checkpoints already read that changed (split view), the last entry read changed (its frame is read again
+ * at each poll: a log rewritten with recomputed hashes, a split view), and new entries that do not link to the
+ * entries read before. What it read is kept in memory only: a new follower trusts the log as it finds it. Each finding goes to the {@link Listener} with its
  * {@link Problem kind}; after a finding that breaks the chain it stops reading entries.
  *
  * <p>A frame still being written (incomplete, or with a CRC32C that does not match yet) at the end of the
@@ -56,7 +57,10 @@ public final class LogFollower implements AutoCloseable {
         GAP,
         /** A file shrank, or a checkpoint is smaller than one seen before: the log went back. */
         ROLLBACK,
-        /** A checkpoint of a size seen before with another root, or entries rewritten after being read. */
+        /**
+         * A checkpoint of a size seen before with another root, checkpoints already read changed, or entries rewritten
+         * after being read.
+         */
         SPLIT_VIEW,
         /** A checkpoint whose root differs from the entries, or whose signature does not verify. */
         CHECKPOINT,
