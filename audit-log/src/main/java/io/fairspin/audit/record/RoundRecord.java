@@ -248,6 +248,30 @@ public final class RoundRecord implements LogEvent {
     }
 
     /**
+     * Whether the currency is {@code code}, without making a string of the logged one (for a reader of many rounds
+     * that keeps one string per currency).
+     *
+     * @param code a currency code
+     * @return true when the round's currency equals {@code code}
+     */
+    public boolean currencyIs(String code) {
+        String value = currency;
+        if (value != null) {
+            return value.equals(code);
+        }
+        int length = length(source, currencyAt);
+        if (length != code.length()) {
+            return false; // a logged currency is 1 to 12 of A-Z and 0-9: as many bytes as chars
+        }
+        for (int i = 0; i < length; i++) {
+            if (source[currencyAt + 4 + i] != code.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The bet in minor units of the currency.
      *
      * @return the bet, at least 0

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.math.ExactFigures;
 import io.fairspin.math.Game;
+import io.fairspin.math.OutcomeCheck;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,10 @@ class ControlLimitsTest {
     void honestRoundsRaiseNoAlertInAtLeast19Of20Seeds() throws Exception {
         Game game = ControlLimitRuns.certified();
         ExactFigures figures = game.exactFigures().orElseThrow();
+        OutcomeCheck check = OutcomeCheck.of(game).orElseThrow();
         int alerted = 0;
         for (int seed = 1; seed <= SEEDS; seed++) {
-            if (ControlLimitRuns.firstAlert(game, figures, 200_000, seed, new ArrayList<>()) >= 0) {
+            if (ControlLimitRuns.firstAlert(game, figures, check, 200_000, seed, new ArrayList<>()) >= 0) {
                 alerted++;
             }
         }
@@ -40,7 +42,8 @@ class ControlLimitsTest {
         List<Long> detected = new ArrayList<>();
         for (int seed = 1; seed <= SEEDS; seed++) {
             List<String> types = new ArrayList<>();
-            long at = ControlLimitRuns.firstAlert(altered, figures, 2_000_000, seed, types);
+            long at = ControlLimitRuns.firstAlert(altered, figures, OutcomeCheck.of(certified).orElseThrow(), 2_000_000,
+                    seed, types);
             assertTrue(at > 0, "seed " + seed + ": not flagged within 2,000,000 rounds");
             detected.add(at);
         }
