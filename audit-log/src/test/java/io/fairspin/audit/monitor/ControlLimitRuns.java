@@ -44,6 +44,19 @@ final class ControlLimitRuns {
     }
 
     /**
+     * Sizzling Hot with the third reel's last lemon changed to an orange: the same pay table, and lemons and oranges pay
+     * alike, so the RTP barely moves, but "lemon x3" and up occur less often and "orange x3" and up more.
+     */
+    static Game lemonToOrangeOnReel3() throws IOException {
+        String json = Files.readString(SIZZLING_HOT, StandardCharsets.UTF_8);
+        String changed = json.replace("\"lemon\", \"lemon\", \"lemon\"],", "\"lemon\", \"lemon\", \"orange\"],");
+        if (changed.equals(json)) {
+            throw new IllegalStateException("the reels of the example changed; update this test");
+        }
+        return GameModels.load("reel-changed-sizzling-hot.json", changed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * The rounds after which the first statistics alert fired, or -1 when none did within {@code rounds}.
      *
      * @param check the certified model's outcome check (its awards and their exact occurrences), or null: no award test
@@ -74,6 +87,9 @@ final class ControlLimitRuns {
                 alerts.forEach(a -> types.add(a.type()));
                 return n;
             }
+        }
+        if (awardTest && java.util.Arrays.stream(tally.awardCounts()).sum() == 0) {
+            throw new IllegalStateException("the award test counted no award in " + rounds + " rounds");
         }
         return -1;
     }
