@@ -202,7 +202,7 @@ class MonitorCommandTest {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.body().contains("fairspin_monitor_rounds_total{game=\"sizzling-hot\"")) {
+                if (response.body().contains("fairspin_monitor_rounds_total{currency=\"XXX\",game=\"sizzling-hot\"")) {
                     body = response.body();
                 }
             } catch (java.io.IOException notYet) {
@@ -218,7 +218,7 @@ class MonitorCommandTest {
                 "fairspin_monitor_alarm")) {
             assertTrue(body.contains(name), name + " missing from\n" + body);
         }
-        assertTrue(body.contains("fairspin_monitor_rounds_total{game=\"sizzling-hot\""), body);
+        assertTrue(body.contains("fairspin_monitor_rounds_total{currency=\"XXX\",game=\"sizzling-hot\""), body);
     }
 
     @Test
