@@ -133,14 +133,19 @@ public final class RoundRecord implements LogEvent {
         if (value != null) {
             return value.equals(id);
         }
-        int length = length(source, gameIdAt);
-        if (length != id.length()) {
-            // equal strings of ASCII have as many bytes as chars; any other is decided on the string
-            return !isAscii(id) && gameId().equals(id);
+        // equal strings of ASCII have as many bytes as chars; any other is decided on the string
+        return sourceIs(gameIdAt, id) || !isAscii(id) && gameId().equals(id);
+    }
+
+    /** Whether the string field at {@code at} of {@link #source} has one byte per char of {@code text}, equal to it. */
+    private boolean sourceIs(int at, String text) {
+        int length = length(source, at);
+        if (length != text.length()) {
+            return false;
         }
         for (int i = 0; i < length; i++) {
-            if (source[gameIdAt + 4 + i] != id.charAt(i)) {
-                return !isAscii(id) && gameId().equals(id);
+            if (source[at + 4 + i] != text.charAt(i)) {
+                return false;
             }
         }
         return true;
@@ -256,19 +261,8 @@ public final class RoundRecord implements LogEvent {
      */
     public boolean currencyIs(String code) {
         String value = currency;
-        if (value != null) {
-            return value.equals(code);
-        }
-        int length = length(source, currencyAt);
-        if (length != code.length()) {
-            return false; // a logged currency is 1 to 12 of A-Z and 0-9: as many bytes as chars
-        }
-        for (int i = 0; i < length; i++) {
-            if (source[currencyAt + 4 + i] != code.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        // a logged currency is 1 to 12 of A-Z and 0-9: one byte per char
+        return value != null ? value.equals(code) : sourceIs(currencyAt, code);
     }
 
     /**
