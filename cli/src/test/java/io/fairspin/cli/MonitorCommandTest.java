@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code fairspin monitor} and {@code audit witness} from the command line: a log written by {@code play} is
  * read with no alert and exit code 0; JSON summary, alert lines, HTML report and Prometheus metrics; a round of
  * a model not in --models gives exit code 4 and an unknown-model alert line; following the log while
- * {@code play} appends shows the alert; the witness cosigns and check-packet requires it.
+ * {@code play} appends shows the alert; the witness cosigns and check-packet requires it. What the monitor tells its
+ * user: each tally's currency, award counts and the generator's reseeds in the text summary as in JSON; a metrics
+ * port in use named with its option; with {@code --follow}, a rate over the time spent reading and checking, not over
+ * the waits for the log to grow.
  */
 class MonitorCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -205,7 +210,7 @@ class MonitorCommandTest {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.body().contains("fairspin_monitor_rounds_total{game=\"sizzling-hot\"")) {
+                if (response.body().contains("fairspin_monitor_rounds_total{currency=\"XXX\",game=\"sizzling-hot\"")) {
                     body = response.body();
                 }
             } catch (java.io.IOException notYet) {
@@ -221,7 +226,7 @@ class MonitorCommandTest {
                 "fairspin_monitor_alarm")) {
             assertTrue(body.contains(name), name + " missing from\n" + body);
         }
-        assertTrue(body.contains("fairspin_monitor_rounds_total{game=\"sizzling-hot\""), body);
+        assertTrue(body.contains("fairspin_monitor_rounds_total{currency=\"XXX\",game=\"sizzling-hot\""), body);
     }
 
     @Test
@@ -420,5 +425,54 @@ class MonitorCommandTest {
                 .sessionId(r.sessionId()).traceId(r.traceId()).currency(r.currency()).bet(r.bet()).win(win)
                 .playerChoices(r.playerChoices()).seedCommitment(r.seedCommitment())
                 .escrowReference(r.escrowReference()).outcome(r.outcome()).build();
+    }
+
+    @Test
+    void theTextSummaryShowsTheCurrencyEachAwardsCountsAndTheReseedsAsJsonDoes() throws Exception {
+        CommandRun text = CommandRun.of("monitor", path("log"), "--models", path("models"));
+        assertEquals(0, text.exitCode(), text.stderr());
+        CommandRun json = CommandRun.of("monitor", "--format", "json", path("log"), "--models", path("models"));
+        JsonNode summary = JSON.readTree(json.stdout());
+        JsonNode game = summary.get("games").get(0);
+        assertEquals("XXX", game.get("currency").asText());
+        assertTrue(text.text().contains("game          sizzling-hot in XXX (model "), text.text());
+        JsonNode award = game.get("awards").get(0);
+        String line = String.format(java.util.Locale.ROOT, "    %-18s %,d observed, %,.1f expected",
+                award.get("award").asText(), award.get("observed").asLong(), award.get("expected").asDouble());
+        assertTrue(text.text().contains(line), "no line '" + line + "' in\n" + text.text());
+        // The text shows JSON's rngReseeds: a line per generator, or that the log has none.
+        if (summary.get("rngReseeds").isEmpty()) {
+            assertTrue(text.text().contains("generator     no reseed or health record in the log"), text.text());
+        }
+        summary.get("rngReseeds").fields().forEachRemaining(e -> assertTrue(text.text().contains(
+                "generator     " + e.getKey() + ": " + e.getValue().asLong() + " reseeds"), text.text()));
+        assertEquals(summary.get("seconds").asDouble(), summary.get("busySeconds").asDouble(),
+                "a batch run is busy all the time");
+    }
+
+    @Test
+    void aMetricsPortInUseIsNamedWithItsOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            CommandRun run = CommandRun.of("monitor", path("log"), "--models", path("models"), "--metrics-port",
+                    String.valueOf(port));
+            assertEquals(1, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().contains("fairspin: --metrics-port " + port + ": cannot listen on 127.0.0.1:"
+                    + port + ": "), run.stderr());
+        }
+    }
+
+    @Test
+    void followingReportsItsRateOverTheTimeSpentReadingNotWaiting() throws Exception {
+        CommandRun run = CommandRun.of("monitor", "--format", "json", path("log"), "--models", path("models"),
+                "--follow", "--exit-when-idle", "2", "--poll", "50");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode summary = JSON.readTree(run.stdout());
+        double seconds = summary.get("seconds").asDouble();
+        double busy = summary.get("busySeconds").asDouble();
+        assertTrue(seconds >= 2 && busy < seconds - 1, "seconds " + seconds + ", busy " + busy);
+        assertEquals(summary.get("entries").asDouble() / busy, summary.get("entriesPerSecond").asDouble(),
+                summary.get("entriesPerSecond").asDouble() * 1e-9);
+        assertTrue(run.stderr().contains("s of reading and checking in "), run.stderr());
     }
 }

@@ -11,12 +11,15 @@ import java.util.Objects;
  * @param message  one line for a person
  * @param gameId   the game concerned, or null
  * @param modelHash the model's SHA-256 in hex, or null
- * @param index    the log entry concerned, or -1
+ * @param currency the currency of the rounds concerned (a tally's, a round's), or null
+ * @param index    the log entry concerned (where a control limit was crossed, for a statistics alert), or -1 when
+ *                 none (rounds added without a log)
  * @param roundId  the round concerned, or null
  * @param rounds   rounds of the game read when it fired (0 when not about a game)
  * @param details  figures behind the alert (statistic, limit, observed and expected values), possibly empty
  */
-public record Alert(String type, String category, String message, String gameId, String modelHash, long index,
+public record Alert(String type, String category, String message, String gameId, String modelHash, String currency,
+                    long index,
                     String roundId, long rounds, Map<String, Object> details) {
 
     /** The alert types. */
@@ -83,7 +86,8 @@ public record Alert(String type, String category, String message, String gameId,
      * @param message one line for a person
      * @param gameId the game concerned, or null
      * @param modelHash the model's SHA-256 in hex, or null
-     * @param index the log entry concerned, or -1
+     * @param currency the currency of the rounds concerned, or null
+     * @param index the log entry concerned, or -1 when none
      * @param roundId the round concerned, or null
      * @param rounds rounds of the game read when it fired (0 when not about a game)
      * @param details figures behind the alert (statistic, limit, observed and expected values), possibly empty
@@ -96,8 +100,13 @@ public record Alert(String type, String category, String message, String gameId,
 
     static Alert of(Type type, String message, String gameId, String modelHash, long index, String roundId, long rounds,
                     Map<String, Object> details) {
-        return new Alert(type.id(), type.integrity() ? "integrity" : "statistics", message, gameId, modelHash, index,
-                roundId, rounds, details);
+        return of(type, message, gameId, modelHash, null, index, roundId, rounds, details);
+    }
+
+    static Alert of(Type type, String message, String gameId, String modelHash, String currency, long index,
+                    String roundId, long rounds, Map<String, Object> details) {
+        return new Alert(type.id(), type.integrity() ? "integrity" : "statistics", message, gameId, modelHash, currency,
+                index, roundId, rounds, details);
     }
 
     /**

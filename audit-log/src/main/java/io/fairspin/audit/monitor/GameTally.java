@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The rounds of one game and model seen in a log, against the model's exact figures, with three sequential
- * control limits; each fires one alert, the first time it is crossed.
+ * The rounds of one game, model and currency seen in a log, against the model's exact figures, with three sequential
+ * control limits; each fires one alert, the first time it is crossed. Rounds in different currencies are tallied
+ * apart: their stakes and wins are minor units of different money and cannot be summed.
  *
  * <ul>
  *   <li>RTP: S_n = sum of (win - RTP x bet) / stake over the rounds, in units of the standard stake, against the
@@ -46,6 +47,7 @@ public final class GameTally {
 
     private final String gameId;
     private final String modelHash;
+    private final String currency;
     private final ExactFigures figures;
     private final long standardStake;
     private final double rtp;
@@ -73,6 +75,8 @@ public final class GameTally {
     private boolean hitAlarm;
     private boolean awardAlarm;
     private long impossibleWins;
+    /** The log entry of the round being added, for its alerts; -1 when the rounds do not come from a log. */
+    private long index = -1;
     private final List<Point> points = new ArrayList<>();
     private long pointStep = 100;
 
@@ -80,15 +84,17 @@ public final class GameTally {
      * @param check the game's outcome check, or null (then no award test)
      * @param gameId the game's id
      * @param modelHash the model file's SHA-256, lowercase hex
+     * @param currency the rounds' currency code (the log's {@code currency}, such as EUR)
      * @param standardStake the stake of a round at the standard wager, in minor units
      * @param figures the game's exact figures, or null when the model has none (then no control limit applies)
      * @param limits the control limits
      * @param alerts receives every alert this game raises
      */
-    public GameTally(String gameId, String modelHash, long standardStake, ExactFigures figures, OutcomeCheck check,
-                     ControlLimits limits, Consumer<Alert> alerts) {
+    public GameTally(String gameId, String modelHash, String currency, long standardStake, ExactFigures figures,
+                     OutcomeCheck check, ControlLimits limits, Consumer<Alert> alerts) {
         this.gameId = gameId;
         this.modelHash = modelHash;
+        this.currency = currency;
         this.figures = figures;
         this.standardStake = standardStake;
         this.rtp = figures == null ? Double.NaN : figures.rtp().doubleValue();
@@ -112,6 +118,38 @@ public final class GameTally {
         this.alerts = alerts;
     }
 
+    /** An empty tally of {@code of}'s game, model, figures and limits for rounds in {@code currency}. */
+    private GameTally(GameTally of, String currency) {
+        this.gameId = of.gameId;
+        this.modelHash = of.modelHash;
+        this.currency = currency;
+        this.figures = of.figures;
+        this.standardStake = of.standardStake;
+        this.rtp = of.rtp;
+        this.variance = of.variance;
+        this.hit = of.hit;
+        this.limits = of.limits;
+        this.check = of.check;
+        this.awards = of.awards;
+        this.awardMeans = of.awardMeans;
+        this.awardCounts = new long[awards.size()];
+        this.awardSquares = new double[awards.size()];
+        this.roundAwards = new long[awards.size()];
+        this.nextAwardLook = limits.firstAwardLook();
+        this.alerts = of.alerts;
+    }
+
+    /**
+     * An empty tally of the same game, model, exact figures and limits for rounds in another currency (without
+     * analysing the model again).
+     *
+     * @param otherCurrency the currency code of its rounds
+     * @return a new tally with no rounds
+     */
+    GameTally inCurrency(String otherCurrency) {
+        return new GameTally(this, otherCurrency);
+    }
+
     /**
      * The scratch array a round's award counts go into before {@link #add}; zeroed by it.
      *
@@ -122,13 +160,25 @@ public final class GameTally {
     }
 
     /**
-     * Adds a round (bet and win in minor units; its award counts already in {@link #roundAwards()} when the game
-     * has an outcome check) and runs the control limits.
+     * Adds a round that does not come from a log (its alerts name entry -1): see {@link #add(long, long, long)}.
      *
      * @param bet the round's bet, in minor units
      * @param roundWin the round's win, in minor units
      */
     public void add(long bet, long roundWin) {
+        add(-1, bet, roundWin);
+    }
+
+    /**
+     * Adds a round (bet and win in minor units; its award counts already in {@link #roundAwards()} when the game
+     * has an outcome check) and runs the control limits; a limit crossed at this round alerts with its entry.
+     *
+     * @param entry the round's log entry index (-1 when it comes from no log)
+     * @param bet the round's bet, in minor units
+     * @param roundWin the round's win, in minor units
+     */
+    public void add(long entry, long bet, long roundWin) {
+        index = entry;
         rounds++;
         stake += bet;
         win += roundWin;
@@ -160,8 +210,8 @@ public final class GameTally {
                 rtpAlarm = true;
                 alerts.accept(Alert.of(Alert.Type.RTP_DRIFT, String.format(java.util.Locale.ROOT,
                         "%s: observed RTP %.4f%% after %,d rounds is outside the control band %.4f%% +- %.4f%%"
-                                + " around the exact %.4f%%", gameId, 100 * observedRtp(), rounds, 100 * rtp,
-                        100 * limit / rounds, 100 * rtp), gameId, modelHash, -1, null, rounds,
+                                + " around the exact %.4f%%", label(), 100 * observedRtp(), rounds, 100 * rtp,
+                        100 * limit / rounds, 100 * rtp), gameId, modelHash, currency, index, null, rounds,
                         details(Map.of("statistic", rtpSum, "limit", limit, "observed", observedRtp(),
                                 "expected", rtp, "alpha", limits.rtpAlpha()))));
             }
@@ -175,7 +225,8 @@ public final class GameTally {
                 hitAlarm = true;
                 alerts.accept(Alert.of(Alert.Type.HIT_FREQUENCY_DRIFT, String.format(java.util.Locale.ROOT,
                         "%s: observed hit frequency %.5f after %,d rounds is outside the control band %.5f +- %.5f",
-                        gameId, (double) hits / rounds, rounds, p, limit / rounds), gameId, modelHash, -1, null, rounds,
+                        label(), (double) hits / rounds, rounds, p, limit / rounds), gameId, modelHash, currency, index,
+                        null, rounds,
                         details(Map.of("statistic", s, "limit", limit, "observed", (double) hits / rounds,
                                 "expected", p, "alpha", limits.hitAlpha()))));
             }
@@ -232,11 +283,16 @@ public final class GameTally {
             awardAlarm = true;
             alerts.accept(Alert.of(Alert.Type.AWARD_FREQUENCY, String.format(java.util.Locale.ROOT,
                     "%s: award '%s' occurred %,d times in %,d rounds, %,.1f expected (z = %.2f, limit %.2f)",
-                    gameId, awards.get(worst), awardCounts[worst], rounds, rounds * awardMeans[worst], worstZ, critical),
-                    gameId, modelHash, -1, null, rounds, details(Map.of("award", awards.get(worst),
+                    label(), awards.get(worst), awardCounts[worst], rounds, rounds * awardMeans[worst], worstZ,
+                    critical), gameId, modelHash, currency, index, null, rounds, details(Map.of("award", awards.get(worst),
                             "observed", awardCounts[worst], "expected", rounds * awardMeans[worst], "z", worstZ,
                             "limit", critical, "alpha", limits.awardAlpha()))));
         }
+    }
+
+    /** The game and currency, as alert messages name them: {@code sizzling-hot in EUR}. */
+    private String label() {
+        return gameId + " in " + currency;
     }
 
     private static Map<String, Object> details(Map<String, Object> values) {
@@ -279,6 +335,15 @@ public final class GameTally {
      */
     public String modelHash() {
         return modelHash;
+    }
+
+    /**
+     * The currency of the rounds tallied.
+     *
+     * @return the currency code, such as EUR
+     */
+    public String currency() {
+        return currency;
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Watches an audit log's rounds against the exact figures of their models: per game and model a
+ * Watches an audit log's rounds against the exact figures of their models: per game, model and currency a
  * {@link GameTally} with its control limits (none for a model without exact figures, such as blackjack), and
  * alerts for unknown model hashes, rounds whose win the model cannot produce for the logged outcome (evaluated
  * again by the game's {@link OutcomeCheck}, without escrow),
@@ -54,17 +54,21 @@ public final class Monitor implements LogFollower.Listener {
      */
     static final int MAX_DEFERRED = 1 << 19;
 
+    /** A tally's key: its model's hash and its rounds' currency. */
+    private record TallyKey(ByteBuffer hash, String currency) {
+    }
+
     /** Work deferred in log order, and the analysis it waits for (null: it waits only for the work before it). */
-    private record Deferred(CompletableFuture<GameTally> awaits, Runnable work) {
+    private record Deferred(CompletableFuture<?> awaits, Runnable work) {
     }
 
     private final Models models;
     private final ControlLimits limits;
     private final Consumer<Alert> sink;
     private final Analyses analyses;
-    private final Map<ByteBuffer, GameTally> tallies = new HashMap<>();
-    /** The bought rounds' tallies, by model hash. */
-    private final Map<ByteBuffer, GameTally> boughtTallies = new HashMap<>();
+    private final Map<TallyKey, GameTally> tallies = new HashMap<>();
+    /** The bought rounds' tallies, by model hash and currency. */
+    private final Map<TallyKey, GameTally> boughtTallies = new HashMap<>();
     private final Map<String, GameTally> byKey = new LinkedHashMap<>();
     private final Map<ByteBuffer, Long> unknownModels = new LinkedHashMap<>();
     private final RoundIds roundIds = new RoundIds();
@@ -80,12 +84,18 @@ public final class Monitor implements LogFollower.Listener {
     private long duplicates;
     /** What waits, in log order, for a model's exact analysis (or for work before it that waits for one). */
     private final java.util.ArrayDeque<Deferred> deferred = new java.util.ArrayDeque<>();
-    /** The tallies being made by their models' exact analyses, by model hash; bought rounds' apart. */
+    /**
+     * The tallies being made by their models' exact analyses, by model hash; bought rounds' apart. Each is the template
+     * of its model's tallies, one per currency ({@link GameTally#inCurrency}).
+     */
     private final Map<ByteBuffer, CompletableFuture<GameTally>> tallyMaking = new HashMap<>();
     private final Map<ByteBuffer, CompletableFuture<GameTally>> boughtTallyMaking = new HashMap<>();
     /** The tally of the last round's model (read in log order, under the lock). */
     private GameTally lastTally;
     private Model lastTallyModel;
+    /** The currencies seen, one string each, so that a round's currency is compared without making a string. */
+    private final Map<String, String> currencies = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String lastCurrency = "";
 
     /**
      * A monitor of rounds against {@code models}.
@@ -148,10 +158,10 @@ public final class Monitor implements LogFollower.Listener {
      * log order, reads one small object per round: the 64-bit hash of its id, its model (the same object for every
      * round of one model hash), whether it is bought, whether its game id is its model's, its bet and win and, when
      * its model has an {@link OutcomeCheck}, what the check found ({@code checked}, {@code problem} or null) and the
-     * base game's award counts (null when none).
+     * base game's award counts (null when none); its currency is one string per currency.
      */
-    record Prepared(long idHash, Model model, boolean bought, boolean sameGame, long bet, long win, boolean checked,
-            String problem, long[] awards) {
+    record Prepared(long idHash, Model model, boolean bought, boolean sameGame, String currency, long bet, long win,
+            boolean checked, String problem, long[] awards) {
     }
 
     /** The outcome checks of one model, one per thread (a check keeps state between calls). */
@@ -193,8 +203,9 @@ public final class Monitor implements LogFollower.Listener {
         // A bought round's tally is named GAME + BOUGHT: the logged game id is compared with the model's all the same.
         boolean sameGame = model.gameId() == null || round.gameIdIs(model.gameId());
         Checks of = model.checks();
+        String currency = currencyOf(round);
         if (of == NO_CHECK) {
-            return new Prepared(id, model, bought, sameGame, round.bet(), round.win(), false, null, null);
+            return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), false, null, null);
         }
         long[] scratch = of.scratch.get();
         String problem = check(of.check.get(), round, scratch);
@@ -206,8 +217,19 @@ public final class Monitor implements LogFollower.Listener {
             }
         }
         java.util.Arrays.fill(scratch, 0);
-        return new Prepared(id, model, bought, sameGame, round.bet(), round.win(), true, problem,
+        return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), true, problem,
                 problem == null ? awards : null);
+    }
+
+    /** The round's currency, the one string kept for it; a log's rounds mostly have the currency of the one before. */
+    private String currencyOf(RoundRecord round) {
+        String last = lastCurrency;
+        if (round.currencyIs(last)) {
+            return last;
+        }
+        String code = currencies.computeIfAbsent(round.currency(), c -> c);
+        lastCurrency = code;
+        return code;
     }
 
     /** The model last looked up: a log's rounds mostly name the model of the round before. */
@@ -284,7 +306,7 @@ public final class Monitor implements LogFollower.Listener {
      * kept as rounds arrive, so a deferred round keeps whether its id was seen before.
      */
     private void round(LogEntry entry, Prepared prepared) {
-        boolean duplicate = !roundIds.add(prepared.idHash());
+        boolean duplicate = !roundIds.add(prepared.idHash(), entry.index());
         CompletableFuture<GameTally> making = tallyMaking(prepared);
         if (deferred.isEmpty() && (making == null || making.isDone())) {
             tally(entry.index(), entry, prepared, duplicate);
@@ -304,8 +326,7 @@ public final class Monitor implements LogFollower.Listener {
     private CompletableFuture<GameTally> tallyMaking(Prepared prepared) {
         Model model = prepared.model();
         boolean bought = prepared.bought();
-        if (model.gameId() == null || !bought && model == lastTallyModel
-                || (bought ? boughtTallies : tallies).containsKey(model.hash())) {
+        if (model.gameId() == null || !bought && model == lastTallyModel) {
             return null;
         }
         return (bought ? boughtTallyMaking : tallyMaking).computeIfAbsent(model.hash(), hash -> {
@@ -326,7 +347,7 @@ public final class Monitor implements LogFollower.Listener {
      * Runs {@code work} now when nothing waits and {@code awaits} (an analysis, or null) is done, else after the work
      * deferred before it and after {@code awaits}; then runs what deferred work it can.
      */
-    private void inOrder(CompletableFuture<GameTally> awaits, Runnable work) {
+    private void inOrder(CompletableFuture<?> awaits, Runnable work) {
         if (deferred.isEmpty() && (awaits == null || awaits.isDone())) {
             work.run();
             return;
@@ -361,14 +382,12 @@ public final class Monitor implements LogFollower.Listener {
         entries++;
         rounds++;
         if (duplicate) {
-            RoundRecord round = (RoundRecord) entry.event();
-            duplicates++;
-            alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index
-                    + " was logged before", round.gameId(), null, index, round.roundId(), 0, Map.of()));
+            duplicate(index, entry, prepared);
         }
         GameTally tally;
         boolean bought = prepared.bought();
-        if (!bought && lastTally != null && prepared.model() == lastTallyModel) {
+        if (!bought && lastTally != null && prepared.model() == lastTallyModel
+                && prepared.currency() == lastTally.currency()) {
             tally = lastTally;
         } else {
             tally = tallyOf(index, entry, prepared);
@@ -384,7 +403,7 @@ public final class Monitor implements LogFollower.Listener {
             RoundRecord round = (RoundRecord) entry.event();
             alert(Alert.of(Alert.Type.UNKNOWN_MODEL, "round '" + round.roundId() + "' names game '" + round.gameId()
                     + "' but its model hash is game '" + tally.gameId() + "'s", round.gameId(), tally.modelHash(),
-                    index, round.roundId(), tally.rounds(), Map.of()));
+                    tally.currency(), index, round.roundId(), tally.rounds(), Map.of()));
         }
         if (prepared.checked()) {
             String problem = prepared.problem();
@@ -397,11 +416,24 @@ public final class Monitor implements LogFollower.Listener {
                 java.util.Arrays.fill(tally.roundAwards(), 0);
                 tally.countImpossible();
                 alert(Alert.of(Alert.Type.IMPOSSIBLE_WIN, "round '" + round.roundId() + "' at entry " + index
-                        + ": " + problem, tally.gameId(), tally.modelHash(), index, round.roundId(), tally.rounds(),
+                        + ": " + problem, tally.gameId(), tally.modelHash(), tally.currency(), index, round.roundId(),
+                        tally.rounds(),
                         Map.of("bet", round.bet(), "win", round.win())));
             }
         }
-        tally.add(prepared.bet(), prepared.win());
+        tally.add(index, prepared.bet(), prepared.win());
+    }
+
+    /** Alerts a round whose id was logged before, naming the entry that logged it first. */
+    private void duplicate(long index, LogEntry entry, Prepared prepared) {
+        RoundRecord round = (RoundRecord) entry.event();
+        duplicates++;
+        long first = roundIds.firstIndex(prepared.idHash());
+        String where = first >= 0 ? "first logged at entry " + first : "logged before";
+        Map<String, Object> details = first >= 0 ? Map.of("firstIndex", first) : Map.of();
+        alert(Alert.of(Alert.Type.DUPLICATE_ROUND, "round id '" + round.roundId() + "' at entry " + index + " was "
+                + where, round.gameId(), HexFormat.of().formatHex(prepared.model().hash().array()), prepared.currency(),
+                index, round.roundId(), 0, details));
     }
 
     /**
@@ -411,8 +443,9 @@ public final class Monitor implements LogFollower.Listener {
     private GameTally tallyOf(long index, LogEntry entry, Prepared prepared) {
         Model model = prepared.model();
         boolean bought = prepared.bought();
-        Map<ByteBuffer, GameTally> made = bought ? boughtTallies : tallies;
-        GameTally tally = made.get(model.hash());
+        Map<TallyKey, GameTally> made = bought ? boughtTallies : tallies;
+        TallyKey key = new TallyKey(model.hash(), prepared.currency());
+        GameTally tally = made.get(key);
         if (tally != null) {
             return tally;
         }
@@ -426,9 +459,10 @@ public final class Monitor implements LogFollower.Listener {
             }
             return null;
         }
-        tally = made(bought ? boughtTallyMaking.get(model.hash()) : tallyMaking.get(model.hash()));
-        made.put(model.hash(), tally);
-        byKey.put(tally.gameId() + "/" + tally.modelHash(), tally);
+        tally = made(bought ? boughtTallyMaking.get(model.hash()) : tallyMaking.get(model.hash()))
+                .inCurrency(prepared.currency());
+        made.put(key, tally);
+        byKey.put(tally.gameId() + "/" + tally.modelHash() + "/" + tally.currency(), tally);
         return tally;
     }
 
@@ -448,14 +482,17 @@ public final class Monitor implements LogFollower.Listener {
         }
     }
 
-    /** A model's tally against its exact figures (run through {@link Analyses}); on the analysis's thread. */
+    /**
+     * The template of a model's tallies against its exact figures (run through {@link Analyses}), one per currency by
+     * {@link GameTally#inCurrency}; on the analysis's thread.
+     */
     private GameTally newTally(ModelFile model) {
         Game game = model.game();
         // Null for a model without exact figures (blackjack): its rounds are tallied and checked one by one, with no
         // control limits.
         ExactFigures figures = analyses.run(model, game::exactFigures).orElse(null);
-        return new GameTally(game.id(), hex(model), game.stake(), figures, OutcomeCheck.of(game).orElse(null), limits,
-                this::alert);
+        return new GameTally(game.id(), hex(model), null, game.stake(), figures, OutcomeCheck.of(game).orElse(null),
+                limits, this::alert);
     }
 
     private static String hex(ModelFile model) {
@@ -479,7 +516,7 @@ public final class Monitor implements LogFollower.Listener {
             figures = null;
             stake = game.stake();
         }
-        return new GameTally(game.id() + BOUGHT, hex(model), stake, figures, null, limits, this::alert);
+        return new GameTally(game.id() + BOUGHT, hex(model), null, stake, figures, null, limits, this::alert);
     }
 
     @Override
@@ -541,7 +578,7 @@ public final class Monitor implements LogFollower.Listener {
     }
 
     /**
-     * The games seen, in order of their first round. Read under {@link #read}.
+     * The tallies, one per game, model and currency, in order of their first round. Read under {@link #read}.
      *
      * @return the games' tallies
      */

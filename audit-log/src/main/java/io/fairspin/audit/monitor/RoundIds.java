@@ -4,29 +4,54 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The round ids seen, kept as 64-bit hashes in an open-addressing table (8 bytes a round rather than the id).
- * Two different ids collide with probability 2^-64 each, so among 10^8 rounds a false duplicate has
- * probability below 3 x 10^-4 (n^2 / 2^65).
+ * The round ids seen, kept as 64-bit hashes in an open-addressing table with the entry index that logged each first
+ * (12 bytes a round rather than the id; an index above 2^31 - 2 is not kept). Two different ids collide with
+ * probability 2^-64 each, so among 10^8 rounds a false duplicate has probability below 3 x 10^-4 (n^2 / 2^65).
  */
 final class RoundIds {
     private long[] table = new long[1 << 16];
+    /** The first entry index of each id in {@link #table}, plus 1; 0 when not kept. */
+    private int[] firsts = new int[1 << 16];
     private int size;
     private boolean hasZero;
+    private int zeroFirst;
 
-    /** Adds an id by its {@link #hash}; false when it was seen before. */
-    boolean add(long h) {
+    /** Adds an id by its {@link #hash}, first logged at entry {@code index}; false when it was seen before. */
+    boolean add(long h, long index) {
         if (h == 0) {
             boolean fresh = !hasZero;
+            if (fresh) {
+                zeroFirst = kept(index);
+            }
             hasZero = true;
             return fresh;
         }
         if (size * 2 >= table.length) {
             grow();
         }
-        return insert(table, h);
+        return insert(table, firsts, h, kept(index));
     }
 
-    private boolean insert(long[] into, long h) {
+    /** The index as kept: plus 1, or 0 when it does not fit. */
+    private static int kept(long index) {
+        return index >= 0 && index < Integer.MAX_VALUE ? (int) (index + 1) : 0;
+    }
+
+    /** The entry index that logged the id of hash {@code h} first, or -1 when unknown (not seen, or not kept). */
+    long firstIndex(long h) {
+        if (h == 0) {
+            return hasZero ? zeroFirst - 1L : -1;
+        }
+        int mask = table.length - 1;
+        for (int i = (int) (h ^ (h >>> 32)) & mask; table[i] != 0; i = (i + 1) & mask) {
+            if (table[i] == h) {
+                return firsts[i] - 1L;
+            }
+        }
+        return -1;
+    }
+
+    private boolean insert(long[] into, int[] intoFirsts, long h, int first) {
         int mask = into.length - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;
         while (into[i] != 0) {
@@ -36,6 +61,7 @@ final class RoundIds {
             i = (i + 1) & mask;
         }
         into[i] = h;
+        intoFirsts[i] = first;
         if (into == table) {
             size++;
         }
@@ -44,10 +70,12 @@ final class RoundIds {
 
     private void grow() {
         long[] old = table;
+        int[] oldFirsts = firsts;
         table = new long[old.length * 2];
-        for (long h : old) {
-            if (h != 0) {
-                insert(table, h);
+        firsts = new int[old.length * 2];
+        for (int i = 0; i < old.length; i++) {
+            if (old[i] != 0) {
+                insert(table, firsts, old[i], oldFirsts[i]);
             }
         }
     }

@@ -133,14 +133,19 @@ public final class RoundRecord implements LogEvent {
         if (value != null) {
             return value.equals(id);
         }
-        int length = length(source, gameIdAt);
-        if (length != id.length()) {
-            // equal strings of ASCII have as many bytes as chars; any other is decided on the string
-            return !isAscii(id) && gameId().equals(id);
+        // equal strings of ASCII have as many bytes as chars; any other is decided on the string
+        return sourceIs(gameIdAt, id) || !isAscii(id) && gameId().equals(id);
+    }
+
+    /** Whether the string field at {@code at} of {@link #source} has one byte per char of {@code text}, equal to it. */
+    private boolean sourceIs(int at, String text) {
+        int length = length(source, at);
+        if (length != text.length()) {
+            return false;
         }
         for (int i = 0; i < length; i++) {
-            if (source[gameIdAt + 4 + i] != id.charAt(i)) {
-                return !isAscii(id) && gameId().equals(id);
+            if (source[at + 4 + i] != text.charAt(i)) {
+                return false;
             }
         }
         return true;
@@ -245,6 +250,19 @@ public final class RoundRecord implements LogEvent {
             currency = value;
         }
         return value;
+    }
+
+    /**
+     * Whether the currency is {@code code}, without making a string of the logged one (for a reader of many rounds
+     * that keeps one string per currency).
+     *
+     * @param code a currency code
+     * @return true when the round's currency equals {@code code}
+     */
+    public boolean currencyIs(String code) {
+        String value = currency;
+        // a logged currency is 1 to 12 of A-Z and 0-9: one byte per char
+        return value != null ? value.equals(code) : sourceIs(currencyAt, code);
     }
 
     /**

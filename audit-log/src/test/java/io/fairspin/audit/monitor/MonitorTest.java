@@ -534,4 +534,72 @@ class MonitorTest {
         assertEquals(false, monitor.statisticsAlert());
         assertTrue(monitor.unknownModels().isEmpty());
     }
+
+    /** One tally per game, model hash and currency: EUR and JPY minor units are not summed. */
+    @Test
+    void roundsInTwoCurrenciesAreTalliedApart(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(7);
+        long[] win = new long[2];
+        try (AuditLog log = AuditLog.create(dir, "test/currency", operator)) {
+            for (int i = 0; i < 2000; i++) {
+                PlayedRound played = model.game().playRecorded(stream);
+                String currency = i % 3 == 0 ? "JPY" : "EUR";
+                win[i % 3 == 0 ? 1 : 0] += played.outcome().win();
+                log.submit(round(model, played, "r" + i, b -> b.currency(currency)));
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = read(dir, 2, alerts, model);
+        assertEquals(List.of(), alerts);
+        List<GameTally> games = monitor.games();
+        assertEquals(2, games.size(), "one tally per currency");
+        GameTally jpy = games.get(0);
+        GameTally eur = games.get(1);
+        assertEquals(List.of("JPY", "EUR"), List.of(jpy.currency(), eur.currency()));
+        assertEquals(List.of(667L, 1333L), List.of(jpy.rounds(), eur.rounds()));
+        assertEquals(List.of(667L * 5, 1333L * 5), List.of(jpy.stake(), eur.stake()));
+        assertEquals(List.of(win[1], win[0]), List.of(jpy.win(), eur.win()));
+        assertEquals(eur.modelHash(), jpy.modelHash());
+    }
+
+    /**
+     * A statistics alert names its tally's currency and the entry of the round at which its limit was crossed; a
+     * duplicate round id names its model and the entry that logged the id first.
+     */
+    @Test
+    void aStatisticsAlertNamesItsCurrencyAndEntryAndADuplicateItsFirstEntry(@TempDir Path tmp) throws IOException {
+        ModelFile model = certified();
+        Path dir = tmp.resolve("log");
+        SeededStream stream = new SeededStream(8);
+        List<Long> jpyEntries = new ArrayList<>();
+        try (AuditLog log = AuditLog.create(dir, "test/currency", operator)) {
+            for (int i = 0; i < 100; i++) {
+                boolean jpy = i % 2 == 1;
+                // The first JPY round logs a win of 10^7: an impossible win, and the JPY tally's RTP statistic is past
+                // its limit at its first look (its 16th round); the EUR rounds stay honest.
+                long win = jpy && jpyEntries.isEmpty() ? 10_000_000 : -1;
+                long entry = log.submit(round(model, model.game().playRecorded(stream), "r" + i,
+                        b -> win < 0 ? b.currency(jpy ? "JPY" : "EUR") : b.currency("JPY").win(win))).join().index();
+                if (jpy) {
+                    jpyEntries.add(entry);
+                }
+            }
+            log.submit(round(model, model.game().playRecorded(stream), "r3", b -> b.currency("EUR")));
+        }
+        List<Alert> alerts = new ArrayList<>();
+        read(dir, 2, alerts, model);
+        assertEquals(List.of("impossible-win", "rtp-drift", "duplicate-round"), types(alerts));
+        Alert drift = alerts.get(1);
+        assertEquals("JPY", drift.currency());
+        assertEquals(16, drift.rounds());
+        assertEquals(jpyEntries.get(15), drift.index(), "the entry of the JPY tally's 16th round");
+        assertTrue(drift.message().startsWith("sizzling-hot in JPY: "), drift.message());
+        Alert duplicate = alerts.get(2);
+        assertEquals(java.util.HexFormat.of().formatHex(model.hash()), duplicate.modelHash());
+        assertEquals("EUR", duplicate.currency());
+        assertEquals(jpyEntries.get(1), duplicate.details().get("firstIndex"), "r3 was the second JPY round");
+        assertTrue(duplicate.message().contains("first logged at entry " + jpyEntries.get(1)), duplicate.message());
+    }
 }

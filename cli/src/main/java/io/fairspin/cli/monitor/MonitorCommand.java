@@ -112,6 +112,8 @@ public final class MonitorCommand extends LeafCommand {
     private Integer threads;
 
     private OutputStream alertsOut;
+    /** Nanoseconds spent in the follower's polls (reading and checking); with --follow, the waits are not in it. */
+    private long busyNanos;
 
     @Override
     public Integer call() throws IOException {
@@ -149,7 +151,7 @@ public final class MonitorCommand extends LeafCommand {
                 stateLog(follower);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            finish(monitor, seconds, (cpuNanos() - cpuStart) / 1e9, workers);
+            finish(monitor, seconds, follow ? busyNanos / 1e9 : seconds, (cpuNanos() - cpuStart) / 1e9, workers);
         } finally {
             if (alertsOut != null && alertsOut != io().out()) {
                 alertsOut.close();
@@ -177,14 +179,18 @@ public final class MonitorCommand extends LeafCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                if (follower.poll()) {
+                long pollStart = System.nanoTime();
+                boolean grew = follower.poll();
+                busyNanos += System.nanoTime() - pollStart;
+                if (grew) {
                     idleSince = System.nanoTime();
                 } else if (exitWhenIdle > 0 && (System.nanoTime() - idleSince) / 1e9 >= exitWhenIdle) {
                     break;
                 }
                 if (report != null && System.nanoTime() - lastReport > 10_000_000_000L) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds)));
+                    double busy = busyNanos / 1e9;
+                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busy)));
                     lastReport = System.nanoTime();
                 }
                 try {
@@ -223,14 +229,17 @@ public final class MonitorCommand extends LeafCommand {
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    private void finish(Monitor monitor, double seconds, double cpuSeconds, int workers) throws IOException {
-        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds));
+    private void finish(Monitor monitor, double seconds, double busySeconds, double cpuSeconds, int workers)
+            throws IOException {
+        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busySeconds));
         if (report != null) {
             writeReport(monitor, summary);
         }
-        io().err().printf(Locale.ROOT, "read and checked %,d entries in %.2f s (the models' exact analyses included):"
-                + " %,.0f entries/s (%d threads; %.2f s of CPU in the process: %,.0f entries per CPU second)%n",
-                summary.entries(), seconds,
+        String time = follow ? String.format(Locale.ROOT, "%.2f s of reading and checking in %.2f s of following"
+                + " (the waits for the log to grow not counted; the models' exact analyses included)", busySeconds,
+                seconds) : String.format(Locale.ROOT, "%.2f s (the models' exact analyses included)", seconds);
+        io().err().printf(Locale.ROOT, "read and checked %,d entries in %s: %,.0f entries/s (%d threads; %.2f s of CPU"
+                + " in the process: %,.0f entries per CPU second)%n", summary.entries(), time,
                 summary.entriesPerSecond(), workers, cpuSeconds, summary.entries() / Math.max(cpuSeconds, 1e-9));
         if (json()) {
             writeJsonReport(summary);
@@ -241,7 +250,8 @@ public final class MonitorCommand extends LeafCommand {
         out.printf(Locale.ROOT, "entries       %,d (%,d rounds), %,d checkpoints checked, tree size %,d%n",
                 summary.entries(), summary.rounds(), summary.checkpoints(), summary.treeSize());
         for (MonitorSummary.Game g : summary.games()) {
-            out.printf(Locale.ROOT, "game          %s (model %s...)%n", g.game(), g.modelHash().substring(0, 16));
+            out.printf(Locale.ROOT, "game          %s in %s (model %s...)%n", g.game(), g.currency(),
+                    g.modelHash().substring(0, 16));
             out.printf(Locale.ROOT, "  rounds      %,d, stake %,d, win %,d%n", g.rounds(), g.stake(), g.win());
             if (g.rtp() == null) {
                 out.printf(Locale.ROOT, "  RTP         %.4f%% observed; no exact figures, no RTP band applies%n",
@@ -257,14 +267,21 @@ public final class MonitorCommand extends LeafCommand {
                         g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
             }
             if (!g.awards().isEmpty()) {
-                out.printf(Locale.ROOT, "  awards      %d counted%s%n", g.awards().size(),
+                out.printf(Locale.ROOT, "  awards      occurrences observed, and expected by the exact figures%s%n",
                         g.alarms().get("awardFrequency") ? "  ALARM" : "");
+                for (MonitorSummary.Award a : g.awards()) {
+                    out.printf(Locale.ROOT, "    %-18s %,d observed, %,.1f expected%n", a.award(), a.observed(),
+                            a.expected());
+                }
             }
             if (g.impossibleWins() > 0) {
                 out.printf(Locale.ROOT, "  impossible  %,d rounds%n", g.impossibleWins());
             }
         }
         summary.unknownModels().forEach((hash, n) -> out.printf(Locale.ROOT, "unknown model %s: %,d rounds%n", hash, n));
+        if (summary.rngReseeds().isEmpty()) {
+            out.printf(Locale.ROOT, "generator     no reseed or health record in the log%n");
+        }
         summary.rngReseeds().forEach((drbg, n) -> out.printf(Locale.ROOT, "generator     %s: %,d reseeds%n", drbg, n));
         summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
         out.printf(Locale.ROOT, "result        %s%n", summary.result());
@@ -299,6 +316,7 @@ public final class MonitorCommand extends LeafCommand {
         line.put("log", log.toString());
         line.put("gameId", alert.gameId());
         line.put("modelHash", alert.modelHash());
+        line.put("currency", alert.currency());
         line.put("index", alert.index());
         line.put("roundId", alert.roundId());
         line.put("rounds", alert.rounds());

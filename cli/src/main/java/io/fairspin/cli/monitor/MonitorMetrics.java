@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The monitor's state as Prometheus metrics (through the Prometheus Java client), read from the
  * {@link Monitor} at each scrape; names follow the Prometheus conventions: the {@code fairspin_monitor_}
- * prefix, {@code _total} on counters, {@code _ratio} on ratios, money in the currency's minor units.
+ * prefix, {@code _total} on counters, {@code _ratio} on ratios, money in the currency's minor units. A game's series
+ * are labelled by game, model and currency: the monitor tallies each currency apart.
  */
 final class MonitorMetrics implements AutoCloseable {
     private final HTTPServer server;
@@ -24,11 +25,21 @@ final class MonitorMetrics implements AutoCloseable {
         this.server = server;
     }
 
-    /** Serves the metrics of {@code monitor} on {@code address:port} (port 0: a free port). */
+    /**
+     * Serves the metrics of {@code monitor} on {@code address:port} (port 0: a free port).
+     *
+     * @throws IOException naming {@code --metrics-port} and the address when it cannot listen there (a port in use)
+     */
     static MonitorMetrics serve(Monitor monitor, String address, int port) throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
         register(monitor, registry);
-        return new MonitorMetrics(HTTPServer.builder().hostname(address).port(port).registry(registry).buildAndStart());
+        try {
+            return new MonitorMetrics(HTTPServer.builder().hostname(address).port(port).registry(registry)
+                    .buildAndStart());
+        } catch (IOException e) {
+            throw new IOException("--metrics-port " + port + ": cannot listen on " + address + ":" + port + ": "
+                    + e.getMessage() + " (choose another port, or 0 for a free one)", e);
+        }
     }
 
     int port() {
@@ -54,7 +65,7 @@ final class MonitorMetrics implements AutoCloseable {
                 new String[] {"drbg"}, (m, cb) -> m.reseeds().forEach((drbg, n) -> cb.call(n, drbg)), monitor);
         counter(registry, "fairspin_monitor_rng_health_failures", "Health-test failures the certified generator logged.",
                 new String[0], (m, cb) -> cb.call(m.rngFailures().size()), monitor);
-        perGame(registry, monitor, true, "fairspin_monitor_rounds", "Rounds played, per game and model.", GameTally::rounds);
+        perGame(registry, monitor, true, "fairspin_monitor_rounds", "Rounds played, per game, model and currency.", GameTally::rounds);
         perGame(registry, monitor, true, "fairspin_monitor_stake", "Total stake in the currency's minor units.",
                 GameTally::stake);
         perGame(registry, monitor, true, "fairspin_monitor_win", "Total win in the currency's minor units.",
@@ -74,28 +85,28 @@ final class MonitorMetrics implements AutoCloseable {
         perExactGame(registry, monitor, "fairspin_monitor_hit_frequency_expected_ratio", "The model's exact hit"
                 + " frequency (games with exact figures).", t -> t.figures().hitFrequency().doubleValue());
         gauge(registry, "fairspin_monitor_alarm", "1 when a control limit of the game fired, else 0.",
-                new String[] {"game", "model", "limit"}, (m, cb) -> {
+                new String[] {"game", "model", "currency", "limit"}, (m, cb) -> {
                     for (GameTally t : m.games()) {
-                        cb.call(t.rtpAlarm() ? 1 : 0, t.gameId(), t.modelHash(), "rtp");
-                        cb.call(t.hitAlarm() ? 1 : 0, t.gameId(), t.modelHash(), "hit_frequency");
-                        cb.call(t.awardAlarm() ? 1 : 0, t.gameId(), t.modelHash(), "award_frequency");
+                        cb.call(t.rtpAlarm() ? 1 : 0, t.gameId(), t.modelHash(), t.currency(), "rtp");
+                        cb.call(t.hitAlarm() ? 1 : 0, t.gameId(), t.modelHash(), t.currency(), "hit_frequency");
+                        cb.call(t.awardAlarm() ? 1 : 0, t.gameId(), t.modelHash(), t.currency(), "award_frequency");
                     }
                 }, monitor);
         counter(registry, "fairspin_monitor_award_occurrences", "Occurrences of each award in the base game.",
-                new String[] {"game", "model", "award"}, (m, cb) -> {
+                new String[] {"game", "model", "currency", "award"}, (m, cb) -> {
                     for (GameTally t : m.games()) {
                         long[] counts = t.awardCounts();
                         for (int i = 0; i < counts.length; i++) {
-                            cb.call(counts[i], t.gameId(), t.modelHash(), t.awards().get(i));
+                            cb.call(counts[i], t.gameId(), t.modelHash(), t.currency(), t.awards().get(i));
                         }
                     }
                 }, monitor);
         gauge(registry, "fairspin_monitor_award_expected_occurrences", "Occurrences of each award the exact figures"
-                + " expect in the rounds read.", new String[] {"game", "model", "award"}, (m, cb) -> {
+                + " expect in the rounds read.", new String[] {"game", "model", "currency", "award"}, (m, cb) -> {
                     for (GameTally t : m.games()) {
                         double[] means = t.awardMeans();
                         for (int i = 0; i < means.length; i++) {
-                            cb.call(means[i] * t.rounds(), t.gameId(), t.modelHash(), t.awards().get(i));
+                            cb.call(means[i] * t.rounds(), t.gameId(), t.modelHash(), t.currency(), t.awards().get(i));
                         }
                     }
                 }, monitor);
@@ -124,22 +135,22 @@ final class MonitorMetrics implements AutoCloseable {
 
     private static void perGame(PrometheusRegistry registry, Monitor monitor, boolean counter, String name, String help,
                                 ToDoubleFunction<GameTally> value) {
-        String[] labels = {"game", "model"};
+        String[] labels = {"game", "model", "currency"};
         if (counter) {
             counter(registry, name, help, labels, (m, cb) -> m.games()
-                    .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
+                    .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash(), t.currency())), monitor);
         } else {
             gauge(registry, name, help, labels, (m, cb) -> m.games()
-                    .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
+                    .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash(), t.currency())), monitor);
         }
     }
 
     /** A gauge of the games with exact figures only (a game without them, such as blackjack, has no band). */
     private static void perExactGame(PrometheusRegistry registry, Monitor monitor, String name, String help,
                                      ToDoubleFunction<GameTally> value) {
-        gauge(registry, name, help, new String[] {"game", "model"}, (m, cb) -> m.games().stream()
+        gauge(registry, name, help, new String[] {"game", "model", "currency"}, (m, cb) -> m.games().stream()
                 .filter(GameTally::hasExactFigures)
-                .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash())), monitor);
+                .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash(), t.currency())), monitor);
     }
 
     @Override

@@ -39,17 +39,18 @@ final class MonitorReport {
         } else {
             List<List<String>> rows = new ArrayList<>();
             for (Alert a : alerts.subList(0, Math.min(alerts.size(), MAX_ALERTS))) {
-                rows.add(List.of(a.type(), a.gameId() == null ? "" : a.gameId(), String.valueOf(a.rounds()),
-                        String.valueOf(a.index()), a.message()));
+                rows.add(List.of(a.type(), a.gameId() == null ? "" : a.gameId(),
+                        a.currency() == null ? "" : a.currency(), String.valueOf(a.rounds()),
+                        a.index() < 0 ? "" : String.valueOf(a.index()), a.message()));
             }
-            page.table(List.of("type", "game", "rounds", "entry", "message"), rows, Set.of());
+            page.table(List.of("type", "game", "currency", "rounds", "entry", "message"), rows, Set.of());
         }
         return page.provenance(provenance).render();
     }
 
     private static void game(HtmlReport page, GameTally t) {
-        page.heading(t.gameId());
-        page.paragraph("model SHA-256 " + t.modelHash());
+        page.heading(t.gameId() + " in " + t.currency());
+        page.paragraph("model SHA-256 " + t.modelHash() + ", currency " + t.currency());
         List<List<String>> rows = new ArrayList<>();
         Set<Integer> alarms = new HashSet<>();
         if (t.rtpAlarm()) {
@@ -120,7 +121,7 @@ final class MonitorReport {
             high[i] = clamp(p.high(), lo, hi);
         }
         double maxRounds = rounds[n - 1];
-        Chart chart = new Chart("RTP against its control band: " + t.gameId(), 720, 280).x(0, maxRounds).y(lo, hi)
+        Chart chart = new Chart("RTP against its control band: " + t.gameId() + " in " + t.currency(), 720, 280).x(0, maxRounds).y(lo, hi)
                 .xTicks(Chart.niceTicks(0, maxRounds, 6), x -> String.format(Locale.ROOT, "%,d", (long) x))
                 .yLabels(y -> String.format(Locale.ROOT, "%.2f%%", 100 * y)).xTitle("rounds")
                 .band(rounds, low, high, "#ddd").reference(exact, "#000").line(rounds, rtp, "#1f5fbf");

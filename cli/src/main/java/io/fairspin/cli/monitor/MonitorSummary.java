@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** What {@code fairspin monitor} prints at the end (JSON: docs/schema/monitor.schema.json). */
 record MonitorSummary(String log, long entries, long rounds, long checkpoints, long treeSize, double seconds,
-                      double entriesPerSecond, List<Game> games, Map<String, Long> unknownModels,
+                      double busySeconds, double entriesPerSecond, List<Game> games, Map<String, Long> unknownModels,
                       Map<String, Long> rngReseeds, long rngHealthFailures, Map<String, Long> alerts, long totalAlerts,
                       String result) {
 
@@ -27,10 +27,10 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
     }
 
     /**
-     * One game and model. Without exact figures (blackjack) {@code rtp}, {@code hitFrequency}, {@code rtpBand} and
+     * One game, model and currency. Without exact figures (blackjack) {@code rtp}, {@code hitFrequency}, {@code rtpBand} and
      * {@code rtpScore} are null: no control limit applies, and {@code limits} says so.
      */
-    record Game(String game, String modelHash, long rounds, long stake, long win, double observedRtp, Exact rtp,
+    record Game(String game, String modelHash, String currency, long rounds, long stake, long win, double observedRtp, Exact rtp,
                 Double rtpBand, Double rtpScore, double observedHitFrequency, Exact hitFrequency, long impossibleWins,
                 List<Award> awards, Map<String, Boolean> alarms, String limits) {
     }
@@ -41,7 +41,11 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
     /** What {@code limits} says of a game with exact figures. */
     static final String LIMITS = "control limits on RTP, hit frequency and award frequencies against the exact figures";
 
-    static MonitorSummary of(String log, Monitor m, double seconds) {
+    /**
+     * The summary of {@code m}: {@code seconds} from the start of reading to now, {@code busySeconds} of them spent
+     * reading and checking (with --follow, the polls without the waits between them); the rate is over the latter.
+     */
+    static MonitorSummary of(String log, Monitor m, double seconds, double busySeconds) {
         List<Game> games = new ArrayList<>();
         for (GameTally t : m.games()) {
             List<Award> awards = new ArrayList<>();
@@ -55,7 +59,7 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
             alarms.put("hitFrequency", t.hitAlarm());
             alarms.put("awardFrequency", t.awardAlarm());
             boolean exact = t.hasExactFigures();
-            games.add(new Game(t.gameId(), t.modelHash(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
+            games.add(new Game(t.gameId(), t.modelHash(), t.currency(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
                     exact ? Exact.of(t.figures().rtp()) : null, exact ? finite(t.rtpBand()) : null,
                     exact ? t.rtpScore() : null, finite(t.observedHitFrequency()),
                     exact ? Exact.of(t.figures().hitFrequency()) : null, t.impossibleWins(), awards, alarms,
@@ -65,8 +69,8 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
         m.alertCounts().forEach((type, n) -> alerts.put(type.id(), n));
         String result = m.integrityAlert() ? "INTEGRITY ALERT" : m.statisticsAlert() ? "STATISTICS ALERT" : "OK";
         return new MonitorSummary(log, m.entries(), m.rounds(), m.checkpoints(),
-                m.lastCheckpoint() == null ? 0 : m.lastCheckpoint().size(), seconds,
-                m.entries() / Math.max(seconds, 1e-9), games, m.unknownModels(), m.reseeds(), m.rngFailures().size(),
+                m.lastCheckpoint() == null ? 0 : m.lastCheckpoint().size(), seconds, busySeconds,
+                m.entries() / Math.max(busySeconds, 1e-9), games, m.unknownModels(), m.reseeds(), m.rngFailures().size(),
                 alerts, m.totalAlerts(), result);
     }
 
