@@ -50,6 +50,24 @@ public final class TestLogs {
         return entries;
     }
 
+    /** Keeps the first {@code count} checkpoints of the checkpoints file, drops the rest. */
+    static void keepCheckpoints(Path dir, int count) throws IOException {
+        Path file = dir.resolve(LogFiles.CHECKPOINTS);
+        java.nio.ByteBuffer bytes = LogFiles.read(file);
+        long offset;
+        try {
+            offset = Frames.readHeader(bytes, Frames.CHECKPOINT_MAGIC).length();
+        } catch (io.fairspin.audit.record.MalformedRecordException e) {
+            throw new IOException(e);
+        }
+        for (int i = 0; i < count; i++) {
+            offset += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, offset);
+        }
+        byte[] kept = new byte[(int) offset];
+        bytes.get(0, kept);
+        Files.write(file, kept);
+    }
+
     /** Copies the log files (what a crash at this moment would leave on disk) to {@code target}. */
     public static Path crashImage(Path dir, Path target) throws IOException {
         Files.createDirectories(target);
