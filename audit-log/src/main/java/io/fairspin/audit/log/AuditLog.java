@@ -533,7 +533,7 @@ public final class AuditLog implements AutoCloseable {
                 }
                 continue;
             }
-            int to = (int) Math.min(batch.size(), from + room);
+            int to = from + (int) Math.min(batch.size() - from, room);
             List<Pending> part = batch.subList(from, to);
             buffer = writeDurably(part, buffer);
             acknowledge(part);
