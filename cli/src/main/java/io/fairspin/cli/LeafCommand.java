@@ -62,10 +62,7 @@ public abstract class LeafCommand implements Callable<Integer> {
 
     /** Rejects, as a usage error (exit code 2), a value of {@code option} outside [{@code min}, {@code max}]. */
     protected final void requireBetween(String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new ParameterException(spec.commandLine(),
-                    option + ": must be in [" + min + ", " + max + "], was " + value);
-        }
+        requireBetween(spec, option, value, min, max);
     }
 
     /** A usage error (exit code 2) with this message. */
@@ -85,6 +82,23 @@ public abstract class LeafCommand implements Callable<Integer> {
         if (value < min) {
             throw new ParameterException(command.commandLine(),
                     option + ": must be at least " + min + ", was " + value);
+        }
+    }
+
+    /**
+     * Rejects, as a usage error of {@code command} (exit code 2), a value of {@code option} outside [{@code min},
+     * {@code max}].
+     *
+     * @param command the command the option belongs to
+     * @param option the option's name, for the message
+     * @param value the value given
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     */
+    public static void requireBetween(CommandSpec command, String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ParameterException(command.commandLine(),
+                    option + ": must be in [" + min + ", " + max + "], was " + value);
         }
     }
 }

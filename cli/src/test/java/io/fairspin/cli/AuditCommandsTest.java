@@ -91,6 +91,40 @@ class AuditCommandsTest {
         }
     }
 
+    private static String sizes(JsonNode report) {
+        java.util.List<Long> sizes = new java.util.ArrayList<>();
+        report.get("checkpoints").forEach(c -> sizes.add(c.get("size").asLong()));
+        return sizes.toString();
+    }
+
+    /**
+     * {@code play --checkpoint-every N} signs exactly whenever N entries follow the last checkpoint, whatever the escrow
+     * batches and threads, and the log declares N, which verify reports.
+     */
+    @Test
+    void playSignsExactlyEveryNEntriesAndTheLogDeclaresN(@TempDir Path dir) throws Exception {
+        String operator = dir.resolve("operator").toString();
+        String auditor = dir.resolve("auditor").toString();
+        assertEquals(0, CommandRun.of("keys", "signing", "--out", operator).exitCode());
+        assertEquals(0, CommandRun.of("keys", "escrow", "--out", auditor).exitCode());
+        String log = dir.resolve("log").toString();
+        CommandRun play = CommandRun.of("play", "../examples/sizzling-hot.json", "--rounds", "2000", "--log", log,
+                "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key", "--batch", "1000", "--threads",
+                "2", "--checkpoint-every", "500");
+        assertEquals(0, play.exitCode(), play.stderr());
+        CommandRun verify = CommandRun.of("audit", "verify", "--format", "json", log, "--operator-key",
+                operator + ".pub");
+        assertEquals(0, verify.exitCode(), verify.text());
+        JsonNode report = JSON.readTree(verify.stdout());
+        assertEquals(0, report.get("healthEvents").asLong(), "no reseed in 2,000 rounds");
+        assertEquals("[1, 501, 1001, 1501, 2001]", sizes(report));
+        assertEquals(500, report.get("maxUnsigned").asLong());
+        String text = CommandRun.of("audit", "verify", log, "--operator-key", operator + ".pub").text();
+        assertTrue(text.contains("entries       2,001: 2,000 rounds, 0 generator health events, 1 key announcements, 0"
+                + " tail cuts"), text);
+        assertTrue(text.contains("bound         at most 500 entries after a checkpoint, as the log declares"), text);
+    }
+
     @Test
     void demoVerifyProveAndCheckPacket(@TempDir Path dir) throws Exception {
         String base = dir.resolve("operator").toString();
@@ -105,7 +139,7 @@ class AuditCommandsTest {
         assertEquals(0, verify.exitCode(), verify.text());
         JsonNode report = JSON.readTree(verify.stdout());
         assertEquals(2001, report.get("entries").asLong());
-        assertEquals(4, report.get("checkpoints").size(), "at creation, after 700 and 1400 rounds, at the end");
+        assertEquals("[1, 701, 1401, 2001]", sizes(report), "at creation, after 700 and 1400 rounds, at the end");
 
         CommandRun prove = CommandRun.of("audit", "prove", log, "--round", "demo-1234");
         assertEquals(0, prove.exitCode(), prove.stderr());
@@ -167,8 +201,6 @@ class AuditCommandsTest {
                 "--in-flight: "},
             {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
                 "--rounds", "0", "--rounds: "},
-            {"play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key", operator + ".key",
-                "--rounds", "5", "--checkpoint-every", "0", "--checkpoint-every: "},
         };
         for (String[] args : cases) {
             CommandRun run = CommandRun.of(java.util.Arrays.copyOf(args, args.length - 1));
@@ -184,6 +216,11 @@ class AuditCommandsTest {
                 operator + ".key", "--rounds", "5", "--batch", "16385");
         assertEquals(ExitCode.USAGE, large.exitCode(), large.stderr());
         assertTrue(large.stderr().startsWith("fairspin: --batch: must be in [1, 16384], was 16385"), large.stderr());
+        CommandRun never = CommandRun.of("play", "-", "--log", log, "--escrow-key", auditor + ".pub", "--signing-key",
+                operator + ".key", "--rounds", "5", "--checkpoint-every", "0");
+        assertEquals(ExitCode.USAGE, never.exitCode(), never.stderr());
+        assertTrue(never.stderr().startsWith("fairspin: --checkpoint-every: must be in [1, 1000000000], was 0"),
+                never.stderr());
         assertTrue(CommandRun.of("play", "--help").text().replaceAll("\\s+", " ")
                 .contains("at most " + CertifiedRandom.MAX_ROUND_SEEDS + ")"));
         assertFalse(Files.exists(dir.resolve("log")), "nothing was written");

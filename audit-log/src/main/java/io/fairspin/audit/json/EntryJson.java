@@ -50,6 +50,7 @@ public final class EntryJson {
             key.put("verifierKey", k.verifier().encode());
             key.put("keyId", KeyFiles.keyId(k.verifier().publicKey()));
             key.put("announcedAt", Instant.ofEpochMilli(k.announcedAtMillis()).toString());
+            k.maxUnsigned().ifPresent(n -> key.put("maxUnsigned", n));
         } else if (event instanceof RngHealthRecord) {
             RngHealthRecord h = (RngHealthRecord) event;
             ObjectNode rng = json.putObject("rngHealth");

@@ -51,13 +51,23 @@ import java.util.zip.CRC32C;
  * cut logged as a {@link TailCut} entry; any other damage, or a loss below the last signed checkpoint,
  * throws {@link LogCorruptedException} naming file and offset. A checkpoint is signed only after the
  * log has checked a consistency proof from the previous checkpoint to it.
+ *
+ * <p>The log declares its checkpoint bound ({@link Options#checkpointEvery}) in its key announcements, and the
+ * writer keeps it even across a crash: it never writes an entry that would put more than that many after the last
+ * durable checkpoint, but signs one first. {@link #open} refuses a log whose checkpoints do not keep the bound it
+ * declares (checkpoints were deleted), and declares its own bound when the log's differs.
  */
 public final class AuditLog implements AutoCloseable {
     private static final int MAX_BATCH = 65_536;
+    /** The checkpoint bound of {@link Options#defaults()}. */
+    public static final long DEFAULT_CHECKPOINT_EVERY = 100_000;
+    /** The largest checkpoint bound {@link Options#checkpointEvery} takes. */
+    public static final long MAX_CHECKPOINT_EVERY = 1_000_000_000;
 
     /** Settings of a log writer. */
     public static final class Options {
         private long segmentBytes = 64L << 20;
+        private long checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
         private FramedFile.Forcer forcer = channel -> channel.force(false);
 
         /** The defaults, as {@link #defaults()}. */
@@ -65,7 +75,8 @@ public final class AuditLog implements AutoCloseable {
         }
 
         /**
-         * The default options: 64 MiB segments.
+         * The default options: 64 MiB segments, a checkpoint at least every {@value #DEFAULT_CHECKPOINT_EVERY}
+         * entries.
          *
          * @return new options with the defaults
          */
@@ -84,6 +95,30 @@ public final class AuditLog implements AutoCloseable {
                 throw new IllegalArgumentException("segment size must be between 4 KiB and 1 GiB");
             }
             segmentBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Signs a checkpoint whenever this many entries follow the last one (default
+         * {@value #DEFAULT_CHECKPOINT_EVERY}), before writing more: the log declares it as its bound
+         * ({@code max_unsigned}), which a verifier then holds it to, even after a crash. A caller may sign more often
+         * ({@link #checkpoint()}), never less.
+         *
+         * @param entries the most entries after the last signed checkpoint, 1 to 10^9
+         * @return these options
+         */
+        public Options checkpointEvery(long entries) {
+            if (entries < 1 || entries > MAX_CHECKPOINT_EVERY) {
+                throw new IllegalArgumentException("checkpoint bound: " + entries + ", must be between 1 and "
+                        + MAX_CHECKPOINT_EVERY);
+            }
+            checkpointEvery = entries;
+            return this;
+        }
+
+        /** Declares no bound and signs only when asked, as writers did before the bound existed (tests: old logs). */
+        Options undeclared() {
+            checkpointEvery = 0;
             return this;
         }
 
@@ -113,20 +148,28 @@ public final class AuditLog implements AutoCloseable {
     private final List<TailCut> recoveredCuts;
     private final int headerLength;
 
-    // Guarded by this: submission order, the chain and the key state.
+    // Guarded by this: submission order and the chain.
     private long nextIndex;
     private byte[] chainHead;
+    private boolean closed;
+
+    // Guarded by signing, which the writer thread takes (never this, which rotateKey holds while it waits for the
+    // writer): the key state. A pending key takes over after the first checkpoint that covers its announcement.
+    private final Object signing = new Object();
     private NoteSigner signer;
     private NoteVerifier activeKey;
     private NoteVerifier pendingKey;
-    private boolean closed;
+    private long pendingKeyIndex;
     // Volatile, not guarded: the writer sets it without the lock, which rotateKey may hold while it waits.
     private volatile IOException failure;
 
-    // Guarded by tree: what is durable.
+    // Guarded by tree: what is durable, and the checkpoint bound: the one in force after the last checkpoint (0: none
+    // declared, the writer signs only when asked) and the latest one a durable announcement declares.
     private final CompactRange tree;
     private final List<byte[]> leavesSinceCheckpoint;
     private Signed lastSigned;
+    private long boundInForce;
+    private long boundDeclared;
 
     private FramedFile segment;
     private final FramedFile checkpoints;
@@ -190,11 +233,11 @@ public final class AuditLog implements AutoCloseable {
                 Frames.header(Frames.CHECKPOINT_MAGIC, origin, 0), options.forcer);
         AuditLog log = new AuditLog(dir, origin, options, lockChannel, lock, new LogScanner.Result(), segment,
                 checkpoints, List.of());
-        synchronized (log) {
+        synchronized (log.signing) {
             log.signer = signer;
             log.activeKey = signer.verifier();
         }
-        log.appendEvent(new KeyAnnouncement(origin, operatorKey.getPublic(), System.currentTimeMillis()));
+        log.appendEvent(log.announce(operatorKey.getPublic()));
         log.checkpoint();
         return log;
     }
@@ -228,8 +271,13 @@ public final class AuditLog implements AutoCloseable {
             if (!state.problems.isEmpty()) {
                 throw new LogCorruptedException(state.problems);
             }
-            // Check the key before cutting anything, so that a cut is always logged by the open that made it.
+            // Check the key and the bound before cutting anything, so that a cut is always logged by the open that
+            // made it.
             NoteSigner signer = requireCurrentKey(state, operatorKey);
+            List<LogProblem> unbound = CheckpointBound.problems(state, 0, true);
+            if (!unbound.isEmpty()) {
+                throw new LogCorruptedException(unbound);
+            }
             List<TailCut> cuts = new ArrayList<>();
             for (LogScanner.TornTail torn : state.tornTails) {
                 cuts.add(TailCutter.cut(dir, torn));
@@ -241,10 +289,25 @@ public final class AuditLog implements AutoCloseable {
                             ? List.of(new LogProblem(dir.toString(), 0, "still torn after the cut")) : state.problems);
                 }
             }
-            return resume(dir, options, lockChannel, lock, state, cuts, signer);
+            AuditLog log = resume(dir, options, lockChannel, lock, state, cuts, signer);
+            try {
+                log.declareBound();
+            } catch (IOException | RuntimeException e) {
+                try {
+                    log.close();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            return log;
         } catch (IOException | RuntimeException e) {
-            lock.release();
-            lockChannel.close();
+            if (lock.isValid()) {
+                lock.release();
+            }
+            if (lockChannel.isOpen()) {
+                lockChannel.close();
+            }
             throw e;
         }
     }
@@ -275,18 +338,54 @@ public final class AuditLog implements AutoCloseable {
                 options.forcer);
         AuditLog log = new AuditLog(dir, state.origin, options, lockChannel, lock, state, segment, checkpoints, cuts);
         LogScanner.StoredCheckpoint stored = state.lastCheckpoint();
-        synchronized (log) {
+        synchronized (log.signing) {
             log.signer = signer;
             log.activeKey = keys.active();
             log.pendingKey = keys.pending();
+            log.pendingKeyIndex = state.announcements.get(state.announcements.size() - 1).index();
         }
         synchronized (log.tree) {
             log.lastSigned = new Signed(stored.note(), stored.checkpoint(), state.treeAtLastCheckpoint);
+            log.boundInForce = CheckpointBound.inForce(state.announcements, stored.checkpoint().size());
+            log.boundDeclared = CheckpointBound.inForce(state.announcements, Long.MAX_VALUE);
         }
         for (TailCut cut : cuts) {
             log.appendEvent(cut);
         }
         return log;
+    }
+
+    /** This writer's announcement of {@code key}, declaring its checkpoint bound. */
+    private KeyAnnouncement announce(java.security.PublicKey key) {
+        return options.checkpointEvery == 0 ? new KeyAnnouncement(origin, key, System.currentTimeMillis())
+                : new KeyAnnouncement(origin, key, System.currentTimeMillis(), options.checkpointEvery);
+    }
+
+    /**
+     * Makes this writer's bound the log's when it differs (a log that declares none, or another): announces the
+     * current key again with the bound, and signs a checkpoint over it, from which on it is in force. Not while a key
+     * rotation is pending: the log must be reopened with the new key, whose open declares it.
+     */
+    private void declareBound() throws IOException {
+        NoteVerifier current;
+        synchronized (signing) {
+            if (pendingKey != null || signer == null || options.checkpointEvery == 0) {
+                return;
+            }
+            current = activeKey;
+        }
+        boolean declared;
+        boolean inForce;
+        synchronized (tree) {
+            declared = boundDeclared == options.checkpointEvery;
+            inForce = boundInForce == options.checkpointEvery;
+        }
+        if (!declared) {
+            appendEvent(announce(current.publicKey()));
+        }
+        if (!declared || !inForce) {
+            checkpoint();
+        }
     }
 
     private static FileChannel lockChannel(Path dir) throws IOException {
@@ -387,7 +486,10 @@ public final class AuditLog implements AutoCloseable {
         nextIndex++;
         chainHead = entry.leafHashUnsafe();
         if (event instanceof KeyAnnouncement) {
-            pendingKey = ((KeyAnnouncement) event).verifier();
+            synchronized (signing) {
+                pendingKey = ((KeyAnnouncement) event).verifier();
+                pendingKeyIndex = entry.index();
+            }
         }
         CompletableFuture<Receipt> done = new CompletableFuture<>();
         queue.add(new Pending(entry, done));
@@ -407,13 +509,46 @@ public final class AuditLog implements AutoCloseable {
                 if (stop) {
                     batch.remove(batch.size() - 1);
                 }
-                buffer = writeDurably(batch, buffer);
-                acknowledge(batch);
+                buffer = writeWithinBound(batch, buffer);
             }
         } catch (IOException | RuntimeException e) {
             fail(batch, e);
         } catch (InterruptedException e) {
             fail(batch, new IOException("the writer was interrupted"));
+        }
+    }
+
+    /**
+     * Writes the batch durably and acknowledges it, in parts that keep the log's bound: when the next entry would put
+     * more than the bound after the last checkpoint, a checkpoint is signed (and durable) before it is written. So no
+     * crash ever leaves more unsigned entries on disk than the log declares.
+     */
+    private ByteBuffer writeWithinBound(List<Pending> batch, ByteBuffer buffer) throws IOException {
+        int from = 0;
+        while (from < batch.size()) {
+            long room = roomBeforeCheckpoint();
+            if (room == 0) {
+                synchronized (signing) {
+                    sign();
+                }
+                continue;
+            }
+            int to = from + (int) Math.min(batch.size() - from, room);
+            List<Pending> part = batch.subList(from, to);
+            buffer = writeDurably(part, buffer);
+            acknowledge(part);
+            from = to;
+        }
+        return buffer;
+    }
+
+    /** How many more entries may be written before a checkpoint must be signed; Long.MAX_VALUE without a bound. */
+    private long roomBeforeCheckpoint() {
+        synchronized (tree) {
+            if (boundInForce == 0 || lastSigned == null) {
+                return Long.MAX_VALUE;
+            }
+            return Math.max(0, boundInForce - (tree.size() - lastSigned.checkpoint().size()));
         }
     }
 
@@ -465,6 +600,9 @@ public final class AuditLog implements AutoCloseable {
             for (Pending p : batch) {
                 tree.append(p.entry().leafHashUnsafe());
                 leavesSinceCheckpoint.add(p.entry().leafHashUnsafe());
+                if (p.entry().event() instanceof KeyAnnouncement) {
+                    ((KeyAnnouncement) p.entry().event()).maxUnsigned().ifPresent(n -> boundDeclared = n);
+                }
             }
         }
         for (Pending p : batch) {
@@ -498,10 +636,15 @@ public final class AuditLog implements AutoCloseable {
      */
     public synchronized SignedNote checkpoint() throws IOException {
         requireHealthy();
-        return sign();
+        synchronized (signing) {
+            return sign();
+        }
     }
 
-    /** {@link #checkpoint()} without the checks of a log still open (close signs its last one after the writer ends). */
+    /**
+     * {@link #checkpoint()} without the checks of a log still open (close signs its last one after the writer ends;
+     * the writer signs when the bound requires it); the caller holds {@link #signing}.
+     */
     private SignedNote sign() throws IOException {
         if (signer == null) {
             throw new IllegalStateException("the log's checkpoint key is now " + activeKey.encode()
@@ -512,12 +655,14 @@ public final class AuditLog implements AutoCloseable {
         CompactRange snapshot;
         List<byte[]> newLeaves;
         Signed previous;
+        long declared;
         synchronized (tree) {
             size = tree.size();
             root = tree.root();
             snapshot = tree.copy();
             newLeaves = new ArrayList<>(leavesSinceCheckpoint);
             previous = lastSigned;
+            declared = boundDeclared;
         }
         if (previous != null && previous.checkpoint().size() == size) {
             return previous.note();
@@ -531,12 +676,15 @@ public final class AuditLog implements AutoCloseable {
         synchronized (tree) {
             leavesSinceCheckpoint.subList(0, newLeaves.size()).clear();
             lastSigned = new Signed(note, checkpoint, snapshot);
+            boundInForce = declared;
         }
-        if (pendingKey != null && !pendingKey.equals(activeKey)) {
-            activeKey = pendingKey;
-            signer = null;
+        if (pendingKey != null && size > pendingKeyIndex) {
+            if (!pendingKey.equals(activeKey)) {
+                activeKey = pendingKey;
+                signer = null;
+            }
+            pendingKey = null;
         }
-        pendingKey = null;
         return note;
     }
 
@@ -589,10 +737,12 @@ public final class AuditLog implements AutoCloseable {
      */
     public synchronized void rotateKey(KeyPair next) throws IOException {
         NoteSigner nextSigner = new NoteSigner(origin, next);
-        appendEvent(new KeyAnnouncement(origin, next.getPublic(), System.currentTimeMillis()));
+        appendEvent(announce(next.getPublic()));
         checkpoint();
-        signer = nextSigner;
-        activeKey = nextSigner.verifier();
+        synchronized (signing) {
+            signer = nextSigner;
+            activeKey = nextSigner.verifier();
+        }
     }
 
     private void requireHealthy() throws IOException {
@@ -649,7 +799,7 @@ public final class AuditLog implements AutoCloseable {
         // Signed once the writer has made every entry submitted before close durable, so the last checkpoint
         // covers them all.
         IOException error = null;
-        synchronized (this) {
+        synchronized (signing) {
             if (failure == null && signer != null && !writer.isAlive()) {
                 try {
                     sign();

@@ -46,7 +46,14 @@ import java.util.zip.CRC32C;
  * {@link Problem kind}; after a finding that breaks the chain it stops reading entries.
  *
  * <p>A frame still being written (incomplete, or with a CRC32C that does not match yet) at the end of the
- * newest segment is left for the next poll; {@link #finish()} reports it as a torn tail.
+ * newest segment is left for the next poll; {@link #finish()} reports it as a torn tail, as {@code audit verify}
+ * does: a crash when the file ends inside the frame, damage when the frame is whole but wrong, and missing signed
+ * entries when a checkpoint covers it.
+ *
+ * <p>A log that declares its checkpoint bound ({@code max_unsigned} in its key announcements) is held to it as it is
+ * read: more entries between two checkpoints, or after the last one at the end of a poll, are
+ * {@link Problem#UNSIGNED_ENTRIES}. A log that declares none is judged at {@link #finish()} by the interval inferred
+ * from its checkpoints.
  */
 public final class LogFollower implements AutoCloseable {
     /** What kind of problem the follower found. */
@@ -65,7 +72,9 @@ public final class LogFollower implements AutoCloseable {
         /** A checkpoint whose root differs from the entries, or whose signature does not verify. */
         CHECKPOINT,
         /** An incomplete frame at the end of the log when reading finished. */
-        TORN_TAIL
+        TORN_TAIL,
+        /** More entries after a checkpoint than the log's checkpoint bound allows: checkpoints were deleted. */
+        UNSIGNED_ENTRIES
     }
 
     /** Receives what the follower reads, in log order. */
@@ -156,7 +165,15 @@ public final class LogFollower implements AutoCloseable {
     private long lastFrameOffset;
     private int lastFrameLength;
     private boolean tailPending;
+    private boolean tailTruncated;
     private long tailOffset;
+    /** Announcements that declare a checkpoint bound: their index and bound, in order. */
+    private final List<long[]> bounds = new ArrayList<>();
+    /** The bound in force after the last checkpoint; 0 when the log declares none. */
+    private long boundInForce;
+    private long allowUnsigned;
+    /** The size of the last checkpoint after which too many entries were reported; -1 when none was. */
+    private long unsignedReportedAfter = -1;
 
     private byte[] checkpointBytes = new byte[0];
     private long checkpointOffset;
@@ -247,7 +264,32 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * The largest number of entries between two checkpoints that checked out (from size 0): the log's interval.
+     * Accepts up to {@code n} entries after the last checkpoint even beyond the log's bound (a log still being written by
+     * a writer that declares none); 0 by default. Set it before polling.
+     *
+     * @param n the unsigned entries accepted, at least 0
+     * @return this follower
+     */
+    public LogFollower allowUnsigned(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("allowUnsigned: " + n + ", at least 0");
+        }
+        allowUnsigned = n;
+        return this;
+    }
+
+    /**
+     * The checkpoint bound the log declares, in force after the last checkpoint that checked out.
+     *
+     * @return the bound ({@code max_unsigned}), or 0 when the log declares none
+     */
+    public long checkpointBound() {
+        return boundInForce;
+    }
+
+    /**
+     * The largest number of entries between two checkpoints that checked out (from size 0): the interval of a log
+     * that declares no bound.
      *
      * @return the interval in entries, 0 before two checkpoints
      */
@@ -324,18 +366,45 @@ public final class LogFollower implements AutoCloseable {
         // checked at the latest when this poll's entries are in.
         readCheckpoints();
         checkLastEntryUnchanged();
+        // The entries read by the last poll against the checkpoints read now: every checkpoint their writer had to
+        // sign before writing them is durable, and read.
+        checkPendingCheckpoints();
+        checkUnsigned(false);
         readSegments();
         checkPendingCheckpoints();
         listener.polled();
         return entries != before || checkpointSizes.size() != checkpointsBefore;
     }
 
-    /** Ends reading: an incomplete frame left at the end of the newest segment is reported as a torn tail. */
+    /**
+     * Ends reading, as {@code audit verify} judges the end of a log: signed checkpoints that cover more entries than
+     * are intact; a frame left at the end of the newest segment, a torn tail when the file ends inside it, else damage;
+     * for a log that declares no checkpoint bound, more entries after the last checkpoint than its inferred interval.
+     */
     public void finish() {
-        if (tailPending && !broken) {
-            problem(Problem.TORN_TAIL, entries, segment, tailOffset, "incomplete or damaged frame at the end of the"
-                    + " newest segment (a write in progress, or a torn tail the next open cuts)");
+        Pending uncovered = pendingCheckpoints.peek();
+        try {
+            readCheckpoints(); // the checkpoints a writer signed while the segments were read
+        } catch (IOException e) {
+            // judged by the checkpoints read before
         }
+        checkPendingCheckpoints();
+        boolean signedMissing = uncovered != null && uncovered.checkpoint() != null && !broken && !checkpointsBroken;
+        if (signedMissing) {
+            problem(Problem.CHECKPOINT, entries, dir.resolve(LogFiles.CHECKPOINTS), checkpointOffset, "a signed"
+                    + " checkpoint covers " + uncovered.checkpoint().size() + " entries but only " + entries
+                    + " are intact: signed entries are missing or damaged (a writer's open refuses the log)");
+        }
+        if (tailPending && !broken && !tailTruncated) {
+            problem(Problem.CORRUPT, entries, segment, tailOffset, "the last frame of the newest segment is whole but"
+                    + " its length or CRC32C is wrong: damage, or a torn write after a power loss (the next open cuts"
+                    + " and logs it)");
+        } else if (tailPending && !broken && !signedMissing) {
+            problem(Problem.TORN_TAIL, entries, segment, tailOffset, "the newest segment ends inside a frame: a torn"
+                    + " tail, half-written when the writer stopped (a crash, not tampering; the next open cuts and logs"
+                    + " it)");
+        }
+        checkUnsigned(true);
         if (hadCheckpointsFile && checkpointSizes.isEmpty() && pendingCheckpoints.isEmpty() && entries > 0) {
             problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), 0, "no signed checkpoint");
         }
@@ -458,6 +527,7 @@ public final class LogFollower implements AutoCloseable {
             }
             if (header == null) {
                 tailPending = true;
+                tailTruncated = true;
                 tailOffset = 0;
                 return false;
             }
@@ -511,13 +581,13 @@ public final class LogFollower implements AutoCloseable {
             if (kind != Frames.Kind.END) {
                 boolean splitFrame = kind == Frames.Kind.TRUNCATED && chunkStart + bytes.limit() < size && at > 0;
                 if (!splitFrame) {
-                    return pendingTail(bytes, at, chunkStart);
+                    return pendingTail(bytes, at, chunkStart, kind == Frames.Kind.TRUNCATED);
                 }
                 // the chunk ended inside a frame: read on from it
             }
             segmentOffset = chunkStart + at;
             if (at == 0) {
-                return pendingTail(bytes, 0, chunkStart);
+                return pendingTail(bytes, 0, chunkStart, true);
             }
         }
         tailPending = false;
@@ -689,8 +759,11 @@ public final class LogFollower implements AutoCloseable {
         return out;
     }
 
-    /** A bad or incomplete frame: damage when a valid frame follows it, else a write in progress. */
-    private boolean pendingTail(ByteBuffer bytes, int at, long chunkStart) {
+    /**
+     * A bad or incomplete frame: damage when a valid frame follows it, else a write in progress ({@code truncated}: the
+     * file ends inside it).
+     */
+    private boolean pendingTail(ByteBuffer bytes, int at, long chunkStart, boolean truncated) {
         segmentOffset = chunkStart + at;
         long next = Frames.nextValidFrame(bytes, at, crc);
         if (next >= 0) {
@@ -699,6 +772,7 @@ public final class LogFollower implements AutoCloseable {
             return false;
         }
         tailPending = true;
+        tailTruncated = truncated;
         tailOffset = chunkStart + at;
         return false;
     }
@@ -796,7 +870,9 @@ public final class LogFollower implements AutoCloseable {
         lastFrameLength = entry.encodedLength();
         entries++;
         if (decoded.announcesKey) {
-            keys.add(((KeyAnnouncement) entry.event()).verifier());
+            KeyAnnouncement announcement = (KeyAnnouncement) entry.event();
+            keys.add(announcement.verifier());
+            announcement.maxUnsigned().ifPresent(n -> bounds.add(new long[] {entry.index(), n}));
         }
         listener.entry(entry, decoded.prepared);
         checkPendingCheckpoints();
@@ -963,11 +1039,60 @@ public final class LogFollower implements AutoCloseable {
         }
         leavesSinceCheckpoint.subList(0, (int) (size - base)).clear();
         treeAtCheckpoint = at;
+        checkGap(size, file);
         lastCheckpoint = checkpoint;
+        boundInForce = boundBelow(size);
         if (checkpointSizes.isEmpty() || checkpointSizes.get(checkpointSizes.size() - 1) != size) {
             checkpointSizes.add(size);
         }
         listener.checkpoint(checkpoint, note);
+    }
+
+    /** The bound declared by the latest announcement below {@code size} that declares one; 0 when none does. */
+    private long boundBelow(long size) {
+        long bound = 0;
+        for (long[] declared : bounds) {
+            if (declared[0] < size) {
+                bound = declared[1];
+            }
+        }
+        return bound;
+    }
+
+    /** A checkpoint farther from the one before it than the bound in force after that one: checkpoints between were deleted. */
+    private void checkGap(long size, Path file) {
+        if (lastCheckpoint == null || boundInForce == 0 || size - lastCheckpoint.size() <= boundInForce) {
+            return;
+        }
+        problem(Problem.UNSIGNED_ENTRIES, size, file, checkpointOffset, "the checkpoints of size "
+                + lastCheckpoint.size() + " and " + size + " are " + (size - lastCheckpoint.size()) + " entries apart,"
+                + " more than the " + boundInForce + " the log declares (max_unsigned): checkpoints between them were"
+                + " deleted");
+    }
+
+    /**
+     * More entries after the last checkpoint than the log's bound (or {@link #allowUnsigned}) allows, reported once per
+     * checkpoint: called with the checkpoints read after the entries (a writer signs before it passes its bound, so the
+     * entries read are never more than the bound past the checkpoints read after them). A declared bound is checked at
+     * every poll; with {@code atEnd}, a log that declares none is judged by its inferred interval.
+     */
+    private void checkUnsigned(boolean atEnd) {
+        if (broken || lastCheckpoint == null || boundInForce == 0 && !atEnd) {
+            return;
+        }
+        long bound = boundInForce > 0 ? boundInForce : checkpointInterval();
+        long unsigned = entries - lastCheckpoint.size();
+        long allowed = Math.max(bound, allowUnsigned);
+        if (unsigned <= allowed || unsignedReportedAfter == lastCheckpoint.size()) {
+            return;
+        }
+        unsignedReportedAfter = lastCheckpoint.size();
+        String limit = allowUnsigned > bound ? "the " + allowed + " that --allow-unsigned allows"
+                : boundInForce > 0 ? "the " + bound + " the log declares (max_unsigned)"
+                : "the " + bound + " that the log's inferred checkpoint interval allows (the log declares no bound)";
+        problem(Problem.UNSIGNED_ENTRIES, lastCheckpoint.size(), dir.resolve(LogFiles.CHECKPOINTS), 0, unsigned
+                + " entries follow the last signed checkpoint (size " + lastCheckpoint.size() + "), more than " + limit
+                + ": checkpoints were deleted, or the writer stopped signing");
     }
 
     private boolean signedByAnnouncedKey(SignedNote note) {

@@ -15,25 +15,32 @@ import java.util.List;
  * @param segments          the segment files, in order
  * @param entries           the entries read intact
  * @param rounds            the round entries among them
+ * @param healthEvents      the generator health entries among them
  * @param keys              the checkpoint keys announced, in order
  * @param tailCuts          the torn tails earlier writers cut off and logged
  * @param checkpoints       the checkpoints found, in order
+ * @param maxUnsigned       the checkpoint bound the log declares in force after its last checkpoint; 0 when it
+ *                          declares none
  * @param bytes             the segments' total size in bytes
  * @param problems          every problem, each with file and offset; empty when the log is sound
  * @param tornTails         half-written last frames: file, offset, and what was found
  * @param signaturesChecked whether checkpoint signatures were checked against a trusted key ({@code verify})
  *                          or not ({@code inspect})
  */
-public record LogReport(String origin, List<Segment> segments, long entries, long rounds, List<Key> keys,
-                        List<TailCut> tailCuts, List<Checkpoint> checkpoints, long bytes, List<LogProblem> problems,
-                        List<LogProblem> tornTails, boolean signaturesChecked) {
+public record LogReport(String origin, List<Segment> segments, long entries, long rounds, long healthEvents,
+                        List<Key> keys, List<TailCut> tailCuts, List<Checkpoint> checkpoints, long maxUnsigned,
+                        long bytes, List<LogProblem> problems, List<LogProblem> tornTails,
+                        boolean signaturesChecked) {
 
     /** One segment file; {@code entries} counts its frames with a valid CRC32C, past any damage. */
     public record Segment(String file, long firstIndex, long entries, long bytes) {
     }
 
-    /** An announced checkpoint key: the entry that announced it and its signed-note verifier key. */
-    public record Key(long index, String verifierKey, String keyId) {
+    /**
+     * An announced checkpoint key: the entry that announced it, its signed-note verifier key, and the checkpoint bound
+     * it declares ({@code max_unsigned}, 0 for none).
+     */
+    public record Key(long index, String verifierKey, String keyId, long maxUnsigned) {
     }
 
     /**
@@ -43,9 +50,11 @@ public record LogReport(String origin, List<Segment> segments, long entries, lon
      * @param segments          the segment files, in order
      * @param entries           the entries read intact
      * @param rounds            the round entries among them
+     * @param healthEvents      the generator health entries among them
      * @param keys              the checkpoint keys announced, in order
      * @param tailCuts          the torn tails earlier writers cut off and logged
      * @param checkpoints       the checkpoints found, in order
+     * @param maxUnsigned       the checkpoint bound in force after the last checkpoint; 0 when none is declared
      * @param bytes             the segments' total size in bytes
      * @param problems          every problem, each with file and offset; empty when the log is sound
      * @param tornTails         half-written last frames: file, offset, and what was found

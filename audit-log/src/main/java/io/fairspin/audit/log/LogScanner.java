@@ -8,6 +8,7 @@ import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.record.KeyAnnouncement;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.MalformedRecordException;
+import io.fairspin.audit.record.RngHealthRecord;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.record.TailCut;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public final class LogScanner {
         long checkpointsValidEnd;
         long entries;
         long rounds;
+        long healthEvents;
         byte[] chainHead = LogEntry.genesisLink();
         final CompactRange tree = new CompactRange();
         CompactRange treeAtLastCheckpoint = new CompactRange();
@@ -261,6 +263,8 @@ public final class LogScanner {
             result.announcements.add(new Announcement(entry.index(), (KeyAnnouncement) entry.event()));
         } else if (entry.event() instanceof TailCut) {
             result.tailCuts.add((TailCut) entry.event());
+        } else if (entry.event() instanceof RngHealthRecord) {
+            result.healthEvents++;
         }
         while (nextCheckpoint < result.checkpoints.size()
                 && result.checkpoints.get(nextCheckpoint).checkpoint().size() == result.entries) {

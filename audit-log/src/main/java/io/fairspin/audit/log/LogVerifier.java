@@ -22,8 +22,9 @@ public final class LogVerifier {
     }
 
     /**
-     * Full verification; {@code trusted} is the operator's public key (any key of the log's chain). Entries past
-     * the last signed checkpoint may be at most the log's own checkpoint interval ({@link #checkpointInterval}).
+     * Full verification; {@code trusted} is the operator's public key (any key of the log's chain). The checkpoints
+     * must keep the bound the log declares: at most {@code max_unsigned} entries between two of them and after the
+     * last; a log that declares none may have at most its inferred interval after the last.
      *
      * @param dir the log's folder
      * @param trusted the operator's Ed25519 public key
@@ -36,7 +37,7 @@ public final class LogVerifier {
 
     /**
      * Full verification, accepting up to {@code allowUnsigned} entries past the last signed checkpoint even when
-     * that is more than the log's checkpoint interval (a log still being written).
+     * that is more than the log's bound (a log still being written by a writer that declares none).
      *
      * @param dir the log's folder
      * @param trusted the operator's Ed25519 public key
@@ -77,38 +78,10 @@ public final class LogVerifier {
         return problems;
     }
 
-    /**
-     * The log's own checkpoint interval: the most entries between two consecutive signed checkpoints (the first
-     * counted from the empty tree). A writer that signs every N entries has interval N (or less).
-     */
-    static long checkpointInterval(List<LogScanner.StoredCheckpoint> checkpoints) {
-        long interval = 0;
-        long previous = 0;
-        for (LogScanner.StoredCheckpoint stored : checkpoints) {
-            interval = Math.max(interval, stored.checkpoint().size() - previous);
-            previous = stored.checkpoint().size();
-        }
-        return interval;
-    }
-
-    /**
-     * Entries past the last signed checkpoint beyond what the checkpoint interval (or {@code allowUnsigned})
-     * allows: deleted checkpoints leave exactly this, since a writer signs at least every interval.
-     */
+    /** Where the checkpoints do not keep the log's declared bound (or, for a log that declares none, its inferred interval). */
     private static void unsignedProblem(LogScanner.Result scan, long allowUnsigned, List<LogProblem> problems) {
-        LogScanner.StoredCheckpoint last = scan.lastCheckpoint();
-        if (last == null || !scan.problems.isEmpty()) {
-            return;
-        }
-        long unsigned = scan.entries - last.checkpoint().size();
-        long interval = checkpointInterval(scan.checkpoints);
-        long allowed = Math.max(interval, allowUnsigned);
-        if (unsigned > allowed) {
-            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, unsigned + " entries follow the last signed checkpoint"
-                    + " (size " + last.checkpoint().size() + "), more than the " + allowed + " that the log's checkpoint"
-                    + " interval (" + interval + ", the most entries between two of its checkpoints)"
-                    + (allowUnsigned > interval ? " and --allow-unsigned allow" : " allows") + ": checkpoints were deleted, or"
-                    + " the log is still being written (then use --allow-unsigned N)"));
+        if (scan.problems.isEmpty()) {
+            problems.addAll(CheckpointBound.problems(scan, allowUnsigned, false));
         }
     }
 
@@ -143,7 +116,8 @@ public final class LogVerifier {
         List<LogReport.Key> keys = new ArrayList<>();
         for (LogScanner.Announcement a : scan.announcements) {
             NoteVerifier v = a.key().verifier();
-            keys.add(new LogReport.Key(a.index(), v.encode(), KeyFiles.keyId(v.publicKey())));
+            keys.add(new LogReport.Key(a.index(), v.encode(), KeyFiles.keyId(v.publicKey()),
+                    a.key().maxUnsigned().orElse(0)));
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         scan.checkpoints.forEach(c -> checkpoints.add(c.checkpoint()));
@@ -159,7 +133,9 @@ public final class LogVerifier {
                         + " open cuts and logs it)"));
             }
         }
-        return new LogReport(scan.origin, segments, scan.entries, scan.rounds, keys, scan.tailCuts, checkpoints, bytes,
-                problems, torn, signatures);
+        LogScanner.StoredCheckpoint last = scan.lastCheckpoint();
+        long bound = last == null ? 0 : CheckpointBound.inForce(scan.announcements, last.checkpoint().size());
+        return new LogReport(scan.origin, segments, scan.entries, scan.rounds, scan.healthEvents, keys, scan.tailCuts,
+                checkpoints, bound, bytes, problems, torn, signatures);
     }
 }

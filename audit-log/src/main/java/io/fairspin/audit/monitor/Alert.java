@@ -7,7 +7,8 @@ import java.util.Objects;
  * One alert of the monitor, written as one JSON line (see {@code docs/schema/monitor-alert.schema.json}).
  *
  * @param type     what fired, one of {@link Type}'s names in kebab case ({@code rtp-drift}, {@code rollback}, ...)
- * @param category {@code integrity} (the log, its rounds or the generator) or {@code statistics} (a control limit)
+ * @param category {@code integrity} (the log, its rounds or the generator), {@code statistics} (a control limit)
+ *                 or {@code notice} (a torn tail)
  * @param message  one line for a person
  * @param gameId   the game concerned, or null
  * @param modelHash the model's SHA-256 in hex, or null
@@ -25,38 +26,41 @@ public record Alert(String type, String category, String message, String gameId,
     /** The alert types. */
     public enum Type {
         /** A game's observed RTP crossed its control limit. */
-        RTP_DRIFT(false),
+        RTP_DRIFT(Category.STATISTICS),
         /** A game's observed hit frequency crossed its control limit. */
-        HIT_FREQUENCY_DRIFT(false),
+        HIT_FREQUENCY_DRIFT(Category.STATISTICS),
         /** An award occurs significantly more or less often than the exact figures say. */
-        AWARD_FREQUENCY(false),
+        AWARD_FREQUENCY(Category.STATISTICS),
         /** A round names a model hash no model of --models has. */
-        UNKNOWN_MODEL(true),
+        UNKNOWN_MODEL(Category.INTEGRITY),
         /** A round's win (or outcome) is not what the model gives for its logged outcome. */
-        IMPOSSIBLE_WIN(true),
+        IMPOSSIBLE_WIN(Category.INTEGRITY),
         /** A round id seen before. */
-        DUPLICATE_ROUND(true),
+        DUPLICATE_ROUND(Category.INTEGRITY),
         /** Entries or segments missing. */
-        GAP(true),
+        GAP(Category.INTEGRITY),
         /** The log went back: a file shrank, a checkpoint is smaller than one seen before, checkpoints deleted. */
-        ROLLBACK(true),
+        ROLLBACK(Category.INTEGRITY),
         /** Two histories: a checkpoint of a size seen before with another root, or entries rewritten after read. */
-        SPLIT_VIEW(true),
+        SPLIT_VIEW(Category.INTEGRITY),
         /** A checkpoint that does not match the entries, is not signed by the log's key, or is missing. */
-        CHECKPOINT(true),
+        CHECKPOINT(Category.INTEGRITY),
         /** A damaged frame or entry. */
-        CORRUPT(true),
-        /** An incomplete frame at the end of the log when a batch run ended. */
-        TORN_TAIL(true),
-        /** More entries past the last checkpoint than the log's checkpoint interval allows. */
-        UNSIGNED_ENTRIES(true),
+        CORRUPT(Category.INTEGRITY),
+        /**
+         * The newest segment ends inside a frame when a batch run ended: a write in progress, or a crash; a notice, as
+         * {@code audit verify} passes it ("OK UP TO A TORN TAIL").
+         */
+        TORN_TAIL(Category.NOTICE),
+        /** More entries after a checkpoint than the log's checkpoint bound (declared, or inferred) allows. */
+        UNSIGNED_ENTRIES(Category.INTEGRITY),
         /** The certified generator logged a health-test failure. */
-        RNG_HEALTH(true);
+        RNG_HEALTH(Category.INTEGRITY);
 
-        private final boolean integrity;
+        private final Category category;
 
-        Type(boolean integrity) {
-            this.integrity = integrity;
+        Type(Category category) {
+            this.category = category;
         }
 
         /**
@@ -71,18 +75,47 @@ public record Alert(String type, String category, String message, String gameId,
         /**
          * Whether alerts of this type are about the log's integrity rather than statistics.
          *
-         * @return true for an integrity type (exit code 4), false for a statistics type (exit code 5)
+         * @return true for an integrity type (exit code 4)
          */
         public boolean integrity() {
-            return integrity;
+            return category == Category.INTEGRITY;
         }
+
+        /**
+         * Whether alerts of this type are about statistics (a control limit).
+         *
+         * @return true for a statistics type (exit code 5 when no integrity alert fired)
+         */
+        public boolean statistics() {
+            return category == Category.STATISTICS;
+        }
+
+        /**
+         * The category's name in alerts.
+         *
+         * @return {@code integrity}, {@code statistics} or {@code notice}
+         */
+        public String category() {
+            return category.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What an alert is about, which decides the exit code of a batch run. */
+    enum Category {
+        /** The log, its rounds or the generator: exit code 4. */
+        INTEGRITY,
+        /** A control limit: exit code 5. */
+        STATISTICS,
+        /** Worth knowing, no fault (a torn tail a crash left): exit code 0. */
+        NOTICE
     }
 
     /**
      * Checks the alert's type and message.
      *
      * @param type what fired, one of {@link Type}'s names in kebab case ({@code rtp-drift}, {@code rollback}, ...)
-     * @param category {@code integrity} (the log, its rounds or the generator) or {@code statistics} (a control limit)
+     * @param category {@code integrity} (the log, its rounds or the generator), {@code statistics} (a control limit)
+     *                 or {@code notice} (a torn tail)
      * @param message one line for a person
      * @param gameId the game concerned, or null
      * @param modelHash the model's SHA-256 in hex, or null
@@ -105,7 +138,7 @@ public record Alert(String type, String category, String message, String gameId,
 
     static Alert of(Type type, String message, String gameId, String modelHash, String currency, long index,
                     String roundId, long rounds, Map<String, Object> details) {
-        return new Alert(type.id(), type.integrity() ? "integrity" : "statistics", message, gameId, modelHash, currency,
+        return new Alert(type.id(), type.category(), message, gameId, modelHash, currency,
                 index, roundId, rounds, details);
     }
 

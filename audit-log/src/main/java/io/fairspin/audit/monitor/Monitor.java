@@ -534,26 +534,6 @@ public final class Monitor implements LogFollower.Listener {
                 Map.of("file", problem.file(), "offset", problem.offset()))));
     }
 
-    /**
-     * After a batch read: alerts when more entries follow the last checkpoint than the log's own checkpoint
-     * interval (the largest gap between its checkpoints) or {@code allowUnsigned}, whichever is larger, allows.
-     *
-     * @param follower the follower that read the log
-     * @param allowUnsigned the unsigned entries accepted at the end beyond the log's interval
-     */
-    public synchronized void finish(LogFollower follower, long allowUnsigned) {
-        runDeferred(true);
-        Checkpoint last = follower.lastCheckpoint();
-        long unsigned = follower.entries() - (last == null ? 0 : last.size());
-        long allowed = Math.max(follower.checkpointInterval(), allowUnsigned);
-        if (last != null && unsigned > allowed && !follower.broken()) {
-            alert(Alert.of(Alert.Type.UNSIGNED_ENTRIES, unsigned + " entries follow the last signed checkpoint (size "
-                    + last.size() + "), more than the " + allowed + " the log's checkpoint interval allows: checkpoints"
-                    + " were deleted, or the writer stopped signing", null, null, last.size(), null, 0,
-                    Map.of("unsigned", unsigned, "allowed", allowed)));
-        }
-    }
-
     private void alert(Alert alert) {
         Alert.Type type = Alert.Type.valueOf(alert.type().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         alertCounts.merge(type, 1L, Long::sum);
@@ -641,7 +621,7 @@ public final class Monitor implements LogFollower.Listener {
      * @return true after a statistics alert
      */
     public boolean statisticsAlert() {
-        return alertCounts.keySet().stream().anyMatch(t -> !t.integrity());
+        return alertCounts.keySet().stream().anyMatch(Alert.Type::statistics);
     }
 
     /**

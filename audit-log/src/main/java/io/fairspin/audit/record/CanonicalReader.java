@@ -146,6 +146,15 @@ public final class CanonicalReader {
     }
 
     /**
+     * Whether every byte was read: an optional last field is absent.
+     *
+     * @return true when no byte remains
+     */
+    public boolean atEnd() {
+        return !in.hasRemaining();
+    }
+
+    /**
      * Checks that every byte was read.
      *
      * @throws io.fairspin.audit.record.MalformedRecordException when bytes remain

@@ -40,7 +40,10 @@ class AttackTest {
     private final KeyPair operator = KeyFiles.generate("Ed25519");
     private final KeyPair witnessKey = KeyFiles.generate("Ed25519");
 
-    /** A log of {@code rounds} rounds with a checkpoint every 10 (the log's interval), starting at {@code from}. */
+    /** The writers' options: the log declares a checkpoint bound of 10, which {@link #append} keeps too. */
+    private static final AuditLog.Options EVERY_10 = AuditLog.Options.defaults().checkpointEvery(10);
+
+    /** A log of {@code rounds} rounds with a checkpoint every 10 (the log's bound), starting at {@code from}. */
     private void append(AuditLog log, long from, long rounds) throws IOException {
         for (long n = from; n < from + rounds; n++) {
             log.append(TestLogs.round(n));
@@ -52,7 +55,7 @@ class AttackTest {
 
     /** A log of {@code first} rounds copied to {@code copy}, then {@code more} rounds appended to the original. */
     private void logWithCopy(Path dir, long first, Path copy, long more) throws IOException {
-        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
             append(log, 0, first);
             TestLogs.crashImage(dir, copy);
             append(log, first, more);
@@ -60,7 +63,7 @@ class AttackTest {
     }
 
     private Path log(Path dir, long rounds) throws IOException {
-        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
             append(log, 0, rounds);
         }
         return dir;
@@ -105,20 +108,20 @@ class AttackTest {
     }
 
     @Test
-    void deletedLaterCheckpointsExceedTheIntervalUnlessAllowed(@TempDir Path tmp) throws Exception {
+    void deletedLaterCheckpointsExceedTheBoundUnlessAllowed(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 45);
-        keepCheckpoints(dir, 1); // only the one signed at creation, of entry 0
+        TestLogs.keepCheckpoints(dir, 1); // only the one signed at creation, of entry 0
         List<String> found = problems(LogVerifier.verify(dir, operator.getPublic()));
         assertEquals(1, found.size(), found.toString());
-        assertTrue(found.get(0).startsWith("45 entries follow the last signed checkpoint (size 1), more than the 1"),
-                found.get(0));
+        assertTrue(found.get(0).startsWith("45 entries follow the last signed checkpoint (size 1), more than the 10"
+                + " the log declares"), found.get(0));
         assertEquals(List.of(), problems(LogVerifier.verify(dir, operator.getPublic(), 100)), "--allow-unsigned 100");
     }
 
     @Test
-    void aLogWrittenNormallyStaysWithinItsInterval(@TempDir Path tmp) throws Exception {
+    void aLogWrittenNormallyStaysWithinItsBound(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("log");
-        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
             append(log, 0, 30);
             for (long n = 30; n < 38; n++) {
                 log.append(TestLogs.round(n)); // a crash before the next checkpoint: 8 unsigned, interval 10
@@ -151,11 +154,11 @@ class AttackTest {
         long checkpointsLength = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
 
         rewriteRound(dir, 7, 1_000_000); // round 6 at entry 7 now wins a million; chain and tree recomputed
-        keepCheckpoints(dir, 1);
+        TestLogs.keepCheckpoints(dir, 1);
 
         List<String> verify = problems(LogVerifier.verify(dir, operator.getPublic()));
         assertEquals(1, verify.size(), verify.toString());
-        assertTrue(verify.get(0).startsWith("45 entries follow the last signed checkpoint (size 1), more than the 1 "),
+        assertTrue(verify.get(0).startsWith("45 entries follow the last signed checkpoint (size 1), more than the 10 "),
                 verify.toString());
         WitnessException refused = assertThrows(WitnessException.class, () -> witnessLog(witness, dir));
         assertEquals(WitnessException.Kind.ROLLBACK, refused.kind());
@@ -205,7 +208,7 @@ class AttackTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         logWithCopy(a, 20, b, 10);
-        try (AuditLog log = AuditLog.open(b, operator)) {
+        try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
             append(log, 120, 10); // other rounds after the shared prefix of 21 entries
         }
         assertEquals(List.of(), problems(LogVerifier.verify(b, operator.getPublic())), "each view verifies alone");
@@ -215,13 +218,13 @@ class AttackTest {
         assertEquals(WitnessException.Kind.SPLIT_VIEW, sameSize.kind());
         assertTrue(sameSize.getMessage().contains("SPLIT VIEW: a checkpoint of size 31 with another root"),
                 sameSize.getMessage());
-        try (AuditLog log = AuditLog.open(b, operator)) {
+        try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
             append(log, 130, 10);
         }
         WitnessException larger = assertThrows(WitnessException.class, () -> witnessLog(witness, b));
         assertEquals(WitnessException.Kind.SPLIT_VIEW, larger.kind());
         assertTrue(larger.getMessage().contains("does not extend the one of size 31"), larger.getMessage());
-        try (AuditLog log = AuditLog.open(a, operator)) {
+        try (AuditLog log = AuditLog.open(a, operator, EVERY_10)) {
             append(log, 30, 10);
         }
         assertEquals(31, witnessLog(witness, a).previous().size(), "the honest view keeps being cosigned");
@@ -309,7 +312,7 @@ class AttackTest {
         Path dir = tmp.resolve("log");
         Path other = tmp.resolve("other");
         logWithCopy(dir, 20, other, 10);
-        try (AuditLog log = AuditLog.open(other, operator)) {
+        try (AuditLog log = AuditLog.open(other, operator, EVERY_10)) {
             append(log, otherRounds, 10);
         }
         long size = Files.size(dir.resolve(LogFiles.segmentName(0)));
@@ -341,7 +344,7 @@ class AttackTest {
         try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), problems))) {
             follower.poll();
             long checkpoints = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
-            keepCheckpoints(dir, frameOffsets(dir.resolve(LogFiles.CHECKPOINTS)).size() - 1);
+            TestLogs.keepCheckpoints(dir, frameOffsets(dir.resolve(LogFiles.CHECKPOINTS)).size() - 1);
             rewriteRound(dir, 43, 1_000_000);
 
             assertEquals(List.of(), problems(LogVerifier.verify(dir, operator.getPublic())), "verify cannot tell");
@@ -388,7 +391,7 @@ class AttackTest {
     private static List<Long> frameOffsets(Path file) throws IOException {
         ByteBuffer bytes = LogFiles.read(file);
         List<Long> offsets = new ArrayList<>();
-        for (long at = readHeader(bytes).length(); at < bytes.limit(); at += Frames.FRAME_OVERHEAD
+        for (long at = TestLogs.checkpointsHeader(bytes).length(); at < bytes.limit(); at += Frames.FRAME_OVERHEAD
                 + Frames.payloadLength(bytes, at)) {
             offsets.add(at);
         }
@@ -425,28 +428,6 @@ class AttackTest {
                 located.add(kind + " at " + problem.file() + ":" + problem.offset() + ": " + problem.message());
             }
         };
-    }
-
-    /** Keeps the first {@code count} checkpoints of the checkpoints file, drops the rest. */
-    private static void keepCheckpoints(Path dir, int count) throws IOException {
-        Path file = dir.resolve(LogFiles.CHECKPOINTS);
-        ByteBuffer bytes = LogFiles.read(file);
-        Frames.Header header = readHeader(bytes);
-        long offset = header.length();
-        for (int i = 0; i < count; i++) {
-            offset += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, offset);
-        }
-        byte[] kept = new byte[(int) offset];
-        bytes.get(0, kept);
-        Files.write(file, kept);
-    }
-
-    private static Frames.Header readHeader(ByteBuffer bytes) throws IOException {
-        try {
-            return Frames.readHeader(bytes, Frames.CHECKPOINT_MAGIC);
-        } catch (io.fairspin.audit.record.MalformedRecordException e) {
-            throw new IOException(e);
-        }
     }
 
     /** Rewrites the round at {@code index} with another win and recomputes every later link: one new segment. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The follower's frame checks, which run partly on its decoding threads (a frame's CRC32C is checked where the frame is
  * decoded): a damaged frame in the middle of a segment is reported as damage at its own index and offset, with no entry
- * after it delivered; a damaged last frame is a write in progress, reported as a torn tail only when reading finishes;
+ * after it delivered; a damaged last frame is a write in progress until reading finishes, then damage (as
+ * {@code audit verify} says), here in a signed entry;
  * the same on one thread and on three, and with the segment read in chunks of 16 MiB (the whole segment at once) or of
  * 5,000 bytes (frames split between chunks, and on three threads each chunk read ahead while the one before is
  * decoded). An entry that does not link to the one before it is found in the middle of a decoding batch too (where the
@@ -163,7 +164,7 @@ class LogFollowerFramesTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = READS)
-    void aDamagedLastFrameIsATornTailWhenReadingFinishes(int threads, int chunkBytes, @TempDir Path tmp)
+    void aDamagedLastFrameIsDamageWhenReadingFinishes(int threads, int chunkBytes, @TempDir Path tmp)
             throws IOException {
         Path dir = log(tmp.resolve("log"));
         Path segment = segment(dir);
@@ -175,7 +176,11 @@ class LogFollowerFramesTest {
         Files.write(segment, bytes);
         Read read = read(dir, threads, chunkBytes);
         assertEquals(last, read.entries());
-        assertEquals(List.of("finish", "TORN_TAIL " + last + " " + offset + " incomplete or damaged frame at the end of"
-                + " the newest segment (a write in progress, or a torn tail the next open cuts)"), read.problems());
+        long checkpoints = Files.size(dir.resolve(LogFiles.CHECKPOINTS));
+        assertEquals(List.of("finish", "CHECKPOINT " + last + " " + checkpoints + " a signed checkpoint covers "
+                + (last + 1) + " entries but only " + last + " are intact: signed entries are missing or damaged (a"
+                + " writer's open refuses the log)", "CORRUPT " + last + " " + offset + " the last frame of the newest"
+                + " segment is whole but its length or CRC32C is wrong: damage, or a torn write after a power loss (the"
+                + " next open cuts and logs it)"), read.problems());
     }
 }

@@ -50,6 +50,28 @@ public final class TestLogs {
         return entries;
     }
 
+    /** Keeps the first {@code count} checkpoints of the checkpoints file, drops the rest. */
+    static void keepCheckpoints(Path dir, int count) throws IOException {
+        Path file = dir.resolve(LogFiles.CHECKPOINTS);
+        java.nio.ByteBuffer bytes = LogFiles.read(file);
+        long offset = checkpointsHeader(bytes).length();
+        for (int i = 0; i < count; i++) {
+            offset += Frames.FRAME_OVERHEAD + Frames.payloadLength(bytes, offset);
+        }
+        byte[] kept = new byte[(int) offset];
+        bytes.get(0, kept);
+        Files.write(file, kept);
+    }
+
+    /** The header of a checkpoints file's bytes. */
+    static Frames.Header checkpointsHeader(java.nio.ByteBuffer bytes) throws IOException {
+        try {
+            return Frames.readHeader(bytes, Frames.CHECKPOINT_MAGIC);
+        } catch (io.fairspin.audit.record.MalformedRecordException e) {
+            throw new IOException(e);
+        }
+    }
+
     /** Copies the log files (what a crash at this moment would leave on disk) to {@code target}. */
     public static Path crashImage(Path dir, Path target) throws IOException {
         Files.createDirectories(target);

@@ -57,7 +57,6 @@ class BoughtRoundMonitorTest {
         try (LogFollower follower = new LogFollower(dir, monitor, 2)) {
             follower.poll();
             follower.finish();
-            monitor.finish(follower, 0);
         }
         return monitor;
     }

@@ -68,7 +68,6 @@ class MonitorTest {
         try (LogFollower follower = new LogFollower(dir, monitor, threads)) {
             follower.poll();
             follower.finish();
-            monitor.finish(follower, 0);
         }
         return monitor;
     }
@@ -150,7 +149,6 @@ class MonitorTest {
         try (LogFollower follower = new LogFollower(dir, monitor, 1)) {
             follower.poll();
             follower.finish();
-            monitor.finish(follower, 0);
         }
         assertTrue(sawTheReaderWait.get(), "the analysis ran while the reading thread waited for it");
         assertEquals(List.of("impossible-win", "unknown-model", "rtp-drift", "duplicate-round", "rng-health"),

@@ -74,10 +74,6 @@ public final class AuditDemoCommand extends LeafCommand {
                     pending.awaitOldest();
                     shown.advance(1);
                 }
-                if ((i + 1) % writing.checkpointEvery == 0) {
-                    shown.advance(pending.drain());
-                    log.checkpoint();
-                }
             }
             shown.advance(pending.drain());
             last = log.checkpoint();

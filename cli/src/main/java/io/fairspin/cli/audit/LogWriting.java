@@ -24,8 +24,10 @@ final class LogWriting {
     Path signingKey;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", converter = Counts.class, defaultValue = "100000",
-            description = "Sign a checkpoint after every N rounds (default: ${DEFAULT-VALUE}); one is always signed"
-                    + " at the end.")
+            description = "Sign a checkpoint whenever N entries follow the last one (default: ${DEFAULT-VALUE}, at most"
+                    + " 1G): after every N rounds, the generator's rare health entries counted as rounds; one is always"
+                    + " signed at the end. The log declares N as its bound, which 'audit verify' holds it to, even after"
+                    + " a crash; opening a log that declares another bound declares this one from then on.")
     long checkpointEvery;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "8192",
@@ -38,7 +40,7 @@ final class LogWriting {
 
     /** Rejects, as usage errors, counts of these options below 1. */
     void requirePositive() {
-        LeafCommand.requireAtLeast(command, "--checkpoint-every", checkpointEvery, 1);
+        LeafCommand.requireBetween(command, "--checkpoint-every", checkpointEvery, 1, AuditLog.MAX_CHECKPOINT_EVERY);
         LeafCommand.requireAtLeast(command, "--in-flight", inFlight, 1);
     }
 
@@ -47,7 +49,7 @@ final class LogWriting {
      * any torn tail the opening cut off.
      */
     AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
-        return openOrCreate(dir, origin, io, signingKey());
+        return openOrCreate(dir, origin, io, signingKey(), checkpointEvery);
     }
 
     /** The --signing-key, read; read it before anything is created. */
@@ -55,10 +57,14 @@ final class LogWriting {
         return Ed25519Keys.readPrivate(signingKey);
     }
 
-    /** {@link #openOrCreate(Path, String, Io)} with the signing key already read. */
-    static AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key) throws IOException {
+    /**
+     * {@link #openOrCreate(Path, String, Io)} with the signing key already read, signing a checkpoint whenever
+     * {@code checkpointEvery} entries follow the last one.
+     */
+    static AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key, long checkpointEvery) throws IOException {
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));
-        AuditLog log = exists ? AuditLog.open(dir, key) : AuditLog.create(dir, origin, key);
+        AuditLog.Options options = AuditLog.Options.defaults().checkpointEvery(checkpointEvery);
+        AuditLog log = exists ? AuditLog.open(dir, key, options) : AuditLog.create(dir, origin, key, options);
         log.recoveredCuts().forEach(cut -> io.err().println("fairspin: recovered from a crash: " + cut));
         return log;
     }

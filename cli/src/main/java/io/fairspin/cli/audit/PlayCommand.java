@@ -129,7 +129,7 @@ public final class PlayCommand extends LeafCommand {
         // The escrow first: a file that another key's records or another writer holds is refused before a
         // new log folder is created.
         try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
-             AuditLog audit = writing.openOrCreate(log, origin, io(), signingKey);
+             AuditLog audit = LogWriting.openOrCreate(log, origin, io(), signingKey, writing.checkpointEvery);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
                      .healthListener(audit::logHealth).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";
@@ -137,7 +137,7 @@ public final class PlayCommand extends LeafCommand {
             long firstIndex = audit.size();
             long start = System.nanoTime();
             playAll(() -> new RoundPlayer(audit, rng, escrow.keyId(), game, sessionId, currency), chosen, threadCount,
-                    audit, prefix, shown);
+                    prefix, shown);
             SignedNote last = audit.checkpoint();
             double seconds = (System.nanoTime() - start) / 1e9;
             shown.finish();
@@ -155,11 +155,11 @@ public final class PlayCommand extends LeafCommand {
     /**
      * Plays every round on {@code threadCount} threads, each with its own player: a thread claims the next
      * batch of round numbers, draws and escrows their seeds in one record, plays them and submits their
-     * records, keeping at most its share of --in-flight rounds unacknowledged. The thread whose batch
-     * reaches a multiple of --checkpoint-every signs a checkpoint once its rounds are durable.
+     * records, keeping at most its share of --in-flight rounds unacknowledged. The log signs a checkpoint
+     * whenever --checkpoint-every entries follow the last one, before it writes more.
      */
-    private void playAll(Supplier<RoundPlayer> players, Bet chosen, int threadCount, AuditLog audit,
-                         String prefix, Progress shown) throws IOException {
+    private void playAll(Supplier<RoundPlayer> players, Bet chosen, int threadCount, String prefix, Progress shown)
+            throws IOException {
         AtomicLong claimed = new AtomicLong();
         int inFlight = Math.max(1, writing.inFlight / threadCount);
         Callable<Void> worker = () -> {
@@ -179,10 +179,6 @@ public final class PlayCommand extends LeafCommand {
                 while (pending.size() > inFlight) {
                     pending.awaitOldest();
                     advance(shown, 1);
-                }
-                if ((first + size) / writing.checkpointEvery > first / writing.checkpointEvery) {
-                    advance(shown, pending.drain());
-                    audit.checkpoint();
                 }
             }
             advance(shown, pending.drain());

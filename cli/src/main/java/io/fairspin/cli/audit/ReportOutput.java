@@ -40,8 +40,8 @@ final class ReportOutput {
     private static void printText(PrintStream out, Path dir, LogReport r, double seconds) {
         out.printf(Locale.ROOT, "log           %s (%s)%n", dir,
                 r.origin() == null ? "origin unknown: no checkpoint" : "origin " + r.origin());
-        out.printf(Locale.ROOT, "entries       %,d: %,d rounds, %d key announcements, %d tail cuts%n", r.entries(),
-                r.rounds(), r.keys().size(), r.tailCuts().size());
+        out.printf(Locale.ROOT, "entries       %,d: %,d rounds, %,d generator health events, %d key announcements, %d tail"
+                + " cuts%n", r.entries(), r.rounds(), r.healthEvents(), r.keys().size(), r.tailCuts().size());
         long frames = r.segments().stream().mapToLong(LogReport.Segment::entries).sum();
         out.printf(Locale.ROOT, "segments      %d files, %,d frames with a valid CRC32C, %,d bytes%n", r.segments().size(),
                 frames, r.bytes());
@@ -56,6 +56,11 @@ final class ReportOutput {
             out.printf(Locale.ROOT, "tail cut      %s%n", cut);
         }
         out.printf(Locale.ROOT, "unsigned      %,d entries after the last checkpoint%n", r.unsignedEntries());
+        out.println(r.maxUnsigned() > 0
+                ? String.format(Locale.ROOT, "bound         at most %,d entries after a checkpoint, as the log declares"
+                        + " (max_unsigned)", r.maxUnsigned())
+                : "bound         none declared (a log written before fairspin declared it): inferred from the"
+                        + " checkpoints' spacing");
         out.printf(Locale.ROOT, "read          in %.2f s: %,.0f entries/s, %.1f MB/s%n", seconds,
                 r.entries() / Math.max(seconds, 1e-9), r.bytes() / 1e6 / Math.max(seconds, 1e-9));
         for (LogProblem p : r.problems()) {
@@ -85,7 +90,9 @@ final class ReportOutput {
         json.put("signaturesChecked", r.signaturesChecked());
         json.put("entries", r.entries());
         json.put("rounds", r.rounds());
+        json.put("healthEvents", r.healthEvents());
         json.put("unsignedEntries", r.unsignedEntries());
+        json.put("maxUnsigned", r.maxUnsigned() > 0 ? r.maxUnsigned() : null);
         json.put("bytes", r.bytes());
         json.put("segments", r.segments());
         json.put("keys", r.keys());

@@ -40,7 +40,10 @@ import picocli.CommandLine.Parameters;
                 + " model of --models has; a round whose win the model cannot produce for its logged outcome"
                 + " (evaluated again from the outcome, no escrow); a duplicate round id; a gap, a rollback, a split"
                 + " view (entries or checkpoints changed after they were read), a checkpoint that does not match or"
-                + " verify; more unsigned entries than the log's checkpoint interval; a generator health failure.",
+                + " verify; more entries after a checkpoint than the checkpoint bound the log declares (live, with"
+                + " --follow too; for a log that declares none, its inferred interval at the end of a batch run); a"
+                + " generator health failure. A torn tail (the newest segment ends inside a frame: a crash, or a write in"
+                + " progress) is a notice, not a fault, as 'audit verify' passes it.",
             "Alerts go to stderr as text and to --alerts as JSON lines; at the end (or on Ctrl-C) a summary goes to"
                 + " stdout (--format json: docs/schema/monitor.schema.json).",
             "A model's exact figures are computed when the log first names it, under --max-cycle (1G combinations by"
@@ -102,8 +105,8 @@ public final class MonitorCommand extends LeafCommand {
     private double alpha;
 
     @Option(names = "--allow-unsigned", paramLabel = "N", converter = Counts.class, defaultValue = "0",
-            description = "Without --follow: entries past the last checkpoint accepted beyond the log's own checkpoint"
-                    + " interval (for a log still being written).")
+            description = "Entries past the last checkpoint accepted beyond the log's checkpoint bound (for a log that"
+                    + " declares none and is still being written).")
     private long allowUnsigned;
 
     @Option(names = "--threads", paramLabel = "N", converter = io.fairspin.cli.ThreadCount.class,
@@ -136,7 +139,7 @@ public final class MonitorCommand extends LeafCommand {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
-        try (LogFollower follower = new LogFollower(log, monitor, workers);
+        try (LogFollower follower = new LogFollower(log, monitor, workers).allowUnsigned(allowUnsigned);
              MonitorMetrics metrics = metricsPort == null ? null
                 : MonitorMetrics.serve(monitor, metricsAddress, metricsPort)) {
             if (metrics != null) {
@@ -147,7 +150,6 @@ public final class MonitorCommand extends LeafCommand {
             } else {
                 follower.poll();
                 follower.finish();
-                monitor.finish(follower, allowUnsigned);
                 stateLog(follower);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
