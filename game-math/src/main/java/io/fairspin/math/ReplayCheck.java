@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.slot.cascades.CanonicalCascades;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import java.io.IOException;
@@ -27,14 +28,16 @@ import java.util.function.Function;
  * (it equals the round played again), so they are not counted. Awards are counted from the base spin of the round
  * played again, where the game has exact award occurrences.
  *
- * <p>A round at the standard wager logged in canonical form is checked on a fast path first: the draws are read from a
- * tree of the logged bytes without the members no draw is read from ({@link OutcomeJson#objectWithout}: a cascade's
- * windows, a spin's window), the round played again on them is written with its members sorted by name, and the round
- * is accepted there only when those are exactly the logged bytes and its stake and win the logged bet and win. Anything
- * else (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
- * before, which also names the difference: both ways give the same verdict and message.
+ * <p>A round at the standard wager logged in canonical form is checked on a fast path first ({@link FastPath}), which
+ * accepts it only when the logged bytes are exactly the canonical bytes of the round played again on the draws read
+ * from them, and its stake and win the logged bet and win: for a cascading slot {@link CanonicalCascades} (the draws
+ * read by Jackson's streaming parser, the round written by hand as it is played); for a hold-and-win slot the draws
+ * read from a tree of the logged bytes without the members no draw is read from ({@link OutcomeJson#objectWithout}: a
+ * spin's window), the round played again written with its members sorted by name. Anything else (player choices,
+ * another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as before, which also
+ * names the difference: both ways give the same verdict and message.
  *
- * <p>Thread-safe (it keeps no state between rounds).
+ * <p>Not thread-safe (the cascading fast path keeps its buffers): one per thread, as {@link OutcomeCheck} says.
  */
 final class ReplayCheck implements OutcomeCheck {
     /** Where a hold-and-win outcome lists its base spin's wins. */
@@ -46,10 +49,19 @@ final class ReplayCheck implements OutcomeCheck {
     private final Map<String, Integer> awardIndex = new HashMap<>();
     /** Where the round's base spin lists its wins ({@code type}, {@code award}), or null when none are counted. */
     private final JsonPointer baseWins;
-    /** The members no draw is read from, left out of the fast path's tree; null when the fast path is off. */
-    private final Set<String> unread;
-    /** The round played again on its logged draws at the standard wager, its detail's members sorted by name. */
-    private final Function<LoggedDraws, PlayedRound> sorted;
+    /** The fast path of rounds at the standard wager; null when it is off. */
+    private final FastPath fast;
+
+    /** A way to accept a round at the standard wager on its logged bytes, or to send it to the tree. */
+    @FunctionalInterface
+    interface FastPath {
+        /**
+         * Whether the round is accepted: true only when the logged bytes are exactly the canonical bytes of the round
+         * played again on the draws read from them, at the logged bet and win (its awards then counted); false
+         * decides nothing.
+         */
+        boolean accepts(byte[] outcome, long bet, long win, long[] awardCounts);
+    }
 
     /**
      * A check that plays {@code game}'s logged rounds again on the draws {@code draws} reads from a logged outcome.
@@ -59,21 +71,19 @@ final class ReplayCheck implements OutcomeCheck {
      * @param awards the awards counted (empty for none)
      * @param perRound their exact occurrences per round, in the order of {@code awards}
      * @param baseWins where the base spin's wins are in an outcome, or null when {@code awards} is empty
-     * @param unread the members of an outcome that no draw is read from, or null to check every round on its tree
-     * @param sorted plays a round again on its logged draws at the standard wager, its detail's members sorted by name
+     * @param fast the fast path of rounds at the standard wager, or null to check every round on its tree
      */
-    ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards, List<Fraction> perRound,
-            JsonPointer baseWins, Set<String> unread, Function<LoggedDraws, PlayedRound> sorted) {
+    private ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards, List<Fraction> perRound,
+            JsonPointer baseWins, Function<ReplayCheck, FastPath> fast) {
         this.game = game;
         this.draws = draws;
         this.awards = List.copyOf(awards);
         this.perRound = List.copyOf(perRound);
         this.baseWins = baseWins;
-        this.unread = unread;
-        this.sorted = sorted;
         for (String award : awards) {
             awardIndex.put(award, awardIndex.size());
         }
+        this.fast = OutcomeCheck.fastPaths() ? fast.apply(this) : null;
     }
 
     /**
@@ -81,8 +91,10 @@ final class ReplayCheck implements OutcomeCheck {
      * occurrences of each award.
      */
     static ReplayCheck of(CascadeGame game) {
-        return new ReplayCheck(game, game::loggedDraws, List.of(), List.of(), null, fastPath(Set.of("cascades")),
-                game::playRecordedSorted);
+        return new ReplayCheck(game, game::loggedDraws, List.of(), List.of(), null, check -> {
+            CanonicalCascades canonical = new CanonicalCascades(game);
+            return (outcome, bet, win, awardCounts) -> canonical.accepts(outcome, bet, win);
+        });
     }
 
     /**
@@ -91,14 +103,7 @@ final class ReplayCheck implements OutcomeCheck {
     static ReplayCheck of(HoldAndWinGame game) {
         List<Fraction> perRound = game.occurrencesPerRound().orElse(List.of());
         return new ReplayCheck(game, game::loggedDraws, perRound.isEmpty() ? List.of() : game.awards(), perRound,
-                BASE_WINS, fastPath(Set.of("window")), game::playRecordedSorted);
-    }
-
-    /**
-     * {@code unread}, or null when the outcome checks' fast paths are turned off ({@link OutcomeCheck#fastPaths()}).
-     */
-    private static Set<String> fastPath(Set<String> unread) {
-        return OutcomeCheck.fastPaths() ? unread : null;
+                BASE_WINS, check -> check.onSortedTree(Set.of("window"), game::playRecordedSorted));
     }
 
     @Override
@@ -128,24 +133,33 @@ final class ReplayCheck implements OutcomeCheck {
      * sends it to the tree, which gives the verdict.
      */
     boolean checkedFast(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
-        if (unread == null || (playerChoices != null && playerChoices.length > 0)) {
-            return false;
-        }
-        JsonNode logged = OutcomeJson.objectWithout(outcome, unread);
-        if (logged == null || logged.hasNonNull("bonusBuy")) {
-            return false;
-        }
-        try {
-            PlayedRound again = sorted.apply(draws.apply(logged));
-            if (again.outcome().stake() != bet || again.outcome().win() != win
-                    || !Arrays.equals(again.detail().getBytes(StandardCharsets.UTF_8), outcome)) {
+        return fast != null && (playerChoices == null || playerChoices.length == 0)
+                && fast.accepts(outcome, bet, win, awardCounts);
+    }
+
+    /**
+     * The fast path on a tree of the logged bytes without the members named {@code unread} (no draw is read from
+     * them): the round played again on its draws by {@code sorted}, its detail's members sorted by name, compared with
+     * the logged bytes.
+     */
+    private FastPath onSortedTree(Set<String> unread, Function<LoggedDraws, PlayedRound> sorted) {
+        return (outcome, bet, win, awardCounts) -> {
+            JsonNode logged = OutcomeJson.objectWithout(outcome, unread);
+            if (logged == null || logged.hasNonNull("bonusBuy")) {
                 return false;
             }
-        } catch (RuntimeException e) { // the tree gives the verdict and its message
-            return false;
-        }
-        countAwards(logged, awardCounts);
-        return true;
+            try {
+                PlayedRound again = sorted.apply(draws.apply(logged));
+                if (again.outcome().stake() != bet || again.outcome().win() != win
+                        || !Arrays.equals(again.detail().getBytes(StandardCharsets.UTF_8), outcome)) {
+                    return false;
+                }
+            } catch (RuntimeException e) { // the tree gives the verdict and its message
+                return false;
+            }
+            countAwards(logged, awardCounts);
+            return true;
+        };
     }
 
     private String checkOnTree(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
