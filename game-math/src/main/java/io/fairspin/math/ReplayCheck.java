@@ -4,16 +4,16 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.cascades.CanonicalCascades;
 import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.CanonicalHoldAndWin;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,12 +30,10 @@ import java.util.function.Function;
  *
  * <p>A round at the standard wager logged in canonical form is checked on a fast path first ({@link FastPath}), which
  * accepts it only when the logged bytes are exactly the canonical bytes of the round played again on the draws read
- * from them, and its stake and win the logged bet and win: for a cascading slot {@link CanonicalCascades} (the draws
- * read by Jackson's streaming parser, the round written by hand as it is played); for a hold-and-win slot the draws
- * read from a tree of the logged bytes without the members no draw is read from ({@link OutcomeJson#objectWithout}: a
- * spin's window), the round played again written with its members sorted by name. Anything else (player choices,
- * another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as before, which also
- * names the difference: both ways give the same verdict and message.
+ * from them, and its stake and win the logged bet and win ({@link CanonicalCascades}, {@link CanonicalHoldAndWin}: the
+ * draws read by Jackson's streaming parser, the round played again written in canonical form by hand). Anything else
+ * (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
+ * before, which also names the difference: both ways give the same verdict and message.
  *
  * <p>Not thread-safe (the cascading fast path keeps its buffers): one per thread, as {@link OutcomeCheck} says.
  */
@@ -103,7 +101,16 @@ final class ReplayCheck implements OutcomeCheck {
     static ReplayCheck of(HoldAndWinGame game) {
         List<Fraction> perRound = game.occurrencesPerRound().orElse(List.of());
         return new ReplayCheck(game, game::loggedDraws, perRound.isEmpty() ? List.of() : game.awards(), perRound,
-                BASE_WINS, check -> check.onSortedTree(Set.of("window"), game::playRecordedSorted));
+                BASE_WINS, check -> {
+                    CanonicalHoldAndWin canonical = new CanonicalHoldAndWin(game);
+                    return (outcome, bet, win, awardCounts) -> {
+                        if (!canonical.accepts(outcome, bet, win)) {
+                            return false;
+                        }
+                        check.countAwards(canonical.baseWins(), awardCounts);
+                        return true;
+                    };
+                });
     }
 
     @Override
@@ -135,31 +142,6 @@ final class ReplayCheck implements OutcomeCheck {
     boolean checkedFast(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
         return fast != null && (playerChoices == null || playerChoices.length == 0)
                 && fast.accepts(outcome, bet, win, awardCounts);
-    }
-
-    /**
-     * The fast path on a tree of the logged bytes without the members named {@code unread} (no draw is read from
-     * them): the round played again on its draws by {@code sorted}, its detail's members sorted by name, compared with
-     * the logged bytes.
-     */
-    private FastPath onSortedTree(Set<String> unread, Function<LoggedDraws, PlayedRound> sorted) {
-        return (outcome, bet, win, awardCounts) -> {
-            JsonNode logged = OutcomeJson.objectWithout(outcome, unread);
-            if (logged == null || logged.hasNonNull("bonusBuy")) {
-                return false;
-            }
-            try {
-                PlayedRound again = sorted.apply(draws.apply(logged));
-                if (again.outcome().stake() != bet || again.outcome().win() != win
-                        || !Arrays.equals(again.detail().getBytes(StandardCharsets.UTF_8), outcome)) {
-                    return false;
-                }
-            } catch (RuntimeException e) { // the tree gives the verdict and its message
-                return false;
-            }
-            countAwards(logged, awardCounts);
-            return true;
-        };
     }
 
     private String checkOnTree(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
@@ -206,10 +188,24 @@ final class ReplayCheck implements OutcomeCheck {
             return;
         }
         for (JsonNode w : described.at(baseWins)) {
-            Integer index = awardIndex.get(w.path("award").asText());
-            if (index != null && !w.path("type").asText().equals("scatter")) {
-                awardCounts[index]++;
-            }
+            count(w.path("award").asText(), w.path("type").asText(), awardCounts);
+        }
+    }
+
+    /** The same for the base spin's wins of a round accepted on the fast path (equal to its logging). */
+    private void countAwards(List<SpinResult.Win> wins, long[] awardCounts) {
+        if (baseWins == null) {
+            return;
+        }
+        for (SpinResult.Win w : wins) {
+            count(w.award(), w.type(), awardCounts);
+        }
+    }
+
+    private void count(String award, String type, long[] awardCounts) {
+        Integer index = awardIndex.get(award);
+        if (index != null && !type.equals("scatter")) {
+            awardCounts[index]++;
         }
     }
 }

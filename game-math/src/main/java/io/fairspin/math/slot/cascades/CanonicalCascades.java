@@ -7,8 +7,10 @@ import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.RoundOutcome;
 import io.fairspin.math.json.OutcomeJson;
 import io.fairspin.math.json.RecordBytes;
+import io.fairspin.math.json.StreamedSpins;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The outcome check's fast path for a cascading slot's logged rounds at the standard wager: the draws (each spin's reel
@@ -137,64 +139,20 @@ public final class CanonicalCascades {
 
     /** The draws of the spins of the array the parser is at the start of; null when one cannot be read. */
     private LoggedDraws spins(JsonParser p) throws IOException {
+        List<StreamedSpins.Drawn> spins = StreamedSpins.read(p);
+        if (spins == null || spins.isEmpty() || (spins.size() > 1 && model.free() == null)) {
+            return null;
+        }
         LoggedDraws draws = new LoggedDraws();
-        int spin = 0;
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            if (spin > 0 && model.free() == null) {
+        for (int i = 0; i < spins.size(); i++) {
+            CascadeModel.Sets choice = i == 0 ? model.baseSets() : model.free().sets();
+            int chosen = game.chosen(choice, spins.get(i).reelSet());
+            if (chosen < 0 || !StreamedSpins.onStrips(spins.get(i).stops(), game.lengths(choice, chosen))) {
                 return null;
             }
-            CascadeModel.Sets choice = spin == 0 ? model.baseSets() : model.free().sets();
-            String set = null;
-            int[] stops = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("reelSet") && value == JsonToken.VALUE_STRING && set == null) {
-                    set = p.getText();
-                } else if (name.equals("stops") && value == JsonToken.START_ARRAY && stops == null) {
-                    stops = ints(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            int chosen = set == null ? -1 : game.chosen(choice, set);
-            if (chosen < 0 || stops == null || !onStrips(stops, game.lengths(choice, chosen))) {
-                return null;
-            }
-            CascadeGame.addDraws(draws, choice, chosen, stops);
-            spin++;
+            CascadeGame.addDraws(draws, choice, chosen, spins.get(i).stops());
         }
-        return spin > 0 && p.currentToken() == JsonToken.END_ARRAY ? draws : null;
-    }
-
-    /** The ints of the array the parser is at the start of (up to 64); null when another value is in it. */
-    private static int[] ints(JsonParser p) throws IOException {
-        int[] values = new int[8];
-        int n = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.VALUE_NUMBER_INT && n < 64) {
-            if (p.getNumberType() != JsonParser.NumberType.INT) {
-                return null;
-            }
-            if (n == values.length) {
-                values = java.util.Arrays.copyOf(values, n * 2);
-            }
-            values[n++] = p.getIntValue();
-        }
-        return t == JsonToken.END_ARRAY ? java.util.Arrays.copyOf(values, n) : null;
-    }
-
-    /** Whether there is one stop per reel, each on its strip. */
-    private static boolean onStrips(int[] stops, int[] lengths) {
-        if (stops.length != lengths.length) {
-            return false;
-        }
-        for (int r = 0; r < stops.length; r++) {
-            if (stops[r] < 0 || stops[r] >= lengths[r]) {
-                return false;
-            }
-        }
-        return true;
+        return draws;
     }
 
     /** Writes each spin in canonical form as it is played (the members of a spin and of a step sorted by name). */

@@ -223,26 +223,11 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        return playRecorded(stream, WRITER);
-    }
-
-    /**
-     * {@link #playRecorded(RandomStream)} with the detail's members sorted by name, as the audit log's canonical form
-     * keeps them: for the outcome check's fast path, which compares it with the logged bytes.
-     *
-     * @param stream where the round's draws come from
-     * @return the round, its detail in canonical member order
-     */
-    public PlayedRound playRecordedSorted(RandomStream stream) {
-        return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
-    }
-
-    private PlayedRound playRecorded(RandomStream stream, ObjectWriter writer) {
         RoundOutcome outcome = RoundOutcome.forGame(this);
         Records spins = new Records();
         playRound(stream, outcome, new Window(engine), spins);
         return new PlayedRound(outcome, text(new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(),
-                spins.spins, null), writer));
+                spins.spins, null)));
     }
 
     /**
@@ -258,12 +243,8 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     }
 
     private static String text(CascadeRecord record) {
-        return text(record, WRITER);
-    }
-
-    private static String text(CascadeRecord record, ObjectWriter writer) {
         try {
-            return writer.writeValueAsString(record);
+            return WRITER.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -27,9 +27,10 @@ import java.util.Map;
  * again, writes the result and compares the bytes: a logged outcome is accepted on this path only when it is exactly
  * the canonical bytes of the round its own inputs give; anything else goes to the parsed-tree check.
  *
- * <p>Not thread-safe (it keeps its buffers): one instance per check.
+ * <p>Public for the check of a hold-and-win round, whose record holds a slot round ({@link #bytes}). Not thread-safe
+ * (it keeps its buffers): one instance per check.
  */
-final class CanonicalSpins {
+public final class CanonicalSpins {
     private static final JsonFactory FACTORY = OutcomeJson.MAPPER.getFactory();
     /** Strings kept encoded, at most (symbol, award, reel set and kind names of one model: a few dozen). */
     private static final int MAX_STRINGS = 4096;
@@ -224,7 +225,7 @@ final class CanonicalSpins {
      * @param round a round
      * @return a new array of its canonical bytes
      */
-    byte[] bytes(SpinResult round) {
+    public byte[] bytes(SpinResult round) {
         write(round);
         return Arrays.copyOf(out, size);
     }
