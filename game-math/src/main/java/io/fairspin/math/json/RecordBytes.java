@@ -38,6 +38,37 @@ public final class RecordBytes {
     }
 
     /**
+     * Whether the bytes written stand in {@code logged} from {@code from} on (more may follow them there).
+     *
+     * @param logged the logged bytes
+     * @param from where in {@code logged} the bytes written should start
+     * @return true when they are there
+     */
+    public boolean sameAt(byte[] logged, int from) {
+        return from + size <= logged.length && Arrays.equals(out, 0, size, logged, from, from + size);
+    }
+
+    /**
+     * How many bytes are written.
+     *
+     * @return the count
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Makes room for {@code room} more bytes at once, so that the writes after it grow the buffer at most once.
+     *
+     * @param room the bytes about to be written
+     */
+    public void ensure(int room) {
+        if (size + room > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + room));
+        }
+    }
+
+    /**
      * A copy of the bytes written.
      *
      * @return a new array
@@ -100,6 +131,11 @@ public final class RecordBytes {
         }
         if (value < 10) {
             out[size++] = (byte) ('0' + value);
+            return;
+        }
+        if (value < 100) {
+            out[size++] = (byte) ('0' + value / 10);
+            out[size++] = (byte) ('0' + value % 10);
             return;
         }
         int digits = 1;

@@ -150,7 +150,7 @@ public final class CanonicalCascades {
             if (chosen < 0 || !StreamedSpins.onStrips(spins.get(i).stops(), game.lengths(choice, chosen))) {
                 return null;
             }
-            CascadeGame.addDraws(draws, choice, chosen, spins.get(i).stops());
+            draws.addSpin(choice.sets().length, chosen, spins.get(i).stops());
         }
         return draws;
     }

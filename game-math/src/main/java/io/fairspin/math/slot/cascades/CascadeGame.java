@@ -390,8 +390,8 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
             for (int stop : w.stops) {
                 stops.add(stop);
             }
-            spins.add(new CascadeRecord.Spin(free ? "free" : "base", model.setNames().get(w.set), stops, steps, scatters,
-                    freeGames, win));
+            String kind = free ? "free" : "base";
+            spins.add(new CascadeRecord.Spin(kind, model.setNames().get(w.set), stops, steps, scatters, freeGames, win));
             steps = new ArrayList<>();
         }
     }
@@ -438,7 +438,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
             }
             int[] stops = io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths(sets, chosen),
                     path + ".stops");
-            addDraws(draws, sets, chosen, stops);
+            draws.addSpin(sets.sets().length, chosen, stops);
         }
         return draws;
     }
@@ -461,16 +461,6 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
             lengths[r] = strips[r].length;
         }
         return lengths;
-    }
-
-    /** A spin's draws: the reel set where {@code sets} offers a choice, then each reel's stop. */
-    static void addDraws(io.fairspin.math.LoggedDraws draws, CascadeModel.Sets sets, int chosen, int[] stops) {
-        if (sets.sets().length > 1) {
-            draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
-        }
-        for (int stop : stops) {
-            draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
-        }
     }
 
     // ---- Analysis ----

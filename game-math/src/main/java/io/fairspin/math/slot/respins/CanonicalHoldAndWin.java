@@ -165,7 +165,7 @@ public final class CanonicalHoldAndWin {
             if (chosen < 0 || !StreamedSpins.onStrips(drawn.get(i).stops(), game.lengths(choice, chosen))) {
                 return null;
             }
-            HoldAndWinGame.addDraws(draws, choice, chosen, drawn.get(i).stops());
+            draws.addSpin(choice.sets().length, chosen, drawn.get(i).stops());
         }
         return draws;
     }

@@ -939,8 +939,9 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             if (chosen < 0) {
                 throw new IllegalArgumentException(path + ".reelSet: '" + name + "' is not a reel set this spin can use");
             }
-            addDraws(draws, choice, chosen, io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"),
-                    lengths(choice, chosen), path + ".stops"));
+            int[] stops = io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths(choice, chosen),
+                    path + ".stops");
+            draws.addSpin(choice.sets().length, chosen, stops);
         }
     }
 
@@ -967,16 +968,6 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             lengths[r] = r < base.model.reels() ? reels.set.strips()[r].length : reels.topLength();
         }
         return lengths;
-    }
-
-    /** A spin's draws: the reel set where {@code choice} offers more than one, then each stop. */
-    static void addDraws(io.fairspin.math.LoggedDraws draws, SlotModel.Choice choice, int chosen, int[] stops) {
-        if (choice.sets().length > 1) {
-            draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
-        }
-        for (int stop : stops) {
-            draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
-        }
     }
 
     /**
