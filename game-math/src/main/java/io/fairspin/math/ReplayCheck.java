@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link OutcomeCheck} of a game whose logged outcome states every draw its round made (a cascading slot's reel
@@ -43,7 +44,9 @@ final class ReplayCheck implements OutcomeCheck {
     private final Game game;
     private final Function<JsonNode, LoggedDraws> draws;
     private final List<String> awards;
-    private final List<Fraction> perRound;
+    /** Their exact occurrences per round, computed when first asked for (by a tally, not by the checks). */
+    private final Supplier<List<Fraction>> perRound;
+    private volatile List<Fraction> perRoundComputed;
     private final Map<String, Integer> awardIndex = new HashMap<>();
     /** Where the round's base spin lists its wins ({@code type}, {@code award}), or null when none are counted. */
     private final JsonPointer baseWins;
@@ -67,16 +70,18 @@ final class ReplayCheck implements OutcomeCheck {
      * @param game the game of the logged rounds
      * @param draws the logged draws of an outcome; throws {@link IllegalArgumentException} naming a JSON path
      * @param awards the awards counted (empty for none)
-     * @param perRound their exact occurrences per round, in the order of {@code awards}
+     * @param perRound their exact occurrences per round, in the order of {@code awards}: computed when first asked
+     *     for, so that a check made on a thread that reads the log does not run the game's analysis
      * @param baseWins where the base spin's wins are in an outcome, or null when {@code awards} is empty
      * @param fast the fast path of rounds at the standard wager, or null to check every round on its tree
      */
-    private ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards, List<Fraction> perRound,
+    private ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards,
+            Supplier<List<Fraction>> perRound,
             JsonPointer baseWins, Function<ReplayCheck, FastPath> fast) {
         this.game = game;
         this.draws = draws;
         this.awards = List.copyOf(awards);
-        this.perRound = List.copyOf(perRound);
+        this.perRound = perRound;
         this.baseWins = baseWins;
         for (String award : awards) {
             awardIndex.put(award, awardIndex.size());
@@ -89,7 +94,7 @@ final class ReplayCheck implements OutcomeCheck {
      * occurrences of each award.
      */
     static ReplayCheck of(CascadeGame game) {
-        return new ReplayCheck(game, game::loggedDraws, List.of(), List.of(), null, check -> {
+        return new ReplayCheck(game, game::loggedDraws, List.of(), List::of, null, check -> {
             CanonicalCascades canonical = new CanonicalCascades(game);
             return (outcome, bet, win, awardCounts) -> canonical.accepts(outcome, bet, win);
         });
@@ -99,9 +104,9 @@ final class ReplayCheck implements OutcomeCheck {
      * The check of a hold-and-win slot, which counts its base spin's awards where the game states their occurrences.
      */
     static ReplayCheck of(HoldAndWinGame game) {
-        List<Fraction> perRound = game.occurrencesPerRound().orElse(List.of());
-        return new ReplayCheck(game, game::loggedDraws, perRound.isEmpty() ? List.of() : game.awards(), perRound,
-                BASE_WINS, check -> {
+        // A hold-and-win game always states its base spin's occurrences, one per award (those of its base slot).
+        return new ReplayCheck(game, game::loggedDraws, game.awards(),
+                () -> List.copyOf(game.occurrencesPerRound().orElseThrow()), BASE_WINS, check -> {
                     CanonicalHoldAndWin canonical = new CanonicalHoldAndWin(game);
                     return (outcome, bet, win, awardCounts) -> {
                         if (!canonical.accepts(outcome, bet, win)) {
@@ -120,7 +125,12 @@ final class ReplayCheck implements OutcomeCheck {
 
     @Override
     public List<Fraction> awardsPerRound() {
-        return perRound;
+        List<Fraction> computed = perRoundComputed;
+        if (computed == null) {
+            computed = perRound.get();
+            perRoundComputed = computed;
+        }
+        return computed;
     }
 
     @Override
