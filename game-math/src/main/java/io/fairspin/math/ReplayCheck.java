@@ -76,8 +76,7 @@ final class ReplayCheck implements OutcomeCheck {
      * @param fast the fast path of rounds at the standard wager, or null to check every round on its tree
      */
     private ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards,
-            Supplier<List<Fraction>> perRound,
-            JsonPointer baseWins, Function<ReplayCheck, FastPath> fast) {
+            Supplier<List<Fraction>> perRound, JsonPointer baseWins, Function<ReplayCheck, FastPath> fast) {
         this.game = game;
         this.draws = draws;
         this.awards = List.copyOf(awards);
