@@ -56,6 +56,25 @@ public final class LoggedDraws extends RandomStream {
     }
 
     /**
+     * Adds a slot spin's draws after the ones already added: the reel set picked, when there was a choice, then each
+     * reel's stop, all {@link Kind#NUMBER}s.
+     *
+     * @param choices how many reel sets the spin chooses from
+     * @param chosen the index of the one picked among them
+     * @param stops each reel's stop
+     * @return this log, to add more
+     */
+    public LoggedDraws addSpin(int choices, int chosen, int[] stops) {
+        if (choices > 1) {
+            add(Kind.NUMBER, chosen);
+        }
+        for (int stop : stops) {
+            add(Kind.NUMBER, stop);
+        }
+        return this;
+    }
+
+    /**
      * Starts again from the first draw (a round re-run from its start at each decision).
      *
      * @return this log, its next draw the first one added

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.cascades.CanonicalCascades;
 import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.CanonicalHoldAndWin;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link OutcomeCheck} of a game whose logged outcome states every draw its round made (a cascading slot's reel
@@ -27,14 +29,14 @@ import java.util.function.Function;
  * (it equals the round played again), so they are not counted. Awards are counted from the base spin of the round
  * played again, where the game has exact award occurrences.
  *
- * <p>A round at the standard wager logged in canonical form is checked on a fast path first: the draws are read from a
- * tree of the logged bytes without the members no draw is read from ({@link OutcomeJson#objectWithout}: a cascade's
- * windows, a spin's window), the round played again on them is written with its members sorted by name, and the round
- * is accepted there only when those are exactly the logged bytes and its stake and win the logged bet and win. Anything
- * else (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
+ * <p>A round at the standard wager logged in canonical form is checked on a fast path first ({@link FastPath}), which
+ * accepts it only when the logged bytes are exactly the canonical bytes of the round played again on the draws read
+ * from them, and its stake and win the logged bet and win ({@link CanonicalCascades}, {@link CanonicalHoldAndWin}: the
+ * draws read by Jackson's streaming parser, the round played again written in canonical form by hand). Anything else
+ * (player choices, another layout, different bytes, a draw the game cannot make) is decided on the parsed tree, as
  * before, which also names the difference: both ways give the same verdict and message.
  *
- * <p>Thread-safe (it keeps no state between rounds).
+ * <p>Not thread-safe (the cascading fast path keeps its buffers): one per thread, as {@link OutcomeCheck} says.
  */
 final class ReplayCheck implements OutcomeCheck {
     /** Where a hold-and-win outcome lists its base spin's wins. */
@@ -42,14 +44,25 @@ final class ReplayCheck implements OutcomeCheck {
     private final Game game;
     private final Function<JsonNode, LoggedDraws> draws;
     private final List<String> awards;
-    private final List<Fraction> perRound;
+    /** Their exact occurrences per round, computed when first asked for (by a tally, not by the checks). */
+    private final Supplier<List<Fraction>> perRound;
+    private volatile List<Fraction> perRoundComputed;
     private final Map<String, Integer> awardIndex = new HashMap<>();
     /** Where the round's base spin lists its wins ({@code type}, {@code award}), or null when none are counted. */
     private final JsonPointer baseWins;
-    /** The members no draw is read from, left out of the fast path's tree; null when the fast path is off. */
-    private final Set<String> unread;
-    /** The round played again on its logged draws at the standard wager, its detail's members sorted by name. */
-    private final Function<LoggedDraws, PlayedRound> sorted;
+    /** The fast path of rounds at the standard wager; null when it is off. */
+    private final FastPath fast;
+
+    /** A way to accept a round at the standard wager on its logged bytes, or to send it to the tree. */
+    @FunctionalInterface
+    interface FastPath {
+        /**
+         * Whether the round is accepted: true only when the logged bytes are exactly the canonical bytes of the round
+         * played again on the draws read from them, at the logged bet and win (its awards then counted); false
+         * decides nothing.
+         */
+        boolean accepts(byte[] outcome, long bet, long win, long[] awardCounts);
+    }
 
     /**
      * A check that plays {@code game}'s logged rounds again on the draws {@code draws} reads from a logged outcome.
@@ -57,23 +70,22 @@ final class ReplayCheck implements OutcomeCheck {
      * @param game the game of the logged rounds
      * @param draws the logged draws of an outcome; throws {@link IllegalArgumentException} naming a JSON path
      * @param awards the awards counted (empty for none)
-     * @param perRound their exact occurrences per round, in the order of {@code awards}
+     * @param perRound their exact occurrences per round, in the order of {@code awards}: computed when first asked
+     *     for, so that a check made on a thread that reads the log does not run the game's analysis
      * @param baseWins where the base spin's wins are in an outcome, or null when {@code awards} is empty
-     * @param unread the members of an outcome that no draw is read from, or null to check every round on its tree
-     * @param sorted plays a round again on its logged draws at the standard wager, its detail's members sorted by name
+     * @param fast the fast path of rounds at the standard wager, or null to check every round on its tree
      */
-    ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards, List<Fraction> perRound,
-            JsonPointer baseWins, Set<String> unread, Function<LoggedDraws, PlayedRound> sorted) {
+    private ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards,
+            Supplier<List<Fraction>> perRound, JsonPointer baseWins, Function<ReplayCheck, FastPath> fast) {
         this.game = game;
         this.draws = draws;
         this.awards = List.copyOf(awards);
-        this.perRound = List.copyOf(perRound);
+        this.perRound = perRound;
         this.baseWins = baseWins;
-        this.unread = unread;
-        this.sorted = sorted;
         for (String award : awards) {
             awardIndex.put(award, awardIndex.size());
         }
+        this.fast = OutcomeCheck.fastPaths() ? fast.apply(this) : null;
     }
 
     /**
@@ -81,24 +93,28 @@ final class ReplayCheck implements OutcomeCheck {
      * occurrences of each award.
      */
     static ReplayCheck of(CascadeGame game) {
-        return new ReplayCheck(game, game::loggedDraws, List.of(), List.of(), null, fastPath(Set.of("cascades")),
-                game::playRecordedSorted);
+        return new ReplayCheck(game, game::loggedDraws, List.of(), List::of, null, check -> {
+            CanonicalCascades canonical = new CanonicalCascades(game);
+            return (outcome, bet, win, awardCounts) -> canonical.accepts(outcome, bet, win);
+        });
     }
 
     /**
      * The check of a hold-and-win slot, which counts its base spin's awards where the game states their occurrences.
      */
     static ReplayCheck of(HoldAndWinGame game) {
-        List<Fraction> perRound = game.occurrencesPerRound().orElse(List.of());
-        return new ReplayCheck(game, game::loggedDraws, perRound.isEmpty() ? List.of() : game.awards(), perRound,
-                BASE_WINS, fastPath(Set.of("window")), game::playRecordedSorted);
-    }
-
-    /**
-     * {@code unread}, or null when the outcome checks' fast paths are turned off ({@link OutcomeCheck#fastPaths()}).
-     */
-    private static Set<String> fastPath(Set<String> unread) {
-        return OutcomeCheck.fastPaths() ? unread : null;
+        // A hold-and-win game always states its base spin's occurrences, one per award (those of its base slot).
+        return new ReplayCheck(game, game::loggedDraws, game.awards(),
+                () -> List.copyOf(game.occurrencesPerRound().orElseThrow()), BASE_WINS, check -> {
+                    CanonicalHoldAndWin canonical = new CanonicalHoldAndWin(game);
+                    return (outcome, bet, win, awardCounts) -> {
+                        if (!canonical.accepts(outcome, bet, win)) {
+                            return false;
+                        }
+                        check.countAwards(canonical.baseWins(), awardCounts);
+                        return true;
+                    };
+                });
     }
 
     @Override
@@ -108,7 +124,12 @@ final class ReplayCheck implements OutcomeCheck {
 
     @Override
     public List<Fraction> awardsPerRound() {
-        return perRound;
+        List<Fraction> computed = perRoundComputed;
+        if (computed == null) {
+            computed = perRound.get();
+            perRoundComputed = computed;
+        }
+        return computed;
     }
 
     @Override
@@ -128,24 +149,8 @@ final class ReplayCheck implements OutcomeCheck {
      * sends it to the tree, which gives the verdict.
      */
     boolean checkedFast(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
-        if (unread == null || (playerChoices != null && playerChoices.length > 0)) {
-            return false;
-        }
-        JsonNode logged = OutcomeJson.objectWithout(outcome, unread);
-        if (logged == null || logged.hasNonNull("bonusBuy")) {
-            return false;
-        }
-        try {
-            PlayedRound again = sorted.apply(draws.apply(logged));
-            if (again.outcome().stake() != bet || again.outcome().win() != win
-                    || !Arrays.equals(again.detail().getBytes(StandardCharsets.UTF_8), outcome)) {
-                return false;
-            }
-        } catch (RuntimeException e) { // the tree gives the verdict and its message
-            return false;
-        }
-        countAwards(logged, awardCounts);
-        return true;
+        return fast != null && (playerChoices == null || playerChoices.length == 0)
+                && fast.accepts(outcome, bet, win, awardCounts);
     }
 
     private String checkOnTree(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
@@ -192,10 +197,24 @@ final class ReplayCheck implements OutcomeCheck {
             return;
         }
         for (JsonNode w : described.at(baseWins)) {
-            Integer index = awardIndex.get(w.path("award").asText());
-            if (index != null && !w.path("type").asText().equals("scatter")) {
-                awardCounts[index]++;
-            }
+            count(w.path("award").asText(), w.path("type").asText(), awardCounts);
+        }
+    }
+
+    /** The same for the base spin's wins of a round accepted on the fast path (equal to its logging). */
+    private void countAwards(List<SpinResult.Win> wins, long[] awardCounts) {
+        if (baseWins == null) {
+            return;
+        }
+        for (SpinResult.Win w : wins) {
+            count(w.award(), w.type(), awardCounts);
+        }
+    }
+
+    private void count(String award, String type, long[] awardCounts) {
+        Integer index = awardIndex.get(award);
+        if (index != null && !type.equals("scatter")) {
+            awardCounts[index]++;
         }
     }
 }

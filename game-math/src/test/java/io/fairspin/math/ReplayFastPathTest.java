@@ -22,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link ReplayCheck}'s fast path (the draws read from a tree of the logged bytes without the members no draw is read
- * from, the round played again written with its members sorted and compared byte for byte) against its own tree path,
+ * {@link ReplayCheck}'s fast path ({@code CanonicalCascades}, {@code CanonicalHoldAndWin}: the draws read by Jackson's
+ * streaming parser, the round played again written in canonical form by hand and compared byte for byte) against its
+ * own tree path,
  * on every cascading and hold-and-win example, standard and bought rounds: honest rounds at the standard wager are all
  * accepted on the fast path (so a round played again is written in exactly the canonical bytes the log keeps, which
  * {@code OutcomeCheckTest.canonical} computes independently with Jackson's sorted maps), bought ones go to the tree,

@@ -186,10 +186,10 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         checkBet(bet);
         CascadeGame game = atChecked(bet);
         RoundOutcome outcome = RoundOutcome.forGame(game);
-        List<CascadeRecord.Spin> spins = new ArrayList<>();
+        Records spins = game.new Records();
         game.playBought(stream, outcome, new Window(engine), spins);
         CascadeRecord record = new CascadeRecord(game.model.lineBet(), game.model.lines(), outcome.stake(),
-                outcome.win(), spins, new SpinResult.Bought(model.bonusBuy().price(), model.boughtFreeGames()));
+                outcome.win(), spins.spins, new SpinResult.Bought(model.bonusBuy().price(), model.boughtFreeGames()));
         return Round.settled(new PlayedRound(outcome, text(record), bet.explicit(standardBet()), List.of()));
     }
 
@@ -223,46 +223,39 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        return playRecorded(stream, WRITER);
+        RoundOutcome outcome = RoundOutcome.forGame(this);
+        Records spins = new Records();
+        playRound(stream, outcome, new Window(engine), spins);
+        return new PlayedRound(outcome, text(new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(),
+                spins.spins, null)));
     }
 
     /**
-     * {@link #playRecorded(RandomStream)} with the detail's members sorted by name, as the audit log's canonical form
-     * keeps them: for the outcome check's fast path, which compares it with the logged bytes.
+     * Plays a round at the standard wager on {@code stream}, its spins described into {@code log} as they are played
+     * (for {@link CanonicalCascades}, which writes them in canonical form).
      *
-     * @param stream where the round's draws come from
-     * @return the round, its detail in canonical member order
+     * @return the round's outcome
      */
-    public PlayedRound playRecordedSorted(RandomStream stream) {
-        return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
-    }
-
-    private PlayedRound playRecorded(RandomStream stream, ObjectWriter writer) {
+    RoundOutcome playLogged(RandomStream stream, Window w, SpinLog log) {
         RoundOutcome outcome = RoundOutcome.forGame(this);
-        List<CascadeRecord.Spin> spins = new ArrayList<>();
-        playRound(stream, outcome, new Window(engine), spins);
-        return new PlayedRound(outcome, text(new CascadeRecord(model.lineBet(), model.lines(), stake(), outcome.win(),
-                spins, null), writer));
+        playRound(stream, outcome, w, log);
+        return outcome;
     }
 
     private static String text(CascadeRecord record) {
-        return text(record, WRITER);
-    }
-
-    private static String text(CascadeRecord record, ObjectWriter writer) {
         try {
-            return writer.writeValueAsString(record);
+            return WRITER.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** One round; {@code spins} null on the simulation path, else each spin is described into it. */
-    private void playRound(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins) {
+    private void playRound(RandomStream stream, RoundOutcome outcome, Window w, SpinLog spins) {
         outcome.start(stake());
         long[] paid = {0};
         engine.draw(stream, false, w);
-        long win = spin(w, model.multipliers(), spins, "base");
+        long win = spin(w, model.multipliers(), spins);
         int scatters = engine.scatters(w);
         long scatterPay = CascadeModel.byCount(model.scatterPays(), scatters) * model.lines();
         pay(outcome, cascadeType, win, paid);
@@ -270,7 +263,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
             pay(outcome, scatterType, scatterPay, paid);
         }
         long remaining = model.free() == null ? 0 : model.free().spins(scatters);
-        record(spins, scatters, remaining, win + scatterPay);
+        record(spins, w, false, scatters, remaining, win + scatterPay);
         playFreeGames(stream, outcome, w, spins, remaining, paid);
     }
 
@@ -279,26 +272,26 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
      * model's bonus buy sells, drawn as the free games a base spin awards are (no base spin); the cap is the same
      * multiple of the bet as in other rounds.
      */
-    private void playBought(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins) {
+    private void playBought(RandomStream stream, RoundOutcome outcome, Window w, SpinLog spins) {
         outcome.start(boughtStake());
         playFreeGames(stream, outcome, w, spins, model.boughtFreeGames(), new long[] {0});
     }
 
     /** Plays {@code awarded} free games and what they retrigger, until the cap is reached. */
-    private void playFreeGames(RandomStream stream, RoundOutcome outcome, Window w, List<CascadeRecord.Spin> spins,
-            long awarded, long[] paid) {
+    private void playFreeGames(RandomStream stream, RoundOutcome outcome, Window w, SpinLog spins, long awarded,
+            long[] paid) {
         if (awarded > 0) {
             outcome.trigger(freeFeature);
         }
         for (long remaining = awarded; remaining > 0 && paid[0] < cap(); remaining--) {
             engine.draw(stream, true, w);
-            long free = spin(w, model.free().multipliers(), spins, "free");
+            long free = spin(w, model.free().multipliers(), spins);
             int count = engine.scatters(w);
             free += CascadeModel.byCount(model.scatterPays(), count) * model.lines();
             pay(outcome, freeType, free, paid);
             long more = model.free().retrigger() ? model.free().spins(count) : 0;
             remaining += more;
-            record(spins, count, more, free);
+            record(spins, w, true, count, more, free);
         }
     }
 
@@ -320,42 +313,86 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         }
     }
 
-    private long spin(Window w, long[] multipliers, List<CascadeRecord.Spin> spins, String kind) {
+    /**
+     * Plays the drawn window to its end (as {@link CascadeEngine#cascade} does), each evaluation described into
+     * {@code spins} when it is not null; returns the total win in line bets, multipliers applied.
+     */
+    private long spin(Window w, long[] multipliers, SpinLog spins) {
         if (spins == null) {
             return engine.cascade(w, multipliers);
         }
-        List<Integer> stops = new ArrayList<>();
-        for (int stop : w.stops) {
-            stops.add(stop);
-        }
-        List<CascadeRecord.Step> steps = new ArrayList<>();
         long total = 0;
         while (true) {
-            List<List<String>> window = window(w);
             long win = engine.evaluate(w);
             long multiplier = CascadeEngine.multiplier(multipliers, w.evaluations);
-            List<CascadeRecord.Position> positions = new ArrayList<>();
-            for (int c = 0; c < engine.cells; c++) {
-                if ((w.removed >>> c & 1) != 0 && win > 0) {
-                    positions.add(new CascadeRecord.Position(c / engine.rows, c % engine.rows));
-                }
-            }
-            steps.add(new CascadeRecord.Step(window, positions, win, multiplier, win * multiplier * model.unit()));
+            spins.step(w, win, multiplier, win * multiplier * model.unit());
             total += win * multiplier;
             if (win == 0 || w.evaluations >= CascadeEngine.MAX_EVALUATIONS) {
-                break;
+                return total;
             }
             engine.tumble(w);
         }
-        spins.add(new CascadeRecord.Spin(kind, model.setNames().get(w.set), stops, steps, 0, 0, 0));
-        return total;
     }
 
-    private void record(List<CascadeRecord.Spin> spins, int scatters, long freeGames, long credits) {
+    /** Ends the spin described into {@code spins} (when it is not null): scatters, free games, win in credits. */
+    private void record(SpinLog spins, Window w, boolean free, int scatters, long freeGames, long credits) {
         if (spins != null) {
-            CascadeRecord.Spin last = spins.remove(spins.size() - 1);
-            spins.add(new CascadeRecord.Spin(last.kind(), last.reelSet(), last.stops(), last.cascades(), scatters,
-                    freeGames, credits * model.unit()));
+            spins.spin(w, free, scatters, freeGames, credits * model.unit());
+        }
+    }
+
+    /**
+     * Where a round's spins are described as they are played: each evaluation of the window ({@link #step}, the window
+     * unchanged since it was evaluated), then the end of the spin ({@link #spin}).
+     */
+    interface SpinLog {
+        /**
+         * One evaluation of the window, just made ({@code w.removed} its winning positions).
+         *
+         * @param w the window evaluated
+         * @param credits its win in line bets of one coin, before the multiplier
+         * @param multiplier the evaluation's multiplier
+         * @param amount its win in minor units
+         */
+        void step(Window w, long credits, long multiplier, long amount);
+
+        /**
+         * The end of the spin whose evaluations were described.
+         *
+         * @param w the window, its reel set and stops those drawn
+         * @param free whether the spin is a free game
+         * @param scatters scatters on the final window
+         * @param freeGames free games awarded
+         * @param win the spin's win with scatter pays, before any round cap, in minor units
+         */
+        void spin(Window w, boolean free, int scatters, long freeGames, long win);
+    }
+
+    /** The spins of a round as {@link CascadeRecord.Spin}s, for its detail. */
+    private final class Records implements SpinLog {
+        final List<CascadeRecord.Spin> spins = new ArrayList<>();
+        private List<CascadeRecord.Step> steps = new ArrayList<>();
+
+        @Override
+        public void step(Window w, long credits, long multiplier, long amount) {
+            List<CascadeRecord.Position> positions = new ArrayList<>();
+            for (int c = 0; c < engine.cells; c++) {
+                if ((w.removed >>> c & 1) != 0 && credits > 0) {
+                    positions.add(new CascadeRecord.Position(c / engine.rows, c % engine.rows));
+                }
+            }
+            steps.add(new CascadeRecord.Step(window(w), positions, credits, multiplier, amount));
+        }
+
+        @Override
+        public void spin(Window w, boolean free, int scatters, long freeGames, long win) {
+            List<Integer> stops = new ArrayList<>();
+            for (int stop : w.stops) {
+                stops.add(stop);
+            }
+            String kind = free ? "free" : "base";
+            spins.add(new CascadeRecord.Spin(kind, model.setNames().get(w.set), stops, steps, scatters, freeGames, win));
+            steps = new ArrayList<>();
         }
     }
 
@@ -395,26 +432,35 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
             }
             CascadeModel.Sets sets = i < firstFree ? model.baseSets() : model.free().sets();
             String name = spins.get(i).path("reelSet").asText();
-            int chosen = -1;
-            for (int k = 0; k < sets.sets().length && chosen < 0; k++) {
-                chosen = model.setNames().get(sets.sets()[k]).equals(name) ? k : -1;
-            }
+            int chosen = chosen(sets, name);
             if (chosen < 0) {
                 throw new IllegalArgumentException(path + ".reelSet: '" + name + "' is not a reel set this spin can use");
             }
-            if (sets.sets().length > 1) {
-                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
-            }
-            int[][] strips = model.strips().get(sets.sets()[chosen]);
-            int[] lengths = new int[strips.length];
-            for (int r = 0; r < strips.length; r++) {
-                lengths[r] = strips[r].length;
-            }
-            for (int stop : io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths, path + ".stops")) {
-                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
-            }
+            int[] stops = io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths(sets, chosen),
+                    path + ".stops");
+            draws.addSpin(sets.sets().length, chosen, stops);
         }
         return draws;
+    }
+
+    /** The index in {@code sets} of the reel set named {@code name} (the first of that name), or -1 for none. */
+    int chosen(CascadeModel.Sets sets, String name) {
+        for (int k = 0; k < sets.sets().length; k++) {
+            if (model.setNames().get(sets.sets()[k]).equals(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Each reel's number of stops in reel set {@code chosen} of {@code sets}. */
+    int[] lengths(CascadeModel.Sets sets, int chosen) {
+        int[][] strips = model.strips().get(sets.sets()[chosen]);
+        int[] lengths = new int[strips.length];
+        for (int r = 0; r < strips.length; r++) {
+            lengths[r] = strips[r].length;
+        }
+        return lengths;
     }
 
     // ---- Analysis ----

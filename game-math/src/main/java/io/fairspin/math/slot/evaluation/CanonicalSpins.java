@@ -1,17 +1,12 @@
 package io.fairspin.math.slot.evaluation;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.json.RecordBytes;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.SpinResult.BonusRound;
 import io.fairspin.math.slot.SpinResult.Position;
 import io.fairspin.math.slot.SpinResult.Spin;
 import io.fairspin.math.slot.SpinResult.Win;
 import io.fairspin.math.slot.model.SlotModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,10 +22,10 @@ import java.util.Map;
  * again, writes the result and compares the bytes: a logged outcome is accepted on this path only when it is exactly
  * the canonical bytes of the round its own inputs give; anything else goes to the parsed-tree check.
  *
- * <p>Not thread-safe (it keeps its buffers): one instance per check.
+ * <p>Public for the check of a hold-and-win round, whose record holds a slot round ({@link #bytes}). Not thread-safe
+ * (it keeps its buffers): one instance per check.
  */
-final class CanonicalSpins {
-    private static final JsonFactory FACTORY = OutcomeJson.MAPPER.getFactory();
+public final class CanonicalSpins {
     /** Strings kept encoded, at most (symbol, award, reel set and kind names of one model: a few dozen). */
     private static final int MAX_STRINGS = 4096;
 
@@ -62,9 +57,7 @@ final class CanonicalSpins {
     private static final byte[] WIN = ascii(",\"win\":");
 
     private final Map<String, byte[]> strings = new HashMap<>();
-    private final ByteArrayOutputStream encoder = new ByteArrayOutputStream(64);
-    private byte[] out = new byte[1024];
-    private int size;
+    private final RecordBytes out = new RecordBytes();
 
     // ------------------------------------------------------------------ scanning
 
@@ -215,7 +208,7 @@ final class CanonicalSpins {
      */
     boolean sameBytes(SpinResult round, byte[] logged) {
         write(round);
-        return Arrays.equals(out, 0, size, logged, 0, logged.length);
+        return out.sameAs(logged);
     }
 
     /**
@@ -224,18 +217,18 @@ final class CanonicalSpins {
      * @param round a round
      * @return a new array of its canonical bytes
      */
-    byte[] bytes(SpinResult round) {
+    public byte[] bytes(SpinResult round) {
         write(round);
-        return Arrays.copyOf(out, size);
+        return out.bytes();
     }
 
     private void write(SpinResult r) {
-        size = 0;
-        raw(LINE_BET);
-        number(r.lineBet());
-        raw(LINES);
-        number(r.lines());
-        raw(SPINS);
+        out.reset();
+        out.raw(LINE_BET);
+        out.number(r.lineBet());
+        out.raw(LINES);
+        out.number(r.lines());
+        out.raw(SPINS);
         List<Spin> spins = r.spins();
         for (int s = 0; s < spins.size(); s++) {
             if (s > 0) {
@@ -243,11 +236,11 @@ final class CanonicalSpins {
             }
             spin(spins.get(s));
         }
-        raw(STAKE);
-        number(r.stake());
-        raw(WIN);
-        number(r.win());
-        put((byte) '}');
+        out.raw(STAKE);
+        out.number(r.stake());
+        out.raw(WIN);
+        out.number(r.win());
+        out.put('}');
     }
 
     // ------------------------------------------------------------------ writing from the integer window
@@ -338,12 +331,12 @@ final class CanonicalSpins {
      * @return true when the logged spin is exactly the spin written
      */
     boolean sameSpin(SlotModel model, String kind, CompiledReels reels, int[] stops, SpinRecorder.Evaluated e) {
-        size = 0;
+        out.reset();
         writeSpin(model, kind, reels, stops, e);
-        if (spinStart + size > in.length || !Arrays.equals(out, 0, size, in, spinStart, spinStart + size)) {
+        if (!out.sameAt(in, spinStart)) {
             return false;
         }
-        at = spinStart + size;
+        at = spinStart + out.size();
         return true;
     }
 
@@ -365,13 +358,13 @@ final class CanonicalSpins {
      * @return true when the rest of the logged bytes is exactly that
      */
     boolean sameEnd(long stake, long win) {
-        size = 0;
-        raw(STAKE);
-        number(stake);
-        raw(WIN);
-        number(win);
-        put((byte) '}');
-        return at + size == in.length && Arrays.equals(out, 0, size, in, at, in.length);
+        out.reset();
+        out.raw(STAKE);
+        out.number(stake);
+        out.raw(WIN);
+        out.number(win);
+        out.put('}');
+        return at + out.size() == in.length && out.sameAt(in, at);
     }
 
     /**
@@ -392,56 +385,54 @@ final class CanonicalSpins {
         // Room for the whole spin, so that the writes below grow the buffer at most once.
         int room = 256 + e.window.length * e.window[0].length * (longestName + 1) + e.wins * (128 + 24 * stops.length
                 * e.window.length);
-        if (size + room > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, size + room));
-        }
-        raw(NO_BONUSES_CAPPED);
-        number(e.capped);
-        raw(FREE_GAMES);
-        number(e.freeGames);
-        raw(KIND);
+        out.ensure(room);
+        out.raw(NO_BONUSES_CAPPED);
+        out.number(e.capped);
+        out.raw(FREE_GAMES);
+        out.number(e.freeGames);
+        out.raw(KIND);
         string(kind);
-        raw(REEL_SET);
+        out.raw(REEL_SET);
         string(reels.set.name());
-        raw(STOPS);
+        out.raw(STOPS);
         for (int r = 0; r < stops.length; r++) {
             if (r > 0) {
                 comma();
             }
-            number(reels.stripStop(r, stops[r]));
+            out.number(reels.stripStop(r, stops[r]));
         }
-        raw(SPIN_WIN);
-        number(e.win);
-        raw(WINDOW);
+        out.raw(SPIN_WIN);
+        out.number(e.win);
+        out.raw(WINDOW);
         int[][] window = e.window;
         for (int j = 0; j < window.length; j++) {
             if (j > 0) {
                 comma();
             }
-            put((byte) '[');
+            out.put('[');
             int[] row = window[j];
             for (int r = 0; r < row.length; r++) {
                 if (r > 0) {
                     comma();
                 }
-                raw(row[r] == CompiledReels.EMPTY ? symbolNames[symbolNames.length - 1] : symbolNames[row[r]]);
+                out.raw(row[r] == CompiledReels.EMPTY ? symbolNames[symbolNames.length - 1] : symbolNames[row[r]]);
             }
-            put((byte) ']');
+            out.put(']');
         }
-        raw(WINS);
+        out.raw(WINS);
         int n = model.reels();
         for (int w = 0; w < e.wins; w++) {
             if (w > 0) {
                 comma();
             }
-            raw(WIN_AMOUNT);
-            number(e.amount[w]);
-            raw(AWARD);
+            out.raw(WIN_AMOUNT);
+            out.number(e.amount[w]);
+            out.raw(AWARD);
             boolean scatter = e.scatter(w);
-            raw(scatter ? scatterAward(model, e.pay[w], e.length[w]) : payAwards[e.pay[w]]);
-            raw(WIN_LINE);
-            number(e.line[w]);
-            raw(POSITIONS);
+            out.raw(scatter ? scatterAward(model, e.pay[w], e.length[w]) : payAwards[e.pay[w]]);
+            out.raw(WIN_LINE);
+            out.number(e.line[w]);
+            out.raw(POSITIONS);
             boolean first = true;
             if (scatter) {
                 int symbol = model.scatters().get(e.pay[w]).symbol();
@@ -459,23 +450,23 @@ final class CanonicalSpins {
                     first = position(first, reel, payline[reel]);
                 }
             }
-            raw(TYPE);
+            out.raw(TYPE);
             string(scatter ? "scatter" : "line");
-            put((byte) '}');
+            out.put('}');
         }
-        put((byte) ']');
-        put((byte) '}');
+        out.put(']');
+        out.put('}');
     }
 
     private boolean position(boolean first, int reel, int row) {
         if (!first) {
             comma();
         }
-        raw(REEL);
-        number(reel);
-        raw(ROW);
-        number(row);
-        put((byte) '}');
+        out.raw(REEL);
+        out.number(reel);
+        out.raw(ROW);
+        out.number(row);
+        out.put('}');
         return false;
     }
 
@@ -488,28 +479,28 @@ final class CanonicalSpins {
      * @return true when they are the same bytes
      */
     boolean sameRound(long stake, long win, byte[] logged) {
-        raw(STAKE);
-        number(stake);
-        raw(WIN);
-        number(win);
-        put((byte) '}');
-        return Arrays.equals(out, 0, size, logged, 0, logged.length);
+        out.raw(STAKE);
+        out.number(stake);
+        out.raw(WIN);
+        out.number(win);
+        out.put('}');
+        return out.sameAs(logged);
     }
 
     private void names(SlotModel model) {
         List<String> symbols = model.symbols();
         symbolNames = new byte[symbols.size() + 1][];
         for (int s = 0; s < symbols.size(); s++) {
-            symbolNames[s] = encode(symbols.get(s));
+            symbolNames[s] = RecordBytes.encode(symbols.get(s));
         }
-        symbolNames[symbols.size()] = encode("");
+        symbolNames[symbols.size()] = RecordBytes.encode("");
         longestName = 0;
         for (byte[] name : symbolNames) {
             longestName = Math.max(longestName, name.length);
         }
         payAwards = new byte[model.pays().size()][];
         for (int p = 0; p < payAwards.length; p++) {
-            payAwards[p] = encode(model.pays().get(p).award());
+            payAwards[p] = RecordBytes.encode(model.pays().get(p).award());
         }
         scatterAwards = new byte[model.scatters().size()][][];
         namesOf = model;
@@ -522,13 +513,14 @@ final class CanonicalSpins {
                     Math.max(count + 1, 8));
         }
         if (ofScatter[count] == null) {
-            ofScatter[count] = encode(model.symbols().get(model.scatters().get(scatter).symbol()) + " x" + count);
+            String symbol = model.symbols().get(model.scatters().get(scatter).symbol());
+            ofScatter[count] = RecordBytes.encode(symbol + " x" + count);
         }
         return ofScatter[count];
     }
 
     private void spin(Spin spin) {
-        raw(SPIN_BONUSES);
+        out.raw(SPIN_BONUSES);
         List<BonusRound> bonuses = spin.bonuses();
         for (int b = 0; b < bonuses.size(); b++) {
             if (b > 0) {
@@ -536,31 +528,31 @@ final class CanonicalSpins {
             }
             bonus(bonuses.get(b));
         }
-        raw(CAPPED);
-        number(spin.capped());
-        raw(FREE_GAMES);
-        number(spin.freeGames());
-        raw(KIND);
+        out.raw(CAPPED);
+        out.number(spin.capped());
+        out.raw(FREE_GAMES);
+        out.number(spin.freeGames());
+        out.raw(KIND);
         string(spin.kind());
-        raw(REEL_SET);
+        out.raw(REEL_SET);
         string(spin.reelSet());
-        raw(STOPS);
+        out.raw(STOPS);
         List<Integer> stops = spin.stops();
         for (int i = 0; i < stops.size(); i++) {
             if (i > 0) {
                 comma();
             }
-            number(stops.get(i));
+            out.number(stops.get(i));
         }
-        raw(SPIN_WIN);
-        number(spin.win());
-        raw(WINDOW);
+        out.raw(SPIN_WIN);
+        out.number(spin.win());
+        out.raw(WINDOW);
         List<List<String>> window = spin.window();
         for (int j = 0; j < window.size(); j++) {
             if (j > 0) {
                 comma();
             }
-            put((byte) '[');
+            out.put('[');
             List<String> row = window.get(j);
             for (int i = 0; i < row.size(); i++) {
                 if (i > 0) {
@@ -568,9 +560,9 @@ final class CanonicalSpins {
                 }
                 string(row.get(i));
             }
-            put((byte) ']');
+            out.put(']');
         }
-        raw(WINS);
+        out.raw(WINS);
         List<Win> wins = spin.wins();
         for (int w = 0; w < wins.size(); w++) {
             if (w > 0) {
@@ -578,154 +570,85 @@ final class CanonicalSpins {
             }
             win(wins.get(w));
         }
-        put((byte) ']');
-        put((byte) '}');
+        out.put(']');
+        out.put('}');
     }
 
     private void bonus(BonusRound b) {
-        raw(BONUS_AMOUNT);
-        number(b.amount());
-        raw(ITEMS);
+        out.raw(BONUS_AMOUNT);
+        out.number(b.amount());
+        out.raw(ITEMS);
         List<List<Long>> items = b.items();
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 comma();
             }
-            put((byte) '[');
+            out.put('[');
             List<Long> prizes = items.get(i);
             for (int p = 0; p < prizes.size(); p++) {
                 if (p > 0) {
                     comma();
                 }
-                number(prizes.get(p));
+                out.number(prizes.get(p));
             }
-            put((byte) ']');
+            out.put(']');
         }
-        raw(LINE);
-        number(b.line());
-        raw(PICKED);
+        out.raw(LINE);
+        out.number(b.line());
+        out.raw(PICKED);
         List<Integer> picked = b.picked();
         for (int p = 0; p < picked.size(); p++) {
             if (p > 0) {
                 comma();
             }
-            number(picked.get(p));
+            out.number(picked.get(p));
         }
-        put((byte) ']');
-        put((byte) '}');
+        out.put(']');
+        out.put('}');
     }
 
     private void win(Win w) {
-        raw(WIN_AMOUNT);
-        number(w.amount());
-        raw(AWARD);
+        out.raw(WIN_AMOUNT);
+        out.number(w.amount());
+        out.raw(AWARD);
         string(w.award());
-        raw(WIN_LINE);
-        number(w.line());
-        raw(POSITIONS);
+        out.raw(WIN_LINE);
+        out.number(w.line());
+        out.raw(POSITIONS);
         List<Position> positions = w.positions();
         for (int p = 0; p < positions.size(); p++) {
             if (p > 0) {
                 comma();
             }
             Position position = positions.get(p);
-            raw(REEL);
-            number(position.reel());
-            raw(ROW);
-            number(position.row());
-            put((byte) '}');
+            out.raw(REEL);
+            out.number(position.reel());
+            out.raw(ROW);
+            out.number(position.row());
+            out.put('}');
         }
-        raw(TYPE);
+        out.raw(TYPE);
         string(w.type());
-        put((byte) '}');
+        out.put('}');
     }
 
     private void comma() {
-        put((byte) ',');
-    }
-
-    private void put(byte b) {
-        if (size == out.length) {
-            out = Arrays.copyOf(out, size * 2);
-        }
-        out[size++] = b;
-    }
-
-    private void raw(byte[] bytes) {
-        if (size + bytes.length > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, size + bytes.length));
-        }
-        if (bytes.length <= 16) {
-            // A name or a key: a plain loop beats arraycopy's call at this length.
-            byte[] to = out;
-            int at = size;
-            for (byte b : bytes) {
-                to[at++] = b;
-            }
-            size = at;
-            return;
-        }
-        System.arraycopy(bytes, 0, out, size, bytes.length);
-        size += bytes.length;
-    }
-
-    /** A long in decimal, as Jackson writes it (a minus sign, then the digits without leading zeros). */
-    private void number(long value) {
-        if (size + 20 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2 + 20);
-        }
-        if (value == Long.MIN_VALUE) {
-            raw(ascii(Long.toString(value)));
-            return;
-        }
-        if (value < 0) {
-            out[size++] = '-';
-            value = -value;
-        }
-        if (value < 10) {
-            out[size++] = (byte) ('0' + value);
-            return;
-        }
-        if (value < 100) {
-            out[size++] = (byte) ('0' + value / 10);
-            out[size++] = (byte) ('0' + value % 10);
-            return;
-        }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
-        int end = size + digits;
-        for (int i = end - 1; i >= size; i--) {
-            out[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        size = end;
+        out.put(',');
     }
 
     /** A string as Jackson's generator writes it (quotes and escapes), encoded by Jackson once and kept. */
     private void string(String text) {
         byte[] encoded = strings.get(text);
         if (encoded == null) {
-            encoded = encode(text);
+            encoded = RecordBytes.encode(text);
             if (strings.size() < MAX_STRINGS) {
                 strings.put(text, encoded);
             }
         }
-        raw(encoded);
-    }
-
-    private byte[] encode(String text) {
-        encoder.reset();
-        try (JsonGenerator generator = FACTORY.createGenerator(encoder)) {
-            generator.writeString(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return encoder.toByteArray();
+        out.raw(encoded);
     }
 
     private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+        return RecordBytes.ascii(text);
     }
 }

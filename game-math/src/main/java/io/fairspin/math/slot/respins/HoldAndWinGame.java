@@ -773,21 +773,16 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
 
     @Override
     public PlayedRound playRecorded(RandomStream stream) {
-        return playRecorded(stream, WRITER);
+        Recorded round = recorded(stream);
+        return new PlayedRound(round.outcome(), text(round.record()));
     }
 
-    /**
-     * {@link #playRecorded(RandomStream)} with the detail's members sorted by name, as the audit log's canonical form
-     * keeps them: for the outcome check's fast path, which compares it with the logged bytes.
-     *
-     * @param stream where the round's draws come from
-     * @return the round, its detail in canonical member order
-     */
-    public PlayedRound playRecordedSorted(RandomStream stream) {
-        return playRecorded(stream, io.fairspin.math.json.OutcomeJson.SORTED);
+    /** A round played at the standard wager: its outcome and its record, not yet written. */
+    record Recorded(RoundOutcome outcome, Record record) {
     }
 
-    private PlayedRound playRecorded(RandomStream stream, ObjectWriter writer) {
+    /** Plays a round at the standard wager on {@code stream} and records it ({@link #playRecorded(RandomStream)}). */
+    Recorded recorded(RandomStream stream) {
         SlotModel model = base.model;
         long cap = cap();
         SpinRecorder recorder = new SpinRecorder(base, new SlotGame.Bet(model.lineBet(), model.lines()), (int[]) null)
@@ -842,18 +837,13 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             outcome.trigger(holdFeature);
             played = ended ? null : recordFeature(stream, outcome, held, coins, shown, cap);
         }
-        return new PlayedRound(outcome, text(new Record(stake(), outcome.win(), spin,
-                played, collected, capReached(outcome, cap) ? Boolean.TRUE : null,
-                null), writer));
+        return new Recorded(outcome, new Record(stake(), outcome.win(), spin, played, collected,
+                capReached(outcome, cap) ? Boolean.TRUE : null, null));
     }
 
     private static String text(Record record) {
-        return text(record, WRITER);
-    }
-
-    private static String text(Record record, ObjectWriter writer) {
         try {
-            return writer.writeValueAsString(record);
+            return WRITER.writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -899,10 +889,24 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     public io.fairspin.math.LoggedDraws loggedDraws(JsonNode outcome) {
         io.fairspin.math.LoggedDraws draws = new io.fairspin.math.LoggedDraws();
         JsonNode bought = outcome.get("bonusBuy");
-        if (bought == null || bought.isNull()) {
+        boolean isBought = bought != null && !bought.isNull();
+        if (!isBought) {
             baseDraws(outcome.get("base"), draws);
         }
-        JsonNode collect = outcome.get("collect");
+        return laterDraws(outcome.get("collect"), outcome.get("holdAndWin"), isBought, draws);
+    }
+
+    /**
+     * The draws after the base spin's ({@link #loggedDraws}): each collected coin's value, then the feature's.
+     *
+     * @param collect the logged {@code collect} (null or a JSON null for none)
+     * @param held the logged {@code holdAndWin} (null or a JSON null for none)
+     * @param bought whether the round is bought (its start cells are draws)
+     * @param draws the draws so far, added to
+     * @return {@code draws}
+     */
+    io.fairspin.math.LoggedDraws laterDraws(JsonNode collect, JsonNode held, boolean bought,
+            io.fairspin.math.LoggedDraws draws) {
         boolean collected = collect != null && !collect.isNull();
         if (collected) {
             int paid = 0;
@@ -911,9 +915,8 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
                         + paid++ + "]"));
             }
         }
-        JsonNode held = outcome.get("holdAndWin");
         if (held != null && !held.isNull()) {
-            featureDraws(held, bought != null && !bought.isNull(), collected, draws);
+            featureDraws(held, bought, collected, draws);
         }
         return draws;
     }
@@ -930,28 +933,41 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
             if (i > 0 && model.freeGames() == null) {
                 throw new IllegalArgumentException(path + ": a free game, but the model has none");
             }
-            SlotModel.Choice choice = i == 0 ? model.baseReels() : model.freeGames().reels();
+            SlotModel.Choice choice = choice(i);
             String name = spins.get(i).path("reelSet").asText();
-            int chosen = -1;
-            for (int k = 0; k < choice.sets().length && chosen < 0; k++) {
-                chosen = base.reelSets[choice.sets()[k]].set.name().equals(name) ? k : -1;
-            }
+            int chosen = chosen(choice, name);
             if (chosen < 0) {
                 throw new IllegalArgumentException(path + ".reelSet: '" + name + "' is not a reel set this spin can use");
             }
-            if (choice.sets().length > 1) {
-                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, chosen);
-            }
-            CompiledReels reels = base.reelSets[choice.sets()[chosen]];
-            // With a top reel, its stop follows the reels' stops.
-            int[] lengths = new int[model.reels() + (reels.hasTop() ? 1 : 0)];
-            for (int r = 0; r < lengths.length; r++) {
-                lengths[r] = r < model.reels() ? reels.set.strips()[r].length : reels.topLength();
-            }
-            for (int stop : io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths, path + ".stops")) {
-                draws.add(io.fairspin.math.LoggedDraws.Kind.NUMBER, stop);
+            int[] stops = io.fairspin.math.json.OutcomeJson.stops(spins.get(i).get("stops"), lengths(choice, chosen),
+                    path + ".stops");
+            draws.addSpin(choice.sets().length, chosen, stops);
+        }
+    }
+
+    /** The reel sets spin {@code i} of a round's base spins chooses from: the base spin's, then the free games'. */
+    SlotModel.Choice choice(int i) {
+        return i == 0 ? base.model.baseReels() : base.model.freeGames().reels();
+    }
+
+    /** The index in {@code choice} of the reel set named {@code name} (the first of that name), or -1 for none. */
+    int chosen(SlotModel.Choice choice, String name) {
+        for (int k = 0; k < choice.sets().length; k++) {
+            if (base.reelSets[choice.sets()[k]].set.name().equals(name)) {
+                return k;
             }
         }
+        return -1;
+    }
+
+    /** Each reel's number of stops in the reel set chosen, a top reel's last (its stop follows the reels' stops). */
+    int[] lengths(SlotModel.Choice choice, int chosen) {
+        CompiledReels reels = base.reelSets[choice.sets()[chosen]];
+        int[] lengths = new int[base.model.reels() + (reels.hasTop() ? 1 : 0)];
+        for (int r = 0; r < lengths.length; r++) {
+            lengths[r] = r < base.model.reels() ? reels.set.strips()[r].length : reels.topLength();
+        }
+        return lengths;
     }
 
     /**

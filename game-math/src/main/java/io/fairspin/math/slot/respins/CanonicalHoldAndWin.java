@@ -1,0 +1,251 @@
+package io.fairspin.math.slot.respins;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fairspin.math.LoggedDraws;
+import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.json.RecordBytes;
+import io.fairspin.math.json.StreamedSpins;
+import io.fairspin.math.slot.SpinResult;
+import io.fairspin.math.slot.jackpots.Jackpot;
+import io.fairspin.math.slot.evaluation.CanonicalSpins;
+import io.fairspin.math.slot.model.SlotModel;
+import io.fairspin.math.slot.respins.HoldAndWinGame.Coin;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The outcome check's fast path for a hold-and-win slot's logged rounds at the standard wager: the draws are read from
+ * the logged bytes by Jackson's streaming parser (the base spins' reel sets and stops, their windows and wins stepped
+ * over; the collect and the feature, small, as trees), the round is played again on them by the game's own code, its
+ * record written by hand in the canonical form the audit log keeps (the bytes Jackson writes for it with its members
+ * sorted by name; the base spin's by {@link CanonicalSpins}), and the round is accepted only when those are exactly the
+ * logged bytes and its stake and win the logged bet and win. Anything else (a bought round, a draw the game cannot
+ * make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
+ *
+ * <p>Not thread-safe (it keeps its buffers): one per check.
+ */
+public final class CanonicalHoldAndWin {
+    private static final JsonFactory FACTORY = OutcomeJson.MAPPER.getFactory();
+    private static final byte[] BASE = RecordBytes.ascii("{\"base\":");
+    private static final byte[] COLLECT = RecordBytes.ascii(",\"collect\":{\"amount\":");
+    private static final byte[] COINS = RecordBytes.ascii(",\"coins\":[");
+    private static final byte[] HOLD_AND_WIN = RecordBytes.ascii(",\"holdAndWin\":");
+    private static final byte[] NULL = RecordBytes.ascii("null");
+    private static final byte[] AMOUNT = RecordBytes.ascii("{\"amount\":");
+    private static final byte[] FULL = RecordBytes.ascii("],\"full\":");
+    private static final byte[] HELD = RecordBytes.ascii(",\"held\":");
+    private static final byte[] RESPINS = RecordBytes.ascii(",\"respins\":[");
+    private static final byte[] LANDED = RecordBytes.ascii("{\"landed\":[");
+    private static final byte[] RESPINS_LEFT = RecordBytes.ascii("],\"respinsLeft\":");
+    private static final byte[] JACKPOT = RecordBytes.ascii("{\"jackpot\":");
+    private static final byte[] REEL = RecordBytes.ascii(",\"reel\":");
+    private static final byte[] ROW = RecordBytes.ascii(",\"row\":");
+    private static final byte[] VALUE = RecordBytes.ascii(",\"value\":");
+    private static final byte[] MAX_WIN_REACHED = RecordBytes.ascii(",\"maxWinReached\":true");
+    private static final byte[] STAKE = RecordBytes.ascii(",\"stake\":");
+    private static final byte[] WIN = RecordBytes.ascii(",\"win\":");
+
+    private final HoldAndWinGame game;
+    private final CanonicalSpins spins = new CanonicalSpins();
+    private final RecordBytes out = new RecordBytes();
+    /** Per jackpot, its name encoded. */
+    private final byte[][] jackpots;
+    private List<SpinResult.Win> baseWins;
+
+    /**
+     * The fast path of {@code game}'s rounds at its standard wager.
+     *
+     * @param game the game of the logged rounds
+     */
+    public CanonicalHoldAndWin(HoldAndWinGame game) {
+        this.game = game;
+        this.jackpots = RecordBytes.encode(game.feature.jackpots().stream().map(Jackpot::name).toList());
+    }
+
+    /**
+     * Whether a logged round is accepted: its bytes are exactly the canonical bytes of the round played again at the
+     * standard wager on the draws read from them, its stake {@code bet} and its win {@code win}. False decides
+     * nothing: the round goes to the check on its tree.
+     *
+     * @param outcome the logged outcome's bytes
+     * @param bet the logged bet
+     * @param win the logged win
+     * @return true when the round is accepted
+     */
+    public boolean accepts(byte[] outcome, long bet, long win) {
+        LoggedDraws draws = draws(outcome);
+        if (draws == null) {
+            return false;
+        }
+        HoldAndWinGame.Recorded again;
+        try {
+            again = game.recorded(draws);
+        } catch (RuntimeException e) { // a draw the round cannot make, or more draws than logged
+            return false;
+        }
+        if (again.outcome().stake() != bet || again.outcome().win() != win) {
+            return false;
+        }
+        write(again.record());
+        if (!out.sameAs(outcome)) {
+            return false;
+        }
+        baseWins = again.record().base().spins().get(0).wins();
+        return true;
+    }
+
+    /**
+     * The wins of the base spin of the round accepted last, for counting its awards.
+     *
+     * @return the base spin's wins as the round played again (equal to its logging) has them
+     */
+    public List<SpinResult.Win> baseWins() {
+        return baseWins;
+    }
+
+    /**
+     * The draws of a round that is not bought, read from its logged bytes; null when they cannot be read (not JSON, a
+     * bought round, a reel set, stop, coin or value the round cannot have).
+     */
+    private LoggedDraws draws(byte[] outcome) {
+        try (JsonParser p = FACTORY.createParser(outcome)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            LoggedDraws draws = null;
+            JsonNode collect = null;
+            JsonNode held = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("base")) {
+                    if (value != JsonToken.START_OBJECT || draws != null || (draws = base(p)) == null) {
+                        return null;
+                    }
+                } else if (name.equals("collect")) {
+                    collect = value == JsonToken.VALUE_NULL ? null : OutcomeJson.MAPPER.readTree(p);
+                } else if (name.equals("holdAndWin")) {
+                    held = value == JsonToken.VALUE_NULL ? null : OutcomeJson.MAPPER.readTree(p);
+                } else if (name.equals("bonusBuy")) {
+                    return null;
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return draws == null ? null : game.laterDraws(collect, held, false, draws);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The base spins' draws, the parser at the start of the base record; null when they cannot be read. */
+    private LoggedDraws base(JsonParser p) throws IOException {
+        List<StreamedSpins.Drawn> drawn = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("spins")) {
+                if (value != JsonToken.START_ARRAY || drawn != null || (drawn = StreamedSpins.read(p)) == null) {
+                    return null;
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (drawn == null || drawn.isEmpty() || (drawn.size() > 1 && game.base.model.freeGames() == null)) {
+            return null;
+        }
+        LoggedDraws draws = new LoggedDraws();
+        for (int i = 0; i < drawn.size(); i++) {
+            SlotModel.Choice choice = game.choice(i);
+            int chosen = game.chosen(choice, drawn.get(i).reelSet());
+            if (chosen < 0 || !StreamedSpins.onStrips(drawn.get(i).stops(), game.lengths(choice, chosen))) {
+                return null;
+            }
+            draws.addSpin(choice.sets().length, chosen, drawn.get(i).stops());
+        }
+        return draws;
+    }
+
+    /** Writes a round's record in canonical form: its members, and each object's, sorted by name. */
+    private void write(HoldAndWinGame.Record record) {
+        out.reset();
+        out.raw(BASE);
+        out.raw(spins.bytes(record.base()));
+        if (record.collect() != null) {
+            out.raw(COLLECT);
+            out.number(record.collect().amount());
+            out.raw(COINS);
+            coins(record.collect().coins());
+            out.put(']');
+            out.put('}');
+        }
+        out.raw(HOLD_AND_WIN);
+        HoldAndWinGame.Feature feature = record.holdAndWin();
+        if (feature == null) {
+            out.raw(NULL);
+        } else {
+            out.raw(AMOUNT);
+            out.number(feature.amount());
+            out.raw(COINS);
+            coins(feature.coins());
+            out.raw(FULL);
+            out.bool(feature.full());
+            out.raw(HELD);
+            out.number(feature.held());
+            out.raw(RESPINS);
+            for (int k = 0; k < feature.respins().size(); k++) {
+                if (k > 0) {
+                    out.put(',');
+                }
+                out.raw(LANDED);
+                coins(feature.respins().get(k).landed());
+                out.raw(RESPINS_LEFT);
+                out.number(feature.respins().get(k).respinsLeft());
+                out.put('}');
+            }
+            out.put(']');
+            out.put('}');
+        }
+        if (Boolean.TRUE.equals(record.maxWinReached())) {
+            out.raw(MAX_WIN_REACHED);
+        }
+        out.raw(STAKE);
+        out.number(record.stake());
+        out.raw(WIN);
+        out.number(record.win());
+        out.put('}');
+    }
+
+    private void coins(List<Coin> coins) {
+        for (int i = 0; i < coins.size(); i++) {
+            if (i > 0) {
+                out.put(',');
+            }
+            Coin coin = coins.get(i);
+            out.raw(JACKPOT);
+            out.raw(coin.jackpot() == null ? NULL : jackpot(coin.jackpot()));
+            out.raw(REEL);
+            out.number(coin.reel());
+            out.raw(ROW);
+            out.number(coin.row());
+            out.raw(VALUE);
+            out.number(coin.value());
+            out.put('}');
+        }
+    }
+
+    /** A jackpot's name encoded, by its name. */
+    private byte[] jackpot(String name) {
+        List<Jackpot> all = game.feature.jackpots();
+        for (int j = 0; j < all.size(); j++) {
+            if (all.get(j).name().equals(name)) {
+                return jackpots[j];
+            }
+        }
+        return RecordBytes.encode(name);
+    }
+}
