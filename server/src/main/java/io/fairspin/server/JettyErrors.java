@@ -1,6 +1,7 @@
 package io.fairspin.server;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -17,20 +18,26 @@ final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
             Callback callback) {
-        HttpApi.send(response, callback, reply(status));
+        HttpApi.send(response, callback, reply(status, message));
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        HttpApi.Reply reply = reply(status);
+        HttpApi.Reply reply = reply(status, reason);
         fields.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         fields.put("X-Content-Type-Options", "nosniff");
         return ByteBuffer.wrap(reply.body());
     }
 
-    /** The error: a body too large names the body; others the status's standard reason (Jetty's may quote the request). */
-    private static HttpApi.Reply reply(int status) {
+    /**
+     * The error: a body too large names the body, a bad Content-Length that header; others get the status's standard
+     * reason ({@code reason}, Jetty's, is only looked at: it may quote the request).
+     */
+    private static HttpApi.Reply reply(int status, String reason) {
+        if (status == 400 && reason != null && reason.toLowerCase(Locale.ROOT).contains("content-length")) {
+            return HttpApi.Reply.error(400, "Content-Length", "not a valid length");
+        }
         if (status == 413) {
             return HttpApi.Reply.error(413, "$", "the body is larger than " + GameServer.MAX_BODY_BYTES + " bytes");
         }

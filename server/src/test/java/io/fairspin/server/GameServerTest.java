@@ -106,17 +106,27 @@ class GameServerTest {
                 null).status());
     }
 
-    /** Errors Jetty answers itself (here a header too long to parse) are the API's JSON, naming no request part. */
+    /** Errors Jetty answers itself (a header too long to parse, a Content-Length that is no number) are the API's JSON. */
     @Test
     void jettysOwnErrorsAreTheApisJson() throws Exception {
+        JsonNode tooLong = rawError("GET /api/games HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n",
+                431);
+        assertFalse(tooLong.has("field"), tooLong.toString());
+        JsonNode length = rawError("POST /api/rounds HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400);
+        assertEquals("Content-Length", length.get("field").asText(), length.toString());
+    }
+
+    /** Sends a raw request, checks the status and that nothing of the request or the server's version is echoed. */
+    private static JsonNode rawError(String request, int status) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(s.server.address().getAddress(), s.server.address().getPort())) {
-            String request = "GET /api/games HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 431 "), answer);
-            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-            assertEquals(431, TestServer.JSON.readTree(body).get("error").get("status").asInt(), answer);
-            assertFalse(answer.contains("aaaa") || answer.contains("Server:"), answer);
+            assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+            assertFalse(answer.contains("aaaa") || answer.contains("abc") || answer.contains("Server:"), answer);
+            assertTrue(answer.contains("X-Content-Type-Options: nosniff"), answer);
+            JsonNode error = TestServer.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+            assertEquals(status, error.get("status").asInt(), answer);
+            return error;
         }
     }
 
