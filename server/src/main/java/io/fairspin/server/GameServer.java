@@ -189,7 +189,7 @@ public final class GameServer implements AutoCloseable {
         } catch (Exception e) {
             System.err.println("fairspin serve: stopping the HTTP server failed: " + e);
         }
-        ticker.shutdownNow();
+        stopTicker();
         rounds.close();
         seeds.close();
         config.log.checkpoint();
@@ -198,6 +198,20 @@ public final class GameServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Stops signing periodic checkpoints, letting a signature in progress finish: interrupting it (shutdownNow) closed
+     * the log's file channel under the write (ClosedByInterruptException), which failed the log, so the shutdown could
+     * not make the last rounds durable (ServeKillTest saw it).
+     */
+    private void stopTicker() {
+        ticker.shutdown();
+        try {
+            ticker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ------------------------------------------------------------------ configuration
