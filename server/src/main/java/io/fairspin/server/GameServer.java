@@ -1,42 +1,33 @@
 package io.fairspin.server;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fairspin.audit.log.AuditLog;
-import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.round.ModelFile;
-import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.round.RoundPlayer;
-import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.rng.CertifiedRandom;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The reference game server: HTTP/JSON over the JDK's own HTTP server ({@code com.sun.net.httpserver}),
+ * The reference game server: HTTP/JSON on Jetty's core API ({@code org.eclipse.jetty.server}, no servlets),
  * playing game models from an escrowed certified generator into a signed audit log. See
  * {@code docs/server.md} for the API and {@code docs/openapi.yaml} for its schema.
  *
@@ -56,28 +47,18 @@ public final class GameServer implements AutoCloseable {
     /** The round seeds kept escrowed ahead of requests by default ({@link Builder#seedReserve}). */
     public static final int DEFAULT_SEED_RESERVE = 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
-    }
-
     private final Builder config;
-    private final Sessions sessions;
     private final SeedBatcher seeds;
     private final RoundService rounds;
     private final Checkpoints checkpoints;
-    private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
-    private final HttpServer http;
-    private final Page page = new Page();
+    private final Server http;
+    private final ServerConnector connector;
+    private final GracefulHandler requests;
     private volatile boolean closed;
 
     private GameServer(Builder config) throws IOException {
         this.config = config;
-        this.sessions = new Sessions(config.hook);
         Map<String, ServedGame> games = new LinkedHashMap<>();
         for (ModelFile model : config.models) {
             RoundPlayer player = new RoundPlayer(config.log, config.rng, config.escrowKeyId, model, "server",
@@ -87,39 +68,40 @@ public final class GameServer implements AutoCloseable {
                         + model.game().id() + "'");
             }
         }
+        int selectors = Runtime.getRuntime().availableProcessors();
+        QueuedThreadPool pool = new QueuedThreadPool(config.threads + selectors + 1);
+        pool.setName("fairspin-http");
+        pool.setDaemon(true);
+        this.http = new Server(pool);
+        http.setStopAtShutdown(false); // the owner stops it: the rounds are settled after the last request
         this.seeds = new SeedBatcher(config.rng, "r-" + config.rng.instanceId() + "-", config.seedReserve);
-        this.rounds = new RoundService(games, config.log, config.logDir, seeds, config.retainSettled);
+        this.rounds = new RoundService(games, config.log, config.logDir, seeds, config.retainSettled, pool);
         this.checkpoints = new Checkpoints(config.log);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.threads, r -> {
-            Thread t = new Thread(r, "fairspin-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fairspin-checkpoints");
             t.setDaemon(true);
             return t;
         });
-        noDelayUnlessSet();
-        this.http = HttpServer.create(new InetSocketAddress(config.address, config.port), 1024);
-        this.http.setExecutor(workers);
-        this.http.createContext("/", this::handle);
-    }
-
-    /** The JDK server's property that turns Nagle's algorithm off on the connections it accepts. */
-    static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
-    /**
-     * Turns Nagle's algorithm off on the JDK server's connections ({@value #NO_DELAY}), unless the JVM was started
-     * with the property set either way. The JDK server writes a response's headers and body in separate writes; with
-     * Nagle's algorithm the body then waits for the client's delayed acknowledgement of the headers, about 40 ms a
-     * response, which set the load test's latency (2 exchanges a round: p50 88 ms) while the cores idled. The JDK
-     * reads the property once, when its server is first used in the JVM.
-     */
-    private static void noDelayUnlessSet() {
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
+        HttpConfiguration http11 = new HttpConfiguration();
+        http11.setSendServerVersion(false);
+        http11.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(http, 1, selectors, new HttpConnectionFactory(http11));
+        connector.setHost(config.address.getHostAddress());
+        connector.setPort(config.port);
+        connector.setAcceptQueueSize(1024);
+        // Jetty's default, stated: a response goes out in one gathering write, and never waits for an acknowledgement.
+        connector.setAcceptedTcpNoDelay(true);
+        http.addConnector(connector);
+        SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_BODY_BYTES, -1); // 413 over the limit; none on responses
+        bodyLimit.setHandler(new HttpApi(rounds, new Sessions(config.hook), checkpoints, config.issueSessions, pool));
+        this.requests = new GracefulHandler(bodyLimit);
+        http.setHandler(requests);
+        http.setErrorHandler(new JettyErrors());
+        try {
+            connector.open();
+        } catch (IOException e) {
+            seeds.close();
+            throw e;
         }
     }
 
@@ -136,9 +118,14 @@ public final class GameServer implements AutoCloseable {
      * Starts listening and signing periodic checkpoints.
      *
      * @return this server, listening
+     * @throws IllegalStateException when Jetty could not start
      */
     public GameServer start() {
-        http.start();
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server could not start: " + e.getMessage(), e);
+        }
         long every = config.checkpointInterval.toMillis();
         ticker.scheduleWithFixedDelay(checkpoints::tick, every, every, TimeUnit.MILLISECONDS);
         return this;
@@ -150,7 +137,7 @@ public final class GameServer implements AutoCloseable {
      * @return the bound address and port
      */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return new InetSocketAddress(config.address, connector.getLocalPort());
     }
 
     /**
@@ -162,6 +149,16 @@ public final class GameServer implements AutoCloseable {
         InetSocketAddress a = address();
         String host = a.getAddress().getHostAddress();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** The connector, for a test to see what Jetty does with the connections it accepts. */
+    ServerConnector connector() {
+        return connector;
+    }
+
+    /** The HTTP server, for a test to see how Jetty will run the handler. */
+    Server jetty() {
+        return http;
     }
 
     /**
@@ -178,16 +175,23 @@ public final class GameServer implements AutoCloseable {
         }
         closed = true;
         rounds.stopAccepting();
-        http.stop((int) Math.max(0, Math.min(Integer.MAX_VALUE, grace.toSeconds())));
-        ticker.shutdownNow();
-        rounds.close();
-        seeds.close();
-        workers.shutdown();
+        connector.shutdown(); // accepts no more connections
         try {
-            workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            // The requests in progress finish (new ones on open connections get 503), up to the grace.
+            requests.shutdown().get(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the grace is over: the connections are closed below
         }
+        try {
+            http.stop(); // closes the connections, stops the pool
+        } catch (Exception e) {
+            System.err.println("fairspin serve: stopping the HTTP server failed: " + e);
+        }
+        stopTicker();
+        rounds.close();
+        seeds.close();
         config.log.checkpoint();
     }
 
@@ -196,246 +200,17 @@ public final class GameServer implements AutoCloseable {
         stop(Duration.ofSeconds(1));
     }
 
-    // ------------------------------------------------------------------ HTTP
-
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (ApiException e) {
-                sendError(exchange, e.status(), e.field(), e.getMessage());
-            } catch (RuntimeException e) {
-                // A bug: the client gets a plain 500 and no trace; the operator a line on stderr.
-                System.err.println("fairspin serve: internal error on " + exchange.getRequestMethod() + " "
-                        + exchange.getRequestURI().getRawPath() + ": " + e);
-                sendError(exchange, 500, null, "internal error");
-            }
-        } catch (IOException e) {
-            // The client went away; nothing to answer.
-        }
-    }
-
-    private void route(HttpExchange exchange) throws ApiException, IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        if (!path.startsWith("/api/")) {
-            requireMethod(method, "GET");
-            Page.Resource resource = page.get(path);
-            if (resource == null) {
-                throw new ApiException(404, "path", "no page at " + RoundService.printable(path));
-            }
-            send(exchange, 200, resource.contentType(), resource.bytes());
-            return;
-        }
-        List<String> parts = List.of(path.substring(5).split("/", -1));
-        String head = parts.get(0);
-        if (head.equals("games") && parts.size() == 1) {
-            requireMethod(method, "GET");
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.set("games", rounds.games());
-            sendJson(exchange, 200, body);
-        } else if (head.equals("sessions") && parts.size() == 1) {
-            requireMethod(method, "POST");
-            if (!config.issueSessions) {
-                throw new ApiException(403, "path", "this server takes sessions from the operator's front end only");
-            }
-            Sessions.Issued issued = sessions.issue();
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.put("sessionId", issued.sessionId());
-            body.put("token", issued.token());
-            sendJson(exchange, 201, body);
-        } else if (head.equals("checkpoint") && parts.size() == 1) {
-            requireMethod(method, "GET");
-            sendJson(exchange, 200, checkpoints.latestJson());
-        } else if (head.equals("rounds")) {
-            rounds(exchange, method, parts);
-        } else {
-            throw new ApiException(404, "path", "no API at " + RoundService.printable(path));
-        }
-    }
-
-    private void rounds(HttpExchange exchange, String method, List<String> parts) throws ApiException, IOException {
-        if (parts.size() == 1) {
-            requireMethod(method, "POST");
-            String session = session(exchange);
-            JsonNode body = readJson(exchange);
-            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            sendJson(exchange, 201, rounds.open(session, body, key));
-            return;
-        }
-        String roundId = parts.get(1);
-        if (roundId.isEmpty() || parts.size() > 3) {
-            throw new ApiException(404, "path", "no API at " + RoundService.printable(exchange.getRequestURI().getRawPath()));
-        }
-        String action = parts.size() == 3 ? parts.get(2) : "";
-        switch (action) {
-            case "" -> {
-                requireMethod(method, "GET");
-                sendJson(exchange, 200, rounds.get(session(exchange), roundId));
-            }
-            case "play" -> {
-                requireMethod(method, "POST");
-                drain(exchange);
-                sendJson(exchange, 200, rounds.play(session(exchange), roundId));
-            }
-            case "actions" -> {
-                requireMethod(method, "POST");
-                String session = session(exchange);
-                sendJson(exchange, 200, rounds.act(session, roundId, readJson(exchange)));
-            }
-            case "settle" -> {
-                requireMethod(method, "POST");
-                drain(exchange);
-                sendJson(exchange, 200, rounds.settle(session(exchange), roundId));
-            }
-            case "packet" -> {
-                requireMethod(method, "GET");
-                String packet = rounds.packet(session(exchange), roundId, checkpoints::covering);
-                send(exchange, 200, "application/json; charset=utf-8", packet.getBytes(StandardCharsets.UTF_8));
-            }
-            default -> throw new ApiException(404, "path", "no API at "
-                    + RoundService.printable(exchange.getRequestURI().getRawPath()));
-        }
-    }
-
-    private String session(HttpExchange exchange) throws ApiException {
-        return sessions.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-    }
-
-    private static void requireMethod(String method, String allowed) throws ApiException {
-        if (!method.equals(allowed)) {
-            throw new ApiException(405, "method", method + " is not allowed here; use " + allowed);
-        }
-    }
-
-    /** The request body as JSON: at most {@link #MAX_BODY_BYTES}, well-formed, no duplicate fields. */
-    private static JsonNode readJson(HttpExchange exchange) throws ApiException, IOException {
-        byte[] body = readBody(exchange);
-        if (body.length == 0) {
-            throw ApiException.badRequest("$", "a JSON object body is required");
-        }
+    /**
+     * Stops signing periodic checkpoints, letting a signature in progress finish: interrupting it (shutdownNow) closed
+     * the log's file channel under the write (ClosedByInterruptException), which failed the log, so the shutdown could
+     * not make the last rounds durable (ServeKillTest saw it).
+     */
+    private void stopTicker() {
+        ticker.shutdown();
         try {
-            JsonNode json = JSON.readTree(body);
-            return json == null ? JsonNodeFactory.instance.missingNode() : json;
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw ApiException.badRequest("$", "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage().split("\n")[0]
-                    .replaceAll("\\(for .*", "").trim());
-        }
-    }
-
-    private static void drain(HttpExchange exchange) throws ApiException, IOException {
-        readBody(exchange);
-    }
-
-    private static byte[] readBody(HttpExchange exchange) throws ApiException, IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("Content-Length", "not a number");
-            }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    private static ApiException tooLarge() {
-        return new ApiException(413, "$", "the body is larger than " + MAX_BODY_BYTES + " bytes");
-    }
-
-    private static void sendError(HttpExchange exchange, int status, String field, String message) throws IOException {
-        ObjectNode error = JsonNodeFactory.instance.objectNode();
-        error.put("status", status);
-        if (field != null) {
-            error.put("field", field);
-        }
-        error.put("message", message);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("error", error);
-        if (status == 405) {
-            exchange.getResponseHeaders().set("Allow", message.substring(message.lastIndexOf(' ') + 1));
-        }
-        sendJson(exchange, status, body);
-    }
-
-    private static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    // ------------------------------------------------------------------ checkpoints
-
-    /** Signs a checkpoint now and then, and on request when a dispute packet needs one. */
-    private static final class Checkpoints {
-        private final AuditLog log;
-        private SignedNote latest;
-        private long latestSize;
-
-        Checkpoints(AuditLog log) {
-            this.log = log;
-        }
-
-        void tick() {
-            try {
-                if (log.size() > size()) {
-                    sign();
-                }
-            } catch (IOException | RuntimeException e) {
-                System.err.println("fairspin serve: signing a checkpoint failed: " + e.getMessage());
-            }
-        }
-
-        private synchronized long size() {
-            return latestSize;
-        }
-
-        private synchronized SignedNote sign() throws IOException {
-            SignedNote note = log.checkpoint();
-            try {
-                latestSize = Checkpoint.parse(note.text()).size();
-            } catch (ProofException e) {
-                throw new IllegalStateException("the log signed a checkpoint it cannot parse", e);
-            }
-            latest = note;
-            return note;
-        }
-
-        synchronized SignedNote covering(long index) throws IOException {
-            return latest != null && latestSize > index ? latest : sign();
-        }
-
-        synchronized ObjectNode latestJson() throws ApiException {
-            try {
-                SignedNote note = latest != null ? latest : sign();
-                Checkpoint checkpoint = Checkpoint.parse(note.text());
-                ObjectNode json = JsonNodeFactory.instance.objectNode();
-                json.put("origin", checkpoint.origin());
-                json.put("size", checkpoint.size());
-                json.put("rootHash", HexFormat.of().formatHex(checkpoint.rootHash()));
-                json.put("note", note.encode());
-                return json;
-            } catch (IOException | ProofException e) {
-                throw new ApiException(503, null, "no checkpoint could be signed: the audit log failed");
-            }
+            ticker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -545,9 +320,12 @@ public final class GameServer implements AutoCloseable {
         }
 
         /**
-         * HTTP worker threads (default 128): each request waiting for its sync holds one.
+         * The most threads of the HTTP server's pool besides its acceptor and its selectors (one per core), default
+         * 128. No request holds one while it waits for the log or the seed batcher: requests are handled on the
+         * selectors, and the pool runs the answers sent once a round is durable or a seed escrowed, the requests
+         * that read the log (dispute packets, checkpoints) and whatever Jetty itself hands off.
          *
-         * @param value the number of worker threads, at least 1
+         * @param value the number of pool threads, at least 1
          * @return this builder
          */
         public Builder threads(int value) {

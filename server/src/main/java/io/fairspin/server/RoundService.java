@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -52,9 +52,17 @@ final class RoundService implements AutoCloseable {
     private final Queue<OpenRound> settledOrder = new ConcurrentLinkedQueue<>();
     /** The size of settledOrder (a ConcurrentLinkedQueue counts by walking). */
     private final AtomicInteger settledCount = new AtomicInteger();
+    /** Where a request goes on after waiting for the log or the seed batcher (the HTTP server's pool). */
+    private final Executor continuations;
     private volatile boolean accepting = true;
 
-    RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, int retainSettled) {
+    /**
+     * @param continuations where a request goes on once the log made its round durable, or the seed batcher escrowed
+     *     its seed (never the thread that completed it: the log's writer or the batcher)
+     */
+    RoundService(Map<String, ServedGame> games, AuditLog log, Path logDir, SeedBatcher seeds, int retainSettled,
+            Executor continuations) {
+        this.continuations = continuations;
         this.games = Map.copyOf(games);
         this.log = log;
         this.logDir = logDir;
@@ -72,9 +80,12 @@ final class RoundService implements AutoCloseable {
 
     /**
      * Opens a round: checks the game and the bet, draws the round's seed (escrowed durably with the
-     * other seeds of its batch) and answers with the round id and the seed commitment.
+     * other seeds of its batch) and answers with the round id and the seed commitment. The answer
+     * completes at once when the seed reserve holds a seed, else once the seed batcher escrowed one.
+     *
+     * @throws ApiException when the request is refused (nothing drawn); the future fails with one too
      */
-    ObjectNode open(String sessionId, JsonNode body, String idempotencyKey) throws ApiException {
+    CompletableFuture<ObjectNode> open(String sessionId, JsonNode body, String idempotencyKey) throws ApiException {
         requireObject(body);
         JsonNode gameField = body.get("game");
         if (gameField == null || !gameField.isTextual()) {
@@ -93,52 +104,53 @@ final class RoundService implements AutoCloseable {
         }
         requireAccepting();
         if (idempotencyKey == null) {
-            return view(openNew(sessionId, game, bet, null));
+            return openNew(sessionId, game, bet, null).thenApply(this::view);
         }
         String key = sessionId + "\n" + idempotencyKey;
         CompletableFuture<OpenRound> mine = new CompletableFuture<>();
         CompletableFuture<OpenRound> earlier = byIdempotencyKey.putIfAbsent(key, mine);
         if (earlier != null) {
-            OpenRound round = await(earlier);
-            if (round.game != game || !round.bet.equals(bet)) {
-                throw new ApiException(409, "Idempotency-Key", "already used for round " + round.id
-                        + " with another game or bet");
+            return onOurThreads(earlier).handle((round, failure) -> {
+                if (failure != null) {
+                    throw new CompletionException(unwrap(failure) instanceof ApiException e ? e
+                            : new ApiException(503, null, "the round could not be opened"));
+                }
+                if (round.game != game || !round.bet.equals(bet)) {
+                    throw new CompletionException(new ApiException(409, "Idempotency-Key", "already used for round "
+                            + round.id + " with another game or bet"));
+                }
+                return view(round);
+            });
+        }
+        return openNew(sessionId, game, bet, key).whenComplete((round, failure) -> {
+            if (failure != null) {
+                byIdempotencyKey.remove(key, mine);
+                mine.completeExceptionally(failure);
+            } else {
+                mine.complete(round);
             }
-            return view(round);
-        }
-        try {
-            OpenRound round = openNew(sessionId, game, bet, key);
-            mine.complete(round);
-            return view(round);
-        } catch (ApiException | RuntimeException e) {
-            byIdempotencyKey.remove(key, mine);
-            mine.completeExceptionally(e);
-            throw e;
-        }
+        }).thenApply(this::view);
     }
 
-    private OpenRound openNew(String sessionId, ServedGame game, Bet bet, String key) throws ApiException {
+    /** A new round with the next escrowed seed, once the seed batcher has one (at once from its reserve). */
+    private CompletableFuture<OpenRound> openNew(String sessionId, ServedGame game, Bet bet, String key) {
         long opened = System.currentTimeMillis();
-        RoundSeed seed;
-        try {
-            seed = seeds.next().get();
-        } catch (ExecutionException e) {
-            accepting = false;
-            throw new ApiException(503, null, "the certified generator failed closed; the server takes no more rounds");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, null, "interrupted");
-        }
-        String id = seed.roundId();
-        OpenRound round = new OpenRound(id, sessionId, game, bet, game.stake(bet), opened, seed, key);
-        rounds.put(id, round);
-        return round;
+        return onOurThreads(seeds.next()).handle((seed, failure) -> {
+            if (failure != null) {
+                accepting = false;
+                throw new CompletionException(new ApiException(503, null,
+                        "the certified generator failed closed; the server takes no more rounds"));
+            }
+            OpenRound round = new OpenRound(seed.roundId(), sessionId, game, bet, game.stake(bet), opened, seed, key);
+            rounds.put(round.id, round);
+            return round;
+        });
     }
 
     // ------------------------------------------------------------------ play, act, settle
 
     /** Starts an open round: plays it up to its first decision, or settles it when it has none. */
-    ObjectNode play(String sessionId, String roundId) throws ApiException {
+    CompletableFuture<ObjectNode> play(String sessionId, String roundId) throws ApiException {
         OpenRound round = owned(sessionId, roundId);
         CompletableFuture<Receipt> settling;
         synchronized (round) {
@@ -146,19 +158,19 @@ final class RoundService implements AutoCloseable {
                 start(round);
                 if (round.inPlay.pending() != null) {
                     round.state = OpenRound.State.DECISION;
-                    return view(round);
+                    return CompletableFuture.completedFuture(view(round));
                 }
             }
             if (round.state == OpenRound.State.DECISION) {
-                return view(round);
+                return CompletableFuture.completedFuture(view(round));
             }
             settling = settleLocked(round);
         }
-        return await(round, settling);
+        return settled(round, settling);
     }
 
     /** Applies the player's decision to a round that waits for one; settles it when that finishes it. */
-    ObjectNode act(String sessionId, String roundId, JsonNode body) throws ApiException {
+    CompletableFuture<ObjectNode> act(String sessionId, String roundId, JsonNode body) throws ApiException {
         requireObject(body);
         JsonNode decision = body.get("decision");
         if (decision == null || decision.isNull()) {
@@ -173,24 +185,24 @@ final class RoundService implements AutoCloseable {
             }
             round.inPlay.act(decision);
             if (round.inPlay.pending() != null) {
-                return view(round);
+                return CompletableFuture.completedFuture(view(round));
             }
             settling = settleLocked(round);
         }
-        return await(round, settling);
+        return settled(round, settling);
     }
 
     /**
      * Settles a round: plays what is left with the model's default actions, logs it, and answers once it
-     * is durable. Settling a settled round answers with its result again.
+     * is durable (the future completes then). Settling a settled round answers with its result again.
      */
-    ObjectNode settle(String sessionId, String roundId) throws ApiException {
+    CompletableFuture<ObjectNode> settle(String sessionId, String roundId) throws ApiException {
         OpenRound round = owned(sessionId, roundId);
         CompletableFuture<Receipt> settling;
         synchronized (round) {
             settling = settleLocked(round);
         }
-        return await(round, settling);
+        return settled(round, settling);
     }
 
     ObjectNode get(String sessionId, String roundId) throws ApiException {
@@ -226,49 +238,47 @@ final class RoundService implements AutoCloseable {
         return round.durable;
     }
 
-    /** Waits until the round is durable, then answers with its settled view. */
-    private ObjectNode await(OpenRound round, CompletableFuture<Receipt> durable) throws ApiException {
-        Receipt receipt;
-        try {
-            receipt = durable.join();
-        } catch (CompletionException | CancellationException e) {
+    /** The round's settled view, once it is durable; fails with a 503 when the log failed. */
+    private CompletableFuture<ObjectNode> settled(OpenRound round, CompletableFuture<Receipt> durable) {
+        return onOurThreads(durable).handle((receipt, failure) -> {
+            if (failure != null) {
+                synchronized (round) {
+                    round.state = OpenRound.State.FAILED;
+                }
+                accepting = false;
+                throw new CompletionException(new ApiException(503, null, "the audit log failed; round " + round.id
+                        + " is not settled and the server takes no more rounds"));
+            }
+            boolean first;
+            ObjectNode view;
             synchronized (round) {
-                round.state = OpenRound.State.FAILED;
+                first = round.receipt == null;
+                if (first) {
+                    round.receipt = receipt;
+                    round.state = OpenRound.State.SETTLED;
+                }
+                view = view(round);
             }
-            accepting = false;
-            throw new ApiException(503, null, "the audit log failed; round " + round.id + " is not settled and the"
-                    + " server takes no more rounds");
-        }
-        boolean first;
-        ObjectNode view;
-        synchronized (round) {
-            first = round.receipt == null;
             if (first) {
-                round.receipt = receipt;
-                round.state = OpenRound.State.SETTLED;
+                settledOrder.add(round);
+                settledCount.incrementAndGet();
+                evictOld();
             }
-            view = view(round);
-        }
-        if (first) {
-            settledOrder.add(round);
-            settledCount.incrementAndGet();
-            evictOld();
-        }
-        return view;
+            return view;
+        });
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws ApiException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiException) {
-                throw (ApiException) e.getCause();
-            }
-            throw new ApiException(503, null, "the round could not be opened");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, null, "interrupted");
-        }
+    /**
+     * {@code future}, continued on the server's own threads: at once when it is done, else on {@link #continuations}
+     * once it completes, so that nothing of a request runs on the log's writer thread or the seed batcher's.
+     */
+    private <T> CompletableFuture<T> onOurThreads(CompletableFuture<T> future) {
+        return future.isDone() ? future : future.whenCompleteAsync((value, failure) -> { }, continuations);
+    }
+
+    /** The cause of a future's failure. */
+    static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Forgets the oldest settled rounds beyond the retention (their records stay in the log). */

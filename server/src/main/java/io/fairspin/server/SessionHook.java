@@ -12,9 +12,9 @@ import java.util.Optional;
  * GameServer server = GameServer.builder()...sessionHook(token -> operatorSessions.idOf(token)).build();
  * }</pre>
  *
- * <p>Implementations must be thread-safe and fast (they are asked on every request), and should compare
- * tokens in constant time. Tokens the server issued itself ({@code POST /api/sessions}) are checked
- * before the hook.
+ * <p>Implementations must be thread-safe and fast (they are asked on every request, on the HTTP server's
+ * selector thread: answer from memory, never block), and should compare tokens in constant time. Tokens the
+ * server issued itself ({@code POST /api/sessions}) are checked before the hook.
  */
 @FunctionalInterface
 public interface SessionHook {

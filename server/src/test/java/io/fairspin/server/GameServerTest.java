@@ -53,12 +53,81 @@ class GameServerTest {
     }
 
     /**
-     * A started server has turned Nagle's algorithm off for the JDK server's connections (this JVM sets no such
-     * property itself): without it every response waited about 40 ms (docs/performance.md, the server's Nagle delay).
+     * Jetty turns Nagle's algorithm off on every connection it accepts (with it on, a response written in two parts
+     * waited about 40 ms for the client's delayed acknowledgement: docs/performance.md, the server's Nagle delay).
      */
     @Test
-    void turnsNaglesAlgorithmOff() {
-        assertEquals("true", System.getProperty(GameServer.NO_DELAY));
+    void turnsNaglesAlgorithmOffOnAcceptedConnections() throws Exception {
+        assertEquals(200, s.send("GET", "/api/games", null, null).status());
+        var endPoints = s.server.connector().getConnectedEndPoints();
+        assertFalse(endPoints.isEmpty(), "the client's keep-alive connection is open");
+        for (var endPoint : endPoints) {
+            var channel = (java.nio.channels.SocketChannel) ((org.eclipse.jetty.io.SocketChannelEndPoint) endPoint)
+                    .getChannel();
+            assertTrue(channel.getOption(java.net.StandardSocketOptions.TCP_NODELAY), endPoint.toString());
+        }
+    }
+
+    /**
+     * The handlers never block, and say so: Jetty then runs a request on the selector thread that read it instead of
+     * handing it to a pool thread (what the JDK's server did for every request, half of its CPU per round).
+     */
+    @Test
+    void handlesRequestsWithoutBlocking() {
+        assertEquals(org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING,
+                s.server.jetty().getInvocationType());
+    }
+
+    @Test
+    void answersWithTheApisHeadersAndNoServerVersion() throws Exception {
+        for (String path : new String[] {"/api/games", "/api/nothing", "/"}) {
+            TestServer.Reply reply = s.send("GET", path, null, null);
+            assertTrue(reply.headers().firstValue("Content-Type").orElseThrow().endsWith("; charset=utf-8"), path);
+            assertEquals("no-store", reply.headers().firstValue("Cache-Control").orElseThrow(), path);
+            assertEquals("nosniff", reply.headers().firstValue("X-Content-Type-Options").orElseThrow(), path);
+            assertTrue(reply.headers().firstValue("Server").isEmpty(), path + ": " + reply.headers().map());
+        }
+        TestServer.Reply wrongMethod = s.send("DELETE", "/api/games", null, null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitGets413() throws Exception {
+        String big = "{\"game\": \"" + "x".repeat(GameServer.MAX_BODY_BYTES) + "\"}";
+        long escrowBefore = s.escrowBytes();
+        TestServer.Reply reply = s.sendChunked("POST", "/api/rounds", token, big);
+        assertEquals(413, reply.status(), reply.text());
+        assertEquals("$", reply.body().get("error").get("field").asText());
+        assertEquals(escrowBefore, s.escrowBytes());
+        TestServer.Reply small = s.sendChunked("POST", "/api/rounds", token, "{\"game\": \"" + SLOT + "\"}");
+        assertEquals(201, small.status(), small.text());
+        assertEquals(200, s.send("POST", "/api/rounds/" + small.body().get("roundId").asText() + "/settle", token,
+                null).status());
+    }
+
+    /** Errors Jetty answers itself (a header too long to parse, a Content-Length that is no number) are the API's JSON. */
+    @Test
+    void jettysOwnErrorsAreTheApisJson() throws Exception {
+        JsonNode tooLong = rawError("GET /api/games HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n",
+                431);
+        assertFalse(tooLong.has("field"), tooLong.toString());
+        JsonNode length = rawError("POST /api/rounds HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400);
+        assertEquals("Content-Length", length.get("field").asText(), length.toString());
+    }
+
+    /** Sends a raw request, checks the status and that nothing of the request or the server's version is echoed. */
+    private static JsonNode rawError(String request, int status) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(s.server.address().getAddress(), s.server.address().getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+            assertFalse(answer.contains("aaaa") || answer.contains("abc") || answer.contains("Server:"), answer);
+            assertTrue(answer.contains("X-Content-Type-Options: nosniff"), answer);
+            JsonNode error = TestServer.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error");
+            assertEquals(status, error.get("status").asInt(), answer);
+            return error;
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the served game has still not computed its exact figures. A game computes them once and keeps them, so had the
  * server computed them on any thread, asking for them under a budget of one combination would return them without
  * counting; instead the first step of the count is refused. (The budget cannot simply be put around the server:
- * the JDK's HTTP dispatcher thread does not inherit it.)
+ * Jetty's selector threads do not inherit it.)
  */
 class ServingCountsNothingTest {
     @TempDir

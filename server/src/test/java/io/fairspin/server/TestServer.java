@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -67,31 +68,44 @@ final class TestServer implements AutoCloseable {
         return Path.of(System.getProperty("fairspin.root", ".."), "examples", name);
     }
 
-    /** A response: status and body as JSON. */
-    record Reply(int status, JsonNode body, String text) {
+    /** A response: status, body as JSON, the body's text and the headers. */
+    record Reply(int status, JsonNode body, String text, HttpHeaders headers) {
     }
 
     Reply send(String method, String path, String token, String body, String... headers) throws Exception {
+        return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), body != null, headers);
+    }
+
+    /** Sends the body chunked, without a Content-Length (its length is not known beforehand). */
+    Reply sendChunked(String method, String path, String token, String body) throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(method, path, token, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(bytes)), true);
+    }
+
+    private Reply send(String method, String path, String token, HttpRequest.BodyPublisher body, boolean json,
+            String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (body != null) {
+        if (json) {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = null;
+        JsonNode parsed = null;
         try {
-            json = JSON.readTree(response.body());
+            parsed = JSON.readTree(response.body());
         } catch (IOException e) {
             // not JSON (the page)
         }
-        return new Reply(response.statusCode(), json, response.body());
+        return new Reply(response.statusCode(), parsed, response.body(), response.headers());
     }
 
     String newSession() throws Exception {
