@@ -93,7 +93,8 @@ public final class GameServer implements AutoCloseable {
         connector.setAcceptedTcpNoDelay(true);
         http.addConnector(connector);
         SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_BODY_BYTES, -1); // 413 over the limit; none on responses
-        bodyLimit.setHandler(new HttpApi(rounds, new Sessions(config.hook), checkpoints, config.issueSessions, pool));
+        bodyLimit.setHandler(new HttpApi(rounds, new Sessions(config.hook), checkpoints, config.issueSessions, pool,
+                config.rng::health));
         this.requests = new GracefulHandler(bodyLimit);
         http.setHandler(requests);
         http.setErrorHandler(new JettyErrors());

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.rng.RngHealth;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -50,18 +52,22 @@ final class HttpApi extends Handler.Abstract {
     private final Checkpoints checkpoints;
     private final boolean issueSessions;
     private final Executor blocking;
+    private final Supplier<RngHealth> health;
     private final Page page = new Page();
 
     /**
      * @param blocking where the requests that read the log or sign a checkpoint run (the server's thread pool)
+     * @param health the certified generator's health, for the readiness probe
      */
-    HttpApi(RoundService rounds, Sessions sessions, Checkpoints checkpoints, boolean issueSessions, Executor blocking) {
+    HttpApi(RoundService rounds, Sessions sessions, Checkpoints checkpoints, boolean issueSessions, Executor blocking,
+            Supplier<RngHealth> health) {
         super(Invocable.InvocationType.NON_BLOCKING);
         this.rounds = rounds;
         this.sessions = sessions;
         this.checkpoints = checkpoints;
         this.issueSessions = issueSessions;
         this.blocking = blocking;
+        this.health = health;
     }
 
     /** A response: status, content type, body, and the Allow header of a 405 (else null). */
@@ -175,6 +181,11 @@ final class HttpApi extends Handler.Abstract {
             // Signing one (when there is none yet) writes and syncs the log: not on the selector.
             return CompletableFuture.supplyAsync(() -> call(() -> Reply.json(200, checkpoints.latestJson())),
                     blocking);
+        } else if (head.equals("health") && parts.size() == 1) {
+            requireMethod(method, "GET");
+            // The entropy source's health is read under its lock, which a reseed holds while it reads: not on the
+            // selector.
+            return CompletableFuture.supplyAsync(() -> Readiness.reply(health.get()), blocking);
         } else if (head.equals("rounds")) {
             return rounds(request, method, path, parts);
         }
