@@ -185,14 +185,16 @@ public final class GameServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // the grace is over: the connections are closed below
         }
+        stopTicker();
+        // Before the pool stops: a request still waiting for its round's durability or its seed goes on on the pool
+        // (a stopped pool would run it on the log's writer or the batcher's thread).
+        rounds.close();
+        seeds.close();
         try {
             http.stop(); // closes the connections, stops the pool
         } catch (Exception e) {
             System.err.println("fairspin serve: stopping the HTTP server failed: " + e);
         }
-        stopTicker();
-        rounds.close();
-        seeds.close();
         config.log.checkpoint();
     }
 

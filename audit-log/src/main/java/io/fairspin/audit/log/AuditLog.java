@@ -151,7 +151,7 @@ public final class AuditLog implements AutoCloseable {
     // Guarded by this: submission order and the chain.
     private long nextIndex;
     private byte[] chainHead;
-    private boolean closed;
+    private volatile boolean closed;
 
     // Guarded by signing, which the writer thread takes (never this, which rotateKey holds while it waits for the
     // writer): the key state. A pending key takes over after the first checkpoint that covers its announcement.
@@ -631,12 +631,20 @@ public final class AuditLog implements AutoCloseable {
      * Signs a checkpoint of every durable entry (or returns the last one if nothing new is durable), after
      * checking a consistency proof from the previous checkpoint; the note is durable when returned.
      *
+     * <p>Submitting never waits for a checkpoint: this holds only the signing lock (as the writer does when the bound
+     * makes it sign), not the log's own lock, which submitters take to chain their entries.
+     *
      * @return the signed checkpoint note
      * @throws java.io.IOException when the checkpoint cannot be written durably
      */
-    public synchronized SignedNote checkpoint() throws IOException {
-        requireHealthy();
+    public SignedNote checkpoint() throws IOException {
+        synchronized (this) {
+            requireHealthy();
+        }
         synchronized (signing) {
+            if (closed) { // closed meanwhile: close has signed the last checkpoint, and its files are closing
+                throw new IllegalStateException("the audit log is closed");
+            }
             return sign();
         }
     }

@@ -285,4 +285,48 @@ class AuditLogTest {
                 () -> AuditLog.create(dir, TestLogs.ORIGIN, operator));
         assertTrue(Files.exists(dir.resolve(LogFiles.segmentName(0))));
     }
+
+    /**
+     * A checkpoint being signed and synced never holds up submitters (a game server submits its rounds on the threads
+     * that serve its connections): the checkpoints file's sync is stalled while a round is submitted and made durable.
+     */
+    @Test
+    void submittingNeverWaitsForACheckpoint(@TempDir Path tmp) throws Exception {
+        java.util.concurrent.CountDownLatch inSync = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread[] checkpointer = new Thread[1];
+        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
+            if (Thread.currentThread() == checkpointer[0]) {
+                inSync.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            channel.force(false);
+        });
+        try (AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options)) {
+            log.append(TestLogs.round(0));
+            CompletableFuture<SignedNote> signing = new CompletableFuture<>();
+            checkpointer[0] = new Thread(() -> {
+                try {
+                    signing.complete(log.checkpoint());
+                } catch (IOException | RuntimeException e) {
+                    signing.completeExceptionally(e);
+                }
+            });
+            checkpointer[0].start();
+            assertTrue(inSync.await(10, java.util.concurrent.TimeUnit.SECONDS), "the checkpoint reached its sync");
+            try {
+                CompletableFuture<Receipt> submitted = CompletableFuture.supplyAsync(
+                        () -> log.submit(TestLogs.round(1))).thenCompose(f -> f);
+                assertEquals(2, submitted.get(10, java.util.concurrent.TimeUnit.SECONDS).index(),
+                        "submitted and durable while the checkpoint waits for its sync");
+            } finally {
+                release.countDown();
+            }
+            assertEquals(2, Checkpoint.parse(signing.get(10, java.util.concurrent.TimeUnit.SECONDS).text()).size());
+        }
+    }
 }
