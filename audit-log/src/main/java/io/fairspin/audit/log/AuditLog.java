@@ -291,6 +291,7 @@ public final class AuditLog implements AutoCloseable {
             }
             AuditLog log = resume(dir, options, lockChannel, lock, state, cuts, signer);
             try {
+                log.finishRotation();
                 log.declareBound();
             } catch (IOException | RuntimeException e) {
                 try {
@@ -319,11 +320,14 @@ public final class AuditLog implements AutoCloseable {
             throw new LogCorruptedException(List.of(new LogProblem(LogFiles.segmentName(0), 0,
                     "the log has no key announcement at entry 0 or no signed checkpoint")));
         }
-        NoteVerifier active = KeyChain.of(state.announcements, state.checkpoints).active();
+        KeyChain keys = KeyChain.of(state.announcements, state.checkpoints);
+        NoteVerifier active = keys.active();
         NoteSigner signer = new NoteSigner(state.origin, operatorKey);
         if (!signer.verifier().equals(active)) {
             throw new IllegalArgumentException("the signing key " + signer.fileKeyId()
-                    + " is not this log's current checkpoint key (" + active.encode() + ")");
+                    + " is not this log's current checkpoint key (" + active.encode() + ")"
+                    + (signer.verifier().equals(keys.pending()) ? "; a rotation to it is pending: open the log once"
+                    + " with the current key to finish the rotation" : ""));
         }
         return signer;
     }
@@ -353,6 +357,27 @@ public final class AuditLog implements AutoCloseable {
             log.appendEvent(cut);
         }
         return log;
+    }
+
+    /**
+     * Finishes a key rotation that a crash interrupted between the new key's durable announcement and the checkpoint
+     * covering it: signs that checkpoint with the old key, which vouches for the new one as {@link #rotateKey} would
+     * have, then closes the log and refuses to go on, since only the new key may sign from then on. Without this the
+     * log would open and fail later, mid-traffic, at its first checkpoint after the switch.
+     */
+    private void finishRotation() throws IOException {
+        NoteVerifier next;
+        synchronized (signing) {
+            if (pendingKey == null || pendingKey.equals(activeKey)) {
+                return;
+            }
+            next = pendingKey;
+        }
+        checkpoint();
+        close();
+        throw new IllegalArgumentException("the log was opened in the middle of a key rotation: the checkpoint covering"
+                + " the announcement of the new key is now signed with the old one, which is retired; reopen the log"
+                + " with the new key " + next.encode());
     }
 
     /** This writer's announcement of {@code key}, declaring its checkpoint bound. */

@@ -87,6 +87,7 @@ public final class Witness {
      *     store does not witness that log, the proof does not check out, or the sizes conflict
      * @throws java.io.IOException when the store cannot be read or written
      */
+    @SuppressWarnings("try") // the lock is held, not used, in its try block
     public Result witness(SignedNote note, NoteVerifier log, boolean addLog, long oldSize, List<byte[]> proof,
             long timestamp) throws IOException, WitnessException {
         Checkpoint head;
@@ -99,22 +100,26 @@ public final class Witness {
             throw new WitnessException(WitnessException.Kind.WRONG_LOG, "WRONG LOG: the checkpoint is of origin '"
                     + head.origin() + "', not of the log this witness was asked to witness, '" + log.name() + "'");
         }
-        boolean newLog = configured(log, addLog);
-        try {
-            note.verify(log);
-        } catch (ProofException e) {
-            throw new WitnessException(WitnessException.Kind.BAD_SIGNATURE, head.origin() + ": " + e.getMessage());
+        // Held from reading the stored checkpoint to writing the new one: another witness run on this store (thread
+        // or process) with a checkpoint that extends the stored one but not this one must check against this one.
+        try (WitnessStore.Lock held = store.lock()) {
+            boolean newLog = configured(log, addLog);
+            try {
+                note.verify(log);
+            } catch (ProofException e) {
+                throw new WitnessException(WitnessException.Kind.BAD_SIGNATURE, head.origin() + ": " + e.getMessage());
+            }
+            Checkpoint stored = stored(head.origin());
+            if (stored != null) {
+                checkExtends(head, stored, oldSize, proof);
+            }
+            SignedNote cosigned = Cosignature.cosign(note, name, key, timestamp);
+            if (newLog) {
+                store.addLog(log);
+            }
+            store.put(head.origin(), cosigned);
+            return new Result(cosigned, head, stored);
         }
-        Checkpoint stored = stored(head.origin());
-        if (stored != null) {
-            checkExtends(head, stored, oldSize, proof);
-        }
-        SignedNote cosigned = Cosignature.cosign(note, name, key, timestamp);
-        if (newLog) {
-            store.addLog(log);
-        }
-        store.put(head.origin(), cosigned);
-        return new Result(cosigned, head, stored);
     }
 
     /**

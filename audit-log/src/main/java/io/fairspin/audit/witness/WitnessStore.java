@@ -4,6 +4,7 @@ import io.fairspin.audit.checkpoint.NoteVerifier;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.merkle.ProofException;
 import java.io.IOException;
+import java.io.Closeable;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -23,11 +27,14 @@ import java.util.stream.Stream;
  * {@code DIR/<hex SHA-256 of the origin>}: {@code .vkey}, the log's verifier key (C2SP signed-note form,
  * {@code origin+hex(key ID)+base64(0x01 || Ed25519 key)}, one line), written when the log is first witnessed and
  * never replaced; and {@code .checkpoint}, the latest cosigned checkpoint note, replaced atomically (written, synced,
- * renamed).
+ * renamed). {@link #lock()} makes a read, check and write exclusive, across threads and processes ({@code DIR/lock}).
  */
 public final class WitnessStore {
     private static final String CHECKPOINT = ".checkpoint";
     private static final String VKEY = ".vkey";
+    private static final String LOCK = "lock";
+    // A FileLock is held by the process, so threads (and stores of one folder) of this JVM also take a lock per folder.
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
     private final Path dir;
 
     /**
@@ -39,6 +46,52 @@ public final class WitnessStore {
     public WitnessStore(Path dir) throws IOException {
         Files.createDirectories(dir);
         this.dir = dir;
+    }
+
+    /** The store's exclusive lock, held until closed. */
+    public static final class Lock implements Closeable {
+        private final ReentrantLock jvmLock;
+        private final FileChannel channel;
+
+        private Lock(ReentrantLock jvmLock, FileChannel channel) {
+            this.jvmLock = jvmLock;
+            this.channel = channel;
+        }
+
+        /** Releases the lock (closing the channel releases the file lock). */
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                jvmLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Takes the store's exclusive lock, waiting for another thread or process that holds it: whoever reads the
+     * latest checkpoint, checks a new one against it and writes the new one holds it throughout, so that two
+     * checkpoints that both extend the stored one but not each other are never both accepted.
+     *
+     * @return the held lock, to close
+     * @throws java.io.IOException when the lock file cannot be opened or locked
+     */
+    public Lock lock() throws IOException {
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(dir.toRealPath(), p -> new ReentrantLock());
+        jvmLock.lock();
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.lock();
+            return new Lock(jvmLock, channel);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            jvmLock.unlock();
+            throw e;
+        }
     }
 
     private Path file(String origin) {

@@ -249,6 +249,44 @@ class AuditLogTest {
     }
 
     @Test
+    void aLogOpenedInTheMiddleOfARotationFinishesItAndAsksForTheNewKey(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("log");
+        KeyPair next = KeyFiles.generate("Ed25519");
+        Path checkpoints = dir.resolve(LogFiles.CHECKPOINTS);
+        long beforeRotation;
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator)) {
+            log.append(TestLogs.round(0));
+            log.checkpoint();
+            beforeRotation = Files.size(checkpoints);
+            log.rotateKey(next);
+        }
+        // The crash: the new key's announcement is durable, the checkpoint covering it is not.
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(checkpoints,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(beforeRotation);
+        }
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class, () -> AuditLog.open(dir, next));
+        assertTrue(early.getMessage().contains("a rotation to it is pending"), early.getMessage());
+        assertEquals(beforeRotation, Files.size(checkpoints), "a refused open writes nothing");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AuditLog.open(dir, operator));
+        assertTrue(e.getMessage().contains("reopen the log with the new key"), e.getMessage());
+        LogReport finished = LogVerifier.verify(dir, operator.getPublic());
+        assertEquals(List.of(), finished.problems());
+        assertEquals(2, finished.keys().size(), "the old key vouched for the new one");
+        assertThrows(IllegalArgumentException.class, () -> AuditLog.open(dir, operator), "the old key is retired");
+        try (AuditLog log = AuditLog.open(dir, next)) {
+            for (int i = 1; i < 40; i++) {
+                log.append(TestLogs.round(i));
+            }
+            log.checkpoint();
+            log.append(TestLogs.round(40));
+        }
+        assertEquals(List.of(), LogVerifier.verify(dir, operator.getPublic()).problems());
+        assertEquals(List.of(), LogVerifier.verify(dir, next.getPublic()).problems());
+    }
+
+    @Test
     void aCheckpointInconsistentWithTheSignedOneIsNeverSigned(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("log");
         AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator);
