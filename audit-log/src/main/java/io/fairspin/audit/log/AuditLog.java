@@ -540,6 +540,10 @@ public final class AuditLog implements AutoCloseable {
             fail(batch, e);
         } catch (InterruptedException e) {
             fail(batch, new IOException("the writer was interrupted"));
+        } catch (Error e) {
+            // Out of memory, say: the submitters still get their answer (else a server's requests wait forever).
+            fail(batch, new IOException("the writer stopped: " + e, e));
+            throw e;
         }
     }
 

@@ -367,4 +367,27 @@ class AuditLogTest {
             assertEquals(2, Checkpoint.parse(signing.get(10, java.util.concurrent.TimeUnit.SECONDS).text()).size());
         }
     }
+
+    /** An {@code Error} on the writer thread (out of memory, say) still answers the rounds waiting for it. */
+    @Test
+    void anErrorOnTheWriterFailsTheWaitingRounds(@TempDir Path tmp) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        AuditLog.Options options = AuditLog.Options.defaults().forcer(channel -> {
+            if (broken.get()) {
+                throw new OutOfMemoryError("injected");
+            }
+            channel.force(false);
+        });
+        AuditLog log = AuditLog.create(tmp.resolve("log"), TestLogs.ORIGIN, operator, options);
+        log.append(TestLogs.round(0));
+        broken.set(true);
+        CompletableFuture<Receipt> waiting = log.submit(TestLogs.round(1));
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> waiting.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof LogFailedException, e.getCause().toString());
+        assertTrue(e.getCause().getMessage().contains("OutOfMemoryError: injected"), e.getCause().getMessage());
+        assertThrows(LogFailedException.class, () -> log.append(TestLogs.round(2)));
+        broken.set(false);
+        log.close();
+    }
 }
