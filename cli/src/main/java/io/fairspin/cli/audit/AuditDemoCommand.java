@@ -45,6 +45,9 @@ public final class AuditDemoCommand extends LeafCommand {
     @Mixin
     private LogWriting writing;
 
+    @Mixin
+    private CheckpointEveryOption checkpointEvery;
+
     @Option(names = "--rounds", required = true, paramLabel = "N", converter = Counts.class,
             description = "How many rounds to append, e.g. 100K or 1M.")
     private long rounds;
@@ -60,11 +63,12 @@ public final class AuditDemoCommand extends LeafCommand {
     public Integer call() throws IOException {
         requireAtLeast("--rounds", rounds, 1);
         writing.requirePositive();
+        long bound = checkpointEvery.checked();
         Progress shown = progress.meter(io(), "rounds", rounds);
         SignedNote last;
         long start;
         long first;
-        try (AuditLog log = writing.openOrCreate(dir, origin, io())) {
+        try (AuditLog log = writing.openOrCreate(dir, origin, io(), bound)) {
             first = log.size();
             start = System.nanoTime();
             Acknowledgements pending = new Acknowledgements();

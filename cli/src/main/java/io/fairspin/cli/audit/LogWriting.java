@@ -5,7 +5,6 @@ import io.fairspin.audit.checkpoint.Checkpoint;
 import io.fairspin.audit.checkpoint.Ed25519Keys;
 import io.fairspin.audit.merkle.ProofException;
 import io.fairspin.audit.checkpoint.SignedNote;
-import io.fairspin.cli.Counts;
 import io.fairspin.cli.Io;
 import io.fairspin.cli.LeafCommand;
 import java.io.IOException;
@@ -23,13 +22,6 @@ final class LogWriting {
             description = "The operator's Ed25519 private key (PEM), e.g. operator.key from 'fairspin keys signing'.")
     Path signingKey;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", converter = Counts.class, defaultValue = "100000",
-            description = "Sign a checkpoint whenever N entries follow the last one (default: ${DEFAULT-VALUE}, at most"
-                    + " 1G): after every N rounds, the generator's rare health entries counted as rounds; one is always"
-                    + " signed at the end. The log declares N as its bound, which 'audit verify' holds it to, even after"
-                    + " a crash; opening a log that declares another bound declares this one from then on.")
-    long checkpointEvery;
-
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "8192",
             description = "Rounds submitted but not yet acknowledged, at most (default: ${DEFAULT-VALUE}); a server"
                     + " gets the same effect from many threads each waiting for its round.")
@@ -38,17 +30,17 @@ final class LogWriting {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    /** Rejects, as usage errors, counts of these options below 1. */
+    /** Rejects, as a usage error, an --in-flight below 1. */
     void requirePositive() {
-        LeafCommand.requireBetween(command, "--checkpoint-every", checkpointEvery, 1, AuditLog.MAX_CHECKPOINT_EVERY);
         LeafCommand.requireAtLeast(command, "--in-flight", inFlight, 1);
     }
 
     /**
      * Opens the log in {@code dir}, or creates it with {@code origin} when there is none; reports on stderr
-     * any torn tail the opening cut off.
+     * any torn tail the opening cut off; a checkpoint is signed whenever {@code checkpointEvery} entries follow the
+     * last one.
      */
-    AuditLog openOrCreate(Path dir, String origin, Io io) throws IOException {
+    AuditLog openOrCreate(Path dir, String origin, Io io, long checkpointEvery) throws IOException {
         return openOrCreate(dir, origin, io, signingKey(), checkpointEvery);
     }
 
@@ -58,8 +50,7 @@ final class LogWriting {
     }
 
     /**
-     * {@link #openOrCreate(Path, String, Io)} with the signing key already read, signing a checkpoint whenever
-     * {@code checkpointEvery} entries follow the last one.
+     * {@link #openOrCreate(Path, String, Io, long)} with the signing key already read.
      */
     static AuditLog openOrCreate(Path dir, String origin, Io io, KeyPair key, long checkpointEvery) throws IOException {
         boolean exists = Files.isDirectory(dir) && Files.exists(dir.resolve("checkpoints"));

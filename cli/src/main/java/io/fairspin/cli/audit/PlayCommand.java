@@ -74,6 +74,9 @@ public final class PlayCommand extends LeafCommand {
     @Mixin
     private LogWriting writing;
 
+    @Mixin
+    private CheckpointEveryOption checkpointEvery;
+
     @Option(names = "--escrow", paramLabel = "FILE",
             description = "The escrow file, appended to (default: DIR.escrow beside the log folder).")
     private Path escrowFile;
@@ -117,6 +120,7 @@ public final class PlayCommand extends LeafCommand {
         requireAtLeast("--rounds", rounds, 1);
         requireBetween("--batch", batch, 1, CertifiedRandom.MAX_ROUND_SEEDS);
         writing.requirePositive();
+        long bound = checkpointEvery.checked();
         int cores = Runtime.getRuntime().availableProcessors();
         int threadCount = threads != null ? threads : cores;
         requireBetween("--threads", threadCount, 1, 4L * cores);
@@ -129,7 +133,7 @@ public final class PlayCommand extends LeafCommand {
         // The escrow first: a file that another key's records or another writer holds is refused before a
         // new log folder is created.
         try (SeedEscrow escrow = GeneratorOptions.openEscrow(auditor, escrowPath, io());
-             AuditLog audit = LogWriting.openOrCreate(log, origin, io(), signingKey, writing.checkpointEvery);
+             AuditLog audit = LogWriting.openOrCreate(log, origin, io(), signingKey, bound);
              CertifiedRandom rng = CertifiedRandom.builder().escrow(escrow)
                      .healthListener(audit::logHealth).build()) {
             String prefix = game.game().id() + "/" + rng.instanceId() + "/";

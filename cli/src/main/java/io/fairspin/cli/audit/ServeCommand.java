@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,12 +74,8 @@ public final class ServeCommand extends LeafCommand {
             description = "The currency of bet and win, in its minor units (default: ${DEFAULT-VALUE}, none).")
     private String currency;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", converter = io.fairspin.cli.Counts.class,
-            defaultValue = "100000",
-            description = "Besides signing a checkpoint every second, sign one whenever N entries follow the last (default:"
-                    + " ${DEFAULT-VALUE}, at most 1G), before writing more; the log declares N as its bound, which"
-                    + " 'audit verify' holds it to, even after a crash.")
-    private long checkpointEvery;
+    @Mixin
+    private CheckpointEveryOption checkpointEvery;
 
     @Option(names = "--seed-reserve", paramLabel = "N", defaultValue = "" + GameServer.DEFAULT_SEED_RESERVE,
             description = "Round seeds kept drawn and escrowed ahead of the open-round requests (default:"
@@ -90,7 +87,7 @@ public final class ServeCommand extends LeafCommand {
     public Integer call() throws IOException, InterruptedException {
         requireBetween("--port", port, 0, 65535);
         requireBetween("--seed-reserve", seedReserve, 0, CertifiedRandom.MAX_ROUND_SEEDS);
-        requireBetween("--checkpoint-every", checkpointEvery, 1, AuditLog.MAX_CHECKPOINT_EVERY);
+        long bound = checkpointEvery.checked();
         InetAddress address = InetAddress.getByName(bind);
         List<ModelFile> games = loadModels(models);
         PublicKey auditor = KeyFiles.readPublicKey(escrowKey, KeyFiles.ESCROW_ALGORITHM);
@@ -103,7 +100,7 @@ public final class ServeCommand extends LeafCommand {
         CertifiedRandom rng = null;
         GameServer server;
         try {
-            audit = LogWriting.openOrCreate(log, origin, io(), operator, checkpointEvery);
+            audit = LogWriting.openOrCreate(log, origin, io(), operator, bound);
             rng = CertifiedRandom.builder().escrow(escrow).healthListener(audit::logHealth).build();
             server = GameServer.builder().games(games).log(audit, log).random(rng, escrow.keyId())
                     .bind(address, port).currency(currency).seedReserve(seedReserve).build();
