@@ -47,13 +47,18 @@ final class TestServer implements AutoCloseable {
     private boolean closed;
 
     TestServer(Path dir, List<String> examples, UnaryOperator<GameServer.Builder> settings) throws IOException {
+        this(dir, examples, settings, AuditLog.Options.defaults());
+    }
+
+    TestServer(Path dir, List<String> examples, UnaryOperator<GameServer.Builder> settings, AuditLog.Options logOptions)
+            throws IOException {
         this.dir = dir;
         this.logDir = dir.resolve("log");
         this.escrowFile = dir.resolve("log.escrow");
         for (String name : examples) {
             models.add(ModelFile.load(example(name)));
         }
-        log = AuditLog.create(logDir, "test.fairspin.local/server", OPERATOR);
+        log = AuditLog.create(logDir, "test.fairspin.local/server", OPERATOR, logOptions);
         escrow = new SeedEscrow(AUDITOR.getPublic(), EscrowFile.open(escrowFile));
         rng = CertifiedRandom.builder().escrow(escrow).build();
         server = settings.apply(GameServer.builder().games(models).log(log, logDir).random(rng, escrow.keyId())
