@@ -54,11 +54,9 @@ final class CheckpointBound {
         for (int i = 0; i + 1 < checkpoints.size(); i++) {
             long from = checkpoints.get(i).checkpoint().size();
             long to = checkpoints.get(i + 1).checkpoint().size();
-            long bound = inForce(scan.announcements, from);
-            if (bound > 0 && to - from > bound) {
-                problems.add(new LogProblem(LogFiles.CHECKPOINTS, checkpoints.get(i + 1).offset(), "the checkpoints of"
-                        + " size " + from + " and " + to + " are " + (to - from) + " entries apart, more than the "
-                        + bound + " the log declares (max_unsigned): checkpoints between them were deleted"));
+            String gap = gap(from, to, inForce(scan.announcements, from));
+            if (gap != null) {
+                problems.add(new LogProblem(LogFiles.CHECKPOINTS, checkpoints.get(i + 1).offset(), gap));
             }
         }
         LogScanner.StoredCheckpoint last = scan.lastCheckpoint();
@@ -66,23 +64,52 @@ final class CheckpointBound {
             return problems;
         }
         long size = last.checkpoint().size();
-        long unsigned = scan.entries - size;
         long declared = inForce(scan.announcements, size);
         if (declared == 0 && declaredOnly) {
             return problems;
         }
-        long bound = declared > 0 ? declared : inferredInterval(checkpoints);
-        long allowed = Math.max(bound, allowUnsigned);
-        if (unsigned > allowed) {
-            String limit = allowUnsigned > bound ? "the " + allowed + " that --allow-unsigned allows"
-                    : declared > 0 ? "the " + bound + " the log declares (max_unsigned, which its writer keeps even"
-                            + " across a crash)"
-                    : "the " + bound + " that the log's inferred checkpoint interval allows (the most entries between"
-                            + " two of its checkpoints; the log declares no bound)";
-            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, unsigned + " entries follow the last signed checkpoint"
-                    + " (size " + size + "), more than " + limit + ": checkpoints were deleted" + (declared > 0 ? ""
-                    : ", or the log is still being written (then use --allow-unsigned N)")));
+        String unsigned = unsigned(size, scan.entries, declared, declared > 0 ? 0 : inferredInterval(checkpoints),
+                allowUnsigned);
+        if (unsigned != null) {
+            problems.add(new LogProblem(LogFiles.CHECKPOINTS, 0, unsigned));
         }
         return problems;
+    }
+
+    /**
+     * The gap rule: checkpoints of sizes {@code from} and {@code to}, consecutive, farther apart than the bound in force
+     * after the first ({@code bound}, 0 for none) mean deleted checkpoints between them.
+     *
+     * @return the problem's message, or null when the gap keeps the bound
+     */
+    static String gap(long from, long to, long bound) {
+        if (bound == 0 || to - from <= bound) {
+            return null;
+        }
+        return "the checkpoints of size " + from + " and " + to + " are " + (to - from) + " entries apart, more than the "
+                + bound + " the log declares (max_unsigned): checkpoints between them were deleted";
+    }
+
+    /**
+     * The tail rule: more of a log's {@code entries} after its last checkpoint (of {@code size}) than the bound in force
+     * there ({@code declared}; for a log that declares none, the {@code inferred} interval) or {@code allowUnsigned}.
+     *
+     * @return the problem's message, or null when the tail keeps the bound
+     */
+    static String unsigned(long size, long entries, long declared, long inferred, long allowUnsigned) {
+        long bound = declared > 0 ? declared : inferred;
+        long allowed = Math.max(bound, allowUnsigned);
+        long unsigned = entries - size;
+        if (unsigned <= allowed) {
+            return null;
+        }
+        String limit = allowUnsigned > bound ? "the " + allowed + " that --allow-unsigned allows"
+                : declared > 0 ? "the " + bound + " the log declares (max_unsigned, which its writer keeps even"
+                        + " across a crash)"
+                : "the " + bound + " that the log's inferred checkpoint interval allows (the most entries between"
+                        + " two of its checkpoints; the log declares no bound)";
+        return unsigned + " entries follow the last signed checkpoint (size " + size + "), more than " + limit
+                + ": checkpoints were deleted" + (declared > 0 ? ""
+                : ", or the log is still being written (then use --allow-unsigned N)");
     }
 }

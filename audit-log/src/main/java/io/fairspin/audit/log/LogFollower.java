@@ -167,8 +167,8 @@ public final class LogFollower implements AutoCloseable {
     private boolean tailPending;
     private boolean tailTruncated;
     private long tailOffset;
-    /** Announcements that declare a checkpoint bound: their index and bound, in order. */
-    private final List<long[]> bounds = new ArrayList<>();
+    /** The key announcements read, in order: where each checkpoint bound is declared. */
+    private final List<LogScanner.Announcement> announcements = new ArrayList<>();
     /** The bound in force after the last checkpoint; 0 when the log declares none. */
     private long boundInForce;
     private long allowUnsigned;
@@ -180,7 +180,10 @@ public final class LogFollower implements AutoCloseable {
     private boolean checkpointsBroken;
     private final Deque<Pending> pendingCheckpoints = new ArrayDeque<>();
     private Checkpoint lastCheckpoint;
-    private final List<Long> checkpointSizes = new ArrayList<>();
+    /** Checkpoints that checked out, of different sizes. */
+    private long checkpointsRead;
+    /** The most entries between two checkpoints that checked out (the first from size 0): a log's inferred interval. */
+    private long inferredInterval;
     private boolean hadCheckpointsFile;
 
     /**
@@ -279,31 +282,6 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * The checkpoint bound the log declares, in force after the last checkpoint that checked out.
-     *
-     * @return the bound ({@code max_unsigned}), or 0 when the log declares none
-     */
-    public long checkpointBound() {
-        return boundInForce;
-    }
-
-    /**
-     * The largest number of entries between two checkpoints that checked out (from size 0): the interval of a log
-     * that declares no bound.
-     *
-     * @return the interval in entries, 0 before two checkpoints
-     */
-    public long checkpointInterval() {
-        long interval = 0;
-        long previous = 0;
-        for (long size : checkpointSizes) {
-            interval = Math.max(interval, size - previous);
-            previous = size;
-        }
-        return interval;
-    }
-
-    /**
      * The bytes of the segment files read so far: their headers and the whole frames of the entries read.
      *
      * @return the bytes read and checked
@@ -341,15 +319,6 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * Whether a problem stopped the reading of entries.
-     *
-     * @return true once reading stopped at a problem
-     */
-    public boolean broken() {
-        return broken;
-    }
-
-    /**
      * Reads everything appended since the last poll. Returns whether anything new was read.
      *
      * @return true when anything new was read
@@ -361,7 +330,7 @@ public final class LogFollower implements AutoCloseable {
             throw new NoSuchFileException(dir.toString(), null, "no such log folder");
         }
         long before = entries;
-        int checkpointsBefore = checkpointSizes.size();
+        long checkpointsBefore = checkpointsRead;
         // Checkpoints first: every checkpoint read now covers only entries already durable, so it is
         // checked at the latest when this poll's entries are in.
         readCheckpoints();
@@ -373,7 +342,7 @@ public final class LogFollower implements AutoCloseable {
         readSegments();
         checkPendingCheckpoints();
         listener.polled();
-        return entries != before || checkpointSizes.size() != checkpointsBefore;
+        return entries != before || checkpointsRead != checkpointsBefore;
     }
 
     /**
@@ -405,7 +374,7 @@ public final class LogFollower implements AutoCloseable {
                     + " it)");
         }
         checkUnsigned(true);
-        if (hadCheckpointsFile && checkpointSizes.isEmpty() && pendingCheckpoints.isEmpty() && entries > 0) {
+        if (hadCheckpointsFile && checkpointsRead == 0 && pendingCheckpoints.isEmpty() && entries > 0) {
             problem(Problem.CHECKPOINT, -1, dir.resolve(LogFiles.CHECKPOINTS), 0, "no signed checkpoint");
         }
         if (!hadCheckpointsFile && entries > 0) {
@@ -492,7 +461,7 @@ public final class LogFollower implements AutoCloseable {
             }
         }
         if (entries == 0 && LogFiles.segments(dir).isEmpty() && Files.exists(dir.resolve(LogFiles.CHECKPOINTS))
-                && !checkpointSizes.isEmpty()) {
+                && checkpointsRead > 0) {
             brokenProblem(Problem.ROLLBACK, 0, dir, 0, "no segment files, but the log has signed checkpoints");
         }
     }
@@ -872,7 +841,7 @@ public final class LogFollower implements AutoCloseable {
         if (decoded.announcesKey) {
             KeyAnnouncement announcement = (KeyAnnouncement) entry.event();
             keys.add(announcement.verifier());
-            announcement.maxUnsigned().ifPresent(n -> bounds.add(new long[] {entry.index(), n}));
+            announcements.add(new LogScanner.Announcement(entry.index(), announcement));
         }
         listener.entry(entry, decoded.prepared);
         checkPendingCheckpoints();
@@ -1039,35 +1008,18 @@ public final class LogFollower implements AutoCloseable {
         }
         leavesSinceCheckpoint.subList(0, (int) (size - base)).clear();
         treeAtCheckpoint = at;
-        checkGap(size, file);
+        long previous = lastCheckpoint == null ? 0 : lastCheckpoint.size();
+        String gap = CheckpointBound.gap(previous, size, lastCheckpoint == null ? 0 : boundInForce);
+        if (gap != null) {
+            problem(Problem.UNSIGNED_ENTRIES, size, file, checkpointOffset, gap);
+        }
         lastCheckpoint = checkpoint;
-        boundInForce = boundBelow(size);
-        if (checkpointSizes.isEmpty() || checkpointSizes.get(checkpointSizes.size() - 1) != size) {
-            checkpointSizes.add(size);
+        boundInForce = CheckpointBound.inForce(announcements, size);
+        if (checkpointsRead == 0 || size != previous) {
+            checkpointsRead++;
+            inferredInterval = Math.max(inferredInterval, size - previous);
         }
         listener.checkpoint(checkpoint, note);
-    }
-
-    /** The bound declared by the latest announcement below {@code size} that declares one; 0 when none does. */
-    private long boundBelow(long size) {
-        long bound = 0;
-        for (long[] declared : bounds) {
-            if (declared[0] < size) {
-                bound = declared[1];
-            }
-        }
-        return bound;
-    }
-
-    /** A checkpoint farther from the one before it than the bound in force after that one: checkpoints between were deleted. */
-    private void checkGap(long size, Path file) {
-        if (lastCheckpoint == null || boundInForce == 0 || size - lastCheckpoint.size() <= boundInForce) {
-            return;
-        }
-        problem(Problem.UNSIGNED_ENTRIES, size, file, checkpointOffset, "the checkpoints of size "
-                + lastCheckpoint.size() + " and " + size + " are " + (size - lastCheckpoint.size()) + " entries apart,"
-                + " more than the " + boundInForce + " the log declares (max_unsigned): checkpoints between them were"
-                + " deleted");
     }
 
     /**
@@ -1077,22 +1029,16 @@ public final class LogFollower implements AutoCloseable {
      * every poll; with {@code atEnd}, a log that declares none is judged by its inferred interval.
      */
     private void checkUnsigned(boolean atEnd) {
-        if (broken || lastCheckpoint == null || boundInForce == 0 && !atEnd) {
+        if (broken || lastCheckpoint == null || boundInForce == 0 && !atEnd
+                || unsignedReportedAfter == lastCheckpoint.size()) {
             return;
         }
-        long bound = boundInForce > 0 ? boundInForce : checkpointInterval();
-        long unsigned = entries - lastCheckpoint.size();
-        long allowed = Math.max(bound, allowUnsigned);
-        if (unsigned <= allowed || unsignedReportedAfter == lastCheckpoint.size()) {
-            return;
+        String unsigned = CheckpointBound.unsigned(lastCheckpoint.size(), entries, boundInForce,
+                boundInForce > 0 ? 0 : inferredInterval, allowUnsigned);
+        if (unsigned != null) {
+            unsignedReportedAfter = lastCheckpoint.size();
+            problem(Problem.UNSIGNED_ENTRIES, lastCheckpoint.size(), dir.resolve(LogFiles.CHECKPOINTS), 0, unsigned);
         }
-        unsignedReportedAfter = lastCheckpoint.size();
-        String limit = allowUnsigned > bound ? "the " + allowed + " that --allow-unsigned allows"
-                : boundInForce > 0 ? "the " + bound + " the log declares (max_unsigned)"
-                : "the " + bound + " that the log's inferred checkpoint interval allows (the log declares no bound)";
-        problem(Problem.UNSIGNED_ENTRIES, lastCheckpoint.size(), dir.resolve(LogFiles.CHECKPOINTS), 0, unsigned
-                + " entries follow the last signed checkpoint (size " + lastCheckpoint.size() + "), more than " + limit
-                + ": checkpoints were deleted, or the writer stopped signing");
     }
 
     private boolean signedByAnnouncedKey(SignedNote note) {
