@@ -83,9 +83,7 @@ public final class RecordBytes {
      * @param bytes the bytes
      */
     public void raw(byte[] bytes) {
-        if (size + bytes.length > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, size + bytes.length));
-        }
+        ensure(bytes.length);
         if (bytes.length <= 16) {
             // A name or a key: a plain loop beats arraycopy's call at this length.
             byte[] to = out;
@@ -101,14 +99,23 @@ public final class RecordBytes {
     }
 
     /**
+     * Writes what another writer holds (a nested record written by its own writer).
+     *
+     * @param other the other writer; unchanged
+     */
+    public void raw(RecordBytes other) {
+        ensure(other.size);
+        System.arraycopy(other.out, 0, out, size, other.size);
+        size += other.size;
+    }
+
+    /**
      * Writes one byte (a bracket or a comma).
      *
      * @param b the byte
      */
     public void put(char b) {
-        if (size == out.length) {
-            out = Arrays.copyOf(out, size * 2);
-        }
+        ensure(1);
         out[size++] = (byte) b;
     }
 
@@ -118,9 +125,7 @@ public final class RecordBytes {
      * @param value the number
      */
     public void number(long value) {
-        if (size + 20 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2 + 20);
-        }
+        ensure(20);
         if (value == Long.MIN_VALUE) {
             raw(ascii(Long.toString(value)));
             return;

@@ -55,6 +55,8 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     /** This game at other bets, by bet, when this is the game at the model's standard wager. */
     private final Map<Bet, CascadeGame> atBets;
     private volatile Optional<CascadeAnalysis> analysis;
+    /** Each reel set's reels' numbers of stops, by reel set index (read by the checks of logged draws). */
+    private final int[][] stripLengths;
 
     private CascadeGame(CascadeModel model, BetLimits limits, CascadeEngine engine, CascadeAnalysis.Counted counted,
             Map<Bet, CascadeGame> atBets) {
@@ -64,6 +66,8 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         this.counted = counted;
         this.atBets = atBets;
         this.windows = ThreadLocal.withInitial(() -> new Window(engine));
+        this.stripLengths = model.strips().stream()
+                .map(set -> java.util.Arrays.stream(set).mapToInt(strip -> strip.length).toArray()).toArray(int[][]::new);
         cascadeType = add(winTypes, "cascade");
         boolean scatterPays = java.util.Arrays.stream(model.scatterPays()).anyMatch(p -> p > 0);
         scatterType = scatterPays ? add(winTypes, "scatter") : -1;
@@ -453,14 +457,9 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         return -1;
     }
 
-    /** Each reel's number of stops in reel set {@code chosen} of {@code sets}. */
+    /** Each reel's number of stops in reel set {@code chosen} of {@code sets} (shared: not to be changed). */
     int[] lengths(CascadeModel.Sets sets, int chosen) {
-        int[][] strips = model.strips().get(sets.sets()[chosen]);
-        int[] lengths = new int[strips.length];
-        for (int r = 0; r < strips.length; r++) {
-            lengths[r] = strips[r].length;
-        }
-        return lengths;
+        return stripLengths[sets.sets()[chosen]];
     }
 
     // ---- Analysis ----

@@ -1,5 +1,7 @@
 package io.fairspin.math.slot.evaluation;
 
+import static io.fairspin.math.json.RecordBytes.ascii;
+
 import io.fairspin.math.json.RecordBytes;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.SpinResult.BonusRound;
@@ -212,14 +214,14 @@ public final class CanonicalSpins {
     }
 
     /**
-     * The canonical bytes of {@code round}.
+     * Appends the canonical bytes of {@code round} to {@code target} (a record that holds a slot round).
      *
      * @param round a round
-     * @return a new array of its canonical bytes
+     * @param target where its bytes go
      */
-    public byte[] bytes(SpinResult round) {
+    public void writeTo(SpinResult round, RecordBytes target) {
         write(round);
-        return out.bytes();
+        target.raw(out);
     }
 
     private void write(SpinResult r) {
@@ -646,9 +648,5 @@ public final class CanonicalSpins {
             }
         }
         out.raw(encoded);
-    }
-
-    private static byte[] ascii(String text) {
-        return RecordBytes.ascii(text);
     }
 }

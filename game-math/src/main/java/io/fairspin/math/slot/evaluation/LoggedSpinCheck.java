@@ -271,7 +271,9 @@ public final class LoggedSpinCheck implements OutcomeCheck {
      * @return its canonical bytes
      */
     byte[] canonicalBytes(SpinResult round) {
-        return canonical.bytes(round);
+        io.fairspin.math.json.RecordBytes bytes = new io.fairspin.math.json.RecordBytes();
+        canonical.writeTo(round, bytes);
+        return bytes.bytes();
     }
 
     /** Where the logged spins' inputs come from: the parsed tree, or the streaming read. */

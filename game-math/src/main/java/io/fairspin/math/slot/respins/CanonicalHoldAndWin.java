@@ -10,6 +10,7 @@ import io.fairspin.math.json.RecordBytes;
 import io.fairspin.math.json.StreamedSpins;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.jackpots.Jackpot;
+import io.fairspin.math.slot.jackpots.Jackpots;
 import io.fairspin.math.slot.evaluation.CanonicalSpins;
 import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.math.slot.respins.HoldAndWinGame.Coin;
@@ -174,7 +175,7 @@ public final class CanonicalHoldAndWin {
     private void write(HoldAndWinGame.Record record) {
         out.reset();
         out.raw(BASE);
-        out.raw(spins.bytes(record.base()));
+        spins.writeTo(record.base(), out);
         if (record.collect() != null) {
             out.raw(COLLECT);
             out.number(record.collect().amount());
@@ -240,12 +241,7 @@ public final class CanonicalHoldAndWin {
 
     /** A jackpot's name encoded, by its name. */
     private byte[] jackpot(String name) {
-        List<Jackpot> all = game.feature.jackpots();
-        for (int j = 0; j < all.size(); j++) {
-            if (all.get(j).name().equals(name)) {
-                return jackpots[j];
-            }
-        }
-        return RecordBytes.encode(name);
+        int j = Jackpots.indexOf(game.feature.jackpots(), name);
+        return j >= 0 ? jackpots[j] : RecordBytes.encode(name);
     }
 }

@@ -90,12 +90,15 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
     private final java.util.Map<io.fairspin.math.Bet, HoldAndWinGame> atBets = new java.util.concurrent.ConcurrentHashMap<>();
     /** The feature's capped wins in total bets, shared with this game at other bets (the same feature and cap). */
     final CappedParts cappedParts;
+    /** Each reel set's reels' numbers of stops, the top reel's last, by reel set index (read by the draw checks). */
+    private final int[][] stripLengths;
 
     private HoldAndWinGame(SlotGame base, HoldAndWin feature, long maxWin, CappedParts cappedParts) {
         this.base = base;
         this.feature = feature;
         this.maxWin = maxWin;
         this.cappedParts = cappedParts;
+        this.stripLengths = java.util.Arrays.stream(base.reelSets).map(this::stripLengths).toArray(int[][]::new);
         this.landing = new WeightedTable[feature.cells()];
         for (int c = 0; c < landing.length; c++) {
             landing[c] = WeightedTable.of(feature.coinWeights()[c], feature.emptyWeights()[c]);
@@ -960,9 +963,12 @@ public final class HoldAndWinGame implements Game, Analyzable, ProgressiveJackpo
         return -1;
     }
 
-    /** Each reel's number of stops in the reel set chosen, a top reel's last (its stop follows the reels' stops). */
+    /** Each reel's number of stops in the reel set chosen, a top reel's last (its stop follows the reels' stops); shared: not to be changed. */
     int[] lengths(SlotModel.Choice choice, int chosen) {
-        CompiledReels reels = base.reelSets[choice.sets()[chosen]];
+        return stripLengths[choice.sets()[chosen]];
+    }
+
+    private int[] stripLengths(CompiledReels reels) {
         int[] lengths = new int[base.model.reels() + (reels.hasTop() ? 1 : 0)];
         for (int r = 0; r < lengths.length; r++) {
             lengths[r] = r < base.model.reels() ? reels.set.strips()[r].length : reels.topLength();
