@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,8 @@ public final class GameServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     /** The round seeds kept escrowed ahead of requests by default ({@link Builder#seedReserve}). */
     public static final int DEFAULT_SEED_RESERVE = 1024;
+    /** How long a stop waits, once the open rounds are settled, for their answers to be written. */
+    private static final Duration ANSWERS_AFTER_SETTLING = Duration.ofSeconds(5);
 
     private final Builder config;
     private final SeedBatcher seeds;
@@ -177,19 +180,17 @@ public final class GameServer implements AutoCloseable {
         closed = true;
         rounds.stopAccepting();
         connector.shutdown(); // accepts no more connections
-        try {
-            // The requests in progress finish (new ones on open connections get 503), up to the grace.
-            requests.shutdown().get(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the grace is over: the connections are closed below
-        }
+        // The requests in progress finish (new ones on open connections get 503), up to the grace.
+        CompletableFuture<Void> requestsFinished = requests.shutdown();
+        await(requestsFinished, grace);
         stopTicker();
         // Before the pool stops: a request still waiting for its round's durability or its seed goes on on the pool
         // (a stopped pool would run it on the log's writer or the batcher's thread).
         rounds.close();
         seeds.close();
+        // The answers of the rounds just made durable are being written on the pool: closing the connections now
+        // would drop them (ShutdownTest lost one in three under load).
+        await(requestsFinished, ANSWERS_AFTER_SETTLING);
         try {
             http.stop(); // closes the connections, stops the pool
         } catch (Exception e) {
@@ -201,6 +202,17 @@ public final class GameServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop(Duration.ofSeconds(1));
+    }
+
+    /** Waits for the requests in progress to finish, at most {@code limit}; past it their connections are closed. */
+    private static void await(CompletableFuture<Void> requestsFinished, Duration limit) {
+        try {
+            requestsFinished.get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the limit is over: the connections are closed by the caller
+        }
     }
 
     /**
