@@ -33,7 +33,7 @@ final class SeedBatcher implements AutoCloseable {
     private final Deque<CompletableFuture<RoundSeed>> waiting = new ArrayDeque<>();
     private long nextRound;
     private boolean stopping;
-    private RuntimeException failure;
+    private Throwable failure;
 
     /**
      * A batcher drawing the seeds of rounds {@code prefix + 0}, {@code prefix + 1}, ... from {@code rng}.
@@ -103,12 +103,11 @@ final class SeedBatcher implements AutoCloseable {
                 seeds = rng.roundSeeds(ids);
             } catch (RuntimeException e) {
                 // The generator failed closed (health test, escrow write): nothing of the batch is handed out.
-                synchronized (this) {
-                    failure = e;
-                    waiting.forEach(f -> f.completeExceptionally(e));
-                    waiting.clear();
-                }
+                fail(e);
                 return;
+            } catch (Error e) {
+                fail(e); // the requests waiting would otherwise wait for ever
+                throw e;
             }
             List<CompletableFuture<RoundSeed>> served = new ArrayList<>();
             List<RoundSeed> handed = new ArrayList<>();
@@ -130,6 +129,13 @@ final class SeedBatcher implements AutoCloseable {
                 served.get(i).complete(handed.get(i));
             }
         }
+    }
+
+    /** Fails the requests waiting and every later one with {@code cause}. */
+    private synchronized void fail(Throwable cause) {
+        failure = cause;
+        waiting.forEach(f -> f.completeExceptionally(cause));
+        waiting.clear();
     }
 
     /** The seeds held in reserve now (the same objects, not copies), for a test to watch them wiped. */

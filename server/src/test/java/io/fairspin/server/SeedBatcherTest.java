@@ -2,12 +2,17 @@ package io.fairspin.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.rng.CertifiedRandom;
+import io.fairspin.rng.HealthTestedEntropySource;
 import io.fairspin.rng.RoundSeed;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,36 @@ class SeedBatcherTest {
                 for (int i = 0; i < 250; i++) {
                     assertEquals("r-" + i, batcher.next().get(10, TimeUnit.SECONDS).roundId());
                 }
+            } finally {
+                batcher.close();
+            }
+        }
+    }
+
+    /**
+     * An Error drawing a batch (out of memory, say) fails the requests waiting for it instead of leaving them waiting
+     * for ever, and the batcher hands out nothing more.
+     */
+    @Test
+    void anErrorDrawingABatchFailsTheWaitingRequests() throws Exception {
+        SecureRandom os = new SecureRandom();
+        boolean[] broken = {false};
+        HealthTestedEntropySource source = new HealthTestedEntropySource(samples -> {
+            if (broken[0]) {
+                throw new OutOfMemoryError("the test's entropy source");
+            }
+            os.nextBytes(samples);
+        }, 1.0, HealthTestedEntropySource.DEFAULT_ALPHA_EXPONENT);
+        try (CertifiedRandom rng = CertifiedRandom.builder().entropySource(source).reseedInterval(1).build()) {
+            SeedBatcher batcher = new SeedBatcher(rng, "r-", 0);
+            try {
+                assertEquals("r-0", batcher.next().get(10, TimeUnit.SECONDS).roundId());
+                broken[0] = true;
+                CompletableFuture<RoundSeed> waiting = batcher.next();
+                ExecutionException failed = assertThrows(ExecutionException.class,
+                        () -> waiting.get(10, TimeUnit.SECONDS));
+                assertTrue(failed.getCause() instanceof OutOfMemoryError, failed.getCause().toString());
+                assertTrue(batcher.next().isCompletedExceptionally(), "nothing is handed out after the failure");
             } finally {
                 batcher.close();
             }

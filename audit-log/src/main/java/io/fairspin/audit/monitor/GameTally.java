@@ -92,6 +92,11 @@ public final class GameTally {
      */
     public GameTally(String gameId, String modelHash, String currency, long standardStake, ExactFigures figures,
                      OutcomeCheck check, ControlLimits limits, Consumer<Alert> alerts) {
+        this(gameId, modelHash, currency, standardStake, figures, check, limits, alerts, awardMeans(check, figures));
+    }
+
+    private GameTally(String gameId, String modelHash, String currency, long standardStake, ExactFigures figures,
+                      OutcomeCheck check, ControlLimits limits, Consumer<Alert> alerts, double[] awardMeans) {
         this.gameId = gameId;
         this.modelHash = modelHash;
         this.currency = currency;
@@ -102,15 +107,8 @@ public final class GameTally {
         this.hit = figures == null ? Double.NaN : figures.hitFrequency().doubleValue();
         this.limits = limits;
         this.check = check;
-        // Awards are tested against their exact occurrences: none without exact figures.
-        this.awards = check == null || figures == null ? List.of() : check.awards();
-        this.awardMeans = new double[awards.size()];
-        if (!awards.isEmpty()) {
-            List<Fraction> means = check.awardsPerRound();
-            for (int i = 0; i < awardMeans.length; i++) {
-                awardMeans[i] = means.get(i).doubleValue();
-            }
-        }
+        this.awards = awardMeans.length == 0 ? List.of() : check.awards();
+        this.awardMeans = awardMeans;
         this.awardCounts = new long[awards.size()];
         this.awardSquares = new double[awards.size()];
         this.roundAwards = new long[awards.size()];
@@ -118,25 +116,17 @@ public final class GameTally {
         this.alerts = alerts;
     }
 
-    /** An empty tally of {@code of}'s game, model, figures and limits for rounds in {@code currency}. */
-    private GameTally(GameTally of, String currency) {
-        this.gameId = of.gameId;
-        this.modelHash = of.modelHash;
-        this.currency = currency;
-        this.figures = of.figures;
-        this.standardStake = of.standardStake;
-        this.rtp = of.rtp;
-        this.variance = of.variance;
-        this.hit = of.hit;
-        this.limits = of.limits;
-        this.check = of.check;
-        this.awards = of.awards;
-        this.awardMeans = of.awardMeans;
-        this.awardCounts = new long[awards.size()];
-        this.awardSquares = new double[awards.size()];
-        this.roundAwards = new long[awards.size()];
-        this.nextAwardLook = limits.firstAwardLook();
-        this.alerts = of.alerts;
+    /** Each award's exact occurrences per round; none without a check or exact figures (then no award test). */
+    private static double[] awardMeans(OutcomeCheck check, ExactFigures figures) {
+        if (check == null || figures == null) {
+            return new double[0];
+        }
+        List<Fraction> means = check.awardsPerRound();
+        double[] m = new double[means.size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = means.get(i).doubleValue();
+        }
+        return m;
     }
 
     /**
@@ -147,7 +137,7 @@ public final class GameTally {
      * @return a new tally with no rounds
      */
     GameTally inCurrency(String otherCurrency) {
-        return new GameTally(this, otherCurrency);
+        return new GameTally(gameId, modelHash, otherCurrency, standardStake, figures, check, limits, alerts, awardMeans);
     }
 
     /**
