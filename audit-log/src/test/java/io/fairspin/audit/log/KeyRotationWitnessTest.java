@@ -66,6 +66,26 @@ class KeyRotationWitnessTest {
         return dir;
     }
 
+    /** {@link #witnessedLog}, then rotated to k1 (its announcement at entry 31, vouched for at size 32) and 10 rounds. */
+    private Path rotatedLog(Path tmp, Path store) throws Exception {
+        Path dir = witnessedLog(tmp, store);
+        try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
+            log.rotateKey(k1);
+            append(log, 30, 10);
+        }
+        return dir;
+    }
+
+    /** Runs {@code witnessing}: refused as {@code kind} with a message that starts with {@code message}, the store unchanged. */
+    private static void assertRefused(Path store, WitnessException.Kind kind, String message,
+            org.junit.jupiter.api.function.Executable witnessing) throws IOException {
+        Map<String, String> before = files(store);
+        WitnessException refused = assertThrows(WitnessException.class, witnessing);
+        assertEquals(kind, refused.kind(), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith(message), refused.getMessage());
+        assertEquals(before, files(store), "the store unchanged");
+    }
+
     /** What 'audit witness LOG --operator-key KEY' does: the latest checkpoint, its consistency and rotation proofs. */
     private Witness.Result witnessLog(Path store, Path dir, KeyPair key) throws Exception {
         SignedNote note = LogScanner.scan(dir, e -> { }).lastCheckpoint().note();
@@ -85,11 +105,7 @@ class KeyRotationWitnessTest {
     @Test
     void aRotationTheLogProvesIsFollowedAndTheStoresKeyReplaced(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("store");
-        Path dir = witnessedLog(tmp, store);
-        try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
-            log.rotateKey(k1); // announcement at entry 31, vouched for by the operator's checkpoint of size 32
-            append(log, 30, 10);
-        }
+        Path dir = rotatedLog(tmp, store);
         Witness.Result once = witnessLog(store, dir, operator);
         assertEquals(vkey(operator), once.retiredKey());
         assertEquals(vkey(k1), once.operatorKey());
@@ -129,17 +145,14 @@ class KeyRotationWitnessTest {
     void theNewKeyIsAcceptedAsOperatorKeyOnceTheLogVouchesForIt(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("store");
         Path dir = witnessedLog(tmp, store);
-        Map<String, String> before = files(store);
         KeyPair stranger = KeyFiles.generate("Ed25519");
-        WitnessException wrong = assertThrows(WitnessException.class, () -> witnessLog(store, dir, stranger));
-        assertEquals(WitnessException.Kind.WRONG_LOG, wrong.kind());
-        assertEquals(TestLogs.ORIGIN + ": WRONG LOG: this witness witnesses that origin with the operator key "
-                + KeyFiles.keyId(operator.getPublic()) + ", not with " + KeyFiles.keyId(stranger.getPublic())
-                + " (nor does the log prove it a key of its own before or after that one)", wrong.getMessage());
+        assertRefused(store, WitnessException.Kind.WRONG_LOG, TestLogs.ORIGIN + ": WRONG LOG: this witness witnesses"
+                + " that origin with the operator key " + KeyFiles.keyId(operator.getPublic()) + ", not with "
+                + KeyFiles.keyId(stranger.getPublic()) + " (nor does the log prove it a key of its own before or after"
+                + " that one)", () -> witnessLog(store, dir, stranger));
         try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
             log.rotateKey(k1); // the log's latest checkpoint is the operator's, covering k1's announcement
         }
-        assertEquals(before, files(store), "nothing recorded by a refusal");
         Witness.Result result = witnessLog(store, dir, k1);
         assertNull(result.retiredKey(), "the checkpoint is signed by the key held");
         assertEquals(vkey(operator), new WitnessStore(store).log(TestLogs.ORIGIN));
@@ -155,18 +168,13 @@ class KeyRotationWitnessTest {
         Path store = tmp.resolve("store");
         Path dir = witnessedLog(tmp, store);
         forgedRotation(dir);
-        Map<String, String> before = files(store);
-        WitnessException refused = assertThrows(WitnessException.class, () -> witnessLog(store, dir, operator));
-        assertEquals(WitnessException.Kind.UNPROVEN_KEY, refused.kind());
-        assertEquals(TestLogs.ORIGIN + ": UNPROVEN KEY: the checkpoint that vouches for entry 31 (size 41) is not signed"
-                + " by the key before it, " + KeyFiles.keyId(operator.getPublic()) + ": the new key is not vouched for"
-                + " (the note has no signature by key " + vkey(operator).encode() + "); this witness holds the operator"
-                + " key " + KeyFiles.keyId(operator.getPublic()) + " for that origin and accepts another only when the"
-                + " log proves it", refused.getMessage());
-        assertEquals(before, files(store), "the store unchanged");
-        WitnessException asNew = assertThrows(WitnessException.class, () -> witnessLog(store, dir, attacker));
-        assertEquals(WitnessException.Kind.UNPROVEN_KEY, asNew.kind(), "whichever key the witness is asked with");
-        assertEquals(before, files(store));
+        String unproven = TestLogs.ORIGIN + ": UNPROVEN KEY: the checkpoint that vouches for entry 31 (size 41) is not"
+                + " signed by the key before it, " + KeyFiles.keyId(operator.getPublic()) + ": the new key is not vouched"
+                + " for (the note has no signature by key " + vkey(operator).encode() + "); this witness holds the"
+                + " operator key " + KeyFiles.keyId(operator.getPublic()) + " for that origin and accepts another only"
+                + " when the log proves it";
+        assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, unproven, () -> witnessLog(store, dir, operator));
+        assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, unproven, () -> witnessLog(store, dir, attacker));
     }
 
     /**
@@ -184,14 +192,9 @@ class KeyRotationWitnessTest {
         LogEntry announcement = TestLogs.entries(dir).get(31);
         KeyRotationProof uncovered = new KeyRotationProof(List.of(new KeyRotationProof.Link(announcement, List.of(),
                 checkpointOfSize(scan, 31), ConsistencyProof.of(dir, 31, size).proof())));
-        Map<String, String> before = files(store);
-        WitnessException refused = assertThrows(WitnessException.class,
-                () -> witness(store, head, operator, uncovered, dir));
-        assertEquals(WitnessException.Kind.UNPROVEN_KEY, refused.kind());
-        assertTrue(refused.getMessage().startsWith(TestLogs.ORIGIN + ": UNPROVEN KEY: the announcement of key "
-                + KeyFiles.keyId(attacker.getPublic()) + " at entry 31 is not covered by the checkpoint of size 31 that"
-                + " should vouch for it"), refused.getMessage());
-        assertEquals(before, files(store));
+        assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, TestLogs.ORIGIN + ": UNPROVEN KEY: the announcement"
+                + " of key " + KeyFiles.keyId(attacker.getPublic()) + " at entry 31 is not covered by the checkpoint of"
+                + " size 31 that should vouch for it", () -> witness(store, head, operator, uncovered, dir));
     }
 
     /**
@@ -202,13 +205,8 @@ class KeyRotationWitnessTest {
     @Test
     void aForgedAnnouncementIsRefused(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("store");
-        Path dir = witnessedLog(tmp, store);
-        try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
-            log.rotateKey(k1);
-            append(log, 30, 10);
-        }
-        LogScanner.Result scan = LogScanner.scan(dir, e -> { });
-        Checkpoint head = scan.lastCheckpoint().checkpoint();
+        Path dir = rotatedLog(tmp, store);
+        Checkpoint head = LogScanner.scan(dir, e -> { }).lastCheckpoint().checkpoint();
         KeyRotationProof.Link real = KeyRotationProof.of(dir, head.size()).links().get(0);
         LogEntry genuine = real.announcement();
         LogEntry forged = LogEntry.create(genuine.index(), genuine.previousHash(),
@@ -216,17 +214,12 @@ class KeyRotationWitnessTest {
         KeyRotationProof proof = new KeyRotationProof(List.of(new KeyRotationProof.Link(forged, real.inclusion(),
                 real.vouching(), real.consistency())));
         SignedNote signedByAttacker = SignedNote.sign(head.text(), new NoteSigner(TestLogs.ORIGIN, attacker));
-        Map<String, String> before = files(store);
-        WitnessException refused = assertThrows(WitnessException.class,
-                () -> witness(store, signedByAttacker, operator, proof, dir));
-        assertEquals(WitnessException.Kind.UNPROVEN_KEY, refused.kind());
-        assertTrue(refused.getMessage().startsWith(TestLogs.ORIGIN + ": UNPROVEN KEY: the announcement of key "
-                + KeyFiles.keyId(attacker.getPublic()) + " at entry 31 is not in the tree of the checkpoint of size 32"
-                + " that vouches for it"), refused.getMessage());
-        WitnessException unproven = assertThrows(WitnessException.class,
-                () -> witness(store, signedByAttacker, operator, KeyRotationProof.of(dir, head.size()), dir));
-        assertEquals(WitnessException.Kind.BAD_SIGNATURE, unproven.kind(), "the real proof proves k1, not the attacker");
-        assertEquals(before, files(store));
+        assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, TestLogs.ORIGIN + ": UNPROVEN KEY: the announcement"
+                + " of key " + KeyFiles.keyId(attacker.getPublic()) + " at entry 31 is not in the tree of the checkpoint"
+                + " of size 32 that vouches for it", () -> witness(store, signedByAttacker, operator, proof, dir));
+        assertRefused(store, WitnessException.Kind.BAD_SIGNATURE, TestLogs.ORIGIN + ": the note has no signature by key "
+                + vkey(k1).encode(), () -> witness(store, signedByAttacker, operator, KeyRotationProof.of(dir,
+                head.size()), dir)); // the real proof proves k1, not the attacker's key
     }
 
     /**
@@ -250,40 +243,27 @@ class KeyRotationWitnessTest {
             append(log, 125, 30);
         }
         assertTrue(witnessLog(store, a, operator).first());
-        Map<String, String> before = files(store);
-        WitnessException split = assertThrows(WitnessException.class, () -> witnessLog(store, b, operator));
-        assertEquals(WitnessException.Kind.SPLIT_VIEW, split.kind());
-        assertEquals(before, files(store), "the store unchanged, its key too");
+        assertRefused(store, WitnessException.Kind.SPLIT_VIEW, TestLogs.ORIGIN + ": SPLIT VIEW: the checkpoint of size"
+                + " 57 does not extend the one of size 41", () -> witnessLog(store, b, operator));
 
         Checkpoint headA = LogScanner.scan(a, e -> { }).lastCheckpoint().checkpoint();
         SignedNote aSignedByK1 = SignedNote.sign(headA.text(), new NoteSigner(TestLogs.ORIGIN, k1));
         KeyRotationProof fromB = KeyRotationProof.of(b, LogScanner.scan(b, e -> { }).lastCheckpoint().checkpoint().size());
-        WitnessException elsewhere = assertThrows(WitnessException.class,
+        assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, TestLogs.ORIGIN + ": UNPROVEN KEY: the checkpoint that"
+                + " vouches for entry 26 (size 27) is not in the history of the checkpoint of size 41",
                 () -> witness(store, aSignedByK1, operator, fromB, a));
-        assertEquals(WitnessException.Kind.UNPROVEN_KEY, elsewhere.kind());
-        assertTrue(elsewhere.getMessage().startsWith(TestLogs.ORIGIN + ": UNPROVEN KEY: the checkpoint that vouches"
-                + " for entry 26 (size 27) is not in the history of the checkpoint of size 41"), elsewhere.getMessage());
-        assertEquals(before, files(store));
     }
 
     /** A checkpoint signed by a new key offered with no proof (as from --checkpoint) is refused as a bad signature. */
     @Test
     void aRotatedCheckpointWithoutTheLogsProofIsRefused(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("store");
-        Path dir = witnessedLog(tmp, store);
-        try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
-            log.rotateKey(k1);
-            append(log, 30, 10);
-        }
+        Path dir = rotatedLog(tmp, store);
         SignedNote note = LogScanner.scan(dir, e -> { }).lastCheckpoint().note();
-        Map<String, String> before = files(store);
-        WitnessException refused = assertThrows(WitnessException.class,
+        assertRefused(store, WitnessException.Kind.BAD_SIGNATURE, TestLogs.ORIGIN + ": the note has no signature by key "
+                + vkey(operator).encode() + " (the operator key this witness holds for that origin, or the last one the"
+                + " log proves after it, is " + KeyFiles.keyId(operator.getPublic()) + ")",
                 () -> witness(store, note, operator, KeyRotationProof.NONE, dir));
-        assertEquals(WitnessException.Kind.BAD_SIGNATURE, refused.kind());
-        assertEquals(TestLogs.ORIGIN + ": the note has no signature by key " + vkey(operator).encode() + " (the"
-                + " operator key this witness holds for that origin, or the last one the log proves after it, is "
-                + KeyFiles.keyId(operator.getPublic()) + ")", refused.getMessage());
-        assertEquals(before, files(store));
     }
 
     /**
