@@ -13,7 +13,9 @@ public final class WitnessException extends Exception {
         /** The proof starts from another size than the one stored. */
         CONFLICT,
         /** Not of the log the witness was asked for, or of a log (origin and key) its store does not witness. */
-        WRONG_LOG
+        WRONG_LOG,
+        /** Signed by a new operator key whose rotation the log does not prove from the key the store holds. */
+        UNPROVEN_KEY
     }
 
     /** Why the witness refused. */

@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * A witness's memory: the logs it witnesses and, for each, the latest checkpoint it cosigned. Per log origin, in
  * {@code DIR/<hex SHA-256 of the origin>}: {@code .vkey}, the log's verifier key (C2SP signed-note form,
  * {@code origin+hex(key ID)+base64(0x01 || Ed25519 key)}, one line), written when the log is first witnessed and
- * never replaced; and {@code .checkpoint}, the latest cosigned checkpoint note, replaced atomically (written, synced,
- * renamed). {@link #lock()} makes a read, check and write exclusive, across threads and processes ({@code DIR/lock}).
+ * replaced only when the witness accepts a key rotation the log proves; and {@code .checkpoint}, the latest cosigned
+ * checkpoint note. Both are replaced atomically (written, synced, renamed). {@link #lock()} makes a read, check and write exclusive, across threads and processes ({@code DIR/lock}).
  */
 public final class WitnessStore {
     private static final String CHECKPOINT = ".checkpoint";
@@ -172,20 +172,14 @@ public final class WitnessStore {
     }
 
     /**
-     * Records that this store witnesses {@code log} (its name is the log's origin); refuses to replace another key for
-     * that origin.
+     * Records that this store witnesses {@code log} (its name is the log's origin) with its key, replacing the key it
+     * held for that origin, atomically as the checkpoints are. Only under {@link #lock()}, by a caller that has read
+     * the key it replaces and checked the new one (a new log, or a key rotation the log proves).
      *
      * @param log the log's verifier key
-     * @throws java.io.IOException when the store cannot be written, or holds another key for the origin
+     * @throws java.io.IOException when the store cannot be written
      */
-    public void addLog(NoteVerifier log) throws IOException {
-        NoteVerifier pinned = log(log.name());
-        if (pinned != null) {
-            if (!pinned.equals(log)) {
-                throw new IOException(file(log.name(), VKEY) + ": holds another key for " + log.name());
-            }
-            return;
-        }
+    void pin(NoteVerifier log) throws IOException {
         write(file(log.name(), VKEY), log.encode() + "\n");
     }
 

@@ -262,8 +262,8 @@ class AttackTest {
                 () -> witnessLog(witness, a, TestLogs.ORIGIN, other, true));
         assertEquals(WitnessException.Kind.WRONG_LOG, otherKey.kind());
         assertEquals(TestLogs.ORIGIN + ": WRONG LOG: this witness witnesses that origin with the operator key "
-                + KeyFiles.keyId(operator.getPublic()) + ", not with " + KeyFiles.keyId(other.getPublic()),
-                otherKey.getMessage());
+                + KeyFiles.keyId(operator.getPublic()) + ", not with " + KeyFiles.keyId(other.getPublic())
+                + " (nor does the log prove it a key of its own before or after that one)", otherKey.getMessage());
 
         assertTrue(witnessLog(witness, b, TestLogs.ORIGIN + "-b", operator, true).first(), "added deliberately");
         assertEquals(List.of(TestLogs.ORIGIN, TestLogs.ORIGIN + "-b"), new WitnessStore(tmp.resolve("store")).origins());

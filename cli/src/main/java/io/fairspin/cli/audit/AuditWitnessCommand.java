@@ -5,6 +5,7 @@ import io.fairspin.audit.checkpoint.Ed25519Keys;
 import io.fairspin.audit.checkpoint.NoteVerifier;
 import io.fairspin.audit.checkpoint.SignedNote;
 import io.fairspin.audit.log.ConsistencyProof;
+import io.fairspin.audit.log.KeyRotationProof;
 import io.fairspin.audit.log.LogCorruptedException;
 import io.fairspin.audit.log.LogFollower;
 import io.fairspin.audit.log.LogProblem;
@@ -37,16 +38,20 @@ import picocli.CommandLine.Parameters;
 /** {@code fairspin audit witness}: checks a log's latest checkpoint against the last one witnessed, and cosigns it. */
 @Command(name = "witness", mixinStandardHelpOptions = true,
         description = {"Witness a log: take its latest signed checkpoint, check that it is of the log --origin names and"
-            + " signed by --operator-key, and check with an RFC 9162 consistency proof (built from the log's entries,"
+            + " signed by its operator key, and check with an RFC 9162 consistency proof (built from the log's entries,"
             + " as 'audit prove --consistency' gives it) that its tree extends the last checkpoint this witness"
             + " cosigned for that log, kept in --store. Then cosign it (C2SP tlog-cosignature v1, Ed25519), record it"
             + " in the store, and write the cosigned checkpoint (to --out, or stdout); 'audit prove --checkpoint' puts"
             + " it into dispute packets and 'audit check-packet --origin --witness-key' requires it.",
             "The store witnesses the logs it was configured for: its first run records the log (--origin and"
-                + " --operator-key); another origin is refused unless --add-log, another key for an origin always.",
+                + " --operator-key); another origin is refused unless --add-log. For a log it witnesses, the key the"
+                + " store holds is the anchor: a checkpoint signed by a new key is cosigned only when LOG proves the key"
+                + " rotation (the new key announced in the log, covered by a checkpoint of the key before), and the"
+                + " store then holds the new key; --operator-key must be the held key or a key LOG proves before or"
+                + " after it.",
             "Refuses a rollback (a checkpoint smaller than one cosigned before), a split view (one of the same"
-                + " size with another root, or one that does not extend the stored one) and a wrong log, with exit"
-                + " code 4.",
+                + " size with another root, or one that does not extend the stored one), a wrong log and a key rotation"
+                + " the log does not prove, with exit code 4.",
             "Instead of LOG, --checkpoint (and --proof, unless the store holds no smaller checkpoint of the log) take a"
                 + " checkpoint and a consistency proof received from a log elsewhere."})
 public final class AuditWitnessCommand extends LeafCommand {
@@ -78,7 +83,8 @@ public final class AuditWitnessCommand extends LeafCommand {
     private String origin;
 
     @Option(names = "--operator-key", required = true, paramLabel = "FILE",
-            description = "The operator's public key (PEM) that signs the log's checkpoints.")
+            description = "The operator's public key (PEM) that signs the log's checkpoints: for a log the store"
+                    + " witnesses, the key it holds or one the log proves before or after it.")
     private Path operatorKey;
 
     @Option(names = "--add-log",
@@ -99,9 +105,10 @@ public final class AuditWitnessCommand extends LeafCommand {
         }
         KeyPair key = Ed25519Keys.readPrivate(signingKey);
         NoteVerifier logKey = logKey();
-        Witness witness = new Witness(new WitnessStore(store), name, key);
+        WitnessStore witnessStore = new WitnessStore(store);
+        Witness witness = new Witness(witnessStore, name, key);
         long stored = storedSize(witness);
-        Received received = log != null ? fromLog(log, stored) : received(stored);
+        Received received = log != null ? fromLog(log, stored, witnessStore.log(origin), logKey) : received(stored);
         Checkpoint head = received.head();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("origin", head.origin());
@@ -109,10 +116,12 @@ public final class AuditWitnessCommand extends LeafCommand {
         result.put("rootHash", HexFormat.of().formatHex(head.rootHash()));
         int exit;
         try {
-            Witness.Result done = witness.witness(received.note(), logKey, addLog, received.oldSize(),
-                    received.proof(), System.currentTimeMillis() / 1000);
+            Witness.Result done = witness.witness(received.note(), logKey, received.rotations(), addLog,
+                    received.oldSize(), received.proof(), System.currentTimeMillis() / 1000);
             result.put("ok", true);
             result.put("previousSize", done.previous() == null ? null : done.previous().size());
+            result.put("operatorKey", done.operatorKey().encode());
+            result.put("rotatedFrom", done.retiredKey() == null ? null : done.retiredKey().encode());
             result.put("witness", Cosignature.verifierKey(name, key.getPublic()));
             result.put("cosigned", done.cosigned().encode());
             if (out != null) {
@@ -148,16 +157,35 @@ public final class AuditWitnessCommand extends LeafCommand {
         }
     }
 
-    /** A checkpoint to witness, with the consistency proof from {@code oldSize} to its size. */
-    private record Received(SignedNote note, Checkpoint head, long oldSize, List<byte[]> proof) {
+    /**
+     * A checkpoint to witness, with the consistency proof from {@code oldSize} to its size and the log's proof of its
+     * key rotations up to it.
+     */
+    private record Received(SignedNote note, Checkpoint head, long oldSize, List<byte[]> proof,
+                            KeyRotationProof rotations) {
     }
 
-    /** The log's latest checkpoint, proven consistent from the stored size by the log's own entries. */
-    private Received fromLog(Path dir, long stored) throws IOException {
+    /**
+     * The log's latest checkpoint, proven consistent from the stored size by the log's own entries; with the log's key
+     * rotations when the store holds a key for the log ({@code pinned}) that did not sign it or that is not
+     * {@code logKey}.
+     */
+    private Received fromLog(Path dir, long stored, NoteVerifier pinned, NoteVerifier logKey) throws IOException {
         SignedNote note = latestCheckpoint(dir);
         Checkpoint head = parseHead(note, dir.resolve("checkpoints").toString());
         long oldSize = Math.min(stored, head.size());
-        return new Received(note, head, oldSize, ConsistencyProof.of(dir, oldSize, head.size()).proof());
+        KeyRotationProof rotations = pinned != null && (!pinned.equals(logKey) || !signedBy(note, pinned))
+                ? KeyRotationProof.of(dir, head.size()) : KeyRotationProof.NONE;
+        return new Received(note, head, oldSize, ConsistencyProof.of(dir, oldSize, head.size()).proof(), rotations);
+    }
+
+    private static boolean signedBy(SignedNote note, NoteVerifier key) {
+        try {
+            note.verify(key);
+            return true;
+        } catch (ProofException e) {
+            return false;
+        }
     }
 
     /**
@@ -178,7 +206,7 @@ public final class AuditWitnessCommand extends LeafCommand {
                 throw usageError("--proof FILE: this witness last cosigned size " + stored + " of " + origin
                         + "; give the proof 'audit prove --consistency " + stored + " " + head.size() + "' prints");
             }
-            return new Received(note, head, stored, List.of());
+            return new Received(note, head, stored, List.of(), KeyRotationProof.NONE);
         }
         io().inputs().file(proofFile);
         ConsistencyProof given;
@@ -195,7 +223,7 @@ public final class AuditWitnessCommand extends LeafCommand {
             throw new IllegalArgumentException(proofFile + ": $.origin: '" + given.origin() + "', but the checkpoint"
                     + " in " + checkpointFile + " is of '" + head.origin() + "'");
         }
-        return new Received(note, head, given.oldSize(), given.proof());
+        return new Received(note, head, given.oldSize(), given.proof(), KeyRotationProof.NONE);
     }
 
     /** The tree head of {@code note}, read from {@code file}. */
@@ -251,6 +279,11 @@ public final class AuditWitnessCommand extends LeafCommand {
             io().err().println("fairspin: witness REFUSED: " + result.get("problem"));
             text.println("refused     " + result.get("refused"));
             return;
+        }
+        if (result.get("rotatedFrom") != null) {
+            io().err().println("fairspin: the operator key of " + result.get("origin") + " is now "
+                    + result.get("operatorKey") + " (was " + result.get("rotatedFrom") + "): the log proves the"
+                    + " rotation; the store's key was replaced");
         }
         if (out == null) {
             text.print(result.get("cosigned"));
