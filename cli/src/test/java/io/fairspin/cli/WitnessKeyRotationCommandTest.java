@@ -118,18 +118,14 @@ class WitnessKeyRotationCommandTest {
         dropCheckpointOfSize(dir.resolve("log"), 32);
         Map<String, String> before = files("store");
 
-        CommandRun refused = witness("log", "store", "operator", "--format", "json");
-        assertEquals(ExitCode.TAMPERED, refused.exitCode(), refused.stderr());
-        JsonNode report = JSON.readTree(refused.stdout());
-        assertEquals("unproven-key", report.get("refused").asText());
-        assertTrue(report.get("problem").asText().startsWith(ORIGIN + ": UNPROVEN KEY: the checkpoint that vouches for"
-                + " entry 31 (size 41) is not signed by the key before it"), report.get("problem").asText());
-        assertEquals(List.of(), JsonSchemaTest.schema("audit-witness.schema.json").validate(refused.text(),
-                InputFormat.JSON).stream().map(Object::toString).toList());
-        CommandRun asAttacker = witness("log", "store", "attacker");
-        assertEquals(ExitCode.TAMPERED, asAttacker.exitCode(), asAttacker.stderr());
-        assertTrue(asAttacker.stderr().contains("fairspin: witness REFUSED: " + ORIGIN + ": UNPROVEN KEY: "),
-                asAttacker.stderr());
+        // Reading the log, the witness follows its key chain as verify does: the checkpoint of size 41 needed the
+        // operator's signature (the library's Witness, given such a checkpoint, refuses it as UNPROVEN KEY).
+        for (String key : List.of("operator", "attacker")) {
+            CommandRun refused = witness("log", "store", key, "--format", "json");
+            assertEquals(ExitCode.TAMPERED, refused.exitCode(), refused.stderr());
+            assertTrue(refused.stderr().contains("the checkpoint of size 41 is not signed by the key the log's key"
+                    + " chain puts in force: the note has no signature by key " + vkey("operator")), refused.stderr());
+        }
         assertEquals(before, files("store"), "the store unchanged");
         CommandRun verify = CommandRun.of("audit", "verify", path("log"), "--operator-key", path("operator.pub"));
         assertEquals(ExitCode.TAMPERED, verify.exitCode(), "verify refuses the log too");

@@ -28,14 +28,15 @@ final class KeyChain {
         for (LogScanner.StoredCheckpoint stored : checkpoints) {
             signers.add(active);
             covered = stored.checkpoint().size();
-            active = latestBefore(announcements, covered, active);
+            active = keyAnnouncedBefore(announcements, covered, active);
         }
-        NoteVerifier latest = latestBefore(announcements, Long.MAX_VALUE, active);
+        NoteVerifier latest = keyAnnouncedBefore(announcements, Long.MAX_VALUE, active);
         return new KeyChain(signers, active, latest.equals(active) ? null : latest);
     }
 
-    private static NoteVerifier latestBefore(List<LogScanner.Announcement> announcements, long size,
-                                             NoteVerifier fallback) {
+    /** The last key announced at an index below {@code size}, or {@code fallback} when none is. */
+    static NoteVerifier keyAnnouncedBefore(List<LogScanner.Announcement> announcements, long size,
+                                           NoteVerifier fallback) {
         NoteVerifier key = fallback;
         for (LogScanner.Announcement a : announcements) {
             if (a.index() < size) {

@@ -38,7 +38,7 @@ import java.util.zip.CRC32C;
  *
  * <p>It checks, as it goes, every frame's CRC32C, the canonical encoding, index continuity across
  * segments and the hash chain, and each signed checkpoint: its root against the tree recomputed from the
- * entries, its signature by a key the log announced, that it is not smaller than one seen before
+ * entries, its signature by the key the log's key chain puts in force (as {@code audit verify}), that it is not smaller than one seen before
  * (rollback) nor of the same size with another root (split view). Between polls it notices a file that
  * shrank, checkpoints already read that changed (split view), the last entry read changed (its frame is read again
  * at each poll: a log rewritten with recomputed hashes, a split view), and new entries that do not link to the
@@ -146,7 +146,6 @@ public final class LogFollower implements AutoCloseable {
     private final ExecutorService pool;
     private final int threads;
     private final int chunkBytes;
-    private final List<NoteVerifier> keys = new ArrayList<>();
 
     private String origin;
     private Path segment;
@@ -840,7 +839,6 @@ public final class LogFollower implements AutoCloseable {
         entries++;
         if (decoded.announcesKey) {
             KeyAnnouncement announcement = (KeyAnnouncement) entry.event();
-            keys.add(announcement.verifier());
             announcements.add(new LogScanner.Announcement(entry.index(), announcement));
         }
         listener.entry(entry, decoded.prepared);
@@ -1001,9 +999,12 @@ public final class LogFollower implements AutoCloseable {
                     + (sameSize ? " from the checkpoint of the same size seen before (split view)" : ""));
             return;
         }
-        if (!signedByAnnouncedKey(note)) {
+        NoteVerifier signer = signerInForce();
+        try {
+            note.verify(signer);
+        } catch (ProofException e) {
             problem(Problem.CHECKPOINT, size, file, frameOffset, "the checkpoint of size " + size
-                    + " is not signed by any key the log announced");
+                    + " is not signed by the key the log's key chain puts in force: " + e.getMessage());
             return;
         }
         leavesSinceCheckpoint.subList(0, (int) (size - base)).clear();
@@ -1041,16 +1042,14 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    private boolean signedByAnnouncedKey(SignedNote note) {
-        for (NoteVerifier key : keys) {
-            try {
-                note.verify(key);
-                return true;
-            } catch (ProofException e) {
-                // try the next key
-            }
-        }
-        return false;
+    /**
+     * The key that must sign the next checkpoint, by the log's key chain ({@link KeyChain}): entry 0's, and after each
+     * checkpoint the last key announced before its size, so a key announced by anyone signs only once a checkpoint of
+     * the key before it covers its announcement.
+     */
+    private NoteVerifier signerInForce() {
+        long covered = lastCheckpoint == null ? 0 : lastCheckpoint.size();
+        return KeyChain.keyAnnouncedBefore(announcements, covered, announcements.get(0).key().verifier());
     }
 
     // ------------------------------------------------------------------ shared

@@ -381,8 +381,9 @@ class AttackTest {
         try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()))) {
             follower.poll();
         }
-        assertEquals(List.of("CHECKPOINT at checkpoints:" + start + ": the checkpoint of size 31 is not signed by any key"
-                + " the log announced"), located);
+        assertEquals(List.of("CHECKPOINT at checkpoints:" + start + ": the checkpoint of size 31 is not signed by the key"
+                + " the log's key chain puts in force: the note has no signature by key "
+                + io.fairspin.audit.checkpoint.NoteVerifier.of(TestLogs.ORIGIN, operator.getPublic()).encode()), located);
     }
 
     // ------------------------------------------------------------------ helpers

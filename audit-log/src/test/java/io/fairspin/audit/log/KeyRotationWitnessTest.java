@@ -160,8 +160,7 @@ class KeyRotationWitnessTest {
 
     /**
      * An attacker with a key of their own appends its announcement and signs checkpoints with it: the checkpoint that
-     * covers the announcement is not the held key's. The log passes a follower (signed by a key it announced), not
-     * verify, and not the witness.
+     * covers the announcement is not the held key's. The log passes neither verify, nor the witness, nor a follower.
      */
     @Test
     void aNewKeyCoveredOnlyByItsOwnCheckpointsIsRefused(@TempDir Path tmp) throws Exception {
@@ -175,6 +174,43 @@ class KeyRotationWitnessTest {
                 + " when the log proves it";
         assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, unproven, () -> witnessLog(store, dir, operator));
         assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, unproven, () -> witnessLog(store, dir, attacker));
+        String notOperators = " is not signed by the key the log's key chain puts in force: the note has no signature"
+                + " by key " + vkey(operator).encode();
+        assertEquals(List.of("CHECKPOINT: the checkpoint of size 41" + notOperators,
+                "CHECKPOINT: the checkpoint of size 51" + notOperators,
+                "UNSIGNED_ENTRIES: 20 entries follow the last signed checkpoint (size 31), more than the 10 the log"
+                        + " declares (max_unsigned, which its writer keeps even across a crash): checkpoints were deleted"),
+                followerProblems(dir));
+    }
+
+    /** A follower reads a log rotated twice, each new key vouched for by the key before it: no problem. */
+    @Test
+    void aFollowerAcceptsTheCheckpointsOfARotationTheLogProves(@TempDir Path tmp) throws Exception {
+        Path dir = rotatedLog(tmp, tmp.resolve("store"));
+        try (AuditLog log = AuditLog.open(dir, k1, EVERY_10)) {
+            log.rotateKey(k2);
+            append(log, 40, 15);
+        }
+        assertEquals(List.of(), followerProblems(dir));
+    }
+
+    /** What a {@link LogFollower} reports reading {@code dir} to its end. */
+    private static List<String> followerProblems(Path dir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (LogFollower follower = new LogFollower(dir, new LogFollower.Listener() {
+            @Override
+            public void entry(LogEntry entry) {
+            }
+
+            @Override
+            public void problem(LogFollower.Problem kind, long index, LogProblem problem) {
+                problems.add(kind + ": " + problem.message());
+            }
+        })) {
+            follower.poll();
+            follower.finish();
+        }
+        return problems;
     }
 
     /**
