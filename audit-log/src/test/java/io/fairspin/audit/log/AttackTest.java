@@ -11,6 +11,7 @@ import io.fairspin.audit.merkle.MerkleTree;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.LogEvent;
 import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.monitor.MonitorStore;
 import io.fairspin.audit.witness.Witness;
 import io.fairspin.audit.witness.WitnessException;
 import io.fairspin.audit.witness.WitnessStore;
@@ -388,6 +389,217 @@ class AttackTest {
     // ------------------------------------------------------------------ helpers
 
     /** The offset of each frame of a checkpoints file. */
+    // ------------------------------------------------------------------ a monitor restarted with a store
+
+    /**
+     * One run of a monitor with the store in {@code store} (what 'monitor LOG --store STORE' does in a batch run): the
+     * problems it reports.
+     */
+    private List<String> monitorRun(Path dir, Path store) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), problems))) {
+            MonitorStore memory = new MonitorStore(store);
+            memory.resume(follower, false);
+            follower.poll();
+            follower.finish();
+            memory.save(follower);
+        }
+        return problems;
+    }
+
+    /** The state the store holds of the test log. */
+    private static WitnessStore.Followed stored(Path store) throws IOException {
+        return new WitnessStore(store).followed(TestLogs.ORIGIN);
+    }
+
+    @Test
+    void aLogRolledBackWhileNoMonitorRanIsARollbackWhenOneStartsWithItsStore(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        Path old = tmp.resolve("old");
+        Path store = tmp.resolve("store");
+        logWithCopy(dir, 30, old, 20);
+        assertEquals(List.of(), monitorRun(dir, store));
+        assertEquals(51, stored(store).tree().size());
+
+        replaceLog(old, dir); // while no monitor runs
+        assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "without the store it passes");
+        String rollback = "ROLLBACK: the log has 31 entries, fewer than the 51 an earlier reading verified: the log was"
+                + " rolled back since";
+        assertEquals(List.of(rollback), monitorRun(dir, store));
+        assertEquals(51, stored(store).tree().size(), "the store keeps what was verified");
+        assertEquals(List.of(rollback), monitorRun(dir, store), "and every run alerts again");
+    }
+
+    @Test
+    void checkpointsDeletedWhileNoMonitorRanAreARollbackWhenOneStarts(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 45);
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store));
+        TestLogs.keepCheckpoints(dir, 5); // the last, of size 46 (signed on closing), deleted: 5 entries follow 41
+        assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "within the bound, it passes without");
+        assertEquals(List.of("ROLLBACK: the log's last signed checkpoint has size 41, but an earlier reading verified"
+                + " one of size 46: checkpoints were deleted since"), monitorRun(dir, store));
+        assertEquals(46, stored(store).signedHead().size());
+    }
+
+    /**
+     * History rewritten while no monitor ran, with recomputed hashes: the last checkpoint deleted (within the bound) and
+     * the entries after the one left rewritten, which no signature then covers.
+     */
+    @Test
+    void entriesRewrittenAfterTheLastCheckpointLeftAreASplitViewWhenAMonitorStarts(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 45);
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store));
+        WitnessStore.Followed before = stored(store);
+
+        rewriteRound(dir, 44, 1_000_000);
+        TestLogs.keepCheckpoints(dir, 5); // the checkpoint of size 46, which covered entry 44, deleted
+        assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "without the store it passes");
+        assertEquals(List.of("SPLIT_VIEW: the first 46 entries have another root hash than the 46 an earlier reading"
+                + " verified: the entries were rewritten since", "ROLLBACK: the log's last signed checkpoint has size"
+                + " 41, but an earlier reading verified one of size 46: checkpoints were deleted since"),
+                monitorRun(dir, store));
+        assertEquals(before.tree(), stored(store).tree(), "the store keeps what was verified");
+    }
+
+    /**
+     * A log that a crash left with unsigned entries (39, the last checkpoint of size 31), then rewritten while no
+     * monitor ran from entry 25 with checkpoints deleted down to size 21: the first difference is at the stored
+     * checkpoint's size, and again at the size of everything read.
+     */
+    @Test
+    void checkpointsDeletedAndEntriesRewrittenAreASplitViewAtEachSizeVerified(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
+            append(log, 0, 30);
+            for (long n = 30; n < 38; n++) {
+                log.append(TestLogs.round(n));
+            }
+            Files.copy(dir.resolve(LogFiles.CHECKPOINTS), tmp.resolve("checkpoints.at-crash"));
+        }
+        Files.copy(tmp.resolve("checkpoints.at-crash"), dir.resolve(LogFiles.CHECKPOINTS),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store));
+        assertEquals(39, stored(store).tree().size());
+        assertEquals(31, stored(store).signedHead().size());
+
+        rewriteRound(dir, 25, 1_000_000);
+        TestLogs.keepCheckpoints(dir, 3); // sizes 1, 11, 21
+        List<String> problems = monitorRun(dir, store);
+        assertEquals(List.of("SPLIT_VIEW: the first 31 entries have another root hash than the 31 an earlier reading"
+                + " verified: the entries were rewritten since", "SPLIT_VIEW: the first 39 entries have another root"
+                + " hash than the 39 an earlier reading verified: the entries were rewritten since", "ROLLBACK: the"
+                + " log's last signed checkpoint has size 21, but an earlier reading verified one of size 31:"
+                + " checkpoints were deleted since"), problems.subList(0, 3));
+    }
+
+    @Test
+    void honestGrowthWhileNoMonitorRanAdvancesTheStore(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 30);
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store));
+        assertEquals(31, stored(store).tree().size());
+        try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
+            append(log, 30, 25);
+        }
+        assertEquals(List.of(), monitorRun(dir, store));
+        WitnessStore.Followed now = stored(store);
+        List<byte[]> leaves = new ArrayList<>();
+        TestLogs.entries(dir).forEach(e -> leaves.add(e.leafHash()));
+        assertEquals(new Checkpoint(TestLogs.ORIGIN, 56, MerkleTree.root(leaves)), now.tree(),
+                "the root of every entry, by MerkleTree.root over the scanner's leaves");
+        assertEquals(LogScanner.scan(dir, e -> { }).lastCheckpoint().note().encode(), now.checkpoint().encode());
+        assertEquals(56, now.signedHead().size(), "signed on closing");
+    }
+
+    @Test
+    void aStoreOfAnotherLogIsRefusedUnlessTheLogIsAdded(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        Path other = tmp.resolve("other");
+        try (AuditLog log = AuditLog.create(other, TestLogs.ORIGIN + "-b", operator, EVERY_10)) {
+            append(log, 0, 5);
+        }
+        assertEquals(List.of(), monitorRun(other, store));
+        Path dir = log(tmp.resolve("log"), 5);
+        IOException refused = assertThrows(IOException.class, () -> monitorRun(dir, store));
+        assertEquals(store + ": origin: this store follows " + TestLogs.ORIGIN + "-b, not the log's origin '"
+                + TestLogs.ORIGIN + "' (--add-log to follow another log with this store)", refused.getMessage());
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()))) {
+            MonitorStore memory = new MonitorStore(store);
+            assertEquals(null, memory.resume(follower, true));
+            follower.poll();
+            assertEquals(6, memory.save(follower).tree().size());
+        }
+        assertEquals(List.of(TestLogs.ORIGIN, TestLogs.ORIGIN + "-b"), new WitnessStore(store).followedOrigins());
+    }
+
+    @Test
+    void aDamagedOrMisplacedStateIsAnErrorNamingTheFileAndField(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 15);
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store));
+        Path tree;
+        Path checkpoint;
+        try (java.util.stream.Stream<Path> files = Files.list(store)) {
+            List<Path> all = files.sorted().toList();
+            tree = all.stream().filter(f -> f.toString().endsWith(".monitor-tree")).findFirst().orElseThrow();
+            checkpoint = all.stream().filter(f -> f.toString().endsWith(".monitor-checkpoint")).findFirst().orElseThrow();
+        }
+        String good = Files.readString(tree);
+        String goodCheckpoint = Files.readString(checkpoint);
+
+        Files.writeString(tree, good.replace("\n16\n", "\n1x\n"));
+        assertEquals(tree + ": not a tree head (origin, size and base64 root hash lines): checkpoint size '1x' is not a"
+                + " decimal number", assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage());
+
+        Files.writeString(tree, good.replace(TestLogs.ORIGIN, TestLogs.ORIGIN + "-b"));
+        assertEquals(tree + ": origin: '" + TestLogs.ORIGIN + "-b', but the file is kept for '" + TestLogs.ORIGIN + "'",
+                assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage());
+
+        Files.writeString(tree, good.replace("\n16\n", "\n3\n"));
+        assertEquals(checkpoint + ": size: 16, more than the 3 entries of " + tree.getFileName(),
+                assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage());
+
+        Files.writeString(tree, good);
+        Files.writeString(checkpoint, goodCheckpoint.substring(0, goodCheckpoint.indexOf("\n\n") + 1));
+        assertTrue(assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage().startsWith(checkpoint
+                + ": not a signed checkpoint: the note has no blank line before its signatures"));
+
+        Files.writeString(checkpoint, goodCheckpoint);
+        assertEquals(List.of(), monitorRun(dir, store));
+    }
+
+    @Test
+    void aStoreSharedWithAWitnessLeavesTheWitnessFilesAlone(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        Path store = tmp.resolve("store");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
+            append(log, 0, 20);
+            Witness witness = witness(store);
+            witnessLog(witness, dir);
+            java.util.Map<String, String> witnessFiles = new java.util.TreeMap<>();
+            try (java.util.stream.Stream<Path> files = Files.list(store)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    witnessFiles.put(f.getFileName().toString(), Files.readString(f));
+                }
+            }
+            assertEquals(List.of(), monitorRun(dir, store));
+            try (java.util.stream.Stream<Path> files = Files.list(store)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    assertEquals(witnessFiles.getOrDefault(name, Files.readString(f)), Files.readString(f), name);
+                }
+            }
+            assertEquals(List.of(TestLogs.ORIGIN), new WitnessStore(store).origins());
+            append(log, 20, 10);
+            assertEquals(31, witnessLog(witness, dir).checkpoint().size(), "the witness goes on from its own checkpoint");
+            assertEquals(List.of(), monitorRun(dir, store));
+            assertEquals(31, stored(store).tree().size());
+        }
+    }
+
     private static List<Long> frameOffsets(Path file) throws IOException {
         ByteBuffer bytes = LogFiles.read(file);
         List<Long> offsets = new ArrayList<>();
