@@ -986,7 +986,9 @@ public final class LogFollower implements AutoCloseable {
             expected.clear();
             nextExpectedSize = -1;
             expectedFailed = true;
-            problem(Problem.ROLLBACK, entries, dir, 0, "the log has " + entries + " entries, fewer than the "
+            // where the log now ends: the end of the last whole frame of the segment read last
+            problem(Problem.ROLLBACK, entries, segment == null ? dir : segment, segmentOffset, "the log has " + entries
+                    + " entries, fewer than the "
                     + verified + " an earlier reading verified: the log was rolled back since");
         } else if (expectedCheckpoint != null && (lastCheckpoint == null
                 || lastCheckpoint.size() < expectedCheckpoint.size())) {

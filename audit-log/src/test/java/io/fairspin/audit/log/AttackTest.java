@@ -495,6 +495,34 @@ class AttackTest {
                 + " checkpoints were deleted since"), problems.subList(0, 3));
     }
 
+    /** Another history sharing a prefix, as long, shown in place of the one a monitor read before it stopped. */
+    @Test
+    void aSplitViewShownWhileNoMonitorRanIsASplitViewWhenOneStarts(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        logWithCopy(a, 20, b, 10);
+        try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
+            append(log, 120, 10); // other rounds after the shared prefix of 21 entries
+        }
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(a, store));
+        replaceLog(b, a);
+        assertEquals(List.of(), monitorRun(a, tmp.resolve("fresh-store")), "each view passes alone");
+        assertEquals(List.of("SPLIT_VIEW: the first 31 entries have another root hash than the 31 an earlier reading"
+                + " verified: the entries were rewritten since"), monitorRun(a, store));
+    }
+
+    @Test
+    void aCheckpointsFileDeletedWhileNoMonitorRanIsARollbackWhenOneStarts(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 25);
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store));
+        Files.delete(dir.resolve(LogFiles.CHECKPOINTS));
+        assertEquals(List.of("ROLLBACK: the log has no signed checkpoint, but an earlier reading verified one of size"
+                + " 26: checkpoints were deleted since", "CHECKPOINT: the checkpoints file is missing: no signed"
+                + " checkpoint"), monitorRun(dir, store));
+    }
+
     @Test
     void honestGrowthWhileNoMonitorRanAdvancesTheStore(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 30);
