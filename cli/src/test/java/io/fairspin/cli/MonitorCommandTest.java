@@ -323,9 +323,15 @@ class MonitorCommandTest {
         assertEquals(0, grown.exitCode(), grown.stderr());
         assertTrue(grown.stderr().contains("the log must extend the " + entriesBefore + " entries verified before"
                 + " (last signed checkpoint of size " + entriesBefore + ")"), grown.stderr());
-        long entries = JSON.readTree(grown.stdout()).get("entries").asLong();
+        JsonNode summary = JSON.readTree(grown.stdout());
+        long entries = summary.get("entries").asLong();
         assertEquals(List.of(ORIGIN, String.valueOf(entries)), Files.readAllLines(treeFile(store)).subList(0, 2),
                 "the store advanced to every entry read");
+        JsonNode stored = summary.get("store");
+        assertEquals(List.of(store.toString(), String.valueOf(entries), String.valueOf(summary.get("treeSize").asLong()),
+                "updated"), List.of(stored.get("dir").asText(), stored.get("entries").asText(),
+                stored.get("checkpointSize").asText(), stored.get("state").asText()));
+        assertEquals(summary.get("report").get("inputs").get(1).get("rootHash").asText(), stored.get("rootHash").asText(), "the root the report states the log by");
 
         copyLog(old, log); // rolled back while no monitor runs
         CommandRun rolledBack = monitorWithStore(log, store);
@@ -338,6 +344,9 @@ class MonitorCommandTest {
                 alert.get("message").asText());
         assertEquals(Files.size(log.resolve("00000000000000000000.seg")), alert.get("details").get("offset").asLong(),
                 "where the log now ends");
+        assertTrue(rolledBack.text().contains("store         " + store + ": " + String.format(java.util.Locale.ROOT,
+                "%,d", entries) + " entries verified"), rolledBack.text());
+        assertTrue(rolledBack.text().contains("; kept\n"), rolledBack.text());
         CommandRun following = monitorWithStore(log, store, "--follow", "--exit-when-idle", "1");
         assertEquals(0, following.exitCode(), following.stderr());
         assertTrue(following.stderr().contains("fairspin: ALERT rollback: 00000000000000000000.seg at offset "
@@ -361,6 +370,9 @@ class MonitorCommandTest {
                 + "-c, not the log's origin '" + ORIGIN + "' (--add-log to follow another log with this store)"),
                 refused.stderr());
         assertEquals(0, monitorWithStore(old, dir.resolve("stored-c-store"), "--add-log").exitCode());
+        CommandRun usage = CommandRun.of("monitor", old.toString(), "--models", path("models"), "--add-log");
+        assertEquals(2, usage.exitCode(), usage.stderr());
+        assertTrue(usage.stderr().contains("--add-log needs --store"), usage.stderr());
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class MonitorStore {
     private final WitnessStore store;
     /** The state this run started from or last wrote; null when the store held none for the log. */
     private WitnessStore.Followed saved;
-    private String origin;
+    private boolean wrote;
 
     /**
      * The monitor's state in the store in {@code dir}, created when absent.
@@ -41,7 +41,7 @@ public final class MonitorStore {
      *     another log's (naming the file and the field), or the store follows other logs and not {@code addLog}
      */
     public WitnessStore.Followed resume(LogFollower follower, boolean addLog) throws IOException {
-        origin = follower.readOrigin();
+        String origin = follower.readOrigin();
         saved = origin == null ? null : store.followed(origin);
         if (saved == null) {
             List<String> others = store.followedOrigins();
@@ -85,7 +85,26 @@ public final class MonitorStore {
             store.putFollowed(state);
         }
         saved = state;
+        wrote = true;
         return state;
+    }
+
+    /**
+     * What the store holds of the log now: the state this run started from, or the last it wrote; null when none.
+     *
+     * @return the stored state, or null
+     */
+    public WitnessStore.Followed stored() {
+        return saved;
+    }
+
+    /**
+     * Whether this run wrote the log's state.
+     *
+     * @return true when {@link #save} wrote it at least once
+     */
+    public boolean wrote() {
+        return wrote;
     }
 
     private static boolean same(WitnessStore.Followed a, WitnessStore.Followed b) {

@@ -168,7 +168,8 @@ public final class MonitorCommand extends LeafCommand {
                 stateLog(follower);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            finish(monitor, seconds, follow ? busyNanos / 1e9 : seconds, (cpuNanos() - cpuStart) / 1e9, workers);
+            finish(monitor, seconds, follow ? busyNanos / 1e9 : seconds, (cpuNanos() - cpuStart) / 1e9, workers,
+                    storeState(follower));
         } finally {
             if (alertsOut != null && alertsOut != io().out()) {
                 alertsOut.close();
@@ -208,7 +209,8 @@ public final class MonitorCommand extends LeafCommand {
                 if (report != null && System.nanoTime() - lastReport > 10_000_000_000L) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double busy = busyNanos / 1e9;
-                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busy)));
+                    MonitorSummary.Store stored = storeState(follower);
+                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busy, stored)));
                     lastReport = System.nanoTime();
                 }
                 try {
@@ -241,6 +243,18 @@ public final class MonitorCommand extends LeafCommand {
                 + (from.checkpoint() == null ? "" : " (last signed checkpoint of size " + from.signedHead().size() + ")")));
     }
 
+    /** With --store: what the store holds of the log now (null without --store, or before the log has a header). */
+    private MonitorSummary.Store storeState(LogFollower follower) {
+        WitnessStore.Followed now = memory == null ? null : memory.stored();
+        if (now == null) {
+            return null;
+        }
+        String state = !follower.extendsExpected() ? "kept" : memory.wrote() ? "updated" : "unchanged";
+        return new MonitorSummary.Store(store.toString(), now.tree().size(),
+                java.util.HexFormat.of().formatHex(now.tree().rootHash()),
+                now.checkpoint() == null ? 0 : now.signedHead().size(), state);
+    }
+
     /** With --store: records what was verified of the log, when it extends what the store held. */
     private void save(LogFollower follower) throws IOException {
         if (memory != null) {
@@ -269,9 +283,9 @@ public final class MonitorCommand extends LeafCommand {
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    private void finish(Monitor monitor, double seconds, double busySeconds, double cpuSeconds, int workers)
-            throws IOException {
-        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busySeconds));
+    private void finish(Monitor monitor, double seconds, double busySeconds, double cpuSeconds, int workers,
+            MonitorSummary.Store stored) throws IOException {
+        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busySeconds, stored));
         if (report != null) {
             writeReport(monitor, summary);
         }
@@ -323,6 +337,11 @@ public final class MonitorCommand extends LeafCommand {
             out.printf(Locale.ROOT, "generator     no reseed or health record in the log%n");
         }
         summary.rngReseeds().forEach((drbg, n) -> out.printf(Locale.ROOT, "generator     %s: %,d reseeds%n", drbg, n));
+        if (stored != null) {
+            out.printf(Locale.ROOT, "store         %s: %,d entries verified (root %s...), last signed checkpoint of size"
+                    + " %,d; %s%n", stored.dir(), stored.entries(), stored.rootHash().substring(0, 16),
+                    stored.checkpointSize(), stored.state());
+        }
         summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
         out.printf(Locale.ROOT, "result        %s%n", summary.result());
         printReportFooter(out);
