@@ -301,8 +301,8 @@ class MonitorCommandTest {
     }
 
     /**
-     * With --store a monitor checks the log against what an earlier run verified: honest growth passes and advances the
-     * store; a log rolled back while no monitor ran is a rollback alert, in a batch run (exit 4) and with --follow; a
+     * With --store a monitor checks the log against what an earlier run verified: a follower stores what it read, and
+     * honest growth passes and advances the store; a log rolled back while no monitor ran is a rollback alert, in a batch run (exit 4) and with --follow; a
      * damaged state or a store of another log is an error naming the file and the field (exit 1).
      */
     @Test
@@ -312,7 +312,7 @@ class MonitorCommandTest {
         Path store = dir.resolve("monitor-store");
         playInto(log, "300");
         copyLog(log, old);
-        CommandRun first = monitorWithStore(log, store);
+        CommandRun first = monitorWithStore(log, store, "--follow", "--exit-when-idle", "1"); // saves at each poll
         assertEquals(0, first.exitCode(), first.stderr());
         assertTrue(first.stderr().contains("fairspin: store " + store + ": nothing verified of this log before"),
                 first.stderr());

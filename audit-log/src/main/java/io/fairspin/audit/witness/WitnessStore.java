@@ -283,15 +283,18 @@ public final class WitnessStore {
     }
 
     private static Checkpoint treeHead(Path file, String origin) throws IOException {
-        Checkpoint tree;
+        Checkpoint tree = treeHead(file);
+        requireOrigin(file, tree, origin);
+        return tree;
+    }
+
+    private static Checkpoint treeHead(Path file) throws IOException {
         try {
-            tree = Checkpoint.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return Checkpoint.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (ProofException | java.nio.charset.MalformedInputException e) {
             throw new IOException(file + ": not a tree head (origin, size and base64 root hash lines): "
                     + e.getMessage());
         }
-        requireOrigin(file, tree, origin);
-        return tree;
     }
 
     private static void requireOrigin(Path file, Checkpoint head, String origin) throws IOException {
@@ -311,12 +314,7 @@ public final class WitnessStore {
         List<String> origins = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(MONITOR_TREE)).toList()) {
-                try {
-                    origins.add(Checkpoint.parse(Files.readString(file, StandardCharsets.UTF_8)).origin());
-                } catch (ProofException e) {
-                    throw new IOException(file + ": not a tree head (origin, size and base64 root hash lines): "
-                            + e.getMessage());
-                }
+                origins.add(treeHead(file).origin());
             }
         }
         Collections.sort(origins);

@@ -407,6 +407,13 @@ class AttackTest {
         return problems;
     }
 
+    /** A store that a first monitor run over the log in {@code dir}, as it is now, filled without a problem. */
+    private Path storeOfAFirstRun(Path dir, Path tmp) throws IOException {
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store), "the log as it is before the attack");
+        return store;
+    }
+
     /** The state the store holds of the test log. */
     private static WitnessStore.Followed stored(Path store) throws IOException {
         return new WitnessStore(store).followed(TestLogs.ORIGIN);
@@ -418,7 +425,7 @@ class AttackTest {
         Path old = tmp.resolve("old");
         Path store = tmp.resolve("store");
         logWithCopy(dir, 30, old, 20);
-        assertEquals(List.of(), monitorRun(dir, store));
+        assertEquals(List.of(), monitorRun(dir, store), "the log as it is before the attack");
         assertEquals(51, stored(store).tree().size());
 
         replaceLog(old, dir); // while no monitor runs
@@ -433,8 +440,7 @@ class AttackTest {
     @Test
     void checkpointsDeletedWhileNoMonitorRanAreARollbackWhenOneStarts(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 45);
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(dir, store));
+        Path store = storeOfAFirstRun(dir, tmp);
         TestLogs.keepCheckpoints(dir, 5); // the last, of size 46 (signed on closing), deleted: 5 entries follow 41
         assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "within the bound, it passes without");
         assertEquals(List.of("ROLLBACK: the log's last signed checkpoint has size 41, but an earlier reading verified"
@@ -449,8 +455,7 @@ class AttackTest {
     @Test
     void entriesRewrittenAfterTheLastCheckpointLeftAreASplitViewWhenAMonitorStarts(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 45);
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(dir, store));
+        Path store = storeOfAFirstRun(dir, tmp);
         WitnessStore.Followed before = stored(store);
 
         rewriteRound(dir, 44, 1_000_000);
@@ -461,6 +466,21 @@ class AttackTest {
                 + " 41, but an earlier reading verified one of size 46: checkpoints were deleted since"),
                 monitorRun(dir, store));
         assertEquals(before.tree(), stored(store).tree(), "the store keeps what was verified");
+    }
+
+    /** Checkpoints deleted down to the first and rounds rewritten from entry 7, while no monitor ran. */
+    @Test
+    void checkpointsDeletedAndRoundsRewrittenAreASplitViewAndARollbackWhenAMonitorStarts(@TempDir Path tmp)
+            throws Exception {
+        Path dir = log(tmp.resolve("log"), 45);
+        Path store = storeOfAFirstRun(dir, tmp);
+        rewriteRound(dir, 7, 1_000_000);
+        TestLogs.keepCheckpoints(dir, 1);
+        List<String> problems = monitorRun(dir, store);
+        assertEquals(List.of("SPLIT_VIEW: the first 46 entries have another root hash than the 46 an earlier reading"
+                + " verified: the entries were rewritten since", "ROLLBACK: the log's last signed checkpoint has size 1,"
+                + " but an earlier reading verified one of size 46: checkpoints were deleted since"),
+                problems.subList(0, 2), problems.toString());
     }
 
     /**
@@ -480,8 +500,7 @@ class AttackTest {
         }
         Files.copy(tmp.resolve("checkpoints.at-crash"), dir.resolve(LogFiles.CHECKPOINTS),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(dir, store));
+        Path store = storeOfAFirstRun(dir, tmp);
         assertEquals(39, stored(store).tree().size());
         assertEquals(31, stored(store).signedHead().size());
 
@@ -504,8 +523,7 @@ class AttackTest {
         try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
             append(log, 120, 10); // other rounds after the shared prefix of 21 entries
         }
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(a, store));
+        Path store = storeOfAFirstRun(a, tmp);
         replaceLog(b, a);
         assertEquals(List.of(), monitorRun(a, tmp.resolve("fresh-store")), "each view passes alone");
         assertEquals(List.of("SPLIT_VIEW: the first 31 entries have another root hash than the 31 an earlier reading"
@@ -515,8 +533,7 @@ class AttackTest {
     @Test
     void aCheckpointsFileDeletedWhileNoMonitorRanIsARollbackWhenOneStarts(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 25);
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(dir, store));
+        Path store = storeOfAFirstRun(dir, tmp);
         Files.delete(dir.resolve(LogFiles.CHECKPOINTS));
         assertEquals(List.of("ROLLBACK: the log has no signed checkpoint, but an earlier reading verified one of size"
                 + " 26: checkpoints were deleted since", "CHECKPOINT: the checkpoints file is missing: no signed"
@@ -526,8 +543,7 @@ class AttackTest {
     @Test
     void honestGrowthWhileNoMonitorRanAdvancesTheStore(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 30);
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(dir, store));
+        Path store = storeOfAFirstRun(dir, tmp);
         assertEquals(31, stored(store).tree().size());
         try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
             append(log, 30, 25);
@@ -566,8 +582,7 @@ class AttackTest {
     @Test
     void aDamagedOrMisplacedStateIsAnErrorNamingTheFileAndField(@TempDir Path tmp) throws Exception {
         Path dir = log(tmp.resolve("log"), 15);
-        Path store = tmp.resolve("store");
-        assertEquals(List.of(), monitorRun(dir, store));
+        Path store = storeOfAFirstRun(dir, tmp);
         Path tree;
         Path checkpoint;
         try (java.util.stream.Stream<Path> files = Files.list(store)) {
