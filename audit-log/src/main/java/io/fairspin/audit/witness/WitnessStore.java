@@ -175,10 +175,20 @@ public final class WitnessStore {
      * @throws java.io.IOException when the store cannot be read, or a key file is damaged
      */
     public List<String> origins() throws IOException {
+        return originsOf(VKEY, file -> readLog(file).name());
+    }
+
+    /** Reads the origin a file of the store names. */
+    private interface OriginOf {
+        String origin(Path file) throws IOException;
+    }
+
+    /** The origins that the store's files ending in {@code suffix} name, sorted. */
+    private List<String> originsOf(String suffix, OriginOf reader) throws IOException {
         List<String> origins = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(VKEY)).toList()) {
-                origins.add(readLog(file).name());
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList()) {
+                origins.add(reader.origin(file));
             }
         }
         Collections.sort(origins);
@@ -311,14 +321,7 @@ public final class WitnessStore {
      * @throws java.io.IOException when the store cannot be read, or a tree head file is damaged
      */
     public List<String> followedOrigins() throws IOException {
-        List<String> origins = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(MONITOR_TREE)).toList()) {
-                origins.add(treeHead(file).origin());
-            }
-        }
-        Collections.sort(origins);
-        return origins;
+        return originsOf(MONITOR_TREE, file -> treeHead(file).origin());
     }
 
     /**

@@ -119,8 +119,11 @@ class AttackTest {
         assertEquals(List.of(), problems(LogVerifier.verify(dir, operator.getPublic(), 100)), "--allow-unsigned 100");
     }
 
-    @Test
-    void aLogWrittenNormallyStaysWithinItsBound(@TempDir Path tmp) throws Exception {
+    /**
+     * A log of 39 entries that a crash left with 8 unsigned ones: 30 rounds with a checkpoint every 10 (the last of size
+     * 31), then 8 rounds, and the checkpoints file as it was then (the writer's close signs no more).
+     */
+    private Path crashedLog(Path tmp) throws IOException {
         Path dir = tmp.resolve("log");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
             append(log, 0, 30);
@@ -131,6 +134,12 @@ class AttackTest {
         }
         Files.copy(tmp.resolve("checkpoints.at-crash"), dir.resolve(LogFiles.CHECKPOINTS),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return dir;
+    }
+
+    @Test
+    void aLogWrittenNormallyStaysWithinItsBound(@TempDir Path tmp) throws Exception {
+        Path dir = crashedLog(tmp);
         LogReport report = LogVerifier.verify(dir, operator.getPublic());
         assertEquals(List.of(), problems(report));
         assertEquals(8, report.unsignedEntries());
@@ -204,14 +213,19 @@ class AttackTest {
         assertTrue(kinds.stream().anyMatch(k -> k.startsWith("ROLLBACK")), kinds.toString());
     }
 
-    @Test
-    void splitViewSharingAPrefixIsRefused(@TempDir Path tmp) throws Exception {
-        Path a = tmp.resolve("a");
-        Path b = tmp.resolve("b");
+    /** Two signed histories of 31 entries that share their first 21: {@code a}'s rounds, then other rounds in {@code b}. */
+    private void twoViews(Path a, Path b) throws IOException {
         logWithCopy(a, 20, b, 10);
         try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
             append(log, 120, 10); // other rounds after the shared prefix of 21 entries
         }
+    }
+
+    @Test
+    void splitViewSharingAPrefixIsRefused(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        twoViews(a, b);
         assertEquals(List.of(), problems(LogVerifier.verify(b, operator.getPublic())), "each view verifies alone");
         Witness witness = witness(tmp.resolve("store"));
         assertTrue(witnessLog(witness, a).first());
@@ -490,16 +504,7 @@ class AttackTest {
      */
     @Test
     void checkpointsDeletedAndEntriesRewrittenAreASplitViewAtEachSizeVerified(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("log");
-        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
-            append(log, 0, 30);
-            for (long n = 30; n < 38; n++) {
-                log.append(TestLogs.round(n));
-            }
-            Files.copy(dir.resolve(LogFiles.CHECKPOINTS), tmp.resolve("checkpoints.at-crash"));
-        }
-        Files.copy(tmp.resolve("checkpoints.at-crash"), dir.resolve(LogFiles.CHECKPOINTS),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path dir = crashedLog(tmp);
         Path store = storeOfAFirstRun(dir, tmp);
         assertEquals(39, stored(store).tree().size());
         assertEquals(31, stored(store).signedHead().size());
@@ -519,10 +524,7 @@ class AttackTest {
     void aSplitViewShownWhileNoMonitorRanIsASplitViewWhenOneStarts(@TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        logWithCopy(a, 20, b, 10);
-        try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
-            append(log, 120, 10); // other rounds after the shared prefix of 21 entries
-        }
+        twoViews(a, b);
         Path store = storeOfAFirstRun(a, tmp);
         replaceLog(b, a);
         assertEquals(List.of(), monitorRun(a, tmp.resolve("fresh-store")), "each view passes alone");
