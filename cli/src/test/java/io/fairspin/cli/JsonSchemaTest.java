@@ -92,6 +92,7 @@ class JsonSchemaTest {
             row("audit-demo.schema.json", "audit", "demo", "{dir}/demo", "--signing-key", "{operator}.key",
                 "--rounds", "200"),
             row("monitor.schema.json", "monitor", "{log}", "--models", "../examples"),
+            row("monitor.schema.json", "monitor", "{log}", "--models", "../examples", "--store", "{dir}/monitor-store"),
             row("audit-witness.schema.json", "audit", "witness", "{log}", "--store", "{dir}/witness-store",
                 "--signing-key", "{operator}.key", "--origin", "play.fairspin.local/audit", "--operator-key",
                 "{operator}.pub"),

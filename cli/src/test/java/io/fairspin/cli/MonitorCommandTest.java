@@ -261,6 +261,120 @@ class MonitorCommandTest {
         assertEquals(0, following.get().exitCode());
     }
 
+    private static void playInto(Path log, String rounds, String... more) {
+        List<String> args = new ArrayList<>(List.of("play", MODEL, "--rounds", rounds, "--log", log.toString(),
+                "--escrow-key", path("auditor.pub"), "--signing-key", path("operator.key"), "--checkpoint-every", "100"));
+        args.addAll(List.of(more));
+        CommandRun play = CommandRun.of(args.toArray(String[]::new));
+        assertEquals(0, play.exitCode(), play.stderr());
+    }
+
+    private static CommandRun monitorWithStore(Path log, Path store, String... more) {
+        List<String> args = new ArrayList<>(List.of("monitor", log.toString(), "--models", path("models"), "--store",
+                store.toString(), "--alerts", "-"));
+        args.addAll(List.of(more));
+        return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    /** The log's files (no lock) copied to {@code to}, replacing what is there. */
+    private static void copyLog(Path from, Path to) throws Exception {
+        if (Files.exists(to)) {
+            try (java.util.stream.Stream<Path> files = Files.list(to)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(to);
+        try (java.util.stream.Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("lock")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    /** The monitor's tree head file in {@code store} (the one log it follows). */
+    private static Path treeFile(Path store) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.list(store)) {
+            return files.filter(f -> f.toString().endsWith(".monitor-tree")).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * With --store a monitor checks the log against what an earlier run verified: a follower stores what it read, and
+     * honest growth passes and advances the store; a log rolled back while no monitor ran is a rollback alert, in a batch run (exit 4) and with --follow; a
+     * damaged state or a store of another log is an error naming the file and the field (exit 1).
+     */
+    @Test
+    void aMonitorWithAStoreCatchesALogRolledBackWhileNoneRan() throws Exception {
+        Path log = dir.resolve("stored-log");
+        Path old = dir.resolve("stored-log-old");
+        Path store = dir.resolve("monitor-store");
+        playInto(log, "300");
+        copyLog(log, old);
+        CommandRun first = monitorWithStore(log, store, "--follow", "--exit-when-idle", "1"); // saves at each poll
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertTrue(first.stderr().contains("fairspin: store " + store + ": nothing verified of this log before"),
+                first.stderr());
+        long entriesBefore = Long.parseLong(Files.readAllLines(treeFile(store)).get(1));
+
+        playInto(log, "200");
+        CommandRun grown = monitorWithStore(log, store, "--format", "json");
+        assertEquals(0, grown.exitCode(), grown.stderr());
+        assertTrue(grown.stderr().contains("the log must extend the " + entriesBefore + " entries verified before"
+                + " (last signed checkpoint of size " + entriesBefore + ")"), grown.stderr());
+        JsonNode summary = JSON.readTree(grown.stdout());
+        long entries = summary.get("entries").asLong();
+        assertEquals(List.of(ORIGIN, String.valueOf(entries)), Files.readAllLines(treeFile(store)).subList(0, 2),
+                "the store advanced to every entry read");
+        JsonNode stored = summary.get("store");
+        assertEquals(List.of(store.toString(), String.valueOf(entries), String.valueOf(summary.get("treeSize").asLong()),
+                "updated"), List.of(stored.get("dir").asText(), stored.get("entries").asText(),
+                stored.get("checkpointSize").asText(), stored.get("state").asText()));
+        assertEquals(summary.get("report").get("inputs").get(1).get("rootHash").asText(), stored.get("rootHash").asText(), "the root the report states the log by");
+
+        copyLog(old, log); // rolled back while no monitor runs
+        CommandRun rolledBack = monitorWithStore(log, store);
+        assertEquals(4, rolledBack.exitCode(), rolledBack.stderr());
+        JsonNode alert = JSON.readTree(rolledBack.text().lines().findFirst().orElseThrow());
+        assertEquals("rollback", alert.get("type").asText());
+        assertEquals("integrity", alert.get("category").asText());
+        assertTrue(alert.get("message").asText().matches("0{20}\\.seg at offset [0-9]+: the log has " + entriesBefore
+                + " entries, fewer than the " + entries + " an earlier reading verified: the log was rolled back since"),
+                alert.get("message").asText());
+        assertEquals(Files.size(log.resolve("00000000000000000000.seg")), alert.get("details").get("offset").asLong(),
+                "where the log now ends");
+        assertTrue(rolledBack.text().contains("store         " + store + ": " + String.format(java.util.Locale.ROOT,
+                "%,d", entries) + " entries verified"), rolledBack.text());
+        assertTrue(rolledBack.text().contains("; kept\n"), rolledBack.text());
+        CommandRun following = monitorWithStore(log, store, "--follow", "--exit-when-idle", "1");
+        assertEquals(0, following.exitCode(), following.stderr());
+        assertTrue(following.stderr().contains("fairspin: ALERT rollback: 00000000000000000000.seg at offset "
+                + alert.get("details").get("offset").asLong() + ": the log has " + entriesBefore + " entries,"),
+                following.stderr());
+
+        Path tree = treeFile(store);
+        Files.writeString(tree, "not a tree head\n");
+        CommandRun damaged = monitorWithStore(log, store);
+        assertEquals(1, damaged.exitCode(), damaged.stderr());
+        assertTrue(damaged.stderr().contains(tree + ": not a tree head (origin, size and base64 root hash lines):"),
+                damaged.stderr());
+
+        Path other = dir.resolve("stored-log-c");
+        playInto(other, "10", "--origin", ORIGIN + "-c");
+        CommandRun foreign = monitorWithStore(other, dir.resolve("stored-c-store"));
+        assertEquals(0, foreign.exitCode(), foreign.stderr());
+        CommandRun refused = monitorWithStore(old, dir.resolve("stored-c-store"));
+        assertEquals(1, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains(dir.resolve("stored-c-store") + ": origin: this store follows " + ORIGIN
+                + "-c, not the log's origin '" + ORIGIN + "' (--add-log to follow another log with this store)"),
+                refused.stderr());
+        assertEquals(0, monitorWithStore(old, dir.resolve("stored-c-store"), "--add-log").exitCode());
+        CommandRun usage = CommandRun.of("monitor", old.toString(), "--models", path("models"), "--add-log");
+        assertEquals(2, usage.exitCode(), usage.stderr());
+        assertTrue(usage.stderr().contains("--add-log needs --store"), usage.stderr());
+    }
+
     @Test
     void theWitnessCosignsAndCheckPacketRequiresIt() throws Exception {
         CommandRun witness = CommandRun.of("audit", "witness", path("log"), "--store", path("store"), "--signing-key",

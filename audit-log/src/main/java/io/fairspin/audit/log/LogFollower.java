@@ -42,8 +42,9 @@ import java.util.zip.CRC32C;
  * (rollback) nor of the same size with another root (split view). Between polls it notices a file that
  * shrank, checkpoints already read that changed (split view), the last entry read changed (its frame is read again
  * at each poll: a log rewritten with recomputed hashes, a split view), and new entries that do not link to the
- * entries read before. What it read is kept in memory only: a new follower trusts the log as it finds it. Each finding goes to the {@link Listener} with its
- * {@link Problem kind}; after a finding that breaks the chain it stops reading entries.
+ * entries read before. What it read is kept in memory: a new follower trusts the log as it finds it, unless it is told
+ * what an earlier reading verified ({@link #expectExtending}), which the log must then extend. Each finding goes to the
+ * {@link Listener} with its {@link Problem kind}; after a finding that breaks the chain it stops reading entries.
  *
  * <p>A frame still being written (incomplete, or with a CRC32C that does not match yet) at the end of the
  * newest segment is left for the next poll; {@link #finish()} reports it as a torn tail, as {@code audit verify}
@@ -179,11 +180,22 @@ public final class LogFollower implements AutoCloseable {
     private boolean checkpointsBroken;
     private final Deque<Pending> pendingCheckpoints = new ArrayDeque<>();
     private Checkpoint lastCheckpoint;
+    private SignedNote lastCheckpointNote;
     /** Checkpoints that checked out, of different sizes. */
     private long checkpointsRead;
     /** The most entries between two checkpoints that checked out (the first from size 0): a log's inferred interval. */
     private long inferredInterval;
     private boolean hadCheckpointsFile;
+
+    /** Tree heads an earlier reading verified ({@link #expectExtending}) that the entries have not reached, smallest first. */
+    private final Deque<Checkpoint> expected = new ArrayDeque<>();
+    /** The size of the first of {@link #expected}; -1 when none is left. */
+    private long nextExpectedSize = -1;
+    /** The last signed checkpoint an earlier reading verified, or null. */
+    private Checkpoint expectedCheckpoint;
+    /** An expected tree head was not met: the log does not extend what an earlier reading verified. */
+    private boolean expectedFailed;
+    private boolean polledOnce;
 
     /**
      * A follower of the log in {@code dir}; nothing is read before {@link #poll()}.
@@ -266,6 +278,96 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
+     * The signed note of {@link #lastCheckpoint()}, as the log holds it, or null.
+     *
+     * @return the note, or null
+     */
+    public SignedNote lastCheckpointNote() {
+        return lastCheckpointNote;
+    }
+
+    /**
+     * The log's origin as its files' headers name it (the checkpoints file's, else the first segment's), read before the
+     * first poll so that what an earlier reading of this log verified can be looked up; null when neither file has a
+     * header yet. The files read later must name the same origin.
+     *
+     * @return the origin, or null
+     * @throws java.io.IOException when a header cannot be read or is malformed
+     */
+    public String readOrigin() throws IOException {
+        if (origin == null) {
+            Path checkpoints = dir.resolve(LogFiles.CHECKPOINTS);
+            List<Path> segments = Files.isDirectory(dir) ? LogFiles.segments(dir) : List.of();
+            Path file = Files.exists(checkpoints) ? checkpoints : segments.isEmpty() ? null : segments.get(0);
+            if (file != null) {
+                try {
+                    Frames.Header header = Frames.readHeader(LogFiles.read(file),
+                            file == checkpoints ? Frames.CHECKPOINT_MAGIC : Frames.SEGMENT_MAGIC);
+                    origin = header == null ? null : header.origin();
+                } catch (MalformedRecordException e) {
+                    throw new IOException(file + ": " + e.getMessage());
+                }
+            }
+        }
+        return origin;
+    }
+
+    /**
+     * Tells the follower what an earlier reading of this log verified, which the log must extend: {@code tree}, the
+     * tree head (size and root) of every entry it read, and {@code checkpoint}, the last signed checkpoint it verified
+     * (null when none). When the entries read reach either's size, their root must be its root, else
+     * {@link Problem#SPLIT_VIEW} (the entries were rewritten); a first poll that ends with fewer entries than
+     * {@code tree}'s size, or whose signed checkpoints end before {@code checkpoint}'s size, is a
+     * {@link Problem#ROLLBACK}. Call it before the first poll.
+     *
+     * @param tree the tree head of the entries an earlier reading read
+     * @param checkpoint the last signed checkpoint it verified, not larger than {@code tree}; or null
+     * @throws IllegalStateException after the first poll
+     * @throws IllegalArgumentException when the checkpoint is larger than the tree
+     */
+    public void expectExtending(Checkpoint tree, Checkpoint checkpoint) {
+        if (polledOnce) {
+            throw new IllegalStateException("expectExtending: the follower has polled already");
+        }
+        if (checkpoint != null && checkpoint.size() > tree.size()) {
+            throw new IllegalArgumentException("a checkpoint of size " + checkpoint.size() + " beyond the tree's "
+                    + tree.size() + " entries");
+        }
+        expected.clear();
+        if (checkpoint != null && checkpoint.size() < tree.size()) {
+            expected.add(checkpoint);
+        }
+        expected.add(tree);
+        expectedCheckpoint = checkpoint;
+        nextExpectedSize = expected.peek().size();
+        checkExpected(null, 0);
+    }
+
+    /**
+     * Whether the entries read extend what {@link #expectExtending} said an earlier reading verified (true when it was
+     * not called): they reached its size with its root, and the signed checkpoints reached its checkpoint. Only then is
+     * what was read a state to keep in its place.
+     *
+     * @return true when the log extends the earlier reading
+     */
+    public boolean extendsExpected() {
+        return expected.isEmpty() && !expectedFailed;
+    }
+
+    /**
+     * The tree head of the entries read so far: the log's origin, {@link #entries()} and {@link #rootHash()}.
+     *
+     * @return the tree head
+     * @throws IllegalStateException when no header was read yet (no origin)
+     */
+    public Checkpoint treeHead() {
+        if (origin == null) {
+            throw new IllegalStateException("no log header read yet");
+        }
+        return new Checkpoint(origin, entries, tree.root());
+    }
+
+    /**
      * Accepts up to {@code n} entries after the last checkpoint even beyond the log's bound (a log still being written by
      * a writer that declares none); 0 by default. Set it before polling.
      *
@@ -340,6 +442,10 @@ public final class LogFollower implements AutoCloseable {
         checkUnsigned(false);
         readSegments();
         checkPendingCheckpoints();
+        if (!polledOnce) {
+            polledOnce = true;
+            checkExpectedReached();
+        }
         listener.polled();
         return entries != before || checkpointsRead != checkpointsBefore;
     }
@@ -841,9 +947,55 @@ public final class LogFollower implements AutoCloseable {
             KeyAnnouncement announcement = (KeyAnnouncement) entry.event();
             announcements.add(new LogScanner.Announcement(entry.index(), announcement));
         }
+        if (entries == nextExpectedSize) {
+            checkExpected(segment, offset);
+        }
         listener.entry(entry, decoded.prepared);
         checkPendingCheckpoints();
         return true;
+    }
+
+    // ------------------------------------------------------------------ what an earlier reading verified
+
+    /** Checks the expected tree heads of the size just reached; the entry that reached it is at {@code offset}. */
+    private void checkExpected(Path file, long offset) {
+        while (!expected.isEmpty() && expected.peek().size() == entries) {
+            Checkpoint head = expected.poll();
+            if (!MessageDigest.isEqual(head.rootHash(), tree.root())) {
+                expectedFailed = true;
+                problem(Problem.SPLIT_VIEW, entries - 1, file == null ? dir : file, offset, "the first " + entries
+                        + " entries have another root hash than the " + entries + " an earlier reading verified: the"
+                        + " entries were rewritten since");
+            }
+        }
+        nextExpectedSize = expected.isEmpty() ? -1 : expected.peek().size();
+    }
+
+    /**
+     * At the end of the first poll, which read every entry on disk: fewer entries than an earlier reading verified, or
+     * a last signed checkpoint smaller than the one it verified, is a rollback (unless a problem stopped the reading).
+     */
+    private void checkExpectedReached() {
+        if (broken) {
+            return;
+        }
+        if (!expected.isEmpty()) {
+            long verified = expected.peekLast().size();
+            expected.clear();
+            nextExpectedSize = -1;
+            expectedFailed = true;
+            // where the log now ends: the end of the last whole frame of the segment read last
+            problem(Problem.ROLLBACK, entries, segment == null ? dir : segment, segmentOffset, "the log has " + entries
+                    + " entries, fewer than the "
+                    + verified + " an earlier reading verified: the log was rolled back since");
+        } else if (expectedCheckpoint != null && (lastCheckpoint == null
+                || lastCheckpoint.size() < expectedCheckpoint.size())) {
+            expectedFailed = true;
+            problem(Problem.ROLLBACK, expectedCheckpoint.size(), dir.resolve(LogFiles.CHECKPOINTS), 0,
+                    (lastCheckpoint == null ? "the log has no signed checkpoint" : "the log's last signed checkpoint"
+                    + " has size " + lastCheckpoint.size()) + ", but an earlier reading verified one of size "
+                    + expectedCheckpoint.size() + ": checkpoints were deleted since");
+        }
     }
 
     // ------------------------------------------------------------------ checkpoints
@@ -1015,6 +1167,7 @@ public final class LogFollower implements AutoCloseable {
             problem(Problem.UNSIGNED_ENTRIES, size, file, checkpointOffset, gap);
         }
         lastCheckpoint = checkpoint;
+        lastCheckpointNote = note;
         boundInForce = CheckpointBound.inForce(announcements, size);
         if (checkpointsRead == 0 || size != previous) {
             checkpointsRead++;

@@ -11,6 +11,7 @@ import io.fairspin.audit.merkle.MerkleTree;
 import io.fairspin.audit.record.LogEntry;
 import io.fairspin.audit.record.LogEvent;
 import io.fairspin.audit.record.RoundRecord;
+import io.fairspin.audit.monitor.MonitorStore;
 import io.fairspin.audit.witness.Witness;
 import io.fairspin.audit.witness.WitnessException;
 import io.fairspin.audit.witness.WitnessStore;
@@ -118,8 +119,11 @@ class AttackTest {
         assertEquals(List.of(), problems(LogVerifier.verify(dir, operator.getPublic(), 100)), "--allow-unsigned 100");
     }
 
-    @Test
-    void aLogWrittenNormallyStaysWithinItsBound(@TempDir Path tmp) throws Exception {
+    /**
+     * A log of 39 entries that a crash left with 8 unsigned ones: 30 rounds with a checkpoint every 10 (the last of size
+     * 31), then 8 rounds, and the checkpoints file as it was then (the writer's close signs no more).
+     */
+    private Path crashedLog(Path tmp) throws IOException {
         Path dir = tmp.resolve("log");
         try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
             append(log, 0, 30);
@@ -130,6 +134,12 @@ class AttackTest {
         }
         Files.copy(tmp.resolve("checkpoints.at-crash"), dir.resolve(LogFiles.CHECKPOINTS),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return dir;
+    }
+
+    @Test
+    void aLogWrittenNormallyStaysWithinItsBound(@TempDir Path tmp) throws Exception {
+        Path dir = crashedLog(tmp);
         LogReport report = LogVerifier.verify(dir, operator.getPublic());
         assertEquals(List.of(), problems(report));
         assertEquals(8, report.unsignedEntries());
@@ -203,14 +213,19 @@ class AttackTest {
         assertTrue(kinds.stream().anyMatch(k -> k.startsWith("ROLLBACK")), kinds.toString());
     }
 
-    @Test
-    void splitViewSharingAPrefixIsRefused(@TempDir Path tmp) throws Exception {
-        Path a = tmp.resolve("a");
-        Path b = tmp.resolve("b");
+    /** Two signed histories of 31 entries that share their first 21: {@code a}'s rounds, then other rounds in {@code b}. */
+    private void twoViews(Path a, Path b) throws IOException {
         logWithCopy(a, 20, b, 10);
         try (AuditLog log = AuditLog.open(b, operator, EVERY_10)) {
             append(log, 120, 10); // other rounds after the shared prefix of 21 entries
         }
+    }
+
+    @Test
+    void splitViewSharingAPrefixIsRefused(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        twoViews(a, b);
         assertEquals(List.of(), problems(LogVerifier.verify(b, operator.getPublic())), "each view verifies alone");
         Witness witness = witness(tmp.resolve("store"));
         assertTrue(witnessLog(witness, a).first());
@@ -389,6 +404,248 @@ class AttackTest {
     // ------------------------------------------------------------------ helpers
 
     /** The offset of each frame of a checkpoints file. */
+    // ------------------------------------------------------------------ a monitor restarted with a store
+
+    /**
+     * One run of a monitor with the store in {@code store} (what 'monitor LOG --store STORE' does in a batch run): the
+     * problems it reports.
+     */
+    private List<String> monitorRun(Path dir, Path store) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), problems))) {
+            MonitorStore memory = new MonitorStore(store);
+            memory.resume(follower, false);
+            follower.poll();
+            follower.finish();
+            memory.save(follower);
+        }
+        return problems;
+    }
+
+    /** A store that a first monitor run over the log in {@code dir}, as it is now, filled without a problem. */
+    private Path storeOfAFirstRun(Path dir, Path tmp) throws IOException {
+        Path store = tmp.resolve("store");
+        assertEquals(List.of(), monitorRun(dir, store), "the log as it is before the attack");
+        return store;
+    }
+
+    /** The state the store holds of the test log. */
+    private static WitnessStore.Followed stored(Path store) throws IOException {
+        return new WitnessStore(store).followed(TestLogs.ORIGIN);
+    }
+
+    @Test
+    void aLogRolledBackWhileNoMonitorRanIsARollbackWhenOneStartsWithItsStore(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        Path old = tmp.resolve("old");
+        Path store = tmp.resolve("store");
+        logWithCopy(dir, 30, old, 20);
+        assertEquals(List.of(), monitorRun(dir, store), "the log as it is before the attack");
+        assertEquals(51, stored(store).tree().size());
+
+        replaceLog(old, dir); // while no monitor runs
+        assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "without the store it passes");
+        String rollback = "ROLLBACK: the log has 31 entries, fewer than the 51 an earlier reading verified: the log was"
+                + " rolled back since";
+        assertEquals(List.of(rollback), monitorRun(dir, store));
+        assertEquals(51, stored(store).tree().size(), "the store keeps what was verified");
+        assertEquals(List.of(rollback), monitorRun(dir, store), "and every run alerts again");
+    }
+
+    @Test
+    void checkpointsDeletedWhileNoMonitorRanAreARollbackWhenOneStarts(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 45);
+        Path store = storeOfAFirstRun(dir, tmp);
+        TestLogs.keepCheckpoints(dir, 5); // the last, of size 46 (signed on closing), deleted: 5 entries follow 41
+        assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "within the bound, it passes without");
+        assertEquals(List.of("ROLLBACK: the log's last signed checkpoint has size 41, but an earlier reading verified"
+                + " one of size 46: checkpoints were deleted since"), monitorRun(dir, store));
+        assertEquals(46, stored(store).signedHead().size());
+    }
+
+    /**
+     * History rewritten while no monitor ran, with recomputed hashes: the last checkpoint deleted (within the bound) and
+     * the entries after the one left rewritten, which no signature then covers.
+     */
+    @Test
+    void entriesRewrittenAfterTheLastCheckpointLeftAreASplitViewWhenAMonitorStarts(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 45);
+        Path store = storeOfAFirstRun(dir, tmp);
+        WitnessStore.Followed before = stored(store);
+
+        rewriteRound(dir, 44, 1_000_000);
+        TestLogs.keepCheckpoints(dir, 5); // the checkpoint of size 46, which covered entry 44, deleted
+        assertEquals(List.of(), monitorRun(dir, tmp.resolve("fresh-store")), "without the store it passes");
+        assertEquals(List.of("SPLIT_VIEW: the first 46 entries have another root hash than the 46 an earlier reading"
+                + " verified: the entries were rewritten since", "ROLLBACK: the log's last signed checkpoint has size"
+                + " 41, but an earlier reading verified one of size 46: checkpoints were deleted since"),
+                monitorRun(dir, store));
+        assertEquals(before.tree(), stored(store).tree(), "the store keeps what was verified");
+    }
+
+    /** Checkpoints deleted down to the first and rounds rewritten from entry 7, while no monitor ran. */
+    @Test
+    void checkpointsDeletedAndRoundsRewrittenAreASplitViewAndARollbackWhenAMonitorStarts(@TempDir Path tmp)
+            throws Exception {
+        Path dir = log(tmp.resolve("log"), 45);
+        Path store = storeOfAFirstRun(dir, tmp);
+        rewriteRound(dir, 7, 1_000_000);
+        TestLogs.keepCheckpoints(dir, 1);
+        List<String> problems = monitorRun(dir, store);
+        assertEquals(List.of("SPLIT_VIEW: the first 46 entries have another root hash than the 46 an earlier reading"
+                + " verified: the entries were rewritten since", "ROLLBACK: the log's last signed checkpoint has size 1,"
+                + " but an earlier reading verified one of size 46: checkpoints were deleted since"),
+                problems.subList(0, 2), problems.toString());
+    }
+
+    /**
+     * A log that a crash left with unsigned entries (39, the last checkpoint of size 31), then rewritten while no
+     * monitor ran from entry 25 with checkpoints deleted down to size 21: the first difference is at the stored
+     * checkpoint's size, and again at the size of everything read.
+     */
+    @Test
+    void checkpointsDeletedAndEntriesRewrittenAreASplitViewAtEachSizeVerified(@TempDir Path tmp) throws Exception {
+        Path dir = crashedLog(tmp);
+        Path store = storeOfAFirstRun(dir, tmp);
+        assertEquals(39, stored(store).tree().size());
+        assertEquals(31, stored(store).signedHead().size());
+
+        rewriteRound(dir, 25, 1_000_000);
+        TestLogs.keepCheckpoints(dir, 3); // sizes 1, 11, 21
+        List<String> problems = monitorRun(dir, store);
+        assertEquals(List.of("SPLIT_VIEW: the first 31 entries have another root hash than the 31 an earlier reading"
+                + " verified: the entries were rewritten since", "SPLIT_VIEW: the first 39 entries have another root"
+                + " hash than the 39 an earlier reading verified: the entries were rewritten since", "ROLLBACK: the"
+                + " log's last signed checkpoint has size 21, but an earlier reading verified one of size 31:"
+                + " checkpoints were deleted since"), problems.subList(0, 3));
+    }
+
+    /** Another history sharing a prefix, as long, shown in place of the one a monitor read before it stopped. */
+    @Test
+    void aSplitViewShownWhileNoMonitorRanIsASplitViewWhenOneStarts(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        twoViews(a, b);
+        Path store = storeOfAFirstRun(a, tmp);
+        replaceLog(b, a);
+        assertEquals(List.of(), monitorRun(a, tmp.resolve("fresh-store")), "each view passes alone");
+        assertEquals(List.of("SPLIT_VIEW: the first 31 entries have another root hash than the 31 an earlier reading"
+                + " verified: the entries were rewritten since"), monitorRun(a, store));
+    }
+
+    @Test
+    void aCheckpointsFileDeletedWhileNoMonitorRanIsARollbackWhenOneStarts(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 25);
+        Path store = storeOfAFirstRun(dir, tmp);
+        Files.delete(dir.resolve(LogFiles.CHECKPOINTS));
+        assertEquals(List.of("ROLLBACK: the log has no signed checkpoint, but an earlier reading verified one of size"
+                + " 26: checkpoints were deleted since", "CHECKPOINT: the checkpoints file is missing: no signed"
+                + " checkpoint"), monitorRun(dir, store));
+    }
+
+    @Test
+    void honestGrowthWhileNoMonitorRanAdvancesTheStore(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 30);
+        Path store = storeOfAFirstRun(dir, tmp);
+        assertEquals(31, stored(store).tree().size());
+        try (AuditLog log = AuditLog.open(dir, operator, EVERY_10)) {
+            append(log, 30, 25);
+        }
+        assertEquals(List.of(), monitorRun(dir, store));
+        WitnessStore.Followed now = stored(store);
+        List<byte[]> leaves = new ArrayList<>();
+        TestLogs.entries(dir).forEach(e -> leaves.add(e.leafHash()));
+        assertEquals(new Checkpoint(TestLogs.ORIGIN, 56, MerkleTree.root(leaves)), now.tree(),
+                "the root of every entry, by MerkleTree.root over the scanner's leaves");
+        assertEquals(LogScanner.scan(dir, e -> { }).lastCheckpoint().note().encode(), now.checkpoint().encode());
+        assertEquals(56, now.signedHead().size(), "signed on closing");
+    }
+
+    @Test
+    void aStoreOfAnotherLogIsRefusedUnlessTheLogIsAdded(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        Path other = tmp.resolve("other");
+        try (AuditLog log = AuditLog.create(other, TestLogs.ORIGIN + "-b", operator, EVERY_10)) {
+            append(log, 0, 5);
+        }
+        assertEquals(List.of(), monitorRun(other, store));
+        Path dir = log(tmp.resolve("log"), 5);
+        IOException refused = assertThrows(IOException.class, () -> monitorRun(dir, store));
+        assertEquals(store + ": origin: this store follows " + TestLogs.ORIGIN + "-b, not the log's origin '"
+                + TestLogs.ORIGIN + "' (--add-log to follow another log with this store)", refused.getMessage());
+        try (LogFollower follower = new LogFollower(dir, listener(new ArrayList<>(), new ArrayList<>()))) {
+            MonitorStore memory = new MonitorStore(store);
+            assertEquals(null, memory.resume(follower, true));
+            follower.poll();
+            assertEquals(6, memory.save(follower).tree().size());
+        }
+        assertEquals(List.of(TestLogs.ORIGIN, TestLogs.ORIGIN + "-b"), new WitnessStore(store).followedOrigins());
+    }
+
+    @Test
+    void aDamagedOrMisplacedStateIsAnErrorNamingTheFileAndField(@TempDir Path tmp) throws Exception {
+        Path dir = log(tmp.resolve("log"), 15);
+        Path store = storeOfAFirstRun(dir, tmp);
+        Path tree;
+        Path checkpoint;
+        try (java.util.stream.Stream<Path> files = Files.list(store)) {
+            List<Path> all = files.sorted().toList();
+            tree = all.stream().filter(f -> f.toString().endsWith(".monitor-tree")).findFirst().orElseThrow();
+            checkpoint = all.stream().filter(f -> f.toString().endsWith(".monitor-checkpoint")).findFirst().orElseThrow();
+        }
+        String good = Files.readString(tree);
+        String goodCheckpoint = Files.readString(checkpoint);
+
+        Files.writeString(tree, good.replace("\n16\n", "\n1x\n"));
+        assertEquals(tree + ": not a tree head (origin, size and base64 root hash lines): checkpoint size '1x' is not a"
+                + " decimal number", assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage());
+
+        Files.writeString(tree, good.replace(TestLogs.ORIGIN, TestLogs.ORIGIN + "-b"));
+        assertEquals(tree + ": origin: '" + TestLogs.ORIGIN + "-b', but the file is kept for '" + TestLogs.ORIGIN + "'",
+                assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage());
+
+        Files.writeString(tree, good.replace("\n16\n", "\n3\n"));
+        assertEquals(checkpoint + ": size: 16, more than the 3 entries of " + tree.getFileName(),
+                assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage());
+
+        Files.writeString(tree, good);
+        Files.writeString(checkpoint, goodCheckpoint.substring(0, goodCheckpoint.indexOf("\n\n") + 1));
+        assertTrue(assertThrows(IOException.class, () -> monitorRun(dir, store)).getMessage().startsWith(checkpoint
+                + ": not a signed checkpoint: the note has no blank line before its signatures"));
+
+        Files.writeString(checkpoint, goodCheckpoint);
+        assertEquals(List.of(), monitorRun(dir, store));
+    }
+
+    @Test
+    void aStoreSharedWithAWitnessLeavesTheWitnessFilesAlone(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("log");
+        Path store = tmp.resolve("store");
+        try (AuditLog log = AuditLog.create(dir, TestLogs.ORIGIN, operator, EVERY_10)) {
+            append(log, 0, 20);
+            Witness witness = witness(store);
+            witnessLog(witness, dir);
+            java.util.Map<String, String> witnessFiles = new java.util.TreeMap<>();
+            try (java.util.stream.Stream<Path> files = Files.list(store)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    witnessFiles.put(f.getFileName().toString(), Files.readString(f));
+                }
+            }
+            assertEquals(List.of(), monitorRun(dir, store));
+            try (java.util.stream.Stream<Path> files = Files.list(store)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    assertEquals(witnessFiles.getOrDefault(name, Files.readString(f)), Files.readString(f), name);
+                }
+            }
+            assertEquals(List.of(TestLogs.ORIGIN), new WitnessStore(store).origins());
+            append(log, 20, 10);
+            assertEquals(31, witnessLog(witness, dir).checkpoint().size(), "the witness goes on from its own checkpoint");
+            assertEquals(List.of(), monitorRun(dir, store));
+            assertEquals(31, stored(store).tree().size());
+        }
+    }
+
     private static List<Long> frameOffsets(Path file) throws IOException {
         ByteBuffer bytes = LogFiles.read(file);
         List<Long> offsets = new ArrayList<>();

@@ -7,6 +7,8 @@ import io.fairspin.audit.monitor.Alert;
 import io.fairspin.audit.monitor.ControlLimits;
 import io.fairspin.audit.monitor.Models;
 import io.fairspin.audit.monitor.Monitor;
+import io.fairspin.audit.monitor.MonitorStore;
+import io.fairspin.audit.witness.WitnessStore;
 import io.fairspin.cli.Counts;
 import io.fairspin.cli.ExitCode;
 import io.fairspin.cli.FormatOption;
@@ -114,7 +116,18 @@ public final class MonitorCommand extends LeafCommand {
                     + " of processors); the chain, the tree, the checkpoints and the tallies are checked in log order.")
     private Integer threads;
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Keep what was verified of the log (the tree of the entries read, the last signed checkpoint)"
+                    + " in this store (an 'audit witness' store may be shared), and check on start that the log extends"
+                    + " it: a log rolled back or rewritten while no monitor ran is a rollback or split-view alert.")
+    private Path store;
+
+    @Option(names = "--add-log", description = "With --store: follow the log with a store that already follows other"
+            + " logs.")
+    private boolean addLog;
+
     private OutputStream alertsOut;
+    private MonitorStore memory;
     /** Nanoseconds spent in the follower's polls (reading and checking); with --follow, the waits are not in it. */
     private long busyNanos;
 
@@ -145,15 +158,18 @@ public final class MonitorCommand extends LeafCommand {
             if (metrics != null) {
                 io().err().println("fairspin: metrics on http://" + metricsAddress + ":" + metrics.port() + "/metrics");
             }
+            resume(follower);
             if (follow) {
                 follow(follower, monitor, start);
             } else {
                 follower.poll();
                 follower.finish();
+                save(follower);
                 stateLog(follower);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            finish(monitor, seconds, follow ? busyNanos / 1e9 : seconds, (cpuNanos() - cpuStart) / 1e9, workers);
+            finish(monitor, seconds, follow ? busyNanos / 1e9 : seconds, (cpuNanos() - cpuStart) / 1e9, workers,
+                    storeState(follower));
         } finally {
             if (alertsOut != null && alertsOut != io().out()) {
                 alertsOut.close();
@@ -183,6 +199,7 @@ public final class MonitorCommand extends LeafCommand {
             while (!Thread.currentThread().isInterrupted()) {
                 long pollStart = System.nanoTime();
                 boolean grew = follower.poll();
+                save(follower);
                 busyNanos += System.nanoTime() - pollStart;
                 if (grew) {
                     idleSince = System.nanoTime();
@@ -192,7 +209,8 @@ public final class MonitorCommand extends LeafCommand {
                 if (report != null && System.nanoTime() - lastReport > 10_000_000_000L) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double busy = busyNanos / 1e9;
-                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busy)));
+                    MonitorSummary.Store stored = storeState(follower);
+                    writeReport(monitor, monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busy, stored)));
                     lastReport = System.nanoTime();
                 }
                 try {
@@ -207,6 +225,40 @@ public final class MonitorCommand extends LeafCommand {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook is running and waits for this thread
             }
+        }
+    }
+
+    /** With --store: has the follower check that the log extends what the store holds of it. */
+    private void resume(LogFollower follower) throws IOException {
+        if (store == null) {
+            if (addLog) {
+                throw usageError("--add-log needs --store");
+            }
+            return;
+        }
+        memory = new MonitorStore(store);
+        WitnessStore.Followed from = memory.resume(follower, addLog);
+        io().err().println("fairspin: store " + store + ": " + (from == null ? "nothing verified of this log before"
+                : "the log must extend the " + from.tree().size() + " entries verified before"
+                + (from.checkpoint() == null ? "" : " (last signed checkpoint of size " + from.signedHead().size() + ")")));
+    }
+
+    /** With --store: what the store holds of the log now (null without --store, or before the log has a header). */
+    private MonitorSummary.Store storeState(LogFollower follower) {
+        WitnessStore.Followed now = memory == null ? null : memory.stored();
+        if (now == null) {
+            return null;
+        }
+        String state = !follower.extendsExpected() ? "kept" : memory.wrote() ? "updated" : "unchanged";
+        return new MonitorSummary.Store(store.toString(), now.tree().size(),
+                java.util.HexFormat.of().formatHex(now.tree().rootHash()),
+                now.checkpoint() == null ? 0 : now.signedHead().size(), state);
+    }
+
+    /** With --store: records what was verified of the log, when it extends what the store held. */
+    private void save(LogFollower follower) throws IOException {
+        if (memory != null) {
+            memory.save(follower);
         }
     }
 
@@ -231,9 +283,9 @@ public final class MonitorCommand extends LeafCommand {
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    private void finish(Monitor monitor, double seconds, double busySeconds, double cpuSeconds, int workers)
-            throws IOException {
-        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busySeconds));
+    private void finish(Monitor monitor, double seconds, double busySeconds, double cpuSeconds, int workers,
+            MonitorSummary.Store stored) throws IOException {
+        MonitorSummary summary = monitor.read(m -> MonitorSummary.of(log.toString(), m, seconds, busySeconds, stored));
         if (report != null) {
             writeReport(monitor, summary);
         }
@@ -285,6 +337,11 @@ public final class MonitorCommand extends LeafCommand {
             out.printf(Locale.ROOT, "generator     no reseed or health record in the log%n");
         }
         summary.rngReseeds().forEach((drbg, n) -> out.printf(Locale.ROOT, "generator     %s: %,d reseeds%n", drbg, n));
+        if (stored != null) {
+            out.printf(Locale.ROOT, "store         %s: %,d entries verified (root %s...), last signed checkpoint of size"
+                    + " %,d; %s%n", stored.dir(), stored.entries(), stored.rootHash().substring(0, 16),
+                    stored.checkpointSize(), stored.state());
+        }
         summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
         out.printf(Locale.ROOT, "result        %s%n", summary.result());
         printReportFooter(out);

@@ -13,7 +13,15 @@ import java.util.Map;
 record MonitorSummary(String log, long entries, long rounds, long checkpoints, long treeSize, double seconds,
                       double busySeconds, double entriesPerSecond, List<Game> games, Map<String, Long> unknownModels,
                       Map<String, Long> rngReseeds, long rngHealthFailures, Map<String, Long> alerts, long totalAlerts,
-                      String result) {
+                      String result, Store store) {
+
+    /**
+     * What {@code --store} holds of the log at the end: the entries verified and their tree's root hash (hex), the size
+     * of the last signed checkpoint verified (0: none), and {@code state}: {@code updated} (this run wrote it),
+     * {@code unchanged}, or {@code kept} (the log does not extend it: a rollback or split-view alert).
+     */
+    record Store(String dir, long entries, String rootHash, long checkpointSize, String state) {
+    }
 
     /** An exact figure: the fraction and its decimal value. */
     record Exact(String fraction, double decimal) {
@@ -45,7 +53,7 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
      * The summary of {@code m}: {@code seconds} from the start of reading to now, {@code busySeconds} of them spent
      * reading and checking (with --follow, the polls without the waits between them); the rate is over the latter.
      */
-    static MonitorSummary of(String log, Monitor m, double seconds, double busySeconds) {
+    static MonitorSummary of(String log, Monitor m, double seconds, double busySeconds, Store store) {
         List<Game> games = new ArrayList<>();
         for (GameTally t : m.games()) {
             List<Award> awards = new ArrayList<>();
@@ -71,7 +79,7 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
         return new MonitorSummary(log, m.entries(), m.rounds(), m.checkpoints(),
                 m.lastCheckpoint() == null ? 0 : m.lastCheckpoint().size(), seconds, busySeconds,
                 m.entries() / Math.max(busySeconds, 1e-9), games, m.unknownModels(), m.reseeds(), m.rngFailures().size(),
-                alerts, m.totalAlerts(), result);
+                alerts, m.totalAlerts(), result, store);
     }
 
     private static double finite(double value) {
