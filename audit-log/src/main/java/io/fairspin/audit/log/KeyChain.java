@@ -1,6 +1,7 @@
 package io.fairspin.audit.log;
 
 import io.fairspin.audit.checkpoint.NoteVerifier;
+import io.fairspin.audit.record.KeyAnnouncement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,15 @@ final class KeyChain {
             }
         }
         return key;
+    }
+
+    /**
+     * Why an announcement of a key named for another origin is not one of the log's keys: a signed note's key name is
+     * its log's origin, and a witness files a log's key under that name.
+     */
+    static String foreignKey(long index, KeyAnnouncement announcement, String origin) {
+        return "entry " + index + " announces a key named '" + announcement.keyName() + "', not for the log's origin '"
+                + origin + "': it is not one of the log's keys";
     }
 
     /** The key that must have signed checkpoint {@code i}. */

@@ -154,6 +154,10 @@ public record KeyRotationProof(List<Link> links) {
             long index = link.announcement().index();
             NoteVerifier next = announced(link);
             String what = "the announcement of key " + KeyFiles.keyId(next.publicKey()) + " at entry " + index;
+            if (!next.name().equals(head.origin())) {
+                throw new ProofException(what + " names the key '" + next.name() + "', not the log's origin '"
+                        + head.origin() + "': it is not one of the log's keys");
+            }
             if (index >= vouching.size()) {
                 throw new ProofException(what + " is not covered by the checkpoint of size " + vouching.size()
                         + " that should vouch for it");

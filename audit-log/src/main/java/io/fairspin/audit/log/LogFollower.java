@@ -945,7 +945,12 @@ public final class LogFollower implements AutoCloseable {
         entries++;
         if (decoded.announcesKey) {
             KeyAnnouncement announcement = (KeyAnnouncement) entry.event();
-            announcements.add(new LogScanner.Announcement(entry.index(), announcement));
+            if (!announcement.keyName().equals(origin)) {
+                problem(Problem.CORRUPT, entry.index(), segment, offset,
+                        KeyChain.foreignKey(entry.index(), announcement, origin));
+            } else {
+                announcements.add(new LogScanner.Announcement(entry.index(), announcement));
+            }
         }
         if (entries == nextExpectedSize) {
             checkExpected(segment, offset);
@@ -1149,6 +1154,11 @@ public final class LogFollower implements AutoCloseable {
             problem(sameSize ? Problem.SPLIT_VIEW : Problem.CHECKPOINT, size, file, frameOffset,
                     "the checkpoint of size " + size + " does not match the entries: its root hash differs"
                     + (sameSize ? " from the checkpoint of the same size seen before (split view)" : ""));
+            return;
+        }
+        if (announcements.isEmpty()) {
+            problem(Problem.CHECKPOINT, size, file, frameOffset, "the checkpoint of size " + size
+                    + " comes before any key of the log is announced (entry 0 announces the first)");
             return;
         }
         NoteVerifier signer = signerInForce();

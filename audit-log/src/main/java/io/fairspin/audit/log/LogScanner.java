@@ -246,6 +246,9 @@ public final class LogScanner {
             problem(file, offset, "entry " + entry.index() + " does not link to the entry before it: the chain is broken");
             return false;
         }
+        if (entry.event() instanceof KeyAnnouncement a && !a.keyName().equals(result.origin)) {
+            problem(file, offset, KeyChain.foreignKey(entry.index(), a, result.origin));
+        }
         addToTree(file, entry);
         listener.accept(entry);
         return true;
@@ -259,8 +262,8 @@ public final class LogScanner {
         result.leavesSinceLastCheckpoint.add(leaf);
         if (entry.event() instanceof RoundRecord) {
             result.rounds++;
-        } else if (entry.event() instanceof KeyAnnouncement) {
-            result.announcements.add(new Announcement(entry.index(), (KeyAnnouncement) entry.event()));
+        } else if (entry.event() instanceof KeyAnnouncement a && a.keyName().equals(result.origin)) {
+            result.announcements.add(new Announcement(entry.index(), a));
         } else if (entry.event() instanceof TailCut) {
             result.tailCuts.add((TailCut) entry.event());
         } else if (entry.event() instanceof RngHealthRecord) {

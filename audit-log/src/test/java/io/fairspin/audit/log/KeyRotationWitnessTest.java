@@ -183,6 +183,99 @@ class KeyRotationWitnessTest {
                 followerProblems(dir));
     }
 
+    /**
+     * The operator of log A, witnessed in a store with log B, announces in A a key named for B's origin, vouches for it
+     * with a checkpoint of A's key and signs A's next checkpoint with it: the store files a key under its name, so
+     * accepting it would replace B's key. Refused: a log's keys are named for its origin.
+     */
+    @Test
+    void aKeyNamedForAnotherOriginIsRefused(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        Path dir = witnessedLog(tmp, store);
+        String other = "other.example/log";
+        KeyPair otherKey = KeyFiles.generate("Ed25519");
+        Witness witness = new Witness(new WitnessStore(store), "witness.test/w1", witnessKey);
+        Checkpoint otherHead = new Checkpoint(other, 1, MerkleTree.leafHash(new byte[] {1}));
+        witness.witness(SignedNote.sign(otherHead.text(), new NoteSigner(other, otherKey)),
+                NoteVerifier.of(other, otherKey.getPublic()), true, 0, List.of(), 1_790_000_000L);
+
+        List<LogEntry> entries = TestLogs.entries(dir);
+        List<byte[]> leaves = new ArrayList<>();
+        entries.forEach(e -> leaves.add(e.leafHashUnsafe()));
+        LogEntry announcement = LogEntry.create(leaves.size(), entries.get(entries.size() - 1).leafHash(),
+                new KeyAnnouncement(other, attacker.getPublic(), 1_790_000_000_000L), MerkleTree.sha256());
+        leaves.add(announcement.leafHashUnsafe());
+        long vouchingSize = leaves.size();
+        leaves.add(MerkleTree.leafHash(new byte[] {9}));
+        long headSize = leaves.size();
+        MerkleTree.SubtreeHashes hashes = MerkleTree.hashOfLeaves(leaves);
+        Checkpoint vouching = new Checkpoint(TestLogs.ORIGIN, vouchingSize,
+                MerkleTree.root(leaves.subList(0, (int) vouchingSize)));
+        Checkpoint head = new Checkpoint(TestLogs.ORIGIN, headSize, MerkleTree.root(leaves));
+        KeyRotationProof proof = new KeyRotationProof(List.of(new KeyRotationProof.Link(announcement,
+                MerkleTree.inclusionProof(announcement.index(), vouchingSize, hashes),
+                SignedNote.sign(vouching.text(), new NoteSigner(TestLogs.ORIGIN, operator)),
+                MerkleTree.consistencyProof(vouchingSize, headSize, hashes))));
+        SignedNote signed = SignedNote.sign(head.text(), new NoteSigner(other, attacker));
+        long stored = witness.latestSize(TestLogs.ORIGIN);
+
+        assertRefused(store, WitnessException.Kind.UNPROVEN_KEY, TestLogs.ORIGIN + ": UNPROVEN KEY: the announcement of"
+                + " key " + KeyFiles.keyId(attacker.getPublic()) + " at entry 31 names the key '" + other + "', not the"
+                + " log's origin '" + TestLogs.ORIGIN + "'", () -> witness.witness(signed,
+                vkey(operator), proof, false, stored, MerkleTree.consistencyProof(stored, headSize, hashes),
+                1_790_000_001L));
+        assertEquals(NoteVerifier.of(other, otherKey.getPublic()), new WitnessStore(store).log(other));
+    }
+
+    /**
+     * A key announced in the log under another origin's name is not one of the log's keys: verify and a follower report
+     * it, and neither takes it into the key chain.
+     */
+    @Test
+    void verifyAndAFollowerReportAKeyNamedForAnotherOrigin(@TempDir Path tmp) throws Exception {
+        Path dir = witnessedLog(tmp, tmp.resolve("store"));
+        List<LogEntry> entries = TestLogs.entries(dir);
+        LogEntry announcement = LogEntry.create(entries.size(), entries.get(entries.size() - 1).leafHash(),
+                new KeyAnnouncement("other.example/log", attacker.getPublic(), 1_790_000_000_000L), MerkleTree.sha256());
+        Path segment = LogFiles.segments(dir).get(LogFiles.segments(dir).size() - 1);
+        long offset = Files.size(segment);
+        ByteBuffer frame = ByteBuffer.allocate(1 << 12);
+        Frames.put(frame, announcement.encoded(), new java.util.zip.CRC32C());
+        Files.write(segment, java.util.Arrays.copyOf(frame.array(), frame.position()),
+                java.nio.file.StandardOpenOption.APPEND);
+
+        String foreign = "entry 31 announces a key named 'other.example/log', not for the log's origin '"
+                + TestLogs.ORIGIN + "': it is not one of the log's keys";
+        List<LogProblem> verified = LogVerifier.verify(dir, operator.getPublic()).problems();
+        assertTrue(verified.stream().anyMatch(p -> p.message().equals(foreign) && p.offset() == offset),
+                verified.toString());
+        assertTrue(followerProblems(dir).contains("CORRUPT: " + foreign), followerProblems(dir).toString());
+    }
+
+    /**
+     * A checkpoint of size 0 placed first in the checkpoints file is checked before any entry, so before entry 0
+     * announces the first key: a follower reports it (it threw IndexOutOfBoundsException, which stopped a monitor).
+     */
+    @Test
+    void aCheckpointBeforeAnyKeyIsReportedByAFollower(@TempDir Path tmp) throws Exception {
+        Path dir = witnessedLog(tmp, tmp.resolve("store"));
+        Path file = dir.resolve(LogFiles.CHECKPOINTS);
+        ByteBuffer bytes = LogFiles.read(file);
+        int header = (int) TestLogs.checkpointsHeader(bytes).length();
+        byte[] all = new byte[bytes.limit()];
+        bytes.get(0, all);
+        SignedNote zero = SignedNote.sign(new Checkpoint(TestLogs.ORIGIN, 0, MerkleTree.emptyRoot()).text(),
+                new NoteSigner(TestLogs.ORIGIN, operator));
+        ByteBuffer frame = ByteBuffer.allocate(1 << 12);
+        Frames.put(frame, zero.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8), new java.util.zip.CRC32C());
+        ByteBuffer out = ByteBuffer.allocate(all.length + frame.position());
+        out.put(all, 0, header).put(frame.array(), 0, frame.position()).put(all, header, all.length - header);
+        Files.write(file, out.array());
+
+        assertEquals(List.of("CHECKPOINT: the checkpoint of size 0 comes before any key of the log is announced (entry 0"
+                + " announces the first)"), followerProblems(dir));
+    }
+
     /** A follower reads a log rotated twice, each new key vouched for by the key before it: no problem. */
     @Test
     void aFollowerAcceptsTheCheckpointsOfARotationTheLogProves(@TempDir Path tmp) throws Exception {
