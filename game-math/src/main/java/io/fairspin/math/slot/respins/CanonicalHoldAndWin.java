@@ -22,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome check's fast path for a hold-and-win slot's logged rounds at the standard wager: the draws are read from
- * the logged bytes by Jackson's streaming parser (the base spins' reel sets and stops, their windows and wins stepped
- * over; the collect and the feature, small, as trees), the round is played again on them by the game's own code, its
- * record written by hand in the canonical form the audit log keeps (the bytes Jackson writes for it with its members
- * sorted by name; the base spin's by {@link CanonicalSpins}), and the round is accepted only when those are exactly the
- * logged bytes and its stake and win the logged bet and win. Anything else (a bought round, a draw the game cannot
- * make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
+ * The outcome check's fast path for a hold-and-win slot's logged rounds at the standard wager. A round that neither
+ * collects nor starts the feature nor reaches the cap (most rounds) is checked in place: its base round as a line
+ * slot's ({@link DirectSlotRound}), then the rest of its record, which such a round ends with. Any other round has its
+ * draws read from the logged bytes by Jackson's streaming parser (the base spins' reel sets and stops, their windows
+ * and wins stepped over; the collect and the feature, small, as trees), is played again on them by the game's own code,
+ * its record written by hand in the canonical form the audit log keeps (the bytes Jackson writes for it with its
+ * members sorted by name; the base spin's by {@link CanonicalSpins}). Either way the round is accepted only when those
+ * are exactly the logged bytes and its stake and win the logged bet and win. Anything else (a bought round, a draw the
+ * game cannot make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
  *
  * <p>Not thread-safe (it keeps its buffers): one per check.
  */
