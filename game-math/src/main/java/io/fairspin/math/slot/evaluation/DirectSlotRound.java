@@ -194,8 +194,8 @@ public final class DirectSlotRound {
         return null;
     }
 
-    /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
-    private SpinRecorder recorder(Bet bet) {
+    /** The evaluator of spins at {@code bet}, kept for the next round at the same bet (also the slot check's). */
+    SpinRecorder recorder(Bet bet) {
         if (!bet.equals(lastBet)) {
             lastRecorder = new SpinRecorder(game, bet, (int[]) null);
             lastBet = bet;

@@ -43,8 +43,6 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private long fastRounds;
     private long directRounds;
     private final DirectSlotRound direct;
-    private Bet lastBet;
-    private SpinRecorder lastRecorder;
     /** Whether the round checked last was a bought one (only the tree path accepts those). */
     private boolean lastBought;
 
@@ -204,7 +202,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
      * game, the first ones those bought); null when {@code spins} leaves it to the tree.
      */
     private SpinResult evaluate(Bet bet, int count, LoggedSpins spins, SpinResult.Bought bought) {
-        SpinRecorder recorder = recorder(bet);
+        SpinRecorder recorder = direct.recorder(bet);
         List<Spin> again = new ArrayList<>(count);
         long freeGamesOwed = bought == null ? 0 : bought.freeGames();
         long total = 0;
@@ -350,15 +348,6 @@ public final class LoggedSpinCheck implements OutcomeCheck {
                     + ", the model's price is " + price);
         }
         return new SpinResult.Bought(price, model.freeGames().spins(model.bonusBuy().scatters()));
-    }
-
-    /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
-    private SpinRecorder recorder(Bet bet) {
-        if (!bet.equals(lastBet)) {
-            lastRecorder = new SpinRecorder(game, bet, (int[]) null);
-            lastBet = bet;
-        }
-        return lastRecorder;
     }
 
     private List<BonusRound> bonusRounds(SpinRecorder recorder, int[][] window, JsonNode logged, Bet bet,
