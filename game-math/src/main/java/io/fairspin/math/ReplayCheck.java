@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fairspin.math.json.JsonDiff;
 import io.fairspin.math.json.OutcomeJson;
-import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.cascades.CanonicalCascades;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.CanonicalHoldAndWin;
@@ -73,10 +72,10 @@ final class ReplayCheck implements OutcomeCheck {
      * @param perRound their exact occurrences per round, in the order of {@code awards}: computed when first asked
      *     for, so that a check made on a thread that reads the log does not run the game's analysis
      * @param baseWins where the base spin's wins are in an outcome, or null when {@code awards} is empty
-     * @param fast the fast path of rounds at the standard wager, or null to check every round on its tree
+     * @param fast the fast path of rounds at the standard wager (made only when fast paths are on), or null for none
      */
     private ReplayCheck(Game game, Function<JsonNode, LoggedDraws> draws, List<String> awards,
-            Supplier<List<Fraction>> perRound, JsonPointer baseWins, Function<ReplayCheck, FastPath> fast) {
+            Supplier<List<Fraction>> perRound, JsonPointer baseWins, Supplier<FastPath> fast) {
         this.game = game;
         this.draws = draws;
         this.awards = List.copyOf(awards);
@@ -85,7 +84,7 @@ final class ReplayCheck implements OutcomeCheck {
         for (String award : awards) {
             awardIndex.put(award, awardIndex.size());
         }
-        this.fast = OutcomeCheck.fastPaths() ? fast.apply(this) : null;
+        this.fast = OutcomeCheck.fastPaths() ? fast.get() : null;
     }
 
     /**
@@ -93,7 +92,7 @@ final class ReplayCheck implements OutcomeCheck {
      * occurrences of each award.
      */
     static ReplayCheck of(CascadeGame game) {
-        return new ReplayCheck(game, game::loggedDraws, List.of(), List::of, null, check -> {
+        return new ReplayCheck(game, game::loggedDraws, List.of(), List::of, null, () -> {
             CanonicalCascades canonical = new CanonicalCascades(game);
             return (outcome, bet, win, awardCounts) -> canonical.accepts(outcome, bet, win);
         });
@@ -105,16 +104,8 @@ final class ReplayCheck implements OutcomeCheck {
     static ReplayCheck of(HoldAndWinGame game) {
         // A hold-and-win game always states its base spin's occurrences, one per award (those of its base slot).
         return new ReplayCheck(game, game::loggedDraws, game.awards(),
-                () -> List.copyOf(game.occurrencesPerRound().orElseThrow()), BASE_WINS, check -> {
-                    CanonicalHoldAndWin canonical = new CanonicalHoldAndWin(game);
-                    return (outcome, bet, win, awardCounts) -> {
-                        if (!canonical.accepts(outcome, bet, win)) {
-                            return false;
-                        }
-                        check.countAwards(canonical.baseWins(), awardCounts);
-                        return true;
-                    };
-                });
+                () -> List.copyOf(game.occurrencesPerRound().orElseThrow()), BASE_WINS,
+                () -> new CanonicalHoldAndWin(game)::accepts);
     }
 
     @Override
@@ -198,16 +189,6 @@ final class ReplayCheck implements OutcomeCheck {
         }
         for (JsonNode w : described.at(baseWins)) {
             count(w.path("award").asText(), w.path("type").asText(), awardCounts);
-        }
-    }
-
-    /** The same for the base spin's wins of a round accepted on the fast path (equal to its logging). */
-    private void countAwards(List<SpinResult.Win> wins, long[] awardCounts) {
-        if (baseWins == null) {
-            return;
-        }
-        for (SpinResult.Win w : wins) {
-            count(w.award(), w.type(), awardCounts);
         }
     }
 

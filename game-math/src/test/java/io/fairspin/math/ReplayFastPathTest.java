@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.math.slot.cascades.CascadeGame;
+import io.fairspin.math.slot.respins.CanonicalHoldAndWin;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
 import io.fairspin.rng.RandomStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link ReplayCheck}'s fast path ({@code CanonicalCascades}, {@code CanonicalHoldAndWin}: the draws read by Jackson's
- * streaming parser, the round played again written in canonical form by hand and compared byte for byte) against its
- * own tree path,
+ * {@link ReplayCheck}'s fast path ({@code CanonicalCascades}, {@code CanonicalHoldAndWin}: the draws read from the
+ * bytes in canonical layout, or a hold-and-win round's base round checked in place as a line slot's, the round played
+ * again written in canonical form by hand and compared byte for byte) against its own tree path,
  * on every cascading and hold-and-win example, standard and bought rounds: honest rounds at the standard wager are all
  * accepted on the fast path (so a round played again is written in exactly the canonical bytes the log keeps, which
  * {@code OutcomeCheckTest.canonical} computes independently with Jackson's sorted maps), bought ones go to the tree,
@@ -137,6 +138,34 @@ class ReplayFastPathTest {
             assertTrue(java.util.Arrays.stream(fastAwards).sum() > 0, file.getFileName() + ": no award counted");
         }
         assertEquals(sellsBuy(game), bought > 0, file.getFileName() + ": bought rounds");
+    }
+
+    /**
+     * A hold-and-win round that neither collects nor starts the feature nor reaches the cap (most rounds) is accepted on
+     * the direct path ({@code DirectSlotRound} over its base round, no JSON parser and no record built), every other
+     * honest round at the standard wager on the way after it; the tampering tests below hold for both ways.
+     */
+    @ParameterizedTest
+    @MethodSource("replayedModels")
+    void holdAndWinRoundsWithoutTheFeatureAreAcceptedOnTheDirectPath(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        if (!(game instanceof HoldAndWinGame)) {
+            return;
+        }
+        CanonicalHoldAndWin canonical = new CanonicalHoldAndWin((HoldAndWinGame) game);
+        long[] awards = new long[((HoldAndWinGame) game).awards().size()];
+        int plain = 0;
+        for (Logged logged : rounds(game, 1200)) {
+            if (logged.choices().length > 0) {
+                continue;
+            }
+            String text = new String(logged.outcome(), StandardCharsets.UTF_8);
+            plain += text.contains("\"holdAndWin\":null") && !text.contains("\"collect\":{")
+                    && !text.contains("maxWinReached") ? 1 : 0;
+            assertTrue(canonical.accepts(logged.outcome(), logged.bet(), logged.win(), awards), text);
+        }
+        assertTrue(plain > 800, file.getFileName() + ": " + plain);
+        assertEquals(plain, canonical.directRounds(), file.getFileName().toString());
     }
 
     /**

@@ -1,30 +1,24 @@
 package io.fairspin.math.slot.cascades;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.fairspin.math.LoggedDraws;
 import io.fairspin.math.RoundOutcome;
-import io.fairspin.math.json.OutcomeJson;
+import io.fairspin.math.json.CanonicalCursor;
 import io.fairspin.math.json.RecordBytes;
 import io.fairspin.math.json.StreamedSpins;
 import io.fairspin.math.slot.cascades.CascadeEngine.Window;
-import java.io.IOException;
-import java.util.List;
 
 /**
  * The outcome check's fast path for a cascading slot's logged rounds at the standard wager: the draws (each spin's reel
- * set and stops) are read from the logged bytes by Jackson's streaming parser, every other member stepped over; the
- * round is played again on them by the game's own code and written, as it is played, in the canonical form the audit
- * log keeps (the bytes Jackson writes for the {@link CascadeRecord} with its members sorted by name), straight from the
- * integer window; the round is accepted only when those are exactly the logged bytes and its stake and win the logged
- * bet and win. Anything else (a bought round, a draw the game cannot make, other bytes) is not accepted here, and the
- * check on the parsed tree gives the verdict.
+ * set and stops) are read from the logged bytes laid out in canonical form ({@link CanonicalCursor}: each spin's
+ * cascades stepped over, no JSON parser); the round is played again on them by the game's own code and written, as it
+ * is played, in the canonical form the audit log keeps (the bytes Jackson writes for the {@link CascadeRecord} with its
+ * members sorted by name), straight from the integer window; the round is accepted only when those are exactly the
+ * logged bytes and its stake and win the logged bet and win. Anything else (a bought round, another layout, a draw the
+ * game cannot make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
  *
  * <p>Not thread-safe (it keeps its buffers): one per check.
  */
 public final class CanonicalCascades {
-    private static final JsonFactory FACTORY = OutcomeJson.MAPPER.getFactory();
     private static final byte[] LINE_BET = RecordBytes.ascii("{\"lineBet\":");
     private static final byte[] LINES = RecordBytes.ascii(",\"lines\":");
     private static final byte[] SPINS = RecordBytes.ascii(",\"spins\":[");
@@ -55,6 +49,9 @@ public final class CanonicalCascades {
     private final byte[][] sets;
     private final RecordBytes out = new RecordBytes();
     private final Writer writer = new Writer();
+    private final CanonicalCursor in = new CanonicalCursor();
+    /** The encoded names of the base spin's reel sets, then of the free games', each in the order of its choice. */
+    private final byte[][][] setsOf;
 
     /**
      * The fast path of {@code game}'s rounds at its standard wager.
@@ -68,6 +65,15 @@ public final class CanonicalCascades {
         this.window = new Window(engine);
         this.symbols = RecordBytes.encode(model.symbols());
         this.sets = RecordBytes.encode(model.setNames());
+        this.setsOf = new byte[][][] {names(model.baseSets()), model.free() == null ? null : names(model.free().sets())};
+    }
+
+    private byte[][] names(CascadeModel.Sets choice) {
+        byte[][] names = new byte[choice.sets().length][];
+        for (int k = 0; k < names.length; k++) {
+            names[k] = sets[choice.sets()[k]];
+        }
+        return names;
     }
 
     /**
@@ -107,52 +113,40 @@ public final class CanonicalCascades {
     }
 
     /**
-     * The draws of a round that is not bought, read from its logged bytes with Jackson's streaming parser (every
-     * member but each spin's {@code reelSet} and {@code stops} stepped over); null when they cannot be read (not JSON,
-     * a bought round, a reel set or stop the spin cannot have).
+     * The draws of a round that is not bought, read from its logged bytes laid out in canonical form (each spin's
+     * {@code cascades} stepped over, its {@code reelSet} and {@code stops} read); null when they cannot be read so (a
+     * bought round, another layout, a reel set or stop the spin cannot have).
      */
     private LoggedDraws draws(byte[] outcome) {
-        try (JsonParser p = FACTORY.createParser(outcome)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            LoggedDraws draws = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("spins") && value == JsonToken.START_ARRAY && draws == null) {
-                    draws = spins(p);
-                    if (draws == null) {
-                        return null;
-                    }
-                } else if (name.equals("bonusBuy") || name.equals("spins")) {
-                    return null;
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return draws;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The draws of the spins of the array the parser is at the start of; null when one cannot be read. */
-    private LoggedDraws spins(JsonParser p) throws IOException {
-        List<StreamedSpins.Drawn> spins = StreamedSpins.read(p);
-        if (spins == null || spins.isEmpty() || (spins.size() > 1 && model.free() == null)) {
+        in.start(outcome, 0);
+        if (!in.literal(LINE_BET) || in.number() < 0 || !in.literal(LINES) || in.number() < 0 || !in.literal(SPINS)) {
             return null;
         }
         LoggedDraws draws = new LoggedDraws();
-        for (int i = 0; i < spins.size(); i++) {
-            CascadeModel.Sets choice = i == 0 ? model.baseSets() : model.free().sets();
-            int chosen = game.chosen(choice, spins.get(i).reelSet());
-            if (chosen < 0 || !StreamedSpins.onStrips(spins.get(i).stops(), game.lengths(choice, chosen))) {
+        boolean free = false;
+        do {
+            if (free && model.free() == null) {
                 return null;
             }
-            draws.addSpin(choice.sets().length, chosen, spins.get(i).stops());
-        }
-        return draws;
+            CascadeModel.Sets choice = free ? model.free().sets() : model.baseSets();
+            if (!in.literal(CASCADES) || !in.skipTo(']') || !in.literal(FREE_GAMES) || in.number() < 0
+                    || !in.literal(KIND) || !in.skipString() || !in.literal(REEL_SET)) {
+                return null;
+            }
+            int chosen = in.oneOf(setsOf[free ? 1 : 0]);
+            if (chosen < 0 || !in.literal(SCATTERS) || in.number() < 0 || !in.literal(STOPS)) {
+                return null;
+            }
+            int[] lengths = game.lengths(choice, chosen);
+            int[] stops = new int[lengths.length];
+            if (!in.numbers(stops, stops.length) || !StreamedSpins.onStrips(stops, lengths) || !in.literal(SPIN_WIN)
+                    || in.number() < 0 || !in.next('}')) {
+                return null;
+            }
+            draws.addSpin(choice.sets().length, chosen, stops);
+            free = true;
+        } while (in.next(','));
+        return in.next(']') ? draws : null;
     }
 
     /** Writes each spin in canonical form as it is played (the members of a spin and of a step sorted by name). */

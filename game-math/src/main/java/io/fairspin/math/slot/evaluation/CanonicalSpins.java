@@ -2,6 +2,7 @@ package io.fairspin.math.slot.evaluation;
 
 import static io.fairspin.math.json.RecordBytes.ascii;
 
+import io.fairspin.math.json.CanonicalCursor;
 import io.fairspin.math.json.RecordBytes;
 import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.SpinResult.BonusRound;
@@ -9,7 +10,6 @@ import io.fairspin.math.slot.SpinResult.Position;
 import io.fairspin.math.slot.SpinResult.Spin;
 import io.fairspin.math.slot.SpinResult.Win;
 import io.fairspin.math.slot.model.SlotModel;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -82,8 +82,8 @@ public final class CanonicalSpins {
     }
 
     private final Inputs inputs = new Inputs();
-    private byte[] in;
-    private int at;
+    private final CanonicalCursor in = new CanonicalCursor();
+    private byte[] logged;
 
     /**
      * The bet and each spin's reel set and {@code reels} stops of an outcome laid out exactly as the canonical form
@@ -96,107 +96,18 @@ public final class CanonicalSpins {
      */
     Inputs scan(byte[] outcome, int reels) {
         inputs.spins = 0;
-        if (!beginDirect(outcome)) {
+        if (!beginDirect(outcome, 0)) {
             return null;
         }
         do {
             int[] stops = new int[reels];
             String reelSet = nextSpin(stops);
-            if (reelSet == null || !skipObject()) {
+            if (reelSet == null || !in.skipTo('}') || !in.next('}')) {
                 return null;
             }
             inputs.add(reelSet, stops);
-        } while (next(','));
-        return next(']') ? inputs : null;
-    }
-
-    private boolean literal(byte[] expected) {
-        if (!Arrays.equals(in, at, Math.min(in.length, at + expected.length), expected, 0, expected.length)) {
-            return false;
-        }
-        at += expected.length;
-        return true;
-    }
-
-    private boolean next(char c) {
-        if (at < in.length && in[at] == c) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    /** A non-negative integer of 1 to 18 digits; -1 when there is none. */
-    private long number() {
-        long value = 0;
-        int start = at;
-        while (at < in.length && in[at] >= '0' && in[at] <= '9' && at - start < 18) {
-            value = value * 10 + (in[at++] - '0');
-        }
-        return at == start ? -1 : value;
-    }
-
-    /** A string without escapes, as a Java string; null when it has escapes or does not end. */
-    private String string() {
-        if (!next('"')) {
-            return null;
-        }
-        int start = at;
-        while (at < in.length && in[at] != '"') {
-            if (in[at] == '\\') {
-                return null;
-            }
-            at++;
-        }
-        if (at == in.length) {
-            return null;
-        }
-        int end = at++;
-        // A log names few reel sets: the last one read is kept with its bytes.
-        if (lastString == null || !Arrays.equals(in, start, end, lastStringBytes, 0, lastStringBytes.length)) {
-            lastStringBytes = Arrays.copyOfRange(in, start, end);
-            lastString = new String(lastStringBytes, StandardCharsets.UTF_8);
-        }
-        return lastString;
-    }
-
-    private String lastString;
-    private byte[] lastStringBytes;
-
-    private boolean skipString() {
-        if (!next('"')) {
-            return false;
-        }
-        while (at < in.length) {
-            byte b = in[at++];
-            if (b == '\\') {
-                at++;
-            } else if (b == '"') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Skips to just after the end of the object the scanner is inside (strings and nesting honoured). */
-    private boolean skipObject() {
-        int depth = 1;
-        while (at < in.length) {
-            byte b = in[at];
-            if (b == '"') {
-                if (!skipString()) {
-                    return false;
-                }
-                continue;
-            }
-            at++;
-            if (b == '{' || b == '[') {
-                depth++;
-            } else if ((b == '}' || b == ']') && --depth == 0) {
-                return b == '}';
-            }
-        }
-        return false;
+        } while (in.next(','));
+        return in.next(']') ? inputs : null;
     }
 
     // ------------------------------------------------------------------ writing
@@ -262,13 +173,14 @@ public final class CanonicalSpins {
      * nothing of a spin is skipped unread.
      *
      * @param logged the logged outcome's bytes
+     * @param from where the round starts in them (a record that holds a slot round holds it further in)
      * @return false when the outcome does not start as the canonical form does
      */
-    boolean beginDirect(byte[] logged) {
-        in = logged;
-        at = 0;
-        return literal(LINE_BET) && (inputs.lineBet = number()) >= 0 && literal(LINES) && (inputs.lines = number()) >= 0
-                && literal(SPINS);
+    boolean beginDirect(byte[] logged, int from) {
+        this.logged = logged;
+        in.start(logged, from);
+        return in.literal(LINE_BET) && (inputs.lineBet = in.number()) >= 0 && in.literal(LINES)
+                && (inputs.lines = in.number()) >= 0 && in.literal(SPINS);
     }
 
     /**
@@ -299,26 +211,16 @@ public final class CanonicalSpins {
      * @return the spin's reel set, or null
      */
     String nextSpin(int[] stops) {
-        spinStart = at;
-        if (!literal(NO_BONUSES_CAPPED) || number() < 0 || !literal(FREE_GAMES) || number() < 0 || !literal(KIND)
-                || !skipString() || !literal(REEL_SET)) {
+        spinStart = in.at();
+        if (!in.literal(NO_BONUSES_CAPPED) || in.number() < 0 || !in.literal(FREE_GAMES) || in.number() < 0
+                || !in.literal(KIND) || !in.skipString() || !in.literal(REEL_SET)) {
             return null;
         }
-        String reelSet = string();
-        if (reelSet == null || !literal(STOPS)) {
+        String reelSet = in.string();
+        if (reelSet == null || !in.literal(STOPS) || !in.numbers(stops, stops.length)) {
             return null;
         }
-        for (int r = 0; r < stops.length; r++) {
-            if (r > 0 && !next(',')) {
-                return null;
-            }
-            long stop = number();
-            if (stop < 0 || stop > Integer.MAX_VALUE) {
-                return null;
-            }
-            stops[r] = (int) stop;
-        }
-        return next(']') ? reelSet : null;
+        return in.next(']') ? reelSet : null;
     }
 
     /**
@@ -335,10 +237,10 @@ public final class CanonicalSpins {
     boolean sameSpin(SlotModel model, String kind, CompiledReels reels, int[] stops, SpinRecorder.Evaluated e) {
         out.reset();
         writeSpin(model, kind, reels, stops, e);
-        if (!out.sameAt(in, spinStart)) {
+        if (!out.sameAt(logged, spinStart)) {
             return false;
         }
-        at = spinStart + out.size();
+        in.moveTo(spinStart + out.size());
         return true;
     }
 
@@ -348,25 +250,39 @@ public final class CanonicalSpins {
      * @return true when another spin follows
      */
     boolean moreSpins() {
-        return next(',');
+        return in.next(',');
     }
 
     /**
-     * Whether the logged bytes end here exactly as the round's canonical form ends: the spins' closing bracket, the
-     * stake and the win.
+     * Whether the round's canonical form ends here in the logged bytes (the spins' closing bracket, the stake and the
+     * win), and, when {@code last}, the logged bytes with it; when it does, reading goes on after it.
      *
      * @param stake the round's stake
      * @param win the round's win
-     * @return true when the rest of the logged bytes is exactly that
+     * @param last whether nothing may follow the round (it is the whole outcome)
+     * @return true when the logged bytes end the round (and end) exactly so
      */
-    boolean sameEnd(long stake, long win) {
+    boolean sameEnd(long stake, long win, boolean last) {
         out.reset();
         out.raw(STAKE);
         out.number(stake);
         out.raw(WIN);
         out.number(win);
         out.put('}');
-        return at + out.size() == in.length && out.sameAt(in, at);
+        if (!out.sameAt(logged, in.at())) {
+            return false;
+        }
+        in.moveTo(in.at() + out.size());
+        return !last || in.atEnd();
+    }
+
+    /**
+     * Where reading stands in the logged bytes, after {@link #sameEnd}: just after the round.
+     *
+     * @return the offset
+     */
+    int position() {
+        return in.at();
     }
 
     /**

@@ -42,17 +42,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private final boolean fastPath = io.fairspin.math.OutcomeCheck.fastPaths();
     private long fastRounds;
     private long directRounds;
-    /** The direct path's spin, reused. */
-    private final SpinRecorder.Evaluated evaluated = new SpinRecorder.Evaluated();
-    /** Per pay of the model, its index in {@link #awards()}, or -1. */
-    private final int[] payAward;
-    /** The award indices of the base spin's line wins, of the round the direct path last wrote. */
-    private int[] baseAwards = new int[8];
-    private int baseAwardCount;
-    private long directWin;
-    private final int[] directStops;
-    private Bet lastBet;
-    private SpinRecorder lastRecorder;
+    private final DirectSlotRound direct;
     /** Whether the round checked last was a bought one (only the tree path accepts those). */
     private boolean lastBought;
 
@@ -67,11 +57,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         for (String award : game.awards()) {
             awardIndex.put(award, awardIndex.size());
         }
-        directStops = new int[model.reels()];
-        payAward = new int[model.pays().size()];
-        for (int p = 0; p < payAward.length; p++) {
-            payAward[p] = awardIndex.getOrDefault(model.pays().get(p).award(), -1);
-        }
+        direct = new DirectSlotRound(game);
     }
 
     @Override
@@ -110,19 +96,17 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         lastBought = false;
         SpinResult again = null;
         if (fastPath) {
-            if (checkDirect(outcome)) {
+            if (direct.accepts(outcome, 0, true)) {
                 fastRounds++;
                 directRounds++;
-                long stake = lastBet.stake();
+                long stake = direct.bet().stake();
                 if (stake != bet) {
                     return "bet: logged " + bet + ", the outcome's stake is " + stake;
                 }
-                if (directWin != win) {
-                    return "win: logged " + win + ", the model pays " + directWin + " for the logged outcome";
+                if (direct.win() != win) {
+                    return "win: logged " + win + ", the model pays " + direct.win() + " for the logged outcome";
                 }
-                for (int i = 0; i < baseAwardCount; i++) {
-                    awardCounts[baseAwards[i]]++;
-                }
+                direct.countAwards(awardCounts);
                 return null;
             }
             try {
@@ -148,86 +132,6 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             return "win: logged " + win + ", the model pays " + again.win() + " for the logged outcome";
         }
         countAwards(again, awardCounts);
-        return null;
-    }
-
-    /**
-     * The direct path, the fast path's first way for a line game: the inputs scanned from {@code outcome}, each spin
-     * evaluated into primitive arrays ({@link SpinRecorder#evaluateInto}) and written in canonical form straight from
-     * its integer window ({@link CanonicalSpins#writeSpin}), with no {@link SpinResult} built; true when
-     * {@code outcome} is exactly those bytes (then {@link #directWin} is the round's win and {@link #baseAwards} its
-     * base spin's awards). The same verdict as {@link #evaluateCanonical} on every outcome it accepts: the same
-     * inputs, the same evaluation, the same bytes (LoggedSpinFastPathTest). False for anything else (a ways game, a
-     * bonus round, random heights, an input out of range, other bytes), which the next ways decide.
-     */
-    private boolean checkDirect(byte[] outcome) {
-        if (model.ways() || !canonical.beginDirect(outcome)) {
-            return false;
-        }
-        long lineBet = canonical.lineBet();
-        long lines = canonical.lines();
-        if (lineBet < 1 || lines < 1 || lines > model.paylines().length) {
-            return false;
-        }
-        SpinRecorder recorder = recorder(new Bet(lineBet, (int) lines));
-        int[] stops = directStops;
-        long freeGamesOwed = 0;
-        long total = 0;
-        baseAwardCount = 0;
-        for (int i = 0; i == 0 || canonical.moreSpins(); i++) {
-            boolean free = i > 0;
-            if (free && freeGamesOwed == 0) {
-                return false;
-            }
-            String name = canonical.nextSpin(stops);
-            CompiledReels reels = name == null ? null
-                    : reelSetOrNull(free ? model.freeGames().reels() : model.baseReels(), name);
-            if (reels == null || reels.randomHeights()) {
-                return false;
-            }
-            for (int r = 0; r < stops.length; r++) {
-                if (stops[r] >= reels.set.strips()[r].length) {
-                    return false;
-                }
-            }
-            long multiplier = free ? model.freeGames().multiplier() : 1;
-            SpinRecorder.Evaluated e = evaluated;
-            if (!recorder.evaluateInto(reels, stops, multiplier, e)
-                    || !canonical.sameSpin(model, free ? "free" : "base", reels, stops, e)) {
-                return false;
-            }
-            total += e.win;
-            if (free) {
-                freeGamesOwed--;
-                if (model.freeGames().retrigger()) {
-                    freeGamesOwed += e.freeGames;
-                }
-            } else {
-                freeGamesOwed = e.freeGames;
-                for (int w = 0; w < e.wins; w++) {
-                    if (!e.scatter(w) && payAward[e.pay[w]] >= 0) {
-                        if (baseAwardCount == baseAwards.length) {
-                            baseAwards = Arrays.copyOf(baseAwards, baseAwardCount * 2);
-                        }
-                        baseAwards[baseAwardCount++] = payAward[e.pay[w]];
-                    }
-                }
-            }
-        }
-        if (freeGamesOwed > 0 || !canonical.sameEnd(lastBet.stake(), total)) {
-            return false;
-        }
-        directWin = total;
-        return true;
-    }
-
-    /** The reel set of {@code choice} named {@code name}, or null. */
-    private CompiledReels reelSetOrNull(Choice choice, String name) {
-        for (int set : choice.sets()) {
-            if (game.reelSets[set].set.name().equals(name)) {
-                return game.reelSets[set];
-            }
-        }
         return null;
     }
 
@@ -298,7 +202,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
      * game, the first ones those bought); null when {@code spins} leaves it to the tree.
      */
     private SpinResult evaluate(Bet bet, int count, LoggedSpins spins, SpinResult.Bought bought) {
-        SpinRecorder recorder = recorder(bet);
+        SpinRecorder recorder = direct.recorder(bet);
         List<Spin> again = new ArrayList<>(count);
         long freeGamesOwed = bought == null ? 0 : bought.freeGames();
         long total = 0;
@@ -444,15 +348,6 @@ public final class LoggedSpinCheck implements OutcomeCheck {
                     + ", the model's price is " + price);
         }
         return new SpinResult.Bought(price, model.freeGames().spins(model.bonusBuy().scatters()));
-    }
-
-    /** The evaluator of spins at {@code bet}, kept for the next round at the same bet. */
-    private SpinRecorder recorder(Bet bet) {
-        if (!bet.equals(lastBet)) {
-            lastRecorder = new SpinRecorder(game, bet, (int[]) null);
-            lastBet = bet;
-        }
-        return lastRecorder;
     }
 
     private List<BonusRound> bonusRounds(SpinRecorder recorder, int[][] window, JsonNode logged, Bet bet,

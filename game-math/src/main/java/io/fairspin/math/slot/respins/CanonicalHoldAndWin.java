@@ -12,19 +12,25 @@ import io.fairspin.math.slot.SpinResult;
 import io.fairspin.math.slot.jackpots.Jackpot;
 import io.fairspin.math.slot.jackpots.Jackpots;
 import io.fairspin.math.slot.evaluation.CanonicalSpins;
+import io.fairspin.math.slot.evaluation.DirectSlotRound;
 import io.fairspin.math.slot.model.SlotModel;
 import io.fairspin.math.slot.respins.HoldAndWinGame.Coin;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The outcome check's fast path for a hold-and-win slot's logged rounds at the standard wager: the draws are read from
- * the logged bytes by Jackson's streaming parser (the base spins' reel sets and stops, their windows and wins stepped
- * over; the collect and the feature, small, as trees), the round is played again on them by the game's own code, its
- * record written by hand in the canonical form the audit log keeps (the bytes Jackson writes for it with its members
- * sorted by name; the base spin's by {@link CanonicalSpins}), and the round is accepted only when those are exactly the
- * logged bytes and its stake and win the logged bet and win. Anything else (a bought round, a draw the game cannot
- * make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
+ * The outcome check's fast path for a hold-and-win slot's logged rounds at the standard wager. A round that neither
+ * collects nor starts the feature nor reaches the cap (most rounds) is checked in place: its base round as a line
+ * slot's ({@link DirectSlotRound}), then the rest of its record, which such a round ends with. Any other round has its
+ * draws read from the logged bytes by Jackson's streaming parser (the base spins' reel sets and stops, their windows
+ * and wins stepped over; the collect and the feature, small, as trees), is played again on them by the game's own code,
+ * its record written by hand in the canonical form the audit log keeps (the bytes Jackson writes for it with its
+ * members sorted by name; the base spin's by {@link CanonicalSpins}). Either way the round is accepted only when those
+ * are exactly the logged bytes and its stake and win the logged bet and win. Anything else (a bought round, a draw the
+ * game cannot make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
  *
  * <p>Not thread-safe (it keeps its buffers): one per check.
  */
@@ -34,6 +40,7 @@ public final class CanonicalHoldAndWin {
     private static final byte[] COLLECT = RecordBytes.ascii(",\"collect\":{\"amount\":");
     private static final byte[] COINS = RecordBytes.ascii(",\"coins\":[");
     private static final byte[] HOLD_AND_WIN = RecordBytes.ascii(",\"holdAndWin\":");
+    private static final byte[] NO_FEATURE = RecordBytes.ascii(",\"holdAndWin\":null");
     private static final byte[] NULL = RecordBytes.ascii("null");
     private static final byte[] AMOUNT = RecordBytes.ascii("{\"amount\":");
     private static final byte[] FULL = RecordBytes.ascii("],\"full\":");
@@ -52,9 +59,12 @@ public final class CanonicalHoldAndWin {
     private final HoldAndWinGame game;
     private final CanonicalSpins spins = new CanonicalSpins();
     private final RecordBytes out = new RecordBytes();
+    /** The direct path of the base round, when its model allows it (one coin a line), else null. */
+    private final DirectSlotRound direct;
     /** Per jackpot, its name encoded. */
     private final byte[][] jackpots;
-    private List<SpinResult.Win> baseWins;
+    private final Map<String, Integer> awardIndex = new HashMap<>();
+    private long directRounds;
 
     /**
      * The fast path of {@code game}'s rounds at its standard wager.
@@ -64,19 +74,31 @@ public final class CanonicalHoldAndWin {
     public CanonicalHoldAndWin(HoldAndWinGame game) {
         this.game = game;
         this.jackpots = RecordBytes.encode(game.feature.jackpots().stream().map(Jackpot::name).toList());
+        SlotModel model = game.base.model;
+        // A base round's stake is the bet's times the coins, which the direct path does not write: one coin only.
+        this.direct = model.stakeUnits() == model.lines() ? new DirectSlotRound(game.base) : null;
+        for (String award : game.awards()) {
+            awardIndex.put(award, awardIndex.size());
+        }
     }
 
     /**
      * Whether a logged round is accepted: its bytes are exactly the canonical bytes of the round played again at the
-     * standard wager on the draws read from them, its stake {@code bet} and its win {@code win}. False decides
-     * nothing: the round goes to the check on its tree.
+     * standard wager on the draws read from them, its stake {@code bet} and its win {@code win}; then the base spin's
+     * line awards are added to {@code awardCounts}. False decides nothing: the round goes to the check on its tree.
      *
      * @param outcome the logged outcome's bytes
      * @param bet the logged bet
      * @param win the logged win
+     * @param awardCounts the running counts of each award (indexed as the game's awards), updated when accepted
      * @return true when the round is accepted
      */
-    public boolean accepts(byte[] outcome, long bet, long win) {
+    public boolean accepts(byte[] outcome, long bet, long win, long[] awardCounts) {
+        if (acceptsDirect(outcome, bet, win)) {
+            direct.countAwards(awardCounts);
+            directRounds++;
+            return true;
+        }
         LoggedDraws draws = draws(outcome);
         if (draws == null) {
             return false;
@@ -94,17 +116,70 @@ public final class CanonicalHoldAndWin {
         if (!out.sameAs(outcome)) {
             return false;
         }
-        baseWins = again.record().base().spins().get(0).wins();
+        for (SpinResult.Win w : again.record().base().spins().get(0).wins()) {
+            Integer index = awardIndex.get(w.award());
+            if (index != null && !w.type().equals("scatter")) {
+                awardCounts[index]++;
+            }
+        }
         return true;
     }
 
     /**
-     * The wins of the base spin of the round accepted last, for counting its awards.
-     *
-     * @return the base spin's wins as the round played again (equal to its logging) has them
+     * The direct path of a round the feature does not start (most rounds): the base round read and checked in place
+     * as a line slot's ({@link DirectSlotRound}), at the standard wager, its base window starting neither the collect
+     * nor the feature, its win below the round's cap (so nothing is cut and the free games run to their end), and the
+     * record ending as such a round's does ({@code "holdAndWin":null}, the stake and the win): exactly what
+     * {@link HoldAndWinGame#recorded} records for those draws.
      */
-    public List<SpinResult.Win> baseWins() {
-        return baseWins;
+    private boolean acceptsDirect(byte[] outcome, long bet, long win) {
+        if (direct == null || !startsWith(outcome, BASE) || !direct.accepts(outcome, BASE.length, false)) {
+            return false;
+        }
+        SlotModel model = game.base.model;
+        long total = direct.win();
+        long cap = game.cap();
+        if (direct.bet().lineBet() != model.lineBet() || direct.bet().lines() != model.lines()
+                || (cap > 0 && total >= cap) || startsFeature(direct.baseWindow())
+                || game.stake() != bet || total != win) {
+            return false;
+        }
+        out.reset();
+        out.raw(NO_FEATURE);
+        out.raw(STAKE);
+        out.number(game.stake());
+        out.raw(WIN);
+        out.number(total);
+        out.put('}');
+        return direct.end() + out.size() == outcome.length && out.sameAt(outcome, direct.end());
+    }
+
+    /**
+     * The rounds accepted on the direct path so far (for tests that show it is taken).
+     *
+     * @return the number of rounds accepted there
+     */
+    public long directRounds() {
+        return directRounds;
+    }
+
+    /** Whether a base window starts the collect (the collect symbol with coins) or the feature, as recorded() does. */
+    private boolean startsFeature(int[][] window) {
+        int coins = 0;
+        boolean collects = false;
+        for (int[] row : window) {
+            for (int symbol : row) {
+                if (symbol == game.feature.symbol()) {
+                    coins++;
+                }
+                collects |= game.feature.collectSymbol() >= 0 && symbol == game.feature.collectSymbol();
+            }
+        }
+        return (collects && coins > 0) || coins >= game.feature.trigger();
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] start) {
+        return Arrays.equals(bytes, 0, Math.min(bytes.length, start.length), start, 0, start.length);
     }
 
     /**

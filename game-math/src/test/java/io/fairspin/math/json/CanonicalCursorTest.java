@@ -1,0 +1,64 @@
+package io.fairspin.math.json;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CanonicalCursor}: where each read leaves the cursor, and that it answers false, null or -1 (not an exception)
+ * on bytes laid out otherwise, cut short included; strings with brackets, quotes and backslashes are stepped over whole.
+ */
+class CanonicalCursorTest {
+    private static CanonicalCursor at(String text, int from) {
+        CanonicalCursor cursor = new CanonicalCursor();
+        cursor.start(text.getBytes(StandardCharsets.UTF_8), from);
+        return cursor;
+    }
+
+    @Test
+    void skipToStepsOverStringsHoldingBracketsQuotesAndBackslashes() {
+        String text = "{\"cascades\":[{\"window\":[[\"a]\",\"b\\\"]}\",\"c\\\\\"],[\"{[\"]]},{}],\"freeGames\":0}";
+        CanonicalCursor cursor = at(text, "{\"cascades\":[".length());
+        assertTrue(cursor.skipTo(']'));
+        assertEquals(text.indexOf("],\"freeGames\""), cursor.at());
+        assertTrue(cursor.literal(RecordBytes.ascii("],\"freeGames\":")));
+        assertEquals(0, cursor.number());
+        assertTrue(cursor.next('}'));
+        assertTrue(cursor.atEnd());
+        // Inside the object instead: it must end with '}', and it ends with ']'.
+        assertFalse(at(text, "{\"cascades\":[".length()).skipTo('}'));
+    }
+
+    @Test
+    void cutShortOrLaidOutOtherwiseIsNoAnswer() {
+        assertFalse(at("[\"ab", 1).skipTo(']'));
+        assertFalse(at("[\"ab\\\"]", 1).skipTo(']'));
+        assertFalse(at("{\"stops\"", 0).literal(RecordBytes.ascii("{\"stops\":[")));
+        assertEquals(-1, at("x1", 0).number());
+        assertEquals(1234567890123456789L / 10, at("1234567890123456789", 0).number());
+        assertNull(at("\"a\\\"b\"", 0).string());
+        assertNull(at("\"ab", 0).string());
+        int[] stops = new int[3];
+        assertTrue(at("4,0,17]", 0).numbers(stops, 3));
+        assertArrayEquals(new int[] {4, 0, 17}, stops);
+        assertFalse(at("4,0]", 0).numbers(stops, 3));
+        assertFalse(at("4,2147483648", 0).numbers(stops, 2));
+    }
+
+    @Test
+    void oneOfReadsTheFirstEncodedStringThatStandsHere() {
+        byte[][] names = {RecordBytes.encode("base"), RecordBytes.encode("base2"), RecordBytes.encode("base")};
+        CanonicalCursor cursor = at("\"base2\",", 0);
+        assertEquals(1, cursor.oneOf(names));
+        assertTrue(cursor.next(','));
+        assertEquals(0, at("\"base\"", 0).oneOf(names));
+        CanonicalCursor none = at("\"bas\"", 0);
+        assertEquals(-1, none.oneOf(names));
+        assertEquals(0, none.at());
+    }
+}
