@@ -167,8 +167,9 @@ public final class GameServer implements AutoCloseable {
 
     /**
      * Stops: no more rounds are opened, requests in progress get up to {@code grace} to finish, every
-     * round not yet settled is settled by its model's default actions and made durable, and a last
-     * checkpoint is signed.
+     * round not yet settled is settled by its model's default actions and made durable, the requests waiting for
+     * those rounds get up to 5 s more to be answered (a request still running then, a stalled upload say, loses its
+     * connection), and a last checkpoint is signed.
      *
      * @param grace how long requests in progress may take to finish
      * @throws java.io.IOException when the last rounds or the last checkpoint cannot be made durable
