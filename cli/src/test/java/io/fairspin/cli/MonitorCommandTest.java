@@ -269,6 +269,31 @@ class MonitorCommandTest {
         assertEquals(0, play.exitCode(), play.stderr());
     }
 
+    /**
+     * A checkpoints file whose header is damaged, or emptied, gives a monitor with a store the integrity alerts (exit 4)
+     * it gives one without: the log's origin is read from its segment, and the damage left to the reading (it stopped
+     * with exit 1 and no alert).
+     */
+    @Test
+    void aDamagedCheckpointsHeaderIsAnAlertWithAStoreToo() throws Exception {
+        Path log = dir.resolve("header-log");
+        Path store = dir.resolve("header-store");
+        playInto(log, "300");
+        assertEquals(0, monitorWithStore(log, store).exitCode());
+        Path checkpoints = log.resolve("checkpoints");
+        byte[] bytes = Files.readAllBytes(checkpoints);
+        java.util.Arrays.fill(bytes, 0, 40, (byte) 'X');
+        Files.write(checkpoints, bytes);
+        CommandRun damaged = monitorWithStore(log, store);
+        assertEquals(4, damaged.exitCode(), damaged.stderr());
+        assertTrue(damaged.text().contains("\"category\":\"integrity\""), damaged.text());
+
+        Files.write(checkpoints, new byte[0]);
+        CommandRun emptied = monitorWithStore(log, store);
+        assertEquals(4, emptied.exitCode(), emptied.stderr());
+        assertTrue(emptied.text().contains("\"category\":\"integrity\""), emptied.text());
+    }
+
     private static CommandRun monitorWithStore(Path log, Path store, String... more) {
         List<String> args = new ArrayList<>(List.of("monitor", log.toString(), "--models", path("models"), "--store",
                 store.toString(), "--alerts", "-"));

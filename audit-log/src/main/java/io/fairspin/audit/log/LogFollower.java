@@ -289,27 +289,35 @@ public final class LogFollower implements AutoCloseable {
     /**
      * The log's origin as its files' headers name it (the checkpoints file's, else the first segment's), read before the
      * first poll so that what an earlier reading of this log verified can be looked up; null when neither file has a
-     * header yet. The files read later must name the same origin.
+     * readable header (missing, empty, or damaged: the poll reports the damage as it does without a store). The files
+     * read later must name the same origin.
      *
      * @return the origin, or null
-     * @throws java.io.IOException when a header cannot be read or is malformed
+     * @throws java.io.IOException when a file cannot be read
      */
     public String readOrigin() throws IOException {
         if (origin == null) {
             Path checkpoints = dir.resolve(LogFiles.CHECKPOINTS);
             List<Path> segments = Files.isDirectory(dir) ? LogFiles.segments(dir) : List.of();
-            Path file = Files.exists(checkpoints) ? checkpoints : segments.isEmpty() ? null : segments.get(0);
-            if (file != null) {
-                try {
-                    Frames.Header header = Frames.readHeader(LogFiles.read(file),
-                            file == checkpoints ? Frames.CHECKPOINT_MAGIC : Frames.SEGMENT_MAGIC);
-                    origin = header == null ? null : header.origin();
-                } catch (MalformedRecordException e) {
-                    throw new IOException(file + ": " + e.getMessage());
-                }
+            origin = headerOrigin(checkpoints, Frames.CHECKPOINT_MAGIC);
+            if (origin == null && !segments.isEmpty()) {
+                origin = headerOrigin(segments.get(0), Frames.SEGMENT_MAGIC);
             }
         }
         return origin;
+    }
+
+    /** The origin in {@code file}'s header; null when the file is missing, empty or its header damaged (poll says so). */
+    private static String headerOrigin(Path file, byte[] magic) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            Frames.Header header = Frames.readHeader(LogFiles.read(file), magic);
+            return header == null ? null : header.origin();
+        } catch (MalformedRecordException e) {
+            return null;
+        }
     }
 
     /**

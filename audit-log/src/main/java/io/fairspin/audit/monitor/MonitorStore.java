@@ -47,8 +47,8 @@ public final class MonitorStore {
             List<String> others = store.followedOrigins();
             if (!others.isEmpty() && !addLog) {
                 throw new IOException(store.dir() + ": origin: this store follows " + String.join(", ", others)
-                        + (origin == null ? ", and the log has no header yet (no segment, no checkpoints file): the"
-                        + " log was deleted, or it is another" : ", not the log's origin '" + origin + "'")
+                        + (origin == null ? ", and the log has no readable header (no segment nor checkpoints file, or"
+                        + " both headers damaged): the log was deleted or damaged, or it is another" : ", not the log's origin '" + origin + "'")
                         + " (--add-log to follow another log with this store)");
             }
             return null;

@@ -632,15 +632,16 @@ class AttackTest {
                 }
             }
             assertEquals(List.of(), monitorRun(dir, store));
-            try (java.util.stream.Stream<Path> files = Files.list(store)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    String name = f.getFileName().toString();
-                    assertEquals(witnessFiles.getOrDefault(name, Files.readString(f)), Files.readString(f), name);
-                }
+            for (java.util.Map.Entry<String, String> f : witnessFiles.entrySet()) {
+                Path file = store.resolve(f.getKey());
+                assertTrue(Files.exists(file), f.getKey() + " is still there");
+                assertEquals(f.getValue(), Files.readString(file), f.getKey());
             }
             assertEquals(List.of(TestLogs.ORIGIN), new WitnessStore(store).origins());
             append(log, 20, 10);
-            assertEquals(31, witnessLog(witness, dir).checkpoint().size(), "the witness goes on from its own checkpoint");
+            Witness.Result next = witnessLog(witness, dir);
+            assertEquals(31, next.checkpoint().size());
+            assertEquals(21, next.previous().size(), "the witness goes on from its own checkpoint");
             assertEquals(List.of(), monitorRun(dir, store));
             assertEquals(31, stored(store).tree().size());
         }
