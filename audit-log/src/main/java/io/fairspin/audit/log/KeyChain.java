@@ -38,13 +38,19 @@ final class KeyChain {
     /** The last key announced at an index below {@code size}, or {@code fallback} when none is. */
     static NoteVerifier keyAnnouncedBefore(List<LogScanner.Announcement> announcements, long size,
                                            NoteVerifier fallback) {
-        NoteVerifier key = fallback;
+        LogScanner.Announcement last = lastAnnouncedBefore(announcements, size);
+        return last == null ? fallback : last.key().verifier();
+    }
+
+    /** The last announcement at an index below {@code size}, or null when none is. */
+    static LogScanner.Announcement lastAnnouncedBefore(List<LogScanner.Announcement> announcements, long size) {
+        LogScanner.Announcement last = null;
         for (LogScanner.Announcement a : announcements) {
             if (a.index() < size) {
-                key = a.key().verifier();
+                last = a;
             }
         }
-        return key;
+        return last;
     }
 
     /**

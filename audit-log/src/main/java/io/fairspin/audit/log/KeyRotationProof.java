@@ -112,7 +112,8 @@ public record KeyRotationProof(List<Link> links) {
             if (covered > size) {
                 break;
             }
-            LogScanner.Announcement latest = latestBefore(scan.announcements, covered);
+            LogScanner.Announcement latest = java.util.Objects.requireNonNullElse(
+                    KeyChain.lastAnnouncedBefore(scan.announcements, covered), scan.announcements.get(0));
             if (!latest.key().verifier().equals(active)) {
                 links.add(new Link(announced.get(latest.index()),
                         MerkleTree.inclusionProof(latest.index(), covered, hashes), stored.note(),
@@ -121,17 +122,6 @@ public record KeyRotationProof(List<Link> links) {
             }
         }
         return new KeyRotationProof(links);
-    }
-
-    /** The last announcement among the first {@code size} entries. */
-    private static LogScanner.Announcement latestBefore(List<LogScanner.Announcement> announcements, long size) {
-        LogScanner.Announcement latest = announcements.get(0);
-        for (LogScanner.Announcement a : announcements) {
-            if (a.index() < size) {
-                latest = a;
-            }
-        }
-        return latest;
     }
 
     /**
