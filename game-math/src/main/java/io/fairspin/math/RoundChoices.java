@@ -61,20 +61,40 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
      * @return true when the logged bet is bought
      */
     public static boolean bonusBuy(byte[] playerChoices) {
-        if (playerChoices == null || playerChoices.length < BONUS_BUY.length) {
-            return false;
+        Bet bet = betNaming(playerChoices, BONUS_BUY);
+        return bet != null && bet.isBonusBuy();
+    }
+
+    private static final byte[] COINS = "\"coins\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The coins per line of a round's logged line bet, without parsing choices that do not name {@code "coins"}.
+     *
+     * @param playerChoices the logged player choices' bytes, UTF-8 JSON; empty or null for the standard wager
+     * @return the coins the logged bet names, or 0 when it names none (the standard wager's) or is malformed (the
+     *     round's check or replay says what is wrong with it)
+     */
+    public static int coins(byte[] playerChoices) {
+        Bet bet = betNaming(playerChoices, COINS);
+        return bet == null ? 0 : bet.coins();
+    }
+
+    /** The logged bet when the choices' bytes contain {@code name}; null when they do not, or are malformed. */
+    private static Bet betNaming(byte[] playerChoices, byte[] name) {
+        if (playerChoices == null || playerChoices.length < name.length) {
+            return null;
         }
         boolean named = false;
-        for (int i = 0; i + BONUS_BUY.length <= playerChoices.length && !named; i++) {
-            named = java.util.Arrays.equals(playerChoices, i, i + BONUS_BUY.length, BONUS_BUY, 0, BONUS_BUY.length);
+        for (int i = 0; i + name.length <= playerChoices.length && !named; i++) {
+            named = java.util.Arrays.equals(playerChoices, i, i + name.length, name, 0, name.length);
         }
         if (!named) {
-            return false;
+            return null;
         }
         try {
-            return fromJson(new String(playerChoices, java.nio.charset.StandardCharsets.UTF_8)).bet().isBonusBuy();
+            return fromJson(new String(playerChoices, java.nio.charset.StandardCharsets.UTF_8)).bet();
         } catch (IllegalArgumentException malformed) {
-            return false;
+            return null;
         }
     }
 

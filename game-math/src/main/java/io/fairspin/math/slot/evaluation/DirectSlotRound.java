@@ -114,7 +114,7 @@ public final class DirectSlotRound {
                 base(e);
             }
         }
-        if (freeGamesOwed > 0 || !canonical.sameEnd(lastBet.stake(), total, last)) {
+        if (freeGamesOwed > 0 || !canonical.sameEnd(stake(), total, last)) {
             return false;
         }
         win = total;
@@ -143,6 +143,16 @@ public final class DirectSlotRound {
      */
     public Bet bet() {
         return lastBet;
+    }
+
+    /**
+     * The stake of the round accepted last: its bet per line x lines x the game's coins, as {@link SpinRecorder#play}
+     * stakes it.
+     *
+     * @return its stake in minor units
+     */
+    public long stake() {
+        return lastBet.stake() * model.coins();
     }
 
     /**

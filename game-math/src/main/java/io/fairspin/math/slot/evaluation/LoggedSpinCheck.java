@@ -43,6 +43,8 @@ public final class LoggedSpinCheck implements OutcomeCheck {
     private long fastRounds;
     private long directRounds;
     private final DirectSlotRound direct;
+    /** The checks of rounds logged at other coins than the standard wager's, by coins. */
+    private final Map<Integer, LoggedSpinCheck> otherCoins = new HashMap<>();
     /** Whether the round checked last was a bought one (only the tree path accepts those). */
     private boolean lastBought;
 
@@ -65,6 +67,16 @@ public final class LoggedSpinCheck implements OutcomeCheck {
         return game.awards();
     }
 
+    /** The check of rounds at {@code coins} per line, made once: the game read for those coins. */
+    private LoggedSpinCheck atCoins(int coins) {
+        LoggedSpinCheck check = otherCoins.get(coins);
+        if (check == null) {
+            check = new LoggedSpinCheck(game.at(io.fairspin.math.Bet.lines(model.lines(), model.lineBet(), coins)));
+            otherCoins.put(coins, check);
+        }
+        return check;
+    }
+
     @Override
     public List<Fraction> awardsPerRound() {
         return game.occurrencesPerRound().orElseThrow();
@@ -76,9 +88,24 @@ public final class LoggedSpinCheck implements OutcomeCheck {
      * a fairspin writer logs in canonical form. Anything else (a bonus round, random reel heights, a layout or bytes
      * that differ) is decided by {@link #checkTree} on the parsed tree, which also names the first difference.
      */
-    /** Also checks that the logged choices buy the feature exactly when the outcome is a bought round. */
+    /**
+     * Also checks that the logged choices buy the feature exactly when the outcome is a bought round; a round whose
+     * logged bet plays other coins than the model's standard wager is evaluated by the game at those coins (its pays
+     * per coin: the outcome logs the bet per line and the lines, not the coins).
+     */
     @Override
     public String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        int coins = io.fairspin.math.RoundChoices.coins(playerChoices);
+        if (coins != 0 && coins != model.coins()) {
+            LoggedSpinCheck atCoins;
+            try {
+                atCoins = atCoins(coins);
+            } catch (IllegalArgumentException e) {
+                return "player_choices: $.bet.coins: " + e.getMessage();
+            }
+            return atCoins.check(outcome, playerChoices, bet, win,
+                    atCoins.awards().equals(awards()) ? awardCounts : new long[atCoins.awards().size()]);
+        }
         String problem = check(outcome, bet, win, awardCounts);
         if (problem != null) {
             return problem;
@@ -99,7 +126,7 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             if (direct.accepts(outcome, 0, true)) {
                 fastRounds++;
                 directRounds++;
-                long stake = direct.bet().stake();
+                long stake = direct.stake();
                 if (stake != bet) {
                     return "bet: logged " + bet + ", the outcome's stake is " + stake;
                 }
@@ -237,10 +264,15 @@ public final class LoggedSpinCheck implements OutcomeCheck {
             throw new IllegalArgumentException("$.outcome.spins: " + freeGamesOwed + " free games awarded but not logged");
         }
         if (bought != null) {
-            return new SpinResult(bet.lineBet(), bet.lines(), Math.multiplyExact(bet.stake(), bought.price()), total, again,
+            return new SpinResult(bet.lineBet(), bet.lines(), Math.multiplyExact(stake(bet), bought.price()), total, again,
                     bought);
         }
-        return new SpinResult(bet.lineBet(), bet.lines(), bet.stake(), total, again);
+        return new SpinResult(bet.lineBet(), bet.lines(), stake(bet), total, again);
+    }
+
+    /** A round's stake at {@code bet}: its bet per line x lines x the game's coins, as {@link SpinRecorder#play} stakes it. */
+    private long stake(Bet bet) {
+        return bet.stake() * model.coins();
     }
 
     /** The streamed inputs: reel sets and strip stops, no bonus rounds; random heights go to the tree. */
