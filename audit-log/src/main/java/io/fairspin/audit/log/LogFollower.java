@@ -312,12 +312,17 @@ public final class LogFollower implements AutoCloseable {
         if (!Files.exists(file)) {
             return null;
         }
-        try {
-            Frames.Header header = Frames.readHeader(LogFiles.read(file), magic);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Frames.Header header = Frames.readHeader(head(channel), magic);
             return header == null ? null : header.origin();
         } catch (MalformedRecordException e) {
             return null;
         }
+    }
+
+    /** The first bytes of a log file, enough for its header (the file itself can be a segment of many megabytes). */
+    private static ByteBuffer head(FileChannel channel) throws IOException {
+        return read(channel, 0, (int) Math.min(channel.size(), 4096));
     }
 
     /**
@@ -599,7 +604,7 @@ public final class LogFollower implements AutoCloseable {
     private boolean readSegment(FileChannel channel) throws IOException {
         long size = channel.size();
         if (segmentOffset == 0) {
-            ByteBuffer head = read(channel, 0, (int) Math.min(size, 4096));
+            ByteBuffer head = head(channel);
             Frames.Header header;
             try {
                 header = Frames.readHeader(head, Frames.SEGMENT_MAGIC);
