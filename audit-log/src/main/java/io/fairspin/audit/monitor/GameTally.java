@@ -10,31 +10,82 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The rounds of one game, model and currency seen in a log, against the model's exact figures, with three sequential
+ * The rounds of one game, model and currency seen in a log, each judged against the exact figures of the bet it was
+ * played at ({@link BetFigures}: the standard wager's, or those of its lines, coins or wagers), with three sequential
  * control limits; each fires one alert, the first time it is crossed. Rounds in different currencies are tallied
  * apart: their stakes and wins are minor units of different money and cannot be summed.
  *
  * <ul>
- *   <li>RTP: S_n = sum of (win - RTP x bet) / stake over the rounds, in units of the standard stake, against the
- *       two-sided {@link MixtureBoundary} with V_n = n x the exact variance of win / stake (for games whose
- *       stake varies within a round, the observed variance once 1,000 rounds are in) and rho = that variance x
- *       {@link ControlLimits#tightestRounds()}: false-alarm probability at most {@link ControlLimits#rtpAlpha()}
- *       over the game's whole life, checked every {@value #LOOK_EVERY} rounds.</li>
- *   <li>Hit frequency: the same boundary on the sum of (hit - p), variance p(1 - p).</li>
+ *   <li>RTP: S_n = sum of (win - RTP x bet) / stake over the rounds, in units of the standard stake, with each round's
+ *       RTP that of its bet, against the two-sided {@link MixtureBoundary} with V_n = the sum of each round's exact
+ *       variance of win / stake x (bet / stake)^2 (for games whose stake varies within a round, n x the observed
+ *       variance once 1,000 rounds are in) and rho = V_n / n x {@link ControlLimits#tightestRounds()}: false-alarm
+ *       probability at most {@link ControlLimits#rtpAlpha()} over the game's whole life, checked every
+ *       {@value #LOOK_EVERY} rounds.</li>
+ *   <li>Hit frequency: the same boundary on the sum of (hit - p), p each round's exact hit frequency, variance the
+ *       sum of p(1 - p).</li>
  *   <li>Award frequencies (games with an {@link OutcomeCheck}): at n = first look x 2^k rounds, for each award
- *       expected at least 10 times, z = (observed - expected) / sqrt(n x v), v the larger of the observed
- *       variance of its count per round and m(1 - m) for its exact mean m; an alert when some |z| exceeds the
- *       normal quantile of alpha_k / (2 x awards tested), alpha_k = alpha / 2^(k+1). By Bonferroni over awards
- *       and looks, the false-alarm probability is at most {@link ControlLimits#awardAlpha()} (asymptotically).</li>
+ *       expected at least 10 times, z = (observed - expected) / sqrt(v), expected the sum over the bets played of
+ *       their rounds x the award's exact mean m there, v the sum over them of their rounds x the larger of the
+ *       observed variance of its count per round and m(1 - m); an alert when some |z| exceeds the normal quantile of
+ *       alpha_k / (2 x awards tested), alpha_k = alpha / 2^(k+1). By Bonferroni over awards and looks, the
+ *       false-alarm probability is at most {@link ControlLimits#awardAlpha()} (asymptotically).</li>
  * </ul>
  *
  * <p>A model without exact figures (blackjack, whose house edge comes from simulation) gets a tally without control
  * limits: rounds, stake, win, observed RTP and hit frequency are kept, no RTP band applies and no statistics alert
- * fires; its rounds are still checked one by one (settlement, duplicate ids, the log's integrity).
+ * fires; its rounds are still checked one by one (settlement, duplicate ids, the log's integrity). Rounds at a bet
+ * without exact figures ({@link BetFigures#NONE}) are counted and not judged.
  */
 public final class GameTally {
-    /** One point of the RTP chart: rounds, observed RTP, and the control band around the exact RTP. */
-    public record Point(long rounds, double rtp, double low, double high) {
+    /** One point of the RTP chart: rounds, observed RTP, the exact RTP of the bets played, and its control band. */
+    public record Point(long rounds, double rtp, double expected, double low, double high) {
+    }
+
+    /**
+     * The rounds at one bet configuration, as {@link #bets()} reports them.
+     *
+     * @param bet the configuration as a bet ({@link BetFigures#bet()}): {@code {}} for the standard wager; null for
+     *     the rounds not judged
+     * @param figures the exact figures at the bet, per unit of stake; null when its rounds are not judged
+     * @param rounds the rounds at the bet
+     * @param stake their total stake, in minor units
+     * @param win their total win, in minor units
+     */
+    public record BetRounds(String bet, ExactFigures figures, long rounds, long stake, long win) {
+    }
+
+    /** What a tally keeps of the rounds at one bet configuration: their sums and what the award test reads. */
+    private static final class Part {
+        private final BetFigures figures;
+        private final double rtp;
+        private final double variance;
+        private final double hit;
+        private long rounds;
+        private long stake;
+        private long win;
+        private long firstStake = -1;
+        private final long[] awardCounts;
+        private final double[] awardSquares;
+
+        private Part(BetFigures figures, int awards) {
+            this.figures = figures;
+            ExactFigures exact = figures.figures();
+            this.rtp = exact == null ? Double.NaN : exact.rtp().doubleValue();
+            this.variance = exact == null ? 0 : exact.variance().doubleValue();
+            this.hit = exact == null ? Double.NaN : exact.hitFrequency().doubleValue();
+            boolean counted = figures.awardMeans() != null;
+            this.awardCounts = counted ? new long[awards] : null;
+            this.awardSquares = counted ? new double[awards] : null;
+        }
+
+        private boolean judged() {
+            return figures.figures() != null;
+        }
+
+        private BetRounds report() {
+            return new BetRounds(figures.bet(), figures.figures(), rounds, stake, win);
+        }
     }
 
     private static final int MAX_POINTS = 400;
@@ -48,26 +99,34 @@ public final class GameTally {
     private final String gameId;
     private final String modelHash;
     private final String currency;
-    private final ExactFigures figures;
     private final long standardStake;
-    private final double rtp;
-    private final double variance;
-    private final double hit;
     private final ControlLimits limits;
     private final OutcomeCheck check;
     private final List<String> awards;
-    private final double[] awardMeans;
+    private final BetFigures standard;
     private final Consumer<Alert> alerts;
+
+    /** The bets played, in order of their first round; by identity of their figures. */
+    private final Map<BetFigures, Part> bets = new java.util.IdentityHashMap<>();
+    private final List<Part> betOrder = new ArrayList<>();
+    private Part lastBet;
 
     private long rounds;
     private long stake;
     private long win;
     private long hits;
+    /** The rounds judged against exact figures, and their sums. */
+    private long judged;
+    private long judgedStake;
+    private long judgedWin;
+    private double expectedWin;
     private double rtpSum;
     private double rtpSquares;
+    private double exactVariance;
     private boolean stakeVaries;
-    private final long[] awardCounts;
-    private final double[] awardSquares;
+    private long judgedHits;
+    private double expectedHits;
+    private double hitVariance;
     private final long[] roundAwards;
     private int awardLook;
     private long nextAwardLook;
@@ -86,47 +145,36 @@ public final class GameTally {
      * @param modelHash the model file's SHA-256, lowercase hex
      * @param currency the rounds' currency code (the log's {@code currency}, such as EUR)
      * @param standardStake the stake of a round at the standard wager, in minor units
-     * @param figures the game's exact figures, or null when the model has none (then no control limit applies)
+     * @param figures the game's exact figures at the standard wager, or null when the model has none (then no control
+     *     limit applies)
      * @param limits the control limits
      * @param alerts receives every alert this game raises
      */
     public GameTally(String gameId, String modelHash, String currency, long standardStake, ExactFigures figures,
                      OutcomeCheck check, ControlLimits limits, Consumer<Alert> alerts) {
-        this(gameId, modelHash, currency, standardStake, figures, check, limits, alerts, awardMeans(check, figures));
+        this(gameId, modelHash, currency, standardStake, check, limits, alerts,
+                check == null || figures == null ? List.of() : check.awards(), figures);
     }
 
-    private GameTally(String gameId, String modelHash, String currency, long standardStake, ExactFigures figures,
-                      OutcomeCheck check, ControlLimits limits, Consumer<Alert> alerts, double[] awardMeans) {
+    private GameTally(String gameId, String modelHash, String currency, long standardStake, OutcomeCheck check,
+                      ControlLimits limits, Consumer<Alert> alerts, List<String> awards, ExactFigures figures) {
+        this(gameId, modelHash, currency, standardStake, check, limits, alerts, awards,
+                BetFigures.of("{}", figures, awards, check));
+    }
+
+    private GameTally(String gameId, String modelHash, String currency, long standardStake, OutcomeCheck check,
+                      ControlLimits limits, Consumer<Alert> alerts, List<String> awards, BetFigures standard) {
         this.gameId = gameId;
         this.modelHash = modelHash;
         this.currency = currency;
-        this.figures = figures;
         this.standardStake = standardStake;
-        this.rtp = figures == null ? Double.NaN : figures.rtp().doubleValue();
-        this.variance = figures == null ? 0 : figures.variance().doubleValue();
-        this.hit = figures == null ? Double.NaN : figures.hitFrequency().doubleValue();
         this.limits = limits;
         this.check = check;
-        this.awards = awardMeans.length == 0 ? List.of() : check.awards();
-        this.awardMeans = awardMeans;
-        this.awardCounts = new long[awards.size()];
-        this.awardSquares = new double[awards.size()];
+        this.awards = awards;
+        this.standard = standard;
         this.roundAwards = new long[awards.size()];
         this.nextAwardLook = limits.firstAwardLook();
         this.alerts = alerts;
-    }
-
-    /** Each award's exact occurrences per round; none without a check or exact figures (then no award test). */
-    private static double[] awardMeans(OutcomeCheck check, ExactFigures figures) {
-        if (check == null || figures == null) {
-            return new double[0];
-        }
-        List<Fraction> means = check.awardsPerRound();
-        double[] m = new double[means.size()];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = means.get(i).doubleValue();
-        }
-        return m;
     }
 
     /**
@@ -137,7 +185,19 @@ public final class GameTally {
      * @return a new tally with no rounds
      */
     GameTally inCurrency(String otherCurrency) {
-        return new GameTally(gameId, modelHash, otherCurrency, standardStake, figures, check, limits, alerts, awardMeans);
+        return new GameTally(gameId, modelHash, otherCurrency, standardStake, check, limits, alerts, awards, standard);
+    }
+
+    /**
+     * The figures of rounds at {@code bet} for this tally: its awards, in its order.
+     *
+     * @param bet the bet as canonical JSON
+     * @param figures the exact figures at the bet, or null
+     * @param checkAtBet the outcome check of the game at the bet, or null
+     * @return the figures to {@link #add(long, long, long, BetFigures)} its rounds with
+     */
+    BetFigures figuresAt(String bet, ExactFigures figures, OutcomeCheck checkAtBet) {
+        return BetFigures.of(bet, figures, awards, checkAtBet);
     }
 
     /**
@@ -150,120 +210,193 @@ public final class GameTally {
     }
 
     /**
-     * Adds a round that does not come from a log (its alerts name entry -1): see {@link #add(long, long, long)}.
+     * Adds a round at the standard wager that does not come from a log (its alerts name entry -1): see
+     * {@link #add(long, long, long, BetFigures)}.
      *
      * @param bet the round's bet, in minor units
      * @param roundWin the round's win, in minor units
      */
     public void add(long bet, long roundWin) {
-        add(-1, bet, roundWin);
+        add(-1, bet, roundWin, null);
     }
 
     /**
-     * Adds a round (bet and win in minor units; its award counts already in {@link #roundAwards()} when the game
-     * has an outcome check) and runs the control limits; a limit crossed at this round alerts with its entry.
+     * Adds a round at the standard wager: see {@link #add(long, long, long, BetFigures)}.
      *
      * @param entry the round's log entry index (-1 when it comes from no log)
      * @param bet the round's bet, in minor units
      * @param roundWin the round's win, in minor units
      */
     public void add(long entry, long bet, long roundWin) {
+        add(entry, bet, roundWin, null);
+    }
+
+    /**
+     * Adds a round (bet and win in minor units; its award counts already in {@link #roundAwards()} when the game
+     * has an outcome check) judged against the figures of its bet, and runs the control limits; a limit crossed at
+     * this round alerts with its entry.
+     *
+     * @param entry the round's log entry index (-1 when it comes from no log)
+     * @param bet the round's bet, in minor units
+     * @param roundWin the round's win, in minor units
+     * @param at the exact figures of the bet it was played at, or null for the standard wager's
+     */
+    public void add(long entry, long bet, long roundWin, BetFigures at) {
         index = entry;
         rounds++;
         stake += bet;
         win += roundWin;
-        if (roundWin > 0) {
+        boolean hit = roundWin > 0;
+        if (hit) {
             hits++;
         }
-        if (bet != standardStake) {
-            stakeVaries = true;
+        Part of = bet(at == null ? standard : at);
+        of.rounds++;
+        of.stake += bet;
+        of.win += roundWin;
+        countAwards(of);
+        if (of.judged()) {
+            judge(of, bet, roundWin, hit);
         }
-        if (figures == null) {
-            return; // no exact figures: nothing to test the rounds against
+    }
+
+    private Part bet(BetFigures figures) {
+        if (lastBet != null && lastBet.figures == figures) {
+            return lastBet;
         }
-        double x = (roundWin - rtp * bet) / standardStake;
-        rtpSum += x;
-        rtpSquares += x * x;
+        Part of = bets.get(figures);
+        if (of == null) {
+            of = new Part(figures, awards.size());
+            bets.put(figures, of);
+            betOrder.add(of);
+        }
+        lastBet = of;
+        return of;
+    }
+
+    private void countAwards(Part of) {
         for (int i = 0; i < roundAwards.length; i++) {
             long c = roundAwards[i];
             if (c != 0) {
-                awardCounts[i] += c;
-                awardSquares[i] += (double) c * c;
+                if (of.awardCounts != null) {
+                    of.awardCounts[i] += c;
+                    of.awardSquares[i] += (double) c * c;
+                }
                 roundAwards[i] = 0;
             }
         }
-        boolean look = (rounds & (LOOK_EVERY - 1)) == 0;
+    }
+
+    /** Adds a round to the statistics of the rounds judged, and looks at the control limits when it is time. */
+    private void judge(Part of, long bet, long roundWin, boolean hit) {
+        judged++;
+        judgedStake += bet;
+        judgedWin += roundWin;
+        if (of.firstStake < 0) {
+            of.firstStake = bet;
+        } else if (bet != of.firstStake) {
+            stakeVaries = true;
+        }
+        double scale = (double) bet / standardStake;
+        double x = (roundWin - of.rtp * bet) / standardStake;
+        expectedWin += of.rtp * bet;
+        rtpSum += x;
+        rtpSquares += x * x;
+        exactVariance += of.variance * scale * scale;
+        if (hit) {
+            judgedHits++;
+        }
+        expectedHits += of.hit;
+        hitVariance += of.hit * (1 - of.hit);
+        boolean look = (judged & (LOOK_EVERY - 1)) == 0;
         if (look && !rtpAlarm && rtpVariance() > 0) {
-            double v = rounds * rtpVariance();
-            double limit = MixtureBoundary.threshold(v, rtpVariance() * limits.tightestRounds(), limits.rtpAlpha());
-            if (Math.abs(rtpSum) >= limit) {
-                rtpAlarm = true;
-                alerts.accept(Alert.of(Alert.Type.RTP_DRIFT, String.format(java.util.Locale.ROOT,
-                        "%s: observed RTP %.4f%% after %,d rounds is outside the control band %.4f%% +- %.4f%%"
-                                + " around the exact %.4f%%", label(), 100 * observedRtp(), rounds, 100 * rtp,
-                        100 * limit / rounds, 100 * rtp), gameId, modelHash, currency, index, null, rounds,
-                        details(Map.of("statistic", rtpSum, "limit", limit, "observed", observedRtp(),
-                                "expected", rtp, "alpha", limits.rtpAlpha()))));
-            }
+            lookAtRtp();
         }
-        if (look && !hitAlarm && hit > 0 && hit < 1) {
-            double p = hit;
-            double s = hits - rounds * p;
-            double limit = MixtureBoundary.threshold(rounds * p * (1 - p), p * (1 - p) * limits.tightestRounds(),
-                    limits.hitAlpha());
-            if (Math.abs(s) >= limit) {
-                hitAlarm = true;
-                alerts.accept(Alert.of(Alert.Type.HIT_FREQUENCY_DRIFT, String.format(java.util.Locale.ROOT,
-                        "%s: observed hit frequency %.5f after %,d rounds is outside the control band %.5f +- %.5f",
-                        label(), (double) hits / rounds, rounds, p, limit / rounds), gameId, modelHash, currency, index,
-                        null, rounds,
-                        details(Map.of("statistic", s, "limit", limit, "observed", (double) hits / rounds,
-                                "expected", p, "alpha", limits.hitAlpha()))));
-            }
+        if (look && !hitAlarm && hitVariance > 0) {
+            lookAtHits();
         }
-        if (rounds == nextAwardLook) {
+        if (judged == nextAwardLook) {
             awardLook();
         }
-        if (rounds % pointStep == 0) {
+        if (judged % pointStep == 0) {
             addPoint();
         }
     }
 
-    private double rtpVariance() {
-        if (stakeVaries && rounds >= 1000) {
-            double mean = rtpSum / rounds;
-            return Math.max(rtpSquares / rounds - mean * mean, 1e-12);
+    private void lookAtRtp() {
+        double limit = rtpLimit();
+        if (Math.abs(rtpSum) < limit) {
+            return;
         }
-        return variance;
+        rtpAlarm = true;
+        double expected = expectedWin / judgedStake;
+        double observed = (double) judgedWin / judgedStake;
+        alerts.accept(Alert.of(Alert.Type.RTP_DRIFT, String.format(java.util.Locale.ROOT,
+                "%s: observed RTP %.4f%% after %,d rounds is outside the control band %.4f%% +- %.4f%%"
+                        + " around the exact %.4f%%", label(), 100 * observed, judged, 100 * expected,
+                100 * rtpBand(), 100 * expected), gameId, modelHash, currency, index, null, rounds,
+                details(Map.of("statistic", rtpSum, "limit", limit, "observed", observed,
+                        "expected", expected, "alpha", limits.rtpAlpha()))));
+    }
+
+    private void lookAtHits() {
+        double s = judgedHits - expectedHits;
+        double limit = MixtureBoundary.threshold(hitVariance, hitVariance / judged * limits.tightestRounds(),
+                limits.hitAlpha());
+        if (Math.abs(s) < limit) {
+            return;
+        }
+        hitAlarm = true;
+        double p = expectedHits / judged;
+        alerts.accept(Alert.of(Alert.Type.HIT_FREQUENCY_DRIFT, String.format(java.util.Locale.ROOT,
+                "%s: observed hit frequency %.5f after %,d rounds is outside the control band %.5f +- %.5f",
+                label(), (double) judgedHits / judged, judged, p, limit / judged), gameId, modelHash, currency,
+                index, null, rounds,
+                details(Map.of("statistic", s, "limit", limit, "observed", (double) judgedHits / judged,
+                        "expected", p, "alpha", limits.hitAlpha()))));
+    }
+
+    /** V_n of the RTP statistic: the rounds' exact variances, or the observed one when stakes vary within rounds. */
+    private double rtpVariance() {
+        if (stakeVaries && judged >= 1000) {
+            double mean = rtpSum / judged;
+            return judged * Math.max(rtpSquares / judged - mean * mean, 1e-12);
+        }
+        return exactVariance;
+    }
+
+    /** The RTP statistic's boundary now, in standard stakes; needs a positive variance. */
+    private double rtpLimit() {
+        double v = rtpVariance();
+        return MixtureBoundary.threshold(v, v / judged * limits.tightestRounds(), limits.rtpAlpha());
     }
 
     private void awardLook() {
         double alphaK = limits.awardAlpha() / Math.pow(2, awardLook + 1);
         awardLook++;
-        nextAwardLook = rounds * 2;
+        nextAwardLook = judged * 2;
         if (awardAlarm || awards.isEmpty()) {
             return;
         }
+        double[] expected = expectedAwardCounts();
         int tested = 0;
-        for (double m : awardMeans) {
-            if (rounds * m >= 10) {
+        for (double e : expected) {
+            if (e >= 10) {
                 tested++;
             }
         }
         if (tested == 0) {
             return;
         }
+        long[] observed = awardCounts();
         double critical = Normal.upperQuantile(alphaK / (2.0 * tested));
         int worst = -1;
         double worstZ = 0;
-        for (int i = 0; i < awardMeans.length; i++) {
-            double m = awardMeans[i];
-            if (rounds * m < 10) {
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] < 10) {
                 continue;
             }
-            double mean = (double) awardCounts[i] / rounds;
-            double v = Math.max(awardSquares[i] / rounds - mean * mean, m * (1 - Math.min(m, 1)));
-            double z = (awardCounts[i] - rounds * m) / Math.sqrt(rounds * v);
+            double z = (observed[i] - expected[i]) / Math.sqrt(awardVariance(i));
             if (Math.abs(z) > Math.abs(worstZ)) {
                 worstZ = z;
                 worst = i;
@@ -273,11 +406,28 @@ public final class GameTally {
             awardAlarm = true;
             alerts.accept(Alert.of(Alert.Type.AWARD_FREQUENCY, String.format(java.util.Locale.ROOT,
                     "%s: award '%s' occurred %,d times in %,d rounds, %,.1f expected (z = %.2f, limit %.2f)",
-                    label(), awards.get(worst), awardCounts[worst], rounds, rounds * awardMeans[worst], worstZ,
+                    label(), awards.get(worst), observed[worst], judged, expected[worst], worstZ,
                     critical), gameId, modelHash, currency, index, null, rounds, details(Map.of("award", awards.get(worst),
-                            "observed", awardCounts[worst], "expected", rounds * awardMeans[worst], "z", worstZ,
+                            "observed", observed[worst], "expected", expected[worst], "z", worstZ,
                             "limit", critical, "alpha", limits.awardAlpha()))));
         }
+    }
+
+    /**
+     * The variance of award {@code i}'s count over the rounds judged: per bet, its rounds x the larger of the observed
+     * variance of the count per round and m(1 - m).
+     */
+    private double awardVariance(int i) {
+        double v = 0;
+        for (Part b : betOrder) {
+            if (b.awardCounts == null || b.rounds == 0 || !b.judged()) {
+                continue;
+            }
+            double m = b.figures.awardMeans()[i];
+            double mean = (double) b.awardCounts[i] / b.rounds;
+            v += b.rounds * Math.max(b.awardSquares[i] / b.rounds - mean * mean, m * (1 - Math.min(m, 1)));
+        }
+        return v;
     }
 
     /** The game and currency, as alert messages name them: {@code sizzling-hot in EUR}. */
@@ -290,9 +440,7 @@ public final class GameTally {
     }
 
     private void addPoint() {
-        double band = rtpVariance() > 0 ? MixtureBoundary.threshold(rounds * rtpVariance(),
-                rtpVariance() * limits.tightestRounds(), limits.rtpAlpha()) / rounds : 0;
-        points.add(new Point(rounds, observedRtp(), rtp - band, rtp + band));
+        points.add(point());
         if (points.size() >= MAX_POINTS) {
             List<Point> kept = new ArrayList<>();
             for (int i = 1; i < points.size(); i += 2) {
@@ -302,6 +450,12 @@ public final class GameTally {
             points.addAll(kept);
             pointStep *= 2;
         }
+    }
+
+    private Point point() {
+        double expected = expectedWin / judgedStake;
+        double band = rtpBand();
+        return new Point(rounds, observedRtp(), expected, expected - band, expected + band);
     }
 
     /** Counts a round whose logged win the model cannot produce. */
@@ -342,7 +496,7 @@ public final class GameTally {
      * @return the exact RTP, hit frequency and variance at the standard wager; null when the model states none
      */
     public ExactFigures figures() {
-        return figures;
+        return standard.figures();
     }
 
     /**
@@ -351,7 +505,64 @@ public final class GameTally {
      * @return true when the rounds are tested against exact figures
      */
     public boolean hasExactFigures() {
-        return figures != null;
+        return standard.figures() != null;
+    }
+
+    /**
+     * The exact RTP of the bets played: each bet's RTP weighted by its stake, over the rounds judged; the standard
+     * wager's before any.
+     *
+     * @return the expected RTP, or null when the model states no exact figures
+     */
+    public Fraction expectedRtp() {
+        if (!hasExactFigures() || judgedStake == 0) {
+            return hasExactFigures() ? standard.figures().rtp() : null;
+        }
+        Fraction sum = Fraction.ZERO;
+        for (Part b : betOrder) {
+            if (b.judged() && b.stake != 0) {
+                sum = sum.add(b.figures.figures().rtp().multiply(b.stake));
+            }
+        }
+        return sum.divide(judgedStake);
+    }
+
+    /**
+     * The exact hit frequency of the bets played: each bet's weighted by its rounds, over the rounds judged; the
+     * standard wager's before any.
+     *
+     * @return the expected hit frequency, or null when the model states no exact figures
+     */
+    public Fraction expectedHitFrequency() {
+        if (!hasExactFigures() || judged == 0) {
+            return hasExactFigures() ? standard.figures().hitFrequency() : null;
+        }
+        Fraction sum = Fraction.ZERO;
+        for (Part b : betOrder) {
+            if (b.judged() && b.rounds != 0) {
+                sum = sum.add(b.figures.figures().hitFrequency().multiply(b.rounds));
+            }
+        }
+        return sum.divide(judged);
+    }
+
+    /**
+     * The bets the rounds were played at, each with its rounds, stake and win, in order of their first round.
+     *
+     * @return the bets; one, {@code {}}, when every round was at the standard wager
+     */
+    public List<BetRounds> bets() {
+        return betOrder.stream().map(Part::report).toList();
+    }
+
+    /**
+     * The rounds that could not be judged: played at a bet without exact figures, or past the bet configurations the
+     * monitor keeps apart.
+     *
+     * @return the rounds counted but not judged (all of them for a model without exact figures)
+     */
+    public long unjudgedRounds() {
+        return rounds - judged;
     }
 
     /**
@@ -423,14 +634,13 @@ public final class GameTally {
      * @return the score, signed; NaN without exact figures
      */
     public double rtpScore() {
-        if (figures == null) {
+        if (!hasExactFigures()) {
             return Double.NaN;
         }
-        if (rounds == 0 || rtpVariance() <= 0) {
+        if (judged == 0 || rtpVariance() <= 0) {
             return 0;
         }
-        return rtpSum / MixtureBoundary.threshold(rounds * rtpVariance(), rtpVariance() * limits.tightestRounds(),
-                limits.rtpAlpha());
+        return rtpSum / rtpLimit();
     }
 
     /**
@@ -439,11 +649,10 @@ public final class GameTally {
      * @return the half-width, as a fraction of the stake; NaN before any round and without exact figures
      */
     public double rtpBand() {
-        if (figures == null || rounds == 0 || rtpVariance() <= 0) {
+        if (!hasExactFigures() || judged == 0 || rtpVariance() <= 0) {
             return Double.NaN;
         }
-        return MixtureBoundary.threshold(rounds * rtpVariance(), rtpVariance() * limits.tightestRounds(),
-                limits.rtpAlpha()) / rounds;
+        return rtpLimit() * standardStake / judgedStake;
     }
 
     /**
@@ -483,21 +692,40 @@ public final class GameTally {
     }
 
     /**
-     * Observed occurrences of each of {@link #awards()}.
+     * Observed occurrences of each of {@link #awards()} in the rounds the award test judges (those at bets whose
+     * exact figures count the same awards).
      *
-     * @return a copy of the counts, one per award
+     * @return the counts, one per award
      */
     public long[] awardCounts() {
-        return awardCounts.clone();
+        long[] sum = new long[awards.size()];
+        for (Part b : betOrder) {
+            if (b.awardCounts != null && b.judged()) {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += b.awardCounts[i];
+                }
+            }
+        }
+        return sum;
     }
 
     /**
-     * Exact expected occurrences per round of each of {@link #awards()}.
+     * The occurrences of each of {@link #awards()} the exact figures expect in the rounds the award test judges:
+     * per bet, its rounds x the award's exact occurrences per round at that bet.
      *
-     * @return a copy of the expected counts per round, one per award
+     * @return the expected counts, one per award
      */
-    public double[] awardMeans() {
-        return awardMeans.clone();
+    public double[] expectedAwardCounts() {
+        double[] sum = new double[awards.size()];
+        for (Part b : betOrder) {
+            if (b.awardCounts != null && b.judged()) {
+                double[] means = b.figures.awardMeans();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += b.rounds * means[i];
+                }
+            }
+        }
+        return sum;
     }
 
     /**
@@ -506,13 +734,12 @@ public final class GameTally {
      * @return the points, in order of rounds; none without exact figures
      */
     public List<Point> points() {
-        if (figures == null) {
+        if (!hasExactFigures()) {
             return List.of();
         }
         List<Point> all = new ArrayList<>(points);
-        if (rounds > 0 && (all.isEmpty() || all.get(all.size() - 1).rounds() != rounds)) {
-            double band = rtpBand();
-            all.add(new Point(rounds, observedRtp(), rtp - band, rtp + band));
+        if (judged > 0 && (all.isEmpty() || all.get(all.size() - 1).rounds() != rounds)) {
+            all.add(point());
         }
         return all;
     }

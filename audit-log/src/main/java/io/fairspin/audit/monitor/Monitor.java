@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * Watches an audit log's rounds against the exact figures of their models: per game, model and currency a
- * {@link GameTally} with its control limits (none for a model without exact figures, such as blackjack), and
+ * {@link GameTally} with its control limits (none for a model without exact figures, such as blackjack), each round
+ * judged against the figures of its bet configuration (read from its logged player choices: {@link BetClasses}), and
  * alerts for unknown model hashes, rounds whose win the model cannot produce for the logged outcome (evaluated
  * again by the game's {@link OutcomeCheck}, without escrow),
  * duplicate round ids, generator health failures, and every integrity problem the {@link LogFollower} finds
@@ -90,6 +91,9 @@ public final class Monitor implements LogFollower.Listener {
      */
     private final Map<ByteBuffer, CompletableFuture<GameTally>> tallyMaking = new HashMap<>();
     private final Map<ByteBuffer, CompletableFuture<GameTally>> boughtTallyMaking = new HashMap<>();
+    /** The exact figures of each bet configuration other than the standard wager, by configuration (one per model). */
+    private final Map<BetClasses.BetClass, CompletableFuture<BetFigures>> betFiguresMaking =
+            new java.util.IdentityHashMap<>();
     /** The tally of the last round's model (read in log order, under the lock). */
     private GameTally lastTally;
     private Model lastTallyModel;
@@ -161,7 +165,7 @@ public final class Monitor implements LogFollower.Listener {
      * base game's award counts (null when none); its currency is one string per currency.
      */
     record Prepared(long idHash, Model model, boolean bought, boolean sameGame, String currency, long bet, long win,
-            boolean checked, String problem, long[] awards) {
+            boolean checked, String problem, long[] awards, BetClasses.BetClass betClass) {
     }
 
     /** The outcome checks of one model, one per thread (a check keeps state between calls). */
@@ -179,9 +183,10 @@ public final class Monitor implements LogFollower.Listener {
 
     /**
      * A model hash the log names, one object per hash: the hash, its game's id (null when no model of {@link Models}
-     * has the hash) and its outcome checks ({@link #NO_CHECK} when none).
+     * has the hash), its outcome checks ({@link #NO_CHECK} when none) and its rounds' bet configurations (null when
+     * unknown).
      */
-    record Model(ByteBuffer hash, String gameId, Checks checks) {
+    record Model(ByteBuffer hash, String gameId, Checks checks, BetClasses bets) {
     }
 
     /** The models by hash, filled as rounds name them, from any thread. */
@@ -204,8 +209,10 @@ public final class Monitor implements LogFollower.Listener {
         boolean sameGame = model.gameId() == null || round.gameIdIs(model.gameId());
         Checks of = model.checks();
         String currency = currencyOf(round);
+        BetClasses.BetClass betClass = model.bets() == null ? null : model.bets().of(round.playerChoicesUnsafe());
         if (of == NO_CHECK) {
-            return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), false, null, null);
+            return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), false, null, null,
+                    betClass);
         }
         long[] scratch = of.scratch.get();
         String problem = check(of.check.get(), round, scratch);
@@ -218,7 +225,7 @@ public final class Monitor implements LogFollower.Listener {
         }
         java.util.Arrays.fill(scratch, 0);
         return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), true, problem,
-                problem == null ? awards : null);
+                problem == null ? awards : null, betClass);
     }
 
     /** The round's currency, the one string kept for it; a log's rounds mostly have the currency of the one before. */
@@ -254,12 +261,13 @@ public final class Monitor implements LogFollower.Listener {
     private Model modelOf(ByteBuffer hash) {
         ModelFile model = models.byHash(HexFormat.of().formatHex(hash.array()));
         if (model == null) {
-            return new Model(hash, null, NO_CHECK);
+            return new Model(hash, null, NO_CHECK, null);
         }
         // Making the checks counts nothing (the tally's exact figures do, under the caller's bound). A model without
         // exact figures (blackjack) is checked round by round all the same.
         Game game = model.game();
-        return new Model(hash, game.id(), OutcomeCheck.of(game).isEmpty() ? NO_CHECK : new Checks(game));
+        return new Model(hash, game.id(), OutcomeCheck.of(game).isEmpty() ? NO_CHECK : new Checks(game),
+                new BetClasses(game));
     }
 
     /** Checks a round's outcome; null when it agrees with the model, else what differs. */
@@ -308,7 +316,8 @@ public final class Monitor implements LogFollower.Listener {
     private void round(LogEntry entry, Prepared prepared) {
         boolean duplicate = !roundIds.add(prepared.idHash(), entry.index());
         CompletableFuture<GameTally> making = tallyMaking(prepared);
-        if (deferred.isEmpty() && (making == null || making.isDone())) {
+        CompletableFuture<BetFigures> atBet = betFiguresMaking(prepared);
+        if (deferred.isEmpty() && (making == null || making.isDone()) && (atBet == null || atBet.isDone())) {
             tally(entry.index(), entry, prepared, duplicate);
             return;
         }
@@ -316,7 +325,50 @@ public final class Monitor implements LogFollower.Listener {
         boolean mayAlert = duplicate || !prepared.sameGame() || prepared.problem() != null
                 || prepared.model().gameId() == null;
         LogEntry kept = mayAlert ? entry : null;
-        inOrder(making, () -> tally(index, kept, prepared, duplicate));
+        CompletableFuture<?> awaits = atBet == null ? making : making == null ? atBet
+                : CompletableFuture.allOf(making, atBet);
+        inOrder(awaits, () -> tally(index, kept, prepared, duplicate));
+    }
+
+    /**
+     * The exact figures of a round's bet configuration, made on an analysis thread the first time a round of the
+     * model is played at it; null for the standard wager and an unknown model.
+     */
+    private CompletableFuture<BetFigures> betFiguresMaking(Prepared prepared) {
+        BetClasses.BetClass betClass = prepared.betClass();
+        if (betClass == null || prepared.model().gameId() == null) {
+            return null;
+        }
+        if (betClass == BetClasses.OTHER) {
+            return NOT_JUDGED;
+        }
+        return betFiguresMaking.computeIfAbsent(betClass, c -> {
+            ByteBuffer hash = prepared.model().hash();
+            ModelFile file = models.byHash(HexFormat.of().formatHex(hash.array()));
+            CompletableFuture<GameTally> template = (prepared.bought() ? boughtTallyMaking : tallyMaking).get(hash);
+            return template.thenApplyAsync(t -> betFigures(t, file, c), ANALYSIS_THREAD);
+        });
+    }
+
+    private static final CompletableFuture<BetFigures> NOT_JUDGED = CompletableFuture.completedFuture(BetFigures.NONE);
+
+    /**
+     * The exact figures of the model's game at a bet configuration (run through {@link Analyses}), for rounds of
+     * {@code template}'s tally; {@link BetFigures#NONE} when the game has no exact figures or refuses the bet (its
+     * rounds' outcome check alerts). On the analysis's thread.
+     */
+    private BetFigures betFigures(GameTally template, ModelFile model, BetClasses.BetClass betClass) {
+        if (!template.hasExactFigures()) {
+            return BetFigures.NONE;
+        }
+        Game at;
+        try {
+            at = model.game().at(betClass.bet());
+        } catch (io.fairspin.math.BetException refused) {
+            return BetFigures.NONE;
+        }
+        return analyses.run(model, () -> template.figuresAt(betClass.label(), at.exactFigures().orElse(null),
+                OutcomeCheck.of(at).orElse(null)));
     }
 
     /**
@@ -421,7 +473,16 @@ public final class Monitor implements LogFollower.Listener {
                         Map.of("bet", round.bet(), "win", round.win())));
             }
         }
-        tally.add(index, prepared.bet(), prepared.win());
+        tally.add(index, prepared.bet(), prepared.win(), betFigures(prepared));
+    }
+
+    /** The exact figures of a round's bet configuration, made by now; null for the standard wager. */
+    private BetFigures betFigures(Prepared prepared) {
+        BetClasses.BetClass betClass = prepared.betClass();
+        if (betClass == null) {
+            return null;
+        }
+        return betClass == BetClasses.OTHER ? BetFigures.NONE : made(betFiguresMaking.get(betClass));
     }
 
     /** Alerts a round whose id was logged before, naming the entry that logged it first. */
@@ -467,7 +528,7 @@ public final class Monitor implements LogFollower.Listener {
     }
 
     /** The tally a finished analysis made; what the analysis threw is thrown as it was. */
-    private static GameTally made(CompletableFuture<GameTally> making) {
+    private static <T> T made(CompletableFuture<T> making) {
         try {
             return making.join();
         } catch (CompletionException failed) {

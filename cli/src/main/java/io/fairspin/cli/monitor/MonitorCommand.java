@@ -320,6 +320,7 @@ public final class MonitorCommand extends LeafCommand {
                 out.printf(Locale.ROOT, "  hit freq.   %.5f observed, %.5f exact%s%n", g.observedHitFrequency(),
                         g.hitFrequency().decimal(), g.alarms().get("hitFrequency") ? "  ALARM" : "");
             }
+            printBets(out, g);
             if (!g.awards().isEmpty()) {
                 out.printf(Locale.ROOT, "  awards      occurrences observed, and expected by the exact figures%s%n",
                         g.alarms().get("awardFrequency") ? "  ALARM" : "");
@@ -345,6 +346,24 @@ public final class MonitorCommand extends LeafCommand {
         summary.alerts().forEach((type, n) -> out.printf(Locale.ROOT, "ALERTS        %s: %,d%n", type, n));
         out.printf(Locale.ROOT, "result        %s%n", summary.result());
         printReportFooter(out);
+    }
+
+    /**
+     * The bets a game's rounds were played at, each judged against its own exact figures; nothing when every round was
+     * at the standard wager.
+     */
+    private static void printBets(PrintStream out, MonitorSummary.Game g) {
+        if (g.bets().size() == 1 && g.bets().get(0).bet() != null && g.bets().get(0).bet().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  bets        %d, each judged against its own exact figures%n", g.bets().size());
+        for (MonitorSummary.BetPlayed b : g.bets()) {
+            String bet = b.bet() == null ? "not judged" : b.bet().isEmpty() ? "standard wager" : b.bet().toString();
+            double observed = b.stake() == 0 ? 0 : (double) b.win() / b.stake();
+            out.printf(Locale.ROOT, "    %s: %,d rounds, RTP %.4f%% observed%s%n", bet, b.rounds(), 100 * observed,
+                    b.rtp() == null ? ", no exact figures" : String.format(Locale.ROOT, ", %.4f%% exact",
+                            100 * b.rtp().decimal()));
+        }
     }
 
     private void writeReport(Monitor monitor, MonitorSummary summary) throws IOException {

@@ -74,16 +74,16 @@ final class MonitorMetrics implements AutoCloseable {
                 "Rounds whose win the model cannot produce for the logged outcome.", GameTally::impossibleWins);
         perGame(registry, monitor, false, "fairspin_monitor_rtp_ratio", "Observed RTP: total win over total stake.",
                 GameTally::observedRtp);
-        perExactGame(registry, monitor, "fairspin_monitor_rtp_expected_ratio", "The model's exact RTP (games with"
-                + " exact figures).", t -> t.figures().rtp().doubleValue());
+        perExactGame(registry, monitor, "fairspin_monitor_rtp_expected_ratio", "The exact RTP of the bets played,"
+                + " each bet's weighted by its stake (games with exact figures).", t -> t.expectedRtp().doubleValue());
         perExactGame(registry, monitor, "fairspin_monitor_rtp_band_ratio",
                 "Half-width of the RTP control band at the current rounds.", GameTally::rtpBand);
         perExactGame(registry, monitor, "fairspin_monitor_rtp_score",
                 "RTP statistic over its control limit; the limit is crossed at -1 or 1.", GameTally::rtpScore);
         perGame(registry, monitor, false, "fairspin_monitor_hit_frequency_ratio", "Observed share of rounds that win.",
                 GameTally::observedHitFrequency);
-        perExactGame(registry, monitor, "fairspin_monitor_hit_frequency_expected_ratio", "The model's exact hit"
-                + " frequency (games with exact figures).", t -> t.figures().hitFrequency().doubleValue());
+        perExactGame(registry, monitor, "fairspin_monitor_hit_frequency_expected_ratio", "The exact hit frequency"
+                + " of the bets played, each bet's weighted by its rounds (games with exact figures).", t -> t.expectedHitFrequency().doubleValue());
         gauge(registry, "fairspin_monitor_alarm", "1 when a control limit of the game fired, else 0.",
                 new String[] {"game", "model", "currency", "limit"}, (m, cb) -> {
                     for (GameTally t : m.games()) {
@@ -104,9 +104,9 @@ final class MonitorMetrics implements AutoCloseable {
         gauge(registry, "fairspin_monitor_award_expected_occurrences", "Occurrences of each award the exact figures"
                 + " expect in the rounds read.", new String[] {"game", "model", "currency", "award"}, (m, cb) -> {
                     for (GameTally t : m.games()) {
-                        double[] means = t.awardMeans();
-                        for (int i = 0; i < means.length; i++) {
-                            cb.call(means[i] * t.rounds(), t.gameId(), t.modelHash(), t.currency(), t.awards().get(i));
+                        double[] expected = t.expectedAwardCounts();
+                        for (int i = 0; i < expected.length; i++) {
+                            cb.call(expected[i], t.gameId(), t.modelHash(), t.currency(), t.awards().get(i));
                         }
                     }
                 }, monitor);

@@ -58,14 +58,14 @@ final class MonitorReport {
         }
         boolean exact = t.hasExactFigures();
         rows.add(List.of("RTP", String.format(Locale.ROOT, "%.4f%%", 100 * t.observedRtp()),
-                exact ? String.format(Locale.ROOT, "%.4f%%", 100 * t.figures().rtp().doubleValue()) : "none",
+                exact ? String.format(Locale.ROOT, "%.4f%%", 100 * t.expectedRtp().doubleValue()) : "none",
                 exact ? String.format(Locale.ROOT, "\u00b1 %.4f%%", 100 * t.rtpBand()) : "none",
                 exact ? alarm(t.rtpAlarm()) : ""));
         if (t.hitAlarm()) {
             alarms.add(rows.size());
         }
         rows.add(List.of("hit frequency", String.format(Locale.ROOT, "%.5f", t.observedHitFrequency()),
-                exact ? String.format(Locale.ROOT, "%.5f", t.figures().hitFrequency().doubleValue()) : "none", "",
+                exact ? String.format(Locale.ROOT, "%.5f", t.expectedHitFrequency().doubleValue()) : "none", "",
                 exact ? alarm(t.hitAlarm()) : ""));
         if (!t.awards().isEmpty() && t.awardAlarm()) {
             alarms.add(rows.size());
@@ -99,7 +99,7 @@ final class MonitorReport {
             page.paragraph("Too few rounds for a chart.");
             return;
         }
-        double exact = t.figures().rtp().doubleValue();
+        double exact = t.expectedRtp().doubleValue();
         // The vertical range: the last 90% of the run (the first points' band is far wider than the rest).
         double spread = 0;
         for (GameTally.Point p : points.subList(points.size() / 10, points.size())) {
@@ -125,7 +125,7 @@ final class MonitorReport {
                 .xTicks(Chart.niceTicks(0, maxRounds, 6), x -> String.format(Locale.ROOT, "%,d", (long) x))
                 .yLabels(y -> String.format(Locale.ROOT, "%.2f%%", 100 * y)).xTitle("rounds")
                 .band(rounds, low, high, "#ddd").reference(exact, "#000").line(rounds, rtp, "#1f5fbf");
-        page.figure(chart, "Blue: observed RTP; dashed: exact RTP; grey: control band (crossing it raises the RTP"
+        page.figure(chart, "Blue: observed RTP; dashed: exact RTP of the bets played; grey: control band (crossing it raises the RTP"
                 + " alert).");
     }
 

@@ -35,12 +35,29 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
     }
 
     /**
+     * The rounds at one bet configuration: {@code bet} the configuration as a bet ({@code {}} for the standard wager;
+     * null for rounds not judged), {@code rtp} its exact RTP (null when it has none).
+     */
+    record BetPlayed(com.fasterxml.jackson.databind.JsonNode bet, long rounds, long stake, long win, Exact rtp) {
+        static BetPlayed of(GameTally.BetRounds b) {
+            com.fasterxml.jackson.databind.JsonNode bet;
+            try {
+                bet = b.bet() == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.bet());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e); // the canonical JSON the library wrote
+            }
+            return new BetPlayed(bet, b.rounds(), b.stake(), b.win(), b.figures() == null ? null
+                    : Exact.of(b.figures().rtp()));
+        }
+    }
+
+    /**
      * One game, model and currency. Without exact figures (blackjack) {@code rtp}, {@code hitFrequency}, {@code rtpBand} and
      * {@code rtpScore} are null: no control limit applies, and {@code limits} says so.
      */
     record Game(String game, String modelHash, String currency, long rounds, long stake, long win, double observedRtp, Exact rtp,
                 Double rtpBand, Double rtpScore, double observedHitFrequency, Exact hitFrequency, long impossibleWins,
-                List<Award> awards, Map<String, Boolean> alarms, String limits) {
+                List<Award> awards, Map<String, Boolean> alarms, String limits, List<BetPlayed> bets) {
     }
 
     /** What {@code limits} says of a game without exact figures. */
@@ -58,9 +75,9 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
         for (GameTally t : m.games()) {
             List<Award> awards = new ArrayList<>();
             long[] counts = t.awardCounts();
-            double[] means = t.awardMeans();
+            double[] expected = t.expectedAwardCounts();
             for (int i = 0; i < counts.length; i++) {
-                awards.add(new Award(t.awards().get(i), counts[i], means[i] * t.rounds()));
+                awards.add(new Award(t.awards().get(i), counts[i], expected[i]));
             }
             Map<String, Boolean> alarms = new LinkedHashMap<>();
             alarms.put("rtp", t.rtpAlarm());
@@ -68,10 +85,10 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
             alarms.put("awardFrequency", t.awardAlarm());
             boolean exact = t.hasExactFigures();
             games.add(new Game(t.gameId(), t.modelHash(), t.currency(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
-                    exact ? Exact.of(t.figures().rtp()) : null, exact ? finite(t.rtpBand()) : null,
+                    exact ? Exact.of(t.expectedRtp()) : null, exact ? finite(t.rtpBand()) : null,
                     exact ? t.rtpScore() : null, finite(t.observedHitFrequency()),
-                    exact ? Exact.of(t.figures().hitFrequency()) : null, t.impossibleWins(), awards, alarms,
-                    exact ? LIMITS : NO_LIMITS));
+                    exact ? Exact.of(t.expectedHitFrequency()) : null, t.impossibleWins(), awards, alarms,
+                    exact ? LIMITS : NO_LIMITS, t.bets().stream().map(BetPlayed::of).toList()));
         }
         Map<String, Long> alerts = new LinkedHashMap<>();
         m.alertCounts().forEach((type, n) -> alerts.put(type.id(), n));
