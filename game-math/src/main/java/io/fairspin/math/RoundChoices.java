@@ -61,6 +61,10 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
      * @return true when the logged bet is bought
      */
     public static boolean bonusBuy(byte[] playerChoices) {
+        Bet canonical = canonicalLineBet(playerChoices);
+        if (canonical != null) {
+            return canonical.isBonusBuy();
+        }
         Bet bet = betNaming(playerChoices, BONUS_BUY);
         return bet != null && bet.isBonusBuy();
     }
@@ -75,8 +79,63 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
      *     round's check or replay says what is wrong with it)
      */
     public static int coins(byte[] playerChoices) {
+        Bet canonical = canonicalLineBet(playerChoices);
+        if (canonical != null) {
+            return canonical.coins();
+        }
         Bet bet = betNaming(playerChoices, COINS);
         return bet == null ? 0 : bet.coins();
+    }
+
+    private static final byte[] BET = "{\"bet\":{".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] BUY = "\"bonusBuy\":true,".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] COINS_AT = "\"coins\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] LINE_BET_AT = ",\"lineBet\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] LINES_AT = ",\"lines\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] NO_DECISIONS = "},\"decisions\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The line bet of choices that are exactly {@link #toJson()}'s form of a line bet without decisions (what a slot
+     * round logs), read without a JSON parser; null for anything else, which is then parsed. Being the whole canonical
+     * form, with each number's digits as Jackson writes them, such bytes parse to this very bet.
+     */
+    static Bet canonicalLineBet(byte[] choices) {
+        if (choices == null || !at(choices, 0, BET)) {
+            return null;
+        }
+        int i = BET.length;
+        boolean buy = at(choices, i, BUY);
+        if (buy) {
+            i += BUY.length;
+        }
+        long[] read = new long[3];
+        byte[][] names = {COINS_AT, LINE_BET_AT, LINES_AT};
+        for (int n = 0; n < 3; n++) {
+            if (!at(choices, i, names[n])) {
+                return null;
+            }
+            i += names[n].length;
+            int start = i;
+            long value = 0;
+            while (i < choices.length && choices[i] >= '0' && choices[i] <= '9' && i - start < 10) {
+                value = value * 10 + choices[i++] - '0';
+            }
+            if (i == start || choices[start] == '0' || i - start == 10) {
+                return null; // no number, a leading zero, or too long to be read here
+            }
+            read[n] = value;
+        }
+        if (!at(choices, i, NO_DECISIONS) || i + NO_DECISIONS.length != choices.length
+                || read[0] > Integer.MAX_VALUE || read[2] > Integer.MAX_VALUE) {
+            return null;
+        }
+        Bet bet = Bet.lines((int) read[2], read[1], (int) read[0]);
+        return buy ? bet.withBonusBuy() : bet;
+    }
+
+    private static boolean at(byte[] bytes, int from, byte[] expected) {
+        return from + expected.length <= bytes.length
+                && java.util.Arrays.equals(bytes, from, from + expected.length, expected, 0, expected.length);
     }
 
     /** The logged bet when the choices' bytes contain {@code name}; null when they do not, or are malformed. */
