@@ -29,11 +29,11 @@ final class BetClasses {
     }
 
     /** The configurations kept apart for one model; the rounds at further ones are counted and not judged. */
-    static final int MAX_CLASSES = 1024;
+    static final int MAX_CLASSES = 16_384;
     /** The configuration of rounds past {@link #MAX_CLASSES}, not judged. */
     static final BetClass OTHER = new BetClass("other", null, null);
     /** The logged bets' bytes remembered with their configuration, at most. */
-    private static final int MAX_BYTES = 4096;
+    private static final int MAX_BYTES = 65_536;
     private static final byte[] PREFIX = "{\"bet\":{".getBytes(StandardCharsets.UTF_8);
     /** What {@link #byBytes} holds for the standard wager (a map holds no null). */
     private static final BetClass STANDARD = new BetClass("standard", null, null);
