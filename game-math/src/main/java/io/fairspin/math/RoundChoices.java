@@ -144,8 +144,10 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
             return null;
         }
         boolean named = false;
-        for (int i = 0; i + name.length <= playerChoices.length && !named; i++) {
-            named = java.util.Arrays.equals(playerChoices, i, i + name.length, name, 0, name.length);
+        for (int i = 0; i < playerChoices.length && !named; i++) {
+            // An escape may spell the name otherwise ("bonus\u0042uy"): such choices are parsed.
+            named = playerChoices[i] == '\\' || i + name.length <= playerChoices.length
+                    && java.util.Arrays.equals(playerChoices, i, i + name.length, name, 0, name.length);
         }
         if (!named) {
             return null;

@@ -33,7 +33,12 @@ public record Alert(String type, String category, String message, String gameId,
         AWARD_FREQUENCY(Category.STATISTICS),
         /** A round names a model hash no model of --models has. */
         UNKNOWN_MODEL(Category.INTEGRITY),
-        /** A round's win (or outcome) is not what the model gives for its logged outcome. */
+        /**
+         * Rounds of a game with exact figures were played at a bet the monitor cannot judge (no exact figures at that
+         * bet, or past the bet configurations kept apart): its control limits do not cover them.
+         */
+        UNJUDGED_ROUNDS(Category.STATISTICS),
+        /** A round's win (or outcome) is not what the model gives for its logged outcome, or its bet one the game refuses. */
         IMPOSSIBLE_WIN(Category.INTEGRITY),
         /** A round id seen before. */
         DUPLICATE_ROUND(Category.INTEGRITY),

@@ -1,48 +1,62 @@
 package io.fairspin.audit.monitor;
 
 import io.fairspin.math.Bet;
+import io.fairspin.math.BetException;
 import io.fairspin.math.Game;
 import io.fairspin.math.RoundChoices;
 import io.fairspin.math.Wager;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bet configurations of one model's rounds, read from their logged player choices. Two bets have one
- * configuration when they differ only in the bet per line, or, for wagers, by a common factor of their amounts: a
- * game's exact figures are per unit of stake, so such bets share them. Thread-safe; one object per configuration, so
- * that the monitor compares configurations by identity.
+ * configuration when they differ only in the bet per line, or, for wagers, in their order or by a common factor of
+ * their amounts: a game's exact figures are per unit of stake, so such bets share them. {@link #of} is thread-safe
+ * and reads a round alone; {@link #admit} is called in log order, so which configurations are kept apart does not
+ * depend on the threads.
  */
 final class BetClasses {
     /**
      * A bet configuration other than the standard wager.
      *
      * @param key what identifies the configuration
-     * @param bet the bet to analyse the game at: for lines, at the standard bet per line; for wagers, the first
-     *     logged bet of the configuration read (null for {@link #OTHER})
-     * @param label the configuration as a bet, the same whatever order its rounds are read in: lines at the standard
-     *     bet per line, wagers with their amounts over their greatest common divisor (canonical JSON)
+     * @param bet a logged bet of the configuration that the game accepts, to analyse the game at (the figures are the
+     *     same at every bet of the configuration); null for {@link #OTHER}
+     * @param label the configuration as a bet: lines at the standard bet per line, wagers with their amounts over
+     *     their greatest common divisor (canonical JSON)
      */
     record BetClass(String key, Bet bet, String label) {
+    }
+
+    /**
+     * What a round's logged bet is for the monitor.
+     *
+     * @param betClass its configuration; null for the standard wager (for a bought round, the standard lines' buy)
+     * @param stake the stake it starts at, in minor units (a stake that grows within the round is larger)
+     * @param refused why the game refuses the bet, or null when it accepts it
+     */
+    record LoggedBet(BetClass betClass, long stake, String refused) {
     }
 
     /** The configurations kept apart for one model; the rounds at further ones are counted and not judged. */
     static final int MAX_CLASSES = 16_384;
     /** The configuration of rounds past {@link #MAX_CLASSES}, not judged. */
     static final BetClass OTHER = new BetClass("other", null, null);
-    /** The logged bets' bytes remembered with their configuration, at most. */
+    /** The logged bets' bytes remembered with what they are, at most. */
     private static final int MAX_BYTES = 65_536;
     private static final byte[] PREFIX = "{\"bet\":{".getBytes(StandardCharsets.UTF_8);
-    /** What {@link #byBytes} holds for the standard wager (a map holds no null). */
-    private static final BetClass STANDARD = new BetClass("standard", null, null);
+    private static final byte[] DECISIONS = ",\"decisions\":[".getBytes(StandardCharsets.UTF_8);
 
+    private final Game game;
     private final Bet standardBet;
     private final String standardKey;
     private final String standardBuyKey;
-    private final Map<String, BetClass> byKey = new ConcurrentHashMap<>();
-    private final Map<ByteBuffer, BetClass> byBytes = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, LoggedBet> byBytes = new ConcurrentHashMap<>();
+    /** The configurations admitted, in log order (under the monitor's lock). */
+    private final Map<String, BetClass> admitted = new HashMap<>();
 
     /**
      * The configurations of {@code game}'s rounds.
@@ -50,49 +64,79 @@ final class BetClasses {
      * @param game the model's game
      */
     BetClasses(Game game) {
+        this.game = game;
         this.standardBet = game.standardBet();
         this.standardKey = key(standardBet);
         this.standardBuyKey = standardBet.isLineBet() ? key(standardBet.withBonusBuy()) : null;
     }
 
     /**
-     * The configuration of a round's logged bet.
+     * What a round's logged bet is: its configuration, the stake it starts at, or why the game refuses it.
      *
      * @param playerChoices the logged player choices, UTF-8 JSON; empty or null for the standard wager
-     * @return the configuration; null for the standard wager (for a bought round, the standard lines' buy) and for
-     *     choices that cannot be read (the round's outcome check says what is wrong with them)
+     * @return the logged bet; null for the standard wager logged without choices
      */
-    BetClass of(byte[] playerChoices) {
+    LoggedBet of(byte[] playerChoices) {
         if (playerChoices == null || playerChoices.length == 0) {
             return null;
         }
         int end = betEnd(playerChoices);
         if (end < 0) {
-            return read(playerChoices);
+            return readChoices(playerChoices);
         }
         ByteBuffer betBytes = ByteBuffer.wrap(playerChoices, PREFIX.length - 1, end - PREFIX.length + 1);
-        BetClass known = byBytes.get(betBytes);
+        LoggedBet known = byBytes.get(betBytes);
         if (known == null) {
-            known = read(playerChoices);
+            known = readBet(new String(playerChoices, PREFIX.length - 1, end - PREFIX.length + 1,
+                    StandardCharsets.UTF_8));
             if (byBytes.size() < MAX_BYTES) {
-                byte[] copy = java.util.Arrays.copyOfRange(playerChoices, PREFIX.length - 1, end);
-                byBytes.putIfAbsent(ByteBuffer.wrap(copy), known == null ? STANDARD : known);
+                byBytes.putIfAbsent(ByteBuffer.wrap(java.util.Arrays.copyOfRange(playerChoices, PREFIX.length - 1,
+                        end)), known);
             }
-            return known;
         }
-        return known == STANDARD ? null : known;
+        return known;
     }
 
     /**
-     * Where the logged bet's object ends (the index after its closing brace) when the choices start with it, as
-     * their canonical form does; -1 otherwise.
+     * The configuration a round at {@code betClass} is judged in, in log order: the configuration itself, or
+     * {@link #OTHER} once {@link #MAX_CLASSES} others are kept apart. Called under the monitor's lock only.
+     *
+     * @param betClass the configuration {@link #of} read
+     * @return the configuration admitted for it
+     */
+    BetClass admit(BetClass betClass) {
+        BetClass kept = admitted.get(betClass.key());
+        if (kept != null) {
+            return kept;
+        }
+        if (admitted.size() >= MAX_CLASSES) {
+            return OTHER;
+        }
+        admitted.put(betClass.key(), betClass);
+        return betClass;
+    }
+
+    /**
+     * Where the logged bet's object ends (the index after its closing brace) when the choices are laid out as their
+     * canonical form is, {@code {"bet":{...},"decisions":[...]}} and nothing else, so that the bet read from those bytes
+     * is the one the whole choices hold; -1 otherwise.
      */
     private static int betEnd(byte[] json) {
-        if (json.length < PREFIX.length || !java.util.Arrays.equals(json, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
+        if (!at(json, 0, PREFIX)) {
             return -1;
         }
-        int depth = 1;
-        for (int i = PREFIX.length; i < json.length; i++) {
+        int end = closing(json, PREFIX.length - 1);
+        if (end < 0 || !at(json, end, DECISIONS)) {
+            return -1;
+        }
+        int arrayEnd = closing(json, end + DECISIONS.length - 1);
+        return arrayEnd == json.length - 1 && json[arrayEnd] == '}' ? end : -1;
+    }
+
+    /** The index after the bracket closing the object or array opened at {@code open}; -1 when not closed. */
+    private static int closing(byte[] json, int open) {
+        int depth = 0;
+        for (int i = open; i < json.length; i++) {
             byte b = json[i];
             if (b == '"') {
                 i = stringEnd(json, i);
@@ -120,35 +164,50 @@ final class BetClasses {
         return -1;
     }
 
-    private BetClass read(byte[] playerChoices) {
-        Bet bet;
+    private static boolean at(byte[] bytes, int from, byte[] expected) {
+        return from + expected.length <= bytes.length
+                && java.util.Arrays.equals(bytes, from, from + expected.length, expected, 0, expected.length);
+    }
+
+    private LoggedBet readChoices(byte[] playerChoices) {
         try {
-            bet = RoundChoices.fromJson(new String(playerChoices, StandardCharsets.UTF_8)).bet().explicit(standardBet);
+            return logged(RoundChoices.fromJson(new String(playerChoices, StandardCharsets.UTF_8)).bet());
         } catch (IllegalArgumentException unreadable) {
-            return null;
+            return new LoggedBet(null, 0, unreadable.getMessage());
+        }
+    }
+
+    private LoggedBet readBet(String betJson) {
+        try {
+            return logged(Bet.fromJson(betJson));
+        } catch (BetException unreadable) {
+            return new LoggedBet(null, 0, "player choices: " + unreadable.getMessage());
+        }
+    }
+
+    private LoggedBet logged(Bet logged) {
+        Bet bet = logged.explicit(standardBet);
+        long stake;
+        try {
+            game.checkBet(bet);
+            stake = game.stake(bet);
+        } catch (BetException refused) {
+            return new LoggedBet(null, 0, "player choices: " + refused.getMessage());
         }
         String key = key(bet);
         if (key.equals(bet.isBonusBuy() ? standardBuyKey : standardKey)) {
-            return null;
+            return new LoggedBet(null, stake, null);
         }
-        BetClass known = byKey.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (byKey.size() >= MAX_CLASSES) {
-            return OTHER;
-        }
-        return byKey.computeIfAbsent(key, k -> {
-            Bet normal = normal(bet);
-            return new BetClass(k, bet.isLineBet() ? normal : bet, normal.toJson());
-        });
+        Bet normal = normal(bet);
+        return new LoggedBet(new BetClass(key, bet, normal.toJson()), stake, null);
     }
 
     /** The configuration's bet: lines at the standard bet per line, or wagers with amounts over their gcd. */
     private Bet normal(Bet bet) {
         Bet normal;
         if (bet.isLineBet()) {
-            normal = Bet.lines(bet.lines(), standardBet.lineBet(), bet.coins());
+            normal = Bet.lines(bet.lines(), standardBet.isLineBet() ? standardBet.lineBet() : bet.lineBet(),
+                    bet.coins());
         } else {
             long gcd = gcd(bet);
             normal = Bet.wagers(bet.wagers().stream().map(w -> new Wager(w.bet(), w.amount() / gcd, w.numbers(),
@@ -165,7 +224,7 @@ final class BetClasses {
         return gcd.signum() == 0 ? 1 : gcd.longValueExact();
     }
 
-    /** What identifies a bet's configuration: its lines and coins, or its wagers with amounts over their gcd. */
+    /** What identifies a bet's configuration: its lines and coins, or its wagers, sorted, with amounts over their gcd. */
     static String key(Bet bet) {
         StringBuilder key = new StringBuilder(bet.isBonusBuy() ? "buy " : "");
         if (bet.isLineBet()) {
@@ -173,9 +232,8 @@ final class BetClasses {
         }
         long gcd = gcd(bet);
         key.append("wagers");
-        for (Wager w : bet.wagers()) {
-            key.append(' ').append(w.bet()).append(w.numbers()).append(w.odds()).append('x').append(w.amount() / gcd);
-        }
+        bet.wagers().stream().map(w -> w.bet() + w.numbers() + w.odds() + "x" + w.amount() / gcd).sorted()
+                .forEach(w -> key.append(' ').append(w));
         return key.toString();
     }
 }

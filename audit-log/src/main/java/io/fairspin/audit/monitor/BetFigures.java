@@ -16,17 +16,20 @@ import java.util.Map;
  * <p>Compared by identity: the monitor makes one object per bet configuration it sees.
  */
 public final class BetFigures {
-    /** The figures of rounds that cannot be judged: a bet without exact figures, or past the configurations kept. */
-    public static final BetFigures NONE = new BetFigures(null, null, null);
+    /** The figures of rounds past the bet configurations the monitor keeps apart: none, they are not judged. */
+    public static final BetFigures PAST_KEPT = new BetFigures(null, null, null,
+            "past the " + BetClasses.MAX_CLASSES + " bet configurations kept apart per model");
 
     private final String bet;
     private final ExactFigures figures;
     private final double[] awardMeans;
+    private final String notJudged;
 
-    private BetFigures(String bet, ExactFigures figures, double[] awardMeans) {
+    private BetFigures(String bet, ExactFigures figures, double[] awardMeans, String notJudged) {
         this.bet = bet;
         this.figures = figures;
         this.awardMeans = awardMeans;
+        this.notJudged = notJudged;
     }
 
     /**
@@ -39,7 +42,8 @@ public final class BetFigures {
      * @return the figures; their award means follow {@code awards}, null when the check counts other awards
      */
     public static BetFigures of(String bet, ExactFigures figures, List<String> awards, OutcomeCheck check) {
-        return new BetFigures(bet, figures, figures == null ? null : awardMeans(awards, check));
+        return new BetFigures(bet, figures, figures == null ? null : awardMeans(awards, check),
+                figures == null ? "the game has no exact figures at " + bet : null);
     }
 
     /** The check's exact occurrences per round in the order of {@code awards}; null unless it counts those awards. */
@@ -66,10 +70,19 @@ public final class BetFigures {
      * The bet configuration as a bet, canonical JSON: lines at the standard bet per line, wagers with their amounts
      * over their greatest common divisor; {@code {}} for the standard wager.
      *
-     * @return the bet, or null for {@link #NONE}
+     * @return the bet, or null for {@link #PAST_KEPT}
      */
     public String bet() {
         return bet;
+    }
+
+    /**
+     * Why rounds at the bet are not judged.
+     *
+     * @return the reason, or null when they are judged (the figures are exact)
+     */
+    public String notJudged() {
+        return notJudged;
     }
 
     /**
@@ -79,6 +92,20 @@ public final class BetFigures {
      */
     public ExactFigures figures() {
         return figures;
+    }
+
+    /**
+     * Whether rounds at this bet and at {@code other} are judged alike: the same RTP, variance, hit frequency and award
+     * occurrences (keno tickets of one spot count, roulette straight-ups on different numbers).
+     *
+     * @param other other figures of the same tally
+     * @return true when both are judged and judged alike
+     */
+    boolean judgedAlike(BetFigures other) {
+        return figures != null && other.figures != null && figures.rtp().equals(other.figures.rtp())
+                && figures.variance().equals(other.figures.variance())
+                && figures.hitFrequency().equals(other.figures.hitFrequency())
+                && java.util.Arrays.equals(awardMeans, other.awardMeans);
     }
 
     /** The exact occurrences per round of each award of the tally, or null (its rounds take no part in the test). */

@@ -18,12 +18,13 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>RTP: S_n = sum of (win - RTP x bet) / stake over the rounds, in units of the standard stake, with each round's
  *       RTP that of its bet, against the two-sided {@link MixtureBoundary} with V_n = the sum of each round's exact
- *       variance of win / stake x (bet / stake)^2 (for games whose stake varies within a round, n x the observed
- *       variance once 1,000 rounds are in) and rho = V_n / n x {@link ControlLimits#tightestRounds()}: false-alarm
+ *       variance of win / stake x (the stake its bet starts at / the standard stake)^2 (once a round's stake grew
+ *       within it, n x the observed variance once 1,000 rounds are in) and rho = the standard wager's variance x
+ *       {@link ControlLimits#tightestRounds()} (fixed, as the time-uniform bound needs, whatever the bets): false-alarm
  *       probability at most {@link ControlLimits#rtpAlpha()} over the game's whole life, checked every
  *       {@value #LOOK_EVERY} rounds.</li>
  *   <li>Hit frequency: the same boundary on the sum of (hit - p), p each round's exact hit frequency, variance the
- *       sum of p(1 - p).</li>
+ *       sum of p(1 - p), rho = the standard wager's p(1 - p) x {@link ControlLimits#tightestRounds()}.</li>
  *   <li>Award frequencies (games with an {@link OutcomeCheck}): at n = first look x 2^k rounds, for each award
  *       expected at least 10 times, z = (observed - expected) / sqrt(v), expected the sum over the bets played of
  *       their rounds x the award's exact mean m there, v the sum over them of their rounds x the larger of the
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
  * <p>A model without exact figures (blackjack, whose house edge comes from simulation) gets a tally without control
  * limits: rounds, stake, win, observed RTP and hit frequency are kept, no RTP band applies and no statistics alert
  * fires; its rounds are still checked one by one (settlement, duplicate ids, the log's integrity). Rounds at a bet
- * without exact figures ({@link BetFigures#NONE}) are counted and not judged.
+ * that cannot be judged ({@link BetFigures#notJudged()}) are counted, not judged, and the first raises an
+ * {@link Alert.Type#UNJUDGED_ROUNDS} alert.
  */
 public final class GameTally {
     /** One point of the RTP chart: rounds, observed RTP, the exact RTP of the bets played, and its control band. */
@@ -64,7 +66,8 @@ public final class GameTally {
         private long rounds;
         private long stake;
         private long win;
-        private long firstStake = -1;
+        private long judged;
+        private double scaleSquares;
         private final long[] awardCounts;
         private final double[] awardSquares;
 
@@ -122,11 +125,13 @@ public final class GameTally {
     private double expectedWin;
     private double rtpSum;
     private double rtpSquares;
-    private double exactVariance;
+    /** The sums over the rounds judged at bets other than the standard wager (the standard's are kept exact apart). */
+    private double otherVariance;
+    private double otherHits;
+    private double otherHitVariance;
     private boolean stakeVaries;
     private long judgedHits;
-    private double expectedHits;
-    private double hitVariance;
+    private boolean unjudgedAlarm;
     private final long[] roundAwards;
     private int awardLook;
     private long nextAwardLook;
@@ -201,6 +206,24 @@ public final class GameTally {
     }
 
     /**
+     * The figures of the standard wager's rounds, the same object in the tallies of the model's currencies.
+     *
+     * @return the standard wager's figures
+     */
+    BetFigures standardFigures() {
+        return standard;
+    }
+
+    /**
+     * The stake of a round at the standard wager.
+     *
+     * @return the stake, in minor units
+     */
+    long standardStake() {
+        return standardStake;
+    }
+
+    /**
      * The scratch array a round's award counts go into before {@link #add}; zeroed by it.
      *
      * @return the game's own array, one count per award
@@ -211,24 +234,24 @@ public final class GameTally {
 
     /**
      * Adds a round at the standard wager that does not come from a log (its alerts name entry -1): see
-     * {@link #add(long, long, long, BetFigures)}.
+     * {@link #add(long, long, long, BetFigures, long)}.
      *
      * @param bet the round's bet, in minor units
      * @param roundWin the round's win, in minor units
      */
     public void add(long bet, long roundWin) {
-        add(-1, bet, roundWin, null);
+        add(-1, bet, roundWin, null, standardStake);
     }
 
     /**
-     * Adds a round at the standard wager: see {@link #add(long, long, long, BetFigures)}.
+     * Adds a round at the standard wager: see {@link #add(long, long, long, BetFigures, long)}.
      *
      * @param entry the round's log entry index (-1 when it comes from no log)
      * @param bet the round's bet, in minor units
      * @param roundWin the round's win, in minor units
      */
     public void add(long entry, long bet, long roundWin) {
-        add(entry, bet, roundWin, null);
+        add(entry, bet, roundWin, null, standardStake);
     }
 
     /**
@@ -240,8 +263,9 @@ public final class GameTally {
      * @param bet the round's bet, in minor units
      * @param roundWin the round's win, in minor units
      * @param at the exact figures of the bet it was played at, or null for the standard wager's
+     * @param startStake the stake the round's bet starts at (its bet when the stake does not grow within the round)
      */
-    public void add(long entry, long bet, long roundWin, BetFigures at) {
+    public void add(long entry, long bet, long roundWin, BetFigures at, long startStake) {
         index = entry;
         rounds++;
         stake += bet;
@@ -256,7 +280,13 @@ public final class GameTally {
         of.win += roundWin;
         countAwards(of);
         if (of.judged()) {
-            judge(of, bet, roundWin, hit);
+            judge(of, bet, roundWin, hit, startStake);
+        } else if (!unjudgedAlarm && hasExactFigures()) {
+            unjudgedAlarm = true;
+            alerts.accept(Alert.of(Alert.Type.UNJUDGED_ROUNDS, String.format(java.util.Locale.ROOT,
+                    "%s: a round at entry %,d cannot be judged against exact figures (%s); its control limits do not"
+                            + " cover it or rounds like it", label(), index, of.figures.notJudged()), gameId,
+                    modelHash, currency, index, null, rounds, details(Map.of("reason", of.figures.notJudged()))));
         }
     }
 
@@ -288,31 +318,33 @@ public final class GameTally {
     }
 
     /** Adds a round to the statistics of the rounds judged, and looks at the control limits when it is time. */
-    private void judge(Part of, long bet, long roundWin, boolean hit) {
+    private void judge(Part of, long bet, long roundWin, boolean hit, long startStake) {
         judged++;
         judgedStake += bet;
         judgedWin += roundWin;
-        if (of.firstStake < 0) {
-            of.firstStake = bet;
-        } else if (bet != of.firstStake) {
+        if (bet != startStake) {
             stakeVaries = true;
         }
-        double scale = (double) bet / standardStake;
+        double scale = (double) startStake / standardStake;
         double x = (roundWin - of.rtp * bet) / standardStake;
         expectedWin += of.rtp * bet;
         rtpSum += x;
         rtpSquares += x * x;
-        exactVariance += of.variance * scale * scale;
+        of.judged++;
+        of.scaleSquares += scale * scale;
+        if (of.figures != standard) {
+            otherVariance += of.variance * scale * scale;
+            otherHits += of.hit;
+            otherHitVariance += of.hit * (1 - of.hit);
+        }
         if (hit) {
             judgedHits++;
         }
-        expectedHits += of.hit;
-        hitVariance += of.hit * (1 - of.hit);
         boolean look = (judged & (LOOK_EVERY - 1)) == 0;
         if (look && !rtpAlarm && rtpVariance() > 0) {
             lookAtRtp();
         }
-        if (look && !hitAlarm && hitVariance > 0) {
+        if (look && !hitAlarm && hitVariance() > 0) {
             lookAtHits();
         }
         if (judged == nextAwardLook) {
@@ -340,14 +372,16 @@ public final class GameTally {
     }
 
     private void lookAtHits() {
-        double s = judgedHits - expectedHits;
-        double limit = MixtureBoundary.threshold(hitVariance, hitVariance / judged * limits.tightestRounds(),
-                limits.hitAlpha());
+        double s = judgedHits - expectedHits();
+        double v = hitVariance();
+        double p0 = standardPart().hit;
+        double perRound = p0 > 0 && p0 < 1 ? p0 * (1 - p0) : v / judged;
+        double limit = MixtureBoundary.threshold(v, perRound * limits.tightestRounds(), limits.hitAlpha());
         if (Math.abs(s) < limit) {
             return;
         }
         hitAlarm = true;
-        double p = expectedHits / judged;
+        double p = expectedHits() / judged;
         alerts.accept(Alert.of(Alert.Type.HIT_FREQUENCY_DRIFT, String.format(java.util.Locale.ROOT,
                 "%s: observed hit frequency %.5f after %,d rounds is outside the control band %.5f +- %.5f",
                 label(), (double) judgedHits / judged, judged, p, limit / judged), gameId, modelHash, currency,
@@ -362,13 +396,42 @@ public final class GameTally {
             double mean = rtpSum / judged;
             return judged * Math.max(rtpSquares / judged - mean * mean, 1e-12);
         }
-        return exactVariance;
+        Part standardPart = standardPart();
+        return standardPart.variance * standardPart.scaleSquares + otherVariance;
+    }
+
+    /** The expected hits of the rounds judged: the standard wager's p x its rounds, and the other bets' sum of p. */
+    private double expectedHits() {
+        Part standardPart = standardPart();
+        return standardPart.judged == 0 ? otherHits : standardPart.hit * standardPart.judged + otherHits;
+    }
+
+    private double hitVariance() {
+        Part standardPart = standardPart();
+        double p = standardPart.hit;
+        return standardPart.judged == 0 ? otherHitVariance : p * (1 - p) * standardPart.judged + otherHitVariance;
+    }
+
+    /**
+     * The standard wager's part (made empty when no round was at it): its figures fix where the boundaries are
+     * tightest whatever the mix of bets, as the time-uniform bound needs a fixed rho.
+     */
+    private Part standardPart() {
+        Part of = bets.get(standard);
+        if (of == null) {
+            of = new Part(standard, awards.size());
+            bets.put(standard, of);
+            betOrder.add(0, of);
+        }
+        return of;
     }
 
     /** The RTP statistic's boundary now, in standard stakes; needs a positive variance. */
     private double rtpLimit() {
         double v = rtpVariance();
-        return MixtureBoundary.threshold(v, v / judged * limits.tightestRounds(), limits.rtpAlpha());
+        double sigma2 = standardPart().variance;
+        double perRound = sigma2 > 0 ? sigma2 : v / judged;
+        return MixtureBoundary.threshold(v, perRound * limits.tightestRounds(), limits.rtpAlpha());
     }
 
     private void awardLook() {
@@ -510,13 +573,13 @@ public final class GameTally {
 
     /**
      * The exact RTP of the bets played: each bet's RTP weighted by its stake, over the rounds judged; the standard
-     * wager's before any.
+     * wager's before any round.
      *
-     * @return the expected RTP, or null when the model states no exact figures
+     * @return the expected RTP, or null when the model states no exact figures or no round read could be judged
      */
     public Fraction expectedRtp() {
-        if (!hasExactFigures() || judgedStake == 0) {
-            return hasExactFigures() ? standard.figures().rtp() : null;
+        if (!hasExactFigures() || judged == 0) {
+            return hasExactFigures() && rounds == 0 ? standard.figures().rtp() : null;
         }
         Fraction sum = Fraction.ZERO;
         for (Part b : betOrder) {
@@ -529,13 +592,14 @@ public final class GameTally {
 
     /**
      * The exact hit frequency of the bets played: each bet's weighted by its rounds, over the rounds judged; the
-     * standard wager's before any.
+     * standard wager's before any round.
      *
-     * @return the expected hit frequency, or null when the model states no exact figures
+     * @return the expected hit frequency, or null when the model states no exact figures or no round read could be
+     *     judged
      */
     public Fraction expectedHitFrequency() {
         if (!hasExactFigures() || judged == 0) {
-            return hasExactFigures() ? standard.figures().hitFrequency() : null;
+            return hasExactFigures() && rounds == 0 ? standard.figures().hitFrequency() : null;
         }
         Fraction sum = Fraction.ZERO;
         for (Part b : betOrder) {
@@ -552,7 +616,7 @@ public final class GameTally {
      * @return the bets; one, {@code {}}, when every round was at the standard wager
      */
     public List<BetRounds> bets() {
-        return betOrder.stream().map(Part::report).toList();
+        return betOrder.stream().filter(b -> b.rounds > 0).map(Part::report).toList();
     }
 
     /**

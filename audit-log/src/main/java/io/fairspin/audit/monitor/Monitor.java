@@ -94,6 +94,12 @@ public final class Monitor implements LogFollower.Listener {
     /** The exact figures of each bet configuration other than the standard wager, by configuration (one per model). */
     private final Map<BetClasses.BetClass, CompletableFuture<BetFigures>> betFiguresMaking =
             new java.util.IdentityHashMap<>();
+    /** Each configuration's figures, or those of a configuration judged alike before it ({@link #AS_STANDARD}). */
+    private final Map<BetFigures, BetFigures> sharedFigures = new java.util.IdentityHashMap<>();
+    /** The distinct figures of the configurations of each model's tally, by its standard figures. */
+    private final Map<BetFigures, List<BetFigures>> distinctFigures = new java.util.IdentityHashMap<>();
+    /** What {@link #sharedFigures} holds for figures judged alike to the standard wager's. */
+    private static final BetFigures AS_STANDARD = BetFigures.of("{}", null, List.of(), null);
     /** The tally of the last round's model (read in log order, under the lock). */
     private GameTally lastTally;
     private Model lastTallyModel;
@@ -165,7 +171,7 @@ public final class Monitor implements LogFollower.Listener {
      * base game's award counts (null when none); its currency is one string per currency.
      */
     record Prepared(long idHash, Model model, boolean bought, boolean sameGame, String currency, long bet, long win,
-            boolean checked, String problem, long[] awards, BetClasses.BetClass betClass) {
+            boolean checked, String problem, long[] awards, BetClasses.LoggedBet logged) {
     }
 
     /** The outcome checks of one model, one per thread (a check keeps state between calls). */
@@ -209,10 +215,10 @@ public final class Monitor implements LogFollower.Listener {
         boolean sameGame = model.gameId() == null || round.gameIdIs(model.gameId());
         Checks of = model.checks();
         String currency = currencyOf(round);
-        BetClasses.BetClass betClass = model.bets() == null ? null : model.bets().of(round.playerChoicesUnsafe());
+        BetClasses.LoggedBet logged = model.bets() == null ? null : model.bets().of(round.playerChoicesUnsafe());
         if (of == NO_CHECK) {
             return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), false, null, null,
-                    betClass);
+                    logged);
         }
         long[] scratch = of.scratch.get();
         String problem = check(of.check.get(), round, scratch);
@@ -225,7 +231,7 @@ public final class Monitor implements LogFollower.Listener {
         }
         java.util.Arrays.fill(scratch, 0);
         return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), true, problem,
-                problem == null ? awards : null, betClass);
+                problem == null ? awards : null, logged);
     }
 
     /** The round's currency, the one string kept for it; a log's rounds mostly have the currency of the one before. */
@@ -316,31 +322,43 @@ public final class Monitor implements LogFollower.Listener {
     private void round(LogEntry entry, Prepared prepared) {
         boolean duplicate = !roundIds.add(prepared.idHash(), entry.index());
         CompletableFuture<GameTally> making = tallyMaking(prepared);
-        CompletableFuture<BetFigures> atBet = betFiguresMaking(prepared);
+        BetClasses.BetClass betClass = admitted(prepared);
+        CompletableFuture<BetFigures> atBet = betFiguresMaking(prepared, betClass);
         if (deferred.isEmpty() && (making == null || making.isDone()) && (atBet == null || atBet.isDone())) {
-            tally(entry.index(), entry, prepared, duplicate);
+            tally(entry.index(), entry, prepared, duplicate, betClass);
             return;
         }
         long index = entry.index();
         boolean mayAlert = duplicate || !prepared.sameGame() || prepared.problem() != null
-                || prepared.model().gameId() == null;
+                || prepared.model().gameId() == null || prepared.logged() != null && prepared.logged().refused() != null;
         LogEntry kept = mayAlert ? entry : null;
         CompletableFuture<?> awaits = atBet == null ? making : making == null ? atBet
                 : CompletableFuture.allOf(making, atBet);
-        inOrder(awaits, () -> tally(index, kept, prepared, duplicate));
+        inOrder(awaits, () -> tally(index, kept, prepared, duplicate, betClass));
+    }
+
+    /**
+     * The bet configuration a round is judged in, admitted in log order ({@link BetClasses#admit}); null for the
+     * standard wager, a bet the game refuses and an unknown model.
+     */
+    private static BetClasses.BetClass admitted(Prepared prepared) {
+        BetClasses.LoggedBet logged = prepared.logged();
+        if (logged == null || logged.betClass() == null) {
+            return null;
+        }
+        return prepared.model().bets().admit(logged.betClass());
     }
 
     /**
      * The exact figures of a round's bet configuration, made on an analysis thread the first time a round of the
      * model is played at it; null for the standard wager and an unknown model.
      */
-    private CompletableFuture<BetFigures> betFiguresMaking(Prepared prepared) {
-        BetClasses.BetClass betClass = prepared.betClass();
-        if (betClass == null || prepared.model().gameId() == null) {
+    private CompletableFuture<BetFigures> betFiguresMaking(Prepared prepared, BetClasses.BetClass betClass) {
+        if (betClass == null) {
             return null;
         }
         if (betClass == BetClasses.OTHER) {
-            return NOT_JUDGED;
+            return PAST_KEPT;
         }
         return betFiguresMaking.computeIfAbsent(betClass, c -> {
             ByteBuffer hash = prepared.model().hash();
@@ -350,25 +368,20 @@ public final class Monitor implements LogFollower.Listener {
         });
     }
 
-    private static final CompletableFuture<BetFigures> NOT_JUDGED = CompletableFuture.completedFuture(BetFigures.NONE);
+    private static final CompletableFuture<BetFigures> PAST_KEPT =
+            CompletableFuture.completedFuture(BetFigures.PAST_KEPT);
 
     /**
-     * The exact figures of the model's game at a bet configuration (run through {@link Analyses}), for rounds of
-     * {@code template}'s tally; {@link BetFigures#NONE} when the game has no exact figures or refuses the bet (its
-     * rounds' outcome check alerts). On the analysis's thread.
+     * The exact figures of the model's game at a bet configuration that it accepts (run through {@link Analyses}), for
+     * rounds of {@code template}'s tally; without figures (its rounds not judged) when the game states none there. A
+     * bought configuration has no award test, as its tally has none. On the analysis's thread.
      */
     private BetFigures betFigures(GameTally template, ModelFile model, BetClasses.BetClass betClass) {
-        if (!template.hasExactFigures()) {
-            return BetFigures.NONE;
-        }
-        Game at;
-        try {
-            at = model.game().at(betClass.bet());
-        } catch (io.fairspin.math.BetException refused) {
-            return BetFigures.NONE;
-        }
-        return analyses.run(model, () -> template.figuresAt(betClass.label(), at.exactFigures().orElse(null),
-                OutcomeCheck.of(at).orElse(null)));
+        Game game = model.game();
+        io.fairspin.math.Bet bet = betClass.bet();
+        return analyses.run(model, () -> template.figuresAt(betClass.label(),
+                template.hasExactFigures() ? game.exactFigures(bet).orElse(null) : null,
+                bet.isBonusBuy() ? null : OutcomeCheck.of(game.at(bet)).orElse(null)));
     }
 
     /**
@@ -430,7 +443,8 @@ public final class Monitor implements LogFollower.Listener {
      * Tallies a round from what {@link #prepare} found; {@code entry} (null when the round cannot alert) is read only
      * for an alert.
      */
-    private void tally(long index, LogEntry entry, Prepared prepared, boolean duplicate) {
+    private void tally(long index, LogEntry entry, Prepared prepared, boolean duplicate,
+                       BetClasses.BetClass betClass) {
         entries++;
         rounds++;
         if (duplicate) {
@@ -473,16 +487,60 @@ public final class Monitor implements LogFollower.Listener {
                         Map.of("bet", round.bet(), "win", round.win())));
             }
         }
-        tally.add(index, prepared.bet(), prepared.win(), betFigures(prepared));
+        BetClasses.LoggedBet logged = prepared.logged();
+        if (logged != null && logged.refused() != null && prepared.problem() == null) {
+            refused(index, entry, tally, logged.refused());
+        }
+        long startStake = logged == null || logged.refused() != null ? tally.standardStake() : logged.stake();
+        tally.add(index, prepared.bet(), prepared.win(), betFigures(tally, betClass), startStake);
     }
 
-    /** The exact figures of a round's bet configuration, made by now; null for the standard wager. */
-    private BetFigures betFigures(Prepared prepared) {
-        BetClasses.BetClass betClass = prepared.betClass();
+    /**
+     * Alerts a round whose logged bet the game refuses (a bet it cannot have played, or choices that cannot be read):
+     * an impossible round, judged against the standard wager's figures as the statistics cannot know its bet's.
+     */
+    private void refused(long index, LogEntry entry, GameTally tally, String why) {
+        RoundRecord round = (RoundRecord) entry.event();
+        tally.countImpossible();
+        alert(Alert.of(Alert.Type.IMPOSSIBLE_WIN, "round '" + round.roundId() + "' at entry " + index + ": " + why,
+                tally.gameId(), tally.modelHash(), tally.currency(), index, round.roundId(), tally.rounds(),
+                Map.of("bet", round.bet(), "win", round.win())));
+    }
+
+    /**
+     * The exact figures a round at {@code betClass} is judged against in {@code tally}, made by now: null for the
+     * standard wager, and for a configuration judged alike to it; a configuration judged alike to one before it
+     * shares that one's figures (one entry in the tally's bets).
+     */
+    private BetFigures betFigures(GameTally tally, BetClasses.BetClass betClass) {
         if (betClass == null) {
             return null;
         }
-        return betClass == BetClasses.OTHER ? BetFigures.NONE : made(betFiguresMaking.get(betClass));
+        BetFigures made = made(betFiguresMaking.get(betClass));
+        BetFigures shared = sharedFigures.get(made);
+        if (shared == null) {
+            shared = alike(tally.standardFigures(), made);
+            sharedFigures.put(made, shared);
+        }
+        return shared == AS_STANDARD ? null : shared;
+    }
+
+    /**
+     * The figures rounds judged like {@code made}'s are judged against, among those of one model's tally (its
+     * currencies' tallies share {@code standard}): {@link #AS_STANDARD}, one seen before, or {@code made}, now seen.
+     */
+    private BetFigures alike(BetFigures standard, BetFigures made) {
+        if (made.judgedAlike(standard)) {
+            return AS_STANDARD;
+        }
+        List<BetFigures> seen = distinctFigures.computeIfAbsent(standard, s -> new ArrayList<>());
+        for (BetFigures other : seen) {
+            if (made.judgedAlike(other)) {
+                return other;
+            }
+        }
+        seen.add(made);
+        return made;
     }
 
     /** Alerts a round whose id was logged before, naming the entry that logged it first. */

@@ -38,9 +38,10 @@ import picocli.CommandLine.Parameters;
             + " and model, rounds, stake, win, observed RTP, hit frequency and award frequencies against the model's"
             + " exact figures, with sequential control limits whose false-alarm probability over the game's whole"
             + " life is at most --alpha each (docs/monitoring.md).",
-            "Alerts on: a control limit crossed (rtp-drift, hit-frequency-drift, award-frequency); a model hash no"
+            "Alerts on: a control limit crossed (rtp-drift, hit-frequency-drift, award-frequency); rounds at a bet"
+                + " that cannot be judged against exact figures (unjudged-rounds); a model hash no"
                 + " model of --models has; a round whose win the model cannot produce for its logged outcome"
-                + " (evaluated again from the outcome, no escrow); a duplicate round id; a gap, a rollback, a split"
+                + " (evaluated again from the outcome, no escrow), or whose bet the game refuses; a duplicate round id; a gap, a rollback, a split"
                 + " view (entries or checkpoints changed after they were read), a checkpoint that does not match or"
                 + " verify; more entries after a checkpoint than the checkpoint bound the log declares (live, with"
                 + " --follow too; for a log that declares none, its inferred interval at the end of a batch run); a"
@@ -356,7 +357,8 @@ public final class MonitorCommand extends LeafCommand {
         if (g.bets().size() == 1 && g.bets().get(0).bet() != null && g.bets().get(0).bet().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  bets        %d, each judged against its own exact figures%n", g.bets().size());
+        out.printf(Locale.ROOT, "  bets        %d configuration%s, each judged against its own exact figures when it has"
+                + " them%n", g.bets().size(), g.bets().size() == 1 ? "" : "s");
         for (MonitorSummary.BetPlayed b : g.bets()) {
             String bet = b.bet() == null ? "not judged" : b.bet().isEmpty() ? "standard wager" : b.bet().toString();
             double observed = b.stake() == 0 ? 0 : (double) b.win() / b.stake();

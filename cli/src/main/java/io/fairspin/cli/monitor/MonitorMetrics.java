@@ -145,11 +145,11 @@ final class MonitorMetrics implements AutoCloseable {
         }
     }
 
-    /** A gauge of the games with exact figures only (a game without them, such as blackjack, has no band). */
+    /** A gauge of the games judged against exact figures only (a game without them, such as blackjack, has no band). */
     private static void perExactGame(PrometheusRegistry registry, Monitor monitor, String name, String help,
                                      ToDoubleFunction<GameTally> value) {
         gauge(registry, name, help, new String[] {"game", "model", "currency"}, (m, cb) -> m.games().stream()
-                .filter(GameTally::hasExactFigures)
+                .filter(t -> t.expectedRtp() != null)
                 .forEach(t -> cb.call(value.applyAsDouble(t), t.gameId(), t.modelHash(), t.currency())), monitor);
     }
 

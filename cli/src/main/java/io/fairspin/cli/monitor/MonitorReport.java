@@ -56,7 +56,7 @@ final class MonitorReport {
         if (t.rtpAlarm()) {
             alarms.add(rows.size());
         }
-        boolean exact = t.hasExactFigures();
+        boolean exact = t.expectedRtp() != null;
         rows.add(List.of("RTP", String.format(Locale.ROOT, "%.4f%%", 100 * t.observedRtp()),
                 exact ? String.format(Locale.ROOT, "%.4f%%", 100 * t.expectedRtp().doubleValue()) : "none",
                 exact ? String.format(Locale.ROOT, "\u00b1 %.4f%%", 100 * t.rtpBand()) : "none",

@@ -83,7 +83,7 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
             alarms.put("rtp", t.rtpAlarm());
             alarms.put("hitFrequency", t.hitAlarm());
             alarms.put("awardFrequency", t.awardAlarm());
-            boolean exact = t.hasExactFigures();
+            boolean exact = t.expectedRtp() != null; // none without exact figures, or when no round could be judged
             games.add(new Game(t.gameId(), t.modelHash(), t.currency(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
                     exact ? Exact.of(t.expectedRtp()) : null, exact ? finite(t.rtpBand()) : null,
                     exact ? t.rtpScore() : null, finite(t.observedHitFrequency()),
