@@ -1,5 +1,6 @@
 package io.fairspin.math.table.blackjack;
 
+import io.fairspin.math.json.CanonicalCursor;
 import io.fairspin.math.table.Cards;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * a plain non-negative integer of at most 18 digits), no insurance, nothing after. Anything else (an insurance, a
  * string with an escape, a number with a sign, another layout) makes it answer null, and the check parses the tree.
  *
- * <p>Stateless; each reading is its own.
+ * <p>Thread-safe: each reading has its own cursor.
  */
 final class CanonicalHands {
     /** A logged outcome read: the dealer's cards, the hands, and how often each card appears in them. */
@@ -36,10 +37,11 @@ final class CanonicalHands {
     private static final byte[] CARD_OF = cardNames();
 
     private final byte[] in;
-    private int at;
+    private final CanonicalCursor cursor = new CanonicalCursor();
 
     private CanonicalHands(byte[] in) {
         this.in = in;
+        cursor.start(in, 0);
     }
 
     /**
@@ -55,11 +57,11 @@ final class CanonicalHands {
 
     private Outcome outcome(int maxHands) {
         int[] shoe = new int[Cards.DECK];
-        if (!literal(DEALER)) {
+        if (!cursor.literal(DEALER)) {
             return null;
         }
         int[] dealer = cards(shoe);
-        if (dealer == null || !literal(HANDS)) {
+        if (dealer == null || !cursor.literal(HANDS)) {
             return null;
         }
         LoggedSettlementCheck.Hand[] hands = new LoggedSettlementCheck.Hand[maxHands];
@@ -73,8 +75,8 @@ final class CanonicalHands {
                 return null;
             }
             hands[count++] = hand;
-        } while (next(','));
-        if (!next(']') || !next('}') || at != in.length) {
+        } while (cursor.next(','));
+        if (!cursor.next(']') || !cursor.next('}') || !cursor.atEnd()) {
             return null;
         }
         return new Outcome(dealer, Arrays.copyOf(hands, count), shoe);
@@ -82,26 +84,26 @@ final class CanonicalHands {
 
     /** {@code {"cards":[...],"doubled":B,"result":"R","returned":N}}, or null. */
     private LoggedSettlementCheck.Hand hand(int[] shoe) {
-        if (!literal(CARDS)) {
+        if (!cursor.literal(CARDS)) {
             return null;
         }
         int[] cards = cards(shoe);
-        if (cards == null || !literal(DOUBLED)) {
+        if (cards == null || !cursor.literal(DOUBLED)) {
             return null;
         }
-        boolean doubled = literal(TRUE);
-        if (!doubled && !literal(FALSE) || !literal(RESULT)) {
+        boolean doubled = cursor.literal(TRUE);
+        if (!doubled && !cursor.literal(FALSE) || !cursor.literal(RESULT)) {
             return null;
         }
-        String result = result();
-        if (result == null || !literal(RETURNED)) {
+        int result = cursor.oneOf(RESULT_BYTES);
+        if (result < 0 || !cursor.literal(RETURNED)) {
             return null;
         }
         long returned = number();
-        if (returned < 0 || !next('}')) {
+        if (returned < 0 || !cursor.next('}')) {
             return null;
         }
-        return new LoggedSettlementCheck.Hand(cards, doubled, result, returned);
+        return new LoggedSettlementCheck.Hand(cards, doubled, RESULTS[result], returned);
     }
 
     /** Two or more cards, {@code "Xy"} each, separated by commas, up to the closing bracket (not read); or null. */
@@ -109,6 +111,7 @@ final class CanonicalHands {
         int[] cards = new int[8];
         int count = 0;
         do {
+            int at = cursor.at();
             if (at + 4 > in.length || in[at] != '"' || in[at + 3] != '"' || in[at + 1] < 0 || in[at + 2] < 0) {
                 return null;
             }
@@ -116,53 +119,23 @@ final class CanonicalHands {
             if (card < 0) {
                 return null;
             }
-            at += 4;
+            cursor.moveTo(at + 4);
             if (count == cards.length) {
                 cards = Arrays.copyOf(cards, 2 * count);
             }
             cards[count++] = card;
             shoe[card]++;
-        } while (next(','));
+        } while (cursor.next(','));
         return count < 2 ? null : Arrays.copyOf(cards, count);
-    }
-
-    /** One of {@link #RESULTS}, as a JSON string; or null. */
-    private String result() {
-        for (int r = 0; r < RESULTS.length; r++) {
-            if (literal(RESULT_BYTES[r])) {
-                return RESULTS[r];
-            }
-        }
-        return null;
     }
 
     /** {@code 0} or a digit 1 to 9 and at most 17 more digits; -1 for anything else. */
     private long number() {
-        int start = at;
-        long value = 0;
-        while (at < in.length && in[at] >= '0' && in[at] <= '9' && at - start < 18) {
-            value = value * 10 + (in[at++] - '0');
-        }
-        int digits = at - start;
-        boolean more = at < in.length && in[at] >= '0' && in[at] <= '9';
-        return digits == 0 || more || digits > 1 && in[start] == '0' ? -1 : value;
-    }
-
-    private boolean literal(byte[] expected) {
-        int end = at + expected.length;
-        if (end > in.length || !Arrays.equals(in, at, end, expected, 0, expected.length)) {
-            return false;
-        }
-        at = end;
-        return true;
-    }
-
-    private boolean next(char c) {
-        if (at < in.length && in[at] == c) {
-            at++;
-            return true;
-        }
-        return false;
+        int start = cursor.at();
+        long value = cursor.number();
+        int end = cursor.at();
+        boolean more = end < in.length && in[end] >= '0' && in[end] <= '9';
+        return value < 0 || more || end - start > 1 && in[start] == '0' ? -1 : value;
     }
 
     private static byte[] cardNames() {
