@@ -5,13 +5,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The round ids seen, kept as 64-bit hashes in an open-addressing table with the entry index that logged each first
- * (12 bytes a round rather than the id; an index above 2^31 - 2 is not kept). Two different ids collide with
+ * (16 bytes a round rather than the id; an index above 2^31 - 2 is not kept). Two different ids collide with
  * probability 2^-64 each, so among 10^8 rounds a false duplicate has probability below 3 x 10^-4 (n^2 / 2^65).
+ *
+ * <p>Laid out for the memory it touches, since a log's ids are too many for the caches: a hash and its first index
+ * share one 16-byte slot (one cache line read per id, not one in each of two arrays), and a hash's slot is chosen by
+ * its high bits, so the hashes stand in the order of their high bits and doubling the table moves them in that order
+ * (both tables read and written front to back) rather than to random places.
  */
 final class RoundIds {
-    private long[] table = new long[1 << 16];
-    /** The first entry index of each id in {@link #table}, plus 1; 0 when not kept. */
-    private int[] firsts = new int[1 << 16];
+    /** Each slot two longs: the hash (0 for an empty slot), then the first entry index plus 1 (0 when not kept). */
+    private long[] slots = new long[2 << 16];
+    /** 64 minus the log2 of the slots: a hash's high bits that pick its slot. */
+    private int shift = 64 - 16;
     private int size;
     private boolean hasZero;
     private int zeroFirst;
@@ -26,10 +32,14 @@ final class RoundIds {
             hasZero = true;
             return fresh;
         }
-        if (size * 2 >= table.length) {
+        if (size * 4 >= slots.length) {
             grow();
         }
-        return insert(table, firsts, h, kept(index));
+        if (!insert(slots, shift, h, kept(index))) {
+            return false;
+        }
+        size++;
+        return true;
     }
 
     /** The index as kept: plus 1, or 0 when it does not fit. */
@@ -42,40 +52,42 @@ final class RoundIds {
         if (h == 0) {
             return hasZero ? zeroFirst - 1L : -1;
         }
-        int mask = table.length - 1;
-        for (int i = (int) (h ^ (h >>> 32)) & mask; table[i] != 0; i = (i + 1) & mask) {
-            if (table[i] == h) {
-                return firsts[i] - 1L;
+        int mask = slots.length - 1;
+        for (int i = slot(h, shift); slots[i] != 0; i = (i + 2) & mask) {
+            if (slots[i] == h) {
+                return slots[i + 1] - 1L;
             }
         }
         return -1;
     }
 
-    private boolean insert(long[] into, int[] intoFirsts, long h, int first) {
+    /** The slot (the offset of its hash in the slots) that a hash's high bits pick. */
+    private static int slot(long h, int shift) {
+        return (int) (h >>> shift) << 1;
+    }
+
+    /** Puts the hash in its slot or the first empty one after it; false when it is there already. */
+    private static boolean insert(long[] into, int shift, long h, long first) {
         int mask = into.length - 1;
-        int i = (int) (h ^ (h >>> 32)) & mask;
+        int i = slot(h, shift);
         while (into[i] != 0) {
             if (into[i] == h) {
                 return false;
             }
-            i = (i + 1) & mask;
+            i = (i + 2) & mask;
         }
         into[i] = h;
-        intoFirsts[i] = first;
-        if (into == table) {
-            size++;
-        }
+        into[i + 1] = first;
         return true;
     }
 
     private void grow() {
-        long[] old = table;
-        int[] oldFirsts = firsts;
-        table = new long[old.length * 2];
-        firsts = new int[old.length * 2];
-        for (int i = 0; i < old.length; i++) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        shift--;
+        for (int i = 0; i < old.length; i += 2) {
             if (old[i] != 0) {
-                insert(table, firsts, old[i], oldFirsts[i]);
+                insert(slots, shift, old[i], old[i + 1]);
             }
         }
     }

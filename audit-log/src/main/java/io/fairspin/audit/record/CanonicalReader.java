@@ -1,6 +1,9 @@
 package io.fairspin.audit.record;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 public final class CanonicalReader {
     private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
             .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
+    /** A byte array read as longs at any offset, for {@link #ascii}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ByteBuffer in;
 
@@ -125,11 +131,7 @@ public final class CanonicalReader {
         int start = in.position();
         in.position(start + bytes);
         byte[] array = in.array();
-        int any = 0;
-        for (int i = start, end = start + bytes; i < end; i++) {
-            any |= array[i];
-        }
-        if (any < 0) {
+        if (!ascii(array, start, start + bytes)) {
             // Not all ASCII: decided strictly.
             try {
                 UTF8.get().decode(ByteBuffer.wrap(array, start, bytes));
@@ -138,6 +140,19 @@ public final class CanonicalReader {
             }
         }
         return at;
+    }
+
+    /** Whether {@code array}'s bytes {@code from} to {@code to} are all ASCII (high bit clear): read 8 at a time. */
+    static boolean ascii(byte[] array, int from, int to) {
+        long any = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            any |= (long) LONGS.get(array, i);
+        }
+        for (; i < to; i++) {
+            any |= array[i] & 0xff;
+        }
+        return (any & 0x8080_8080_8080_8080L) == 0;
     }
 
     /** The bytes read, whole (the reader wraps them from offset 0). */

@@ -83,6 +83,30 @@ class RoundRecordProperties {
         assertEquals("ABCDEFGHIJKL", read.currency());
     }
 
+    /**
+     * A byte that is not ASCII is found wherever it stands in a string field (the check reads 8 bytes at a time, then
+     * the rest one by one): an invalid one rejects the entry naming the field, a valid character decodes.
+     */
+    @Test
+    void aByteThatIsNotAsciiIsFoundAtEveryPlaceOfAString() throws MalformedRecordException {
+        for (int length = 1; length <= 40; length++) {
+            for (int at = 0; at < length; at++) {
+                char[] text = new char[length];
+                Arrays.fill(text, 'e');
+                byte[] bytes = encode("r", "g", "s", "", "EUR", new String(text));
+                int field = bytes.length - 4 - 2 - length; // the escrow reference, before the outcome's length and {}
+                bytes[field + at] = (byte) 0xff;
+                MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> LogEntry.decode(bytes),
+                        "length " + length + ", at " + at);
+                assertEquals("escrow_reference: not valid UTF-8", e.getMessage());
+                text[at] = '\u00e9';
+                String valid = new String(text);
+                RoundRecord read = (RoundRecord) LogEntry.decode(encode("r", "g", "s", "", "EUR", valid)).event();
+                assertEquals(valid, read.escrowReference());
+            }
+        }
+    }
+
     /** A round entry's bytes, written field by field (so fields the builder refuses can be written). */
     private static byte[] encode(String id, String game, String session, String trace, String currency, String escrow) {
         return new CanonicalWriter().u8(LogEntry.VERSION).u8(EventCodec.ROUND).i64(0).raw(new byte[32]).string(id)

@@ -50,11 +50,26 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
 
     @Override
     public String check(byte[] outcome, byte[] playerChoices, long bet, long win, long[] awardCounts) {
+        return check(outcome, playerChoices, bet, win, true);
+    }
+
+    /**
+     * {@link #check}: an outcome laid out in the canonical form read straight from its bytes ({@link CanonicalHands})
+     * when {@code fastPath}, any other (and every outcome without {@code fastPath}: tests compare the two) from its
+     * parsed tree; the same verdict and message either way.
+     */
+    String check(byte[] outcome, byte[] playerChoices, long bet, long win, boolean fastPath) {
         try {
             long amount = game.stake();
             if (playerChoices != null && playerChoices.length > 0) {
                 Bet chosen = RoundChoices.fromJson(new String(playerChoices, StandardCharsets.UTF_8)).bet();
                 amount = game.at(chosen).stake();
+            }
+            CanonicalHands.Outcome read = fastPath ? CanonicalHands.read(outcome, rules.maxHands()) : null;
+            if (read != null) {
+                String overfull = overfull(read.shoe());
+                return overfull != null ? overfull
+                        : settle(read.hands(), read.dealer(), natural(read.dealer()), amount, 0, 0, bet, win);
             }
             return settle(OutcomeJson.object(outcome), amount, bet, win);
         } catch (IllegalArgumentException e) { // also BetException
@@ -63,7 +78,7 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
     }
 
     /** A hand as logged. */
-    private record Hand(int[] cards, boolean doubled, String result, long returned) {
+    record Hand(int[] cards, boolean doubled, String result, long returned) {
     }
 
     private String settle(JsonNode outcome, long amount, long bet, long win) {
@@ -100,11 +115,9 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
                 return at + ".cards: " + hands[h].cards().length + " cards, a hand holds at least 2";
             }
         }
-        for (int card = 0; card < Cards.DECK; card++) {
-            if (shoe[card] > rules.decks()) {
-                return "$.outcome: " + Cards.name(card) + " appears " + shoe[card] + " times, a shoe of " + rules.decks()
-                        + (rules.decks() == 1 ? " deck" : " decks") + " holds it " + rules.decks() + " times";
-            }
+        String overfull = overfull(shoe);
+        if (overfull != null) {
+            return overfull;
         }
         long insurance = 0;
         long insuranceReturned = 0;
@@ -125,6 +138,23 @@ public final class LoggedSettlementCheck extends io.fairspin.math.table.Awardles
             insurance = amount / 2;
             insuranceReturned = pays;
         }
+        return settle(hands, dealer, dealerNatural, amount, insurance, insuranceReturned, bet, win);
+    }
+
+    /** A card the hands hold more often than the shoe does, or null. */
+    private String overfull(int[] shoe) {
+        for (int card = 0; card < Cards.DECK; card++) {
+            if (shoe[card] > rules.decks()) {
+                return "$.outcome: " + Cards.name(card) + " appears " + shoe[card] + " times, a shoe of " + rules.decks()
+                        + (rules.decks() == 1 ? " deck" : " decks") + " holds it " + rules.decks() + " times";
+            }
+        }
+        return null;
+    }
+
+    /** The hands settled against the dealer's cards, and their stake and return against the logged bet and win. */
+    private String settle(Hand[] hands, int[] dealer, boolean dealerNatural, long amount, long insurance,
+            long insuranceReturned, long bet, long win) {
         String problem = hands.length == 1 && early(hands[0])
                 ? settleEarly(hands[0], dealer, dealerNatural, amount)
                 : settlePlayed(hands, dealer, dealerNatural, amount);

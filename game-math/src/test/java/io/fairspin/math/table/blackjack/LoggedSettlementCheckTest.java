@@ -169,4 +169,58 @@ class LoggedSettlementCheckTest {
         assertTrue(results.stream().anyMatch(r -> r.contains("\"doubled\":true")));
         assertTrue(results.stream().anyMatch(r -> r.indexOf("\"cards\"") != r.lastIndexOf("\"cards\"")), "splits");
     }
+
+    /** Bytes put in place of an outcome's byte: each kind of byte the canonical form holds, and some it never does. */
+    private static final byte[] REPLACEMENTS = "09157AKQTJhcds\",]}[{-xe\\ ".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The fast path ({@link CanonicalHands}) reads every honest round without insurance, and gives the parsed tree's
+     * verdict and message on every round and on every copy with one byte replaced (by several) or removed, and with the
+     * logged bet or win changed.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void theFastPathGivesTheTreesVerdictOnEveryByteChanged(int rules) throws Exception {
+        Game game = game(RULES[rules]);
+        LoggedSettlementCheck check = (LoggedSettlementCheck) OutcomeCheck.of(game).orElseThrow();
+        DrbgStream stream = stream(100 + rules);
+        SplittableRandom random = new SplittableRandom(rules);
+        int maxHands = ((Blackjack) game).rules().maxHands();
+        int fast = 0;
+        int accepted = 0;
+        for (int i = 0; i < 20; i++) {
+            PlayedRound played = i % 2 == 0 ? game.playRecorded(stream)
+                    : randomPlayer(game, game.standardBet(), stream, random);
+            byte[] logged = canonical(played.detail());
+            long bet = played.outcome().stake();
+            long win = played.outcome().win();
+            boolean insured = new String(logged, StandardCharsets.UTF_8).contains("insurance");
+            assertEquals(!insured, CanonicalHands.read(logged, maxHands) != null,
+                    new String(logged, StandardCharsets.UTF_8));
+            fast += insured ? 0 : 1;
+            sameVerdict(check, logged, bet, win);
+            sameVerdict(check, logged, bet + 1, win);
+            sameVerdict(check, logged, bet, win + 1);
+            for (int at = 0; at < logged.length; at++) {
+                for (int k = 0; k < 4; k++) {
+                    byte[] changed = logged.clone();
+                    changed[at] = REPLACEMENTS[(at * 4 + k + i) % REPLACEMENTS.length];
+                    accepted += sameVerdict(check, changed, bet, win) == null ? 1 : 0;
+                }
+                byte[] cut = new byte[logged.length - 1];
+                System.arraycopy(logged, 0, cut, 0, at);
+                System.arraycopy(logged, at + 1, cut, at, cut.length - at);
+                sameVerdict(check, cut, bet, win);
+            }
+        }
+        assertTrue(fast > 12, "rounds read on the fast path: " + fast);
+        assertTrue(accepted > 0, "changed bytes that still settle as logged (a suit changed): " + accepted);
+    }
+
+    /** The check's verdict on the fast path, asserted equal to the tree's. */
+    private static String sameVerdict(LoggedSettlementCheck check, byte[] outcome, long bet, long win) {
+        String tree = check.check(outcome, null, bet, win, false);
+        assertEquals(tree, check.check(outcome, null, bet, win, true), new String(outcome, StandardCharsets.UTF_8));
+        return tree;
+    }
 }
