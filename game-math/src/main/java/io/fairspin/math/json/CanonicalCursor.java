@@ -6,10 +6,11 @@ import java.util.Arrays;
 /**
  * A reading position in a logged outcome's bytes laid out in the canonical form the audit log keeps (members sorted by
  * name, no whitespace), for the outcome checks' fast paths: it matches the bytes the layout puts there, reads the
- * numbers and names a round's inputs are (bet, reel sets, stops) and steps over what no input is read from (a spin's
- * windows and cascades). It is no JSON reader: what it reads decides nothing by itself, since a fast path accepts a
- * round only when the round played again on those inputs is written in exactly the logged bytes; anything laid out
- * otherwise makes it answer false, null or -1, and the check on the parsed tree decides.
+ * numbers and names a round's inputs are (bet, reel sets, stops), steps over or seeks past what no input is read from
+ * (a spin's windows and cascades), and matches a round played again where its bytes stand. It is no JSON reader: what
+ * it reads decides nothing by itself, since a fast path accepts a round only when the round played again on those
+ * inputs is exactly the logged bytes; anything laid out otherwise makes it answer false, null or -1, and the check on
+ * the parsed tree decides.
  *
  * <p>Not thread-safe (it keeps its position): one per check.
  */
