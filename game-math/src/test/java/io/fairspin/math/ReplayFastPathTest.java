@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link ReplayCheck}'s fast path ({@code CanonicalCascades}, {@code CanonicalHoldAndWin}: the draws read from the
  * bytes in canonical layout, or a hold-and-win round's base round checked in place as a line slot's, the round played
- * again written in canonical form by hand and compared byte for byte) against its own tree path,
+ * again compared byte for byte with its canonical form, made by hand) against its own tree path,
  * on every cascading and hold-and-win example, standard and bought rounds: honest rounds at the standard wager are all
  * accepted on the fast path (so a round played again is written in exactly the canonical bytes the log keeps, which
  * {@code OutcomeCheckTest.canonical} computes independently with Jackson's sorted maps), bought ones go to the tree,

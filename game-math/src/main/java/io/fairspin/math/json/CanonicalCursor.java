@@ -6,10 +6,11 @@ import java.util.Arrays;
 /**
  * A reading position in a logged outcome's bytes laid out in the canonical form the audit log keeps (members sorted by
  * name, no whitespace), for the outcome checks' fast paths: it matches the bytes the layout puts there, reads the
- * numbers and names a round's inputs are (bet, reel sets, stops) and steps over what no input is read from (a spin's
- * windows and cascades). It is no JSON reader: what it reads decides nothing by itself, since a fast path accepts a
- * round only when the round played again on those inputs is written in exactly the logged bytes; anything laid out
- * otherwise makes it answer false, null or -1, and the check on the parsed tree decides.
+ * numbers and names a round's inputs are (bet, reel sets, stops), steps over or seeks past what no input is read from
+ * (a spin's windows and cascades), and matches a round played again where its bytes stand. It is no JSON reader: what
+ * it reads decides nothing by itself, since a fast path accepts a round only when the round played again on those
+ * inputs is exactly the logged bytes; anything laid out otherwise makes it answer false, null or -1, and the check on
+ * the parsed tree decides.
  *
  * <p>Not thread-safe (it keeps its position): one per check.
  */
@@ -64,10 +65,63 @@ public final class CanonicalCursor {
      * @return false, without moving, when other bytes stand here
      */
     public boolean literal(byte[] expected) {
-        if (!Arrays.equals(in, at, Math.min(in.length, at + expected.length), expected, 0, expected.length)) {
+        int length = expected.length;
+        if (length > in.length - at) {
             return false;
         }
-        at += expected.length;
+        if (length <= 16) {
+            // A key or a name: a plain loop beats the vectorized comparison's call at this length.
+            for (int i = 0; i < length; i++) {
+                if (in[at + i] != expected[i]) {
+                    return false;
+                }
+            }
+        } else if (!Arrays.equals(in, at, at + length, expected, 0, length)) {
+            return false;
+        }
+        at += length;
+        return true;
+    }
+
+    /**
+     * Reads {@code value} when it stands here written as Jackson writes a long (a minus sign, then the digits without
+     * leading zeros); whatever follows it is for the next read to match.
+     *
+     * @param value the number the layout puts here
+     * @return false, without moving, when other bytes stand here
+     */
+    public boolean literal(long value) {
+        if (value == Long.MIN_VALUE) {
+            return literal(RecordBytes.ascii(Long.toString(value)));
+        }
+        if (value < 0) {
+            int start = at;
+            if (next('-') && digits(-value)) {
+                return true;
+            }
+            at = start;
+            return false;
+        }
+        return digits(value);
+    }
+
+    /** Reads the decimal digits of {@code value} (not negative), without leading zeros, when they stand here. */
+    private boolean digits(long value) {
+        int count = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            count++;
+        }
+        if (count > in.length - at) {
+            return false;
+        }
+        long v = value;
+        for (int i = at + count - 1; i >= at; i--) {
+            if (in[i] != '0' + (int) (v % 10)) {
+                return false;
+            }
+            v /= 10;
+        }
+        at += count;
         return true;
     }
 
@@ -181,6 +235,52 @@ public final class CanonicalCursor {
             }
         }
         return false;
+    }
+
+    /**
+     * Moves to where {@code mark} next stands, without reading what it passes: no string or nesting is honoured, so it
+     * may stop inside a string or a nested value. That is a guess only a fast path that accepts nothing but bytes it
+     * matched in full, in order, may make (it is faster than {@link #skipTo}: a Boyer-Moore-Horspool search).
+     *
+     * @param mark what to look for
+     * @return false, without moving, when it stands nowhere from here on
+     */
+    public boolean seek(Landmark mark) {
+        byte[] bytes = mark.bytes;
+        int last = bytes.length - 1;
+        for (int i = at; i + last < in.length; i += mark.shift[in[i + last] & 0xff]) {
+            int k = last;
+            while (k >= 0 && in[i + k] == bytes[k]) {
+                k--;
+            }
+            if (k < 0) {
+                at = i;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Bytes a fast path looks ahead for ({@link #seek}), with how far a search may shift past each byte. */
+    public static final class Landmark {
+        private final byte[] bytes;
+        private final int[] shift = new int[256];
+
+        /**
+         * The landmark {@code bytes}.
+         *
+         * @param bytes at least one byte
+         */
+        public Landmark(byte[] bytes) {
+            if (bytes.length == 0) {
+                throw new IllegalArgumentException("a landmark has at least one byte");
+            }
+            this.bytes = bytes.clone();
+            Arrays.fill(shift, bytes.length);
+            for (int i = 0; i < bytes.length - 1; i++) {
+                shift[bytes[i] & 0xff] = bytes.length - 1 - i;
+            }
+        }
     }
 
     /**

@@ -61,4 +61,47 @@ class CanonicalCursorTest {
         assertEquals(-1, none.oneOf(names));
         assertEquals(0, none.at());
     }
+
+    @Test
+    void seekStopsAtTheNextLandmarkWhereverItStands() {
+        CanonicalCursor.Landmark end = new CanonicalCursor.Landmark(RecordBytes.ascii("],\"freeGames\":"));
+        String text = "{\"cascades\":[[\"],\"],\"freeGames\":],\"freeGames\":1}";
+        CanonicalCursor cursor = at(text, 1);
+        assertTrue(cursor.seek(end));
+        assertEquals(text.indexOf("],\"freeGames\""), cursor.at());
+        cursor.moveTo(cursor.at() + 1);
+        assertTrue(cursor.seek(end));
+        assertEquals(text.lastIndexOf("],\"freeGames\""), cursor.at());
+        CanonicalCursor cut = at("[1],\"freeGames\"", 0);
+        assertFalse(cut.seek(end));
+        assertEquals(0, cut.at());
+        String nearly = "xx],\"freeGamesx],\"freeGames\":";
+        CanonicalCursor shifted = at(nearly, 0);
+        assertTrue(shifted.seek(end));
+        assertEquals(nearly.lastIndexOf(']'), shifted.at());
+    }
+
+    @Test
+    void aNumberLiteralIsItsDigitsAsJacksonWritesThem() {
+        CanonicalCursor cursor = at("120,-7,0,9223372036854775807,-9223372036854775808", 0);
+        assertTrue(cursor.literal(120));
+        assertTrue(cursor.next(','));
+        assertTrue(cursor.literal(-7));
+        assertTrue(cursor.next(','));
+        assertTrue(cursor.literal(0));
+        assertTrue(cursor.next(','));
+        assertTrue(cursor.literal(Long.MAX_VALUE));
+        assertTrue(cursor.next(','));
+        assertTrue(cursor.literal(Long.MIN_VALUE));
+        assertTrue(cursor.atEnd());
+        for (String other : new String[] {"012", "13", "2", "-12", "+12", "1 2", "1"}) {
+            CanonicalCursor no = at(other, 0);
+            assertFalse(no.literal(12), other);
+            assertEquals(0, no.at(), other);
+        }
+        CanonicalCursor minus = at("-8", 0);
+        assertFalse(minus.literal(-7));
+        assertEquals(0, minus.at());
+        assertFalse(at("7", 0).literal(-7));
+    }
 }

@@ -10,13 +10,14 @@ import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 /**
  * The outcome check's fast path for a cascading slot's logged rounds at the standard wager: the draws (each spin's reel
  * set and stops) are read from the logged bytes laid out in canonical form ({@link CanonicalCursor}: each spin's
- * cascades stepped over, no JSON parser); the round is played again on them by the game's own code and written, as it
- * is played, in the canonical form the audit log keeps (the bytes Jackson writes for the {@link CascadeRecord} with its
- * members sorted by name), straight from the integer window; the round is accepted only when those are exactly the
- * logged bytes and its stake and win the logged bet and win. Anything else (a bought round, another layout, a draw the
- * game cannot make, other bytes) is not accepted here, and the check on the parsed tree gives the verdict.
+ * cascades passed over to the next {@code ],"freeGames":}, no JSON parser); the round is played again on them by the
+ * game's own code and, as it is played, its canonical form (the bytes Jackson writes for the {@link CascadeRecord} with
+ * its members sorted by name) is compared, straight from the integer window, with the logged bytes where it stands (no
+ * record is written); the round is accepted only when every logged byte is so matched and its stake and win are the
+ * logged bet and win. Anything else (a bought round, another layout, a draw the game cannot make, other bytes) is not
+ * accepted here, and the check on the parsed tree gives the verdict.
  *
- * <p>Not thread-safe (it keeps its buffers): one per check.
+ * <p>Not thread-safe (it keeps its reading position and window): one per check.
  */
 public final class CanonicalCascades {
     private static final byte[] LINE_BET = RecordBytes.ascii("{\"lineBet\":");
@@ -31,6 +32,7 @@ public final class CanonicalCascades {
     private static final byte[] ROW = RecordBytes.ascii(",\"row\":");
     private static final byte[] WINDOW = RecordBytes.ascii("],\"window\":[");
     private static final byte[] FREE_GAMES = RecordBytes.ascii("],\"freeGames\":");
+    private static final CanonicalCursor.Landmark CASCADES_END = new CanonicalCursor.Landmark(FREE_GAMES);
     private static final byte[] KIND = RecordBytes.ascii(",\"kind\":");
     private static final byte[] REEL_SET = RecordBytes.ascii(",\"reelSet\":");
     private static final byte[] SCATTERS = RecordBytes.ascii(",\"scatters\":");
@@ -46,9 +48,10 @@ public final class CanonicalCascades {
     private final CascadeEngine engine;
     private final Window window;
     private final byte[][] symbols;
+    /** Each symbol's encoded name after a comma, as it stands after the first reel's in a window's row. */
+    private final byte[][] afterComma;
     private final byte[][] sets;
-    private final RecordBytes out = new RecordBytes();
-    private final Writer writer = new Writer();
+    private final Comparison comparison = new Comparison();
     private final CanonicalCursor in = new CanonicalCursor();
     /** The encoded names of the base spin's reel sets, then of the free games', each in the order of its choice. */
     private final byte[][][] setsOf;
@@ -64,6 +67,12 @@ public final class CanonicalCascades {
         this.engine = game.engine;
         this.window = new Window(engine);
         this.symbols = RecordBytes.encode(model.symbols());
+        this.afterComma = new byte[symbols.length][];
+        for (int s = 0; s < symbols.length; s++) {
+            afterComma[s] = new byte[symbols[s].length + 1];
+            afterComma[s][0] = ',';
+            System.arraycopy(symbols[s], 0, afterComma[s], 1, symbols[s].length);
+        }
         this.sets = RecordBytes.encode(model.setNames());
         this.setsOf = new byte[][][] {names(model.baseSets()), model.free() == null ? null : names(model.free().sets())};
     }
@@ -91,30 +100,26 @@ public final class CanonicalCascades {
         if (draws == null) {
             return false;
         }
-        out.reset();
-        out.raw(LINE_BET);
-        out.number(model.lineBet());
-        out.raw(LINES);
-        out.number(model.lines());
-        out.raw(SPINS);
-        writer.start();
+        in.start(outcome, 0);
+        if (!in.literal(LINE_BET) || !in.literal(model.lineBet()) || !in.literal(LINES) || !in.literal(model.lines())
+                || !in.literal(SPINS)) {
+            return false;
+        }
+        comparison.start();
         RoundOutcome again;
         try {
-            again = game.playLogged(draws, window, writer);
+            again = game.playLogged(draws, window, comparison);
         } catch (RuntimeException e) { // a draw the round cannot make, or more draws than logged
             return false;
         }
-        out.raw(STAKE);
-        out.number(again.stake());
-        out.raw(WIN);
-        out.number(again.win());
-        out.put('}');
-        return again.stake() == bet && again.win() == win && out.sameAs(outcome);
+        return comparison.same && in.literal(STAKE) && in.literal(again.stake()) && in.literal(WIN)
+                && in.literal(again.win()) && in.next('}') && in.atEnd() && again.stake() == bet && again.win() == win;
     }
 
     /**
      * The draws of a round that is not bought, read from its logged bytes laid out in canonical form (each spin's
-     * {@code cascades} stepped over, its {@code reelSet} and {@code stops} read); null when they cannot be read so (a
+     * {@code cascades} passed over to the next {@code ],"freeGames":}, which is their end in canonical bytes and a guess in
+     * others, its {@code reelSet} and {@code stops} read); null when they cannot be read so (a
      * bought round, another layout, a reel set or stop the spin cannot have).
      */
     private LoggedDraws draws(byte[] outcome) {
@@ -129,7 +134,7 @@ public final class CanonicalCascades {
                 return null;
             }
             CascadeModel.Sets choice = free ? model.free().sets() : model.baseSets();
-            if (!in.literal(CASCADES) || !in.skipTo(']') || !in.literal(FREE_GAMES) || in.number() < 0
+            if (!in.literal(CASCADES) || !in.seek(CASCADES_END) || !in.literal(FREE_GAMES) || in.number() < 0
                     || !in.literal(KIND) || !in.skipString() || !in.literal(REEL_SET)) {
                 return null;
             }
@@ -149,90 +154,89 @@ public final class CanonicalCascades {
         return in.next(']') ? draws : null;
     }
 
-    /** Writes each spin in canonical form as it is played (the members of a spin and of a step sorted by name). */
-    private final class Writer implements CascadeGame.SpinLog {
+    /**
+     * Compares each spin, as it is played, with the logged bytes where its canonical form stands (the members of a spin
+     * and of a step sorted by name), from the reading position on: no record is written, and once a byte differs the
+     * rest of the round is not compared.
+     */
+    private final class Comparison implements CascadeGame.SpinLog {
+        /** Whether every byte compared so far is the logged one. */
+        boolean same;
         private int spins;
         private int steps;
 
         void start() {
+            same = true;
             spins = 0;
             steps = 0;
         }
 
         @Override
         public void step(Window w, long credits, long multiplier, long amount) {
-            if (steps++ == 0) {
-                if (spins > 0) {
-                    out.put(',');
-                }
-                out.raw(CASCADES);
-            } else {
-                out.put(',');
+            if (!same) {
+                return;
             }
-            out.raw(AMOUNT);
-            out.number(amount);
-            out.raw(CREDITS);
-            out.number(credits);
-            out.raw(MULTIPLIER);
-            out.number(multiplier);
-            out.raw(REMOVED);
+            boolean opens = steps++ == 0;
+            same = (opens ? (spins == 0 || in.next(',')) && in.literal(CASCADES) : in.next(','))
+                    && in.literal(AMOUNT) && in.literal(amount) && in.literal(CREDITS) && in.literal(credits)
+                    && in.literal(MULTIPLIER) && in.literal(multiplier) && in.literal(REMOVED)
+                    && removed(credits > 0 ? w.removed : 0) && in.literal(WINDOW) && window(w.grid) && in.next('}');
+        }
+
+        /** The positions of {@code removed}, reel by reel, each {@code {"reel":R,"row":J}}. */
+        private boolean removed(long removed) {
             int rows = engine.rows;
-            long removed = credits > 0 ? w.removed : 0;
             boolean first = true;
             for (int c = 0; c < engine.cells; c++) {
                 if ((removed >>> c & 1) != 0) {
-                    if (!first) {
-                        out.put(',');
+                    if (!(first || in.next(',')) || !in.literal(REEL) || !in.literal(c / rows) || !in.literal(ROW)
+                            || !in.literal(c % rows) || !in.next('}')) {
+                        return false;
                     }
                     first = false;
-                    out.raw(REEL);
-                    out.number(c / rows);
-                    out.raw(ROW);
-                    out.number(c % rows);
-                    out.put('}');
                 }
             }
-            out.raw(WINDOW);
-            int[] grid = w.grid;
+            return true;
+        }
+
+        /** The window row by row, each row's symbol names reel by reel, the whole closed by {@code ]}. */
+        private boolean window(int[] grid) {
+            int rows = engine.rows;
             for (int j = 0; j < rows; j++) {
-                out.put(j == 0 ? '[' : ',');
-                if (j > 0) {
-                    out.put('[');
+                if (!(j == 0 || in.next(',')) || !in.next('[') || !in.literal(symbols[grid[j]])) {
+                    return false;
                 }
-                for (int r = 0; r < engine.reels; r++) {
-                    if (r > 0) {
-                        out.put(',');
+                for (int r = 1; r < engine.reels; r++) {
+                    if (!in.literal(afterComma[grid[r * rows + j]])) {
+                        return false;
                     }
-                    out.raw(symbols[grid[r * rows + j]]);
                 }
-                out.put(']');
+                if (!in.next(']')) {
+                    return false;
+                }
             }
-            out.put(']');
-            out.put('}');
+            return in.next(']');
         }
 
         @Override
         public void spin(Window w, boolean free, int scatters, long freeGames, long win) {
-            out.raw(FREE_GAMES);
-            out.number(freeGames);
-            out.raw(KIND);
-            out.raw(free ? FREE : BASE);
-            out.raw(REEL_SET);
-            out.raw(sets[w.set]);
-            out.raw(SCATTERS);
-            out.number(scatters);
-            out.raw(STOPS);
-            for (int r = 0; r < w.stops.length; r++) {
-                if (r > 0) {
-                    out.put(',');
-                }
-                out.number(w.stops[r]);
+            if (same) {
+                same = in.literal(FREE_GAMES) && in.literal(freeGames) && in.literal(KIND)
+                        && in.literal(free ? FREE : BASE) && in.literal(REEL_SET) && in.literal(sets[w.set])
+                        && in.literal(SCATTERS) && in.literal(scatters) && in.literal(STOPS) && stops(w.stops)
+                        && in.literal(SPIN_WIN) && in.literal(win) && in.next('}');
             }
-            out.raw(SPIN_WIN);
-            out.number(win);
-            out.put('}');
             steps = 0;
             spins++;
+        }
+
+        private boolean stops(int[] stops) {
+            for (int r = 0; r < stops.length; r++) {
+                if (!(r == 0 || in.next(',')) || !in.literal(stops[r])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -236,7 +236,7 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     /**
      * Plays a round at the standard wager on {@code stream}, its spins described into {@code log} as they are played
-     * (for {@link CanonicalCascades}, which writes them in canonical form).
+     * (for {@link CanonicalCascades}, which compares them with the logged bytes).
      *
      * @return the round's outcome
      */

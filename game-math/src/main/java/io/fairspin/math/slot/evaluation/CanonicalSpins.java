@@ -22,7 +22,8 @@ import java.util.Map;
  * writes a round evaluated again in that layout, byte for byte what Jackson's generator writes for it (every string
  * is encoded once by Jackson itself and kept). {@link LoggedSpinCheck}'s fast path evaluates the scanned inputs
  * again, writes the result and compares the bytes: a logged outcome is accepted on this path only when it is exactly
- * the canonical bytes of the round its own inputs give; anything else goes to the parsed-tree check.
+ * the canonical bytes of the round its own inputs give; anything else goes to the parsed-tree check. Its first way
+ * ({@link #beginDirect}) writes nothing: each spin evaluated again is compared where it stands in the logged bytes.
  *
  * <p>Public for the check of a hold-and-win round, whose record holds a slot round ({@link #bytes}). Not thread-safe
  * (it keeps its buffers): one instance per check.
@@ -156,20 +157,19 @@ public final class CanonicalSpins {
         out.put('}');
     }
 
-    // ------------------------------------------------------------------ writing from the integer window
+    // ------------------------------------------------------------------ comparing from the integer window
 
-    /** Per symbol of the model last written from its window, its name encoded ({@code ""} for an empty place). */
+    /** Per symbol of the model last compared from its window, its name encoded ({@code ""} for an empty place). */
     private SlotModel namesOf;
     private byte[][] symbolNames;
     private byte[][] payAwards;
-    private int longestName;
     /** Per scatter and count, its award ("star x3") encoded; filled as met. */
     private byte[][][] scatterAwards;
 
     /**
      * Starts the direct check of a logged outcome ({@link LoggedSpinCheck}'s first way): its bet scanned, as
      * {@link #scan} scans it; then each spin by {@link #nextSpin} and {@link #sameSpin}, the end by {@link #sameEnd}.
-     * The logged bytes are read once: each spin written again is compared with the logged bytes where it stands, so
+     * The logged bytes are read once: each spin evaluated again is compared with the logged bytes where it stands, so
      * nothing of a spin is skipped unread.
      *
      * @param logged the logged outcome's bytes
@@ -224,24 +224,104 @@ public final class CanonicalSpins {
     }
 
     /**
-     * Writes the spin evaluated into {@code e} (as {@link #writeSpin} does) and whether the logged bytes at the spin
-     * {@link #nextSpin} scanned are exactly those bytes; when they are, reading goes on after it.
+     * Whether the logged bytes at the spin {@link #nextSpin} scanned are exactly the canonical bytes of the spin
+     * evaluated into {@code e} (the bytes {@link #write} writes for the {@code Spin} that {@link SpinRecorder#evaluate}
+     * describes for the same inputs, no bonus round), compared where they stand as they are made, none written; when
+     * they are, reading goes on after it.
      *
      * @param model the game's model
      * @param kind "base" or "free"
-     * @param reels the spin's reel set
+     * @param reels the spin's reel set, without random heights
      * @param stops the spin's stops
      * @param e the spin evaluated
-     * @return true when the logged spin is exactly the spin written
+     * @return true when the logged spin is exactly that spin
      */
     boolean sameSpin(SlotModel model, String kind, CompiledReels reels, int[] stops, SpinRecorder.Evaluated e) {
-        out.reset();
-        writeSpin(model, kind, reels, stops, e);
-        if (!out.sameAt(logged, spinStart)) {
+        if (namesOf != model) {
+            names(model);
+        }
+        in.moveTo(spinStart);
+        if (!in.literal(NO_BONUSES_CAPPED) || !in.literal(e.capped) || !in.literal(FREE_GAMES)
+                || !in.literal(e.freeGames) || !in.literal(KIND) || !in.literal(encoded(kind))
+                || !in.literal(REEL_SET) || !in.literal(encoded(reels.set.name())) || !in.literal(STOPS)) {
             return false;
         }
-        in.moveTo(spinStart + out.size());
+        for (int r = 0; r < stops.length; r++) {
+            if (!(r == 0 || in.next(',')) || !in.literal(reels.stripStop(r, stops[r]))) {
+                return false;
+            }
+        }
+        if (!in.literal(SPIN_WIN) || !in.literal(e.win) || !in.literal(WINDOW) || !sameWindow(e.window)
+                || !in.literal(WINS)) {
+            return false;
+        }
+        for (int w = 0; w < e.wins; w++) {
+            if (!(w == 0 || in.next(',')) || !sameWin(model, e, w)) {
+                return false;
+            }
+        }
+        return in.next(']') && in.next('}');
+    }
+
+    /** The window's rows, each row's symbol names reel by reel (the bracket that closes the window is the next read's). */
+    private boolean sameWindow(int[][] window) {
+        for (int j = 0; j < window.length; j++) {
+            if (!(j == 0 || in.next(',')) || !in.next('[')) {
+                return false;
+            }
+            int[] row = window[j];
+            for (int r = 0; r < row.length; r++) {
+                if (!(r == 0 || in.next(','))
+                        || !in.literal(symbolNames[row[r] == CompiledReels.EMPTY ? symbolNames.length - 1 : row[r]])) {
+                    return false;
+                }
+            }
+            if (!in.next(']')) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    /** The spin's win {@code w}: amount, award, line, its positions (a scatter's reel by reel) and type. */
+    private boolean sameWin(SlotModel model, SpinRecorder.Evaluated e, int w) {
+        boolean scatter = e.scatter(w);
+        if (!in.literal(WIN_AMOUNT) || !in.literal(e.amount[w]) || !in.literal(AWARD)
+                || !in.literal(scatter ? scatterAward(model, e.pay[w], e.length[w]) : payAwards[e.pay[w]])
+                || !in.literal(WIN_LINE) || !in.literal(e.line[w]) || !in.literal(POSITIONS)) {
+            return false;
+        }
+        int n = model.reels();
+        int[][] window = e.window;
+        boolean first = true;
+        if (scatter) {
+            int symbol = model.scatters().get(e.pay[w]).symbol();
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < window.length; j++) {
+                    if (window[j][r] == symbol) {
+                        if (!samePosition(first, r, j)) {
+                            return false;
+                        }
+                        first = false;
+                    }
+                }
+            }
+        } else {
+            int[] payline = model.paylines()[e.line[w]];
+            for (int i = 0; i < e.length[w]; i++) {
+                int reel = e.fromRight[w] ? n - 1 - i : i;
+                if (!samePosition(first, reel, payline[reel])) {
+                    return false;
+                }
+                first = false;
+            }
+        }
+        return in.literal(TYPE) && in.literal(encoded(scatter ? "scatter" : "line")) && in.next('}');
+    }
+
+    private boolean samePosition(boolean first, int reel, int row) {
+        return (first || in.next(',')) && in.literal(REEL) && in.literal(reel) && in.literal(ROW) && in.literal(row)
+                && in.next('}');
     }
 
     /**
@@ -263,17 +343,8 @@ public final class CanonicalSpins {
      * @return true when the logged bytes end the round (and end) exactly so
      */
     boolean sameEnd(long stake, long win, boolean last) {
-        out.reset();
-        out.raw(STAKE);
-        out.number(stake);
-        out.raw(WIN);
-        out.number(win);
-        out.put('}');
-        if (!out.sameAt(logged, in.at())) {
-            return false;
-        }
-        in.moveTo(in.at() + out.size());
-        return !last || in.atEnd();
+        return in.literal(STAKE) && in.literal(stake) && in.literal(WIN) && in.literal(win) && in.next('}')
+                && (!last || in.atEnd());
     }
 
     /**
@@ -285,126 +356,6 @@ public final class CanonicalSpins {
         return in.at();
     }
 
-    /**
-     * Writes a spin evaluated into {@code e} by {@link SpinRecorder#evaluateInto}: the bytes {@link #write} writes for
-     * the {@code Spin} that {@link SpinRecorder#evaluate} describes for the same inputs (no bonus round), without
-     * building it.
-     *
-     * @param model the game's model
-     * @param kind "base" or "free"
-     * @param reels the spin's reel set, without random heights
-     * @param stops the spin's stops
-     * @param e the spin evaluated
-     */
-    private void writeSpin(SlotModel model, String kind, CompiledReels reels, int[] stops, SpinRecorder.Evaluated e) {
-        if (namesOf != model) {
-            names(model);
-        }
-        // Room for the whole spin, so that the writes below grow the buffer at most once.
-        int room = 256 + e.window.length * e.window[0].length * (longestName + 1) + e.wins * (128 + 24 * stops.length
-                * e.window.length);
-        out.ensure(room);
-        out.raw(NO_BONUSES_CAPPED);
-        out.number(e.capped);
-        out.raw(FREE_GAMES);
-        out.number(e.freeGames);
-        out.raw(KIND);
-        string(kind);
-        out.raw(REEL_SET);
-        string(reels.set.name());
-        out.raw(STOPS);
-        for (int r = 0; r < stops.length; r++) {
-            if (r > 0) {
-                comma();
-            }
-            out.number(reels.stripStop(r, stops[r]));
-        }
-        out.raw(SPIN_WIN);
-        out.number(e.win);
-        out.raw(WINDOW);
-        int[][] window = e.window;
-        for (int j = 0; j < window.length; j++) {
-            if (j > 0) {
-                comma();
-            }
-            out.put('[');
-            int[] row = window[j];
-            for (int r = 0; r < row.length; r++) {
-                if (r > 0) {
-                    comma();
-                }
-                out.raw(row[r] == CompiledReels.EMPTY ? symbolNames[symbolNames.length - 1] : symbolNames[row[r]]);
-            }
-            out.put(']');
-        }
-        out.raw(WINS);
-        int n = model.reels();
-        for (int w = 0; w < e.wins; w++) {
-            if (w > 0) {
-                comma();
-            }
-            out.raw(WIN_AMOUNT);
-            out.number(e.amount[w]);
-            out.raw(AWARD);
-            boolean scatter = e.scatter(w);
-            out.raw(scatter ? scatterAward(model, e.pay[w], e.length[w]) : payAwards[e.pay[w]]);
-            out.raw(WIN_LINE);
-            out.number(e.line[w]);
-            out.raw(POSITIONS);
-            boolean first = true;
-            if (scatter) {
-                int symbol = model.scatters().get(e.pay[w]).symbol();
-                for (int r = 0; r < n; r++) {
-                    for (int j = 0; j < window.length; j++) {
-                        if (window[j][r] == symbol) {
-                            first = position(first, r, j);
-                        }
-                    }
-                }
-            } else {
-                int[] payline = model.paylines()[e.line[w]];
-                for (int i = 0; i < e.length[w]; i++) {
-                    int reel = e.fromRight[w] ? n - 1 - i : i;
-                    first = position(first, reel, payline[reel]);
-                }
-            }
-            out.raw(TYPE);
-            string(scatter ? "scatter" : "line");
-            out.put('}');
-        }
-        out.put(']');
-        out.put('}');
-    }
-
-    private boolean position(boolean first, int reel, int row) {
-        if (!first) {
-            comma();
-        }
-        out.raw(REEL);
-        out.number(reel);
-        out.raw(ROW);
-        out.number(row);
-        out.put('}');
-        return false;
-    }
-
-    /**
-     * Ends the round begun and compares: whether {@code logged} is exactly the round's canonical bytes.
-     *
-     * @param stake the round's stake
-     * @param win the round's win
-     * @param logged the logged outcome's bytes
-     * @return true when they are the same bytes
-     */
-    boolean sameRound(long stake, long win, byte[] logged) {
-        out.raw(STAKE);
-        out.number(stake);
-        out.raw(WIN);
-        out.number(win);
-        out.put('}');
-        return out.sameAs(logged);
-    }
-
     private void names(SlotModel model) {
         List<String> symbols = model.symbols();
         symbolNames = new byte[symbols.size() + 1][];
@@ -412,10 +363,6 @@ public final class CanonicalSpins {
             symbolNames[s] = RecordBytes.encode(symbols.get(s));
         }
         symbolNames[symbols.size()] = RecordBytes.encode("");
-        longestName = 0;
-        for (byte[] name : symbolNames) {
-            longestName = Math.max(longestName, name.length);
-        }
         payAwards = new byte[model.pays().size()][];
         for (int p = 0; p < payAwards.length; p++) {
             payAwards[p] = RecordBytes.encode(model.pays().get(p).award());
@@ -554,8 +501,13 @@ public final class CanonicalSpins {
         out.put(',');
     }
 
-    /** A string as Jackson's generator writes it (quotes and escapes), encoded by Jackson once and kept. */
+    /** Writes a string as Jackson's generator writes it (quotes and escapes). */
     private void string(String text) {
+        out.raw(encoded(text));
+    }
+
+    /** A string as Jackson's generator writes it (quotes and escapes), encoded by Jackson once and kept. */
+    private byte[] encoded(String text) {
         byte[] encoded = strings.get(text);
         if (encoded == null) {
             encoded = RecordBytes.encode(text);
@@ -563,6 +515,6 @@ public final class CanonicalSpins {
                 strings.put(text, encoded);
             }
         }
-        out.raw(encoded);
+        return encoded;
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * The direct path of a line game's logged round, the outcome checks' fastest way: the round's inputs (bet, each spin's
  * reel set and stops) scanned where the round stands in the logged bytes, each spin evaluated into integer arrays
- * ({@link SpinRecorder#evaluateInto}) and written in canonical form straight from its integer window
- * ({@link CanonicalSpins}), with no {@link SpinResult} built, and compared with the logged bytes of that spin. A round
+ * ({@link SpinRecorder#evaluateInto}) and its canonical form compared, straight from its integer window, with the
+ * logged bytes of that spin where they stand ({@link CanonicalSpins}), with no {@link SpinResult} built and nothing
+ * written. A round
  * is accepted only when its logged bytes are exactly the canonical bytes of the round its own inputs give, so that its
  * verdict is the one the check on the parsed tree gives; anything else (a ways game, a bonus round, random heights, an
  * input out of range, other bytes) is not accepted here. A line slot's check reads the whole outcome so

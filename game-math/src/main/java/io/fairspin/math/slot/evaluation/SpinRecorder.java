@@ -316,7 +316,7 @@ public final class SpinRecorder {
 
     /**
      * A spin evaluated into primitive arrays, reused from spin to spin: what {@link #evaluate} describes, without its
-     * lists, names and records (for {@link CanonicalSpins#writeSpin}, the monitor's fast path). Its wins are in
+     * lists, names and records (for {@link CanonicalSpins#sameSpin}, the monitor's fast path). Its wins are in
      * {@link #evaluate}'s order: the line wins line by line, then the scatter wins.
      */
     static final class Evaluated {
