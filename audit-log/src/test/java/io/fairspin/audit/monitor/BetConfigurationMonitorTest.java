@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.audit.json.CanonicalJson;
 import io.fairspin.audit.log.AuditLog;
-import io.fairspin.audit.log.LogFollower;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
@@ -74,12 +73,7 @@ class BetConfigurationMonitorTest {
                         choices == null ? null : choices.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
         }
-        Monitor monitor = new Monitor(Models.of(List.of(model)), ControlLimits.DEFAULT, alerts::add);
-        try (LogFollower follower = new LogFollower(dir, monitor, 2)) {
-            follower.poll();
-            follower.finish();
-        }
-        return monitor;
+        return BoughtRoundMonitorTest.read(dir, alerts, model);
     }
 
     @Test

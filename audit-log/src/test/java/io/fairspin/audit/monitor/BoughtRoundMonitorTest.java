@@ -52,7 +52,8 @@ class BoughtRoundMonitorTest {
         return edit.apply(b).build();
     }
 
-    private static Monitor read(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
+    /** Monitors the log in {@code dir} against {@code models} on 2 threads, its alerts into {@code alerts}. */
+    static Monitor read(Path dir, List<Alert> alerts, ModelFile... models) throws IOException {
         Monitor monitor = new Monitor(Models.of(List.of(models)), ControlLimits.DEFAULT, alerts::add);
         try (LogFollower follower = new LogFollower(dir, monitor, 2)) {
             follower.poll();
