@@ -37,8 +37,12 @@ final class BetClasses {
      * @param betClass its configuration; null for the standard wager (for a bought round, the standard lines' buy)
      * @param stake the stake it starts at, in minor units (a stake that grows within the round is larger)
      * @param refused why the game refuses the bet, or null when it accepts it
+     * @param bought whether the bet buys the feature (false when refused)
      */
-    record LoggedBet(BetClass betClass, long stake, String refused) {
+    record LoggedBet(BetClass betClass, long stake, String refused, boolean bought) {
+        static LoggedBet refused(String why) {
+            return new LoggedBet(null, 0, why, false);
+        }
     }
 
     /** The configurations kept apart for one model; the rounds at further ones are counted and not judged. */
@@ -48,7 +52,7 @@ final class BetClasses {
     /** The logged bets' bytes remembered with what they are, at most. */
     private static final int MAX_BYTES = 65_536;
     private static final byte[] PREFIX = "{\"bet\":{".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] DECISIONS = ",\"decisions\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_DECISIONS = ",\"decisions\":[]}".getBytes(StandardCharsets.UTF_8);
 
     private final Game game;
     private final Bet standardBet;
@@ -118,19 +122,16 @@ final class BetClasses {
 
     /**
      * Where the logged bet's object ends (the index after its closing brace) when the choices are laid out as their
-     * canonical form is, {@code {"bet":{...},"decisions":[...]}} and nothing else, so that the bet read from those bytes
-     * is the one the whole choices hold; -1 otherwise.
+     * canonical form is without decisions (a slot's or a table game's round), {@code {"bet":{...},"decisions":[]}} and
+     * nothing else, so that the bet read from those bytes is the one the whole choices hold and they are readable
+     * exactly when it is; -1 otherwise (choices with decisions are read whole at each round).
      */
     private static int betEnd(byte[] json) {
         if (!at(json, 0, PREFIX)) {
             return -1;
         }
         int end = closing(json, PREFIX.length - 1);
-        if (end < 0 || !at(json, end, DECISIONS)) {
-            return -1;
-        }
-        int arrayEnd = closing(json, end + DECISIONS.length - 1);
-        return arrayEnd == json.length - 1 && json[arrayEnd] == '}' ? end : -1;
+        return end > 0 && at(json, end, NO_DECISIONS) && end + NO_DECISIONS.length == json.length ? end : -1;
     }
 
     /** The index after the bracket closing the object or array opened at {@code open}; -1 when not closed. */
@@ -173,7 +174,7 @@ final class BetClasses {
         try {
             return logged(RoundChoices.fromJson(new String(playerChoices, StandardCharsets.UTF_8)).bet());
         } catch (IllegalArgumentException unreadable) {
-            return new LoggedBet(null, 0, unreadable.getMessage());
+            return LoggedBet.refused(unreadable.getMessage());
         }
     }
 
@@ -181,7 +182,7 @@ final class BetClasses {
         try {
             return logged(Bet.fromJson(betJson));
         } catch (BetException unreadable) {
-            return new LoggedBet(null, 0, "player choices: " + unreadable.getMessage());
+            return LoggedBet.refused("player choices: " + unreadable.getMessage());
         }
     }
 
@@ -191,15 +192,16 @@ final class BetClasses {
         try {
             game.checkBet(bet);
             stake = game.stake(bet);
-        } catch (BetException refused) {
-            return new LoggedBet(null, 0, "player choices: " + refused.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException refused) {
+            // BetException; an amount whose stake overflows a long
+            return LoggedBet.refused("player choices: " + refused.getMessage());
         }
         String key = key(bet);
         if (key.equals(bet.isBonusBuy() ? standardBuyKey : standardKey)) {
-            return new LoggedBet(null, stake, null);
+            return new LoggedBet(null, stake, null, bet.isBonusBuy());
         }
         Bet normal = normal(bet);
-        return new LoggedBet(new BetClass(key, bet, normal.toJson()), stake, null);
+        return new LoggedBet(new BetClass(key, bet, normal.toJson()), stake, null, bet.isBonusBuy());
     }
 
     /** The configuration's bet: lines at the standard bet per line, or wagers with amounts over their gcd. */

@@ -46,6 +46,17 @@ public final class BetFigures {
                 figures == null ? "the game has no exact figures at " + bet : null);
     }
 
+    /**
+     * The figures of a bet configuration whose rounds cannot be judged.
+     *
+     * @param bet the configuration as a bet, canonical JSON
+     * @param why why not, for the alert
+     * @return figures without exact figures
+     */
+    static BetFigures notJudged(String bet, String why) {
+        return new BetFigures(bet, null, null, why);
+    }
+
     /** The check's exact occurrences per round in the order of {@code awards}; null unless it counts those awards. */
     static double[] awardMeans(List<String> awards, OutcomeCheck check) {
         if (awards.isEmpty() || check == null) {

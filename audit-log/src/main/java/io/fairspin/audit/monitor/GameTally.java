@@ -113,6 +113,8 @@ public final class GameTally {
     private final Map<BetFigures, Part> bets = new java.util.IdentityHashMap<>();
     private final List<Part> betOrder = new ArrayList<>();
     private Part lastBet;
+    /** The standard wager's part, in {@link #bets} once a round was at it. */
+    private final Part standardPart;
 
     private long rounds;
     private long stake;
@@ -177,6 +179,7 @@ public final class GameTally {
         this.check = check;
         this.awards = awards;
         this.standard = standard;
+        this.standardPart = new Part(standard, awards.size());
         this.roundAwards = new long[awards.size()];
         this.nextAwardLook = limits.firstAwardLook();
         this.alerts = alerts;
@@ -199,10 +202,21 @@ public final class GameTally {
      * @param bet the bet as canonical JSON
      * @param figures the exact figures at the bet, or null
      * @param checkAtBet the outcome check of the game at the bet, or null
-     * @return the figures to {@link #add(long, long, long, BetFigures)} its rounds with
+     * @return the figures to {@link #add(long, long, long, BetFigures, long)} its rounds with
      */
     BetFigures figuresAt(String bet, ExactFigures figures, OutcomeCheck checkAtBet) {
         return BetFigures.of(bet, figures, awards, checkAtBet);
+    }
+
+    /**
+     * The figures of rounds at {@code bet} that cannot be judged, with the reason.
+     *
+     * @param bet the bet as canonical JSON
+     * @param why why the game cannot be analysed there
+     * @return figures without exact figures
+     */
+    BetFigures notJudgedAt(String bet, String why) {
+        return BetFigures.notJudged(bet, "the game cannot be analysed at " + bet + ": " + why);
     }
 
     /**
@@ -296,7 +310,7 @@ public final class GameTally {
         }
         Part of = bets.get(figures);
         if (of == null) {
-            of = new Part(figures, awards.size());
+            of = figures == standard ? standardPart : new Part(figures, awards.size());
             bets.put(figures, of);
             betOrder.add(of);
         }
@@ -417,13 +431,7 @@ public final class GameTally {
      * tightest whatever the mix of bets, as the time-uniform bound needs a fixed rho.
      */
     private Part standardPart() {
-        Part of = bets.get(standard);
-        if (of == null) {
-            of = new Part(standard, awards.size());
-            bets.put(standard, of);
-            betOrder.add(0, of);
-        }
-        return of;
+        return standardPart;
     }
 
     /** The RTP statistic's boundary now, in standard stakes; needs a positive variance. */

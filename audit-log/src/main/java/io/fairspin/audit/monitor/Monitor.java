@@ -210,12 +210,15 @@ public final class Monitor implements LogFollower.Listener {
         RoundRecord round = (RoundRecord) entry.event();
         long id = RoundIds.hash(round.roundIdUtf8());
         Model model = modelOf(round.modelHashUnsafe());
-        boolean bought = io.fairspin.math.RoundChoices.bonusBuy(round.playerChoicesUnsafe());
+        BetClasses.LoggedBet logged = model.bets() == null ? null : model.bets().of(round.playerChoicesUnsafe());
+        // Whether the round is bought, read as its configuration is (the same bytes), so that both always agree.
+        boolean bought = logged != null && logged.refused() == null ? logged.bought()
+                : io.fairspin.math.RoundChoices.bonusBuy(round.playerChoicesUnsafe());
         // A bought round's tally is named GAME + BOUGHT: the logged game id is compared with the model's all the same.
         boolean sameGame = model.gameId() == null || round.gameIdIs(model.gameId());
         Checks of = model.checks();
         String currency = currencyOf(round);
-        BetClasses.LoggedBet logged = model.bets() == null ? null : model.bets().of(round.playerChoicesUnsafe());
+
         if (of == NO_CHECK) {
             return new Prepared(id, model, bought, sameGame, currency, round.bet(), round.win(), false, null, null,
                     logged);
@@ -377,11 +380,19 @@ public final class Monitor implements LogFollower.Listener {
      * bought configuration has no award test, as its tally has none. On the analysis's thread.
      */
     private BetFigures betFigures(GameTally template, ModelFile model, BetClasses.BetClass betClass) {
+        if (!template.hasExactFigures()) {
+            return template.figuresAt(betClass.label(), null, null);
+        }
         Game game = model.game();
         io.fairspin.math.Bet bet = betClass.bet();
-        return analyses.run(model, () -> template.figuresAt(betClass.label(),
-                template.hasExactFigures() ? game.exactFigures(bet).orElse(null) : null,
-                bet.isBonusBuy() ? null : OutcomeCheck.of(game.at(bet)).orElse(null)));
+        try {
+            return analyses.run(model, () -> template.figuresAt(betClass.label(), game.exactFigures(bet).orElse(null),
+                    bet.isBonusBuy() ? null : OutcomeCheck.of(game.at(bet)).orElse(null)));
+        } catch (IllegalArgumentException | ArithmeticException cannot) {
+            // The model cannot be read at a bet its limits allow, or its analysis there passes --max-cycle: its rounds
+            // are not judged (an unjudged-rounds alert says why) rather than the monitor stopped.
+            return template.notJudgedAt(betClass.label(), cannot.getMessage());
+        }
     }
 
     /**
@@ -516,7 +527,13 @@ public final class Monitor implements LogFollower.Listener {
         if (betClass == null) {
             return null;
         }
+        if (betClass == BetClasses.OTHER) {
+            return BetFigures.PAST_KEPT;
+        }
         BetFigures made = made(betFiguresMaking.get(betClass));
+        if (made.figures() == null) {
+            return made;
+        }
         BetFigures shared = sharedFigures.get(made);
         if (shared == null) {
             shared = alike(tally.standardFigures(), made);

@@ -206,14 +206,62 @@ class BetConfigurationMonitorTest {
         String twoBets = "{\"bet\":{\"coins\":1,\"lineBet\":1,\"lines\":1},\"bet\":{\"coins\":1,\"lineBet\":1,"
                 + "\"lines\":5},\"decisions\":[]}";
         String badDecisions = "{\"bet\":{\"coins\":1,\"lineBet\":1,\"lines\":1},\"decisions\":\"x\"}";
+        String badDecision = "{\"bet\":{\"coins\":1,\"lineBet\":1,\"lines\":1},\"decisions\":[{\"x\":1}]}";
         List<Alert> alerts = new ArrayList<>();
         Monitor monitor = monitor(tmp.resolve("log"), model, 12_000, i -> one,
-                i -> i == 0 ? twoBets : i == 1 ? badDecisions : null, alerts);
-        assertEquals(List.of("impossible-win r-1"), alerts.stream().map(a -> a.type() + " " + a.roundId()).toList());
+                i -> i == 0 ? twoBets : i == 1 ? badDecisions : i == 2 ? badDecision : null, alerts);
+        assertEquals(List.of("impossible-win r-1", "impossible-win r-2"),
+                alerts.stream().map(a -> a.type() + " " + a.roundId()).toList());
         GameTally tally = monitor.games().get(0);
         GameTally.BetRounds oneLine = tally.bets().stream().filter(b -> b.bet().equals(one.toJson())).findFirst()
                 .orElseThrow();
-        assertEquals(11_998, oneLine.rounds(), "round 0 is judged at its last bet, 5 lines, round 1 is refused: "
+        assertEquals(11_997, oneLine.rounds(), "round 0 is judged at its last bet, 5 lines, rounds 1 and 2 are refused: "
                 + tally.bets());
+    }
+
+    @Test
+    void theBetsAreListedInTheOrderOfTheirFirstRound(@TempDir Path tmp) throws IOException {
+        ModelFile model = example("sizzling-hot.json");
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = monitor(tmp.resolve("log"), model, 64, i -> i < 40 ? Bet.lines(1, 1, 1) : null, alerts);
+        assertEquals(List.of(Bet.lines(1, 1, 1).toJson(), "{}"),
+                monitor.games().get(0).bets().stream().map(GameTally.BetRounds::bet).toList());
+    }
+
+    @Test
+    void aBetTheModelCannotBeAnalysedAtLeavesItsRoundsUnjudgedAndTheMonitorRunning(@TempDir Path tmp)
+            throws IOException {
+        // Sizzling Hot whose limits allow 200 coins, which its reels cannot be read at (at most 100 per line).
+        String text = java.nio.file.Files.readString(ControlLimitRuns.SIZZLING_HOT);
+        String wide = text.replace("\"betLimits\": {", "\"betLimits\": {\"coins\": {\"min\": 1, \"max\": 200},");
+        assertTrue(!wide.equals(text));
+        Path file = java.nio.file.Files.writeString(tmp.resolve("sizzling-hot-wide.json"), wide);
+        ModelFile model = ModelFile.load(file);
+        String coins150 = new io.fairspin.math.RoundChoices(Bet.lines(5, 1, 150), List.of()).toJson();
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = monitor(tmp.resolve("log"), model, 40, i -> null, i -> i % 2 == 0 ? coins150 : null,
+                alerts);
+        assertEquals(1L, monitor.alertCounts().get(Alert.Type.UNJUDGED_ROUNDS), alerts.toString());
+        assertEquals(20, monitor.games().get(0).unjudgedRounds());
+    }
+
+    @Test
+    void roundsPastTheConfigurationsKeptAreCountedUnjudgedAndAlertedOnce(@TempDir Path tmp) throws IOException {
+        ModelFile model = example("roulette-european.json");
+        List<Bet> layouts = new ArrayList<>();
+        for (int a = 1; a <= 400 && layouts.size() <= BetClasses.MAX_CLASSES + 20; a++) {
+            for (int b = 1; b <= 400 && layouts.size() <= BetClasses.MAX_CLASSES + 20; b++) {
+                if (java.math.BigInteger.valueOf(a).gcd(java.math.BigInteger.valueOf(b)).intValue() == 1) {
+                    layouts.add(Bet.wagers(Wager.of("red", a), Wager.of("black", b)));
+                }
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = monitor(tmp.resolve("log"), model, layouts.size(), layouts::get, alerts);
+        assertEquals(List.of("unjudged-rounds"), alerts.stream().map(Alert::type).toList());
+        GameTally tally = monitor.games().get(0);
+        assertEquals(layouts.size() - BetClasses.MAX_CLASSES, tally.unjudgedRounds());
+        assertEquals(layouts.size() - BetClasses.MAX_CLASSES, tally.bets().stream().filter(b -> b.bet() == null)
+                .findFirst().orElseThrow().rounds());
     }
 }

@@ -309,8 +309,9 @@ public final class MonitorCommand extends LeafCommand {
                     g.modelHash().substring(0, 16));
             out.printf(Locale.ROOT, "  rounds      %,d, stake %,d, win %,d%n", g.rounds(), g.stake(), g.win());
             if (g.rtp() == null) {
-                out.printf(Locale.ROOT, "  RTP         %.4f%% observed; no exact figures, no RTP band applies%n",
-                        100 * g.observedRtp());
+                out.printf(Locale.ROOT, "  RTP         %.4f%% observed; %s, no RTP band applies%n",
+                        100 * g.observedRtp(), g.limits().equals(MonitorSummary.NONE_JUDGED)
+                                ? "no round at a bet with exact figures" : "no exact figures");
                 out.printf(Locale.ROOT, "  hit freq.   %.5f observed%n", g.observedHitFrequency());
                 out.printf(Locale.ROOT, "  checked     each round's win against its logged outcome,"
                         + " duplicate ids, the log's integrity%n");
@@ -329,6 +330,10 @@ public final class MonitorCommand extends LeafCommand {
                     out.printf(Locale.ROOT, "    %-18s %,d observed, %,.1f expected%n", a.award(), a.observed(),
                             a.expected());
                 }
+            }
+            if (g.rtp() != null && g.unjudgedRounds() > 0) {
+                out.printf(Locale.ROOT, "  not judged  %,d rounds, at bets that cannot be judged against exact figures%n",
+                        g.unjudgedRounds());
             }
             if (g.impossibleWins() > 0) {
                 out.printf(Locale.ROOT, "  impossible  %,d rounds%n", g.impossibleWins());

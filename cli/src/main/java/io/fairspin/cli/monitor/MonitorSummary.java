@@ -57,12 +57,17 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
      */
     record Game(String game, String modelHash, String currency, long rounds, long stake, long win, double observedRtp, Exact rtp,
                 Double rtpBand, Double rtpScore, double observedHitFrequency, Exact hitFrequency, long impossibleWins,
-                List<Award> awards, Map<String, Boolean> alarms, String limits, List<BetPlayed> bets) {
+                List<Award> awards, Map<String, Boolean> alarms, String limits, List<BetPlayed> bets,
+                long unjudgedRounds) {
     }
 
     /** What {@code limits} says of a game without exact figures. */
     static final String NO_LIMITS = "none: the model states no exact figures, so no RTP band applies; each round's"
             + " win is checked against its logged outcome, and duplicate ids and the log's integrity are checked";
+    /** What {@code limits} says of a game with exact figures none of whose rounds could be judged. */
+    static final String NONE_JUDGED = "none: no round was at a bet the monitor can judge against exact figures (see"
+            + " bets and the unjudged-rounds alert); each round's win is checked against its logged outcome, and"
+            + " duplicate ids and the log's integrity are checked";
     /** What {@code limits} says of a game with exact figures. */
     static final String LIMITS = "control limits on RTP, hit frequency and award frequencies against the exact figures";
 
@@ -88,7 +93,8 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
                     exact ? Exact.of(t.expectedRtp()) : null, exact ? finite(t.rtpBand()) : null,
                     exact ? t.rtpScore() : null, finite(t.observedHitFrequency()),
                     exact ? Exact.of(t.expectedHitFrequency()) : null, t.impossibleWins(), awards, alarms,
-                    exact ? LIMITS : NO_LIMITS, t.bets().stream().map(BetPlayed::of).toList()));
+                    exact ? LIMITS : t.hasExactFigures() ? NONE_JUDGED : NO_LIMITS,
+                    t.bets().stream().map(BetPlayed::of).toList(), t.unjudgedRounds()));
         }
         Map<String, Long> alerts = new LinkedHashMap<>();
         m.alertCounts().forEach((type, n) -> alerts.put(type.id(), n));
