@@ -38,7 +38,9 @@ public record Alert(String type, String category, String message, String gameId,
          * bet, or past the bet configurations kept apart): its control limits do not cover them.
          */
         UNJUDGED_ROUNDS(Category.STATISTICS),
-        /** A round's win (or outcome) is not what the model gives for its logged outcome, or its bet one the game refuses. */
+        /**
+         * A round's win (or outcome) is not what the model gives for its logged outcome, or its bet one the game refuses.
+         */
         IMPOSSIBLE_WIN(Category.INTEGRITY),
         /** A round id seen before. */
         DUPLICATE_ROUND(Category.INTEGRITY),

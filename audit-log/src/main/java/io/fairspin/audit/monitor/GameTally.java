@@ -66,7 +66,6 @@ public final class GameTally {
         private long rounds;
         private long stake;
         private long win;
-        private long judged;
         private double scaleSquares;
         private final long[] awardCounts;
         private final double[] awardSquares;
@@ -109,9 +108,8 @@ public final class GameTally {
     private final BetFigures standard;
     private final Consumer<Alert> alerts;
 
-    /** The bets played, in order of their first round; by identity of their figures. */
-    private final Map<BetFigures, Part> bets = new java.util.IdentityHashMap<>();
-    private final List<Part> betOrder = new ArrayList<>();
+    /** The bets played, in order of their first round, by their figures (compared by identity). */
+    private final Map<BetFigures, Part> bets = new LinkedHashMap<>();
     private Part lastBet;
     /** The standard wager's part, in {@link #bets} once a round was at it. */
     private final Part standardPart;
@@ -312,7 +310,6 @@ public final class GameTally {
         if (of == null) {
             of = figures == standard ? standardPart : new Part(figures, awards.size());
             bets.put(figures, of);
-            betOrder.add(of);
         }
         lastBet = of;
         return of;
@@ -344,7 +341,6 @@ public final class GameTally {
         expectedWin += of.rtp * bet;
         rtpSum += x;
         rtpSquares += x * x;
-        of.judged++;
         of.scaleSquares += scale * scale;
         if (of.figures != standard) {
             otherVariance += of.variance * scale * scale;
@@ -417,13 +413,13 @@ public final class GameTally {
     /** The expected hits of the rounds judged: the standard wager's p x its rounds, and the other bets' sum of p. */
     private double expectedHits() {
         Part standardPart = standardPart();
-        return standardPart.judged == 0 ? otherHits : standardPart.hit * standardPart.judged + otherHits;
+        return standardPart.rounds == 0 ? otherHits : standardPart.hit * standardPart.rounds + otherHits;
     }
 
     private double hitVariance() {
         Part standardPart = standardPart();
         double p = standardPart.hit;
-        return standardPart.judged == 0 ? otherHitVariance : p * (1 - p) * standardPart.judged + otherHitVariance;
+        return standardPart.rounds == 0 ? otherHitVariance : p * (1 - p) * standardPart.rounds + otherHitVariance;
     }
 
     /**
@@ -490,8 +486,8 @@ public final class GameTally {
      */
     private double awardVariance(int i) {
         double v = 0;
-        for (Part b : betOrder) {
-            if (b.awardCounts == null || b.rounds == 0 || !b.judged()) {
+        for (Part b : bets.values()) {
+            if (b.awardCounts == null || !b.judged()) {
                 continue;
             }
             double m = b.figures.awardMeans()[i];
@@ -586,16 +582,7 @@ public final class GameTally {
      * @return the expected RTP, or null when the model states no exact figures or no round read could be judged
      */
     public Fraction expectedRtp() {
-        if (!hasExactFigures() || judged == 0) {
-            return hasExactFigures() && rounds == 0 ? standard.figures().rtp() : null;
-        }
-        Fraction sum = Fraction.ZERO;
-        for (Part b : betOrder) {
-            if (b.judged() && b.stake != 0) {
-                sum = sum.add(b.figures.figures().rtp().multiply(b.stake));
-            }
-        }
-        return sum.divide(judgedStake);
+        return weighted(ExactFigures::rtp, b -> b.stake, judgedStake);
     }
 
     /**
@@ -606,16 +593,25 @@ public final class GameTally {
      *     judged
      */
     public Fraction expectedHitFrequency() {
+        return weighted(ExactFigures::hitFrequency, b -> b.rounds, judged);
+    }
+
+    /**
+     * An exact figure of the bets played: each judged bet's, weighted, over the weights' total; the standard wager's
+     * before any round; null without exact figures or when no round read could be judged.
+     */
+    private Fraction weighted(java.util.function.Function<ExactFigures, Fraction> figure,
+                              java.util.function.ToLongFunction<Part> weight, long total) {
         if (!hasExactFigures() || judged == 0) {
-            return hasExactFigures() && rounds == 0 ? standard.figures().hitFrequency() : null;
+            return hasExactFigures() && rounds == 0 ? figure.apply(standard.figures()) : null;
         }
         Fraction sum = Fraction.ZERO;
-        for (Part b : betOrder) {
-            if (b.judged() && b.rounds != 0) {
-                sum = sum.add(b.figures.figures().hitFrequency().multiply(b.rounds));
+        for (Part b : bets.values()) {
+            if (b.judged()) {
+                sum = sum.add(figure.apply(b.figures.figures()).multiply(weight.applyAsLong(b)));
             }
         }
-        return sum.divide(judged);
+        return sum.divide(total);
     }
 
     /**
@@ -624,7 +620,7 @@ public final class GameTally {
      * @return the bets; one, {@code {}}, when every round was at the standard wager
      */
     public List<BetRounds> bets() {
-        return betOrder.stream().filter(b -> b.rounds > 0).map(Part::report).toList();
+        return bets.values().stream().map(Part::report).toList();
     }
 
     /**
@@ -771,7 +767,7 @@ public final class GameTally {
      */
     public long[] awardCounts() {
         long[] sum = new long[awards.size()];
-        for (Part b : betOrder) {
+        for (Part b : bets.values()) {
             if (b.awardCounts != null && b.judged()) {
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += b.awardCounts[i];
@@ -789,7 +785,7 @@ public final class GameTally {
      */
     public double[] expectedAwardCounts() {
         double[] sum = new double[awards.size()];
-        for (Part b : betOrder) {
+        for (Part b : bets.values()) {
             if (b.awardCounts != null && b.judged()) {
                 double[] means = b.figures.awardMeans();
                 for (int i = 0; i < sum.length; i++) {
