@@ -100,42 +100,32 @@ public record RoundChoices(Bet bet, List<Decision> decisions) {
      * form, with each number's digits as Jackson writes them, such bytes parse to this very bet.
      */
     static Bet canonicalLineBet(byte[] choices) {
-        if (choices == null || !at(choices, 0, BET)) {
+        if (choices == null) {
             return null;
         }
-        int i = BET.length;
-        boolean buy = at(choices, i, BUY);
-        if (buy) {
-            i += BUY.length;
-        }
-        long[] read = new long[3];
-        byte[][] names = {COINS_AT, LINE_BET_AT, LINES_AT};
-        for (int n = 0; n < 3; n++) {
-            if (!at(choices, i, names[n])) {
-                return null;
-            }
-            i += names[n].length;
-            int start = i;
-            long value = 0;
-            while (i < choices.length && choices[i] >= '0' && choices[i] <= '9' && i - start < 10) {
-                value = value * 10 + choices[i++] - '0';
-            }
-            if (i == start || choices[start] == '0' || i - start == 10) {
-                return null; // no number, a leading zero, or too long to be read here
-            }
-            read[n] = value;
-        }
-        if (!at(choices, i, NO_DECISIONS) || i + NO_DECISIONS.length != choices.length
-                || read[0] > Integer.MAX_VALUE || read[2] > Integer.MAX_VALUE) {
+        io.fairspin.math.json.CanonicalCursor cursor = new io.fairspin.math.json.CanonicalCursor();
+        cursor.start(choices, 0);
+        if (!cursor.literal(BET)) {
             return null;
         }
-        Bet bet = Bet.lines((int) read[2], read[1], (int) read[0]);
+        boolean buy = cursor.literal(BUY);
+        long coins = cursor.literal(COINS_AT) ? canonicalNumber(cursor) : -1;
+        long lineBet = coins > 0 && cursor.literal(LINE_BET_AT) ? canonicalNumber(cursor) : -1;
+        long lines = lineBet > 0 && cursor.literal(LINES_AT) ? canonicalNumber(cursor) : -1;
+        if (lines < 1 || !cursor.literal(NO_DECISIONS) || !cursor.atEnd() || coins > Integer.MAX_VALUE
+                || lines > Integer.MAX_VALUE) {
+            return null;
+        }
+        Bet bet = Bet.lines((int) lines, lineBet, (int) coins);
         return buy ? bet.withBonusBuy() : bet;
     }
 
-    private static boolean at(byte[] bytes, int from, byte[] expected) {
-        return from + expected.length <= bytes.length
-                && java.util.Arrays.equals(bytes, from, from + expected.length, expected, 0, expected.length);
+    /** A positive number written as Jackson writes it (no leading zero), read; -1 when none stands here. */
+    private static long canonicalNumber(io.fairspin.math.json.CanonicalCursor cursor) {
+        int start = cursor.at();
+        long value = cursor.number();
+        cursor.moveTo(start);
+        return value > 0 && cursor.literal(value) ? value : -1;
     }
 
     /** The logged bet when the choices' bytes contain {@code name}; null when they do not, or are malformed. */

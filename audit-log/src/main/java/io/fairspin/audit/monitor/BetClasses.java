@@ -5,6 +5,7 @@ import io.fairspin.math.BetException;
 import io.fairspin.math.Game;
 import io.fairspin.math.RoundChoices;
 import io.fairspin.math.Wager;
+import io.fairspin.math.json.CanonicalCursor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -127,47 +128,14 @@ final class BetClasses {
      * exactly when it is; -1 otherwise (choices with decisions are read whole at each round).
      */
     private static int betEnd(byte[] json) {
-        if (!at(json, 0, PREFIX)) {
+        CanonicalCursor cursor = new CanonicalCursor();
+        cursor.start(json, 0);
+        if (!cursor.literal(PREFIX) || !cursor.skipTo('}')) {
             return -1;
         }
-        int end = closing(json, PREFIX.length - 1);
-        return end > 0 && at(json, end, NO_DECISIONS) && end + NO_DECISIONS.length == json.length ? end : -1;
-    }
-
-    /** The index after the bracket closing the object or array opened at {@code open}; -1 when not closed. */
-    private static int closing(byte[] json, int open) {
-        int depth = 0;
-        for (int i = open; i < json.length; i++) {
-            byte b = json[i];
-            if (b == '"') {
-                i = stringEnd(json, i);
-                if (i < 0) {
-                    return -1;
-                }
-            } else if (b == '{' || b == '[') {
-                depth++;
-            } else if ((b == '}' || b == ']') && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the quote closing the string opened at {@code open}; -1 when it is not closed. */
-    private static int stringEnd(byte[] json, int open) {
-        for (int i = open + 1; i < json.length; i++) {
-            if (json[i] == '\\') {
-                i++;
-            } else if (json[i] == '"') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean at(byte[] bytes, int from, byte[] expected) {
-        return from + expected.length <= bytes.length
-                && java.util.Arrays.equals(bytes, from, from + expected.length, expected, 0, expected.length);
+        int end = cursor.at() + 1;
+        cursor.moveTo(end);
+        return cursor.literal(NO_DECISIONS) && cursor.atEnd() ? end : -1;
     }
 
     private LoggedBet readChoices(byte[] playerChoices) {
