@@ -489,28 +489,25 @@ public final class Monitor implements LogFollower.Listener {
                 System.arraycopy(awards, 0, tally.roundAwards(), 0, awards.length);
             }
             if (problem != null) {
-                RoundRecord round = (RoundRecord) entry.event();
                 java.util.Arrays.fill(tally.roundAwards(), 0);
-                tally.countImpossible();
-                alert(Alert.of(Alert.Type.IMPOSSIBLE_WIN, "round '" + round.roundId() + "' at entry " + index
-                        + ": " + problem, tally.gameId(), tally.modelHash(), tally.currency(), index, round.roundId(),
-                        tally.rounds(),
-                        Map.of("bet", round.bet(), "win", round.win())));
+                impossible(index, entry, tally, problem);
             }
         }
         BetClasses.LoggedBet logged = prepared.logged();
         if (logged != null && logged.refused() != null && prepared.problem() == null) {
-            refused(index, entry, tally, logged.refused());
+            // A bet the game cannot have played; the round is judged against the standard wager's figures, as the
+            // statistics cannot know its bet's.
+            impossible(index, entry, tally, logged.refused());
         }
         long startStake = logged == null || logged.refused() != null ? tally.standardStake() : logged.stake();
         tally.add(index, prepared.bet(), prepared.win(), betFigures(tally, betClass), startStake);
     }
 
     /**
-     * Alerts a round whose logged bet the game refuses (a bet it cannot have played, or choices that cannot be read):
-     * an impossible round, judged against the standard wager's figures as the statistics cannot know its bet's.
+     * Counts and alerts a round the model cannot have produced: its outcome disagrees with the model, or its logged bet
+     * is one the game refuses (or its choices cannot be read).
      */
-    private void refused(long index, LogEntry entry, GameTally tally, String why) {
+    private void impossible(long index, LogEntry entry, GameTally tally, String why) {
         RoundRecord round = (RoundRecord) entry.event();
         tally.countImpossible();
         alert(Alert.of(Alert.Type.IMPOSSIBLE_WIN, "round '" + round.roundId() + "' at entry " + index + ": " + why,
