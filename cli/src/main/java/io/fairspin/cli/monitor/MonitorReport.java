@@ -56,9 +56,10 @@ final class MonitorReport {
         if (t.rtpAlarm()) {
             alarms.add(rows.size());
         }
-        boolean exact = t.expectedRtp() != null;
+        io.fairspin.math.Fraction rtp = t.expectedRtp();
+        boolean exact = rtp != null;
         rows.add(List.of("RTP", String.format(Locale.ROOT, "%.4f%%", 100 * t.observedRtp()),
-                exact ? String.format(Locale.ROOT, "%.4f%%", 100 * t.expectedRtp().doubleValue()) : "none",
+                exact ? String.format(Locale.ROOT, "%.4f%%", 100 * rtp.doubleValue()) : "none",
                 exact ? String.format(Locale.ROOT, "\u00b1 %.4f%%", 100 * t.rtpBand()) : "none",
                 exact ? alarm(t.rtpAlarm()) : ""));
         if (t.hitAlarm()) {

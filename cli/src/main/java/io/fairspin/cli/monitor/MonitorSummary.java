@@ -88,9 +88,10 @@ record MonitorSummary(String log, long entries, long rounds, long checkpoints, l
             alarms.put("rtp", t.rtpAlarm());
             alarms.put("hitFrequency", t.hitAlarm());
             alarms.put("awardFrequency", t.awardAlarm());
-            boolean exact = t.expectedRtp() != null; // none without exact figures, or when no round could be judged
+            io.fairspin.math.Fraction rtp = t.expectedRtp(); // none without exact figures, or when no round was judged
+            boolean exact = rtp != null;
             games.add(new Game(t.gameId(), t.modelHash(), t.currency(), t.rounds(), t.stake(), t.win(), finite(t.observedRtp()),
-                    exact ? Exact.of(t.expectedRtp()) : null, exact ? finite(t.rtpBand()) : null,
+                    exact ? Exact.of(rtp) : null, exact ? finite(t.rtpBand()) : null,
                     exact ? t.rtpScore() : null, finite(t.observedHitFrequency()),
                     exact ? Exact.of(t.expectedHitFrequency()) : null, t.impossibleWins(), awards, alarms,
                     exact ? LIMITS : t.hasExactFigures() ? NONE_JUDGED : NO_LIMITS,
