@@ -106,17 +106,18 @@ public final class BetFigures {
     }
 
     /**
-     * Whether rounds at this bet and at {@code other} are judged alike: the same RTP, variance, hit frequency and award
-     * occurrences (keno tickets of one spot count, roulette straight-ups on different numbers).
+     * What decides how rounds at this bet are judged: its RTP, variance, hit frequency and award occurrences. Rounds at
+     * two bets whose keys are equal are judged alike (keno tickets of one spot, roulette straight-ups on different
+     * numbers).
      *
-     * @param other other figures of the same tally
-     * @return true when both are judged and judged alike
+     * @return the key, or null when the rounds are not judged
      */
-    boolean judgedAlike(BetFigures other) {
-        return figures != null && other.figures != null && figures.rtp().equals(other.figures.rtp())
-                && figures.variance().equals(other.figures.variance())
-                && figures.hitFrequency().equals(other.figures.hitFrequency())
-                && java.util.Arrays.equals(awardMeans, other.awardMeans);
+    Object judgedKey() {
+        return figures == null ? null : new JudgedKey(figures.rtp(), figures.variance(), figures.hitFrequency(),
+                awardMeans == null ? null : java.util.Arrays.stream(awardMeans).boxed().toList());
+    }
+
+    private record JudgedKey(Fraction rtp, Fraction variance, Fraction hitFrequency, List<Double> awardMeans) {
     }
 
     /** The exact occurrences per round of each award of the tally, or null (its rounds take no part in the test). */

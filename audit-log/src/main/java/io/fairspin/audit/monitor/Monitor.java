@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,6 +70,7 @@ public final class Monitor implements LogFollower.Listener {
     private final ControlLimits limits;
     private final Consumer<Alert> sink;
     private final Analyses analyses;
+    private final ExecutorService analysisThreads = analysisThreads();
     private final Map<TallyKey, GameTally> tallies = new HashMap<>();
     /** The bought rounds' tallies, by model hash and currency. */
     private final Map<TallyKey, GameTally> boughtTallies = new HashMap<>();
@@ -96,8 +100,8 @@ public final class Monitor implements LogFollower.Listener {
             new java.util.IdentityHashMap<>();
     /** Each configuration's figures, or those of a configuration judged alike before it ({@link #AS_STANDARD}). */
     private final Map<BetFigures, BetFigures> sharedFigures = new java.util.IdentityHashMap<>();
-    /** The distinct figures of the configurations of each model's tally, by its standard figures. */
-    private final Map<BetFigures, List<BetFigures>> distinctFigures = new java.util.IdentityHashMap<>();
+    /** The distinct figures of the configurations of each model's tally, by what judges them, by its standard figures. */
+    private final Map<BetFigures, Map<Object, BetFigures>> distinctFigures = new java.util.IdentityHashMap<>();
     /** What {@link #sharedFigures} holds for figures judged alike to the standard wager's. */
     private static final BetFigures AS_STANDARD = BetFigures.of("{}", null, List.of(), null);
     /** The tally of the last round's model (read in log order, under the lock). */
@@ -121,7 +125,7 @@ public final class Monitor implements LogFollower.Listener {
     /**
      * A monitor of rounds against {@code models} whose exact analyses run through {@code analyses}: once per
      * model, when a round of the log first names it, and never again (the games keep what they computed). Each runs
-     * on a thread of its own while the log is read and checked on; the rounds of its model, and everything after the
+     * on an analysis thread (as many as there are processors) while the log is read and checked on; the rounds of its model, and everything after the
      * first of them, are tallied and alerted in log order once it is done (at the latest when the follower's poll
      * ends, {@link #polled()}).
      *
@@ -139,7 +143,7 @@ public final class Monitor implements LogFollower.Listener {
 
     /**
      * How the exact analysis of a model that the log names is run: a caller bounds it, shows its progress or
-     * stops it. It runs on a thread of its own; what {@link #run} throws is thrown on the reading thread when the
+     * stops it. It runs on an analysis thread; what {@link #run} throws is thrown on the reading thread when the
      * round that needs the analysis is tallied, and ends the monitor's reading with that exception.
      */
     public interface Analyses {
@@ -367,7 +371,7 @@ public final class Monitor implements LogFollower.Listener {
             ByteBuffer hash = prepared.model().hash();
             ModelFile file = models.byHash(HexFormat.of().formatHex(hash.array()));
             CompletableFuture<GameTally> template = (prepared.bought() ? boughtTallyMaking : tallyMaking).get(hash);
-            return template.thenApplyAsync(t -> betFigures(t, file, c), ANALYSIS_THREAD);
+            return template.thenApplyAsync(t -> betFigures(t, file, c), analysisThreads);
         });
     }
 
@@ -396,7 +400,7 @@ public final class Monitor implements LogFollower.Listener {
     }
 
     /**
-     * The tally of the round's model while it is being made (its exact analysis running on a thread of its own, started
+     * The tally of the round's model while it is being made (its exact analysis running on an analysis thread, started
      * by the model's first round), or null when it is made or the model is unknown.
      */
     private CompletableFuture<GameTally> tallyMaking(Prepared prepared) {
@@ -408,16 +412,26 @@ public final class Monitor implements LogFollower.Listener {
         return (bought ? boughtTallyMaking : tallyMaking).computeIfAbsent(model.hash(), hash -> {
             ModelFile file = models.byHash(HexFormat.of().formatHex(hash.array()));
             return CompletableFuture.supplyAsync(() -> bought ? newBoughtTally(file) : newTally(file),
-                    ANALYSIS_THREAD);
+                    analysisThreads);
         });
     }
 
-    /** Runs each exact analysis on a daemon thread of its own. */
-    private static final Executor ANALYSIS_THREAD = task -> {
-        Thread thread = new Thread(task, "fairspin-analysis");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    /**
+     * The threads the exact analyses run on, as many as there are processors: a table whose players spread their chips
+     * many ways makes thousands of bet configurations, each analysed once. Daemon threads, ended when idle, so that a
+     * monitor needs no closing.
+     */
+    private static ExecutorService analysisThreads() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "fairspin-analysis");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     /**
      * Runs {@code work} now when nothing waits and {@code awaits} (an analysis, or null) is done, else after the work
@@ -544,17 +558,11 @@ public final class Monitor implements LogFollower.Listener {
      * currencies' tallies share {@code standard}): {@link #AS_STANDARD}, one seen before, or {@code made}, now seen.
      */
     private BetFigures alike(BetFigures standard, BetFigures made) {
-        if (made.judgedAlike(standard)) {
+        Object key = made.judgedKey();
+        if (key.equals(standard.judgedKey())) {
             return AS_STANDARD;
         }
-        List<BetFigures> seen = distinctFigures.computeIfAbsent(standard, s -> new ArrayList<>());
-        for (BetFigures other : seen) {
-            if (made.judgedAlike(other)) {
-                return other;
-            }
-        }
-        seen.add(made);
-        return made;
+        return distinctFigures.computeIfAbsent(standard, s -> new HashMap<>()).computeIfAbsent(key, k -> made);
     }
 
     /** Alerts a round whose id was logged before, naming the entry that logged it first. */

@@ -138,6 +138,22 @@ class BetConfigurationMonitorTest {
     }
 
     @Test
+    void configurationsJudgedAlikeShareOneEntry(@TempDir Path tmp) throws IOException {
+        ModelFile model = example("roulette-european.json");
+        // Straight-ups on other numbers than the standard wager's are judged as it is; black as red.
+        List<Bet> layouts = List.of(Bet.wagers(Wager.of("red", 1)), Bet.wagers(Wager.on("straight", 1, 5)),
+                Bet.wagers(Wager.of("black", 1)), Bet.wagers(Wager.on("straight", 3, 30)));
+        List<Alert> alerts = new ArrayList<>();
+        Monitor monitor = monitor(tmp.resolve("log"), model, 8_000, i -> i % 5 == 4 ? null : layouts.get(i % 5),
+                alerts);
+        assertEquals(List.of(), alerts);
+        List<GameTally.BetRounds> bets = monitor.games().get(0).bets();
+        assertEquals(List.of("{\"wagers\":[{\"amount\":1,\"bet\":\"red\"}]}", "{}"),
+                bets.stream().map(GameTally.BetRounds::bet).toList());
+        assertEquals(List.of(3_200L, 4_800L), bets.stream().map(GameTally.BetRounds::rounds).toList());
+    }
+
+    @Test
     void redWhiteAndBlueAtThreeCoinsIsJudgedAgainstItsCoinPays(@TempDir Path tmp) throws IOException {
         ModelFile model = example("red-white-blue.json");
         Bet three = model.game().readBet("{\"coins\": 3}");
@@ -246,7 +262,7 @@ class BetConfigurationMonitorTest {
     }
 
     @Test
-    void roundsPastTheConfigurationsKeptAreCountedUnjudgedAndAlertedOnce(@TempDir Path tmp) throws IOException {
+    void roundsPastTheConfigurationsKeptAreCountedUnjudgedAndAlertedOnce(@TempDir Path tmp) throws Exception {
         ModelFile model = example("roulette-european.json");
         List<Bet> layouts = new ArrayList<>();
         for (int a = 1; a <= 400 && layouts.size() <= BetClasses.MAX_CLASSES + 20; a++) {
@@ -257,11 +273,53 @@ class BetConfigurationMonitorTest {
             }
         }
         List<Alert> alerts = new ArrayList<>();
+        AnalysisThreadsSeen seen = AnalysisThreadsSeen.start();
         Monitor monitor = monitor(tmp.resolve("log"), model, layouts.size(), layouts::get, alerts);
+        // Each configuration is analysed once, on the monitor's few analysis threads: not on a thread of its own.
+        int bound = Math.max(2, Runtime.getRuntime().availableProcessors());
+        assertTrue(seen.stop() <= bound, seen.stop() + " analysis threads seen, more than " + bound);
         assertEquals(List.of("unjudged-rounds"), alerts.stream().map(Alert::type).toList());
         GameTally tally = monitor.games().get(0);
         assertEquals(layouts.size() - BetClasses.MAX_CLASSES, tally.unjudgedRounds());
         assertEquals(layouts.size() - BetClasses.MAX_CLASSES, tally.bets().stream().filter(b -> b.bet() == null)
                 .findFirst().orElseThrow().rounds());
+    }
+
+    /** The analysis threads seen alive while a monitor runs, by sampling every thread (none of those alive before). */
+    private static final class AnalysisThreadsSeen implements Runnable {
+        private final java.util.Set<Thread> before = analysisThreads();
+        private final java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Thread sampler = new Thread(this, "analysis-threads-seen");
+        private volatile boolean running = true;
+
+        static AnalysisThreadsSeen start() {
+            AnalysisThreadsSeen threads = new AnalysisThreadsSeen();
+            threads.sampler.setDaemon(true);
+            threads.sampler.start();
+            return threads;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                java.util.Set<Thread> now = analysisThreads();
+                now.removeAll(before);
+                seen.addAll(now);
+                Thread.onSpinWait();
+            }
+        }
+
+        /** Stops sampling; how many distinct analysis threads were seen. */
+        int stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            return seen.size();
+        }
+
+        private static java.util.Set<Thread> analysisThreads() {
+            java.util.Set<Thread> threads = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+            threads.removeIf(t -> !t.getName().equals("fairspin-analysis"));
+            return threads;
+        }
     }
 }
