@@ -158,10 +158,9 @@ final class BetClasses {
         Bet bet = logged.explicit(standardBet);
         long stake;
         try {
-            game.checkBet(bet);
             stake = game.stake(bet);
         } catch (IllegalArgumentException | ArithmeticException refused) {
-            // BetException; an amount whose stake overflows a long
+            // BetException: the game refuses the bet (Game.stake checks it); an amount whose stake overflows a long
             return LoggedBet.refused("player choices: " + refused.getMessage());
         }
         String key = key(bet);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fairspin.audit.json.CanonicalJson;
 import io.fairspin.audit.log.AuditLog;
+import io.fairspin.audit.log.LogFollower;
 import io.fairspin.audit.record.RoundRecord;
 import io.fairspin.audit.round.ModelFile;
 import io.fairspin.audit.round.RoundPlayer;
@@ -62,6 +63,13 @@ class BetConfigurationMonitorTest {
      */
     private static Monitor monitor(Path dir, ModelFile model, int rounds, IntFunction<Bet> betOf,
                                    IntFunction<String> choicesOf, List<Alert> alerts) throws IOException {
+        write(dir, model, rounds, betOf, choicesOf);
+        return BoughtRoundMonitorTest.read(dir, alerts, model);
+    }
+
+    /** Logs {@code rounds} rounds of {@code model} as {@link #monitor} reads them. */
+    private static void write(Path dir, ModelFile model, int rounds, IntFunction<Bet> betOf,
+                              IntFunction<String> choicesOf) throws IOException {
         SeededStream stream = new SeededStream(17);
         try (AuditLog log = AuditLog.create(dir, "test/monitor", OPERATOR)) {
             for (int i = 0; i < rounds; i++) {
@@ -73,7 +81,6 @@ class BetConfigurationMonitorTest {
                         choices == null ? null : choices.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
         }
-        return BoughtRoundMonitorTest.read(dir, alerts, model);
     }
 
     @Test
@@ -181,7 +188,7 @@ class BetConfigurationMonitorTest {
     }
 
     @Test
-    void aBetTheGameRefusesIsAnImpossibleRoundAndDefinesNoConfiguration(@TempDir Path tmp) throws IOException {
+    void aBetTheGameRefusesIsAnImpossibleRoundAndDefinesNoConfiguration(@TempDir Path tmp) throws Exception {
         ModelFile slot = example("sizzling-hot.json");
         String wager = "{\"bet\":{\"wagers\":[{\"amount\":1,\"bet\":\"x\"}]},\"decisions\":[]}";
         List<Alert> alerts = new ArrayList<>();
@@ -194,6 +201,20 @@ class BetConfigurationMonitorTest {
         String sixLines = new io.fairspin.math.RoundChoices(Bet.lines(6, 1, 1), List.of()).toJson();
         Monitor six = monitor(tmp.resolve("six"), slot, 50, i -> null, i -> sixLines, new ArrayList<>());
         assertEquals(java.util.Map.of(Alert.Type.IMPOSSIBLE_WIN, 50L), six.alertCounts());
+        // 3 a line, which the limits do not offer (1, 2, 5, ...), played by the game whose limits do: the stake and
+        // the outcome agree with that bet, only the limits refuse it.
+        String text = java.nio.file.Files.readString(ControlLimitRuns.SIZZLING_HOT);
+        String withThree = text.replace("\"values\": [1, 2, 5,", "\"values\": [1, 2, 3, 5,");
+        assertTrue(!withThree.equals(text));
+        Game offering = ModelFile.load(java.nio.file.Files.writeString(tmp.resolve("three.json"), withThree)).game();
+        SeededStream stream = new SeededStream(3);
+        try (AuditLog log = AuditLog.create(tmp.resolve("three"), "test/monitor", OPERATOR)) {
+            for (int i = 0; i < 40; i++) {
+                log.submit(round(slot, offering.playRecorded(Bet.lines(5, 3, 1), stream), "r-" + i, null));
+            }
+        }
+        Monitor three = BoughtRoundMonitorTest.read(tmp.resolve("three"), new ArrayList<>(), slot);
+        assertEquals(java.util.Map.of(Alert.Type.IMPOSSIBLE_WIN, 40L), three.alertCounts());
     }
 
     @Test
@@ -245,20 +266,31 @@ class BetConfigurationMonitorTest {
     }
 
     @Test
-    void aBetTheModelCannotBeAnalysedAtLeavesItsRoundsUnjudgedAndTheMonitorRunning(@TempDir Path tmp)
+    void aBetWhoseAnalysisPassesTheBoundLeavesItsRoundsUnjudgedAndTheMonitorRunning(@TempDir Path tmp)
             throws IOException {
-        // Sizzling Hot whose limits allow 200 coins, which its reels cannot be read at (at most 100 per line).
-        String text = java.nio.file.Files.readString(ControlLimitRuns.SIZZLING_HOT);
-        String wide = text.replace("\"betLimits\": {", "\"betLimits\": {\"coins\": {\"min\": 1, \"max\": 200},");
-        assertTrue(!wide.equals(text));
-        Path file = java.nio.file.Files.writeString(tmp.resolve("sizzling-hot-wide.json"), wide);
-        ModelFile model = ModelFile.load(file);
-        String coins150 = new io.fairspin.math.RoundChoices(Bet.lines(5, 1, 150), List.of()).toJson();
+        // As fairspin's monitor under --max-cycle: the model's analysis is run, the one at 1 line passes the bound.
+        ModelFile model = example("sizzling-hot.json");
+        java.util.concurrent.atomic.AtomicInteger analyses = new java.util.concurrent.atomic.AtomicInteger();
+        Monitor.Analyses bounded = new Monitor.Analyses() {
+            @Override
+            public <T> T run(ModelFile file, java.util.function.Supplier<T> analysis) {
+                if (analyses.incrementAndGet() > 1) {
+                    throw new IllegalArgumentException(file.name() + ": too large to count; raise --max-cycle");
+                }
+                return analysis.get();
+            }
+        };
+        write(tmp.resolve("log"), model, 40, i -> i % 2 == 0 ? Bet.lines(1, 1, 1) : null, i -> null);
         List<Alert> alerts = new ArrayList<>();
-        Monitor monitor = monitor(tmp.resolve("log"), model, 40, i -> null, i -> i % 2 == 0 ? coins150 : null,
-                alerts);
-        assertEquals(1L, monitor.alertCounts().get(Alert.Type.UNJUDGED_ROUNDS), alerts.toString());
+        Monitor monitor = new Monitor(Models.of(List.of(model)), ControlLimits.DEFAULT, alerts::add, bounded);
+        try (LogFollower follower = new LogFollower(tmp.resolve("log"), monitor, 2)) {
+            follower.poll();
+            follower.finish();
+        }
+        assertEquals(List.of("unjudged-rounds"), alerts.stream().map(Alert::type).toList());
+        assertTrue(alerts.get(0).details().get("reason").toString().contains("raise --max-cycle"), alerts.toString());
         assertEquals(20, monitor.games().get(0).unjudgedRounds());
+        assertEquals(40, monitor.games().get(0).rounds());
     }
 
     @Test

@@ -112,6 +112,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
                         + model.paylines().length + " paylines");
             }
         }
+        if (!limits.standardOnly()) {
+            wagers.checkReadable(limits, standardBet());
+        }
         ModelBets.checkAbandon(file, root, Map.of("pick", List.of("first"), "gamble", List.of("collect")));
         this.gamble = Gamble.read(file, root);
         this.table = model.ways() ? null : new LineTable(file, model);

@@ -2,6 +2,9 @@ package io.fairspin.math.slot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairspin.math.Bet;
+import io.fairspin.math.BetLimits;
+import io.fairspin.math.ModelException;
 import io.fairspin.math.slot.reading.SlotModelReader;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +28,49 @@ final class Wagers {
     /** The game at this wager, read on first use. */
     SlotGame at(int lines, long lineBet, int coins) {
         return games.computeIfAbsent(List.of((long) lines, lineBet, (long) coins), key -> {
-            ObjectNode copy = root.deepCopy();
-            copy.remove("betLimits");
-            copy.putObject("bet").put("lineBet", lineBet).put("lines", lines).put("coins", coins);
+            ObjectNode copy = atWager(lines, lineBet, coins);
             return new SlotGame(file, SlotModelReader.read(file, copy), copy);
         });
+    }
+
+    /**
+     * Refuses bet limits that allow a wager the model cannot be read at (more coins than its pays take, a pay past the
+     * credits a round may win), naming the limit: each limit's most with the standard wager's other parts, then all
+     * of them at their most. Reading grows no easier with more lines, a larger bet per line or more coins.
+     *
+     * @throws ModelException naming {@code $.betLimits} or the limit, and what the model says at that wager
+     */
+    void checkReadable(BetLimits limits, Bet standard) {
+        long[] most = {standard.lines(), standard.lineBet(), standard.coins()};
+        String[] names = {"lines", "lineBet", "coins"};
+        for (int i = 0; i < names.length; i++) {
+            BetLimits.Limit limit = limits.limit(names[i]);
+            if (limit != null && limit.max() > most[i]) {
+                long[] wager = {standard.lines(), standard.lineBet(), standard.coins()};
+                wager[i] = limit.max();
+                checkReadable(wager, "$.betLimits." + names[i]);
+                most[i] = limit.max();
+            }
+        }
+        checkReadable(most, "$.betLimits");
+    }
+
+    private void checkReadable(long[] wager, String limitPath) {
+        try {
+            SlotModelReader.read(file, atWager((int) Math.min(wager[0], Integer.MAX_VALUE), wager[1],
+                    (int) Math.min(wager[2], Integer.MAX_VALUE)));
+        } catch (ModelException cannot) {
+            throw new ModelException(file, limitPath, "allows " + wager[0] + " lines at " + wager[1] + " a line and "
+                    + wager[2] + " coins, a wager the model cannot be read at (" + cannot.jsonPath() + ": "
+                    + cannot.problem() + ")");
+        }
+    }
+
+    /** The model document played at a wager: its {@code "bet"} replaced, without bet limits. */
+    private ObjectNode atWager(int lines, long lineBet, int coins) {
+        ObjectNode copy = root.deepCopy();
+        copy.remove("betLimits");
+        copy.putObject("bet").put("lineBet", lineBet).put("lines", lines).put("coins", coins);
+        return copy;
     }
 }

@@ -70,6 +70,21 @@ class ModelErrorsTest {
     }
 
     @Test
+    void refusesBetLimitsThatAllowAWagerTheModelCannotBeReadAt() throws Exception {
+        // Pays are read per coin up to 100 coins: a limit of 200 coins allowed bets no round could be played at.
+        assertError("$.betLimits.coins", "allows 5 lines at 1 a line and 200 coins, a wager the model cannot be read at ($.bet.coins:",
+                m -> ((ObjectNode) m.get("betLimits")).putObject("coins").put("min", 1).put("max", 200));
+        // 20,000,000 credits a line at 100 coins is past the 2^30 - 1 credits a pay may be.
+        assertError("$.betLimits.coins", "100 coins, a wager the model cannot be read at ($.pays: the top pay times", m -> {
+            ((ArrayNode) m.get("pays").get(0).get("pays")).set(4, 20_000_000);
+            ((ObjectNode) m.get("betLimits")).putObject("coins").put("min", 1).put("max", 100);
+        });
+        ObjectNode fifty = sizzlingHot();
+        ((ObjectNode) fifty.get("betLimits")).putObject("coins").put("min", 1).put("max", 50);
+        assertEquals(50, GameModels.load("ok.json", JSON.writeValueAsBytes(fifty)).betLimits().limit("coins").max());
+    }
+
+    @Test
     void refusesFreeGamesThatWouldNeverEnd() throws Exception {
         assertError("$.freeGames.spins", "would never end", m -> {
             ObjectNode free = m.putObject("freeGames");
