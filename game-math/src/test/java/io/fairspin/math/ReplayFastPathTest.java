@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.math.slot.cascades.CanonicalCascades;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.CanonicalHoldAndWin;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
@@ -166,6 +167,57 @@ class ReplayFastPathTest {
         }
         assertTrue(plain > 800, file.getFileName() + ": " + plain);
         assertEquals(plain, canonical.directRounds(), file.getFileName().toString());
+    }
+
+    /**
+     * A cascading round of one spin has its draws read from the end of its bytes (no cascade passed over to reach
+     * them), and is still accepted only when every byte from the first is the round played again: with another round's
+     * spins put before its own, or (a round with free games) its last spin relabelled a base spin, it is not accepted on
+     * the fast path and gets the tree's verdict.
+     */
+    @ParameterizedTest
+    @MethodSource("replayedModels")
+    void oneSpinCascadingRoundsAreReadFromTheEndAndComparedWhole(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        if (!(game instanceof CascadeGame)) {
+            return;
+        }
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        CanonicalCascades canonical = new CanonicalCascades((CascadeGame) game);
+        int oneSpin = 0;
+        int withFreeGames = 0;
+        String previousSpins = null;
+        for (Logged logged : rounds(game, 600)) {
+            if (logged.choices().length > 0) {
+                continue;
+            }
+            String text = new String(logged.outcome(), StandardCharsets.UTF_8);
+            assertTrue(canonical.accepts(logged.outcome(), logged.bet(), logged.win()), text);
+            boolean one = text.indexOf("\"kind\":") == text.lastIndexOf("\"kind\":");
+            oneSpin += one ? 1 : 0;
+            List<String> variants = new ArrayList<>();
+            int spins = text.indexOf("\"spins\":[") + "\"spins\":[".length();
+            if (previousSpins != null) {
+                variants.add(text.substring(0, spins) + previousSpins + "," + text.substring(spins));
+            }
+            int lastKind = text.lastIndexOf("\"kind\":\"free\"");
+            if (lastKind >= 0) {
+                withFreeGames++;
+                variants.add(text.substring(0, lastKind) + "\"kind\":\"base\""
+                        + text.substring(lastKind + "\"kind\":\"free\"".length()));
+            }
+            for (String variant : variants) {
+                Logged changed = logged.with(variant.getBytes(StandardCharsets.UTF_8));
+                assertFalse(fast.checkedFast(changed.outcome(), changed.choices(), changed.bet(), changed.win(),
+                        new long[fast.awards().size()]), variant);
+                assertNotNull(same(fast, slow, changed, "spins put before, or relabelled"));
+            }
+            previousSpins = text.substring(spins, text.lastIndexOf("],\"stake\":"));
+        }
+        assertTrue(oneSpin > 300, file.getFileName() + ": " + oneSpin);
+        assertTrue(withFreeGames > 0, file.getFileName() + ": no round with free games");
+        assertEquals(oneSpin, canonical.roundsReadFromTheEnd(), file.getFileName().toString());
     }
 
     /**
