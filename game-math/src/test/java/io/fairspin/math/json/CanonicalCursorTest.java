@@ -106,35 +106,43 @@ class CanonicalCursorTest {
     }
 
     /**
-     * Bytes of every length from 0 to 40 (compared a byte, 4 or 8 at a time, or by {@code Arrays.equals}), standing at
-     * every offset from 0 to 9: matched where they stand; any one byte changed, or the bytes cut short, is no match and
-     * leaves the cursor where it was.
+     * Bytes of every length from 0 to 40 (compared a byte, 4 or 8 at a time, or by {@code Arrays.equals}; as a
+     * {@link CanonicalCursor.Name}, two masked words), standing at every offset from 0 to 9 with 0 to 19 bytes after
+     * them: matched where they stand; any one byte changed, or the bytes cut short, is no match and leaves the cursor
+     * where it was.
      */
     @Test
     void aLiteralIsEveryOneOfItsBytes() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        CanonicalCursor cursor = new CanonicalCursor();
         for (int length = 0; length <= 40; length++) {
             for (int offset = 0; offset < 10; offset++) {
-                byte[] expected = new byte[length];
-                byte[] in = new byte[offset + length + 1];
+                byte[] in = new byte[offset + length + random.nextInt(20)];
                 for (int i = 0; i < in.length; i++) {
                     in[i] = (byte) random.nextInt(256);
                 }
-                System.arraycopy(in, offset, expected, 0, length);
-                CanonicalCursor cursor = new CanonicalCursor();
+                byte[] expected = java.util.Arrays.copyOfRange(in, offset, offset + length);
+                CanonicalCursor.Name name = new CanonicalCursor.Name(expected);
+                String where = length + " bytes at " + offset + " of " + in.length;
                 cursor.start(in, offset);
-                assertTrue(cursor.literal(expected), length + " at " + offset);
+                assertTrue(cursor.literal(expected), where);
+                assertEquals(offset + length, cursor.at());
+                cursor.start(in, offset);
+                assertTrue(cursor.literal(name), where);
                 assertEquals(offset + length, cursor.at());
                 for (int i = 0; i < length; i++) {
                     byte[] changed = in.clone();
                     changed[offset + i] ^= (byte) (1 << random.nextInt(8));
                     cursor.start(changed, offset);
-                    assertFalse(cursor.literal(expected), length + " at " + offset + ", byte " + i);
+                    assertFalse(cursor.literal(expected), where + ", byte " + i);
+                    assertEquals(offset, cursor.at());
+                    assertFalse(cursor.literal(name), where + ", byte " + i);
                     assertEquals(offset, cursor.at());
                 }
                 if (length > 0) {
                     cursor.start(java.util.Arrays.copyOf(in, offset + length - 1), offset);
-                    assertFalse(cursor.literal(expected), length + " at " + offset + ", cut short");
+                    assertFalse(cursor.literal(expected), where + ", cut short");
+                    assertFalse(cursor.literal(name), where + ", cut short");
                 }
             }
         }

@@ -46,12 +46,11 @@ public final class CanonicalCascades {
     private final CascadeModel model;
     private final CascadeEngine engine;
     private final Window window;
-    private final byte[][] symbols;
     /** Each symbol's encoded name after a comma, as it stands after the first reel's in a window's row. */
-    private final byte[][] afterComma;
+    private final CanonicalCursor.Name[] afterComma;
     /** Each symbol's encoded name opening a window's first row, and opening a later row after the one before. */
-    private final byte[][] firstRows;
-    private final byte[][] nextRows;
+    private final CanonicalCursor.Name[] firstRows;
+    private final CanonicalCursor.Name[] nextRows;
     /** Each cell's position as a removed one, {@code {"reel":R,"row":J}}, and after a comma. */
     private final byte[][] positions;
     private final byte[][] positionsAfterComma;
@@ -74,10 +73,10 @@ public final class CanonicalCascades {
         this.model = game.model;
         this.engine = game.engine;
         this.window = new Window(engine);
-        this.symbols = RecordBytes.encode(model.symbols());
-        this.afterComma = prefixed(",", symbols);
-        this.firstRows = prefixed("[", symbols);
-        this.nextRows = prefixed("],[", symbols);
+        byte[][] symbols = RecordBytes.encode(model.symbols());
+        this.afterComma = CanonicalCursor.Name.all(prefixed(",", symbols));
+        this.firstRows = CanonicalCursor.Name.all(prefixed("[", symbols));
+        this.nextRows = CanonicalCursor.Name.all(prefixed("],[", symbols));
         this.positions = new byte[engine.cells][];
         for (int c = 0; c < engine.cells; c++) {
             positions[c] = RecordBytes.ascii("{\"reel\":" + c / engine.rows + ",\"row\":" + c % engine.rows + "}");
