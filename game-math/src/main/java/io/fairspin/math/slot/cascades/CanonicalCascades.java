@@ -9,8 +9,9 @@ import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 
 /**
  * The outcome check's fast path for a cascading slot's logged rounds at the standard wager: the draws (each spin's reel
- * set and stops) are read from the logged bytes laid out in canonical form ({@link CanonicalCursor}: each spin's
- * cascades passed over to the next {@code ],"freeGames":}, no JSON parser); the round is played again on them by the
+ * set and stops) are read from the logged bytes laid out in canonical form ({@link CanonicalCursor}, no JSON parser: a
+ * round of one base spin from the end of its bytes, any other round's spins in order, each spin's cascades passed over
+ * to the next {@code ],"freeGames":}); the round is played again on them by the
  * game's own code and, as it is played, its canonical form (the bytes Jackson writes for the {@link CascadeRecord} with
  * its members sorted by name) is compared, straight from the integer window, with the logged bytes where it stands (no
  * record is written); the round is accepted only when every logged byte is so matched and its stake and win are the
