@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fairspin.math.slot.cascades.CanonicalCascades;
 import io.fairspin.math.slot.cascades.CascadeGame;
 import io.fairspin.math.slot.respins.CanonicalHoldAndWin;
 import io.fairspin.math.slot.respins.HoldAndWinGame;
@@ -51,6 +52,17 @@ class ReplayFastPathTest {
         return models.stream();
     }
 
+    static Stream<Path> cascadingModels() throws Exception {
+        List<Path> cascading = new ArrayList<>();
+        for (Path f : (Iterable<Path>) replayedModels()::iterator) {
+            if (GameModels.load(f) instanceof CascadeGame) {
+                cascading.add(f);
+            }
+        }
+        assertTrue(cascading.size() >= 2, cascading.toString());
+        return cascading.stream();
+    }
+
     private static ReplayCheck check(Game game, boolean fastPath) {
         String before = System.getProperty(PROPERTY);
         System.setProperty(PROPERTY, Boolean.toString(fastPath));
@@ -86,6 +98,17 @@ class ReplayFastPathTest {
                     played.outcome().win()));
         }
         return rounds;
+    }
+
+    /** Of {@link #rounds}, those at the standard wager (no player choices). */
+    private static List<Logged> standardRounds(Game game, int count) throws Exception {
+        List<Logged> standard = new ArrayList<>();
+        for (Logged logged : rounds(game, count)) {
+            if (logged.choices().length == 0) {
+                standard.add(logged);
+            }
+        }
+        return standard;
     }
 
     private static boolean sellsBuy(Game game) {
@@ -155,10 +178,7 @@ class ReplayFastPathTest {
         CanonicalHoldAndWin canonical = new CanonicalHoldAndWin((HoldAndWinGame) game);
         long[] awards = new long[((HoldAndWinGame) game).awards().size()];
         int plain = 0;
-        for (Logged logged : rounds(game, 1200)) {
-            if (logged.choices().length > 0) {
-                continue;
-            }
+        for (Logged logged : standardRounds(game, 1200)) {
             String text = new String(logged.outcome(), StandardCharsets.UTF_8);
             plain += text.contains("\"holdAndWin\":null") && !text.contains("\"collect\":{")
                     && !text.contains("maxWinReached") ? 1 : 0;
@@ -166,6 +186,51 @@ class ReplayFastPathTest {
         }
         assertTrue(plain > 800, file.getFileName() + ": " + plain);
         assertEquals(plain, canonical.directRounds(), file.getFileName().toString());
+    }
+
+    /**
+     * A cascading round of one spin has its draws read from the end of its bytes (no cascade passed over to reach
+     * them), and is still accepted only when every byte from the first is the round played again: with another round's
+     * spins put before its own, or (a round with free games) its last spin relabelled a base spin, it is not accepted on
+     * the fast path and gets the tree's verdict.
+     */
+    @ParameterizedTest
+    @MethodSource("cascadingModels")
+    void oneSpinCascadingRoundsAreReadFromTheEndAndComparedWhole(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        CanonicalCascades canonical = new CanonicalCascades((CascadeGame) game);
+        int oneSpin = 0;
+        int withFreeGames = 0;
+        String previousSpins = null;
+        for (Logged logged : standardRounds(game, 600)) {
+            String text = new String(logged.outcome(), StandardCharsets.UTF_8);
+            assertTrue(canonical.accepts(logged.outcome(), logged.bet(), logged.win()), text);
+            boolean one = text.indexOf("\"kind\":") == text.lastIndexOf("\"kind\":");
+            oneSpin += one ? 1 : 0;
+            List<String> variants = new ArrayList<>();
+            int spins = text.indexOf("\"spins\":[") + "\"spins\":[".length();
+            if (previousSpins != null) {
+                variants.add(text.substring(0, spins) + previousSpins + "," + text.substring(spins));
+            }
+            int lastKind = text.lastIndexOf("\"kind\":\"free\"");
+            if (lastKind >= 0) {
+                withFreeGames++;
+                variants.add(text.substring(0, lastKind) + "\"kind\":\"base\""
+                        + text.substring(lastKind + "\"kind\":\"free\"".length()));
+            }
+            for (String variant : variants) {
+                Logged changed = logged.with(variant.getBytes(StandardCharsets.UTF_8));
+                assertFalse(fast.checkedFast(changed.outcome(), changed.choices(), changed.bet(), changed.win(),
+                        new long[fast.awards().size()]), variant);
+                assertNotNull(same(fast, slow, changed, "spins put before, or relabelled"));
+            }
+            previousSpins = text.substring(spins, text.lastIndexOf("],\"stake\":"));
+        }
+        assertTrue(oneSpin > 300, file.getFileName() + ": " + oneSpin);
+        assertTrue(withFreeGames > 0, file.getFileName() + ": no round with free games");
+        assertEquals(oneSpin, canonical.roundsReadFromTheEnd(), file.getFileName().toString());
     }
 
     /**

@@ -104,4 +104,82 @@ class CanonicalCursorTest {
         assertEquals(0, minus.at());
         assertFalse(at("7", 0).literal(-7));
     }
+
+    /**
+     * Bytes of every length from 0 to 40 (compared a byte, 4 or 8 at a time, or by {@code Arrays.equals}; as a
+     * {@link CanonicalCursor.Name}, two masked words), standing at every offset from 0 to 9 with 0 to 19 bytes after
+     * them: matched where they stand; any one byte changed, or the bytes cut short, is no match and leaves the cursor
+     * where it was.
+     */
+    @Test
+    void aLiteralIsEveryOneOfItsBytes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        CanonicalCursor cursor = new CanonicalCursor();
+        for (int length = 0; length <= 40; length++) {
+            for (int offset = 0; offset < 10; offset++) {
+                byte[] in = new byte[offset + length + random.nextInt(20)];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = (byte) random.nextInt(256);
+                }
+                byte[] expected = java.util.Arrays.copyOfRange(in, offset, offset + length);
+                CanonicalCursor.Name name = new CanonicalCursor.Name(expected);
+                String where = length + " bytes at " + offset + " of " + in.length;
+                cursor.start(in, offset);
+                assertTrue(cursor.literal(expected), where);
+                assertEquals(offset + length, cursor.at());
+                cursor.start(in, offset);
+                assertTrue(cursor.literal(name), where);
+                assertEquals(offset + length, cursor.at());
+                for (int i = 0; i < length; i++) {
+                    byte[] changed = in.clone();
+                    changed[offset + i] ^= (byte) (1 << random.nextInt(8));
+                    cursor.start(changed, offset);
+                    assertFalse(cursor.literal(expected), where + ", byte " + i);
+                    assertEquals(offset, cursor.at());
+                    assertFalse(cursor.literal(name), where + ", byte " + i);
+                    assertEquals(offset, cursor.at());
+                }
+                if (length > 0) {
+                    cursor.start(java.util.Arrays.copyOf(in, offset + length - 1), offset);
+                    assertFalse(cursor.literal(expected), where + ", cut short");
+                    assertFalse(cursor.literal(name), where + ", cut short");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aOneDigitLiteralIsThatDigitAlone() {
+        for (int v = 0; v <= 9; v++) {
+            CanonicalCursor cursor = at(v + "]", 0);
+            assertTrue(cursor.literal(v));
+            assertEquals(1, cursor.at());
+            for (int other = 0; other <= 9; other++) {
+                assertEquals(other == v, at(Integer.toString(other), 0).literal(v), other + " for " + v);
+            }
+            assertFalse(at("", 0).literal(v));
+            assertFalse(at("-" + v, 0).literal(v));
+            assertTrue(at("-" + v, 0).literal(-v) || v == 0);
+        }
+    }
+
+    @Test
+    void seekLastStopsAtTheLastLandmarkFromTheEnd() {
+        CanonicalCursor.Landmark end = new CanonicalCursor.Landmark(RecordBytes.ascii("],\"freeGames\":"));
+        String text = "{\"spins\":[{\"cascades\":[],\"freeGames\":0},{\"cascades\":[],\"freeGames\":3,\"x\":\"],\"}]}";
+        CanonicalCursor cursor = at(text, 0);
+        assertTrue(cursor.seekLast(end));
+        assertEquals(text.lastIndexOf("],\"freeGames\":"), cursor.at());
+        CanonicalCursor after = at(text, text.lastIndexOf("],\"freeGames\":") + 1);
+        assertFalse(after.seekLast(end));
+        assertEquals(text.lastIndexOf("],\"freeGames\":") + 1, after.at());
+        for (String where : new String[] {"],\"freeGames\":", "x],\"freeGames\":", "],\"freeGames\":x", "],],\"freeGames\":1",
+                "],\"freeGames\":],\"freeGamesx", "\"freeGames\":],\"freeGames\":"}) {
+            CanonicalCursor one = at(where, 0);
+            assertTrue(one.seekLast(end), where);
+            assertEquals(where.lastIndexOf("],\"freeGames\":"), one.at(), where);
+        }
+        assertFalse(at("],\"freeGames\"", 0).seekLast(end));
+        assertFalse(at("", 0).seekLast(end));
+    }
 }

@@ -9,8 +9,9 @@ import io.fairspin.math.slot.cascades.CascadeEngine.Window;
 
 /**
  * The outcome check's fast path for a cascading slot's logged rounds at the standard wager: the draws (each spin's reel
- * set and stops) are read from the logged bytes laid out in canonical form ({@link CanonicalCursor}: each spin's
- * cascades passed over to the next {@code ],"freeGames":}, no JSON parser); the round is played again on them by the
+ * set and stops) are read from the logged bytes laid out in canonical form ({@link CanonicalCursor}, no JSON parser: a
+ * round of one base spin from the end of its bytes, any other round's spins in order, each spin's cascades passed over
+ * to the next {@code ],"freeGames":}); the round is played again on them by the
  * game's own code and, as it is played, its canonical form (the bytes Jackson writes for the {@link CascadeRecord} with
  * its members sorted by name) is compared, straight from the integer window, with the logged bytes where it stands (no
  * record is written); the round is accepted only when every logged byte is so matched and its stake and win are the
@@ -28,9 +29,8 @@ public final class CanonicalCascades {
     private static final byte[] CREDITS = RecordBytes.ascii(",\"credits\":");
     private static final byte[] MULTIPLIER = RecordBytes.ascii(",\"multiplier\":");
     private static final byte[] REMOVED = RecordBytes.ascii(",\"removed\":[");
-    private static final byte[] REEL = RecordBytes.ascii("{\"reel\":");
-    private static final byte[] ROW = RecordBytes.ascii(",\"row\":");
     private static final byte[] WINDOW = RecordBytes.ascii("],\"window\":[");
+    private static final byte[] WINDOW_END = RecordBytes.ascii("]]");
     private static final byte[] FREE_GAMES = RecordBytes.ascii("],\"freeGames\":");
     private static final CanonicalCursor.Landmark CASCADES_END = new CanonicalCursor.Landmark(FREE_GAMES);
     private static final byte[] KIND = RecordBytes.ascii(",\"kind\":");
@@ -47,14 +47,22 @@ public final class CanonicalCascades {
     private final CascadeModel model;
     private final CascadeEngine engine;
     private final Window window;
-    private final byte[][] symbols;
     /** Each symbol's encoded name after a comma, as it stands after the first reel's in a window's row. */
-    private final byte[][] afterComma;
+    private final CanonicalCursor.Name[] afterComma;
+    /** Each symbol's encoded name opening a window's first row, and opening a later row after the one before. */
+    private final CanonicalCursor.Name[] firstRows;
+    private final CanonicalCursor.Name[] nextRows;
+    /** Each cell's position as a removed one, {@code {"reel":R,"row":J}}, and after a comma. */
+    private final byte[][] positions;
+    private final byte[][] positionsAfterComma;
+    /** A bit for each cell of the window. */
+    private final long allCells;
     private final byte[][] sets;
     private final Comparison comparison = new Comparison();
     private final CanonicalCursor in = new CanonicalCursor();
     /** The encoded names of the base spin's reel sets, then of the free games', each in the order of its choice. */
     private final byte[][][] setsOf;
+    private long readFromTheEnd;
 
     /**
      * The fast path of {@code game}'s rounds at its standard wager.
@@ -66,15 +74,29 @@ public final class CanonicalCascades {
         this.model = game.model;
         this.engine = game.engine;
         this.window = new Window(engine);
-        this.symbols = RecordBytes.encode(model.symbols());
-        this.afterComma = new byte[symbols.length][];
-        for (int s = 0; s < symbols.length; s++) {
-            afterComma[s] = new byte[symbols[s].length + 1];
-            afterComma[s][0] = ',';
-            System.arraycopy(symbols[s], 0, afterComma[s], 1, symbols[s].length);
+        byte[][] symbols = RecordBytes.encode(model.symbols());
+        this.afterComma = CanonicalCursor.Name.all(prefixed(",", symbols));
+        this.firstRows = CanonicalCursor.Name.all(prefixed("[", symbols));
+        this.nextRows = CanonicalCursor.Name.all(prefixed("],[", symbols));
+        this.positions = new byte[engine.cells][];
+        for (int c = 0; c < engine.cells; c++) {
+            positions[c] = RecordBytes.ascii("{\"reel\":" + c / engine.rows + ",\"row\":" + c % engine.rows + "}");
         }
+        this.positionsAfterComma = prefixed(",", positions);
+        this.allCells = engine.cells == 64 ? -1L : (1L << engine.cells) - 1;
         this.sets = RecordBytes.encode(model.setNames());
         this.setsOf = new byte[][][] {names(model.baseSets()), model.free() == null ? null : names(model.free().sets())};
+    }
+
+    /** Each of {@code encoded} after {@code prefix}. */
+    private static byte[][] prefixed(String prefix, byte[][] encoded) {
+        byte[] before = RecordBytes.ascii(prefix);
+        byte[][] out = new byte[encoded.length][];
+        for (int k = 0; k < encoded.length; k++) {
+            out[k] = java.util.Arrays.copyOf(before, before.length + encoded[k].length);
+            System.arraycopy(encoded[k], 0, out[k], before.length, encoded[k].length);
+        }
+        return out;
     }
 
     private byte[][] names(CascadeModel.Sets choice) {
@@ -117,12 +139,47 @@ public final class CanonicalCascades {
     }
 
     /**
-     * The draws of a round that is not bought, read from its logged bytes laid out in canonical form (each spin's
+     * The rounds whose draws were read from the end of their bytes so far (for tests that show that way is taken).
+     *
+     * @return how many rounds' draws were so read
+     */
+    public long roundsReadFromTheEnd() {
+        return readFromTheEnd;
+    }
+
+    /** The draws of a round that is not bought: its only spin's, read from its end, or else each spin's in order. */
+    private LoggedDraws draws(byte[] outcome) {
+        LoggedDraws only = onlySpin(outcome);
+        if (only != null) {
+            readFromTheEnd++;
+            return only;
+        }
+        return spins(outcome);
+    }
+
+    /**
+     * The draws of a round of one spin, read from the end of its logged bytes (most rounds: nothing is passed over to
+     * reach them): the last spin's, from the last {@code ],"freeGames":}, when its kind is {@code base}, which in
+     * canonical bytes makes it the round's only spin and in others is a guess that the comparison settles; null when
+     * they cannot be read so (a round with free games, another layout).
+     */
+    private LoggedDraws onlySpin(byte[] outcome) {
+        in.start(outcome, 0);
+        if (!in.seekLast(CASCADES_END) || !in.literal(FREE_GAMES) || in.number() < 0 || !in.literal(KIND)
+                || !in.literal(BASE)) {
+            return null;
+        }
+        LoggedDraws draws = new LoggedDraws();
+        return spinDraws(draws, false) && in.next(']') ? draws : null;
+    }
+
+    /**
+     * The draws of each spin in order, read from its logged bytes laid out in canonical form (each spin's
      * {@code cascades} passed over to the next {@code ],"freeGames":}, which is their end in canonical bytes and a guess in
      * others, its {@code reelSet} and {@code stops} read); null when they cannot be read so (a
      * bought round, another layout, a reel set or stop the spin cannot have).
      */
-    private LoggedDraws draws(byte[] outcome) {
+    private LoggedDraws spins(byte[] outcome) {
         in.start(outcome, 0);
         if (!in.literal(LINE_BET) || in.number() < 0 || !in.literal(LINES) || in.number() < 0 || !in.literal(SPINS)) {
             return null;
@@ -133,25 +190,36 @@ public final class CanonicalCascades {
             if (free && model.free() == null) {
                 return null;
             }
-            CascadeModel.Sets choice = free ? model.free().sets() : model.baseSets();
             if (!in.literal(CASCADES) || !in.seek(CASCADES_END) || !in.literal(FREE_GAMES) || in.number() < 0
-                    || !in.literal(KIND) || !in.skipString() || !in.literal(REEL_SET)) {
+                    || !in.literal(KIND) || !in.skipString() || !spinDraws(draws, free)) {
                 return null;
             }
-            int chosen = in.oneOf(setsOf[free ? 1 : 0]);
-            if (chosen < 0 || !in.literal(SCATTERS) || in.number() < 0 || !in.literal(STOPS)) {
-                return null;
-            }
-            int[] lengths = game.lengths(choice, chosen);
-            int[] stops = new int[lengths.length];
-            if (!in.numbers(stops, stops.length) || !StreamedSpins.onStrips(stops, lengths) || !in.literal(SPIN_WIN)
-                    || in.number() < 0 || !in.next('}')) {
-                return null;
-            }
-            draws.addSpin(choice.sets().length, chosen, stops);
             free = true;
         } while (in.next(','));
         return in.next(']') ? draws : null;
+    }
+
+    /**
+     * Reads a spin's draws, from its {@code ,"reelSet":} to its closing brace, into {@code draws}; false when they cannot
+     * be read so (another layout, a reel set or stop the spin cannot have).
+     */
+    private boolean spinDraws(LoggedDraws draws, boolean free) {
+        CascadeModel.Sets choice = free ? model.free().sets() : model.baseSets();
+        if (!in.literal(REEL_SET)) {
+            return false;
+        }
+        int chosen = in.oneOf(setsOf[free ? 1 : 0]);
+        if (chosen < 0 || !in.literal(SCATTERS) || in.number() < 0 || !in.literal(STOPS)) {
+            return false;
+        }
+        int[] lengths = game.lengths(choice, chosen);
+        int[] stops = new int[lengths.length];
+        if (!in.numbers(stops, stops.length) || !StreamedSpins.onStrips(stops, lengths) || !in.literal(SPIN_WIN)
+                || in.number() < 0 || !in.next('}')) {
+            return false;
+        }
+        draws.addSpin(choice.sets().length, chosen, stops);
+        return true;
     }
 
     /**
@@ -185,16 +253,13 @@ public final class CanonicalCascades {
 
         /** The positions of {@code removed}, reel by reel, each {@code {"reel":R,"row":J}}. */
         private boolean removed(long removed) {
-            int rows = engine.rows;
             boolean first = true;
-            for (int c = 0; c < engine.cells; c++) {
-                if ((removed >>> c & 1) != 0) {
-                    if (!(first || in.next(',')) || !in.literal(REEL) || !in.literal(c / rows) || !in.literal(ROW)
-                            || !in.literal(c % rows) || !in.next('}')) {
-                        return false;
-                    }
-                    first = false;
+            for (long left = removed & allCells; left != 0; left &= left - 1) {
+                int c = Long.numberOfTrailingZeros(left);
+                if (!in.literal(first ? positions[c] : positionsAfterComma[c])) {
+                    return false;
                 }
+                first = false;
             }
             return true;
         }
@@ -203,7 +268,7 @@ public final class CanonicalCascades {
         private boolean window(int[] grid) {
             int rows = engine.rows;
             for (int j = 0; j < rows; j++) {
-                if (!(j == 0 || in.next(',')) || !in.next('[') || !in.literal(symbols[grid[j]])) {
+                if (!in.literal(j == 0 ? firstRows[grid[j]] : nextRows[grid[j]])) {
                     return false;
                 }
                 for (int r = 1; r < engine.reels; r++) {
@@ -211,11 +276,8 @@ public final class CanonicalCascades {
                         return false;
                     }
                 }
-                if (!in.next(']')) {
-                    return false;
-                }
             }
-            return in.next(']');
+            return in.literal(WINDOW_END);
         }
 
         @Override

@@ -29,6 +29,8 @@ final class CascadeEngine {
     /** Symbols that pay, and per symbol and count (cluster size or run length) the pay, index s * (cells + 1) + n. */
     private final int[] paying;
     private final long[] payTable;
+    /** Per symbol, the fewest positions a cluster of it that pays has (cells + 1 when none pays). */
+    private final int[] fewestPaying;
     private final WeightedTable[][] stopTables;
     private final WeightedTable baseChoice;
     private final WeightedTable freeChoice;
@@ -65,6 +67,14 @@ final class CascadeEngine {
                             : n <= reels ? model.pays()[s][n - 1] : 0;
                 }
             }
+        }
+        fewestPaying = new int[model.symbols().size()];
+        for (int s = 0; s < fewestPaying.length; s++) {
+            int n = 1;
+            while (n <= cells && payTable[s * (cells + 1) + n] <= 0) {
+                n++;
+            }
+            fewestPaying[s] = n;
         }
         stopTables = new WeightedTable[model.strips().size()][reels];
         for (int set = 0; set < stopTables.length; set++) {
@@ -142,7 +152,8 @@ final class CascadeEngine {
         if (model.clusters()) {
             for (int s : paying) {
                 long m = masks[s];
-                while (m != 0) {
+                // Fewer positions of the symbol left than its smallest paying cluster: no cluster left pays.
+                while (Long.bitCount(m) >= fewestPaying[s]) {
                     long comp = m & -m;
                     long previous;
                     do {

@@ -43,8 +43,9 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
     final CascadeModel model;
     final CascadeEngine engine;
     private final ThreadLocal<Window> windows;
-    private final List<String> winTypes = new ArrayList<>();
-    private final List<String> features = new ArrayList<>();
+    /** The win types and features, immutable (read for every round played, by {@code RoundOutcome.forGame}). */
+    private final List<String> winTypes;
+    private final List<String> features;
     final int cascadeType;
     final int scatterType;
     final int freeType;
@@ -68,11 +69,15 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
         this.windows = ThreadLocal.withInitial(() -> new Window(engine));
         this.stripLengths = model.strips().stream()
                 .map(set -> java.util.Arrays.stream(set).mapToInt(strip -> strip.length).toArray()).toArray(int[][]::new);
-        cascadeType = add(winTypes, "cascade");
+        List<String> types = new ArrayList<>();
+        List<String> featureNames = new ArrayList<>();
+        cascadeType = add(types, "cascade");
         boolean scatterPays = java.util.Arrays.stream(model.scatterPays()).anyMatch(p -> p > 0);
-        scatterType = scatterPays ? add(winTypes, "scatter") : -1;
-        freeType = model.free() == null ? -1 : add(winTypes, "free-games");
-        freeFeature = model.free() == null ? -1 : add(features, "free-games");
+        scatterType = scatterPays ? add(types, "scatter") : -1;
+        freeType = model.free() == null ? -1 : add(types, "free-games");
+        freeFeature = model.free() == null ? -1 : add(featureNames, "free-games");
+        winTypes = List.copyOf(types);
+        features = List.copyOf(featureNames);
     }
 
     /** The cascading game a model document with a {@code "cascade"} object describes. */
@@ -212,12 +217,12 @@ public final class CascadeGame implements Game, Analyzable, WinDistribution {
 
     @Override
     public List<String> winTypes() {
-        return List.copyOf(winTypes);
+        return winTypes;
     }
 
     @Override
     public List<String> features() {
-        return List.copyOf(features);
+        return features;
     }
 
     @Override
