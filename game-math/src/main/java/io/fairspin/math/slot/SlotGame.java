@@ -72,8 +72,9 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
     private final PayAwards awards;
     /** Row of each played line on each reel: index line * reels + reel. */
     public final int[] lineRows;
-    private final List<String> winTypes = new ArrayList<>();
-    private final List<String> features = new ArrayList<>();
+    /** The win types and features, immutable (read for every round played, by {@code RoundOutcome.forGame}). */
+    private final List<String> winTypes;
+    private final List<String> features;
     /** The index of the "line" win type ("ways" in a ways game) in {@link #winTypes()}. */
     public final int lineType;
     /** The index of the "scatter" win type in {@link #winTypes()}, or -1 when the model has no scatter pays. */
@@ -129,16 +130,20 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
         }
         awards = new PayAwards(model);
         ways = new WaysPays(model, awards);
-        lineType = addType(winTypes, model.ways() ? "ways" : "line");
-        scatterType = model.scatters().stream().anyMatch(s -> s.credits().length > 0) ? addType(winTypes, "scatter") : -1;
-        freeType = free == null ? -1 : addType(winTypes, "free-games");
-        bonusType = bonus == null ? -1 : addType(winTypes, "bonus");
+        List<String> types = new ArrayList<>();
+        List<String> featureNames = new ArrayList<>();
+        lineType = addType(types, model.ways() ? "ways" : "line");
+        scatterType = model.scatters().stream().anyMatch(s -> s.credits().length > 0) ? addType(types, "scatter") : -1;
+        freeType = free == null ? -1 : addType(types, "free-games");
+        bonusType = bonus == null ? -1 : addType(types, "bonus");
         jackpotTypes = new int[model.jackpots().list().size()];
         for (int j = 0; j < jackpotTypes.length; j++) {
-            jackpotTypes[j] = addType(winTypes, "jackpot " + model.jackpots().list().get(j).name());
+            jackpotTypes[j] = addType(types, "jackpot " + model.jackpots().list().get(j).name());
         }
-        freeFeature = free == null ? -1 : addType(features, "free-games");
-        bonusFeature = bonus == null ? -1 : addType(features, "bonus");
+        freeFeature = free == null ? -1 : addType(featureNames, "free-games");
+        bonusFeature = bonus == null ? -1 : addType(featureNames, "bonus");
+        winTypes = List.copyOf(types);
+        features = List.copyOf(featureNames);
         this.warnings = ModelWarnings.of(model);
         this.picks = bonus == null ? null : new PickBonusPlay(model, jackpotTypes);
         this.freeGames = free == null ? null : new FreeGamesPlay(free, freeFeature);
@@ -321,12 +326,12 @@ public final class SlotGame implements Game, Analyzable, WinDistribution, AwardO
 
     @Override
     public List<String> winTypes() {
-        return List.copyOf(winTypes);
+        return winTypes;
     }
 
     @Override
     public List<String> features() {
-        return List.copyOf(features);
+        return features;
     }
 
     // ---- The simulation path: no allocation. ----
