@@ -1,5 +1,8 @@
 package io.fairspin.math.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -69,8 +72,13 @@ public final class CanonicalCursor {
         if (length > in.length - at) {
             return false;
         }
-        if (length <= 16) {
-            // A key or a name: a plain loop beats the vectorized comparison's call at this length.
+        if (length >= Long.BYTES && length <= 2 * Long.BYTES) {
+            // A key or a name: its first and last eight bytes (they overlap below 16), two words, no loop.
+            int last = length - Long.BYTES;
+            if (word(in, at) != word(expected, 0) || word(in, at + last) != word(expected, last)) {
+                return false;
+            }
+        } else if (length < Long.BYTES) {
             for (int i = 0; i < length; i++) {
                 if (in[at + i] != expected[i]) {
                     return false;
@@ -81,6 +89,13 @@ public final class CanonicalCursor {
         }
         at += length;
         return true;
+    }
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The eight bytes of {@code bytes} from {@code from} on, as one word. */
+    private static long word(byte[] bytes, int from) {
+        return (long) WORDS.get(bytes, from);
     }
 
     /**
@@ -107,6 +122,17 @@ public final class CanonicalCursor {
 
     /** Reads the decimal digits of {@code value} (not negative), without leading zeros, when they stand here. */
     private boolean digits(long value) {
+        if (value < 100) {
+            // Most of a round's numbers (rows, reels, lines, small stops and wins): no division loop.
+            int tens = (int) value / 10;
+            int count = tens == 0 ? 1 : 2;
+            if (count > in.length - at || (tens != 0 && in[at] != '0' + tens)
+                    || in[at + count - 1] != '0' + (int) value % 10) {
+                return false;
+            }
+            at += count;
+            return true;
+        }
         int count = 1;
         for (long v = value; v >= 10; v /= 10) {
             count++;

@@ -104,4 +104,49 @@ class CanonicalCursorTest {
         assertEquals(0, minus.at());
         assertFalse(at("7", 0).literal(-7));
     }
+
+    /**
+     * A literal of any length (below eight bytes, one or two words, longer) is read only when every one of its bytes
+     * stands there: each byte changed in turn, or the bytes cut short by one, and it is not read and the cursor stays.
+     */
+    @Test
+    void aLiteralIsReadOnlyWhenEveryOneOfItsBytesStandsThere() {
+        for (int length = 1; length <= 40; length++) {
+            byte[] expected = new byte[length];
+            for (int i = 0; i < length; i++) {
+                expected[i] = (byte) ('a' + (i * 7 + length) % 26);
+            }
+            byte[] logged = new byte[length + 2];
+            System.arraycopy(expected, 0, logged, 1, length);
+            CanonicalCursor cursor = new CanonicalCursor();
+            cursor.start(logged, 1);
+            assertTrue(cursor.literal(expected), "length " + length);
+            assertEquals(length + 1, cursor.at());
+            for (int i = 0; i < length; i++) {
+                byte[] changed = logged.clone();
+                changed[1 + i] ^= 0x20;
+                cursor.start(changed, 1);
+                assertFalse(cursor.literal(expected), "length " + length + ", byte " + i + " changed");
+                assertEquals(1, cursor.at());
+            }
+            cursor.start(java.util.Arrays.copyOf(logged, length), 1);
+            assertFalse(cursor.literal(expected), "length " + length + ", cut short");
+            assertEquals(1, cursor.at());
+        }
+    }
+
+    /** Each number below a thousand matches its own digits as {@link Long#toString} writes them, and no other's. */
+    @Test
+    void aSmallNumberLiteralMatchesItsOwnDigitsOnly() {
+        for (int logged = 0; logged < 1000; logged++) {
+            String text = Long.toString(logged);
+            for (int value = 0; value < 1000; value++) {
+                CanonicalCursor cursor = at(text + ",", 0);
+                boolean same = Long.toString(value).equals(text.substring(0, Math.min(text.length(),
+                        Long.toString(value).length())));
+                assertEquals(same, cursor.literal(value), value + " against " + text);
+                assertEquals(same ? Long.toString(value).length() : 0, cursor.at(), value + " against " + text);
+            }
+        }
+    }
 }
