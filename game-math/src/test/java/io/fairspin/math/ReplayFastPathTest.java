@@ -168,6 +168,46 @@ class ReplayFastPathTest {
         assertEquals(plain, canonical.directRounds(), file.getFileName().toString());
     }
 
+    private static final Pattern BASE_WIN = Pattern.compile("\"win\":([0-9]+)}$");
+
+    /**
+     * A hold-and-win round that collects or starts the feature, logged as if it had not: its base round as logged, then
+     * the end of a round without the feature ({@code "holdAndWin":null}, the stake, the base round's win), the win
+     * logged so. The direct path must not accept it (its base window starts the feature or the collect), and both ways
+     * flag it alike.
+     */
+    @ParameterizedTest
+    @MethodSource("replayedModels")
+    void aFeatureRoundLoggedWithoutItsFeatureIsFlagged(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        if (!(game instanceof HoldAndWinGame)) {
+            return;
+        }
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        int featured = 0;
+        for (Logged logged : rounds(game, 1200)) {
+            String text = new String(logged.outcome(), StandardCharsets.UTF_8);
+            int baseEnd = text.indexOf(",\"collect\":{");
+            baseEnd = baseEnd >= 0 ? baseEnd : text.indexOf(",\"holdAndWin\":{");
+            if (logged.choices().length > 0 || baseEnd < 0) {
+                continue;
+            }
+            String base = text.substring(0, baseEnd);
+            Matcher win = BASE_WIN.matcher(base);
+            assertTrue(win.find(), base);
+            long baseWin = Long.parseLong(win.group(1));
+            byte[] without = (base + ",\"holdAndWin\":null,\"stake\":" + logged.bet() + ",\"win\":" + baseWin + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            Logged changed = new Logged(without, logged.choices(), logged.bet(), baseWin);
+            assertFalse(fast.checkedFast(changed.outcome(), changed.choices(), changed.bet(), changed.win(),
+                    new long[fast.awards().size()]), text);
+            assertNotNull(same(fast, slow, changed, "the feature removed"));
+            featured++;
+        }
+        assertTrue(featured >= 5, file.getFileName() + ": " + featured);
+    }
+
     /**
      * Bytes changed at random (a digit, a letter, a quote, a bracket), every logged stop moved by one, the win or the
      * bet changed: the same verdicts both ways, and nearly all of them flagged, so the comparison is not vacuous.
