@@ -162,20 +162,19 @@ public final class CanonicalSpins {
 
     // ------------------------------------------------------------------ comparing from the integer window
 
-    /** Per symbol of the model last compared from its window, its name encoded ({@code ""} for an empty place). */
+    /** The model whose names are encoded below: the last compared from its window. */
     private SlotModel namesOf;
-    private byte[][] symbolNames;
     /**
-     * Per place in the window and symbol, the symbol's name with what stands around it there: place bit 0 set for the
-     * row's last reel (a closing bracket after the name, else a comma); places 2 and 3 the first reel of the first
-     * row (an opening bracket before), 4 and 5 of a later row (a comma and an opening bracket before).
+     * Per place in the window and symbol (the last for an empty place), the symbol's name encoded with what stands
+     * around it there: place bit 0 set for the row's last reel (a closing bracket after the name, else a comma);
+     * places 2 and 3 the first reel of the first row (an opening bracket before), 4 and 5 of a later row (a comma and
+     * an opening bracket before).
      */
     private byte[][][] cells;
     /** Per line, pay and end a line win is counted from ({@link #lineWinTail}), its bytes after its amount. */
     private byte[][] lineWinTails;
     /** The positions each of {@link #lineWinTails} covers. */
     private int[] lineWinLengths;
-    private byte[][] payAwards;
     /** Per scatter and count, its award ("star x3") encoded; filled as met. */
     private byte[][][] scatterAwards;
 
@@ -327,7 +326,7 @@ public final class CanonicalSpins {
         for (int j = 0; j < window.length; j++) {
             int[] row = window[j];
             for (int r = 0; r < row.length; r++) {
-                int symbol = row[r] == CompiledReels.EMPTY ? symbolNames.length - 1 : row[r];
+                int symbol = row[r] == CompiledReels.EMPTY ? cells[0].length - 1 : row[r];
                 int place = (r == 0 ? (j == 0 ? 2 : 4) : 0) + (r == row.length - 1 ? 1 : 0);
                 if (!in.literal(cells[place][symbol])) {
                     return false;
@@ -427,19 +426,14 @@ public final class CanonicalSpins {
 
     private void names(SlotModel model) {
         List<String> symbols = model.symbols();
-        symbolNames = new byte[symbols.size() + 1][];
-        for (int s = 0; s < symbols.size(); s++) {
-            symbolNames[s] = RecordBytes.encode(symbols.get(s));
-        }
-        symbolNames[symbols.size()] = RecordBytes.encode("");
-        cells = new byte[6][symbolNames.length][];
+        cells = new byte[6][symbols.size() + 1][];
         for (int place = 0; place < cells.length; place++) {
-            for (int s = 0; s < symbolNames.length; s++) {
+            for (int s = 0; s <= symbols.size(); s++) {
                 out.reset();
                 if (place >= 2) {
                     out.raw(place >= 4 ? ROW_AFTER : ROW_FIRST);
                 }
-                out.raw(symbolNames[s]);
+                string(s < symbols.size() ? symbols.get(s) : "");
                 out.put((place & 1) != 0 ? ']' : ',');
                 cells[place][s] = out.bytes();
             }
@@ -447,10 +441,6 @@ public final class CanonicalSpins {
         int lineWins = model.paylines().length * model.pays().size() * 2;
         lineWinTails = new byte[lineWins][];
         lineWinLengths = new int[lineWins];
-        payAwards = new byte[model.pays().size()][];
-        for (int p = 0; p < payAwards.length; p++) {
-            payAwards[p] = RecordBytes.encode(model.pays().get(p).award());
-        }
         scatterAwards = new byte[model.scatters().size()][][];
         namesOf = model;
     }
