@@ -53,14 +53,23 @@ class ReplayFastPathTest {
     }
 
     static Stream<Path> cascadingModels() throws Exception {
-        List<Path> cascading = new ArrayList<>();
+        return modelsOf(CascadeGame.class, 2);
+    }
+
+    static Stream<Path> holdAndWinModels() throws Exception {
+        return modelsOf(HoldAndWinGame.class, 1);
+    }
+
+    /** The replayed examples whose game is a {@code kind}: at least {@code atLeast} of them. */
+    private static Stream<Path> modelsOf(Class<? extends Game> kind, int atLeast) throws Exception {
+        List<Path> models = new ArrayList<>();
         for (Path f : (Iterable<Path>) replayedModels()::iterator) {
-            if (GameModels.load(f) instanceof CascadeGame) {
-                cascading.add(f);
+            if (kind.isInstance(GameModels.load(f))) {
+                models.add(f);
             }
         }
-        assertTrue(cascading.size() >= 2, cascading.toString());
-        return cascading.stream();
+        assertTrue(models.size() >= atLeast, models.toString());
+        return models.stream();
     }
 
     private static ReplayCheck check(Game game, boolean fastPath) {
@@ -169,14 +178,11 @@ class ReplayFastPathTest {
      * honest round at the standard wager on the way after it; the tampering tests below hold for both ways.
      */
     @ParameterizedTest
-    @MethodSource("replayedModels")
+    @MethodSource("holdAndWinModels")
     void holdAndWinRoundsWithoutTheFeatureAreAcceptedOnTheDirectPath(Path file) throws Exception {
-        Game game = GameModels.load(file);
-        if (!(game instanceof HoldAndWinGame)) {
-            return;
-        }
-        CanonicalHoldAndWin canonical = new CanonicalHoldAndWin((HoldAndWinGame) game);
-        long[] awards = new long[((HoldAndWinGame) game).awards().size()];
+        HoldAndWinGame game = (HoldAndWinGame) GameModels.load(file);
+        CanonicalHoldAndWin canonical = new CanonicalHoldAndWin(game);
+        long[] awards = new long[game.awards().size()];
         int plain = 0;
         for (Logged logged : standardRounds(game, 1200)) {
             String text = new String(logged.outcome(), StandardCharsets.UTF_8);
@@ -186,6 +192,43 @@ class ReplayFastPathTest {
         }
         assertTrue(plain > 800, file.getFileName() + ": " + plain);
         assertEquals(plain, canonical.directRounds(), file.getFileName().toString());
+    }
+
+    private static final Pattern BASE_WIN = Pattern.compile("\"win\":([0-9]+)}$");
+
+    /**
+     * A hold-and-win round that collects or starts the feature, logged as if it had not: its base round as logged, then
+     * the end of a round without the feature ({@code "holdAndWin":null}, the stake, the base round's win), the win
+     * logged so. The direct path must not accept it (its base window starts the feature or the collect), and both ways
+     * flag it alike.
+     */
+    @ParameterizedTest
+    @MethodSource("holdAndWinModels")
+    void aFeatureRoundLoggedWithoutItsFeatureIsFlagged(Path file) throws Exception {
+        Game game = GameModels.load(file);
+        ReplayCheck fast = check(game, true);
+        ReplayCheck slow = check(game, false);
+        int featured = 0;
+        for (Logged logged : rounds(game, 1200)) {
+            String text = new String(logged.outcome(), StandardCharsets.UTF_8);
+            int baseEnd = text.indexOf(",\"collect\":{");
+            baseEnd = baseEnd >= 0 ? baseEnd : text.indexOf(",\"holdAndWin\":{");
+            if (logged.choices().length > 0 || baseEnd < 0) {
+                continue;
+            }
+            String base = text.substring(0, baseEnd);
+            Matcher win = BASE_WIN.matcher(base);
+            assertTrue(win.find(), base);
+            long baseWin = Long.parseLong(win.group(1));
+            byte[] without = (base + ",\"holdAndWin\":null,\"stake\":" + logged.bet() + ",\"win\":" + baseWin + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            Logged changed = new Logged(without, logged.choices(), logged.bet(), baseWin);
+            assertFalse(fast.checkedFast(changed.outcome(), changed.choices(), changed.bet(), changed.win(),
+                    new long[fast.awards().size()]), text);
+            assertNotNull(same(fast, slow, changed, "the feature removed"));
+            featured++;
+        }
+        assertTrue(featured >= 5, file.getFileName() + ": " + featured);
     }
 
     /**

@@ -196,8 +196,16 @@ public final class CanonicalCursor {
 
     /** Reads the decimal digits of {@code value} (not negative), without leading zeros, when they stand here. */
     private boolean digits(long value) {
-        if (value < 10) { // most numbers of a round: a position, a multiplier, a count
-            return next((char) ('0' + value));
+        if (value < 100) {
+            // Most of a round's numbers (rows, reels, lines, small stops and wins): no division loop.
+            int tens = (int) value / 10;
+            int count = tens == 0 ? 1 : 2;
+            if (count > in.length - at || (tens != 0 && in[at] != '0' + tens)
+                    || in[at + count - 1] != '0' + (int) value % 10) {
+                return false;
+            }
+            at += count;
+            return true;
         }
         int count = 1;
         for (long v = value; v >= 10; v /= 10) {

@@ -182,4 +182,19 @@ class CanonicalCursorTest {
         assertFalse(at("],\"freeGames\"", 0).seekLast(end));
         assertFalse(at("", 0).seekLast(end));
     }
+
+    /** Each number below a thousand matches its own digits as {@link Long#toString} writes them, and no other's. */
+    @Test
+    void aSmallNumberLiteralMatchesItsOwnDigitsOnly() {
+        for (int logged = 0; logged < 1000; logged++) {
+            String text = Long.toString(logged);
+            for (int value = 0; value < 1000; value++) {
+                CanonicalCursor cursor = at(text + ",", 0);
+                boolean same = Long.toString(value).equals(text.substring(0, Math.min(text.length(),
+                        Long.toString(value).length())));
+                assertEquals(same, cursor.literal(value), value + " against " + text);
+                assertEquals(same ? Long.toString(value).length() : 0, cursor.at(), value + " against " + text);
+            }
+        }
+    }
 }

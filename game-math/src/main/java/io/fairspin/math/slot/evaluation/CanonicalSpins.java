@@ -10,6 +10,7 @@ import io.fairspin.math.slot.SpinResult.Position;
 import io.fairspin.math.slot.SpinResult.Spin;
 import io.fairspin.math.slot.SpinResult.Win;
 import io.fairspin.math.slot.model.SlotModel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ public final class CanonicalSpins {
     private static final byte[] STOPS = ascii(",\"stops\":[");
     private static final byte[] SPIN_WIN = ascii("],\"win\":");
     private static final byte[] WINDOW = ascii(",\"window\":[");
+    private static final byte[] ROW_FIRST = ascii("[");
+    private static final byte[] ROW_AFTER = ascii(",[");
     private static final byte[] WINS = ascii("],\"wins\":[");
     private static final byte[] BONUS_AMOUNT = ascii("{\"amount\":");
     private static final byte[] ITEMS = ascii(",\"items\":[");
@@ -159,10 +162,19 @@ public final class CanonicalSpins {
 
     // ------------------------------------------------------------------ comparing from the integer window
 
-    /** Per symbol of the model last compared from its window, its name encoded ({@code ""} for an empty place). */
+    /** The model whose names are encoded below: the last compared from its window. */
     private SlotModel namesOf;
-    private byte[][] symbolNames;
-    private byte[][] payAwards;
+    /**
+     * Per place in the window and symbol (the last for an empty place), the symbol's name encoded with what stands
+     * around it there: place bit 0 set for the row's last reel (a closing bracket after the name, else a comma);
+     * places 2 and 3 the first reel of the first row (an opening bracket before), 4 and 5 of a later row (a comma and
+     * an opening bracket before).
+     */
+    private byte[][][] cells;
+    /** Per line, pay and end a line win is counted from ({@link #lineWinTail}), its bytes after its amount. */
+    private byte[][] lineWinTails;
+    /** The positions each of {@link #lineWinTails} covers. */
+    private int[] lineWinLengths;
     /** Per scatter and count, its award ("star x3") encoded; filled as met. */
     private byte[][][] scatterAwards;
 
@@ -241,9 +253,7 @@ public final class CanonicalSpins {
             names(model);
         }
         in.moveTo(spinStart);
-        if (!in.literal(NO_BONUSES_CAPPED) || !in.literal(e.capped) || !in.literal(FREE_GAMES)
-                || !in.literal(e.freeGames) || !in.literal(KIND) || !in.literal(encoded(kind))
-                || !in.literal(REEL_SET) || !in.literal(encoded(reels.set.name())) || !in.literal(STOPS)) {
+        if (!(e.capped == 0 && e.freeGames == 0 ? in.literal(plainHead(kind, reels)) : sameHead(kind, reels, e))) {
             return false;
         }
         for (int r = 0; r < stops.length; r++) {
@@ -263,21 +273,64 @@ public final class CanonicalSpins {
         return in.next(']') && in.next('}');
     }
 
-    /** The window's rows, each row's symbol names reel by reel (the bracket that closes the window is the next read's). */
+    /**
+     * The head of a spin that cuts nothing and awards no free games, from its opening brace to its stops' bracket
+     * (kept per kind for the reel set met last).
+     */
+    private byte[] plainHead(String kind, CompiledReels reels) {
+        int slot = kind.equals("base") ? 0 : 1;
+        if (headReels[slot] != reels || !kind.equals(headKinds[slot])) {
+            out.reset();
+            out.raw(NO_BONUSES_CAPPED);
+            out.number(0);
+            out.raw(FREE_GAMES);
+            out.number(0);
+            head(kind, reels);
+            heads[slot] = out.bytes();
+            headReels[slot] = reels;
+            headKinds[slot] = kind;
+        }
+        return heads[slot];
+    }
+
+    private final CompiledReels[] headReels = new CompiledReels[2];
+    private final String[] headKinds = new String[2];
+    private final byte[][] heads = new byte[2][];
+
+    /** The head of any spin without bonus rounds, compared where it stands, as {@link #plainHead} writes it. */
+    private boolean sameHead(String kind, CompiledReels reels, SpinRecorder.Evaluated e) {
+        return in.literal(NO_BONUSES_CAPPED) && in.literal(e.capped) && in.literal(FREE_GAMES)
+                && in.literal(e.freeGames) && in.literal(headTail(kind, reels));
+    }
+
+    /** The head's bytes after its free games: kind, reel set and the stops' opening bracket. */
+    private byte[] headTail(String kind, CompiledReels reels) {
+        out.reset();
+        head(kind, reels);
+        return out.bytes();
+    }
+
+    private void head(String kind, CompiledReels reels) {
+        out.raw(KIND);
+        string(kind);
+        out.raw(REEL_SET);
+        string(reels.set.name());
+        out.raw(STOPS);
+    }
+
+    /**
+     * The window's rows, each row's symbol names reel by reel, each name with the brackets and comma around it (the
+     * bracket that closes the window is the next read's).
+     */
     private boolean sameWindow(int[][] window) {
         for (int j = 0; j < window.length; j++) {
-            if (!(j == 0 || in.next(',')) || !in.next('[')) {
-                return false;
-            }
             int[] row = window[j];
             for (int r = 0; r < row.length; r++) {
-                if (!(r == 0 || in.next(','))
-                        || !in.literal(symbolNames[row[r] == CompiledReels.EMPTY ? symbolNames.length - 1 : row[r]])) {
+                int symbol = row[r] == CompiledReels.EMPTY ? cells[0].length - 1 : row[r];
+                int place = (r == 0 ? (j == 0 ? 2 : 4) : 0) + (r == row.length - 1 ? 1 : 0);
+                if (!in.literal(cells[place][symbol])) {
                     return false;
                 }
-            }
-            if (!in.next(']')) {
-                return false;
             }
         }
         return true;
@@ -285,38 +338,53 @@ public final class CanonicalSpins {
 
     /** The spin's win {@code w}: amount, award, line, its positions (a scatter's reel by reel) and type. */
     private boolean sameWin(SlotModel model, SpinRecorder.Evaluated e, int w) {
-        boolean scatter = e.scatter(w);
-        if (!in.literal(WIN_AMOUNT) || !in.literal(e.amount[w]) || !in.literal(AWARD)
-                || !in.literal(scatter ? scatterAward(model, e.pay[w], e.length[w]) : payAwards[e.pay[w]])
-                || !in.literal(WIN_LINE) || !in.literal(e.line[w]) || !in.literal(POSITIONS)) {
+        if (!in.literal(WIN_AMOUNT) || !in.literal(e.amount[w])) {
+            return false;
+        }
+        if (!e.scatter(w)) {
+            return in.literal(lineWinTail(model, e.line[w], e.pay[w], e.length[w], e.fromRight[w]));
+        }
+        if (!in.literal(AWARD) || !in.literal(scatterAward(model, e.pay[w], e.length[w])) || !in.literal(WIN_LINE)
+                || !in.literal(e.line[w]) || !in.literal(POSITIONS)) {
             return false;
         }
         int n = model.reels();
         int[][] window = e.window;
         boolean first = true;
-        if (scatter) {
-            int symbol = model.scatters().get(e.pay[w]).symbol();
-            for (int r = 0; r < n; r++) {
-                for (int j = 0; j < window.length; j++) {
-                    if (window[j][r] == symbol) {
-                        if (!samePosition(first, r, j)) {
-                            return false;
-                        }
-                        first = false;
+        int symbol = model.scatters().get(e.pay[w]).symbol();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < window.length; j++) {
+                if (window[j][r] == symbol) {
+                    if (!samePosition(first, r, j)) {
+                        return false;
                     }
+                    first = false;
                 }
-            }
-        } else {
-            int[] payline = model.paylines()[e.line[w]];
-            for (int i = 0; i < e.length[w]; i++) {
-                int reel = e.fromRight[w] ? n - 1 - i : i;
-                if (!samePosition(first, reel, payline[reel])) {
-                    return false;
-                }
-                first = false;
             }
         }
-        return in.literal(TYPE) && in.literal(encoded(scatter ? "scatter" : "line")) && in.next('}');
+        return in.literal(TYPE) && in.literal(encoded("scatter")) && in.next('}');
+    }
+
+    /**
+     * A line win's bytes after its amount, from its award to its closing brace: what {@link #win} writes for the
+     * line win of pay {@code pay} over {@code length} positions of payline {@code line} (kept per line, pay and end).
+     */
+    private byte[] lineWinTail(SlotModel model, int line, int pay, int length, boolean fromRight) {
+        int key = (line * model.pays().size() + pay) * 2 + (fromRight ? 1 : 0);
+        if (lineWinTails[key] == null || lineWinLengths[key] != length) {
+            int n = model.reels();
+            List<Position> positions = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                int reel = fromRight ? n - 1 - i : i;
+                positions.add(new Position(reel, model.paylines()[line][reel]));
+            }
+            out.reset();
+            win(new Win("line", model.pays().get(pay).award(), line, positions, 0));
+            byte[] written = out.bytes();
+            lineWinTails[key] = Arrays.copyOfRange(written, WIN_AMOUNT.length + 1, written.length);
+            lineWinLengths[key] = length;
+        }
+        return lineWinTails[key];
     }
 
     private boolean samePosition(boolean first, int reel, int row) {
@@ -358,15 +426,21 @@ public final class CanonicalSpins {
 
     private void names(SlotModel model) {
         List<String> symbols = model.symbols();
-        symbolNames = new byte[symbols.size() + 1][];
-        for (int s = 0; s < symbols.size(); s++) {
-            symbolNames[s] = RecordBytes.encode(symbols.get(s));
+        cells = new byte[6][symbols.size() + 1][];
+        for (int place = 0; place < cells.length; place++) {
+            for (int s = 0; s <= symbols.size(); s++) {
+                out.reset();
+                if (place >= 2) {
+                    out.raw(place >= 4 ? ROW_AFTER : ROW_FIRST);
+                }
+                string(s < symbols.size() ? symbols.get(s) : "");
+                out.put((place & 1) != 0 ? ']' : ',');
+                cells[place][s] = out.bytes();
+            }
         }
-        symbolNames[symbols.size()] = RecordBytes.encode("");
-        payAwards = new byte[model.pays().size()][];
-        for (int p = 0; p < payAwards.length; p++) {
-            payAwards[p] = RecordBytes.encode(model.pays().get(p).award());
-        }
+        int lineWins = model.paylines().length * model.pays().size() * 2;
+        lineWinTails = new byte[lineWins][];
+        lineWinLengths = new int[lineWins];
         scatterAwards = new byte[model.scatters().size()][][];
         namesOf = model;
     }

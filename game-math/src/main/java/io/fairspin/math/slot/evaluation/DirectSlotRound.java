@@ -33,8 +33,8 @@ public final class DirectSlotRound {
     /** The award indices of the base spin's line wins, of the round accepted last. */
     private int[] baseAwards = new int[8];
     private int baseAwardCount;
-    /** The base spin's window, of the round accepted last. */
-    private final int[][] baseWindow;
+    /** Per scatter of the model, its count in the base spin's window, of the round accepted last. */
+    private int[] baseScatters = new int[0];
     private long win;
     private Bet lastBet;
     private SpinRecorder lastRecorder;
@@ -56,13 +56,12 @@ public final class DirectSlotRound {
             payAward[p] = awardIndex.getOrDefault(model.pays().get(p).award(), -1);
         }
         stops = new int[model.reels()];
-        baseWindow = new int[model.rows()][model.reels()];
     }
 
     /**
      * Whether the slot round that starts at {@code from} in {@code logged} is exactly the canonical bytes of the round
      * its own inputs give (and, when {@code last}, ends the bytes); then {@link #bet()}, {@link #win()},
-     * {@link #end()}, {@link #baseWindow()} and {@link #countAwards} describe it.
+     * {@link #end()}, {@link #baseScatters} and {@link #countAwards} describe it.
      *
      * @param logged the logged bytes
      * @param from where the round starts in them
@@ -122,11 +121,12 @@ public final class DirectSlotRound {
         return true;
     }
 
-    /** Keeps the base spin's window and the awards of its line wins. */
+    /** Keeps the base spin's scatter counts and the awards of its line wins. */
     private void base(SpinRecorder.Evaluated e) {
-        for (int j = 0; j < baseWindow.length; j++) {
-            System.arraycopy(e.window[j], 0, baseWindow[j], 0, baseWindow[j].length);
+        if (baseScatters.length != e.scatterCounts.length) {
+            baseScatters = new int[e.scatterCounts.length];
         }
+        System.arraycopy(e.scatterCounts, 0, baseScatters, 0, baseScatters.length);
         for (int w = 0; w < e.wins; w++) {
             if (!e.scatter(w) && payAward[e.pay[w]] >= 0) {
                 if (baseAwardCount == baseAwards.length) {
@@ -175,13 +175,14 @@ public final class DirectSlotRound {
     }
 
     /**
-     * The base spin's window of the round accepted last: per row, per reel, the symbol's index in the model
-     * (shared: not to be changed).
+     * How many times scatter {@code scatter} stands in the base spin's window of the round accepted last (counted as
+     * the model counts it: per reel or per symbol).
      *
-     * @return the window
+     * @param scatter the scatter's index in the model
+     * @return its count
      */
-    public int[][] baseWindow() {
-        return baseWindow;
+    public int baseScatters(int scatter) {
+        return baseScatters[scatter];
     }
 
     /**

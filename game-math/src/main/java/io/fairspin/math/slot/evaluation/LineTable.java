@@ -23,6 +23,11 @@ public final class LineTable {
     private final int[][] children;
     private final int root;
     private final LinePays rules;
+    /**
+     * Per pair of symbols on the first two reels (index first x S + second), whether some line that starts with them
+     * pays or starts the bonus; empty for fewer than two reels.
+     */
+    private final boolean[] livePairs;
     /** Per line code, the pays its wins are ({@link #pays}); built on first use. */
     private volatile int[] pays;
 
@@ -46,6 +51,10 @@ public final class LineTable {
         for (int code = 0; code < table.length; code++) {
             decode(code, tuple);
             table[code] = (int) (rules.credits(tuple) << 1) | (rules.startsBonus(tuple) ? 1 : 0);
+        }
+        livePairs = new boolean[reels >= 2 ? symbols * symbols : 0];
+        for (int code = 0; code < table.length && reels >= 2; code++) {
+            livePairs[code / (table.length / livePairs.length)] |= table[code] != 0;
         }
         Map<IntArrayKey, Integer> interned = new HashMap<>();
         Map<Integer, int[]> nodes = new HashMap<>();
@@ -106,6 +115,18 @@ public final class LineTable {
      */
     public int entry(int code) {
         return table[code];
+    }
+
+    /**
+     * Whether a line that shows {@code first} on reel 1 and {@code second} on reel 2 may pay or start the bonus: false
+     * when every line code that starts so has entry 0, so that its other reels need not be read.
+     *
+     * @param first the symbol on the first reel
+     * @param second the symbol on the second reel
+     * @return false when the line's entry is 0 whatever the other reels show; true with fewer than two reels
+     */
+    public boolean livePair(int first, int second) {
+        return livePairs.length == 0 || livePairs[first * symbols + second];
     }
 
     /**

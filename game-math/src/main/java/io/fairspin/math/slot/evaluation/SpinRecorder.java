@@ -98,6 +98,16 @@ public final class SpinRecorder {
         this.rules = model.ways() ? null : game.table.rules();
         this.tuple = new int[model.reels()];
         this.jackpotWon = new long[game.jackpotTypes.length];
+        int n = model.reels();
+        int lines = model.ways() ? 0 : bet.lines();
+        this.lineCells = new int[lines * n];
+        this.cellCodes = new int[model.rows() * n];
+        this.cellSymbols = new int[model.rows() * n];
+        for (int r = 0; r < n; r++) {
+            for (int line = 0; line < lines; line++) {
+                lineCells[line * n + r] = model.paylines()[line][r] * n + r;
+            }
+        }
     }
 
     /**
@@ -330,6 +340,8 @@ public final class SpinRecorder {
         int[] length = new int[8];
         boolean[] fromRight = new boolean[8];
         long[] amount = new long[8];
+        /** Per scatter of the model, its count in the window. */
+        int[] scatterCounts = new int[0];
         long capped;
         long freeGames;
         long win;
@@ -374,43 +386,46 @@ public final class SpinRecorder {
      * @return false when {@link #evaluate} must decide the spin
      */
     boolean evaluateInto(CompiledReels reels, int[] stops, long multiplier, Evaluated into) {
-        if (model.ways()) {
+        int rows = model.rows();
+        if (model.ways() || reels.hasTop() || reels.rows != rows) {
             return false;
         }
-        int rows = model.rows();
         int n = model.reels();
         int[][] window = into.window;
         if (window == null || window.length != rows || window[0].length != n) {
             window = into.window = new int[rows][n];
         }
+        int[] cellCodes = this.cellCodes;
+        int[] cellSymbols = this.cellSymbols;
         for (int r = 0; r < n; r++) {
-            int[] strip = reels.set.strips()[r];
-            int at = stops[r] % strip.length;
+            // The stop's column and line codes, as the reel set compiled them (CompiledReels.column, row by row).
+            int g = (reels.stopBase[r] + stops[r]) * rows;
             for (int j = 0; j < rows; j++) {
-                window[j][r] = strip[at];
-                if (++at == strip.length) {
-                    at = 0;
-                }
+                window[j][r] = reels.symbolAt[g + j];
+                cellSymbols[j * n + r] = reels.symbolAt[g + j];
+                cellCodes[j * n + r] = reels.lineCode[g + j];
             }
         }
         into.wins = 0;
         long won = 0;
-        int[][] paylines = model.paylines();
-        int[] tuple = this.tuple;
-        for (int line = 0; line < bet.lines(); line++) {
+        int[] lineCells = this.lineCells;
+        LineTable table = game.table;
+        for (int line = 0, cell = 0; line < bet.lines(); line++, cell += n) {
+            if (n >= 2 && !table.livePair(cellSymbols[lineCells[cell]], cellSymbols[lineCells[cell + 1]])) {
+                continue; // entry 0: pays nothing, starts no bonus
+            }
             int code = 0;
             for (int r = 0; r < n; r++) {
-                tuple[r] = window[paylines[line][r]][r];
-                code = code * model.symbolCount() + tuple[r];
+                code += cellCodes[lineCells[cell + r]];
             }
-            int entry = game.table.entry(code);
+            int entry = table.entry(code);
             if ((entry & 1) != 0) {
                 return false; // starts a bonus round
             }
             if (LineTable.credits(entry) == 0) {
                 continue;
             }
-            for (LinePays.Win w : paidWins(code, tuple)) {
+            for (LinePays.Win w : paidWins(code)) {
                 long amount = w.credits() * multiplier * bet.lineBet();
                 into.add(line, w.pay(), w.length(), w.fromRight(), amount);
                 won += amount;
@@ -419,9 +434,17 @@ public final class SpinRecorder {
         List<Scatter> scatters = model.scatters();
         FreeGames free = model.freeGames();
         into.freeGames = 0;
+        if (into.scatterCounts.length != scatters.size()) {
+            into.scatterCounts = new int[scatters.size()];
+        }
         for (int s = 0; s < scatters.size(); s++) {
             Scatter scatter = scatters.get(s);
-            int count = scatterCount(scatter, window);
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                // Per stop, its column's count, as scatterCount counts a column.
+                count += reels.scatterCount[s][reels.stopBase[r] + stops[r]];
+            }
+            into.scatterCounts[s] = count;
             if (free != null && free.scatter() == s) {
                 into.freeGames = free.spins(count);
             }
@@ -438,19 +461,26 @@ public final class SpinRecorder {
     }
 
     private final int[] tuple;
+    /** Per payline and reel (index line x reels + reel), the window cell it reads (index row x reels + reel). */
+    private final int[] lineCells;
+    /** Per window cell (index row x reels + reel), what its symbol adds to the code of a line through it. */
+    private final int[] cellCodes;
+    /** Per window cell (index row x reels + reel), its symbol. */
+    private final int[] cellSymbols;
     /** Per line code met, its wins that pay (the rules asked once per code), for {@link #evaluateInto}. */
     private LinePays.Win[][] paidWins;
     private static final int MAX_MEMO = 1 << 20;
 
-    /** The wins of paying line {@code code} showing {@code symbols} that pay something, the rules asked once. */
-    private LinePays.Win[] paidWins(int code, int[] symbols) {
+    /** The wins of paying line {@code code} that pay something, the rules asked once. */
+    private LinePays.Win[] paidWins(int code) {
         if (paidWins == null) {
             int codes = (int) Math.min(MAX_MEMO + 1L, (long) Math.pow(model.symbolCount(), model.reels()));
             paidWins = new LinePays.Win[codes <= MAX_MEMO ? codes : 0][];
         }
         LinePays.Win[] wins = code < paidWins.length ? paidWins[code] : null;
         if (wins == null) {
-            wins = rules.wins(symbols).stream().filter(w -> w.credits() != 0).toArray(LinePays.Win[]::new);
+            game.table.decode(code, tuple);
+            wins = rules.wins(tuple).stream().filter(w -> w.credits() != 0).toArray(LinePays.Win[]::new);
             if (code < paidWins.length) {
                 paidWins[code] = wins;
             }

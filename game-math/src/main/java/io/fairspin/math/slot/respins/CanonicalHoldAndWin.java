@@ -140,7 +140,7 @@ public final class CanonicalHoldAndWin {
         long total = direct.win();
         long cap = game.cap();
         if (direct.bet().lineBet() != model.lineBet() || direct.bet().lines() != model.lines()
-                || (cap > 0 && total >= cap) || startsFeature(direct.baseWindow())
+                || (cap > 0 && total >= cap) || startsFeature()
                 || game.stake() != bet || total != win) {
             return false;
         }
@@ -163,18 +163,13 @@ public final class CanonicalHoldAndWin {
         return directRounds;
     }
 
-    /** Whether a base window starts the collect (the collect symbol with coins) or the feature, as recorded() does. */
-    private boolean startsFeature(int[][] window) {
-        int coins = 0;
-        boolean collects = false;
-        for (int[] row : window) {
-            for (int symbol : row) {
-                if (symbol == game.feature.symbol()) {
-                    coins++;
-                }
-                collects |= game.feature.collectSymbol() >= 0 && symbol == game.feature.collectSymbol();
-            }
-        }
+    /**
+     * Whether the base window of the round the direct path accepted starts the collect (the collect symbol with coins)
+     * or the feature, as recorded() does: its coins and collect symbols counted as the game's per-symbol scatters.
+     */
+    private boolean startsFeature() {
+        int coins = direct.baseScatters(game.feature.scatter());
+        boolean collects = game.feature.collectScatter() >= 0 && direct.baseScatters(game.feature.collectScatter()) > 0;
         return (collects && coins > 0) || coins >= game.feature.trigger();
     }
 
