@@ -20,7 +20,16 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(Io.system(), args));
+        int code;
+        try {
+            code = run(Io.system(), args);
+        } catch (OutOfMemoryError tooSmall) {
+            // Thrown on past the command, whose work is unwound by now: say what to do, not a stack trace.
+            System.err.println("fairspin: out of memory: the JVM's heap is too small for this work; run with more, for"
+                    + " example FAIRSPIN_OPTS=-Xmx4g (docs/cli.md, \"Memory\")");
+            code = ExitCode.ERROR;
+        }
+        System.exit(code);
     }
 
     /**
