@@ -35,24 +35,42 @@ final class Wagers {
 
     /**
      * Refuses bet limits that allow a wager the model cannot be read at (more coins than its pays take, a pay past the
-     * credits a round may win), naming the limit: each limit's most with the standard wager's other parts, then all
-     * of them at their most. Reading grows no easier with more lines, a larger bet per line or more coins.
+     * credits a round may win, a coin pay out of range for one of the coin counts allowed), naming the limit: the most
+     * lines and the largest bet per line each with the standard wager's other parts, then every coin count allowed (at
+     * most 100 can be read), alone and with the most lines at the largest bet per line. Reading grows no easier with
+     * more lines or a larger bet per line; coin counts are each read, since a coin pay is read only at its own count.
      *
      * @throws ModelException naming {@code $.betLimits} or the limit, and what the model says at that wager
      */
     void checkReadable(BetLimits limits, Bet standard) {
-        long[] most = {standard.lines(), standard.lineBet(), standard.coins()};
-        String[] names = {"lines", "lineBet", "coins"};
-        for (int i = 0; i < names.length; i++) {
-            BetLimits.Limit limit = limits.limit(names[i]);
-            if (limit != null && limit.max() > most[i]) {
-                long[] wager = {standard.lines(), standard.lineBet(), standard.coins()};
-                wager[i] = limit.max();
-                checkReadable(wager, "$.betLimits." + names[i]);
-                most[i] = limit.max();
+        long lines = most(limits, "lines", standard.lines());
+        long lineBet = most(limits, "lineBet", standard.lineBet());
+        if (lines > standard.lines()) {
+            checkReadable(new long[] {lines, standard.lineBet(), standard.coins()}, "$.betLimits.lines");
+        }
+        if (lineBet > standard.lineBet()) {
+            checkReadable(new long[] {standard.lines(), lineBet, standard.coins()}, "$.betLimits.lineBet");
+        }
+        BetLimits.Limit coins = limits.limit("coins");
+        if (coins != null && coins.max() > MOST_COINS_READ) {
+            checkReadable(new long[] {standard.lines(), standard.lineBet(), coins.max()}, "$.betLimits.coins");
+        }
+        for (long c : limits.sample("coins", standard.coins(), MOST_COINS_READ)) {
+            if (c != standard.coins()) {
+                checkReadable(new long[] {standard.lines(), standard.lineBet(), c}, "$.betLimits.coins");
+            }
+            if (lines > standard.lines() || lineBet > standard.lineBet()) {
+                checkReadable(new long[] {lines, lineBet, c}, "$.betLimits");
             }
         }
-        checkReadable(most, "$.betLimits");
+    }
+
+    /** More coins than a slot model is read at ({@code SlotModelReader}): a limit past it fails at its most. */
+    private static final int MOST_COINS_READ = 100;
+
+    private static long most(BetLimits limits, String name, long standard) {
+        BetLimits.Limit limit = limits.limit(name);
+        return limit == null ? standard : Math.max(standard, limit.max());
     }
 
     private void checkReadable(long[] wager, String limitPath) {

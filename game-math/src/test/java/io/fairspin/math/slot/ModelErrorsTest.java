@@ -74,11 +74,19 @@ class ModelErrorsTest {
         // Pays are read per coin up to 100 coins: a limit of 200 coins allowed bets no round could be played at.
         assertError("$.betLimits.coins", "allows 5 lines at 1 a line and 200 coins, a wager the model cannot be read at ($.bet.coins:",
                 m -> ((ObjectNode) m.get("betLimits")).putObject("coins").put("min", 1).put("max", 200));
-        // 20,000,000 credits a line at 100 coins is past the 2^30 - 1 credits a pay may be.
-        assertError("$.betLimits.coins", "100 coins, a wager the model cannot be read at ($.pays: the top pay times", m -> {
+        // 20,000,000 credits a line is past the 2^30 - 1 credits a pay may be from 54 coins on (2^30 - 1 over 20M: 53.7).
+        assertError("$.betLimits.coins", " 54 coins, a wager the model cannot be read at ($.pays: the top pay times", m -> {
             ((ArrayNode) m.get("pays").get(0).get("pays")).set(4, 20_000_000);
             ((ObjectNode) m.get("betLimits")).putObject("coins").put("min", 1).put("max", 100);
         });
+        // A coin pay is read only at its own coin count: 2 coins, between the standard 1 and the most, 3, is read too.
+        ObjectNode coinPay = (ObjectNode) JSON.readTree(Files.readString(Examples.example("red-white-blue.json")));
+        ((ObjectNode) coinPay.get("pays").get(0).get("coinPays")).put("2", 2_000_000_000L);
+        ModelException e = assertThrows(ModelException.class,
+                () -> GameModels.load("bad.json", JSON.writeValueAsBytes(coinPay)));
+        assertEquals("$.betLimits.coins", e.jsonPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("2 coins, a wager the model cannot be read at ($.pays[0].coinPays.2:"),
+                e.getMessage());
         ObjectNode fifty = sizzlingHot();
         ((ObjectNode) fifty.get("betLimits")).putObject("coins").put("min", 1).put("max", 50);
         assertEquals(50, GameModels.load("ok.json", JSON.writeValueAsBytes(fifty)).betLimits().limit("coins").max());
