@@ -98,11 +98,15 @@ public final class SpinRecorder {
         this.rules = model.ways() ? null : game.table.rules();
         this.tuple = new int[model.reels()];
         this.jackpotWon = new long[game.jackpotTypes.length];
+    }
+
+    /** Lays out the window's cells for {@link #evaluateInto}, on its first call (playing a round never needs them). */
+    private void layOutCells() {
         int n = model.reels();
-        int lines = model.ways() ? 0 : bet.lines();
-        this.lineCells = new int[lines * n];
-        this.cellCodes = new int[model.rows() * n];
-        this.cellSymbols = new int[model.rows() * n];
+        int lines = bet.lines();
+        lineCells = new int[lines * n];
+        cellCodes = new int[model.rows() * n];
+        cellSymbols = new int[model.rows() * n];
         for (int r = 0; r < n; r++) {
             for (int line = 0; line < lines; line++) {
                 lineCells[line * n + r] = model.paylines()[line][r] * n + r;
@@ -395,6 +399,9 @@ public final class SpinRecorder {
         if (window == null || window.length != rows || window[0].length != n) {
             window = into.window = new int[rows][n];
         }
+        if (lineCells == null) {
+            layOutCells();
+        }
         int[] cellCodes = this.cellCodes;
         int[] cellSymbols = this.cellSymbols;
         for (int r = 0; r < n; r++) {
@@ -461,12 +468,15 @@ public final class SpinRecorder {
     }
 
     private final int[] tuple;
-    /** Per payline and reel (index line x reels + reel), the window cell it reads (index row x reels + reel). */
-    private final int[] lineCells;
+    /**
+     * Per payline and reel (index line x reels + reel), the window cell it reads (index row x reels + reel); null until
+     * {@link #evaluateInto} first needs it, as the two below.
+     */
+    private int[] lineCells;
     /** Per window cell (index row x reels + reel), what its symbol adds to the code of a line through it. */
-    private final int[] cellCodes;
+    private int[] cellCodes;
     /** Per window cell (index row x reels + reel), its symbol. */
-    private final int[] cellSymbols;
+    private int[] cellSymbols;
     /** Per line code met, its wins that pay (the rules asked once per code), for {@link #evaluateInto}. */
     private LinePays.Win[][] paidWins;
     private static final int MAX_MEMO = 1 << 20;
