@@ -70,7 +70,7 @@ public final class Monitor implements LogFollower.Listener {
     private final ControlLimits limits;
     private final Consumer<Alert> sink;
     private final Analyses analyses;
-    private final ExecutorService analysisThreads = analysisThreads();
+    private final ExecutorService analysisThreads = newAnalysisPool();
     private final Map<TallyKey, GameTally> tallies = new HashMap<>();
     /** The bought rounds' tallies, by model hash and currency. */
     private final Map<TallyKey, GameTally> boughtTallies = new HashMap<>();
@@ -421,7 +421,7 @@ public final class Monitor implements LogFollower.Listener {
      * many ways makes thousands of bet configurations, each analysed once. Daemon threads, ended when idle, so that a
      * monitor needs no closing.
      */
-    private static ExecutorService analysisThreads() {
+    private static ExecutorService newAnalysisPool() {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
